@@ -1,0 +1,18 @@
+// The window: the interactive visualizer.
+#pragma once
+
+#include <string>
+
+namespace optviz {
+
+struct GuiOptions {
+  std::string scenario;    // a scenario file to open instead of the default ("" for none)
+  std::string screenshot;  // when set: render `frames` frames, save the window as PNG, exit
+  int frames = 3;
+  std::string size;        // "WIDTHxHEIGHT" or "" for the default
+};
+
+// Runs the window until it is closed. Returns 0, or 1 when there is no display or no OpenGL 3.3.
+int run_gui(const GuiOptions& options);
+
+}  // namespace optviz

@@ -1,0 +1,68 @@
+#include "atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace optviz {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& path, int error) {
+  throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(error));
+}
+
+// Writes everything to fd; returns 0 or the errno of the failure.
+int write_all(int fd, std::string_view contents) {
+  while (!contents.empty()) {
+    const ssize_t n = ::write(fd, contents.data(), contents.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    contents.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return 0;
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view contents) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    if (std::filesystem::is_directory(status)) fail(path, EISDIR);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, errno);
+    const int error = write_all(fd, contents);
+    const int close_error = ::close(fd) == 0 ? 0 : errno;
+    if (error != 0 || close_error != 0) fail(path, error != 0 ? error : close_error);
+    return;
+  }
+
+  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) fail(path, errno);
+  // mkstemp creates the file 0600; give it the permissions a plain open() would.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  int error = ::fchmod(fd, 0666 & ~mask) == 0 ? 0 : errno;
+  if (error == 0) error = write_all(fd, contents);
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0 && std::rename(name.data(), path.c_str()) != 0) error = errno;
+  if (error != 0) {
+    ::unlink(name.data());
+    fail(path, error);
+  }
+}
+
+}  // namespace optviz

@@ -1,0 +1,131 @@
+#include "optimizer.hpp"
+
+#include <array>
+#include <cmath>
+
+#include "parameters.hpp"
+
+namespace optviz {
+namespace {
+
+using K = OptimizerKind;
+
+struct KindInfo {
+  K kind;
+  std::string_view name;
+  std::string_view title;
+  std::string_view rule;
+};
+
+constexpr std::array<KindInfo, 11> kKinds = {{
+    {K::sgd, "sgd", "SGD", "theta -= eta g"},
+    {K::momentum, "momentum", "SGD + momentum", "buf = mu buf + (1-dampening) g; theta -= eta buf"},
+    {K::nesterov, "nesterov", "Nesterov", "buf = mu buf + g; theta -= eta (g + mu buf)"},
+    {K::adagrad, "adagrad", "AdaGrad", "G += g^2; theta -= eta g / (sqrt(G) + eps)"},
+    {K::rmsprop, "rmsprop", "RMSprop", "G = rho G + (1-rho) g^2; theta -= eta g / (sqrt(G) + eps)"},
+    {K::adam, "adam", "Adam",
+     "m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; theta -= eta m^ / (sqrt(v^) + eps)"},
+    {K::adamw, "adamw", "AdamW", "theta *= 1 - eta wd; then the Adam update"},
+    {K::adadelta, "adadelta", "Adadelta",
+     "G = rho G + (1-rho) g^2; d = sqrt(D+eps)/sqrt(G+eps) g; D = rho D + (1-rho) d^2; theta -= eta d"},
+    {K::adamax, "adamax", "Adamax", "m = b1 m + (1-b1) g; u = max(b2 u, |g| + eps); theta -= eta m^ / u"},
+    {K::nadam, "nadam", "NAdam", "Adam with Nesterov momentum: theta -= eta (mu' m + (1-mu) g)^ / (sqrt(v^) + eps)"},
+    {K::lion, "lion", "Lion", "theta -= eta sign(b1 m + (1-b1) g); m = b2 m + (1-b2) g"},
+}};
+
+constexpr std::array<K, 11> kKindList = {K::sgd,  K::momentum, K::nesterov, K::adagrad, K::rmsprop, K::adam,
+                                         K::adamw, K::adadelta, K::adamax,   K::nadam,   K::lion};
+
+const KindInfo& info(K kind) { return kKinds[static_cast<std::size_t>(kind)]; }
+
+}  // namespace
+
+std::string_view name(OptimizerKind kind) { return info(kind).name; }
+std::string_view title(OptimizerKind kind) { return info(kind).title; }
+std::string_view update_rule(OptimizerKind kind) { return info(kind).rule; }
+std::span<const OptimizerKind> optimizer_kinds() { return kKindList; }
+
+std::optional<OptimizerKind> find_optimizer(std::string_view text) {
+  for (const KindInfo& k : kKinds)
+    if (k.name == text) return k.kind;
+  return std::nullopt;
+}
+
+Hyperparameters defaults(OptimizerKind kind) {
+  Hyperparameters h;
+  h.kind = kind;
+  switch (kind) {
+    case K::sgd: break;
+    case K::momentum:
+    case K::nesterov: h.momentum = 0.9; break;
+    case K::adagrad: h.eps = 1e-10; break;
+    case K::rmsprop: break;
+    case K::adam: h.eta = 1e-3; break;
+    case K::adamw: h.eta = 1e-3, h.weight_decay = 0.01; break;
+    case K::adadelta: h.eta = 1.0, h.rho = 0.9, h.eps = 1e-6; break;
+    case K::adamax: h.eta = 2e-3; break;
+    case K::nadam: h.eta = 2e-3; break;
+    case K::lion: h.eta = 1e-4, h.beta2 = 0.99; break;
+  }
+  return h;
+}
+
+std::optional<ParameterProblem> find_problem(const Hyperparameters& h) {
+  for (const RealParameter& p : real_parameters()) {
+    if (!p.applies_to(h.kind)) continue;
+    const double value = h.*p.member;
+    if (!std::isfinite(value)) return ParameterProblem{std::string(p.name), format_number(value), "a finite number"};
+    if (value < p.min || value > p.max) {
+      std::string range = std::isinf(p.max) ? ">= " + format_number(p.min)
+                                             : "in [" + format_number(p.min) + ", " + format_number(p.max) + "]";
+      return ParameterProblem{std::string(p.name), format_number(value), std::move(range)};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string validate(const Hyperparameters& h) {
+  const auto problem = find_problem(h);
+  return problem ? problem->message() : std::string();
+}
+
+std::vector<StateField> state_fields(const Hyperparameters& h) {
+  using S = State;
+  const StateField G{"G", &S::G}, gavg{"gavg", &S::gavg}, buf{"buf", &S::buf}, m{"m", &S::m}, v{"v", &S::v},
+      vmax{"vmax", &S::vmax}, u{"u", &S::u}, D{"D", &S::D}, lr{"lr", &S::lr};
+  switch (h.kind) {
+    case K::sgd: return {};
+    case K::momentum:
+    case K::nesterov: return {buf};
+    case K::adagrad: return {G, lr};
+    case K::rmsprop: {
+      std::vector<StateField> fields = {G};
+      if (h.centered) fields.push_back(gavg);
+      if (h.momentum > 0) fields.push_back(buf);
+      fields.push_back(lr);
+      return fields;
+    }
+    case K::adam:
+    case K::adamw: return h.amsgrad ? std::vector{m, v, vmax, lr} : std::vector{m, v, lr};
+    case K::adamax: return {m, u, lr};
+    case K::adadelta: return {G, D, lr};
+    case K::nadam: return {m, v, lr};
+    case K::lion: return {m};
+  }
+  return {};
+}
+
+std::optional<StateField> accumulator_field(const Hyperparameters& h) {
+  switch (h.kind) {
+    case K::adagrad:
+    case K::rmsprop:
+    case K::adadelta: return StateField{"G", &State::G};
+    case K::adam:
+    case K::adamw: return h.amsgrad ? StateField{"vmax", &State::vmax} : StateField{"v", &State::v};
+    case K::nadam: return StateField{"v", &State::v};
+    case K::adamax: return StateField{"u", &State::u};
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace optviz

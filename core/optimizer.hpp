@@ -1,0 +1,264 @@
+// The optimizers: hyperparameters, named per-coordinate state and a pure step function.
+//
+// Every rule follows torch.optim (PyTorch 1.13, float64) unless a note says otherwise; the
+// reference is ../shared/reference/torch/README.md. Per coordinate, g is the gradient at
+// theta_{t-1} and t = 1, 2, ... is the number of the update. Weight decay wd is L2
+// (g += wd theta) except in adamw and lion, where it is decoupled (theta *= 1 - eta wd first).
+//
+//   sgd       theta -= eta g
+//   momentum  buf = g (t = 1), else mu buf + (1 - dampening) g;  theta -= eta buf
+//   nesterov  buf as momentum with dampening 0;                  theta -= eta (g + mu buf)
+//   adagrad   G = G0 + sum g^2;  c = eta / (1 + (t-1) lr_decay); theta -= c g / (sqrt(G) + eps)
+//   rmsprop   G = rho G + (1-rho) g^2;  s = G, or G - gavg^2 when centered with
+//             gavg = rho gavg + (1-rho) g;  d = sqrt(s) + eps;
+//             momentum > 0: buf = momentum buf + g / d, theta -= eta buf;  else theta -= eta g / d
+//   adam      m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g^2;  [amsgrad: vmax = max(vmax, v), used as v]
+//             theta -= (eta / (1-b1^t)) m / (sqrt(v) / sqrt(1-b2^t) + eps)   (Kingma & Ba 2015)
+//   adamw     adam with decoupled weight decay (Loshchilov & Hutter 2019)
+//   adamax    m as adam;  u = max(b2 u, |g| + eps);  theta -= (eta / (1-b1^t)) m / u
+//   adadelta  G = rho G + (1-rho) g^2;  delta = sqrt(D + eps) / sqrt(G + eps) g;
+//             D = rho D + (1-rho) delta^2;  theta -= eta delta                    (Zeiler 2012)
+//   nadam     mu_t = b1 (1 - 0.5 0.96^(t psi));  P = mu_1 ... mu_t;  m, v as adam;
+//             d = sqrt(v / (1-b2^t)) + eps;  theta -= eta (1-mu_t) / (1-P) g / d
+//             + eta mu_{t+1} / (1 - P mu_{t+1}) m / d       (Dozat 2016; PyTorch 2, not 1.13,
+//             which multiplied P by mu twice: PyTorch pull request 92699)
+//   lion      c = b1 m + (1-b1) g;  theta -= eta sign(c);  m = b2 m + (1-b2) g    (Chen et al. 2023)
+//
+// Named conventions: `eps_inside_sqrt` turns sqrt(s) + eps into sqrt(s + eps) (TF1 and Keras) for
+// rmsprop, adagrad and adam (there sqrt(v / (1-b2^t) + eps)); `bias_correction = false` drops both
+// 1 - b^t factors of adam; `initial_accumulator` is G0 of adagrad.
+//
+// After every step the state holds `lr`, the effective per-coordinate step size that multiplies
+// the gradient-like term (eta / (sqrt(G) + eps) for rmsprop): what the app plots.
+#pragma once
+
+#include <cmath>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vec2.hpp"
+
+namespace optviz {
+
+enum class OptimizerKind { sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, adadelta, adamax, nadam, lion };
+
+struct Hyperparameters {
+  OptimizerKind kind = OptimizerKind::sgd;
+  double eta = 0.01;  // the learning rate (PyTorch's lr)
+  double rho = 0.99;  // decay of the squared-gradient average (PyTorch's alpha for RMSprop)
+  double eps = 1e-8;
+  double momentum = 0.0;
+  double dampening = 0.0;
+  double beta1 = 0.9;
+  double beta2 = 0.999;
+  double weight_decay = 0.0;
+  double lr_decay = 0.0;
+  double initial_accumulator = 0.0;
+  double momentum_decay = 4e-3;  // NAdam's psi
+  bool centered = false;
+  bool amsgrad = false;
+  bool eps_inside_sqrt = false;
+  bool bias_correction = true;
+
+  friend bool operator==(const Hyperparameters&, const Hyperparameters&) = default;
+};
+
+// The state after t updates. Fields an optimizer does not use stay 0.
+template <class V>
+struct OptimizerState {
+  long t = 0;               // updates done
+  V G{};                    // squared-gradient accumulator (adagrad, rmsprop, adadelta)
+  V gavg{};                 // gradient average (centered rmsprop)
+  V buf{};                  // momentum buffer (momentum, nesterov, rmsprop with momentum)
+  V m{};                    // first moment (adam family, lion)
+  V v{};                    // second moment (adam, adamw, nadam)
+  V vmax{};                 // running maximum of v (amsgrad)
+  V u{};                    // infinity norm (adamax)
+  V D{};                    // squared-update accumulator (adadelta)
+  V lr{};                   // effective per-coordinate step size of the last update
+  double mu_product = 1.0;  // product of NAdam's momentum coefficients
+
+  friend bool operator==(const OptimizerState&, const OptimizerState&) = default;
+};
+
+using State = OptimizerState<Vec2>;
+
+std::string_view name(OptimizerKind kind);
+std::string_view title(OptimizerKind kind);        // "RMSprop"
+std::string_view update_rule(OptimizerKind kind);  // one line of plain text
+std::optional<OptimizerKind> find_optimizer(std::string_view name);
+std::span<const OptimizerKind> optimizer_kinds();
+
+// PyTorch's defaults for the kind (eta 0.01 for the sgd family, which PyTorch leaves unset).
+Hyperparameters defaults(OptimizerKind kind);
+
+// What is wrong with one parameter: field "eta", value "-1", requirement ">= 0".
+struct ParameterProblem {
+  std::string field;
+  std::string value;
+  std::string requirement;
+
+  std::string message() const { return "invalid " + field + ": " + value + " (must be " + requirement + ")"; }
+  // "runs[2].eta: must be >= 0, got -1" for the prefix "runs[2]."
+  std::string message_at(const std::string& prefix) const {
+    return prefix + field + ": must be " + requirement + ", got " + value;
+  }
+};
+
+std::optional<ParameterProblem> find_problem(const Hyperparameters& h);
+
+// An empty string when valid, else find_problem's message: "invalid eta: -1 (must be >= 0)".
+std::string validate(const Hyperparameters& h);
+
+template <class V>
+OptimizerState<V> initial_state(const Hyperparameters& h) {
+  OptimizerState<V> s;
+  if (h.kind == OptimizerKind::adagrad) s.G = V{} + h.initial_accumulator;
+  return s;
+}
+
+namespace rules {
+
+template <class V>
+V adaptive_denominator(V s, double eps, bool eps_inside_sqrt) {
+  return eps_inside_sqrt ? ew::sqrt(s + eps) : ew::sqrt(s) + eps;
+}
+
+template <class V>
+V sgd(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+  s.lr = V{} + h.eta;
+  if (h.kind == OptimizerKind::sgd) return theta - h.eta * g;
+  const double mu = h.momentum;
+  const double dampening = h.kind == OptimizerKind::nesterov ? 0.0 : h.dampening;
+  // PyTorch keeps no buffer when momentum is 0: the step is plain SGD whatever the dampening.
+  s.buf = (s.t == 1 || mu == 0) ? g : mu * s.buf + (1 - dampening) * g;
+  const V direction = h.kind == OptimizerKind::nesterov ? g + mu * s.buf : s.buf;
+  return theta - h.eta * direction;
+}
+
+template <class V>
+V adagrad(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+  const double c = h.eta / (1 + static_cast<double>(s.t - 1) * h.lr_decay);
+  s.G = s.G + g * g;
+  const V d = adaptive_denominator(s.G, h.eps, h.eps_inside_sqrt);
+  s.lr = c / d;
+  return theta - c * (g / d);
+}
+
+template <class V>
+V rmsprop(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+  s.G = h.rho * s.G + (1 - h.rho) * (g * g);
+  V second = s.G;
+  if (h.centered) {
+    s.gavg = h.rho * s.gavg + (1 - h.rho) * g;
+    second = s.G - s.gavg * s.gavg;
+  }
+  const V d = adaptive_denominator(second, h.eps, h.eps_inside_sqrt);
+  s.lr = h.eta / d;
+  if (h.momentum > 0) {
+    s.buf = h.momentum * s.buf + g / d;
+    return theta - h.eta * s.buf;
+  }
+  return theta - h.eta * (g / d);
+}
+
+template <class V>
+V adam(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+  if (h.kind == OptimizerKind::adamw) theta = theta * (1 - h.eta * h.weight_decay);
+  s.m = h.beta1 * s.m + (1 - h.beta1) * g;
+  s.v = h.beta2 * s.v + (1 - h.beta2) * (g * g);
+  V second = s.v;
+  if (h.amsgrad) second = s.vmax = ew::max(s.vmax, s.v);
+  const double t = static_cast<double>(s.t);
+  const double bc1 = h.bias_correction ? 1 - std::pow(h.beta1, t) : 1.0;
+  const double bc2 = h.bias_correction ? 1 - std::pow(h.beta2, t) : 1.0;
+  const V d = h.eps_inside_sqrt ? ew::sqrt(second / bc2 + h.eps) : ew::sqrt(second) / std::sqrt(bc2) + h.eps;
+  s.lr = h.eta / d;
+  return theta - (h.eta / bc1) * (s.m / d);
+}
+
+template <class V>
+V adamax(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+  s.m = h.beta1 * s.m + (1 - h.beta1) * g;
+  s.u = ew::max(h.beta2 * s.u, ew::abs(g) + h.eps);
+  s.lr = h.eta / s.u;
+  const double bc1 = 1 - std::pow(h.beta1, static_cast<double>(s.t));
+  return theta - (h.eta / bc1) * (s.m / s.u);
+}
+
+template <class V>
+V adadelta(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+  s.G = h.rho * s.G + (1 - h.rho) * (g * g);
+  const V scale = ew::sqrt(s.D + h.eps) / ew::sqrt(s.G + h.eps);
+  const V delta = scale * g;
+  s.D = h.rho * s.D + (1 - h.rho) * (delta * delta);
+  s.lr = h.eta * scale;
+  return theta - h.eta * delta;
+}
+
+template <class V>
+V nadam(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+  const double t = static_cast<double>(s.t);
+  const double mu = h.beta1 * (1 - 0.5 * std::pow(0.96, t * h.momentum_decay));
+  const double mu_next = h.beta1 * (1 - 0.5 * std::pow(0.96, (t + 1) * h.momentum_decay));
+  s.mu_product *= mu;
+  s.m = h.beta1 * s.m + (1 - h.beta1) * g;
+  s.v = h.beta2 * s.v + (1 - h.beta2) * (g * g);
+  const double bc2 = 1 - std::pow(h.beta2, t);
+  const V d = ew::sqrt(s.v / bc2) + h.eps;
+  s.lr = h.eta / d;
+  theta = theta - (h.eta * (1 - mu) / (1 - s.mu_product)) * (g / d);
+  return theta - (h.eta * mu_next / (1 - s.mu_product * mu_next)) * (s.m / d);
+}
+
+template <class V>
+V lion(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+  theta = theta * (1 - h.eta * h.weight_decay);
+  const V c = h.beta1 * s.m + (1 - h.beta1) * g;
+  s.m = h.beta2 * s.m + (1 - h.beta2) * g;
+  s.lr = V{} + h.eta;
+  return theta - h.eta * ew::sign(c);
+}
+
+}  // namespace rules
+
+// One update: returns theta_t from theta_{t-1} and the gradient g of f there (without weight
+// decay), and advances the state. Never throws; non-finite values flow through.
+template <class V>
+V step(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+  ++s.t;
+  const bool decoupled = h.kind == OptimizerKind::adamw || h.kind == OptimizerKind::lion;
+  if (h.weight_decay != 0 && !decoupled) g = g + h.weight_decay * theta;
+  switch (h.kind) {
+    case OptimizerKind::sgd:
+    case OptimizerKind::momentum:
+    case OptimizerKind::nesterov: return rules::sgd(h, s, theta, g);
+    case OptimizerKind::adagrad: return rules::adagrad(h, s, theta, g);
+    case OptimizerKind::rmsprop: return rules::rmsprop(h, s, theta, g);
+    case OptimizerKind::adam:
+    case OptimizerKind::adamw: return rules::adam(h, s, theta, g);
+    case OptimizerKind::adamax: return rules::adamax(h, s, theta, g);
+    case OptimizerKind::adadelta: return rules::adadelta(h, s, theta, g);
+    case OptimizerKind::nadam: return rules::nadam(h, s, theta, g);
+    case OptimizerKind::lion: return rules::lion(h, s, theta, g);
+  }
+  return theta;
+}
+
+// A named per-coordinate state field, as printed in CSV columns NAME_x, NAME_y.
+struct StateField {
+  std::string_view name;
+  Vec2 State::*member;
+};
+
+// The state fields that the kind, with these settings, reports (the reference README's columns).
+std::vector<StateField> state_fields(const Hyperparameters& h);
+
+// The accumulator the app plots as G_t: G, or v (vmax with amsgrad), or u; none for the sgd
+// family and lion.
+std::optional<StateField> accumulator_field(const Hyperparameters& h);
+
+}  // namespace optviz

@@ -1,0 +1,82 @@
+#include "parameters.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace optviz {
+namespace {
+
+using K = OptimizerKind;
+
+constexpr unsigned bits(std::initializer_list<K> kinds) {
+  unsigned b = 0;
+  for (K k : kinds) b |= 1u << static_cast<unsigned>(k);
+  return b;
+}
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr unsigned kAll = bits({K::sgd, K::momentum, K::nesterov, K::adagrad, K::rmsprop, K::adam, K::adamw,
+                                K::adadelta, K::adamax, K::nadam, K::lion});
+constexpr unsigned kAdamFamily = bits({K::adam, K::adamw, K::adamax, K::nadam, K::lion});
+
+const std::array kReal = {
+    RealParameter{"eta", "eta", "lr", "learning rate", &Hyperparameters::eta, 0, kInf, SliderScale::log, kAll},
+    RealParameter{"rho", "rho", "alpha", "decay of the squared-gradient average G (PyTorch's alpha)",
+                  &Hyperparameters::rho, 0, 1, SliderScale::one_minus_log, bits({K::rmsprop, K::adadelta})},
+    RealParameter{"eps", "eps", "", "epsilon added to the denominator", &Hyperparameters::eps, 0, kInf,
+                  SliderScale::log,
+                  bits({K::adagrad, K::rmsprop, K::adam, K::adamw, K::adadelta, K::adamax, K::nadam})},
+    RealParameter{"momentum", "momentum", "", "momentum coefficient mu", &Hyperparameters::momentum, 0, 1,
+                  SliderScale::one_minus_log, bits({K::momentum, K::nesterov, K::rmsprop})},
+    RealParameter{"dampening", "dampening", "", "dampening of the momentum buffer", &Hyperparameters::dampening,
+                  0, 1, SliderScale::linear, bits({K::momentum})},
+    RealParameter{"beta1", "beta1", "", "decay of the first moment m", &Hyperparameters::beta1, 0, 1,
+                  SliderScale::one_minus_log, kAdamFamily},
+    RealParameter{"beta2", "beta2", "", "decay of the second moment v (lion: of m)", &Hyperparameters::beta2, 0, 1,
+                  SliderScale::one_minus_log, kAdamFamily},
+    RealParameter{"weight_decay", "weight-decay", "", "weight decay (L2; decoupled in adamw and lion)",
+                  &Hyperparameters::weight_decay, 0, kInf, SliderScale::log, kAll},
+    RealParameter{"lr_decay", "lr-decay", "", "learning-rate decay", &Hyperparameters::lr_decay, 0, kInf,
+                  SliderScale::log, bits({K::adagrad})},
+    RealParameter{"initial_accumulator", "initial-accumulator", "", "initial value of G",
+                  &Hyperparameters::initial_accumulator, 0, kInf, SliderScale::log, bits({K::adagrad})},
+    RealParameter{"momentum_decay", "momentum-decay", "", "momentum decay psi", &Hyperparameters::momentum_decay,
+                  0, kInf, SliderScale::log, bits({K::nadam})},
+};
+
+const std::array kFlags = {
+    FlagParameter{"centered", "centered", "divide by the variance estimate G - gavg^2",
+                  &Hyperparameters::centered, true, bits({K::rmsprop})},
+    FlagParameter{"amsgrad", "amsgrad", "use the running maximum of v", &Hyperparameters::amsgrad, true,
+                  bits({K::adam, K::adamw})},
+    FlagParameter{"eps_inside_sqrt", "eps-inside-sqrt", "sqrt(G + eps) instead of sqrt(G) + eps (TF1, Keras)",
+                  &Hyperparameters::eps_inside_sqrt, true, bits({K::adagrad, K::rmsprop, K::adam})},
+    FlagParameter{"bias_correction", "no-bias-correction", "drop Adam's 1 - beta^t factors",
+                  &Hyperparameters::bias_correction, false, bits({K::adam})},
+};
+
+}  // namespace
+
+std::span<const RealParameter> real_parameters() { return kReal; }
+std::span<const FlagParameter> flag_parameters() { return kFlags; }
+
+std::string optimizer_names(unsigned kinds) {
+  std::string out;
+  for (OptimizerKind k : optimizer_kinds()) {
+    if (!((kinds >> static_cast<unsigned>(k)) & 1u)) continue;
+    if (!out.empty()) out += ", ";
+    out += name(k);
+  }
+  return out;
+}
+
+std::string format_number(double value) {
+  if (std::isnan(value)) return std::signbit(value) ? "-nan" : "nan";
+  std::array<char, 32> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  return {buffer.data(), result.ptr};
+}
+
+}  // namespace optviz

@@ -1,0 +1,55 @@
+// The hyperparameters described once: name, command-line flag, range, slider scale and the
+// optimizers that take each. The command line, validation, scenario files, `optviz list` and the
+// sliders all read these tables.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "optimizer.hpp"
+
+namespace optviz {
+
+// How a slider should move through the range.
+enum class SliderScale {
+  linear,
+  log,            // many decades: eta, eps (0 reachable at the left end)
+  one_minus_log,  // fine control near 1: rho, betas, momentum
+};
+
+struct RealParameter {
+  std::string_view name;   // key in scenario files and label: "weight_decay"
+  std::string_view flag;   // command-line flag without dashes: "weight-decay"
+  std::string_view alias;  // a second flag or "": "lr" for eta
+  std::string_view help;
+  double Hyperparameters::*member;
+  double min;
+  double max;  // inclusive bounds; max may be infinity
+  SliderScale scale;
+  unsigned kinds;  // bit (1 << kind) for each optimizer that takes it
+
+  bool applies_to(OptimizerKind kind) const { return (kinds >> static_cast<unsigned>(kind)) & 1u; }
+};
+
+struct FlagParameter {
+  std::string_view name;  // key in scenario files: "bias_correction"
+  std::string_view flag;  // command-line flag: "no-bias-correction"
+  std::string_view help;
+  bool Hyperparameters::*member;
+  bool value_when_given;  // what the command-line flag sets
+  unsigned kinds;
+
+  bool applies_to(OptimizerKind kind) const { return (kinds >> static_cast<unsigned>(kind)) & 1u; }
+};
+
+std::span<const RealParameter> real_parameters();
+std::span<const FlagParameter> flag_parameters();
+
+// "sgd, momentum, nesterov": the optimizers whose bit is set in `kinds`.
+std::string optimizer_names(unsigned kinds);
+
+// The shortest text that reads back as the same double: "0.01", "1e-08", "-nan".
+std::string format_number(double value);
+
+}  // namespace optviz

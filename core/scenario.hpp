@@ -1,0 +1,64 @@
+// A scenario: everything a figure or a lesson needs to be reproduced. The app edits one, the
+// scenario files store one, and `simulate` turns it into trajectories.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "optimizer.hpp"
+#include "test_function.hpp"
+#include "trajectory.hpp"
+
+namespace optviz {
+
+struct Rgb {
+  std::uint8_t r = 0, g = 0, b = 0;
+  friend bool operator==(const Rgb&, const Rgb&) = default;
+};
+
+// One optimizer run of a scenario.
+struct RunSpec {
+  std::string label;  // "RMSprop rho=0.9"
+  Hyperparameters hyper;
+  Rgb colour;
+  bool visible = true;
+  friend bool operator==(const RunSpec&, const RunSpec&) = default;
+};
+
+enum class ColourScale { log, linear };
+
+// The display settings that matter for a figure (the rest of the view lives in the app).
+struct Display {
+  ColourScale colour_scale = ColourScale::log;
+  int contour_count = 24;
+  friend bool operator==(const Display&, const Display&) = default;
+};
+
+struct Scenario {
+  std::string function = "rosenbrock";
+  Box view = {{-2, -1}, {2, 3}};
+  Vec2 start = {-1.5, 2};
+  long steps = 500;
+  std::vector<RunSpec> runs;
+  Display display;
+  std::string title;        // shown for lesson presets; may be empty
+  std::string description;  // the lesson's explanation; may be empty
+  friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+// The colour-blind-safe palette (Okabe & Ito 2008) that new runs take in turn.
+std::span<const Rgb> run_palette();
+
+// What `optviz` opens with: Rosenbrock with SGD-momentum, AdaGrad, RMSprop and Adam.
+Scenario default_scenario();
+
+// A run of the kind with its defaults, labelled and coloured as the index-th run.
+RunSpec make_run(OptimizerKind kind, std::size_t index);
+
+// The trajectories of every run (hidden ones too), in order. An invalid scenario throws
+// std::invalid_argument with a message that names the field: "runs[2].eta: must be >= 0, got -1".
+std::vector<Trajectory> simulate(const Scenario& s);
+
+}  // namespace optviz

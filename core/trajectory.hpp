@@ -1,0 +1,43 @@
+// A run: a function, an optimizer configuration, a start point and a step count give a
+// trajectory in contiguous arrays. Row k holds theta_k, f and its gradient there; state[k] is the
+// optimizer state right after update k+1, which used that gradient (one row fewer).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "optimizer.hpp"
+#include "test_function.hpp"
+
+namespace optviz {
+
+inline constexpr long kMaxSteps = 1'000'000;  // about 200 MB of trajectory
+inline constexpr double kDivergenceBound = 1e12;
+
+struct Trajectory {
+  std::vector<Vec2> position;
+  std::vector<double> value;
+  std::vector<Vec2> gradient;  // of f alone, without weight decay
+  std::vector<State> state;
+  std::optional<long> diverged_at;  // the step k of the first non-finite or out-of-bound row
+
+  std::size_t rows() const { return position.size(); }
+  // "diverged at step k", or "" for a run that finished.
+  std::string status() const;
+};
+
+// Throws std::invalid_argument for an invalid configuration (the message of validate(), or the
+// start point or step count); never throws once stepping starts.
+Trajectory run(const TestFunction& f, const Hyperparameters& h, Vec2 start, long steps);
+
+// The same check: the first problem of the hyperparameters, the start point or the step count.
+std::optional<ParameterProblem> find_run_problem(const Hyperparameters& h, Vec2 start, long steps);
+// As a message ("" when the run can start).
+std::string validate_run(const Hyperparameters& h, Vec2 start, long steps);
+
+// True when a row at theta with value f and gradient g ends a run.
+bool is_divergent(Vec2 theta, double f, Vec2 g);
+
+}  // namespace optviz

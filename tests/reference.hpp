@@ -1,0 +1,36 @@
+// Reads the PyTorch reference cases (../shared/reference/torch) and compares CSV tables with the
+// metric of its README: |out - ref| <= rtol (|ref| + 1e-3 max |ref| over the column's finite values).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "optimizer.hpp"
+
+namespace optviz::testing {
+
+struct ReferenceCase {
+  nlohmann::json json;  // the manifest entry
+  std::string name;
+  std::string csv;      // the reference file's text
+};
+
+std::vector<ReferenceCase> load_reference_cases();
+
+// The case's configuration, read from its "optimizer" and "hyper" fields.
+Hyperparameters hyperparameters_of(const nlohmann::json& c);
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::optional<double>>> rows;  // nullopt for an empty cell
+};
+
+Table parse_csv(const std::string& text);
+
+// "" when `out` matches `ref` (every column of ref present in out), else the first mismatch.
+std::string compare_tables(const Table& out, const Table& ref, double rtol);
+
+}  // namespace optviz::testing

@@ -176,6 +176,7 @@ int cli_main(int argc, char** argv) {
   app.add_option("--screenshot", gui.screenshot, "render the window for --frames frames, save it as PNG, exit");
   app.add_option("--frames", gui.frames, "frames to render before --screenshot (default 3)")->check(CLI::Range(1, 100000));
   app.add_option("--size", gui.size, "window size WIDTHxHEIGHT, for example 1280x800");
+  app.add_option("--scale", gui.scale, "UI scale (default: the monitor's content scale)")->check(CLI::Range(0.5, 4.0));
 
   CLI::App* run_cmd = app.add_subcommand("run", "compute one trajectory and print it as CSV");
   RunOptions run_options;

@@ -10,6 +10,7 @@ struct GuiOptions {
   std::string screenshot;  // when set: render `frames` frames, save the window as PNG, exit
   int frames = 3;
   std::string size;        // "WIDTHxHEIGHT" or "" for the default
+  float scale = 0;         // UI scale; 0 follows the monitor's content scale
 };
 
 // Runs the window until it is closed. Returns 0, or 1 when there is no display or no OpenGL 3.3.

@@ -45,18 +45,22 @@ Scenario default_scenario() {
 }
 
 std::vector<Trajectory> simulate(const Scenario& s) {
+  std::vector<Trajectory> runs;
+  simulate(s, runs);
+  return runs;
+}
+
+void simulate(const Scenario& s, std::vector<Trajectory>& runs) {
   const TestFunction* f = find_function(s.function);
   if (f == nullptr) throw std::invalid_argument("function: unknown function \"" + s.function + "\"");
-  std::vector<Trajectory> out;
-  out.reserve(s.runs.size());
   for (std::size_t i = 0; i < s.runs.size(); ++i) {
     if (const auto problem = find_run_problem(s.runs[i].hyper, s.start, s.steps)) {
       const bool of_the_run = problem->field != "start" && problem->field != "steps";
       throw std::invalid_argument(problem->message_at(of_the_run ? "runs[" + std::to_string(i) + "]." : ""));
     }
-    out.push_back(run(*f, s.runs[i].hyper, s.start, s.steps));
   }
-  return out;
+  runs.resize(s.runs.size());
+  for (std::size_t i = 0; i < s.runs.size(); ++i) run(*f, s.runs[i].hyper, s.start, s.steps, runs[i]);
 }
 
 }  // namespace optviz

@@ -61,4 +61,8 @@ RunSpec make_run(OptimizerKind kind, std::size_t index);
 // std::invalid_argument with a message that names the field: "runs[2].eta: must be >= 0, got -1".
 std::vector<Trajectory> simulate(const Scenario& s);
 
+// The same into `runs`, reusing the storage of the trajectories it already holds. On an invalid
+// scenario it throws before changing `runs`.
+void simulate(const Scenario& s, std::vector<Trajectory>& runs);
+
 }  // namespace optviz

@@ -32,8 +32,18 @@ std::string validate_run(const Hyperparameters& h, Vec2 start, long steps) {
 }
 
 Trajectory run(const TestFunction& f, const Hyperparameters& h, Vec2 start, long steps) {
-  if (std::string problem = validate_run(h, start, steps); !problem.empty()) throw std::invalid_argument(problem);
   Trajectory out;
+  run(f, h, start, steps, out);
+  return out;
+}
+
+void run(const TestFunction& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out) {
+  if (std::string problem = validate_run(h, start, steps); !problem.empty()) throw std::invalid_argument(problem);
+  out.position.clear();
+  out.value.clear();
+  out.gradient.clear();
+  out.state.clear();
+  out.diverged_at.reset();
   const auto capacity = static_cast<std::size_t>(steps) + 1;
   out.position.reserve(capacity);
   out.value.reserve(capacity);
@@ -56,7 +66,6 @@ Trajectory run(const TestFunction& f, const Hyperparameters& h, Vec2 start, long
     theta = step(h, state, theta, gradient);
     out.state.push_back(state);
   }
-  return out;
 }
 
 }  // namespace optviz

@@ -32,6 +32,10 @@ struct Trajectory {
 // start point or step count); never throws once stepping starts.
 Trajectory run(const TestFunction& f, const Hyperparameters& h, Vec2 start, long steps);
 
+// The same into `out`, reusing its storage: recomputing after a slider change then touches no
+// new memory (fresh pages cost more than the arithmetic).
+void run(const TestFunction& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out);
+
 // The same check: the first problem of the hyperparameters, the start point or the step count.
 std::optional<ParameterProblem> find_run_problem(const Hyperparameters& h, Vec2 start, long steps);
 // As a message ("" when the run can start).

@@ -1,0 +1,88 @@
+// The test functions: analytic gradients against central differences, and the listed minima.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "test_function.hpp"
+
+using namespace optviz;
+
+namespace {
+
+Vec2 central_difference(const TestFunction& f, Vec2 p) {
+  const double hx = 1e-6 * std::max(1.0, std::fabs(p.x));
+  const double hy = 1e-6 * std::max(1.0, std::fabs(p.y));
+  return {(f.value({p.x + hx, p.y}) - f.value({p.x - hx, p.y})) / (2 * hx),
+          (f.value({p.x, p.y + hy}) - f.value({p.x, p.y - hy})) / (2 * hy)};
+}
+
+}  // namespace
+
+TEST_CASE("there are the twelve reference functions, findable by name", "[functions]") {
+  CHECK(test_functions().size() == 12);
+  for (const char* name : {"rosenbrock", "beale", "himmelblau", "booth", "rastrigin", "ackley", "goldstein_price",
+                           "saddle", "quadratic", "six_hump_camel", "styblinski_tang", "matyas"}) {
+    INFO(name);
+    REQUIRE(find_function(name) != nullptr);
+    CHECK(find_function(name)->name == name);
+  }
+  CHECK(find_function("rosenbrok") == nullptr);
+}
+
+TEST_CASE("analytic gradients match central differences across the view box", "[functions]") {
+  for (const TestFunction& f : test_functions()) {
+    const Box b = f.view;
+    int checked = 0;
+    for (int i = 0; i <= 16; ++i) {
+      for (int j = 0; j <= 16; ++j) {
+        // An irrational offset keeps the points off Ackley's kink at the origin.
+        const Vec2 p = {b.min.x + (b.max.x - b.min.x) * (i + 0.1234) / 17.0,
+                        b.min.y + (b.max.y - b.min.y) * (j + 0.4321) / 17.0};
+        const Vec2 analytic = f.gradient(p);
+        const Vec2 numeric = central_difference(f, p);
+        const double scale = 1 + std::fabs(f.value(p));
+        INFO(f.name << " at (" << p.x << ", " << p.y << ")");
+        CHECK(std::fabs(analytic.x - numeric.x) <= 1e-5 * (scale + std::fabs(analytic.x)));
+        CHECK(std::fabs(analytic.y - numeric.y) <= 1e-5 * (scale + std::fabs(analytic.y)));
+        ++checked;
+      }
+    }
+    CHECK(checked == 289);
+  }
+}
+
+TEST_CASE("every listed minimizer has a zero gradient and the listed value", "[functions]") {
+  for (const TestFunction& f : test_functions()) {
+    for (const Vec2 m : f.minima) {
+      INFO(f.name << " at (" << m.x << ", " << m.y << ")");
+      const Vec2 g = f.gradient(m);
+      CHECK(std::fabs(g.x) < 1e-9);
+      CHECK(std::fabs(g.y) < 1e-9);
+      CHECK(f.value(m) == Approx(f.minimum_value).margin(1e-12));
+      // A minimum: nearby points are not lower.
+      for (const Vec2 d : {Vec2{1e-3, 0}, Vec2{-1e-3, 0}, Vec2{0, 1e-3}, Vec2{0, -1e-3}})
+        CHECK(f.value(m + d) >= f.value(m));
+    }
+  }
+  CHECK(find_function("saddle")->minima.empty());
+}
+
+TEST_CASE("each view box contains the default start and the minima", "[functions]") {
+  const auto inside = [](Box b, Vec2 p) { return p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y; };
+  for (const TestFunction& f : test_functions()) {
+    INFO(f.name);
+    CHECK(f.view.min.x < f.view.max.x);
+    CHECK(f.view.min.y < f.view.max.y);
+    CHECK(inside(f.view, f.start));
+    for (const Vec2 m : f.minima) CHECK(inside(f.view, m));
+    CHECK_FALSE(f.formula.empty());
+    CHECK_FALSE(f.title.empty());
+  }
+}
+
+TEST_CASE("Ackley's gradient is defined as 0 at the origin", "[functions]") {
+  const TestFunction& f = *find_function("ackley");
+  CHECK(f.gradient({0, 0}) == Vec2{0, 0});
+  CHECK(f.value({0, 0}) == Approx(0).margin(1e-14));
+}

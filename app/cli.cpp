@@ -1,7 +1,10 @@
 #include "cli.hpp"
 
-#include <CLI/CLI.hpp>
+// CLI11 2.1's detail::split, inlined here at -O2, trips g++ 12's -Wnull-dereference (a false
+// positive inside std::string) and would fail the -Werror build.
+#pragma GCC diagnostic ignored "-Wnull-dereference"
 
+#include <CLI/CLI.hpp>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -12,8 +15,12 @@
 
 #include "atomic_file.hpp"
 #include "csv.hpp"
+#include "export/figure_export.hpp"
+#include "export/scenario_io.hpp"
 #include "gui.hpp"
 #include "parameters.hpp"
+#include "run_export.hpp"
+#include "scenario_file.hpp"
 #include "test_function.hpp"
 #include "trajectory.hpp"
 
@@ -56,6 +63,9 @@ std::string defaults_table() {
 }
 
 struct RunOptions {
+  std::string scenario;  // a scenario file instead of the flags below
+  std::string out_dir;
+  std::vector<CLI::Option*> single_run_options;  // --function, --optimizer, --start, --steps, --out
   std::string function;
   std::string optimizer;
   std::string start;
@@ -68,11 +78,16 @@ struct RunOptions {
 };
 
 void add_run_options(CLI::App& cmd, RunOptions& o) {
-  cmd.add_option("--function", o.function, "test function (see `optviz list`)");
-  cmd.add_option("--optimizer", o.optimizer, "optimizer (see `optviz list`)");
-  cmd.add_option("--start", o.start, "start point X,Y (default: the function's); write --start=-1.5,2");
-  cmd.add_option("--steps", o.steps, "number of updates (default 100, at most 1000000)");
-  cmd.add_option("--out", o.out, "write the CSV to this file instead of standard output");
+  cmd.add_option("scenario", o.scenario,
+                 "a scenario file (.json, or a PNG exported by optviz) to run instead of the flags; needs --out-dir");
+  cmd.add_option("--out-dir", o.out_dir, "with a scenario: write one CSV per run and summary.json into this directory");
+  o.single_run_options = {
+      cmd.add_option("--function", o.function, "test function (see `optviz list`)"),
+      cmd.add_option("--optimizer", o.optimizer, "optimizer (see `optviz list`)"),
+      cmd.add_option("--start", o.start, "start point X,Y (default: the function's); write --start=-1.5,2"),
+      cmd.add_option("--steps", o.steps, "number of updates (default 100, at most 1000000)"),
+      cmd.add_option("--out", o.out, "write the CSV to this file instead of standard output"),
+  };
   const auto reals = real_parameters();
   for (std::size_t i = 0; i < reals.size(); ++i) {
     std::string names = "--" + std::string(reals[i].flag);
@@ -81,8 +96,8 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
   }
   const auto flags = flag_parameters();
   for (std::size_t i = 0; i < flags.size(); ++i) {
-    o.flag_options.push_back(cmd.add_flag_callback("--" + std::string(flags[i].flag),
-                                                   [&o, i] { o.flags[i] = true; }, std::string(flags[i].help)));
+    o.flag_options.push_back(cmd.add_flag_callback(
+        "--" + std::string(flags[i].flag), [&o, i] { o.flags[i] = true; }, std::string(flags[i].help)));
   }
   cmd.footer(defaults_table());
 }
@@ -97,23 +112,55 @@ Hyperparameters hyperparameters_from(const RunOptions& o) {
   for (std::size_t i = 0; i < reals.size(); ++i) {
     if (o.real_options[i]->count() == 0) continue;
     if (!reals[i].applies_to(*kind))
-      throw BadInput("--" + std::string(reals[i].flag) + " does not apply to " + o.optimizer +
-                     "; it is taken by " + optimizer_names(reals[i].kinds));
+      throw BadInput("--" + std::string(reals[i].flag) + " does not apply to " + o.optimizer + "; it is taken by " +
+                     optimizer_names(reals[i].kinds));
     h.*reals[i].member = o.reals[i];
   }
   const auto flags = flag_parameters();
   for (std::size_t i = 0; i < flags.size(); ++i) {
     if (!o.flags[i]) continue;
     if (!flags[i].applies_to(*kind))
-      throw BadInput("--" + std::string(flags[i].flag) + " does not apply to " + o.optimizer +
-                     "; it is taken by " + optimizer_names(flags[i].kinds));
+      throw BadInput("--" + std::string(flags[i].flag) + " does not apply to " + o.optimizer + "; it is taken by " +
+                     optimizer_names(flags[i].kinds));
     h.*flags[i].member = flags[i].value_when_given;
   }
   if (const std::string problem = validate(h); !problem.empty()) throw BadInput(problem);
   return h;
 }
 
+// Opens a scenario file the user named; a file that cannot be read or is invalid is bad input.
+Scenario open_scenario(const std::string& path) {
+  try {
+    return open_scenario_file(path);
+  } catch (const ScenarioError& e) {
+    throw BadInput(e.what());
+  }
+}
+
+// `optviz run SCENARIO --out-dir DIR`: every run of the scenario as CSV, and summary.json.
+int run_scenario_command(const RunOptions& o) {
+  std::vector<const CLI::Option*> given;
+  for (const CLI::Option* option : o.single_run_options) given.push_back(option);
+  for (const CLI::Option* option : o.real_options) given.push_back(option);
+  for (const CLI::Option* option : o.flag_options) given.push_back(option);
+  for (const CLI::Option* option : given)
+    if (option->count() > 0)
+      throw BadInput(option->get_name() +
+                     " cannot be combined with a scenario file, which sets the function, the "
+                     "runs, the start and the steps; give either a scenario or the flags of one run");
+  if (o.out_dir.empty()) throw BadInput("a scenario has several runs: give --out-dir DIR for their CSV files");
+  const Scenario scenario = open_scenario(o.scenario);
+  const std::vector<Trajectory> runs = simulate(scenario);
+  export_runs(scenario, runs, o.out_dir);
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    if (runs[i].diverged_at)
+      std::cerr << "runs[" << i << "] (" << scenario.runs[i].label << "): " << runs[i].status() << "\n";
+  return 0;
+}
+
 int run_command(const RunOptions& o) {
+  if (!o.scenario.empty()) return run_scenario_command(o);
+  if (!o.out_dir.empty()) throw BadInput("--out-dir needs a scenario file: optviz run SCENARIO --out-dir DIR");
   if (o.function.empty()) throw BadInput("missing --function (see `optviz list`)");
   const TestFunction* f = find_function(o.function);
   if (f == nullptr) throw BadInput("unknown function \"" + o.function + "\" (see `optviz list`)");
@@ -137,14 +184,78 @@ int run_command(const RunOptions& o) {
   return 0;
 }
 
+struct RenderOptions {
+  std::string scenario;
+  std::string out;
+  std::string gif;
+  int width = 0;  // when not given: the PNG's default (1920x1080) or the GIF's (960x540)
+  int height = 0;
+  long step = 0;  // when not given: the last
+  GifSettings gif_settings;
+  CLI::Option* width_option = nullptr;
+  CLI::Option* height_option = nullptr;
+  CLI::Option* step_option = nullptr;
+  CLI::Option* fps_option = nullptr;
+  CLI::Option* seconds_option = nullptr;
+};
+
+void add_render_options(CLI::App& cmd, RenderOptions& o) {
+  cmd.add_option("scenario", o.scenario, "the scenario: .json, or a PNG exported by optviz")->required();
+  cmd.add_option("--out", o.out, "write the figure to this PNG file (the scenario is embedded in it)");
+  cmd.add_option("--gif", o.gif, "write an animated GIF of the trajectories growing to this file");
+  o.width_option = cmd.add_option("--width", o.width, "width in pixels (default 1920 for --out, 960 for --gif)");
+  o.height_option = cmd.add_option("--height", o.height, "height in pixels (default 1080 for --out, 540 for --gif)");
+  o.step_option = cmd.add_option("--step", o.step, "--out: draw the trajectories up to this step (default: all)");
+  o.fps_option = cmd.add_option("--fps", o.gif_settings.fps, "--gif: frames per second (default 30, at most 60)");
+  o.seconds_option =
+      cmd.add_option("--seconds", o.gif_settings.seconds, "--gif: length of the animation (default 8, at most 60)");
+  cmd.footer("Limits: --out up to " + std::to_string(kMaxFigureWidth) + "x" + std::to_string(kMaxFigureHeight) +
+             " pixels, --gif up to " + std::to_string(kMaxGifWidth) + "x" + std::to_string(kMaxGifHeight) + " and " +
+             std::to_string(kMaxGifFrames) +
+             " frames (fps x seconds).\nNeeds a display; on a machine without one, run it under xvfb-run:\n"
+             "  xvfb-run -a optviz render scenario.json --out fig.png");
+}
+
+int render_command(const RenderOptions& o) {
+  if (o.out.empty() && o.gif.empty()) throw BadInput("give --out FILE.png, --gif FILE.gif or both");
+  if (o.gif.empty() && (o.fps_option->count() > 0 || o.seconds_option->count() > 0))
+    throw BadInput((o.fps_option->count() > 0 ? "--fps" : "--seconds") + std::string(" applies to --gif only"));
+  if (o.out.empty() && o.step_option->count() > 0) throw BadInput("--step applies to --out only");
+  const int width = o.width_option->count() > 0 ? o.width : 1920;
+  const int height = o.height_option->count() > 0 ? o.height : 1080;
+  if (!o.out.empty())
+    if (std::string problem = find_figure_size_problem(width, height); !problem.empty()) throw BadInput(problem);
+  GifSettings gif = o.gif_settings;
+  gif.width = o.width_option->count() > 0 ? o.width : 960;
+  gif.height = o.height_option->count() > 0 ? o.height : 540;
+  if (!o.gif.empty())
+    if (std::string problem = find_gif_problem(gif); !problem.empty()) throw BadInput(problem);
+
+  const Scenario scenario = open_scenario(o.scenario);
+  const long step = o.step_option->count() > 0 ? o.step : scenario.steps;
+  if (step < 0 || step > scenario.steps)
+    throw BadInput("--step: must be in [0, " + std::to_string(scenario.steps) + "] (the scenario's steps), got " +
+                   std::to_string(step));
+  std::vector<Trajectory> runs = simulate(scenario);
+
+  std::string error;
+  const std::unique_ptr<FigureRenderer> renderer = FigureRenderer::create(error);
+  if (!renderer) throw std::runtime_error("render draws with OpenGL and needs a display: " + error);
+  if (!o.out.empty()) export_figure_png(*renderer, scenario, runs, step, width, height, o.out);
+  if (!o.gif.empty()) {
+    GifExport animation(scenario, std::move(runs), gif, o.gif);
+    while (!animation.done()) animation.render_next(*renderer);
+  }
+  return 0;
+}
+
 int list_command() {
   std::ostringstream out;
   out << "Functions (name: formula; view box; minima):\n";
   for (const TestFunction& f : test_functions()) {
     out << "  " << f.name << ": " << f.formula << "\n      view [" << format_number(f.view.min.x) << ", "
-        << format_number(f.view.max.x) << "] x [" << format_number(f.view.min.y) << ", "
-        << format_number(f.view.max.y) << "]; start " << format_number(f.start.x) << ","
-        << format_number(f.start.y) << "; ";
+        << format_number(f.view.max.x) << "] x [" << format_number(f.view.min.y) << ", " << format_number(f.view.max.y)
+        << "]; start " << format_number(f.start.x) << "," << format_number(f.start.y) << "; ";
     if (f.minima.empty()) out << "no minimum";
     for (std::size_t i = 0; i < f.minima.size(); ++i)
       out << (i ? ", " : "minima ") << "(" << format_number(f.minima[i].x) << ", " << format_number(f.minima[i].y)
@@ -162,25 +273,38 @@ int list_command() {
       if (p.applies_to(kind)) out << " " << p.name << "=" << (h.*p.member ? "true" : "false");
     out << "\n";
   }
-  std::cout << out.str();
+  std::cout << out.str() << std::flush;
+  if (!std::cout) {
+    std::cerr << "optviz: cannot write to standard output\n";
+    return 1;
+  }
   return 0;
 }
 
 }  // namespace
 
 int cli_main(int argc, char** argv) {
-  CLI::App app{"optviz: watch optimizers move over 2D loss surfaces.\n"
-               "With no command, opens the window on the default scenario."};
+  CLI::App app{
+      "optviz: watch optimizers move over 2D loss surfaces.\n"
+      "With no command, opens the window on the default scenario."};
   app.set_version_flag("--version", "optviz 0.1.0");
   GuiOptions gui;
   app.add_option("--screenshot", gui.screenshot, "render the window for --frames frames, save it as PNG, exit");
-  app.add_option("--frames", gui.frames, "frames to render before --screenshot (default 3)")->check(CLI::Range(1, 100000));
+  app.add_option("--frames", gui.frames, "frames to render before --screenshot (default 3)")
+      ->check(CLI::Range(1, 100000));
   app.add_option("--size", gui.size, "window size WIDTHxHEIGHT, for example 1280x800");
   app.add_option("--scale", gui.scale, "UI scale (default: the monitor's content scale)")->check(CLI::Range(0.5, 4.0));
 
-  CLI::App* run_cmd = app.add_subcommand("run", "compute one trajectory and print it as CSV");
+  app.add_option("scenario", gui.scenario, "a scenario to open: .json, or a PNG exported by optviz");
+
+  CLI::App* run_cmd = app.add_subcommand(
+      "run", "compute one trajectory and print it as CSV, or every run of a scenario (SCENARIO --out-dir DIR)");
   RunOptions run_options;
   add_run_options(*run_cmd, run_options);
+  CLI::App* render_cmd =
+      app.add_subcommand("render", "draw a scenario as a PNG figure or an animated GIF, without a window");
+  RenderOptions render_options;
+  add_render_options(*render_cmd, render_options);
   CLI::App* list_cmd = app.add_subcommand("list", "list the test functions and optimizers with their defaults");
   app.require_subcommand(0, 1);
 
@@ -200,6 +324,8 @@ int cli_main(int argc, char** argv) {
   try {
     if (*run_cmd) return run_command(run_options);
     if (*list_cmd) return list_command();
+    if (*render_cmd) return render_command(render_options);
+    if (!gui.scenario.empty()) open_scenario(gui.scenario);  // a bad file exits 2 before any window opens
     return run_gui(gui);
   } catch (const BadInput& e) {
     std::cerr << "optviz: " << e.what() << "\n";

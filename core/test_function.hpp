@@ -13,6 +13,8 @@ namespace optviz {
 struct Box {
   Vec2 min;
   Vec2 max;
+
+  friend constexpr bool operator==(const Box&, const Box&) = default;
 };
 
 struct TestFunction {

@@ -1,12 +1,81 @@
+// run_gui: the window's entry point, called by the command line for `optviz` with no command.
+#include <charconv>
 #include <cstdio>
+#include <exception>
+#include <string>
 
+#include "application.hpp"
+#include "figure.hpp"
 #include "gui.hpp"
+#include "export/png_file.hpp"
+#include "scenario_file.hpp"
+#include "export/scenario_io.hpp"
 
 namespace optviz {
+namespace {
 
-int run_gui(const GuiOptions&) {
-  std::fprintf(stderr, "optviz: the window is being built; use `optviz run`\n");
-  return 1;
+constexpr int kBadInput = 2;
+constexpr int kNoWindow = 1;
+constexpr int kMinWindowSide = 320;
+
+// "1280x800" into width and height; false when malformed or out of range.
+bool parse_size(const std::string& text, int& width, int& height) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) return false;
+  const char* begin = text.data();
+  const char* end = text.data() + text.size();
+  const auto w = std::from_chars(begin, begin + x, width);
+  const auto h = std::from_chars(begin + x + 1, end, height);
+  return w.ec == std::errc() && w.ptr == begin + x && h.ec == std::errc() && h.ptr == end &&
+         width >= kMinWindowSide && height >= kMinWindowSide && width <= kMaxFigureSide && height <= kMaxFigureSide;
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& options) {
+  gui::ApplicationOptions app_options;
+  if (!options.size.empty()) {
+    if (!parse_size(options.size, app_options.width, app_options.height)) {
+      std::fprintf(stderr, "optviz: invalid --size \"%s\" (expected WIDTHxHEIGHT, each in [%d, %d], for example 1280x800)\n",
+                   options.size.c_str(), kMinWindowSide, kMaxFigureSide);
+      return kBadInput;
+    }
+    app_options.size_given = true;
+  }
+  if (!options.scenario.empty()) {
+    try {
+      app_options.scenario = open_scenario_file(options.scenario);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "optviz: %s\n", e.what());
+      return kBadInput;
+    }
+  }
+  const bool screenshot = !options.screenshot.empty();
+  app_options.scale = options.scale;
+  app_options.remember = !screenshot;
+  app_options.screenshot = screenshot;
+  app_options.vsync = !screenshot;
+  if (screenshot) app_options.size_given = true;
+
+  std::string error;
+  auto app = gui::Application::create(app_options, error);
+  if (!app) {
+    std::fprintf(stderr, "optviz: %s\n", error.c_str());
+    return kNoWindow;
+  }
+  if (screenshot) {
+    Image image;
+    const int frames = std::max(1, options.frames);
+    for (int i = 0; i < frames; ++i) app->frame(1.0 / 60, i + 1 == frames ? &image : nullptr);
+    write_png(options.screenshot, image, to_json(app->state().scenario));
+    std::printf("optviz: saved the window (%dx%d) to %s\n", image.width, image.height, options.screenshot.c_str());
+    return 0;
+  }
+  while (!app->should_close()) {
+    app->wait_for_events();
+    app->frame();
+  }
+  return 0;
 }
 
 }  // namespace optviz

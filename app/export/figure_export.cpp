@@ -1,0 +1,75 @@
+#include "figure_export.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "parameters.hpp"
+#include "png_file.hpp"
+#include "scenario_file.hpp"
+
+namespace optviz {
+namespace {
+
+std::string range_problem(const char* flag, double value, double min, double max) {
+  if (value >= min && value <= max) return "";
+  return std::string(flag) + ": must be in [" + format_number(min) + ", " + format_number(max) + "], got " +
+         format_number(value);
+}
+
+const GifSettings& checked(const GifSettings& settings) {
+  if (std::string problem = find_gif_problem(settings); !problem.empty()) throw std::invalid_argument(problem);
+  return settings;
+}
+
+}  // namespace
+
+std::string find_figure_size_problem(int width, int height) {
+  if (auto p = range_problem("--width", width, 1, kMaxFigureWidth); !p.empty()) return p;
+  return range_problem("--height", height, 1, kMaxFigureHeight);
+}
+
+void export_figure_png(FigureRenderer& renderer, const Scenario& scenario, const std::vector<Trajectory>& runs,
+                       long step, int width, int height, const std::filesystem::path& path) {
+  if (std::string problem = find_figure_size_problem(width, height); !problem.empty())
+    throw std::invalid_argument(problem);
+  const Image image = renderer.render(scenario, runs, step, width, height);
+  write_png(path, image, to_json(scenario));
+}
+
+std::string find_gif_problem(const GifSettings& s) {
+  if (auto p = range_problem("--width", s.width, 1, kMaxGifWidth); !p.empty()) return p;
+  if (auto p = range_problem("--height", s.height, 1, kMaxGifHeight); !p.empty()) return p;
+  if (auto p = range_problem("--fps", s.fps, 1, kMaxGifFps); !p.empty()) return p;
+  if (!(s.seconds > 0 && s.seconds <= kMaxGifSeconds))
+    return "--seconds: must be in (0, " + format_number(kMaxGifSeconds) + "], got " + format_number(s.seconds);
+  if (const double frames = std::round(s.fps * s.seconds); frames > kMaxGifFrames)
+    return "--fps x --seconds: must give at most " + std::to_string(kMaxGifFrames) + " frames, got " +
+           format_number(frames);
+  return "";
+}
+
+int gif_frame_count(const GifSettings& s) { return std::max(1, static_cast<int>(std::lround(s.fps * s.seconds))); }
+
+long gif_frame_step(int frame, int frames, long steps) {
+  if (frames <= 1) return steps;
+  return std::lround(static_cast<double>(steps) * frame / (frames - 1));
+}
+
+GifExport::GifExport(const Scenario& scenario, std::vector<Trajectory> runs, const GifSettings& settings,
+                     const std::filesystem::path& path)
+    : scenario_(scenario),
+      runs_(std::move(runs)),
+      settings_(checked(settings)),
+      writer_(path, settings.width, settings.height, settings.fps),
+      frames_(gif_frame_count(settings)) {}
+
+void GifExport::render_next(FigureRenderer& renderer) {
+  if (done()) return;
+  const long step = gif_frame_step(next_, frames_, scenario_.steps);
+  writer_.add_frame(renderer.render(scenario_, runs_, step, settings_.width, settings_.height));
+  ++next_;
+  if (done()) writer_.finish();
+}
+
+}  // namespace optviz

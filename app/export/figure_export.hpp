@@ -1,0 +1,72 @@
+// Figures and animations of a scenario, drawn by a FigureRenderer: the PNG (with the scenario
+// embedded, so that it opens again as that scenario) and the animated GIF of the trajectories
+// growing. The command line's `optviz render` and the File menu's exports both use these.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gif_file.hpp"
+#include "gui/figure.hpp"
+#include "scenario.hpp"
+#include "trajectory.hpp"
+
+namespace optviz {
+
+inline constexpr int kMaxFigureWidth = 7680;
+inline constexpr int kMaxFigureHeight = 4320;
+inline constexpr int kMaxGifWidth = 3840;
+inline constexpr int kMaxGifHeight = 2160;
+inline constexpr double kMaxGifSeconds = 60;
+inline constexpr int kMaxGifFrames = 1800;  // 60 s at 30 fps
+
+// Renders the scenario up to `step` and writes it as PNG with the scenario's JSON inside.
+// Throws std::runtime_error("cannot write PATH: REASON").
+void export_figure_png(FigureRenderer& renderer, const Scenario& scenario, const std::vector<Trajectory>& runs,
+                       long step, int width, int height, const std::filesystem::path& path);
+
+// "" when a figure of width x height can be drawn, else "--width: must be in [1, 7680], got 0".
+std::string find_figure_size_problem(int width, int height);
+
+struct GifSettings {
+  int width = 960;
+  int height = 540;
+  int fps = 30;
+  double seconds = 8;
+};
+
+// "" or the first problem, named by its command-line flag: "--fps: must be in [1, 60], got 0".
+std::string find_gif_problem(const GifSettings& settings);
+// round(fps * seconds), at least 1.
+int gif_frame_count(const GifSettings& settings);
+// The step frame `frame` of `frames` shows: from 0 to `steps`, evenly in time.
+long gif_frame_step(int frame, int frames, long steps);
+
+// An animation being written, one frame at a time, so that the app can show progress between
+// frames. Destroying it before done() cancels: the partly written file is removed.
+class GifExport {
+ public:
+  // `runs` are simulate(scenario). Opens the file (throws as GifWriter). settings must be valid.
+  GifExport(const Scenario& scenario, std::vector<Trajectory> runs, const GifSettings& settings,
+            const std::filesystem::path& path);
+
+  // Renders and writes the next frame; after the last one, completes the file. Throws
+  // std::runtime_error("cannot write PATH: REASON").
+  void render_next(FigureRenderer& renderer);
+  bool done() const { return next_ == frames_; }
+  int frames() const { return frames_; }
+  int frames_done() const { return next_; }
+  double progress() const { return static_cast<double>(next_) / frames_; }
+
+ private:
+  Scenario scenario_;
+  std::vector<Trajectory> runs_;
+  GifSettings settings_;
+  GifWriter writer_;
+  int frames_;
+  int next_ = 0;
+};
+
+}  // namespace optviz

@@ -1,0 +1,363 @@
+#include "canvas_draw.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "colour_map.hpp"
+#include "plot_scale.hpp"
+#include "state.hpp"
+
+namespace optviz::gui {
+namespace {
+
+ImFont* font_of(const CanvasStyle& s) { return s.font != nullptr ? s.font : ImGui::GetFont(); }
+
+ImU32 to_u32(const Colour& c) {
+  return IM_COL32(static_cast<int>(c.r * 255 + 0.5f), static_cast<int>(c.g * 255 + 0.5f),
+                  static_cast<int>(c.b * 255 + 0.5f), 255);
+}
+
+bool finite(Point2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+
+// An arrow from `from` along the unit direction `dir` for `length` pixels, outlined, its label
+// beyond the tip moved down past the labels already placed.
+void draw_arrow(ImDrawList& dl, ImVec2 from, ImVec2 dir, float length, ImU32 colour, const CanvasStyle& s,
+                std::string_view label, std::vector<PixelRect>& placed) {
+  const float w = 2.5f * s.scale;
+  const float head = 9 * s.scale;
+  const ImVec2 tip(from.x + dir.x * length, from.y + dir.y * length);
+  const ImVec2 base(tip.x - dir.x * head, tip.y - dir.y * head);
+  const ImVec2 normal(-dir.y, dir.x);
+  const ImVec2 left(base.x + normal.x * head * 0.55f, base.y + normal.y * head * 0.55f);
+  const ImVec2 right(base.x - normal.x * head * 0.55f, base.y - normal.y * head * 0.55f);
+  dl.AddLine(from, base, s.shadow, w + 2 * s.scale);
+  dl.AddTriangleFilled(tip, left, right, s.shadow);
+  dl.AddLine(from, base, colour, w);
+  dl.AddTriangleFilled(ImVec2(tip.x - dir.x * s.scale, tip.y - dir.y * s.scale), left, right, colour);
+  const ImVec2 size = text_size(s, label);
+  ImVec2 at(tip.x + dir.x * 6 * s.scale - size.x * 0.5f + dir.x * size.x * 0.5f,
+            tip.y + dir.y * 6 * s.scale - size.y * 0.5f + dir.y * size.y * 0.5f);
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (const PixelRect& r : placed) {
+      if (at.x < r.x1 && at.x + size.x > r.x0 && at.y < r.y1 && at.y + size.y > r.y0) {
+        at.y = r.y1 + 1;
+        moved = true;
+      }
+    }
+  }
+  placed.push_back({at.x, at.y, at.x + size.x, at.y + size.y});
+  draw_text_shadowed(dl, s, at, colour, label);
+}
+
+// The unit vector of a world direction on screen (y flipped), or nullopt when it has none.
+std::optional<ImVec2> screen_direction(Vec2 d) {
+  const double n = std::hypot(d.x, d.y);
+  if (!std::isfinite(n) || n == 0) return std::nullopt;
+  return ImVec2(static_cast<float>(d.x / n), static_cast<float>(-d.y / n));
+}
+
+}  // namespace
+
+ImVec2 text_size(const CanvasStyle& s, std::string_view text) {
+  return font_of(s)->CalcTextSizeA(s.font_size, 1e9f, 0, text.data(), text.data() + text.size());
+}
+
+void draw_text_shadowed(ImDrawList& dl, const CanvasStyle& s, ImVec2 pos, ImU32 colour, std::string_view text) {
+  ImFont* font = font_of(s);
+  const float o = std::max(1.0f, std::round(s.scale));
+  for (const ImVec2 d : {ImVec2(o, o), ImVec2(-o, o), ImVec2(o, -o), ImVec2(-o, -o)})
+    dl.AddText(font, s.font_size, ImVec2(pos.x + d.x, pos.y + d.y), s.shadow, text.data(), text.data() + text.size());
+  dl.AddText(font, s.font_size, pos, colour, text.data(), text.data() + text.size());
+}
+
+void draw_heatmap(ImDrawList& dl, void* texture, PixelRect r, const CanvasStyle& s) {
+  if (texture == nullptr) {
+    dl.AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), s.background);
+    return;
+  }
+  dl.AddImage(texture, ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), ImVec2(0, 1), ImVec2(1, 0));
+}
+
+void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, AxisPlacement placement) {
+  const PixelRect r = t.rect();
+  const Box shown = t.shown();
+  const bool inside = placement == AxisPlacement::inside;
+  const float tick = 6 * s.scale;
+  const float gap = 4 * s.scale;
+  const ImU32 colour = inside ? s.text_on_heatmap : s.axis;
+  const ImU32 label_colour = inside ? s.text_on_heatmap : s.text;
+  auto label = [&](ImVec2 at, const std::string& text) {
+    if (inside) {
+      draw_text_shadowed(dl, s, at, label_colour, text);
+    } else {
+      dl.AddText(font_of(s), s.font_size, at, label_colour, text.c_str());
+    }
+  };
+  const int x_ticks = std::max(2, static_cast<int>(r.width() / (90 * s.scale)));
+  for (const Tick& k : axis_ticks({shown.min.x, shown.max.x, false}, x_ticks)) {
+    const float x = t.to_pixels({k.value, shown.min.y}).x;
+    if (x < r.x0 + 2 || x > r.x1 - 2) continue;
+    const ImVec2 size = text_size(s, k.label);
+    if (inside) {
+      dl.AddLine(ImVec2(x, r.y1), ImVec2(x, r.y1 - tick), s.shadow, 3 * s.scale);
+      dl.AddLine(ImVec2(x, r.y1), ImVec2(x, r.y1 - tick), colour, 1.5f * s.scale);
+      if (x - size.x / 2 > r.x0 + 3 * size.y) label(ImVec2(x - size.x / 2, r.y1 - tick - gap - size.y), k.label);
+    } else {
+      dl.AddLine(ImVec2(x, r.y1), ImVec2(x, r.y1 + tick), colour, 1.5f * s.scale);
+      label(ImVec2(x - size.x / 2, r.y1 + tick + gap), k.label);
+    }
+  }
+  const int y_ticks = std::max(2, static_cast<int>(r.height() / (70 * s.scale)));
+  for (const Tick& k : axis_ticks({shown.min.y, shown.max.y, false}, y_ticks)) {
+    const float y = t.to_pixels({shown.min.x, k.value}).y;
+    if (y < r.y0 + 2 || y > r.y1 - 2) continue;
+    const ImVec2 size = text_size(s, k.label);
+    if (inside) {
+      dl.AddLine(ImVec2(r.x0, y), ImVec2(r.x0 + tick, y), s.shadow, 3 * s.scale);
+      dl.AddLine(ImVec2(r.x0, y), ImVec2(r.x0 + tick, y), colour, 1.5f * s.scale);
+      if (y + size.y / 2 < r.y1 - 2 * size.y) label(ImVec2(r.x0 + tick + gap, y - size.y / 2), k.label);
+    } else {
+      dl.AddLine(ImVec2(r.x0, y), ImVec2(r.x0 - tick, y), colour, 1.5f * s.scale);
+      label(ImVec2(r.x0 - tick - gap - size.x, y - size.y / 2), k.label);
+    }
+  }
+  if (inside) {
+    draw_text_shadowed(dl, s, ImVec2(r.x1 - text_size(s, "x").x - 8 * s.scale, r.y1 - tick - gap - s.font_size),
+                       label_colour, "x");
+    draw_text_shadowed(dl, s, ImVec2(r.x0 + tick + gap, r.y0 + 4 * s.scale), label_colour, "y");
+  } else {
+    dl.AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), s.axis, 0, 0, 1.0f * s.scale);
+  }
+}
+
+void draw_minima(ImDrawList& dl, const CanvasTransform& t, const TestFunction& f, const CanvasStyle& s) {
+  const PixelRect clip = t.rect();
+  const float r = 7 * s.scale;
+  for (const Vec2& m : f.minima) {
+    const Point2 p = t.to_pixels(m);
+    if (!finite(p) || !clip.contains(p)) continue;
+    const ImVec2 c = im(p);
+    // A white star with a dark outline: visible on every colour of the map.
+    ImVec2 points[10];
+    for (int i = 0; i < 10; ++i) {
+      const float a = static_cast<float>(i) * 3.14159265f / 5 - 3.14159265f / 2;
+      const float radius = i % 2 == 0 ? r : r * 0.45f;
+      points[i] = ImVec2(c.x + radius * std::cos(a), c.y + radius * std::sin(a));
+    }
+    dl.AddPolyline(points, 10, s.shadow, ImDrawFlags_Closed, 3 * s.scale);
+    for (int i = 0; i < 10; ++i) dl.AddTriangleFilled(c, points[i], points[(i + 1) % 10], IM_COL32(255, 255, 255, 255));
+  }
+}
+
+void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const TrajectoryScene& scene, const CanvasStyle& s,
+                       Polylines& scratch) {
+  const PixelRect clip = t.rect().expanded(4 * s.scale);
+  const auto& runs = *scene.runs;
+  const auto& specs = scene.scenario->runs;
+  const std::size_t n = std::min(runs.size(), specs.size());
+  // The selected run last, on top.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < n; ++i)
+    if (specs[i].visible && runs[i].rows() > 0 && (!scene.selected || *scene.selected != i)) order.push_back(i);
+  if (scene.selected && *scene.selected < n && specs[*scene.selected].visible && runs[*scene.selected].rows() > 0)
+    order.push_back(*scene.selected);
+  auto last_row = [&](std::size_t i) {
+    return std::min<std::size_t>(static_cast<std::size_t>(std::max(scene.step, 0L)), runs[i].rows() - 1);
+  };
+  // Paths often share a valley: each run drawn later is a little thinner, so the earlier ones
+  // still show as coloured borders along it.
+  const float rank_step = order.size() > 1 ? std::min(3.0f, 12.0f / static_cast<float>(order.size() - 1)) : 0.0f;
+  auto width_of = [&](std::size_t i) {
+    const auto at = static_cast<std::size_t>(std::find(order.begin(), order.end(), i) - order.begin());
+    const float rank = static_cast<float>(order.size() - 1 - at);
+    return (2.5f + rank * rank_step + (scene.selected && *scene.selected == i ? 0.5f : 0.0f)) * s.scale;
+  };
+
+  // Outlines under every path first, then the colours; the current points on top of all.
+  Polylines pieces;
+  std::vector<Point2> joints;
+  std::vector<ImVec2> points;
+  for (const bool outline : {true, false}) {
+    for (const std::size_t i : order) {
+      screen_polylines(std::span<const Vec2>(runs[i].position).first(last_row(i) + 1), t, clip, 0.75f, scratch);
+      split_at_sharp_turns(scratch, 0.3f, pieces, joints);
+      const float width = width_of(i) + (outline ? 2.5f * s.scale : 0.0f);
+      const ImU32 colour = outline ? s.shadow : run_colour(specs[i].colour);
+      for (std::size_t p = 0; p < pieces.pieces(); ++p) {
+        const auto piece = pieces.piece(p);
+        points.resize(piece.size());
+        std::transform(piece.begin(), piece.end(), points.begin(), im);
+        dl.AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
+      }
+      for (const Point2 j : joints) dl.AddCircleFilled(im(j), width * 0.5f, colour, 8);
+    }
+  }
+
+  for (const std::size_t i : order) {
+    const Trajectory& run = runs[i];
+    const std::size_t last = last_row(i);
+    const ImU32 colour = run_colour(specs[i].colour);
+    const bool diverged_here = run.diverged_at && static_cast<long>(last) >= *run.diverged_at;
+    const std::size_t shown = diverged_here && last > 0 ? last - 1 : last;
+    Point2 p = t.to_pixels(run.position[shown]);
+    if (!finite(p)) continue;
+    const PixelRect inner = t.rect().expanded(-10 * s.scale);
+    p = {std::clamp(p.x, inner.x0, std::max(inner.x0, inner.x1)), std::clamp(p.y, inner.y0, std::max(inner.y0, inner.y1))};
+    const float r = (scene.selected && *scene.selected == i ? 7.0f : 6.0f) * s.scale;
+    if (diverged_here) {
+      const float a = r * 1.2f;
+      for (const ImU32 c : {s.shadow, colour}) {
+        const float w = c == s.shadow ? 5.5f * s.scale : 3 * s.scale;
+        dl.AddLine(ImVec2(p.x - a, p.y - a), ImVec2(p.x + a, p.y + a), c, w);
+        dl.AddLine(ImVec2(p.x - a, p.y + a), ImVec2(p.x + a, p.y - a), c, w);
+      }
+      const std::string text = run.status();
+      const ImVec2 size = text_size(s, text);
+      const float x = std::clamp(p.x + 2 * a, t.rect().x0 + 4 * s.scale,
+                                 std::max(t.rect().x0 + 4 * s.scale, t.rect().x1 - size.x - 4 * s.scale));
+      draw_text_shadowed(dl, s, ImVec2(x, p.y - size.y / 2), colour, text);
+    } else {
+      dl.AddCircleFilled(im(p), r + 2 * s.scale, s.shadow);
+      dl.AddCircleFilled(im(p), r, colour);
+    }
+  }
+}
+
+void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle& s) {
+  if (!finite(at)) return;
+  const float r = (active ? 10.0f : 8.0f) * s.scale;
+  const ImVec2 c = im(at);
+  dl.AddCircle(c, r, s.shadow, 0, 5 * s.scale);
+  dl.AddCircle(c, r, IM_COL32(255, 255, 255, 255), 0, 2.5f * s.scale);
+  dl.AddLine(ImVec2(c.x - r * 1.6f, c.y), ImVec2(c.x - r * 0.6f, c.y), IM_COL32(255, 255, 255, 255), 2 * s.scale);
+  dl.AddLine(ImVec2(c.x + r * 0.6f, c.y), ImVec2(c.x + r * 1.6f, c.y), IM_COL32(255, 255, 255, 255), 2 * s.scale);
+  dl.AddLine(ImVec2(c.x, c.y - r * 1.6f), ImVec2(c.x, c.y - r * 0.6f), IM_COL32(255, 255, 255, 255), 2 * s.scale);
+  dl.AddLine(ImVec2(c.x, c.y + r * 0.6f), ImVec2(c.x, c.y + r * 1.6f), IM_COL32(255, 255, 255, 255), 2 * s.scale);
+}
+
+void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& run, const Trajectory& traj, long step,
+                      const CanvasStyle& s) {
+  if (traj.rows() == 0 || step < 0) return;
+  const auto k = static_cast<std::size_t>(std::min<long>(step, static_cast<long>(traj.rows()) - 1));
+  const Point2 from = t.to_pixels(traj.position[k]);
+  if (!finite(from) || !t.rect().contains(from)) return;
+  const float length = 70 * s.scale;
+  std::vector<PixelRect> labels;
+  if (const auto d = screen_direction(-1.0 * traj.gradient[k]))
+    draw_arrow(dl, im(from), *d, length, IM_COL32(255, 255, 255, 255), s, "−∇f", labels);
+  if (k < traj.state.size()) {
+    const State& state = traj.state[k];
+    const bool adam_like = run.hyper.kind == OptimizerKind::adam || run.hyper.kind == OptimizerKind::adamw ||
+                           run.hyper.kind == OptimizerKind::adamax || run.hyper.kind == OptimizerKind::nadam ||
+                           run.hyper.kind == OptimizerKind::lion;
+    const bool buffered = run.hyper.kind == OptimizerKind::momentum || run.hyper.kind == OptimizerKind::nesterov ||
+                          (run.hyper.kind == OptimizerKind::rmsprop && run.hyper.momentum > 0);
+    if (adam_like || buffered) {
+      if (const auto d = screen_direction(-1.0 * (adam_like ? state.m : state.buf)))
+        draw_arrow(dl, im(from), *d, length * 0.8f, IM_COL32(255, 220, 120, 255), s, adam_like ? "−m" : "−buf", labels);
+    }
+  }
+  if (k + 1 < traj.rows()) {
+    const Point2 to = t.to_pixels(traj.position[k + 1]);
+    if (finite(to)) {
+      const float dx = to.x - from.x, dy = to.y - from.y;
+      const float n = std::hypot(dx, dy);
+      if (n > 0 && std::isfinite(n))
+        draw_arrow(dl, im(from), ImVec2(dx / n, dy / n), std::clamp(n, 40 * s.scale, 400 * s.scale),
+                   run_colour(run.colour), s, "Δθ", labels);
+    }
+  }
+}
+
+std::string colour_bar_title(const HeatmapScale& scale) {
+  if (scale.kind == ColourScale::log && scale.low != 0) return "f − (" + short_number(scale.low) + ")";
+  return "f";
+}
+
+namespace {
+
+// The colour bar's ticks: values of f, or of f - low on a log scale, with their positions.
+std::vector<std::pair<double, std::string>> colour_bar_ticks(const HeatmapScale& scale, int max_ticks) {
+  std::vector<std::pair<double, std::string>> out;
+  const double range = scale.high - scale.low;
+  if (scale.kind == ColourScale::log) {
+    const AxisRange axis{std::max(scale.offset * 3, range * 1e-300), range, true};
+    for (const Tick& k : axis_ticks(axis, max_ticks)) out.emplace_back(scale.position(scale.low + k.value), k.label);
+  } else {
+    for (const Tick& k : axis_ticks({scale.low, scale.high, false}, max_ticks))
+      out.emplace_back(scale.position(k.value), k.label);
+  }
+  return out;
+}
+
+}  // namespace
+
+float colour_bar_label_width(const HeatmapScale& scale, const CanvasStyle& s) {
+  float w = 0;
+  for (const auto& [position, label] : colour_bar_ticks(scale, 8)) w = std::max(w, text_size(s, label).x);
+  return w + 10 * s.scale;
+}
+
+void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, const CanvasStyle& s) {
+  constexpr int kStrips = 64;
+  const float h = bar.height();
+  for (int i = 0; i < kStrips; ++i) {
+    const float y0 = bar.y1 - h * static_cast<float>(i) / kStrips;
+    const float y1 = bar.y1 - h * static_cast<float>(i + 1) / kStrips;
+    const ImU32 c0 = to_u32(colour_map(static_cast<double>(i) / kStrips));
+    const ImU32 c1 = to_u32(colour_map(static_cast<double>(i + 1) / kStrips));
+    dl.AddRectFilledMultiColor(ImVec2(bar.x0, y1), ImVec2(bar.x1, y0 + 0.5f), c1, c1, c0, c0);
+  }
+  dl.AddRect(ImVec2(bar.x0, bar.y0), ImVec2(bar.x1, bar.y1), s.axis, 0, 0, 1.0f * s.scale);
+  const int max_ticks = std::max(2, static_cast<int>(h / (s.font_size * 2.2f)));
+  for (const auto& [position, label] : colour_bar_ticks(scale, max_ticks)) {
+    const float y = bar.y1 - static_cast<float>(position) * h;
+    if (!std::isfinite(y)) continue;
+    dl.AddLine(ImVec2(bar.x1, y), ImVec2(bar.x1 + 5 * s.scale, y), s.axis, 1.0f * s.scale);
+    dl.AddText(font_of(s), s.font_size, ImVec2(bar.x1 + 8 * s.scale, y - s.font_size / 2), s.text, label.c_str());
+  }
+}
+
+PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario, const std::vector<Trajectory>& runs,
+                      const CanvasStyle& s, bool parameters) {
+  const float pad = 8 * s.scale;
+  const float swatch = 22 * s.scale;
+  const float line_h = s.font_size * 1.3f;
+  struct Row {
+    std::string title;
+    std::string detail;
+    ImU32 colour;
+  };
+  std::vector<Row> rows;
+  float width = 0;
+  for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
+    const RunSpec& r = scenario.runs[i];
+    if (!r.visible) continue;
+    Row row{r.label, parameters ? parameter_summary(r.hyper) : std::string(), run_colour(r.colour)};
+    if (i < runs.size() && runs[i].diverged_at) row.title += "  (" + runs[i].status() + ")";
+    width = std::max({width, text_size(s, row.title).x, text_size(s, row.detail).x});
+    rows.push_back(std::move(row));
+  }
+  if (rows.empty()) return {top_right.x, top_right.y, top_right.x, top_right.y};
+  const float row_h = parameters ? 2 * line_h : line_h;
+  const PixelRect box{top_right.x - (width + swatch + 3 * pad), top_right.y, top_right.x,
+                      top_right.y + 2 * pad + row_h * static_cast<float>(rows.size())};
+  dl.AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), s.box, 4 * s.scale);
+  float y = box.y0 + pad;
+  for (const Row& row : rows) {
+    const float mid = y + line_h / 2;
+    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), s.shadow, 6 * s.scale);
+    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), row.colour, 3.5f * s.scale);
+    const float x = box.x0 + 2 * pad + swatch;
+    dl.AddText(font_of(s), s.font_size, ImVec2(x, y + (line_h - s.font_size) / 2), s.box_text, row.title.c_str());
+    if (parameters)
+      dl.AddText(font_of(s), s.font_size * 0.85f, ImVec2(x, y + line_h + (line_h - s.font_size) / 2), s.box_text,
+                 row.detail.c_str());
+    y += row_h;
+  }
+  return box;
+}
+
+}  // namespace optviz::gui

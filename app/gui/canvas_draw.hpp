@@ -1,0 +1,65 @@
+// Drawing the canvas with an ImDrawList: the heatmap image, axes, minima, trajectories, the start
+// handle, the step arrows, the colour bar and the legend. The on-screen canvas and the offscreen
+// figures call the same functions; nothing here touches GL.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "geometry.hpp"
+#include "grid.hpp"
+#include "polyline.hpp"
+#include "scenario.hpp"
+#include "theme.hpp"
+#include "trajectory.hpp"
+
+namespace optviz::gui {
+
+inline ImVec2 im(Point2 p) { return {p.x, p.y}; }
+
+void draw_text_shadowed(ImDrawList& dl, const CanvasStyle& style, ImVec2 pos, ImU32 colour, std::string_view text);
+ImVec2 text_size(const CanvasStyle& style, std::string_view text);
+
+// The heatmap texture over `rect` (its first row is the bottom), or the background without one.
+void draw_heatmap(ImDrawList& dl, void* texture, PixelRect rect, const CanvasStyle& style);
+
+enum class AxisPlacement { inside, outside };
+void draw_axes(ImDrawList& dl, const CanvasTransform& transform, const CanvasStyle& style, AxisPlacement placement);
+
+void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const TestFunction& f, const CanvasStyle& style);
+
+struct TrajectoryScene {
+  const Scenario* scenario = nullptr;
+  const std::vector<Trajectory>* runs = nullptr;
+  long step = 0;                         // draw each run up to this step
+  std::optional<std::size_t> selected;   // drawn thicker
+};
+
+// Every visible run's path up to the step (an outline under its colour), its current point, and
+// "diverged at step k" where a run diverged.
+void draw_trajectories(ImDrawList& dl, const CanvasTransform& transform, const TrajectoryScene& scene,
+                       const CanvasStyle& style, Polylines& scratch);
+
+void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle& style);
+
+// At the run's point at `step`: the descent direction -g, the momentum's direction (if the
+// optimizer has one) and the actual next step, labelled.
+void draw_step_arrows(ImDrawList& dl, const CanvasTransform& transform, const RunSpec& run, const Trajectory& t,
+                      long step, const CanvasStyle& style);
+
+// A vertical colour bar in `bar` with value ticks on its right (labels need about
+// colour_bar_label_width more pixels).
+void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, const CanvasStyle& style);
+float colour_bar_label_width(const HeatmapScale& scale, const CanvasStyle& style);
+// "f" or "f − (−78.33)": what the colour bar's labels count.
+std::string colour_bar_title(const HeatmapScale& scale);
+
+// The runs' names (and their parameters when `parameters` is set) in a box whose top-right corner
+// is `top_right`. Returns the box.
+PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario, const std::vector<Trajectory>& runs,
+                      const CanvasStyle& style, bool parameters);
+
+}  // namespace optviz::gui

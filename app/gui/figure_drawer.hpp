@@ -1,0 +1,61 @@
+// Figures in the current GL context: the canvas of a scenario drawn offscreen into a framebuffer
+// of any size up to 8K, with the same drawing code as the on-screen canvas (canvas_draw.hpp)
+// plus a title, outside axes, a legend with each run's hyperparameters and a colour bar. The
+// window's quick export uses it in the window's context; FigureRenderer in a hidden one.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gl_handles.hpp"
+#include "heatmap_renderer.hpp"
+#include "image.hpp"
+#include "scenario.hpp"
+#include "trajectory.hpp"
+
+struct ImGuiContext;
+
+namespace optviz {
+class FigureRenderer;
+}
+
+namespace optviz::gui {
+
+// The figure's text size in pixels for its size: readable on a slide, crisp at 8K.
+float figure_font_size(int width, int height);
+
+class FigureDrawer {
+ public:
+  // Needs a current GL 3.3 context; nullptr and `error` when the shaders fail.
+  static std::unique_ptr<FigureDrawer> create(std::string& error);
+  ~FigureDrawer();
+  FigureDrawer(const FigureDrawer&) = delete;
+  FigureDrawer& operator=(const FigureDrawer&) = delete;
+
+  // The figure of `runs` (simulate(scenario)) up to `step`, showing scenario.view; width and
+  // height are clamped to [1, kMaxFigureSide]. Leaves the GL framebuffer binding, the viewport and
+  // the current ImGui context as it found them.
+  Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, long step, int width, int height);
+
+ private:
+  FigureDrawer() = default;
+  void use_font_size(float pixels);
+
+  ImGuiContext* context_ = nullptr;
+  float font_size_ = 0;
+  std::unique_ptr<HeatmapRenderer> heatmap_;
+  std::string scale_function_;
+  ColourScale scale_kind_ = ColourScale::log;
+  HeatmapScale scale_;
+  GlFramebuffer framebuffer_;
+  GlTexture colour_;
+  int width_ = 0;
+  int height_ = 0;
+};
+
+// A FigureRenderer that draws in the GL context current now (the window's), for the File menu's
+// exports; nullptr and `error` when the shaders fail.
+std::unique_ptr<FigureRenderer> make_figure_renderer_in_context(std::string& error);
+
+}  // namespace optviz::gui

@@ -1,0 +1,22 @@
+// The fonts: DejaVu Sans for the interface and DejaVu Sans Mono for numbers, at the pixel size of
+// the UI scale, with the Greek letters, sub- and superscripts and symbols the equations use.
+// Rebuilt (not scaled) when the UI scale changes, so text stays crisp on a projector.
+#pragma once
+
+#include <string>
+
+#include "state.hpp"
+
+struct ImFontAtlas;
+
+namespace optviz::gui {
+
+inline constexpr const char* kSansFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+inline constexpr const char* kMonoFont = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
+
+// Clears the atlas and adds both fonts at `pixels`. A missing font file falls back to ImGui's
+// built-in font and sets `warning` (instead of aborting, as ImGui would). Does not build the
+// texture: the renderer does.
+Fonts load_fonts(ImFontAtlas& atlas, float pixels, std::string& warning);
+
+}  // namespace optviz::gui

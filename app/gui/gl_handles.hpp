@@ -1,0 +1,77 @@
+// OpenGL objects as move-only RAII handles: each deletes its object when it goes, so a renderer
+// that owns them cleans up in reverse order of creation. Include <glad/gl.h> before this header.
+#pragma once
+
+#include <glad/gl.h>
+
+#include <utility>
+
+namespace optviz::gui {
+
+template <class Deleter>
+class GlHandle {
+ public:
+  GlHandle() = default;
+  explicit GlHandle(GLuint id) : id_(id) {}
+  ~GlHandle() { reset(); }
+  GlHandle(const GlHandle&) = delete;
+  GlHandle& operator=(const GlHandle&) = delete;
+  GlHandle(GlHandle&& other) noexcept : id_(std::exchange(other.id_, 0)) {}
+  GlHandle& operator=(GlHandle&& other) noexcept {
+    if (this != &other) {
+      reset();
+      id_ = std::exchange(other.id_, 0);
+    }
+    return *this;
+  }
+
+  GLuint get() const { return id_; }
+  explicit operator bool() const { return id_ != 0; }
+  void reset() {
+    if (id_ != 0) Deleter{}(id_);
+    id_ = 0;
+  }
+
+ private:
+  GLuint id_ = 0;
+};
+
+struct TextureDeleter {
+  void operator()(GLuint id) const { glDeleteTextures(1, &id); }
+};
+struct FramebufferDeleter {
+  void operator()(GLuint id) const { glDeleteFramebuffers(1, &id); }
+};
+struct VertexArrayDeleter {
+  void operator()(GLuint id) const { glDeleteVertexArrays(1, &id); }
+};
+struct ProgramDeleter {
+  void operator()(GLuint id) const { glDeleteProgram(id); }
+};
+struct ShaderDeleter {
+  void operator()(GLuint id) const { glDeleteShader(id); }
+};
+
+using GlTexture = GlHandle<TextureDeleter>;
+using GlFramebuffer = GlHandle<FramebufferDeleter>;
+using GlVertexArray = GlHandle<VertexArrayDeleter>;
+using GlProgram = GlHandle<ProgramDeleter>;
+using GlShader = GlHandle<ShaderDeleter>;
+
+inline GlTexture make_texture() {
+  GLuint id = 0;
+  glGenTextures(1, &id);
+  return GlTexture(id);
+}
+inline GlFramebuffer make_framebuffer() {
+  GLuint id = 0;
+  glGenFramebuffers(1, &id);
+  return GlFramebuffer(id);
+}
+inline GlVertexArray make_vertex_array() {
+  GLuint id = 0;
+  glGenVertexArrays(1, &id);
+  return GlVertexArray(id);
+}
+
+}  // namespace optviz::gui

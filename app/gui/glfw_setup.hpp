@@ -1,0 +1,23 @@
+// Starting GLFW with errors reported as text, shared by the window and the hidden figure
+// context: "cannot open a window: <GLFW's reason>. No display? Run under xvfb-run, ...".
+#pragma once
+
+#include <string>
+
+struct GLFWwindow;
+
+namespace optviz::gui {
+
+// glfwInit with the error callback set first; false and `error` (the message above) on failure.
+// Every successful call must be matched by release_glfw().
+bool acquire_glfw(std::string& error);
+void release_glfw();
+
+// A window with an OpenGL 3.3 core context, made current and loaded with glad; nullptr and
+// `error` on failure (no display, no GL 3.3).
+GLFWwindow* create_gl_window(int width, int height, const char* title, bool visible, std::string& error);
+
+// GLFW's last error text ("" when none), then cleared.
+std::string take_glfw_error();
+
+}  // namespace optviz::gui

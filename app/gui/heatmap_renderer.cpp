@@ -1,0 +1,154 @@
+#include "heatmap_renderer.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "colour_map.hpp"
+#include "shaders.hpp"
+
+namespace optviz::gui {
+namespace {
+
+GlShader compile(GLenum type, const char* source, std::string& error) {
+  GlShader shader(glCreateShader(type));
+  glShaderSource(shader.get(), 1, &source, nullptr);
+  glCompileShader(shader.get());
+  GLint ok = GL_FALSE;
+  glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
+  if (ok == GL_TRUE) return shader;
+  GLint length = 0;
+  glGetShaderiv(shader.get(), GL_INFO_LOG_LENGTH, &length);
+  std::vector<char> log(static_cast<std::size_t>(std::max(length, 1)));
+  glGetShaderInfoLog(shader.get(), static_cast<GLsizei>(log.size()), nullptr, log.data());
+  error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader does not compile: " + log.data();
+  return GlShader();
+}
+
+void set_texture_parameters(GLint filter) {
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
+}  // namespace
+
+int grid_side_for(int pixels) { return std::clamp((pixels + 1) / 2, 16, kMaxGridSide); }
+
+GlProgram link_program(const char* vertex, const char* fragment, std::string& error) {
+  GlShader vs = compile(GL_VERTEX_SHADER, vertex, error);
+  if (!vs) return GlProgram();
+  GlShader fs = compile(GL_FRAGMENT_SHADER, fragment, error);
+  if (!fs) return GlProgram();
+  GlProgram program(glCreateProgram());
+  glAttachShader(program.get(), vs.get());
+  glAttachShader(program.get(), fs.get());
+  glLinkProgram(program.get());
+  glDetachShader(program.get(), vs.get());
+  glDetachShader(program.get(), fs.get());
+  GLint ok = GL_FALSE;
+  glGetProgramiv(program.get(), GL_LINK_STATUS, &ok);
+  if (ok == GL_TRUE) return program;
+  GLint length = 0;
+  glGetProgramiv(program.get(), GL_INFO_LOG_LENGTH, &length);
+  std::vector<char> log(static_cast<std::size_t>(std::max(length, 1)));
+  glGetProgramInfoLog(program.get(), static_cast<GLsizei>(log.size()), nullptr, log.data());
+  error = std::string("shader program does not link: ") + log.data();
+  return GlProgram();
+}
+
+std::unique_ptr<HeatmapRenderer> HeatmapRenderer::create(std::string& error) {
+  std::unique_ptr<HeatmapRenderer> r(new HeatmapRenderer());
+  const std::string vertex(shaders::heatmap_vert), fragment(shaders::heatmap_frag);
+  r->program_ = link_program(vertex.c_str(), fragment.c_str(), error);
+  if (!r->program_) return nullptr;
+  const GLuint p = r->program_.get();
+  r->grid_location_ = glGetUniformLocation(p, "grid");
+  r->table_location_ = glGetUniformLocation(p, "colour_table");
+  r->table_size_location_ = glGetUniformLocation(p, "table_size");
+  r->count_location_ = glGetUniformLocation(p, "contour_count");
+  r->width_location_ = glGetUniformLocation(p, "line_width");
+  r->quad_ = make_vertex_array();
+  r->grid_ = make_texture();
+  r->colour_table_ = make_texture();
+  r->target_ = make_texture();
+  r->framebuffer_ = make_framebuffer();
+
+  const auto table = colour_table();
+  glBindTexture(GL_TEXTURE_2D, r->colour_table_.get());
+  set_texture_parameters(GL_LINEAR);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kColourTableSize, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, table.data());
+  glBindTexture(GL_TEXTURE_2D, r->grid_.get());
+  set_texture_parameters(GL_LINEAR);
+  glBindTexture(GL_TEXTURE_2D, r->target_.get());
+  set_texture_parameters(GL_LINEAR);
+  // A 1x1 placeholder so the texture is complete before the first request.
+  const unsigned char black[4] = {0, 0, 0, 255};
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, black);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  return r;
+}
+
+void HeatmapRenderer::update(const HeatmapRequest& request, const HeatmapScale& scale) {
+  const bool same_scale = scale.kind == scale_.kind && scale.low == scale_.low && scale.high == scale_.high &&
+                          scale.offset == scale_.offset;
+  if (request == shown_ && same_scale) return;
+  const TestFunction* f = find_function(request.function);
+  if (f == nullptr || request.width < 1 || request.height < 1) return;
+  shown_ = request;
+  scale_ = scale;
+
+  const HeatmapGrid grid = heatmap_grid(*f, scale, request.shown, grid_side_for(request.width),
+                                        grid_side_for(request.height));
+  glBindTexture(GL_TEXTURE_2D, grid_.get());
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, grid.columns, grid.rows, 0, GL_RED, GL_FLOAT, grid.position.data());
+
+  glBindTexture(GL_TEXTURE_2D, target_.get());
+  if (request.width != target_width_ || request.height != target_height_) {
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, request.width, request.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    target_width_ = request.width;
+    target_height_ = request.height;
+  }
+  glBindTexture(GL_TEXTURE_2D, 0);
+
+  GLint previous_framebuffer = 0;
+  GLint previous_viewport[4] = {0, 0, 0, 0};
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous_framebuffer);
+  glGetIntegerv(GL_VIEWPORT, previous_viewport);
+
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_.get());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target_.get(), 0);
+  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
+    glViewport(0, 0, request.width, request.height);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glUseProgram(program_.get());
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, grid_.get());
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, colour_table_.get());
+    glUniform1i(grid_location_, 0);
+    glUniform1i(table_location_, 1);
+    glUniform1f(table_size_location_, static_cast<float>(kColourTableSize));
+    glUniform1f(count_location_, static_cast<float>(request.contour_count));
+    glUniform1f(width_location_, std::max(1.0f, request.line_width));
+    glBindVertexArray(quad_.get());
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glUseProgram(0);
+  } else {
+    shown_ = HeatmapRequest{};
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_framebuffer));
+  glViewport(previous_viewport[0], previous_viewport[1], previous_viewport[2], previous_viewport[3]);
+}
+
+}  // namespace optviz::gui

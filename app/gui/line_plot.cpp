@@ -1,0 +1,115 @@
+#include "line_plot.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace optviz::gui {
+namespace {
+
+ImU32 with_alpha(ImU32 c, float alpha) {
+  ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+  v.w *= alpha;
+  return ImGui::ColorConvertFloat4ToU32(v);
+}
+
+}  // namespace
+
+std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 size, const CanvasStyle& s,
+                                   Polylines& scratch) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  size.x = std::max(size.x, 10.0f);
+  size.y = std::max(size.y, 10.0f);
+  ImGui::InvisibleButton(id, size);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  ImDrawList& dl = *ImGui::GetWindowDrawList();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 frame = ImGui::GetColorU32(ImGuiCol_FrameBg);
+  const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
+  const float fs = ImGui::GetFontSize();
+
+  // The title above, tick labels left and below.
+  dl.PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+  dl.AddText(ImVec2(origin.x, origin.y), text, plot.title.c_str());
+  dl.PopClipRect();
+  RangeBuilder builder(plot.log_y);
+  for (const PlotSeries& series : plot.series)
+    for (std::size_t i = 0; i < series.values.size(); ++i) builder.add(series.values[i]);
+  const AxisRange y = builder.range();
+  const std::vector<Tick> y_ticks = axis_ticks(y, std::max(2, static_cast<int>((size.y - 2.5f * fs) / (fs * 1.8f))));
+  float label_w = 0;
+  for (const Tick& k : y_ticks) label_w = std::max(label_w, ImGui::CalcTextSize(k.label.c_str()).x);
+  const PixelRect r{origin.x + label_w + fs * 0.6f, origin.y + fs * 1.4f, origin.x + size.x - fs * 0.4f,
+                    origin.y + size.y - fs * 1.4f};
+  if (r.width() < 4 || r.height() < 4) return std::nullopt;
+  dl.AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), frame);
+  dl.PushClipRect(ImVec2(r.x0 - label_w - fs, r.y0 - fs), ImVec2(r.x1 + fs, r.y1 + fs * 1.5f), true);
+  for (const Tick& k : y_ticks) {
+    const float py = r.y1 - static_cast<float>(y.fraction(k.value)) * r.height();
+    if (!std::isfinite(py) || py < r.y0 - 1 || py > r.y1 + 1) continue;
+    dl.AddLine(ImVec2(r.x0, py), ImVec2(r.x1, py), with_alpha(border, 0.5f));
+    const ImVec2 ts = ImGui::CalcTextSize(k.label.c_str());
+    dl.AddText(ImVec2(r.x0 - ts.x - fs * 0.3f, py - ts.y / 2), faint, k.label.c_str());
+  }
+  const std::vector<Tick> x_ticks = axis_ticks(plot.x, std::max(2, static_cast<int>(r.width() / (fs * 4.5f))));
+  for (const Tick& k : x_ticks) {
+    const float px = r.x0 + static_cast<float>(plot.x.fraction(k.value)) * r.width();
+    if (!std::isfinite(px) || px < r.x0 - 1 || px > r.x1 + 1) continue;
+    dl.AddLine(ImVec2(px, r.y1), ImVec2(px, r.y1 + fs * 0.25f), border);
+    const ImVec2 ts = ImGui::CalcTextSize(k.label.c_str());
+    dl.AddText(ImVec2(std::min(px - ts.x / 2, r.x1 - ts.x), r.y1 + fs * 0.25f), faint, k.label.c_str());
+  }
+  dl.PopClipRect();
+
+  dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
+  Polylines dashes;
+  std::vector<ImVec2> points;
+  for (const PlotSeries& series : plot.series) {
+    StridedValues shown = series.values;
+    shown.count = std::min(series.shown, series.values.size());
+    plot_polylines(shown, series.first_x, plot.x, y, r, scratch);
+    for (std::size_t p = 0; p < scratch.pieces(); ++p) {
+      const auto piece = scratch.piece(p);
+      auto draw = [&](std::span<const Point2> line) {
+        points.resize(line.size());
+        std::transform(line.begin(), line.end(), points.begin(), [](Point2 q) { return ImVec2(q.x, q.y); });
+        dl.AddPolyline(points.data(), static_cast<int>(points.size()), series.colour, ImDrawFlags_None, 2.0f * s.scale);
+      };
+      if (series.dashed) {
+        dashed(piece, 6 * s.scale, 4 * s.scale, dashes);
+        for (std::size_t d = 0; d < dashes.pieces(); ++d) draw(dashes.piece(d));
+      } else {
+        draw(piece);
+      }
+    }
+  }
+  const float mx = r.x0 + static_cast<float>(plot.x.fraction(plot.marker)) * r.width();
+  if (std::isfinite(mx)) dl.AddLine(ImVec2(mx, r.y0), ImVec2(mx, r.y1), text, 1.5f * s.scale);
+  if (plot.series.empty() && !plot.empty_text.empty()) {
+    const ImVec2 ts = ImGui::CalcTextSize(plot.empty_text.c_str());
+    dl.AddText(ImVec2((r.x0 + r.x1 - ts.x) / 2, (r.y0 + r.y1 - ts.y) / 2), faint, plot.empty_text.c_str());
+  }
+  dl.PopClipRect();
+  dl.AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), border);
+
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const double fx = std::clamp((double{mouse.x} - double{r.x0}) / double{r.width()}, 0.0, 1.0);
+  const long hovered_step = std::lround(plot.x.value(fx));
+  if (hovered && mouse.x >= r.x0 && mouse.x <= r.x1) {
+    dl.AddLine(ImVec2(mouse.x, r.y0), ImVec2(mouse.x, r.y1), with_alpha(text, 0.4f));
+    ImGui::BeginTooltip();
+    ImGui::Text("step %ld", hovered_step);
+    for (const PlotSeries& series : plot.series) {
+      const double i = static_cast<double>(hovered_step) - series.first_x;
+      if (i < 0 || i >= static_cast<double>(series.values.size())) continue;
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(series.colour), "%s%s  %s", series.dashed ? "- - " : "—  ",
+                         series.name.c_str(), short_number(series.values[static_cast<std::size_t>(i)]).c_str());
+    }
+    ImGui::EndTooltip();
+  }
+  if (active) return hovered_step;
+  return std::nullopt;
+}
+
+}  // namespace optviz::gui

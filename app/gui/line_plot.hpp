@@ -1,0 +1,39 @@
+// A line plot widget drawn with ImDrawList: axes with ticks, series (solid or dashed), a marker
+// at the current step, and a hover read-out. The series are read in place from the trajectories.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plot_scale.hpp"
+#include "theme.hpp"
+
+namespace optviz::gui {
+
+struct PlotSeries {
+  std::string name;         // for the hover read-out: "RMSprop G_x"
+  StridedValues values;     // the full series
+  double first_x = 0;       // the step of values[0]
+  std::size_t shown = 0;    // how many values to draw (up to the playhead)
+  ImU32 colour = 0;
+  bool dashed = false;
+};
+
+struct LinePlot {
+  std::string title;
+  std::string empty_text;   // shown when there is no series
+  bool log_y = true;
+  AxisRange x;
+  std::vector<PlotSeries> series;
+  double marker = 0;        // the current step
+};
+
+// Draws the plot in a size x height area at the cursor. Returns the step under the mouse when the
+// user clicks or drags on the plot (to move the playhead there).
+std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 size, const CanvasStyle& style,
+                                   Polylines& scratch);
+
+}  // namespace optviz::gui

@@ -1,0 +1,102 @@
+// The controls panel: the function (with its formula), the start point, the step count and the
+// colour scale, then the runs (panel_runs.cpp).
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "panels.hpp"
+#include "parameters.hpp"
+#include "scenario_file.hpp"
+
+namespace optviz::gui {
+namespace {
+
+void function_section(AppState& state) {
+  const TestFunction* current = find_function(state.scenario.function);
+  const std::string preview = current != nullptr ? std::string(current->title) : state.scenario.function;
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##function", preview.c_str())) {
+    for (const TestFunction& f : test_functions()) {
+      const bool selected = current == &f;
+      if (ImGui::Selectable(std::string(f.title).c_str(), selected)) select_function(state, std::string(f.name));
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(f.formula).c_str());
+      if (selected) ImGui::SetItemDefaultFocus();
+    }
+    ImGui::EndCombo();
+  }
+  tooltip("The loss surface");
+  if (current == nullptr) return;
+  ImGui::PushFont(state.fonts.mono);
+  ImGui::TextWrapped("f = %s", std::string(current->formula).c_str());
+  ImGui::PopFont();
+  if (current->minima.empty()) {
+    ImGui::TextDisabled("No minimum (unbounded below)");
+  } else {
+    const Vec2 m = current->minima.front();
+    ImGui::TextDisabled("min f = %s at (%s, %s)%s", format_number(current->minimum_value).c_str(),
+                        format_number(std::round(m.x * 1e4) / 1e4).c_str(),
+                        format_number(std::round(m.y * 1e4) / 1e4).c_str(),
+                        current->minima.size() > 1 ? " and others" : "");
+  }
+}
+
+void start_and_steps(AppState& state) {
+  Scenario& s = state.scenario;
+  label_column("Start");
+  ImGui::SetNextItemWidth(-1);
+  double start[2] = {s.start.x, s.start.y};
+  if (ImGui::InputScalarN("##start", ImGuiDataType_Double, start, 2, nullptr, nullptr, "%.4g",
+                          ImGuiInputTextFlags_EnterReturnsTrue)) {
+    const Vec2 p{start[0], start[1]};
+    if (is_finite(p) && std::fabs(p.x) <= kDivergenceBound && std::fabs(p.y) <= kDivergenceBound) {
+      s.start = p;
+    } else {
+      set_notice(state, "invalid start: must be finite and within 1e12", true);
+    }
+  }
+  tooltip("The start point of every run (Enter to apply), or drag the ⊕ handle on the canvas");
+  label_column("Steps");
+  ImGui::SetNextItemWidth(-1);
+  int steps = static_cast<int>(std::min<long>(s.steps, 1'000'000'000));
+  const int limit = static_cast<int>(max_steps(state));
+  if (ImGui::InputInt("##steps", &steps, 100, 1000, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    if (steps < 1 || steps > limit) {
+      set_notice(state, "invalid steps: must be in [1, " + std::to_string(limit) + "] for " +
+                            std::to_string(s.runs.size()) + " runs",
+                 true);
+    } else {
+      s.steps = steps;
+    }
+  }
+  tooltip("Updates per run (Enter to apply)");
+
+  label_column("Scale");
+  int scale = s.display.colour_scale == ColourScale::log ? 0 : 1;
+  if (ImGui::RadioButton("log", &scale, 0)) s.display.colour_scale = ColourScale::log;
+  tooltip("Colour by log(f - min f): shows the floor of narrow valleys");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("linear", &scale, 1)) s.display.colour_scale = ColourScale::linear;
+  label_column("Lines");
+  ImGui::SetNextItemWidth(-1);
+  int contours = s.display.contour_count;
+  if (ImGui::SliderInt("##contours", &contours, 0, 60, "%d contour lines", ImGuiSliderFlags_AlwaysClamp))
+    s.display.contour_count = std::clamp(contours, 0, kMaxContourCount);
+}
+
+}  // namespace
+
+void draw_controls_panel(AppState& state) {
+  if (begin_panel("Controls", state.layout.controls)) {
+    function_section(state);
+    ImGui::Spacing();
+    start_and_steps(state);
+    if (!state.problem.empty()) ImGui::TextColored(error_colour(state), "%s", state.problem.c_str());
+    ImGui::Separator();
+    draw_runs_section(state);
+  }
+  ImGui::End();
+}
+
+}  // namespace optviz::gui

@@ -1,0 +1,206 @@
+// The small windows: open and save a scenario, the exports (PNG, GIF with progress and cancel,
+// CSV), the lesson's explanation and the keyboard shortcuts. File choice is a path field.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <string>
+
+#include "export/figure_export.hpp"
+#include "panels.hpp"
+
+namespace optviz::gui {
+namespace {
+
+bool begin_dialog(const char* title, bool* open) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.4f),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 22, 0), ImVec2(FLT_MAX, FLT_MAX));
+  return ImGui::Begin(title, open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoCollapse);
+}
+
+bool path_field(const char* id, std::string& path, const char* hint = "") {
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+  return ImGui::InputTextWithHint(id, hint, &path, ImGuiInputTextFlags_EnterReturnsTrue);
+}
+
+void last_error(const AppState& state) {
+  if (!state.notice.error || state.notice.text.empty()) return;
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+  ImGui::TextColored(error_colour(state), "%s", state.notice.text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
+void size_fields(int& width, int& height, int max_width, int max_height) {
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::InputInt("width", &width, 0, 0);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::InputInt("height", &height, 0, 0);
+  width = std::clamp(width, 16, max_width);
+  height = std::clamp(height, 16, max_height);
+}
+
+void open_dialog(AppState& state) {
+  if (!state.dialogs.open_file) return;
+  if (begin_dialog("Open scenario", &state.dialogs.open_file)) {
+    ImGui::TextUnformatted("A scenario .json, or a PNG exported by optviz:");
+    bool go = path_field("##open path", state.dialogs.scenario_path, "scenario.json");
+    go |= ImGui::Button("Open");
+    if (go) state.requests.open_scenario = true;
+    ImGui::SameLine();
+    ImGui::TextDisabled("or drop a file on the window");
+    last_error(state);
+  }
+  ImGui::End();
+}
+
+void save_dialog(AppState& state) {
+  if (!state.dialogs.save_file) return;
+  if (begin_dialog("Save scenario", &state.dialogs.save_file)) {
+    ImGui::TextUnformatted("Save the scenario (with the current view) as JSON:");
+    bool go = path_field("##save path", state.dialogs.scenario_path, "scenario.json");
+    go |= ImGui::Button("Save");
+    if (go) state.requests.save_scenario = true;
+    last_error(state);
+  }
+  ImGui::End();
+}
+
+void png_dialog(AppState& state) {
+  Dialogs& d = state.dialogs;
+  if (!d.export_png) return;
+  if (begin_dialog("Export PNG", &d.export_png)) {
+    ImGui::TextUnformatted("The canvas as a figure (legend, colour bar, axes), without the panels:");
+    size_fields(d.png_width, d.png_height, kMaxFigureWidth, kMaxFigureHeight);
+    const struct {
+      const char* name;
+      int w, h;
+    } presets[] = {{"720p", 1280, 720}, {"1080p", 1920, 1080}, {"4K", 3840, 2160}, {"8K", 7680, 4320}, {"square", 1600, 1600}};
+    for (const auto& p : presets) {
+      if (ImGui::SmallButton(p.name)) d.png_width = p.w, d.png_height = p.h;
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    bool go = path_field("##png path", d.png_path, "empty: optviz-FUNCTION-DATE.png here");
+    go |= ImGui::Button("Save PNG");
+    if (go) state.requests.export_png = true;
+    ImGui::SameLine();
+    ImGui::TextDisabled("P saves at once with these settings");
+    last_error(state);
+  }
+  ImGui::End();
+}
+
+void gif_dialog(AppState& state) {
+  Dialogs& d = state.dialogs;
+  if (!d.export_gif && !state.gif.running) return;
+  bool open = true;
+  if (begin_dialog("Export GIF", state.gif.running ? nullptr : &open)) {
+    if (state.gif.running) {
+      const float fraction = state.gif.frames > 0 ? static_cast<float>(state.gif.frame) / static_cast<float>(state.gif.frames) : 0.0f;
+      const std::string text = std::to_string(state.gif.frame) + " / " + std::to_string(state.gif.frames) + " frames";
+      ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22, 0), text.c_str());
+      if (ImGui::Button("Cancel")) state.requests.cancel_gif = true;
+    } else {
+      ImGui::TextUnformatted("The trajectories growing from step 0 to the last step:");
+      size_fields(d.gif_width, d.gif_height, kMaxGifWidth, kMaxGifHeight);
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+      ImGui::SliderInt("fps", &d.gif_fps, 1, kMaxGifFps, "%d", ImGuiSliderFlags_AlwaysClamp);
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+      ImGui::SliderFloat("seconds", &d.gif_seconds, 1, 20, "%.0f", ImGuiSliderFlags_AlwaysClamp);
+      bool go = path_field("##gif path", d.gif_path, "optviz.gif");
+      go |= ImGui::Button("Start");
+      if (go) state.requests.start_gif = true;
+      last_error(state);
+    }
+  }
+  ImGui::End();
+  if (!open) d.export_gif = false;
+}
+
+void csv_dialog(AppState& state) {
+  if (!state.dialogs.export_csv) return;
+  if (begin_dialog("Export CSV", &state.dialogs.export_csv)) {
+    ImGui::TextUnformatted("One CSV per run (the format of `optviz run`) and summary.json, into the folder:");
+    bool go = path_field("##csv dir", state.dialogs.csv_directory, "optviz-runs");
+    go |= ImGui::Button("Export");
+    if (go) state.requests.export_csv = true;
+    last_error(state);
+  }
+  ImGui::End();
+}
+
+void lesson_dialog(AppState& state) {
+  if (!state.dialogs.lesson_info) return;
+  const Scenario& s = state.scenario;
+  if (s.description.empty()) {
+    state.dialogs.lesson_info = false;
+    return;
+  }
+  const std::string title = (s.title.empty() ? std::string("Lesson") : s.title) + "###lesson";
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(state.layout.canvas.x0 + ImGui::GetFontSize(), state.layout.canvas.y1 - ImGui::GetFontSize()),
+                          ImGuiCond_Appearing, ImVec2(0, 1));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f));
+  if (ImGui::Begin(title.c_str(), &state.dialogs.lesson_info,
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 30, state.layout.canvas.width() * 0.9f));
+    ImGui::TextUnformatted(s.description.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::End();
+}
+
+void help_dialog(AppState& state) {
+  if (!state.view.show_help) return;
+  if (begin_dialog("Keyboard shortcuts", &state.view.show_help)) {
+    const char* rows[][2] = {
+        {"Space", "play / pause"},
+        {"Left / Right", "one update back / forward (Shift: 10, Ctrl: 100)"},
+        {"Home / End", "first / last step"},
+        {"Up / Down", "play faster / slower"},
+        {"R", "restart from step 0"},
+        {"L", "loop on / off"},
+        {"F", "fit the function's view"},
+        {"+ / -", "zoom the canvas in / out (also the mouse wheel)"},
+        {"A", "step arrows on / off"},
+        {"T", "dark / light theme"},
+        {"1 - 9, [ / ]", "inspect a run / the previous or next run"},
+        {"Ctrl+D / Delete", "duplicate / remove the inspected run"},
+        {"P / Ctrl+E", "save the canvas as PNG now / choose where and how big"},
+        {"Ctrl+O / Ctrl+S", "open / save a scenario"},
+        {"Ctrl + / Ctrl - / Ctrl 0", "larger / smaller / normal text"},
+        {"F1", "this help"},
+        {"Mouse", "drag the ⊕ handle: start point; drag elsewhere: pan; double-click: fit"},
+    };
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+      for (const auto& row : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row[0]);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row[1]);
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace
+
+void draw_dialogs(AppState& state) {
+  open_dialog(state);
+  save_dialog(state);
+  png_dialog(state);
+  gif_dialog(state);
+  csv_dialog(state);
+  lesson_dialog(state);
+  help_dialog(state);
+}
+
+}  // namespace optviz::gui

@@ -1,0 +1,101 @@
+// The menu bar: File (open, save, exports), Lessons, View and Help.
+#include <imgui.h>
+
+#include "panels.hpp"
+#include "presets.hpp"
+
+namespace optviz::gui {
+namespace {
+
+void file_menu(AppState& state) {
+  if (!ImGui::BeginMenu("File")) return;
+  if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) state.dialogs.open_file = true;
+  if (ImGui::MenuItem("Save scenario…", "Ctrl+S")) state.dialogs.save_file = true;
+  ImGui::Separator();
+  if (ImGui::MenuItem("Export PNG…", "Ctrl+E")) state.dialogs.export_png = true;
+  if (ImGui::MenuItem("Export GIF…", nullptr, false, !state.gif.running)) state.dialogs.export_gif = true;
+  if (ImGui::MenuItem("Export CSV…")) state.dialogs.export_csv = true;
+  ImGui::Separator();
+  if (ImGui::MenuItem("New (default scenario)")) {
+    replace_scenario(state, default_scenario());
+    set_notice(state, "Default scenario");
+  }
+  ImGui::EndMenu();
+}
+
+void lessons_menu(AppState& state) {
+  if (!ImGui::BeginMenu("Lessons")) return;
+  const auto& presets = lesson_presets();
+  for (std::size_t i = 0; i < presets.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    const std::string& title = presets[i].title.empty() ? presets[i].function : presets[i].title;
+    if (ImGui::MenuItem(title.c_str())) state.requests.load_preset = i;
+    if (ImGui::IsItemHovered() && !presets[i].description.empty()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+      ImGui::TextUnformatted(presets[i].description.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+  }
+  if (presets.empty()) ImGui::TextDisabled("No lessons");
+  ImGui::Separator();
+  if (ImGui::MenuItem("About this lesson", nullptr, false, !state.scenario.description.empty()))
+    state.dialogs.lesson_info = true;
+  ImGui::EndMenu();
+}
+
+void view_menu(AppState& state) {
+  if (!ImGui::BeginMenu("View")) return;
+  ViewSettings& v = state.view;
+  if (ImGui::MenuItem("Fit the function's view", "F")) fit_view(state);
+  ImGui::MenuItem("Step arrows", "A", &v.show_arrows);
+  ImGui::MenuItem("Contour lines", nullptr, &v.show_contours);
+  ImGui::MenuItem("Minima", nullptr, &v.show_minima);
+  ImGui::Separator();
+  if (ImGui::MenuItem("Dark theme", nullptr, v.theme == Theme::dark)) v.theme = Theme::dark, state.requests.rebuild_fonts = true;
+  if (ImGui::MenuItem("Light theme", nullptr, v.theme == Theme::light)) v.theme = Theme::light, state.requests.rebuild_fonts = true;
+  ImGui::Separator();
+  if (ImGui::MenuItem("Larger text", "Ctrl +")) change_ui_scale(state, +1);
+  if (ImGui::MenuItem("Smaller text", "Ctrl -")) change_ui_scale(state, -1);
+  if (ImGui::MenuItem("Text size 100%", "Ctrl 0")) change_ui_scale(state, 0);
+  if (ImGui::MenuItem("Follow the monitor's scale", nullptr, v.scale_follows_monitor)) {
+    v.scale_follows_monitor = !v.scale_follows_monitor;
+    state.requests.rebuild_fonts = true;
+  }
+  ImGui::EndMenu();
+}
+
+void help_menu(AppState& state) {
+  if (!ImGui::BeginMenu("Help")) return;
+  if (ImGui::MenuItem("Keyboard shortcuts", "F1")) state.view.show_help = true;
+  ImGui::EndMenu();
+}
+
+}  // namespace
+
+void draw_menu_bar(AppState& state) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  file_menu(state);
+  lessons_menu(state);
+  view_menu(state);
+  help_menu(state);
+  const Scenario& s = state.scenario;
+  if (!s.title.empty()) {
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", s.title.c_str());
+  }
+  if (!state.notice.text.empty()) {
+    // The last notice, right-aligned: where a file went, or what failed.
+    const float width = ImGui::CalcTextSize(state.notice.text.c_str()).x;
+    const float x = ImGui::GetWindowContentRegionMax().x - width - ImGui::GetStyle().ItemSpacing.x;
+    if (x > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(x);
+    const ImVec4 colour = state.notice.error ? error_colour(state) : ImGui::GetStyle().Colors[ImGuiCol_Text];
+    ImGui::TextColored(colour, "%s", state.notice.text.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.notice.text.c_str());
+  }
+  ImGui::EndMainMenuBar();
+}
+
+}  // namespace optviz::gui

@@ -1,0 +1,110 @@
+// The live views of every run's inner state against the step: the loss, the accumulator G_t per
+// coordinate and the effective step size eta / (sqrt(G_t) + eps) per coordinate (x solid, y
+// dashed), with the playhead marked. Clicking a plot moves the playhead.
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "line_plot.hpp"
+#include "panels.hpp"
+
+namespace optviz::gui {
+namespace {
+
+// The x and y columns of a state field of a run's trajectory, as two series from step 1.
+void add_state_series(LinePlot& plot, const Trajectory& t, Vec2 State::*member, const std::string& name, ImU32 colour,
+                      std::size_t shown) {
+  if (t.state.empty()) return;
+  const State& first = t.state.front();
+  const std::size_t n = t.state.size();
+  plot.series.push_back({name + "_x", {&(first.*member).x, sizeof(State), n}, 1, shown, colour, false});
+  plot.series.push_back({name + "_y", {&(first.*member).y, sizeof(State), n}, 1, shown, colour, true});
+}
+
+void legend(const AppState& state) {
+  const float swatch = ImGui::GetFontSize() * 1.2f;
+  bool first = true;
+  for (std::size_t i = 0; i < state.simulated.runs.size() && i < state.runs.size(); ++i) {
+    const RunSpec& run = state.simulated.runs[i];
+    if (!run.visible) continue;
+    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(run.label.c_str()).x;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    }
+    first = false;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float mid = p.y + ImGui::GetTextLineHeight() / 2;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, mid), ImVec2(p.x + swatch, mid), run_colour(run.colour),
+                                        3 * ImGui::GetFontSize() / 17);
+    ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::TextUnformatted(run.label.c_str());
+  }
+  const char* key = "— x   - - y   | playhead";
+  if (!first) {
+    ImGui::SameLine(0, 2 * ImGui::GetStyle().ItemSpacing.x);
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(key).x) ImGui::NewLine();
+  }
+  ImGui::TextDisabled("%s", key);
+  tooltip("Solid lines: the x coordinate; dashed: y. The vertical line is the playhead; click a plot to move it.");
+}
+
+}  // namespace
+
+void draw_plots_panel(AppState& state) {
+  if (!begin_panel("Inner state", state.layout.plots, ImGuiWindowFlags_NoScrollbar)) {
+    ImGui::End();
+    return;
+  }
+  legend(state);
+  const long step = current_step(state);
+  const AxisRange x{0, static_cast<double>(std::max(1L, last_step(state))), false};
+  const TestFunction& f = current_function(state);
+  const bool gap = !f.minima.empty();
+
+  LinePlot loss{gap ? "Loss f − f*" : "Loss f", "", gap, x, {}, static_cast<double>(step)};
+  LinePlot accumulator{"Accumulator G_t (Adam: v)", "no accumulator in the visible runs", true, x, {},
+                       static_cast<double>(step)};
+  LinePlot step_size{"Step size η/(√G_t+ε)", "", true, x, {}, static_cast<double>(step)};
+  for (std::size_t i = 0; i < state.simulated.runs.size() && i < state.runs.size(); ++i) {
+    const RunSpec& run = state.simulated.runs[i];
+    const Trajectory& t = state.runs[i];
+    if (!run.visible || t.rows() == 0) continue;
+    const ImU32 colour = run_colour(run.colour);
+    const std::size_t shown = static_cast<std::size_t>(step) + 1;
+    loss.series.push_back({run.label + (gap ? " f − f*" : " f"),
+                           {t.value.data(), sizeof(double), t.value.size(), gap ? f.minimum_value : 0.0}, 0, shown,
+                           colour, false});
+    if (const auto field = accumulator_field(run.hyper))
+      add_state_series(accumulator, t, field->member, run.label + " " + std::string(field->name), colour,
+                       static_cast<std::size_t>(step));
+    add_state_series(step_size, t, &State::lr, run.label + " lr", colour, static_cast<std::size_t>(step));
+  }
+
+  const CanvasStyle style = ui_canvas_style(state);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  Polylines scratch;
+  std::optional<long> clicked;
+  const LinePlot* plots[] = {&loss, &accumulator, &step_size};
+  const char* ids[] = {"##loss", "##accumulator", "##step"};
+  for (int k = 0; k < 3; ++k) {
+    ImVec2 size;
+    if (state.layout.plots_beside) {
+      size = ImVec2(avail.x, (avail.y - 2 * spacing) / 3);
+    } else {
+      size = ImVec2((avail.x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3, avail.y);
+      if (k > 0) ImGui::SameLine();
+    }
+    if (const auto s = draw_line_plot(ids[k], *plots[k], size, style, scratch)) clicked = s;
+  }
+  if (clicked) {
+    state.playback.playing = false;
+    set_step(state, *clicked);
+  }
+  ImGui::End();
+}
+
+}  // namespace optviz::gui

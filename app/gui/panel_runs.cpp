@@ -1,0 +1,172 @@
+// The runs: add any optimizer, remove, duplicate, show or hide, rename, recolour, and a slider
+// with a typed field for every hyperparameter that applies, built from core's parameter table.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+#include "panels.hpp"
+#include "parameters.hpp"
+#include "slider_scale.hpp"
+
+namespace optviz::gui {
+namespace {
+
+std::string flag_label(std::string_view name) {
+  if (name == "eps_inside_sqrt") return "ε inside √";
+  if (name == "bias_correction") return "bias correction";
+  if (name == "amsgrad") return "AMSGrad";
+  return std::string(name);
+}
+
+void optimizer_combo(AppState& state, std::size_t index) {
+  const OptimizerKind kind = state.scenario.runs[index].hyper.kind;
+  ImGui::SetNextItemWidth(-1);
+  if (!ImGui::BeginCombo("##optimizer", std::string(title(kind)).c_str())) {
+    tooltip(std::string(update_rule(kind)).c_str());
+    return;
+  }
+  for (OptimizerKind k : optimizer_kinds()) {
+    if (ImGui::Selectable(std::string(title(k)).c_str(), k == kind)) change_optimizer(state, index, k);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(update_rule(k)).c_str());
+  }
+  ImGui::EndCombo();
+}
+
+void parameter_row(AppState& state, std::size_t index, const RealParameter& p) {
+  Hyperparameters& h = state.scenario.runs[index].hyper;
+  double& value = h.*p.member;
+  ImGui::PushID(p.name.data(), p.name.data() + p.name.size());
+  const float x = ImGui::GetCursorPosX();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(parameter_symbol(p.name).c_str());
+  if (ImGui::IsItemHovered()) {
+    const std::string range = std::isinf(p.max) ? ">= " + format_number(p.min)
+                                                : "in [" + format_number(p.min) + ", " + format_number(p.max) + "]";
+    ImGui::SetTooltip("%s: %s (%s)", std::string(p.name).c_str(), std::string(p.help).c_str(), range.c_str());
+  }
+  ImGui::SameLine(x + 3.2f * ImGui::GetFontSize());
+  const float input_width = ImGui::GetFontSize() * 5.5f;
+  ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - input_width -
+                                                                   ImGui::GetStyle().ItemInnerSpacing.x));
+  const SliderMapping mapping = slider_mapping(p);
+  double position = slider_position(mapping, value);
+  const double zero = 0, one = 1;
+  const std::string shown = format_number(value);
+  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &position, &zero, &one, shown.c_str(),
+                          ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput))
+    value = slider_value(mapping, position);
+  if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
+    ImGui::SetTooltip("%s = %s\n%s", parameter_symbol(p.name).c_str(), shown.c_str(),
+                      p.scale == SliderScale::log             ? "Log scale: the left end is 0"
+                      : p.scale == SliderScale::one_minus_log ? "Fine near 1: the right end is exactly 1"
+                                                              : "Linear scale");
+  }
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::SetNextItemWidth(-1);
+  double typed = value;
+  if (ImGui::InputDouble("##typed", &typed, 0, 0, "%g", ImGuiInputTextFlags_EnterReturnsTrue)) {
+    Hyperparameters candidate = h;
+    candidate.*p.member = typed;
+    if (const auto problem = find_problem(candidate)) {
+      set_notice(state, problem->message(), true);
+    } else {
+      value = typed;
+    }
+  }
+  tooltip("Type an exact value, then Enter");
+  ImGui::PopID();
+}
+
+void run_body(AppState& state, std::size_t index) {
+  RunSpec& run = state.scenario.runs[index];
+  label_column("Name");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##label", &run.label);
+  label_column("Type");
+  optimizer_combo(state, index);
+  for (const RealParameter& p : real_parameters())
+    if (p.applies_to(run.hyper.kind)) parameter_row(state, index, p);
+  bool first_flag = true;
+  for (const FlagParameter& p : flag_parameters()) {
+    if (!p.applies_to(run.hyper.kind)) continue;
+    if (!first_flag) ImGui::SameLine();
+    first_flag = false;
+    ImGui::Checkbox(flag_label(p.name).c_str(), &(run.hyper.*p.member));
+    tooltip(std::string(p.help).c_str());
+  }
+  if (ImGui::Button("Duplicate")) duplicate_run(state, index);
+  tooltip("A copy of this run to compare one parameter (Ctrl+D)");
+  ImGui::SameLine();
+  if (ImGui::Button("Remove")) {
+    remove_run(state, index);
+    return;
+  }
+  tooltip("Remove this run (Delete)");
+  if (index < state.runs.size() && state.scenario.runs.size() == state.runs.size()) {
+    const Trajectory& t = state.runs[index];
+    ImGui::SameLine();
+    if (t.diverged_at) {
+      ImGui::TextColored(error_colour(state), "%s", t.status().c_str());
+    } else if (t.rows() > 0) {
+      ImGui::TextDisabled("final f = %.4g", t.value.back());
+    }
+  }
+}
+
+void add_run_button(AppState& state) {
+  if (ImGui::Button("+ Add run")) ImGui::OpenPopup("add run");
+  tooltip("Add a run of any optimizer, from the same start point");
+  if (ImGui::BeginPopup("add run")) {
+    for (OptimizerKind k : optimizer_kinds()) {
+      if (ImGui::Selectable(std::string(title(k)).c_str())) add_run(state, k);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(update_rule(k)).c_str());
+    }
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace
+
+void draw_runs_section(AppState& state) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("Runs (%zu)", state.scenario.runs.size());
+  ImGui::SameLine();
+  add_run_button(state);
+  for (std::size_t i = 0; i < state.scenario.runs.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    RunSpec& run = state.scenario.runs[i];
+    const bool selected = state.selected && *state.selected == i;
+    ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_AllowItemOverlap |
+                               ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_FramePadding;
+    if (selected) flags |= ImGuiTreeNodeFlags_Selected;
+    // At first only the inspected run shows its sliders; the others open with a click on the arrow.
+    ImGui::SetNextItemOpen(selected, ImGuiCond_Once);
+    const bool open = ImGui::TreeNodeEx("##run", flags);
+    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) state.selected = i;
+    tooltip("Click to inspect this run");
+    ImGui::SameLine();
+    float colour[3] = {run.colour.r / 255.0f, run.colour.g / 255.0f, run.colour.b / 255.0f};
+    if (ImGui::ColorEdit3("##colour", colour, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel)) {
+      const auto byte = [](float v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); };
+      run.colour = {byte(colour[0]), byte(colour[1]), byte(colour[2])};
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox("##visible", &run.visible);
+    tooltip("Show or hide this run");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(run.label.c_str());
+    if (open) {
+      if (i < state.scenario.runs.size()) run_body(state, i);
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+    if (i + 1 < state.scenario.runs.size()) ImGui::Separator();
+  }
+  if (state.scenario.runs.empty()) ImGui::TextDisabled("No runs: add one above");
+}
+
+}  // namespace optviz::gui

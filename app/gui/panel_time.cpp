@@ -1,0 +1,88 @@
+// The time bar: play and pause, single steps, the timeline, the speed, loop and restart, the
+// view buttons, and the last notice (where a file went, what failed).
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "panels.hpp"
+
+namespace optviz::gui {
+namespace {
+
+bool icon_button(const char* label, const char* help, bool enabled = true) {
+  ImGui::BeginDisabled(!enabled);
+  const bool pressed = ImGui::Button(label);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", help);
+  return pressed;
+}
+
+}  // namespace
+
+void draw_time_bar(AppState& state) {
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                                      ImGuiWindowFlags_NoScrollWithMouse;
+  if (!begin_panel("Time", state.layout.time_bar, kFlags)) {
+    ImGui::End();
+    return;
+  }
+  Playback& p = state.playback;
+  const long last = last_step(state);
+  const long step = current_step(state);
+  const float unit = ImGui::GetFontSize();
+
+  if (icon_button(p.playing ? "❚❚ Pause" : "▶ Play", "Play or pause (Space)")) toggle_playing(state);
+  ImGui::SameLine();
+  if (icon_button("⇤##start", "Back to step 0 (Home)", step > 0)) set_step(state, 0);
+  ImGui::SameLine();
+  if (icon_button("◀##back", "One update back (Left; Shift: 10, Ctrl: 100)", step > 0)) {
+    p.playing = false;
+    set_step(state, step - 1);
+  }
+  ImGui::SameLine();
+  if (icon_button("▶##forward", "One update forward (Right; Shift: 10, Ctrl: 100)", step < last)) {
+    p.playing = false;
+    set_step(state, step + 1);
+  }
+  ImGui::SameLine();
+  if (icon_button("⇥##end", "To the last step (End)", step < last)) set_step(state, last);
+  ImGui::SameLine();
+
+  // The timeline takes what the other controls leave.
+  const float right_controls = unit * 27;
+  ImGui::SetNextItemWidth(std::max(unit * 8, ImGui::GetContentRegionAvail().x - right_controls));
+  int shown = static_cast<int>(std::min<long>(step, 1'000'000'000));
+  const std::string format = "step %d / " + std::to_string(last);
+  if (ImGui::SliderInt("##timeline", &shown, 0, static_cast<int>(std::max<long>(last, 1)), format.c_str(),
+                       ImGuiSliderFlags_AlwaysClamp)) {
+    p.playing = false;
+    set_step(state, shown);
+  }
+  tooltip("Drag to scrub through the updates");
+  ImGui::SameLine();
+
+  ImGui::SetNextItemWidth(unit * 9);
+  float speed = static_cast<float>(p.speed);
+  if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(kMinSpeed), static_cast<float>(kMaxSpeed),
+                         "%.0f steps/s", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+    p.speed = speed;
+  tooltip("Playing speed in updates per second (Up / Down double or halve it)");
+  ImGui::SameLine();
+  ImGui::Checkbox("Loop", &p.loop);
+  tooltip("Start again at the end (L)");
+  ImGui::SameLine();
+  if (icon_button("↺ Restart", "Play from step 0 (R)")) {
+    set_step(state, 0);
+    p.playing = true;
+  }
+  ImGui::SameLine();
+  if (icon_button("Fit", "Show the function's view box (F)")) fit_view(state);
+  ImGui::SameLine();
+  if (icon_button("PNG", "Save the canvas as PNG (P saves at once, Ctrl+E asks)")) state.dialogs.export_png = true;
+
+  ImGui::End();
+}
+
+}  // namespace optviz::gui

@@ -1,0 +1,37 @@
+// The panels: one function per panel, each drawing its part of the window from the state and
+// changing it through the actions of state.hpp. No GL: the headless test draws them all.
+#pragma once
+
+#include <imgui.h>
+
+#include "state.hpp"
+#include "theme.hpp"
+
+namespace optviz::gui {
+
+void draw_menu_bar(AppState& state);
+void draw_time_bar(AppState& state);
+void draw_controls_panel(AppState& state);
+void draw_runs_section(AppState& state);  // inside the controls panel
+void draw_canvas_panel(AppState& state);
+void draw_plots_panel(AppState& state);
+void draw_inspector_panel(AppState& state);
+void draw_splitters(AppState& state);
+void draw_dialogs(AppState& state);
+void handle_shortcuts(AppState& state);
+
+// Helpers the panels share.
+// Begins a fixed window over `rect` (always call ImGui::End after, as with ImGui::Begin).
+bool begin_panel(const char* name, PixelRect rect, ImGuiWindowFlags extra = 0);
+CanvasStyle ui_canvas_style(const AppState& state);
+// A label in a column of `width` (times the font size) from the current indent; the next item
+// follows on the same line.
+void label_column(const char* text, float width = 3.2f);
+// A tooltip with `text` for the last item when hovered.
+void tooltip(const char* text);
+// Red that reads on the theme's background, for errors and diverged runs.
+ImVec4 error_colour(const AppState& state);
+// The UI scale one step up or down (Ctrl +/-), asking for the fonts to be rebuilt.
+void change_ui_scale(AppState& state, int direction);
+
+}  // namespace optviz::gui

@@ -1,0 +1,80 @@
+// Axes of the line plots (loss, G_t, step size against the step): ranges that are always finite
+// and never zero-sized, readable ticks, and series reduced to what a pixel column can show.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "geometry.hpp"
+#include "polyline.hpp"
+
+namespace optviz::gui {
+
+inline constexpr double kMaxAxisValue = 1e300;  // beyond it, differences overflow
+inline constexpr double kMinLogValue = 1e-300;
+
+// A plot axis: min < max, both finite; on a log axis both are positive.
+struct AxisRange {
+  double min = 0;
+  double max = 1;
+  bool log = false;
+
+  // The position of v along the axis, 0 at min and 1 at max; finite for any finite v of the
+  // right sign (values far outside give large but bounded results), NaN for a value that has no
+  // place (NaN, or <= 0 on a log axis).
+  double fraction(double v) const;
+  // The inverse of fraction.
+  double value(double fraction) const;
+};
+
+// Collects the values a plot shows and turns them into a range. Ignores non-finite values and,
+// on a log axis, values <= 0. With nothing to show, gives [0, 1] (log: [0.1, 1]); a single value
+// gets a range around it.
+class RangeBuilder {
+ public:
+  explicit RangeBuilder(bool log) : log_(log) {}
+  void add(double v);
+  bool empty() const { return !(lo_ <= hi_); }
+  AxisRange range() const;
+
+ private:
+  bool log_;
+  double lo_ = 1;
+  double hi_ = 0;
+};
+
+struct Tick {
+  double value;
+  std::string label;
+};
+
+// Up to about `max_ticks` ticks inside the range at round values (1, 2, 5 times a power of ten;
+// powers of ten, or every few decades, on a log axis), with labels as short as the spacing
+// allows ("0.5", "1e-08", "20k").
+std::vector<Tick> axis_ticks(const AxisRange& range, int max_ticks);
+
+// A short text for a number in a tooltip or an axis label: 4 significant digits.
+std::string short_number(double v);
+
+// Values read in place: element i is the double at first + i * stride bytes (a column of the
+// trajectory's contiguous arrays, no copy), minus `minus` (f - f* for the loss).
+struct StridedValues {
+  const double* first = nullptr;
+  std::size_t stride = sizeof(double);
+  std::size_t count = 0;
+  double minus = 0;
+
+  double operator[](std::size_t i) const {
+    return *reinterpret_cast<const double*>(reinterpret_cast<const char*>(first) + i * stride) - minus;
+  }
+  std::size_t size() const { return count; }
+};
+
+// The series y[i] at x = first_x + i, inside `rect` with axes `x` and `y`: at most four points per
+// pixel column (first, lowest, highest, last), broken where a value has no place on the axis,
+// clamped to the rect's neighbourhood.
+void plot_polylines(const StridedValues& y, double first_x, const AxisRange& x_axis, const AxisRange& y_axis,
+                    PixelRect rect, Polylines& out);
+
+}  // namespace optviz::gui

@@ -1,0 +1,82 @@
+// The keyboard: what a user would guess, listed in the help window (F1). Nothing fires while a
+// text field has the keyboard.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "keys.hpp"
+#include "panels.hpp"
+
+namespace optviz::gui {
+namespace {
+
+bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
+
+void step_by(AppState& state, long delta) {
+  state.playback.playing = false;
+  set_step(state, current_step(state) + delta);
+}
+
+void zoom_canvas(AppState& state, double factor) {
+  const Box& b = state.view.wanted;
+  state.view.wanted = zoom_box(b, 0.5 * (b.min + b.max), factor);
+}
+
+}  // namespace
+
+void handle_shortcuts(AppState& state) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (pressed(keys::kEscape, false)) {
+    state.view.show_help = false;
+    state.dialogs.open_file = state.dialogs.save_file = state.dialogs.export_png = false;
+    state.dialogs.export_csv = state.dialogs.lesson_info = false;
+    if (!state.gif.running) state.dialogs.export_gif = false;
+  }
+  if (io.WantTextInput) return;
+  const bool ctrl = io.KeyCtrl;
+  const long stride = ctrl ? 100 : io.KeyShift ? 10 : 1;
+
+  if (ctrl) {
+    if (pressed(keys::kEqual, false) || pressed(keys::kKeypadAdd, false)) change_ui_scale(state, +1);
+    if (pressed(keys::kMinus, false) || pressed(keys::kKeypadSubtract, false)) change_ui_scale(state, -1);
+    if (pressed(keys::kZero, false)) change_ui_scale(state, 0);
+    if (pressed(keys::kO, false)) state.dialogs.open_file = true;
+    if (pressed(keys::kS, false)) state.dialogs.save_file = true;
+    if (pressed(keys::kE, false)) state.dialogs.export_png = true;
+    if (pressed(keys::kD, false) && state.selected) duplicate_run(state, *state.selected);
+  } else {
+    if (pressed(keys::kSpace, false)) toggle_playing(state);
+    if (pressed(keys::kF, false)) fit_view(state);
+    if (pressed(keys::kL, false)) state.playback.loop = !state.playback.loop;
+    if (pressed(keys::kA, false)) state.view.show_arrows = !state.view.show_arrows;
+    if (pressed(keys::kT, false)) {
+      state.view.theme = state.view.theme == Theme::dark ? Theme::light : Theme::dark;
+      state.requests.rebuild_fonts = true;
+    }
+    if (pressed(keys::kR, false)) {
+      set_step(state, 0);
+      state.playback.playing = true;
+    }
+    if (pressed(keys::kP, false)) state.requests.export_png = true;
+    if (pressed(keys::kH, false) || pressed(keys::kF1, false)) state.view.show_help = !state.view.show_help;
+    if (pressed(keys::kEqual) || pressed(keys::kKeypadAdd)) zoom_canvas(state, 0.8);
+    if (pressed(keys::kMinus) || pressed(keys::kKeypadSubtract)) zoom_canvas(state, 1.25);
+    if (pressed(keys::kDelete, false) && state.selected) remove_run(state, *state.selected);
+    const std::size_t runs = state.scenario.runs.size();
+    for (int k = keys::kOne; k <= keys::kNine; ++k)
+      if (pressed(k, false) && static_cast<std::size_t>(k - keys::kOne) < runs)
+        state.selected = static_cast<std::size_t>(k - keys::kOne);
+    if (runs > 0 && pressed(keys::kLeftBracket))
+      state.selected = state.selected && *state.selected > 0 ? *state.selected - 1 : runs - 1;
+    if (runs > 0 && pressed(keys::kRightBracket))
+      state.selected = state.selected && *state.selected + 1 < runs ? *state.selected + 1 : 0;
+  }
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_by(state, -stride);
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_by(state, stride);
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) set_step(state, 0);
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) set_step(state, last_step(state));
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) state.playback.speed = std::min(kMaxSpeed, state.playback.speed * 2);
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.playback.speed = std::max(kMinSpeed, state.playback.speed / 2);
+}
+
+}  // namespace optviz::gui

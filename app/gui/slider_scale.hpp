@@ -1,0 +1,31 @@
+// How a hyperparameter slider moves through its range (core/parameters.hpp gives each
+// parameter's range and SliderScale): many decades for eta and eps with 0 at the left end, fine
+// control near 1 for rho, the betas and momentum, linear for the rest. Positions are in [0, 1].
+#pragma once
+
+#include "parameters.hpp"
+
+namespace optviz::gui {
+
+struct SliderMapping {
+  SliderScale scale = SliderScale::linear;
+  double min = 0;              // the parameter's bounds, max finite
+  double max = 1;
+  double low_decade = -10;     // log: 10^low_decade .. 10^high_decade; one_minus_log: 1 - 10^...
+  double high_decade = 1;
+  bool zero_end = false;       // log: the left end gives exactly 0; one_minus_log: the right end gives exactly 1
+};
+
+// The left and right ends that give exactly 0 (log) or exactly 1 (one_minus_log) take this
+// fraction of the slider.
+inline constexpr double kSliderEndZone = 0.03;
+
+SliderMapping slider_mapping(const RealParameter& parameter);
+
+// The slider position of a value: in [0, 1] for any value, NaN included.
+double slider_position(const SliderMapping& mapping, double value);
+// The value at a slider position (clamped to [0, 1]), rounded to 3 significant digits (of 1 - value
+// for one_minus_log) so that dragged values read cleanly; always within [min, max].
+double slider_value(const SliderMapping& mapping, double position);
+
+}  // namespace optviz::gui

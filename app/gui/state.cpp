@@ -1,0 +1,230 @@
+#include "state.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "parameters.hpp"
+#include "scenario_file.hpp"
+
+namespace optviz::gui {
+namespace {
+
+bool switches_something_off(std::string_view name) {
+  return name == "momentum" || name == "dampening" || name == "weight_decay" || name == "lr_decay" ||
+         name == "initial_accumulator";
+}
+
+// The palette colour used by the fewest runs, the earliest on ties.
+Rgb free_colour(const Scenario& s) {
+  const auto palette = run_palette();
+  std::size_t best = 0;
+  long best_uses = -1;
+  for (std::size_t i = 0; i < palette.size(); ++i) {
+    const long uses = std::count_if(s.runs.begin(), s.runs.end(), [&](const RunSpec& r) { return r.colour == palette[i]; });
+    if (best_uses < 0 || uses < best_uses) best = i, best_uses = uses;
+  }
+  return palette[best];
+}
+
+bool room_for_another_run(AppState& state) {
+  const long runs = static_cast<long>(state.scenario.runs.size()) + 1;
+  if (runs > static_cast<long>(kMaxRuns)) {
+    set_notice(state, "At most " + std::to_string(kMaxRuns) + " runs", true);
+    return false;
+  }
+  if (runs * state.scenario.steps > kMaxScenarioSteps) {
+    set_notice(state, "Too many steps for another run: lower the step count to " +
+                          std::to_string(kMaxScenarioSteps / runs) + " first", true);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::size_t> preferred_run(const Scenario& s) {
+  for (std::size_t i = 0; i < s.runs.size(); ++i)
+    if (s.runs[i].hyper.kind == OptimizerKind::rmsprop) return i;
+  for (std::size_t i = 0; i < s.runs.size(); ++i)
+    if (accumulator_field(s.runs[i].hyper)) return i;
+  if (s.runs.empty()) return std::nullopt;
+  return 0;
+}
+
+AppState make_state(Scenario scenario) {
+  AppState state;
+  replace_scenario(state, std::move(scenario));
+  return state;
+}
+
+const TestFunction& current_function(const AppState& state) {
+  const TestFunction* f = find_function(state.simulated.function);
+  return f != nullptr ? *f : test_functions().front();
+}
+
+void update_simulation(AppState& state) {
+  if (state.scenario == state.simulated) {
+    state.problem.clear();
+    return;
+  }
+  if (std::string problem = find_scenario_problem(state.scenario); !problem.empty()) {
+    state.problem = std::move(problem);
+    return;
+  }
+  try {
+    state.runs = simulate(state.scenario);
+  } catch (const std::exception& e) {
+    state.problem = e.what();
+    return;
+  }
+  state.problem.clear();
+  const bool new_surface = state.scenario.function != state.simulated.function ||
+                           state.scenario.display.colour_scale != state.simulated.display.colour_scale;
+  state.simulated = state.scenario;
+  if (new_surface || !(state.heatmap.high > state.heatmap.low))
+    state.heatmap = heatmap_scale(current_function(state), state.scenario.display.colour_scale);
+  if (state.selected && *state.selected >= state.scenario.runs.size()) {
+    state.selected = state.scenario.runs.empty() ? std::nullopt : std::optional(state.scenario.runs.size() - 1);
+  }
+  state.playback.position = std::clamp(state.playback.position, 0.0, static_cast<double>(last_step(state)));
+}
+
+long last_step(const AppState& state) {
+  std::size_t rows = 1;
+  for (const Trajectory& t : state.runs) rows = std::max(rows, t.rows());
+  return static_cast<long>(rows) - 1;
+}
+
+long current_step(const AppState& state) {
+  const double p = std::isfinite(state.playback.position) ? state.playback.position : 0.0;
+  return std::clamp(static_cast<long>(std::floor(p)), 0L, last_step(state));
+}
+
+void set_step(AppState& state, long step) {
+  state.playback.position = static_cast<double>(std::clamp(step, 0L, last_step(state)));
+}
+
+void advance_playback(AppState& state, double dt) {
+  Playback& p = state.playback;
+  if (!p.playing || !(dt > 0)) return;
+  const double end = static_cast<double>(last_step(state));
+  p.speed = std::clamp(std::isfinite(p.speed) ? p.speed : 60.0, kMinSpeed, kMaxSpeed);
+  p.position += std::min(dt, 0.25) * p.speed;
+  if (p.position >= end) {
+    if (p.loop && end > 0) {
+      p.position = 0;
+    } else {
+      p.position = end;
+      p.playing = false;
+    }
+  }
+}
+
+void toggle_playing(AppState& state) {
+  Playback& p = state.playback;
+  p.playing = !p.playing;
+  if (p.playing && current_step(state) >= last_step(state)) p.position = 0;
+}
+
+bool add_run(AppState& state, OptimizerKind kind) {
+  if (!room_for_another_run(state)) return false;
+  RunSpec run = make_run(kind, state.scenario.runs.size());
+  run.colour = free_colour(state.scenario);
+  state.scenario.runs.push_back(std::move(run));
+  state.selected = state.scenario.runs.size() - 1;
+  return true;
+}
+
+bool duplicate_run(AppState& state, std::size_t index) {
+  if (index >= state.scenario.runs.size() || !room_for_another_run(state)) return false;
+  RunSpec copy = state.scenario.runs[index];
+  copy.label += " (copy)";
+  copy.colour = free_colour(state.scenario);
+  state.scenario.runs.insert(state.scenario.runs.begin() + static_cast<std::ptrdiff_t>(index) + 1, std::move(copy));
+  state.selected = index + 1;
+  return true;
+}
+
+void remove_run(AppState& state, std::size_t index) {
+  if (index >= state.scenario.runs.size()) return;
+  state.scenario.runs.erase(state.scenario.runs.begin() + static_cast<std::ptrdiff_t>(index));
+  if (state.selected && (*state.selected > index || *state.selected >= state.scenario.runs.size())) {
+    state.selected = *state.selected > 0 ? std::optional(*state.selected - 1) : std::nullopt;
+  }
+  if (!state.selected && !state.scenario.runs.empty()) state.selected = 0;
+}
+
+void change_optimizer(AppState& state, std::size_t index, OptimizerKind kind) {
+  if (index >= state.scenario.runs.size()) return;
+  RunSpec& run = state.scenario.runs[index];
+  if (run.hyper.kind == kind) return;
+  const bool default_label = run.label == title(run.hyper.kind);
+  run.hyper = defaults(kind);
+  if (default_label) run.label = std::string(title(kind));
+}
+
+void select_function(AppState& state, const std::string& name) {
+  const TestFunction* f = find_function(name);
+  if (f == nullptr || state.scenario.function == name) return;
+  state.scenario.function = name;
+  state.scenario.view = f->view;
+  state.scenario.start = f->start;
+  state.view.wanted = f->view;
+}
+
+long max_steps(const AppState& state) {
+  const long runs = std::max<long>(1, static_cast<long>(state.scenario.runs.size()));
+  return std::min(kMaxSteps, kMaxScenarioSteps / runs);
+}
+
+void replace_scenario(AppState& state, Scenario scenario) {
+  state.scenario = std::move(scenario);
+  state.simulated = Scenario{};
+  state.simulated.function.clear();
+  state.runs.clear();
+  state.heatmap = HeatmapScale{};
+  state.heatmap.high = state.heatmap.low;  // forces a new scale
+  state.selected = preferred_run(state.scenario);
+  state.view.wanted = state.scenario.view;
+  state.playback.position = 0;
+  update_simulation(state);
+}
+
+void fit_view(AppState& state) { state.view.wanted = state.scenario.view; }
+
+std::string parameter_symbol(std::string_view name) {
+  if (name == "eta") return "η";
+  if (name == "rho") return "ρ";
+  if (name == "eps") return "ε";
+  if (name == "momentum") return "μ";
+  if (name == "dampening") return "damp";
+  if (name == "beta1") return "β₁";
+  if (name == "beta2") return "β₂";
+  if (name == "weight_decay") return "wd";
+  if (name == "lr_decay") return "lr decay";
+  if (name == "initial_accumulator") return "G₀";
+  if (name == "momentum_decay") return "ψ";
+  return std::string(name);
+}
+
+std::string parameter_summary(const Hyperparameters& h) {
+  std::string out;
+  auto add = [&out](const std::string& text) { out += (out.empty() ? "" : ", ") + text; };
+  for (const RealParameter& p : real_parameters()) {
+    if (!p.applies_to(h.kind)) continue;
+    const double v = h.*p.member;
+    if (v == 0 && switches_something_off(p.name)) continue;
+    add(parameter_symbol(p.name) + " = " + format_number(v));
+  }
+  const Hyperparameters d = defaults(h.kind);
+  if (h.centered != d.centered && h.centered) add("centered");
+  if (h.amsgrad != d.amsgrad && h.amsgrad) add("AMSGrad");
+  if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(h.eps_inside_sqrt ? "ε inside √" : "ε outside √");
+  if (h.bias_correction != d.bias_correction) add(h.bias_correction ? "bias correction" : "no bias correction");
+  return out;
+}
+
+void set_notice(AppState& state, std::string text, bool error) { state.notice = {std::move(text), error}; }
+
+}  // namespace optviz::gui

@@ -1,0 +1,175 @@
+// The application's one state object: the scenario (the model, from core), its trajectories,
+// the playhead, the view settings and what the panels ask of the application. Panels receive it
+// by reference; the actions below are the only ways they change the scenario.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geometry.hpp"
+#include "grid.hpp"
+#include "layout.hpp"
+#include "scenario.hpp"
+#include "trajectory.hpp"
+
+struct ImFont;
+
+namespace optviz::gui {
+
+enum class Theme { dark, light };
+
+struct Playback {
+  double position = 0;  // the playhead in steps; fractional while playing
+  bool playing = false;
+  double speed = 60;    // steps per second
+  bool loop = false;
+};
+
+inline constexpr double kMinSpeed = 1;
+inline constexpr double kMaxSpeed = 100000;
+
+// View-only settings: they never enter the scenario's maths.
+struct ViewSettings {
+  Box wanted{{-2, -1}, {2, 3}};  // the part of the plane the canvas shows (fitted to its aspect)
+  bool show_arrows = true;
+  bool show_contours = true;
+  bool show_minima = true;
+  Theme theme = Theme::dark;
+  float ui_scale = 1;
+  bool scale_follows_monitor = true;
+  Splitters splitters;
+  bool show_help = false;
+};
+
+// A line of feedback under the time bar: where a file went, why an action failed.
+struct Notice {
+  std::string text;
+  bool error = false;
+};
+
+// What the canvas panel wants drawn as its heatmap this frame; the renderer redraws the texture
+// only when this changes.
+struct HeatmapRequest {
+  std::string function;
+  ColourScale colour_scale = ColourScale::log;
+  int contour_count = 0;  // 0: no contour lines
+  Box shown;
+  int width = 0;
+  int height = 0;
+  float line_width = 1;
+  friend bool operator==(const HeatmapRequest&, const HeatmapRequest&) = default;
+};
+
+// The dialogs of the File menu and the exports: their fields, and flags that the application
+// acts on after the panels (it owns the GL context and does the file work).
+struct Dialogs {
+  bool open_file = false;
+  bool save_file = false;
+  bool export_png = false;
+  bool export_gif = false;
+  bool export_csv = false;
+  bool lesson_info = false;
+  std::string scenario_path = "scenario.json";
+  std::string png_path;  // "" picks a default name in the current directory
+  int png_width = 1920;
+  int png_height = 1080;
+  std::string gif_path = "optviz.gif";
+  int gif_width = 960;
+  int gif_height = 540;
+  int gif_fps = 25;
+  float gif_seconds = 6;
+  std::string csv_directory = "optviz-runs";
+};
+
+struct Requests {
+  bool open_scenario = false;   // open dialogs.scenario_path
+  bool save_scenario = false;   // save to dialogs.scenario_path
+  bool export_png = false;      // the quick export: dialogs.png_* 
+  bool start_gif = false;
+  bool cancel_gif = false;
+  bool export_csv = false;
+  bool rebuild_fonts = false;   // view.ui_scale changed
+  bool fit_view = false;
+  std::optional<std::size_t> load_preset;
+};
+
+// An animated GIF being written, one frame per UI frame.
+struct GifProgress {
+  bool running = false;
+  int frame = 0;
+  int frames = 0;
+};
+
+struct Fonts {
+  ImFont* ui = nullptr;
+  ImFont* mono = nullptr;
+};
+
+struct AppState {
+  Scenario scenario;
+  std::vector<Trajectory> runs;  // simulate(simulated): one per run of the scenario
+  Scenario simulated;            // the scenario `runs` belong to
+  std::string problem;           // why the scenario cannot be simulated ("" when it can)
+  HeatmapScale heatmap;          // for simulated.function and its colour scale
+  std::optional<std::size_t> selected;
+  Playback playback;
+  ViewSettings view;
+  Notice notice;
+  Dialogs dialogs;
+  Requests requests;
+  GifProgress gif;
+  Fonts fonts;
+  Layout layout;
+  void* heatmap_texture = nullptr;  // the renderer's texture (an ImTextureID); null without GL
+  HeatmapRequest heatmap_request;
+  bool dragging_start = false;
+  bool animating = false;  // something moves this frame: the main loop keeps drawing
+};
+
+// The run the inspector starts on: the first RMSprop, else the first with an accumulator G_t.
+std::optional<std::size_t> preferred_run(const Scenario& scenario);
+
+// A state on the scenario, simulated, with the view fitted to its view box.
+AppState make_state(Scenario scenario);
+
+// Recomputes the trajectories when the scenario changed since the last call. An invalid scenario
+// keeps the last trajectories and sets `problem`. Keeps the playhead's step (clamped).
+void update_simulation(AppState& state);
+
+const TestFunction& current_function(const AppState& state);
+
+// The last step of the longest run: the playhead's range is [0, last_step].
+long last_step(const AppState& state);
+// The playhead's whole step.
+long current_step(const AppState& state);
+void set_step(AppState& state, long step);
+// Moves the playhead by dt seconds of playing.
+void advance_playback(AppState& state, double dt);
+void toggle_playing(AppState& state);
+
+// The run actions. Each keeps the scenario valid: at most kMaxRuns runs and kMaxScenarioSteps
+// rows in total; refusing sets a notice.
+bool add_run(AppState& state, OptimizerKind kind);
+bool duplicate_run(AppState& state, std::size_t index);
+void remove_run(AppState& state, std::size_t index);
+// Changes a run's optimizer, taking the new kind's defaults but keeping eta when it applies.
+void change_optimizer(AppState& state, std::size_t index, OptimizerKind kind);
+void select_function(AppState& state, const std::string& name);
+// The largest step count the current number of runs allows.
+long max_steps(const AppState& state);
+// Replaces the scenario (opened from a file or a preset).
+void replace_scenario(AppState& state, Scenario scenario);
+void fit_view(AppState& state);
+
+// "η = 0.01, ρ = 0.9, ε = 1e-08": the run's parameters for legends (every one that applies,
+// except those at 0 that switch something off), then its conventions that differ from the
+// defaults.
+std::string parameter_summary(const Hyperparameters& h);
+// The short symbol of a parameter for labels: "η" for eta, "β₁" for beta1.
+std::string parameter_symbol(std::string_view name);
+
+void set_notice(AppState& state, std::string text, bool error = false);
+
+}  // namespace optviz::gui

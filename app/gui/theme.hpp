@@ -1,0 +1,34 @@
+// Dark and light themes, scaled for the UI scale, and the colours drawn over the canvas.
+#pragma once
+
+#include <imgui.h>
+
+#include "layout.hpp"
+#include "scenario.hpp"
+#include "state.hpp"
+
+namespace optviz::gui {
+
+// Sets ImGui's style for the theme at the metrics' scale (from a fresh style, so scaling never
+// accumulates).
+void apply_theme(Theme theme, const UiMetrics& metrics);
+
+// Colours and sizes of what is drawn over the heatmap: the same on screen and in figures.
+struct CanvasStyle {
+  float scale = 1;  // multiplies line widths, markers and margins
+  ImFont* font = nullptr;
+  float font_size = 17;
+  ImU32 background = IM_COL32(30, 30, 34, 255);  // around the heatmap (figures, empty canvas)
+  ImU32 text = IM_COL32(235, 235, 235, 255);     // on the background
+  ImU32 text_on_heatmap = IM_COL32(255, 255, 255, 255);
+  ImU32 shadow = IM_COL32(0, 0, 0, 200);          // behind text and lines on the heatmap
+  ImU32 box = IM_COL32(20, 20, 24, 200);          // legend boxes
+  ImU32 box_text = IM_COL32(240, 240, 240, 255);
+  ImU32 axis = IM_COL32(200, 200, 200, 255);
+};
+
+CanvasStyle canvas_style(Theme theme, float scale, ImFont* font, float font_size);
+
+ImU32 run_colour(const Rgb& c, float alpha = 1.0f);
+
+}  // namespace optviz::gui

@@ -1,0 +1,140 @@
+#include "ui.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <filesystem>
+#include <stdexcept>
+
+#include "fonts.hpp"
+#include "panels.hpp"
+#include "presets.hpp"
+#include "run_export.hpp"
+#include "scenario_file.hpp"
+#include "export/scenario_io.hpp"
+
+namespace optviz::gui {
+
+void apply_ui_scale(AppState& state, float scale, std::string& warning) {
+  const UiMetrics metrics = ui_metrics(scale);
+  state.view.ui_scale = metrics.scale;
+  state.fonts = load_fonts(*ImGui::GetIO().Fonts, metrics.font_size, warning);
+  apply_theme(state.view.theme, metrics);
+}
+
+bool begin_panel(const char* name, PixelRect r, ImGuiWindowFlags extra) {
+  ImGui::SetNextWindowPos(ImVec2(r.x0, r.y0), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(std::max(r.width(), 1.0f), std::max(r.height(), 1.0f)), ImGuiCond_Always);
+  constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus;
+  return ImGui::Begin(name, nullptr, kFixed | extra);
+}
+
+CanvasStyle ui_canvas_style(const AppState& state) {
+  const UiMetrics m = ui_metrics(state.view.ui_scale);
+  return canvas_style(state.view.theme, m.scale, state.fonts.ui, m.font_size);
+}
+
+void label_column(const char* text, float width) {
+  const float x = ImGui::GetCursorPosX();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(text);
+  ImGui::SameLine(x + width * ImGui::GetFontSize());
+}
+
+void tooltip(const char* text) {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+ImVec4 error_colour(const AppState& state) {
+  return state.view.theme == Theme::dark ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(0.75f, 0.10f, 0.05f, 1.0f);
+}
+
+void change_ui_scale(AppState& state, int direction) {
+  const float next = direction == 0 ? 1.0f : state.view.ui_scale * (direction > 0 ? 1.125f : 1 / 1.125f);
+  const float scale = std::clamp(std::round(next * 16) / 16, kMinUiScale, kMaxUiScale);
+  if (scale == state.view.ui_scale) return;
+  state.view.ui_scale = scale;
+  state.view.scale_follows_monitor = false;
+  state.requests.rebuild_fonts = true;
+  set_notice(state, "UI scale " + std::to_string(static_cast<int>(std::lround(scale * 100))) + "%");
+}
+
+void draw_ui(AppState& state, double dt) {
+  advance_playback(state, dt);
+  handle_shortcuts(state);
+  update_simulation(state);
+  const ImGuiIO& io = ImGui::GetIO();
+  state.layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, ui_metrics(state.view.ui_scale),
+                                state.view.splitters);
+  draw_menu_bar(state);
+  update_simulation(state);
+  draw_time_bar(state);
+  draw_controls_panel(state);
+  update_simulation(state);
+  draw_canvas_panel(state);
+  update_simulation(state);
+  draw_plots_panel(state);
+  draw_inspector_panel(state);
+  draw_splitters(state);
+  draw_dialogs(state);
+  update_simulation(state);
+  state.animating = state.playback.playing || state.gif.running || state.dragging_start;
+}
+
+void process_file_requests(AppState& state) {
+  Requests& r = state.requests;
+  if (r.open_scenario) {
+    r.open_scenario = false;
+    try {
+      replace_scenario(state, open_scenario_file(state.dialogs.scenario_path));
+      state.dialogs.open_file = false;
+      state.dialogs.lesson_info = !state.scenario.description.empty();
+      set_notice(state, "Opened " + state.dialogs.scenario_path);
+    } catch (const std::exception& e) {
+      set_notice(state, e.what(), true);
+    }
+  }
+  if (r.save_scenario) {
+    r.save_scenario = false;
+    Scenario copy = state.scenario;
+    copy.view = state.view.wanted;
+    if (const std::string problem = find_scenario_problem(copy); !problem.empty()) {
+      copy.view = state.scenario.view;
+    }
+    try {
+      save_scenario(state.dialogs.scenario_path, copy);
+      state.dialogs.save_file = false;
+      set_notice(state, "Saved " + std::filesystem::absolute(state.dialogs.scenario_path).string());
+    } catch (const std::exception& e) {
+      set_notice(state, e.what(), true);
+    }
+  }
+  if (r.export_csv) {
+    r.export_csv = false;
+    try {
+      if (!state.problem.empty()) throw std::runtime_error("cannot export: " + state.problem);
+      export_runs(state.simulated, state.runs, state.dialogs.csv_directory);
+      state.dialogs.export_csv = false;
+      set_notice(state, "Wrote " + std::to_string(state.runs.size()) + " CSV files and summary.json to " +
+                            std::filesystem::absolute(state.dialogs.csv_directory).string());
+    } catch (const std::exception& e) {
+      set_notice(state, e.what(), true);
+    }
+  }
+  if (r.load_preset) {
+    const std::size_t index = *r.load_preset;
+    r.load_preset.reset();
+    const auto& presets = lesson_presets();
+    if (index < presets.size()) {
+      replace_scenario(state, presets[index]);
+      state.dialogs.lesson_info = true;
+      set_notice(state, "Lesson: " + presets[index].title);
+    }
+  }
+}
+
+}  // namespace optviz::gui

@@ -1,0 +1,25 @@
+// The data of a scenario's runs as files: one CSV per run, in the format of `optviz run`, and a
+// summary.json with each run's final point, final value, steps and status.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "scenario.hpp"
+#include "trajectory.hpp"
+
+namespace optviz {
+
+// "02-rmsprop-rho-0.9.csv" for runs[2] labelled "RMSprop rho=0.9".
+std::string run_file_name(std::size_t index, const std::string& label);
+
+// The summary as JSON text: {"function", "runs": [{"index", "file", "label", "optimizer",
+// "final_point", "final_value", "steps", "status"}]}; non-finite numbers are null.
+std::string run_summary_json(const Scenario& scenario, const std::vector<Trajectory>& runs);
+
+// Creates `dir` if needed and writes every run's CSV, then summary.json, each atomically.
+// `runs` are simulate(scenario). Throws std::runtime_error("cannot write PATH: REASON").
+void export_runs(const Scenario& scenario, const std::vector<Trajectory>& runs, const std::filesystem::path& dir);
+
+}  // namespace optviz

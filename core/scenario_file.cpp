@@ -1,0 +1,358 @@
+#include "scenario_file.hpp"
+
+#include <array>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <vector>
+
+#include "atomic_file.hpp"
+#include "json_text.hpp"
+#include "parameters.hpp"
+
+namespace optviz {
+namespace {
+
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
+
+constexpr int kMaxJsonDepth = 16;  // a scenario needs 4 levels
+
+[[noreturn]] void fail(const std::string& field, const std::string& problem) {
+  throw ScenarioError(field + ": " + problem);
+}
+
+// The value as it appears in the file, shortened: 12, "adamm", [1, 2], {...}.
+std::string shown(const Json& value) {
+  std::string text =
+      value.is_object() ? std::string("an object") : value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  constexpr std::size_t kLongest = 60;
+  if (text.size() > kLongest) text = text.substr(0, kLongest) + "...";
+  return text;
+}
+
+const Json& member(const Json& object, const char* key, const std::string& field) {
+  const auto it = object.find(key);
+  if (it == object.end()) fail(field, "missing");
+  return *it;
+}
+
+void require_object(const Json& value, const std::string& field) {
+  if (!value.is_object()) fail(field, "must be an object {...}, got " + shown(value));
+}
+
+// A key as messages show it: long ones shortened.
+std::string key_text(std::string_view key) {
+  constexpr std::size_t kLongest = 40;
+  return key.size() > kLongest ? std::string(key.substr(0, kLongest)) + "..." : std::string(key);
+}
+
+void reject_unknown_keys(const Json& object, const std::string& prefix, std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : object.items()) {
+    bool found = false;
+    for (std::string_view k : known) found = found || k == key;
+    if (!found) fail(prefix + key_text(key), "unknown key");
+  }
+}
+
+double number(const Json& value, const std::string& field) {
+  if (!value.is_number()) fail(field, "must be a number, got " + shown(value));
+  return value.get<double>();
+}
+
+bool boolean(const Json& value, const std::string& field) {
+  if (!value.is_boolean()) fail(field, "must be true or false, got " + shown(value));
+  return value.get<bool>();
+}
+
+std::string text(const Json& value, const std::string& field) {
+  if (!value.is_string()) fail(field, "must be a string, got " + shown(value));
+  return value.get<std::string>();
+}
+
+// An integer in [min, max]; a JSON number with a fraction or out of range is refused.
+long integer(const Json& value, const std::string& field, long min, long max) {
+  const std::string requirement = "an integer in [" + std::to_string(min) + ", " + std::to_string(max) + "]";
+  if (value.is_number_unsigned()) {
+    const auto u = value.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(max)) fail(field, "must be " + requirement + ", got " + shown(value));
+    return static_cast<long>(u);
+  }
+  if (!value.is_number_integer()) fail(field, "must be " + requirement + ", got " + shown(value));
+  const auto i = value.get<std::int64_t>();
+  if (i < min || i > max) fail(field, "must be " + requirement + ", got " + shown(value));
+  return static_cast<long>(i);
+}
+
+Vec2 pair(const Json& value, const std::string& field, const char* what) {
+  if (!value.is_array() || value.size() != 2 || !value[0].is_number() || !value[1].is_number())
+    fail(field, std::string("must be ") + what + ", got " + shown(value));
+  return {value[0].get<double>(), value[1].get<double>()};
+}
+
+std::string colour_text(Rgb c) {
+  std::array<char, 8> out{};
+  std::snprintf(out.data(), out.size(), "#%02x%02x%02x", c.r, c.g, c.b);
+  return out.data();
+}
+
+Rgb parse_colour(const Json& value, const std::string& field) {
+  const std::string problem = "must be a colour \"#rrggbb\", got " + shown(value);
+  if (!value.is_string()) fail(field, problem);
+  const std::string s = value.get<std::string>();
+  if (s.size() != 7 || s[0] != '#') fail(field, problem);
+  auto channel = [&](std::size_t at) {
+    int v = 0;
+    for (std::size_t i = at; i < at + 2; ++i) {
+      const char c = s[i];
+      int digit = 0;
+      if (c >= '0' && c <= '9')
+        digit = c - '0';
+      else if (c >= 'a' && c <= 'f')
+        digit = c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        digit = c - 'A' + 10;
+      else
+        fail(field, problem);
+      v = v * 16 + digit;
+    }
+    return static_cast<std::uint8_t>(v);
+  };
+  return {channel(1), channel(3), channel(5)};
+}
+
+std::string_view scale_name(ColourScale scale) { return scale == ColourScale::log ? "log" : "linear"; }
+
+RunSpec parse_run(const Json& value, std::size_t index) {
+  const std::string prefix = "runs[" + std::to_string(index) + "].";
+  require_object(value, "runs[" + std::to_string(index) + "]");
+  const Json& optimizer = member(value, "optimizer", prefix + "optimizer");
+  const std::string kind_name = text(optimizer, prefix + "optimizer");
+  const auto kind = find_optimizer(kind_name);
+  if (!kind) fail(prefix + "optimizer", "must be one of " + optimizer_names(~0u) + ", got " + shown(optimizer));
+
+  RunSpec run = make_run(*kind, index);
+  for (const auto& [key, item] : value.items()) {
+    const std::string field = prefix + key_text(key);
+    if (key == "optimizer") continue;
+    if (key == "label") {
+      run.label = text(item, field);
+      continue;
+    }
+    if (key == "colour") {
+      run.colour = parse_colour(item, field);
+      continue;
+    }
+    if (key == "visible") {
+      run.visible = boolean(item, field);
+      continue;
+    }
+    bool known = false;
+    for (const RealParameter& p : real_parameters()) {
+      if (p.name != key) continue;
+      if (!p.applies_to(*kind))
+        fail(field, "does not apply to " + kind_name + " (it is taken by " + optimizer_names(p.kinds) + ")");
+      run.hyper.*p.member = number(item, field);
+      known = true;
+    }
+    for (const FlagParameter& p : flag_parameters()) {
+      if (p.name != key) continue;
+      if (!p.applies_to(*kind))
+        fail(field, "does not apply to " + kind_name + " (it is taken by " + optimizer_names(p.kinds) + ")");
+      run.hyper.*p.member = boolean(item, field);
+      known = true;
+    }
+    if (!known) fail(field, "unknown key");
+  }
+  return run;
+}
+
+Display parse_display(const Json& value) {
+  require_object(value, "display");
+  reject_unknown_keys(value, "display.", {"colour_scale", "contour_count"});
+  Display display;
+  if (const auto it = value.find("colour_scale"); it != value.end()) {
+    const std::string scale = text(*it, "display.colour_scale");
+    if (scale == "log")
+      display.colour_scale = ColourScale::log;
+    else if (scale == "linear")
+      display.colour_scale = ColourScale::linear;
+    else
+      fail("display.colour_scale", "must be \"log\" or \"linear\", got " + shown(*it));
+  }
+  if (const auto it = value.find("contour_count"); it != value.end())
+    display.contour_count = static_cast<int>(integer(*it, "display.contour_count", 0, kMaxContourCount));
+  return display;
+}
+
+std::string function_names() {
+  std::string out;
+  for (const TestFunction& f : test_functions()) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  return out;
+}
+
+std::string range_text(double lo, double hi) { return "[" + format_number(lo) + ", " + format_number(hi) + "]"; }
+
+}  // namespace
+
+std::string find_scenario_problem(const Scenario& s) {
+  if (find_function(s.function) == nullptr)
+    return "function: must be one of " + function_names() + ", got \"" + s.function + "\"";
+  const auto axis_problem = [](const char* field, double lo, double hi) -> std::string {
+    const bool finite = std::isfinite(lo) && std::isfinite(hi) && std::fabs(lo) <= kDivergenceBound &&
+                        std::fabs(hi) <= kDivergenceBound;
+    if (finite && lo < hi) return "";
+    return std::string(field) + ": must be [min, max] with min < max, finite and within 1e12, got " +
+           range_text(lo, hi);
+  };
+  if (auto p = axis_problem("view.x", s.view.min.x, s.view.max.x); !p.empty()) return p;
+  if (auto p = axis_problem("view.y", s.view.min.y, s.view.max.y); !p.empty()) return p;
+  if (const auto problem = find_run_problem(defaults(OptimizerKind::sgd), s.start, s.steps))
+    return problem->message_at("");
+  if (s.runs.size() > kMaxRuns)
+    return "runs: must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(s.runs.size());
+  if (static_cast<long>(s.runs.size()) * s.steps > kMaxScenarioSteps)
+    return "steps: must be at most " +
+           std::to_string(kMaxScenarioSteps / std::max<long>(1, static_cast<long>(s.runs.size()))) + " for " +
+           std::to_string(s.runs.size()) + " runs (at most " + std::to_string(kMaxScenarioSteps) +
+           " steps in all), got " + std::to_string(s.steps);
+  for (std::size_t i = 0; i < s.runs.size(); ++i)
+    if (const auto problem = find_problem(s.runs[i].hyper))
+      return problem->message_at("runs[" + std::to_string(i) + "].");
+  if (s.display.contour_count < 0 || s.display.contour_count > kMaxContourCount)
+    return "display.contour_count: must be an integer in [0, " + std::to_string(kMaxContourCount) + "], got " +
+           std::to_string(s.display.contour_count);
+  return "";
+}
+
+std::string to_json(const Scenario& s) {
+  OrderedJson out;
+  out["version"] = kScenarioVersion;
+  out["title"] = s.title;
+  out["description"] = s.description;
+  out["function"] = s.function;
+  out["view"] = {{"x", {s.view.min.x, s.view.max.x}}, {"y", {s.view.min.y, s.view.max.y}}};
+  out["start"] = {s.start.x, s.start.y};
+  out["steps"] = s.steps;
+  out["display"] = {{"colour_scale", scale_name(s.display.colour_scale)}, {"contour_count", s.display.contour_count}};
+  OrderedJson runs = OrderedJson::array();
+  for (const RunSpec& r : s.runs) {
+    OrderedJson run;
+    run["label"] = r.label;
+    run["optimizer"] = name(r.hyper.kind);
+    run["colour"] = colour_text(r.colour);
+    run["visible"] = r.visible;
+    for (const RealParameter& p : real_parameters())
+      if (p.applies_to(r.hyper.kind)) run[std::string(p.name)] = r.hyper.*p.member;
+    for (const FlagParameter& p : flag_parameters())
+      if (p.applies_to(r.hyper.kind)) run[std::string(p.name)] = r.hyper.*p.member;
+    runs.push_back(std::move(run));
+  }
+  out["runs"] = std::move(runs);
+  return pretty_json(out);
+}
+
+Scenario scenario_from_json(std::string_view text_in) {
+  Json root;
+  // nlohmann keeps the last of repeated keys; a scenario refuses them instead. It also refuses deep
+  // nesting, which no scenario has and which would make printing or freeing the value recurse deeply.
+  std::vector<std::set<std::string>> keys;
+  const auto refuse_repeated_keys = [&keys](int depth, Json::parse_event_t event, Json& parsed) {
+    if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) &&
+        depth >= kMaxJsonDepth)
+      throw ScenarioError("not valid JSON for a scenario: nested deeper than " + std::to_string(kMaxJsonDepth) +
+                          " levels");
+    if (event == Json::parse_event_t::object_start) keys.emplace_back();
+    if (event == Json::parse_event_t::object_end) keys.pop_back();
+    if (event == Json::parse_event_t::key && !keys.back().insert(parsed.get<std::string>()).second)
+      throw ScenarioError("not valid JSON for a scenario: the key \"" + key_text(parsed.get<std::string>()) +
+                          "\" appears twice in one object");
+    return true;
+  };
+  try {
+    root = Json::parse(text_in.begin(), text_in.end(), refuse_repeated_keys);
+  } catch (const Json::exception& e) {
+    // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
+    std::string what = e.what();
+    if (const auto end = what.find("] "); what.starts_with("[json.exception.") && end != std::string::npos)
+      what = what.substr(end + 2);
+    throw ScenarioError("not valid JSON: " + what);
+  }
+  if (!root.is_object()) throw ScenarioError("a scenario must be a JSON object {...}, got " + shown(root));
+
+  const Json& version = member(root, "version", "version");
+  // nlohmann stores every non-negative integer as unsigned.
+  if (!version.is_number_unsigned() || version.get<std::uint64_t>() < 1)
+    fail("version", "must be an integer >= 1, got " + shown(version));
+  if (version.get<std::uint64_t>() > kScenarioVersion)
+    throw ScenarioError("scenario version " + shown(version) + " is newer than this optviz (" +
+                        std::to_string(kScenarioVersion) + "); update optviz");
+  reject_unknown_keys(root, "",
+                      {"version", "title", "description", "function", "view", "start", "steps", "display", "runs"});
+
+  Scenario s;
+  const Json& function = member(root, "function", "function");
+  s.function = text(function, "function");
+  const TestFunction* f = find_function(s.function);
+  if (f == nullptr) fail("function", "must be one of " + function_names() + ", got " + shown(function));
+  s.view = f->view;
+  if (const auto it = root.find("view"); it != root.end()) {
+    require_object(*it, "view");
+    reject_unknown_keys(*it, "view.", {"x", "y"});
+    const Vec2 x = pair(member(*it, "x", "view.x"), "view.x", "[min, max]");
+    const Vec2 y = pair(member(*it, "y", "view.y"), "view.y", "[min, max]");
+    s.view = {{x.x, y.x}, {x.y, y.y}};
+  }
+  s.start = pair(member(root, "start", "start"), "start", "a point [x, y]");
+  s.steps = integer(member(root, "steps", "steps"), "steps", 0, kMaxSteps);
+  if (const auto it = root.find("display"); it != root.end()) s.display = parse_display(*it);
+  if (const auto it = root.find("title"); it != root.end()) s.title = text(*it, "title");
+  if (const auto it = root.find("description"); it != root.end()) s.description = text(*it, "description");
+
+  const Json& runs = member(root, "runs", "runs");
+  if (!runs.is_array()) fail("runs", "must be an array [...], got " + shown(runs));
+  if (runs.size() > kMaxRuns)
+    fail("runs", "must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(runs.size()));
+  for (std::size_t i = 0; i < runs.size(); ++i) s.runs.push_back(parse_run(runs[i], i));
+
+  if (std::string problem = find_scenario_problem(s); !problem.empty()) throw ScenarioError(problem);
+  return s;
+}
+
+Scenario load_scenario_json(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw ScenarioError(name + ": is a directory, not a scenario file");
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) throw ScenarioError(name + ": cannot read: " + std::strerror(errno));
+  std::string contents;
+  std::array<char, 65536> buffer{};
+  for (;;) {
+    const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get());
+    contents.append(buffer.data(), n);
+    if (contents.size() > kMaxScenarioFileBytes)
+      throw ScenarioError(name + ": too large for a scenario file (more than " +
+                          std::to_string(kMaxScenarioFileBytes >> 20) + " MB)");
+    if (n < buffer.size()) break;
+  }
+  if (std::ferror(file.get())) throw ScenarioError(name + ": cannot read: " + std::strerror(errno));
+  try {
+    return scenario_from_json(contents);
+  } catch (const ScenarioError& e) {
+    throw ScenarioError(name + ": " + e.what());
+  }
+}
+
+void save_scenario(const std::filesystem::path& path, const Scenario& scenario) {
+  if (std::string problem = find_scenario_problem(scenario); !problem.empty())
+    throw ScenarioError("cannot save " + path.string() + ": " + problem);
+  write_file_atomically(path, to_json(scenario));
+}
+
+}  // namespace optviz

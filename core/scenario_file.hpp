@@ -1,0 +1,64 @@
+// Scenario files: a Scenario as versioned JSON. Saving writes every field and every
+// hyperparameter that applies to each run's optimizer, in a fixed order, so that save, load and
+// save again gives the same bytes. Loading checks everything and names the first problem by its
+// path in the file: "runs[2].eta: must be >= 0, got -1".
+//
+//   {
+//     "version": 1,
+//     "title": "...", "description": "...",
+//     "function": "rosenbrock",
+//     "view": {"x": [-2, 2], "y": [-1, 3]},
+//     "start": [-1.5, 2],
+//     "steps": 500,
+//     "display": {"colour_scale": "log", "contour_count": 24},
+//     "runs": [{"label": "RMSprop", "optimizer": "rmsprop", "colour": "#009e73", "visible": true,
+//               "eta": 0.01, "rho": 0.99, "eps": 1e-08, ..., "centered": false, ...}]
+//   }
+//
+// When loading, only "version", "function", "start", "steps", "runs" and each run's "optimizer"
+// are required; a missing view is the function's, a missing hyperparameter is the optimizer's
+// default (defaults() of core/optimizer.hpp), a missing label is the optimizer's title and a missing
+// colour is the run's colour of run_palette(). Unknown keys are errors, so are hyperparameters
+// that do not apply to the run's optimizer.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "scenario.hpp"
+
+namespace optviz {
+
+inline constexpr int kScenarioVersion = 1;
+inline constexpr std::size_t kMaxRuns = 16;
+// The rows all runs of a scenario may compute together (about 430 MB of trajectories).
+inline constexpr long kMaxScenarioSteps = 2'000'000;
+inline constexpr int kMaxContourCount = 200;
+inline constexpr std::uintmax_t kMaxScenarioFileBytes = 4u << 20;
+
+// An invalid scenario: the message names the field and the problem.
+struct ScenarioError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The scenario as pretty-printed JSON (two-space indent, final newline).
+std::string to_json(const Scenario& scenario);
+
+// Parses and checks a scenario; throws ScenarioError. The result passes simulate().
+Scenario scenario_from_json(std::string_view text);
+
+// The same checks as scenario_from_json for a scenario built in memory (the app's): the first
+// problem as "runs[1].rho: must be in [0, 1], got 2", or "" when it can be saved and simulated.
+std::string find_scenario_problem(const Scenario& scenario);
+
+// Reads a JSON scenario file; throws ScenarioError("PATH: PROBLEM").
+Scenario load_scenario_json(const std::filesystem::path& path);
+
+// Writes to_json(scenario) atomically; throws std::runtime_error("cannot write PATH: REASON").
+void save_scenario(const std::filesystem::path& path, const Scenario& scenario);
+
+}  // namespace optviz

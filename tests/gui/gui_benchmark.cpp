@@ -1,0 +1,119 @@
+// The window's frame time with 8 runs of 20,000 steps each, and the time to recompute them after
+// a slider change. Not a test; run it under a virtual display:
+//   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/gui/gui_benchmark
+// Each frame is timed from its start to glFinish (the drawing done), without vsync.
+#include <glad/gl.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+#include "application.hpp"
+#include "scenario.hpp"
+
+using namespace optviz;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr int kRuns = 8;
+constexpr long kSteps = 20000;
+
+Scenario benchmark_scenario() {
+  Scenario s = default_scenario();
+  s.steps = kSteps;
+  const OptimizerKind kinds[kRuns] = {OptimizerKind::momentum, OptimizerKind::adagrad, OptimizerKind::rmsprop,
+                                      OptimizerKind::adam,     OptimizerKind::nesterov, OptimizerKind::rmsprop,
+                                      OptimizerKind::adamw,    OptimizerKind::adadelta};
+  s.runs.clear();
+  for (int i = 0; i < kRuns; ++i) {
+    RunSpec r = make_run(kinds[i], static_cast<std::size_t>(i));
+    if (kinds[i] == OptimizerKind::momentum || kinds[i] == OptimizerKind::nesterov) r.hyper.eta = 5e-4;
+    if (i == 5) r.hyper.rho = 0.9;
+    s.runs.push_back(r);
+  }
+  return s;
+}
+
+double milliseconds(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+struct Stats {
+  double median, p95, max;
+};
+
+Stats stats(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return {v[v.size() / 2], v[v.size() * 95 / 100], v.back()};
+}
+
+}  // namespace
+
+int main() {
+  gui::ApplicationOptions options;
+  options.size_given = true;
+  options.remember = false;
+  options.vsync = false;
+  options.scenario = benchmark_scenario();
+  std::string error;
+  auto app = gui::Application::create(options, error);
+  if (!app) {
+    std::fprintf(stderr, "gui_benchmark: %s\n", error.c_str());
+    return 1;
+  }
+  gui::AppState& state = app->state();
+  std::size_t rows = 0;
+  for (const Trajectory& t : state.runs) rows += t.rows();
+  std::printf("gui_benchmark: %d runs, %zu rows in all, window 1280x800, Mesa llvmpipe under xvfb\n", kRuns, rows);
+
+  auto frame_ms = [&] {
+    const auto start = Clock::now();
+    app->frame(1.0 / 60);
+    glFinish();
+    return milliseconds(Clock::now() - start);
+  };
+  for (int i = 0; i < 5; ++i) frame_ms();
+
+  // Still: the playhead at the end, every run drawn in full.
+  gui::set_step(state, gui::last_step(state));
+  std::vector<double> still;
+  for (int i = 0; i < 100; ++i) still.push_back(frame_ms());
+
+  // Playing: the playhead moves every frame.
+  gui::set_step(state, 0);
+  state.playback.playing = true;
+  state.playback.speed = 20000.0 / 5;  // the whole run in 5 s of frames
+  std::vector<double> playing;
+  for (int i = 0; i < 200; ++i) playing.push_back(frame_ms());
+  state.playback.playing = false;
+
+  // A slider change: the recomputation of all runs alone, then the whole frame that does it.
+  std::vector<double> recompute, changed_frame;
+  for (int i = 0; i < 40; ++i) {
+    // Alternate between three values, so that every change is a change.
+    state.scenario.runs[2].hyper.rho = 0.9 + 0.03 * (i % 3);
+    const auto start = Clock::now();
+    gui::update_simulation(state);
+    recompute.push_back(milliseconds(Clock::now() - start));
+    state.scenario.runs[2].hyper.rho = 0.9 + 0.03 * ((i + 1) % 3);
+    changed_frame.push_back(frame_ms());
+    ++i;
+  }
+
+  gui::set_step(state, gui::last_step(state));
+  frame_ms();
+  std::printf("draw data at the last step: %d vertices, %d indices\n", ImGui::GetDrawData()->TotalVtxCount,
+              ImGui::GetDrawData()->TotalIdxCount);
+
+  const Stats s = stats(still), p = stats(playing), r = stats(recompute), c = stats(changed_frame);
+  std::printf("frame, still (all 8 x 20,000 steps drawn): median %.2f ms, 95%% %.2f ms, max %.2f ms\n", s.median,
+              s.p95, s.max);
+  std::printf("frame, playing:                           median %.2f ms, 95%% %.2f ms, max %.2f ms\n", p.median,
+              p.p95, p.max);
+  std::printf("recompute all runs after a slider change: median %.2f ms, 95%% %.2f ms, max %.2f ms\n", r.median,
+              r.p95, r.max);
+  std::printf("frame with that recomputation:            median %.2f ms, 95%% %.2f ms, max %.2f ms\n", c.median,
+              c.p95, c.max);
+  return 0;
+}

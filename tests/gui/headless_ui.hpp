@@ -1,0 +1,36 @@
+// An ImGui context without a renderer or GL, for driving the panels in tests: the fonts are
+// built on the CPU, the display size is set by hand, and input is written into ImGuiIO.
+#pragma once
+
+#include <imgui.h>
+
+#include <functional>
+
+#include "state.hpp"
+
+namespace optviz::gui::test {
+
+class HeadlessUi {
+ public:
+  HeadlessUi(Scenario scenario, float width = 1280, float height = 800, float scale = 1);
+  ~HeadlessUi();
+  HeadlessUi(const HeadlessUi&) = delete;
+  HeadlessUi& operator=(const HeadlessUi&) = delete;
+
+  // One frame of every panel; `input` runs before NewFrame to set mouse and keys.
+  void frame(const std::function<void(ImGuiIO&)>& input = {});
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) frame();
+  }
+  // A key pressed for one frame and released in the next (with Ctrl or Shift held if asked).
+  void press(int key, bool ctrl = false, bool shift = false);
+  void resize(float width, float height);
+
+  AppState state;
+
+ private:
+  void rebuild_fonts();
+  ImGuiContext* context_;
+};
+
+}  // namespace optviz::gui::test

@@ -1,0 +1,382 @@
+// The panels, headless: an ImGui context with no renderer and no GL draws every panel for many
+// frames while runs are added, removed and duplicated, sliders go to their ends, runs diverge,
+// files are opened and saved, and random input hammers the window. Debian's ImGui is built with
+// its asserts on, so any misuse of ImGui aborts the test.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include <unistd.h>
+
+#include "headless_ui.hpp"
+#include "keys.hpp"
+#include "parameters.hpp"
+#include "presets.hpp"
+#include "scenario_file.hpp"
+#include "settings.hpp"
+#include "slider_scale.hpp"
+
+using namespace optviz;
+using namespace optviz::gui;
+using optviz::gui::test::HeadlessUi;
+
+namespace {
+
+// Every invariant the panels must keep, whatever the input.
+void check_invariants(const AppState& s) {
+  REQUIRE(find_scenario_problem(s.scenario) == "");
+  REQUIRE(s.problem == "");
+  REQUIRE(s.runs.size() == s.scenario.runs.size());
+  REQUIRE(s.simulated == s.scenario);
+  REQUIRE(is_finite(s.view.wanted.min));
+  REQUIRE(is_finite(s.view.wanted.max));
+  REQUIRE(s.view.wanted.max.x > s.view.wanted.min.x);
+  REQUIRE(s.view.wanted.max.y > s.view.wanted.min.y);
+  REQUIRE(current_step(s) >= 0);
+  REQUIRE(current_step(s) <= last_step(s));
+  if (s.selected) REQUIRE(*s.selected < s.scenario.runs.size());
+  const HeatmapRequest& r = s.heatmap_request;
+  REQUIRE(r.width > 0);
+  REQUIRE(r.height > 0);
+  REQUIRE(is_finite(r.shown.min));
+  REQUIRE(is_finite(r.shown.max));
+}
+
+std::filesystem::path temp_dir(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("optviz-gui-test-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("every panel draws the default scenario for many frames while it plays") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(3);
+  check_invariants(ui.state);
+  REQUIRE(ui.state.runs.size() == 4);
+  REQUIRE(ui.state.selected == std::optional<std::size_t>(2));  // RMSprop, the inspector's first run
+  const Layout& l = ui.state.layout;
+  for (const PixelRect& r : {l.menu_bar, l.time_bar, l.controls, l.inspector, l.canvas, l.plots}) {
+    REQUIRE(r.width() > 0);
+    REQUIRE(r.height() > 0);
+  }
+  ui.press(keys::kSpace);
+  REQUIRE(ui.state.playback.playing);
+  ui.frames(120);
+  // Two seconds at 60 steps per second.
+  REQUIRE(current_step(ui.state) > 100);
+  REQUIRE(current_step(ui.state) < 130);
+  check_invariants(ui.state);
+  ui.press(keys::kSpace);
+  REQUIRE_FALSE(ui.state.playback.playing);
+}
+
+TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panels drawing") {
+  HeadlessUi ui(default_scenario());
+  for (OptimizerKind kind : optimizer_kinds()) {
+    REQUIRE(add_run(ui.state, kind));
+    ui.frames(2);
+    check_invariants(ui.state);
+    REQUIRE(ui.state.scenario.runs.back().hyper.kind == kind);
+    REQUIRE(ui.state.selected == ui.state.scenario.runs.size() - 1);
+  }
+  REQUIRE(ui.state.scenario.runs.size() == 4 + optimizer_kinds().size());
+  REQUIRE(duplicate_run(ui.state, 2));
+  ui.frames(2);
+  REQUIRE(ui.state.scenario.runs[3].hyper == ui.state.scenario.runs[2].hyper);
+  REQUIRE(ui.state.scenario.runs[3].label == "RMSprop (copy)");
+  // The 16-run limit refuses politely.
+  while (ui.state.scenario.runs.size() < kMaxRuns) REQUIRE(add_run(ui.state, OptimizerKind::adam));
+  REQUIRE_FALSE(add_run(ui.state, OptimizerKind::adam));
+  REQUIRE(ui.state.notice.error);
+  ui.frames(2);
+  check_invariants(ui.state);
+  // Remove from the middle, then everything, drawing in between.
+  remove_run(ui.state, 5);
+  ui.frames(2);
+  while (!ui.state.scenario.runs.empty()) {
+    remove_run(ui.state, ui.state.scenario.runs.size() / 2);
+    ui.frames(1);
+    check_invariants(ui.state);
+  }
+  REQUIRE_FALSE(ui.state.selected);
+  ui.frames(5);
+  REQUIRE(add_run(ui.state, OptimizerKind::sgd));
+  ui.frames(2);
+  check_invariants(ui.state);
+}
+
+TEST_CASE("every slider at both ends, for every optimizer, gives a valid scenario") {
+  Scenario s = default_scenario();
+  s.runs.clear();
+  s.steps = 300;
+  HeadlessUi ui(s);
+  for (OptimizerKind kind : optimizer_kinds()) add_run(ui.state, kind);
+  int diverged = 0;
+  for (const double position : {0.0, 1.0, 0.5}) {
+    for (RunSpec& run : ui.state.scenario.runs) {
+      for (const RealParameter& p : real_parameters()) {
+        if (!p.applies_to(run.hyper.kind)) continue;
+        run.hyper.*p.member = slider_value(slider_mapping(p), position);
+      }
+      for (const FlagParameter& f : flag_parameters())
+        if (f.applies_to(run.hyper.kind)) run.hyper.*f.member = position > 0.5;
+    }
+    ui.frames(3);
+    check_invariants(ui.state);
+    for (std::size_t i = 0; i < ui.state.runs.size(); ++i) {
+      ui.state.selected = i;
+      set_step(ui.state, last_step(ui.state) / 2);
+      ui.frames(1);
+      if (ui.state.runs[i].diverged_at) ++diverged;
+    }
+  }
+  // The right ends (eta 10, rho 1, ...) make some runs diverge: shown, not crashed.
+  REQUIRE(diverged > 0);
+}
+
+TEST_CASE("a diverged run is drawn and inspected at and after its last step") {
+  Scenario s = default_scenario();
+  s.runs[0].hyper.eta = 1e6;  // SGD + momentum with eta 1e6 leaves the plane at once
+  HeadlessUi ui(s);
+  const Trajectory& t = ui.state.runs[0];
+  REQUIRE(t.diverged_at);
+  REQUIRE(*t.diverged_at < 10);
+  ui.state.selected = 0;
+  for (long step : {0L, *t.diverged_at - 1, *t.diverged_at, *t.diverged_at + 1, last_step(ui.state)}) {
+    set_step(ui.state, step);
+    ui.frames(2);
+    check_invariants(ui.state);
+  }
+  ui.state.view.wanted = {{-1e11, -1e11}, {1e11, 1e11}};  // zoomed far out, where it went
+  ui.frames(2);
+  check_invariants(ui.state);
+}
+
+TEST_CASE("every function, colour scale and lesson preset draws") {
+  HeadlessUi ui(default_scenario());
+  for (const TestFunction& f : test_functions()) {
+    select_function(ui.state, std::string(f.name));
+    for (ColourScale scale : {ColourScale::log, ColourScale::linear}) {
+      ui.state.scenario.display.colour_scale = scale;
+      ui.frames(2);
+      check_invariants(ui.state);
+      REQUIRE(ui.state.heatmap.high > ui.state.heatmap.low);
+      REQUIRE(ui.state.heatmap_request.function == f.name);
+    }
+  }
+  const auto& presets = lesson_presets();
+  REQUIRE_FALSE(presets.empty());
+  for (std::size_t i = 0; i < presets.size(); ++i) {
+    ui.state.requests.load_preset = i;
+    ui.frames(3);
+    check_invariants(ui.state);
+    REQUIRE(ui.state.scenario.title == presets[i].title);
+    REQUIRE(ui.state.dialogs.lesson_info);
+  }
+}
+
+TEST_CASE("the keyboard shortcuts do what the help says") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(2);
+  set_step(ui.state, 10);
+  ui.press(keys::kRight);
+  REQUIRE(current_step(ui.state) == 11);
+  ui.press(keys::kRight, false, true);
+  REQUIRE(current_step(ui.state) == 21);
+  ui.press(keys::kLeft, true);
+  REQUIRE(current_step(ui.state) == 0);
+  ui.press(keys::kEnd);
+  REQUIRE(current_step(ui.state) == last_step(ui.state));
+  ui.press(keys::kHome);
+  REQUIRE(current_step(ui.state) == 0);
+  const double speed = ui.state.playback.speed;
+  ui.press(keys::kUp);
+  REQUIRE(ui.state.playback.speed == speed * 2);
+  ui.press(keys::kL);
+  REQUIRE(ui.state.playback.loop);
+  ui.press(keys::kEqual);  // zoom in around the centre
+  REQUIRE(ui.state.view.wanted.max.x - ui.state.view.wanted.min.x < 4);
+  ui.press(keys::kF);
+  REQUIRE(ui.state.view.wanted.min == ui.state.scenario.view.min);
+  ui.press(keys::kEqual, true);  // Ctrl +: larger text, fonts rebuilt at the new size
+  REQUIRE(ui.state.view.ui_scale > 1);
+  REQUIRE(ImGui::GetFontSize() > kBaseFontSize);
+  ui.press(keys::kZero, true);
+  REQUIRE(ui.state.view.ui_scale == 1);
+  ui.press(keys::kT);
+  REQUIRE(ui.state.view.theme == Theme::light);
+  ui.frames(2);
+  ui.press(keys::kOne);
+  REQUIRE(ui.state.selected == std::optional<std::size_t>(0));
+  ui.press(keys::kRightBracket);
+  REQUIRE(ui.state.selected == std::optional<std::size_t>(1));
+  ui.press(keys::kD, true);  // Ctrl+D duplicates the inspected run
+  REQUIRE(ui.state.scenario.runs.size() == 5);
+  ui.press(keys::kDelete);
+  REQUIRE(ui.state.scenario.runs.size() == 4);
+  ui.press(keys::kF1);
+  REQUIRE(ui.state.view.show_help);
+  ui.frames(2);
+  ui.press(keys::kEscape);
+  REQUIRE_FALSE(ui.state.view.show_help);
+  ui.press(keys::kR);
+  REQUIRE(ui.state.playback.playing);
+  check_invariants(ui.state);
+}
+
+TEST_CASE("UI scales and window sizes from tiny to 8K draw without overlap of the main areas") {
+  for (const float scale : {0.5f, 1.0f, 1.5f, 2.0f, 3.0f, 4.0f}) {
+    for (const auto& [w, h] : {std::pair{320.0f, 320.0f}, {1280.0f, 800.0f}, {1920.0f, 1080.0f}, {7680.0f, 4320.0f}}) {
+      HeadlessUi ui(default_scenario(), w, h, scale);
+      ui.frames(3);
+      check_invariants(ui.state);
+      const Layout& l = ui.state.layout;
+      REQUIRE(l.canvas.x0 >= l.controls.x1);
+      REQUIRE(l.canvas.y0 >= l.time_bar.y1);
+      REQUIRE(l.canvas.x1 <= w);
+      REQUIRE(l.canvas.y1 <= h);
+      if (l.plots_beside) {
+        REQUIRE(l.plots.x0 >= l.canvas.x1);
+      } else {
+        REQUIRE(l.plots.y0 >= l.canvas.y1);
+      }
+    }
+  }
+}
+
+TEST_CASE("saving and opening scenarios, and a bad file leaves the scenario as it was") {
+  const auto dir = temp_dir("files");
+  HeadlessUi ui(default_scenario());
+  ui.state.scenario.runs[1].hyper.eta = 0.25;
+  ui.frames(2);
+  ui.state.dialogs.scenario_path = (dir / "lesson.json").string();
+  ui.state.requests.save_scenario = true;
+  ui.frames(1);
+  REQUIRE_FALSE(ui.state.notice.error);
+  REQUIRE(std::filesystem::exists(dir / "lesson.json"));
+
+  const Scenario saved = ui.state.scenario;
+  replace_scenario(ui.state, default_scenario());
+  ui.state.requests.open_scenario = true;
+  ui.frames(2);
+  REQUIRE_FALSE(ui.state.notice.error);
+  REQUIRE(ui.state.scenario.runs == saved.runs);
+
+  {
+    std::FILE* bad = std::fopen((dir / "bad.json").c_str(), "w");
+    std::fputs("{\"version\": 1, \"function\": \"rosenbrock\", \"start\": [0, 0], \"steps\": -3, \"runs\": []}", bad);
+    std::fclose(bad);
+  }
+  ui.state.dialogs.scenario_path = (dir / "bad.json").string();
+  ui.state.requests.open_scenario = true;
+  ui.frames(2);
+  REQUIRE(ui.state.notice.error);
+  REQUIRE(ui.state.notice.text.find("steps") != std::string::npos);
+  REQUIRE(ui.state.scenario.runs == saved.runs);
+
+  ui.state.dialogs.scenario_path = (dir / "missing.json").string();
+  ui.state.requests.open_scenario = true;
+  ui.frames(1);
+  REQUIRE(ui.state.notice.error);
+  REQUIRE(ui.state.scenario.runs == saved.runs);
+
+  ui.state.dialogs.csv_directory = (dir / "runs").string();
+  ui.state.requests.export_csv = true;
+  ui.frames(1);
+  REQUIRE_FALSE(ui.state.notice.error);
+  REQUIRE(std::filesystem::exists(dir / "runs" / "summary.json"));
+
+  ui.state.dialogs.csv_directory = "/proc/optviz-cannot-write-here";
+  ui.state.requests.export_csv = true;
+  ui.frames(1);
+  REQUIRE(ui.state.notice.error);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("random mouse and keyboard input for many frames keeps every invariant") {
+  const auto dir = temp_dir("monkey");
+  HeadlessUi ui(default_scenario());
+  // Random clicks may press Save or Export: keep what they write in a temporary directory.
+  ui.state.dialogs.scenario_path = (dir / "scenario.json").string();
+  ui.state.dialogs.csv_directory = (dir / "runs").string();
+  std::mt19937 random(12345);
+  std::uniform_real_distribution<float> x(-20, 1300), y(-20, 820), unit(0, 1);
+  const int keys_to_try[] = {keys::kSpace, keys::kLeft, keys::kRight, keys::kHome, keys::kEnd, keys::kF, keys::kL,
+                             keys::kA, keys::kR, keys::kEqual, keys::kMinus, keys::kOne, keys::kLeftBracket,
+                             keys::kRightBracket, keys::kUp, keys::kDown, keys::kEscape, keys::kT};
+  ImVec2 mouse(640, 400);
+  bool down = false;
+  for (int frame = 0; frame < 1500; ++frame) {
+    ui.frame([&](ImGuiIO& io) {
+      const float u = unit(random);
+      if (u < 0.3f) mouse = ImVec2(x(random), y(random));
+      else mouse = ImVec2(mouse.x + (unit(random) - 0.5f) * 40, mouse.y + (unit(random) - 0.5f) * 40);
+      io.MousePos = mouse;
+      if (unit(random) < 0.15f) down = !down;
+      io.MouseDown[0] = down;
+      io.MouseDown[1] = unit(random) < 0.02f;
+      io.MouseWheel = unit(random) < 0.05f ? (unit(random) - 0.5f) * 6 : 0.0f;
+      for (const int k : keys_to_try) io.KeysDown[k] = false;
+      if (unit(random) < 0.05f) io.KeysDown[keys_to_try[random() % std::size(keys_to_try)]] = true;
+    });
+    check_invariants(ui.state);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the settings survive a save and load, and a broken file gives the defaults") {
+  const auto dir = temp_dir("settings");
+  HeadlessUi ui(default_scenario());
+  ui.state.view.theme = Theme::light;
+  ui.state.view.splitters.controls_width = 410;
+  ui.state.view.splitters.inspector_fraction = 0.3f;
+  ui.state.playback.speed = 240;
+  ui.state.view.show_arrows = false;
+  WindowPlacement window;
+  window.x = 40, window.y = 30, window.width = 1500, window.height = 900, window.known = true;
+  save_settings(dir, settings_of(ui.state, window));
+
+  const Settings loaded = load_settings(dir);
+  REQUIRE(loaded.window.known);
+  REQUIRE(loaded.window.width == 1500);
+  REQUIRE(loaded.window.x == 40);
+  AppState fresh = make_state(default_scenario());
+  apply_settings(fresh, loaded);
+  REQUIRE(fresh.view.theme == Theme::light);
+  REQUIRE(fresh.view.splitters == ui.state.view.splitters);
+  REQUIRE(fresh.playback.speed == 240);
+  REQUIRE_FALSE(fresh.view.show_arrows);
+
+  {
+    std::FILE* f = std::fopen((dir / "settings.json").c_str(), "w");
+    std::fputs("{\"theme\": 3, \"ui_scale\": \"big\", \"window\": {\"width\": -5}, \"speed\": 1e999", f);
+    std::fclose(f);
+  }
+  const Settings broken = load_settings(dir);
+  REQUIRE(broken.theme == Theme::dark);
+  REQUIRE_FALSE(broken.window.known);
+  REQUIRE(broken.ui_scale == 1);
+  REQUIRE(load_settings(dir / "missing").speed == Settings{}.speed);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the config directory follows XDG_CONFIG_HOME, then HOME, never the working directory") {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const std::string saved_xdg = xdg != nullptr ? xdg : "";
+  ::setenv("XDG_CONFIG_HOME", "/tmp/optviz-xdg", 1);
+  REQUIRE(config_directory() == std::filesystem::path("/tmp/optviz-xdg/optviz"));
+  ::setenv("XDG_CONFIG_HOME", "relative/path", 1);  // not absolute: ignored, as the XDG spec says
+  REQUIRE((config_directory().empty() || config_directory().is_absolute()));
+  if (xdg != nullptr) {
+    ::setenv("XDG_CONFIG_HOME", saved_xdg.c_str(), 1);
+  } else {
+    ::unsetenv("XDG_CONFIG_HOME");
+  }
+}

@@ -1,0 +1,242 @@
+// The command line under bad input and environment faults: the optviz executable is run as a
+// user's shell would run it, and each row checks the exact message on standard error, the exit
+// code (2 bad input, 1 environment problem) and that nothing was written or lost.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "process.hpp"
+
+using namespace optviz::testing;
+
+namespace {
+
+const std::filesystem::path kOptviz = OPTVIZ_EXECUTABLE;
+
+constexpr int kBadInput = 2;
+constexpr int kEnvironment = 1;
+
+const std::string kOptimizers = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, adadelta, adamax, nadam, lion";
+
+struct Row {
+  std::vector<std::string> args;  // "{dir}" stands for a fresh temporary directory
+  int exit_code;
+  std::string message;  // the whole of standard error, without "optviz: " and the newline
+};
+
+std::string substitute(std::string text, const std::filesystem::path& dir) {
+  const std::string key = "{dir}";
+  for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at))
+    text.replace(at, key.size(), dir.string());
+  return text;
+}
+
+std::vector<std::string> substitute(std::vector<std::string> args, const std::filesystem::path& dir) {
+  for (std::string& a : args) a = substitute(a, dir);
+  return args;
+}
+
+std::string describe(const std::vector<std::string>& args) {
+  std::string out = "optviz";
+  for (const std::string& a : args) out += " '" + a + "'";
+  return out;
+}
+
+void check_result(const ProcessResult& r, int exit_code, const std::string& message) {
+  REQUIRE_FALSE(r.timed_out);
+  CHECK(r.signal == 0);
+  CHECK(r.exit_code == exit_code);
+  CHECK(r.err == "optviz: " + message + "\n");
+  CHECK(r.out.empty());
+}
+
+// Runs a bad-input row three ways: as written (nothing on standard output), with --out naming a
+// file that does not exist (it must not appear), and with --out naming a file that exists (it
+// must keep its contents). The directory must hold nothing else afterwards: no temporary files.
+void check_bad_input(const Row& row) {
+  const TempDir dir;
+  const std::vector<std::string> args = substitute(row.args, dir.path());
+  const std::string message = substitute(row.message, dir.path());
+  INFO(describe(args));
+  check_result(run_process(kOptviz, args), row.exit_code, message);
+  if (args.empty() || args.front() != "run") return;
+
+  const std::string target = (dir.path() / "out.csv").string();
+  std::vector<std::string> with_out = args;
+  with_out.insert(with_out.begin() + 1, {"--out", target});
+  INFO(describe(with_out));
+  check_result(run_process(kOptviz, with_out), row.exit_code, message);
+  CHECK(dir.entries().empty());
+
+  const std::string previous = "step,x,y\n0,1,2\n";
+  write_file(target, previous);
+  check_result(run_process(kOptviz, with_out), row.exit_code, message);
+  CHECK(read_file(target) == previous);
+  CHECK(dir.entries() == std::vector<std::string>{"out.csv"});
+}
+
+std::vector<std::string> run_args(const std::string& optimizer, std::vector<std::string> more = {}) {
+  std::vector<std::string> args = {"run", "--function", "rosenbrock", "--optimizer", optimizer};
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+}  // namespace
+
+TEST_CASE("the harness sees a good run succeed and write its file", "[cli][robustness]") {
+  const TempDir dir;
+  const auto target = dir.path() / "out.csv";
+  const auto r = run_process(kOptviz, run_args("adam", {"--steps", "3", "--out", target.string()}));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.empty());
+  CHECK(read_file(target).rfind("step,x,y,f,gx,gy,", 0) == 0);
+  CHECK(dir.entries() == std::vector<std::string>{"out.csv"});
+}
+
+TEST_CASE("bad command-line input: exit 2, the exact message, nothing written", "[cli][robustness]") {
+  const std::string not_found = "unknown function \"nope\" (see `optviz list`)";
+  const std::vector<Row> rows = {
+      // Names.
+      {{"run", "--function", "nope", "--optimizer", "sgd"}, kBadInput, not_found},
+      {{"run", "--function", "Rosenbrock", "--optimizer", "sgd"},
+       kBadInput,
+       "unknown function \"Rosenbrock\" (see `optviz list`)"},
+      {{"run", "--function", "", "--optimizer", "sgd"}, kBadInput, "missing --function (see `optviz list`)"},
+      {{"run", "--optimizer", "sgd"}, kBadInput, "missing --function (see `optviz list`)"},
+      {run_args("nope"), kBadInput, "unknown optimizer \"nope\" (one of " + kOptimizers + ")"},
+      {run_args("SGD"), kBadInput, "unknown optimizer \"SGD\" (one of " + kOptimizers + ")"},
+      {{"run", "--function", "rosenbrock"}, kBadInput, "missing --optimizer (one of " + kOptimizers + ")"},
+      // Flags that do not apply to the optimizer.
+      {run_args("sgd", {"--rho", "0.5"}), kBadInput, "--rho does not apply to sgd; it is taken by rmsprop, adadelta"},
+      {run_args("adam", {"--momentum", "0.9"}), kBadInput,
+       "--momentum does not apply to adam; it is taken by momentum, nesterov, rmsprop"},
+      {run_args("rmsprop", {"--no-bias-correction"}), kBadInput,
+       "--no-bias-correction does not apply to rmsprop; it is taken by adam"},
+      {run_args("adam", {"--centered"}), kBadInput, "--centered does not apply to adam; it is taken by rmsprop"},
+      {run_args("lion", {"--eps", "1e-8"}), kBadInput,
+       "--eps does not apply to lion; it is taken by adagrad, rmsprop, adam, adamw, adadelta, adamax, nadam"},
+      // Values out of range, not finite or not numbers.
+      {run_args("sgd", {"--eta", "-1"}), kBadInput, "invalid eta: -1 (must be >= 0)"},
+      {run_args("sgd", {"--lr", "-2"}), kBadInput, "invalid eta: -2 (must be >= 0)"},
+      {run_args("sgd", {"--eta", "nan"}), kBadInput, "invalid eta: nan (must be a finite number)"},
+      {run_args("sgd", {"--eta", "inf"}), kBadInput, "invalid eta: inf (must be a finite number)"},
+      {run_args("sgd", {"--eta", "-inf"}), kBadInput, "invalid eta: -inf (must be a finite number)"},
+      {run_args("sgd", {"--eta", "1e999"}), kBadInput, "invalid eta: inf (must be a finite number)"},
+      {run_args("sgd", {"--eta", "abc"}), kBadInput, "Could not convert: --eta = abc"},
+      {run_args("rmsprop", {"--rho", "1.5"}), kBadInput, "invalid rho: 1.5 (must be in [0, 1])"},
+      {run_args("rmsprop", {"--alpha", "2"}), kBadInput, "invalid rho: 2 (must be in [0, 1])"},
+      {run_args("adadelta", {"--rho", "-0.1"}), kBadInput, "invalid rho: -0.1 (must be in [0, 1])"},
+      {run_args("adam", {"--eps", "-1e-8"}), kBadInput, "invalid eps: -1e-08 (must be >= 0)"},
+      {run_args("adam", {"--beta1", "1.0000001"}), kBadInput, "invalid beta1: 1.0000001 (must be in [0, 1])"},
+      {run_args("lion", {"--beta2", "-1"}), kBadInput, "invalid beta2: -1 (must be in [0, 1])"},
+      {run_args("momentum", {"--momentum", "1.5"}), kBadInput, "invalid momentum: 1.5 (must be in [0, 1])"},
+      {run_args("momentum", {"--dampening", "2"}), kBadInput, "invalid dampening: 2 (must be in [0, 1])"},
+      {run_args("adamw", {"--weight-decay", "-1"}), kBadInput, "invalid weight_decay: -1 (must be >= 0)"},
+      {run_args("adagrad", {"--lr-decay", "nan"}), kBadInput, "invalid lr_decay: nan (must be a finite number)"},
+      {run_args("adagrad", {"--initial-accumulator", "-1"}), kBadInput,
+       "invalid initial_accumulator: -1 (must be >= 0)"},
+      {run_args("nadam", {"--momentum-decay", "-1"}), kBadInput, "invalid momentum_decay: -1 (must be >= 0)"},
+      // Step counts: negative, beyond the documented maximum, not integers.
+      {run_args("sgd", {"--steps", "-1"}), kBadInput, "invalid steps: -1 (must be in [0, 1000000])"},
+      {run_args("sgd", {"--steps", "1000001"}), kBadInput, "invalid steps: 1000001 (must be in [0, 1000000])"},
+      {run_args("sgd", {"--steps", "1000000000"}), kBadInput, "invalid steps: 1000000000 (must be in [0, 1000000])"},
+      {run_args("sgd", {"--steps", "1e9"}), kBadInput, "Could not convert: --steps = 1e9"},
+      {run_args("sgd", {"--steps", "abc"}), kBadInput, "Could not convert: --steps = abc"},
+      {run_args("sgd", {"--steps", "1.5"}), kBadInput, "Could not convert: --steps = 1.5"},
+      // Start points: malformed, not finite, beyond 1e12.
+      {run_args("sgd", {"--start", "1"}), kBadInput, "invalid start: \"1\" (expected X,Y, for example --start=-1.5,2)"},
+      {run_args("sgd", {"--start=1,2,3"}), kBadInput,
+       "invalid start: \"1,2,3\" (expected X,Y, for example --start=-1.5,2)"},
+      {run_args("sgd", {"--start=a,b"}), kBadInput,
+       "invalid start: \"a,b\" (expected X,Y, for example --start=-1.5,2)"},
+      {run_args("sgd", {"--start=,"}), kBadInput, "invalid start: \",\" (expected X,Y, for example --start=-1.5,2)"},
+      {run_args("sgd", {"--start=1,"}), kBadInput, "invalid start: \"1,\" (expected X,Y, for example --start=-1.5,2)"},
+      {run_args("sgd", {"--start= 1,2"}), kBadInput,
+       "invalid start: \" 1,2\" (expected X,Y, for example --start=-1.5,2)"},
+      {run_args("sgd", {"--start=1;2"}), kBadInput,
+       "invalid start: \"1;2\" (expected X,Y, for example --start=-1.5,2)"},
+      {run_args("sgd", {"--start=1e13,0"}), kBadInput,
+       "invalid start: 1e+13,0 (must be finite and within 1e12 in each coordinate)"},
+      {run_args("sgd", {"--start=0,-1.000001e12"}), kBadInput,
+       "invalid start: 0,-1.000001e+12 (must be finite and within 1e12 in each coordinate)"},
+      {run_args("sgd", {"--start=nan,0"}), kBadInput,
+       "invalid start: nan,0 (must be finite and within 1e12 in each coordinate)"},
+      {run_args("sgd", {"--start=1,inf"}), kBadInput,
+       "invalid start: 1,inf (must be finite and within 1e12 in each coordinate)"},
+      {run_args("sgd", {"--start=1e400,0"}), kBadInput,
+       "invalid start: \"1e400,0\" (expected X,Y, for example --start=-1.5,2)"},
+      // Missing values, repeated options, unknown words.
+      {run_args("sgd", {"--eta"}), kBadInput, "--eta: 1 required FLOAT missing"},
+      {run_args("sgd", {"--eta="}), kBadInput, "--eta: 1 required FLOAT missing"},
+      {run_args("sgd", {"--steps"}), kBadInput, "--steps: 1 required INT missing"},
+      {run_args("sgd", {"--out"}), kBadInput, "--out: 1 required TEXT missing"},
+      {{"run", "--function"}, kBadInput, "--function: 1 required TEXT missing"},
+      {run_args("sgd", {"--eta", "1", "--eta", "2"}), kBadInput, "--eta: At Most 1 required but received 2"},
+      {run_args("sgd", {"--bogus"}), kBadInput, "The following argument was not expected: --bogus"},
+      {run_args("sgd", {"extra"}), kBadInput,
+       "--function cannot be combined with a scenario file, which sets the function, the runs, the start and the "
+       "steps; give either a scenario or the flags of one run"},
+      {{"frobnicate"}, kBadInput, "frobnicate: cannot read: No such file or directory"},
+      {{"list", "--function", "x"}, kBadInput, "The following arguments were not expected: x --function"},
+      // The window's options are checked even when a command runs.
+      {{"--frames", "0", "list"}, kBadInput, "--frames: Value 0 not in range 1 to 100000"},
+      {{"--scale", "10", "list"}, kBadInput, "--scale: Value 10 not in range 0.500000 to 4.000000"},
+  };
+  for (const Row& row : rows) check_bad_input(row);
+  std::printf("bad command-line inputs tried: %zu\n", rows.size());
+}
+
+TEST_CASE("an unwritable --out: exit 1, the reason, nothing left behind", "[cli][robustness][environment]") {
+  const std::vector<Row> rows = {
+      {run_args("sgd", {"--out", "/dev/full"}), kEnvironment, "cannot write /dev/full: No space left on device"},
+      {run_args("sgd", {"--out", "{dir}/missing/out.csv"}), kEnvironment,
+       "cannot write {dir}/missing/out.csv: No such file or directory"},
+      {run_args("sgd", {"--out", "{dir}"}), kEnvironment, "cannot write {dir}: Is a directory"},
+      // A file where a directory should be: an unwritable directory even for root.
+      {run_args("sgd", {"--out", "{dir}/file/out.csv"}), kEnvironment,
+       "cannot write {dir}/file/out.csv: Not a directory"},
+      {run_args("sgd", {"--out", "/proc/optviz-robustness.csv"}), kEnvironment,
+       "cannot write /proc/optviz-robustness.csv: No such file or directory"},
+  };
+  for (const Row& row : rows) {
+    const TempDir dir;
+    write_file(dir.path() / "file", "a regular file\n");
+    const std::vector<std::string> args = substitute(row.args, dir.path());
+    INFO(describe(args));
+    check_result(run_process(kOptviz, args), row.exit_code, substitute(row.message, dir.path()));
+    CHECK(dir.entries() == std::vector<std::string>{"file"});
+    CHECK(read_file(dir.path() / "file") == "a regular file\n");
+  }
+
+  SECTION("a directory where nothing may be created, even by root") {
+    // sysfs refuses new files: EACCES on a read-write mount, EROFS where it is mounted read-only.
+    const auto r = run_process(kOptviz, run_args("sgd", {"--out", "/sys/optviz-robustness.csv"}));
+    CHECK(r.exit_code == kEnvironment);
+    const std::string prefix = "optviz: cannot write /sys/optviz-robustness.csv: ";
+    CHECK((r.err == prefix + "Permission denied\n" || r.err == prefix + "Read-only file system\n"));
+    CHECK_FALSE(std::filesystem::exists("/sys/optviz-robustness.csv"));
+  }
+}
+
+TEST_CASE("standard output that cannot be written: exit 1 with a message", "[cli][robustness][environment]") {
+  for (const Stdout where : {Stdout::dev_full, Stdout::closed})
+    for (const auto& args : {run_args("sgd", {"--steps", "3"}), std::vector<std::string>{"list"}}) {
+      ProcessOptions options;
+      options.stdout_to = where;
+      INFO(describe(args) << (where == Stdout::dev_full ? " > /dev/full" : " >&-"));
+      const auto r = run_process(kOptviz, args, options);
+      CHECK(r.exit_code == kEnvironment);
+      CHECK(r.err == "optviz: cannot write to standard output\n");
+    }
+}
+
+TEST_CASE("a diverging run is data: the rows up to there and the status, exit 0", "[cli][robustness]") {
+  const auto r = run_process(kOptviz, run_args("sgd", {"--eta", "1e308", "--steps", "1000"}));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "diverged at step 1\n");
+  const auto lines = std::count(r.out.begin(), r.out.end(), '\n');
+  CHECK(lines == 3);  // the header, step 0 and step 1
+}

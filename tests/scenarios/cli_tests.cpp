@@ -1,0 +1,199 @@
+// The optviz executable with scenario files: `optviz run SCENARIO --out-dir DIR`, the argument
+// checks of `optviz render`, and bad input, which exits 2 with its message and writes nothing.
+// Nothing here opens a window or needs a display.
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "export/png_file.hpp"
+#include "invalid_scenarios.hpp"
+#include "parameters.hpp"
+#include "presets.hpp"
+#include "run_export.hpp"
+#include "scenario_file.hpp"
+#include "support.hpp"
+
+using namespace optviz;
+using namespace optviz::testing;
+
+namespace {
+
+// The flags of `optviz run` that give the same run as runs[index] of the scenario.
+std::vector<std::string> flags_of(const Scenario& s, std::size_t index) {
+  const Hyperparameters& h = s.runs[index].hyper;
+  std::vector<std::string> args = {"run",
+                                   "--function",
+                                   s.function,
+                                   "--optimizer",
+                                   std::string(name(h.kind)),
+                                   "--start=" + format_number(s.start.x) + "," + format_number(s.start.y),
+                                   "--steps",
+                                   std::to_string(s.steps)};
+  for (const RealParameter& p : real_parameters())
+    if (p.applies_to(h.kind)) args.push_back("--" + std::string(p.flag) + "=" + format_number(h.*p.member));
+  for (const FlagParameter& p : flag_parameters())
+    if (p.applies_to(h.kind) && h.*p.member == p.value_when_given) args.push_back("--" + std::string(p.flag));
+  return args;
+}
+
+const std::string kNoDisplayHint = "xvfb-run";
+
+}  // namespace
+
+TEST_CASE("a scenario run from the command line gives the CSV of the same runs given by flags", "[cli]") {
+  const TempDir dir;
+  for (std::size_t p = 0; p < lesson_presets().size(); ++p) {
+    const Scenario& s = lesson_presets()[p];
+    INFO(s.title);
+    const auto scenario_file = dir / ("preset" + std::to_string(p) + ".json");
+    save_scenario(scenario_file, s);
+    const auto out = dir / ("out" + std::to_string(p));
+    const Result r = run_optviz({"run", scenario_file.string(), "--out-dir", out.string()});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK(r.err.empty());
+    for (std::size_t i = 0; i < s.runs.size(); ++i) {
+      const Result by_flags = run_optviz(flags_of(s, i));
+      REQUIRE(by_flags.exit_code == 0);
+      CHECK(read_file(out / run_file_name(i, s.runs[i].label)) == by_flags.out);
+    }
+    CHECK(std::filesystem::exists(out / "summary.json"));
+  }
+}
+
+TEST_CASE("an exported PNG is accepted wherever a scenario file is", "[cli]") {
+  const TempDir dir;
+  const Scenario& s = lesson_presets().at(0);
+  save_scenario(dir / "s.json", s);
+  write_png(dir / "fig.png", Image{2, 2, std::vector<std::uint8_t>(16, 200)}, to_json(s));
+  REQUIRE(run_optviz({"run", (dir / "s.json").string(), "--out-dir", (dir / "from-json").string()}).exit_code == 0);
+  REQUIRE(run_optviz({"run", (dir / "fig.png").string(), "--out-dir", (dir / "from-png").string()}).exit_code == 0);
+  for (const std::string& name : TempDir::entries_of(dir / "from-json"))
+    CHECK(read_file(dir / "from-json" / name) == read_file(dir / "from-png" / name));
+
+  write_png(dir / "plain.png", Image{2, 2, std::vector<std::uint8_t>(16, 200)});
+  const Result r = run_optviz({"run", (dir / "plain.png").string(), "--out-dir", (dir / "out").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "optviz: " + (dir / "plain.png").string() + ": no optviz scenario inside (was it exported by optviz?)\n");
+  CHECK_FALSE(std::filesystem::exists(dir / "out"));
+}
+
+TEST_CASE("every invalid scenario file exits 2 with its message and writes nothing", "[cli]") {
+  const TempDir dir;
+  for (const InvalidScenario& c : invalid_scenarios()) {
+    INFO(c.name);
+    const auto file = dir / (c.name + ".json");
+    write_file(file, c.text);
+    const std::string expected = "optviz: " + file.string() + ": " + c.message + "\n";
+    const Result run = run_optviz({"run", file.string(), "--out-dir", (dir / "out").string()});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err == expected);
+    const Result render = run_optviz({"render", file.string(), "--out", (dir / "fig.png").string()});
+    CHECK(render.exit_code == 2);
+    CHECK(render.err == expected);
+    // The window is not opened for a bad file (and no display is needed to say so).
+    const Result open = run_optviz({file.string()}, {{"DISPLAY", std::nullopt}, {"WAYLAND_DISPLAY", std::nullopt}});
+    CHECK(open.exit_code == 2);
+    CHECK(open.err == expected);
+    std::filesystem::remove(file);
+    CHECK(dir.entries().empty());
+  }
+}
+
+TEST_CASE("a missing or unreadable scenario file is bad input", "[cli]") {
+  const TempDir dir;
+  const Result r = run_optviz({"run", (dir / "nope.json").string(), "--out-dir", (dir / "out").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "optviz: " + (dir / "nope.json").string() + ": cannot read: No such file or directory\n");
+  CHECK(dir.entries().empty());
+}
+
+TEST_CASE("a scenario and the flags of one run do not mix", "[cli]") {
+  const TempDir dir;
+  save_scenario(dir / "s.json", default_scenario());
+  const std::string s = (dir / "s.json").string(), out = (dir / "out").string();
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"run", s, "--out-dir", out, "--eta", "0.1"},
+       "--eta cannot be combined with a scenario file, which sets the function, the runs, the start and the steps; "
+       "give either a scenario or the flags of one run"},
+      {{"run", s, "--out-dir", out, "--function", "beale"},
+       "--function cannot be combined with a scenario file, which sets the function, the runs, the start and the "
+       "steps; give either a scenario or the flags of one run"},
+      {{"run", s, "--out-dir", out, "--no-bias-correction"},
+       "--no-bias-correction cannot be combined with a scenario file, which sets the function, the runs, the start "
+       "and the steps; give either a scenario or the flags of one run"},
+      {{"run", s}, "a scenario has several runs: give --out-dir DIR for their CSV files"},
+      {{"run", "--function", "rosenbrock", "--optimizer", "sgd", "--out-dir", out},
+       "--out-dir needs a scenario file: optviz run SCENARIO --out-dir DIR"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.args[c.args.size() - 1]);
+    const Result r = run_optviz(c.args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "optviz: " + c.message + "\n");
+    CHECK(r.out.empty());
+    CHECK(dir.entries() == std::vector<std::string>{"s.json"});
+  }
+}
+
+TEST_CASE("render checks its arguments before it needs a display", "[cli]") {
+  const TempDir dir;
+  save_scenario(dir / "s.json", default_scenario());  // 500 steps
+  const std::string s = (dir / "s.json").string(), png = (dir / "f.png").string(), gif = (dir / "a.gif").string();
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{s}, "give --out FILE.png, --gif FILE.gif or both"},
+      {{s, "--out", png, "--width", "0"}, "--width: must be in [1, 7680], got 0"},
+      {{s, "--out", png, "--width", "7681"}, "--width: must be in [1, 7680], got 7681"},
+      {{s, "--out", png, "--height", "4321"}, "--height: must be in [1, 4320], got 4321"},
+      {{s, "--out", png, "--step", "501"}, "--step: must be in [0, 500] (the scenario's steps), got 501"},
+      {{s, "--out", png, "--step", "-1"}, "--step: must be in [0, 500] (the scenario's steps), got -1"},
+      {{s, "--out", png, "--fps", "10"}, "--fps applies to --gif only"},
+      {{s, "--gif", gif, "--step", "10"}, "--step applies to --out only"},
+      {{s, "--gif", gif, "--width", "3841"}, "--width: must be in [1, 3840], got 3841"},
+      {{s, "--gif", gif, "--fps", "0"}, "--fps: must be in [1, 60], got 0"},
+      {{s, "--gif", gif, "--fps", "61"}, "--fps: must be in [1, 60], got 61"},
+      {{s, "--gif", gif, "--seconds", "0"}, "--seconds: must be in (0, 60], got 0"},
+      {{s, "--gif", gif, "--seconds", "61"}, "--seconds: must be in (0, 60], got 61"},
+      {{s, "--gif", gif, "--fps", "60", "--seconds", "31"},
+       "--fps x --seconds: must give at most 1800 frames, got 1860"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args = {"render"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    INFO(c.message);
+    const Result r = run_optviz(args, {{"DISPLAY", std::nullopt}, {"WAYLAND_DISPLAY", std::nullopt}});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "optviz: " + c.message + "\n");
+    CHECK(dir.entries() == std::vector<std::string>{"s.json"});
+  }
+}
+
+TEST_CASE("render without a display says to use xvfb-run and exits 1", "[cli]") {
+  const TempDir dir;
+  save_scenario(dir / "s.json", default_scenario());
+  const Result r = run_optviz({"render", (dir / "s.json").string(), "--out", (dir / "f.png").string()},
+                              {{"DISPLAY", std::nullopt}, {"WAYLAND_DISPLAY", std::nullopt}});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains(kNoDisplayHint));
+  CHECK(dir.entries() == std::vector<std::string>{"s.json"});
+}
+
+TEST_CASE("a CSV export that cannot be written exits 1 and says why", "[cli]") {
+  const TempDir dir;
+  save_scenario(dir / "s.json", default_scenario());
+  write_file(dir / "a-file", "x");
+  const Result r = run_optviz({"run", (dir / "s.json").string(), "--out-dir", (dir / "a-file").string()});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::StartsWith("optviz: cannot write " + (dir / "a-file").string() + ": "));
+  const Result full = run_optviz({"run", (dir / "s.json").string(), "--out-dir", "/sys/optviz-test-runs"});
+  CHECK(full.exit_code == 1);
+  CHECK_THAT(full.err, Catch::StartsWith("optviz: cannot write /sys/optviz-test-runs"));
+}

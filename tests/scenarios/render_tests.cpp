@@ -1,0 +1,110 @@
+// `optviz render` under a virtual display (ctest runs this binary through xvfb-run): the PNG's
+// size, content and embedded scenario, and the GIF's frames, size and timing.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "export/png_file.hpp"
+#include "export/scenario_io.hpp"
+#include "presets.hpp"
+#include "scenario_file.hpp"
+#include "support.hpp"
+
+using namespace optviz;
+using namespace optviz::testing;
+
+namespace {
+
+// Pixels within `tolerance` (sum of channel differences) of the colour.
+std::size_t pixels_near(const Image& image, Rgb colour, int tolerance) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < image.rgba.size(); i += 4)
+    n += std::abs(image.rgba[i] - colour.r) + std::abs(image.rgba[i + 1] - colour.g) +
+             std::abs(image.rgba[i + 2] - colour.b) <=
+         tolerance;
+  return n;
+}
+
+std::size_t distinct_colours(const Image& image) {
+  std::set<std::uint32_t> colours;
+  for (std::size_t i = 0; i < image.rgba.size(); i += 4)
+    colours.insert(static_cast<std::uint32_t>(image.rgba[i] << 16 | image.rgba[i + 1] << 8 | image.rgba[i + 2]));
+  return colours.size();
+}
+
+}  // namespace
+
+TEST_CASE("every preset renders to a PNG that carries it", "[render]") {
+  const TempDir dir;
+  for (std::size_t p = 0; p < lesson_presets().size(); ++p) {
+    const Scenario& s = lesson_presets()[p];
+    INFO(s.title);
+    save_scenario(dir / "s.json", s);
+    const auto png = dir / ("preset" + std::to_string(p) + ".png");
+    const Result r =
+        run_optviz({"render", (dir / "s.json").string(), "--out", png.string(), "--width", "1280", "--height", "720"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const Image image = read_png(png);
+    CHECK(image.width == 1280);
+    CHECK(image.height == 720);
+    CHECK(distinct_colours(image) > 500);  // a heatmap, not a flat background
+    // Each run's colour: its legend swatch, and its path unless a later run covers it.
+    for (const RunSpec& run : s.runs) CHECK(pixels_near(image, run.colour, 24) > 20);
+    CHECK(open_scenario_file(png) == s);
+  }
+}
+
+TEST_CASE("render's default size, --step and a PNG as the scenario", "[render]") {
+  const TempDir dir;
+  const Scenario& s = lesson_presets().at(4);  // momentum in the Rosenbrock valley
+  save_scenario(dir / "s.json", s);
+  REQUIRE(run_optviz({"render", (dir / "s.json").string(), "--out", (dir / "full.png").string()}).exit_code == 0);
+  const Image full = read_png(dir / "full.png");
+  CHECK(full.width == 1920);
+  CHECK(full.height == 1080);
+
+  REQUIRE(run_optviz({"render", (dir / "full.png").string(), "--out", (dir / "start.png").string(), "--step", "0"})
+              .exit_code == 0);
+  const Image start = read_png(dir / "start.png");
+  REQUIRE(start.width == 1920);
+  // At step 0 the paths are not drawn yet: far fewer pixels of the momentum run's colour.
+  CHECK(pixels_near(full, s.runs[1].colour, 24) > 3 * pixels_near(start, s.runs[1].colour, 24));
+  CHECK(open_scenario_file(dir / "start.png") == s);
+}
+
+TEST_CASE("render writes an animated GIF of the trajectories growing", "[render]") {
+  const TempDir dir;
+  const Scenario& s = lesson_presets().at(0);
+  save_scenario(dir / "s.json", s);
+  const Result r =
+      run_optviz({"render", (dir / "s.json").string(), "--gif", (dir / "a.gif").string(), "--fps", "10", "--seconds",
+                  "2", "--width", "320", "--height", "180", "--out", (dir / "f.png").string()});
+  REQUIRE(r.exit_code == 0);
+  const Gif gif = read_gif(dir / "a.gif");
+  CHECK(gif.width == 320);
+  CHECK(gif.height == 180);
+  CHECK(gif.loops_forever);
+  REQUIRE(gif.frames.size() == 20);
+  for (int d : gif.delays) CHECK(d == 10);
+  // The last frame shows the whole paths: it matches the PNG of the same scenario and size.
+  const Image png = read_png(dir / "f.png");
+  REQUIRE(png.width == 320);
+  REQUIRE(png.height == 180);
+  CHECK(mean_difference(gif.frames.back(), png) < 1.5);
+  CHECK(mean_difference(gif.frames.front(), gif.frames.back()) > 0.05);
+  CHECK(dir.entries() == std::vector<std::string>{"a.gif", "f.png", "s.json"});
+}
+
+TEST_CASE("a render that cannot be written exits 1 and leaves nothing", "[render]") {
+  const TempDir dir;
+  save_scenario(dir / "s.json", lesson_presets().at(0));
+  const Result png =
+      run_optviz({"render", (dir / "s.json").string(), "--out", "/dev/full", "--width", "64", "--height", "64"});
+  CHECK(png.exit_code == 1);
+  CHECK(png.err == "optviz: cannot write /dev/full: No space left on device\n");
+  const Result gif = run_optviz({"render", (dir / "s.json").string(), "--gif", (dir / "missing" / "a.gif").string(),
+                                 "--width", "64", "--height", "64", "--seconds", "1"});
+  CHECK(gif.exit_code == 1);
+  CHECK(gif.err == "optviz: cannot write " + (dir / "missing" / "a.gif").string() + ": No such file or directory\n");
+  CHECK(dir.entries() == std::vector<std::string>{"s.json"});
+}

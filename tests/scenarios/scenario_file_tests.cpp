@@ -1,0 +1,149 @@
+// Scenario files: round trips, defaults of optional fields and the table of invalid files.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "invalid_scenarios.hpp"
+#include "parameters.hpp"
+#include "scenario_file.hpp"
+#include "support.hpp"
+
+using namespace optviz;
+using namespace optviz::testing;
+
+namespace {
+
+// Every optimizer once, each parameter that applies moved off its default, every convention
+// flipped, and display settings and strings that need escaping.
+Scenario unusual_scenario() {
+  Scenario s;
+  s.function = "himmelblau";
+  s.view = {{-4.25, -3.5}, {1.0 / 3, 5e-3}};
+  s.start = {-0.1, 1e-7};
+  s.steps = 123;
+  s.display = {ColourScale::linear, 7};
+  s.title = "A \"quoted\" title, ρ and η";
+  s.description = "Line one\nline two\twith a tab and a backslash \\.";
+  for (std::size_t i = 0; i < optimizer_kinds().size(); ++i) {
+    const OptimizerKind kind = optimizer_kinds()[i];
+    RunSpec run = make_run(kind, i);
+    for (const RealParameter& p : real_parameters())
+      if (p.applies_to(kind)) run.hyper.*p.member = std::min(p.max, run.hyper.*p.member * 0.5 + 0.0123);
+    for (const FlagParameter& p : flag_parameters())
+      if (p.applies_to(kind)) run.hyper.*p.member = !(run.hyper.*p.member);
+    run.colour = {static_cast<std::uint8_t>(i * 20), 0xab, 0xff};
+    run.visible = i % 2 == 0;
+    run.label += " #" + std::to_string(i);
+    s.runs.push_back(run);
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("save, load and save again gives the same bytes and the same scenario", "[scenario_file]") {
+  for (const Scenario& original : {default_scenario(), unusual_scenario(), Scenario{}}) {
+    REQUIRE(find_scenario_problem(original) == "");
+    const std::string first = to_json(original);
+    const Scenario loaded = scenario_from_json(first);
+    CHECK(loaded == original);
+    CHECK(to_json(loaded) == first);
+  }
+}
+
+TEST_CASE("save_scenario writes what load_scenario_json reads back", "[scenario_file]") {
+  const TempDir dir;
+  const Scenario original = unusual_scenario();
+  save_scenario(dir / "a.json", original);
+  const Scenario loaded = load_scenario_json(dir / "a.json");
+  CHECK(loaded == original);
+  save_scenario(dir / "b.json", loaded);
+  CHECK(read_file(dir / "a.json") == read_file(dir / "b.json"));
+  CHECK(dir.entries() == std::vector<std::string>{"a.json", "b.json"});
+}
+
+TEST_CASE("a saved run stores exactly the parameters of its optimizer", "[scenario_file]") {
+  const auto json = nlohmann::json::parse(to_json(unusual_scenario()));
+  CHECK(json.at("version") == kScenarioVersion);
+  for (std::size_t i = 0; i < optimizer_kinds().size(); ++i) {
+    const OptimizerKind kind = optimizer_kinds()[i];
+    std::set<std::string> expected = {"label", "optimizer", "colour", "visible"};
+    for (const RealParameter& p : real_parameters())
+      if (p.applies_to(kind)) expected.insert(std::string(p.name));
+    for (const FlagParameter& p : flag_parameters())
+      if (p.applies_to(kind)) expected.insert(std::string(p.name));
+    std::set<std::string> keys;
+    for (const auto& [key, value] : json.at("runs").at(i).items()) keys.insert(key);
+    INFO(name(kind));
+    CHECK(keys == expected);
+  }
+}
+
+TEST_CASE("optional fields take the function's and the optimizer's defaults", "[scenario_file]") {
+  const Scenario s = scenario_from_json(R"({"version": 1, "function": "beale", "start": [1, 1.5], "steps": 20,
+      "runs": [{"optimizer": "rmsprop", "rho": 0.9}, {"optimizer": "adam"}]})");
+  CHECK(s.view == find_function("beale")->view);
+  CHECK(s.display == Display{});
+  CHECK(s.title.empty());
+  REQUIRE(s.runs.size() == 2);
+  Hyperparameters rmsprop = defaults(OptimizerKind::rmsprop);
+  rmsprop.rho = 0.9;
+  CHECK(s.runs[0].hyper == rmsprop);
+  CHECK(s.runs[1].hyper == defaults(OptimizerKind::adam));
+  CHECK(s.runs[0].label == "RMSprop");
+  CHECK(s.runs[1].colour == run_palette()[1]);
+  CHECK(s.runs[1].visible);
+}
+
+TEST_CASE("every invalid scenario is refused with a message naming the field", "[scenario_file]") {
+  for (const InvalidScenario& c : invalid_scenarios()) {
+    INFO(c.name << ": " << c.text);
+    CHECK_THROWS_WITH(scenario_from_json(c.text), c.message);
+  }
+}
+
+TEST_CASE("find_scenario_problem checks a scenario built in memory", "[scenario_file]") {
+  Scenario s = default_scenario();
+  CHECK(find_scenario_problem(s) == "");
+  s.runs[1].hyper.eta = -1;
+  CHECK(find_scenario_problem(s) == "runs[1].eta: must be >= 0, got -1");
+  s = default_scenario();
+  s.view.max.y = s.view.min.y;
+  CHECK(find_scenario_problem(s) == "view.y: must be [min, max] with min < max, finite and within 1e12, got [-1, -1]");
+  s = default_scenario();
+  s.function = "nope";
+  CHECK_THAT(find_scenario_problem(s), Catch::StartsWith("function: must be one of rosenbrock"));
+  s = default_scenario();
+  s.display.contour_count = -1;
+  CHECK(find_scenario_problem(s) == "display.contour_count: must be an integer in [0, 200], got -1");
+}
+
+TEST_CASE("loading names the file and the problem", "[scenario_file]") {
+  const TempDir dir;
+  const auto missing = dir / "missing.json";
+  CHECK_THROWS_WITH(load_scenario_json(missing), missing.string() + ": cannot read: No such file or directory");
+  CHECK_THROWS_WITH(load_scenario_json(dir.path()), dir.path().string() + ": is a directory, not a scenario file");
+  write_file(dir / "bad.json", R"({"version": 1, "function": "rosenbrock", "start": [0, 0], "steps": -5, "runs": []})");
+  CHECK_THROWS_WITH(load_scenario_json(dir / "bad.json"),
+                    (dir / "bad.json").string() + ": steps: must be an integer in [0, 1000000], got -5");
+  write_file(dir / "big.json", std::string(kMaxScenarioFileBytes + 1, ' '));
+  CHECK_THROWS_WITH(load_scenario_json(dir / "big.json"),
+                    (dir / "big.json").string() + ": too large for a scenario file (more than 4 MB)");
+}
+
+TEST_CASE("saving refuses an invalid scenario and fails cleanly where it cannot write", "[scenario_file]") {
+  const TempDir dir;
+  Scenario invalid = default_scenario();
+  invalid.runs[0].hyper.momentum = 2;
+  CHECK_THROWS_WITH(save_scenario(dir / "x.json", invalid),
+                    "cannot save " + (dir / "x.json").string() + ": runs[0].momentum: must be in [0, 1], got 2");
+  CHECK(dir.entries().empty());
+
+  CHECK_THROWS_WITH(save_scenario("/dev/full", default_scenario()), "cannot write /dev/full: No space left on device");
+  CHECK_THROWS_AS(save_scenario("/sys/optviz-scenario-test.json", default_scenario()), std::runtime_error);
+  CHECK_FALSE(std::filesystem::exists("/sys/optviz-scenario-test.json"));
+  CHECK_THROWS_WITH(save_scenario(dir / "no-such-dir" / "x.json", default_scenario()),
+                    Catch::StartsWith("cannot write " + (dir / "no-such-dir" / "x.json").string() + ": "));
+  CHECK(dir.entries().empty());
+}

@@ -328,7 +328,11 @@ Scenario scenario_from_json(std::string_view text_in) {
 Scenario load_scenario_json(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw ScenarioError(name + ": is a directory, not a scenario file");
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) throw ScenarioError(name + ": is a directory, not a scenario file");
+  // A FIFO or a device would block or never end: only regular files are scenarios.
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw ScenarioError(name + ": not a regular file, so not a scenario file");
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) throw ScenarioError(name + ": cannot read: " + std::strerror(errno));
   std::string contents;

@@ -21,7 +21,10 @@ bool starts_with_png_signature(const std::filesystem::path& path) {
 }  // namespace
 
 Scenario open_scenario_file(const std::filesystem::path& path) {
-  if (!starts_with_png_signature(path)) return load_scenario_json(path);  // also reports unreadable files
+  std::error_code ec;
+  // Only a regular file is sniffed: opening a FIFO would wait for a writer.
+  const bool regular = std::filesystem::is_regular_file(path, ec);
+  if (!regular || !starts_with_png_signature(path)) return load_scenario_json(path);  // reports unreadable files
   std::string json;
   try {
     json = read_png_scenario(path);

@@ -5,11 +5,11 @@
 #include <string>
 
 #include "application.hpp"
+#include "export/png_file.hpp"
+#include "export/scenario_io.hpp"
 #include "figure.hpp"
 #include "gui.hpp"
-#include "export/png_file.hpp"
 #include "scenario_file.hpp"
-#include "export/scenario_io.hpp"
 
 namespace optviz {
 namespace {
@@ -26,8 +26,8 @@ bool parse_size(const std::string& text, int& width, int& height) {
   const char* end = text.data() + text.size();
   const auto w = std::from_chars(begin, begin + x, width);
   const auto h = std::from_chars(begin + x + 1, end, height);
-  return w.ec == std::errc() && w.ptr == begin + x && h.ec == std::errc() && h.ptr == end &&
-         width >= kMinWindowSide && height >= kMinWindowSide && width <= kMaxFigureSide && height <= kMaxFigureSide;
+  return w.ec == std::errc() && w.ptr == begin + x && h.ec == std::errc() && h.ptr == end && width >= kMinWindowSide &&
+         height >= kMinWindowSide && width <= kMaxFigureSide && height <= kMaxFigureSide;
 }
 
 }  // namespace
@@ -36,7 +36,8 @@ int run_gui(const GuiOptions& options) {
   gui::ApplicationOptions app_options;
   if (!options.size.empty()) {
     if (!parse_size(options.size, app_options.width, app_options.height)) {
-      std::fprintf(stderr, "optviz: invalid --size \"%s\" (expected WIDTHxHEIGHT, each in [%d, %d], for example 1280x800)\n",
+      std::fprintf(stderr,
+                   "optviz: invalid --size \"%s\" (expected WIDTHxHEIGHT, each in [%d, %d], for example 1280x800)\n",
                    options.size.c_str(), kMinWindowSide, kMaxFigureSide);
       return kBadInput;
     }

@@ -17,13 +17,13 @@
 #include <exception>
 #include <filesystem>
 
+#include "export/figure_export.hpp"
+#include "export/png_file.hpp"
 #include "figure.hpp"
 #include "figure_drawer.hpp"
-#include "export/figure_export.hpp"
 #include "glfw_setup.hpp"
 #include "heatmap_renderer.hpp"
 #include "keys.hpp"
-#include "export/png_file.hpp"
 #include "scenario_file.hpp"
 #include "settings.hpp"
 #include "ui.hpp"
@@ -31,17 +31,19 @@
 namespace optviz::gui {
 
 static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kMinus == GLFW_KEY_MINUS && keys::kZero == GLFW_KEY_0 &&
-              keys::kOne == GLFW_KEY_1 && keys::kNine == GLFW_KEY_9 && keys::kEqual == GLFW_KEY_EQUAL &&
-              keys::kA == GLFW_KEY_A && keys::kD == GLFW_KEY_D && keys::kE == GLFW_KEY_E && keys::kF == GLFW_KEY_F &&
-              keys::kH == GLFW_KEY_H && keys::kL == GLFW_KEY_L && keys::kO == GLFW_KEY_O && keys::kP == GLFW_KEY_P &&
-              keys::kR == GLFW_KEY_R && keys::kS == GLFW_KEY_S && keys::kT == GLFW_KEY_T &&
-              keys::kLeftBracket == GLFW_KEY_LEFT_BRACKET && keys::kRightBracket == GLFW_KEY_RIGHT_BRACKET &&
-              keys::kEscape == GLFW_KEY_ESCAPE && keys::kEnter == GLFW_KEY_ENTER && keys::kTab == GLFW_KEY_TAB &&
-              keys::kBackspace == GLFW_KEY_BACKSPACE && keys::kDelete == GLFW_KEY_DELETE &&
-              keys::kRight == GLFW_KEY_RIGHT && keys::kLeft == GLFW_KEY_LEFT && keys::kDown == GLFW_KEY_DOWN &&
-              keys::kUp == GLFW_KEY_UP && keys::kPageUp == GLFW_KEY_PAGE_UP && keys::kPageDown == GLFW_KEY_PAGE_DOWN &&
-              keys::kHome == GLFW_KEY_HOME && keys::kEnd == GLFW_KEY_END && keys::kF1 == GLFW_KEY_F1 &&
-              keys::kKeypadSubtract == GLFW_KEY_KP_SUBTRACT && keys::kKeypadAdd == GLFW_KEY_KP_ADD,
+                  keys::kOne == GLFW_KEY_1 && keys::kNine == GLFW_KEY_9 && keys::kEqual == GLFW_KEY_EQUAL &&
+                  keys::kA == GLFW_KEY_A && keys::kD == GLFW_KEY_D && keys::kE == GLFW_KEY_E &&
+                  keys::kF == GLFW_KEY_F && keys::kH == GLFW_KEY_H && keys::kL == GLFW_KEY_L &&
+                  keys::kO == GLFW_KEY_O && keys::kP == GLFW_KEY_P && keys::kR == GLFW_KEY_R &&
+                  keys::kS == GLFW_KEY_S && keys::kT == GLFW_KEY_T && keys::kLeftBracket == GLFW_KEY_LEFT_BRACKET &&
+                  keys::kRightBracket == GLFW_KEY_RIGHT_BRACKET && keys::kEscape == GLFW_KEY_ESCAPE &&
+                  keys::kEnter == GLFW_KEY_ENTER && keys::kTab == GLFW_KEY_TAB &&
+                  keys::kBackspace == GLFW_KEY_BACKSPACE && keys::kDelete == GLFW_KEY_DELETE &&
+                  keys::kRight == GLFW_KEY_RIGHT && keys::kLeft == GLFW_KEY_LEFT && keys::kDown == GLFW_KEY_DOWN &&
+                  keys::kUp == GLFW_KEY_UP && keys::kPageUp == GLFW_KEY_PAGE_UP &&
+                  keys::kPageDown == GLFW_KEY_PAGE_DOWN && keys::kHome == GLFW_KEY_HOME && keys::kEnd == GLFW_KEY_END &&
+                  keys::kF1 == GLFW_KEY_F1 && keys::kKeypadSubtract == GLFW_KEY_KP_SUBTRACT &&
+                  keys::kKeypadAdd == GLFW_KEY_KP_ADD,
               "keys.hpp must match GLFW's key codes");
 
 namespace {

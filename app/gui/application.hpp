@@ -14,13 +14,13 @@
 namespace optviz::gui {
 
 struct ApplicationOptions {
-  int width = 1280;              // used unless a remembered placement applies
+  int width = 1280;  // used unless a remembered placement applies
   int height = 800;
-  bool size_given = false;       // the size wins over the remembered one
-  float scale = 0;               // UI scale; 0 follows the monitor (or the remembered choice)
-  bool remember = true;          // read and write the settings and the last scenario
+  bool size_given = false;           // the size wins over the remembered one
+  float scale = 0;                   // UI scale; 0 follows the monitor (or the remembered choice)
+  bool remember = true;              // read and write the settings and the last scenario
   std::optional<Scenario> scenario;  // instead of the last or the default scenario
-  bool screenshot = false;       // a still: the playhead at two thirds, the mouse ignored
+  bool screenshot = false;           // a still: the playhead at two thirds, the mouse ignored
   bool vsync = true;
 };
 

@@ -176,22 +176,34 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
   };
 
   // Outlines under every path first, then the colours; the current points on top of all.
-  Polylines pieces;
-  std::vector<Point2> joints;
+  // Each run's screen geometry once, drawn twice.
+  struct Geometry {
+    Polylines pieces;
+    std::vector<Point2> joints;
+  };
+  std::vector<Geometry> geometry(order.size());
+  Polylines uncovered;
+  CoverageGrid coverage;
+  for (std::size_t o = 0; o < order.size(); ++o) {
+    const std::size_t i = order[o];
+    screen_polylines(std::span<const Vec2>(runs[i].position).first(last_row(i) + 1), t, clip, 0.75f, scratch);
+    drop_covered_segments(scratch, clip, 2.0f * s.scale, coverage, uncovered);
+    split_at_sharp_turns(uncovered, 0.3f, geometry[o].pieces, geometry[o].joints);
+  }
   std::vector<ImVec2> points;
   for (const bool outline : {true, false}) {
-    for (const std::size_t i : order) {
-      screen_polylines(std::span<const Vec2>(runs[i].position).first(last_row(i) + 1), t, clip, 0.75f, scratch);
-      split_at_sharp_turns(scratch, 0.3f, pieces, joints);
+    for (std::size_t o = 0; o < order.size(); ++o) {
+      const std::size_t i = order[o];
       const float width = width_of(i) + (outline ? 2.5f * s.scale : 0.0f);
       const ImU32 colour = outline ? s.shadow : run_colour(specs[i].colour);
+      const Polylines& pieces = geometry[o].pieces;
       for (std::size_t p = 0; p < pieces.pieces(); ++p) {
         const auto piece = pieces.piece(p);
         points.resize(piece.size());
         std::transform(piece.begin(), piece.end(), points.begin(), im);
         dl.AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
       }
-      for (const Point2 j : joints) dl.AddCircleFilled(im(j), width * 0.5f, colour, 8);
+      for (const Point2 j : geometry[o].joints) dl.AddCircleFilled(im(j), width * 0.5f, colour, 8);
     }
   }
 
@@ -204,7 +216,8 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
     Point2 p = t.to_pixels(run.position[shown]);
     if (!finite(p)) continue;
     const PixelRect inner = t.rect().expanded(-10 * s.scale);
-    p = {std::clamp(p.x, inner.x0, std::max(inner.x0, inner.x1)), std::clamp(p.y, inner.y0, std::max(inner.y0, inner.y1))};
+    p = {std::clamp(p.x, inner.x0, std::max(inner.x0, inner.x1)),
+         std::clamp(p.y, inner.y0, std::max(inner.y0, inner.y1))};
     const float r = (scene.selected && *scene.selected == i ? 7.0f : 6.0f) * s.scale;
     if (diverged_here) {
       const float a = r * 1.2f;

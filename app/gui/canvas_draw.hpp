@@ -34,8 +34,8 @@ void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const TestFun
 struct TrajectoryScene {
   const Scenario* scenario = nullptr;
   const std::vector<Trajectory>* runs = nullptr;
-  long step = 0;                         // draw each run up to this step
-  std::optional<std::size_t> selected;   // drawn thicker
+  long step = 0;                        // draw each run up to this step
+  std::optional<std::size_t> selected;  // drawn thicker
 };
 
 // Every visible run's path up to the step (an outline under its colour), its current point, and

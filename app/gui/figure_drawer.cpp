@@ -114,7 +114,8 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
 
   const TestFunction* f = find_function(scenario.function);
   if (f == nullptr) f = &test_functions().front();
-  if (scenario.function != scale_function_ || scenario.display.colour_scale != scale_kind_ || !(scale_.high > scale_.low)) {
+  if (scenario.function != scale_function_ || scenario.display.colour_scale != scale_kind_ ||
+      !(scale_.high > scale_.low)) {
     scale_ = heatmap_scale(*f, scenario.display.colour_scale);
     scale_function_ = scenario.function;
     scale_kind_ = scenario.display.colour_scale;

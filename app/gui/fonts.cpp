@@ -9,8 +9,8 @@ namespace {
 
 // Latin-1, Greek, general punctuation, super- and subscripts, arrows and mathematical
 // operators, geometric shapes (play and stop buttons), heavy bars (pause).
-constexpr ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2070, 0x209F, 0x2190,
-                                    0x22FF, 0x25A0, 0x25FF, 0x2758, 0x275E, 0};
+constexpr ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2070, 0x209F,
+                                    0x2190, 0x22FF, 0x25A0, 0x25FF, 0x2758, 0x275E, 0};
 
 ImFont* add_font(ImFontAtlas& atlas, const char* path, float pixels, std::string& warning) {
   std::error_code ec;

@@ -10,6 +10,10 @@ double clamp_finite(double v, double bound) { return std::clamp(v, -bound, bound
 
 }  // namespace
 
+double min_view_extent(Vec2 centre) {
+  return std::max(kMinViewExtent, 1e-9 * std::max(std::fabs(centre.x), std::fabs(centre.y)));
+}
+
 Box sanitized_box(Box box, Box fallback) {
   if (!is_finite(box.min) || !is_finite(box.max)) box = fallback;
   Vec2 centre = 0.5 * (box.min + box.max);
@@ -19,8 +23,9 @@ Box sanitized_box(Box box, Box fallback) {
     half = 0.5 * (fallback.max - fallback.min);
   }
   centre = {clamp_finite(centre.x, kMaxViewCentre), clamp_finite(centre.y, kMaxViewCentre)};
-  half.x = std::clamp(half.x, kMinViewExtent / 2, kMaxViewExtent / 2);
-  half.y = std::clamp(half.y, kMinViewExtent / 2, kMaxViewExtent / 2);
+  const double min_half = min_view_extent(centre) / 2;
+  half.x = std::clamp(half.x, min_half, kMaxViewExtent / 2);
+  half.y = std::clamp(half.y, min_half, kMaxViewExtent / 2);
   return {centre - half, centre + half};
 }
 
@@ -37,8 +42,8 @@ CanvasTransform::CanvasTransform(Box wanted, PixelRect rect) : rect_(rect) {
 }
 
 Point2 CanvasTransform::to_pixels(Vec2 world) const {
-  const double x = double{rect_.x0} + (world.x - shown_.min.x) * scale_;
-  const double y = double{rect_.y1} - (world.y - shown_.min.y) * scale_;
+  const double x = static_cast<double>(rect_.x0) + (world.x - shown_.min.x) * scale_;
+  const double y = static_cast<double>(rect_.y1) - (world.y - shown_.min.y) * scale_;
   // std::clamp keeps NaN as NaN, and maps infinities to the bound.
   return {static_cast<float>(clamp_finite(x, kMaxPixel)), static_cast<float>(clamp_finite(y, kMaxPixel))};
 }
@@ -54,7 +59,8 @@ Box zoom_box(Box wanted, Vec2 anchor, double factor) {
   const Box zoomed{anchor + factor * (wanted.min - anchor), anchor + factor * (wanted.max - anchor)};
   const Vec2 size = zoomed.max - zoomed.min;
   // At the zoom limits, stop instead of letting sanitized_box distort the aspect ratio.
-  if (std::min(size.x, size.y) < kMinViewExtent || std::max(size.x, size.y) > kMaxViewExtent) return wanted;
+  const Vec2 centre = 0.5 * (zoomed.min + zoomed.max);
+  if (std::min(size.x, size.y) < min_view_extent(centre) || std::max(size.x, size.y) > kMaxViewExtent) return wanted;
   return sanitized_box(zoomed, wanted);
 }
 

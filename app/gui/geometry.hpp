@@ -28,7 +28,11 @@ inline constexpr double kMaxViewExtent = 1e9;
 inline constexpr double kMinViewExtent = 1e-9;
 inline constexpr double kMaxViewCentre = 1e12;
 
-// A box made safe to show: finite, ordered, its sides within [kMinViewExtent, kMaxViewExtent]
+// The smallest side a view centred at `centre` may have: kMinViewExtent, or more far from the
+// origin, so that a pixel still spans many representable doubles.
+double min_view_extent(Vec2 centre);
+
+// A box made safe to show: finite, ordered, its sides within [min_view_extent, kMaxViewExtent]
 // and its centre within kMaxViewCentre; `fallback` (assumed safe) replaces a non-finite box.
 Box sanitized_box(Box box, Box fallback);
 
@@ -40,7 +44,7 @@ class CanvasTransform {
   CanvasTransform(Box wanted, PixelRect rect);
 
   PixelRect rect() const { return rect_; }
-  Box shown() const { return shown_; }        // the world box that the whole rect shows
+  Box shown() const { return shown_; }  // the world box that the whole rect shows
   double pixels_per_unit() const { return scale_; }
 
   // Any world point to pixels; coordinates are clamped to +-kMaxPixel so huge or infinite

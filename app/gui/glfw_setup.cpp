@@ -12,7 +12,9 @@ namespace {
 std::string last_error;
 int users = 0;
 
-void on_glfw_error(int, const char* description) { last_error = description != nullptr ? description : "unknown error"; }
+void on_glfw_error(int, const char* description) {
+  last_error = description != nullptr ? description : "unknown error";
+}
 
 std::string window_problem(const std::string& reason) {
   return "cannot open a window: " + reason +
@@ -51,14 +53,22 @@ GLFWwindow* create_gl_window(int width, int height, const char* title, bool visi
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   GLFWwindow* window = glfwCreateWindow(width, height, title, nullptr, nullptr);
   if (window == nullptr) {
+    // GLFW started, so there is a display: it cannot give an OpenGL 3.3 core context.
     const std::string reason = take_glfw_error();
-    error = window_problem(reason.empty() ? "no OpenGL 3.3 context" : reason);
+    error = "cannot open a window with OpenGL 3.3 (core profile): " + (reason.empty() ? "unknown reason" : reason) +
+            ". The display's OpenGL is too old? Run under xvfb-run (Mesa's llvmpipe has OpenGL 4.5), or use the "
+            "headless commands: optviz run, optviz render.";
     return nullptr;
   }
   glfwMakeContextCurrent(window);
   const int version = gladLoadGL(glfwGetProcAddress);
-  if (version == 0 || GLAD_VERSION_MAJOR(version) < 3 || (GLAD_VERSION_MAJOR(version) == 3 && GLAD_VERSION_MINOR(version) < 3)) {
-    error = "cannot use OpenGL: version 3.3 or later is needed";
+  if (version == 0 || GLAD_VERSION_MAJOR(version) < 3 ||
+      (GLAD_VERSION_MAJOR(version) == 3 && GLAD_VERSION_MINOR(version) < 3)) {
+    error = "cannot use OpenGL: OpenGL 3.3 or later is needed, the display has " +
+            (version == 0
+                 ? std::string("none that loads")
+                 : std::to_string(GLAD_VERSION_MAJOR(version)) + "." + std::to_string(GLAD_VERSION_MINOR(version))) +
+            ". Run under xvfb-run, or use the headless commands: optviz run, optviz render.";
     glfwDestroyWindow(window);
     return nullptr;
   }

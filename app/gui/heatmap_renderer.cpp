@@ -100,8 +100,8 @@ void HeatmapRenderer::update(const HeatmapRequest& request, const HeatmapScale& 
   shown_ = request;
   scale_ = scale;
 
-  const HeatmapGrid grid = heatmap_grid(*f, scale, request.shown, grid_side_for(request.width),
-                                        grid_side_for(request.height));
+  const HeatmapGrid grid =
+      heatmap_grid(*f, scale, request.shown, grid_side_for(request.width), grid_side_for(request.height));
   glBindTexture(GL_TEXTURE_2D, grid_.get());
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, grid.columns, grid.rows, 0, GL_RED, GL_FLOAT, grid.position.data());

@@ -11,7 +11,7 @@ namespace optviz::gui {
 // Sizes that follow the UI scale; the style and the fonts use the same numbers.
 struct UiMetrics {
   float scale = 1;
-  float font_size = 17;     // pixels
+  float font_size = 17;  // pixels
   float frame_padding_x = 6;
   float frame_padding_y = 4;
   float frame_height = 25;  // font_size + 2 frame_padding_y: a menu bar, a button
@@ -29,8 +29,8 @@ UiMetrics ui_metrics(float scale);
 // as fractions of the height below the time bar.
 struct Splitters {
   float controls_width = 330;
-  float side_width = 380;         // the plots' column (wide layout)
-  float plots_fraction = 0.42f;   // the plots' strip (narrow layout)
+  float side_width = 380;        // the plots' column (wide layout)
+  float plots_fraction = 0.42f;  // the plots' strip (narrow layout)
   float inspector_fraction = 0.4f;
   friend bool operator==(const Splitters&, const Splitters&) = default;
 };

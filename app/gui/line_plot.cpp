@@ -14,8 +14,15 @@ ImU32 with_alpha(ImU32 c, float alpha) {
 
 }  // namespace
 
+AxisRange series_range(const LinePlot& plot) {
+  RangeBuilder builder(plot.log_y);
+  for (const PlotSeries& series : plot.series)
+    for (std::size_t i = 0; i < series.values.size(); ++i) builder.add(series.values[i]);
+  return builder.range();
+}
+
 std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 size, const CanvasStyle& s,
-                                   Polylines& scratch) {
+                                   Polylines& scratch, PlotColumnsCache& cache, std::uint64_t generation) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   size.x = std::max(size.x, 10.0f);
   size.y = std::max(size.y, 10.0f);
@@ -33,10 +40,7 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   dl.PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
   dl.AddText(ImVec2(origin.x, origin.y), text, plot.title.c_str());
   dl.PopClipRect();
-  RangeBuilder builder(plot.log_y);
-  for (const PlotSeries& series : plot.series)
-    for (std::size_t i = 0; i < series.values.size(); ++i) builder.add(series.values[i]);
-  const AxisRange y = builder.range();
+  const AxisRange y = plot.y ? *plot.y : series_range(plot);
   const std::vector<Tick> y_ticks = axis_ticks(y, std::max(2, static_cast<int>((size.y - 2.5f * fs) / (fs * 1.8f))));
   float label_w = 0;
   for (const Tick& k : y_ticks) label_w = std::max(label_w, ImGui::CalcTextSize(k.label.c_str()).x);
@@ -63,12 +67,18 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   dl.PopClipRect();
 
   dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
+  if (cache.generation != generation || cache.width != r.width() || cache.series.size() != plot.series.size()) {
+    cache.generation = generation;
+    cache.width = r.width();
+    cache.series.resize(plot.series.size());
+    for (std::size_t k = 0; k < plot.series.size(); ++k)
+      summarize_series(plot.series[k].values, plot.series[k].first_x, plot.x, y.log, r.width(), cache.series[k]);
+  }
   Polylines dashes;
   std::vector<ImVec2> points;
-  for (const PlotSeries& series : plot.series) {
-    StridedValues shown = series.values;
-    shown.count = std::min(series.shown, series.values.size());
-    plot_polylines(shown, series.first_x, plot.x, y, r, scratch);
+  for (std::size_t k = 0; k < plot.series.size(); ++k) {
+    const PlotSeries& series = plot.series[k];
+    plot_polylines(series.values, series.first_x, plot.x, y, r, scratch, series.shown, &cache.series[k]);
     for (std::size_t p = 0; p < scratch.pieces(); ++p) {
       const auto piece = scratch.piece(p);
       auto draw = [&](std::span<const Point2> line) {
@@ -94,7 +104,7 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   dl.AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), border);
 
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const double fx = std::clamp((double{mouse.x} - double{r.x0}) / double{r.width()}, 0.0, 1.0);
+  const double fx = std::clamp((static_cast<double>(mouse.x) - static_cast<double>(r.x0)) / static_cast<double>(r.width()), 0.0, 1.0);
   const long hovered_step = std::lround(plot.x.value(fx));
   if (hovered && mouse.x >= r.x0 && mouse.x <= r.x1) {
     dl.AddLine(ImVec2(mouse.x, r.y0), ImVec2(mouse.x, r.y1), with_alpha(text, 0.4f));

@@ -14,26 +14,33 @@
 namespace optviz::gui {
 
 struct PlotSeries {
-  std::string name;         // for the hover read-out: "RMSprop G_x"
-  StridedValues values;     // the full series
-  double first_x = 0;       // the step of values[0]
-  std::size_t shown = 0;    // how many values to draw (up to the playhead)
+  std::string name;       // for the hover read-out: "RMSprop G_x"
+  StridedValues values;   // the full series
+  double first_x = 0;     // the step of values[0]
+  std::size_t shown = 0;  // how many values to draw (up to the playhead)
   ImU32 colour = 0;
   bool dashed = false;
 };
 
 struct LinePlot {
   std::string title;
-  std::string empty_text;   // shown when there is no series
+  std::string empty_text;  // shown when there is no series
   bool log_y = true;
   AxisRange x;
+  std::optional<AxisRange> y;  // measured from the series when not given
   std::vector<PlotSeries> series;
-  double marker = 0;        // the current step
+  double marker = 0;  // the current step
 };
+
+// The y axis that shows every value of the series (all their values, not only those shown yet, so
+// that the axis stays still while the playhead moves).
+AxisRange series_range(const LinePlot& plot);
 
 // Draws the plot in a size x height area at the cursor. Returns the step under the mouse when the
 // user clicks or drags on the plot (to move the playhead there).
+// `cache` keeps the series' column summaries between frames while `generation` (of the
+// simulation) and the plot's width stay the same.
 std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 size, const CanvasStyle& style,
-                                   Polylines& scratch);
+                                   Polylines& scratch, PlotColumnsCache& cache, std::uint64_t generation);
 
 }  // namespace optviz::gui

@@ -24,14 +24,16 @@ void handle_input(AppState& state, const CanvasTransform& t, bool hovered, bool 
 
   if (state.dragging_start) {
     const Vec2 p = t.to_world(mouse);
-    if (is_finite(p) && std::fabs(p.x) <= kDivergenceBound && std::fabs(p.y) <= kDivergenceBound) state.scenario.start = p;
+    if (is_finite(p) && std::fabs(p.x) <= kDivergenceBound && std::fabs(p.y) <= kDivergenceBound)
+      state.scenario.start = p;
     return;
   }
   if (ImGui::IsItemActive()) {
     // Pan with any button held since the press started on the canvas.
     const ImVec2 d = io.MouseDelta;
     if ((d.x != 0 || d.y != 0) && t.pixels_per_unit() > 0)
-      state.view.wanted = pan_box(state.view.wanted, {-double{d.x} / t.pixels_per_unit(), double{d.y} / t.pixels_per_unit()});
+      state.view.wanted =
+          pan_box(state.view.wanted, {-static_cast<double>(d.x) / t.pixels_per_unit(), static_cast<double>(d.y) / t.pixels_per_unit()});
   }
   if (hovered && io.MouseWheel != 0) {
     const double factor = std::pow(0.85, static_cast<double>(io.MouseWheel));
@@ -49,7 +51,8 @@ void draw_cursor_readout(ImDrawList& dl, const AppState& state, const CanvasTran
   const PixelRect r = t.rect();
   const float pad = 6 * s.scale;
   const ImVec2 at(r.x1 - size.x - 2 * pad, r.y1 - size.y - 2 * pad - 24 * s.scale);
-  dl.AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), s.box, 4 * s.scale);
+  dl.AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), s.box,
+                   4 * s.scale);
   dl.AddText(s.font, s.font_size, at, s.box_text, text.c_str());
 }
 
@@ -65,8 +68,8 @@ void draw_canvas_panel(AppState& state) {
   const PixelRect r = state.layout.canvas;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-  const bool visible = begin_panel("Canvas", r, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                                                    ImGuiWindowFlags_NoScrollWithMouse);
+  const bool visible = begin_panel(
+      "Canvas", r, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar(2);
   if (!visible || r.width() < 2 || r.height() < 2) {
     ImGui::End();
@@ -77,9 +80,9 @@ void draw_canvas_panel(AppState& state) {
   CanvasTransform t(state.view.wanted, r);
 
   ImGui::SetCursorScreenPos(ImVec2(r.x0, r.y0));
-  ImGui::InvisibleButton("canvas", ImVec2(r.width(), r.height()),
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
-                             ImGuiButtonFlags_MouseButtonMiddle);
+  ImGui::InvisibleButton(
+      "canvas", ImVec2(r.width(), r.height()),
+      ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
   const bool hovered = ImGui::IsItemHovered();
   const ImGuiIO& io = ImGui::GetIO();
   const Point2 handle = t.to_pixels(state.scenario.start);

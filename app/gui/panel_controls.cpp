@@ -63,9 +63,10 @@ void start_and_steps(AppState& state) {
   const int limit = static_cast<int>(max_steps(state));
   if (ImGui::InputInt("##steps", &steps, 100, 1000, ImGuiInputTextFlags_EnterReturnsTrue)) {
     if (steps < 1 || steps > limit) {
-      set_notice(state, "invalid steps: must be in [1, " + std::to_string(limit) + "] for " +
-                            std::to_string(s.runs.size()) + " runs",
-                 true);
+      set_notice(
+          state,
+          "invalid steps: must be in [1, " + std::to_string(limit) + "] for " + std::to_string(s.runs.size()) + " runs",
+          true);
     } else {
       s.steps = steps;
     }

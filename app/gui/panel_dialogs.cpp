@@ -17,8 +17,8 @@ bool begin_dialog(const char* title, bool* open) {
   ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.4f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 22, 0), ImVec2(FLT_MAX, FLT_MAX));
-  return ImGui::Begin(title, open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoCollapse);
+  return ImGui::Begin(
+      title, open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
 }
 
 bool path_field(const char* id, std::string& path, const char* hint = "") {
@@ -78,7 +78,8 @@ void png_dialog(AppState& state) {
     const struct {
       const char* name;
       int w, h;
-    } presets[] = {{"720p", 1280, 720}, {"1080p", 1920, 1080}, {"4K", 3840, 2160}, {"8K", 7680, 4320}, {"square", 1600, 1600}};
+    } presets[] = {
+        {"720p", 1280, 720}, {"1080p", 1920, 1080}, {"4K", 3840, 2160}, {"8K", 7680, 4320}, {"square", 1600, 1600}};
     for (const auto& p : presets) {
       if (ImGui::SmallButton(p.name)) d.png_width = p.w, d.png_height = p.h;
       ImGui::SameLine();
@@ -100,7 +101,8 @@ void gif_dialog(AppState& state) {
   bool open = true;
   if (begin_dialog("Export GIF", state.gif.running ? nullptr : &open)) {
     if (state.gif.running) {
-      const float fraction = state.gif.frames > 0 ? static_cast<float>(state.gif.frame) / static_cast<float>(state.gif.frames) : 0.0f;
+      const float fraction =
+          state.gif.frames > 0 ? static_cast<float>(state.gif.frame) / static_cast<float>(state.gif.frames) : 0.0f;
       const std::string text = std::to_string(state.gif.frame) + " / " + std::to_string(state.gif.frames) + " frames";
       ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22, 0), text.c_str());
       if (ImGui::Button("Cancel")) state.requests.cancel_gif = true;
@@ -143,11 +145,13 @@ void lesson_dialog(AppState& state) {
   }
   const std::string title = (s.title.empty() ? std::string("Lesson") : s.title) + "###lesson";
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(state.layout.canvas.x0 + ImGui::GetFontSize(), state.layout.canvas.y1 - ImGui::GetFontSize()),
-                          ImGuiCond_Appearing, ImVec2(0, 1));
+  ImGui::SetNextWindowPos(
+      ImVec2(state.layout.canvas.x0 + ImGui::GetFontSize(), state.layout.canvas.y1 - ImGui::GetFontSize()),
+      ImGuiCond_Appearing, ImVec2(0, 1));
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f));
-  if (ImGui::Begin(title.c_str(), &state.dialogs.lesson_info,
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+  if (ImGui::Begin(
+          title.c_str(), &state.dialogs.lesson_info,
+          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
     ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 30, state.layout.canvas.width() * 0.9f));
     ImGui::TextUnformatted(s.description.c_str());
     ImGui::PopTextWrapPos();

@@ -53,18 +53,20 @@ std::vector<Equation> equations(const UpdateView& u) {
   const State& a = u.after;
   std::vector<Equation> out;
   auto accumulate = [&](const char* name, Vec2 State::*field, bool squared, double decay, const char* decay_name) {
-    out.push_back(equation(std::string(name) + " = " + decay_name + "·" + name + " + (1−" + decay_name + ")·g" +
-                               (squared ? "²" : ""),
-                           [&](int c) {
-                             return n(decay) + "·" + n(coord(b.*field, c)) + " + " + n(1 - decay) + "·" +
-                                    n(coord(u.g, c)) + (squared ? "²" : "") + " = " + short_number(coord(a.*field, c));
-                           }));
+    out.push_back(equation(
+        std::string(name) + " = " + decay_name + "·" + name + " + (1−" + decay_name + ")·g" + (squared ? "²" : ""),
+        [&](int c) {
+          return n(decay) + "·" + n(coord(b.*field, c)) + " + " + n(1 - decay) + "·" + n(coord(u.g, c)) +
+                 (squared ? "²" : "") + " = " + short_number(coord(a.*field, c));
+        }));
   };
   auto step_size = [&](std::string form) {
     out.push_back(equation("step = " + std::move(form), [&](int c) { return short_number(coord(a.lr, c)); }));
   };
   switch (h.kind) {
-    case K::sgd: step_size("η"); break;
+    case K::sgd:
+      step_size("η");
+      break;
     case K::momentum:
     case K::nesterov:
       if (a.t == 1 || h.momentum == 0) {
@@ -110,8 +112,8 @@ std::vector<Equation> equations(const UpdateView& u) {
     case K::adamax:
       accumulate("m", &State::m, false, h.beta1, "β₁");
       out.push_back(equation("u = max(β₂·u, |g|+ε)", [&](int c) {
-        return "max(" + n(h.beta2) + "·" + n(coord(b.u, c)) + ", |" + short_number(coord(u.g, c)) + "|+ε) = " +
-               short_number(coord(a.u, c));
+        return "max(" + n(h.beta2) + "·" + n(coord(b.u, c)) + ", |" + short_number(coord(u.g, c)) +
+               "|+ε) = " + short_number(coord(a.u, c));
       }));
       step_size("η/u");
       break;
@@ -130,9 +132,8 @@ std::vector<Equation> equations(const UpdateView& u) {
     case K::sgd:
     case K::adagrad:
     case K::adadelta:
-      out.push_back(equation("Δθ = −step·g", [&](int c) {
-        return "−" + n(coord(a.lr, c)) + "·" + n(coord(u.g, c)) + " = " + delta(c);
-      }));
+      out.push_back(equation(
+          "Δθ = −step·g", [&](int c) { return "−" + n(coord(a.lr, c)) + "·" + n(coord(u.g, c)) + " = " + delta(c); }));
       break;
     case K::rmsprop:
       if (h.momentum > 0) {
@@ -143,15 +144,25 @@ std::vector<Equation> equations(const UpdateView& u) {
         }));
       }
       break;
-    case K::momentum: out.push_back(equation("Δθ = −η·buf", delta)); break;
-    case K::nesterov: out.push_back(equation("Δθ = −η·(g + μ·buf)", delta)); break;
+    case K::momentum:
+      out.push_back(equation("Δθ = −η·buf", delta));
+      break;
+    case K::nesterov:
+      out.push_back(equation("Δθ = −η·(g + μ·buf)", delta));
+      break;
     case K::adam:
     case K::adamw:
       out.push_back(equation(h.bias_correction ? "Δθ = −step·m/(1−β₁^t)" : "Δθ = −step·m", delta));
       break;
-    case K::adamax: out.push_back(equation("Δθ = −step·m/(1−β₁^t)", delta)); break;
-    case K::nadam: out.push_back(equation("Δθ = −step·(Nesterov mix of g and m)", delta)); break;
-    case K::lion: out.push_back(equation("Δθ = −η·sign(β₁·m + (1−β₁)·g)", delta)); break;
+    case K::adamax:
+      out.push_back(equation("Δθ = −step·m/(1−β₁^t)", delta));
+      break;
+    case K::nadam:
+      out.push_back(equation("Δθ = −step·(Nesterov mix of g and m)", delta));
+      break;
+    case K::lion:
+      out.push_back(equation("Δθ = −η·sign(β₁·m + (1−β₁)·g)", delta));
+      break;
   }
   return out;
 }
@@ -263,8 +274,9 @@ void draw_inspector_panel(AppState& state) {
   ImGui::PopFont();
   ImGui::Spacing();
   ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("On the canvas: −∇f (white) and the momentum (yellow) show directions; Δθ, in the run's "
-                      "colour, the step (drawn at least 40 px long).");
+  ImGui::TextDisabled(
+      "On the canvas: −∇f (white) and the momentum (yellow) show directions; Δθ, in the run's "
+      "colour, the step (drawn at least 40 px long).");
   ImGui::PopTextWrapPos();
   ImGui::End();
 }

@@ -54,8 +54,10 @@ void view_menu(AppState& state) {
   ImGui::MenuItem("Contour lines", nullptr, &v.show_contours);
   ImGui::MenuItem("Minima", nullptr, &v.show_minima);
   ImGui::Separator();
-  if (ImGui::MenuItem("Dark theme", nullptr, v.theme == Theme::dark)) v.theme = Theme::dark, state.requests.rebuild_fonts = true;
-  if (ImGui::MenuItem("Light theme", nullptr, v.theme == Theme::light)) v.theme = Theme::light, state.requests.rebuild_fonts = true;
+  if (ImGui::MenuItem("Dark theme", nullptr, v.theme == Theme::dark))
+    v.theme = Theme::dark, state.requests.rebuild_fonts = true;
+  if (ImGui::MenuItem("Light theme", nullptr, v.theme == Theme::light))
+    v.theme = Theme::light, state.requests.rebuild_fonts = true;
   ImGui::Separator();
   if (ImGui::MenuItem("Larger text", "Ctrl +")) change_ui_scale(state, +1);
   if (ImGui::MenuItem("Smaller text", "Ctrl -")) change_ui_scale(state, -1);

@@ -64,10 +64,10 @@ void draw_plots_panel(AppState& state) {
   const TestFunction& f = current_function(state);
   const bool gap = !f.minima.empty();
 
-  LinePlot loss{gap ? "Loss f − f*" : "Loss f", "", gap, x, {}, static_cast<double>(step)};
-  LinePlot accumulator{"Accumulator G_t (Adam: v)", "no accumulator in the visible runs", true, x, {},
+  LinePlot loss{gap ? "Loss f − f*" : "Loss f", "", gap, x, std::nullopt, {}, static_cast<double>(step)};
+  LinePlot accumulator{"Accumulator G_t (Adam: v)", "no accumulator in the visible runs", true, x, std::nullopt, {},
                        static_cast<double>(step)};
-  LinePlot step_size{"Step size η/(√G_t+ε)", "", true, x, {}, static_cast<double>(step)};
+  LinePlot step_size{"Step size η/(√G_t+ε)", "", true, x, std::nullopt, {}, static_cast<double>(step)};
   for (std::size_t i = 0; i < state.simulated.runs.size() && i < state.runs.size(); ++i) {
     const RunSpec& run = state.simulated.runs[i];
     const Trajectory& t = state.runs[i];
@@ -75,13 +75,27 @@ void draw_plots_panel(AppState& state) {
     const ImU32 colour = run_colour(run.colour);
     const std::size_t shown = static_cast<std::size_t>(step) + 1;
     loss.series.push_back({run.label + (gap ? " f − f*" : " f"),
-                           {t.value.data(), sizeof(double), t.value.size(), gap ? f.minimum_value : 0.0}, 0, shown,
-                           colour, false});
+                           {t.value.data(), sizeof(double), t.value.size(), gap ? f.minimum_value : 0.0},
+                           0,
+                           shown,
+                           colour,
+                           false});
     if (const auto field = accumulator_field(run.hyper))
       add_state_series(accumulator, t, field->member, run.label + " " + std::string(field->name), colour,
                        static_cast<std::size_t>(step));
     add_state_series(step_size, t, &State::lr, run.label + " lr", colour, static_cast<std::size_t>(step));
   }
+
+  PlotAxes& axes = state.plot_axes;
+  if (axes.generation != state.generation || !axes.loss) {
+    axes.generation = state.generation;
+    axes.loss = series_range(loss);
+    axes.accumulator = series_range(accumulator);
+    axes.step_size = series_range(step_size);
+  }
+  loss.y = axes.loss;
+  accumulator.y = axes.accumulator;
+  step_size.y = axes.step_size;
 
   const CanvasStyle style = ui_canvas_style(state);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -98,7 +112,8 @@ void draw_plots_panel(AppState& state) {
       size = ImVec2((avail.x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3, avail.y);
       if (k > 0) ImGui::SameLine();
     }
-    if (const auto s = draw_line_plot(ids[k], *plots[k], size, style, scratch)) clicked = s;
+    if (const auto s = draw_line_plot(ids[k], *plots[k], size, style, scratch, axes.columns[k], state.generation))
+      clicked = s;
   }
   if (clicked) {
     state.playback.playing = false;

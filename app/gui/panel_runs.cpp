@@ -50,8 +50,8 @@ void parameter_row(AppState& state, std::size_t index, const RealParameter& p) {
   }
   ImGui::SameLine(x + 3.2f * ImGui::GetFontSize());
   const float input_width = ImGui::GetFontSize() * 5.5f;
-  ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - input_width -
-                                                                   ImGui::GetStyle().ItemInnerSpacing.x));
+  ImGui::SetNextItemWidth(std::max(
+      ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - input_width - ImGui::GetStyle().ItemInnerSpacing.x));
   const SliderMapping mapping = slider_mapping(p);
   double position = slider_position(mapping, value);
   const double zero = 0, one = 1;
@@ -140,8 +140,8 @@ void draw_runs_section(AppState& state) {
     ImGui::PushID(static_cast<int>(i));
     RunSpec& run = state.scenario.runs[i];
     const bool selected = state.selected && *state.selected == i;
-    ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_AllowItemOverlap |
-                               ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_FramePadding;
+    ImGuiTreeNodeFlags flags =
+        ImGuiTreeNodeFlags_AllowItemOverlap | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_FramePadding;
     if (selected) flags |= ImGuiTreeNodeFlags_Selected;
     // At first only the inspected run shows its sliders; the others open with a click on the arrow.
     ImGui::SetNextItemOpen(selected, ImGuiCond_Once);

@@ -22,8 +22,8 @@ bool icon_button(const char* label, const char* help, bool enabled = true) {
 }  // namespace
 
 void draw_time_bar(AppState& state) {
-  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                                      ImGuiWindowFlags_NoScrollWithMouse;
+  constexpr ImGuiWindowFlags kFlags =
+      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
   if (!begin_panel("Time", state.layout.time_bar, kFlags)) {
     ImGui::End();
     return;

@@ -32,7 +32,9 @@ std::string format_tick(double v, double step) {
     std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, v);
     return buffer.data();
   }
-  std::snprintf(buffer.data(), buffer.size(), "%.3g", v);
+  // Digits enough to tell ticks one step apart: "1000000000500" next to "1000000001000".
+  const int digits = std::clamp(static_cast<int>(std::ceil(std::log10(magnitude / step))) + 1, 3, 17);
+  std::snprintf(buffer.data(), buffer.size(), "%.*g", digits, v);
   return buffer.data();
 }
 
@@ -142,25 +144,51 @@ std::string short_number(double v) {
   return buffer.data();
 }
 
+void summarize_series(const StridedValues& y, double first_x, const AxisRange& x_axis, bool log_y, float width,
+                      SeriesColumns& out) {
+  out.columns.clear();
+  bool open = false;
+  double column = 0;
+  for (std::size_t i = 0; i < y.count; ++i) {
+    const double c = std::floor(x_axis.fraction(first_x + static_cast<double>(i)) * static_cast<double>(width));
+    if (!open || c != column) {
+      out.columns.push_back({i, i, 0, 0, 0, 0, true, false});
+      open = true;
+      column = c;
+    }
+    SeriesColumns::Column& col = out.columns.back();
+    col.end = i + 1;
+    const double v = y[i];
+    if (!has_place(v, log_y)) {
+      col.whole = false;
+      continue;
+    }
+    if (!col.any) {
+      col.first = col.low = col.high = col.last = i;
+      col.any = true;
+      continue;
+    }
+    col.last = i;
+    if (v < y[col.low]) col.low = i;
+    if (v > y[col.high]) col.high = i;
+  }
+}
+
 void plot_polylines(const StridedValues& y, double first_x, const AxisRange& x_axis, const AxisRange& y_axis,
-                    PixelRect rect, Polylines& out) {
+                    PixelRect rect, Polylines& out, std::size_t shown, const SeriesColumns* columns) {
   out.clear();
   if (y.count == 0 || y.first == nullptr) return;
+  const std::size_t limit = std::min(shown, y.count);
   const double width = rect.width(), height = rect.height();
   const PixelRect clip = rect.expanded(4);
-  auto pixel = [&](double x, double v) {
-    const double fx = x_axis.fraction(x), fy = y_axis.fraction(v);
-    const double px = std::clamp(double{rect.x0} + fx * width, -1e6, 1e6);
-    const double py = std::clamp(double{rect.y1} - fy * height, -1e6, 1e6);
+  auto pixel = [&](std::size_t i) {
+    const double fx = x_axis.fraction(first_x + static_cast<double>(i)), fy = y_axis.fraction(y[i]);
+    const double px = std::clamp(static_cast<double>(rect.x0) + fx * width, -1e6, 1e6);
+    const double py = std::clamp(static_cast<double>(rect.y1) - fy * height, -1e6, 1e6);
     return Point2{static_cast<float>(px), static_cast<float>(py)};
   };
-  auto column_of = [&](double x) { return std::floor(double{rect.x0} + x_axis.fraction(x) * width); };
+  auto column_of = [&](std::size_t i) { return std::floor(x_axis.fraction(first_x + static_cast<double>(i)) * width); };
 
-  // One pixel column at a time: its first, lowest, highest and last point, in order of steps.
-  struct Kept {
-    std::size_t i;
-    double v;
-  };
   std::vector<Point2> line;
   auto flush_line = [&] {
     for (std::size_t k = 1; k < line.size(); ++k) {
@@ -175,38 +203,55 @@ void plot_polylines(const StridedValues& y, double first_x, const AxisRange& x_a
     }
     line.clear();
   };
+  // A pixel column keeps its first, lowest, highest and last point, in order of steps.
+  auto keep = [&](std::size_t first, std::size_t low, std::size_t high, std::size_t last) {
+    std::array<std::size_t, 4> kept = {first, low, high, last};
+    std::sort(kept.begin(), kept.end());
+    for (std::size_t k = 0; k < kept.size(); ++k)
+      if (k == 0 || kept[k] != kept[k - 1]) line.push_back(pixel(kept[k]));
+  };
   bool in_column = false;
   double column = 0;
-  Kept first{}, low{}, high{}, last{};
+  std::size_t first = 0, low = 0, high = 0, last = 0;
   auto emit_column = [&] {
-    if (!in_column) return;
-    std::array<Kept, 4> kept = {first, low, high, last};
-    std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.i < b.i; });
-    for (std::size_t k = 0; k < kept.size(); ++k) {
-      if (k > 0 && kept[k].i == kept[k - 1].i) continue;
-      line.push_back(pixel(first_x + static_cast<double>(kept[k].i), kept[k].v));
-    }
+    if (in_column) keep(first, low, high, last);
     in_column = false;
   };
-  for (std::size_t i = 0; i < y.count; ++i) {
-    const double v = y[i];
-    const double x = first_x + static_cast<double>(i);
-    if (!std::isfinite(y_axis.fraction(v))) {
-      emit_column();
-      flush_line();
-      continue;
+  // Reads the values of [begin, end) one by one.
+  auto scan = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const double v = y[i];
+      if (!has_place(v, y_axis.log)) {
+        emit_column();
+        flush_line();
+        continue;
+      }
+      const double c = column_of(i);
+      if (in_column && c != column) emit_column();
+      if (!in_column) {
+        in_column = true;
+        column = c;
+        first = low = high = last = i;
+        continue;
+      }
+      last = i;
+      if (v < y[low]) low = i;
+      if (v > y[high]) high = i;
     }
-    const double c = column_of(x);
-    if (in_column && c != column) emit_column();
-    if (!in_column) {
-      in_column = true;
-      column = c;
-      first = low = high = last = {i, v};
-      continue;
+  };
+  if (columns == nullptr) {
+    scan(0, limit);
+  } else {
+    // Whole columns before the playhead come from the summary; the rest is read.
+    for (const SeriesColumns::Column& c : columns->columns) {
+      if (c.begin >= limit) break;
+      if (c.whole && c.any && c.end <= limit) {
+        emit_column();
+        keep(c.first, c.low, c.high, c.last);
+      } else {
+        scan(c.begin, std::min(c.end, limit));
+      }
     }
-    last = {i, v};
-    if (v < low.v) low = last;
-    if (v > high.v) high = last;
   }
   emit_column();
   flush_line();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -71,10 +72,35 @@ struct StridedValues {
   std::size_t size() const { return count; }
 };
 
-// The series y[i] at x = first_x + i, inside `rect` with axes `x` and `y`: at most four points per
-// pixel column (first, lowest, highest, last), broken where a value has no place on the axis,
-// clamped to the rect's neighbourhood.
+// A series reduced once to the pixel columns of a plot `width` pixels wide: per column, its range
+// of indices and the indices of its first, lowest, highest and last value that has a place on the
+// y axis. Drawing then reads four values per column instead of the whole series every frame.
+struct SeriesColumns {
+  struct Column {
+    std::size_t begin, end;  // the indices of the column
+    std::size_t first, low, high, last;
+    bool whole;  // every value of the column has a place (no break in the line)
+    bool any;    // some value has a place
+  };
+  std::vector<Column> columns;
+};
+
+// The summaries of a plot's series, valid for one simulation (its generation) and plot width.
+struct PlotColumnsCache {
+  std::uint64_t generation = 0;
+  float width = 0;
+  std::vector<SeriesColumns> series;
+};
+
+void summarize_series(const StridedValues& y, double first_x, const AxisRange& x_axis, bool log_y, float width,
+                      SeriesColumns& out);
+
+// The series y[i] at x = first_x + i for i < shown, inside `rect` with axes `x` and `y`: at most
+// four points per pixel column (first, lowest, highest, last), broken where a value has no place on
+// the axis, clamped to the rect's neighbourhood. With `columns` (summarize_series of the same
+// series, axis and rect width), whole columns are taken from it.
 void plot_polylines(const StridedValues& y, double first_x, const AxisRange& x_axis, const AxisRange& y_axis,
-                    PixelRect rect, Polylines& out);
+                    PixelRect rect, Polylines& out, std::size_t shown = static_cast<std::size_t>(-1),
+                    const SeriesColumns* columns = nullptr);
 
 }  // namespace optviz::gui

@@ -30,12 +30,12 @@ std::span<const Point2> Polylines::piece(std::size_t i) const {
 
 bool clip_segment(Point2& a, Point2& b, PixelRect clip) {
   if (!finite(a) || !finite(b)) return false;
-  const double dx = double{b.x} - double{a.x};
-  const double dy = double{b.y} - double{a.y};
+  const double dx = static_cast<double>(b.x) - static_cast<double>(a.x);
+  const double dy = static_cast<double>(b.y) - static_cast<double>(a.y);
   double t0 = 0, t1 = 1;
   const double p[4] = {-dx, dx, -dy, dy};
-  const double q[4] = {double{a.x} - double{clip.x0}, double{clip.x1} - double{a.x}, double{a.y} - double{clip.y0},
-                       double{clip.y1} - double{a.y}};
+  const double q[4] = {static_cast<double>(a.x) - static_cast<double>(clip.x0), static_cast<double>(clip.x1) - static_cast<double>(a.x), static_cast<double>(a.y) - static_cast<double>(clip.y0),
+                       static_cast<double>(clip.y1) - static_cast<double>(a.y)};
   for (int i = 0; i < 4; ++i) {
     if (p[i] == 0) {
       if (q[i] < 0) return false;
@@ -50,15 +50,15 @@ bool clip_segment(Point2& a, Point2& b, PixelRect clip) {
       if (r < t1) t1 = r;
     }
   }
-  const Point2 start{static_cast<float>(double{a.x} + t0 * dx), static_cast<float>(double{a.y} + t0 * dy)};
-  const Point2 end{static_cast<float>(double{a.x} + t1 * dx), static_cast<float>(double{a.y} + t1 * dy)};
+  const Point2 start{static_cast<float>(static_cast<double>(a.x) + t0 * dx), static_cast<float>(static_cast<double>(a.y) + t0 * dy)};
+  const Point2 end{static_cast<float>(static_cast<double>(a.x) + t1 * dx), static_cast<float>(static_cast<double>(a.y) + t1 * dy)};
   a = t0 == 0 ? a : start;
   b = t1 == 1 ? b : end;
   return true;
 }
 
-void screen_polylines(std::span<const Vec2> world, const CanvasTransform& transform, PixelRect clip,
-                      float min_distance, Polylines& out) {
+void screen_polylines(std::span<const Vec2> world, const CanvasTransform& transform, PixelRect clip, float min_distance,
+                      Polylines& out) {
   out.clear();
   bool have_last = false;
   Point2 last;
@@ -77,6 +77,57 @@ void screen_polylines(std::span<const Vec2> world, const CanvasTransform& transf
     if (!final_point && distance(p, last) < min_distance) continue;
     append_segment(last, p, clip, out);
     last = p;
+  }
+}
+
+void drop_covered_segments(const Polylines& in, PixelRect area, float cell, CoverageGrid& grid, Polylines& out) {
+  out.clear();
+  if (!(cell > 0) || !(area.width() > 0) || !(area.height() > 0)) {
+    out = in;
+    return;
+  }
+  const int columns = static_cast<int>(std::ceil(area.width() / cell)) + 1;
+  const int rows = static_cast<int>(std::ceil(area.height() / cell)) + 1;
+  grid.first_segment.assign(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows), 0);
+  auto cell_of = [&](float x, float y) -> std::uint32_t* {
+    const int i = static_cast<int>((x - area.x0) / cell), j = static_cast<int>((y - area.y0) / cell);
+    if (i < 0 || j < 0 || i >= columns || j >= rows) return nullptr;
+    return &grid.first_segment[static_cast<std::size_t>(j) * static_cast<std::size_t>(columns) +
+                               static_cast<std::size_t>(i)];
+  };
+  std::uint32_t segment = 0;
+  for (std::size_t p = 0; p < in.pieces(); ++p) {
+    const auto piece = in.piece(p);
+    bool open = false;  // whether the last point of `out` continues this piece
+    for (std::size_t k = 1; k < piece.size(); ++k) {
+      ++segment;
+      const Point2 a = piece[k - 1], b = piece[k];
+      const float length = distance(a, b);
+      const int samples = std::isfinite(length) ? std::min(100000, static_cast<int>(length / cell) + 1) : 1;
+      bool adds = false;
+      for (int s = 0; s <= samples; ++s) {
+        const float t = static_cast<float>(s) / static_cast<float>(samples);
+        std::uint32_t* c = cell_of(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y));
+        if (c == nullptr) {
+          adds = true;
+        } else if (*c == 0) {
+          *c = segment;
+          adds = true;
+        } else if (*c + kCoverageLag > segment) {
+          adds = true;  // covered only by the last few segments: the line itself, moving on
+        }
+      }
+      if (!adds) {
+        open = false;
+        continue;
+      }
+      if (!open) {
+        out.starts.push_back(out.points.size());
+        out.points.push_back(a);
+        open = true;
+      }
+      out.points.push_back(b);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -27,12 +28,27 @@ struct Polylines {
 // The first `count` points of `world` in pixels. Points closer than `min_distance` pixels to the
 // previous kept point are skipped (the last point is always kept); a non-finite point breaks the
 // line; segments are clipped to `clip`. Every output coordinate is finite and inside `clip`.
-void screen_polylines(std::span<const Vec2> world, const CanvasTransform& transform, PixelRect clip,
-                      float min_distance, Polylines& out);
+void screen_polylines(std::span<const Vec2> world, const CanvasTransform& transform, PixelRect clip, float min_distance,
+                      Polylines& out);
 
 // Clips the segment a-b to `clip` (Liang-Barsky). False when nothing of it is inside or when a
 // coordinate is not finite.
 bool clip_segment(Point2& a, Point2& b, PixelRect clip);
+
+// Which cells of a pixel area a line already covers, reused between calls.
+struct CoverageGrid {
+  std::vector<std::uint32_t> first_segment;  // per cell: 1 + the first segment that covered it, or 0
+};
+
+// A segment counts as covered only by segments at least this many steps older than itself, so a
+// line moving slowly (several points in one cell) stays whole.
+inline constexpr std::uint32_t kCoverageLag = 8;
+
+// `in` without the segments that add no pixels: a segment whose cells (of `cell` pixels, along its
+// length) were all covered by segments at least kCoverageLag segments older is dropped, and the
+// line breaks there. A run that jitters 20,000 times across the same few pixels then costs what
+// those pixels show. Segments outside `area` are kept (they are clipped later).
+void drop_covered_segments(const Polylines& in, PixelRect area, float cell, CoverageGrid& grid, Polylines& out);
 
 // The pieces of `in` split where the line turns by more than the angle whose cosine is
 // `min_cos` (thick lines drawn with miter joins would grow spikes there); each split point is

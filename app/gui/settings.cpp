@@ -1,10 +1,9 @@
 #include "settings.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "atomic_file.hpp"
@@ -54,8 +53,8 @@ Settings load_settings(const std::filesystem::path& directory) {
     read(*w, "width", s.window.width);
     read(*w, "height", s.window.height);
     read(*w, "maximized", s.window.maximized);
-    s.window.known = s.window.width >= 200 && s.window.height >= 150 && s.window.width <= 16384 &&
-                     s.window.height <= 16384;
+    s.window.known =
+        s.window.width >= 200 && s.window.height >= 150 && s.window.width <= 16384 && s.window.height <= 16384;
   }
   std::string theme;
   read(j, "theme", theme);

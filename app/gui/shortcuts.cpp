@@ -75,8 +75,10 @@ void handle_shortcuts(AppState& state) {
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_by(state, stride);
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) set_step(state, 0);
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) set_step(state, last_step(state));
-  if (pressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) state.playback.speed = std::min(kMaxSpeed, state.playback.speed * 2);
-  if (pressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state.playback.speed = std::max(kMinSpeed, state.playback.speed / 2);
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
+    state.playback.speed = std::min(kMaxSpeed, state.playback.speed * 2);
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
+    state.playback.speed = std::max(kMinSpeed, state.playback.speed / 2);
 }
 
 }  // namespace optviz::gui

@@ -37,7 +37,8 @@ SliderMapping slider_mapping(const RealParameter& p) {
       m.high_decade = 0;
       m.zero_end = p.max >= 1;
       break;
-    case SliderScale::linear: break;
+    case SliderScale::linear:
+      break;
   }
   return m;
 }

@@ -9,11 +9,11 @@ namespace optviz::gui {
 
 struct SliderMapping {
   SliderScale scale = SliderScale::linear;
-  double min = 0;              // the parameter's bounds, max finite
+  double min = 0;  // the parameter's bounds, max finite
   double max = 1;
-  double low_decade = -10;     // log: 10^low_decade .. 10^high_decade; one_minus_log: 1 - 10^...
+  double low_decade = -10;  // log: 10^low_decade .. 10^high_decade; one_minus_log: 1 - 10^...
   double high_decade = 1;
-  bool zero_end = false;       // log: the left end gives exactly 0; one_minus_log: the right end gives exactly 1
+  bool zero_end = false;  // log: the left end gives exactly 0; one_minus_log: the right end gives exactly 1
 };
 
 // The left and right ends that give exactly 0 (log) or exactly 1 (one_minus_log) take this

@@ -42,10 +42,12 @@ void draw_splitters(AppState& state) {
   const float scale = std::max(state.view.ui_scale, kMinUiScale);
   const float half = 3 * scale;
 
-  const float dx = splitter("##split controls", {l.controls.x1 - half, l.controls.y0, l.controls.x1 + half, l.inspector.y1}, true);
+  const float dx =
+      splitter("##split controls", {l.controls.x1 - half, l.controls.y0, l.controls.x1 + half, l.inspector.y1}, true);
   s.controls_width = std::clamp(s.controls_width + dx / scale, 200.0f, 1200.0f);
   const float body = std::max(1.0f, l.inspector.y1 - l.controls.y0);
-  const float dy = splitter("##split inspector", {l.inspector.x0, l.inspector.y0 - half, l.inspector.x1, l.inspector.y0 + half}, false);
+  const float dy = splitter("##split inspector",
+                            {l.inspector.x0, l.inspector.y0 - half, l.inspector.x1, l.inspector.y0 + half}, false);
   s.inspector_fraction = std::clamp(s.inspector_fraction - dy / body, 0.15f, 0.8f);
   if (l.plots_beside) {
     const float d = splitter("##split plots", {l.plots.x0 - half, l.plots.y0, l.plots.x0 + half, l.plots.y1}, true);

@@ -21,7 +21,8 @@ Rgb free_colour(const Scenario& s) {
   std::size_t best = 0;
   long best_uses = -1;
   for (std::size_t i = 0; i < palette.size(); ++i) {
-    const long uses = std::count_if(s.runs.begin(), s.runs.end(), [&](const RunSpec& r) { return r.colour == palette[i]; });
+    const long uses =
+        std::count_if(s.runs.begin(), s.runs.end(), [&](const RunSpec& r) { return r.colour == palette[i]; });
     if (best_uses < 0 || uses < best_uses) best = i, best_uses = uses;
   }
   return palette[best];
@@ -34,8 +35,10 @@ bool room_for_another_run(AppState& state) {
     return false;
   }
   if (runs * state.scenario.steps > kMaxScenarioSteps) {
-    set_notice(state, "Too many steps for another run: lower the step count to " +
-                          std::to_string(kMaxScenarioSteps / runs) + " first", true);
+    set_notice(state,
+               "Too many steps for another run: lower the step count to " + std::to_string(kMaxScenarioSteps / runs) +
+                   " first",
+               true);
     return false;
   }
   return true;
@@ -73,12 +76,13 @@ void update_simulation(AppState& state) {
     return;
   }
   try {
-    state.runs = simulate(state.scenario);
+    simulate(state.scenario, state.runs);  // into the memory the runs already have
   } catch (const std::exception& e) {
     state.problem = e.what();
     return;
   }
   state.problem.clear();
+  ++state.generation;
   const bool new_surface = state.scenario.function != state.simulated.function ||
                            state.scenario.display.colour_scale != state.simulated.display.colour_scale;
   state.simulated = state.scenario;

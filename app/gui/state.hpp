@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "geometry.hpp"
 #include "grid.hpp"
 #include "layout.hpp"
+#include "plot_scale.hpp"
 #include "scenario.hpp"
 #include "trajectory.hpp"
 
@@ -23,7 +25,7 @@ enum class Theme { dark, light };
 struct Playback {
   double position = 0;  // the playhead in steps; fractional while playing
   bool playing = false;
-  double speed = 60;    // steps per second
+  double speed = 60;  // steps per second
   bool loop = false;
 };
 
@@ -84,13 +86,13 @@ struct Dialogs {
 };
 
 struct Requests {
-  bool open_scenario = false;   // open dialogs.scenario_path
-  bool save_scenario = false;   // save to dialogs.scenario_path
-  bool export_png = false;      // the quick export: dialogs.png_* 
+  bool open_scenario = false;  // open dialogs.scenario_path
+  bool save_scenario = false;  // save to dialogs.scenario_path
+  bool export_png = false;     // the quick export: dialogs.png_*
   bool start_gif = false;
   bool cancel_gif = false;
   bool export_csv = false;
-  bool rebuild_fonts = false;   // view.ui_scale changed
+  bool rebuild_fonts = false;  // view.ui_scale changed
   bool fit_view = false;
   std::optional<std::size_t> load_preset;
 };
@@ -100,6 +102,13 @@ struct GifProgress {
   bool running = false;
   int frame = 0;
   int frames = 0;
+};
+
+// The plots' y axes, measured once per simulation (they span every value of every visible run).
+struct PlotAxes {
+  std::uint64_t generation = 0;
+  std::optional<AxisRange> loss, accumulator, step_size;
+  PlotColumnsCache columns[3];  // of the loss, accumulator and step size plots
 };
 
 struct Fonts {
@@ -113,6 +122,8 @@ struct AppState {
   Scenario simulated;            // the scenario `runs` belong to
   std::string problem;           // why the scenario cannot be simulated ("" when it can)
   HeatmapScale heatmap;          // for simulated.function and its colour scale
+  std::uint64_t generation = 0;  // counts the simulations: caches of what `runs` shows compare it
+  PlotAxes plot_axes;
   std::optional<std::size_t> selected;
   Playback playback;
   ViewSettings view;

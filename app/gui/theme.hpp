@@ -21,8 +21,8 @@ struct CanvasStyle {
   ImU32 background = IM_COL32(30, 30, 34, 255);  // around the heatmap (figures, empty canvas)
   ImU32 text = IM_COL32(235, 235, 235, 255);     // on the background
   ImU32 text_on_heatmap = IM_COL32(255, 255, 255, 255);
-  ImU32 shadow = IM_COL32(0, 0, 0, 200);          // behind text and lines on the heatmap
-  ImU32 box = IM_COL32(20, 20, 24, 200);          // legend boxes
+  ImU32 shadow = IM_COL32(0, 0, 0, 200);  // behind text and lines on the heatmap
+  ImU32 box = IM_COL32(20, 20, 24, 200);  // legend boxes
   ImU32 box_text = IM_COL32(240, 240, 240, 255);
   ImU32 axis = IM_COL32(200, 200, 200, 255);
 };

@@ -8,12 +8,12 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "export/scenario_io.hpp"
 #include "fonts.hpp"
 #include "panels.hpp"
 #include "presets.hpp"
 #include "run_export.hpp"
 #include "scenario_file.hpp"
-#include "export/scenario_io.hpp"
 
 namespace optviz::gui {
 
@@ -68,8 +68,8 @@ void draw_ui(AppState& state, double dt) {
   handle_shortcuts(state);
   update_simulation(state);
   const ImGuiIO& io = ImGui::GetIO();
-  state.layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, ui_metrics(state.view.ui_scale),
-                                state.view.splitters);
+  state.layout =
+      compute_layout(io.DisplaySize.x, io.DisplaySize.y, ui_metrics(state.view.ui_scale), state.view.splitters);
   draw_menu_bar(state);
   update_simulation(state);
   draw_time_bar(state);

@@ -1,7 +1,6 @@
 // The pure drawing geometry: view transforms, polylines, plot axes, sliders, the layout, the
 // colour map and core's heatmap grid. No ImGui, no GL.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -120,7 +119,8 @@ TEST_CASE("segments are clipped exactly, and sharp turns split") {
   const std::vector<Point2> line = {{0, 0}, {100, 0}};
   dashed(line, 6, 4, dashes);
   REQUIRE(dashes.pieces() == 10);
-  for (std::size_t i = 0; i < dashes.pieces(); ++i) REQUIRE(dashes.piece(i).back().x - dashes.piece(i).front().x <= 6.001f);
+  for (std::size_t i = 0; i < dashes.pieces(); ++i)
+    REQUIRE(dashes.piece(i).back().x - dashes.piece(i).front().x <= 6.001f);
 }
 
 TEST_CASE("plot ranges are finite and never zero-sized, whatever the values") {
@@ -249,7 +249,7 @@ TEST_CASE("the colour map grows lighter step by step, from dark to light") {
   double previous = -1;
   for (int i = 0; i <= 100; ++i) {
     const Colour c = colour_map(i / 100.0);
-    const double luma = 0.2126 * double{c.r} + 0.7152 * double{c.g} + 0.0722 * double{c.b};
+    const double luma = 0.2126 * static_cast<double>(c.r) + 0.7152 * static_cast<double>(c.g) + 0.0722 * static_cast<double>(c.b);
     REQUIRE(luma > previous);
     previous = luma;
   }
@@ -280,4 +280,25 @@ TEST_CASE("core's heatmap grid stays in [0, 1] and its scale is fixed per functi
   REQUIRE(contour_positions(4) == std::vector<double>{0.25, 0.5, 0.75});
   REQUIRE(contour_positions(-3).empty());
   REQUIRE(contour_positions(100000).size() == 199);
+}
+
+TEST_CASE("plot series drawn from their column summaries match the series read in full") {
+  std::vector<double> values(5003);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    values[i] = 2 + std::sin(static_cast<double>(i) * 0.011) * std::cos(static_cast<double>(i) * 0.7);
+  values[1234] = kNaN;
+  const StridedValues series{values.data(), sizeof(double), values.size()};
+  const AxisRange x{0, 5003, false}, y{0.5, 5, true};
+  const PixelRect rect{10.5f, 20, 187.5f, 120};
+  SeriesColumns columns;
+  summarize_series(series, 1, x, y.log, rect.width(), columns);
+  REQUIRE(columns.columns.size() <= 179);
+  for (const std::size_t shown :
+       {std::size_t{0}, std::size_t{1}, std::size_t{777}, std::size_t{1235}, std::size_t{4000}, values.size()}) {
+    Polylines full, summarized;
+    plot_polylines(series, 1, x, y, rect, full, shown);
+    plot_polylines(series, 1, x, y, rect, summarized, shown, &columns);
+    REQUIRE(summarized.points == full.points);
+    REQUIRE(summarized.starts == full.starts);
+  }
 }

@@ -8,8 +8,7 @@
 
 namespace optviz::gui::test {
 
-HeadlessUi::HeadlessUi(Scenario scenario, float width, float height, float scale)
-    : context_(ImGui::CreateContext()) {
+HeadlessUi::HeadlessUi(Scenario scenario, float width, float height, float scale) : context_(ImGui::CreateContext()) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;

@@ -46,9 +46,7 @@ bool read_png(const char* path, Picture& out) {
   return png_image_finish_read(&image, nullptr, out.rgba.data(), 0, nullptr) != 0;
 }
 
-int distance(Rgb a, Rgb b) {
-  return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b);
-}
+int distance(Rgb a, Rgb b) { return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b); }
 
 double luma(Rgb c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; }
 
@@ -76,8 +74,8 @@ Rgb most_frequent(const Picture& p, PixelRect r) {
       const Rgb c = p.at(x, y);
       ++counts[c.r << 16 | c.g << 8 | c.b];
     }
-  const auto best = std::max_element(counts.begin(), counts.end(),
-                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  const auto best =
+      std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   const int c = best == counts.end() ? 0 : best->first;
   return {static_cast<std::uint8_t>(c >> 16), static_cast<std::uint8_t>(c >> 8), static_cast<std::uint8_t>(c)};
 }
@@ -97,7 +95,8 @@ void check_panel(const Picture& p, PixelRect r, const char* name) {
   const double flat = static_cast<double>(same) / static_cast<double>(std::max(1L, total));
   const double text = static_cast<double>(ink) / static_cast<double>(std::max(1L, total));
   check(flat > 0.25 && text > 0.005 && text < 0.5 && luma(background) < 60,
-        std::string(name) + " panel drawn (dark background " + std::to_string(flat) + ", text " + std::to_string(text) + ")");
+        std::string(name) + " panel drawn (dark background " + std::to_string(flat) + ", text " + std::to_string(text) +
+            ")");
 }
 
 }  // namespace
@@ -117,7 +116,8 @@ int main(int argc, char** argv) {
   check(p.width == width && p.height == height, "size " + std::to_string(p.width) + "x" + std::to_string(p.height));
   if (failures > 0) return 1;
 
-  const Layout layout = compute_layout(static_cast<float>(width), static_cast<float>(height), ui_metrics(scale), Splitters{});
+  const Layout layout =
+      compute_layout(static_cast<float>(width), static_cast<float>(height), ui_metrics(scale), Splitters{});
   const Scenario scenario = default_scenario();
   const CanvasTransform t(scenario.view, layout.canvas);
 
@@ -132,9 +132,9 @@ int main(int argc, char** argv) {
       lightest = std::max(lightest, luma(c));
     }
   }
-  check(colours.size() > 60 && lightest - darkest > 120,
-        "heatmap not blank (" + std::to_string(colours.size()) + " colours, luma " + std::to_string(darkest) + " to " +
-            std::to_string(lightest) + ")");
+  check(colours.size() > 60 && lightest - darkest > 120, "heatmap not blank (" + std::to_string(colours.size()) +
+                                                             " colours, luma " + std::to_string(darkest) + " to " +
+                                                             std::to_string(lightest) + ")");
 
   // Each run along its path up to the playhead, and its current point.
   const std::vector<Trajectory> runs = simulate(scenario);
@@ -166,9 +166,9 @@ int main(int argc, char** argv) {
       if (colour_near(p, at, 2 * radius, colour, 60)) ++hits;
     }
     const bool dot = colour_near(p, t.to_pixels(runs[i].position[upto(i)]), radius, colour, 30);
-    check(samples >= 5 && hits * 10 >= samples * 9 && dot,
-          scenario.runs[i].label + " along its path (" + std::to_string(hits) + " of " + std::to_string(samples) +
-              " uncovered points) and at its current point");
+    check(samples >= 5 && hits * 10 >= samples * 9 && dot, scenario.runs[i].label + " along its path (" +
+                                                               std::to_string(hits) + " of " + std::to_string(samples) +
+                                                               " uncovered points) and at its current point");
     bool in_plots = false;
     for (int y = static_cast<int>(layout.plots.y0); y < static_cast<int>(layout.plots.y1) && !in_plots; ++y)
       for (int x = static_cast<int>(layout.plots.x0); x < static_cast<int>(layout.plots.x1) && !in_plots; ++x)

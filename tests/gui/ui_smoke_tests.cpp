@@ -2,15 +2,14 @@
 // frames while runs are added, removed and duplicated, sliders go to their ends, runs diverge,
 // files are opened and saved, and random input hammers the window. Debian's ImGui is built with
 // its asserts on, so any misuse of ImGui aborts the test.
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
-
-#include <unistd.h>
 
 #include "headless_ui.hpp"
 #include "keys.hpp"
@@ -47,7 +46,8 @@ void check_invariants(const AppState& s) {
 }
 
 std::filesystem::path temp_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("optviz-gui-test-" + name + "-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("optviz-gui-test-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
@@ -308,16 +308,19 @@ TEST_CASE("random mouse and keyboard input for many frames keeps every invariant
   ui.state.dialogs.csv_directory = (dir / "runs").string();
   std::mt19937 random(12345);
   std::uniform_real_distribution<float> x(-20, 1300), y(-20, 820), unit(0, 1);
-  const int keys_to_try[] = {keys::kSpace, keys::kLeft, keys::kRight, keys::kHome, keys::kEnd, keys::kF, keys::kL,
-                             keys::kA, keys::kR, keys::kEqual, keys::kMinus, keys::kOne, keys::kLeftBracket,
-                             keys::kRightBracket, keys::kUp, keys::kDown, keys::kEscape, keys::kT};
+  const int keys_to_try[] = {
+      keys::kSpace, keys::kLeft, keys::kRight,  keys::kHome,  keys::kEnd, keys::kF,           keys::kL,
+      keys::kA,     keys::kR,    keys::kEqual,  keys::kMinus, keys::kOne, keys::kLeftBracket, keys::kRightBracket,
+      keys::kUp,    keys::kDown, keys::kEscape, keys::kT};
   ImVec2 mouse(640, 400);
   bool down = false;
   for (int frame = 0; frame < 1500; ++frame) {
     ui.frame([&](ImGuiIO& io) {
       const float u = unit(random);
-      if (u < 0.3f) mouse = ImVec2(x(random), y(random));
-      else mouse = ImVec2(mouse.x + (unit(random) - 0.5f) * 40, mouse.y + (unit(random) - 0.5f) * 40);
+      if (u < 0.3f)
+        mouse = ImVec2(x(random), y(random));
+      else
+        mouse = ImVec2(mouse.x + (unit(random) - 0.5f) * 40, mouse.y + (unit(random) - 0.5f) * 40);
       io.MousePos = mouse;
       if (unit(random) < 0.15f) down = !down;
       io.MouseDown[0] = down;

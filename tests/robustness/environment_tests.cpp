@@ -3,6 +3,8 @@
 // built to exhaust memory or the stack. Each must end with its message and exit code, promptly,
 // leaving nothing behind. The windows open in child processes under xvfb-run; this test binary
 // itself never touches a display.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -121,7 +123,10 @@ TEST_CASE("hostile scenario files are refused promptly with a short message", "[
              R"({"version": 1, "function": )" + std::string(100'000, '[') + std::string(100'000, ']') + "}");
   write_file(path("long-key.json"), R"({"version": 1, ")" + std::string(1 << 20, 'k') + R"(": 1})");
   write_file(path("large.json"), R"({"version": 1, "title": ")" + std::string(5 << 20, 'x') + R"("})");
-  const std::vector<std::string> files = {path("nested.json"), path("long-key.json"), path("large.json"), "/dev/zero"};
+  // A named pipe with no writer: opening it would wait forever.
+  REQUIRE(::mkfifo(path("pipe.json").c_str(), 0600) == 0);
+  const std::vector<std::string> files = {path("nested.json"), path("long-key.json"), path("large.json"), "/dev/zero",
+                                          path("pipe.json")};
   for (const std::string& file : files) {
     for (const std::vector<std::string>& args :
          {std::vector<std::string>{"run", file, "--out-dir", path("out")}, std::vector<std::string>{file}}) {

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config git
+  build-essential cmake pkg-config git python3
   libimgui-dev libglfw3-dev python3-glad libstb-dev
   libgif-dev libpng-dev nlohmann-json3-dev libcli11-dev
   catch2 libbenchmark-dev clang libclang-rt-14-dev

@@ -168,11 +168,11 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
   };
   // Paths often share a valley: each run drawn later is a little thinner, so the earlier ones
   // still show as coloured borders along it.
-  const float rank_step = order.size() > 1 ? std::min(3.0f, 12.0f / static_cast<float>(order.size() - 1)) : 0.0f;
+  const float rank_step = order.size() > 1 ? std::min(2.5f, 9.0f / static_cast<float>(order.size() - 1)) : 0.0f;
   auto width_of = [&](std::size_t i) {
     const auto at = static_cast<std::size_t>(std::find(order.begin(), order.end(), i) - order.begin());
     const float rank = static_cast<float>(order.size() - 1 - at);
-    return (2.5f + rank * rank_step + (scene.selected && *scene.selected == i ? 0.5f : 0.0f)) * s.scale;
+    return (2.5f + rank * rank_step) * s.scale;
   };
 
   // Outlines under every path first, then the colours; the current points on top of all.
@@ -226,16 +226,32 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
         dl.AddLine(ImVec2(p.x - a, p.y - a), ImVec2(p.x + a, p.y + a), c, w);
         dl.AddLine(ImVec2(p.x - a, p.y + a), ImVec2(p.x + a, p.y - a), c, w);
       }
-      const std::string text = run.status();
-      const ImVec2 size = text_size(s, text);
-      const float x = std::clamp(p.x + 2 * a, t.rect().x0 + 4 * s.scale,
-                                 std::max(t.rect().x0 + 4 * s.scale, t.rect().x1 - size.x - 4 * s.scale));
-      draw_text_shadowed(dl, s, ImVec2(x, p.y - size.y / 2), colour, text);
+      const DivergenceLabel label{p, colour, run.status()};
+      if (scene.labels != nullptr) {
+        scene.labels->push_back(label);
+      } else {
+        draw_divergence_label(dl, t, label, s);
+      }
     } else {
       dl.AddCircleFilled(im(p), r + 2 * s.scale, s.shadow);
       dl.AddCircleFilled(im(p), r, colour);
     }
   }
+}
+
+void draw_divergence_label(ImDrawList& dl, const CanvasTransform& t, const DivergenceLabel& label,
+                           const CanvasStyle& s) {
+  // Beside the cross, on the side towards the middle of the canvas, inside it.
+  const PixelRect r = t.rect();
+  const ImVec2 size = text_size(s, label.text);
+  const float gap = 14 * s.scale;
+  const bool left = label.at.x > 0.5f * (r.x0 + r.x1);
+  const bool below = label.at.y < 0.5f * (r.y0 + r.y1);
+  const float x = std::clamp(left ? label.at.x - gap - size.x : label.at.x + gap, r.x0 + 4 * s.scale,
+                             std::max(r.x0 + 4 * s.scale, r.x1 - size.x - 4 * s.scale));
+  const float y = std::clamp(below ? label.at.y + gap : label.at.y - gap - size.y, r.y0 + 4 * s.scale,
+                             std::max(r.y0 + 4 * s.scale, r.y1 - size.y - 4 * s.scale));
+  draw_text_shadowed(dl, s, ImVec2(x, y), label.colour, label.text);
 }
 
 void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle& s) {

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,17 +32,30 @@ void draw_axes(ImDrawList& dl, const CanvasTransform& transform, const CanvasSty
 
 void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const TestFunction& f, const CanvasStyle& style);
 
+// "diverged at step k" at a point of the canvas, in the run's colour.
+struct DivergenceLabel {
+  Point2 at;
+  ImU32 colour;
+  std::string text;
+};
+
 struct TrajectoryScene {
   const Scenario* scenario = nullptr;
   const std::vector<Trajectory>* runs = nullptr;
   long step = 0;                        // draw each run up to this step
-  std::optional<std::size_t> selected;  // drawn thicker
+  std::optional<std::size_t> selected;  // drawn last, on top
+  // When set, the divergence labels are returned here to be drawn on top of everything else;
+  // otherwise they are drawn with the paths.
+  std::vector<DivergenceLabel>* labels = nullptr;
 };
 
 // Every visible run's path up to the step (an outline under its colour), its current point, and
 // "diverged at step k" where a run diverged.
 void draw_trajectories(ImDrawList& dl, const CanvasTransform& transform, const TrajectoryScene& scene,
                        const CanvasStyle& style, Polylines& scratch);
+
+void draw_divergence_label(ImDrawList& dl, const CanvasTransform& transform, const DivergenceLabel& label,
+                           const CanvasStyle& style);
 
 void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle& style);
 

@@ -104,7 +104,8 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   dl.AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), border);
 
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const double fx = std::clamp((static_cast<double>(mouse.x) - static_cast<double>(r.x0)) / static_cast<double>(r.width()), 0.0, 1.0);
+  const double fx =
+      std::clamp((static_cast<double>(mouse.x) - static_cast<double>(r.x0)) / static_cast<double>(r.width()), 0.0, 1.0);
   const long hovered_step = std::lround(plot.x.value(fx));
   if (hovered && mouse.x >= r.x0 && mouse.x <= r.x1) {
     dl.AddLine(ImVec2(mouse.x, r.y0), ImVec2(mouse.x, r.y1), with_alpha(text, 0.4f));

@@ -32,8 +32,8 @@ void handle_input(AppState& state, const CanvasTransform& t, bool hovered, bool 
     // Pan with any button held since the press started on the canvas.
     const ImVec2 d = io.MouseDelta;
     if ((d.x != 0 || d.y != 0) && t.pixels_per_unit() > 0)
-      state.view.wanted =
-          pan_box(state.view.wanted, {-static_cast<double>(d.x) / t.pixels_per_unit(), static_cast<double>(d.y) / t.pixels_per_unit()});
+      state.view.wanted = pan_box(state.view.wanted, {-static_cast<double>(d.x) / t.pixels_per_unit(),
+                                                      static_cast<double>(d.y) / t.pixels_per_unit()});
   }
   if (hovered && io.MouseWheel != 0) {
     const double factor = std::pow(0.85, static_cast<double>(io.MouseWheel));
@@ -105,7 +105,9 @@ void draw_canvas_panel(AppState& state) {
   draw_heatmap(dl, state.heatmap_texture, r, style);
   if (state.view.show_minima) draw_minima(dl, t, current_function(state), style);
   Polylines scratch;
-  draw_trajectories(dl, t, {&state.simulated, &state.runs, current_step(state), state.selected}, style, scratch);
+  std::vector<DivergenceLabel> divergences;
+  draw_trajectories(dl, t, {&state.simulated, &state.runs, current_step(state), state.selected, &divergences}, style,
+                    scratch);
   if (state.view.show_arrows && state.selected && *state.selected < state.runs.size() &&
       state.simulated.runs[*state.selected].visible)
     draw_step_arrows(dl, t, state.simulated.runs[*state.selected], state.runs[*state.selected], current_step(state),
@@ -133,6 +135,7 @@ void draw_canvas_panel(AppState& state) {
   // The plots panel names the runs too; the canvas repeats it only when there is room.
   if (r.height() >= 420 * style.scale && r.width() >= 480 * style.scale)
     draw_legend(dl, {bar_box.x0 - pad, r.y0 + pad}, state.simulated, state.runs, style, false);
+  for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
   if (hovered && !state.dragging_start) draw_cursor_readout(dl, state, t, style);
   dl.PopClipRect();
 

@@ -67,7 +67,7 @@ void draw_time_bar(AppState& state) {
   float speed = static_cast<float>(p.speed);
   if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(kMinSpeed), static_cast<float>(kMaxSpeed),
                          "%.0f steps/s", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
-    p.speed = speed;
+    p.speed = static_cast<double>(speed);
   tooltip("Playing speed in updates per second (Up / Down double or halve it)");
   ImGui::SameLine();
   ImGui::Checkbox("Loop", &p.loop);

@@ -179,7 +179,7 @@ void plot_polylines(const StridedValues& y, double first_x, const AxisRange& x_a
   out.clear();
   if (y.count == 0 || y.first == nullptr) return;
   const std::size_t limit = std::min(shown, y.count);
-  const double width = rect.width(), height = rect.height();
+  const double width = static_cast<double>(rect.width()), height = static_cast<double>(rect.height());
   const PixelRect clip = rect.expanded(4);
   auto pixel = [&](std::size_t i) {
     const double fx = x_axis.fraction(first_x + static_cast<double>(i)), fy = y_axis.fraction(y[i]);

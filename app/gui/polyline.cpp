@@ -34,8 +34,9 @@ bool clip_segment(Point2& a, Point2& b, PixelRect clip) {
   const double dy = static_cast<double>(b.y) - static_cast<double>(a.y);
   double t0 = 0, t1 = 1;
   const double p[4] = {-dx, dx, -dy, dy};
-  const double q[4] = {static_cast<double>(a.x) - static_cast<double>(clip.x0), static_cast<double>(clip.x1) - static_cast<double>(a.x), static_cast<double>(a.y) - static_cast<double>(clip.y0),
-                       static_cast<double>(clip.y1) - static_cast<double>(a.y)};
+  const double q[4] = {
+      static_cast<double>(a.x) - static_cast<double>(clip.x0), static_cast<double>(clip.x1) - static_cast<double>(a.x),
+      static_cast<double>(a.y) - static_cast<double>(clip.y0), static_cast<double>(clip.y1) - static_cast<double>(a.y)};
   for (int i = 0; i < 4; ++i) {
     if (p[i] == 0) {
       if (q[i] < 0) return false;
@@ -50,8 +51,10 @@ bool clip_segment(Point2& a, Point2& b, PixelRect clip) {
       if (r < t1) t1 = r;
     }
   }
-  const Point2 start{static_cast<float>(static_cast<double>(a.x) + t0 * dx), static_cast<float>(static_cast<double>(a.y) + t0 * dy)};
-  const Point2 end{static_cast<float>(static_cast<double>(a.x) + t1 * dx), static_cast<float>(static_cast<double>(a.y) + t1 * dy)};
+  const Point2 start{static_cast<float>(static_cast<double>(a.x) + t0 * dx),
+                     static_cast<float>(static_cast<double>(a.y) + t0 * dy)};
+  const Point2 end{static_cast<float>(static_cast<double>(a.x) + t1 * dx),
+                   static_cast<float>(static_cast<double>(a.y) + t1 * dy)};
   a = t0 == 0 ? a : start;
   b = t1 == 1 ? b : end;
   return true;

@@ -249,7 +249,8 @@ TEST_CASE("the colour map grows lighter step by step, from dark to light") {
   double previous = -1;
   for (int i = 0; i <= 100; ++i) {
     const Colour c = colour_map(i / 100.0);
-    const double luma = 0.2126 * static_cast<double>(c.r) + 0.7152 * static_cast<double>(c.g) + 0.0722 * static_cast<double>(c.b);
+    const double luma =
+        0.2126 * static_cast<double>(c.r) + 0.7152 * static_cast<double>(c.g) + 0.0722 * static_cast<double>(c.b);
     REQUIRE(luma > previous);
     previous = luma;
   }

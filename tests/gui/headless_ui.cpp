@@ -56,7 +56,7 @@ void HeadlessUi::frame(const std::function<void(ImGuiIO&)>& input) {
   io.DeltaTime = 1.0f / 60;
   if (input) input(io);
   ImGui::NewFrame();
-  draw_ui(state, io.DeltaTime);
+  draw_ui(state, static_cast<double>(io.DeltaTime));
   ImGui::Render();
   process_file_requests(state);
   // The GL work of the application, which these tests do not have, is dropped.

@@ -5,3 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 ./build/tests/core_benchmark
+xvfb-run -a -s "-screen 0 1280x800x24" ./build/tests/gui/gui_benchmark

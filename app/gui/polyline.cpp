@@ -91,45 +91,43 @@ void drop_covered_segments(const Polylines& in, PixelRect area, float cell, Cove
   }
   const int columns = static_cast<int>(std::ceil(area.width() / cell)) + 1;
   const int rows = static_cast<int>(std::ceil(area.height() / cell)) + 1;
-  grid.first_segment.assign(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows), 0);
-  auto cell_of = [&](float x, float y) -> std::uint32_t* {
+  grid.covered.assign(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows), 0);
+  auto cell_of = [&](float x, float y) -> std::uint8_t* {
     const int i = static_cast<int>((x - area.x0) / cell), j = static_cast<int>((y - area.y0) / cell);
     if (i < 0 || j < 0 || i >= columns || j >= rows) return nullptr;
-    return &grid.first_segment[static_cast<std::size_t>(j) * static_cast<std::size_t>(columns) +
-                               static_cast<std::size_t>(i)];
+    return &grid.covered[static_cast<std::size_t>(j) * static_cast<std::size_t>(columns) + static_cast<std::size_t>(i)];
   };
-  std::uint32_t segment = 0;
+  // Visits the cells along a-b; with `mark`, covers them. True when one was not covered before.
+  auto uncovered = [&](Point2 a, Point2 b, bool mark) {
+    const float length = distance(a, b);
+    const int samples = std::isfinite(length) ? std::min(100000, static_cast<int>(length / cell) + 1) : 1;
+    bool found = false;
+    for (int s = 0; s <= samples; ++s) {
+      const float t = static_cast<float>(s) / static_cast<float>(samples);
+      std::uint8_t* c = cell_of(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y));
+      if (c == nullptr || *c == 0) {
+        found = true;
+        if (c != nullptr && mark) *c = 1;
+        if (!mark) return true;
+      }
+    }
+    return found;
+  };
   for (std::size_t p = 0; p < in.pieces(); ++p) {
     const auto piece = in.piece(p);
-    bool open = false;  // whether the last point of `out` continues this piece
+    bool open = false;  // whether the last point of `out` belongs to this piece
     for (std::size_t k = 1; k < piece.size(); ++k) {
-      ++segment;
       const Point2 a = piece[k - 1], b = piece[k];
-      const float length = distance(a, b);
-      const int samples = std::isfinite(length) ? std::min(100000, static_cast<int>(length / cell) + 1) : 1;
-      bool adds = false;
-      for (int s = 0; s <= samples; ++s) {
-        const float t = static_cast<float>(s) / static_cast<float>(samples);
-        std::uint32_t* c = cell_of(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y));
-        if (c == nullptr) {
-          adds = true;
-        } else if (*c == 0) {
-          *c = segment;
-          adds = true;
-        } else if (*c + kCoverageLag > segment) {
-          adds = true;  // covered only by the last few segments: the line itself, moving on
-        }
+      if (!uncovered(a, b, true)) continue;
+      if (open && !(out.points.back() == a)) {
+        // Segments were dropped since the last kept point: bridge them when the straight line
+        // crosses only covered cells (it then shows nothing new), else break the line.
+        if (uncovered(out.points.back(), a, false)) open = false;
       }
-      if (!adds) {
-        open = false;
-        continue;
-      }
-      if (!open) {
-        out.starts.push_back(out.points.size());
-        out.points.push_back(a);
-        open = true;
-      }
+      if (!open) out.starts.push_back(out.points.size());
+      if (!open || !(out.points.back() == a)) out.points.push_back(a);
       out.points.push_back(b);
+      open = true;
     }
   }
 }

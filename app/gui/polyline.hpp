@@ -37,17 +37,14 @@ bool clip_segment(Point2& a, Point2& b, PixelRect clip);
 
 // Which cells of a pixel area a line already covers, reused between calls.
 struct CoverageGrid {
-  std::vector<std::uint32_t> first_segment;  // per cell: 1 + the first segment that covered it, or 0
+  std::vector<std::uint8_t> covered;
 };
 
-// A segment counts as covered only by segments at least this many steps older than itself, so a
-// line moving slowly (several points in one cell) stays whole.
-inline constexpr std::uint32_t kCoverageLag = 8;
-
 // `in` without the segments that add no pixels: a segment whose cells (of `cell` pixels, along its
-// length) were all covered by segments at least kCoverageLag segments older is dropped, and the
-// line breaks there. A run that jitters 20,000 times across the same few pixels then costs what
-// those pixels show. Segments outside `area` are kept (they are clipped later).
+// length) are all covered by earlier segments is dropped. The line goes on straight to the next
+// kept segment when that crosses only covered cells, and breaks otherwise. A run that jitters
+// 20,000 times across the same few pixels then costs what those pixels show. Segments outside
+// `area` are kept (they are clipped later).
 void drop_covered_segments(const Polylines& in, PixelRect area, float cell, CoverageGrid& grid, Polylines& out);
 
 // The pieces of `in` split where the line turns by more than the angle whose cosine is

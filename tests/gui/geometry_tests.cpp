@@ -1,5 +1,6 @@
 // The pure drawing geometry: view transforms, polylines, plot axes, sliders, the layout, the
 // colour map and core's heatmap grid. No ImGui, no GL.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
@@ -302,4 +303,29 @@ TEST_CASE("plot series drawn from their column summaries match the series read i
     REQUIRE(summarized.points == full.points);
     REQUIRE(summarized.starts == full.starts);
   }
+}
+
+TEST_CASE("segments that add no pixels are dropped without breaking a line that moves on") {
+  const PixelRect area{0, 0, 200, 200};
+  CoverageGrid grid;
+  Polylines slow, out;
+  slow.starts = {0};
+  for (int k = 0; k <= 400; ++k) slow.points.push_back({10 + 0.4f * static_cast<float>(k), 100});  // 0.4 px steps
+  drop_covered_segments(slow, area, 2, grid, out);
+  REQUIRE(out.pieces() == 1);
+  REQUIRE(out.points.front() == slow.points.front());
+  REQUIRE(out.points.back() == slow.points.back());
+  REQUIRE(out.points.size() < slow.points.size());
+
+  // 20,000 jumps back and forth across the same 30 pixels, then a move away.
+  Polylines jitter;
+  jitter.starts = {0};
+  for (int k = 0; k < 20000; ++k)
+    jitter.points.push_back({k % 2 == 0 ? 50.0f : 80.0f, 50.0f + static_cast<float>(k % 3)});
+  jitter.points.push_back({150, 150});
+  drop_covered_segments(jitter, area, 2, grid, out);
+  REQUIRE(out.points.size() < 20);
+  REQUIRE(out.points.back() == Point2{150, 150});
+  for (const Point2 p : out.points)
+    REQUIRE(std::find(jitter.points.begin(), jitter.points.end(), p) != jitter.points.end());
 }

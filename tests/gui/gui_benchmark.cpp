@@ -93,6 +93,7 @@ int main() {
 
   // A slider change: the recomputation of all runs alone, then the whole frame that does it.
   std::vector<double> recompute, changed_frame;
+  gui::set_step(state, gui::last_step(state));
   const double rhos[3] = {0.9, 0.93, 0.96};  // consecutive values always differ
   for (int i = 0; i < 20; ++i) {
     state.scenario.runs[2].hyper.rho = rhos[(2 * i) % 3];
@@ -117,6 +118,16 @@ int main() {
               r.max);
   std::printf("frame with that recomputation:            median %.2f ms, 95%% %.2f ms, max %.2f ms\n", c.median, c.p95,
               c.max);
+
+  // For comparison, the default scenario (4 runs of 500 steps): the rasterizer's fixed cost.
+  gui::replace_scenario(state, default_scenario());
+  gui::set_step(state, gui::last_step(state));
+  for (int i = 0; i < 3; ++i) frame_ms();
+  std::vector<double> small;
+  for (int i = 0; i < 50; ++i) small.push_back(frame_ms());
+  const Stats d = stats(small);
+  std::printf("frame, default scenario (4 x 500 steps):  median %.2f ms, 95%% %.2f ms, max %.2f ms\n", d.median, d.p95,
+              d.max);
 
   // The same frames without GL: what the UI costs the CPU on a machine with a real GPU.
   app.reset();

@@ -52,27 +52,6 @@ constexpr int kSettleFrames = 3;  // frames drawn after an event, so hover state
 
 void* texture_id(GLuint texture) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(texture)); }
 
-Image read_framebuffer(int width, int height) {
-  Image image;
-  image.width = width;
-  image.height = height;
-  image.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  glReadBuffer(GL_BACK);
-  glPixelStorei(GL_PACK_ALIGNMENT, 4);
-  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
-  const std::size_t row = static_cast<std::size_t>(width) * 4;
-  std::vector<std::uint8_t> swap(row);
-  for (int y = 0; y < height / 2; ++y) {
-    std::uint8_t* a = image.rgba.data() + static_cast<std::size_t>(y) * row;
-    std::uint8_t* b = image.rgba.data() + static_cast<std::size_t>(height - 1 - y) * row;
-    std::memcpy(swap.data(), a, row);
-    std::memcpy(a, b, row);
-    std::memcpy(b, swap.data(), row);
-  }
-  for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
-  return image;
-}
 
 std::string default_png_name(const std::string& function) {
   const std::time_t now = std::time(nullptr);
@@ -378,7 +357,11 @@ void Application::frame(double dt, Image* capture) {
   glClearColor(bg.x, bg.y, bg.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  if (capture != nullptr && width > 0 && height > 0) *capture = read_framebuffer(width, height);
+  if (capture != nullptr && width > 0 && height > 0) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    *capture = read_pixels(width, height);
+  }
   glfwSwapBuffers(a.window);
 
   process_file_requests(a.state);

@@ -56,6 +56,26 @@ FigureLayout figure_layout(int width, int height, const CanvasStyle& s, const He
 
 }  // namespace
 
+Image read_pixels(int width, int height) {
+  Image image;
+  image.width = width;
+  image.height = height;
+  image.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 4);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+  const std::size_t row = static_cast<std::size_t>(width) * 4;
+  std::vector<std::uint8_t> swap(row);
+  for (int y = 0; y < height / 2; ++y) {
+    std::uint8_t* a = image.rgba.data() + static_cast<std::size_t>(y) * row;
+    std::uint8_t* b = image.rgba.data() + static_cast<std::size_t>(height - 1 - y) * row;
+    std::memcpy(swap.data(), a, row);
+    std::memcpy(a, b, row);
+    std::memcpy(b, swap.data(), row);
+  }
+  for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
+  return image;
+}
+
 float figure_font_size(int width, int height) {
   return std::clamp(std::round(static_cast<float>(std::min(width, height)) / 42.0f), 10.0f, 110.0f);
 }
@@ -180,21 +200,7 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    image.width = width;
-    image.height = height;
-    image.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
-    // GL's rows start at the bottom; images start at the top.
-    const std::size_t row = static_cast<std::size_t>(width) * 4;
-    std::vector<std::uint8_t> swap(row);
-    for (int y = 0; y < height / 2; ++y) {
-      std::uint8_t* a = image.rgba.data() + static_cast<std::size_t>(y) * row;
-      std::uint8_t* b = image.rgba.data() + static_cast<std::size_t>(height - 1 - y) * row;
-      std::memcpy(swap.data(), a, row);
-      std::memcpy(a, b, row);
-      std::memcpy(b, swap.data(), row);
-    }
+    image = read_pixels(width, height);
   }
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_framebuffer));
   glViewport(previous_viewport[0], previous_viewport[1], previous_viewport[2], previous_viewport[3]);

@@ -25,6 +25,10 @@ namespace optviz::gui {
 // The figure's text size in pixels for its size: readable on a slide, crisp at 8K.
 float figure_font_size(int width, int height);
 
+// The pixels of the bound read framebuffer as an opaque image, rows top to bottom (GL's rows start
+// at the bottom).
+Image read_pixels(int width, int height);
+
 class FigureDrawer {
  public:
   // Needs a current GL 3.3 context; nullptr and `error` when the shaders fail.

@@ -1,5 +1,5 @@
-// Helpers of the scenario and export tests: temporary directories, running the optviz executable,
-// reading files and decoding GIFs with giflib.
+// Helpers of the scenario and export tests: running the optviz executable and decoding GIFs with
+// giflib (temporary directories and files come from process.hpp).
 #pragma once
 
 #include <filesystem>
@@ -9,39 +9,16 @@
 #include <vector>
 
 #include "image.hpp"
+#include "process.hpp"
 
 namespace optviz::testing {
 
-// A fresh directory, removed with everything in it at the end of the scope.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-  // The names of the entries, sorted (temporary files included).
-  std::vector<std::string> entries() const { return entries_of(path_); }
-  static std::vector<std::string> entries_of(const std::filesystem::path& dir);
-
- private:
-  std::filesystem::path path_;
-};
-
-struct Result {
-  int exit_code = -1;  // -1 when a signal ended the process
-  std::string out;
-  std::string err;
-};
+using Result = ProcessResult;
 
 // Runs the optviz executable with `args`; `environment` sets (a value) or removes (nullopt)
 // variables. Kills it after 120 s.
 Result run_optviz(const std::vector<std::string>& args,
                   const std::map<std::string, std::optional<std::string>>& environment = {});
-
-std::string read_file(const std::filesystem::path& path);
-void write_file(const std::filesystem::path& path, const std::string& text);
 
 struct Gif {
   int width = 0;

@@ -134,7 +134,7 @@ void write_file(const std::filesystem::path& path, std::string_view text) {
 }
 
 TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "optviz-robustness-XXXXXX").string();
+  std::string pattern = (std::filesystem::temp_directory_path() / "optviz-test-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr)
     throw std::runtime_error("cannot create a temporary directory: " + std::string(std::strerror(errno)));
   path_ = pattern;
@@ -142,12 +142,14 @@ TempDir::TempDir() {
 
 TempDir::~TempDir() {
   std::error_code ignored;
+  // A test may have taken the permissions away; give them back so that everything can go.
+  std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ignored);
   std::filesystem::remove_all(path_, ignored);
 }
 
-std::vector<std::string> TempDir::entries() const {
+std::vector<std::string> TempDir::entries_of(const std::filesystem::path& dir) {
   std::vector<std::string> out;
-  for (const auto& entry : std::filesystem::directory_iterator(path_)) out.push_back(entry.path().filename().string());
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) out.push_back(entry.path().filename().string());
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -1,5 +1,6 @@
-// Runs a program as a child process with its output captured and a time limit: how the
-// robustness tests drive the optviz executable the way a user's shell would.
+// What the tests that drive the optviz executable share: running a program as a child process
+// with its output captured and a time limit, the way a user's shell would; temporary directories;
+// whole files read and written.
 #pragma once
 
 #include <chrono>
@@ -50,8 +51,10 @@ class TempDir {
   TempDir& operator=(const TempDir&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
-  // The names of the entries in the directory, sorted.
-  std::vector<std::string> entries() const;
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+  // The names of the entries in the directory (or in `dir`), sorted.
+  std::vector<std::string> entries() const { return entries_of(path_); }
+  static std::vector<std::string> entries_of(const std::filesystem::path& dir);
 
  private:
   std::filesystem::path path_;

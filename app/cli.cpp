@@ -287,7 +287,7 @@ int cli_main(int argc, char** argv) {
   CLI::App app{
       "optviz: watch optimizers move over 2D loss surfaces.\n"
       "With no command, opens the window on the default scenario."};
-  app.set_version_flag("--version", "optviz 0.1.0");
+  app.set_version_flag("--version", "optviz " OPTVIZ_VERSION);
   GuiOptions gui;
   app.add_option("--screenshot", gui.screenshot, "render the window for --frames frames, save it as PNG, exit");
   app.add_option("--frames", gui.frames, "frames to render before --screenshot (default 3)")

@@ -64,8 +64,10 @@ Table parse_csv(const std::string& text) {
     if (line.empty()) continue;
     std::vector<std::optional<double>> row;
     for (const std::string& cell : split(line)) {
-      if (cell.empty()) row.emplace_back();
-      else row.emplace_back(std::strtod(cell.c_str(), nullptr));  // strtod reads nan, -nan, inf
+      if (cell.empty())
+        row.emplace_back();
+      else
+        row.emplace_back(std::strtod(cell.c_str(), nullptr));  // strtod reads nan, -nan, inf
     }
     t.rows.push_back(std::move(row));
   }

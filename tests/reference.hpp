@@ -1,9 +1,9 @@
-// Reads the PyTorch reference cases (../shared/reference/torch) and compares CSV tables with the
-// metric of its README: |out - ref| <= rtol (|ref| + 1e-3 max |ref| over the column's finite values).
+// Reads the PyTorch reference cases (tests/reference/torch, or the build's OPTVIZ_REFERENCE_DIR)
+// and compares CSV tables with the metric of their README:
+// |out - ref| <= rtol (|ref| + 1e-3 max |ref| over the column's finite values).
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +15,7 @@ namespace optviz::testing {
 struct ReferenceCase {
   nlohmann::json json;  // the manifest entry
   std::string name;
-  std::string csv;      // the reference file's text
+  std::string csv;  // the reference file's text
 };
 
 std::vector<ReferenceCase> load_reference_cases();

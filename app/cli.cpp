@@ -21,7 +21,8 @@
 #include "parameters.hpp"
 #include "run_export.hpp"
 #include "scenario_file.hpp"
-#include "test_function.hpp"
+#include "objective.hpp"
+#include "rule.hpp"
 #include "trajectory.hpp"
 
 namespace optviz {
@@ -67,7 +68,9 @@ struct RunOptions {
   std::string out_dir;
   std::vector<CLI::Option*> single_run_options;  // --function, --optimizer, --start, --steps, --out
   std::string function;
+  std::string expr;
   std::string optimizer;
+  std::string rule;
   std::string start;
   long steps = 100;
   std::string out;
@@ -83,7 +86,14 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
   cmd.add_option("--out-dir", o.out_dir, "with a scenario: write one CSV per run and summary.json into this directory");
   o.single_run_options = {
       cmd.add_option("--function", o.function, "test function (see `optviz list`)"),
+      cmd.add_option("--expr", o.expr,
+                     "a typed function of x and y instead of --function, for example '(1-x)^2 + 100*(y-x^2)^2'; "
+                     "needs --start"),
       cmd.add_option("--optimizer", o.optimizer, "optimizer (see `optviz list`)"),
+      cmd.add_option("--rule", o.rule,
+                     "a typed update rule instead of --optimizer: statements NAME = EXPR separated by ; for example "
+                     "'G = rho*G + (1-rho)*g^2; theta = theta - eta*g/(sqrt(G)+eps)'; every hyperparameter it reads "
+                     "must be given"),
       cmd.add_option("--start", o.start, "start point X,Y (default: the function's); write --start=-1.5,2"),
       cmd.add_option("--steps", o.steps, "number of updates (default 100, at most 1000000)"),
       cmd.add_option("--out", o.out, "write the CSV to this file instead of standard output"),
@@ -104,7 +114,8 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
 
 // The run's configuration from the flags; throws BadInput.
 Hyperparameters hyperparameters_from(const RunOptions& o) {
-  if (o.optimizer.empty()) throw BadInput("missing --optimizer (one of " + optimizer_names(~0u) + ")");
+  if (o.optimizer.empty())
+    throw BadInput("missing --optimizer (one of " + optimizer_names(~0u) + ") or --rule");
   const auto kind = find_optimizer(o.optimizer);
   if (!kind) throw BadInput("unknown optimizer \"" + o.optimizer + "\" (one of " + optimizer_names(~0u) + ")");
   Hyperparameters h = defaults(*kind);
@@ -158,19 +169,78 @@ int run_scenario_command(const RunOptions& o) {
   return 0;
 }
 
+// "invalid --expr at column 7: unknown name "z"", with the text and a caret under the column
+// when the text is short enough to show.
+BadInput formula_error(const std::string& flag, const std::string& text, const ExpressionError& e) {
+  std::string message = "invalid " + flag + " at column " + std::to_string(e.column()) + ": " + e.problem();
+  constexpr std::size_t kShown = 160;
+  if (text.size() <= kShown && text.find('\n') == std::string::npos && e.column() <= text.size() + 1)
+    message += "\n  " + text + "\n  " + std::string(e.column() - 1, ' ') + "^";
+  return BadInput(message);
+}
+
+Objective objective_from(const RunOptions& o) {
+  if (!o.expr.empty() && !o.function.empty()) throw BadInput("give --function or --expr, not both");
+  if (!o.expr.empty()) {
+    try {
+      return Objective::typed(o.expr);
+    } catch (const ExpressionError& e) {
+      throw formula_error("--expr", o.expr, e);
+    }
+  }
+  if (o.function.empty()) throw BadInput("missing --function or --expr (see `optviz list`)");
+  const TestFunction* f = find_function(o.function);
+  if (f == nullptr) throw BadInput("unknown function \"" + o.function + "\" (see `optviz list`)");
+  return *f;
+}
+
+// A typed rule's hyperparameters: exactly the ones it reads, each given by its flag.
+Hyperparameters rule_hyperparameters_from(const RunOptions& o, const Rule& rule) {
+  Hyperparameters h;
+  const auto reals = real_parameters();
+  for (std::size_t i = 0; i < reals.size(); ++i) {
+    const bool given = o.real_options[i]->count() > 0;
+    const bool read = rule.reads_parameter(reals[i].name);
+    if (given && !read)
+      throw BadInput("--" + std::string(reals[i].flag) + " is given but the rule does not read " +
+                     std::string(reals[i].name));
+    if (read && !given)
+      throw BadInput("the rule reads " + std::string(reals[i].name) + ": give its value with --" +
+                     std::string(reals[i].flag));
+    if (given) h.*reals[i].member = o.reals[i];
+  }
+  const auto flags = flag_parameters();
+  for (std::size_t i = 0; i < flags.size(); ++i)
+    if (o.flags[i])
+      throw BadInput("--" + std::string(flags[i].flag) + " applies to built-in optimizers; a rule writes its own update");
+  if (const auto problem = find_rule_problem(rule, h)) throw BadInput(problem->message());
+  return h;
+}
+
 int run_command(const RunOptions& o) {
   if (!o.scenario.empty()) return run_scenario_command(o);
   if (!o.out_dir.empty()) throw BadInput("--out-dir needs a scenario file: optviz run SCENARIO --out-dir DIR");
-  if (o.function.empty()) throw BadInput("missing --function (see `optviz list`)");
-  const TestFunction* f = find_function(o.function);
-  if (f == nullptr) throw BadInput("unknown function \"" + o.function + "\" (see `optviz list`)");
-  const Hyperparameters h = hyperparameters_from(o);
-  const Vec2 start = o.start.empty() ? f->start : parse_point(o.start, "start");
-  if (const std::string problem = validate_run(h, start, o.steps); !problem.empty()) throw BadInput(problem);
+  const Objective f = objective_from(o);
+  if (!o.expr.empty() && o.start.empty()) throw BadInput("--expr needs --start X,Y (a typed function has no default)");
+  const Vec2 start = o.start.empty() ? f.start() : parse_point(o.start, "start");
+  if (const auto problem = find_course_problem(start, o.steps)) throw BadInput(problem->message());
 
-  const Trajectory t = run(*f, h, start, o.steps);
+  RunSpec spec;
+  if (!o.rule.empty()) {
+    if (!o.optimizer.empty()) throw BadInput("give --optimizer or --rule, not both");
+    try {
+      spec.rule.emplace(o.rule);
+    } catch (const ExpressionError& e) {
+      throw formula_error("--rule", o.rule, e);
+    }
+    spec.hyper = rule_hyperparameters_from(o, *spec.rule);
+  } else {
+    spec.hyper = hyperparameters_from(o);
+  }
+  Trajectory t;
+  simulate_run(f, spec, start, o.steps, t);
   std::ostringstream csv;
-  write_csv(csv, t, h);
+  write_csv(csv, t, spec);
   if (o.out.empty()) {
     std::cout << csv.str() << std::flush;
     if (!std::cout) {
@@ -231,7 +301,8 @@ int render_command(const RenderOptions& o) {
   if (!o.gif.empty())
     if (std::string problem = find_gif_problem(gif); !problem.empty()) throw BadInput(problem);
 
-  const Scenario scenario = open_scenario(o.scenario);
+  Scenario scenario = open_scenario(o.scenario);
+  scenario.objective.search_minima(scenario.view);
   const long step = o.step_option->count() > 0 ? o.step : scenario.steps;
   if (step < 0 || step > scenario.steps)
     throw BadInput("--step: must be in [0, " + std::to_string(scenario.steps) + "] (the scenario's steps), got " +

@@ -31,21 +31,22 @@ double HeatmapScale::value_at(double t) const {
   return low + offset * std::expm1(t * std::log1p(range / offset));
 }
 
-HeatmapScale heatmap_scale(const TestFunction& f, ColourScale kind) {
+HeatmapScale heatmap_scale(const Objective& f, ColourScale kind) {
+  const Box view = f.view();
   double low = std::numeric_limits<double>::infinity();
   double high = -low;
   for (int j = 0; j < kScaleSamples; ++j) {
     for (int i = 0; i < kScaleSamples; ++i) {
       const double u = static_cast<double>(i) / (kScaleSamples - 1);
       const double v = static_cast<double>(j) / (kScaleSamples - 1);
-      const Vec2 p{f.view.min.x + u * (f.view.max.x - f.view.min.x), f.view.min.y + v * (f.view.max.y - f.view.min.y)};
+      const Vec2 p{view.min.x + u * (view.max.x - view.min.x), view.min.y + v * (view.max.y - view.min.y)};
       const double value = f.value(p);
       if (!std::isfinite(value)) continue;
       low = std::min(low, value);
       high = std::max(high, value);
     }
   }
-  if (!f.minima.empty() && std::isfinite(f.minimum_value)) low = std::min(low, f.minimum_value);
+  if (std::isfinite(f.minimum_value())) low = std::min(low, f.minimum_value());
   HeatmapScale scale;
   scale.kind = kind;
   if (!std::isfinite(low) || !std::isfinite(high)) low = 0, high = 1;
@@ -57,7 +58,7 @@ HeatmapScale heatmap_scale(const TestFunction& f, ColourScale kind) {
   return scale;
 }
 
-HeatmapGrid heatmap_grid(const TestFunction& f, const HeatmapScale& scale, Box box, int columns, int rows) {
+HeatmapGrid heatmap_grid(const Objective& f, const HeatmapScale& scale, Box box, int columns, int rows) {
   HeatmapGrid grid;
   grid.columns = std::clamp(columns, 2, kMaxGridSide);
   grid.rows = std::clamp(rows, 2, kMaxGridSide);

@@ -1,4 +1,4 @@
-// The heatmap of a test function: how values map to the colour scale, the sampled grid the
+// The heatmap of an objective: how values map to the colour scale, the sampled grid the
 // fragment shader colours, and the contour levels. Every output is finite and within [0, 1], so
 // overflowing values far outside the view never reach a texture.
 #pragma once
@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "scenario.hpp"
-#include "test_function.hpp"
 
 namespace optviz {
 
@@ -26,7 +25,7 @@ struct HeatmapScale {
 };
 
 // Samples f over its view box. Always returns a usable scale: high > low, both finite.
-HeatmapScale heatmap_scale(const TestFunction& f, ColourScale kind);
+HeatmapScale heatmap_scale(const Objective& f, ColourScale kind);
 
 // Colour-scale positions sampled at the centres of a columns x rows grid over `box`, row-major,
 // row 0 at box.min.y (the bottom). Sizes are clamped to [2, kMaxGridSide].
@@ -39,7 +38,7 @@ struct HeatmapGrid {
 
 inline constexpr int kMaxGridSide = 2048;
 
-HeatmapGrid heatmap_grid(const TestFunction& f, const HeatmapScale& scale, Box box, int columns, int rows);
+HeatmapGrid heatmap_grid(const Objective& f, const HeatmapScale& scale, Box box, int columns, int rows);
 
 // The contour lines: `count` levels at t = k / count for k = 1 .. count - 1 (count is clamped to
 // [0, 200]; 0 or 1 gives no line). The shader draws the same lines from t.

@@ -3,6 +3,7 @@
 // sliders all read these tables.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -45,6 +46,9 @@ struct FlagParameter {
 
 std::span<const RealParameter> real_parameters();
 std::span<const FlagParameter> flag_parameters();
+
+// What is wrong with a value of the parameter (not finite, out of its range), if anything.
+std::optional<ParameterProblem> find_value_problem(const RealParameter& p, double value);
 
 // "sgd, momentum, nesterov": the optimizers whose bit is set in `kinds`.
 std::string optimizer_names(unsigned kinds);

@@ -50,7 +50,10 @@ std::string run_summary_json(const Scenario& scenario, const std::vector<Traject
     throw std::invalid_argument("run_summary_json: " + std::to_string(runs.size()) + " trajectories for " +
                                 std::to_string(scenario.runs.size()) + " runs");
   OrderedJson out;
-  out["function"] = scenario.function;
+  if (scenario.objective.is_typed())
+    out["expression"] = scenario.objective.formula();
+  else
+    out["function"] = scenario.objective.name();
   out["start"] = {scenario.start.x, scenario.start.y};
   OrderedJson list = OrderedJson::array();
   for (std::size_t i = 0; i < runs.size(); ++i) {
@@ -60,7 +63,10 @@ std::string run_summary_json(const Scenario& scenario, const std::vector<Traject
     run["index"] = i;
     run["file"] = run_file_name(i, spec.label);
     run["label"] = spec.label;
-    run["optimizer"] = name(spec.hyper.kind);
+    if (spec.rule)
+      run["rule"] = spec.rule->text();
+    else
+      run["optimizer"] = name(spec.hyper.kind);
     const Vec2 last = t.position.empty() ? scenario.start : t.position.back();
     run["final_point"] = {finite_or_null(last.x), finite_or_null(last.y)};
     run["final_value"] = t.value.empty() ? OrderedJson(nullptr) : finite_or_null(t.value.back());
@@ -79,7 +85,7 @@ void export_runs(const Scenario& scenario, const std::vector<Trajectory>& runs, 
   if (ec) throw std::runtime_error("cannot write " + dir.string() + ": " + ec.message());
   for (std::size_t i = 0; i < runs.size(); ++i) {
     std::ostringstream csv;
-    write_csv(csv, runs[i], scenario.runs[i].hyper);
+    write_csv(csv, runs[i], scenario.runs[i]);
     write_file_atomically(dir / run_file_name(i, scenario.runs[i].label), csv.str());
   }
   write_file_atomically(dir / "summary.json", summary);

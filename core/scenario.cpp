@@ -22,15 +22,27 @@ constexpr std::array<Rgb, 8> kPalette = {{
 std::span<const Rgb> run_palette() { return kPalette; }
 
 RunSpec make_run(OptimizerKind kind, std::size_t index) {
-  return {std::string(title(kind)), defaults(kind), kPalette[index % kPalette.size()], true};
+  RunSpec run;
+  run.label = std::string(title(kind));
+  run.hyper = defaults(kind);
+  run.colour = kPalette[index % kPalette.size()];
+  return run;
+}
+
+RunSpec make_rule_run(Rule rule, std::string label, std::size_t index, const Hyperparameters& defaults_from) {
+  RunSpec run;
+  run.label = std::move(label);
+  run.hyper = defaults_from;
+  run.accumulator = rule.state_index("G") || rule.state().empty() ? "G" : rule.state().front();
+  run.rule = std::move(rule);
+  run.colour = kPalette[index % kPalette.size()];
+  return run;
 }
 
 Scenario default_scenario() {
   Scenario s;
-  s.function = "rosenbrock";
-  const TestFunction& f = *find_function(s.function);
-  s.view = f.view;
-  s.start = f.start;
+  s.view = s.objective.view();
+  s.start = s.objective.start();
   s.steps = 500;
   RunSpec momentum = make_run(OptimizerKind::momentum, 0);
   momentum.hyper.eta = 5e-4;
@@ -50,17 +62,26 @@ std::vector<Trajectory> simulate(const Scenario& s) {
   return runs;
 }
 
+std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t index, Vec2 start, long steps) {
+  if (const auto problem = find_course_problem(start, steps)) return problem->message_at("");
+  const auto problem = run.rule ? find_rule_problem(*run.rule, run.hyper) : find_problem(run.hyper);
+  if (problem) return problem->message_at("runs[" + std::to_string(index) + "].");
+  return std::nullopt;
+}
+
+void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, Trajectory& out) {
+  if (run.rule)
+    optviz::run(f, *run.rule, run.hyper, start, steps, out);
+  else
+    optviz::run(f, run.hyper, start, steps, out);
+}
+
 void simulate(const Scenario& s, std::vector<Trajectory>& runs) {
-  const TestFunction* f = find_function(s.function);
-  if (f == nullptr) throw std::invalid_argument("function: unknown function \"" + s.function + "\"");
-  for (std::size_t i = 0; i < s.runs.size(); ++i) {
-    if (const auto problem = find_run_problem(s.runs[i].hyper, s.start, s.steps)) {
-      const bool of_the_run = problem->field != "start" && problem->field != "steps";
-      throw std::invalid_argument(problem->message_at(of_the_run ? "runs[" + std::to_string(i) + "]." : ""));
-    }
-  }
+  for (std::size_t i = 0; i < s.runs.size(); ++i)
+    if (const auto problem = find_run_spec_problem(s.runs[i], i, s.start, s.steps))
+      throw std::invalid_argument(*problem);
   runs.resize(s.runs.size());
-  for (std::size_t i = 0; i < s.runs.size(); ++i) run(*f, s.runs[i].hyper, s.start, s.steps, runs[i]);
+  for (std::size_t i = 0; i < s.runs.size(); ++i) simulate_run(s.objective, s.runs[i], s.start, s.steps, runs[i]);
 }
 
 }  // namespace optviz

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "optimizer.hpp"
-#include "test_function.hpp"
+#include "objective.hpp"
+#include "rule.hpp"
 #include "trajectory.hpp"
 
 namespace optviz {
@@ -18,10 +20,13 @@ struct Rgb {
   friend bool operator==(const Rgb&, const Rgb&) = default;
 };
 
-// One optimizer run of a scenario.
+// One optimizer run of a scenario: a built-in optimizer (hyper.kind), or a typed rule that reads
+// its hyperparameters from `hyper`.
 struct RunSpec {
   std::string label;  // "RMSprop rho=0.9"
   Hyperparameters hyper;
+  std::optional<Rule> rule;
+  std::string accumulator = "G";  // the rule's state variable that the app plots as G_t
   Rgb colour;
   bool visible = true;
   friend bool operator==(const RunSpec&, const RunSpec&) = default;
@@ -37,7 +42,7 @@ struct Display {
 };
 
 struct Scenario {
-  std::string function = "rosenbrock";
+  Objective objective;
   Box view = {{-2, -1}, {2, 3}};
   Vec2 start = {-1.5, 2};
   long steps = 500;
@@ -56,6 +61,16 @@ Scenario default_scenario();
 
 // A run of the kind with its defaults, labelled and coloured as the index-th run.
 RunSpec make_run(OptimizerKind kind, std::size_t index);
+// A run of a typed rule with the hyperparameters of `defaults_from` (RMSprop's, say).
+RunSpec make_rule_run(Rule rule, std::string label, std::size_t index,
+                      const Hyperparameters& defaults_from = defaults(OptimizerKind::rmsprop));
+
+// The first problem of one run's configuration with the scenario's start and steps; the field is
+// prefixed "runs[i]." for the run's own fields.
+std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t index, Vec2 start, long steps);
+
+// One run's trajectory into `out`.
+void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, Trajectory& out);
 
 // The trajectories of every run (hidden ones too), in order. An invalid scenario throws
 // std::invalid_argument with a message that names the field: "runs[2].eta: must be >= 0, got -1".

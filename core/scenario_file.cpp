@@ -1,5 +1,6 @@
 #include "scenario_file.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -129,9 +130,48 @@ Rgb parse_colour(const Json& value, const std::string& field) {
 
 std::string_view scale_name(ColourScale scale) { return scale == ColourScale::log ? "log" : "linear"; }
 
+// A typed rule run: "rule", every hyperparameter the rule reads, optionally "accumulator".
+RunSpec parse_rule_run(const Json& value, std::size_t index, const std::string& prefix) {
+  const std::string text_of_rule = text(value.at("rule"), prefix + "rule");
+  std::optional<Rule> rule;
+  try {
+    rule.emplace(text_of_rule);
+  } catch (const ExpressionError& e) {
+    fail(prefix + "rule", e.what());
+  }
+  RunSpec run = make_rule_run(*rule, "Rule", index);
+  for (const RealParameter* p : rule->reads())
+    if (!value.contains(p->name)) fail(prefix + std::string(p->name), "missing (the rule reads it)");
+  for (const auto& [key, item] : value.items()) {
+    const std::string field = prefix + key_text(key);
+    if (key == "rule") continue;
+    if (key == "label") {
+      run.label = text(item, field);
+    } else if (key == "colour") {
+      run.colour = parse_colour(item, field);
+    } else if (key == "visible") {
+      run.visible = boolean(item, field);
+    } else if (key == "accumulator") {
+      run.accumulator = text(item, field);
+      if (!rule->state_index(run.accumulator))
+        fail(field, "must be one of the rule's state variables, got " + shown(item));
+    } else if (key == "optimizer") {
+      fail(field, "a run has either an optimizer or a rule, not both");
+    } else {
+      const auto parameters = real_parameters();
+      const auto p = std::find_if(parameters.begin(), parameters.end(), [&](const auto& q) { return q.name == key; });
+      if (p == parameters.end()) fail(field, "unknown key");
+      if (!rule->reads_parameter(key)) fail(field, "the rule does not read it");
+      run.hyper.*p->member = number(item, field);
+    }
+  }
+  return run;
+}
+
 RunSpec parse_run(const Json& value, std::size_t index) {
   const std::string prefix = "runs[" + std::to_string(index) + "].";
   require_object(value, "runs[" + std::to_string(index) + "]");
+  if (value.contains("rule")) return parse_rule_run(value, index, prefix);
   const Json& optimizer = member(value, "optimizer", prefix + "optimizer");
   const std::string kind_name = text(optimizer, prefix + "optimizer");
   const auto kind = find_optimizer(kind_name);
@@ -197,13 +237,30 @@ std::string function_names() {
   return out;
 }
 
+// "function": a built-in's name, or (version 2) "expression": a typed formula in x and y.
+Objective parse_objective(const Json& root) {
+  const auto function = root.find("function");
+  const auto expression = root.find("expression");
+  if (function != root.end() && expression != root.end())
+    fail("expression", "a scenario has either a function or an expression, not both");
+  if (expression != root.end()) {
+    try {
+      return Objective::typed(text(*expression, "expression"));
+    } catch (const ExpressionError& e) {
+      fail("expression", e.what());
+    }
+  }
+  if (function == root.end()) fail("function", "missing (a built-in's name, or give an \"expression\" instead)");
+  const TestFunction* f = find_function(text(*function, "function"));
+  if (f == nullptr) fail("function", "must be one of " + function_names() + ", got " + shown(*function));
+  return *f;
+}
+
 std::string range_text(double lo, double hi) { return "[" + format_number(lo) + ", " + format_number(hi) + "]"; }
 
 }  // namespace
 
 std::string find_scenario_problem(const Scenario& s) {
-  if (find_function(s.function) == nullptr)
-    return "function: must be one of " + function_names() + ", got \"" + s.function + "\"";
   const auto axis_problem = [](const char* field, double lo, double hi) -> std::string {
     const bool finite = std::isfinite(lo) && std::isfinite(hi) && std::fabs(lo) <= kDivergenceBound &&
                         std::fabs(hi) <= kDivergenceBound;
@@ -213,8 +270,7 @@ std::string find_scenario_problem(const Scenario& s) {
   };
   if (auto p = axis_problem("view.x", s.view.min.x, s.view.max.x); !p.empty()) return p;
   if (auto p = axis_problem("view.y", s.view.min.y, s.view.max.y); !p.empty()) return p;
-  if (const auto problem = find_run_problem(defaults(OptimizerKind::sgd), s.start, s.steps))
-    return problem->message_at("");
+  if (const auto problem = find_course_problem(s.start, s.steps)) return problem->message_at("");
   if (s.runs.size() > kMaxRuns)
     return "runs: must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(s.runs.size());
   if (static_cast<long>(s.runs.size()) * s.steps > kMaxScenarioSteps)
@@ -223,8 +279,7 @@ std::string find_scenario_problem(const Scenario& s) {
            std::to_string(s.runs.size()) + " runs (at most " + std::to_string(kMaxScenarioSteps) +
            " steps in all), got " + std::to_string(s.steps);
   for (std::size_t i = 0; i < s.runs.size(); ++i)
-    if (const auto problem = find_problem(s.runs[i].hyper))
-      return problem->message_at("runs[" + std::to_string(i) + "].");
+    if (const auto problem = find_run_spec_problem(s.runs[i], i, s.start, s.steps)) return *problem;
   if (s.display.contour_count < 0 || s.display.contour_count > kMaxContourCount)
     return "display.contour_count: must be an integer in [0, " + std::to_string(kMaxContourCount) + "], got " +
            std::to_string(s.display.contour_count);
@@ -236,7 +291,10 @@ std::string to_json(const Scenario& s) {
   out["version"] = kScenarioVersion;
   out["title"] = s.title;
   out["description"] = s.description;
-  out["function"] = s.function;
+  if (s.objective.is_typed())
+    out["expression"] = s.objective.formula();
+  else
+    out["function"] = s.objective.name();
   out["view"] = {{"x", {s.view.min.x, s.view.max.x}}, {"y", {s.view.min.y, s.view.max.y}}};
   out["start"] = {s.start.x, s.start.y};
   out["steps"] = s.steps;
@@ -245,9 +303,18 @@ std::string to_json(const Scenario& s) {
   for (const RunSpec& r : s.runs) {
     OrderedJson run;
     run["label"] = r.label;
-    run["optimizer"] = name(r.hyper.kind);
+    if (r.rule)
+      run["rule"] = r.rule->text();
+    else
+      run["optimizer"] = name(r.hyper.kind);
     run["colour"] = colour_text(r.colour);
     run["visible"] = r.visible;
+    if (r.rule) {
+      run["accumulator"] = r.accumulator;
+      for (const RealParameter* p : r.rule->reads()) run[std::string(p->name)] = r.hyper.*p->member;
+      runs.push_back(std::move(run));
+      continue;
+    }
     for (const RealParameter& p : real_parameters())
       if (p.applies_to(r.hyper.kind)) run[std::string(p.name)] = r.hyper.*p.member;
     for (const FlagParameter& p : flag_parameters())
@@ -294,14 +361,11 @@ Scenario scenario_from_json(std::string_view text_in) {
     throw ScenarioError("scenario version " + shown(version) + " is newer than this optviz (" +
                         std::to_string(kScenarioVersion) + "); update optviz");
   reject_unknown_keys(root, "",
-                      {"version", "title", "description", "function", "view", "start", "steps", "display", "runs"});
+                      {"version", "title", "description", "function", "expression", "view", "start", "steps", "display", "runs"});
 
   Scenario s;
-  const Json& function = member(root, "function", "function");
-  s.function = text(function, "function");
-  const TestFunction* f = find_function(s.function);
-  if (f == nullptr) fail("function", "must be one of " + function_names() + ", got " + shown(function));
-  s.view = f->view;
+  s.objective = parse_objective(root);
+  s.view = s.objective.view();
   if (const auto it = root.find("view"); it != root.end()) {
     require_object(*it, "view");
     reject_unknown_keys(*it, "view.", {"x", "y"});

@@ -4,22 +4,28 @@
 // path in the file: "runs[2].eta: must be >= 0, got -1".
 //
 //   {
-//     "version": 1,
+//     "version": 2,
 //     "title": "...", "description": "...",
-//     "function": "rosenbrock",
+//     "function": "rosenbrock",                 (or "expression": "(1-x)^2 + 100*(y-x^2)^2")
 //     "view": {"x": [-2, 2], "y": [-1, 3]},
 //     "start": [-1.5, 2],
 //     "steps": 500,
 //     "display": {"colour_scale": "log", "contour_count": 24},
 //     "runs": [{"label": "RMSprop", "optimizer": "rmsprop", "colour": "#009e73", "visible": true,
-//               "eta": 0.01, "rho": 0.99, "eps": 1e-08, ..., "centered": false, ...}]
+//               "eta": 0.01, "rho": 0.99, "eps": 1e-08, ..., "centered": false, ...},
+//              {"label": "Mine", "colour": "#e69f00", "visible": true,
+//               "rule": "G = rho*G + (1-rho)*g^2; theta = theta - eta*g/(sqrt(G)+eps)",
+//               "accumulator": "G", "eta": 0.01, "rho": 0.9, "eps": 1e-08}]
 //   }
+//
+// Version 2 added "expression" and rule runs; version 1 files open unchanged.
 //
 // When loading, only "version", "function", "start", "steps", "runs" and each run's "optimizer"
 // are required; a missing view is the function's, a missing hyperparameter is the optimizer's
 // default (defaults() of core/optimizer.hpp), a missing label is the optimizer's title and a missing
 // colour is the run's colour of run_palette(). Unknown keys are errors, so are hyperparameters
-// that do not apply to the run's optimizer.
+// that do not apply to the run's optimizer. A rule run must give every hyperparameter its rule
+// reads, and no other.
 #pragma once
 
 #include <cstddef>
@@ -33,7 +39,7 @@
 
 namespace optviz {
 
-inline constexpr int kScenarioVersion = 1;
+inline constexpr int kScenarioVersion = 2;
 inline constexpr std::size_t kMaxRuns = 16;
 // The rows all runs of a scenario may compute together (about 430 MB of trajectories).
 inline constexpr long kMaxScenarioSteps = 2'000'000;

@@ -20,7 +20,7 @@ struct Box {
 struct TestFunction {
   std::string_view name;     // as on the command line: "rosenbrock"
   std::string_view title;    // for people: "Rosenbrock"
-  std::string_view formula;  // plain text: "(1-x)^2 + 100 (y-x^2)^2"
+  std::string_view formula;  // in the expression language (expression.hpp): "(1-x)^2 + 100*(y-x^2)^2"
   double (*value)(Vec2 p);
   Vec2 (*gradient)(Vec2 p);
   Box view;                   // a box that shows the interesting part

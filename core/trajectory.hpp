@@ -1,6 +1,6 @@
-// A run: a function, an optimizer configuration, a start point and a step count give a
-// trajectory in contiguous arrays. Row k holds theta_k, f and its gradient there; state[k] is the
-// optimizer state right after update k+1, which used that gradient (one row fewer).
+// A run: an objective, an optimizer (built-in or a typed rule), a start point and a step count
+// give a trajectory in contiguous arrays. Row k holds theta_k, f and its gradient there; state[k]
+// is the optimizer state right after update k+1, which used that gradient (one row fewer).
 #pragma once
 
 #include <cstddef>
@@ -9,7 +9,8 @@
 #include <vector>
 
 #include "optimizer.hpp"
-#include "test_function.hpp"
+#include "objective.hpp"
+#include "rule.hpp"
 
 namespace optviz {
 
@@ -20,23 +21,32 @@ struct Trajectory {
   std::vector<Vec2> position;
   std::vector<double> value;
   std::vector<Vec2> gradient;  // of f alone, without weight decay
-  std::vector<State> state;
+  std::vector<State> state;    // built-in optimizers
+  // Typed rules: the state variables after update k+1 at rule_state[k * rule_width + i].
+  std::vector<Vec2> rule_state;
+  std::size_t rule_width = 0;
   std::optional<long> diverged_at;  // the step k of the first non-finite or out-of-bound row
 
   std::size_t rows() const { return position.size(); }
+  Vec2 rule_variable(std::size_t k, std::size_t i) const { return rule_state[k * rule_width + i]; }
   // "diverged at step k", or "" for a run that finished.
   std::string status() const;
 };
 
 // Throws std::invalid_argument for an invalid configuration (the message of validate(), or the
 // start point or step count); never throws once stepping starts.
-Trajectory run(const TestFunction& f, const Hyperparameters& h, Vec2 start, long steps);
+Trajectory run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps);
 
 // The same into `out`, reusing its storage: recomputing after a slider change then touches no
 // new memory (fresh pages cost more than the arithmetic).
-void run(const TestFunction& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out);
+void run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out);
 
-// The same check: the first problem of the hyperparameters, the start point or the step count.
+// A typed rule with the hyperparameters it reads (the others are ignored).
+void run(const Objective& f, const Rule& rule, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out);
+
+// The first problem of the start point (finite, within 1e12) or the step count.
+std::optional<ParameterProblem> find_course_problem(Vec2 start, long steps);
+// The first problem of the hyperparameters, the start point or the step count.
 std::optional<ParameterProblem> find_run_problem(const Hyperparameters& h, Vec2 start, long steps);
 // As a message ("" when the run can start).
 std::string validate_run(const Hyperparameters& h, Vec2 start, long steps);

@@ -169,7 +169,7 @@ void Application::Impl::export_png() {
     return;
   }
   if (!ensure_figures()) return;
-  const std::string path = d.png_path.empty() ? default_png_name(state.simulated.function) : d.png_path;
+  const std::string path = d.png_path.empty() ? default_png_name(std::string(state.simulated.objective.name())) : d.png_path;
   try {
     export_figure_png(*figures, figure_scenario(), state.runs, current_step(state), d.png_width, d.png_height, path);
     d.export_png = false;

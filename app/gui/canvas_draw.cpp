@@ -132,10 +132,10 @@ void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, A
   }
 }
 
-void draw_minima(ImDrawList& dl, const CanvasTransform& t, const TestFunction& f, const CanvasStyle& s) {
+void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, const CanvasStyle& s) {
   const PixelRect clip = t.rect();
   const float r = 7 * s.scale;
-  for (const Vec2& m : f.minima) {
+  for (const Vec2& m : f.minima()) {
     const Point2 p = t.to_pixels(m);
     if (!finite(p) || !clip.contains(p)) continue;
     const ImVec2 c = im(p);

@@ -30,7 +30,7 @@ void draw_heatmap(ImDrawList& dl, void* texture, PixelRect rect, const CanvasSty
 enum class AxisPlacement { inside, outside };
 void draw_axes(ImDrawList& dl, const CanvasTransform& transform, const CanvasStyle& style, AxisPlacement placement);
 
-void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const TestFunction& f, const CanvasStyle& style);
+void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f, const CanvasStyle& style);
 
 // "diverged at step k" at a point of the canvas, in the run's colour.
 struct DivergenceLabel {

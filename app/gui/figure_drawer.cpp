@@ -132,17 +132,15 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
   ImGuiIO& io = ImGui::GetIO();
   const CanvasStyle style = canvas_style(Theme::light, fs / kBaseFontSize, io.Fonts->Fonts[0], fs);
 
-  const TestFunction* f = find_function(scenario.function);
-  if (f == nullptr) f = &test_functions().front();
-  if (scenario.function != scale_function_ || scenario.display.colour_scale != scale_kind_ ||
-      !(scale_.high > scale_.low)) {
-    scale_ = heatmap_scale(*f, scenario.display.colour_scale);
-    scale_function_ = scenario.function;
+  const Objective& f = scenario.objective;
+  if (!(f == scale_function_) || scenario.display.colour_scale != scale_kind_ || !(scale_.high > scale_.low)) {
+    scale_ = heatmap_scale(f, scenario.display.colour_scale);
+    scale_function_ = f;
     scale_kind_ = scenario.display.colour_scale;
   }
   const FigureLayout layout = figure_layout(width, height, style, scale_);
-  const CanvasTransform transform(sanitized_box(scenario.view, f->view), layout.plot);
-  heatmap_->update({std::string(f->name), scenario.display.colour_scale, scenario.display.contour_count,
+  const CanvasTransform transform(sanitized_box(scenario.view, f.view()), layout.plot);
+  heatmap_->update({f, scenario.display.colour_scale, scenario.display.contour_count,
                     transform.shown(), std::max(1, static_cast<int>(std::lround(layout.plot.width()))),
                     std::max(1, static_cast<int>(std::lround(layout.plot.height()))), style.scale},
                    scale_);
@@ -155,7 +153,7 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
   dl.AddRectFilled(ImVec2(0, 0), io.DisplaySize, style.background);
   dl.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), true);
   draw_heatmap(dl, texture_id(heatmap_->texture()), plot, style);
-  draw_minima(dl, transform, *f, style);
+  draw_minima(dl, transform, f, style);
   Polylines scratch;
   draw_trajectories(dl, transform, {&scenario, &runs, step, std::nullopt}, style, scratch);
   draw_start_handle(dl, transform.to_pixels(scenario.start), false, style);
@@ -163,10 +161,10 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
   dl.PopClipRect();
   draw_axes(dl, transform, style, AxisPlacement::outside);
 
-  std::string title = std::string(f->title);
+  std::string title = f.title();
   if (!scenario.title.empty()) title = scenario.title + "  —  " + title;
   dl.AddText(style.font, fs * 1.2f, ImVec2(layout.title.x, layout.title.y), style.text, title.c_str());
-  const std::string formula = "f(x, y) = " + std::string(f->formula);
+  const std::string formula = "f(x, y) = " + std::string(f.formula());
   dl.AddText(style.font, fs * 0.9f, ImVec2(layout.title.x, layout.title.y + fs * 1.45f), style.text, formula.c_str());
   long last = 0;
   for (const Trajectory& t : runs) last = std::max(last, static_cast<long>(t.rows()) - 1);

@@ -49,7 +49,7 @@ class FigureDrawer {
   ImGuiContext* context_ = nullptr;
   float font_size_ = 0;
   std::unique_ptr<HeatmapRenderer> heatmap_;
-  std::string scale_function_;
+  Objective scale_function_;
   ColourScale scale_kind_ = ColourScale::log;
   HeatmapScale scale_;
   GlFramebuffer framebuffer_;

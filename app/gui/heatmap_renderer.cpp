@@ -95,13 +95,12 @@ void HeatmapRenderer::update(const HeatmapRequest& request, const HeatmapScale& 
   const bool same_scale = scale.kind == scale_.kind && scale.low == scale_.low && scale.high == scale_.high &&
                           scale.offset == scale_.offset;
   if (request == shown_ && same_scale) return;
-  const TestFunction* f = find_function(request.function);
-  if (f == nullptr || request.width < 1 || request.height < 1) return;
+  if (request.width < 1 || request.height < 1) return;
   shown_ = request;
   scale_ = scale;
 
   const HeatmapGrid grid =
-      heatmap_grid(*f, scale, request.shown, grid_side_for(request.width), grid_side_for(request.height));
+      heatmap_grid(request.objective, scale, request.shown, grid_side_for(request.width), grid_side_for(request.height));
   glBindTexture(GL_TEXTURE_2D, grid_.get());
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, grid.columns, grid.rows, 0, GL_RED, GL_FLOAT, grid.position.data());

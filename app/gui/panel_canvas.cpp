@@ -57,9 +57,9 @@ void draw_cursor_readout(ImDrawList& dl, const AppState& state, const CanvasTran
 }
 
 void draw_title(ImDrawList& dl, const AppState& state, PixelRect r, const CanvasStyle& s) {
-  const TestFunction& f = current_function(state);
+  const Objective& f = current_function(state);
   const float pad = 8 * s.scale;
-  draw_text_shadowed(dl, s, ImVec2(r.x0 + pad + 24 * s.scale, r.y0 + pad), s.text_on_heatmap, std::string(f.title));
+  draw_text_shadowed(dl, s, ImVec2(r.x0 + pad + 24 * s.scale, r.y0 + pad), s.text_on_heatmap, f.title());
 }
 
 }  // namespace
@@ -76,7 +76,7 @@ void draw_canvas_panel(AppState& state) {
     return;
   }
   const CanvasStyle style = ui_canvas_style(state);
-  state.view.wanted = sanitized_box(state.view.wanted, current_function(state).view);
+  state.view.wanted = sanitized_box(state.view.wanted, current_function(state).view());
   CanvasTransform t(state.view.wanted, r);
 
   ImGui::SetCursorScreenPos(ImVec2(r.x0, r.y0));
@@ -92,7 +92,7 @@ void draw_canvas_panel(AppState& state) {
   t = CanvasTransform(state.view.wanted, r);
   update_simulation(state);
 
-  state.heatmap_request = {state.simulated.function,
+  state.heatmap_request = {state.simulated.objective,
                            state.simulated.display.colour_scale,
                            state.view.show_contours ? state.simulated.display.contour_count : 0,
                            t.shown(),

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+#include <imgui_stdlib.h>
+
 #include "panels.hpp"
 #include "parameters.hpp"
 #include "scenario_file.hpp"
@@ -13,33 +15,57 @@
 namespace optviz::gui {
 namespace {
 
+// The error under a formula field: the message, and a caret under the column in the text.
+void formula_problem(const AppState& state, const FormulaEdit& edit) {
+  if (edit.error.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, error_colour(state));
+  ImGui::TextWrapped("column %zu: %s", edit.column, edit.error.c_str());
+  ImGui::PopStyleColor();
+}
+
+void minima_line(const Objective& f) {
+  if (f.minima().empty()) {
+    ImGui::TextDisabled(f.is_typed() ? "No minimum found in the view" : "No minimum (unbounded below)");
+    return;
+  }
+  const Vec2 m = f.minima().front();
+  ImGui::TextDisabled("%s f = %s at (%s, %s)%s", f.minima_are_found() ? "lowest found:" : "min", 
+                      format_number(std::round(f.minimum_value() * 1e6) / 1e6).c_str(),
+                      format_number(std::round(m.x * 1e4) / 1e4).c_str(),
+                      format_number(std::round(m.y * 1e4) / 1e4).c_str(),
+                      f.minima().size() > 1 ? " and others" : "");
+}
+
 void function_section(AppState& state) {
-  const TestFunction* current = find_function(state.scenario.function);
-  const std::string preview = current != nullptr ? std::string(current->title) : state.scenario.function;
+  const Objective& current = state.scenario.objective;
+  const std::string preview = current.is_typed() ? "Typed formula" : current.title();
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##function", preview.c_str())) {
     for (const TestFunction& f : test_functions()) {
-      const bool selected = current == &f;
+      const bool selected = current.builtin() == &f;
       if (ImGui::Selectable(std::string(f.title).c_str(), selected)) select_function(state, std::string(f.name));
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(f.formula).c_str());
       if (selected) ImGui::SetItemDefaultFocus();
     }
+    if (ImGui::Selectable("Typed formula...", current.is_typed())) type_formula(state, std::string(current.formula()));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your own f(x, y), starting from the current formula");
     ImGui::EndCombo();
   }
   tooltip("The loss surface");
-  if (current == nullptr) return;
   ImGui::PushFont(state.fonts.mono);
-  ImGui::TextWrapped("f = %s", std::string(current->formula).c_str());
-  ImGui::PopFont();
-  if (current->minima.empty()) {
-    ImGui::TextDisabled("No minimum (unbounded below)");
+  if (current.is_typed()) {
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextMultiline("##formula", &state.formula.text,
+                                  ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
+      type_formula(state, state.formula.text);
+    tooltip("f(x, y): numbers, x, y, + - * / ^, pi, e, sin cos tan exp log sqrt abs tanh sinh cosh atan sign, "
+            "min(a, b), max(a, b), if(c, a, b), comparisons");
   } else {
-    const Vec2 m = current->minima.front();
-    ImGui::TextDisabled("min f = %s at (%s, %s)%s", format_number(current->minimum_value).c_str(),
-                        format_number(std::round(m.x * 1e4) / 1e4).c_str(),
-                        format_number(std::round(m.y * 1e4) / 1e4).c_str(),
-                        current->minima.size() > 1 ? " and others" : "");
+    ImGui::TextWrapped("f = %s", std::string(current.formula()).c_str());
   }
+  ImGui::PopFont();
+  if (current.is_typed()) formula_problem(state, state.formula);
+  minima_line(state.simulated.objective == current ? state.simulated.objective : current);
 }
 
 void start_and_steps(AppState& state) {

@@ -28,7 +28,7 @@ void lessons_menu(AppState& state) {
   const auto& presets = lesson_presets();
   for (std::size_t i = 0; i < presets.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    const std::string& title = presets[i].title.empty() ? presets[i].function : presets[i].title;
+    const std::string& title = presets[i].title.empty() ? std::string(presets[i].objective.name()) : presets[i].title;
     if (ImGui::MenuItem(title.c_str())) state.requests.load_preset = i;
     if (ImGui::IsItemHovered() && !presets[i].description.empty()) {
       ImGui::BeginTooltip();

@@ -61,8 +61,8 @@ void draw_plots_panel(AppState& state) {
   legend(state);
   const long step = current_step(state);
   const AxisRange x{0, static_cast<double>(std::max(1L, last_step(state))), false};
-  const TestFunction& f = current_function(state);
-  const bool gap = !f.minima.empty();
+  const Objective& f = current_function(state);
+  const bool gap = std::isfinite(f.minimum_value());
 
   LinePlot loss{gap ? "Loss f − f*" : "Loss f", "", gap, x, std::nullopt, {}, static_cast<double>(step)};
   LinePlot accumulator{"Accumulator G_t (Adam: v)", "no accumulator in the visible runs", true, x, std::nullopt, {},
@@ -75,7 +75,7 @@ void draw_plots_panel(AppState& state) {
     const ImU32 colour = run_colour(run.colour);
     const std::size_t shown = static_cast<std::size_t>(step) + 1;
     loss.series.push_back({run.label + (gap ? " f − f*" : " f"),
-                           {t.value.data(), sizeof(double), t.value.size(), gap ? f.minimum_value : 0.0},
+                           {t.value.data(), sizeof(double), t.value.size(), gap ? f.minimum_value() : 0.0},
                            0,
                            shown,
                            colour,

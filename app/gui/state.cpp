@@ -61,10 +61,7 @@ AppState make_state(Scenario scenario) {
   return state;
 }
 
-const TestFunction& current_function(const AppState& state) {
-  const TestFunction* f = find_function(state.simulated.function);
-  return f != nullptr ? *f : test_functions().front();
-}
+const Objective& current_function(const AppState& state) { return state.simulated.objective; }
 
 void update_simulation(AppState& state) {
   if (state.scenario == state.simulated) {
@@ -83,8 +80,10 @@ void update_simulation(AppState& state) {
   }
   state.problem.clear();
   ++state.generation;
-  const bool new_surface = state.scenario.function != state.simulated.function ||
-                           state.scenario.display.colour_scale != state.simulated.display.colour_scale;
+  const bool new_function = !(state.scenario.objective == state.simulated.objective);
+  const bool new_surface =
+      new_function || state.scenario.display.colour_scale != state.simulated.display.colour_scale;
+  if (new_function) state.scenario.objective.search_minima(state.scenario.view);
   state.simulated = state.scenario;
   if (new_surface || !(state.heatmap.high > state.heatmap.low))
     state.heatmap = heatmap_scale(current_function(state), state.scenario.display.colour_scale);
@@ -170,11 +169,24 @@ void change_optimizer(AppState& state, std::size_t index, OptimizerKind kind) {
 
 void select_function(AppState& state, const std::string& name) {
   const TestFunction* f = find_function(name);
-  if (f == nullptr || state.scenario.function == name) return;
-  state.scenario.function = name;
+  if (f == nullptr || state.scenario.objective == Objective(*f)) return;
+  state.scenario.objective = *f;
   state.scenario.view = f->view;
   state.scenario.start = f->start;
   state.view.wanted = f->view;
+}
+
+void type_formula(AppState& state, std::string text) {
+  state.formula.text = std::move(text);
+  try {
+    Objective typed = Objective::typed(state.formula.text);
+    state.formula.error.clear();
+    state.formula.column = 0;
+    if (!(typed == state.scenario.objective)) state.scenario.objective = std::move(typed);
+  } catch (const ExpressionError& e) {
+    state.formula.error = e.problem();
+    state.formula.column = e.column();
+  }
 }
 
 long max_steps(const AppState& state) {
@@ -184,8 +196,9 @@ long max_steps(const AppState& state) {
 
 void replace_scenario(AppState& state, Scenario scenario) {
   state.scenario = std::move(scenario);
+  state.formula = {std::string(state.scenario.objective.formula()), "", 0};
   state.simulated = Scenario{};
-  state.simulated.function.clear();
+  state.simulated.steps = -1;  // no scenario has it: the next update simulates
   state.runs.clear();
   state.heatmap = HeatmapScale{};
   state.heatmap.high = state.heatmap.low;  // forces a new scale

@@ -54,7 +54,7 @@ struct Notice {
 // What the canvas panel wants drawn as its heatmap this frame; the renderer redraws the texture
 // only when this changes.
 struct HeatmapRequest {
-  std::string function;
+  Objective objective;
   ColourScale colour_scale = ColourScale::log;
   int contour_count = 0;  // 0: no contour lines
   Box shown;
@@ -116,12 +116,21 @@ struct Fonts {
   ImFont* mono = nullptr;
 };
 
+// A formula or rule field: its text as typed and, when the text does not compile, why and where
+// (the last text that compiled stays in the scenario).
+struct FormulaEdit {
+  std::string text;
+  std::string error;
+  std::size_t column = 0;
+};
+
 struct AppState {
   Scenario scenario;
+  FormulaEdit formula;  // the typed function's field
   std::vector<Trajectory> runs;  // simulate(simulated): one per run of the scenario
   Scenario simulated;            // the scenario `runs` belong to
   std::string problem;           // why the scenario cannot be simulated ("" when it can)
-  HeatmapScale heatmap;          // for simulated.function and its colour scale
+  HeatmapScale heatmap;          // for simulated.objective and its colour scale
   std::uint64_t generation = 0;  // counts the simulations: caches of what `runs` shows compare it
   PlotAxes plot_axes;
   std::optional<std::size_t> selected;
@@ -149,7 +158,7 @@ AppState make_state(Scenario scenario);
 // keeps the last trajectories and sets `problem`. Keeps the playhead's step (clamped).
 void update_simulation(AppState& state);
 
-const TestFunction& current_function(const AppState& state);
+const Objective& current_function(const AppState& state);
 
 // The last step of the longest run: the playhead's range is [0, last_step].
 long last_step(const AppState& state);
@@ -168,6 +177,9 @@ void remove_run(AppState& state, std::size_t index);
 // Changes a run's optimizer, taking the new kind's defaults but keeping eta when it applies.
 void change_optimizer(AppState& state, std::size_t index, OptimizerKind kind);
 void select_function(AppState& state, const std::string& name);
+// Makes the function the typed formula `text`; a text that does not compile keeps the previous
+// function and sets state.formula.error.
+void type_formula(AppState& state, std::string text);
 // The largest step count the current number of runs allows.
 long max_steps(const AppState& state);
 // Replaces the scenario (opened from a file or a preset).

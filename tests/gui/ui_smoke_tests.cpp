@@ -168,7 +168,7 @@ TEST_CASE("every function, colour scale and lesson preset draws") {
       ui.frames(2);
       check_invariants(ui.state);
       REQUIRE(ui.state.heatmap.high > ui.state.heatmap.low);
-      REQUIRE(ui.state.heatmap_request.function == f.name);
+      REQUIRE(ui.state.heatmap_request.objective == Objective(f));
     }
   }
   const auto& presets = lesson_presets();

@@ -22,7 +22,7 @@ std::vector<std::string> flags_of(const Scenario& s, std::size_t index) {
   const Hyperparameters& h = s.runs[index].hyper;
   std::vector<std::string> args = {"run",
                                    "--function",
-                                   s.function,
+                                   std::string(s.objective.name()),
                                    "--optimizer",
                                    std::string(name(h.kind)),
                                    "--start=" + format_number(s.start.x) + "," + format_number(s.start.y),

@@ -242,7 +242,7 @@ TEST_CASE("a cancelled or failed GIF leaves nothing behind", "[gif]") {
 TEST_CASE("a scenario's runs export as the CSV of `optviz run` and a summary", "[run_export]") {
   const TempDir dir;
   Scenario s;
-  s.function = "booth";
+  s.objective = *find_function("booth");
   s.start = {-6, -4};
   s.steps = 500;
   s.runs = {make_run(OptimizerKind::adagrad, 0), make_run(OptimizerKind::rmsprop, 1)};

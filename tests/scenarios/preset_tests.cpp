@@ -110,7 +110,7 @@ TEST_CASE("preset: AdaGrad's vanishing step size against RMSprop", "[presets]") 
 
 TEST_CASE("preset: RMSprop, the effect of rho", "[presets]") {
   const Lesson l = lesson("RMSprop: the effect of rho");
-  const TestFunction& f = *find_function(l.scenario->function);
+  const TestFunction& f = *l.scenario->objective.builtin();
   const Vec2 minimum = refine_minimizer(f, {-2.8, 3.13});
   REQUIRE(l.runs.size() == 4);
   for (std::size_t i = 0; i < l.runs.size(); ++i) {

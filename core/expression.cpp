@@ -1,0 +1,549 @@
+#include "expression.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <numbers>
+#include <optional>
+
+namespace optviz {
+
+ExpressionError::ExpressionError(std::string problem, std::size_t column)
+    : std::invalid_argument("column " + std::to_string(column) + ": " + problem),
+      problem_(std::move(problem)),
+      column_(column) {}
+
+namespace {
+
+using Op = Program::Op;
+
+// ---- The arithmetic of each operation, on double and on Dual -----------------------------------
+
+double nan_min(double a, double b) { return (a < b || std::isnan(a)) ? a : b; }
+double nan_max(double a, double b) { return (a > b || std::isnan(a)) ? a : b; }
+double sign_of(double a) { return a > 0 ? 1.0 : (a < 0 ? -1.0 : a); }
+
+// The derivative of g(a) is g'(a) da; where da is 0 the term is 0 even if g'(a) is not finite
+// (sqrt at 0, for example), so that a constant direction stays constant.
+double times(double da, double derivative) { return da == 0 ? 0.0 : da * derivative; }
+Dual chain(const Dual& a, double value, double derivative) {
+  return {value, times(a.dx, derivative), times(a.dy, derivative)};
+}
+Dual constant(double v) { return {v, 0, 0}; }
+
+double apply(Op op, double a, double b, double c) {
+  switch (op) {
+    case Op::neg: return -a;
+    case Op::add: return a + b;
+    case Op::sub: return a - b;
+    case Op::mul: return a * b;
+    case Op::div: return a / b;
+    case Op::pow: return std::pow(a, b);
+    case Op::square: return a * a;
+    case Op::sin: return std::sin(a);
+    case Op::cos: return std::cos(a);
+    case Op::tan: return std::tan(a);
+    case Op::exp: return std::exp(a);
+    case Op::log: return std::log(a);
+    case Op::sqrt: return std::sqrt(a);
+    case Op::abs: return std::fabs(a);
+    case Op::tanh: return std::tanh(a);
+    case Op::sinh: return std::sinh(a);
+    case Op::cosh: return std::cosh(a);
+    case Op::atan: return std::atan(a);
+    case Op::sign: return sign_of(a);
+    case Op::min: return nan_min(a, b);
+    case Op::max: return nan_max(a, b);
+    case Op::lt: return a < b ? 1.0 : 0.0;
+    case Op::le: return a <= b ? 1.0 : 0.0;
+    case Op::gt: return a > b ? 1.0 : 0.0;
+    case Op::ge: return a >= b ? 1.0 : 0.0;
+    case Op::eq: return a == b ? 1.0 : 0.0;
+    case Op::ne: return a != b ? 1.0 : 0.0;
+    case Op::select: return a != 0 ? b : c;
+    case Op::store: return a;
+  }
+  return a;
+}
+
+Dual apply(Op op, const Dual& a, const Dual& b, const Dual& c) {
+  switch (op) {
+    case Op::neg: return {-a.v, -a.dx, -a.dy};
+    case Op::add: return {a.v + b.v, a.dx + b.dx, a.dy + b.dy};
+    case Op::sub: return {a.v - b.v, a.dx - b.dx, a.dy - b.dy};
+    case Op::mul: return {a.v * b.v, a.dx * b.v + a.v * b.dx, a.dy * b.v + a.v * b.dy};
+    case Op::div: {
+      const double q = a.v / b.v;
+      return {q, (a.dx - q * b.dx) / b.v, (a.dy - q * b.dy) / b.v};
+    }
+    case Op::pow: {
+      const double v = std::pow(a.v, b.v);
+      const Dual base = chain(a, v, b.v * std::pow(a.v, b.v - 1));
+      // The exponent's term v log(a) db only where the exponent varies: x^2 stays defined for x < 0.
+      const Dual exponent = chain(b, v, v * std::log(a.v));
+      return {v, base.dx + exponent.dx, base.dy + exponent.dy};
+    }
+    case Op::square: return chain(a, a.v * a.v, 2 * a.v);
+    case Op::sin: return chain(a, std::sin(a.v), std::cos(a.v));
+    case Op::cos: return chain(a, std::cos(a.v), -std::sin(a.v));
+    case Op::tan: {
+      const double cos = std::cos(a.v);
+      return chain(a, std::tan(a.v), 1 / (cos * cos));
+    }
+    case Op::exp: {
+      const double e = std::exp(a.v);
+      return chain(a, e, e);
+    }
+    case Op::log: return chain(a, std::log(a.v), 1 / a.v);
+    case Op::sqrt: {
+      const double s = std::sqrt(a.v);
+      return chain(a, s, 0.5 / s);
+    }
+    case Op::abs: return chain(a, std::fabs(a.v), sign_of(a.v));
+    case Op::tanh: {
+      const double t = std::tanh(a.v);
+      return chain(a, t, 1 - t * t);
+    }
+    case Op::sinh: return chain(a, std::sinh(a.v), std::cosh(a.v));
+    case Op::cosh: return chain(a, std::cosh(a.v), std::sinh(a.v));
+    case Op::atan: return chain(a, std::atan(a.v), 1 / (1 + a.v * a.v));
+    case Op::sign: return constant(sign_of(a.v));
+    case Op::min: return (a.v < b.v || std::isnan(a.v)) ? a : b;
+    case Op::max: return (a.v > b.v || std::isnan(a.v)) ? a : b;
+    case Op::lt:
+    case Op::le:
+    case Op::gt:
+    case Op::ge:
+    case Op::eq:
+    case Op::ne: return constant(apply(op, a.v, b.v, 0));
+    case Op::select: return a.v != 0 ? b : c;
+    case Op::store: return a;
+  }
+  return a;
+}
+
+template <class T>
+void run_program(const Program& p, std::span<T> r) {
+  const std::size_t first_constant = p.variable_count();
+  const auto constants = p.constants();
+  for (std::size_t i = 0; i < constants.size(); ++i) r[first_constant + i] = T{constants[i]};
+  std::size_t out = first_constant + constants.size();
+  for (const Program::Instruction& in : p.instructions()) {
+    const T value = apply(in.op, r[in.a], r[in.b], r[in.c]);
+    if (in.op == Op::store) r[in.b] = value;
+    r[out++] = value;
+  }
+}
+
+// ---- Names ------------------------------------------------------------------------------------
+
+struct FunctionInfo {
+  std::string_view name;
+  Op op;
+  int arity;
+};
+
+constexpr std::array<FunctionInfo, 16> kFunctions = {{
+    {"sin", Op::sin, 1},   {"cos", Op::cos, 1},   {"tan", Op::tan, 1},   {"exp", Op::exp, 1},
+    {"log", Op::log, 1},   {"sqrt", Op::sqrt, 1}, {"abs", Op::abs, 1},   {"tanh", Op::tanh, 1},
+    {"sinh", Op::sinh, 1}, {"cosh", Op::cosh, 1}, {"atan", Op::atan, 1}, {"sign", Op::sign, 1},
+    {"min", Op::min, 2},   {"max", Op::max, 2},   {"if", Op::select, 3}, {"", Op::neg, 0},
+}};
+
+const FunctionInfo* find_function_named(std::string_view name) {
+  for (const FunctionInfo& f : kFunctions)
+    if (!f.name.empty() && f.name == name) return &f;
+  return nullptr;
+}
+
+std::optional<double> find_constant(std::string_view name) {
+  if (name == "pi") return std::numbers::pi;
+  if (name == "e") return std::numbers::e;
+  return std::nullopt;
+}
+
+bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
+
+// "'x'", or "the end of the formula"
+std::string describe(std::string_view token) {
+  return token.empty() ? "the end of the formula" : "'" + std::string(token) + "'";
+}
+
+}  // namespace
+
+// ---- Building a program: operands are variables, constants or instruction results --------------
+
+// A value while building: a variable's register, a constant, or an instruction's result.
+struct ExpressionOperand {
+  enum Kind : std::uint8_t { variable, constant, result } kind = constant;
+  std::uint32_t index = 0;
+};
+
+class ProgramBuilder {
+ public:
+  using Operand = ExpressionOperand;
+
+  explicit ProgramBuilder(std::size_t variable_count) { program_.variables_ = variable_count; }
+
+  Operand constant(double value) {
+    constants_.push_back(value);
+    return {Operand::constant, static_cast<std::uint32_t>(constants_.size() - 1)};
+  }
+  Operand variable(std::uint32_t index) {
+    bool seen = false;
+    for (std::uint32_t r : program_.read_) seen = seen || r == index;
+    if (!seen) program_.read_.push_back(index);
+    return {Operand::variable, index};
+  }
+
+  // An operation; folded into a constant when every operand is one.
+  Operand emit(Op op, Operand a, Operand b = {}, Operand c = {}) {
+    const int arity = op == Op::select ? 3 : (is_binary(op) ? 2 : 1);
+    const bool folds = a.kind == Operand::constant && (arity < 2 || b.kind == Operand::constant) &&
+                       (arity < 3 || c.kind == Operand::constant);
+    if (folds) return constant(apply(op, value(a), arity > 1 ? value(b) : 0.0, arity > 2 ? value(c) : 0.0));
+    code_.push_back({op, a, arity > 1 ? b : a, arity > 2 ? c : a});
+    return {Operand::result, static_cast<std::uint32_t>(code_.size() - 1)};
+  }
+
+  std::optional<double> constant_value(Operand o) const {
+    if (o.kind != Operand::constant) return std::nullopt;
+    return constants_[o.index];
+  }
+
+  void store(Operand value, std::uint32_t variable) {
+    code_.push_back({Op::store, value, Operand{Operand::variable, variable}, value});
+  }
+
+  Program finish(Operand result) {
+    const auto reg = [&](Operand o) -> std::uint32_t {
+      switch (o.kind) {
+        case Operand::variable: return o.index;
+        case Operand::constant: return static_cast<std::uint32_t>(program_.variables_) + o.index;
+        case Operand::result: break;
+      }
+      return static_cast<std::uint32_t>(program_.variables_ + constants_.size()) + o.index;
+    };
+    program_.constants_ = constants_;
+    for (const Pending& p : code_) program_.code_.push_back({p.op, reg(p.a), reg(p.b), reg(p.c)});
+    program_.result_ = reg(result);
+    return std::move(program_);
+  }
+
+ private:
+  struct Pending {
+    Op op;
+    Operand a, b, c;
+  };
+  static bool is_binary(Op op) {
+    switch (op) {
+      case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::pow: case Op::min: case Op::max:
+      case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::eq: case Op::ne: return true;
+      default: return false;
+    }
+  }
+  double value(Operand o) const { return constants_[o.index]; }
+
+  Program program_;
+  std::vector<double> constants_;
+  std::vector<Pending> code_;
+};
+
+namespace {
+
+using Operand = ProgramBuilder::Operand;
+
+// A recursive-descent parser over one expression, text[begin, end), emitting into a builder.
+// Columns are 1-based positions in the whole text.
+class Parser {
+ public:
+  Parser(std::string_view text, std::size_t begin, std::size_t end, std::span<const std::string_view> variables,
+         ProgramBuilder& out)
+      : text_(text), pos_(begin), end_(end), variables_(variables), out_(out) {}
+
+  Operand parse_all() {
+    const Operand value = expression();
+    skip_space();
+    if (pos_ < end_) {
+      const std::string_view next = peek_token();
+      if (next == ")") fail("unmatched ')'", pos_);
+      fail("expected an operator before " + describe(next) + (is_name_char(text_[pos_]) || text_[pos_] == '(' ?
+                                                                  " (write 2*x, not 2x)" : ""),
+           pos_);
+    }
+    return value;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& problem, std::size_t at) const { throw ExpressionError(problem, at + 1); }
+
+  void skip_space() {
+    while (pos_ < end_ && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\r' || text_[pos_] == '\n'))
+      ++pos_;
+  }
+
+  // The next token as text, without consuming it ("" at the end).
+  std::string_view peek_token() {
+    skip_space();
+    if (pos_ >= end_) return {};
+    std::size_t n = 1;
+    if (is_name_char(text_[pos_]) || text_[pos_] == '.') {
+      while (pos_ + n < end_ && (is_name_char(text_[pos_ + n]) || text_[pos_ + n] == '.')) ++n;
+    } else if (pos_ + 1 < end_ && text_[pos_ + 1] == '=' && std::string_view("<>=!").find(text_[pos_]) !=
+                                                                  std::string_view::npos) {
+      n = 2;
+    }
+    return text_.substr(pos_, n);
+  }
+
+  bool accept(std::string_view token) {
+    if (peek_token() != token) return false;
+    pos_ += token.size();
+    return true;
+  }
+
+  struct Depth {
+    explicit Depth(Parser& p) : parser(p) {
+      if (++parser.depth_ > kMaxExpressionDepth)
+        parser.fail("nested too deeply (more than " + std::to_string(kMaxExpressionDepth) + " levels)", parser.pos_);
+    }
+    ~Depth() { --parser.depth_; }
+    Depth(const Depth&) = delete;
+    Depth& operator=(const Depth&) = delete;
+    Parser& parser;
+  };
+
+  Operand expression() {
+    const Depth depth(*this);
+    const Operand left = sum();
+    static constexpr std::array<std::pair<std::string_view, Op>, 6> kComparisons = {{
+        {"<=", Op::le}, {">=", Op::ge}, {"==", Op::eq}, {"!=", Op::ne}, {"<", Op::lt}, {">", Op::gt}}};
+    for (const auto& [token, op] : kComparisons) {
+      if (!accept(token)) continue;
+      const Operand right = sum();
+      for (const auto& [next, unused] : kComparisons)
+        if (peek_token() == next) fail("comparisons do not chain: write if(a < b, ...) around one of them", pos_);
+      return out_.emit(op, left, right);
+    }
+    if (peek_token() == "=") fail("'=' assigns, and only at the start of a statement; compare with '=='", pos_);
+    return left;
+  }
+
+  Operand sum() {
+    Operand left = product();
+    for (;;) {
+      if (accept("+"))
+        left = out_.emit(Op::add, left, product());
+      else if (accept("-"))
+        left = out_.emit(Op::sub, left, product());
+      else
+        return left;
+    }
+  }
+
+  Operand product() {
+    Operand left = unary();
+    for (;;) {
+      if (accept("*"))
+        left = out_.emit(Op::mul, left, unary());
+      else if (accept("/"))
+        left = out_.emit(Op::div, left, unary());
+      else
+        return left;
+    }
+  }
+
+  Operand unary() {
+    const Depth depth(*this);
+    if (accept("-")) return out_.emit(Op::neg, unary());
+    if (accept("+")) return unary();
+    return power();
+  }
+
+  Operand power() {
+    const Operand base = primary();
+    if (!accept("^")) return base;
+    const Operand exponent = unary();
+    // x^2 as x*x: exact, fast, and the same rounding as the built-in formulas.
+    if (out_.constant_value(exponent) == 2.0) return out_.emit(Op::square, base);
+    return out_.emit(Op::pow, base, exponent);
+  }
+
+  Operand number() {
+    const std::size_t start = pos_;
+    std::size_t n = pos_;
+    while (n < end_ && is_digit(text_[n])) ++n;
+    if (n < end_ && text_[n] == '.') {
+      ++n;
+      while (n < end_ && is_digit(text_[n])) ++n;
+    }
+    if (n < end_ && (text_[n] == 'e' || text_[n] == 'E')) {
+      std::size_t e = n + 1;
+      if (e < end_ && (text_[e] == '+' || text_[e] == '-')) ++e;
+      if (e < end_ && is_digit(text_[e])) {
+        while (e < end_ && is_digit(text_[e])) ++e;
+        n = e;
+      }
+    }
+    const std::string_view digits = text_.substr(start, n - start);
+    if (digits == ".") fail("expected a number, got '.'", start);
+    double value = 0;
+    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec == std::errc::result_out_of_range) {
+      // from_chars reports underflow too: a tiny number is 0, a huge one an error.
+      if (std::fabs(value) > 1) fail("number out of range: " + std::string(digits), start);
+    } else if (ec != std::errc() || ptr != digits.data() + digits.size()) {
+      fail("malformed number " + std::string(digits), start);
+    }
+    pos_ = n;
+    if (pos_ < end_ && text_[pos_] == '.') fail("malformed number: a second '.'", pos_);
+    return out_.constant(value);
+  }
+
+  Operand primary() {
+    const Depth depth(*this);
+    skip_space();
+    if (pos_ >= end_) fail("expected a number, a name or '(', got the end of the formula", pos_);
+    const char c = text_[pos_];
+    if (is_digit(c) || c == '.') return number();
+    if (c == '(') {
+      const std::size_t open = pos_++;
+      const Operand inside = expression();
+      if (!accept(")")) {
+        skip_space();
+        if (pos_ >= end_) fail("'(' is not closed", open);
+        fail("expected ')' or an operator, got " + describe(peek_token()), pos_);
+      }
+      return inside;
+    }
+    if (!is_name_start(c)) {
+      const std::string_view token = peek_token();
+      if (token == ")") fail("expected a number, a name or '(' before ')'", pos_);
+      if (std::string_view("+-*/^,<>=!;").find(c) != std::string_view::npos)
+        fail("expected a number, a name or '(', got " + describe(token), pos_);
+      fail("unexpected character " + describe(text_.substr(pos_, 1)), pos_);
+    }
+    const std::size_t start = pos_;
+    while (pos_ < end_ && is_name_char(text_[pos_])) ++pos_;
+    const std::string_view name = text_.substr(start, pos_ - start);
+    const bool call = peek_token() == "(";
+    if (const FunctionInfo* f = find_function_named(name)) {
+      if (!call)
+        fail("\"" + std::string(name) + "\" is a function: write " + std::string(name) +
+                 (f->arity == 1 ? "(x)" : f->arity == 2 ? "(a, b)" : "(condition, a, b)"),
+             start);
+      return call_function(*f, start);
+    }
+    if (call) fail("unknown function \"" + std::string(name) + "\"", start);
+    if (const auto k = find_constant(name)) return out_.constant(*k);
+    for (std::size_t i = 0; i < variables_.size(); ++i)
+      if (variables_[i] == name) return out_.variable(static_cast<std::uint32_t>(i));
+    std::string known;
+    for (const std::string_view v : variables_)
+      if (!v.empty()) known += std::string(known.empty() ? "" : ", ") + std::string(v);
+    fail("unknown name \"" + std::string(name) + "\" (known: " + known + (known.empty() ? "" : ", ") + "pi, e)",
+         start);
+  }
+
+  Operand call_function(const FunctionInfo& f, std::size_t start) {
+    accept("(");
+    std::array<Operand, 3> args{};
+    int count = 0;
+    if (peek_token() != ")") {
+      do {
+        const Operand arg = expression();
+        if (count < 3) args[static_cast<std::size_t>(count)] = arg;
+        ++count;
+      } while (accept(","));
+    }
+    if (!accept(")")) {
+      skip_space();
+      if (pos_ >= end_) fail("'(' of " + std::string(f.name) + " is not closed", start + f.name.size());
+      fail("expected ',' or ')' in " + std::string(f.name) + "(...), got " + describe(peek_token()), pos_);
+    }
+    if (count != f.arity)
+      fail(std::string(f.name) + " takes " + std::to_string(f.arity) + (f.arity == 1 ? " argument" : " arguments") +
+               ", got " + std::to_string(count),
+           start);
+    return out_.emit(f.op, args[0], args[1], args[2]);
+  }
+
+  std::string_view text_;
+  std::size_t pos_;
+  std::size_t end_;
+  std::span<const std::string_view> variables_;
+  ProgramBuilder& out_;
+  int depth_ = 0;
+};
+
+void check_length(std::string_view text) {
+  if (text.size() > kMaxExpressionLength)
+    throw ExpressionError("too long: " + std::to_string(text.size()) + " characters (at most " +
+                              std::to_string(kMaxExpressionLength) + ")",
+                          kMaxExpressionLength + 1);
+}
+
+}  // namespace
+
+void Program::run(std::span<double> registers) const { run_program(*this, registers); }
+void Program::run(std::span<Dual> registers) const { run_program(*this, registers); }
+
+Program compile_expression(std::string_view text, std::span<const std::string_view> variables) {
+  check_length(text);
+  ProgramBuilder builder(variables.size());
+  Parser parser(text, 0, text.size(), variables, builder);
+  const Operand result = parser.parse_all();
+  return builder.finish(result);
+}
+
+std::vector<Statement> split_statements(std::string_view text) {
+  check_length(text);
+  std::vector<Statement> out;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = text.find_first_of(";\n", begin);
+    if (end == std::string_view::npos) end = text.size();
+    std::size_t first = begin;
+    while (first < end && std::string_view(" \t\r").find(text[first]) != std::string_view::npos) ++first;
+    std::size_t last = end;
+    while (last > first && std::string_view(" \t\r").find(text[last - 1]) != std::string_view::npos) --last;
+    if (first < last) {
+      std::size_t name_end = first;
+      while (name_end < last && is_name_char(text[name_end])) ++name_end;
+      if (name_end == first || !is_name_start(text[first]))
+        throw ExpressionError("expected a statement NAME = EXPRESSION, got " + describe(text.substr(first, 1)),
+                              first + 1);
+      std::size_t eq = name_end;
+      while (eq < last && (text[eq] == ' ' || text[eq] == '\t')) ++eq;
+      if (eq >= last || text[eq] != '=' || (eq + 1 < last && text[eq + 1] == '='))
+        throw ExpressionError("expected '=' after \"" + std::string(text.substr(first, name_end - first)) + "\"",
+                              eq + 1);
+      out.push_back({std::string(text.substr(first, name_end - first)), first + 1,
+                     std::string(text.substr(first, last - first))});
+    }
+    begin = end + 1;
+  }
+  return out;
+}
+
+Program compile_statements(std::string_view text, std::span<const std::string_view> variables) {
+  const std::vector<Statement> statements = split_statements(text);
+  ProgramBuilder builder(variables.size());
+  Operand last{};
+  for (const Statement& s : statements) {
+    std::uint32_t target = 0;
+    while (target < variables.size() && variables[target] != s.target) ++target;
+    if (target == variables.size())
+      throw ExpressionError("cannot assign to \"" + s.target + "\"", s.column);
+    const std::size_t begin = text.find('=', s.column - 1 + s.target.size()) + 1;
+    const std::size_t end = s.column - 1 + s.text.size();
+    Parser parser(text, begin, end, variables, builder);
+    last = parser.parse_all();
+    builder.store(last, target);
+  }
+  return builder.finish(last);
+}
+
+}  // namespace optviz

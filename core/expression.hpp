@@ -1,0 +1,109 @@
+// Typed formulas: a small expression language, compiled once to a flat program and evaluated in
+// double (values) or in dual numbers (values and exact gradients by forward-mode automatic
+// differentiation). The same language writes typed functions f(x, y) and the statements of typed
+// update rules (rule.hpp).
+//
+// Grammar (lowest precedence first):
+//   statements  := statement { (';' | newline) statement }      (rules only)
+//   statement   := NAME '=' expression
+//   expression  := sum [ ('<' | '<=' | '>' | '>=' | '==' | '!=') sum ]
+//   sum         := product { ('+' | '-') product }
+//   product     := unary { ('*' | '/') unary }
+//   unary       := ('-' | '+') unary | power
+//   power       := primary [ '^' unary ]                        (right-associative: -x^2 = -(x^2))
+//   primary     := NUMBER | NAME | NAME '(' expression { ',' expression } ')' | '(' expression ')'
+// Numbers are decimal with an optional exponent (1, 0.5, .5, 1e-3); the constants are pi and e; the
+// functions sin cos tan exp log sqrt abs tanh sinh cosh atan sign take one argument, min max two
+// and if(condition, then, else) three. Comparisons give 1 or 0; `if` takes `then` where the
+// condition is not 0.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace optviz {
+
+inline constexpr std::size_t kMaxExpressionLength = 100'000;  // characters
+inline constexpr int kMaxExpressionDepth = 200;                // nested parentheses and operators
+
+// What is wrong with a formula, at a 1-based column (a character position of the text).
+class ExpressionError : public std::invalid_argument {
+ public:
+  ExpressionError(std::string problem, std::size_t column);
+  const std::string& problem() const { return problem_; }  // "unknown name \"z\""
+  std::size_t column() const { return column_; }
+
+ private:
+  std::string problem_;
+  std::size_t column_;
+};
+
+// A number with its derivatives along x and y.
+struct Dual {
+  double v = 0;
+  double dx = 0;
+  double dy = 0;
+};
+
+// A compiled formula. Registers hold the variables first (in the order given to the compiler),
+// then the constants, then one register per instruction; an instruction reads registers and writes
+// its own, except a store, which writes a variable's register (rules assign their variables so).
+class Program {
+ public:
+  enum class Op : std::uint8_t {
+    neg, add, sub, mul, div, pow, square, sin, cos, tan, exp, log, sqrt, abs, tanh, sinh, cosh, atan,
+    sign, min, max, lt, le, gt, ge, eq, ne, select, store
+  };
+  struct Instruction {
+    Op op;
+    std::uint32_t a = 0, b = 0, c = 0;  // operand registers (store: a is the value, b the variable)
+  };
+
+  std::size_t variable_count() const { return variables_; }
+  std::span<const double> constants() const { return constants_; }
+  std::span<const Instruction> instructions() const { return code_; }
+  std::size_t register_count() const { return variables_ + constants_.size() + code_.size(); }
+  // The register that holds the value of the whole expression (for a single expression).
+  std::uint32_t result() const { return result_; }
+  // The variables that the program reads, in order of first appearance.
+  std::span<const std::uint32_t> variables_read() const { return read_; }
+
+  // Runs the program on `registers` (register_count() long, the variables filled in); fills the
+  // constants and every instruction's register. T is double or Dual.
+  void run(std::span<double> registers) const;
+  void run(std::span<Dual> registers) const;
+
+ private:
+  friend class ProgramBuilder;
+  std::size_t variables_ = 0;
+  std::vector<double> constants_;
+  std::vector<Instruction> code_;
+  std::uint32_t result_ = 0;
+  std::vector<std::uint32_t> read_;
+};
+
+// Compiles one expression that reads the named variables. Throws ExpressionError.
+Program compile_expression(std::string_view text, std::span<const std::string_view> variables);
+
+// One statement of a rule: NAME = EXPRESSION.
+struct Statement {
+  std::string target;
+  std::size_t column = 0;  // of the target
+  std::string text;        // the statement as typed, trimmed: "G = rho*G + (1-rho)*g^2"
+};
+
+// Splits a rule's text into statements (';' or new lines); empty ones are skipped. Throws
+// ExpressionError for a statement that is not NAME = EXPRESSION.
+std::vector<Statement> split_statements(std::string_view text);
+
+// Compiles statements, in order, into one program that stores each value into the register of
+// its target; every target and every name read must be among `variables`. Throws ExpressionError
+// with columns of the whole text.
+Program compile_statements(std::string_view text, std::span<const std::string_view> variables);
+
+}  // namespace optviz

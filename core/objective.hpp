@@ -1,0 +1,59 @@
+// The function a scenario minimises: a built-in test function (test_function.hpp) or a formula
+// the user typed, behind one small interface (value, gradient, formula, view box, start, minima).
+// Nothing else looks a function up by name: the command line and scenario files turn a name or a
+// formula into an Objective once, at the boundary.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "expression.hpp"
+#include "test_function.hpp"
+
+namespace optviz {
+
+class Objective {
+ public:
+  Objective();                          // Rosenbrock
+  Objective(const TestFunction& f);     // NOLINT: implicit, a built-in is an objective
+  // f(x, y) typed as a formula (expression.hpp); throws ExpressionError.
+  static Objective typed(std::string_view formula);
+
+  double value(Vec2 p) const;
+  Vec2 gradient(Vec2 p) const;
+  // Both at once (one pass in dual numbers for a typed formula).
+  void evaluate(Vec2 p, double& value, Vec2& gradient) const;
+
+  bool is_typed() const { return builtin_ == nullptr; }
+  const TestFunction* builtin() const { return builtin_; }  // nullptr for a typed formula
+  std::string_view name() const;                             // "rosenbrock", or "expression"
+  std::string title() const;                                 // "Rosenbrock", or "Typed function"
+  std::string_view formula() const;                          // in the expression language
+  Box view() const;                                          // the default view box
+  Vec2 start() const;                                        // the default start point
+
+  // Known minimizers for a built-in; for a typed formula the local minimizers that
+  // search_minima found (none before it ran), lowest value first.
+  const std::vector<Vec2>& minima() const;
+  bool minima_are_found() const { return is_typed(); }
+  // The lowest value at a minimizer (NaN when there is none).
+  double minimum_value() const;
+  // Looks for the local minima of a typed formula inside `box` (a built-in keeps its list).
+  void search_minima(Box box);
+
+  friend bool operator==(const Objective& a, const Objective& b);
+
+ private:
+  struct Typed;
+  const TestFunction* builtin_ = nullptr;
+  std::shared_ptr<const Typed> typed_;
+  std::vector<Vec2> found_;
+};
+
+// The local minimizers of f inside the box, lowest value first, at most `limit`: damped Newton
+// steps (the Hessian by central differences of the exact gradient) with a backtracking line search
+// from a grid of starts; a point counts when no nearby point in eight directions is lower.
+std::vector<Vec2> find_local_minima(const Objective& f, Box box, std::size_t limit = 32);
+
+}  // namespace optviz

@@ -1,0 +1,89 @@
+#include "rule.hpp"
+
+#include <algorithm>
+
+namespace optviz {
+namespace {
+
+// Registers: g, theta, t, then every hyperparameter of the table, then the state variables.
+constexpr std::size_t kG = 0, kTheta = 1, kT = 2, kFirstParameter = 3;
+
+std::vector<std::string_view> fixed_names() {
+  std::vector<std::string_view> names = {"g", "theta", "t"};
+  for (const RealParameter& p : real_parameters()) names.push_back(p.name);
+  return names;
+}
+
+std::string role_of(std::string_view name) {
+  if (name == "g") return "the gradient, which the rule reads";
+  if (name == "t") return "the update's number, which the rule reads";
+  if (name == "pi" || name == "e") return "a constant";
+  for (const RealParameter& p : real_parameters())
+    if (p.name == name) return "a hyperparameter, set by --" + std::string(p.flag);
+  return "";
+}
+
+}  // namespace
+
+Rule::Rule(std::string_view text) : text_(text), statements_(split_statements(text)) {
+  if (statements_.empty()) throw ExpressionError("a rule needs statements such as theta = theta - eta*g", 1);
+  const std::vector<std::string_view> fixed = fixed_names();
+  bool assigns_theta = false;
+  for (const Statement& s : statements_) {
+    if (const std::string role = role_of(s.target); !role.empty())
+      throw ExpressionError("cannot assign to " + s.target + " (" + role + ")", s.column);
+    if (s.target == "theta") {
+      assigns_theta = true;
+      continue;
+    }
+    if (std::find(state_.begin(), state_.end(), s.target) != state_.end()) continue;
+    if (state_.size() == kMaxRuleStateVariables)
+      throw ExpressionError("too many state variables (at most " + std::to_string(kMaxRuleStateVariables) + ")",
+                            s.column);
+    state_.push_back(s.target);
+  }
+  if (!assigns_theta)
+    throw ExpressionError("the rule never assigns theta: end it with theta = theta - ...", text.size() + 1);
+  std::vector<std::string_view> variables = fixed;
+  for (const std::string& name : state_) variables.push_back(name);
+  program_ = compile_statements(text, variables);
+  const auto parameters = real_parameters();
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    const auto read = program_.variables_read();
+    if (std::find(read.begin(), read.end(), kFirstParameter + i) != read.end()) reads_.push_back(&parameters[i]);
+  }
+}
+
+bool Rule::reads_parameter(std::string_view name) const {
+  return std::any_of(reads_.begin(), reads_.end(), [&](const RealParameter* p) { return p->name == name; });
+}
+
+std::optional<std::size_t> Rule::state_index(std::string_view name) const {
+  const auto it = std::find(state_.begin(), state_.end(), name);
+  if (it == state_.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - state_.begin());
+}
+
+double Rule::step(const Hyperparameters& h, long t, double theta, double g, std::span<double> state,
+                  std::vector<double>& registers) const {
+  if (registers.size() < program_.register_count()) registers.resize(program_.register_count());
+  const std::span<double> r(registers.data(), program_.register_count());
+  r[kG] = g;
+  r[kTheta] = theta;
+  r[kT] = static_cast<double>(t);
+  const auto parameters = real_parameters();
+  for (std::size_t i = 0; i < parameters.size(); ++i) r[kFirstParameter + i] = h.*parameters[i].member;
+  const std::size_t first_state = kFirstParameter + parameters.size();
+  std::copy(state.begin(), state.end(), r.begin() + static_cast<std::ptrdiff_t>(first_state));
+  program_.run(r);
+  std::copy_n(r.begin() + static_cast<std::ptrdiff_t>(first_state), state.size(), state.begin());
+  return r[kTheta];
+}
+
+std::optional<ParameterProblem> find_rule_problem(const Rule& rule, const Hyperparameters& h) {
+  for (const RealParameter* p : rule.reads())
+    if (auto problem = find_value_problem(*p, h.*p->member)) return problem;
+  return std::nullopt;
+}
+
+}  // namespace optviz

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <numbers>
 #include <optional>
 
@@ -23,6 +24,14 @@ double nan_min(double a, double b) { return (a < b || std::isnan(a)) ? a : b; }
 double nan_max(double a, double b) { return (a > b || std::isnan(a)) ? a : b; }
 double sign_of(double a) { return a > 0 ? 1.0 : (a < 0 ? -1.0 : a); }
 
+// a^k for a whole k >= 1 as the product a*a*...*a, left to right.
+constexpr double kMaxProductPower = 8;
+double product_power(double a, double k) {
+  double p = a;
+  for (double i = 1; i < k; ++i) p *= a;
+  return p;
+}
+
 // The derivative of g(a) is g'(a) da; where da is 0 the term is 0 even if g'(a) is not finite
 // (sqrt at 0, for example), so that a constant direction stays constant.
 double times(double da, double derivative) { return da == 0 ? 0.0 : da * derivative; }
@@ -39,7 +48,7 @@ double apply(Op op, double a, double b, double c) {
     case Op::mul: return a * b;
     case Op::div: return a / b;
     case Op::pow: return std::pow(a, b);
-    case Op::square: return a * a;
+    case Op::powi: return product_power(a, b);
     case Op::sin: return std::sin(a);
     case Op::cos: return std::cos(a);
     case Op::tan: return std::tan(a);
@@ -83,7 +92,7 @@ Dual apply(Op op, const Dual& a, const Dual& b, const Dual& c) {
       const Dual exponent = chain(b, v, v * std::log(a.v));
       return {v, base.dx + exponent.dx, base.dy + exponent.dy};
     }
-    case Op::square: return chain(a, a.v * a.v, 2 * a.v);
+    case Op::powi: return chain(a, product_power(a.v, b.v), b.v * product_power(a.v, b.v - 1));
     case Op::sin: return chain(a, std::sin(a.v), std::cos(a.v));
     case Op::cos: return chain(a, std::cos(a.v), -std::sin(a.v));
     case Op::tan: {
@@ -239,7 +248,7 @@ class ProgramBuilder {
   };
   static bool is_binary(Op op) {
     switch (op) {
-      case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::pow: case Op::min: case Op::max:
+      case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::pow: case Op::powi: case Op::min: case Op::max:
       case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::eq: case Op::ne: return true;
       default: return false;
     }
@@ -269,6 +278,8 @@ class Parser {
     if (pos_ < end_) {
       const std::string_view next = peek_token();
       if (next == ")") fail("unmatched ')'", pos_);
+      if (!is_name_char(text_[pos_]) && std::string_view("(.+-*/^,<>=!;").find(text_[pos_]) == std::string_view::npos)
+        fail("unexpected character " + describe(text_.substr(pos_, 1)), pos_);
       fail("expected an operator before " + describe(next) + (is_name_char(text_[pos_]) || text_[pos_] == '(' ?
                                                                   " (write 2*x, not 2x)" : ""),
            pos_);
@@ -366,8 +377,9 @@ class Parser {
     const Operand base = primary();
     if (!accept("^")) return base;
     const Operand exponent = unary();
-    // x^2 as x*x: exact, fast, and the same rounding as the built-in formulas.
-    if (out_.constant_value(exponent) == 2.0) return out_.emit(Op::square, base);
+    // x^2 as x*x, x^3 as x*x*x, ...: fast, and the rounding of formulas written out by hand.
+    if (const auto k = out_.constant_value(exponent); k && *k >= 2 && *k <= kMaxProductPower && *k == std::floor(*k))
+      return out_.emit(Op::powi, base, exponent);
     return out_.emit(Op::pow, base, exponent);
   }
 
@@ -392,8 +404,11 @@ class Parser {
     double value = 0;
     const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (ec == std::errc::result_out_of_range) {
-      // from_chars reports underflow too: a tiny number is 0, a huge one an error.
-      if (std::fabs(value) > 1) fail("number out of range: " + std::string(digits), start);
+      // from_chars reports underflow too (and leaves value alone): a tiny number is 0, a huge one
+      // an error.
+      const bool huge = std::isinf(std::strtod(std::string(digits).c_str(), nullptr));
+      if (huge) fail("number out of range: " + std::string(digits), start);
+      value = 0;
     } else if (ec != std::errc() || ptr != digits.data() + digits.size()) {
       fail("malformed number " + std::string(digits), start);
     }

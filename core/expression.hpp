@@ -56,9 +56,10 @@ struct Dual {
 class Program {
  public:
   enum class Op : std::uint8_t {
-    neg, add, sub, mul, div, pow, square, sin, cos, tan, exp, log, sqrt, abs, tanh, sinh, cosh, atan,
+    neg, add, sub, mul, div, pow, powi, sin, cos, tan, exp, log, sqrt, abs, tanh, sinh, cosh, atan,
     sign, min, max, lt, le, gt, ge, eq, ne, select, store
   };
+  // powi: a power with a small whole exponent (the constant register b), as repeated products.
   struct Instruction {
     Op op;
     std::uint32_t a = 0, b = 0, c = 0;  // operand registers (store: a is the value, b the variable)

@@ -104,4 +104,96 @@ std::string compare_tables(const Table& out, const Table& ref, double rtol) {
   return {};
 }
 
+TypedRule typed_rule_for(const Hyperparameters& h) {
+  const bool decoupled = h.kind == OptimizerKind::adamw || h.kind == OptimizerKind::lion;
+  const bool l2 = h.weight_decay != 0 && !decoupled;
+  const std::string pre = l2 ? "gw = g + weight_decay*theta; " : "";
+  const std::string g = l2 ? "gw" : "g";
+  const auto den = [&](const std::string& s) {
+    return h.eps_inside_sqrt ? "sqrt(" + s + " + eps)" : "(sqrt(" + s + ") + eps)";
+  };
+  switch (h.kind) {
+    case OptimizerKind::sgd: return {pre + "theta = theta - eta*" + g, {}};
+    case OptimizerKind::momentum:
+      return {pre + "buf = if(t == 1, " + g + ", momentum*buf + (1 - dampening)*" + g + "); theta = theta - eta*buf",
+              {"buf"}};
+    case OptimizerKind::nesterov:
+      return {pre + "buf = if(t == 1, " + g + ", momentum*buf + " + g + "); theta = theta - eta*(" + g +
+                  " + momentum*buf)",
+              {"buf"}};
+    case OptimizerKind::adagrad:
+      return {pre + "G = if(t == 1, initial_accumulator, G) + " + g + "^2\ntheta = theta - eta/(1 + (t - 1)*lr_decay)*" +
+                  g + "/" + den("G"),
+              {"G"}};
+    case OptimizerKind::rmsprop: {
+      std::string r = pre + "G = rho*G + (1 - rho)*" + g + "^2; ";
+      std::vector<std::string> cols = {"G"};
+      std::string s = "G";
+      if (h.centered) {
+        r += "gavg = rho*gavg + (1 - rho)*" + g + "; ";
+        cols.push_back("gavg");
+        s = "(G - gavg^2)";
+      }
+      if (h.momentum > 0) {
+        cols.push_back("buf");
+        return {r + "buf = momentum*buf + " + g + "/" + den(s) + "; theta = theta - eta*buf", cols};
+      }
+      return {r + "theta = theta - eta*" + g + "/" + den(s), cols};
+    }
+    case OptimizerKind::adam:
+    case OptimizerKind::adamw: {
+      std::string r = pre + (h.kind == OptimizerKind::adamw ? "theta = theta*(1 - eta*weight_decay); " : "");
+      r += "m = beta1*m + (1 - beta1)*" + g + "; v = beta2*v + (1 - beta2)*" + g + "^2; ";
+      std::vector<std::string> cols = {"m", "v"};
+      std::string v = "v";
+      if (h.amsgrad) {
+        r += "vmax = max(vmax, v); ";
+        cols.push_back("vmax");
+        v = "vmax";
+      }
+      if (!h.bias_correction) return {r + "theta = theta - eta*(m/" + den(v) + ")", cols};
+      const std::string d = h.eps_inside_sqrt ? "sqrt(" + v + "/(1 - beta2^t) + eps)"
+                                              : "(sqrt(" + v + ")/sqrt(1 - beta2^t) + eps)";
+      return {r + "theta = theta - eta/(1 - beta1^t)*(m/" + d + ")", cols};
+    }
+    case OptimizerKind::adamax:
+      return {pre + "m = beta1*m + (1 - beta1)*" + g + "; u = max(beta2*u, abs(" + g +
+                  ") + eps); theta = theta - eta/(1 - beta1^t)*(m/u)",
+              {"m", "u"}};
+    case OptimizerKind::adadelta:
+      return {pre + "G = rho*G + (1 - rho)*" + g + "^2; d = sqrt(D + eps)/sqrt(G + eps)*" + g +
+                  "; D = rho*D + (1 - rho)*d^2; theta = theta - eta*d",
+              {"G", "D"}};
+    case OptimizerKind::nadam:
+      return {pre + "mu = beta1*(1 - 0.5*0.96^(t*momentum_decay)); mu1 = beta1*(1 - 0.5*0.96^((t + 1)*momentum_decay)); "
+                    "P = if(t == 1, 1, P)*mu; m = beta1*m + (1 - beta1)*" + g + "; v = beta2*v + (1 - beta2)*" + g +
+                  "^2; d = sqrt(v/(1 - beta2^t)) + eps; theta = theta - eta*(1 - mu)/(1 - P)*(" + g +
+                  "/d) - eta*mu1/(1 - P*mu1)*(m/d)",
+              {"m", "v"}};
+    case OptimizerKind::lion:
+      return {"theta = theta*(1 - eta*weight_decay); c = beta1*m + (1 - beta1)*g; theta = theta - eta*sign(c); "
+              "m = beta2*m + (1 - beta2)*g",
+              {"m"}};
+  }
+  return {};
+}
+
+Table keep_columns(const Table& t, const std::vector<std::string>& state) {
+  std::vector<std::size_t> keep;
+  for (std::size_t i = 0; i < t.header.size(); ++i) {
+    const std::string& name = t.header[i];
+    bool wanted = name == "step" || name == "x" || name == "y" || name == "f" || name == "gx" || name == "gy";
+    for (const std::string& s : state) wanted = wanted || name == s + "_x" || name == s + "_y";
+    if (wanted) keep.push_back(i);
+  }
+  Table out;
+  for (std::size_t i : keep) out.header.push_back(t.header[i]);
+  for (const auto& row : t.rows) {
+    std::vector<std::optional<double>> cells;
+    for (std::size_t i : keep) cells.push_back(i < row.size() ? row[i] : std::nullopt);
+    out.rows.push_back(std::move(cells));
+  }
+  return out;
+}
+
 }  // namespace optviz::testing

@@ -33,4 +33,16 @@ Table parse_csv(const std::string& text);
 // "" when `out` matches `ref` (every column of ref present in out), else the first mismatch.
 std::string compare_tables(const Table& out, const Table& ref, double rtol);
 
+// A built-in optimizer's update typed as a rule, for the conventions of `h` (the reference
+// README's equations, in our own words), and the state columns of the reference it reproduces.
+struct TypedRule {
+  std::string text;
+  std::vector<std::string> columns;
+};
+TypedRule typed_rule_for(const Hyperparameters& h);
+
+// The table with only the columns a rule reproduces: step, x, y, f, gx, gy and NAME_x, NAME_y for
+// each of `state`.
+Table keep_columns(const Table& t, const std::vector<std::string>& state);
+
 }  // namespace optviz::testing

@@ -10,6 +10,7 @@ set(OPTVIZ_PRESET_FILES
   08-scaling-matyas.json
   09-beale.json
   10-rastrigin.json
+  11-four-ways-to-write-rmsprop.json
 )
 set(preset_dir ${PROJECT_SOURCE_DIR}/assets/scenarios)
 list(TRANSFORM OPTVIZ_PRESET_FILES PREPEND ${preset_dir}/ OUTPUT_VARIABLE preset_paths)

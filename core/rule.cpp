@@ -44,9 +44,14 @@ Rule::Rule(std::string_view text) : text_(text), statements_(split_statements(te
   }
   if (!assigns_theta)
     throw ExpressionError("the rule never assigns theta: end it with theta = theta - ...", text.size() + 1);
-  std::vector<std::string_view> variables = fixed;
-  for (const std::string& name : state_) variables.push_back(name);
-  program_ = compile_statements(text, variables);
+  variables_ = fixed;
+  for (const std::string& name : state_) variables_.push_back(name);
+  program_ = compile_statements(text, variables_);
+  for (const Statement& s : statements_) {
+    const std::string_view expression = std::string_view(s.text).substr(s.text.find('=') + 1);
+    const Program alone = compile_expression(expression, variables_);
+    statement_reads_.emplace_back(alone.variables_read().begin(), alone.variables_read().end());
+  }
   const auto parameters = real_parameters();
   for (std::size_t i = 0; i < parameters.size(); ++i) {
     const auto read = program_.variables_read();
@@ -78,6 +83,35 @@ double Rule::step(const Hyperparameters& h, long t, double theta, double g, std:
   program_.run(r);
   std::copy_n(r.begin() + static_cast<std::ptrdiff_t>(first_state), state.size(), state.begin());
   return r[kTheta];
+}
+
+std::vector<Rule::Trace> Rule::trace(const Hyperparameters& h, long t, double theta, double g,
+                                     std::span<const double> state_before) const {
+  // The variables as the statements see them: fill them like step(), then follow the stores.
+  std::vector<double> values(variables_.size());
+  values[kG] = g;
+  values[kTheta] = theta;
+  values[kT] = static_cast<double>(t);
+  const auto parameters = real_parameters();
+  for (std::size_t i = 0; i < parameters.size(); ++i) values[kFirstParameter + i] = h.*parameters[i].member;
+  std::copy(state_before.begin(), state_before.end(),
+            values.begin() + static_cast<std::ptrdiff_t>(kFirstParameter + parameters.size()));
+  std::vector<double> registers(program_.register_count());
+  std::copy(values.begin(), values.end(), registers.begin());
+  program_.run(registers);
+  std::vector<Trace> out;
+  std::size_t statement = 0;
+  for (std::size_t i = 0; i < program_.instructions().size(); ++i) {
+    const Program::Instruction& in = program_.instructions()[i];
+    if (in.op != Program::Op::store) continue;
+    Trace trace;
+    trace.value = registers[program_.variable_count() + program_.constants().size() + i];
+    for (const std::uint32_t v : statement_reads_[statement]) trace.reads.emplace_back(variables_[v], values[v]);
+    values[in.b] = trace.value;
+    out.push_back(std::move(trace));
+    ++statement;
+  }
+  return out;
 }
 
 std::optional<ParameterProblem> find_rule_problem(const Rule& rule, const Hyperparameters& h) {

@@ -37,6 +37,17 @@ class Rule {
   // The index of a state variable, if the rule has it.
   std::optional<std::size_t> state_index(std::string_view name) const;
 
+  // One statement of an update as it ran: the value it assigned and the values of the names it
+  // read (variables, g, theta, t, hyperparameters), in order of first appearance.
+  struct Trace {
+    double value = 0;
+    std::vector<std::pair<std::string, double>> reads;
+  };
+  // The statements of one update of one coordinate, from the state before it (what step() does,
+  // statement by statement, for the inspector).
+  std::vector<Trace> trace(const Hyperparameters& h, long t, double theta, double g,
+                           std::span<const double> state_before) const;
+
   // One update of one coordinate: returns theta_t and advances `state` (state().size() values).
   // Never throws; `registers` is scratch space that the caller keeps between calls.
   double step(const Hyperparameters& h, long t, double theta, double g, std::span<double> state,
@@ -49,6 +60,8 @@ class Rule {
   std::vector<Statement> statements_;
   std::vector<std::string> state_;
   std::vector<const RealParameter*> reads_;
+  std::vector<std::string_view> variables_;                  // the register names
+  std::vector<std::vector<std::uint32_t>> statement_reads_;  // the variables each statement reads
   Program program_;
 };
 

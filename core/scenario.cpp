@@ -69,6 +69,14 @@ std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t
   return std::nullopt;
 }
 
+std::vector<const RealParameter*> parameters_of(const RunSpec& run) {
+  if (run.rule) return run.rule->reads();
+  std::vector<const RealParameter*> out;
+  for (const RealParameter& p : real_parameters())
+    if (p.applies_to(run.hyper.kind)) out.push_back(&p);
+  return out;
+}
+
 void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, Trajectory& out) {
   if (run.rule)
     optviz::run(f, *run.rule, run.hyper, start, steps, out);

@@ -69,6 +69,9 @@ RunSpec make_rule_run(Rule rule, std::string label, std::size_t index,
 // prefixed "runs[i]." for the run's own fields.
 std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t index, Vec2 start, long steps);
 
+// The hyperparameters that a run takes: those that apply to its optimizer, or those its rule reads.
+std::vector<const RealParameter*> parameters_of(const RunSpec& run);
+
 // One run's trajectory into `out`.
 void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, Trajectory& out);
 

@@ -51,6 +51,7 @@ void record(const Objective& f, Vec2 start, long steps, Trajectory& out, Update 
   out.gradient.clear();
   out.state.clear();
   out.rule_state.clear();
+  out.rule_step_size.clear();
   out.rule_width = 0;
   out.diverged_at.reset();
   const auto capacity = static_cast<std::size_t>(steps) + 1;
@@ -96,9 +97,11 @@ void run(const Objective& f, const Rule& rule, const Hyperparameters& h, Vec2 st
   long t = 0;
   record(f, start, steps, out, [&](Vec2 theta, Vec2 g) {
     ++t;
-    theta = {rule.step(h, t, theta.x, g.x, x_state, registers), rule.step(h, t, theta.y, g.y, y_state, registers)};
+    const Vec2 next = {rule.step(h, t, theta.x, g.x, x_state, registers),
+                       rule.step(h, t, theta.y, g.y, y_state, registers)};
     for (std::size_t i = 0; i < width; ++i) out.rule_state.push_back({x_state[i], y_state[i]});
-    return theta;
+    out.rule_step_size.push_back((theta - next) / g);
+    return next;
   });
   out.rule_width = width;
 }

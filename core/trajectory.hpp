@@ -25,6 +25,9 @@ struct Trajectory {
   // Typed rules: the state variables after update k+1 at rule_state[k * rule_width + i].
   std::vector<Vec2> rule_state;
   std::size_t rule_width = 0;
+  // Typed rules: the step size of update k+1 per coordinate, -(theta_{k+1} - theta_k) / g_k (the
+  // built-ins' state holds theirs as lr).
+  std::vector<Vec2> rule_step_size;
   std::optional<long> diverged_at;  // the step k of the first non-finite or out-of-bound row
 
   std::size_t rows() const { return position.size(); }

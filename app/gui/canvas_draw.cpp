@@ -364,7 +364,7 @@ PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario
   for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
     const RunSpec& r = scenario.runs[i];
     if (!r.visible) continue;
-    Row row{r.label, parameters ? parameter_summary(r.hyper) : std::string(), run_colour(r.colour)};
+    Row row{r.label, parameters ? parameter_summary(r) : std::string(), run_colour(r.colour)};
     if (i < runs.size() && runs[i].diverged_at) row.title += "  (" + runs[i].status() + ")";
     width = std::max({width, text_size(s, row.title).x, text_size(s, row.detail).x});
     rows.push_back(std::move(row));

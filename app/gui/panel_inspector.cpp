@@ -3,6 +3,8 @@
 // (the state before and after the update); nothing is recomputed here.
 #include <imgui.h>
 
+#include <cctype>
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -167,6 +169,27 @@ std::vector<Equation> equations(const UpdateView& u) {
   return out;
 }
 
+// Text in lines that break only at spaces (ImGui's wrapping would break numbers at their point),
+// each continuation under the first.
+void wrapped_at_spaces(const std::string& text) {
+  const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4);
+  std::string line;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find(' ', begin + 1);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(begin, end - begin);
+    if (!line.empty() && ImGui::CalcTextSize((line + word).c_str()).x > width) {
+      ImGui::TextUnformatted(line.c_str());
+      line = word.substr(word.find_first_not_of(' ') == std::string::npos ? 0 : word.find_first_not_of(' '));
+    } else {
+      line += word;
+    }
+    begin = end;
+  }
+  if (!line.empty()) ImGui::TextUnformatted(line.c_str());
+}
+
 // "x  0.9·22.92 + 0.1·(-5.734)² = 23.92", with the result on a line of its own when the whole
 // does not fit (numbers are never broken).
 void substituted(const char* coordinate, const std::string& text) {
@@ -177,10 +200,61 @@ void substituted(const char* coordinate, const std::string& text) {
     ImGui::TextUnformatted(text.c_str());
     return;
   }
-  ImGui::TextUnformatted(text.substr(0, split).c_str());
-  ImGui::Indent(ImGui::CalcTextSize("x ").x);
+  ImGui::BeginGroup();
+  wrapped_at_spaces(text.substr(0, split));
   ImGui::TextUnformatted(text.substr(split + 1).c_str());
-  ImGui::Unindent(ImGui::CalcTextSize("x ").x);
+  ImGui::EndGroup();
+}
+
+// The expression of a rule statement with the names it read replaced by their values.
+std::string substitute(std::string_view expression, const Rule::Trace& trace) {
+  const auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+  std::string out;
+  for (std::size_t i = 0; i < expression.size();) {
+    const bool starts_name = name_char(expression[i]) && std::isdigit(static_cast<unsigned char>(expression[i])) == 0 &&
+                             (i == 0 || !(name_char(expression[i - 1]) || expression[i - 1] == '.'));
+    if (!starts_name) {
+      out += expression[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < expression.size() && name_char(expression[end])) ++end;
+    const std::string_view name = expression.substr(i, end - i);
+    std::string text(name);
+    for (const auto& [read, value] : trace.reads)
+      if (read == name) text = n(value);
+    out += text;
+    i = end;
+  }
+  return out;
+}
+
+// A typed rule's update k -> k+1: each statement, then per coordinate its numbers and its value,
+// as core's Rule::trace computes them.
+void rule_update(const RunSpec& run, const Trajectory& t, std::size_t k) {
+  const Rule& rule = *run.rule;
+  const std::size_t width = rule.state().size();
+  std::vector<double> before[2] = {std::vector<double>(width), std::vector<double>(width)};
+  for (std::size_t i = 0; i < width && k > 0; ++i) {
+    before[0][i] = t.rule_variable(k - 1, i).x;
+    before[1][i] = t.rule_variable(k - 1, i).y;
+  }
+  const long update = static_cast<long>(k) + 1;
+  const std::vector<Rule::Trace> traces[2] = {
+      rule.trace(run.hyper, update, t.position[k].x, t.gradient[k].x, before[0]),
+      rule.trace(run.hyper, update, t.position[k].y, t.gradient[k].y, before[1])};
+  for (std::size_t s = 0; s < rule.statements().size(); ++s) {
+    const Statement& statement = rule.statements()[s];
+    wrapped_at_spaces(statement.text);
+    const std::string_view expression = std::string_view(statement.text).substr(statement.text.find('=') + 1);
+    ImGui::Indent();
+    for (int c = 0; c < 2; ++c) {
+      const Rule::Trace& trace = traces[c][s];
+      substituted(c == 0 ? "x" : "y", statement.target + " =" + substitute(expression, trace) + " = " +
+                                          short_number(trace.value));
+    }
+    ImGui::Unindent();
+  }
 }
 
 void vector_row(const char* name, Vec2 v) {
@@ -230,13 +304,14 @@ void draw_inspector_panel(AppState& state) {
     return;
   }
   const auto k = static_cast<std::size_t>(step);
-  const bool has_next = k + 1 < t.rows() && k < t.state.size();
+  const bool has_next = k + 1 < t.rows() && (run.rule || k < t.state.size());
   if (t.diverged_at && step >= *t.diverged_at) {
     ImGui::TextColored(error_colour(state), "%s: the position or gradient is no longer finite (or beyond 1e12)",
                        t.status().c_str());
   } else if (has_next) {
-    ImGui::Text("%s, update %ld → %ld", std::string(title(run.hyper.kind)).c_str(), step, step + 1);
-    tooltip(std::string(update_rule(run.hyper.kind)).c_str());
+    ImGui::Text("%s, update %ld → %ld", run.rule ? "Typed rule" : std::string(title(run.hyper.kind)).c_str(), step,
+                step + 1);
+    if (!run.rule) tooltip(std::string(update_rule(run.hyper.kind)).c_str());
   } else {
     ImGui::Text("Step %ld: the last of the run, f = %s", step, short_number(t.value[k]).c_str());
   }
@@ -251,6 +326,13 @@ void draw_inspector_panel(AppState& state) {
     ImGui::EndTable();
   }
   if (!has_next) {
+    ImGui::End();
+    return;
+  }
+  if (run.rule) {
+    ImGui::PushFont(state.fonts.mono);
+    rule_update(run, t, k);
+    ImGui::PopFont();
     ImGui::End();
     return;
   }

@@ -12,14 +12,31 @@
 namespace optviz::gui {
 namespace {
 
-// The x and y columns of a state field of a run's trajectory, as two series from step 1.
+// The x and y columns of n values (`stride` bytes apart from `first`), as two series from step 1.
+void add_pair_series(LinePlot& plot, const Vec2* first, std::size_t stride, std::size_t n, const std::string& name,
+                     ImU32 colour, std::size_t shown) {
+  if (n == 0) return;
+  plot.series.push_back({name + "_x", {&first->x, stride, n}, 1, shown, colour, false});
+  plot.series.push_back({name + "_y", {&first->y, stride, n}, 1, shown, colour, true});
+}
+
+// A state field of a built-in optimizer's run.
 void add_state_series(LinePlot& plot, const Trajectory& t, Vec2 State::*member, const std::string& name, ImU32 colour,
                       std::size_t shown) {
   if (t.state.empty()) return;
-  const State& first = t.state.front();
-  const std::size_t n = t.state.size();
-  plot.series.push_back({name + "_x", {&(first.*member).x, sizeof(State), n}, 1, shown, colour, false});
-  plot.series.push_back({name + "_y", {&(first.*member).y, sizeof(State), n}, 1, shown, colour, true});
+  add_pair_series(plot, &(t.state.front().*member), sizeof(State), t.state.size(), name, colour, shown);
+}
+
+// A typed rule's accumulator (the state variable marked as such) and its step size -Δθ/g.
+void add_rule_series(LinePlot& accumulator, LinePlot& step_size, const RunSpec& run, const Trajectory& t,
+                     ImU32 colour, std::size_t shown) {
+  const auto index = run.rule->state_index(run.accumulator);
+  if (index && t.rule_width > 0 && !t.rule_state.empty())
+    add_pair_series(accumulator, &t.rule_state[*index], sizeof(Vec2) * t.rule_width,
+                    t.rule_state.size() / t.rule_width, run.label + " " + run.accumulator, colour, shown);
+  if (!t.rule_step_size.empty())
+    add_pair_series(step_size, t.rule_step_size.data(), sizeof(Vec2), t.rule_step_size.size(),
+                    run.label + " −Δθ/g", colour, shown);
 }
 
 void legend(const AppState& state) {
@@ -80,6 +97,10 @@ void draw_plots_panel(AppState& state) {
                            shown,
                            colour,
                            false});
+    if (run.rule) {
+      add_rule_series(accumulator, step_size, run, t, colour, static_cast<std::size_t>(step));
+      continue;
+    }
     if (const auto field = accumulator_field(run.hyper))
       add_state_series(accumulator, t, field->member, run.label + " " + std::string(field->name), colour,
                        static_cast<std::size_t>(step));

@@ -22,18 +22,55 @@ std::string flag_label(std::string_view name) {
   return std::string(name);
 }
 
+constexpr const char* kRuleHelp =
+    "Your own update, per coordinate: statements NAME = EXPRESSION, one a line (or separated by ;). "
+    "They read g, theta, t and the hyperparameters by name (eta, rho, eps, momentum, beta1, beta2, ...); "
+    "any other name you assign is state that starts at 0. The last value of theta is the new position.";
+
 void optimizer_combo(AppState& state, std::size_t index) {
-  const OptimizerKind kind = state.scenario.runs[index].hyper.kind;
+  const RunSpec& run = state.scenario.runs[index];
+  const OptimizerKind kind = run.hyper.kind;
   ImGui::SetNextItemWidth(-1);
-  if (!ImGui::BeginCombo("##optimizer", std::string(title(kind)).c_str())) {
-    tooltip(std::string(update_rule(kind)).c_str());
+  if (!ImGui::BeginCombo("##optimizer", run.rule ? "Typed rule" : std::string(title(kind)).c_str())) {
+    tooltip(run.rule ? kRuleHelp : std::string(update_rule(kind)).c_str());
     return;
   }
   for (OptimizerKind k : optimizer_kinds()) {
-    if (ImGui::Selectable(std::string(title(k)).c_str(), k == kind)) change_optimizer(state, index, k);
+    if (ImGui::Selectable(std::string(title(k)).c_str(), k == kind && !run.rule)) change_optimizer(state, index, k);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(update_rule(k)).c_str());
   }
+  if (ImGui::Selectable("Typed rule", run.rule.has_value())) change_to_rule(state, index);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kRuleHelp);
   ImGui::EndCombo();
+}
+
+// The rule's text, live: a text that does not compile shows its error and column below, and the
+// last rule that compiled keeps running. Then the state variable plotted as G_t.
+void rule_field(AppState& state, std::size_t index) {
+  FormulaEdit& edit = rule_edit(state, index);
+  ImGui::PushFont(state.fonts.mono);
+  const int lines = 1 + static_cast<int>(std::count(edit.text.begin(), edit.text.end(), '\n'));
+  const float height = ImGui::GetTextLineHeight() * static_cast<float>(std::clamp(lines, 2, 8)) +
+                       2 * ImGui::GetStyle().FramePadding.y + 2;
+  if (ImGui::InputTextMultiline("##rule", &edit.text, ImVec2(-1, height)))
+    type_rule(state, index, edit.text);
+  ImGui::PopFont();
+  tooltip(kRuleHelp);
+  if (!edit.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, error_colour(state));
+    ImGui::TextWrapped("column %zu: %s", edit.column, edit.error.c_str());
+    ImGui::PopStyleColor();
+  }
+  RunSpec& run = state.scenario.runs[index];
+  if (!run.rule || run.rule->state().empty()) return;
+  label_column("Plot");
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##accumulator", run.accumulator.c_str())) {
+    for (const std::string& name : run.rule->state())
+      if (ImGui::Selectable(name.c_str(), name == run.accumulator)) run.accumulator = name;
+    ImGui::EndCombo();
+  }
+  tooltip("The state variable plotted as the accumulator G_t");
 }
 
 void parameter_row(AppState& state, std::size_t index, const RealParameter& p) {
@@ -69,9 +106,7 @@ void parameter_row(AppState& state, std::size_t index, const RealParameter& p) {
   ImGui::SetNextItemWidth(-1);
   double typed = value;
   if (ImGui::InputDouble("##typed", &typed, 0, 0, "%g", ImGuiInputTextFlags_EnterReturnsTrue)) {
-    Hyperparameters candidate = h;
-    candidate.*p.member = typed;
-    if (const auto problem = find_problem(candidate)) {
+    if (const auto problem = find_value_problem(p, typed)) {
       set_notice(state, problem->message(), true);
     } else {
       value = typed;
@@ -88,11 +123,11 @@ void run_body(AppState& state, std::size_t index) {
   ImGui::InputText("##label", &run.label);
   label_column("Type");
   optimizer_combo(state, index);
-  for (const RealParameter& p : real_parameters())
-    if (p.applies_to(run.hyper.kind)) parameter_row(state, index, p);
+  if (run.rule) rule_field(state, index);
+  for (const RealParameter* p : parameters_of(state.scenario.runs[index])) parameter_row(state, index, *p);
   bool first_flag = true;
   for (const FlagParameter& p : flag_parameters()) {
-    if (!p.applies_to(run.hyper.kind)) continue;
+    if (!p.applies_to(run.hyper.kind) || run.rule) continue;
     if (!first_flag) ImGui::SameLine();
     first_flag = false;
     ImGui::Checkbox(flag_label(p.name).c_str(), &(run.hyper.*p.member));
@@ -125,6 +160,9 @@ void add_run_button(AppState& state) {
       if (ImGui::Selectable(std::string(title(k)).c_str())) add_run(state, k);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(update_rule(k)).c_str());
     }
+    if (ImGui::Selectable("Typed rule") && add_run(state, OptimizerKind::rmsprop))
+      change_to_rule(state, state.scenario.runs.size() - 1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kRuleHelp);
     ImGui::EndPopup();
   }
 }

@@ -144,7 +144,9 @@ bool duplicate_run(AppState& state, std::size_t index) {
   RunSpec copy = state.scenario.runs[index];
   copy.label += " (copy)";
   copy.colour = free_colour(state.scenario);
+  const FormulaEdit edit = rule_edit(state, index);
   state.scenario.runs.insert(state.scenario.runs.begin() + static_cast<std::ptrdiff_t>(index) + 1, std::move(copy));
+  state.rule_edits.insert(state.rule_edits.begin() + static_cast<std::ptrdiff_t>(index) + 1, edit);
   state.selected = index + 1;
   return true;
 }
@@ -152,6 +154,8 @@ bool duplicate_run(AppState& state, std::size_t index) {
 void remove_run(AppState& state, std::size_t index) {
   if (index >= state.scenario.runs.size()) return;
   state.scenario.runs.erase(state.scenario.runs.begin() + static_cast<std::ptrdiff_t>(index));
+  if (index < state.rule_edits.size())
+    state.rule_edits.erase(state.rule_edits.begin() + static_cast<std::ptrdiff_t>(index));
   if (state.selected && (*state.selected > index || *state.selected >= state.scenario.runs.size())) {
     state.selected = *state.selected > 0 ? std::optional(*state.selected - 1) : std::nullopt;
   }
@@ -161,10 +165,50 @@ void remove_run(AppState& state, std::size_t index) {
 void change_optimizer(AppState& state, std::size_t index, OptimizerKind kind) {
   if (index >= state.scenario.runs.size()) return;
   RunSpec& run = state.scenario.runs[index];
-  if (run.hyper.kind == kind) return;
-  const bool default_label = run.label == title(run.hyper.kind);
+  if (run.hyper.kind == kind && !run.rule) return;
+  const bool default_label = run.label == title(run.hyper.kind) || run.label == "Typed rule";
   run.hyper = defaults(kind);
+  run.rule.reset();
   if (default_label) run.label = std::string(title(kind));
+}
+
+FormulaEdit& rule_edit(AppState& state, std::size_t index) {
+  if (state.rule_edits.size() < state.scenario.runs.size()) state.rule_edits.resize(state.scenario.runs.size());
+  FormulaEdit& edit = state.rule_edits[index];
+  const RunSpec& run = state.scenario.runs[index];
+  if (edit.text.empty() && edit.error.empty() && run.rule) edit.text = run.rule->text();
+  return edit;
+}
+
+void type_rule(AppState& state, std::size_t index, std::string text) {
+  if (index >= state.scenario.runs.size()) return;
+  FormulaEdit& edit = rule_edit(state, index);
+  edit.text = std::move(text);
+  RunSpec& run = state.scenario.runs[index];
+  try {
+    Rule rule(edit.text);
+    edit.error.clear();
+    edit.column = 0;
+    if (run.rule && *run.rule == rule) return;
+    if (!rule.state_index(run.accumulator))
+      run.accumulator = rule.state_index("G") || rule.state().empty() ? "G" : rule.state().front();
+    run.rule = std::move(rule);
+  } catch (const ExpressionError& e) {
+    edit.error = e.problem();
+    edit.column = e.column();
+  }
+}
+
+void change_to_rule(AppState& state, std::size_t index) {
+  if (index >= state.scenario.runs.size() || state.scenario.runs[index].rule) return;
+  RunSpec& run = state.scenario.runs[index];
+  if (run.label == title(run.hyper.kind)) run.label = "Typed rule";
+  // The sliders start from RMSprop's defaults, keeping the run's eta.
+  const double eta = run.hyper.eta;
+  run.hyper = defaults(OptimizerKind::rmsprop);
+  run.hyper.eta = eta;
+  rule_edit(state, index) = {};
+  type_rule(state, index, std::string(kStarterRule));
 }
 
 void select_function(AppState& state, const std::string& name) {
@@ -197,6 +241,7 @@ long max_steps(const AppState& state) {
 void replace_scenario(AppState& state, Scenario scenario) {
   state.scenario = std::move(scenario);
   state.formula = {std::string(state.scenario.objective.formula()), "", 0};
+  state.rule_edits.clear();
   state.simulated = Scenario{};
   state.simulated.steps = -1;  // no scenario has it: the next update simulates
   state.runs.clear();
@@ -225,15 +270,16 @@ std::string parameter_symbol(std::string_view name) {
   return std::string(name);
 }
 
-std::string parameter_summary(const Hyperparameters& h) {
+std::string parameter_summary(const RunSpec& run) {
+  const Hyperparameters& h = run.hyper;
   std::string out;
   auto add = [&out](const std::string& text) { out += (out.empty() ? "" : ", ") + text; };
-  for (const RealParameter& p : real_parameters()) {
-    if (!p.applies_to(h.kind)) continue;
-    const double v = h.*p.member;
-    if (v == 0 && switches_something_off(p.name)) continue;
-    add(parameter_symbol(p.name) + " = " + format_number(v));
+  for (const RealParameter* p : parameters_of(run)) {
+    const double v = h.*p->member;
+    if (v == 0 && switches_something_off(p->name)) continue;
+    add(parameter_symbol(p->name) + " = " + format_number(v));
   }
+  if (run.rule) return out;
   const Hyperparameters d = defaults(h.kind);
   if (h.centered != d.centered && h.centered) add("centered");
   if (h.amsgrad != d.amsgrad && h.amsgrad) add("AMSGrad");

@@ -126,7 +126,8 @@ struct FormulaEdit {
 
 struct AppState {
   Scenario scenario;
-  FormulaEdit formula;  // the typed function's field
+  FormulaEdit formula;                 // the typed function's field
+  std::vector<FormulaEdit> rule_edits;  // the rule field of each run (of rule runs; by run index)
   std::vector<Trajectory> runs;  // simulate(simulated): one per run of the scenario
   Scenario simulated;            // the scenario `runs` belong to
   std::string problem;           // why the scenario cannot be simulated ("" when it can)
@@ -160,6 +161,15 @@ void update_simulation(AppState& state);
 
 const Objective& current_function(const AppState& state);
 
+// The rule field of run `index`, holding the run's rule text until it is edited.
+FormulaEdit& rule_edit(AppState& state, std::size_t index);
+// Makes run `index` the typed rule `text`; a text that does not compile keeps the previous rule
+// (or optimizer) and sets the field's error.
+void type_rule(AppState& state, std::size_t index, std::string text);
+// Turns run `index` into a typed rule, starting from RMSprop's update.
+void change_to_rule(AppState& state, std::size_t index);
+inline constexpr std::string_view kStarterRule = "G = rho*G + (1-rho)*g^2\ntheta = theta - eta*g/(sqrt(G) + eps)";
+
 // The last step of the longest run: the playhead's range is [0, last_step].
 long last_step(const AppState& state);
 // The playhead's whole step.
@@ -189,7 +199,7 @@ void fit_view(AppState& state);
 // "η = 0.01, ρ = 0.9, ε = 1e-08": the run's parameters for legends (every one that applies,
 // except those at 0 that switch something off), then its conventions that differ from the
 // defaults.
-std::string parameter_summary(const Hyperparameters& h);
+std::string parameter_summary(const RunSpec& run);
 // The short symbol of a parameter for labels: "η" for eta, "β₁" for beta1.
 std::string parameter_symbol(std::string_view name);
 

@@ -9,6 +9,7 @@ packages=(
   libgif-dev libpng-dev nlohmann-json3-dev libcli11-dev
   catch2 libbenchmark-dev clang libclang-rt-14-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  desktop-file-utils appstream shared-mime-info libxml2-utils groff-base man-db file
 )
 
 missing=()

@@ -1,0 +1,105 @@
+# Bash completion for optviz, installed as share/bash-completion/completions/optviz.
+# tests/install checks that it offers every flag that `optviz --help`, `optviz run --help` and
+# `optviz render --help` print, and every function and optimizer that `optviz list` prints.
+
+_optviz_files() {  # FILE_PATTERN...: the matching files and every directory, for the current word
+  local pattern
+  compopt -o filenames 2>/dev/null
+  for pattern in "$@"; do
+    mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -X "!$pattern" -- "$cur")
+  done
+  mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -d -- "$cur")
+}
+
+_optviz_words() {  # WORDS: those that start with the current word
+  mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -W "$1" -- "$cur")
+}
+
+_optviz() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
+  # Bash splits "--function=rosenbrock" at "=": the option is then the word before the "=".
+  if [[ $cur == "=" ]]; then
+    cur=
+  elif [[ $prev == "=" ]]; then
+    prev=${COMP_WORDS[COMP_CWORD - 2]}
+  fi
+  COMPREPLY=()
+
+  local command= i
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case ${COMP_WORDS[i]} in
+      run | render | list)
+        command=${COMP_WORDS[i]}
+        break
+        ;;
+    esac
+  done
+
+  local functions="rosenbrock beale himmelblau booth rastrigin ackley goldstein_price saddle
+    quadratic six_hump_camel styblinski_tang matyas"
+  local optimizers="sgd momentum nesterov adagrad rmsprop adam adamw adadelta adamax nadam lion"
+  local window_flags="-h --help --version --screenshot --frames --size --scale"
+  local run_flags="-h --help --out-dir --function --expr --optimizer --rule --start --steps --out
+    --eta --lr --rho --alpha --eps --momentum --dampening --beta1 --beta2 --weight-decay --lr-decay
+    --initial-accumulator --momentum-decay --centered --amsgrad --eps-inside-sqrt --no-bias-correction"
+  local render_flags="-h --help --out --gif --width --height --step --fps --seconds"
+
+  case $prev in
+    --function)
+      _optviz_words "$functions"
+      return
+      ;;
+    --optimizer)
+      _optviz_words "$optimizers"
+      return
+      ;;
+    --screenshot)
+      _optviz_files '*.png'
+      return
+      ;;
+    --out)
+      if [[ $command == render ]]; then _optviz_files '*.png'; else _optviz_files '*.csv'; fi
+      return
+      ;;
+    --gif)
+      _optviz_files '*.gif'
+      return
+      ;;
+    --out-dir)
+      compopt -o filenames 2>/dev/null
+      mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+      return
+      ;;
+    --size)
+      _optviz_words "1280x800 1600x1000 1920x1080"
+      return
+      ;;
+    --expr | --rule | --start | --steps | --frames | --scale | --width | --height | --step | --fps | \
+      --seconds | --eta | --lr | --rho | --alpha | --eps | --momentum | --dampening | --beta1 | \
+      --beta2 | --weight-decay | --lr-decay | --initial-accumulator | --momentum-decay)
+      return  # a value of the user's
+      ;;
+  esac
+
+  case $command in
+    "")
+      if [[ $cur == -* ]]; then
+        _optviz_words "$window_flags"
+      else
+        _optviz_words "run render list"
+        _optviz_files '*.json' '*.png'
+      fi
+      ;;
+    run)
+      if [[ $cur == -* ]]; then _optviz_words "$run_flags"; else _optviz_files '*.json' '*.png'; fi
+      ;;
+    render)
+      if [[ $cur == -* ]]; then _optviz_words "$render_flags"; else _optviz_files '*.json' '*.png'; fi
+      ;;
+    list)
+      _optviz_words "-h --help"
+      ;;
+  esac
+}
+
+complete -F _optviz optviz

@@ -19,17 +19,22 @@ namespace {
 
 // The flags of `optviz run` that give the same run as runs[index] of the scenario.
 std::vector<std::string> flags_of(const Scenario& s, std::size_t index) {
-  const Hyperparameters& h = s.runs[index].hyper;
-  std::vector<std::string> args = {"run",
-                                   "--function",
-                                   std::string(s.objective.name()),
-                                   "--optimizer",
-                                   std::string(name(h.kind)),
-                                   "--start=" + format_number(s.start.x) + "," + format_number(s.start.y),
-                                   "--steps",
-                                   std::to_string(s.steps)};
-  for (const RealParameter& p : real_parameters())
-    if (p.applies_to(h.kind)) args.push_back("--" + std::string(p.flag) + "=" + format_number(h.*p.member));
+  const RunSpec& run = s.runs[index];
+  const Hyperparameters& h = run.hyper;
+  std::vector<std::string> args = {"run"};
+  if (s.objective.is_typed())
+    args.insert(args.end(), {"--expr", std::string(s.objective.formula())});
+  else
+    args.insert(args.end(), {"--function", std::string(s.objective.name())});
+  if (run.rule)
+    args.insert(args.end(), {"--rule", run.rule->text()});
+  else
+    args.insert(args.end(), {"--optimizer", std::string(name(h.kind))});
+  args.insert(args.end(), {"--start=" + format_number(s.start.x) + "," + format_number(s.start.y), "--steps",
+                           std::to_string(s.steps)});
+  for (const RealParameter* p : parameters_of(run))
+    args.push_back("--" + std::string(p->flag) + "=" + format_number(h.*p->member));
+  if (run.rule) return args;
   for (const FlagParameter& p : flag_parameters())
     if (p.applies_to(h.kind) && h.*p.member == p.value_when_given) args.push_back("--" + std::string(p.flag));
   return args;

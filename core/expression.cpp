@@ -327,7 +327,6 @@ class Parser {
   };
 
   Operand expression() {
-    const Depth depth(*this);
     const Operand left = sum();
     static constexpr std::array<std::pair<std::string_view, Op>, 6> kComparisons = {{
         {"<=", Op::le}, {">=", Op::ge}, {"==", Op::eq}, {"!=", Op::ne}, {"<", Op::lt}, {">", Op::gt}}};
@@ -366,16 +365,24 @@ class Parser {
     }
   }
 
+  // Each level of nesting (a parenthesis, a prefix sign, an exponent) counts once towards
+  // kMaxExpressionDepth, which bounds the recursion.
   Operand unary() {
-    const Depth depth(*this);
-    if (accept("-")) return out_.emit(Op::neg, unary());
-    if (accept("+")) return unary();
+    if (accept("-")) {
+      const Depth depth(*this);
+      return out_.emit(Op::neg, unary());
+    }
+    if (accept("+")) {
+      const Depth depth(*this);
+      return unary();
+    }
     return power();
   }
 
   Operand power() {
     const Operand base = primary();
     if (!accept("^")) return base;
+    const Depth depth(*this);
     const Operand exponent = unary();
     // x^2 as x*x, x^3 as x*x*x, ...: fast, and the rounding of formulas written out by hand.
     if (const auto k = out_.constant_value(exponent); k && *k >= 2 && *k <= kMaxProductPower && *k == std::floor(*k))
@@ -418,12 +425,12 @@ class Parser {
   }
 
   Operand primary() {
-    const Depth depth(*this);
     skip_space();
     if (pos_ >= end_) fail("expected a number, a name or '(', got the end of the formula", pos_);
     const char c = text_[pos_];
     if (is_digit(c) || c == '.') return number();
     if (c == '(') {
+      const Depth depth(*this);
       const std::size_t open = pos_++;
       const Operand inside = expression();
       if (!accept(")")) {
@@ -463,6 +470,7 @@ class Parser {
   }
 
   Operand call_function(const FunctionInfo& f, std::size_t start) {
+    const Depth depth(*this);
     accept("(");
     std::array<Operand, 3> args{};
     int count = 0;

@@ -40,7 +40,7 @@ Dual chain(const Dual& a, double value, double derivative) {
 }
 Dual constant(double v) { return {v, 0, 0}; }
 
-double apply(Op op, double a, double b, double c) {
+[[gnu::always_inline]] inline double apply(Op op, double a, double b, double c) {
   switch (op) {
     case Op::neg: return -a;
     case Op::add: return a + b;
@@ -75,7 +75,7 @@ double apply(Op op, double a, double b, double c) {
   return a;
 }
 
-Dual apply(Op op, const Dual& a, const Dual& b, const Dual& c) {
+[[gnu::always_inline]] inline Dual apply(Op op, const Dual& a, const Dual& b, const Dual& c) {
   switch (op) {
     case Op::neg: return {-a.v, -a.dx, -a.dy};
     case Op::add: return {a.v + b.v, a.dx + b.dx, a.dy + b.dy};
@@ -136,11 +136,12 @@ void run_program(const Program& p, std::span<T> r) {
   const std::size_t first_constant = p.variable_count();
   const auto constants = p.constants();
   for (std::size_t i = 0; i < constants.size(); ++i) r[first_constant + i] = T{constants[i]};
-  std::size_t out = first_constant + constants.size();
+  T* const reg = r.data();
+  T* out = reg + first_constant + constants.size();
   for (const Program::Instruction& in : p.instructions()) {
-    const T value = apply(in.op, r[in.a], r[in.b], r[in.c]);
-    if (in.op == Op::store) r[in.b] = value;
-    r[out++] = value;
+    *out = apply(in.op, reg[in.a], reg[in.b], reg[in.c]);
+    if (in.op == Op::store) reg[in.b] = *out;
+    ++out;
   }
 }
 

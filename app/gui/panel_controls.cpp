@@ -15,14 +15,6 @@
 namespace optviz::gui {
 namespace {
 
-// The error under a formula field: the message, and a caret under the column in the text.
-void formula_problem(const AppState& state, const FormulaEdit& edit) {
-  if (edit.error.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, error_colour(state));
-  ImGui::TextWrapped("column %zu: %s", edit.column, edit.error.c_str());
-  ImGui::PopStyleColor();
-}
-
 void minima_line(const Objective& f) {
   if (f.minima().empty()) {
     ImGui::TextDisabled(f.is_typed() ? "No minimum found in the view" : "No minimum (unbounded below)");
@@ -30,9 +22,9 @@ void minima_line(const Objective& f) {
   }
   const Vec2 m = f.minima().front();
   ImGui::TextDisabled("%s f = %s at (%s, %s)%s", f.minima_are_found() ? "lowest found:" : "min", 
-                      format_number(std::round(f.minimum_value() * 1e6) / 1e6).c_str(),
-                      format_number(std::round(m.x * 1e4) / 1e4).c_str(),
-                      format_number(std::round(m.y * 1e4) / 1e4).c_str(),
+                      format_number(std::round(f.minimum_value() * 1e6) / 1e6 + 0.0).c_str(),
+                      format_number(std::round(m.x * 1e4) / 1e4 + 0.0).c_str(),
+                      format_number(std::round(m.y * 1e4) / 1e4 + 0.0).c_str(),
                       f.minima().size() > 1 ? " and others" : "");
 }
 
@@ -58,13 +50,13 @@ void function_section(AppState& state) {
     if (ImGui::InputTextMultiline("##formula", &state.formula.text,
                                   ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
       type_formula(state, state.formula.text);
+    formula_problem(state, state.formula);
     tooltip("f(x, y): numbers, x, y, + - * / ^, pi, e, sin cos tan exp log sqrt abs tanh sinh cosh atan sign, "
             "min(a, b), max(a, b), if(c, a, b), comparisons");
   } else {
     ImGui::TextWrapped("f = %s", std::string(current.formula()).c_str());
   }
   ImGui::PopFont();
-  if (current.is_typed()) formula_problem(state, state.formula);
   minima_line(state.simulated.objective == current ? state.simulated.objective : current);
 }
 

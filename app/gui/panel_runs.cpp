@@ -54,13 +54,9 @@ void rule_field(AppState& state, std::size_t index) {
                        2 * ImGui::GetStyle().FramePadding.y + 2;
   if (ImGui::InputTextMultiline("##rule", &edit.text, ImVec2(-1, height)))
     type_rule(state, index, edit.text);
-  ImGui::PopFont();
   tooltip(kRuleHelp);
-  if (!edit.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, error_colour(state));
-    ImGui::TextWrapped("column %zu: %s", edit.column, edit.error.c_str());
-    ImGui::PopStyleColor();
-  }
+  formula_problem(state, edit);
+  ImGui::PopFont();
   RunSpec& run = state.scenario.runs[index];
   if (!run.rule || run.rule->state().empty()) return;
   label_column("Plot");

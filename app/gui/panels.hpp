@@ -31,6 +31,9 @@ void label_column(const char* text, float width = 3.2f);
 void tooltip(const char* text);
 // Red that reads on the theme's background, for errors and diverged runs.
 ImVec4 error_colour(const AppState& state);
+// Under the formula or rule field just drawn: a mark under the error's column and the message
+// "column N: problem" (nothing when the text compiles).
+void formula_problem(const AppState& state, const FormulaEdit& edit);
 // The UI scale one step up or down (Ctrl +/-), asking for the fonts to be rebuilt.
 void change_ui_scale(AppState& state, int direction);
 

@@ -53,6 +53,30 @@ ImVec4 error_colour(const AppState& state) {
   return state.view.theme == Theme::dark ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(0.75f, 0.10f, 0.05f, 1.0f);
 }
 
+void formula_problem(const AppState& state, const FormulaEdit& edit) {
+  if (edit.error.empty()) return;
+  // A red bar under the character at the error's column, in the field just drawn (its text in
+  // the current font); left out when the line is wider than the field, which may then have
+  // scrolled it.
+  const std::size_t at = std::min(edit.column - 1, edit.text.size());
+  const std::size_t line_start = edit.text.rfind('\n', at == 0 ? 0 : at - 1);
+  const std::size_t from = line_start == std::string::npos || at == 0 ? 0 : line_start + 1;
+  const auto line = static_cast<float>(std::count(edit.text.begin(), edit.text.begin() + static_cast<long>(from), '\n'));
+  const ImVec2 field = ImGui::GetItemRectMin();
+  const ImVec2 padding = ImGui::GetStyle().FramePadding;
+  const float x = field.x + padding.x + ImGui::CalcTextSize(edit.text.substr(from, at - from).c_str()).x;
+  const float y = field.y + padding.y + (line + 1) * ImGui::GetTextLineHeight();
+  const float w = std::max(ImGui::CalcTextSize("m").x, 2.0f);
+  const ImU32 red = ImGui::GetColorU32(error_colour(state));
+  const std::size_t line_end = std::min(edit.text.find('\n', from), edit.text.size());
+  const float line_width = ImGui::CalcTextSize(edit.text.substr(from, line_end - from).c_str()).x;
+  if (line_width + 2 * padding.x + w <= ImGui::GetItemRectSize().x)
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y - 2), ImVec2(x + w, y), red);
+  ImGui::PushStyleColor(ImGuiCol_Text, error_colour(state));
+  ImGui::TextWrapped("column %zu: %s", edit.column, edit.error.c_str());
+  ImGui::PopStyleColor();
+}
+
 void change_ui_scale(AppState& state, int direction) {
   const float next = direction == 0 ? 1.0f : state.view.ui_scale * (direction > 0 ? 1.125f : 1 / 1.125f);
   const float scale = std::clamp(std::round(next * 16) / 16, kMinUiScale, kMaxUiScale);

@@ -383,3 +383,79 @@ TEST_CASE("the config directory follows XDG_CONFIG_HOME, then HOME, never the wo
     ::unsetenv("XDG_CONFIG_HOME");
   }
 }
+
+TEST_CASE("a typed formula is live; a bad one keeps the last function and says where it is wrong") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(2);
+  type_formula(ui.state, "x^2 + 3*y^2");
+  ui.frames(3);
+  REQUIRE(ui.state.simulated.objective == Objective::typed("x^2 + 3*y^2"));
+  REQUIRE(ui.state.formula.error.empty());
+  // The minimum search ran for the new function: its star is at the origin.
+  REQUIRE(ui.state.simulated.objective.minima().size() == 1);
+  CHECK(std::hypot(ui.state.simulated.objective.minima()[0].x, ui.state.simulated.objective.minima()[0].y) < 1e-9);
+  const std::uint64_t generation = ui.state.generation;
+  type_formula(ui.state, "x^2 + 3*y^2 + (");
+  ui.frames(3);
+  CHECK(ui.state.formula.error == "expected a number, a name or '(', got the end of the formula");
+  CHECK(ui.state.formula.column == 16);
+  CHECK(ui.state.formula.text == "x^2 + 3*y^2 + (");
+  CHECK(ui.state.simulated.objective == Objective::typed("x^2 + 3*y^2"));
+  CHECK(ui.state.generation == generation);  // nothing was simulated again
+  check_invariants(ui.state);
+  type_formula(ui.state, "sin(x)*cos(y)");
+  ui.frames(2);
+  CHECK(ui.state.formula.error.empty());
+  CHECK(ui.state.simulated.objective == Objective::typed("sin(x)*cos(y)"));
+  select_function(ui.state, "beale");
+  ui.frames(2);
+  CHECK(ui.state.simulated.objective == Objective(*find_function("beale")));
+}
+
+TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, plots and inspector") {
+  HeadlessUi ui(default_scenario());
+  ui.state.selected = 2;
+  change_to_rule(ui.state, 2);
+  ui.frames(3);
+  const RunSpec& run = ui.state.scenario.runs[2];
+  REQUIRE(run.rule);
+  CHECK(run.rule->text() == kStarterRule);
+  CHECK(run.accumulator == "G");
+  check_invariants(ui.state);
+  // The starter rule is RMSprop: the run is the same as the built-in one with the same numbers.
+  Hyperparameters h = run.hyper;
+  h.kind = OptimizerKind::rmsprop;
+  const Trajectory builtin = optviz::run(ui.state.scenario.objective, h, ui.state.scenario.start, ui.state.scenario.steps);
+  REQUIRE(builtin.rows() == ui.state.runs[2].rows());
+  for (std::size_t k = 0; k < builtin.rows(); ++k) {
+    CHECK(ui.state.runs[2].position[k].x == Approx(builtin.position[k].x).epsilon(1e-12));
+    CHECK(ui.state.runs[2].position[k].y == Approx(builtin.position[k].y).epsilon(1e-12));
+  }
+  type_rule(ui.state, 2, "m = 0.9*m + g\ntheta = theta - eta*m +");
+  ui.frames(2);
+  CHECK(rule_edit(ui.state, 2).error == "expected a number, a name or '(', got the end of the formula");
+  CHECK(rule_edit(ui.state, 2).column == 38);
+  CHECK(ui.state.simulated.runs[2].rule->text() == kStarterRule);
+  type_rule(ui.state, 2, "m = 0.9*m + g\ntheta = theta - eta*m");
+  ui.frames(2);
+  CHECK(rule_edit(ui.state, 2).error.empty());
+  CHECK(ui.state.simulated.runs[2].accumulator == "m");  // G is gone: the first state variable
+  std::vector<std::string> reads;
+  for (const RealParameter* p : parameters_of(ui.state.scenario.runs[2])) reads.emplace_back(p->name);
+  CHECK(reads == std::vector<std::string>{"eta"});
+  // Every step of the run, inspected; duplicating and removing keep the fields with their runs.
+  for (long step = 0; step <= last_step(ui.state); step += 37) {
+    set_step(ui.state, step);
+    ui.frame();
+  }
+  duplicate_run(ui.state, 2);
+  ui.frames(2);
+  CHECK(rule_edit(ui.state, 3).text == "m = 0.9*m + g\ntheta = theta - eta*m");
+  remove_run(ui.state, 2);
+  ui.frames(2);
+  CHECK(rule_edit(ui.state, 2).text == "m = 0.9*m + g\ntheta = theta - eta*m");
+  change_optimizer(ui.state, 2, OptimizerKind::adam);
+  ui.frames(2);
+  CHECK_FALSE(ui.state.scenario.runs[2].rule);
+  check_invariants(ui.state);
+}

@@ -5,6 +5,7 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -23,6 +24,8 @@
 #include "scenario_file.hpp"
 #include "objective.hpp"
 #include "rule.hpp"
+#include "schedule.hpp"
+#include "dataset.hpp"
 #include "trajectory.hpp"
 
 namespace optviz {
@@ -69,6 +72,21 @@ struct RunOptions {
   std::vector<CLI::Option*> single_run_options;  // --function, --optimizer, --start, --steps, --out
   std::string function;
   std::string expr;
+  std::string data;
+  std::string loss;
+  long batch = 0;
+  bool shuffle = false;
+  double noise = 0;
+  std::uint64_t seed = 0;
+  std::string schedule;
+  Schedule schedule_values;
+  CLI::Option* batch_option = nullptr;
+  CLI::Option* step_size_option = nullptr;
+  CLI::Option* gamma_option = nullptr;
+  CLI::Option* t_max_option = nullptr;
+  CLI::Option* eta_min_option = nullptr;
+  CLI::Option* warmup_option = nullptr;
+  CLI::Option* warmup_start_option = nullptr;
   std::string optimizer;
   std::string rule;
   std::string start;
@@ -94,6 +112,27 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
                      "a typed update rule instead of --optimizer: statements NAME = EXPR separated by ; for example "
                      "'G = rho*G + (1-rho)*g^2; theta = theta - eta*g/(sqrt(G)+eps)'; every hyperparameter it reads "
                      "must be given"),
+      cmd.add_option("--data", o.data,
+                     "a loss from data instead of --function: a CSV file with columns x and y; the plane is (w, b)"),
+      cmd.add_option("--loss", o.loss, "with --data: linear (least squares) or logistic (labels y of 0 and 1)"),
+      o.batch_option = cmd.add_option("--batch", o.batch, "with --data: rows of a mini-batch (default: all)"),
+      cmd.add_flag("--shuffle", o.shuffle, "with --batch: reorder the rows every epoch (reproducibly, by --seed)"),
+      cmd.add_option("--noise", o.noise, "add Gaussian noise of this standard deviation to every gradient"),
+      cmd.add_option("--seed", o.seed, "seed of the noise and of the shuffled batches (default 0)"),
+      cmd.add_option("--schedule", o.schedule,
+                     "learning-rate schedule: constant (default), step, exponential, cosine or inverse_sqrt"),
+      o.step_size_option = cmd.add_option("--step-size", o.schedule_values.step_size,
+                                          "--schedule step: updates between two decays"),
+      o.gamma_option = cmd.add_option("--gamma", o.schedule_values.gamma,
+                                      "--schedule step or exponential: the decay factor (default 0.1)"),
+      o.t_max_option = cmd.add_option("--t-max", o.schedule_values.t_max,
+                                      "--schedule cosine: the period (default: the step count)"),
+      o.eta_min_option = cmd.add_option("--eta-min", o.schedule_values.eta_min,
+                                        "--schedule cosine: the lowest rate (default 0)"),
+      o.warmup_option = cmd.add_option("--warmup", o.schedule_values.warmup,
+                                       "linear warm-up over this many updates, with any schedule"),
+      o.warmup_start_option = cmd.add_option("--warmup-start", o.schedule_values.warmup_start,
+                                             "with --warmup: the first update's fraction of eta (default 0.1)"),
       cmd.add_option("--start", o.start, "start point X,Y (default: the function's); write --start=-1.5,2"),
       cmd.add_option("--steps", o.steps, "number of updates (default 100, at most 1000000)"),
       cmd.add_option("--out", o.out, "write the CSV to this file instead of standard output"),
@@ -180,7 +219,21 @@ BadInput formula_error(const std::string& flag, const std::string& text, const E
 }
 
 Objective objective_from(const RunOptions& o) {
-  if (!o.expr.empty() && !o.function.empty()) throw BadInput("give --function or --expr, not both");
+  if ((!o.expr.empty()) + (!o.function.empty()) + (!o.data.empty()) > 1)
+    throw BadInput(o.data.empty() ? "give --function or --expr, not both" : "give one of --function, --expr and --data");
+  if (!o.loss.empty() && o.data.empty()) throw BadInput("--loss applies to --data FILE");
+  if (!o.data.empty()) {
+    if (o.loss.empty()) throw BadInput("--data needs --loss linear or --loss logistic");
+    const auto loss = find_loss(o.loss);
+    if (!loss) throw BadInput("unknown loss \"" + o.loss + "\" (linear or logistic)");
+    try {
+      return Objective::from_data(load_data_csv(o.data), *loss, std::filesystem::path(o.data).filename().string());
+    } catch (const DataError& e) {
+      throw BadInput(e.what()[0] == '/' || std::string_view(e.what()).starts_with(o.data)
+                         ? std::string(e.what())
+                         : o.data + ": " + e.what());
+    }
+  }
   if (!o.expr.empty()) {
     try {
       return Objective::typed(o.expr);
@@ -188,7 +241,7 @@ Objective objective_from(const RunOptions& o) {
       throw formula_error("--expr", o.expr, e);
     }
   }
-  if (o.function.empty()) throw BadInput("missing --function or --expr (see `optviz list`)");
+  if (o.function.empty()) throw BadInput("missing --function, --expr or --data (see `optviz list`)");
   const TestFunction* f = find_function(o.function);
   if (f == nullptr) throw BadInput("unknown function \"" + o.function + "\" (see `optviz list`)");
   return *f;
@@ -217,11 +270,44 @@ Hyperparameters rule_hyperparameters_from(const RunOptions& o, const Rule& rule)
   return h;
 }
 
+// A problem of core's training or schedule, "t_max: must be ...", as its flag's: "--t-max: must be ...".
+std::string cli_training_problem(std::string problem) {
+  const std::size_t colon = problem.find(':');
+  std::replace(problem.begin(), problem.begin() + static_cast<long>(colon == std::string::npos ? 0 : colon), '_', '-');
+  return "--" + problem;
+}
+
+// The schedule from --schedule and its flags; a flag that its schedule does not take is an error.
+Schedule schedule_from(const RunOptions& o) {
+  Schedule s = o.schedule_values;
+  if (!o.schedule.empty()) {
+    const auto kind = find_schedule(o.schedule);
+    if (!kind)
+      throw BadInput("unknown schedule \"" + o.schedule + "\" (constant, step, exponential, cosine or inverse_sqrt)");
+    s.kind = *kind;
+  }
+  const auto takes = [&](CLI::Option* option, std::initializer_list<ScheduleKind> kinds, const char* which) {
+    if (option->count() == 0) return;
+    for (ScheduleKind k : kinds)
+      if (k == s.kind) return;
+    throw BadInput(option->get_name() + " applies to --schedule " + which);
+  };
+  takes(o.step_size_option, {ScheduleKind::step}, "step");
+  takes(o.gamma_option, {ScheduleKind::step, ScheduleKind::exponential}, "step or exponential");
+  takes(o.t_max_option, {ScheduleKind::cosine}, "cosine");
+  takes(o.eta_min_option, {ScheduleKind::cosine}, "cosine");
+  if (o.warmup_start_option->count() > 0 && o.warmup_option->count() == 0)
+    throw BadInput("--warmup-start applies with --warmup W");
+  if (std::string problem = find_schedule_problem(s); !problem.empty()) throw BadInput(cli_training_problem(problem));
+  return s;
+}
+
 int run_command(const RunOptions& o) {
   if (!o.scenario.empty()) return run_scenario_command(o);
   if (!o.out_dir.empty()) throw BadInput("--out-dir needs a scenario file: optviz run SCENARIO --out-dir DIR");
   const Objective f = objective_from(o);
   if (!o.expr.empty() && o.start.empty()) throw BadInput("--expr needs --start X,Y (a typed function has no default)");
+  if (o.shuffle && o.batch_option->count() == 0) throw BadInput("--shuffle applies with --batch B");
   const Vec2 start = o.start.empty() ? f.start() : parse_point(o.start, "start");
   if (const auto problem = find_course_problem(start, o.steps)) throw BadInput(problem->message());
 
@@ -237,8 +323,15 @@ int run_command(const RunOptions& o) {
   } else {
     spec.hyper = hyperparameters_from(o);
   }
+  spec.schedule = schedule_from(o);
+  spec.batch = o.batch;
+  if (o.batch_option->count() > 0 && o.batch < 1) throw BadInput("invalid --batch: must be at least 1, got " + std::to_string(o.batch));
+  spec.shuffle = o.shuffle;
+  spec.noise = o.noise;
+  const Training training = training_of(spec, o.seed, 0);
+  if (std::string problem = find_training_problem(training, f); !problem.empty()) throw BadInput(cli_training_problem(problem));
   Trajectory t;
-  simulate_run(f, spec, start, o.steps, t);
+  simulate_run(f, spec, start, o.steps, training, t);
   std::ostringstream csv;
   write_csv(csv, t, spec);
   if (o.out.empty()) {

@@ -12,6 +12,16 @@ struct Objective::Typed {
   Program program;
 };
 
+struct Objective::Data {
+  Dataset data;
+  DataLoss loss;
+  std::string source;
+  std::vector<std::size_t> all;  // 0 .. n-1
+  std::vector<Vec2> minimum;     // none or one
+  Box view;
+  std::string formula;
+};
+
 namespace {
 
 constexpr std::array<std::string_view, 2> kCoordinates = {"x", "y"};
@@ -39,8 +49,46 @@ Objective Objective::typed(std::string_view formula) {
   return o;
 }
 
+Objective Objective::from_data(Dataset data, DataLoss loss, std::string source) {
+  if (const std::string problem = find_data_problem(data, loss); !problem.empty()) throw DataError(problem);
+  auto d = std::make_shared<Data>();
+  d->loss = loss;
+  d->source = std::move(source);
+  d->all.resize(data.size());
+  for (std::size_t i = 0; i < d->all.size(); ++i) d->all[i] = i;
+  if (const auto m = data_minimum(data, loss)) d->minimum.push_back(*m);
+  // A view around the minimum (or the origin) that also holds the start (0, 0).
+  const Vec2 c = d->minimum.empty() ? Vec2{0, 0} : d->minimum.front();
+  const double r = std::max({2.0, 1.5 * std::fabs(c.x), 1.5 * std::fabs(c.y)});
+  d->view = {{c.x - r, c.y - r}, {c.x + r, c.y + r}};
+  d->formula = loss == DataLoss::linear ? "(1/N) sum (w x_i + b - y_i)^2"
+                                        : "(1/N) sum softplus(w x_i + b) - y_i (w x_i + b)";
+  d->data = std::move(data);
+  Objective o;
+  o.builtin_ = nullptr;
+  o.data_ = std::move(d);
+  return o;
+}
+
+const Dataset* Objective::data() const { return data_ ? &data_->data : nullptr; }
+DataLoss Objective::loss() const { return data_ ? data_->loss : DataLoss::linear; }
+const std::string& Objective::source() const {
+  static const std::string none;
+  return data_ ? data_->source : none;
+}
+
+void Objective::evaluate_rows(Vec2 p, std::span<const std::size_t> rows, double& value, Vec2& gradient) const {
+  data_loss_and_gradient(data_->data, data_->loss, p, rows, value, gradient);
+}
+
 double Objective::value(Vec2 p) const {
   if (builtin_ != nullptr) return builtin_->value(p);
+  if (data_) {
+    double value = 0;
+    Vec2 g;
+    evaluate_rows(p, data_->all, value, g);
+    return value;
+  }
   const std::span<double> r = registers_for<double>(typed_->program);
   r[0] = p.x;
   r[1] = p.y;
@@ -52,6 +100,10 @@ void Objective::evaluate(Vec2 p, double& value, Vec2& gradient) const {
   if (builtin_ != nullptr) {
     value = builtin_->value(p);
     gradient = builtin_->gradient(p);
+    return;
+  }
+  if (data_) {
+    evaluate_rows(p, data_->all, value, gradient);
     return;
   }
   const std::span<Dual> r = registers_for<Dual>(typed_->program);
@@ -70,23 +122,40 @@ Vec2 Objective::gradient(Vec2 p) const {
   return g;
 }
 
-std::string_view Objective::name() const { return builtin_ != nullptr ? builtin_->name : "expression"; }
-
-std::string Objective::title() const {
-  return builtin_ != nullptr ? std::string(builtin_->title) : "Typed function";
+std::string_view Objective::name() const {
+  if (builtin_ != nullptr) return builtin_->name;
+  return data_ ? optviz::name(data_->loss) : "expression";
 }
 
-std::string_view Objective::formula() const { return builtin_ != nullptr ? builtin_->formula : typed_->formula; }
+std::string Objective::title() const {
+  if (builtin_ != nullptr) return std::string(builtin_->title);
+  if (data_) return (data_->loss == DataLoss::linear ? "Linear regression on " : "Logistic regression on ") + data_->source;
+  return "Typed function";
+}
 
-Box Objective::view() const { return builtin_ != nullptr ? builtin_->view : kTypedView; }
+std::string_view Objective::formula() const {
+  if (builtin_ != nullptr) return builtin_->formula;
+  return data_ ? std::string_view(data_->formula) : std::string_view(typed_->formula);
+}
 
-Vec2 Objective::start() const { return builtin_ != nullptr ? builtin_->start : kTypedStart; }
+Box Objective::view() const {
+  if (builtin_ != nullptr) return builtin_->view;
+  return data_ ? data_->view : kTypedView;
+}
 
-const std::vector<Vec2>& Objective::minima() const { return builtin_ != nullptr ? builtin_->minima : found_; }
+Vec2 Objective::start() const {
+  if (builtin_ != nullptr) return builtin_->start;
+  return data_ ? Vec2{0, 0} : kTypedStart;
+}
+
+const std::vector<Vec2>& Objective::minima() const {
+  if (builtin_ != nullptr) return builtin_->minima;
+  return data_ ? data_->minimum : found_;
+}
 
 double Objective::minimum_value() const {
   if (builtin_ != nullptr) return builtin_->minima.empty() ? std::nan("") : builtin_->minimum_value;
-  return found_.empty() ? std::nan("") : value(found_.front());
+  return minima().empty() ? std::nan("") : value(minima().front());
 }
 
 void Objective::search_minima(Box box) {
@@ -95,6 +164,11 @@ void Objective::search_minima(Box box) {
 
 bool operator==(const Objective& a, const Objective& b) {
   if (a.builtin_ != nullptr || b.builtin_ != nullptr) return a.builtin_ == b.builtin_;
+  if (a.data_ || b.data_) {
+    if (!a.data_ || !b.data_) return false;
+    return a.data_ == b.data_ || (a.data_->loss == b.data_->loss && a.data_->source == b.data_->source &&
+                                  a.data_->data == b.data_->data);
+  }
   return a.typed_->formula == b.typed_->formula;
 }
 

@@ -1,5 +1,7 @@
-// The function a scenario minimises: a built-in test function (test_function.hpp) or a formula
-// the user typed, behind one small interface (value, gradient, formula, view box, start, minima).
+// The function a scenario minimises: a built-in test function (test_function.hpp), a formula the
+// user typed, or a loss over a data set (dataset.hpp), behind one small interface (value,
+// gradient, formula, view box, start, minima); a data loss also evaluates over chosen rows, for
+// mini-batches.
 // Nothing else looks a function up by name: the command line and scenario files turn a name or a
 // formula into an Objective once, at the boundary.
 #pragma once
@@ -8,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "dataset.hpp"
 #include "expression.hpp"
 #include "test_function.hpp"
 
@@ -19,21 +22,30 @@ class Objective {
   Objective(const TestFunction& f);     // NOLINT: implicit, a built-in is an objective
   // f(x, y) typed as a formula (expression.hpp); throws ExpressionError.
   static Objective typed(std::string_view formula);
+  // The loss over a data set, named by where it came from ("line64.csv"); throws DataError when
+  // the data does not suit the loss.
+  static Objective from_data(Dataset data, DataLoss loss, std::string source);
 
   double value(Vec2 p) const;
   Vec2 gradient(Vec2 p) const;
   // Both at once (one pass in dual numbers for a typed formula).
   void evaluate(Vec2 p, double& value, Vec2& gradient) const;
 
-  bool is_typed() const { return builtin_ == nullptr; }
+  bool is_typed() const { return typed_ != nullptr; }
+  bool is_data() const { return data_ != nullptr; }
+  const Dataset* data() const;       // nullptr unless is_data()
+  DataLoss loss() const;             // of a data loss
+  const std::string& source() const;  // of a data loss: the file it came from
+  // A data loss over the given rows, in their order (a mini-batch).
+  void evaluate_rows(Vec2 p, std::span<const std::size_t> rows, double& value, Vec2& gradient) const;
   const TestFunction* builtin() const { return builtin_; }  // nullptr for a typed formula
-  std::string_view name() const;                             // "rosenbrock", or "expression"
-  std::string title() const;                                 // "Rosenbrock", or "Typed function"
+  std::string_view name() const;   // "rosenbrock", "expression", or the loss: "linear", "logistic"
+  std::string title() const;       // "Rosenbrock", "Typed function", "Linear regression on line64.csv"
   std::string_view formula() const;                          // in the expression language
   Box view() const;                                          // the default view box
   Vec2 start() const;                                        // the default start point
 
-  // Known minimizers for a built-in; for a typed formula the local minimizers that
+  // Known minimizers for a built-in or a data loss; for a typed formula the local minimizers that
   // search_minima found (none before it ran), lowest value first.
   const std::vector<Vec2>& minima() const;
   bool minima_are_found() const { return is_typed(); }
@@ -46,8 +58,10 @@ class Objective {
 
  private:
   struct Typed;
+  struct Data;
   const TestFunction* builtin_ = nullptr;
   std::shared_ptr<const Typed> typed_;
+  std::shared_ptr<const Data> data_;
   std::vector<Vec2> found_;
 };
 

@@ -62,8 +62,11 @@ std::vector<Trajectory> simulate(const Scenario& s) {
   return runs;
 }
 
-std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t index, Vec2 start, long steps) {
+std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t index, const Objective& f, Vec2 start,
+                                                 long steps) {
   if (const auto problem = find_course_problem(start, steps)) return problem->message_at("");
+  if (std::string problem = find_training_problem(training_of(run, 0, index), f); !problem.empty())
+    return "runs[" + std::to_string(index) + "]." + problem;
   const auto problem = run.rule ? find_rule_problem(*run.rule, run.hyper) : find_problem(run.hyper);
   if (problem) return problem->message_at("runs[" + std::to_string(index) + "].");
   return std::nullopt;
@@ -77,19 +80,25 @@ std::vector<const RealParameter*> parameters_of(const RunSpec& run) {
   return out;
 }
 
-void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, Trajectory& out) {
+Training training_of(const RunSpec& run, std::uint64_t seed, std::size_t index) {
+  return {run.schedule, run.batch, run.shuffle, run.noise, seed, index};
+}
+
+void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, const Training& training,
+                  Trajectory& out) {
   if (run.rule)
-    optviz::run(f, *run.rule, run.hyper, start, steps, out);
+    optviz::run(f, *run.rule, run.hyper, start, steps, out, training);
   else
-    optviz::run(f, run.hyper, start, steps, out);
+    optviz::run(f, run.hyper, start, steps, out, training);
 }
 
 void simulate(const Scenario& s, std::vector<Trajectory>& runs) {
   for (std::size_t i = 0; i < s.runs.size(); ++i)
-    if (const auto problem = find_run_spec_problem(s.runs[i], i, s.start, s.steps))
+    if (const auto problem = find_run_spec_problem(s.runs[i], i, s.objective, s.start, s.steps))
       throw std::invalid_argument(*problem);
   runs.resize(s.runs.size());
-  for (std::size_t i = 0; i < s.runs.size(); ++i) simulate_run(s.objective, s.runs[i], s.start, s.steps, runs[i]);
+  for (std::size_t i = 0; i < s.runs.size(); ++i)
+    simulate_run(s.objective, s.runs[i], s.start, s.steps, training_of(s.runs[i], s.seed, i), runs[i]);
 }
 
 }  // namespace optviz

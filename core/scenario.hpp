@@ -27,6 +27,10 @@ struct RunSpec {
   Hyperparameters hyper;
   std::optional<Rule> rule;
   std::string accumulator = "G";  // the rule's state variable that the app plots as G_t
+  Schedule schedule;
+  long batch = 0;  // rows of a mini-batch of a data loss; 0: every row
+  bool shuffle = false;
+  double noise = 0;  // standard deviation of the noise added to every gradient
   Rgb colour;
   bool visible = true;
   friend bool operator==(const RunSpec&, const RunSpec&) = default;
@@ -48,6 +52,7 @@ struct Scenario {
   long steps = 500;
   std::vector<RunSpec> runs;
   Display display;
+  std::uint64_t seed = 0;   // of the noise and the shuffled batches
   std::string title;        // shown for lesson presets; may be empty
   std::string description;  // the lesson's explanation; may be empty
   friend bool operator==(const Scenario&, const Scenario&) = default;
@@ -67,13 +72,18 @@ RunSpec make_rule_run(Rule rule, std::string label, std::size_t index,
 
 // The first problem of one run's configuration with the scenario's start and steps; the field is
 // prefixed "runs[i]." for the run's own fields.
-std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t index, Vec2 start, long steps);
+std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t index, const Objective& f, Vec2 start,
+                                                 long steps);
 
 // The hyperparameters that a run takes: those that apply to its optimizer, or those its rule reads.
 std::vector<const RealParameter*> parameters_of(const RunSpec& run);
 
+// How run `index` of a scenario with this seed sees its objective.
+Training training_of(const RunSpec& run, std::uint64_t seed, std::size_t index);
+
 // One run's trajectory into `out`.
-void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, Trajectory& out);
+void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, const Training& training,
+                  Trajectory& out);
 
 // The trajectories of every run (hidden ones too), in order. An invalid scenario throws
 // std::invalid_argument with a message that names the field: "runs[2].eta: must be >= 0, got -1".

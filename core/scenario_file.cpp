@@ -130,6 +130,75 @@ Rgb parse_colour(const Json& value, const std::string& field) {
 
 std::string_view scale_name(ColourScale scale) { return scale == ColourScale::log ? "log" : "linear"; }
 
+// "schedule": {"kind": "cosine", "t_max": 120, ...}; only the fields its kind uses.
+Schedule parse_schedule(const Json& value, const std::string& field) {
+  require_object(value, field);
+  Schedule s;
+  const Json& kind = member(value, "kind", field + ".kind");
+  const auto found = find_schedule(text(kind, field + ".kind"));
+  if (!found) fail(field + ".kind", "must be one of constant, step, exponential, cosine, inverse_sqrt, got " + shown(kind));
+  s.kind = *found;
+  for (const auto& [key, item] : value.items()) {
+    const std::string f = field + "." + key_text(key);
+    if (key == "kind") continue;
+    if (key == "step_size" && s.kind == ScheduleKind::step)
+      s.step_size = integer(item, f, 1, kMaxSteps);
+    else if (key == "gamma" && (s.kind == ScheduleKind::step || s.kind == ScheduleKind::exponential))
+      s.gamma = number(item, f);
+    else if (key == "t_max" && s.kind == ScheduleKind::cosine)
+      s.t_max = integer(item, f, 1, kMaxSteps);
+    else if (key == "eta_min" && s.kind == ScheduleKind::cosine)
+      s.eta_min = number(item, f);
+    else if (key == "warmup")
+      s.warmup = integer(item, f, 0, kMaxSteps);
+    else if (key == "warmup_start")
+      s.warmup_start = number(item, f);
+    else
+      fail(f, "unknown key for a " + std::string(name(s.kind)) + " schedule");
+  }
+  if (std::string problem = find_schedule_problem(s); !problem.empty()) fail(field, problem);
+  return s;
+}
+
+OrderedJson schedule_json(const Schedule& s) {
+  OrderedJson out;
+  out["kind"] = name(s.kind);
+  if (s.kind == ScheduleKind::step) out["step_size"] = s.step_size;
+  if (s.kind == ScheduleKind::step || s.kind == ScheduleKind::exponential) out["gamma"] = s.gamma;
+  if (s.kind == ScheduleKind::cosine) {
+    if (s.t_max > 0) out["t_max"] = s.t_max;
+    out["eta_min"] = s.eta_min;
+  }
+  if (s.warmup > 0) {
+    out["warmup"] = s.warmup;
+    out["warmup_start"] = s.warmup_start;
+  }
+  return out;
+}
+
+// The keys every run may have besides its optimizer: how it sees the objective. True when `key`
+// was one of them.
+bool parse_training_key(RunSpec& run, const std::string& key, const Json& item, const std::string& field) {
+  if (key == "schedule")
+    run.schedule = parse_schedule(item, field);
+  else if (key == "batch")
+    run.batch = integer(item, field, 1, static_cast<long>(kMaxDataRows));
+  else if (key == "shuffle")
+    run.shuffle = boolean(item, field);
+  else if (key == "noise")
+    run.noise = number(item, field);
+  else
+    return false;
+  return true;
+}
+
+void write_training(const RunSpec& r, OrderedJson& run) {
+  if (!(r.schedule == Schedule{})) run["schedule"] = schedule_json(r.schedule);
+  if (r.batch > 0) run["batch"] = r.batch;
+  if (r.shuffle) run["shuffle"] = true;
+  if (r.noise > 0) run["noise"] = r.noise;
+}
+
 // A typed rule run: "rule", every hyperparameter the rule reads, optionally "accumulator".
 RunSpec parse_rule_run(const Json& value, std::size_t index, const std::string& prefix) {
   const std::string text_of_rule = text(value.at("rule"), prefix + "rule");
@@ -157,6 +226,7 @@ RunSpec parse_rule_run(const Json& value, std::size_t index, const std::string& 
         fail(field, "must be one of the rule's state variables, got " + shown(item));
     } else if (key == "optimizer") {
       fail(field, "a run has either an optimizer or a rule, not both");
+    } else if (parse_training_key(run, key, item, field)) {
     } else {
       const auto parameters = real_parameters();
       const auto p = std::find_if(parameters.begin(), parameters.end(), [&](const auto& q) { return q.name == key; });
@@ -193,6 +263,7 @@ RunSpec parse_run(const Json& value, std::size_t index) {
       run.visible = boolean(item, field);
       continue;
     }
+    if (parse_training_key(run, key, item, field)) continue;
     bool known = false;
     for (const RealParameter& p : real_parameters()) {
       if (p.name != key) continue;
@@ -237,12 +308,49 @@ std::string function_names() {
   return out;
 }
 
-// "function": a built-in's name, or (version 2) "expression": a typed formula in x and y.
+// "data": {"source": "line64.csv", "loss": "linear", "x": [...], "y": [...]}: the data set is
+// copied into the scenario, so that a scenario (and a PNG figure) opens by itself.
+Objective parse_data(const Json& value) {
+  require_object(value, "data");
+  reject_unknown_keys(value, "data.", {"source", "loss", "x", "y"});
+  const std::string source = text(member(value, "source", "data.source"), "data.source");
+  const Json& loss_item = member(value, "loss", "data.loss");
+  const auto loss = find_loss(text(loss_item, "data.loss"));
+  if (!loss) fail("data.loss", "must be \"linear\" or \"logistic\", got " + shown(loss_item));
+  Dataset data;
+  for (const auto& [key, column] : {std::pair{"x", &data.x}, std::pair{"y", &data.y}}) {
+    const Json& list = member(value, key, std::string("data.") + key);
+    if (!list.is_array()) fail(std::string("data.") + key, "must be an array of numbers, got " + shown(list));
+    if (list.size() > kMaxDataRows)
+      fail(std::string("data.") + key, "must have at most " + std::to_string(kMaxDataRows) + " rows");
+    for (std::size_t i = 0; i < list.size(); ++i) column->push_back(number(list[i], std::string("data.") + key + "[" + std::to_string(i) + "]"));
+  }
+  try {
+    return Objective::from_data(std::move(data), *loss, source);
+  } catch (const DataError& e) {
+    fail("data", e.what());
+  }
+}
+
+OrderedJson data_json(const Objective& f) {
+  OrderedJson out;
+  out["source"] = f.source();
+  out["loss"] = name(f.loss());
+  out["x"] = f.data()->x;
+  out["y"] = f.data()->y;
+  return out;
+}
+
+// "function": a built-in's name, or (version 2) "expression": a typed formula in x and y, or
+// "data": a loss over a data set.
 Objective parse_objective(const Json& root) {
   const auto function = root.find("function");
   const auto expression = root.find("expression");
-  if (function != root.end() && expression != root.end())
-    fail("expression", "a scenario has either a function or an expression, not both");
+  const auto data = root.find("data");
+  if ((function != root.end()) + (expression != root.end()) + (data != root.end()) > 1)
+    fail(data != root.end() ? "data" : "expression",
+         "a scenario has one of a function, an expression or data, not several");
+  if (data != root.end()) return parse_data(*data);
   if (expression != root.end()) {
     try {
       return Objective::typed(text(*expression, "expression"));
@@ -279,7 +387,7 @@ std::string find_scenario_problem(const Scenario& s) {
            std::to_string(s.runs.size()) + " runs (at most " + std::to_string(kMaxScenarioSteps) +
            " steps in all), got " + std::to_string(s.steps);
   for (std::size_t i = 0; i < s.runs.size(); ++i)
-    if (const auto problem = find_run_spec_problem(s.runs[i], i, s.start, s.steps)) return *problem;
+    if (const auto problem = find_run_spec_problem(s.runs[i], i, s.objective, s.start, s.steps)) return *problem;
   if (s.display.contour_count < 0 || s.display.contour_count > kMaxContourCount)
     return "display.contour_count: must be an integer in [0, " + std::to_string(kMaxContourCount) + "], got " +
            std::to_string(s.display.contour_count);
@@ -293,11 +401,14 @@ std::string to_json(const Scenario& s) {
   out["description"] = s.description;
   if (s.objective.is_typed())
     out["expression"] = s.objective.formula();
+  else if (s.objective.is_data())
+    out["data"] = data_json(s.objective);
   else
     out["function"] = s.objective.name();
   out["view"] = {{"x", {s.view.min.x, s.view.max.x}}, {"y", {s.view.min.y, s.view.max.y}}};
   out["start"] = {s.start.x, s.start.y};
   out["steps"] = s.steps;
+  if (s.seed != 0) out["seed"] = s.seed;
   out["display"] = {{"colour_scale", scale_name(s.display.colour_scale)}, {"contour_count", s.display.contour_count}};
   OrderedJson runs = OrderedJson::array();
   for (const RunSpec& r : s.runs) {
@@ -312,6 +423,7 @@ std::string to_json(const Scenario& s) {
     if (r.rule) {
       run["accumulator"] = r.accumulator;
       for (const RealParameter* p : r.rule->reads()) run[std::string(p->name)] = r.hyper.*p->member;
+      write_training(r, run);
       runs.push_back(std::move(run));
       continue;
     }
@@ -319,6 +431,7 @@ std::string to_json(const Scenario& s) {
       if (p.applies_to(r.hyper.kind)) run[std::string(p.name)] = r.hyper.*p.member;
     for (const FlagParameter& p : flag_parameters())
       if (p.applies_to(r.hyper.kind)) run[std::string(p.name)] = r.hyper.*p.member;
+    write_training(r, run);
     runs.push_back(std::move(run));
   }
   out["runs"] = std::move(runs);
@@ -361,7 +474,8 @@ Scenario scenario_from_json(std::string_view text_in) {
     throw ScenarioError("scenario version " + shown(version) + " is newer than this optviz (" +
                         std::to_string(kScenarioVersion) + "); update optviz");
   reject_unknown_keys(root, "",
-                      {"version", "title", "description", "function", "expression", "view", "start", "steps", "display", "runs"});
+                      {"version", "title", "description", "function", "expression", "data", "view", "start", "steps", "seed",
+                       "display", "runs"});
 
   Scenario s;
   s.objective = parse_objective(root);
@@ -375,6 +489,10 @@ Scenario scenario_from_json(std::string_view text_in) {
   }
   s.start = pair(member(root, "start", "start"), "start", "a point [x, y]");
   s.steps = integer(member(root, "steps", "steps"), "steps", 0, kMaxSteps);
+  if (const auto it = root.find("seed"); it != root.end()) {
+    if (!it->is_number_unsigned()) fail("seed", "must be an integer >= 0, got " + shown(*it));
+    s.seed = it->get<std::uint64_t>();
+  }
   if (const auto it = root.find("display"); it != root.end()) s.display = parse_display(*it);
   if (const auto it = root.find("title"); it != root.end()) s.title = text(*it, "title");
   if (const auto it = root.find("description"); it != root.end()) s.description = text(*it, "description");

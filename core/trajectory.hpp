@@ -11,10 +11,29 @@
 #include "optimizer.hpp"
 #include "objective.hpp"
 #include "rule.hpp"
+#include "schedule.hpp"
 
 namespace optviz {
 
 inline constexpr long kMaxSteps = 1'000'000;  // about 200 MB of trajectory
+inline constexpr double kMaxNoise = 1e6;
+
+// How a run sees its objective and its learning rate: a schedule, mini-batches of a data loss
+// (reshuffled every epoch if asked), and Gaussian noise of standard deviation `noise` added to each
+// coordinate of every gradient. The noise of update t is drawn from (seed, stream, t); the batches
+// from (seed, epoch). What a row's gx, gy hold is the gradient the optimizer used.
+struct Training {
+  Schedule schedule;
+  long batch = 0;  // rows of a mini-batch; 0: every row
+  bool shuffle = false;
+  double noise = 0;
+  std::uint64_t seed = 0;
+  std::uint64_t stream = 0;  // the run's index in its scenario: each run has its own noise
+  friend bool operator==(const Training&, const Training&) = default;
+};
+
+// The first problem of a training for an objective ("" when none): a batch without data, ...
+std::string find_training_problem(const Training& training, const Objective& f);
 inline constexpr double kDivergenceBound = 1e12;
 
 struct Trajectory {
@@ -42,10 +61,12 @@ Trajectory run(const Objective& f, const Hyperparameters& h, Vec2 start, long st
 
 // The same into `out`, reusing its storage: recomputing after a slider change then touches no
 // new memory (fresh pages cost more than the arithmetic).
-void run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out);
+void run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out,
+         const Training& training = {});
 
 // A typed rule with the hyperparameters it reads (the others are ignored).
-void run(const Objective& f, const Rule& rule, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out);
+void run(const Objective& f, const Rule& rule, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out,
+         const Training& training = {});
 
 // The first problem of the start point (finite, within 1e12) or the step count.
 std::optional<ParameterProblem> find_course_problem(Vec2 start, long steps);

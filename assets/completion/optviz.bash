@@ -39,7 +39,8 @@ _optviz() {
     quadratic six_hump_camel styblinski_tang matyas"
   local optimizers="sgd momentum nesterov adagrad rmsprop adam adamw adadelta adamax nadam lion"
   local window_flags="-h --help --version --screenshot --frames --size --scale"
-  local run_flags="-h --help --out-dir --function --expr --optimizer --rule --start --steps --out
+  local run_flags="-h --help --out-dir --function --expr --data --loss --batch --shuffle --noise --seed
+    --schedule --step-size --gamma --t-max --eta-min --warmup --warmup-start --optimizer --rule --start --steps --out
     --eta --lr --rho --alpha --eps --momentum --dampening --beta1 --beta2 --weight-decay --lr-decay
     --initial-accumulator --momentum-decay --centered --amsgrad --eps-inside-sqrt --no-bias-correction"
   local render_flags="-h --help --out --gif --width --height --step --fps --seconds"
@@ -51,6 +52,18 @@ _optviz() {
       ;;
     --optimizer)
       _optviz_words "$optimizers"
+      return
+      ;;
+    --data)
+      _optviz_files '*.csv'
+      return
+      ;;
+    --loss)
+      _optviz_words "linear logistic"
+      return
+      ;;
+    --schedule)
+      _optviz_words "constant step exponential cosine inverse_sqrt"
       return
       ;;
     --screenshot)
@@ -74,7 +87,8 @@ _optviz() {
       _optviz_words "1280x800 1600x1000 1920x1080"
       return
       ;;
-    --expr | --rule | --start | --steps | --frames | --scale | --width | --height | --step | --fps | \
+    --expr | --rule | --batch | --noise | --seed | --step-size | --gamma | --t-max | --eta-min | --warmup | \
+      --warmup-start | --start | --steps | --frames | --scale | --width | --height | --step | --fps | \
       --seconds | --eta | --lr | --rho | --alpha | --eps | --momentum | --dampening | --beta1 | \
       --beta2 | --weight-decay | --lr-decay | --initial-accumulator | --momentum-decay)
       return  # a value of the user's

@@ -23,7 +23,12 @@ each case is cut to the longest prefix (at least MIN_CUT_STEPS steps) on which
   - the plain trajectory from a start moved by a relative PERTURBATION deviates below SENSITIVE: an
     amplification of at most 1e4, which keeps rounding differences (1e-16) far below the tests'
     tolerance. A start where the gradient is exactly 0 is an exact case and is not perturbed.
+
+generate_torch_data.py builds on this script for losses from data and learning-rate schedules: a
+Case gives the trajectories its objective, its learning rate, its command line and its manifest
+entry, and that script's cases override them.
 """
+import copy
 import json
 import math
 import pathlib
@@ -211,6 +216,12 @@ def source_of(optimizer, h):
 
 
 class Case:
+    """One trajectory: a test function, an optimizer with its hyperparameters, a start and a step count.
+
+    The trajectories below ask a case for its objective, its learning rate and its command line, so
+    that generate_torch_data.py can give them a loss from data and a learning-rate schedule.
+    """
+
     def __init__(self, name, function, optimizer, start, steps, note="", **hyper):
         unknown = set(hyper) - set(HYPER[optimizer])
         if unknown:
@@ -218,6 +229,33 @@ class Case:
         self.name, self.function, self.optimizer = name, function, optimizer
         self.start, self.steps, self.note = [float(start[0]), float(start[1])], steps, note
         self.hyper = {k: (type(v)(hyper.get(k, v))) for k, v in HYPER[optimizer].items()}
+
+    def torch_objective(self, param, k):
+        """f at theta_k = param and the gradient that update k + 1 uses, by autograd."""
+        return torch_value_and_gradient(self.function, param)
+
+    def plain_objective(self, x, y, k):
+        return plain_value_and_gradient(self.function, x, y)
+
+    def torch_scheduler(self, rule, steps):
+        """The torch.optim.lr_scheduler that sets each update's learning rate, stepped after it; or None."""
+        return None
+
+    def plain_eta(self, t, steps):
+        """The learning rate of update t of a run of `steps` updates."""
+        return self.hyper["eta"]
+
+    def command_line(self):
+        return (["run", "--function", self.function, "--optimizer", self.optimizer] + hyper_args(self.hyper)
+                + start_and_steps_args(self))
+
+    def manifest_entry(self, rows, diverged_at, err, note):
+        return {
+            "name": self.name, "function": self.function, "optimizer": self.optimizer, "hyper": self.hyper,
+            "start": self.start, "steps": self.steps, "rows": len(rows), "diverged_at": diverged_at,
+            "source": source_of(self.optimizer, self.hyper), "rtol": RTOL, "independent_err": float("%.3g" % err),
+            "file": self.name + ".csv", "args": self.command_line(), "note": note,
+        }
 
 
 CASES = [
@@ -361,6 +399,7 @@ class TorchOptim:
 
     def step(self, grad):
         h, state = self.h, self.optimizer.state[self.param]
+        eta = self.optimizer.param_groups[0]["lr"]  # this update's: a scheduler may have changed it
         D_before = state["acc_delta"].clone() if "acc_delta" in state else torch.zeros(2, dtype=F64)
         self.param.grad = grad.clone()
         self.optimizer.step()
@@ -372,7 +411,7 @@ class TorchOptim:
             return {"buf": state["momentum_buffer"]}
         if kind == "adagrad":
             t = state["step"].item()
-            clr = h["eta"] / (1 + (t - 1) * h["lr_decay"])
+            clr = eta / (1 + (t - 1) * h["lr_decay"])
             return {"G": state["sum"], "lr": clr / (state["sum"].sqrt() + h["eps"])}
         if kind == "rmsprop":
             G = state["square_avg"]
@@ -384,7 +423,7 @@ class TorchOptim:
                 avg = G.sqrt()
             if h["momentum"] > 0:
                 out["buf"] = state["momentum_buffer"]
-            out["lr"] = h["eta"] / (avg + h["eps"])
+            out["lr"] = eta / (avg + h["eps"])
             return out
         if kind in ("adam", "adamw"):
             bc2 = 1 - h["beta2"] ** state["step"].item()
@@ -392,13 +431,13 @@ class TorchOptim:
             second = state["exp_avg_sq"]
             if h["amsgrad"]:
                 out["vmax"] = second = state["max_exp_avg_sq"]
-            out["lr"] = h["eta"] / (second.sqrt() / math.sqrt(bc2) + h["eps"])
+            out["lr"] = eta / (second.sqrt() / math.sqrt(bc2) + h["eps"])
             return out
         if kind == "adamax":
-            return {"m": state["exp_avg"], "u": state["exp_inf"], "lr": h["eta"] / state["exp_inf"]}
+            return {"m": state["exp_avg"], "u": state["exp_inf"], "lr": eta / state["exp_inf"]}
         if kind == "adadelta":
             G = state["square_avg"]
-            lr = h["eta"] * (D_before + h["eps"]).sqrt() / (G + h["eps"]).sqrt()
+            lr = eta * (D_before + h["eps"]).sqrt() / (G + h["eps"]).sqrt()
             return {"G": G, "D": state["acc_delta"], "lr": lr}
         raise KeyError(kind)
 
@@ -494,10 +533,11 @@ def torch_trajectory(case, steps):
     h = case.hyper
     param = torch.tensor(case.start, dtype=F64, requires_grad=True)
     rule = (TorchOptim if source_of(case.optimizer, h) == "torch" else TorchFormula)(case.optimizer, h, param)
+    scheduler = case.torch_scheduler(rule, steps)
     columns = state_columns(case.optimizer, h)
     rows = []
     for k in range(steps + 1):
-        f, grad = torch_value_and_gradient(case.function, param)
+        f, grad = case.torch_objective(param, k)
         row = [param[0].item(), param[1].item(), f, grad[0].item(), grad[1].item()]
         if diverges(*row):
             rows.append(row + [None] * 2 * len(columns))
@@ -506,6 +546,8 @@ def torch_trajectory(case, steps):
             rows.append(row + [None] * 2 * len(columns))
             return rows, None
         state = rule.step(grad)
+        if scheduler is not None:
+            scheduler.step()
         if sorted(state) != sorted(columns):
             raise AssertionError("%s: state %s, expected %s" % (case.name, sorted(state), columns))
         rows.append(row + [state[c][i].item() for c in columns for i in (0, 1)])
@@ -621,13 +663,14 @@ def plain_trajectory(case, steps):
     x, y = case.start
     rows = []
     for k in range(steps + 1):
-        f, (gx, gy) = plain_value_and_gradient(case.function, x, y)
+        f, (gx, gy) = case.plain_objective(x, y, k)
         row = [x, y, f, gx, gy]
         if diverges(*row) or k == steps:
             rows.append(row + [None] * 2 * len(columns))
             return rows, (k if diverges(*row) else None)
-        x = plain_step(kind, h, states[0], k + 1, x, gx)
-        y = plain_step(kind, h, states[1], k + 1, y, gy)
+        h_t = dict(h, eta=case.plain_eta(k + 1, steps))
+        x = plain_step(kind, h_t, states[0], k + 1, x, gx)
+        y = plain_step(kind, h_t, states[1], k + 1, y, gy)
         rows.append(row + [states[i][c] for c in columns for i in (0, 1)])
 
 
@@ -676,16 +719,21 @@ def csv_text(case, rows):
     return "\n".join(lines) + "\n"
 
 
-def command_line(case):
-    args = ["run", "--function", case.function, "--optimizer", case.optimizer]
-    for key, value in case.hyper.items():
+def hyper_args(hyper):
+    """The optimizer's flags, in the order of `hyper`."""
+    args = []
+    for key, value in hyper.items():
         if key in FLAGS:
             flag, when_given = FLAGS[key]
             if value == when_given:
                 args.append(flag)
         else:
             args += ["--" + key.replace("_", "-"), repr(value)]
-    return args + ["--start=%r,%r" % tuple(case.start), "--steps", str(case.steps)]
+    return args
+
+
+def start_and_steps_args(case):
+    return ["--start=%r,%r" % tuple(case.start), "--steps", str(case.steps)]
 
 
 def calm_steps(reference, other, bound):
@@ -697,7 +745,7 @@ def calm_steps(reference, other, bound):
 
 
 def perturbed(case):
-    moved = Case(case.name, case.function, case.optimizer, case.start, case.steps, case.note, **case.hyper)
+    moved = copy.copy(case)
     moved.start = [v * (1 + PERTURBATION) for v in case.start]
     return moved
 
@@ -732,33 +780,35 @@ def computed(case):
     return rows, diverged_at, steps, err, sensitivity, note
 
 
-def main():
+def write_cases(out_dir, cases, keep=()):
+    """Computes the cases and writes their CSV files and manifest.json into out_dir, replacing the CSV
+    files there except those named in `keep`. Returns the largest disagreement with the plain rules."""
     torch.set_default_dtype(F64)
-    names = [c.name for c in CASES]
+    names = [c.name for c in cases]
     if len(set(names)) != len(names):
         sys.exit("duplicate case names")
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    for old in OUT_DIR.glob("*.csv"):
-        old.unlink()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob("*.csv"):
+        if old.name not in keep:
+            old.unlink()
     manifest = []
     worst = 0.0
-    for case in CASES:
+    for case in cases:
         rows, diverged_at, steps, err, sensitivity, note = computed(case)
         case.steps = steps
-        (OUT_DIR / (case.name + ".csv")).write_text(csv_text(case, rows))
+        (out_dir / (case.name + ".csv")).write_text(csv_text(case, rows))
         worst = max(worst, err)
-        manifest.append({
-            "name": case.name, "function": case.function, "optimizer": case.optimizer, "hyper": case.hyper,
-            "start": case.start, "steps": steps, "rows": len(rows), "diverged_at": diverged_at,
-            "source": source_of(case.optimizer, case.hyper), "rtol": RTOL,
-            "independent_err": float("%.3g" % err), "file": case.name + ".csv", "args": command_line(case),
-            "note": note,
-        })
+        manifest.append(case.manifest_entry(rows, diverged_at, err, note))
         print("%-54s %3d rows  %-7s  agreement %-7.2g  perturbed %-7.2g %s" % (
             case.name, len(rows), manifest[-1]["source"], err, sensitivity,
             "" if diverged_at is None else "diverged at %d" % diverged_at))
-    (OUT_DIR / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
-    print("%d cases in %s; largest disagreement with the plain implementation %.2g" % (len(CASES), OUT_DIR, worst))
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+    print("%d cases in %s; largest disagreement with the plain implementation %.2g" % (len(cases), out_dir, worst))
+    return worst
+
+
+def main():
+    write_cases(OUT_DIR, CASES)
 
 
 if __name__ == "__main__":

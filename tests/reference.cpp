@@ -30,8 +30,11 @@ std::vector<std::string> split(const std::string& line) {
 
 }  // namespace
 
-std::vector<ReferenceCase> load_reference_cases() {
-  const std::string dir = OPTVIZ_REFERENCE_DIR;
+std::string data_reference_dir() { return OPTVIZ_DATA_REFERENCE_DIR; }
+
+std::vector<ReferenceCase> load_reference_cases() { return load_reference_cases(OPTVIZ_REFERENCE_DIR); }
+
+std::vector<ReferenceCase> load_reference_cases(const std::string& dir) {
   const auto manifest = nlohmann::json::parse(read_text(dir + "/manifest.json"));
   std::vector<ReferenceCase> cases;
   for (const auto& c : manifest)

@@ -43,6 +43,19 @@ TEST_CASE("optviz run prints every PyTorch reference case", "[reference]") {
   }
 }
 
+TEST_CASE("optviz run prints every reference case of data losses and schedules", "[reference][data]") {
+  const std::string dir = data_reference_dir();
+  const auto cases = load_reference_cases(dir);
+  REQUIRE(cases.size() >= 12);
+  for (const ReferenceCase& c : cases) {
+    INFO("case " << c.name);
+    auto args = c.json.at("args").get<std::vector<std::string>>();
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+      if (args[i] == "--data") args[i + 1] = dir + "/" + args[i + 1];  // the cases run in their folder
+    check_case(c, args, parse_csv(c.csv));
+  }
+}
+
 TEST_CASE("optviz run --expr with the function typed out prints every reference case", "[reference][expression]") {
   for (const ReferenceCase& c : load_reference_cases()) {
     INFO("case " << c.name);

@@ -11,6 +11,9 @@ set(OPTVIZ_PRESET_FILES
   09-beale.json
   10-rastrigin.json
   11-four-ways-to-write-rmsprop.json
+  12-valley.json
+  13-minibatch-noise.json
+  14-warmup-cosine.json
 )
 set(preset_dir ${PROJECT_SOURCE_DIR}/assets/scenarios)
 list(TRANSFORM OPTVIZ_PRESET_FILES PREPEND ${preset_dir}/ OUTPUT_VARIABLE preset_paths)

@@ -133,7 +133,7 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
   const CanvasStyle style = canvas_style(Theme::light, fs / kBaseFontSize, io.Fonts->Fonts[0], fs);
 
   const Objective& f = scenario.objective;
-  if (!(f == scale_function_) || scenario.display.colour_scale != scale_kind_ || !(scale_.high > scale_.low)) {
+  if (!scale_function_ || !(f == *scale_function_) || scenario.display.colour_scale != scale_kind_ || !(scale_.high > scale_.low)) {
     scale_ = heatmap_scale(f, scenario.display.colour_scale);
     scale_function_ = f;
     scale_kind_ = scenario.display.colour_scale;
@@ -164,7 +164,7 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
   std::string title = f.title();
   if (!scenario.title.empty()) title = scenario.title + "  —  " + title;
   dl.AddText(style.font, fs * 1.2f, ImVec2(layout.title.x, layout.title.y), style.text, title.c_str());
-  const std::string formula = "f(x, y) = " + std::string(f.formula());
+  const std::string formula = (f.is_data() ? "L(w, b) = " : "f(x, y) = ") + std::string(f.formula());
   dl.AddText(style.font, fs * 0.9f, ImVec2(layout.title.x, layout.title.y + fs * 1.45f), style.text, formula.c_str());
   long last = 0;
   for (const Trajectory& t : runs) last = std::max(last, static_cast<long>(t.rows()) - 1);
@@ -172,7 +172,9 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
   const ImVec2 steps_size = text_size(style, steps);
   dl.AddText(style.font, fs, ImVec2(plot.x1 - steps_size.x, layout.title.y + fs * 1.45f), style.text, steps.c_str());
   const std::string bar_title = colour_bar_title(scale_);
-  dl.AddText(style.font, fs, ImVec2(layout.bar.x0, plot.y0), style.text, bar_title.c_str());
+  // Right-aligned to the figure's edge when it is wider than the bar's column: never cut.
+  const float bar_title_x = std::min(layout.bar.x0, static_cast<float>(width) - text_size(style, bar_title).x - 4 * style.scale);
+  dl.AddText(style.font, fs, ImVec2(bar_title_x, plot.y0), style.text, bar_title.c_str());
   draw_colour_bar(dl, layout.bar, scale_, style);
   ImGui::Render();
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,7 @@ class FigureDrawer {
   ImGuiContext* context_ = nullptr;
   float font_size_ = 0;
   std::unique_ptr<HeatmapRenderer> heatmap_;
-  Objective scale_function_;
+  std::optional<Objective> scale_function_;  // the function scale_ was measured for
   ColourScale scale_kind_ = ColourScale::log;
   HeatmapScale scale_;
   GlFramebuffer framebuffer_;

@@ -229,7 +229,8 @@ RunSpec parse_rule_run(const Json& value, std::size_t index, const std::string& 
     } else if (parse_training_key(run, key, item, field)) {
     } else {
       const auto parameters = real_parameters();
-      const auto p = std::find_if(parameters.begin(), parameters.end(), [&](const auto& q) { return q.name == key; });
+      const std::string_view wanted = key;
+      const auto p = std::find_if(parameters.begin(), parameters.end(), [&](const auto& q) { return q.name == wanted; });
       if (p == parameters.end()) fail(field, "unknown key");
       if (!rule->reads_parameter(key)) fail(field, "the rule does not read it");
       run.hyper.*p->member = number(item, field);

@@ -6,6 +6,7 @@ pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(PNG REQUIRED)
+find_package(ZLIB REQUIRED)
 find_package(GIF REQUIRED)
 find_package(Catch2 2 REQUIRED)
 

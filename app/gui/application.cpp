@@ -51,7 +51,6 @@ constexpr int kSettleFrames = 3;  // frames drawn after an event, so hover state
 
 void* texture_id(GLuint texture) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(texture)); }
 
-
 std::string default_png_name(const std::string& function) {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -169,7 +168,8 @@ void Application::Impl::export_png() {
     return;
   }
   if (!ensure_figures()) return;
-  const std::string path = d.png_path.empty() ? default_png_name(std::string(state.simulated.objective.name())) : d.png_path;
+  const std::string path =
+      d.png_path.empty() ? default_png_name(std::string(state.simulated.objective.name())) : d.png_path;
   try {
     export_figure_png(*figures, figure_scenario(), state.runs, current_step(state), d.png_width, d.png_height, path);
     d.export_png = false;
@@ -295,6 +295,13 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
   glfwSetDropCallback(impl->window, [](GLFWwindow* w, int count, const char** paths) {
     auto* self = static_cast<Impl*>(glfwGetWindowUserPointer(w));
     if (self == nullptr || count < 1) return;
+    const std::filesystem::path path(paths[0]);
+    if (path.extension() == ".csv" || path.extension() == ".CSV") {
+      // A data file: the dialog asks for its loss.
+      self->state.dialogs.data_path = paths[0];
+      self->state.dialogs.open_data = true;
+      return;
+    }
     self->state.dialogs.scenario_path = paths[0];
     self->state.requests.open_scenario = true;
   });

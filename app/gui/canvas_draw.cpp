@@ -80,7 +80,8 @@ void draw_heatmap(ImDrawList& dl, void* texture, PixelRect r, const CanvasStyle&
   dl.AddImage(texture, ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), ImVec2(0, 1), ImVec2(1, 0));
 }
 
-void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, AxisPlacement placement) {
+void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, AxisPlacement placement,
+               std::string_view x_name, std::string_view y_name) {
   const PixelRect r = t.rect();
   const Box shown = t.shown();
   const bool inside = placement == AxisPlacement::inside;
@@ -103,7 +104,9 @@ void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, A
     if (inside) {
       dl.AddLine(ImVec2(x, r.y1), ImVec2(x, r.y1 - tick), s.shadow, 3 * s.scale);
       dl.AddLine(ImVec2(x, r.y1), ImVec2(x, r.y1 - tick), colour, 1.5f * s.scale);
-      if (x - size.x / 2 > r.x0 + 3 * size.y) label(ImVec2(x - size.x / 2, r.y1 - tick - gap - size.y), k.label);
+      // Clear of the y labels at the left and of the coordinate's name at the right.
+      if (x - size.x / 2 > r.x0 + 3 * size.y && x + size.x / 2 < r.x1 - text_size(s, x_name).x - 14 * s.scale)
+        label(ImVec2(x - size.x / 2, r.y1 - tick - gap - size.y), k.label);
     } else {
       dl.AddLine(ImVec2(x, r.y1), ImVec2(x, r.y1 + tick), colour, 1.5f * s.scale);
       label(ImVec2(x - size.x / 2, r.y1 + tick + gap), k.label);
@@ -117,16 +120,18 @@ void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, A
     if (inside) {
       dl.AddLine(ImVec2(r.x0, y), ImVec2(r.x0 + tick, y), s.shadow, 3 * s.scale);
       dl.AddLine(ImVec2(r.x0, y), ImVec2(r.x0 + tick, y), colour, 1.5f * s.scale);
-      if (y + size.y / 2 < r.y1 - 2 * size.y) label(ImVec2(r.x0 + tick + gap, y - size.y / 2), k.label);
+      // Clear of the coordinate's name and the title at the top, and of the x labels at the bottom.
+      if (y + size.y / 2 < r.y1 - 2 * size.y && y - size.y / 2 > r.y0 + 1.8f * size.y)
+        label(ImVec2(r.x0 + tick + gap, y - size.y / 2), k.label);
     } else {
       dl.AddLine(ImVec2(r.x0, y), ImVec2(r.x0 - tick, y), colour, 1.5f * s.scale);
       label(ImVec2(r.x0 - tick - gap - size.x, y - size.y / 2), k.label);
     }
   }
   if (inside) {
-    draw_text_shadowed(dl, s, ImVec2(r.x1 - text_size(s, "x").x - 8 * s.scale, r.y1 - tick - gap - s.font_size),
-                       label_colour, "x");
-    draw_text_shadowed(dl, s, ImVec2(r.x0 + tick + gap, r.y0 + 4 * s.scale), label_colour, "y");
+    draw_text_shadowed(dl, s, ImVec2(r.x1 - text_size(s, x_name).x - 8 * s.scale, r.y1 - tick - gap - s.font_size),
+                       label_colour, x_name);
+    draw_text_shadowed(dl, s, ImVec2(r.x0 + tick + gap, r.y0 + 4 * s.scale), label_colour, y_name);
   } else {
     dl.AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), s.axis, 0, 0, 1.0f * s.scale);
   }
@@ -235,6 +240,60 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
     } else {
       dl.AddCircleFilled(im(p), r + 2 * s.scale, s.shadow);
       dl.AddCircleFilled(im(p), r, colour);
+    }
+  }
+}
+
+void draw_spread(ImDrawList& dl, const CanvasTransform& t, const Scenario& scenario, const Spread& spread, long step,
+                 const CanvasStyle& s, Polylines& scratch) {
+  if (spread.runs.size() != scenario.runs.size()) return;
+  const PixelRect clip = t.rect().expanded(4 * s.scale);
+  std::vector<ImVec2> points;
+  auto draw_pieces = [&](const Polylines& lines, ImU32 colour, float width) {
+    for (std::size_t p = 0; p < lines.pieces(); ++p) {
+      const auto piece = lines.piece(p);
+      points.resize(piece.size());
+      std::transform(piece.begin(), piece.end(), points.begin(), im);
+      dl.AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
+    }
+  };
+  auto up_to_step = [&](const Trajectory& run) {
+    const auto rows = std::min<std::size_t>(static_cast<std::size_t>(std::max(step, 0L)) + 1, run.rows());
+    return std::span<const Vec2>(run.position).first(rows);
+  };
+  Polylines dashes;
+  for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
+    const RunSpec& spec = scenario.runs[i];
+    const SpreadRun& run = spread.runs[i];
+    if (!spec.visible) continue;
+    const ImU32 colour = run_colour(spec.colour);
+    if (run.reference.rows() > 0) {
+      screen_polylines(up_to_step(run.reference), t, clip, 0.75f, scratch);
+      dashes.clear();
+      Polylines piece_dashes;
+      for (std::size_t p = 0; p < scratch.pieces(); ++p) {
+        dashed(scratch.piece(p), 9 * s.scale, 6 * s.scale, piece_dashes);
+        for (std::size_t d = 0; d < piece_dashes.pieces(); ++d) {
+          dashes.starts.push_back(dashes.points.size());
+          const auto dash = piece_dashes.piece(d);
+          dashes.points.insert(dashes.points.end(), dash.begin(), dash.end());
+        }
+      }
+      draw_pieces(dashes, s.shadow, 4 * s.scale);
+      draw_pieces(dashes, colour, 2 * s.scale);
+    }
+    for (const Trajectory& seed : run.seeds) {
+      if (seed.rows() == 0) continue;
+      screen_polylines(up_to_step(seed), t, clip, 0.75f, scratch);
+      draw_pieces(scratch, run_colour(spec.colour, 0.6f), 1.5f * s.scale);
+    }
+    for (const Trajectory& seed : run.seeds) {
+      const auto rows = up_to_step(seed);
+      if (rows.empty()) continue;
+      const Point2 p = t.to_pixels(rows.back());
+      if (!finite(p) || !t.rect().contains(p)) continue;
+      dl.AddCircleFilled(im(p), 3.5f * s.scale, s.shadow, 10);
+      dl.AddCircleFilled(im(p), 2.5f * s.scale, colour, 10);
     }
   }
 }
@@ -350,7 +409,7 @@ void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, c
 }
 
 PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario, const std::vector<Trajectory>& runs,
-                      const CanvasStyle& s, bool parameters) {
+                      const CanvasStyle& s, bool parameters, std::string_view note) {
   const float pad = 8 * s.scale;
   const float swatch = 22 * s.scale;
   const float line_h = s.font_size * 1.3f;
@@ -371,8 +430,12 @@ PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario
   }
   if (rows.empty()) return {top_right.x, top_right.y, top_right.x, top_right.y};
   const float row_h = parameters ? 2 * line_h : line_h;
-  const PixelRect box{top_right.x - (width + swatch + 3 * pad), top_right.y, top_right.x,
-                      top_right.y + 2 * pad + row_h * static_cast<float>(rows.size())};
+  const float note_size = s.font_size * 0.85f;
+  const float note_w =
+      note.empty() ? 0.0f : font_of(s)->CalcTextSizeA(note_size, 1e9f, 0, note.data(), note.data() + note.size()).x;
+  const float inner_w = std::max(width + swatch + pad, note_w);
+  const PixelRect box{top_right.x - (inner_w + 2 * pad), top_right.y, top_right.x,
+                      top_right.y + 2 * pad + row_h * static_cast<float>(rows.size()) + (note.empty() ? 0 : line_h)};
   dl.AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), s.box, 4 * s.scale);
   float y = box.y0 + pad;
   for (const Row& row : rows) {
@@ -386,6 +449,9 @@ PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario
                  row.detail.c_str());
     y += row_h;
   }
+  if (!note.empty())
+    dl.AddText(font_of(s), note_size, ImVec2(box.x0 + pad, y + (line_h - note_size) / 2), s.box_text, note.data(),
+               note.data() + note.size());
   return box;
 }
 

@@ -14,6 +14,7 @@
 #include "grid.hpp"
 #include "polyline.hpp"
 #include "scenario.hpp"
+#include "spread.hpp"
 #include "theme.hpp"
 #include "trajectory.hpp"
 
@@ -28,7 +29,9 @@ ImVec2 text_size(const CanvasStyle& style, std::string_view text);
 void draw_heatmap(ImDrawList& dl, void* texture, PixelRect rect, const CanvasStyle& style);
 
 enum class AxisPlacement { inside, outside };
-void draw_axes(ImDrawList& dl, const CanvasTransform& transform, const CanvasStyle& style, AxisPlacement placement);
+// Inside axes also name the coordinates (x and y, or w and b for a loss from data).
+void draw_axes(ImDrawList& dl, const CanvasTransform& transform, const CanvasStyle& style, AxisPlacement placement,
+               std::string_view x_name = "x", std::string_view y_name = "y");
 
 void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f, const CanvasStyle& style);
 
@@ -54,6 +57,11 @@ struct TrajectoryScene {
 void draw_trajectories(ImDrawList& dl, const CanvasTransform& transform, const TrajectoryScene& scene,
                        const CanvasStyle& style, Polylines& scratch);
 
+// Under the paths: each visible run's spread up to the step, its other seeds thin and
+// translucent with their current points as dots, its noiseless reference dashed.
+void draw_spread(ImDrawList& dl, const CanvasTransform& transform, const Scenario& scenario, const Spread& spread,
+                 long step, const CanvasStyle& style, Polylines& scratch);
+
 void draw_divergence_label(ImDrawList& dl, const CanvasTransform& transform, const DivergenceLabel& label,
                            const CanvasStyle& style);
 
@@ -72,8 +80,8 @@ float colour_bar_label_width(const HeatmapScale& scale, const CanvasStyle& style
 std::string colour_bar_title(const HeatmapScale& scale);
 
 // The runs' names (and their parameters when `parameters` is set) in a box whose top-right corner
-// is `top_right`. Returns the box.
+// is `top_right`, with `note` in a last line when given. Returns the box.
 PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario, const std::vector<Trajectory>& runs,
-                      const CanvasStyle& style, bool parameters);
+                      const CanvasStyle& style, bool parameters, std::string_view note = {});
 
 }  // namespace optviz::gui

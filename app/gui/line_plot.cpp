@@ -4,15 +4,12 @@
 #include <cmath>
 
 namespace optviz::gui {
-namespace {
 
 ImU32 with_alpha(ImU32 c, float alpha) {
   ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
   v.w *= alpha;
   return ImGui::ColorConvertFloat4ToU32(v);
 }
-
-}  // namespace
 
 AxisRange series_range(const LinePlot& plot) {
   RangeBuilder builder(plot.log_y);
@@ -21,15 +18,8 @@ AxisRange series_range(const LinePlot& plot) {
   return builder.range();
 }
 
-std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 size, const CanvasStyle& s,
-                                   Polylines& scratch, PlotColumnsCache& cache, std::uint64_t generation) {
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  size.x = std::max(size.x, 10.0f);
-  size.y = std::max(size.y, 10.0f);
-  ImGui::InvisibleButton(id, size);
-  const bool hovered = ImGui::IsItemHovered();
-  const bool active = ImGui::IsItemActive();
-  ImDrawList& dl = *ImGui::GetWindowDrawList();
+std::optional<PixelRect> draw_plot_frame(ImDrawList& dl, ImVec2 origin, ImVec2 size, const std::string& title,
+                                         const AxisRange& x, const AxisRange& y) {
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const ImU32 frame = ImGui::GetColorU32(ImGuiCol_FrameBg);
@@ -38,9 +28,8 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
 
   // The title above, tick labels left and below.
   dl.PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-  dl.AddText(ImVec2(origin.x, origin.y), text, plot.title.c_str());
+  dl.AddText(ImVec2(origin.x, origin.y), text, title.c_str());
   dl.PopClipRect();
-  const AxisRange y = plot.y ? *plot.y : series_range(plot);
   const std::vector<Tick> y_ticks = axis_ticks(y, std::max(2, static_cast<int>((size.y - 2.5f * fs) / (fs * 1.8f))));
   float label_w = 0;
   for (const Tick& k : y_ticks) label_w = std::max(label_w, ImGui::CalcTextSize(k.label.c_str()).x);
@@ -56,15 +45,35 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
     const ImVec2 ts = ImGui::CalcTextSize(k.label.c_str());
     dl.AddText(ImVec2(r.x0 - ts.x - fs * 0.3f, py - ts.y / 2), faint, k.label.c_str());
   }
-  const std::vector<Tick> x_ticks = axis_ticks(plot.x, std::max(2, static_cast<int>(r.width() / (fs * 4.5f))));
+  const std::vector<Tick> x_ticks = axis_ticks(x, std::max(2, static_cast<int>(r.width() / (fs * 4.5f))));
   for (const Tick& k : x_ticks) {
-    const float px = r.x0 + static_cast<float>(plot.x.fraction(k.value)) * r.width();
+    const float px = r.x0 + static_cast<float>(x.fraction(k.value)) * r.width();
     if (!std::isfinite(px) || px < r.x0 - 1 || px > r.x1 + 1) continue;
     dl.AddLine(ImVec2(px, r.y1), ImVec2(px, r.y1 + fs * 0.25f), border);
     const ImVec2 ts = ImGui::CalcTextSize(k.label.c_str());
     dl.AddText(ImVec2(std::min(px - ts.x / 2, r.x1 - ts.x), r.y1 + fs * 0.25f), faint, k.label.c_str());
   }
   dl.PopClipRect();
+  return r;
+}
+
+std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 size, const CanvasStyle& s,
+                                   Polylines& scratch, PlotColumnsCache& cache, std::uint64_t generation) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  size.x = std::max(size.x, 10.0f);
+  size.y = std::max(size.y, 10.0f);
+  ImGui::InvisibleButton(id, size);
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  ImDrawList& dl = *ImGui::GetWindowDrawList();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
+
+  const AxisRange y = plot.y ? *plot.y : series_range(plot);
+  const auto frame_rect = draw_plot_frame(dl, origin, size, plot.title, plot.x, y);
+  if (!frame_rect) return std::nullopt;
+  const PixelRect r = *frame_rect;
 
   dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
   if (cache.generation != generation || cache.width != r.width() || cache.series.size() != plot.series.size()) {

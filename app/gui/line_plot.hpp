@@ -36,6 +36,15 @@ struct LinePlot {
 // that the axis stays still while the playhead moves).
 AxisRange series_range(const LinePlot& plot);
 
+// The frame of a plot in the size area at `origin`: the title above, y ticks with grid lines on
+// the left, x ticks below, the plotting area filled. Returns that area, or nothing when the size
+// leaves no room for it.
+std::optional<PixelRect> draw_plot_frame(ImDrawList& dl, ImVec2 origin, ImVec2 size, const std::string& title,
+                                         const AxisRange& x, const AxisRange& y);
+
+// `c` with its alpha multiplied by `alpha`.
+ImU32 with_alpha(ImU32 c, float alpha);
+
 // Draws the plot in a size x height area at the cursor. Returns the step under the mouse when the
 // user clicks or drags on the plot (to move the playhead there).
 // `cache` keeps the series' column summaries between frames while `generation` (of the

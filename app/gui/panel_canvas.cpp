@@ -46,7 +46,9 @@ void draw_cursor_readout(ImDrawList& dl, const AppState& state, const CanvasTran
   const ImGuiIO& io = ImGui::GetIO();
   const Vec2 p = t.to_world({io.MousePos.x, io.MousePos.y});
   const double f = current_function(state).value(p);
-  const std::string text = "x = " + short_number(p.x) + "   y = " + short_number(p.y) + "   f = " + short_number(f);
+  const CoordinateNames names = coordinate_names(current_function(state));
+  const std::string text = std::string(names.x) + " = " + short_number(p.x) + "   " + names.y + " = " +
+                           short_number(p.y) + "   f = " + short_number(f);
   const ImVec2 size = text_size(s, text);
   const PixelRect r = t.rect();
   const float pad = 6 * s.scale;
@@ -60,6 +62,16 @@ void draw_title(ImDrawList& dl, const AppState& state, PixelRect r, const Canvas
   const Objective& f = current_function(state);
   const float pad = 8 * s.scale;
   draw_text_shadowed(dl, s, ImVec2(r.x0 + pad + 24 * s.scale, r.y0 + pad), s.text_on_heatmap, f.title());
+}
+
+// True when the spread is on and some visible run has one.
+bool spread_shown(const AppState& state) {
+  const Spread& spread = state.spread;
+  if (!state.view.show_spread || spread.runs.size() != state.simulated.runs.size()) return false;
+  for (std::size_t i = 0; i < spread.runs.size(); ++i)
+    if (state.simulated.runs[i].visible && (!spread.runs[i].seeds.empty() || spread.runs[i].reference.rows() > 0))
+      return true;
+  return false;
 }
 
 }  // namespace
@@ -105,6 +117,8 @@ void draw_canvas_panel(AppState& state) {
   draw_heatmap(dl, state.heatmap_texture, r, style);
   if (state.view.show_minima) draw_minima(dl, t, current_function(state), style);
   Polylines scratch;
+  const bool spread = spread_shown(state);
+  if (spread) draw_spread(dl, t, state.simulated, state.spread, current_step(state), style, scratch);
   std::vector<DivergenceLabel> divergences;
   draw_trajectories(dl, t, {&state.simulated, &state.runs, current_step(state), state.selected, &divergences}, style,
                     scratch);
@@ -113,7 +127,8 @@ void draw_canvas_panel(AppState& state) {
     draw_step_arrows(dl, t, state.simulated.runs[*state.selected], state.runs[*state.selected], current_step(state),
                      style);
   draw_start_handle(dl, handle, state.dragging_start || (hovered && near_handle), style);
-  draw_axes(dl, t, style, AxisPlacement::inside);
+  const CoordinateNames names = coordinate_names(current_function(state));
+  draw_axes(dl, t, style, AxisPlacement::inside, names.x, names.y);
   draw_title(dl, state, r, style);
 
   // The colour bar in a box at the right edge, the legend left of it.
@@ -134,7 +149,8 @@ void draw_canvas_panel(AppState& state) {
                   state.heatmap, boxed);
   // The plots panel names the runs too; the canvas repeats it only when there is room.
   if (r.height() >= 420 * style.scale && r.width() >= 480 * style.scale)
-    draw_legend(dl, {bar_box.x0 - pad, r.y0 + pad}, state.simulated, state.runs, style, false);
+    draw_legend(dl, {bar_box.x0 - pad, r.y0 + pad}, state.simulated, state.runs, style, false,
+                spread ? "thin: 8 other seeds · dashed: no noise, full batch" : "");
   for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
   if (hovered && !state.dragging_start) draw_cursor_readout(dl, state, t, style);
   dl.PopClipRect();

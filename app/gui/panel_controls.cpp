@@ -1,12 +1,11 @@
 // The controls panel: the function (with its formula), the start point, the step count and the
 // colour scale, then the runs (panel_runs.cpp).
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
-
-#include <imgui_stdlib.h>
 
 #include "panels.hpp"
 #include "parameters.hpp"
@@ -21,11 +20,86 @@ void minima_line(const Objective& f) {
     return;
   }
   const Vec2 m = f.minima().front();
-  ImGui::TextDisabled("%s f = %s at (%s, %s)%s", f.minima_are_found() ? "lowest found:" : "min", 
+  ImGui::TextDisabled("%s f = %s at (%s, %s)%s", f.minima_are_found() ? "lowest found:" : "min",
                       format_number(std::round(f.minimum_value() * 1e6) / 1e6 + 0.0).c_str(),
                       format_number(std::round(m.x * 1e4) / 1e4 + 0.0).c_str(),
                       format_number(std::round(m.y * 1e4) / 1e4 + 0.0).c_str(),
                       f.minima().size() > 1 ? " and others" : "");
+}
+
+// A field pair typed as two numbers, applied with Enter.
+bool pair_field(const char* label, const char* id, double& a, double& b, const char* help) {
+  label_column(label);
+  ImGui::SetNextItemWidth(-1);
+  double values[2] = {a, b};
+  if (!ImGui::InputScalarN(id, ImGuiDataType_Double, values, 2, nullptr, nullptr, "%.4g",
+                           ImGuiInputTextFlags_EnterReturnsTrue)) {
+    tooltip(help);
+    return false;
+  }
+  if (!std::isfinite(values[0]) || !std::isfinite(values[1])) return false;
+  a = values[0];
+  b = values[1];
+  return true;
+}
+
+// The recipe of the data the app draws (each change draws the points again), or the loss of a
+// data file.
+void data_fields(AppState& state) {
+  const Objective& current = state.scenario.objective;
+  if (!function_is_generated(state)) {
+    label_column("Loss");
+    int loss = current.loss() == DataLoss::linear ? 0 : 1;
+    const bool linear = ImGui::RadioButton("linear", &loss, 0);
+    ImGui::SameLine();
+    const bool logistic = ImGui::RadioButton("logistic", &loss, 1);
+    if (linear || logistic) change_data_loss(state, loss == 0 ? DataLoss::linear : DataLoss::logistic);
+    tooltip("The loss over the file's rows: least squares, or logistic (labels y of 0 and 1)");
+    ImGui::TextDisabled("%zu rows from %s", current.data()->size(), current.source().c_str());
+    return;
+  }
+  DataRecipe& r = state.generated.recipe;
+  bool changed = false;
+  label_column("Points");
+  ImGui::SetNextItemWidth(-1);
+  int points = static_cast<int>(std::min<std::size_t>(r.points, 1000));
+  if (ImGui::SliderInt("##points", &points, 2, 1000, "%d points",
+                       ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_Logarithmic))
+    r.points = static_cast<std::size_t>(points);
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  tooltip("How many points to draw (Ctrl+click to type)");
+  label_column("Noise");
+  ImGui::SetNextItemWidth(-1);
+  float noise = static_cast<float>(r.noise);
+  if (ImGui::SliderFloat("##data noise", &noise, 0, 5, "σ = %.2f", ImGuiSliderFlags_AlwaysClamp))
+    r.noise = static_cast<double>(noise);
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  tooltip(r.loss == DataLoss::linear ? "Noise of y around the true line: y = w·x + b + σ·N(0, 1)"
+                                     : "Noise inside the sigmoid: P(y = 1) = σ(w·x + b + σ·N(0, 1))");
+  changed |= pair_field("True", "##true", r.w, r.b, "The true w and b the points are drawn from (Enter to apply)");
+  double x_min = r.x_min, x_max = r.x_max;
+  if (pair_field("x from", "##x range", x_min, x_max, "The range of x, lowest and highest (Enter to apply)")) {
+    if (x_max > x_min && std::fabs(x_min) <= 1e6 && std::fabs(x_max) <= 1e6) {
+      r.x_min = x_min;
+      r.x_max = x_max;
+      changed = true;
+    } else {
+      set_notice(state, "invalid x range: from a lower to a higher value, within 1e6", true);
+    }
+  }
+  label_column("Seed");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+  std::uint64_t seed = r.seed;
+  if (ImGui::InputScalar("##data seed", ImGuiDataType_U64, &seed, nullptr, nullptr, nullptr,
+                         ImGuiInputTextFlags_EnterReturnsTrue)) {
+    r.seed = seed;
+    changed = true;
+  }
+  tooltip("The seed the points are drawn with (Enter to apply)");
+  ImGui::SameLine();
+  if (ImGui::Button("New points")) new_data_points(state);
+  tooltip("Draw other points from the same recipe (another seed)");
+  if (changed) regenerate_data(state);
 }
 
 void function_section(AppState& state) {
@@ -39,6 +113,20 @@ void function_section(AppState& state) {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(f.formula).c_str());
       if (selected) ImGui::SetItemDefaultFocus();
     }
+    ImGui::Separator();
+    for (const DataLoss loss : {DataLoss::linear, DataLoss::logistic}) {
+      const bool selected = current.is_data() && current.loss() == loss && function_is_generated(state);
+      if (ImGui::Selectable(loss == DataLoss::linear ? "Linear regression" : "Logistic regression", selected))
+        choose_generated_data(state, loss);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            loss == DataLoss::linear
+                ? "Least squares of the line w·x + b over points the app draws; the plane is (w, b)"
+                : "The logistic loss of σ(w·x + b) over labelled points the app draws; the plane is (w, b)");
+    }
+    if (ImGui::Selectable("Data from a CSV file…")) state.dialogs.open_data = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A file with columns x and y (File > Open data)");
+    ImGui::Separator();
     if (ImGui::Selectable("Typed formula...", current.is_typed())) type_formula(state, std::string(current.formula()));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your own f(x, y), starting from the current formula");
     ImGui::EndCombo();
@@ -47,17 +135,43 @@ void function_section(AppState& state) {
   ImGui::PushFont(state.fonts.mono);
   if (current.is_typed()) {
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextMultiline("##formula", &state.formula.text,
-                                  ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
+    if (ImGui::InputTextMultiline("##formula", &state.formula.text, ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
       type_formula(state, state.formula.text);
     formula_problem(state, state.formula);
-    tooltip("f(x, y): numbers, x, y, + - * / ^, pi, e, sin cos tan exp log sqrt abs tanh sinh cosh atan sign, "
-            "min(a, b), max(a, b), if(c, a, b), comparisons");
+    tooltip(
+        "f(x, y): numbers, x, y, + - * / ^, pi, e, sin cos tan exp log sqrt abs tanh sinh cosh atan sign, "
+        "min(a, b), max(a, b), if(c, a, b), comparisons");
   } else {
     ImGui::TextWrapped("f = %s", std::string(current.formula()).c_str());
   }
   ImGui::PopFont();
   minima_line(state.simulated.objective == current ? state.simulated.objective : current);
+  if (current.is_data()) data_fields(state);
+}
+
+// The scenario's seed (of the noise and the shuffled batches) and the spread of the noisy runs.
+void seed_row(AppState& state) {
+  Scenario& s = state.scenario;
+  label_column("Seed");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+  std::uint64_t seed = s.seed;
+  if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &seed, nullptr, nullptr, nullptr,
+                         ImGuiInputTextFlags_EnterReturnsTrue))
+    s.seed = seed;
+  tooltip("The seed of the gradient noise and of the shuffled batches (Enter to apply)");
+  ImGui::SameLine();
+  if (ImGui::Button("New seed")) new_seed(state);
+  tooltip("Draw the noise and the shuffles again");
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 3.2f * ImGui::GetFontSize());
+  ImGui::Checkbox("Spread: 8 other seeds", &state.view.show_spread);
+  tooltip(
+      "Each noisy run again under the seeds seed+1 to seed+8 (thin), and without noise on the full batch "
+      "(dashed)");
+  if (state.view.show_spread && !state.spread.problem.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", state.spread.problem.c_str());
+    ImGui::PopTextWrapPos();
+  }
 }
 
 void start_and_steps(AppState& state) {
@@ -90,6 +204,9 @@ void start_and_steps(AppState& state) {
     }
   }
   tooltip("Updates per run (Enter to apply)");
+
+  if (s.objective.is_data() || std::any_of(s.runs.begin(), s.runs.end(), [](const RunSpec& r) { return r.noise > 0; }))
+    seed_row(state);
 
   label_column("Scale");
   int scale = s.display.colour_scale == ColourScale::log ? 0 : 1;

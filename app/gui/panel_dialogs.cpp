@@ -1,4 +1,4 @@
-// The small windows: open and save a scenario, the exports (PNG, GIF with progress and cancel,
+// The small windows: open and save a scenario, open a data file, the exports (PNG, GIF with progress and cancel,
 // CSV), the lesson's explanation and the keyboard shortcuts. File choice is a path field.
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -52,6 +52,25 @@ void open_dialog(AppState& state) {
     if (go) state.requests.open_scenario = true;
     ImGui::SameLine();
     ImGui::TextDisabled("or drop a file on the window");
+    last_error(state);
+  }
+  ImGui::End();
+}
+
+void data_dialog(AppState& state) {
+  Dialogs& d = state.dialogs;
+  if (!d.open_data) return;
+  if (begin_dialog("Open data", &d.open_data)) {
+    ImGui::TextUnformatted("A CSV file with a header naming columns x and y, then numbers:");
+    bool go = path_field("##data path", d.data_path, "data.csv");
+    int loss = d.data_loss == DataLoss::linear ? 0 : 1;
+    if (ImGui::RadioButton("linear regression", &loss, 0)) d.data_loss = DataLoss::linear;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("logistic regression (labels y of 0 and 1)", &loss, 1)) d.data_loss = DataLoss::logistic;
+    go |= ImGui::Button("Open");
+    if (go) state.requests.open_data = true;
+    ImGui::SameLine();
+    ImGui::TextDisabled("or drop a .csv file on the window");
     last_error(state);
   }
   ImGui::End();
@@ -199,6 +218,7 @@ void help_dialog(AppState& state) {
 
 void draw_dialogs(AppState& state) {
   open_dialog(state);
+  data_dialog(state);
   save_dialog(state);
   png_dialog(state);
   gif_dialog(state);

@@ -3,8 +3,8 @@
 // (the state before and after the update); nothing is recomputed here.
 #include <imgui.h>
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -231,7 +231,7 @@ std::string substitute(std::string_view expression, const Rule::Trace& trace) {
 
 // A typed rule's update k -> k+1: each statement, then per coordinate its numbers and its value,
 // as core's Rule::trace computes them.
-void rule_update(const RunSpec& run, const Trajectory& t, std::size_t k) {
+void rule_update(const RunSpec& run, const Trajectory& t, std::size_t k, CoordinateNames names) {
   const Rule& rule = *run.rule;
   const std::size_t width = rule.state().size();
   std::vector<double> before[2] = {std::vector<double>(width), std::vector<double>(width)};
@@ -250,8 +250,8 @@ void rule_update(const RunSpec& run, const Trajectory& t, std::size_t k) {
     ImGui::Indent();
     for (int c = 0; c < 2; ++c) {
       const Rule::Trace& trace = traces[c][s];
-      substituted(c == 0 ? "x" : "y", statement.target + " =" + substitute(expression, trace) + " = " +
-                                          short_number(trace.value));
+      substituted(c == 0 ? names.x : names.y,
+                  statement.target + " =" + substitute(expression, trace) + " = " + short_number(trace.value));
     }
     ImGui::Unindent();
   }
@@ -304,6 +304,7 @@ void draw_inspector_panel(AppState& state) {
     return;
   }
   const auto k = static_cast<std::size_t>(step);
+  const CoordinateNames names = coordinate_names(current_function(state));
   const bool has_next = k + 1 < t.rows() && (run.rule || k < t.state.size());
   if (t.diverged_at && step >= *t.diverged_at) {
     ImGui::TextColored(error_colour(state), "%s: the position or gradient is no longer finite (or beyond 1e12)",
@@ -318,8 +319,8 @@ void draw_inspector_panel(AppState& state) {
 
   if (ImGui::BeginTable("values", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("x", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("y", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(names.x, ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(names.y, ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableHeadersRow();
     vector_row("θ", t.position[k]);
     vector_row("g = ∇f(θ)", t.gradient[k]);
@@ -331,7 +332,7 @@ void draw_inspector_panel(AppState& state) {
   }
   if (run.rule) {
     ImGui::PushFont(state.fonts.mono);
-    rule_update(run, t, k);
+    rule_update(run, t, k, names);
     ImGui::PopFont();
     ImGui::End();
     return;
@@ -349,8 +350,8 @@ void draw_inspector_panel(AppState& state) {
   for (const Equation& e : equations(view)) {
     ImGui::TextUnformatted(e.form.c_str());
     ImGui::Indent();
-    substituted("x", e.x);
-    substituted("y", e.y);
+    substituted(names.x, e.x);
+    substituted(names.y, e.y);
     ImGui::Unindent();
   }
   ImGui::PopFont();

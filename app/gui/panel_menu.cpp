@@ -11,6 +11,7 @@ void file_menu(AppState& state) {
   if (!ImGui::BeginMenu("File")) return;
   if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) state.dialogs.open_file = true;
   if (ImGui::MenuItem("Save scenario…", "Ctrl+S")) state.dialogs.save_file = true;
+  if (ImGui::MenuItem("Open data (CSV)…")) state.dialogs.open_data = true;
   ImGui::Separator();
   if (ImGui::MenuItem("Export PNG…", "Ctrl+E")) state.dialogs.export_png = true;
   if (ImGui::MenuItem("Export GIF…", nullptr, false, !state.gif.running)) state.dialogs.export_gif = true;
@@ -53,6 +54,11 @@ void view_menu(AppState& state) {
   ImGui::MenuItem("Step arrows", "A", &v.show_arrows);
   ImGui::MenuItem("Contour lines", nullptr, &v.show_contours);
   ImGui::MenuItem("Minima", nullptr, &v.show_minima);
+  ImGui::MenuItem("Spread of the noisy runs", nullptr, &v.show_spread);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Each run with gradient noise or shuffled batches again under 8 other seeds (thin), and "
+        "without noise on the full batch (dashed)");
   ImGui::Separator();
   if (ImGui::MenuItem("Dark theme", nullptr, v.theme == Theme::dark))
     v.theme = Theme::dark, state.requests.rebuild_fonts = true;

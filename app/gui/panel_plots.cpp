@@ -14,29 +14,29 @@ namespace {
 
 // The x and y columns of n values (`stride` bytes apart from `first`), as two series from step 1.
 void add_pair_series(LinePlot& plot, const Vec2* first, std::size_t stride, std::size_t n, const std::string& name,
-                     ImU32 colour, std::size_t shown) {
+                     ImU32 colour, std::size_t shown, CoordinateNames names) {
   if (n == 0) return;
-  plot.series.push_back({name + "_x", {&first->x, stride, n}, 1, shown, colour, false});
-  plot.series.push_back({name + "_y", {&first->y, stride, n}, 1, shown, colour, true});
+  plot.series.push_back({name + "_" + names.x, {&first->x, stride, n}, 1, shown, colour, false});
+  plot.series.push_back({name + "_" + names.y, {&first->y, stride, n}, 1, shown, colour, true});
 }
 
 // A state field of a built-in optimizer's run.
 void add_state_series(LinePlot& plot, const Trajectory& t, Vec2 State::*member, const std::string& name, ImU32 colour,
-                      std::size_t shown) {
+                      std::size_t shown, CoordinateNames names) {
   if (t.state.empty()) return;
-  add_pair_series(plot, &(t.state.front().*member), sizeof(State), t.state.size(), name, colour, shown);
+  add_pair_series(plot, &(t.state.front().*member), sizeof(State), t.state.size(), name, colour, shown, names);
 }
 
 // A typed rule's accumulator (the state variable marked as such) and its step size -Δθ/g.
-void add_rule_series(LinePlot& accumulator, LinePlot& step_size, const RunSpec& run, const Trajectory& t,
-                     ImU32 colour, std::size_t shown) {
+void add_rule_series(LinePlot& accumulator, LinePlot& step_size, const RunSpec& run, const Trajectory& t, ImU32 colour,
+                     std::size_t shown, CoordinateNames names) {
   const auto index = run.rule->state_index(run.accumulator);
   if (index && t.rule_width > 0 && !t.rule_state.empty())
-    add_pair_series(accumulator, &t.rule_state[*index], sizeof(Vec2) * t.rule_width,
-                    t.rule_state.size() / t.rule_width, run.label + " " + run.accumulator, colour, shown);
+    add_pair_series(accumulator, &t.rule_state[*index], sizeof(Vec2) * t.rule_width, t.rule_state.size() / t.rule_width,
+                    run.label + " " + run.accumulator, colour, shown, names);
   if (!t.rule_step_size.empty())
-    add_pair_series(step_size, t.rule_step_size.data(), sizeof(Vec2), t.rule_step_size.size(),
-                    run.label + " −Δθ/g", colour, shown);
+    add_pair_series(step_size, t.rule_step_size.data(), sizeof(Vec2), t.rule_step_size.size(), run.label + " −Δθ/g",
+                    colour, shown, names);
 }
 
 void legend(const AppState& state) {
@@ -59,13 +59,16 @@ void legend(const AppState& state) {
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::TextUnformatted(run.label.c_str());
   }
-  const char* key = "— x   - - y   | playhead";
+  const CoordinateNames names = coordinate_names(current_function(state));
+  const std::string key = std::string("— ") + names.x + "   - - " + names.y + "   | playhead";
   if (!first) {
     ImGui::SameLine(0, 2 * ImGui::GetStyle().ItemSpacing.x);
-    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(key).x) ImGui::NewLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(key.c_str()).x) ImGui::NewLine();
   }
-  ImGui::TextDisabled("%s", key);
-  tooltip("Solid lines: the x coordinate; dashed: y. The vertical line is the playhead; click a plot to move it.");
+  ImGui::TextDisabled("%s", key.c_str());
+  const std::string help = std::string("Solid lines: the ") + names.x + " coordinate; dashed: " + names.y +
+                           ". The vertical line is the playhead; click a plot to move it.";
+  tooltip(help.c_str());
 }
 
 }  // namespace
@@ -79,12 +82,22 @@ void draw_plots_panel(AppState& state) {
   const long step = current_step(state);
   const AxisRange x{0, static_cast<double>(std::max(1L, last_step(state))), false};
   const Objective& f = current_function(state);
+  const CoordinateNames names = coordinate_names(f);
   const bool gap = std::isfinite(f.minimum_value());
 
   LinePlot loss{gap ? "Loss f − f*" : "Loss f", "", gap, x, std::nullopt, {}, static_cast<double>(step)};
   LinePlot accumulator{"Accumulator G_t (Adam: v)", "no accumulator in the visible runs", true, x, std::nullopt, {},
                        static_cast<double>(step)};
-  LinePlot step_size{"Step size η/(√G_t+ε)", "", true, x, std::nullopt, {}, static_cast<double>(step)};
+  // With a schedule, η is η_t, the rate of update t.
+  const bool scheduled = std::any_of(state.simulated.runs.begin(), state.simulated.runs.end(),
+                                     [](const RunSpec& r) { return r.visible && !r.schedule.is_constant(); });
+  LinePlot step_size{scheduled ? "Step size η_t/(√G_t+ε)" : "Step size η/(√G_t+ε)",
+                     "",
+                     true,
+                     x,
+                     std::nullopt,
+                     {},
+                     static_cast<double>(step)};
   for (std::size_t i = 0; i < state.simulated.runs.size() && i < state.runs.size(); ++i) {
     const RunSpec& run = state.simulated.runs[i];
     const Trajectory& t = state.runs[i];
@@ -98,13 +111,13 @@ void draw_plots_panel(AppState& state) {
                            colour,
                            false});
     if (run.rule) {
-      add_rule_series(accumulator, step_size, run, t, colour, static_cast<std::size_t>(step));
+      add_rule_series(accumulator, step_size, run, t, colour, static_cast<std::size_t>(step), names);
       continue;
     }
     if (const auto field = accumulator_field(run.hyper))
       add_state_series(accumulator, t, field->member, run.label + " " + std::string(field->name), colour,
-                       static_cast<std::size_t>(step));
-    add_state_series(step_size, t, &State::lr, run.label + " lr", colour, static_cast<std::size_t>(step));
+                       static_cast<std::size_t>(step), names);
+    add_state_series(step_size, t, &State::lr, run.label + " lr", colour, static_cast<std::size_t>(step), names);
   }
 
   PlotAxes& axes = state.plot_axes;
@@ -120,20 +133,25 @@ void draw_plots_panel(AppState& state) {
 
   const CanvasStyle style = ui_canvas_style(state);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+  // A loss from data puts its points and models first, a little larger than the other plots.
+  const bool data = f.is_data();
+  const float data_share = data ? 1.35f : 0.0f;
+  const float shares = 3 + data_share;
+  const int count = data ? 4 : 3;
+  auto size_of = [&](float share) {
+    if (state.layout.plots_beside)
+      return ImVec2(avail.x, (avail.y - static_cast<float>(count - 1) * spacing.y) * share / shares);
+    return ImVec2((avail.x - static_cast<float>(count - 1) * spacing.x) * share / shares, avail.y);
+  };
+  if (data) draw_data_plot(state, size_of(data_share));
   Polylines scratch;
   std::optional<long> clicked;
   const LinePlot* plots[] = {&loss, &accumulator, &step_size};
   const char* ids[] = {"##loss", "##accumulator", "##step"};
   for (int k = 0; k < 3; ++k) {
-    ImVec2 size;
-    if (state.layout.plots_beside) {
-      size = ImVec2(avail.x, (avail.y - 2 * spacing) / 3);
-    } else {
-      size = ImVec2((avail.x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3, avail.y);
-      if (k > 0) ImGui::SameLine();
-    }
-    if (const auto s = draw_line_plot(ids[k], *plots[k], size, style, scratch, axes.columns[k], state.generation))
+    if ((k > 0 || data) && !state.layout.plots_beside) ImGui::SameLine();
+    if (const auto s = draw_line_plot(ids[k], *plots[k], size_of(1), style, scratch, axes.columns[k], state.generation))
       clicked = s;
   }
   if (clicked) {

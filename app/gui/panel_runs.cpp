@@ -52,8 +52,7 @@ void rule_field(AppState& state, std::size_t index) {
   const int lines = 1 + static_cast<int>(std::count(edit.text.begin(), edit.text.end(), '\n'));
   const float height = ImGui::GetTextLineHeight() * static_cast<float>(std::clamp(lines, 2, 8)) +
                        2 * ImGui::GetStyle().FramePadding.y + 2;
-  if (ImGui::InputTextMultiline("##rule", &edit.text, ImVec2(-1, height)))
-    type_rule(state, index, edit.text);
+  if (ImGui::InputTextMultiline("##rule", &edit.text, ImVec2(-1, height))) type_rule(state, index, edit.text);
   tooltip(kRuleHelp);
   formula_problem(state, edit);
   ImGui::PopFont();
@@ -71,44 +70,8 @@ void rule_field(AppState& state, std::size_t index) {
 
 void parameter_row(AppState& state, std::size_t index, const RealParameter& p) {
   Hyperparameters& h = state.scenario.runs[index].hyper;
-  double& value = h.*p.member;
   ImGui::PushID(p.name.data(), p.name.data() + p.name.size());
-  const float x = ImGui::GetCursorPosX();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(parameter_symbol(p.name).c_str());
-  if (ImGui::IsItemHovered()) {
-    const std::string range = std::isinf(p.max) ? ">= " + format_number(p.min)
-                                                : "in [" + format_number(p.min) + ", " + format_number(p.max) + "]";
-    ImGui::SetTooltip("%s: %s (%s)", std::string(p.name).c_str(), std::string(p.help).c_str(), range.c_str());
-  }
-  ImGui::SameLine(x + 3.2f * ImGui::GetFontSize());
-  const float input_width = ImGui::GetFontSize() * 5.5f;
-  ImGui::SetNextItemWidth(std::max(
-      ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - input_width - ImGui::GetStyle().ItemInnerSpacing.x));
-  const SliderMapping mapping = slider_mapping(p);
-  double position = slider_position(mapping, value);
-  const double zero = 0, one = 1;
-  const std::string shown = format_number(value);
-  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &position, &zero, &one, shown.c_str(),
-                          ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput))
-    value = slider_value(mapping, position);
-  if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
-    ImGui::SetTooltip("%s = %s\n%s", parameter_symbol(p.name).c_str(), shown.c_str(),
-                      p.scale == SliderScale::log             ? "Log scale: the left end is 0"
-                      : p.scale == SliderScale::one_minus_log ? "Fine near 1: the right end is exactly 1"
-                                                              : "Linear scale");
-  }
-  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-  ImGui::SetNextItemWidth(-1);
-  double typed = value;
-  if (ImGui::InputDouble("##typed", &typed, 0, 0, "%g", ImGuiInputTextFlags_EnterReturnsTrue)) {
-    if (const auto problem = find_value_problem(p, typed)) {
-      set_notice(state, problem->message(), true);
-    } else {
-      value = typed;
-    }
-  }
-  tooltip("Type an exact value, then Enter");
+  value_row(state, parameter_symbol(p.name).c_str(), p, slider_mapping(p), h.*p.member);
   ImGui::PopID();
 }
 
@@ -124,11 +87,19 @@ void run_body(AppState& state, std::size_t index) {
   bool first_flag = true;
   for (const FlagParameter& p : flag_parameters()) {
     if (!p.applies_to(run.hyper.kind) || run.rule) continue;
-    if (!first_flag) ImGui::SameLine();
+    const std::string label = flag_label(p.name);
+    if (!first_flag) {
+      // On the same line while the checkbox fits.
+      const float width =
+          ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+      ImGui::SameLine();
+      if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    }
     first_flag = false;
-    ImGui::Checkbox(flag_label(p.name).c_str(), &(run.hyper.*p.member));
+    ImGui::Checkbox(label.c_str(), &(run.hyper.*p.member));
     tooltip(std::string(p.help).c_str());
   }
+  draw_training_fields(state, index);
   if (ImGui::Button("Duplicate")) duplicate_run(state, index);
   tooltip("A copy of this run to compare one parameter (Ctrl+D)");
   ImGui::SameLine();
@@ -164,6 +135,50 @@ void add_run_button(AppState& state) {
 }
 
 }  // namespace
+
+bool value_row(AppState& state, const char* label, const RealParameter& p, const SliderMapping& mapping,
+               double& value) {
+  const float x = ImGui::GetCursorPosX();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  if (ImGui::IsItemHovered()) {
+    const std::string range = std::isinf(p.max) ? ">= " + format_number(p.min)
+                                                : "in [" + format_number(p.min) + ", " + format_number(p.max) + "]";
+    ImGui::SetTooltip("%s: %s (%s)", std::string(p.name).c_str(), std::string(p.help).c_str(), range.c_str());
+  }
+  ImGui::SameLine(x + 3.2f * ImGui::GetFontSize());
+  const float input_width = ImGui::GetFontSize() * 5.5f;
+  ImGui::SetNextItemWidth(std::max(
+      ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - input_width - ImGui::GetStyle().ItemInnerSpacing.x));
+  double position = slider_position(mapping, value);
+  const double zero = 0, one = 1;
+  const std::string shown = format_number(value);
+  bool changed = false;
+  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &position, &zero, &one, shown.c_str(),
+                          ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput)) {
+    value = slider_value(mapping, position);
+    changed = true;
+  }
+  if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
+    ImGui::SetTooltip("%s = %s\n%s", label, shown.c_str(),
+                      mapping.scale == SliderScale::log             ? "Log scale: the left end is 0"
+                      : mapping.scale == SliderScale::one_minus_log ? "Fine near 1: the right end is exactly 1"
+                                                                    : "Linear scale");
+  }
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::SetNextItemWidth(-1);
+  double typed = value;
+  if (ImGui::InputDouble("##typed", &typed, 0, 0, "%g", ImGuiInputTextFlags_EnterReturnsTrue)) {
+    if (const auto problem = find_value_problem(p, typed)) {
+      set_notice(state, problem->message(), true);
+    } else {
+      value = typed;
+      changed = true;
+    }
+  }
+  tooltip("Type an exact value, then Enter");
+  return changed;
+}
 
 void draw_runs_section(AppState& state) {
   ImGui::AlignTextToFramePadding();

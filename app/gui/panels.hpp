@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include "parameters.hpp"
+#include "slider_scale.hpp"
 #include "state.hpp"
 #include "theme.hpp"
 
@@ -15,6 +17,8 @@ void draw_controls_panel(AppState& state);
 void draw_runs_section(AppState& state);  // inside the controls panel
 void draw_canvas_panel(AppState& state);
 void draw_plots_panel(AppState& state);
+void draw_data_plot(const AppState& state, ImVec2 size);        // inside the plots panel, for a loss from data
+void draw_training_fields(AppState& state, std::size_t index);  // inside a run: schedule, batches, noise
 void draw_inspector_panel(AppState& state);
 void draw_splitters(AppState& state);
 void draw_dialogs(AppState& state);
@@ -34,6 +38,10 @@ ImVec4 error_colour(const AppState& state);
 // Under the formula or rule field just drawn: a mark under the error's column and the message
 // "column N: problem" (nothing when the text compiles).
 void formula_problem(const AppState& state, const FormulaEdit& edit);
+// A labelled row with a slider through `mapping` and a field to type an exact value (checked
+// against p's range, a bad one sets a notice); the label's tooltip gives p's help. True when the
+// value changed. Inside a PushID of its own.
+bool value_row(AppState& state, const char* label, const RealParameter& p, const SliderMapping& mapping, double& value);
 // The UI scale one step up or down (Ctrl +/-), asking for the fonts to be rebuilt.
 void change_ui_scale(AppState& state, int direction);
 

@@ -72,6 +72,7 @@ Settings load_settings(const std::filesystem::path& directory) {
   read(j, "show_arrows", s.show_arrows);
   read(j, "show_contours", s.show_contours);
   read(j, "show_minima", s.show_minima);
+  read(j, "show_spread", s.show_spread);
   return s;
 }
 
@@ -96,6 +97,7 @@ void save_settings(const std::filesystem::path& directory, const Settings& s) {
   j["show_arrows"] = s.show_arrows;
   j["show_contours"] = s.show_contours;
   j["show_minima"] = s.show_minima;
+  j["show_spread"] = s.show_spread;
   write_file_atomically(directory / "settings.json", j.dump(2) + "\n");
 }
 
@@ -111,6 +113,7 @@ Settings settings_of(const AppState& state, const WindowPlacement& window) {
   s.show_arrows = state.view.show_arrows;
   s.show_contours = state.view.show_contours;
   s.show_minima = state.view.show_minima;
+  s.show_spread = state.view.show_spread;
   return s;
 }
 
@@ -124,6 +127,7 @@ void apply_settings(AppState& state, const Settings& s) {
   state.view.show_arrows = s.show_arrows;
   state.view.show_contours = s.show_contours;
   state.view.show_minima = s.show_minima;
+  state.view.show_spread = s.show_spread;
 }
 
 }  // namespace optviz::gui

@@ -29,6 +29,7 @@ struct Settings {
   bool show_arrows = true;
   bool show_contours = true;
   bool show_minima = true;
+  bool show_spread = false;
 };
 
 // "" when neither XDG_CONFIG_HOME nor HOME is set.

@@ -28,7 +28,7 @@ void handle_shortcuts(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   if (pressed(keys::kEscape, false)) {
     state.view.show_help = false;
-    state.dialogs.open_file = state.dialogs.save_file = state.dialogs.export_png = false;
+    state.dialogs.open_file = state.dialogs.open_data = state.dialogs.save_file = state.dialogs.export_png = false;
     state.dialogs.export_csv = state.dialogs.lesson_info = false;
     if (!state.gif.running) state.dialogs.export_gif = false;
   }

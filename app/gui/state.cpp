@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <stdexcept>
 
 #include "parameters.hpp"
@@ -44,6 +45,58 @@ bool room_for_another_run(AppState& state) {
   return true;
 }
 
+// The function becomes `f`, with its own view and start; batches follow its data.
+void use_function(AppState& state, Objective f) {
+  state.scenario.view = f.view();
+  state.scenario.start = f.start();
+  state.view.wanted = f.view();
+  state.scenario.objective = std::move(f);
+  fit_batches_to_function(state.scenario);
+}
+
+Objective generated_objective(const DataRecipe& r) {
+  return Objective::from_data(generate_data(r), r.loss, std::to_string(r.points) + " generated points");
+}
+
+// A seed after `seed` that reads as a short number (a step of a 64-bit mix, kept below a million).
+std::uint64_t next_seed(std::uint64_t seed) {
+  std::uint64_t z = seed + 0x9e3779b97f4a7c15u;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+  z ^= z >> 31;
+  const std::uint64_t next = 1 + z % 999'999;
+  return next == seed ? next + 1 : next;
+}
+
+void simulate_if_changed(AppState& state) {
+  if (state.scenario == state.simulated) {
+    state.problem.clear();
+    return;
+  }
+  if (std::string problem = find_scenario_problem(state.scenario); !problem.empty()) {
+    state.problem = std::move(problem);
+    return;
+  }
+  try {
+    simulate(state.scenario, state.runs);  // into the memory the runs already have
+  } catch (const std::exception& e) {
+    state.problem = e.what();
+    return;
+  }
+  state.problem.clear();
+  ++state.generation;
+  const bool new_function = !(state.scenario.objective == state.simulated.objective);
+  const bool new_surface = new_function || state.scenario.display.colour_scale != state.simulated.display.colour_scale;
+  if (new_function) state.scenario.objective.search_minima(state.scenario.view);
+  state.simulated = state.scenario;
+  if (new_surface || !(state.heatmap.high > state.heatmap.low))
+    state.heatmap = heatmap_scale(current_function(state), state.scenario.display.colour_scale);
+  if (state.selected && *state.selected >= state.scenario.runs.size()) {
+    state.selected = state.scenario.runs.empty() ? std::nullopt : std::optional(state.scenario.runs.size() - 1);
+  }
+  state.playback.position = std::clamp(state.playback.position, 0.0, static_cast<double>(last_step(state)));
+}
+
 }  // namespace
 
 std::optional<std::size_t> preferred_run(const Scenario& s) {
@@ -64,33 +117,10 @@ AppState make_state(Scenario scenario) {
 const Objective& current_function(const AppState& state) { return state.simulated.objective; }
 
 void update_simulation(AppState& state) {
-  if (state.scenario == state.simulated) {
-    state.problem.clear();
-    return;
-  }
-  if (std::string problem = find_scenario_problem(state.scenario); !problem.empty()) {
-    state.problem = std::move(problem);
-    return;
-  }
-  try {
-    simulate(state.scenario, state.runs);  // into the memory the runs already have
-  } catch (const std::exception& e) {
-    state.problem = e.what();
-    return;
-  }
-  state.problem.clear();
-  ++state.generation;
-  const bool new_function = !(state.scenario.objective == state.simulated.objective);
-  const bool new_surface =
-      new_function || state.scenario.display.colour_scale != state.simulated.display.colour_scale;
-  if (new_function) state.scenario.objective.search_minima(state.scenario.view);
-  state.simulated = state.scenario;
-  if (new_surface || !(state.heatmap.high > state.heatmap.low))
-    state.heatmap = heatmap_scale(current_function(state), state.scenario.display.colour_scale);
-  if (state.selected && *state.selected >= state.scenario.runs.size()) {
-    state.selected = state.scenario.runs.empty() ? std::nullopt : std::optional(state.scenario.runs.size() - 1);
-  }
-  state.playback.position = std::clamp(state.playback.position, 0.0, static_cast<double>(last_step(state)));
+  simulate_if_changed(state);
+  // The spread belongs to what `runs` shows: only a scenario that was simulated has one.
+  if (state.simulated.steps >= 1 && state.runs.size() == state.simulated.runs.size())
+    update_spread(state.spread, state.simulated, state.view.show_spread);
 }
 
 long last_step(const AppState& state) {
@@ -214,10 +244,7 @@ void change_to_rule(AppState& state, std::size_t index) {
 void select_function(AppState& state, const std::string& name) {
   const TestFunction* f = find_function(name);
   if (f == nullptr || state.scenario.objective == Objective(*f)) return;
-  state.scenario.objective = *f;
-  state.scenario.view = f->view;
-  state.scenario.start = f->start;
-  state.view.wanted = f->view;
+  use_function(state, *f);
 }
 
 void type_formula(AppState& state, std::string text) {
@@ -226,11 +253,114 @@ void type_formula(AppState& state, std::string text) {
     Objective typed = Objective::typed(state.formula.text);
     state.formula.error.clear();
     state.formula.column = 0;
-    if (!(typed == state.scenario.objective)) state.scenario.objective = std::move(typed);
+    if (!(typed == state.scenario.objective)) {
+      state.scenario.objective = std::move(typed);
+      fit_batches_to_function(state.scenario);
+    }
   } catch (const ExpressionError& e) {
     state.formula.error = e.problem();
     state.formula.column = e.column();
   }
+}
+
+void choose_generated_data(AppState& state, DataLoss loss) {
+  if (function_is_generated(state) && state.generated.recipe.loss == loss) return;
+  state.generated.recipe.loss = loss;
+  try {
+    Objective f = generated_objective(state.generated.recipe);
+    state.generated.objective = f;
+    use_function(state, std::move(f));
+  } catch (const DataError& e) {
+    set_notice(state, std::string("cannot draw the data: ") + e.what(), true);
+  }
+}
+
+void regenerate_data(AppState& state) {
+  DataRecipe& r = state.generated.recipe;
+  r.points = std::clamp<std::size_t>(r.points, 2, kMaxDataRows);
+  if (!(r.x_max > r.x_min)) {
+    set_notice(state, "cannot draw the data: the x range must go from a lower to a higher value", true);
+    return;
+  }
+  try {
+    Objective f = generated_objective(r);
+    state.generated.objective = f;
+    state.scenario.view = f.view();
+    const auto& minima = f.minima();
+    const Box& w = state.view.wanted;
+    if (!minima.empty()) {
+      const Vec2 m = minima.front();
+      if (m.x < w.min.x || m.x > w.max.x || m.y < w.min.y || m.y > w.max.y) state.view.wanted = f.view();
+    }
+    state.scenario.objective = std::move(f);
+    fit_batches_to_function(state.scenario);
+  } catch (const DataError& e) {
+    set_notice(state, std::string("cannot draw the data: ") + e.what(), true);
+  }
+}
+
+void new_data_points(AppState& state) {
+  state.generated.recipe.seed = next_seed(state.generated.recipe.seed);
+  regenerate_data(state);
+}
+
+bool function_is_generated(const AppState& state) {
+  return state.generated.objective && *state.generated.objective == state.scenario.objective;
+}
+
+bool open_data_file(AppState& state, const std::string& path, DataLoss loss) {
+  Dataset data;
+  try {
+    data = load_data_csv(path);
+  } catch (const std::exception& e) {
+    set_notice(state, e.what(), true);
+    return false;
+  }
+  const std::size_t rows = data.size();
+  try {
+    use_function(state, Objective::from_data(std::move(data), loss, std::filesystem::path(path).filename().string()));
+  } catch (const DataError& e) {
+    set_notice(state, path + ": " + e.what(), true);
+    return false;
+  }
+  set_notice(state, "Opened " + path + ": " + std::to_string(rows) + " rows, " + std::string(name(loss)) + " loss");
+  return true;
+}
+
+void change_data_loss(AppState& state, DataLoss loss) {
+  const Objective& current = state.scenario.objective;
+  if (!current.is_data() || current.loss() == loss) return;
+  try {
+    use_function(state, Objective::from_data(*current.data(), loss, current.source()));
+  } catch (const DataError& e) {
+    set_notice(state, current.source() + ": " + e.what(), true);
+  }
+}
+
+void fit_batches_to_function(Scenario& s) {
+  const Dataset* data = s.objective.data();
+  for (RunSpec& run : s.runs) {
+    if (data == nullptr) {
+      run.batch = 0;
+    } else {
+      run.batch = std::min(run.batch, static_cast<long>(data->size()));
+    }
+    if (run.batch == 0) run.shuffle = false;
+  }
+}
+
+void set_batch(AppState& state, std::size_t index, long batch) {
+  if (index >= state.scenario.runs.size()) return;
+  RunSpec& run = state.scenario.runs[index];
+  const Dataset* data = state.scenario.objective.data();
+  run.batch = data == nullptr ? 0 : std::clamp(batch, 0L, static_cast<long>(data->size()));
+  if (run.batch == 0) run.shuffle = false;
+}
+
+void new_seed(AppState& state) { state.scenario.seed = next_seed(state.scenario.seed); }
+
+CoordinateNames coordinate_names(const Objective& f) {
+  return f.is_data() ? CoordinateNames{"w", "b"} : CoordinateNames{"x", "y"};
 }
 
 long max_steps(const AppState& state) {
@@ -282,12 +412,16 @@ std::string parameter_summary(const RunSpec& run) {
   if (const std::string schedule = schedule_summary(run.schedule); !schedule.empty()) add(schedule);
   if (run.batch > 0) add("batch " + std::to_string(run.batch) + (run.shuffle ? ", shuffled" : ""));
   if (run.noise > 0) add("noise σ = " + format_number(run.noise));
-  if (run.rule) return out;
-  const Hyperparameters d = defaults(h.kind);
-  if (h.centered != d.centered && h.centered) add("centered");
-  if (h.amsgrad != d.amsgrad && h.amsgrad) add("AMSGrad");
-  if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(h.eps_inside_sqrt ? "ε inside √" : "ε outside √");
-  if (h.bias_correction != d.bias_correction) add(h.bias_correction ? "bias correction" : "no bias correction");
+  if (!run.rule) {
+    const Hyperparameters d = defaults(h.kind);
+    if (h.centered != d.centered && h.centered) add("centered");
+    if (h.amsgrad != d.amsgrad && h.amsgrad) add("AMSGrad");
+    if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(h.eps_inside_sqrt ? "ε inside √" : "ε outside √");
+    if (h.bias_correction != d.bias_correction) add(h.bias_correction ? "bias correction" : "no bias correction");
+  }
+  if (const std::string schedule = schedule_summary(run.schedule); !schedule.empty()) add(schedule);
+  if (run.batch > 0) add("batch " + std::to_string(run.batch) + (run.shuffle ? " shuffled" : ""));
+  if (run.noise > 0) add("noise σ = " + format_number(run.noise));
   return out;
 }
 

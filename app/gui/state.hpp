@@ -9,11 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "dataset.hpp"
 #include "geometry.hpp"
 #include "grid.hpp"
 #include "layout.hpp"
 #include "plot_scale.hpp"
 #include "scenario.hpp"
+#include "spread.hpp"
 #include "trajectory.hpp"
 
 struct ImFont;
@@ -43,6 +45,7 @@ struct ViewSettings {
   bool scale_follows_monitor = true;
   Splitters splitters;
   bool show_help = false;
+  bool show_spread = false;  // the noisy runs under other seeds, and without noise (spread.hpp)
 };
 
 // A line of feedback under the time bar: where a file went, why an action failed.
@@ -68,12 +71,15 @@ struct HeatmapRequest {
 // acts on after the panels (it owns the GL context and does the file work).
 struct Dialogs {
   bool open_file = false;
+  bool open_data = false;
   bool save_file = false;
   bool export_png = false;
   bool export_gif = false;
   bool export_csv = false;
   bool lesson_info = false;
   std::string scenario_path = "scenario.json";
+  std::string data_path = "data.csv";
+  DataLoss data_loss = DataLoss::linear;
   std::string png_path;  // "" picks a default name in the current directory
   int png_width = 1920;
   int png_height = 1080;
@@ -87,6 +93,7 @@ struct Dialogs {
 
 struct Requests {
   bool open_scenario = false;  // open dialogs.scenario_path
+  bool open_data = false;      // open dialogs.data_path as a loss of dialogs.data_loss
   bool save_scenario = false;  // save to dialogs.scenario_path
   bool export_png = false;     // the quick export: dialogs.png_*
   bool start_gif = false;
@@ -124,15 +131,24 @@ struct FormulaEdit {
   std::size_t column = 0;
 };
 
+// The data set the app draws itself: the recipe the data fields edit, and the objective it gave
+// (the fields show while the scenario's objective is that one).
+struct GeneratedData {
+  DataRecipe recipe;
+  std::optional<Objective> objective;
+};
+
 struct AppState {
   Scenario scenario;
-  FormulaEdit formula;                 // the typed function's field
+  FormulaEdit formula;  // the typed function's field
+  GeneratedData generated;
   std::vector<FormulaEdit> rule_edits;  // the rule field of each run (of rule runs; by run index)
-  std::vector<Trajectory> runs;  // simulate(simulated): one per run of the scenario
-  Scenario simulated;            // the scenario `runs` belong to
-  std::string problem;           // why the scenario cannot be simulated ("" when it can)
-  HeatmapScale heatmap;          // for simulated.objective and its colour scale
-  std::uint64_t generation = 0;  // counts the simulations: caches of what `runs` shows compare it
+  std::vector<Trajectory> runs;         // simulate(simulated): one per run of the scenario
+  Scenario simulated;                   // the scenario `runs` belong to
+  Spread spread;                        // of `simulated`, while view.show_spread
+  std::string problem;                  // why the scenario cannot be simulated ("" when it can)
+  HeatmapScale heatmap;                 // for simulated.objective and its colour scale
+  std::uint64_t generation = 0;         // counts the simulations: caches of what `runs` shows compare it
   PlotAxes plot_axes;
   std::optional<std::size_t> selected;
   Playback playback;
@@ -190,6 +206,36 @@ void select_function(AppState& state, const std::string& name);
 // Makes the function the typed formula `text`; a text that does not compile keeps the previous
 // function and sets state.formula.error.
 void type_formula(AppState& state, std::string text);
+// Makes the function the loss `loss` over a data set drawn from state.generated.recipe (the
+// view and start follow the new function).
+void choose_generated_data(AppState& state, DataLoss loss);
+// Draws the data set again after an edit of the recipe; a recipe that gives no usable data keeps
+// the function and sets a notice. The view moves only when the new minimum is outside it.
+void regenerate_data(AppState& state);
+// "New points": the recipe with another seed.
+void new_data_points(AppState& state);
+// True while the function is the data set drawn from state.generated.recipe.
+bool function_is_generated(const AppState& state);
+// Makes the function the loss over the data of a CSV file (load_data_csv); a file that cannot be
+// read or does not suit the loss keeps the previous function and sets an error notice.
+bool open_data_file(AppState& state, const std::string& path, DataLoss loss);
+// The same data under another loss; data that does not suit it keeps the function and sets an
+// error notice.
+void change_data_loss(AppState& state, DataLoss loss);
+// Keeps every run's batches valid for the scenario's function: none without data, at most its rows.
+void fit_batches_to_function(Scenario& scenario);
+// A run's mini-batch size (0: every row); shuffling ends with the mini-batches.
+void set_batch(AppState& state, std::size_t index, long batch);
+// "New seed": another seed for the noise and the shuffled batches.
+void new_seed(AppState& state);
+
+// The names of the plane's coordinates: "w" and "b" for a loss from data, else "x" and "y".
+struct CoordinateNames {
+  const char* x;
+  const char* y;
+};
+CoordinateNames coordinate_names(const Objective& f);
+
 // The largest step count the current number of runs allows.
 long max_steps(const AppState& state);
 // Replaces the scenario (opened from a file or a preset).

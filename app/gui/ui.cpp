@@ -61,7 +61,8 @@ void formula_problem(const AppState& state, const FormulaEdit& edit) {
   const std::size_t at = std::min(edit.column - 1, edit.text.size());
   const std::size_t line_start = edit.text.rfind('\n', at == 0 ? 0 : at - 1);
   const std::size_t from = line_start == std::string::npos || at == 0 ? 0 : line_start + 1;
-  const auto line = static_cast<float>(std::count(edit.text.begin(), edit.text.begin() + static_cast<long>(from), '\n'));
+  const auto line =
+      static_cast<float>(std::count(edit.text.begin(), edit.text.begin() + static_cast<long>(from), '\n'));
   const ImVec2 field = ImGui::GetItemRectMin();
   const ImVec2 padding = ImGui::GetStyle().FramePadding;
   const float x = field.x + padding.x + ImGui::CalcTextSize(edit.text.substr(from, at - from).c_str()).x;
@@ -121,6 +122,10 @@ void process_file_requests(AppState& state) {
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);
     }
+  }
+  if (r.open_data) {
+    r.open_data = false;
+    if (open_data_file(state, state.dialogs.data_path, state.dialogs.data_loss)) state.dialogs.open_data = false;
   }
   if (r.save_scenario) {
     r.save_scenario = false;

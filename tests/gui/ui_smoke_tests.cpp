@@ -459,3 +459,335 @@ TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, pl
   CHECK_FALSE(ui.state.scenario.runs[2].rule);
   check_invariants(ui.state);
 }
+
+namespace {
+
+// Linear regression on points the app draws, with the three runs of a lesson on noise: SGD on
+// noisy shuffled mini-batches, RMSprop on mini-batches, Adam on the full batch with a cosine
+// schedule and warm-up.
+Scenario noisy_data_scenario() {
+  Scenario s;
+  s.objective = Objective::from_data(generate_data(DataRecipe{}), DataLoss::linear, "64 generated points");
+  s.view = s.objective.view();
+  s.start = {-2, 2.5};
+  s.steps = 300;
+  s.seed = 7;
+  RunSpec sgd = make_run(OptimizerKind::sgd, 0);
+  sgd.hyper.eta = 0.05;
+  sgd.batch = 8;
+  sgd.shuffle = true;
+  sgd.noise = 0.5;
+  RunSpec rmsprop = make_run(OptimizerKind::rmsprop, 1);
+  rmsprop.hyper.eta = 0.03;
+  rmsprop.batch = 8;
+  RunSpec adam = make_run(OptimizerKind::adam, 2);
+  adam.hyper.eta = 0.1;
+  adam.schedule.kind = ScheduleKind::cosine;
+  adam.schedule.warmup = 30;
+  s.runs = {sgd, rmsprop, adam};
+  return s;
+}
+
+void write_text(const std::filesystem::path& path, const char* text) {
+  std::FILE* file = std::fopen(path.c_str(), "w");
+  REQUIRE(file != nullptr);
+  std::fputs(text, file);
+  std::fclose(file);
+}
+
+// The mouse over the middle of the data plot, the first plot of the plots panel.
+void hover_data_plot(HeadlessUi& ui, int frames) {
+  const PixelRect p = ui.state.layout.plots;
+  for (int i = 0; i < frames; ++i)
+    ui.frame([&](ImGuiIO& io) {
+      io.MousePos = ui.state.layout.plots_beside ? ImVec2((p.x0 + p.x1) / 2, p.y0 + p.height() * 0.18f)
+                                                 : ImVec2(p.x0 + p.width() * 0.12f, (p.y0 + p.y1) / 2);
+    });
+}
+
+}  // namespace
+
+TEST_CASE("a generated data set from the function combo: both losses, the data panel for many frames") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(2);
+  choose_generated_data(ui.state, DataLoss::linear);
+  ui.frames(3);
+  check_invariants(ui.state);
+  const Objective& f = ui.state.simulated.objective;
+  REQUIRE(f.is_data());
+  REQUIRE(f.loss() == DataLoss::linear);
+  REQUIRE(function_is_generated(ui.state));
+  CHECK(f.data()->size() == DataRecipe{}.points);
+  CHECK(f.title() == "Linear regression on 64 generated points");
+  CHECK(ui.state.scenario.view == f.view());
+  // The minimum is near the recipe's true line y = 2x - 1.
+  REQUIRE(f.minima().size() == 1);
+  CHECK(f.minima()[0].x == Approx(2).margin(0.3));
+  CHECK(f.minima()[0].y == Approx(-1).margin(0.3));
+
+  // Noisy mini-batches on every run, then play and look at the models from every side.
+  for (std::size_t i = 0; i < ui.state.scenario.runs.size(); ++i) {
+    set_batch(ui.state, i, 8);
+    ui.state.scenario.runs[i].shuffle = i % 2 == 0;
+    ui.state.scenario.runs[i].noise = 0.3;
+  }
+  ui.frames(2);
+  check_invariants(ui.state);
+  ui.press(keys::kSpace);
+  ui.frames(150);
+  check_invariants(ui.state);
+  hover_data_plot(ui, 5);
+
+  // The recipe's fields draw the points again; fewer points than a batch shrink the batch.
+  ui.state.generated.recipe.points = 5;
+  ui.state.generated.recipe.noise = 0;
+  regenerate_data(ui.state);
+  ui.frames(2);
+  check_invariants(ui.state);
+  CHECK(ui.state.simulated.objective.data()->size() == 5);
+  for (const RunSpec& run : ui.state.scenario.runs) CHECK(run.batch == 5);
+  ui.state.generated.recipe.points = 200;
+  regenerate_data(ui.state);
+  ui.frames(2);
+  const Dataset before = *ui.state.simulated.objective.data();
+  new_data_points(ui.state);
+  ui.frames(2);
+  CHECK(ui.state.simulated.objective.data()->size() == 200);
+  CHECK(ui.state.simulated.objective.data()->x != before.x);
+  CHECK(ui.state.generated.recipe.seed != DataRecipe{}.seed);
+  // An x range that is not one keeps the points and says why.
+  ui.state.generated.recipe.x_max = ui.state.generated.recipe.x_min;
+  regenerate_data(ui.state);
+  CHECK(ui.state.notice.error);
+  CHECK(*ui.state.scenario.objective.data() == *ui.state.simulated.objective.data());
+  ui.state.generated.recipe.x_max = 3;
+
+  choose_generated_data(ui.state, DataLoss::logistic);
+  ui.frames(3);
+  check_invariants(ui.state);
+  REQUIRE(ui.state.simulated.objective.loss() == DataLoss::logistic);
+  for (const double y : ui.state.simulated.objective.data()->y) REQUIRE((y == 0 || y == 1));
+  set_step(ui.state, 0);
+  ui.press(keys::kSpace);
+  ui.frames(150);
+  hover_data_plot(ui, 5);
+  check_invariants(ui.state);
+  // Narrow, large and light, the four plots share the strip under the canvas.
+  ui.resize(900, 700);
+  ui.state.view.theme = Theme::light;
+  ui.frames(30);
+  hover_data_plot(ui, 5);
+  check_invariants(ui.state);
+  REQUIRE_FALSE(ui.state.layout.plots_beside);
+
+  // Back to a function of the plane: the mini-batches end with the data.
+  select_function(ui.state, "rosenbrock");
+  ui.frames(2);
+  check_invariants(ui.state);
+  for (const RunSpec& run : ui.state.scenario.runs) {
+    CHECK(run.batch == 0);
+    CHECK_FALSE(run.shuffle);
+  }
+  CHECK_FALSE(function_is_generated(ui.state));
+}
+
+TEST_CASE("opening a data file: a bad CSV keeps the previous function and says why") {
+  const auto dir = temp_dir("data");
+  HeadlessUi ui(default_scenario());
+  ui.frames(2);
+  const Objective rosenbrock = ui.state.simulated.objective;
+  const auto open = [&](const std::filesystem::path& path, DataLoss loss) {
+    ui.state.dialogs.open_data = true;
+    ui.state.dialogs.data_path = path.string();
+    ui.state.dialogs.data_loss = loss;
+    ui.state.requests.open_data = true;
+    ui.frames(2);
+  };
+  write_text(dir / "bad.csv", "x,y\n1,2\n3,abc\n");
+  open(dir / "bad.csv", DataLoss::linear);
+  CHECK(ui.state.notice.error);
+  CHECK(ui.state.notice.text.find("abc") != std::string::npos);
+  CHECK(ui.state.dialogs.open_data);  // the dialog stays, with the error
+  CHECK(ui.state.simulated.objective == rosenbrock);
+  check_invariants(ui.state);
+
+  write_text(dir / "no-y.csv", "x,z\n1,2\n");
+  open(dir / "no-y.csv", DataLoss::linear);
+  CHECK(ui.state.notice.error);
+  CHECK(ui.state.simulated.objective == rosenbrock);
+  open(dir / "missing.csv", DataLoss::linear);
+  CHECK(ui.state.notice.error);
+  CHECK(ui.state.simulated.objective == rosenbrock);
+
+  // Labels that are not 0 or 1 do not make a logistic loss; the same file is a fine linear one.
+  write_text(dir / "line.csv", "x,y\n-1,-3\n0,-1\n1,1.2\n2,2.9\n");
+  open(dir / "line.csv", DataLoss::logistic);
+  CHECK(ui.state.notice.error);
+  CHECK(ui.state.notice.text.find("label") != std::string::npos);
+  CHECK(ui.state.simulated.objective == rosenbrock);
+  open(dir / "line.csv", DataLoss::linear);
+  CHECK_FALSE(ui.state.notice.error);
+  CHECK_FALSE(ui.state.dialogs.open_data);
+  check_invariants(ui.state);
+  REQUIRE(ui.state.simulated.objective.is_data());
+  CHECK(ui.state.simulated.objective.source() == "line.csv");
+  CHECK(ui.state.simulated.objective.data()->size() == 4);
+  CHECK_FALSE(function_is_generated(ui.state));
+  const Objective line = ui.state.simulated.objective;
+  change_data_loss(ui.state, DataLoss::logistic);
+  ui.frames(2);
+  CHECK(ui.state.notice.error);
+  CHECK(ui.state.simulated.objective == line);
+  check_invariants(ui.state);
+  hover_data_plot(ui, 3);
+
+  write_text(dir / "classes.csv", "x,y,extra\n-2,0,9\n-1,0,9\n0,1,9\n1,0,9\n2,1,9\n");
+  open(dir / "classes.csv", DataLoss::logistic);
+  CHECK_FALSE(ui.state.notice.error);
+  CHECK(ui.state.simulated.objective.loss() == DataLoss::logistic);
+  ui.frames(10);
+  check_invariants(ui.state);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the schedule fields of every kind draw, and the step size plot reads eta_t") {
+  Scenario s = noisy_data_scenario();
+  s.runs = {s.runs[0]};  // SGD: its step size is eta_t itself
+  s.runs[0].noise = 0;
+  HeadlessUi ui(s);
+  ui.frames(2);
+  REQUIRE(ui.state.selected == std::optional<std::size_t>(0));  // its section is open
+  for (const ScheduleKind kind : schedule_kinds()) {
+    for (const long warmup : {0L, 40L}) {
+      Schedule& schedule = ui.state.scenario.runs[0].schedule;
+      schedule = Schedule{};
+      schedule.kind = kind;
+      schedule.step_size = 50;
+      schedule.gamma = kind == ScheduleKind::exponential ? 0.99 : 0.5;
+      schedule.eta_min = kind == ScheduleKind::cosine ? 0.001 : 0;
+      schedule.warmup = warmup;
+      ui.frames(3);
+      check_invariants(ui.state);
+      set_step(ui.state, 120);
+      ui.frames(2);
+      const RunSpec& run = ui.state.simulated.runs[0];
+      const Trajectory& t = ui.state.runs[0];
+      REQUIRE(t.state.size() == static_cast<std::size_t>(s.steps));
+      for (long update = 1; update <= s.steps; update += 23) {
+        const double eta = run.schedule.eta(update, run.hyper.eta, s.steps);
+        CHECK(t.state[static_cast<std::size_t>(update - 1)].lr.x == Approx(eta).epsilon(1e-12));
+        CHECK(t.state[static_cast<std::size_t>(update - 1)].lr.y == Approx(eta).epsilon(1e-12));
+      }
+    }
+  }
+  // The legend of a figure names the schedule and the batches.
+  CHECK(parameter_summary(ui.state.scenario.runs[0]).find("1/√t, warm-up 40") != std::string::npos);
+  CHECK(parameter_summary(ui.state.scenario.runs[0]).find("batch 8 shuffled") != std::string::npos);
+}
+
+TEST_CASE("the spread draws other seeds without simulating the runs again, and only when the maths changes") {
+  HeadlessUi ui(noisy_data_scenario());
+  ui.frames(2);
+  const std::uint64_t generation = ui.state.generation;
+  const Trajectory sgd = ui.state.runs[0];
+  CHECK(ui.state.spread.runs.empty());
+  ui.state.view.show_spread = true;
+  ui.frames(3);
+  check_invariants(ui.state);
+  CHECK(ui.state.generation == generation);  // the runs were not simulated again
+  CHECK(ui.state.runs[0].position == sgd.position);
+  const Spread& spread = ui.state.spread;
+  CHECK(spread.computations == 1);
+  CHECK(spread.problem.empty());
+  REQUIRE(spread.runs.size() == 3);
+  // SGD (noise, shuffled batches): 8 other seeds and a noiseless reference; RMSprop (batches in
+  // file order): no seeds, a reference; Adam (full batch, no noise): nothing.
+  REQUIRE(spread.runs[0].seeds.size() == static_cast<std::size_t>(kSpreadSeeds));
+  CHECK(spread.runs[1].seeds.empty());
+  CHECK(spread.runs[2].seeds.empty());
+  CHECK(spread.runs[0].reference.rows() == 301);
+  CHECK(spread.runs[1].reference.rows() == 301);
+  CHECK(spread.runs[2].reference.rows() == 0);
+  for (std::size_t k = 0; k < spread.runs[0].seeds.size(); ++k) {
+    const Trajectory& seed = spread.runs[0].seeds[k];
+    REQUIRE(seed.rows() == 301);
+    CHECK(seed.position.back() != sgd.position.back());
+    Trajectory expected;
+    const Scenario& sc = ui.state.simulated;
+    simulate_run(sc.objective, sc.runs[0], sc.start, sc.steps, training_of(sc.runs[0], sc.seed + k + 1, 0), expected);
+    CHECK(seed.position == expected.position);
+  }
+  // Playing and presentation changes never compute it again.
+  ui.press(keys::kSpace);
+  ui.frames(60);
+  ui.state.scenario.runs[0].colour = {10, 20, 30};
+  ui.state.scenario.runs[1].label = "renamed";
+  ui.state.scenario.runs[2].visible = false;
+  ui.state.scenario.display.contour_count = 7;
+  ui.frames(5);
+  check_invariants(ui.state);
+  CHECK(ui.state.spread.computations == 1);
+  // A change of the maths does, once.
+  ui.state.scenario.runs[0].hyper.eta = 0.02;
+  ui.frames(5);
+  CHECK(ui.state.spread.computations == 2);
+  // Off drops it without simulating anything; on computes it again.
+  const std::uint64_t before_off = ui.state.generation;
+  ui.state.view.show_spread = false;
+  ui.frames(3);
+  CHECK(ui.state.spread.runs.empty());
+  CHECK(ui.state.generation == before_off);
+  ui.state.view.show_spread = true;
+  ui.frames(3);
+  CHECK(ui.state.spread.computations == 3);
+  CHECK(ui.state.generation == before_off);
+  // Too many updates: nothing is computed, and the controls say why.
+  ui.state.scenario.steps = 30'000;
+  ui.frames(2);
+  check_invariants(ui.state);
+  CHECK(ui.state.spread.runs.empty());
+  CHECK(ui.state.spread.problem.find("Spread off") != std::string::npos);
+  ui.state.scenario.steps = 300;
+  ui.frames(2);
+  CHECK(ui.state.spread.problem.empty());
+  CHECK(ui.state.spread.runs.size() == 3);
+  // A setting that survives a restart.
+  const auto dir = temp_dir("spread-settings");
+  save_settings(dir, settings_of(ui.state, WindowPlacement{}));
+  CHECK(load_settings(dir).show_spread);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a new seed draws the noise again: the noisy runs change, the exact ones do not") {
+  HeadlessUi ui(noisy_data_scenario());
+  ui.state.view.show_spread = true;
+  ui.frames(2);
+  const std::vector<Trajectory> before = ui.state.runs;
+  const std::uint64_t seed = ui.state.scenario.seed;
+  const std::uint64_t generation = ui.state.generation;
+  const std::uint64_t computations = ui.state.spread.computations;
+  new_seed(ui.state);
+  ui.frames(2);
+  check_invariants(ui.state);
+  CHECK(ui.state.scenario.seed != seed);
+  CHECK(ui.state.generation == generation + 1);
+  CHECK(ui.state.spread.computations == computations + 1);
+  CHECK(ui.state.runs[0].position != before[0].position);  // noise and shuffled batches
+  CHECK(ui.state.runs[1].position == before[1].position);  // batches in file order
+  CHECK(ui.state.runs[2].position == before[2].position);  // the full gradient
+  // The seeds of the spread follow the scenario's.
+  const Scenario& sc = ui.state.simulated;
+  Trajectory expected;
+  simulate_run(sc.objective, sc.runs[0], sc.start, sc.steps, training_of(sc.runs[0], sc.seed + 1, 0), expected);
+  CHECK(ui.state.spread.runs[0].seeds[0].position == expected.position);
+  // Noise on a function of the plane works too, with its seed field shown.
+  replace_scenario(ui.state, default_scenario());
+  ui.state.scenario.runs[0].noise = 0.2;
+  ui.frames(3);
+  check_invariants(ui.state);
+  CHECK(ui.state.spread.runs[0].seeds.size() == static_cast<std::size_t>(kSpreadSeeds));
+  const Trajectory noisy = ui.state.runs[0];
+  new_seed(ui.state);
+  ui.frames(2);
+  CHECK(ui.state.runs[0].position != noisy.position);
+}

@@ -1,0 +1,103 @@
+#include "spread.hpp"
+
+#include <cstdio>
+#include <exception>
+
+namespace optviz::gui {
+namespace {
+
+bool same_run_maths(const RunSpec& a, const RunSpec& b) {
+  return a.hyper == b.hyper && a.rule == b.rule && a.schedule == b.schedule && a.batch == b.batch &&
+         a.shuffle == b.shuffle && a.noise == b.noise;
+}
+
+// The rows of data one gradient of the run reads (1 for a function of the plane).
+double rows_per_gradient(const RunSpec& run, const Objective& f) {
+  if (!f.is_data()) return 1;
+  return static_cast<double>(run.batch > 0 ? static_cast<std::size_t>(run.batch) : f.data()->size());
+}
+
+// "2,400,000"
+std::string thousands(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f", v);
+  const std::string digits = text;
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+bool depends_on_seed(const RunSpec& run) { return run.noise > 0 || run.shuffle; }
+
+bool sees_noisy_gradients(const RunSpec& run) { return run.noise > 0 || run.batch > 0; }
+
+bool same_maths(const Scenario& a, const Scenario& b) {
+  if (!(a.objective == b.objective) || !(a.start == b.start) || a.steps != b.steps || a.seed != b.seed ||
+      a.runs.size() != b.runs.size())
+    return false;
+  for (std::size_t i = 0; i < a.runs.size(); ++i)
+    if (!same_run_maths(a.runs[i], b.runs[i])) return false;
+  return true;
+}
+
+void update_spread(Spread& spread, const Scenario& s, bool wanted) {
+  if (!wanted) {
+    const std::uint64_t computations = spread.computations;
+    spread = Spread{};
+    spread.computations = computations;
+    return;
+  }
+  if (spread.computed && same_maths(spread.model, s)) return;
+  spread.model = s;
+  spread.computed = true;
+  ++spread.computations;
+
+  double updates = 0, reads = 0;
+  for (const RunSpec& run : s.runs) {
+    const double n = static_cast<double>(depends_on_seed(run) ? kSpreadSeeds : 0) + (sees_noisy_gradients(run) ? 1 : 0);
+    updates += n * static_cast<double>(s.steps);
+    reads += n * static_cast<double>(s.steps) * rows_per_gradient(run, s.objective);
+  }
+  if (updates > static_cast<double>(kMaxSpreadUpdates)) {
+    spread.runs.clear();
+    spread.problem = "Spread off: it needs " + thousands(updates) + " updates, at most " +
+                     thousands(static_cast<double>(kMaxSpreadUpdates)) + " (fewer steps or noisy runs)";
+    return;
+  }
+  if (reads > kMaxSpreadRowReads) {
+    spread.runs.clear();
+    spread.problem = "Spread off: it reads " + thousands(reads) + " data rows, at most " +
+                     thousands(kMaxSpreadRowReads) + " (fewer steps, smaller batches)";
+    return;
+  }
+  spread.problem.clear();
+  spread.runs.resize(s.runs.size());
+  try {
+    for (std::size_t i = 0; i < s.runs.size(); ++i) {
+      const RunSpec& run = s.runs[i];
+      SpreadRun& out = spread.runs[i];
+      out.seeds.resize(depends_on_seed(run) ? kSpreadSeeds : 0);
+      for (std::size_t k = 0; k < out.seeds.size(); ++k)
+        simulate_run(s.objective, run, s.start, s.steps, training_of(run, s.seed + k + 1, i), out.seeds[k]);
+      if (sees_noisy_gradients(run)) {
+        Training exact = training_of(run, s.seed, i);
+        exact.noise = 0;
+        exact.batch = 0;
+        exact.shuffle = false;
+        simulate_run(s.objective, run, s.start, s.steps, exact, out.reference);
+      } else {
+        out.reference = Trajectory{};
+      }
+    }
+  } catch (const std::exception& e) {  // a simulated scenario is valid: only a bug gets here
+    spread.runs.clear();
+    spread.problem = e.what();
+  }
+}
+
+}  // namespace optviz::gui

@@ -19,7 +19,8 @@ AxisRange series_range(const LinePlot& plot) {
 }
 
 std::optional<PixelRect> draw_plot_frame(ImDrawList& dl, ImVec2 origin, ImVec2 size, const std::string& title,
-                                         const AxisRange& x, const AxisRange& y) {
+                                         const AxisRange& x, const AxisRange& y,
+                                         const std::vector<std::string>& short_titles) {
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const ImU32 frame = ImGui::GetColorU32(ImGuiCol_FrameBg);
@@ -28,7 +29,10 @@ std::optional<PixelRect> draw_plot_frame(ImDrawList& dl, ImVec2 origin, ImVec2 s
 
   // The title above, tick labels left and below.
   dl.PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-  dl.AddText(ImVec2(origin.x, origin.y), text, title.c_str());
+  const std::string* shown = &title;
+  for (const std::string& t : short_titles)
+    if (ImGui::CalcTextSize(shown->c_str()).x > size.x) shown = &t;
+  dl.AddText(ImVec2(origin.x, origin.y), text, shown->c_str());
   dl.PopClipRect();
   const std::vector<Tick> y_ticks = axis_ticks(y, std::max(2, static_cast<int>((size.y - 2.5f * fs) / (fs * 1.8f))));
   float label_w = 0;
@@ -71,7 +75,7 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
 
   const AxisRange y = plot.y ? *plot.y : series_range(plot);
-  const auto frame_rect = draw_plot_frame(dl, origin, size, plot.title, plot.x, y);
+  const auto frame_rect = draw_plot_frame(dl, origin, size, plot.title, plot.x, y, plot.short_titles);
   if (!frame_rect) return std::nullopt;
   const PixelRect r = *frame_rect;
 

@@ -29,7 +29,8 @@ struct LinePlot {
   AxisRange x;
   std::optional<AxisRange> y;  // measured from the series when not given
   std::vector<PlotSeries> series;
-  double marker = 0;  // the current step
+  double marker = 0;                      // the current step
+  std::vector<std::string> short_titles;  // tried in turn when the title does not fit
 };
 
 // The y axis that shows every value of the series (all their values, not only those shown yet, so
@@ -39,8 +40,10 @@ AxisRange series_range(const LinePlot& plot);
 // The frame of a plot in the size area at `origin`: the title above, y ticks with grid lines on
 // the left, x ticks below, the plotting area filled. Returns that area, or nothing when the size
 // leaves no room for it.
+// The title is the first of `title` and `short_titles` that fits the width (else the shortest).
 std::optional<PixelRect> draw_plot_frame(ImDrawList& dl, ImVec2 origin, ImVec2 size, const std::string& title,
-                                         const AxisRange& x, const AxisRange& y);
+                                         const AxisRange& x, const AxisRange& y,
+                                         const std::vector<std::string>& short_titles = {});
 
 // `c` with its alpha multiplied by `alpha`.
 ImU32 with_alpha(ImU32 c, float alpha);

@@ -16,15 +16,27 @@ namespace {
 
 void minima_line(const Objective& f) {
   if (f.minima().empty()) {
-    ImGui::TextDisabled(f.is_typed() ? "No minimum found in the view" : "No minimum (unbounded below)");
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", f.is_typed()  ? "No minimum found in the view"
+                              : f.is_data() ? "No unique minimum: a line separates the classes, or every x is the same"
+                                            : "No minimum (unbounded below)");
+    ImGui::PopTextWrapPos();
     return;
   }
   const Vec2 m = f.minima().front();
-  ImGui::TextDisabled("%s f = %s at (%s, %s)%s", f.minima_are_found() ? "lowest found:" : "min",
-                      format_number(std::round(f.minimum_value() * 1e6) / 1e6 + 0.0).c_str(),
-                      format_number(std::round(m.x * 1e4) / 1e4 + 0.0).c_str(),
-                      format_number(std::round(m.y * 1e4) / 1e4 + 0.0).c_str(),
-                      f.minima().size() > 1 ? " and others" : "");
+  const std::string value = std::string(f.minima_are_found() ? "lowest found: " : "min ") +
+                            "f = " + format_number(std::round(f.minimum_value() * 1e6) / 1e6 + 0.0);
+  const std::string where = "at (" + format_number(std::round(m.x * 1e4) / 1e4 + 0.0) + ", " +
+                            format_number(std::round(m.y * 1e4) / 1e4 + 0.0) + ")" +
+                            (f.minima().size() > 1 ? " and others" : "");
+  // On two lines when one is too narrow: a number is never broken.
+  const std::string line = value + " " + where;
+  if (ImGui::CalcTextSize(line.c_str()).x <= ImGui::GetContentRegionAvail().x) {
+    ImGui::TextDisabled("%s", line.c_str());
+  } else {
+    ImGui::TextDisabled("%s", value.c_str());
+    ImGui::TextDisabled("%s", where.c_str());
+  }
 }
 
 // A field pair typed as two numbers, applied with Enter.
@@ -104,7 +116,11 @@ void data_fields(AppState& state) {
 
 void function_section(AppState& state) {
   const Objective& current = state.scenario.objective;
-  const std::string preview = current.is_typed() ? "Typed formula" : current.title();
+  // A data set is named in the fields below the combo, and on the canvas.
+  const std::string preview = current.is_typed() ? "Typed formula"
+                              : current.is_data()
+                                  ? (current.loss() == DataLoss::linear ? "Linear regression" : "Logistic regression")
+                                  : current.title();
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##function", preview.c_str())) {
     for (const TestFunction& f : test_functions()) {

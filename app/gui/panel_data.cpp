@@ -123,10 +123,12 @@ void draw_points(ImDrawList& dl, const PlotArea& a, const Dataset& data, DataLos
   }
 }
 
-std::string title_of(const Dataset& data, DataLoss loss) {
+// The title, then shorter ones for narrow plots.
+std::vector<std::string> titles_of(const Dataset& data, DataLoss loss) {
   const std::string points = std::to_string(data.size()) + " points";
-  if (loss == DataLoss::linear) return "Data (" + points + "), models w·x + b";
-  return "Data (" + points + ": ● y = 1, ○ y = 0), models σ(w·x + b)";
+  if (loss == DataLoss::linear) return {"Data (" + points + "), models w·x + b", "Data, models w·x + b", "Data"};
+  return {"Data (" + points + ": ● y = 1, ○ y = 0), models σ(w·x + b)", "Data (● y = 1, ○ 0), σ(w·x + b)",
+          "Data (● 1, ○ 0)"};
 }
 
 void hover_readout(const AppState& state, DataLoss loss, double x, long step) {
@@ -163,7 +165,8 @@ void draw_data_plot(const AppState& state, ImVec2 size) {
   a.y = loss == DataLoss::linear ? padded(*y_low, *y_high, 0.08) : AxisRange{-0.12, 1.12, false};
 
   ImDrawList& dl = *ImGui::GetWindowDrawList();
-  const auto rect = draw_plot_frame(dl, origin, size, title_of(data, loss), a.x, a.y);
+  const std::vector<std::string> titles = titles_of(data, loss);
+  const auto rect = draw_plot_frame(dl, origin, size, titles.front(), a.x, a.y, {titles.begin() + 1, titles.end()});
   if (!rect) return;
   a.rect = *rect;
   const float scale = ui_canvas_style(state).scale;

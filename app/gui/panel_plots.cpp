@@ -85,9 +85,15 @@ void draw_plots_panel(AppState& state) {
   const CoordinateNames names = coordinate_names(f);
   const bool gap = std::isfinite(f.minimum_value());
 
-  LinePlot loss{gap ? "Loss f − f*" : "Loss f", "", gap, x, std::nullopt, {}, static_cast<double>(step)};
-  LinePlot accumulator{"Accumulator G_t (Adam: v)", "no accumulator in the visible runs", true, x, std::nullopt, {},
-                       static_cast<double>(step)};
+  LinePlot loss{gap ? "Loss f − f*" : "Loss f", "", gap, x, std::nullopt, {}, static_cast<double>(step), {"Loss"}};
+  LinePlot accumulator{"Accumulator G_t (Adam: v)",
+                       "no accumulator in the visible runs",
+                       true,
+                       x,
+                       std::nullopt,
+                       {},
+                       static_cast<double>(step),
+                       {"G_t (Adam: v)", "G_t"}};
   // With a schedule, η is η_t, the rate of update t.
   const bool scheduled = std::any_of(state.simulated.runs.begin(), state.simulated.runs.end(),
                                      [](const RunSpec& r) { return r.visible && !r.schedule.is_constant(); });
@@ -97,7 +103,8 @@ void draw_plots_panel(AppState& state) {
                      x,
                      std::nullopt,
                      {},
-                     static_cast<double>(step)};
+                     static_cast<double>(step),
+                     {"Step size"}};
   for (std::size_t i = 0; i < state.simulated.runs.size() && i < state.runs.size(); ++i) {
     const RunSpec& run = state.simulated.runs[i];
     const Trajectory& t = state.runs[i];

@@ -1,6 +1,7 @@
 #include "heatmap_renderer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,19 @@ void set_texture_parameters(GLint filter) {
 }  // namespace
 
 int grid_side_for(int pixels) { return std::clamp((pixels + 1) / 2, 16, kMaxGridSide); }
+
+GridSize heatmap_grid_size(const HeatmapRequest& request) {
+  GridSize size{grid_side_for(request.width), grid_side_for(request.height)};
+  const Dataset* data = request.objective.data();
+  if (data == nullptr) return size;
+  const double reads =
+      static_cast<double>(size.columns) * static_cast<double>(size.rows) * static_cast<double>(data->size());
+  if (reads <= kMaxHeatmapRowReads) return size;
+  const double shrink = std::sqrt(kMaxHeatmapRowReads / reads);
+  size.columns = std::max(16, static_cast<int>(static_cast<double>(size.columns) * shrink));
+  size.rows = std::max(16, static_cast<int>(static_cast<double>(size.rows) * shrink));
+  return size;
+}
 
 GlProgram link_program(const char* vertex, const char* fragment, std::string& error) {
   GlShader vs = compile(GL_VERTEX_SHADER, vertex, error);
@@ -99,8 +113,8 @@ void HeatmapRenderer::update(const HeatmapRequest& request, const HeatmapScale& 
   shown_ = request;
   scale_ = scale;
 
-  const HeatmapGrid grid =
-      heatmap_grid(request.objective, scale, request.shown, grid_side_for(request.width), grid_side_for(request.height));
+  const GridSize size = heatmap_grid_size(request);
+  const HeatmapGrid grid = heatmap_grid(request.objective, scale, request.shown, size.columns, size.rows);
   glBindTexture(GL_TEXTURE_2D, grid_.get());
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, grid.columns, grid.rows, 0, GL_RED, GL_FLOAT, grid.position.data());

@@ -17,6 +17,14 @@ namespace optviz::gui {
 // Samples per pixel side of the grid: half, since the texture's bilinear filter does the rest.
 int grid_side_for(int pixels);
 
+// A loss from data reads every row for each sample: its grid is made coarser (the surface is
+// smooth, the filter hides it) so that one redraw, as when panning, reads at most this many rows.
+inline constexpr double kMaxHeatmapRowReads = 1.2e7;
+struct GridSize {
+  int columns, rows;
+};
+GridSize heatmap_grid_size(const HeatmapRequest& request);
+
 class HeatmapRenderer {
  public:
   // Compiles and links the shaders in the current context; nullptr and `error` (with the info

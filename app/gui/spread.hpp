@@ -18,7 +18,7 @@ inline constexpr int kSpreadSeeds = 8;
 // What one computation may cost, so that a slider change stays a frame: updates of all the
 // spread's trajectories together, and data rows read by their gradients.
 inline constexpr long kMaxSpreadUpdates = 200'000;
-inline constexpr double kMaxSpreadRowReads = 2e7;
+inline constexpr double kMaxSpreadRowReads = 5e6;
 
 // True when another seed gives the run another path: gradient noise or shuffled batches.
 bool depends_on_seed(const RunSpec& run);

@@ -334,7 +334,8 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& r
   const float length = 70 * s.scale;
   std::vector<PixelRect> labels;
   if (const auto d = screen_direction(-1.0 * traj.gradient[k]))
-    draw_arrow(dl, im(from), *d, length, IM_COL32(255, 255, 255, 255), s, "−∇f", labels);
+    draw_arrow(dl, im(from), *d, length, IM_COL32(255, 255, 255, 255), s, sees_noisy_gradients(run) ? "−g" : "−∇f",
+               labels);
   if (k < traj.state.size()) {
     const State& state = traj.state[k];
     const bool adam_like = run.hyper.kind == OptimizerKind::adam || run.hyper.kind == OptimizerKind::adamw ||

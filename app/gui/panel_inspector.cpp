@@ -323,7 +323,8 @@ void draw_inspector_panel(AppState& state) {
     ImGui::TableSetupColumn(names.y, ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableHeadersRow();
     vector_row("θ", t.position[k]);
-    vector_row("g = ∇f(θ)", t.gradient[k]);
+    // The gradient the update used: of a mini-batch, with noise, or the exact one.
+    vector_row(run.noise > 0 ? "g (noisy)" : run.batch > 0 ? "g (batch)" : "g = ∇f(θ)", t.gradient[k]);
     ImGui::EndTable();
   }
   if (!has_next) {
@@ -358,8 +359,9 @@ void draw_inspector_panel(AppState& state) {
   ImGui::Spacing();
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled(
-      "On the canvas: −∇f (white) and the momentum (yellow) show directions; Δθ, in the run's "
-      "colour, the step (drawn at least 40 px long).");
+      "On the canvas: %s (white) and the momentum (yellow) show directions; Δθ, in the run's "
+      "colour, the step (drawn at least 40 px long).",
+      sees_noisy_gradients(run) ? "−g, the gradient the update used," : "−∇f");
   ImGui::PopTextWrapPos();
   ImGui::End();
 }

@@ -1,5 +1,6 @@
 #include "spread.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -11,10 +12,11 @@ bool same_run_maths(const RunSpec& a, const RunSpec& b) {
          a.shuffle == b.shuffle && a.noise == b.noise;
 }
 
-// The rows of data one gradient of the run reads (1 for a function of the plane).
-double rows_per_gradient(const RunSpec& run, const Objective& f) {
+// The rows of data one update of the run reads (1 for a function of the plane): every row for the
+// loss that the row records, and the mini-batch's rows again for its gradient.
+double rows_per_update(const RunSpec& run, const Objective& f) {
   if (!f.is_data()) return 1;
-  return static_cast<double>(run.batch > 0 ? static_cast<std::size_t>(run.batch) : f.data()->size());
+  return static_cast<double>(f.data()->size()) + static_cast<double>(std::max(run.batch, 0L));
 }
 
 // "2,400,000"
@@ -61,7 +63,7 @@ void update_spread(Spread& spread, const Scenario& s, bool wanted) {
   for (const RunSpec& run : s.runs) {
     const double n = static_cast<double>(depends_on_seed(run) ? kSpreadSeeds : 0) + (sees_noisy_gradients(run) ? 1 : 0);
     updates += n * static_cast<double>(s.steps);
-    reads += n * static_cast<double>(s.steps) * rows_per_gradient(run, s.objective);
+    reads += n * static_cast<double>(s.steps) * rows_per_update(run, s.objective);
   }
   if (updates > static_cast<double>(kMaxSpreadUpdates)) {
     spread.runs.clear();

@@ -455,9 +455,6 @@ std::string parameter_summary(const RunSpec& run) {
     if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(h.eps_inside_sqrt ? "ε inside √" : "ε outside √");
     if (h.bias_correction != d.bias_correction) add(h.bias_correction ? "bias correction" : "no bias correction");
   }
-  if (const std::string schedule = schedule_summary(run.schedule); !schedule.empty()) add(schedule);
-  if (run.batch > 0) add("batch " + std::to_string(run.batch) + (run.shuffle ? " shuffled" : ""));
-  if (run.noise > 0) add("noise σ = " + format_number(run.noise));
   return out;
 }
 

@@ -682,7 +682,7 @@ TEST_CASE("the schedule fields of every kind draw, and the step size plot reads 
   }
   // The legend of a figure names the schedule and the batches.
   CHECK(parameter_summary(ui.state.scenario.runs[0]).find("1/√t, warm-up 40") != std::string::npos);
-  CHECK(parameter_summary(ui.state.scenario.runs[0]).find("batch 8 shuffled") != std::string::npos);
+  CHECK(parameter_summary(ui.state.scenario.runs[0]).find("batch 8, shuffled") != std::string::npos);
 }
 
 TEST_CASE("the spread draws other seeds without simulating the runs again, and only when the maths changes") {

@@ -153,6 +153,9 @@ void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, c
     }
     dl.AddPolyline(points, 10, s.shadow, ImDrawFlags_Closed, 3 * s.scale);
     for (int i = 0; i < 10; ++i) dl.AddTriangleFilled(c, points[i], points[(i + 1) % 10], IM_COL32(255, 255, 255, 255));
+    // Minima of a typed formula were found by a search, not known: the star says so.
+    if (f.minima_are_found())
+      draw_text_shadowed(dl, s, ImVec2(c.x + r + 2 * s.scale, c.y - s.font_size / 2), s.text_on_heatmap, "found");
   }
 }
 

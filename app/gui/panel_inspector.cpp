@@ -359,9 +359,9 @@ void draw_inspector_panel(AppState& state) {
   ImGui::Spacing();
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled(
-      "On the canvas: %s (white) and the momentum (yellow) show directions; Δθ, in the run's "
+      "On the canvas: %s and the momentum (yellow) show directions; Δθ, in the run's "
       "colour, the step (drawn at least 40 px long).",
-      sees_noisy_gradients(run) ? "−g, the gradient the update used," : "−∇f");
+      sees_noisy_gradients(run) ? "−g (white: the gradient this update used)" : "−∇f (white)");
   ImGui::PopTextWrapPos();
   ImGui::End();
 }

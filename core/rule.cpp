@@ -44,12 +44,13 @@ Rule::Rule(std::string_view text) : text_(text), statements_(split_statements(te
   }
   if (!assigns_theta)
     throw ExpressionError("the rule never assigns theta: end it with theta = theta - ...", text.size() + 1);
-  variables_ = fixed;
-  for (const std::string& name : state_) variables_.push_back(name);
-  program_ = compile_statements(text, variables_);
+  std::vector<std::string_view> names = fixed;
+  for (const std::string& name : state_) names.push_back(name);
+  variables_.assign(names.begin(), names.end());
+  program_ = compile_statements(text, names);
   for (const Statement& s : statements_) {
     const std::string_view expression = std::string_view(s.text).substr(s.text.find('=') + 1);
-    const Program alone = compile_expression(expression, variables_);
+    const Program alone = compile_expression(expression, names);
     statement_reads_.emplace_back(alone.variables_read().begin(), alone.variables_read().end());
   }
   const auto parameters = real_parameters();

@@ -60,7 +60,7 @@ class Rule {
   std::vector<Statement> statements_;
   std::vector<std::string> state_;
   std::vector<const RealParameter*> reads_;
-  std::vector<std::string_view> variables_;                  // the register names
+  std::vector<std::string> variables_;                       // the register names (owned: a Rule copies)
   std::vector<std::vector<std::uint32_t>> statement_reads_;  // the variables each statement reads
   Program program_;
 };

@@ -154,3 +154,22 @@ TEST_CASE("a rule run in a scenario plots the variable marked as its accumulator
   CHECK(other.accumulator == "m");
   CHECK(run.rule->state_index("G") == 1);
 }
+
+TEST_CASE("a copied rule owns everything it names", "[rule]") {
+  std::optional<Rule> copy;
+  {
+    const Rule original("G = rho*G + (1-rho)*g^2; theta = theta - eta*g/(sqrt(G)+eps)");
+    copy = original;
+  }
+  Hyperparameters h;
+  h.eta = 0.1;
+  h.rho = 0.9;
+  h.eps = 1e-8;
+  const std::vector<double> before = {4.0};
+  const auto trace = copy->trace(h, 3, 1.0, 2.0, before);
+  REQUIRE(trace.size() == 2);
+  CHECK(trace[0].reads.at(0).first == "rho");
+  CHECK(trace[0].reads.at(1).first == "G");
+  CHECK(trace[0].value == Approx(0.9 * 4 + 0.1 * 4));
+  CHECK(trace[1].reads.back().first == "eps");
+}

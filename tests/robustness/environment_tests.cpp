@@ -1,8 +1,9 @@
 // Environment faults and hostile files, through the optviz executable: no display, a display
 // without OpenGL 3.3 (Mesa told to offer 3.0), screenshots that cannot be written, scenario files
 // built to exhaust memory or the stack. Each must end with its message and exit code, promptly,
-// leaving nothing behind. The windows open in child processes under xvfb-run; this test binary
-// itself never touches a display.
+// leaving nothing behind. The windows open in child processes under xvfb-run (our own,
+// tests/support/xvfb_run.sh), in the tests tagged [display]; this test binary itself never touches
+// a display.
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -62,7 +63,8 @@ TEST_CASE("no display: the window exits 1 and points to xvfb-run", "[robustness]
   CHECK(dir.entries().empty());
 }
 
-TEST_CASE("a display without OpenGL 3.3: exit 1, a message that names the version", "[robustness][environment]") {
+TEST_CASE("a display without OpenGL 3.3: exit 1, a message that names the version",
+          "[robustness][environment][display]") {
   const TempDir dir;
   const std::string shot = (dir.path() / "shot.png").string();
   const std::string scenario = (dir.path() / "s.json").string();
@@ -81,7 +83,8 @@ TEST_CASE("a display without OpenGL 3.3: exit 1, a message that names the versio
   }
 }
 
-TEST_CASE("a screenshot that cannot be written: exit 1, the reason, nothing left behind", "[robustness][environment]") {
+TEST_CASE("a screenshot that cannot be written: exit 1, the reason, nothing left behind",
+          "[robustness][environment][display]") {
   const TempDir dir;
   {
     // The control: where it can be written, the screenshot is a PNG.

@@ -30,6 +30,11 @@
 //
 // After every step the state holds `lr`, the effective per-coordinate step size that multiplies
 // the gradient-like term (eta / (sqrt(G) + eps) for rmsprop): what the app plots.
+//
+// The rules are templates over the value type V: Vec2 for a run, double for one coordinate, or
+// PackVec2 (lanes.hpp) for several runs at once, one per lane, whose hyperparameters are then packs
+// too (BasicHyperparameters<Pack>). A condition on a real hyperparameter is therefore written
+// with ew::where, which chooses per lane, and never as a branch.
 #pragma once
 
 #include <cmath>
@@ -39,32 +44,60 @@
 #include <string_view>
 #include <vector>
 
+#include "lanes.hpp"
 #include "vec2.hpp"
 
 namespace optviz {
 
 enum class OptimizerKind { sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, adadelta, adamax, nadam, lion };
 
-struct Hyperparameters {
+// The hyperparameters of a run (S = double: Hyperparameters), or of several runs, one per lane
+// (S = Pack).
+template <class S>
+struct BasicHyperparameters {
   OptimizerKind kind = OptimizerKind::sgd;
-  double eta = 0.01;  // the learning rate (PyTorch's lr)
-  double rho = 0.99;  // decay of the squared-gradient average (PyTorch's alpha for RMSprop)
-  double eps = 1e-8;
-  double momentum = 0.0;
-  double dampening = 0.0;
-  double beta1 = 0.9;
-  double beta2 = 0.999;
-  double weight_decay = 0.0;
-  double lr_decay = 0.0;
-  double initial_accumulator = 0.0;
-  double momentum_decay = 4e-3;  // NAdam's psi
+  S eta = 0.01;  // the learning rate (PyTorch's lr)
+  S rho = 0.99;  // decay of the squared-gradient average (PyTorch's alpha for RMSprop)
+  S eps = 1e-8;
+  S momentum = 0.0;
+  S dampening = 0.0;
+  S beta1 = 0.9;
+  S beta2 = 0.999;
+  S weight_decay = 0.0;
+  S lr_decay = 0.0;
+  S initial_accumulator = 0.0;
+  S momentum_decay = 4e-3;  // NAdam's psi
   bool centered = false;
   bool amsgrad = false;
   bool eps_inside_sqrt = false;
   bool bias_correction = true;
 
-  friend bool operator==(const Hyperparameters&, const Hyperparameters&) = default;
+  friend bool operator==(const BasicHyperparameters&, const BasicHyperparameters&) = default;
 };
+
+using Hyperparameters = BasicHyperparameters<double>;
+
+// Calls f(a.kind, b.kind), f(a.eta, b.eta), ... for every field of two sets, in order: copies
+// one run's hyperparameters into a lane of a pack, say.
+template <class A, class B, class F>
+void for_each_field(A& a, B& b, F f) {
+  f(a.kind, b.kind);
+  f(a.eta, b.eta);
+  f(a.rho, b.rho);
+  f(a.eps, b.eps);
+  f(a.momentum, b.momentum);
+  f(a.dampening, b.dampening);
+  f(a.beta1, b.beta1);
+  f(a.beta2, b.beta2);
+  f(a.weight_decay, b.weight_decay);
+  f(a.lr_decay, b.lr_decay);
+  f(a.initial_accumulator, b.initial_accumulator);
+  f(a.momentum_decay, b.momentum_decay);
+  f(a.centered, b.centered);
+  f(a.amsgrad, b.amsgrad);
+  f(a.eps_inside_sqrt, b.eps_inside_sqrt);
+  f(a.bias_correction, b.bias_correction);
+}
 
 // The state after t updates. Fields an optimizer does not use stay 0.
 template <class V>
@@ -79,7 +112,8 @@ struct OptimizerState {
   V u{};                    // infinity norm (adamax)
   V D{};                    // squared-update accumulator (adadelta)
   V lr{};                   // effective per-coordinate step size of the last update
-  double mu_product = 1.0;  // product of NAdam's momentum coefficients
+  // The product of NAdam's momentum coefficients (a run's scalar: one per lane in a pack).
+  ScalarOf<V> mu_product = 1.0;
 
   friend bool operator==(const OptimizerState&, const OptimizerState&) = default;
 };
@@ -113,8 +147,8 @@ std::optional<ParameterProblem> find_problem(const Hyperparameters& h);
 // An empty string when valid, else find_problem's message: "invalid eta: -1 (must be >= 0)".
 std::string validate(const Hyperparameters& h);
 
-template <class V>
-OptimizerState<V> initial_state(const Hyperparameters& h) {
+template <class V, class H = Hyperparameters>
+OptimizerState<V> initial_state(const H& h) {
   OptimizerState<V> s;
   if (h.kind == OptimizerKind::adagrad) s.G = V{} + h.initial_accumulator;
   return s;
@@ -122,34 +156,34 @@ OptimizerState<V> initial_state(const Hyperparameters& h) {
 
 namespace rules {
 
-template <class V>
-V adaptive_denominator(V s, double eps, bool eps_inside_sqrt) {
+template <class V, class S>
+V adaptive_denominator(V s, S eps, bool eps_inside_sqrt) {
   return eps_inside_sqrt ? ew::sqrt(s + eps) : ew::sqrt(s) + eps;
 }
 
-template <class V>
-V sgd(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+template <class V, class H>
+V sgd(const H& h, OptimizerState<V>& s, V theta, V g) {
   s.lr = V{} + h.eta;
   if (h.kind == OptimizerKind::sgd) return theta - h.eta * g;
-  const double mu = h.momentum;
-  const double dampening = h.kind == OptimizerKind::nesterov ? 0.0 : h.dampening;
+  const ScalarOf<V> mu = h.momentum;
+  const ScalarOf<V> dampening = h.kind == OptimizerKind::nesterov ? 0.0 : h.dampening;
   // PyTorch keeps no buffer when momentum is 0: the step is plain SGD whatever the dampening.
-  s.buf = (s.t == 1 || mu == 0) ? g : mu * s.buf + (1 - dampening) * g;
+  s.buf = s.t == 1 ? g : ew::where(mu == 0, g, mu * s.buf + (1 - dampening) * g);
   const V direction = h.kind == OptimizerKind::nesterov ? g + mu * s.buf : s.buf;
   return theta - h.eta * direction;
 }
 
-template <class V>
-V adagrad(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
-  const double c = h.eta / (1 + static_cast<double>(s.t - 1) * h.lr_decay);
+template <class V, class H>
+V adagrad(const H& h, OptimizerState<V>& s, V theta, V g) {
+  const ScalarOf<V> c = h.eta / (1 + static_cast<double>(s.t - 1) * h.lr_decay);
   s.G = s.G + g * g;
   const V d = adaptive_denominator(s.G, h.eps, h.eps_inside_sqrt);
   s.lr = c / d;
   return theta - c * (g / d);
 }
 
-template <class V>
-V rmsprop(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+template <class V, class H>
+V rmsprop(const H& h, OptimizerState<V>& s, V theta, V g) {
   s.G = h.rho * s.G + (1 - h.rho) * (g * g);
   V second = s.G;
   if (h.centered) {
@@ -158,39 +192,37 @@ V rmsprop(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
   }
   const V d = adaptive_denominator(second, h.eps, h.eps_inside_sqrt);
   s.lr = h.eta / d;
-  if (h.momentum > 0) {
-    s.buf = h.momentum * s.buf + g / d;
-    return theta - h.eta * s.buf;
-  }
-  return theta - h.eta * (g / d);
+  const V scaled = g / d;
+  s.buf = ew::where(h.momentum > 0, h.momentum * s.buf + scaled, s.buf);
+  return theta - h.eta * ew::where(h.momentum > 0, s.buf, scaled);
 }
 
-template <class V>
-V adam(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+template <class V, class H>
+V adam(const H& h, OptimizerState<V>& s, V theta, V g) {
   if (h.kind == OptimizerKind::adamw) theta = theta * (1 - h.eta * h.weight_decay);
   s.m = h.beta1 * s.m + (1 - h.beta1) * g;
   s.v = h.beta2 * s.v + (1 - h.beta2) * (g * g);
   V second = s.v;
   if (h.amsgrad) second = s.vmax = ew::max(s.vmax, s.v);
   const double t = static_cast<double>(s.t);
-  const double bc1 = h.bias_correction ? 1 - std::pow(h.beta1, t) : 1.0;
-  const double bc2 = h.bias_correction ? 1 - std::pow(h.beta2, t) : 1.0;
-  const V d = h.eps_inside_sqrt ? ew::sqrt(second / bc2 + h.eps) : ew::sqrt(second) / std::sqrt(bc2) + h.eps;
+  const ScalarOf<V> bc1 = h.bias_correction ? 1 - ew::pow(h.beta1, t) : 1.0;
+  const ScalarOf<V> bc2 = h.bias_correction ? 1 - ew::pow(h.beta2, t) : 1.0;
+  const V d = h.eps_inside_sqrt ? ew::sqrt(second / bc2 + h.eps) : ew::sqrt(second) / ew::sqrt(bc2) + h.eps;
   s.lr = h.eta / d;
   return theta - (h.eta / bc1) * (s.m / d);
 }
 
-template <class V>
-V adamax(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+template <class V, class H>
+V adamax(const H& h, OptimizerState<V>& s, V theta, V g) {
   s.m = h.beta1 * s.m + (1 - h.beta1) * g;
   s.u = ew::max(h.beta2 * s.u, ew::abs(g) + h.eps);
   s.lr = h.eta / s.u;
-  const double bc1 = 1 - std::pow(h.beta1, static_cast<double>(s.t));
+  const ScalarOf<V> bc1 = 1 - ew::pow(h.beta1, static_cast<double>(s.t));
   return theta - (h.eta / bc1) * (s.m / s.u);
 }
 
-template <class V>
-V adadelta(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+template <class V, class H>
+V adadelta(const H& h, OptimizerState<V>& s, V theta, V g) {
   s.G = h.rho * s.G + (1 - h.rho) * (g * g);
   const V scale = ew::sqrt(s.D + h.eps) / ew::sqrt(s.G + h.eps);
   const V delta = scale * g;
@@ -199,23 +231,23 @@ V adadelta(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
   return theta - h.eta * delta;
 }
 
-template <class V>
-V nadam(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+template <class V, class H>
+V nadam(const H& h, OptimizerState<V>& s, V theta, V g) {
   const double t = static_cast<double>(s.t);
-  const double mu = h.beta1 * (1 - 0.5 * std::pow(0.96, t * h.momentum_decay));
-  const double mu_next = h.beta1 * (1 - 0.5 * std::pow(0.96, (t + 1) * h.momentum_decay));
-  s.mu_product *= mu;
+  const ScalarOf<V> mu = h.beta1 * (1 - 0.5 * ew::pow(0.96, t * h.momentum_decay));
+  const ScalarOf<V> mu_next = h.beta1 * (1 - 0.5 * ew::pow(0.96, (t + 1) * h.momentum_decay));
+  s.mu_product = s.mu_product * mu;
   s.m = h.beta1 * s.m + (1 - h.beta1) * g;
   s.v = h.beta2 * s.v + (1 - h.beta2) * (g * g);
-  const double bc2 = 1 - std::pow(h.beta2, t);
+  const ScalarOf<V> bc2 = 1 - ew::pow(h.beta2, t);
   const V d = ew::sqrt(s.v / bc2) + h.eps;
   s.lr = h.eta / d;
   theta = theta - (h.eta * (1 - mu) / (1 - s.mu_product)) * (g / d);
   return theta - (h.eta * mu_next / (1 - s.mu_product * mu_next)) * (s.m / d);
 }
 
-template <class V>
-V lion(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+template <class V, class H>
+V lion(const H& h, OptimizerState<V>& s, V theta, V g) {
   theta = theta * (1 - h.eta * h.weight_decay);
   const V c = h.beta1 * s.m + (1 - h.beta1) * g;
   s.m = h.beta2 * s.m + (1 - h.beta2) * g;
@@ -227,11 +259,11 @@ V lion(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
 
 // One update: returns theta_t from theta_{t-1} and the gradient g of f there (without weight
 // decay), and advances the state. Never throws; non-finite values flow through.
-template <class V>
-V step(const Hyperparameters& h, OptimizerState<V>& s, V theta, V g) {
+template <class V, class H = Hyperparameters>
+V step(const H& h, OptimizerState<V>& s, V theta, V g) {
   ++s.t;
   const bool decoupled = h.kind == OptimizerKind::adamw || h.kind == OptimizerKind::lion;
-  if (h.weight_decay != 0 && !decoupled) g = g + h.weight_decay * theta;
+  if (!decoupled) g = ew::where(h.weight_decay != 0, g + h.weight_decay * theta, g);
   switch (h.kind) {
     case OptimizerKind::sgd:
     case OptimizerKind::momentum:

@@ -78,4 +78,12 @@ std::string validate_run(const Hyperparameters& h, Vec2 start, long steps);
 // True when a row at theta with value f and gradient g ends a run.
 bool is_divergent(Vec2 theta, double f, Vec2 g);
 
+// The same test for P = Vec2 (one run: a bool) or PackVec2 (a run per lane: a Mask): a position
+// that is not finite or beyond kDivergenceBound, or a value or a gradient that is not finite.
+template <class P, class S>
+auto divergence(P theta, S f, P g) -> decltype(ew::is_finite(f)) {
+  return ew::beyond(theta.x, kDivergenceBound) | ew::beyond(theta.y, kDivergenceBound) | !ew::is_finite(f) |
+         !ew::is_finite(g.x) | !ew::is_finite(g.y);
+}
+
 }  // namespace optviz

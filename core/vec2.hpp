@@ -1,6 +1,6 @@
 // A 2D vector with elementwise arithmetic: the position, gradient and per-coordinate optimizer
 // state are all Vec2. The `ew` functions also accept double, so the update rules in optimizer.hpp
-// are written once for any value type that provides them.
+// are written once for any value type that provides them (lanes.hpp adds packs of several runs).
 #pragma once
 
 #include <cmath>
@@ -27,12 +27,33 @@ constexpr Vec2 operator-(Vec2 a) { return {-a.x, -a.y}; }
 
 inline bool is_finite(Vec2 a) { return std::isfinite(a.x) && std::isfinite(a.y); }
 
+// The scalar of a value type: what multiplies it and what a run's hyperparameters are. double for
+// double and Vec2 (one run); lanes.hpp gives a pack of runs a pack of doubles.
+template <class V>
+struct Scalar {
+  using type = double;
+};
+template <class V>
+using ScalarOf = typename Scalar<V>::type;
+
 // Elementwise functions, overloaded for double and Vec2.
 namespace ew {
 inline double sqrt(double a) { return std::sqrt(a); }
 inline double abs(double a) { return std::fabs(a); }
 inline double max(double a, double b) { return (a < b || std::isnan(b)) ? b : a; }  // NaN wins, as torch.maximum
 inline double sign(double a) { return a > 0 ? 1.0 : (a < 0 ? -1.0 : a); }  // sign(0) = 0, sign(NaN) = NaN
+inline double pow(double a, double b) { return std::pow(a, b); }
+inline double exp(double a) { return std::exp(a); }
+inline double cos(double a) { return std::cos(a); }
+inline double sin(double a) { return std::sin(a); }
+inline bool is_finite(double a) { return std::isfinite(a); }
+// Not within [-bound, bound]: beyond it, infinite or NaN.
+inline bool beyond(double a, double bound) { return !(std::fabs(a) <= bound); }
+// a where the condition holds, else b (a pack of runs chooses per lane).
+template <class T>
+T where(bool condition, T a, T b) {
+  return condition ? a : b;
+}
 
 inline Vec2 sqrt(Vec2 a) { return {sqrt(a.x), sqrt(a.y)}; }
 inline Vec2 abs(Vec2 a) { return {abs(a.x), abs(a.y)}; }

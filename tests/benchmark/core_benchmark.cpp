@@ -4,6 +4,7 @@
 
 #include "scenario.hpp"
 #include "objective.hpp"
+#include "sweep.hpp"
 #include "test_function.hpp"
 #include "trajectory.hpp"
 
@@ -84,6 +85,34 @@ void BM_FirstCompute8x20000(benchmark::State& bench) {
   }
 }
 
+// The sweep of issue 12: RMSprop on Rosenbrock from (-1.5, 2), 256 x 256 configurations (eta from
+// 1e-4 to 1e-1 on a log scale, rho from 0.5 to 0.999) of 1,000 steps each, on every core (or on
+// `threads`), through the vectorised lanes or, for comparison, cell by cell through the loop of a
+// single run. scripts/benchmark_torch.py does the same sweep with PyTorch.
+Sweep rmsprop_sweep() {
+  Sweep s;
+  s.objective = *find_function("rosenbrock");
+  s.run = make_run(OptimizerKind::rmsprop, 0);
+  s.run.hyper.eps = 1e-8;
+  s.start = {-1.5, 2};
+  s.steps = 1000;
+  s.x = parse_axis("eta:1e-4:1e-1:log", s.run, 256);
+  s.y = parse_axis("rho:0.5:0.999", s.run, 256);
+  return s;
+}
+
+void BM_Sweep256x256x1000(benchmark::State& bench, unsigned threads, bool lanes) {
+  const Sweep s = rmsprop_sweep();
+  for (auto _ : bench) {
+    const Map map = sweep(s, nullptr, {.threads = threads, .lanes = lanes});
+    benchmark::DoNotOptimize(map.cells.data());
+  }
+  const double updates = 256.0 * 256.0 * 1000.0;
+  bench.counters["config_steps/s"] = benchmark::Counter(updates, benchmark::Counter::kIsIterationInvariantRate);
+  bench.counters["ns/config_step"] =
+      benchmark::Counter(updates * 1e-9, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -102,6 +131,16 @@ int main(int argc, char** argv) {
   benchmark::RegisterBenchmark("run/typed_function/rmsprop_rule", BM_RunRule, true)->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("recompute/8x20000", BM_Recompute8x20000)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("first_compute/8x20000", BM_FirstCompute8x20000)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("sweep/256x256x1000/all_cores", BM_Sweep256x256x1000, 0u, true)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+  benchmark::RegisterBenchmark("sweep/256x256x1000/one_core", BM_Sweep256x256x1000, 1u, true)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+  benchmark::RegisterBenchmark("sweep/256x256x1000/all_cores_cell_by_cell", BM_Sweep256x256x1000, 0u, false)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime()
+      ->Iterations(1);
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

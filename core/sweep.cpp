@@ -1,0 +1,472 @@
+#include "sweep.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <mutex>
+#include <ostream>
+#include <stdexcept>
+#include <thread>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "formulas.hpp"
+#include "lanes.hpp"
+#include "parameters.hpp"
+#include "run_loop.hpp"
+
+namespace optviz {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// One cell through the loop of a single run.
+
+// What a summary keeps of each row: the last one, and the first that reached the target.
+auto summary_rows(RunSummary& out, const Target& target) {
+  return [&out, &target](long k, Vec2 theta, double value, Vec2) {
+    out.position = theta;
+    out.value = value;
+    if (!out.reached_at && value - target.value <= target.tolerance) out.reached_at = k;
+  };
+}
+
+RunSummary summarize_valid(const Objective& f, const Rule* rule, const Hyperparameters& h, Vec2 start, long steps,
+                           const Training& training, const Target& target) {
+  RunSummary out;
+  if (rule != nullptr) {
+    RuleUpdate update(*rule, h);
+    out.diverged_at = run_rows(f, h.eta, start, steps, training, update, summary_rows(out, target));
+  } else {
+    BuiltinUpdate update(h);
+    out.diverged_at = run_rows(f, h.eta, start, steps, training, update, summary_rows(out, target));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// kLanes cells at once: a built-in function and optimizer on packs.
+
+// The hyperparameters and starts of kLanes runs.
+struct LaneRuns {
+  BasicHyperparameters<Pack> hyper;
+  PackVec2 start;
+
+  void set(int lane, const Hyperparameters& h, Vec2 p) {
+    for_each_field(hyper, h, [lane](auto& lanes, const auto& value) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(lanes)>, Pack>)
+        lanes.set_lane(lane, value);
+      else
+        lanes = value;
+    });
+    start.x.set_lane(lane, p.x);
+    start.y.set_lane(lane, p.y);
+  }
+};
+
+// The rows of run_rows() for every lane, with the same test for the end of each (divergence) and
+// for the target; a lane that has ended computes on, unrecorded, until every lane has.
+template <class Formula>
+void summarize_lanes(const LaneRuns& runs, long steps, const Target& target, RunSummary* out) {
+  PackVec2 theta = runs.start;
+  OptimizerState<PackVec2> state = initial_state<PackVec2>(runs.hyper);
+  Mask ended{}, reached{};
+  Pack value;
+  for (long k = 0;; ++k) {
+    value = Formula::value(theta);
+    const PackVec2 gradient = Formula::gradient(theta);
+    const Mask diverging = divergence(theta, value, gradient) & !ended;
+    const Mask reaching = (value - target.value <= target.tolerance) & !reached & !ended;
+    if (ew::any(diverging | reaching)) {
+      for (int l = 0; l < kLanes; ++l) {
+        if (reaching.lane(l)) out[l].reached_at = k;
+        if (diverging.lane(l)) {
+          out[l].position = {theta.x.lane(l), theta.y.lane(l)};
+          out[l].value = value.lane(l);
+          out[l].diverged_at = k;
+        }
+      }
+      ended = ended | diverging;
+      reached = reached | reaching;
+      if (ew::all(ended)) return;
+    }
+    if (k == steps) break;
+    theta = step(runs.hyper, state, theta, gradient);
+  }
+  for (int l = 0; l < kLanes; ++l) {
+    if (ended.lane(l)) continue;
+    out[l].position = {theta.x.lane(l), theta.y.lane(l)};
+    out[l].value = value.lane(l);
+  }
+}
+
+template <std::size_t I>
+using FormulaAt = std::tuple_element_t<I, formulas::All>;
+
+// The hot kernel of one formula, compiled twice (AVX2 and plain x86-64) and chosen when the
+// program loads; `flatten` inlines the rules and the formula, so that they are compiled for the
+// chosen instruction set too. One function per formula keeps each small enough to optimise quickly.
+template <class Formula>
+__attribute__((flatten, target_clones("avx2", "default"))) void summarize_block(const LaneRuns& runs, long steps,
+                                                                                const Target& target, RunSummary* out) {
+  summarize_lanes<Formula>(runs, steps, target, out);
+}
+
+using Kernel = void (*)(const LaneRuns&, long, const Target&, RunSummary*);
+
+template <std::size_t... I>
+constexpr std::array<Kernel, sizeof...(I)> kernels(std::index_sequence<I...>) {
+  return {&summarize_block<FormulaAt<I>>...};
+}
+
+const std::array kKernels = kernels(std::make_index_sequence<std::tuple_size_v<formulas::All>>());
+
+// The formula of a built-in, found by its value function: the index in formulas::All, if any.
+template <std::size_t... I>
+std::optional<std::size_t> formula_of(const TestFunction& f, std::index_sequence<I...>) {
+  std::optional<std::size_t> index;
+  ((f.value == &FormulaAt<I>::template value<Vec2> ? (index = I, 0) : 0), ...);
+  return index;
+}
+
+std::optional<std::size_t> formula_of(const Objective& f) {
+  if (f.builtin() == nullptr) return std::nullopt;
+  return formula_of(*f.builtin(), std::make_index_sequence<std::tuple_size_v<formulas::All>>());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every core.
+
+// Calls work(b) for b = 0 .. blocks - 1 on the threads, each thread taking the next block, and
+// stops handing out blocks once progress->cancel is set. Returns false when it was cancelled; an
+// exception of a block is thrown again here.
+template <class Work>
+bool for_each_block(std::size_t blocks, unsigned threads, Progress* progress, const Work& work) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(blocks, 1)));
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> cancelled{false};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  const auto worker = [&] {
+    try {
+      for (std::size_t b = next++; b < blocks; b = next++) {
+        if (progress != nullptr && progress->cancel.load(std::memory_order_relaxed)) {
+          cancelled = true;
+          return;
+        }
+        work(b);
+      }
+    } catch (...) {
+      const std::lock_guard lock(error_mutex);
+      if (!error) error = std::current_exception();
+      next = blocks;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+  return !cancelled;
+}
+
+// The cells of a map: cell(c) gives cell c's hyperparameters and start. Through the lanes when
+// `formula` is set, else one by one.
+template <class Cell>
+Map compute_map(int columns, int rows, const Objective& f, const Rule* rule, long steps, const Training& training,
+                const Target& target, std::optional<std::size_t> formula, Progress* progress, const MapOptions& options,
+                const Cell& cell) {
+  Map map;
+  map.columns = columns;
+  map.rows = rows;
+  const auto cells = static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows);
+  map.cells.resize(cells);
+  // Blocks of about 2^22 updates (a few milliseconds): fine enough for a cancel and for balance.
+  const std::size_t per_block =
+      formula ? kLanes * std::max<std::size_t>(1, (std::size_t{1} << 19) / (static_cast<std::size_t>(steps) + 1))
+              : std::max<std::size_t>(1, (std::size_t{1} << 22) / (static_cast<std::size_t>(steps) + 1));
+  const std::size_t blocks = (cells + per_block - 1) / per_block;
+  map.complete = for_each_block(blocks, options.threads, progress, [&](std::size_t b) {
+    const std::size_t first = b * per_block, end = std::min(cells, first + per_block);
+    if (formula) {
+      for (std::size_t c = first; c < end; c += kLanes) {
+        LaneRuns runs;
+        std::array<RunSummary, kLanes> out{};
+        for (int l = 0; l < kLanes; ++l) {
+          const auto [h, start] = cell(std::min(c + static_cast<std::size_t>(l), end - 1));  // repeats the last
+          runs.set(l, h, start);
+        }
+        kKernels[*formula](runs, steps, target, out.data());
+        std::copy_n(out.begin(), std::min<std::size_t>(kLanes, end - c), map.cells.begin() + static_cast<long>(c));
+      }
+    } else {
+      for (std::size_t c = first; c < end; ++c) {
+        const auto [h, start] = cell(c);
+        map.cells[c] = summarize_valid(f, rule, h, start, steps, training, target);
+      }
+    }
+    if (progress != nullptr) progress->cells_done += end - first;
+  });
+  return map;
+}
+
+std::optional<std::size_t> lane_formula(const Objective& f, const RunSpec& run, const Training& training,
+                                        const MapOptions& options) {
+  if (!options.lanes || !takes_lanes(f, run, training)) return std::nullopt;
+  return formula_of(f);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks and text.
+
+std::string names_of(const std::vector<const RealParameter*>& parameters) {
+  std::string out;
+  for (const RealParameter* p : parameters) out += (out.empty() ? "" : ", ") + std::string(p->name);
+  return out;
+}
+
+std::string run_name(const RunSpec& run) { return run.rule ? "the rule" : std::string(name(run.hyper.kind)); }
+
+std::string unknown_parameter(std::string_view name, const RunSpec& run) {
+  return "unknown hyperparameter \"" + std::string(name) + "\" of " + run_name(run) + " (" +
+         names_of(parameters_of(run)) + ")";
+}
+
+std::string run_problem(const Objective& f, const RunSpec& run, Vec2 start, long steps, const Training& training) {
+  if (steps < 0 || steps > kMaxMapSteps)
+    return "steps: must be in [0, " + std::to_string(kMaxMapSteps) + "], got " + std::to_string(steps);
+  if (const auto problem = find_course_problem(start, steps)) return problem->message();
+  if (const auto problem = run.rule ? find_rule_problem(*run.rule, run.hyper) : find_problem(run.hyper))
+    return problem->message();
+  return find_training_problem(training, f);
+}
+
+std::string size_problem(int columns, int rows, long steps) {
+  const auto side = [](int n) { return n >= 1 && n <= kMaxMapSide; };
+  if (!side(columns) || !side(rows))
+    return "size: must be at most " + std::to_string(kMaxMapSide) + "x" + std::to_string(kMaxMapSide) +
+           " and at least 1x1, got " + std::to_string(columns) + "x" + std::to_string(rows);
+  const long long updates = static_cast<long long>(columns) * rows * std::max(steps, 0L);
+  if (updates > kMaxMapUpdates)
+    return "too much work: " + std::to_string(columns) + "x" + std::to_string(rows) + " cells x " +
+           std::to_string(steps) + " steps is " + std::to_string(updates) + " updates, at most " +
+           std::to_string(kMaxMapUpdates) + "; use fewer cells or steps";
+  return "";
+}
+
+void put(std::ostream& out, double v, bool comma = true) {
+  std::array<char, 40> text{};
+  std::snprintf(text.data(), text.size(), "%.17g", v);
+  if (comma) out << ',';
+  out << text.data();
+}
+
+void put_step(std::ostream& out, const std::optional<long>& k) {
+  out << ',';
+  if (k) out << *k;
+}
+
+Hyperparameters cell_hyper(const Sweep& s, int i, int j) {
+  Hyperparameters h = s.run.hyper;
+  h.*s.x.parameter->member = s.x.value(i);
+  h.*s.y.parameter->member = s.y.value(j);
+  return h;
+}
+
+}  // namespace
+
+RunSummary summarize_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, const Training& training,
+                         const Target& target) {
+  if (const auto problem = run.rule ? find_rule_problem(*run.rule, run.hyper) : find_problem(run.hyper))
+    throw std::invalid_argument(problem->message());
+  if (const auto problem = find_course_problem(start, steps)) throw std::invalid_argument(problem->message());
+  if (std::string problem = find_training_problem(training, f); !problem.empty()) throw std::invalid_argument(problem);
+  return summarize_valid(f, run.rule ? &*run.rule : nullptr, run.hyper, start, steps, training, target);
+}
+
+double Axis::value(int i) const {
+  if (count <= 1 || i <= 0) return from;
+  if (i >= count - 1) return to;
+  const double t = static_cast<double>(i) / (count - 1);
+  const double v = log ? std::exp(std::lerp(std::log(from), std::log(to), t)) : std::lerp(from, to, t);
+  return std::clamp(v, std::min(from, to), std::max(from, to));
+}
+
+double Axis::position(double v) const {
+  if (from == to) return 0.5;
+  return log ? (std::log(v) - std::log(from)) / (std::log(to) - std::log(from)) : (v - from) / (to - from);
+}
+
+Axis parse_axis(std::string_view text, const RunSpec& run, int count) {
+  std::vector<std::string_view> parts;
+  for (std::size_t begin = 0;;) {
+    const std::size_t colon = text.find(':', begin);
+    parts.push_back(text.substr(begin, colon == std::string_view::npos ? std::string_view::npos : colon - begin));
+    if (colon == std::string_view::npos) break;
+    begin = colon + 1;
+  }
+  if (parts.size() < 3 || parts.size() > 4)
+    throw std::invalid_argument("expected NAME:FROM:TO or NAME:FROM:TO:log, for example eta:1e-4:1e-1:log, got \"" +
+                                std::string(text) + "\"");
+  Axis axis;
+  axis.count = count;
+  for (const RealParameter* p : parameters_of(run))
+    if (parts[0] == p->name) axis.parameter = p;
+  if (axis.parameter == nullptr) throw std::invalid_argument(unknown_parameter(parts[0], run));
+  const auto number = [&](std::string_view part, const char* what) {
+    double v = 0;
+    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
+    if (part.empty() || ec != std::errc() || end != part.data() + part.size())
+      throw std::invalid_argument(std::string(what) + " is not a number: \"" + std::string(part) + "\"");
+    return v;
+  };
+  axis.from = number(parts[1], "FROM");
+  axis.to = number(parts[2], "TO");
+  if (parts.size() == 4) {
+    if (parts[3] != "log")
+      throw std::invalid_argument("unknown scale \"" + std::string(parts[3]) +
+                                  "\" (leave it out for a linear axis, or write :log)");
+    axis.log = true;
+  }
+  if (std::string problem = find_axis_problem(axis, run); !problem.empty()) throw std::invalid_argument(problem);
+  return axis;
+}
+
+std::string find_axis_problem(const Axis& axis, const RunSpec& run) {
+  const auto takes = parameters_of(run);
+  if (axis.parameter == nullptr) return "no hyperparameter";
+  if (std::find(takes.begin(), takes.end(), axis.parameter) == takes.end())
+    return unknown_parameter(axis.parameter->name, run);
+  for (const auto& [value, what] : {std::pair{axis.from, "FROM"}, std::pair{axis.to, "TO"}}) {
+    if (const auto problem = find_value_problem(*axis.parameter, value))
+      return std::string(what) + " " + problem->value + " is out of range: " + problem->field + " must be " +
+             problem->requirement;
+    if (axis.log && !(value > 0)) return std::string(what) + " must be > 0 for :log";
+  }
+  if (axis.count < 1 || axis.count > kMaxMapSide)
+    return "count: must be in [1, " + std::to_string(kMaxMapSide) + "], got " + std::to_string(axis.count);
+  return "";
+}
+
+RunSpec cell_run(const Sweep& sweep, int i, int j) {
+  RunSpec run = sweep.run;
+  run.hyper = cell_hyper(sweep, i, j);
+  return run;
+}
+
+Vec2 cell_start(const Basin& basin, int i, int j) {
+  const Vec2 size = basin.view.max - basin.view.min;
+  return {basin.view.min.x + (i + 0.5) / basin.columns * size.x, basin.view.min.y + (j + 0.5) / basin.rows * size.y};
+}
+
+std::string find_sweep_problem(const Sweep& s) {
+  if (std::string problem = size_problem(s.x.count, s.y.count, s.steps); !problem.empty()) return problem;
+  if (std::string problem = run_problem(s.objective, s.run, s.start, s.steps, s.training); !problem.empty())
+    return problem;
+  if (std::string problem = find_axis_problem(s.x, s.run); !problem.empty()) return "x: " + problem;
+  if (std::string problem = find_axis_problem(s.y, s.run); !problem.empty()) return "y: " + problem;
+  if (s.x.parameter == s.y.parameter)
+    return "x and y sweep the same hyperparameter, " + std::string(s.x.parameter->name) + ": give two";
+  return "";
+}
+
+std::string find_basin_problem(const Basin& b) {
+  if (std::string problem = size_problem(b.columns, b.rows, b.steps); !problem.empty()) return problem;
+  const Box& v = b.view;
+  const auto inside = [](double a) { return std::isfinite(a) && std::fabs(a) <= kDivergenceBound; };
+  if (!inside(v.min.x) || !inside(v.max.x) || !inside(v.min.y) || !inside(v.max.y) || !(v.min.x < v.max.x) ||
+      !(v.min.y < v.max.y))
+    return "view: must be x0,x1,y0,y1 with x0 < x1 and y0 < y1, each finite and within 1e12, got " +
+           format_number(v.min.x) + "," + format_number(v.max.x) + "," + format_number(v.min.y) + "," +
+           format_number(v.max.y);
+  return run_problem(b.objective, b.run, cell_start(b, 0, 0), b.steps, b.training);
+}
+
+bool takes_lanes(const Objective& f, const RunSpec& run, const Training& training) {
+  return !run.rule && training.noise == 0 && training.batch == 0 && training.schedule.is_constant() &&
+         formula_of(f).has_value();
+}
+
+Map sweep(const Sweep& s, Progress* progress, const MapOptions& options) {
+  if (std::string problem = find_sweep_problem(s); !problem.empty()) throw std::invalid_argument(problem);
+  const int columns = s.x.count;
+  return compute_map(columns, s.y.count, s.objective, s.run.rule ? &*s.run.rule : nullptr, s.steps, s.training,
+                     s.target, lane_formula(s.objective, s.run, s.training, options), progress, options,
+                     [&](std::size_t c) {
+                       const int i = static_cast<int>(c % static_cast<std::size_t>(columns));
+                       const int j = static_cast<int>(c / static_cast<std::size_t>(columns));
+                       return std::pair{cell_hyper(s, i, j), s.start};
+                     });
+}
+
+BasinMap basin(const Basin& b, Progress* progress, const MapOptions& options) {
+  if (std::string problem = find_basin_problem(b); !problem.empty()) throw std::invalid_argument(problem);
+  Objective f = b.objective;
+  f.search_minima(b.view);
+  BasinMap out;
+  static_cast<Map&>(out) =
+      compute_map(b.columns, b.rows, f, b.run.rule ? &*b.run.rule : nullptr, b.steps, b.training, b.target,
+                  lane_formula(f, b.run, b.training, options), progress, options, [&](std::size_t c) {
+                    const int i = static_cast<int>(c % static_cast<std::size_t>(b.columns));
+                    const int j = static_cast<int>(c / static_cast<std::size_t>(b.columns));
+                    return std::pair{b.run.hyper, cell_start(b, i, j)};
+                  });
+  out.minima = f.minima();
+  out.minimum.assign(out.cells.size(), -1);
+  for (std::size_t c = 0; c < out.cells.size(); ++c) {
+    const RunSummary& cell = out.cells[c];
+    if (cell.diverged_at) continue;
+    double nearest = kBasinRadius;
+    for (std::size_t m = 0; m < out.minima.size(); ++m) {
+      const Vec2 d = cell.position - out.minima[m];
+      const double distance = std::hypot(d.x, d.y);
+      if (distance <= nearest) {
+        nearest = distance;
+        out.minimum[c] = static_cast<int>(m);
+      }
+    }
+  }
+  return out;
+}
+
+void write_sweep_csv(std::ostream& out, const Sweep& s, const Map& map) {
+  out << s.x.parameter->name << ',' << s.y.parameter->name << ",x,y,f,diverged_at\n";
+  for (int j = 0; j < map.rows; ++j) {
+    for (int i = 0; i < map.columns; ++i) {
+      const RunSummary& cell = map.at(i, j);
+      put(out, s.x.value(i), false);
+      put(out, s.y.value(j));
+      put(out, cell.position.x);
+      put(out, cell.position.y);
+      put(out, cell.value);
+      put_step(out, cell.diverged_at);
+      out << '\n';
+    }
+  }
+}
+
+void write_basin_csv(std::ostream& out, const Basin& b, const BasinMap& map) {
+  out << "x0,y0,x,y,f,minimum,diverged_at\n";
+  for (int j = 0; j < map.rows; ++j) {
+    for (int i = 0; i < map.columns; ++i) {
+      const std::size_t c = static_cast<std::size_t>(j) * map.columns + i;
+      const RunSummary& cell = map.cells[c];
+      const Vec2 start = cell_start(b, i, j);
+      put(out, start.x, false);
+      put(out, start.y);
+      put(out, cell.position.x);
+      put(out, cell.position.y);
+      put(out, cell.value);
+      out << ',';
+      if (map.minimum[c] >= 0) out << map.minimum[c];
+      put_step(out, cell.diverged_at);
+      out << '\n';
+    }
+  }
+}
+
+}  // namespace optviz

@@ -6,7 +6,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -17,6 +19,8 @@
 #include "atomic_file.hpp"
 #include "csv.hpp"
 #include "export/figure_export.hpp"
+#include "export/map_figure.hpp"
+#include "export/png_file.hpp"
 #include "export/scenario_io.hpp"
 #include "gui.hpp"
 #include "parameters.hpp"
@@ -25,6 +29,7 @@
 #include "objective.hpp"
 #include "rule.hpp"
 #include "schedule.hpp"
+#include "sweep.hpp"
 #include "dataset.hpp"
 #include "trajectory.hpp"
 
@@ -98,10 +103,9 @@ struct RunOptions {
   std::vector<CLI::Option*> flag_options;
 };
 
-void add_run_options(CLI::App& cmd, RunOptions& o) {
-  cmd.add_option("scenario", o.scenario,
-                 "a scenario file (.json, or a PNG exported by optviz) to run instead of the flags; needs --out-dir");
-  cmd.add_option("--out-dir", o.out_dir, "with a scenario: write one CSV per run and summary.json into this directory");
+// The flags that set up one run: the function, the optimizer or rule, data and training, in the
+// order of --help. Each command adds --start, --steps and its outputs, then the hyperparameters.
+void add_configuration_options(CLI::App& cmd, RunOptions& o) {
   o.single_run_options = {
       cmd.add_option("--function", o.function, "test function (see `optviz list`)"),
       cmd.add_option("--expr", o.expr,
@@ -133,10 +137,11 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
                                        "linear warm-up over this many updates, with any schedule"),
       o.warmup_start_option = cmd.add_option("--warmup-start", o.schedule_values.warmup_start,
                                              "with --warmup: the first update's fraction of eta (default 0.1)"),
-      cmd.add_option("--start", o.start, "start point X,Y (default: the function's); write --start=-1.5,2"),
-      cmd.add_option("--steps", o.steps, "number of updates (default 100, at most 1000000)"),
-      cmd.add_option("--out", o.out, "write the CSV to this file instead of standard output"),
   };
+}
+
+// The hyperparameter flags of the parameter table, and the defaults of every optimizer.
+void add_hyperparameter_options(CLI::App& cmd, RunOptions& o) {
   const auto reals = real_parameters();
   for (std::size_t i = 0; i < reals.size(); ++i) {
     std::string names = "--" + std::string(reals[i].flag);
@@ -149,6 +154,20 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
         "--" + std::string(flags[i].flag), [&o, i] { o.flags[i] = true; }, std::string(flags[i].help)));
   }
   cmd.footer(defaults_table());
+}
+
+void add_run_options(CLI::App& cmd, RunOptions& o) {
+  cmd.add_option("scenario", o.scenario,
+                 "a scenario file (.json, or a PNG exported by optviz) to run instead of the flags; needs --out-dir");
+  cmd.add_option("--out-dir", o.out_dir, "with a scenario: write one CSV per run and summary.json into this directory");
+  add_configuration_options(cmd, o);
+  o.single_run_options.push_back(
+      cmd.add_option("--start", o.start, "start point X,Y (default: the function's); write --start=-1.5,2"));
+  o.single_run_options.push_back(
+      cmd.add_option("--steps", o.steps, "number of updates (default 100, at most 1000000)"));
+  o.single_run_options.push_back(
+      cmd.add_option("--out", o.out, "write the CSV to this file instead of standard output"));
+  add_hyperparameter_options(cmd, o);
 }
 
 // The run's configuration from the flags; throws BadInput.
@@ -247,13 +266,16 @@ Objective objective_from(const RunOptions& o) {
   return *f;
 }
 
-// A typed rule's hyperparameters: exactly the ones it reads, each given by its flag.
-Hyperparameters rule_hyperparameters_from(const RunOptions& o, const Rule& rule) {
+// A typed rule's hyperparameters: exactly the ones it reads, each given by its flag (or swept by a
+// map, which sets it per cell).
+Hyperparameters rule_hyperparameters_from(const RunOptions& o, const Rule& rule,
+                                          const std::vector<std::string>& swept = {}) {
   Hyperparameters h;
   const auto reals = real_parameters();
   for (std::size_t i = 0; i < reals.size(); ++i) {
     const bool given = o.real_options[i]->count() > 0;
-    const bool read = rule.reads_parameter(reals[i].name);
+    const bool read = rule.reads_parameter(reals[i].name) &&
+                      (given || std::find(swept.begin(), swept.end(), reals[i].name) == swept.end());
     if (given && !read)
       throw BadInput("--" + std::string(reals[i].flag) + " is given but the rule does not read " +
                      std::string(reals[i].name));
@@ -302,16 +324,27 @@ Schedule schedule_from(const RunOptions& o) {
   return s;
 }
 
-int run_command(const RunOptions& o) {
-  if (!o.scenario.empty()) return run_scenario_command(o);
-  if (!o.out_dir.empty()) throw BadInput("--out-dir needs a scenario file: optviz run SCENARIO --out-dir DIR");
-  const Objective f = objective_from(o);
-  if (!o.expr.empty() && o.start.empty()) throw BadInput("--expr needs --start X,Y (a typed function has no default)");
-  if (o.shuffle && o.batch_option->count() == 0) throw BadInput("--shuffle applies with --batch B");
-  const Vec2 start = o.start.empty() ? f.start() : parse_point(o.start, "start");
-  if (const auto problem = find_course_problem(start, o.steps)) throw BadInput(problem->message());
-
+// One run set up by the flags.
+struct FlagRun {
+  Objective f;
   RunSpec spec;
+  Vec2 start;
+  Training training;
+};
+
+// The run of the flags, checked in this order: the objective, the start, the optimizer or rule
+// and its hyperparameters (a swept one of a rule need not be given), the training. A command
+// without a start (basin) passes takes_start = false.
+FlagRun run_from_flags(const RunOptions& o, long steps, bool takes_start, const std::vector<std::string>& swept = {}) {
+  FlagRun r;
+  r.f = objective_from(o);
+  if (takes_start && !o.expr.empty() && o.start.empty())
+    throw BadInput("--expr needs --start X,Y (a typed function has no default)");
+  if (o.shuffle && o.batch_option->count() == 0) throw BadInput("--shuffle applies with --batch B");
+  r.start = o.start.empty() ? r.f.start() : parse_point(o.start, "start");
+  if (const auto problem = find_course_problem(r.start, steps)) throw BadInput(problem->message());
+
+  RunSpec& spec = r.spec;
   if (!o.rule.empty()) {
     if (!o.optimizer.empty()) throw BadInput("give --optimizer or --rule, not both");
     try {
@@ -319,7 +352,7 @@ int run_command(const RunOptions& o) {
     } catch (const ExpressionError& e) {
       throw formula_error("--rule", o.rule, e);
     }
-    spec.hyper = rule_hyperparameters_from(o, *spec.rule);
+    spec.hyper = rule_hyperparameters_from(o, *spec.rule, swept);
   } else {
     spec.hyper = hyperparameters_from(o);
   }
@@ -328,8 +361,16 @@ int run_command(const RunOptions& o) {
   if (o.batch_option->count() > 0 && o.batch < 1) throw BadInput("invalid --batch: must be at least 1, got " + std::to_string(o.batch));
   spec.shuffle = o.shuffle;
   spec.noise = o.noise;
-  const Training training = training_of(spec, o.seed, 0);
-  if (std::string problem = find_training_problem(training, f); !problem.empty()) throw BadInput(cli_training_problem(problem));
+  r.training = training_of(spec, o.seed, 0);
+  if (std::string problem = find_training_problem(r.training, r.f); !problem.empty())
+    throw BadInput(cli_training_problem(problem));
+  return r;
+}
+
+int run_command(const RunOptions& o) {
+  if (!o.scenario.empty()) return run_scenario_command(o);
+  if (!o.out_dir.empty()) throw BadInput("--out-dir needs a scenario file: optviz run SCENARIO --out-dir DIR");
+  const auto [f, spec, start, training] = run_from_flags(o, o.steps, true);
   Trajectory t;
   simulate_run(f, spec, start, o.steps, training, t);
   std::ostringstream csv;
@@ -344,6 +385,248 @@ int run_command(const RunOptions& o) {
     write_file_atomically(o.out, csv.str());
   }
   if (t.diverged_at) std::cerr << t.status() << "\n";
+  return 0;
+}
+
+// `optviz sweep` and `optviz basin`: maps of many runs that record how each ends.
+struct MapCommandOptions {
+  RunOptions run;  // the run's flags; --start and --steps are registered here with their own help
+  std::string scenario;
+  std::size_t run_index = 0;
+  CLI::Option* run_index_option = nullptr;
+  CLI::Option* start_option = nullptr;
+  CLI::Option* steps_option = nullptr;
+  std::string x, y;  // sweep
+  std::string view;  // basin
+  std::string size = "256x256";
+  std::string out, csv;
+};
+
+void add_map_options(CLI::App& cmd, MapCommandOptions& o, bool sweep) {
+  cmd.add_option("scenario", o.scenario,
+                 std::string("a scenario file (.json, or a PNG exported by optviz) whose run --run N to ") +
+                     (sweep ? "sweep" : "map") + " instead of the flags");
+  o.run_index_option = cmd.add_option("--run", o.run_index, "with a scenario: the index of its run (default 0)");
+  add_configuration_options(cmd, o.run);
+  if (sweep) {
+    o.start_option = cmd.add_option("--start", o.run.start,
+                                    "start point X,Y of every cell (default: the function's); write --start=-1.5,2");
+    cmd.add_option("--x", o.x,
+                   "the x axis, NAME:FROM:TO or NAME:FROM:TO:log: a hyperparameter of the run (as in the parameter "
+                   "table: eta, rho, eps, momentum, ...) from FROM to TO inclusive, evenly or on a log scale")
+        ->required();
+    cmd.add_option("--y", o.y, "the y axis, as --x")->required();
+  } else {
+    cmd.add_option("--view", o.view, "the start points' box x0,x1,y0,y1 (default: the function's view)");
+  }
+  cmd.add_option("--size", o.size,
+                 std::string(sweep ? "cells WIDTHxHEIGHT: values of --x times values of --y" : "cells WIDTHxHEIGHT") +
+                     " (default 256x256, at most " + std::to_string(kMaxMapSide) + "x" + std::to_string(kMaxMapSide) +
+                     ")");
+  o.run.steps = 500;
+  o.steps_option = cmd.add_option(
+      "--steps", o.run.steps,
+      "updates of every cell (default 500, or the scenario's; at most " + std::to_string(kMaxMapSteps) + ")");
+  cmd.add_option("--out", o.out,
+                 sweep ? "write the map as PNG, coloured by final loss (the run's scenario is embedded in it)"
+                       : "write the map as PNG, coloured by the minimum each start reaches (the run's scenario is "
+                         "embedded in it)");
+  cmd.add_option("--csv", o.csv,
+                 sweep ? "write one row per cell: the two hyperparameters, then x,y,f,diverged_at"
+                       : "write one row per cell: x0,y0,x,y,f,minimum,diverged_at");
+  add_hyperparameter_options(cmd, o.run);
+  cmd.footer("Limits: at most " + std::to_string(kMaxMapSide) + "x" + std::to_string(kMaxMapSide) + " cells, " +
+             std::to_string(kMaxMapSteps) + " steps and " + std::to_string(kMaxMapUpdates) +
+             " updates in all (cells x steps).\n\n" + defaults_table());
+}
+
+// "256x256": two integers from 1 to kMaxMapSide.
+std::pair<int, int> parse_size(const std::string& text) {
+  const auto x = text.find('x');
+  const auto number = [&](std::string_view part) {
+    int v = 0;
+    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
+    if (part.empty() || ec != std::errc() || end != part.data() + part.size())
+      throw BadInput("invalid --size: \"" + text + "\" (expected WIDTHxHEIGHT, for example --size 256x256)");
+    return v;
+  };
+  if (x == std::string::npos) number("");
+  const std::string_view all(text);
+  const int width = number(all.substr(0, x)), height = number(all.substr(x + 1));
+  if (width < 1 || height < 1 || width > kMaxMapSide || height > kMaxMapSide)
+    throw BadInput("invalid --size: " + text + " (each side must be in [1, " + std::to_string(kMaxMapSide) + "])");
+  return {width, height};
+}
+
+// "x0,x1,y0,y1" strictly: four finite numbers.
+Box parse_view(const std::string& text) {
+  std::array<double, 4> v{};
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::size_t comma = i + 1 < v.size() ? text.find(',', begin) : text.size();
+    const std::string_view part = std::string_view(text).substr(begin, comma == std::string::npos ? 0 : comma - begin);
+    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v[i]);
+    if (comma == std::string::npos || part.empty() || ec != std::errc() || end != part.data() + part.size())
+      throw BadInput("invalid --view: \"" + text + "\" (expected x0,x1,y0,y1, for example --view=-5,5,-5,5)");
+    begin = comma + 1;
+  }
+  return {{v[0], v[2]}, {v[1], v[3]}};
+}
+
+// The run of a map: from the scenario's run --run N, or from the flags.
+struct MapRun {
+  Objective f;
+  RunSpec spec;
+  Vec2 start;
+  long steps = 0;
+  Training training;
+  Box view;  // the scenario's view, or the function's
+  std::uint64_t seed = 0;
+};
+
+MapRun map_run_from(const MapCommandOptions& o, bool takes_start, const std::vector<std::string>& swept) {
+  if (o.steps_option->count() > 0 && (o.run.steps < 0 || o.run.steps > kMaxMapSteps))
+    throw BadInput("invalid steps: " + std::to_string(o.run.steps) + " (must be in [0, " +
+                   std::to_string(kMaxMapSteps) + "])");
+  MapRun r;
+  if (!o.scenario.empty()) {
+    std::vector<const CLI::Option*> given(o.run.single_run_options.begin(), o.run.single_run_options.end());
+    given.insert(given.end(), o.run.real_options.begin(), o.run.real_options.end());
+    given.insert(given.end(), o.run.flag_options.begin(), o.run.flag_options.end());
+    for (const CLI::Option* option : given)
+      if (option->count() > 0)
+        throw BadInput(option->get_name() +
+                       " cannot be combined with a scenario file, which sets the function and the run; give "
+                       "either a scenario and --run N or the flags of one run");
+    Scenario scenario = open_scenario(o.scenario);
+    if (o.run_index >= scenario.runs.size())
+      throw BadInput("--run: must be in [0, " + std::to_string(scenario.runs.size() - 1) + "] (the scenario's " +
+                     std::to_string(scenario.runs.size()) + " runs), got " + std::to_string(o.run_index));
+    r.f = scenario.objective;
+    r.spec = scenario.runs[o.run_index];
+    r.start = scenario.start;
+    if (takes_start && o.start_option->count() > 0) r.start = parse_point(o.run.start, "start");
+    r.steps = o.steps_option->count() > 0 ? o.run.steps : scenario.steps;
+    r.training = training_of(r.spec, scenario.seed, o.run_index);
+    r.view = scenario.view;
+    r.seed = scenario.seed;
+    return r;
+  }
+  if (o.run_index_option->count() > 0)
+    throw BadInput("--run applies to a scenario file: optviz " + std::string(takes_start ? "sweep" : "basin") +
+                   " SCENARIO --run N ...");
+  FlagRun flags = run_from_flags(o.run, o.run.steps, takes_start, swept);
+  r.f = std::move(flags.f);
+  r.spec = std::move(flags.spec);
+  r.spec.label = r.spec.rule ? "Rule" : std::string(title(r.spec.hyper.kind));
+  r.spec.colour = run_palette()[0];
+  r.start = flags.start;
+  r.steps = o.run.steps;
+  r.training = flags.training;
+  r.view = r.f.view();
+  r.seed = o.run.seed;
+  return r;
+}
+
+// The scenario of the map's run, embedded in its PNG: `optviz map.png` opens that run.
+std::string scenario_json_of(const MapRun& r, Vec2 start, Box view) {
+  Scenario s;
+  s.objective = r.f;
+  s.view = view;
+  s.start = start;
+  s.steps = r.steps;
+  s.runs = {r.spec};
+  s.seed = r.seed;
+  return to_json(s);
+}
+
+// The NAME of NAME:FROM:TO (the whole text when it has no colon).
+std::string axis_name(const std::string& spec) { return spec.substr(0, spec.find(':')); }
+
+// The message of a core problem as the user's flag: "size: ..." -> "--size: ...".
+std::string map_problem(const std::string& problem) {
+  for (const char* field : {"size", "steps", "view"})
+    if (problem.rfind(std::string(field) + ":", 0) == 0) return "--" + problem;
+  return problem;
+}
+
+void report_map(const char* what, const Map& map, double seconds) {
+  std::size_t diverged = 0;
+  for (const RunSummary& c : map.cells) diverged += c.diverged_at.has_value();
+  std::fprintf(stderr, "%s: %zu cells in %.3f s; %zu diverged\n", what, map.cells.size(), seconds, diverged);
+}
+
+int sweep_command(const MapCommandOptions& o) {
+  if (o.out.empty() && o.csv.empty()) throw BadInput("give --out FILE.png, --csv FILE.csv or both");
+  const auto [columns, rows] = parse_size(o.size);
+  const MapRun r = map_run_from(o, true, {axis_name(o.x), axis_name(o.y)});
+  Sweep s;
+  s.objective = r.f;
+  s.run = r.spec;
+  s.start = r.start;
+  s.steps = r.steps;
+  s.training = r.training;
+  s.target = {r.f.minimum_value(), 1e-6};
+  const auto axis = [&](const std::string& text, int count, const char* flag) {
+    try {
+      return parse_axis(text, s.run, count);
+    } catch (const std::invalid_argument& e) {
+      throw BadInput(std::string(flag) + ": " + e.what());
+    }
+  };
+  s.x = axis(o.x, columns, "--x");
+  s.y = axis(o.y, rows, "--y");
+  if (s.x.parameter == s.y.parameter)
+    throw BadInput("--y: " + std::string(s.y.parameter->name) + " is already swept by --x; give two hyperparameters");
+  if (std::string problem = find_sweep_problem(s); !problem.empty()) throw BadInput(map_problem(problem));
+  // The run's own values, marked on the map: a rule's swept values count only when given.
+  const auto given = [&](const RealParameter* p) {
+    if (!s.run.rule || !o.scenario.empty()) return true;
+    const auto reals = real_parameters();
+    for (std::size_t i = 0; i < reals.size(); ++i)
+      if (&reals[i] == p) return o.run.real_options[i]->count() > 0;
+    return false;
+  };
+  std::optional<Vec2> current;
+  if (given(s.x.parameter) && given(s.y.parameter))
+    current = Vec2{s.run.hyper.*s.x.parameter->member, s.run.hyper.*s.y.parameter->member};
+
+  const auto begin = std::chrono::steady_clock::now();
+  const Map map = sweep(s);
+  report_map("sweep", map, std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
+  if (!o.csv.empty()) {
+    std::ostringstream csv;
+    write_sweep_csv(csv, s, map);
+    write_file_atomically(o.csv, csv.str());
+  }
+  if (!o.out.empty()) write_png(o.out, draw_sweep_figure(s, map, current), scenario_json_of(r, s.start, r.view));
+  return 0;
+}
+
+int basin_command(const MapCommandOptions& o) {
+  if (o.out.empty() && o.csv.empty()) throw BadInput("give --out FILE.png, --csv FILE.csv or both");
+  const auto [columns, rows] = parse_size(o.size);
+  const MapRun r = map_run_from(o, false, {});
+  Basin b;
+  b.objective = r.f;
+  b.run = r.spec;
+  b.view = o.view.empty() ? r.view : parse_view(o.view);
+  b.columns = columns;
+  b.rows = rows;
+  b.steps = r.steps;
+  b.training = r.training;
+  b.target = {r.f.minimum_value(), 1e-6};
+  if (std::string problem = find_basin_problem(b); !problem.empty()) throw BadInput(map_problem(problem));
+
+  const auto begin = std::chrono::steady_clock::now();
+  const BasinMap map = basin(b);
+  report_map("basin", map, std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
+  if (!o.csv.empty()) {
+    std::ostringstream csv;
+    write_basin_csv(csv, b, map);
+    write_file_atomically(o.csv, csv.str());
+  }
+  if (!o.out.empty()) write_png(o.out, draw_basin_figure(b, map), scenario_json_of(r, r.start, b.view));
   return 0;
 }
 
@@ -469,6 +752,14 @@ int cli_main(int argc, char** argv) {
       app.add_subcommand("render", "draw a scenario as a PNG figure or an animated GIF, without a window");
   RenderOptions render_options;
   add_render_options(*render_cmd, render_options);
+  CLI::App* sweep_cmd = app.add_subcommand(
+      "sweep", "map how a run ends over two of its hyperparameters: a PNG coloured by final loss and/or CSV");
+  MapCommandOptions sweep_options;
+  add_map_options(*sweep_cmd, sweep_options, true);
+  CLI::App* basin_cmd = app.add_subcommand(
+      "basin", "map which minimum a run reaches from every start point of a view: a PNG and/or CSV");
+  MapCommandOptions basin_options;
+  add_map_options(*basin_cmd, basin_options, false);
   CLI::App* list_cmd = app.add_subcommand("list", "list the test functions and optimizers with their defaults");
   app.require_subcommand(0, 1);
 
@@ -489,6 +780,8 @@ int cli_main(int argc, char** argv) {
     if (*run_cmd) return run_command(run_options);
     if (*list_cmd) return list_command();
     if (*render_cmd) return render_command(render_options);
+    if (*sweep_cmd) return sweep_command(sweep_options);
+    if (*basin_cmd) return basin_command(basin_options);
     if (!gui.scenario.empty()) open_scenario(gui.scenario);  // a bad file exits 2 before any window opens
     return run_gui(gui);
   } catch (const BadInput& e) {

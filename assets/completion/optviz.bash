@@ -1,6 +1,7 @@
 # Bash completion for optviz, installed as share/bash-completion/completions/optviz.
-# tests/install checks that it offers every flag that `optviz --help`, `optviz run --help` and
-# `optviz render --help` print, and every function and optimizer that `optviz list` prints.
+# tests/install checks that it offers every flag that `optviz --help`, `optviz run --help`,
+# `optviz render --help`, `optviz sweep --help` and `optviz basin --help` print, and every function
+# and optimizer that `optviz list` prints.
 
 _optviz_files() {  # FILE_PATTERN...: the matching files and every directory, for the current word
   local pattern
@@ -28,7 +29,7 @@ _optviz() {
   local command= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      run | render | list)
+      run | render | sweep | basin | list)
         command=${COMP_WORDS[i]}
         break
         ;;
@@ -39,10 +40,14 @@ _optviz() {
     quadratic six_hump_camel styblinski_tang matyas"
   local optimizers="sgd momentum nesterov adagrad rmsprop adam adamw adadelta adamax nadam lion"
   local window_flags="-h --help --version --screenshot --frames --size --scale"
-  local run_flags="-h --help --out-dir --function --expr --data --loss --batch --shuffle --noise --seed
-    --schedule --step-size --gamma --t-max --eta-min --warmup --warmup-start --optimizer --rule --start --steps --out
-    --eta --lr --rho --alpha --eps --momentum --dampening --beta1 --beta2 --weight-decay --lr-decay
-    --initial-accumulator --momentum-decay --centered --amsgrad --eps-inside-sqrt --no-bias-correction"
+  local configuration_flags="--function --expr --data --loss --batch --shuffle --noise --seed
+    --schedule --step-size --gamma --t-max --eta-min --warmup --warmup-start --optimizer --rule"
+  local hyperparameter_flags="--eta --lr --rho --alpha --eps --momentum --dampening --beta1 --beta2 --weight-decay
+    --lr-decay --initial-accumulator --momentum-decay --centered --amsgrad --eps-inside-sqrt --no-bias-correction"
+  local run_flags="-h --help --out-dir $configuration_flags --start --steps --out $hyperparameter_flags"
+  local sweep_flags="-h --help --run $configuration_flags --start --x --y --size --steps --out --csv
+    $hyperparameter_flags"
+  local basin_flags="-h --help --run $configuration_flags --view --size --steps --out --csv $hyperparameter_flags"
   local render_flags="-h --help --out --gif --width --height --step --fps --seconds"
 
   case $prev in
@@ -71,7 +76,22 @@ _optviz() {
       return
       ;;
     --out)
-      if [[ $command == render ]]; then _optviz_files '*.png'; else _optviz_files '*.csv'; fi
+      case $command in
+        render | sweep | basin) _optviz_files '*.png' ;;
+        *) _optviz_files '*.csv' ;;
+      esac
+      return
+      ;;
+    --csv)
+      _optviz_files '*.csv'
+      return
+      ;;
+    --x | --y)
+      if [[ $cur != *:* ]]; then
+        compopt -o nospace 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -S : -W "eta rho eps momentum dampening beta1 beta2 weight_decay lr_decay
+          initial_accumulator momentum_decay" -- "$cur")
+      fi
       return
       ;;
     --gif)
@@ -84,12 +104,15 @@ _optviz() {
       return
       ;;
     --size)
-      _optviz_words "1280x800 1600x1000 1920x1080"
+      case $command in
+        sweep | basin) _optviz_words "64x64 128x128 256x256 512x512 1024x1024" ;;
+        *) _optviz_words "1280x800 1600x1000 1920x1080" ;;
+      esac
       return
       ;;
     --expr | --rule | --batch | --noise | --seed | --step-size | --gamma | --t-max | --eta-min | --warmup | \
       --warmup-start | --start | --steps | --frames | --scale | --width | --height | --step | --fps | \
-      --seconds | --eta | --lr | --rho | --alpha | --eps | --momentum | --dampening | --beta1 | \
+      --seconds | --run | --view | --eta | --lr | --rho | --alpha | --eps | --momentum | --dampening | --beta1 | \
       --beta2 | --weight-decay | --lr-decay | --initial-accumulator | --momentum-decay)
       return  # a value of the user's
       ;;
@@ -100,7 +123,7 @@ _optviz() {
       if [[ $cur == -* ]]; then
         _optviz_words "$window_flags"
       else
-        _optviz_words "run render list"
+        _optviz_words "run render sweep basin list"
         _optviz_files '*.json' '*.png'
       fi
       ;;
@@ -109,6 +132,12 @@ _optviz() {
       ;;
     render)
       if [[ $cur == -* ]]; then _optviz_words "$render_flags"; else _optviz_files '*.json' '*.png'; fi
+      ;;
+    sweep)
+      if [[ $cur == -* ]]; then _optviz_words "$sweep_flags"; else _optviz_files '*.json' '*.png'; fi
+      ;;
+    basin)
+      if [[ $cur == -* ]]; then _optviz_words "$basin_flags"; else _optviz_files '*.json' '*.png'; fi
       ;;
     list)
       _optviz_words "-h --help"

@@ -38,7 +38,12 @@ EXPECTED_FILES = [
 
 # The help texts whose flags the manual page documents, each in the .SS subsection of its command.
 # --help is documented once, under optviz, for every command.
-HELPS = {"optviz": [], "optviz run": ["run"], "optviz render": ["render"]}
+HELPS = {"optviz": [], "optviz run": ["run"], "optviz render": ["render"], "optviz sweep": ["sweep"],
+         "optviz basin": ["basin"]}
+# Flags that a command shares with another and that the manual page documents once, under that
+# one: sweep and basin take the flags of a run (--function, --optimizer, the hyperparameters...).
+SHARED_WITH = {"optviz sweep": "optviz run", "optviz basin": "optviz run"}
+SUBCOMMANDS = ("run", "render", "sweep", "basin", "list")
 
 
 class Failure(Exception):
@@ -269,6 +274,8 @@ def check_cli_documented(prefix, version):
             problems.append(f"the manual page has no subsection .SS \"{title}\"")
             continue
         documented = tagged_flags(sections[title])
+        if title in SHARED_WITH:
+            documented |= tagged_flags(sections.get(SHARED_WITH[title], []))
         if title != "optviz":
             documented |= {"-h", "--help"}
         for flag in flags:
@@ -279,7 +286,7 @@ def check_cli_documented(prefix, version):
             if flag not in offered:
                 problems.append(f"{title} {flag}: the bash completion does not offer it")
     offered = completions(bash, completion, ["optviz", ""])
-    for subcommand in ("run", "render", "list"):
+    for subcommand in SUBCOMMANDS:
         if subcommand not in offered:
             problems.append(f"the bash completion does not offer the command {subcommand}")
         if f"optviz {subcommand}" not in sections:
@@ -287,6 +294,9 @@ def check_cli_documented(prefix, version):
     functions, optimizers = listed_names(optviz)
     for flag, names, section in (("--function", functions, "FUNCTIONS"), ("--optimizer", optimizers, "OPTIMIZERS")):
         offered = completions(bash, completion, ["optviz", "run", flag, ""])
+        for command in ("sweep", "basin"):
+            if completions(bash, completion, ["optviz", command, flag, ""]) != offered:
+                problems.append(f"the bash completion of optviz {command} {flag} differs from optviz run's")
         text = "\n".join(sections.get(section, []))
         for name in names:
             if name not in offered:

@@ -3,6 +3,7 @@
 // code (2 bad input, 1 environment problem) and that nothing was written or lost.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -299,4 +300,209 @@ TEST_CASE("a diverging run is data: the rows up to there and the status, exit 0"
   CHECK(r.err == "diverged at step 1\n");
   const auto lines = std::count(r.out.begin(), r.out.end(), '\n');
   CHECK(lines == 3);  // the header, step 0 and step 1
+}
+
+namespace {
+
+std::vector<std::string> sweep_args(std::vector<std::string> more) {
+  std::vector<std::string> args = {"sweep", "--function",    "rosenbrock", "--optimizer",  "rmsprop",
+                                   "--out", "{dir}/map.png", "--csv",      "{dir}/map.csv"};
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+std::vector<std::string> basin_args(std::vector<std::string> more) {
+  std::vector<std::string> args = {"basin", "--function",    "himmelblau", "--optimizer",  "adam",
+                                   "--out", "{dir}/map.png", "--csv",      "{dir}/map.csv"};
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+// The rows of a CSV file, split at commas (the header first).
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    const std::size_t end = text.find('\n', begin);
+    const std::string line = text.substr(begin, end - begin);
+    std::vector<std::string> fields;
+    for (std::size_t b = 0;;) {
+      const std::size_t comma = line.find(',', b);
+      fields.push_back(line.substr(b, comma == std::string::npos ? std::string::npos : comma - b));
+      if (comma == std::string::npos) break;
+      b = comma + 1;
+    }
+    rows.push_back(std::move(fields));
+    if (end == std::string::npos) break;
+    begin = end + 1;
+  }
+  return rows;
+}
+
+bool close(const std::string& a, const std::string& b) {
+  const double u = std::stod(a), v = std::stod(b);
+  if (std::isnan(u) || std::isnan(v)) return std::isnan(u) && std::isnan(v);
+  return u == v || std::fabs(u - v) <= 1e-9 * std::max(std::fabs(u), std::fabs(v));
+}
+
+// The last row of `optviz run ARGS` (step,x,y,f,...) and the step it diverged at, or "".
+std::pair<std::vector<std::string>, std::string> run_end(const std::vector<std::string>& args) {
+  const ProcessResult r = run_process(kOptviz, args);
+  REQUIRE(r.exit_code == 0);
+  const auto rows = csv_rows(r.out.substr(0, r.out.size() - 1));
+  const std::string prefix = "diverged at step ";
+  const std::string diverged =
+      r.err.rfind(prefix, 0) == 0 ? r.err.substr(prefix.size(), r.err.size() - prefix.size() - 1) : "";
+  return {rows.back(), diverged};
+}
+
+}  // namespace
+
+TEST_CASE("bad sweep and basin input: exit 2, the exact message, no file written", "[cli][robustness][sweep]") {
+  const std::string rmsprop = " of rmsprop (eta, rho, eps, momentum, weight_decay)";
+  const std::vector<Row> rows = {
+      {sweep_args({"--x", "etaa:0:1", "--y", "rho:0:1"}), kBadInput, "--x: unknown hyperparameter \"etaa\"" + rmsprop},
+      {sweep_args({"--x", "eta:0:1", "--y", "beta1:0:1"}), kBadInput,
+       "--y: unknown hyperparameter \"beta1\"" + rmsprop},
+      {sweep_args({"--x", "eta:0:1:log", "--y", "rho:0:1"}), kBadInput, "--x: FROM must be > 0 for :log"},
+      {sweep_args({"--x", "eta:1:0:log", "--y", "rho:0:1"}), kBadInput, "--x: TO must be > 0 for :log"},
+      {sweep_args({"--x", "eta:1e-3:1:lin", "--y", "rho:0:1"}), kBadInput,
+       "--x: unknown scale \"lin\" (leave it out for a linear axis, or write :log)"},
+      {sweep_args({"--x", "eta", "--y", "rho:0:1"}), kBadInput,
+       "--x: expected NAME:FROM:TO or NAME:FROM:TO:log, for example eta:1e-4:1e-1:log, got \"eta\""},
+      {sweep_args({"--x", "eta:a:1", "--y", "rho:0:1"}), kBadInput, "--x: FROM is not a number: \"a\""},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1.5"}), kBadInput,
+       "--y: TO 1.5 is out of range: rho must be in [0, 1]"},
+      {sweep_args({"--x", "eta:-1:1", "--y", "rho:0:1"}), kBadInput, "--x: FROM -1 is out of range: eta must be >= 0"},
+      {sweep_args({"--x", "eta:0:1", "--y", "eta:0:2"}), kBadInput,
+       "--y: eta is already swept by --x; give two hyperparameters"},
+      {sweep_args({"--x", "eta:0:1"}), kBadInput, "--y is required"},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--size", "2000x10"}), kBadInput,
+       "invalid --size: 2000x10 (each side must be in [1, 1024])"},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--size", "0x10"}), kBadInput,
+       "invalid --size: 0x10 (each side must be in [1, 1024])"},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--size", "64"}), kBadInput,
+       "invalid --size: \"64\" (expected WIDTHxHEIGHT, for example --size 256x256)"},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--steps", "100001"}), kBadInput,
+       "invalid steps: 100001 (must be in [0, 100000])"},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--size", "1024x1024", "--steps", "100000"}), kBadInput,
+       "too much work: 1024x1024 cells x 100000 steps is 104857600000 updates, at most 2000000000; use fewer cells "
+       "or steps"},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--run", "1"}), kBadInput,
+       "--run applies to a scenario file: optviz sweep SCENARIO --run N ..."},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--beta1", "0.5"}), kBadInput,
+       "--beta1 does not apply to rmsprop; it is taken by adam, adamw, adamax, nadam, lion"},
+      {{"sweep", "--function", "rosenbrock", "--optimizer", "rmsprop", "--x", "eta:0:1", "--y", "rho:0:1"},
+       kBadInput,
+       "give --out FILE.png, --csv FILE.csv or both"},
+      {{"sweep", "--function", "booth", "--rule", "theta = theta - eta*g/(1 + t*lr_decay)", "--x", "eta:0:1", "--y",
+        "rho:0:1", "--csv", "{dir}/map.csv"},
+       kBadInput,
+       "the rule reads lr_decay: give its value with --lr-decay"},
+      {{"sweep", "--function", "booth", "--rule", "theta = theta - eta*g/(1 + t*lr_decay)", "--x", "eta:0:1", "--y",
+        "rho:0:1", "--lr-decay", "0", "--csv", "{dir}/map.csv"},
+       kBadInput,
+       "--y: unknown hyperparameter \"rho\" of the rule (eta, lr_decay)"},
+      {{"sweep", "{dir}/none.json", "--x", "eta:0:1", "--y", "rho:0:1", "--csv", "{dir}/map.csv"},
+       kBadInput,
+       "{dir}/none.json: cannot read: No such file or directory"},
+      {basin_args({"--view", "1,0,0,1"}), kBadInput,
+       "--view: must be x0,x1,y0,y1 with x0 < x1 and y0 < y1, each finite and within 1e12, got 1,0,0,1"},
+      {basin_args({"--view", "1,2,3"}), kBadInput,
+       "invalid --view: \"1,2,3\" (expected x0,x1,y0,y1, for example --view=-5,5,-5,5)"},
+      {basin_args({"--view=0,1,nan,1"}), kBadInput,
+       "--view: must be x0,x1,y0,y1 with x0 < x1 and y0 < y1, each finite and within 1e12, got 0,1,nan,1"},
+      {basin_args({"--size", "512x2048"}), kBadInput, "invalid --size: 512x2048 (each side must be in [1, 1024])"},
+      {basin_args({"--eta", "-1"}), kBadInput, "invalid eta: -1 (must be >= 0)"},
+      {basin_args({"--start=1,2"}), kBadInput, "The following argument was not expected: --start=1,2"},
+      {basin_args({"--x", "eta:0:1"}), kBadInput, "The following argument was not expected: --x"},
+  };
+  for (const Row& row : rows) {
+    const TempDir dir;
+    const std::vector<std::string> args = substitute(row.args, dir.path());
+    INFO(describe(args));
+    check_result(run_process(kOptviz, args), row.exit_code, substitute(row.message, dir.path()));
+    CHECK(dir.entries().empty());
+  }
+  std::printf("bad sweep and basin inputs tried: %zu\n", rows.size());
+}
+
+TEST_CASE("optviz sweep's CSV rows equal optviz run with the cells' values", "[cli][sweep]") {
+  const TempDir dir;
+  const auto csv = dir / "sweep.csv", png = dir / "sweep.png";
+  // Momentum on Himmelblau into divergence for the largest rates, through the vectorised lanes.
+  const auto r = run_process(
+      kOptviz, {"sweep", "--function", "himmelblau", "--optimizer", "momentum", "--x", "eta:1e-3:0.2:log", "--y",
+                "momentum:0:0.95", "--size", "6x4", "--steps", "300", "--csv", csv.string(), "--out", png.string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.rfind("sweep: 24 cells in ", 0) == 0);
+  const auto rows = csv_rows(read_file(csv).substr(0, read_file(csv).size() - 1));
+  REQUIRE(rows.size() == 25);
+  CHECK(rows[0] == std::vector<std::string>{"eta", "momentum", "x", "y", "f", "diverged_at"});
+  CHECK(rows[1][0] == "0.001");
+  CHECK(rows[2][1] == "0");  // the x axis varies fastest
+  int diverged = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    INFO("eta " << row[0] << ", momentum " << row[1]);
+    const auto [end, diverged_at] = run_end({"run", "--function", "himmelblau", "--optimizer", "momentum", "--eta",
+                                             row[0], "--momentum", row[1], "--steps", "300"});
+    CHECK(close(row[2], end[1]));
+    CHECK(close(row[3], end[2]));
+    CHECK(close(row[4], end[3]));
+    CHECK(row[5] == diverged_at);
+    diverged += !diverged_at.empty();
+  }
+  CHECK(diverged > 0);
+  CHECK(read_file(png).rfind("\x89PNG", 0) == 0);
+
+  // A typed rule on a data loss with mini-batches and noise: the loop of a single run, cell by cell.
+  const auto data = dir / "line.csv";
+  write_file(data, "x,y\n-2,-5.1\n-1,-2.9\n0,-1.2\n1,1.1\n2,2.8\n3,5.2\n");
+  const std::vector<std::string> run = {
+      "--data",  data.string(), "--loss",    "linear",
+      "--batch", "2",           "--shuffle", "--noise",
+      "0.1",     "--seed",      "7",         "--start=0,0",
+      "--steps", "120",         "--rule",    "G = rho*G + (1-rho)*g^2; theta = theta - eta*g/(sqrt(G)+eps)",
+      "--eps",   "1e-8"};
+  std::vector<std::string> sweep = {"sweep", "--x",   "eta:1e-3:0.3:log", "--y", "rho:0.5:0.99", "--size",
+                                    "4x3",   "--csv", csv.string()};
+  sweep.insert(sweep.end(), run.begin(), run.end());
+  REQUIRE(run_process(kOptviz, sweep).exit_code == 0);
+  const auto rule_rows = csv_rows(read_file(csv).substr(0, read_file(csv).size() - 1));
+  REQUIRE(rule_rows.size() == 13);
+  for (std::size_t i = 1; i < rule_rows.size(); ++i) {
+    const auto& row = rule_rows[i];
+    std::vector<std::string> one = {"run", "--eta", row[0], "--rho", row[1]};
+    one.insert(one.end(), run.begin(), run.end());
+    const auto [end, diverged_at] = run_end(one);
+    CHECK(close(row[2], end[1]));
+    CHECK(close(row[3], end[2]));
+    CHECK(close(row[4], end[3]));
+    CHECK(row[5] == diverged_at);
+  }
+}
+
+TEST_CASE("optviz basin's CSV rows equal optviz run from the cells' starts", "[cli][sweep]") {
+  const TempDir dir;
+  const auto csv = dir / "basin.csv";
+  const auto r = run_process(kOptviz, {"basin", "--function", "himmelblau", "--optimizer", "adam", "--eta", "0.05",
+                                       "--size", "5x4", "--steps", "500", "--view=-5,5,-5,5", "--csv", csv.string()});
+  REQUIRE(r.exit_code == 0);
+  const auto rows = csv_rows(read_file(csv).substr(0, read_file(csv).size() - 1));
+  REQUIRE(rows.size() == 21);
+  CHECK(rows[0] == std::vector<std::string>{"x0", "y0", "x", "y", "f", "minimum", "diverged_at"});
+  CHECK(rows[1][0] == "-4");
+  CHECK(rows[1][1] == "-3.75");
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    const auto [end, diverged_at] = run_end({"run", "--function", "himmelblau", "--optimizer", "adam", "--eta", "0.05",
+                                             "--steps", "500", "--start=" + row[0] + "," + row[1]});
+    CHECK(close(row[2], end[1]));
+    CHECK(close(row[3], end[2]));
+    CHECK(close(row[4], end[3]));
+    CHECK(row[6] == diverged_at);
+    CHECK(!row[5].empty());  // every start of Himmelblau's box ends in one of its four minima
+  }
 }

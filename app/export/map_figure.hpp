@@ -1,0 +1,21 @@
+// Figures of sweep and basin maps (core/sweep.hpp), drawn on the CPU, without GL or a display:
+// the cells, the axes with their names and ticks, a title, and a colour bar or a legend.
+#pragma once
+
+#include <optional>
+
+#include "image.hpp"
+#include "sweep.hpp"
+
+namespace optviz {
+
+// A sweep: each cell coloured by its final loss on a log scale (of f - f*, f* the known minimum,
+// or the lowest final value when there is none), diverged cells in red, and `current` (the run's
+// own values of the two hyperparameters) ringed when it lies inside the axes.
+Image draw_sweep_figure(const Sweep& sweep, const Map& map, std::optional<Vec2> current);
+
+// A basin map: each start coloured by the minimum it ends within kBasinRadius of (the run
+// palette, Okabe and Ito), grey when none, black when the run diverged; the minima ringed.
+Image draw_basin_figure(const Basin& basin, const BasinMap& map);
+
+}  // namespace optviz

@@ -1,0 +1,150 @@
+#include "raster.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#define STBTT_STATIC
+#define STB_TRUETYPE_IMPLEMENTATION
+#include <stb/stb_easy_font.h>
+#include <stb/stb_truetype.h>
+
+namespace optviz {
+namespace {
+
+constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr double kEasyFontHeight = 7;  // stb_easy_font's capitals are 7 units tall
+
+std::vector<unsigned char> read_bytes(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+struct Canvas::Font {
+  std::vector<unsigned char> data;
+  stbtt_fontinfo info{};
+  bool loaded = false;
+};
+
+Canvas::Canvas(int width, int height, Rgb background) : font_(std::make_unique<Font>()) {
+  image_.width = width;
+  image_.height = height;
+  image_.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  fill(0, 0, width, height, background);
+  font_->data = read_bytes(kFontPath);
+  font_->loaded = !font_->data.empty() && stbtt_InitFont(&font_->info, font_->data.data(), 0) != 0;
+}
+
+Canvas::~Canvas() = default;
+
+void Canvas::fill(int x0, int y0, int x1, int y1, Rgb colour) {
+  x0 = std::max(x0, 0), y0 = std::max(y0, 0);
+  x1 = std::min(x1, image_.width), y1 = std::min(y1, image_.height);
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      std::uint8_t* p = &image_.rgba[(static_cast<std::size_t>(y) * image_.width + x) * 4];
+      p[0] = colour.r, p[1] = colour.g, p[2] = colour.b, p[3] = 255;
+    }
+  }
+}
+
+void Canvas::blend(int x, int y, Rgb colour, double alpha) {
+  if (x < 0 || y < 0 || x >= image_.width || y >= image_.height || !(alpha > 0)) return;
+  alpha = std::min(alpha, 1.0);
+  std::uint8_t* p = &image_.rgba[(static_cast<std::size_t>(y) * image_.width + x) * 4];
+  const auto mix = [alpha](std::uint8_t under, std::uint8_t over) {
+    return static_cast<std::uint8_t>(std::lround(under + alpha * (over - under)));
+  };
+  p[0] = mix(p[0], colour.r), p[1] = mix(p[1], colour.g), p[2] = mix(p[2], colour.b);
+}
+
+void Canvas::disc(double cx, double cy, double radius, Rgb colour) { ring(cx, cy, radius / 2, radius, colour); }
+
+void Canvas::ring(double cx, double cy, double radius, double thickness, Rgb colour) {
+  const double inner = radius - thickness / 2, outer = radius + thickness / 2;
+  for (int y = static_cast<int>(std::floor(cy - outer - 1)); y <= static_cast<int>(std::ceil(cy + outer + 1)); ++y) {
+    for (int x = static_cast<int>(std::floor(cx - outer - 1)); x <= static_cast<int>(std::ceil(cx + outer + 1)); ++x) {
+      const double d = std::hypot(x + 0.5 - cx, y + 0.5 - cy);
+      // Coverage of the pixel by the annulus, with a one-pixel ramp at each edge.
+      const double coverage = std::clamp(outer - d + 0.5, 0.0, 1.0) * std::clamp(d - inner + 0.5, 0.0, 1.0);
+      blend(x, y, colour, coverage);
+    }
+  }
+}
+
+double Canvas::text_width(std::string_view text, double size) const {
+  if (!font_->loaded) {
+    std::string copy(text);
+    return stb_easy_font_width(copy.data()) * size / 10;
+  }
+  const float scale = stbtt_ScaleForPixelHeight(&font_->info, static_cast<float>(size));
+  const auto scaled = [scale](int units) { return units * static_cast<double>(scale); };
+  double width = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    int advance = 0, bearing = 0;
+    stbtt_GetCodepointHMetrics(&font_->info, static_cast<unsigned char>(text[i]), &advance, &bearing);
+    width += scaled(advance);
+    if (i + 1 < text.size())
+      width += scaled(stbtt_GetCodepointKernAdvance(&font_->info, static_cast<unsigned char>(text[i]),
+                                                    static_cast<unsigned char>(text[i + 1])));
+  }
+  return width;
+}
+
+void Canvas::text(double x, double y, std::string_view text, double size, Rgb colour, double align) {
+  x -= align * text_width(text, size);
+  if (!font_->loaded) {
+    // stb_easy_font's quads, scaled so that capitals are about 0.7 em tall.
+    std::string copy(text);
+    std::vector<char> buffer(copy.size() * 270 + 64);
+    const int quads = stb_easy_font_print(0, 0, copy.data(), nullptr, buffer.data(), static_cast<int>(buffer.size()));
+    const double s = 0.7 * size / kEasyFontHeight;
+    for (int q = 0; q < quads; ++q) {
+      double corner[2][2];
+      for (int v = 0; v < 2; ++v) {  // vertices 0 and 2: opposite corners; 16 bytes a vertex, x and y first
+        float xy[2];
+        std::memcpy(xy, buffer.data() + (q * 4 + v * 2) * 16, sizeof xy);
+        corner[v][0] = static_cast<double>(xy[0]);
+        corner[v][1] = static_cast<double>(xy[1]);
+      }
+      fill(static_cast<int>(std::lround(x + corner[0][0] * s)),
+           static_cast<int>(std::lround(y - kEasyFontHeight * s + corner[0][1] * s)),
+           static_cast<int>(std::lround(x + corner[1][0] * s)),
+           static_cast<int>(std::lround(y - kEasyFontHeight * s + corner[1][1] * s)), colour);
+    }
+    return;
+  }
+  const float scale = stbtt_ScaleForPixelHeight(&font_->info, static_cast<float>(size));
+  const auto scaled = [scale](int units) { return units * static_cast<double>(scale); };
+  std::vector<unsigned char> glyph;
+  double pen = x;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const int c = static_cast<unsigned char>(text[i]);
+    int advance = 0, bearing = 0;
+    stbtt_GetCodepointHMetrics(&font_->info, c, &advance, &bearing);
+    // Rendered at its subpixel offset, so that spacing stays even at small sizes.
+    const float shift = static_cast<float>(pen - std::floor(pen));
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    stbtt_GetCodepointBitmapBoxSubpixel(&font_->info, c, scale, scale, shift, 0, &x0, &y0, &x1, &y1);
+    const int w = x1 - x0, h = y1 - y0;
+    if (w > 0 && h > 0) {
+      glyph.assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), 0);
+      stbtt_MakeCodepointBitmapSubpixel(&font_->info, glyph.data(), w, h, w, scale, scale, shift, 0, c);
+      const int left = static_cast<int>(std::floor(pen)) + x0, top = static_cast<int>(std::lround(y)) + y0;
+      for (int gy = 0; gy < h; ++gy)
+        for (int gx = 0; gx < w; ++gx)
+          blend(left + gx, top + gy, colour, glyph[static_cast<std::size_t>(gy) * w + gx] / 255.0);
+    }
+    pen += scaled(advance);
+    if (i + 1 < text.size())
+      pen += scaled(stbtt_GetCodepointKernAdvance(&font_->info, c, static_cast<unsigned char>(text[i + 1])));
+  }
+}
+
+}  // namespace optviz

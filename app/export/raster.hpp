@@ -1,0 +1,44 @@
+// Drawing on the CPU, for figures written without GL (the sweep and basin maps): filled
+// rectangles, discs and rings with antialiased edges, and text in DejaVu Sans rasterised with
+// stb_truetype (or, when the font is not installed, stb_easy_font's plain strokes).
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "image.hpp"
+#include "scenario.hpp"
+
+namespace optviz {
+
+class Canvas {
+ public:
+  Canvas(int width, int height, Rgb background);
+  ~Canvas();
+  Canvas(const Canvas&) = delete;
+  Canvas& operator=(const Canvas&) = delete;
+
+  int width() const { return image_.width; }
+  int height() const { return image_.height; }
+
+  // Pixels x0 <= x < x1, y0 <= y < y1 (clipped to the canvas); y grows downwards.
+  void fill(int x0, int y0, int x1, int y1, Rgb colour);
+  // Mixes the colour into one pixel with weight alpha in [0, 1].
+  void blend(int x, int y, Rgb colour, double alpha);
+  void disc(double cx, double cy, double radius, Rgb colour);
+  void ring(double cx, double cy, double radius, double thickness, Rgb colour);
+
+  // Text of height `size` pixels (the em), its baseline at y, its left edge at x when align is 0,
+  // its centre when 0.5, its right edge when 1.
+  void text(double x, double y, std::string_view text, double size, Rgb colour, double align = 0);
+  double text_width(std::string_view text, double size) const;
+
+  const Image& image() const { return image_; }
+
+ private:
+  struct Font;
+  Image image_;
+  std::unique_ptr<Font> font_;
+};
+
+}  // namespace optviz

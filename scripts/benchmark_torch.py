@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""The sweep of core_benchmark's sweep/256x256x1000 done with PyTorch, for comparison.
+
+RMSprop (PyTorch 1.13's update: G = rho G + (1-rho) g^2, theta -= eta g / (sqrt(G) + eps)) on
+Rosenbrock from (-1.5, 2), eps 1e-8, for 256 x 256 configurations (eta from 1e-4 to 1e-1 on a log
+scale along x, rho from 0.5 to 0.999 along y) of 1,000 steps each: every configuration is an element
+of float64 tensors, updated in place, on all cores (torch's intra-op threads). Runs that diverge
+compute on, as every element of a tensor does.
+
+usage: benchmark_torch.py [--steps N] [--size N] [--repeat R] [--check SWEEP.csv]
+
+--check reads the eta and rho of each cell from `optviz sweep ... --csv` (the same sweep) and
+reports how far the final points are from optviz's, over the cells that did not diverge.
+Needs Debian's python3-torch (run it with /usr/bin/python3).
+"""
+
+import argparse
+import csv
+import math
+import os
+import sys
+import time
+
+try:
+    import torch
+except ImportError:
+    sys.exit("benchmark_torch.py needs PyTorch: apt-get install python3-torch, and run it with /usr/bin/python3")
+
+
+def axes(size, check):
+    if check is None:
+        eta = torch.logspace(-4, -1, size, dtype=torch.float64)
+        rho = torch.linspace(0.5, 0.999, size, dtype=torch.float64)
+        return eta.repeat(size), rho.repeat_interleave(size), None
+    with open(check, newline="") as f:
+        rows = list(csv.DictReader(f))
+    if len(rows) != size * size:
+        sys.exit(f"{check}: {len(rows)} rows, expected {size * size} for --size {size}")
+    eta = torch.tensor([float(r["eta"]) for r in rows], dtype=torch.float64)
+    rho = torch.tensor([float(r["rho"]) for r in rows], dtype=torch.float64)
+    return eta, rho, rows
+
+
+def sweep(eta, rho, steps, eps=1e-8):
+    n = eta.numel()
+    x = torch.full((n,), -1.5, dtype=torch.float64)
+    y = torch.full((n,), 2.0, dtype=torch.float64)
+    gx, gy, r, t, u = (torch.empty(n, dtype=torch.float64) for _ in range(5))
+    G_x, G_y = torch.zeros(n, dtype=torch.float64), torch.zeros(n, dtype=torch.float64)
+    one_minus_rho = 1 - rho
+    for _ in range(steps):
+        # The gradient of Rosenbrock, in optviz's order: r = y - x x, g = (-2 (1 - x) - (400 x) r, 200 r).
+        torch.mul(x, x, out=r)
+        torch.sub(y, r, out=r)
+        torch.neg(x, out=u)
+        u.add_(1).mul_(-2)
+        torch.mul(x, 400, out=gx)
+        gx.mul_(r)
+        torch.sub(u, gx, out=gx)
+        torch.mul(r, 200, out=gy)
+        for g, G, p in ((gx, G_x, x), (gy, G_y, y)):
+            torch.mul(g, g, out=t)
+            G.mul_(rho).addcmul_(t, one_minus_rho)
+            torch.sqrt(G, out=t)
+            t.add_(eps)
+            torch.div(g, t, out=t)
+            p.sub_(t.mul_(eta))
+    return x, y
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--steps", type=int, default=1000)
+    parser.add_argument("--size", type=int, default=256)
+    parser.add_argument("--repeat", type=int, default=3, help="runs, of which the fastest is reported")
+    parser.add_argument("--check", help="optviz sweep's CSV of the same sweep")
+    args = parser.parse_args()
+    torch.set_num_threads(os.cpu_count() or 1)  # every core, as optviz's sweep uses
+    eta, rho, rows = axes(args.size, args.check)
+    best = math.inf
+    for _ in range(args.repeat):
+        begin = time.perf_counter()
+        x, y = sweep(eta, rho, args.steps)
+        best = min(best, time.perf_counter() - begin)
+    updates = eta.numel() * args.steps
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads: sweep {args.size}x{args.size}x{args.steps} "
+          f"in {best:.3f} s, {best / updates * 1e9:.2f} ns per configuration-step, "
+          f"{updates / best / 1e6:.1f} M configuration-steps/s")
+    if rows is not None:
+        worst, compared = 0.0, 0
+        for i, row in enumerate(rows):
+            if row["diverged_at"]:
+                continue
+            for ours, theirs in ((float(row["x"]), x[i].item()), (float(row["y"]), y[i].item())):
+                worst = max(worst, abs(ours - theirs) / max(abs(ours), abs(theirs), 1e-300))
+            compared += 1
+        print(f"final points against optviz's CSV: {compared} cells that did not diverge, "
+              f"largest relative difference {worst:.3g}")
+
+
+if __name__ == "__main__":
+    main()

@@ -13,10 +13,10 @@
 
 #include "vec2.hpp"
 
-// A vector of four doubles passed by value has another ABI with AVX than without, which g++ notes
+// A vector of four doubles passed by value has another ABI with AVX than without, which g++ and clang note
 // (-Wpsabi) for every inline function here; none of them is ever called across that boundary:
 // the kernel that uses them inlines them all (sweep.cpp).
-#if defined(__GNUC__) && !defined(__clang__)
+#if defined(__GNUC__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
@@ -260,6 +260,6 @@ inline PackVec2 where(Mask m, PackVec2 a, PackVec2 b) { return {where(m, a.x, b.
 }  // namespace ew
 }  // namespace optviz
 
-#if defined(__GNUC__) && !defined(__clang__)
+#if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif

@@ -109,9 +109,16 @@ using FormulaAt = std::tuple_element_t<I, formulas::All>;
 // The hot kernel of one formula, compiled twice (AVX2 and plain x86-64) and chosen when the
 // program loads; `flatten` inlines the rules and the formula, so that they are compiled for the
 // chosen instruction set too. One function per formula keeps each small enough to optimise quickly.
+// clang does not combine flatten with target_clones, and under AddressSanitizer inlining all of it
+// takes minutes to compile: those builds (fuzzing, sanitizers) get one plain version.
+#if defined(__clang__) || defined(__SANITIZE_ADDRESS__)
+#define OPTVIZ_LANES_KERNEL
+#else
+#define OPTVIZ_LANES_KERNEL __attribute__((flatten, target_clones("avx2", "default")))
+#endif
+
 template <class Formula>
-__attribute__((flatten, target_clones("avx2", "default"))) void summarize_block(const LaneRuns& runs, long steps,
-                                                                                const Target& target, RunSummary* out) {
+OPTVIZ_LANES_KERNEL void summarize_block(const LaneRuns& runs, long steps, const Target& target, RunSummary* out) {
   summarize_lanes<Formula>(runs, steps, target, out);
 }
 

@@ -244,6 +244,10 @@ inline bool all(Mask m) {
   const PartBits bits = m.p0 & m.p1 & m.p2 & m.p3;
   return (bits[0] & bits[1] & bits[2] & bits[3]) == -1;
 }
+template <class... Masks>
+Mask either(Mask a, Masks... rest) {
+  return (a | ... | rest);
+}
 inline Pack where(Mask m, Pack a, Pack b) {
   Pack r;
   r.p0 = lanes::blend(m.p0, a.p0, b.p0), r.p1 = lanes::blend(m.p1, a.p1, b.p1);

@@ -82,8 +82,8 @@ bool is_divergent(Vec2 theta, double f, Vec2 g);
 // that is not finite or beyond kDivergenceBound, or a value or a gradient that is not finite.
 template <class P, class S>
 auto divergence(P theta, S f, P g) -> decltype(ew::is_finite(f)) {
-  return ew::beyond(theta.x, kDivergenceBound) | ew::beyond(theta.y, kDivergenceBound) | !ew::is_finite(f) |
-         !ew::is_finite(g.x) | !ew::is_finite(g.y);
+  return ew::either(ew::beyond(theta.x, kDivergenceBound), ew::beyond(theta.y, kDivergenceBound), !ew::is_finite(f),
+                    !ew::is_finite(g.x), !ew::is_finite(g.y));
 }
 
 }  // namespace optviz

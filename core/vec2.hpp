@@ -49,6 +49,11 @@ inline double sin(double a) { return std::sin(a); }
 inline bool is_finite(double a) { return std::isfinite(a); }
 // Not within [-bound, bound]: beyond it, infinite or NaN.
 inline bool beyond(double a, double bound) { return !(std::fabs(a) <= bound); }
+// Whether any of the conditions holds (a pack of runs answers per lane).
+template <class... Bools>
+bool either(bool a, Bools... rest) {
+  return (a || ... || rest);
+}
 // a where the condition holds, else b (a pack of runs chooses per lane).
 template <class T>
 T where(bool condition, T a, T b) {

@@ -24,7 +24,7 @@ constexpr Rgb kBlack{0, 0, 0};
 constexpr double kTickSize = 13;
 constexpr double kLabelSize = 15;
 constexpr double kTitleSize = 17;
-constexpr int kLeft = 90, kRight = 190, kTop = 64, kBottom = 64;
+constexpr int kLeft = 90, kRight = 210, kTop = 64, kBottom = 64;
 constexpr int kPlotTarget = 512;  // cells are scaled up to about this many pixels a side
 constexpr int kTickLength = 5;
 
@@ -240,7 +240,7 @@ Image draw_sweep_figure(const Sweep& sweep, const Map& map, std::optional<Vec2> 
   }
 
   // The colour bar, its ticks at whole decades, and the legend under it.
-  const int bar_x = p.x0 + p.width() + 28, bar_top = p.y0, bar_height = std::max(60, p.height() - 70);
+  const int bar_x = p.x0 + p.width() + 28, bar_top = p.y0, bar_height = std::max(60, p.height() - 80);
   for (int y = 0; y < bar_height; ++y)
     canvas.fill(bar_x, bar_top + y, bar_x + 18, bar_top + y + 1, to_rgb(gui::colour_map(1 - (y + 0.5) / bar_height)));
   canvas.fill(bar_x - 1, bar_top - 1, bar_x + 19, bar_top, kInk);
@@ -256,12 +256,13 @@ Image draw_sweep_figure(const Sweep& sweep, const Map& map, std::optional<Vec2> 
   canvas.text(bar_x - 4, p.y0 - 10, bar_name, kLabelSize, kInk);
   std::size_t diverged = 0;
   for (const RunSummary& c : map.cells) diverged += c.diverged_at.has_value();
-  swatch(canvas, bar_x, bar_top + bar_height + 22, kDiverged,
-         "diverged (" + std::to_string(diverged) + " of " + std::to_string(map.cells.size()) + ")");
+  swatch(canvas, bar_x, bar_top + bar_height + 18, kDiverged, "diverged");
+  canvas.text(bar_x + 24, bar_top + bar_height + 18 + 13 + 16,
+              std::to_string(diverged) + " of " + std::to_string(map.cells.size()) + " cells", kTickSize, kSubtle);
   if (current) {
-    canvas.ring(bar_x + 8, bar_top + bar_height + 58, 7, 4.5, kBlack);
-    canvas.ring(bar_x + 8, bar_top + bar_height + 58, 7, 2, kPaper);
-    canvas.text(bar_x + 24, bar_top + bar_height + 63, "this run", kTickSize, kInk);
+    canvas.ring(bar_x + 8, bar_top + bar_height + 66, 7, 4.5, kBlack);
+    canvas.ring(bar_x + 8, bar_top + bar_height + 66, 7, 2, kPaper);
+    canvas.text(bar_x + 24, bar_top + bar_height + 71, "this run", kTickSize, kInk);
   }
 
   draw_titles(canvas,

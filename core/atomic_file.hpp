@@ -8,7 +8,9 @@
 namespace optviz {
 
 // Throws std::runtime_error("cannot write PATH: REASON") on failure, leaving no partial file.
-// A target that exists and is not a regular file (/dev/stdout, /dev/full) is written in place.
+// A target under /dev or /proc (/dev/stdout, /dev/full), or that exists and is not a regular file
+// (a pipe), is written in place; through a symbolic link, the file it names is replaced and the
+// link stays.
 void write_file_atomically(const std::filesystem::path& path, std::string_view contents);
 
 }  // namespace optviz

@@ -145,3 +145,29 @@ TEST_CASE("hostile scenario files are refused promptly with a short message", "[
   }
   CHECK_FALSE(std::filesystem::exists(path("out")));
 }
+
+TEST_CASE("an output through a symbolic link replaces the file it names; /proc/self/fd/1 is stdout",
+          "[robustness][environment]") {
+  const TempDir dir;
+  write_file(dir / "old.csv", "old\n");
+  std::filesystem::create_symlink("old.csv", dir / "link.csv");
+  const std::vector<std::string> run = {"run", "--function", "quadratic", "--optimizer", "sgd", "--steps", "2"};
+
+  std::vector<std::string> args = run;
+  args.insert(args.end(), {"--out", (dir / "link.csv").string()});
+  auto r = run_process(kOptviz, args);
+  REQUIRE(r.exit_code == 0);
+  CHECK(std::filesystem::is_symlink(dir / "link.csv"));
+  const std::string csv = read_file(dir / "old.csv");
+  CHECK(csv.starts_with("step,"));
+  CHECK(dir.entries() == std::vector<std::string>{"link.csv", "old.csv"});
+
+  // The test harness sends stdout to a regular file: the path is written through, not replaced
+  // (a temporary file cannot even be made in /proc/self/fd).
+  args = run;
+  args.insert(args.end(), {"--out", "/proc/self/fd/1"});
+  r = run_process(kOptviz, args);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == csv);
+}

@@ -129,4 +129,23 @@ std::optional<StateField> accumulator_field(const Hyperparameters& h) {
   }
 }
 
+std::optional<StateField> momentum_field(const Hyperparameters& h) {
+  switch (h.kind) {
+    case K::adam:
+    case K::adamw:
+    case K::adamax:
+    case K::nadam:
+    case K::lion:
+      return StateField{"m", &State::m};
+    case K::momentum:
+    case K::nesterov:
+      return StateField{"buf", &State::buf};
+    case K::rmsprop:
+      if (h.momentum > 0) return StateField{"buf", &State::buf};
+      return std::nullopt;
+    default:
+      return std::nullopt;
+  }
+}
+
 }  // namespace optviz

@@ -257,13 +257,18 @@ V lion(const H& h, OptimizerState<V>& s, V theta, V g) {
 
 }  // namespace rules
 
+// True when the kind's weight decay shrinks theta itself (theta *= 1 - eta wd) instead of adding
+// wd theta to the gradient (L2).
+constexpr bool decoupled_weight_decay(OptimizerKind kind) {
+  return kind == OptimizerKind::adamw || kind == OptimizerKind::lion;
+}
+
 // One update: returns theta_t from theta_{t-1} and the gradient g of f there (without weight
 // decay), and advances the state. Never throws; non-finite values flow through.
 template <class V, class H = Hyperparameters>
 V step(const H& h, OptimizerState<V>& s, V theta, V g) {
   ++s.t;
-  const bool decoupled = h.kind == OptimizerKind::adamw || h.kind == OptimizerKind::lion;
-  if (!decoupled) g = ew::where(h.weight_decay != 0, g + h.weight_decay * theta, g);
+  if (!decoupled_weight_decay(h.kind)) g = ew::where(h.weight_decay != 0, g + h.weight_decay * theta, g);
   switch (h.kind) {
     case OptimizerKind::sgd:
     case OptimizerKind::momentum:
@@ -292,5 +297,9 @@ std::vector<StateField> state_fields(const Hyperparameters& h);
 // The accumulator the app plots as G_t: G, or v (vmax with amsgrad), or u; none for the sgd
 // family and lion.
 std::optional<StateField> accumulator_field(const Hyperparameters& h);
+
+// The momentum the app draws as an arrow: m for the Adam family and lion, buf for the momentum
+// methods and RMSprop with momentum; none for sgd, adagrad, adadelta and RMSprop without.
+std::optional<StateField> momentum_field(const Hyperparameters& h);
 
 }  // namespace optviz

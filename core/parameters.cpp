@@ -79,4 +79,19 @@ std::string format_number(double value) {
   return {buffer.data(), result.ptr};
 }
 
+std::string parameter_symbol(std::string_view name) {
+  if (name == "eta") return "η";
+  if (name == "rho") return "ρ";
+  if (name == "eps") return "ε";
+  if (name == "momentum") return "μ";
+  if (name == "dampening") return "damp";
+  if (name == "beta1") return "β₁";
+  if (name == "beta2") return "β₂";
+  if (name == "weight_decay") return "wd";
+  if (name == "lr_decay") return "lr decay";
+  if (name == "initial_accumulator") return "G₀";
+  if (name == "momentum_decay") return "ψ";
+  return std::string(name);
+}
+
 }  // namespace optviz

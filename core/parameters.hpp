@@ -56,4 +56,7 @@ std::string optimizer_names(unsigned kinds);
 // The shortest text that reads back as the same double: "0.01", "1e-08", "-nan".
 std::string format_number(double value);
 
+// The short symbol of a parameter for labels: "η" for eta, "β₁" for beta1.
+std::string parameter_symbol(std::string_view name);
+
 }  // namespace optviz

@@ -2,6 +2,10 @@
 
 #include <array>
 #include <stdexcept>
+#include <string_view>
+
+#include "parameters.hpp"
+#include "schedule.hpp"
 
 namespace optviz {
 namespace {
@@ -16,6 +20,12 @@ constexpr std::array<Rgb, 8> kPalette = {{
     {204, 121, 167},  // reddish purple
     {255, 255, 255},  // white
 }};
+
+// Weight decay, momentum and the like at 0 are off: a legend leaves them out.
+bool switches_something_off(std::string_view name) {
+  return name == "momentum" || name == "dampening" || name == "weight_decay" || name == "lr_decay" ||
+         name == "initial_accumulator";
+}
 
 }  // namespace
 
@@ -77,6 +87,28 @@ std::vector<const RealParameter*> parameters_of(const RunSpec& run) {
   std::vector<const RealParameter*> out;
   for (const RealParameter& p : real_parameters())
     if (p.applies_to(run.hyper.kind)) out.push_back(&p);
+  return out;
+}
+
+std::string parameter_summary(const RunSpec& run) {
+  const Hyperparameters& h = run.hyper;
+  std::string out;
+  auto add = [&out](const std::string& text) { out += (out.empty() ? "" : ", ") + text; };
+  for (const RealParameter* p : parameters_of(run)) {
+    const double v = h.*p->member;
+    if (v == 0 && switches_something_off(p->name)) continue;
+    add(parameter_symbol(p->name) + " = " + format_number(v));
+  }
+  if (const std::string schedule = schedule_summary(run.schedule); !schedule.empty()) add(schedule);
+  if (run.batch > 0) add("batch " + std::to_string(run.batch) + (run.shuffle ? ", shuffled" : ""));
+  if (run.noise > 0) add("noise σ = " + format_number(run.noise));
+  if (!run.rule) {
+    const Hyperparameters d = defaults(h.kind);
+    if (h.centered != d.centered && h.centered) add("centered");
+    if (h.amsgrad != d.amsgrad && h.amsgrad) add("AMSGrad");
+    if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(h.eps_inside_sqrt ? "ε inside √" : "ε outside √");
+    if (h.bias_correction != d.bias_correction) add(h.bias_correction ? "bias correction" : "no bias correction");
+  }
   return out;
 }
 

@@ -78,6 +78,11 @@ std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t
 // The hyperparameters that a run takes: those that apply to its optimizer, or those its rule reads.
 std::vector<const RealParameter*> parameters_of(const RunSpec& run);
 
+// "η = 0.01, ρ = 0.9, ε = 1e-08": the run's parameters for legends (every one that applies,
+// except those at 0 that switch something off), then its conventions that differ from the
+// defaults.
+std::string parameter_summary(const RunSpec& run);
+
 // How run `index` of a scenario with this seed sees its objective.
 Training training_of(const RunSpec& run, std::uint64_t seed, std::size_t index);
 

@@ -1,9 +1,12 @@
 // The optimizers: hand-computed first two steps, equivalences, comparative facts, state copies,
 // the rules' genericity over the value type, and the table of invalid hyperparameters.
+#include <algorithm>
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "optimizer.hpp"
 #include "test_function.hpp"
@@ -380,5 +383,28 @@ TEST_CASE("diverging runs end with the status and keep every row up to there", "
     CHECK(t.status().empty());
     CHECK(t.rows() == 1);
     CHECK(t.state.empty());
+  }
+}
+
+TEST_CASE("the momentum the app draws is a state field each optimizer records", "[optimizers]") {
+  using K = OptimizerKind;
+  std::vector<std::pair<Hyperparameters, std::string>> cases = {
+      {defaults(K::sgd), ""},     {defaults(K::momentum), "buf"}, {defaults(K::nesterov), "buf"},
+      {defaults(K::adagrad), ""}, {defaults(K::rmsprop), ""},     {defaults(K::adam), "m"},
+      {defaults(K::adamw), "m"},  {defaults(K::adamax), "m"},     {defaults(K::adadelta), ""},
+      {defaults(K::nadam), "m"},  {defaults(K::lion), "m"},
+  };
+  REQUIRE(cases.size() == optimizer_kinds().size());
+  Hyperparameters rmsprop_momentum = defaults(K::rmsprop);
+  rmsprop_momentum.momentum = 0.9;
+  cases.emplace_back(rmsprop_momentum, "buf");
+  for (const auto& [h, expected] : cases) {
+    CAPTURE(name(h.kind), h.momentum);
+    const auto field = momentum_field(h);
+    CHECK(std::string(field ? field->name : "") == expected);
+    if (!field) continue;
+    const auto recorded = state_fields(h);
+    CHECK(
+        std::any_of(recorded.begin(), recorded.end(), [&](const StateField& f) { return f.member == field->member; }));
   }
 }

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "figure_renderer.hpp"
 #include "gif_file.hpp"
-#include "gui/figure.hpp"
 #include "scenario.hpp"
 #include "trajectory.hpp"
 

@@ -18,11 +18,11 @@
 #include <vector>
 
 #include "cli.hpp"
-#include "export/png_file.hpp"
 #include "fuzz_support.hpp"
 #include "gui.hpp"
-#include "gui/figure.hpp"
+#include "hidden_figure_renderer.hpp"
 #include "image.hpp"
+#include "png_file.hpp"
 #include "scenario.hpp"
 #include "scenario_file.hpp"
 
@@ -61,7 +61,7 @@ void write_scenario_files() {
 // The fuzzer never opens a window or a GL context: every input runs "run" or "list", so neither
 // is reached (a call would be a bug in this harness, and traps).
 int optviz::run_gui(const GuiOptions&) { __builtin_trap(); }
-std::unique_ptr<optviz::FigureRenderer> optviz::FigureRenderer::create(std::string&) { __builtin_trap(); }
+std::unique_ptr<optviz::FigureRenderer> optviz::make_hidden_figure_renderer(std::string&) { __builtin_trap(); }
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   write_scenario_files();

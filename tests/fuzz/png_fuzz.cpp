@@ -10,10 +10,10 @@
 #include <stdexcept>
 #include <string>
 
-#include "export/png_file.hpp"
-#include "export/scenario_io.hpp"
 #include "fuzz_support.hpp"
+#include "png_file.hpp"
 #include "scenario_file.hpp"
+#include "scenario_io.hpp"
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "export/png_file.hpp"
+#include "png_file.hpp"
 #include "process.hpp"
 
 using namespace optviz::testing;

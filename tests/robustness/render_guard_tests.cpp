@@ -1,5 +1,5 @@
 // Nothing non-finite reaches the renderer: diverged trajectories and extreme values go through
-// the window's pure drawing geometry (app/gui: canvas transform, polylines, plot ranges, ticks)
+// the window's pure drawing geometry (app/geometry: canvas transform, polylines, plot ranges, ticks)
 // and every vertex, range and tick that comes out must be finite, inside its rectangle and
 // non-degenerate.
 #include <catch2/catch.hpp>

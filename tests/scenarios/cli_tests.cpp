@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "export/png_file.hpp"
 #include "invalid_scenarios.hpp"
 #include "parameters.hpp"
+#include "png_file.hpp"
 #include "presets.hpp"
 #include "run_export.hpp"
 #include "scenario_file.hpp"

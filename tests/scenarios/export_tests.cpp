@@ -10,12 +10,12 @@
 #include <sstream>
 
 #include "csv.hpp"
-#include "export/gif_file.hpp"
-#include "export/png_file.hpp"
-#include "export/scenario_io.hpp"
+#include "gif_file.hpp"
+#include "png_file.hpp"
 #include "presets.hpp"
 #include "run_export.hpp"
 #include "scenario_file.hpp"
+#include "scenario_io.hpp"
 #include "support.hpp"
 
 using namespace optviz;

@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "export/png_file.hpp"
-#include "export/scenario_io.hpp"
+#include "png_file.hpp"
 #include "presets.hpp"
 #include "scenario_file.hpp"
+#include "scenario_io.hpp"
 #include "support.hpp"
 
 using namespace optviz;

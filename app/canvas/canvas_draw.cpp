@@ -6,7 +6,6 @@
 
 #include "colour_map.hpp"
 #include "plot_scale.hpp"
-#include "state.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -340,16 +339,10 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& r
     draw_arrow(dl, im(from), *d, length, IM_COL32(255, 255, 255, 255), s, sees_noisy_gradients(run) ? "−g" : "−∇f",
                labels);
   if (k < traj.state.size()) {
-    const State& state = traj.state[k];
-    const bool adam_like = run.hyper.kind == OptimizerKind::adam || run.hyper.kind == OptimizerKind::adamw ||
-                           run.hyper.kind == OptimizerKind::adamax || run.hyper.kind == OptimizerKind::nadam ||
-                           run.hyper.kind == OptimizerKind::lion;
-    const bool buffered = run.hyper.kind == OptimizerKind::momentum || run.hyper.kind == OptimizerKind::nesterov ||
-                          (run.hyper.kind == OptimizerKind::rmsprop && run.hyper.momentum > 0);
-    if (adam_like || buffered) {
-      if (const auto d = screen_direction(-1.0 * (adam_like ? state.m : state.buf)))
-        draw_arrow(dl, im(from), *d, length * 0.8f, IM_COL32(255, 220, 120, 255), s, adam_like ? "−m" : "−buf", labels);
-    }
+    if (const auto momentum = momentum_field(run.hyper))
+      if (const auto d = screen_direction(-1.0 * (traj.state[k].*momentum->member)))
+        draw_arrow(dl, im(from), *d, length * 0.8f, IM_COL32(255, 220, 120, 255), s, "−" + std::string(momentum->name),
+                   labels);
   }
   if (k + 1 < traj.rows()) {
     const Point2 to = t.to_pixels(traj.position[k + 1]);

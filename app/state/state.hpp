@@ -10,19 +10,18 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "fonts.hpp"
 #include "geometry.hpp"
 #include "grid.hpp"
+#include "heatmap_request.hpp"
 #include "layout.hpp"
 #include "plot_scale.hpp"
 #include "scenario.hpp"
 #include "spread.hpp"
+#include "theme_choice.hpp"
 #include "trajectory.hpp"
 
-struct ImFont;
-
 namespace optviz::gui {
-
-enum class Theme { dark, light };
 
 struct Playback {
   double position = 0;  // the playhead in steps; fractional while playing
@@ -52,19 +51,6 @@ struct ViewSettings {
 struct Notice {
   std::string text;
   bool error = false;
-};
-
-// What the canvas panel wants drawn as its heatmap this frame; the renderer redraws the texture
-// only when this changes.
-struct HeatmapRequest {
-  Objective objective;
-  ColourScale colour_scale = ColourScale::log;
-  int contour_count = 0;  // 0: no contour lines
-  Box shown;
-  int width = 0;
-  int height = 0;
-  float line_width = 1;
-  friend bool operator==(const HeatmapRequest&, const HeatmapRequest&) = default;
 };
 
 // The dialogs of the File menu and the exports: their fields, and flags that the application
@@ -116,11 +102,6 @@ struct PlotAxes {
   std::uint64_t generation = 0;
   std::optional<AxisRange> loss, accumulator, step_size;
   PlotColumnsCache columns[3];  // of the loss, accumulator and step size plots
-};
-
-struct Fonts {
-  ImFont* ui = nullptr;
-  ImFont* mono = nullptr;
 };
 
 // A formula or rule field: its text as typed and, when the text does not compile, why and where
@@ -241,13 +222,6 @@ long max_steps(const AppState& state);
 // Replaces the scenario (opened from a file or a preset).
 void replace_scenario(AppState& state, Scenario scenario);
 void fit_view(AppState& state);
-
-// "η = 0.01, ρ = 0.9, ε = 1e-08": the run's parameters for legends (every one that applies,
-// except those at 0 that switch something off), then its conventions that differ from the
-// defaults.
-std::string parameter_summary(const RunSpec& run);
-// The short symbol of a parameter for labels: "η" for eta, "β₁" for beta1.
-std::string parameter_symbol(std::string_view name);
 
 void set_notice(AppState& state, std::string text, bool error = false);
 

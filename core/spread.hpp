@@ -12,7 +12,7 @@
 #include "scenario.hpp"
 #include "trajectory.hpp"
 
-namespace optviz::gui {
+namespace optviz {
 
 inline constexpr int kSpreadSeeds = 8;
 // What one computation may cost, so that a slider change stays a frame: updates of all the
@@ -27,7 +27,6 @@ bool sees_noisy_gradients(const RunSpec& run);
 
 // True when the two scenarios give the same trajectories: the same objective, start, steps, seed
 // and, run by run, the same optimizer or rule, hyperparameters, schedule, batches and noise.
-// (Belongs in core, next to Scenario.)
 bool same_maths(const Scenario& a, const Scenario& b);
 
 struct SpreadRun {
@@ -47,4 +46,4 @@ struct Spread {
 // computation; drops it (and its memory) when it is not wanted.
 void update_spread(Spread& spread, const Scenario& simulated, bool wanted);
 
-}  // namespace optviz::gui
+}  // namespace optviz

@@ -10,7 +10,7 @@
 #include <cstring>
 
 #include "canvas_draw.hpp"
-#include "figure.hpp"
+#include "figure_renderer.hpp"
 #include "fonts.hpp"
 #include "theme.hpp"
 
@@ -205,6 +205,29 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_framebuffer));
   glViewport(previous_viewport[0], previous_viewport[1], previous_viewport[2], previous_viewport[3]);
   return image;
+}
+
+namespace {
+
+// In the GL context of the caller (the window): the context outlives the renderer.
+class InContextFigureRenderer final : public FigureRenderer {
+ public:
+  explicit InContextFigureRenderer(std::unique_ptr<FigureDrawer> drawer) : drawer_(std::move(drawer)) {}
+  Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, long step, int width,
+               int height) override {
+    return drawer_->render(scenario, runs, step, width, height);
+  }
+
+ private:
+  std::unique_ptr<FigureDrawer> drawer_;
+};
+
+}  // namespace
+
+std::unique_ptr<FigureRenderer> make_figure_renderer_in_context(std::string& error) {
+  auto drawer = FigureDrawer::create(error);
+  if (!drawer) return nullptr;
+  return std::make_unique<InContextFigureRenderer>(std::move(drawer));
 }
 
 }  // namespace optviz::gui

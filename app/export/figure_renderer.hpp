@@ -1,6 +1,7 @@
-// Figures drawn offscreen: the canvas of a scenario (heatmap, contours, trajectories up to a step,
-// start point, minima, legend, colour bar, the function's name) at any size, without a window.
-// Used by `optviz render`, the File menu's exports and the quick PNG export.
+// What draws figures: the canvas of a scenario (heatmap, contours, trajectories up to a step,
+// start point, minima, legend, colour bar, the function's name) at any size, into an Image. The
+// exports take one; render/ implements it in a GL context (make_figure_renderer_in_context) and
+// platform/ in a hidden window of its own (make_hidden_figure_renderer).
 #pragma once
 
 #include <memory>
@@ -17,9 +18,6 @@ inline constexpr int kMaxFigureSide = 7680;  // 8K
 
 class FigureRenderer {
  public:
-  // Opens a hidden OpenGL 3.3 context. Returns nullptr and sets `error` to a message that names
-  // the problem (no display: points to xvfb-run) when it cannot.
-  static std::unique_ptr<FigureRenderer> create(std::string& error);
   virtual ~FigureRenderer() = default;
 
   // Draws the figure with every run's trajectory up to `step` (clamped to each run's length).

@@ -341,7 +341,7 @@ void draw_inspector_panel(AppState& state) {
   const Hyperparameters& h = run.hyper;
   const State before = k > 0 ? t.state[k - 1] : initial_state<Vec2>(h);
   Vec2 g = t.gradient[k];
-  const bool l2 = h.weight_decay != 0 && h.kind != K::adamw && h.kind != K::lion;
+  const bool l2 = h.weight_decay != 0 && !decoupled_weight_decay(h.kind);
   if (l2) {
     g = g + h.weight_decay * t.position[k];
     ImGui::TextDisabled("g below includes weight decay: g + wd·θ");

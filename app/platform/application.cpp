@@ -16,13 +16,13 @@
 #include <exception>
 #include <filesystem>
 
-#include "export/figure_export.hpp"
-#include "export/png_file.hpp"
-#include "figure.hpp"
 #include "figure_drawer.hpp"
+#include "figure_export.hpp"
+#include "figure_renderer.hpp"
 #include "glfw_setup.hpp"
 #include "heatmap_renderer.hpp"
 #include "keys.hpp"
+#include "png_file.hpp"
 #include "scenario_file.hpp"
 #include "settings.hpp"
 #include "ui.hpp"

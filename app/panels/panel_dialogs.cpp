@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <string>
 
-#include "export/figure_export.hpp"
+#include "figure_export.hpp"
 #include "panels.hpp"
 
 namespace optviz::gui {

@@ -1,15 +1,16 @@
 // run_gui: the window's entry point, called by the command line for `optviz` with no command.
+#include "gui.hpp"
+
 #include <charconv>
 #include <cstdio>
 #include <exception>
 #include <string>
 
 #include "application.hpp"
-#include "export/png_file.hpp"
-#include "export/scenario_io.hpp"
-#include "figure.hpp"
-#include "gui.hpp"
+#include "figure_renderer.hpp"
+#include "png_file.hpp"
 #include "scenario_file.hpp"
+#include "scenario_io.hpp"
 
 namespace optviz {
 namespace {

@@ -8,12 +8,12 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "export/scenario_io.hpp"
 #include "fonts.hpp"
 #include "panels.hpp"
 #include "presets.hpp"
 #include "run_export.hpp"
 #include "scenario_file.hpp"
+#include "scenario_io.hpp"
 
 namespace optviz::gui {
 

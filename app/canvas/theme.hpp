@@ -5,7 +5,7 @@
 
 #include "layout.hpp"
 #include "scenario.hpp"
-#include "state.hpp"
+#include "theme_choice.hpp"
 
 namespace optviz::gui {
 

@@ -10,7 +10,7 @@
 
 #include "gl_handles.hpp"
 #include "grid.hpp"
-#include "state.hpp"
+#include "heatmap_request.hpp"
 
 namespace optviz::gui {
 

@@ -1,5 +1,5 @@
-// FigureRenderer: a FigureDrawer in a hidden window's GL context, for `optviz render` and GIFs.
-#include "figure.hpp"
+// A FigureDrawer in a hidden window's GL context, for `optviz render` and GIFs.
+#include "hidden_figure_renderer.hpp"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -35,28 +35,9 @@ class HiddenWindowFigureRenderer final : public FigureRenderer {
   std::unique_ptr<gui::FigureDrawer> drawer_;
 };
 
-// In the GL context of the caller (the window): the context outlives the renderer.
-class InContextFigureRenderer final : public FigureRenderer {
- public:
-  explicit InContextFigureRenderer(std::unique_ptr<gui::FigureDrawer> drawer) : drawer_(std::move(drawer)) {}
-  Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, long step, int width,
-               int height) override {
-    return drawer_->render(scenario, runs, step, width, height);
-  }
-
- private:
-  std::unique_ptr<gui::FigureDrawer> drawer_;
-};
-
 }  // namespace
 
-std::unique_ptr<FigureRenderer> gui::make_figure_renderer_in_context(std::string& error) {
-  auto drawer = gui::FigureDrawer::create(error);
-  if (!drawer) return nullptr;
-  return std::make_unique<InContextFigureRenderer>(std::move(drawer));
-}
-
-std::unique_ptr<FigureRenderer> FigureRenderer::create(std::string& error) {
+std::unique_ptr<FigureRenderer> make_hidden_figure_renderer(std::string& error) {
   if (!gui::acquire_glfw(error)) return nullptr;
   GLFWwindow* window = gui::create_gl_window(64, 64, "optviz figure", false, error);
   if (window == nullptr) {

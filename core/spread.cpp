@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <exception>
 
-namespace optviz::gui {
+namespace optviz {
 namespace {
 
 bool same_run_maths(const RunSpec& a, const RunSpec& b) {
@@ -102,4 +102,4 @@ void update_spread(Spread& spread, const Scenario& s, bool wanted) {
   }
 }
 
-}  // namespace optviz::gui
+}  // namespace optviz

@@ -18,19 +18,20 @@
 
 #include "atomic_file.hpp"
 #include "csv.hpp"
-#include "export/figure_export.hpp"
-#include "export/map_figure.hpp"
-#include "export/png_file.hpp"
-#include "export/scenario_io.hpp"
+#include "dataset.hpp"
+#include "figure_export.hpp"
 #include "gui.hpp"
+#include "hidden_figure_renderer.hpp"
+#include "map_figure.hpp"
+#include "objective.hpp"
 #include "parameters.hpp"
+#include "png_file.hpp"
+#include "rule.hpp"
 #include "run_export.hpp"
 #include "scenario_file.hpp"
-#include "objective.hpp"
-#include "rule.hpp"
+#include "scenario_io.hpp"
 #include "schedule.hpp"
 #include "sweep.hpp"
-#include "dataset.hpp"
 #include "trajectory.hpp"
 
 namespace optviz {
@@ -686,7 +687,7 @@ int render_command(const RenderOptions& o) {
   std::vector<Trajectory> runs = simulate(scenario);
 
   std::string error;
-  const std::unique_ptr<FigureRenderer> renderer = FigureRenderer::create(error);
+  const std::unique_ptr<FigureRenderer> renderer = make_hidden_figure_renderer(error);
   if (!renderer) throw std::runtime_error("render draws with OpenGL and needs a display: " + error);
   if (!o.out.empty()) export_figure_png(*renderer, scenario, runs, step, width, height, o.out);
   if (!o.gif.empty()) {

@@ -5,11 +5,15 @@
 
 #include <string>
 
-#include "state.hpp"
-
+struct ImFont;
 struct ImFontAtlas;
 
 namespace optviz::gui {
+
+struct Fonts {
+  ImFont* ui = nullptr;
+  ImFont* mono = nullptr;
+};
 
 inline constexpr const char* kSansFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 inline constexpr const char* kMonoFont = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";

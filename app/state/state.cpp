@@ -12,11 +12,6 @@
 namespace optviz::gui {
 namespace {
 
-bool switches_something_off(std::string_view name) {
-  return name == "momentum" || name == "dampening" || name == "weight_decay" || name == "lr_decay" ||
-         name == "initial_accumulator";
-}
-
 // The palette colour used by the fewest runs, the earliest on ties.
 Rgb free_colour(const Scenario& s) {
   const auto palette = run_palette();
@@ -420,43 +415,6 @@ void replace_scenario(AppState& state, Scenario scenario) {
 }
 
 void fit_view(AppState& state) { state.view.wanted = state.scenario.view; }
-
-std::string parameter_symbol(std::string_view name) {
-  if (name == "eta") return "η";
-  if (name == "rho") return "ρ";
-  if (name == "eps") return "ε";
-  if (name == "momentum") return "μ";
-  if (name == "dampening") return "damp";
-  if (name == "beta1") return "β₁";
-  if (name == "beta2") return "β₂";
-  if (name == "weight_decay") return "wd";
-  if (name == "lr_decay") return "lr decay";
-  if (name == "initial_accumulator") return "G₀";
-  if (name == "momentum_decay") return "ψ";
-  return std::string(name);
-}
-
-std::string parameter_summary(const RunSpec& run) {
-  const Hyperparameters& h = run.hyper;
-  std::string out;
-  auto add = [&out](const std::string& text) { out += (out.empty() ? "" : ", ") + text; };
-  for (const RealParameter* p : parameters_of(run)) {
-    const double v = h.*p->member;
-    if (v == 0 && switches_something_off(p->name)) continue;
-    add(parameter_symbol(p->name) + " = " + format_number(v));
-  }
-  if (const std::string schedule = schedule_summary(run.schedule); !schedule.empty()) add(schedule);
-  if (run.batch > 0) add("batch " + std::to_string(run.batch) + (run.shuffle ? ", shuffled" : ""));
-  if (run.noise > 0) add("noise σ = " + format_number(run.noise));
-  if (!run.rule) {
-    const Hyperparameters d = defaults(h.kind);
-    if (h.centered != d.centered && h.centered) add("centered");
-    if (h.amsgrad != d.amsgrad && h.amsgrad) add("AMSGrad");
-    if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(h.eps_inside_sqrt ? "ε inside √" : "ε outside √");
-    if (h.bias_correction != d.bias_correction) add(h.bias_correction ? "bias correction" : "no bias correction");
-  }
-  return out;
-}
 
 void set_notice(AppState& state, std::string text, bool error) { state.notice = {std::move(text), error}; }
 

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "number_text.hpp"
 #include "random.hpp"
 
 namespace optviz {
@@ -94,12 +94,9 @@ Dataset parse_data_csv(std::string_view text) {
                       std::to_string(names.size()));
     const auto number = [&](std::size_t c, const char* name) {
       const std::string_view cell = cells[c];
-      double v = 0;
-      const char* first = cell.data();
-      const char* last = cell.data() + cell.size();
-      if (first != last && *first == '+') ++first;
-      const auto [end, ec] = std::from_chars(first, last, v);
-      if (cell.empty() || ec != std::errc() || end != last || !std::isfinite(v))
+      const std::optional<double> read = parse_number(cell.starts_with('+') ? cell.substr(1) : cell);
+      const double v = read.value_or(std::nan(""));
+      if (!std::isfinite(v))
         throw DataError("line " + std::to_string(line_number) + ", column " + name + ": not a number: " + shown(cell));
       if (std::fabs(v) > kMaxDataValue)
         throw DataError("line " + std::to_string(line_number) + ", column " + name + ": " + shown(cell) +

@@ -1,11 +1,12 @@
 #include "expression.hpp"
 
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <numbers>
 #include <optional>
+
+#include "number_text.hpp"
 
 namespace optviz {
 
@@ -409,20 +410,14 @@ class Parser {
     }
     const std::string_view digits = text_.substr(start, n - start);
     if (digits == ".") fail("expected a number, got '.'", start);
-    double value = 0;
-    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (ec == std::errc::result_out_of_range) {
-      // from_chars reports underflow too (and leaves value alone): a tiny number is 0, a huge one
-      // an error.
+    const std::optional<double> value = parse_number(digits);
+    if (!value) {
       const bool huge = std::isinf(std::strtod(std::string(digits).c_str(), nullptr));
-      if (huge) fail("number out of range: " + std::string(digits), start);
-      value = 0;
-    } else if (ec != std::errc() || ptr != digits.data() + digits.size()) {
-      fail("malformed number " + std::string(digits), start);
+      fail(huge ? "number out of range: " + std::string(digits) : "malformed number " + std::string(digits), start);
     }
     pos_ = n;
     if (pos_ < end_ && text_[pos_] == '.') fail("malformed number: a second '.'", pos_);
-    return out_.constant(value);
+    return out_.constant(*value);
   }
 
   Operand primary() {

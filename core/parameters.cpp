@@ -1,7 +1,6 @@
 #include "parameters.hpp"
 
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -70,13 +69,6 @@ std::string optimizer_names(unsigned kinds) {
     out += name(k);
   }
   return out;
-}
-
-std::string format_number(double value) {
-  if (std::isnan(value)) return std::signbit(value) ? "-nan" : "nan";
-  std::array<char, 32> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  return {buffer.data(), result.ptr};
 }
 
 std::string parameter_symbol(std::string_view name) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "number_text.hpp"
 #include "optimizer.hpp"
 
 namespace optviz {
@@ -52,9 +53,6 @@ std::optional<ParameterProblem> find_value_problem(const RealParameter& p, doubl
 
 // "sgd, momentum, nesterov": the optimizers whose bit is set in `kinds`.
 std::string optimizer_names(unsigned kinds);
-
-// The shortest text that reads back as the same double: "0.01", "1e-08", "-nan".
-std::string format_number(double value);
 
 // The short symbol of a parameter for labels: "η" for eta, "β₁" for beta1.
 std::string parameter_symbol(std::string_view name);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -325,11 +324,9 @@ Axis parse_axis(std::string_view text, const RunSpec& run, int count) {
     if (parts[0] == p->name) axis.parameter = p;
   if (axis.parameter == nullptr) throw std::invalid_argument(unknown_parameter(parts[0], run));
   const auto number = [&](std::string_view part, const char* what) {
-    double v = 0;
-    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
-    if (part.empty() || ec != std::errc() || end != part.data() + part.size())
-      throw std::invalid_argument(std::string(what) + " is not a number: \"" + std::string(part) + "\"");
-    return v;
+    const std::optional<double> v = parse_number(part);
+    if (!v) throw std::invalid_argument(std::string(what) + " is not a number: \"" + std::string(part) + "\"");
+    return *v;
   };
   axis.from = number(parts[1], "FROM");
   axis.to = number(parts[2], "TO");

@@ -47,11 +47,9 @@ struct BadInput : std::runtime_error {
 Vec2 parse_point(const std::string& text, const std::string& what) {
   const auto comma = text.find(',');
   auto number = [&](std::string_view part) {
-    double v = 0;
-    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
-    if (part.empty() || ec != std::errc() || end != part.data() + part.size())
-      throw BadInput("invalid " + what + ": \"" + text + "\" (expected X,Y, for example --" + what + "=-1.5,2)");
-    return v;
+    const std::optional<double> v = parse_number(part);
+    if (!v) throw BadInput("invalid " + what + ": \"" + text + "\" (expected X,Y, for example --" + what + "=-1.5,2)");
+    return *v;
   };
   if (comma == std::string::npos) number("");
   const std::string_view all(text);
@@ -466,9 +464,10 @@ Box parse_view(const std::string& text) {
   for (std::size_t i = 0; i < v.size(); ++i) {
     const std::size_t comma = i + 1 < v.size() ? text.find(',', begin) : text.size();
     const std::string_view part = std::string_view(text).substr(begin, comma == std::string::npos ? 0 : comma - begin);
-    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v[i]);
-    if (comma == std::string::npos || part.empty() || ec != std::errc() || end != part.data() + part.size())
+    const std::optional<double> number = parse_number(part);
+    if (comma == std::string::npos || !number)
       throw BadInput("invalid --view: \"" + text + "\" (expected x0,x1,y0,y1, for example --view=-5,5,-5,5)");
+    v[i] = *number;
     begin = comma + 1;
   }
   return {{v[0], v[2]}, {v[1], v[3]}};

@@ -536,6 +536,13 @@ Scenario load_scenario_json(const std::filesystem::path& path) {
   }
 }
 
+std::filesystem::path scenario_file_name(const std::filesystem::path& path) {
+  if (path.has_extension() || !path.has_filename()) return path;
+  std::filesystem::path named = path;
+  named += kScenarioExtension;
+  return named;
+}
+
 void save_scenario(const std::filesystem::path& path, const Scenario& scenario) {
   if (std::string problem = find_scenario_problem(scenario); !problem.empty())
     throw ScenarioError("cannot save " + path.string() + ": " + problem);

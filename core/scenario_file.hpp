@@ -64,6 +64,13 @@ std::string find_scenario_problem(const Scenario& scenario);
 // Reads a JSON scenario file; throws ScenarioError("PATH: PROBLEM").
 Scenario load_scenario_json(const std::filesystem::path& path);
 
+// The extension of scenario files, by which desktops know them (assets/mime) and open them with optviz.
+inline constexpr std::string_view kScenarioExtension = ".optviz.json";
+
+// The name a scenario is saved under: the path as given, with kScenarioExtension added when the
+// name has no extension ("lesson" -> "lesson.optviz.json"; "lesson.json" stays).
+std::filesystem::path scenario_file_name(const std::filesystem::path& path);
+
 // Writes to_json(scenario) atomically; throws std::runtime_error("cannot write PATH: REASON").
 void save_scenario(const std::filesystem::path& path, const Scenario& scenario);
 

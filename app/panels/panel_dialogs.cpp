@@ -47,7 +47,7 @@ void open_dialog(AppState& state) {
   if (!state.dialogs.open_file) return;
   if (begin_dialog("Open scenario", &state.dialogs.open_file)) {
     ImGui::TextUnformatted("A scenario .json, or a PNG exported by optviz:");
-    bool go = path_field("##open path", state.dialogs.scenario_path, "scenario.json");
+    bool go = path_field("##open path", state.dialogs.scenario_path, "lesson.optviz.json");
     go |= ImGui::Button("Open");
     if (go) state.requests.open_scenario = true;
     ImGui::SameLine();
@@ -80,7 +80,8 @@ void save_dialog(AppState& state) {
   if (!state.dialogs.save_file) return;
   if (begin_dialog("Save scenario", &state.dialogs.save_file)) {
     ImGui::TextUnformatted("Save the scenario (with the current view) as JSON:");
-    bool go = path_field("##save path", state.dialogs.scenario_path, "scenario.json");
+    bool go = path_field("##save path", state.dialogs.scenario_path, "lesson.optviz.json");
+    ImGui::TextDisabled("Without an extension, .optviz.json is added (desktops open it with optviz).");
     go |= ImGui::Button("Save");
     if (go) state.requests.save_scenario = true;
     last_error(state);

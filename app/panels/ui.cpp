@@ -135,6 +135,7 @@ void process_file_requests(AppState& state) {
       copy.view = state.scenario.view;
     }
     try {
+      state.dialogs.scenario_path = scenario_file_name(state.dialogs.scenario_path).string();
       save_scenario(state.dialogs.scenario_path, copy);
       state.dialogs.save_file = false;
       set_notice(state, "Saved " + std::filesystem::absolute(state.dialogs.scenario_path).string());

@@ -144,3 +144,11 @@ TEST_CASE("saving refuses an invalid scenario and fails cleanly where it cannot 
                     Catch::StartsWith("cannot write " + (dir / "no-such-dir" / "x.json").string() + ": "));
   CHECK(dir.entries().empty());
 }
+
+TEST_CASE("a scenario saved under a bare name gets the .optviz.json extension", "[scenario_file]") {
+  CHECK(optviz::scenario_file_name("lesson") == "lesson.optviz.json");
+  CHECK(optviz::scenario_file_name("talks/rmsprop") == "talks/rmsprop.optviz.json");
+  CHECK(optviz::scenario_file_name("lesson.json") == "lesson.json");
+  CHECK(optviz::scenario_file_name("lesson.optviz.json") == "lesson.optviz.json");
+  CHECK(optviz::scenario_file_name("talks/") == "talks/");
+}

@@ -32,6 +32,10 @@ inline constexpr double kBasinRadius = 1e-3;                // a run ends in a m
 struct Target {
   double value = std::numeric_limits<double>::quiet_NaN();
   double tolerance = 1e-6;
+  // Equal when both values are NaN (no known minimum), so that a map's inputs compare equal.
+  friend bool operator==(const Target& a, const Target& b) {
+    return (a.value == b.value || (a.value != a.value && b.value != b.value)) && a.tolerance == b.tolerance;
+  }
 };
 
 // How a run ends: its last row (after the steps, or the divergent row) and the two steps that a
@@ -61,6 +65,7 @@ struct Axis {
   double value(int i) const;  // i = 0 .. count - 1; exactly `from` and `to` at the ends
   // The position of a value along the axis, 0 at `from` and 1 at `to` (log scale when log).
   double position(double v) const;
+  friend bool operator==(const Axis&, const Axis&) = default;
 };
 
 // "NAME:FROM:TO" or "NAME:FROM:TO:log" over a hyperparameter that the run takes. Throws
@@ -82,6 +87,7 @@ struct Sweep {
   Axis x;
   Axis y;
   Target target;
+  friend bool operator==(const Sweep&, const Sweep&) = default;
 };
 
 // The run of a cell: the sweep's run with the cell's two values.
@@ -98,6 +104,7 @@ struct Basin {
   long steps = 500;
   Training training;
   Target target;
+  friend bool operator==(const Basin&, const Basin&) = default;
 };
 
 // The start of a cell: the centre of cell (i, j), row 0 at view.min.y.

@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
+#include <initializer_list>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -399,6 +401,9 @@ struct MapCommandOptions {
   std::string view;  // basin
   std::string size = "256x256";
   std::string out, csv;
+  std::string colour;       // map_colouring_name; "" for the default (sweep: loss, basin: minimum)
+  double tolerance = 1e-6;  // sweep --colour steps
+  CLI::Option* tolerance_option = nullptr;
 };
 
 void add_map_options(CLI::App& cmd, MapCommandOptions& o, bool sweep) {
@@ -427,9 +432,18 @@ void add_map_options(CLI::App& cmd, MapCommandOptions& o, bool sweep) {
       "--steps", o.run.steps,
       "updates of every cell (default 500, or the scenario's; at most " + std::to_string(kMaxMapSteps) + ")");
   cmd.add_option("--out", o.out,
-                 sweep ? "write the map as PNG, coloured by final loss (the run's scenario is embedded in it)"
-                       : "write the map as PNG, coloured by the minimum each start reaches (the run's scenario is "
-                         "embedded in it)");
+                 "write the map as PNG, coloured as --colour says (the run's scenario is embedded in it)");
+  if (sweep) {
+    cmd.add_option("--colour", o.colour,
+                   "what the PNG's cells show: loss (the final f - f* on a log scale, the default) or steps (the "
+                   "first step at which f - f* <= --tolerance; needs a function with a known minimum)");
+    o.tolerance_option =
+        cmd.add_option("--tolerance", o.tolerance, "with --colour steps: when a run counts as converged (default 1e-6)");
+  } else {
+    cmd.add_option("--colour", o.colour,
+                   "what the PNG's cells show: minimum (the minimum each start ends within 1e-3 of, the default) or "
+                   "loss (the final f - f* on a log scale)");
+  }
   cmd.add_option("--csv", o.csv,
                  sweep ? "write one row per cell: the two hyperparameters, then x,y,f,diverged_at"
                        : "write one row per cell: x0,y0,x,y,f,minimum,diverged_at");
@@ -556,6 +570,18 @@ void report_map(const char* what, const Map& map, double seconds) {
   std::fprintf(stderr, "%s: %zu cells in %.3f s; %zu diverged\n", what, map.cells.size(), seconds, diverged);
 }
 
+// --colour: one of `allowed`, or `fallback` when not given.
+MapColouring parse_colouring(const std::string& text, MapColouring fallback,
+                             std::initializer_list<MapColouring> allowed) {
+  if (text.empty()) return fallback;
+  std::string names;
+  for (const MapColouring c : allowed) {
+    if (parse_map_colouring(text) == c) return c;
+    names += (names.empty() ? "" : " or ") + std::string(map_colouring_name(c));
+  }
+  throw BadInput("invalid --colour: \"" + text + "\" (expected " + names + ")");
+}
+
 int sweep_command(const MapCommandOptions& o) {
   if (o.out.empty() && o.csv.empty()) throw BadInput("give --out FILE.png, --csv FILE.csv or both");
   const auto [columns, rows] = parse_size(o.size);
@@ -566,7 +592,17 @@ int sweep_command(const MapCommandOptions& o) {
   s.start = r.start;
   s.steps = r.steps;
   s.training = r.training;
-  s.target = {r.f.minimum_value(), 1e-6};
+  const MapColouring colouring =
+      parse_colouring(o.colour, MapColouring::loss, {MapColouring::loss, MapColouring::steps});
+  if (o.tolerance_option->count() > 0) {
+    if (colouring != MapColouring::steps) throw BadInput("--tolerance applies to --colour steps");
+    if (!(o.tolerance > 0) || !std::isfinite(o.tolerance))
+      throw BadInput("invalid --tolerance: " + format_number(o.tolerance) + " (must be > 0 and finite)");
+  }
+  if (colouring == MapColouring::steps && !std::isfinite(r.f.minimum_value()))
+    throw BadInput("--colour steps needs a function with a known minimum value f*; " + r.f.title() +
+                   " has none (use --colour loss)");
+  s.target = {r.f.minimum_value(), o.tolerance};
   const auto axis = [&](const std::string& text, int count, const char* flag) {
     try {
       return parse_axis(text, s.run, count);
@@ -599,7 +635,7 @@ int sweep_command(const MapCommandOptions& o) {
     write_sweep_csv(csv, s, map);
     write_file_atomically(o.csv, csv.str());
   }
-  if (!o.out.empty()) write_png(o.out, draw_sweep_figure(s, map, current), scenario_json_of(r, s.start, r.view));
+  if (!o.out.empty()) write_png(o.out, draw_sweep_figure(s, map, colouring, current), scenario_json_of(r, s.start, r.view));
   return 0;
 }
 
@@ -607,6 +643,8 @@ int basin_command(const MapCommandOptions& o) {
   if (o.out.empty() && o.csv.empty()) throw BadInput("give --out FILE.png, --csv FILE.csv or both");
   const auto [columns, rows] = parse_size(o.size);
   const MapRun r = map_run_from(o, false, {});
+  const MapColouring colouring =
+      parse_colouring(o.colour, MapColouring::minimum, {MapColouring::minimum, MapColouring::loss});
   Basin b;
   b.objective = r.f;
   b.run = r.spec;
@@ -626,7 +664,7 @@ int basin_command(const MapCommandOptions& o) {
     write_basin_csv(csv, b, map);
     write_file_atomically(o.csv, csv.str());
   }
-  if (!o.out.empty()) write_png(o.out, draw_basin_figure(b, map), scenario_json_of(r, r.start, b.view));
+  if (!o.out.empty()) write_png(o.out, draw_basin_figure(b, map, colouring), scenario_json_of(r, r.start, b.view));
   return 0;
 }
 
@@ -741,6 +779,11 @@ int cli_main(int argc, char** argv) {
       ->check(CLI::Range(1, 100000));
   app.add_option("--size", gui.size, "window size WIDTHxHEIGHT, for example 1280x800");
   app.add_option("--scale", gui.scale, "UI scale (default: the monitor's content scale)")->check(CLI::Range(0.5, 4.0));
+  app.add_option("--open", gui.open,
+                 "views to open at start, comma-separated: sweep (the sweep map of the selected run), basins (its "
+                 "basin overlay on the canvas)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"sweep", "basins"}));
 
   app.add_option("scenario", gui.scenario, "a scenario to open: .json, or a PNG exported by optviz");
 

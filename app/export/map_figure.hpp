@@ -5,17 +5,19 @@
 #include <optional>
 
 #include "image.hpp"
+#include "map_scale.hpp"
 #include "sweep.hpp"
 
 namespace optviz {
 
-// A sweep: each cell coloured by its final loss on a log scale (of f - f*, f* the known minimum,
-// or the lowest final value when there is none), diverged cells in red, and `current` (the run's
-// own values of the two hyperparameters) ringed when it lies inside the axes.
-Image draw_sweep_figure(const Sweep& sweep, const Map& map, std::optional<Vec2> current);
+// A sweep: each cell coloured by `colouring` (loss or steps, map_scale.hpp), diverged cells in
+// red, cells that never reached the tolerance grey, and `current` (the run's own values of the two
+// hyperparameters) ringed when it lies inside the axes.
+Image draw_sweep_figure(const Sweep& sweep, const Map& map, MapColouring colouring, std::optional<Vec2> current);
 
 // A basin map: each start coloured by the minimum it ends within kBasinRadius of (the run
-// palette, Okabe and Ito), grey when none, black when the run diverged; the minima ringed.
-Image draw_basin_figure(const Basin& basin, const BasinMap& map);
+// palette, Okabe and Ito), grey when none, black when the run diverged, or by its final loss;
+// the minima ringed.
+Image draw_basin_figure(const Basin& basin, const BasinMap& map, MapColouring colouring);
 
 }  // namespace optviz

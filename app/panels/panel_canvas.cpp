@@ -115,6 +115,7 @@ void draw_canvas_panel(AppState& state) {
   ImDrawList& dl = *ImGui::GetWindowDrawList();
   dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
   draw_heatmap(dl, state.heatmap_texture, r, style);
+  draw_basin_overlay(dl, state, t);
   if (state.view.show_minima) draw_minima(dl, t, current_function(state), style);
   Polylines scratch;
   const bool spread = spread_shown(state);
@@ -152,6 +153,7 @@ void draw_canvas_panel(AppState& state) {
     draw_legend(dl, {bar_box.x0 - pad, r.y0 + pad}, state.simulated, state.runs, style, false,
                 spread ? "thin: 8 other seeds · dashed: no noise, full batch" : "");
   for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
+  draw_basin_legend(dl, state, r, style);
   if (hovered && !state.dragging_start) draw_cursor_readout(dl, state, t, style);
   dl.PopClipRect();
 

@@ -60,6 +60,20 @@ void view_menu(AppState& state) {
         "Each run with gradient noise or shuffled batches again under 8 other seeds (thin), and "
         "without noise on the full batch (dashed)");
   ImGui::Separator();
+  ImGui::MenuItem("Sweep map of the selected run", nullptr, &state.maps->sweep.show);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("How the selected run ends over a grid of two of its hyperparameters; click a cell to load it");
+  ImGui::MenuItem("Basins of the selected run", nullptr, &state.maps->basin.show);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Over the canvas: from every start point, the minimum the selected run reaches");
+  if (state.maps->basin.show) {
+    ImGui::Indent();
+    bool by_loss = state.maps->basin.colouring == MapColouring::loss;
+    if (ImGui::MenuItem("Basins coloured by final loss", nullptr, &by_loss))
+      state.maps->basin.colouring = by_loss ? MapColouring::loss : MapColouring::minimum;
+    ImGui::Unindent();
+  }
+  ImGui::Separator();
   if (ImGui::MenuItem("Dark theme", nullptr, v.theme == Theme::dark))
     v.theme = Theme::dark, state.requests.rebuild_fonts = true;
   if (ImGui::MenuItem("Light theme", nullptr, v.theme == Theme::light))

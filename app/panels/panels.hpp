@@ -23,6 +23,12 @@ void draw_inspector_panel(AppState& state);
 void draw_splitters(AppState& state);
 void draw_dialogs(AppState& state);
 void handle_shortcuts(AppState& state);
+// A window over the canvas while state.maps->sweep.show (panel_sweep.cpp).
+void draw_sweep_panel(AppState& state);
+// Inside the canvas while state.maps->basin.show (basin_overlay.cpp): the overlay over the heatmap,
+// then its legend over everything else.
+void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& transform);
+void draw_basin_legend(ImDrawList& dl, const AppState& state, PixelRect canvas, const CanvasStyle& style);
 
 // Helpers the panels share.
 // Begins a fixed window over `rect` (always call ImGui::End after, as with ImGui::Begin).

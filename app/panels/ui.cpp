@@ -104,10 +104,11 @@ void draw_ui(AppState& state, double dt) {
   update_simulation(state);
   draw_plots_panel(state);
   draw_inspector_panel(state);
+  draw_sweep_panel(state);
   draw_splitters(state);
   draw_dialogs(state);
   update_simulation(state);
-  state.animating = state.playback.playing || state.gif.running || state.dragging_start;
+  state.animating = state.playback.playing || state.gif.running || state.dragging_start || state.maps->busy();
 }
 
 void process_file_requests(AppState& state) {

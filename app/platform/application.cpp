@@ -22,6 +22,7 @@
 #include "glfw_setup.hpp"
 #include "heatmap_renderer.hpp"
 #include "keys.hpp"
+#include "map_texture.hpp"
 #include "png_file.hpp"
 #include "scenario_file.hpp"
 #include "settings.hpp"
@@ -69,6 +70,7 @@ struct Application::Impl {
   bool imgui_opengl = false;
   ImGuiContext* imgui = nullptr;
   std::unique_ptr<HeatmapRenderer> heatmap;
+  std::unique_ptr<MapTexture> sweep_texture, basin_texture;
   std::unique_ptr<FigureRenderer> figures;  // a FigureDrawer in this window's context
   AppState state;
   ApplicationOptions options;
@@ -107,6 +109,8 @@ Application::Impl::~Impl() {
   }
   if (window != nullptr) glfwMakeContextCurrent(window);
   figures.reset();
+  basin_texture.reset();
+  sweep_texture.reset();
   heatmap.reset();
   if (imgui != nullptr) {
     ImGui::SetCurrentContext(imgui);
@@ -289,6 +293,12 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
     state.view.ui_scale = options.scale;
   }
   state.heatmap_texture = texture_id(impl->heatmap->texture());
+  impl->sweep_texture = std::make_unique<MapTexture>();
+  impl->basin_texture = std::make_unique<MapTexture>();
+  state.maps->sweep.image.texture = texture_id(impl->sweep_texture->id());
+  state.maps->basin.image.texture = texture_id(impl->basin_texture->id());
+  state.maps->sweep.show = options.open_sweep;
+  state.maps->basin.show = options.open_basins;
   impl->rebuild_fonts();
 
   glfwSetWindowUserPointer(impl->window, impl.get());
@@ -353,6 +363,9 @@ void Application::frame(double dt, Image* capture) {
   ImGui::NewFrame();
   draw_ui(a.state, dt);
   a.heatmap->update(a.state.heatmap_request, a.state.heatmap);
+  for (auto [texture, image] : {std::pair{a.sweep_texture.get(), &a.state.maps->sweep.image},
+                                std::pair{a.basin_texture.get(), &a.state.maps->basin.image}})
+    texture->update(image->rgba, image->width, image->height, image->generation);
   ImGui::Render();
 
   int width = 0, height = 0;

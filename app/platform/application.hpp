@@ -22,6 +22,8 @@ struct ApplicationOptions {
   std::optional<Scenario> scenario;  // instead of the last or the default scenario
   bool screenshot = false;           // a still: the playhead at two thirds, the mouse ignored
   bool vsync = true;
+  bool open_sweep = false;   // the sweep panel
+  bool open_basins = false;  // the basin overlay
 };
 
 class Application {

@@ -2,9 +2,11 @@
 #include "gui.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <thread>
 
 #include "application.hpp"
 #include "figure_renderer.hpp"
@@ -57,6 +59,10 @@ int run_gui(const GuiOptions& options) {
   app_options.remember = !screenshot;
   app_options.screenshot = screenshot;
   app_options.vsync = !screenshot;
+  for (const std::string& view : options.open) {
+    app_options.open_sweep |= view == "sweep";
+    app_options.open_basins |= view == "basins";
+  }
   if (screenshot) app_options.size_given = true;
 
   std::string error;
@@ -68,7 +74,14 @@ int run_gui(const GuiOptions& options) {
   if (screenshot) {
     Image image;
     const int frames = std::max(1, options.frames);
-    for (int i = 0; i < frames; ++i) app->frame(1.0 / 60, i + 1 == frames ? &image : nullptr);
+    for (int i = 0; i + 1 < frames; ++i) app->frame(1.0 / 60);
+    // The maps computed in the background are finished before the still is taken (within a minute).
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+    while (app->state().maps->busy() && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      app->frame(1.0 / 60);
+    }
+    app->frame(1.0 / 60, &image);
     write_png(options.screenshot, image, to_json(app->state().scenario));
     std::printf("optviz: saved the window (%dx%d) to %s\n", image.width, image.height, options.screenshot.c_str());
     return 0;

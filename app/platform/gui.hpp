@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace optviz {
 
@@ -11,6 +12,7 @@ struct GuiOptions {
   int frames = 3;
   std::string size;        // "WIDTHxHEIGHT" or "" for the default
   float scale = 0;         // UI scale; 0 follows the monitor's content scale
+  std::vector<std::string> open;  // views to open at start: "sweep", "basins"
 };
 
 // Runs the window until it is closed. Returns 0, or 1 when there is no display or no OpenGL 3.3.

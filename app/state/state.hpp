@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "grid.hpp"
 #include "heatmap_request.hpp"
 #include "layout.hpp"
+#include "map_views.hpp"
 #include "plot_scale.hpp"
 #include "scenario.hpp"
 #include "spread.hpp"
@@ -143,6 +145,7 @@ struct AppState {
   void* heatmap_texture = nullptr;  // the renderer's texture (an ImTextureID); null without GL
   HeatmapRequest heatmap_request;
   bool dragging_start = false;
+  std::unique_ptr<MapViews> maps = std::make_unique<MapViews>();  // the sweep panel and the basin overlay
   bool animating = false;  // something moves this frame: the main loop keeps drawing
 };
 

@@ -39,15 +39,15 @@ _optviz() {
   local functions="rosenbrock beale himmelblau booth rastrigin ackley goldstein_price saddle
     quadratic six_hump_camel styblinski_tang matyas"
   local optimizers="sgd momentum nesterov adagrad rmsprop adam adamw adadelta adamax nadam lion"
-  local window_flags="-h --help --version --screenshot --frames --size --scale"
+  local window_flags="-h --help --version --screenshot --frames --size --scale --open"
   local configuration_flags="--function --expr --data --loss --batch --shuffle --noise --seed
     --schedule --step-size --gamma --t-max --eta-min --warmup --warmup-start --optimizer --rule"
   local hyperparameter_flags="--eta --lr --rho --alpha --eps --momentum --dampening --beta1 --beta2 --weight-decay
     --lr-decay --initial-accumulator --momentum-decay --centered --amsgrad --eps-inside-sqrt --no-bias-correction"
   local run_flags="-h --help --out-dir $configuration_flags --start --steps --out $hyperparameter_flags"
-  local sweep_flags="-h --help --run $configuration_flags --start --x --y --size --steps --out --csv
+  local sweep_flags="-h --help --run $configuration_flags --start --x --y --size --steps --out --colour --tolerance --csv
     $hyperparameter_flags"
-  local basin_flags="-h --help --run $configuration_flags --view --size --steps --out --csv $hyperparameter_flags"
+  local basin_flags="-h --help --run $configuration_flags --view --size --steps --out --colour --csv $hyperparameter_flags"
   local render_flags="-h --help --out --gif --width --height --step --fps --seconds"
 
   case $prev in
@@ -103,6 +103,17 @@ _optviz() {
       mapfile -t COMPREPLY < <(compgen -d -- "$cur")
       return
       ;;
+    --colour)
+      case $command in
+        sweep) _optviz_words "loss steps" ;;
+        basin) _optviz_words "minimum loss" ;;
+      esac
+      return
+      ;;
+    --open)
+      _optviz_words "sweep basins sweep,basins"
+      return
+      ;;
     --size)
       case $command in
         sweep | basin) _optviz_words "64x64 128x128 256x256 512x512 1024x1024" ;;
@@ -111,7 +122,7 @@ _optviz() {
       return
       ;;
     --expr | --rule | --batch | --noise | --seed | --step-size | --gamma | --t-max | --eta-min | --warmup | \
-      --warmup-start | --start | --steps | --frames | --scale | --width | --height | --step | --fps | \
+      --warmup-start | --start | --steps | --tolerance | --frames | --scale | --width | --height | --step | --fps | \
       --seconds | --run | --view | --eta | --lr | --rho | --alpha | --eps | --momentum | --dampening | --beta1 | \
       --beta2 | --weight-decay | --lr-decay | --initial-accumulator | --momentum-decay)
       return  # a value of the user's

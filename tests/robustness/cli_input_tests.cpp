@@ -416,6 +416,21 @@ TEST_CASE("bad sweep and basin input: exit 2, the exact message, no file written
       {basin_args({"--eta", "-1"}), kBadInput, "invalid eta: -1 (must be >= 0)"},
       {basin_args({"--start=1,2"}), kBadInput, "The following argument was not expected: --start=1,2"},
       {basin_args({"--x", "eta:0:1"}), kBadInput, "The following argument was not expected: --x"},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--colour", "minimum"}), kBadInput,
+       "invalid --colour: \"minimum\" (expected loss or steps)"},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--tolerance", "1e-3"}), kBadInput,
+       "--tolerance applies to --colour steps"},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--colour", "steps", "--tolerance", "0"}), kBadInput,
+       "invalid --tolerance: 0 (must be > 0 and finite)"},
+      {sweep_args({"--x", "eta:0:1", "--y", "rho:0:1", "--colour", "steps", "--tolerance", "inf"}), kBadInput,
+       "invalid --tolerance: inf (must be > 0 and finite)"},
+      {{"sweep", "--expr", "x^2 + y^2 + sin(3*x)", "--start=1,1", "--optimizer", "rmsprop", "--x", "eta:0:1", "--y",
+        "rho:0:1", "--colour", "steps", "--csv", "{dir}/map.csv"},
+       kBadInput,
+       "--colour steps needs a function with a known minimum value f*; x^2 + y^2 + sin(3*x) has none (use --colour "
+       "loss)"},
+      {basin_args({"--colour", "steps"}), kBadInput, "invalid --colour: \"steps\" (expected minimum or loss)"},
+      {basin_args({"--tolerance", "1e-3"}), kBadInput, "The following argument was not expected: --tolerance"},
   };
   for (const Row& row : rows) {
     const TempDir dir;
@@ -482,6 +497,36 @@ TEST_CASE("optviz sweep's CSV rows equal optviz run with the cells' values", "[c
     CHECK(close(row[4], end[3]));
     CHECK(row[5] == diverged_at);
   }
+}
+
+TEST_CASE("--colour picks what the PNG shows, and not what the CSV holds", "[cli][sweep]") {
+  const TempDir dir;
+  const auto png = [&](const std::string& name) { return (dir / name).string(); };
+  const std::vector<std::string> sweep = {"sweep",  "--function", "rosenbrock", "--optimizer",      "rmsprop",
+                                          "--x",    "eta:1e-3:0.1:log", "--y",  "rho:0.5:0.999",   "--size",
+                                          "12x10", "--steps",    "400"};
+  const auto with = [](std::vector<std::string> args, std::vector<std::string> more) {
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+  };
+  REQUIRE(run_process(kOptviz, with(sweep, {"--out", png("loss.png"), "--csv", png("loss.csv")})).exit_code == 0);
+  REQUIRE(run_process(kOptviz, with(sweep, {"--colour", "loss", "--out", png("loss2.png")})).exit_code == 0);
+  REQUIRE(run_process(kOptviz, with(sweep, {"--colour", "steps", "--tolerance", "1e-3", "--out", png("steps.png"),
+                                            "--csv", png("steps.csv")}))
+              .exit_code == 0);
+  REQUIRE(run_process(kOptviz, with(sweep, {"--colour", "steps", "--out", png("steps6.png")})).exit_code == 0);
+  CHECK(read_file(dir / "loss.png") == read_file(dir / "loss2.png"));  // loss is the default
+  CHECK(read_file(dir / "steps.png") != read_file(dir / "loss.png"));
+  CHECK(read_file(dir / "steps.png") != read_file(dir / "steps6.png"));  // the tolerance changes the colours
+  CHECK(read_file(dir / "steps.csv") == read_file(dir / "loss.csv"));
+
+  const std::vector<std::string> basin = {"basin", "--function", "himmelblau", "--optimizer", "adam", "--eta",
+                                          "0.05",  "--size",     "16x16",      "--steps",     "300"};
+  REQUIRE(run_process(kOptviz, with(basin, {"--out", png("minimum.png")})).exit_code == 0);
+  REQUIRE(run_process(kOptviz, with(basin, {"--colour", "minimum", "--out", png("minimum2.png")})).exit_code == 0);
+  REQUIRE(run_process(kOptviz, with(basin, {"--colour", "loss", "--out", png("basin_loss.png")})).exit_code == 0);
+  CHECK(read_file(dir / "minimum.png") == read_file(dir / "minimum2.png"));
+  CHECK(read_file(dir / "basin_loss.png") != read_file(dir / "minimum.png"));
 }
 
 TEST_CASE("optviz basin's CSV rows equal optviz run from the cells' starts", "[cli][sweep]") {

@@ -1,0 +1,126 @@
+// The basin overlay of the canvas: every cell of the view a start of the selected run, coloured
+// by the minimum it ends within kBasinRadius of (or by its final loss, map_scale.hpp), computed in
+// the background (map_job.hpp) and drawn semi-transparently over the heatmap where it was computed,
+// so that it follows a pan until the new one is ready. A legend box says what the colours mean.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "canvas_draw.hpp"
+#include "colour_map.hpp"
+#include "map_views.hpp"
+#include "panels.hpp"
+#include "plot_scale.hpp"
+
+namespace optviz::gui {
+namespace {
+
+constexpr float kCellPixels = 4;  // a cell of the overlay is about this many pixels a side
+constexpr int kMaxOverlaySide = 512;
+
+ImU32 u32(Rgb c, std::uint8_t alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }
+
+void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, PixelRect canvas,
+                     const CanvasStyle& s) {
+  const BasinMap* map = v.job.result();
+  const Basin* basin = v.job.result_spec();
+  if (map == nullptr || basin == nullptr) return;
+  const float pad = 8 * s.scale, line = s.font_size * 1.3f, sw = s.font_size * 0.8f;
+  struct Row {
+    ImU32 colour;
+    std::string text;
+  };
+  std::vector<Row> rows;
+  std::string title;
+  if (v.image_colouring == MapColouring::minimum) {
+    title = "Basins: the minimum each start reaches";
+    constexpr std::size_t kListed = 6;
+    for (std::size_t k = 0; k < map->minima.size() && k < kListed; ++k)
+      rows.push_back(
+          {u32(minimum_colour(k)), "(" + short_number(map->minima[k].x) + ", " + short_number(map->minima[k].y) + ")"});
+    rows.push_back({u32(kNotReachedColour), "none within " + short_number(kBasinRadius)});
+    rows.push_back({u32(kBasinDivergedColour), "diverged"});
+  } else {
+    title = "Basins: " + v.scale.title() + " from each start";
+    rows.push_back({u32(kDivergedColour), "diverged"});
+  }
+  const std::string note = std::to_string(basin->steps) + " steps of " + state.scenario.runs[*state.selected].label +
+                           (v.job.current() ? "" : " (updating…)");
+  float width = std::max(text_size(s, title).x, text_size(s, note).x);
+  for (const Row& r : rows) width = std::max(width, sw + pad + text_size(s, r.text).x);
+  const bool bar = v.image_colouring != MapColouring::minimum;
+  const float bar_h = bar ? line * 1.6f : 0;
+  const float height = line * static_cast<float>(rows.size() + 2) + bar_h + pad;
+  // Bottom left, above the canvas's x axis labels.
+  const PixelRect box{canvas.x0 + 3.5f * s.font_size, canvas.y1 - height - 2.6f * s.font_size - pad,
+                      canvas.x0 + 3.5f * s.font_size + width + 2 * pad, canvas.y1 - 2.6f * s.font_size};
+  dl.AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), s.box, 4 * s.scale);
+  float y = box.y0 + pad * 0.5f;
+  dl.AddText(s.font, s.font_size, ImVec2(box.x0 + pad, y), s.box_text, title.c_str());
+  y += line;
+  if (bar) {
+    // The loss scale, low (dark) to high (light), with its end labels.
+    const float x0 = box.x0 + pad, x1 = box.x1 - pad;
+    constexpr int kStrips = 48;
+    for (int k = 0; k < kStrips; ++k) {
+      const auto colour = [](double t) {
+        const Colour c = colour_map(t);
+        return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1));
+      };
+      const float a = x0 + (x1 - x0) * static_cast<float>(k) / kStrips;
+      const float b = x0 + (x1 - x0) * static_cast<float>(k + 1) / kStrips;
+      dl.AddRectFilledMultiColor(ImVec2(a, y), ImVec2(b + 0.5f, y + sw), colour(static_cast<double>(k) / kStrips),
+                                 colour(static_cast<double>(k + 1) / kStrips),
+                                 colour(static_cast<double>(k + 1) / kStrips),
+                                 colour(static_cast<double>(k) / kStrips));
+    }
+    const std::string lo = short_number(std::pow(10, v.scale.lo)), hi = short_number(std::pow(10, v.scale.hi));
+    dl.AddText(s.font, s.font_size, ImVec2(x0, y + sw), s.box_text, lo.c_str());
+    dl.AddText(s.font, s.font_size, ImVec2(x1 - text_size(s, hi).x, y + sw), s.box_text, hi.c_str());
+    y += bar_h;
+  }
+  for (const Row& r : rows) {
+    const float top = y + (line - sw) / 2;
+    dl.AddRectFilled(ImVec2(box.x0 + pad, top), ImVec2(box.x0 + pad + sw, top + sw), r.colour);
+    dl.AddRect(ImVec2(box.x0 + pad, top), ImVec2(box.x0 + pad + sw, top + sw), s.axis);
+    dl.AddText(s.font, s.font_size, ImVec2(box.x0 + 2 * pad + sw, y), s.box_text, r.text.c_str());
+    y += line;
+  }
+  dl.AddText(s.font, s.font_size, ImVec2(box.x0 + pad, y), s.box_text, note.c_str());
+}
+
+}  // namespace
+
+void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& t) {
+  BasinView& v = state.maps->basin;
+  const double now = ImGui::GetTime();
+  const bool has_run = state.selected && *state.selected < state.scenario.runs.size();
+  if (!v.show || !has_run) {
+    v.job.update(std::nullopt, now);
+    return;
+  }
+  if (state.problem.empty()) {
+    const PixelRect r = t.rect();
+    const int columns = std::clamp(static_cast<int>(r.width() / kCellPixels), 2, kMaxOverlaySide);
+    const int rows = std::clamp(static_cast<int>(r.height() / kCellPixels), 2, kMaxOverlaySide);
+    v.job.update(wanted_basin(state.simulated, *state.selected, t.shown(), columns, rows, v.problem), now);
+  }
+  refresh_basin_image(v);
+  const Basin* basin = v.job.result_spec();
+  if (basin == nullptr) return;
+  if (v.image.texture != nullptr) {
+    const Point2 a = t.to_pixels({basin->view.min.x, basin->view.max.y});
+    const Point2 b = t.to_pixels({basin->view.max.x, basin->view.min.y});
+    dl.AddImage(v.image.texture, ImVec2(a.x, a.y), ImVec2(b.x, b.y), ImVec2(0, 1), ImVec2(1, 0));
+  }
+}
+
+void draw_basin_legend(ImDrawList& dl, const AppState& state, PixelRect canvas, const CanvasStyle& s) {
+  const BasinView& v = state.maps->basin;
+  if (v.show && state.selected && *state.selected < state.scenario.runs.size())
+    draw_legend_box(dl, state, v, canvas, s);
+}
+
+}  // namespace optviz::gui

@@ -1,0 +1,171 @@
+// A sweep or basin map (core/sweep.hpp) computed off the UI thread, so that the window stays live:
+// one thread per job runs sweep() or basin(), which spread the cells over every core. The UI
+// thread says each frame which map it wants; the job debounces the changes (a slider drag gives a
+// new map every frame), cancels the stale job at once and starts the new one once it has stayed
+// the same for kMapDebounce seconds. No ImGui, no GL: the tests drive it with their own clock.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "sweep.hpp"
+
+namespace optviz::gui {
+
+inline constexpr double kMapDebounce = 0.3;  // seconds
+
+inline Map compute_map(const Sweep& s, Progress* progress) { return sweep(s, progress); }
+inline BasinMap compute_map(const Basin& b, Progress* progress) { return basin(b, progress); }
+inline std::size_t cell_count(const Sweep& s) { return static_cast<std::size_t>(s.x.count) * s.y.count; }
+inline std::size_t cell_count(const Basin& b) { return static_cast<std::size_t>(b.columns) * b.rows; }
+
+template <class Spec, class Result>
+class MapJob {
+ public:
+  MapJob() = default;
+  ~MapJob() {
+    if (running_) retire();
+    for (auto& w : retired_) w->thread.join();
+  }
+  MapJob(const MapJob&) = delete;
+  MapJob& operator=(const MapJob&) = delete;
+
+  // Called every frame with the map the UI wants (nullopt: none, as when the panel is closed or the
+  // run cannot be mapped) and the time in seconds. A map equal to the running or last started one
+  // changes nothing. Another cancels the running job at once and starts once it has stayed the
+  // same for kMapDebounce (the first map of the job starts at once).
+  void update(const std::optional<Spec>& wanted, double now) {
+    reap();
+    if (!wanted) {
+      drop_stale();
+      pending_.reset();
+      return;
+    }
+    if (target_ && *wanted == *target_) {
+      pending_.reset();
+      return;
+    }
+    drop_stale();
+    if (!pending_ || !(*pending_ == *wanted)) {
+      pending_ = wanted;
+      pending_since_ = now;
+    }
+    if (started_ == 0 || now - pending_since_ >= kMapDebounce) start();
+  }
+
+  // Takes the result of a finished job; true when result() is new. A cancelled job gives none.
+  bool poll() {
+    reap();
+    if (!running_ || !running_->done.load(std::memory_order_acquire)) return false;
+    running_->thread.join();
+    const bool taken = running_->result && running_->result->complete;
+    error_ = running_->error;
+    if (taken) {
+      result_ = std::move(running_->result);
+      result_spec_ = running_->spec;
+      ++generation_;
+    }
+    running_.reset();
+    return taken;
+  }
+
+  // The cancel button: stops the running job and keeps the last result; the map is computed
+  // again when what is wanted changes, or after restart().
+  void cancel() {
+    if (running_) retire();
+    pending_.reset();
+  }
+  void restart() { target_.reset(); }
+
+  bool running() const { return running_ != nullptr; }
+  bool waiting() const { return pending_.has_value(); }  // a change waits for its debounce
+  bool busy() const { return running() || waiting(); }
+  // The cells done of the running job, in [0, 1].
+  double progress() const {
+    if (!running_) return 0;
+    const std::size_t n = cell_count(running_->spec);
+    return n == 0 ? 1.0 : static_cast<double>(running_->progress.cells_done.load()) / static_cast<double>(n);
+  }
+  // True when the last result is of the map last asked for and nothing is running or waiting.
+  bool current() const { return result_ && !busy() && target_ && result_spec_ && *target_ == *result_spec_; }
+  // True after cancel() until the map is asked for again.
+  bool stopped() const { return !busy() && target_ && !(result_spec_ && *target_ == *result_spec_); }
+
+  const Result* result() const { return result_ ? &*result_ : nullptr; }
+  const Spec* result_spec() const { return result_spec_ ? &*result_spec_ : nullptr; }
+  const std::string& error() const { return error_; }
+  std::uint64_t generation() const { return generation_; }  // counts the results
+  std::size_t started() const { return started_; }          // counts the jobs started
+
+ private:
+  struct Worker {
+    Spec spec;
+    Progress progress;
+    std::optional<Result> result;
+    std::string error;
+    std::atomic<bool> done{false};
+    std::thread thread;
+  };
+
+  void start() {
+    auto w = std::make_unique<Worker>();
+    w->spec = *pending_;
+    Worker* raw = w.get();
+    w->thread = std::thread([raw] {
+      try {
+        raw->result = compute_map(raw->spec, &raw->progress);
+      } catch (const std::exception& e) {
+        raw->error = e.what();
+      }
+      raw->done.store(true, std::memory_order_release);
+    });
+    target_ = std::move(pending_);
+    pending_.reset();
+    running_ = std::move(w);
+    ++started_;
+  }
+
+  // The running job no longer computes what is wanted: cancel it; what is shown is the target.
+  void drop_stale() {
+    if (running_) retire();
+    target_ = result_spec_;
+  }
+
+  // Cancels the running job; its thread is joined once it has stopped (reap), never waited for.
+  void retire() {
+    running_->progress.cancel = true;
+    retired_.push_back(std::move(running_));
+  }
+
+  void reap() {
+    for (std::size_t i = 0; i < retired_.size();) {
+      if (retired_[i]->done.load(std::memory_order_acquire)) {
+        retired_[i]->thread.join();
+        retired_.erase(retired_.begin() + static_cast<std::ptrdiff_t>(i));
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  // The map of the running job, else of the last result, or the one the user cancelled.
+  std::optional<Spec> target_;
+  std::optional<Spec> pending_;  // a different map, waiting for its debounce
+  double pending_since_ = 0;
+  std::unique_ptr<Worker> running_;
+  std::vector<std::unique_ptr<Worker>> retired_;  // cancelled, still stopping
+  std::optional<Result> result_;
+  std::optional<Spec> result_spec_;
+  std::string error_;
+  std::uint64_t generation_ = 0;
+  std::size_t started_ = 0;
+};
+
+}  // namespace optviz::gui

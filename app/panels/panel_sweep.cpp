@@ -130,9 +130,10 @@ void status_row(AppState& state, SweepView& v) {
   if (map != nullptr && spec != nullptr) {
     std::size_t diverged = 0;
     for (const RunSummary& c : map->cells) diverged += c.diverged_at.has_value();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%d × %d runs of %ld steps; %zu diverged. Click a cell to load it.", map->columns, map->rows,
-                        spec->steps, diverged);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%d × %d runs of %ld steps; %zu diverged. Click a cell to load it.", map->columns, map->rows,
+                       spec->steps, diverged);
+    ImGui::PopStyleColor();
   }
 }
 
@@ -324,7 +325,8 @@ void draw_sweep_panel(AppState& state) {
   const UiMetrics m = ui_metrics(state.view.ui_scale);
   const PixelRect c = state.layout.canvas;
   const float width = std::min(c.width() * 0.7f, 640 * m.scale);
-  const float height = std::min(c.height() - 16 * m.scale, 760 * m.scale);
+  // Over the canvas, and below it too when the canvas is short (the plots under it at large scales).
+  const float height = std::min(ImGui::GetIO().DisplaySize.y - c.y0 - 16 * m.scale, 760 * m.scale);
   ImGui::SetNextWindowPos(ImVec2(c.x1 - width - 8 * m.scale, c.y0 + 8 * m.scale), ImGuiCond_Appearing);
   ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Appearing);
   if (ImGui::Begin("Sweep map of the selected run", &v.show, ImGuiWindowFlags_NoCollapse)) {

@@ -427,7 +427,7 @@ TEST_CASE("bad sweep and basin input: exit 2, the exact message, no file written
       {{"sweep", "--expr", "x^2 + y^2 + sin(3*x)", "--start=1,1", "--optimizer", "rmsprop", "--x", "eta:0:1", "--y",
         "rho:0:1", "--colour", "steps", "--csv", "{dir}/map.csv"},
        kBadInput,
-       "--colour steps needs a function with a known minimum value f*; x^2 + y^2 + sin(3*x) has none (use --colour "
+       "--colour steps needs a function with a known minimum value f*; Typed function has none (use --colour "
        "loss)"},
       {basin_args({"--colour", "steps"}), kBadInput, "invalid --colour: \"steps\" (expected minimum or loss)"},
       {basin_args({"--tolerance", "1e-3"}), kBadInput, "The following argument was not expected: --tolerance"},
@@ -499,7 +499,7 @@ TEST_CASE("optviz sweep's CSV rows equal optviz run with the cells' values", "[c
   }
 }
 
-TEST_CASE("--colour picks what the PNG shows, and not what the CSV holds", "[cli][sweep]") {
+TEST_CASE("sweep and basin colour by --colour in the PNG, never in the CSV", "[cli][sweep]") {
   const TempDir dir;
   const auto png = [&](const std::string& name) { return (dir / name).string(); };
   const std::vector<std::string> sweep = {"sweep",  "--function", "rosenbrock", "--optimizer",      "rmsprop",

@@ -79,8 +79,22 @@ void draw_heatmap(ImDrawList& dl, void* texture, PixelRect r, const CanvasStyle&
   dl.AddImage(texture, ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), ImVec2(0, 1), ImVec2(1, 0));
 }
 
+std::string elided(const CanvasStyle& s, std::string_view text, float width) {
+  if (text_size(s, text).x <= width) return std::string(text);
+  // Cut at character boundaries (UTF-8 continuation bytes are 10xxxxxx) until text + "…" fits.
+  std::string cut(text);
+  while (!cut.empty()) {
+    do {
+      cut.pop_back();
+    } while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+    if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0xC0) cut.pop_back();
+    if (text_size(s, cut + "…").x <= width) return cut + "…";
+  }
+  return {};
+}
+
 void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, AxisPlacement placement,
-               std::string_view x_name, std::string_view y_name) {
+               std::string_view x_name, std::string_view y_name, std::optional<AxisLabelStrips> strips) {
   const PixelRect r = t.rect();
   const Box shown = t.shown();
   const bool inside = placement == AxisPlacement::inside;
@@ -108,7 +122,8 @@ void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, A
         label(ImVec2(x - size.x / 2, r.y1 - tick - gap - size.y), k.label);
     } else {
       dl.AddLine(ImVec2(x, r.y1), ImVec2(x, r.y1 + tick), colour, 1.5f * s.scale);
-      label(ImVec2(x - size.x / 2, r.y1 + tick + gap), k.label);
+      if (!strips || (x - size.x / 2 >= strips->x.x0 && x + size.x / 2 <= strips->x.x1))
+        label(ImVec2(x - size.x / 2, r.y1 + tick + gap), k.label);
     }
   }
   const int y_ticks = std::max(2, static_cast<int>(r.height() / (70 * s.scale)));
@@ -124,7 +139,9 @@ void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, A
         label(ImVec2(r.x0 + tick + gap, y - size.y / 2), k.label);
     } else {
       dl.AddLine(ImVec2(r.x0, y), ImVec2(r.x0 - tick, y), colour, 1.5f * s.scale);
-      label(ImVec2(r.x0 - tick - gap - size.x, y - size.y / 2), k.label);
+      const float x0 = r.x0 - tick - gap - size.x;
+      if (!strips || (x0 >= strips->y.x0 && y - size.y / 2 >= strips->y.y0 && y + size.y / 2 <= strips->y.y1))
+        label(ImVec2(x0, y - size.y / 2), k.label);
     }
   }
   if (inside) {
@@ -385,7 +402,8 @@ float colour_bar_label_width(const HeatmapScale& scale, const CanvasStyle& s) {
   return w + 10 * s.scale;
 }
 
-void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, const CanvasStyle& s) {
+void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, const CanvasStyle& s,
+                     std::optional<PixelRect> labels) {
   constexpr int kStrips = 64;
   const float h = bar.height();
   for (int i = 0; i < kStrips; ++i) {
@@ -401,8 +419,46 @@ void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, c
     const float y = bar.y1 - static_cast<float>(position) * h;
     if (!std::isfinite(y)) continue;
     dl.AddLine(ImVec2(bar.x1, y), ImVec2(bar.x1 + 5 * s.scale, y), s.axis, 1.0f * s.scale);
-    dl.AddText(font_of(s), s.font_size, ImVec2(bar.x1 + 8 * s.scale, y - s.font_size / 2), s.text, label.c_str());
+    const float x = bar.x1 + 8 * s.scale;
+    if (labels && (x + text_size(s, label).x > labels->x1 || y - s.font_size / 2 < labels->y0 ||
+                   y + s.font_size / 2 > labels->y1))
+      continue;
+    dl.AddText(font_of(s), s.font_size, ImVec2(x, y - s.font_size / 2), s.text, label.c_str());
   }
+}
+
+void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scenario,
+                    const std::vector<Trajectory>& runs, const CanvasStyle& s, const std::vector<std::string>& note) {
+  const PixelRect box = c.legend;
+  if (box.height() <= 0) return;
+  dl.AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), s.box, 4 * s.scale);
+  const float pad = std::round(
+      (box.height() - c.line_height * static_cast<float>(c.legend_rows + (c.legend_more ? 1 : 0) + c.note_rows)) / 2);
+  const float swatch = kLegendSwatch * s.font_size;
+  const float text_x = box.x0 + 2 * pad + swatch;
+  float y = box.y0 + pad;
+  auto text = [&](float x, const std::string& t) {
+    dl.AddText(font_of(s), s.font_size, ImVec2(x, y + (c.line_height - s.font_size) / 2), s.box_text,
+               elided(s, t, box.x1 - pad - x).c_str());
+    y += c.line_height;
+  };
+  int shown = 0, hidden = 0;
+  for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
+    const RunSpec& r = scenario.runs[i];
+    if (!r.visible) continue;
+    if (shown == c.legend_rows) {
+      ++hidden;
+      continue;
+    }
+    ++shown;
+    const float mid = y + c.line_height / 2;
+    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), s.shadow, 6 * s.scale);
+    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), run_colour(r.colour), 3.5f * s.scale);
+    const bool diverged = i < runs.size() && runs[i].diverged_at;
+    text(text_x, diverged ? r.label + " (" + runs[i].status() + ")" : r.label);
+  }
+  if (c.legend_more && hidden > 0) text(box.x0 + pad, "+" + std::to_string(hidden) + " more");
+  for (int i = 0; i < c.note_rows && i < static_cast<int>(note.size()); ++i) text(box.x0 + pad, note[i]);
 }
 
 PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario, const std::vector<Trajectory>& runs,

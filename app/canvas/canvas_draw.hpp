@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "canvas_chrome.hpp"
 #include "geometry.hpp"
 #include "grid.hpp"
 #include "polyline.hpp"
@@ -28,10 +29,19 @@ ImVec2 text_size(const CanvasStyle& style, std::string_view text);
 // The heatmap texture over `rect` (its first row is the bottom), or the background without one.
 void draw_heatmap(ImDrawList& dl, void* texture, PixelRect rect, const CanvasStyle& style);
 
+// `text` shortened with "…" to at most `width` pixels (whole characters), or empty if not even that fits.
+std::string elided(const CanvasStyle& style, std::string_view text, float width);
+
 enum class AxisPlacement { inside, outside };
+// Where outside tick labels may go: a label that would leave its strip is not drawn.
+struct AxisLabelStrips {
+  PixelRect x;
+  PixelRect y;
+};
 // Inside axes also name the coordinates (x and y, or w and b for a loss from data).
 void draw_axes(ImDrawList& dl, const CanvasTransform& transform, const CanvasStyle& style, AxisPlacement placement,
-               std::string_view x_name = "x", std::string_view y_name = "y");
+               std::string_view x_name = "x", std::string_view y_name = "y",
+               std::optional<AxisLabelStrips> strips = std::nullopt);
 
 void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f, const CanvasStyle& style);
 
@@ -73,11 +83,20 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& transform, const Ru
                       long step, const CanvasStyle& style);
 
 // A vertical colour bar in `bar` with value ticks on its right (labels need about
-// colour_bar_label_width more pixels).
-void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, const CanvasStyle& style);
+// colour_bar_label_width more pixels); when `labels` is given, a label that would leave it is not
+// drawn.
+void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, const CanvasStyle& style,
+                     std::optional<PixelRect> labels = std::nullopt);
 float colour_bar_label_width(const HeatmapScale& scale, const CanvasStyle& style);
 // "f" or "f − (−78.33)": what the colour bar's labels count.
 std::string colour_bar_title(const HeatmapScale& scale);
+
+// The legend of the canvas in the box `chrome.legend`: the first `chrome.legend_rows` visible
+// runs, "+k more" for the others, then the note's lines when chrome.note_rows is set; names
+// elided to the box's width.
+void draw_legend_in(ImDrawList& dl, const CanvasChrome& chrome, const Scenario& scenario,
+                    const std::vector<Trajectory>& runs, const CanvasStyle& style,
+                    const std::vector<std::string>& note = {});
 
 // The runs' names (and their parameters when `parameters` is set) in a box whose top-right corner
 // is `top_right`, with `note` in a last line when given. Returns the box.

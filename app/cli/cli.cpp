@@ -784,6 +784,11 @@ int cli_main(int argc, char** argv) {
                  "basin overlay on the canvas)")
       ->delimiter(',')
       ->check(CLI::IsMember({"sweep", "basins"}));
+  app.add_flag("--present", gui.present,
+               "presentation mode: full screen (or the whole --size window), the canvas as large as it allows; "
+               "F11 or Escape leaves it");
+  app.add_option("--theme", gui.theme, "dark or light (default: the remembered choice)")
+      ->check(CLI::IsMember({"dark", "light"}));
 
   app.add_option("scenario", gui.scenario, "a scenario to open: .json, or a PNG exported by optviz");
 

@@ -27,7 +27,7 @@ Layout compute_layout(float width, float height, const UiMetrics& m, const Split
   const float bar_bottom = std::min(top + time_bar_height(m), height);
   l.time_bar = {0, top, width, bar_bottom};
 
-  // Each column keeps a minimum and leaves the canvas at least a third of the width.
+  // Each column keeps a minimum and leaves the canvas at least half of the width.
   const float controls_w = std::clamp(s.controls_width * m.scale, std::min(220 * m.scale, width * 0.3f), width * 0.3f);
   const float body_h = height - bar_bottom;
   const auto fraction = [](float f) { return std::isfinite(f) ? std::clamp(f, 0.15f, 0.8f) : 0.4f; };
@@ -37,7 +37,9 @@ Layout compute_layout(float width, float height, const UiMetrics& m, const Split
 
   l.plots_beside = width / m.scale >= kWideLayoutWidth;
   if (l.plots_beside) {
-    const float side_w = std::clamp(s.side_width * m.scale, std::min(240 * m.scale, width / 4), width / 3);
+    // The two columns together leave the canvas at least half the width.
+    const float side_max = std::max(0.0f, std::min(width / 3, width / 2 - controls_w));
+    const float side_w = std::clamp(s.side_width * m.scale, std::min({240 * m.scale, width / 4, side_max}), side_max);
     l.canvas = {controls_w, bar_bottom, width - side_w, height};
     l.plots = {width - side_w, bar_bottom, width, height};
   } else {
@@ -46,6 +48,51 @@ Layout compute_layout(float width, float height, const UiMetrics& m, const Split
     l.plots = {controls_w, height - plots_h, width, height};
   }
   return l;
+}
+
+float compact_time_bar_height(const UiMetrics& m) { return m.frame_height + m.spacing; }
+
+Layout presentation_layout(float width, float height, const UiMetrics& m, const Splitters& s, const Presentation& p) {
+  width = std::max(width, 1.0f);
+  height = std::max(height, 1.0f);
+  Layout l;
+  const float bar_top = std::max(0.0f, height - compact_time_bar_height(m));
+  l.time_bar = {0, bar_top, width, height};
+  const float lesson_h = std::clamp(p.lesson_height, 0.0f, 0.25f * bar_top);
+  l.plots_beside = true;
+  const float plots_w = p.plots ? std::clamp(s.side_width * m.scale, std::min(240 * m.scale, width / 4), width / 3) : 0;
+  l.canvas = {0, 0, width - plots_w, bar_top - lesson_h};
+  l.lesson = lesson_h > 0 ? PixelRect{0, l.canvas.y1, l.canvas.x1, bar_top} : PixelRect{};
+  l.plots = p.plots ? PixelRect{width - plots_w, 0, width, bar_top} : PixelRect{};
+  const float top = p.menu ? std::min(m.frame_height, height) : 0.0f;
+  l.menu_bar = p.menu ? PixelRect{0, 0, width, top} : PixelRect{};
+  if (p.controls) {
+    const float controls_w =
+        std::clamp(s.controls_width * m.scale, std::min(220 * m.scale, width * 0.3f), width * 0.3f);
+    const float body_h = bar_top - top;
+    const float inspector_h = std::round(body_h * std::clamp(s.inspector_fraction, 0.15f, 0.8f));
+    l.controls = {0, top, controls_w, bar_top - inspector_h};
+    l.inspector = {0, bar_top - inspector_h, controls_w, bar_top};
+  }
+  return l;
+}
+
+Presentation revealed_panels(Presentation now, Point2 pointer, float width, float height, const Layout& shown,
+                             float edge, bool popup_open) {
+  const bool inside = std::isfinite(pointer.x) && std::isfinite(pointer.y) && pointer.x >= 0 && pointer.y >= 0 &&
+                      pointer.x < width && pointer.y < height;
+  const auto over = [&](const PixelRect& r) { return r.width() > 0 && r.height() > 0 && r.contains(pointer); };
+  // An open popup (a menu, a combo's list) keeps what was revealed: it may reach past the panel.
+  now.controls = (now.controls && popup_open) ||
+                 (inside && (pointer.x <= edge || (now.controls && (over(shown.controls) || over(shown.inspector)))));
+  now.menu = (now.menu && popup_open) || (inside && (pointer.y <= edge || (now.menu && over(shown.menu_bar))));
+  return now;
+}
+
+float presentation_ui_scale(float user_scale, float window_height) {
+  const float wanted = std::round(window_height / 32 / kBaseFontSize * 16) / 16;
+  const float user = std::isfinite(user_scale) ? user_scale : 1.0f;
+  return std::clamp(std::max(user, std::isfinite(wanted) ? wanted : 1.0f), kMinUiScale, kMaxUiScale);
 }
 
 }  // namespace optviz::gui

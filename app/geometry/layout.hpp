@@ -42,6 +42,7 @@ struct Layout {
   PixelRect inspector;
   PixelRect canvas;
   PixelRect plots;
+  PixelRect lesson;          // presentation mode: the lesson's text under the canvas (else empty)
   bool plots_beside = true;  // a column right of the canvas, else a strip under it
 };
 
@@ -51,5 +52,32 @@ inline constexpr float kWideLayoutWidth = 1200;
 float time_bar_height(const UiMetrics& m);
 
 Layout compute_layout(float width, float height, const UiMetrics& metrics, const Splitters& splitters);
+
+// Presentation mode: the canvas takes the window above a compact time bar (and beside the plots
+// when they are shown), the lesson's text in a strip under it; the menu bar and the controls with
+// the inspector appear over the canvas only while the pointer is at their edge of the window.
+struct Presentation {
+  bool plots = false;       // the plots in a column right of the canvas
+  bool menu = false;        // revealed: the menu bar along the top
+  bool controls = false;    // revealed: the controls and the inspector along the left
+  float lesson_height = 0;  // the lesson's text, in pixels (0: no strip)
+  friend bool operator==(const Presentation&, const Presentation&) = default;
+};
+
+float compact_time_bar_height(const UiMetrics& m);
+
+// Empty rectangles (at the window's corner) for what presentation mode hides.
+Layout presentation_layout(float width, float height, const UiMetrics& metrics, const Splitters& splitters,
+                           const Presentation& presentation);
+
+// What the pointer reveals: a panel appears when the pointer comes within `edge` pixels of its
+// side of the window and stays while the pointer is over it or a popup (a menu) is open. A
+// pointer outside the window hides both.
+Presentation revealed_panels(Presentation now, Point2 pointer, float width, float height, const Layout& shown,
+                             float edge, bool popup_open);
+
+// The UI scale in presentation mode: text a 32nd of the window's height (22 px at 720, 34 at
+// 1080), read from the back of a room, or the user's scale when that is larger.
+float presentation_ui_scale(float user_scale, float window_height);
 
 }  // namespace optviz::gui

@@ -15,6 +15,7 @@ inline constexpr int kA = 65;
 inline constexpr int kD = 68;
 inline constexpr int kE = 69;
 inline constexpr int kF = 70;
+inline constexpr int kG = 71;
 inline constexpr int kH = 72;
 inline constexpr int kL = 76;
 inline constexpr int kO = 79;
@@ -38,6 +39,7 @@ inline constexpr int kPageDown = 267;
 inline constexpr int kHome = 268;
 inline constexpr int kEnd = 269;
 inline constexpr int kF1 = 290;
+inline constexpr int kF11 = 300;
 inline constexpr int kKeypadSubtract = 333;
 inline constexpr int kKeypadAdd = 334;
 

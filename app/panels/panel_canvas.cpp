@@ -1,12 +1,14 @@
 // The canvas: the heatmap (rendered by the renderer from the request made here), the
-// trajectories, the start handle, the arrows of the selected run, the colour bar, the legend and
-// the axes. Drag the handle to move the start, drag elsewhere to pan, wheel to zoom.
+// trajectories, the start handle and the arrows of the selected run on the plot; the axes, the
+// colour bar and the legend in the margins around it. Drag the handle to move the start, drag elsewhere to pan, wheel
+// to zoom.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
+#include "canvas_chrome.hpp"
 #include "canvas_draw.hpp"
 #include "panels.hpp"
 #include "plot_scale.hpp"
@@ -52,16 +54,31 @@ void draw_cursor_readout(ImDrawList& dl, const AppState& state, const CanvasTran
   const ImVec2 size = text_size(s, text);
   const PixelRect r = t.rect();
   const float pad = 6 * s.scale;
-  const ImVec2 at(r.x1 - size.x - 2 * pad, r.y1 - size.y - 2 * pad - 24 * s.scale);
+  const ImVec2 at(r.x1 - size.x - 2 * pad, r.y1 - size.y - 2 * pad);
   dl.AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), s.box,
                    4 * s.scale);
   dl.AddText(s.font, s.font_size, at, s.box_text, text.c_str());
 }
 
-void draw_title(ImDrawList& dl, const AppState& state, PixelRect r, const CanvasStyle& s) {
-  const Objective& f = current_function(state);
-  const float pad = 8 * s.scale;
-  draw_text_shadowed(dl, s, ImVec2(r.x0 + pad + 24 * s.scale, r.y0 + pad), s.text_on_heatmap, f.title());
+// The chrome around the plot (canvas_chrome.hpp): the title, the axes' names and tick labels, the
+// colour bar and the legend, each in its own rectangle in the margins.
+void draw_chrome(ImDrawList& dl, const AppState& state, const CanvasTransform& t, const CanvasChrome& c,
+                 const CanvasStyle& style, bool spread) {
+  const CoordinateNames names = coordinate_names(current_function(state));
+  draw_axes(dl, t, style, AxisPlacement::outside, names.x, names.y, AxisLabelStrips{c.x_labels, c.y_labels});
+  dl.AddText(style.font, style.font_size, ImVec2(c.x_name.x0, c.x_name.y0), style.text, names.x);
+  dl.AddText(style.font, style.font_size, ImVec2(c.y_name.x0, c.y_name.y0), style.text, names.y);
+  const std::string title = elided(style, current_function(state).title(), c.title.width());
+  const float title_x = c.title.x0 + std::max(0.0f, (c.title.width() - text_size(style, title).x) / 2);
+  dl.AddText(style.font, style.font_size, ImVec2(title_x, c.title.y0), style.text, title.c_str());
+  if (c.bar.height() > 0) {
+    const std::string bar_title = elided(style, colour_bar_title(state.heatmap), c.bar_title.width());
+    dl.AddText(style.font, style.font_size, ImVec2(c.bar_title.x0, c.bar_title.y0), style.text, bar_title.c_str());
+    draw_colour_bar(dl, c.bar, state.heatmap, style, c.bar_labels);
+  }
+  draw_legend_in(dl, c, state.simulated, state.runs, style,
+                 spread ? std::vector<std::string>{"thin: 8 other seeds", "dashed: no noise, full batch"}
+                        : std::vector<std::string>{});
 }
 
 // True when the spread is on and some visible run has one.
@@ -89,11 +106,18 @@ void draw_canvas_panel(AppState& state) {
   }
   const CanvasStyle style = ui_canvas_style(state);
   state.view.wanted = sanitized_box(state.view.wanted, current_function(state).view());
-  CanvasTransform t(state.view.wanted, r);
+  const bool spread = spread_shown(state);
+  const CoordinateNames names = coordinate_names(current_function(state));
+  int legend_rows = 0;
+  for (const RunSpec& run : state.simulated.runs) legend_rows += run.visible ? 1 : 0;
+  const CanvasChrome chrome = canvas_chrome({r, style.font_size, style.scale, text_size(style, names.x).x,
+                                             text_size(style, names.y).x, legend_rows, spread ? 2 : 0});
+  const PixelRect plot = chrome.plot;
+  CanvasTransform t(state.view.wanted, plot);
 
-  ImGui::SetCursorScreenPos(ImVec2(r.x0, r.y0));
+  ImGui::SetCursorScreenPos(ImVec2(plot.x0, plot.y0));
   ImGui::InvisibleButton(
-      "canvas", ImVec2(r.width(), r.height()),
+      "canvas", ImVec2(std::max(1.0f, plot.width()), std::max(1.0f, plot.height())),
       ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
   const bool hovered = ImGui::IsItemHovered();
   const ImGuiIO& io = ImGui::GetIO();
@@ -101,24 +125,23 @@ void draw_canvas_panel(AppState& state) {
   const bool near_handle =
       std::hypot(io.MousePos.x - handle.x, io.MousePos.y - handle.y) <= kHandleRadius * style.scale;
   handle_input(state, t, hovered, near_handle);
-  t = CanvasTransform(state.view.wanted, r);
+  t = CanvasTransform(state.view.wanted, plot);
   update_simulation(state);
 
   state.heatmap_request = {state.simulated.objective,
                            state.simulated.display.colour_scale,
                            state.view.show_contours ? state.simulated.display.contour_count : 0,
                            t.shown(),
-                           static_cast<int>(std::lround(r.width())),
-                           static_cast<int>(std::lround(r.height())),
+                           std::max(1, static_cast<int>(std::lround(plot.width()))),
+                           std::max(1, static_cast<int>(std::lround(plot.height()))),
                            style.scale};
 
   ImDrawList& dl = *ImGui::GetWindowDrawList();
-  dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
-  draw_heatmap(dl, state.heatmap_texture, r, style);
+  dl.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), true);
+  draw_heatmap(dl, state.heatmap_texture, plot, style);
   draw_basin_overlay(dl, state, t);
   if (state.view.show_minima) draw_minima(dl, t, current_function(state), style);
   Polylines scratch;
-  const bool spread = spread_shown(state);
   if (spread) draw_spread(dl, t, state.simulated, state.spread, current_step(state), style, scratch);
   std::vector<DivergenceLabel> divergences;
   draw_trajectories(dl, t, {&state.simulated, &state.runs, current_step(state), state.selected, &divergences}, style,
@@ -128,33 +151,12 @@ void draw_canvas_panel(AppState& state) {
     draw_step_arrows(dl, t, state.simulated.runs[*state.selected], state.runs[*state.selected], current_step(state),
                      style);
   draw_start_handle(dl, handle, state.dragging_start || (hovered && near_handle), style);
-  const CoordinateNames names = coordinate_names(current_function(state));
-  draw_axes(dl, t, style, AxisPlacement::inside, names.x, names.y);
-  draw_title(dl, state, r, style);
-
-  // The colour bar in a box at the right edge, the legend left of it.
-  CanvasStyle boxed = style;
-  boxed.text = style.box_text;
-  const float pad = 8 * style.scale;
-  const float label_w = colour_bar_label_width(state.heatmap, boxed);
-  const float bar_w = 14 * style.scale;
-  const float bar_h = std::min(r.height() * 0.45f, 320 * style.scale);
-  const std::string bar_title = colour_bar_title(state.heatmap);
-  const float box_w = std::max(bar_w + label_w, text_size(style, bar_title).x) + 2 * pad;
-  const PixelRect bar_box{r.x1 - box_w - pad, r.y0 + pad, r.x1 - pad, r.y0 + pad + bar_h + style.font_size * 2.5f};
-  dl.AddRectFilled(ImVec2(bar_box.x0, bar_box.y0), ImVec2(bar_box.x1, bar_box.y1), style.box, 4 * style.scale);
-  dl.AddText(style.font, style.font_size, ImVec2(bar_box.x0 + pad, bar_box.y0 + pad * 0.5f), style.box_text,
-             bar_title.c_str());
-  const float bar_top = bar_box.y0 + pad * 0.5f + style.font_size * 1.4f;
-  draw_colour_bar(dl, {bar_box.x0 + pad, bar_top, bar_box.x0 + pad + bar_w, bar_box.y1 - style.font_size * 0.8f},
-                  state.heatmap, boxed);
-  // The plots panel names the runs too; the canvas repeats it only when there is room.
-  if (r.height() >= 420 * style.scale && r.width() >= 480 * style.scale)
-    draw_legend(dl, {bar_box.x0 - pad, r.y0 + pad}, state.simulated, state.runs, style, false,
-                spread ? "thin: 8 other seeds · dashed: no noise, full batch" : "");
   for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
-  draw_basin_legend(dl, state, r, style);
+  draw_basin_legend(dl, state, plot, style);
   if (hovered && !state.dragging_start) draw_cursor_readout(dl, state, t, style);
+  dl.PopClipRect();
+  dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
+  draw_chrome(dl, state, t, chrome, style, spread);
   dl.PopClipRect();
 
   if (hovered && near_handle && !state.dragging_start) ImGui::SetTooltip("Drag to move the start point of every run");

@@ -157,22 +157,25 @@ void csv_dialog(AppState& state) {
 }
 
 void lesson_dialog(AppState& state) {
-  if (!state.dialogs.lesson_info) return;
+  // Presentation mode shows the lesson in a strip under the canvas instead (panel_present.cpp).
+  if (!state.dialogs.lesson_info || state.view.presenting) return;
   const Scenario& s = state.scenario;
   if (s.description.empty()) {
     state.dialogs.lesson_info = false;
     return;
   }
   const std::string title = (s.title.empty() ? std::string("Lesson") : s.title) + "###lesson";
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(
-      ImVec2(state.layout.canvas.x0 + ImGui::GetFontSize(), state.layout.canvas.y1 - ImGui::GetFontSize()),
-      ImGuiCond_Appearing, ImVec2(0, 1));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f));
+  // Over the plots, not the canvas: what the lesson describes stays in view while it is read.
+  const PixelRect plots = state.layout.plots;
+  const float f = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(plots.x0 + f / 2, plots.y0 + f / 2), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
+                                      ImVec2(std::max(f * 10, plots.width() - f), std::max(f * 5, plots.height() - f)));
   if (ImGui::Begin(
           title.c_str(), &state.dialogs.lesson_info,
           ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
-    ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 30, state.layout.canvas.width() * 0.9f));
+    ImGui::PushTextWrapPos(
+        std::min(f * 30, std::max(f * 8, plots.width() - f - 2 * ImGui::GetStyle().WindowPadding.x)));
     ImGui::TextUnformatted(s.description.c_str());
     ImGui::PopTextWrapPos();
   }
@@ -184,12 +187,14 @@ void help_dialog(AppState& state) {
   if (begin_dialog("Keyboard shortcuts", &state.view.show_help)) {
     const char* rows[][2] = {
         {"Space", "play / pause"},
-        {"Left / Right", "one update back / forward (Shift: 10, Ctrl: 100)"},
+        {"Left / Right", "one update back / forward (Shift: 10, Ctrl: 100); over a slider: nudge it"},
         {"Home / End", "first / last step"},
         {"Up / Down", "play faster / slower"},
         {"R", "restart from step 0"},
         {"L", "loop on / off"},
         {"F", "fit the function's view"},
+        {"F11 / Escape", "presentation mode on / off (the edges show the menu and the controls)"},
+        {"G", "presentation mode: the plots beside the canvas"},
         {"+ / -", "zoom the canvas in / out (also the mouse wheel)"},
         {"A", "step arrows on / off"},
         {"T", "dark / light theme"},
@@ -200,6 +205,7 @@ void help_dialog(AppState& state) {
         {"Ctrl + / Ctrl - / Ctrl 0", "larger / smaller / normal text"},
         {"F1", "this help"},
         {"Mouse", "drag the ⊕ handle: start point; drag elsewhere: pan; double-click: fit"},
+        {"Shift+drag, wheel", "a slider: fine (a tenth of a decade per 10 px), nudge"},
     };
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
       for (const auto& row : rows) {

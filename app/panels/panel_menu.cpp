@@ -51,6 +51,10 @@ void view_menu(AppState& state) {
   if (!ImGui::BeginMenu("View")) return;
   ViewSettings& v = state.view;
   if (ImGui::MenuItem("Fit the function's view", "F")) fit_view(state);
+  ImGui::MenuItem("Presentation mode", "F11", &v.presenting);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The canvas fills the screen; the menu and the controls appear at the top and left edges");
+  ImGui::MenuItem("Plots beside the canvas when presenting", "G", &v.presentation.plots);
   ImGui::MenuItem("Step arrows", "A", &v.show_arrows);
   ImGui::MenuItem("Contour lines", nullptr, &v.show_contours);
   ImGui::MenuItem("Minima", nullptr, &v.show_minima);

@@ -1,6 +1,7 @@
 // The runs: add any optimizer, remove, duplicate, show or hide, rename, recolour, and a slider
 // with a typed field for every hyperparameter that applies, built from core's parameter table.
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiSliderFlags_ReadOnly, SetItemUsingMouseWheel
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -153,14 +154,34 @@ bool value_row(AppState& state, const char* label, const RealParameter& p, const
   double position = slider_position(mapping, value);
   const double zero = 0, one = 1;
   const std::string shown = format_number(value);
+  const ImGuiIO& io = ImGui::GetIO();
+  // With Shift held the slider ignores where the pointer is (no jump to the click) and moves by
+  // kFineDecadesPerPixel of the drag instead.
+  const bool fine = io.KeyShift;
+  ImGuiSliderFlags flags = ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput;
+  if (fine) flags |= ImGuiSliderFlags_ReadOnly;
   bool changed = false;
-  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &position, &zero, &one, shown.c_str(),
-                          ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput)) {
+  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &position, &zero, &one, shown.c_str(), flags)) {
     value = slider_value(mapping, position);
     changed = true;
   }
+  double aimed = position;
+  if (fine && ImGui::IsItemActive() && io.MouseDelta.x != 0)
+    aimed = dragged_position(mapping, position, io.MouseDelta.x, ImGui::GetItemRectSize().x, true);
+  if (ImGui::IsItemHovered()) {
+    // The wheel and the arrow keys nudge the hovered slider (and neither scroll nor move the playhead).
+    state.slider_hovered = true;
+    ImGui::SetItemUsingMouseWheel();
+    const double notches = io.MouseWheel + (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) ? 1 : 0) -
+                           (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) ? 1 : 0);
+    if (notches != 0) aimed = nudged_position(mapping, aimed, notches);
+  }
+  if (aimed != position) {
+    value = slider_value(mapping, aimed);
+    changed = true;
+  }
   if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
-    ImGui::SetTooltip("%s = %s\n%s", label, shown.c_str(),
+    ImGui::SetTooltip("%s = %s\n%s\nShift+drag: fine  ·  wheel or ← →: nudge", label, shown.c_str(),
                       mapping.scale == SliderScale::log             ? "Log scale: the left end is 0"
                       : mapping.scale == SliderScale::one_minus_log ? "Fine near 1: the right end is exactly 1"
                                                                     : "Linear scale");

@@ -24,7 +24,13 @@ bool icon_button(const char* label, const char* help, bool enabled = true) {
 void draw_time_bar(AppState& state) {
   constexpr ImGuiWindowFlags kFlags =
       ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
-  if (!begin_panel("Time", state.layout.time_bar, kFlags)) {
+  // In presentation mode a compact bar: half the padding, no buttons for what the keys do.
+  const bool compact = state.view.presenting;
+  const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, compact ? ImVec2(padding.x, padding.y / 2) : padding);
+  const bool open = begin_panel("Time", state.layout.time_bar, kFlags);
+  ImGui::PopStyleVar();
+  if (!open) {
     ImGui::End();
     return;
   }
@@ -51,7 +57,7 @@ void draw_time_bar(AppState& state) {
   ImGui::SameLine();
 
   // The timeline takes what the other controls leave.
-  const float right_controls = unit * 27;
+  const float right_controls = compact ? unit * 9.5f : unit * 27;
   ImGui::SetNextItemWidth(std::max(unit * 8, ImGui::GetContentRegionAvail().x - right_controls));
   int shown = static_cast<int>(std::min<long>(step, 1'000'000'000));
   const std::string format = "step %d / " + std::to_string(last);
@@ -69,18 +75,29 @@ void draw_time_bar(AppState& state) {
                          "%.0f steps/s", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
     p.speed = static_cast<double>(speed);
   tooltip("Playing speed in updates per second (Up / Down double or halve it)");
-  ImGui::SameLine();
-  ImGui::Checkbox("Loop", &p.loop);
-  tooltip("Start again at the end (L)");
-  ImGui::SameLine();
-  if (icon_button("↺ Restart", "Play from step 0 (R)")) {
+  if (compact) {
+    ImGui::End();
+    return;
+  }
+  // The buttons that have keys come last and give way when the bar is too narrow for them (a
+  // small window at a large UI scale), rather than be drawn cut at the window's edge.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const auto room_for = [&](const char* label, float extra) {
+    ImGui::SameLine();
+    return ImGui::GetContentRegionAvail().x >=
+           ImGui::CalcTextSize(label, nullptr, true).x + 2 * style.FramePadding.x + extra;
+  };
+  if (room_for("Loop", ImGui::GetFrameHeight() + style.ItemInnerSpacing.x)) {
+    ImGui::Checkbox("Loop", &p.loop);
+    tooltip("Start again at the end (L)");
+  }
+  if (room_for("↺ Restart", 0) && icon_button("↺ Restart", "Play from step 0 (R)")) {
     set_step(state, 0);
     p.playing = true;
   }
-  ImGui::SameLine();
-  if (icon_button("Fit", "Show the function's view box (F)")) fit_view(state);
-  ImGui::SameLine();
-  if (icon_button("PNG", "Save the canvas as PNG (P saves at once, Ctrl+E asks)")) state.dialogs.export_png = true;
+  if (room_for("Fit", 0) && icon_button("Fit", "Show the function's view box (F)")) fit_view(state);
+  if (room_for("PNG", 0) && icon_button("PNG", "Save the canvas as PNG (P saves at once, Ctrl+E asks)"))
+    state.dialogs.export_png = true;
 
   ImGui::End();
 }

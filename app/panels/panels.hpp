@@ -22,6 +22,9 @@ void draw_training_fields(AppState& state, std::size_t index);  // inside a run:
 void draw_inspector_panel(AppState& state);
 void draw_splitters(AppState& state);
 void draw_dialogs(AppState& state);
+// Presentation mode's frame: the canvas, the compact time bar, the lesson's strip, the plots when
+// asked, the menu bar and the controls when the pointer reveals them (panel_present.cpp).
+void draw_presentation(AppState& state);
 void handle_shortcuts(AppState& state);
 // A window over the canvas while state.maps->sweep.show (panel_sweep.cpp).
 void draw_sweep_panel(AppState& state);

@@ -27,11 +27,17 @@ void zoom_canvas(AppState& state, double factor) {
 void handle_shortcuts(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   if (pressed(keys::kEscape, false)) {
+    Dialogs& d = state.dialogs;
+    // Escape closes what is open; with nothing open, it leaves presentation mode.
+    const bool open = state.view.show_help || d.open_file || d.open_data || d.save_file || d.export_png ||
+                      d.export_csv || d.lesson_info || (d.export_gif && !state.gif.running);
     state.view.show_help = false;
-    state.dialogs.open_file = state.dialogs.open_data = state.dialogs.save_file = state.dialogs.export_png = false;
-    state.dialogs.export_csv = state.dialogs.lesson_info = false;
-    if (!state.gif.running) state.dialogs.export_gif = false;
+    d.open_file = d.open_data = d.save_file = d.export_png = false;
+    d.export_csv = d.lesson_info = false;
+    if (!state.gif.running) d.export_gif = false;
+    if (!open) state.view.presenting = false;
   }
+  if (pressed(keys::kF11, false)) state.view.presenting = !state.view.presenting;
   if (io.WantTextInput) return;
   const bool ctrl = io.KeyCtrl;
   const long stride = ctrl ? 100 : io.KeyShift ? 10 : 1;
@@ -47,6 +53,7 @@ void handle_shortcuts(AppState& state) {
   } else {
     if (pressed(keys::kSpace, false)) toggle_playing(state);
     if (pressed(keys::kF, false)) fit_view(state);
+    if (pressed(keys::kG, false)) state.view.presentation.plots = !state.view.presentation.plots;
     if (pressed(keys::kL, false)) state.playback.loop = !state.playback.loop;
     if (pressed(keys::kA, false)) state.view.show_arrows = !state.view.show_arrows;
     if (pressed(keys::kT, false)) {
@@ -71,8 +78,10 @@ void handle_shortcuts(AppState& state) {
     if (runs > 0 && pressed(keys::kRightBracket))
       state.selected = state.selected && *state.selected + 1 < runs ? *state.selected + 1 : 0;
   }
-  if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_by(state, -stride);
-  if (pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_by(state, stride);
+  if (!state.slider_hovered) {
+    if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_by(state, -stride);
+    if (pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_by(state, stride);
+  }
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) set_step(state, 0);
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) set_step(state, last_step(state));
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))

@@ -89,4 +89,33 @@ double slider_value(const SliderMapping& m, double position) {
   return m.min;
 }
 
+namespace {
+
+// Slider positions per decade of the value (log) or of 1 - value (one_minus_log); for a linear
+// slider, per "decade" of aim as defined by kLinearFractionPerDecade.
+double positions_per_decade(const SliderMapping& m) {
+  if (m.scale == SliderScale::linear) return kLinearFractionPerDecade;
+  return (1 - (m.zero_end ? kSliderEndZone : 0.0)) / (m.high_decade - m.low_decade);
+}
+
+double clamped(double position) { return std::isfinite(position) ? std::clamp(position, 0.0, 1.0) : 0.0; }
+
+}  // namespace
+
+double dragged_position(const SliderMapping& m, double position, double pixels, double width, bool fine) {
+  if (!std::isfinite(pixels)) return clamped(position);
+  const double per_pixel = fine ? kFineDecadesPerPixel * positions_per_decade(m) : 1 / std::max(width, 1.0);
+  return clamped(position + pixels * per_pixel);
+}
+
+double nudged_position(const SliderMapping& m, double position, double notches) {
+  position = clamped(position);
+  if (!std::isfinite(notches)) return position;
+  // Out of an end zone (exactly 0 or exactly 1) into the nearest decade.
+  const double zone = m.zero_end ? kSliderEndZone : 0.0;
+  if (m.scale == SliderScale::log && notches > 0 && position < zone) return zone;
+  if (m.scale == SliderScale::one_minus_log && notches < 0 && position > 1 - zone) return 1 - zone;
+  return clamped(position + notches * kNudgeDecades * positions_per_decade(m));
+}
+
 }  // namespace optviz::gui

@@ -28,4 +28,19 @@ double slider_position(const SliderMapping& mapping, double value);
 // for one_minus_log) so that dragged values read cleanly; always within [min, max].
 double slider_value(const SliderMapping& mapping, double position);
 
+// Aiming: a drag in fine mode (Shift held) and a nudge (one wheel notch or arrow key press) move
+// a log slider by these decades of its value (of 1 - value for one_minus_log), a linear one by
+// this fraction of its range per decade: 10 pixels in fine mode are a tenth of a decade, a factor
+// of 1.26, whatever the slider's width; a nudge is a twentieth of a decade, a factor of 1.12.
+inline constexpr double kFineDecadesPerPixel = 0.01;
+inline constexpr double kNudgeDecades = 0.05;
+inline constexpr double kLinearFractionPerDecade = 0.1;
+
+// The position after a drag of `pixels` (positive to the right) on a slider `width` pixels wide:
+// the whole range over the width, or kFineDecadesPerPixel in fine mode. Clamped to [0, 1].
+double dragged_position(const SliderMapping& mapping, double position, double pixels, double width, bool fine);
+// The position after `notches` nudges (negative to the left); from the end that gives exactly 0
+// (log), a nudge to the right reaches the lowest decade. Clamped to [0, 1].
+double nudged_position(const SliderMapping& mapping, double position, double notches);
+
 }  // namespace optviz::gui

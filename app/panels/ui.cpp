@@ -91,21 +91,26 @@ void change_ui_scale(AppState& state, int direction) {
 void draw_ui(AppState& state, double dt) {
   advance_playback(state, dt);
   handle_shortcuts(state);
+  state.slider_hovered = false;  // until a slider says it is hovered this frame
   update_simulation(state);
-  const ImGuiIO& io = ImGui::GetIO();
-  state.layout =
-      compute_layout(io.DisplaySize.x, io.DisplaySize.y, ui_metrics(state.view.ui_scale), state.view.splitters);
-  draw_menu_bar(state);
-  update_simulation(state);
-  draw_time_bar(state);
-  draw_controls_panel(state);
-  update_simulation(state);
-  draw_canvas_panel(state);
-  update_simulation(state);
-  draw_plots_panel(state);
-  draw_inspector_panel(state);
-  draw_sweep_panel(state);
-  draw_splitters(state);
+  if (state.view.presenting) {
+    draw_presentation(state);
+  } else {
+    const ImGuiIO& io = ImGui::GetIO();
+    state.layout =
+        compute_layout(io.DisplaySize.x, io.DisplaySize.y, ui_metrics(state.view.ui_scale), state.view.splitters);
+    draw_menu_bar(state);
+    update_simulation(state);
+    draw_time_bar(state);
+    draw_controls_panel(state);
+    update_simulation(state);
+    draw_canvas_panel(state);
+    update_simulation(state);
+    draw_plots_panel(state);
+    draw_inspector_panel(state);
+    draw_sweep_panel(state);
+    draw_splitters(state);
+  }
   draw_dialogs(state);
   update_simulation(state);
   state.animating = state.playback.playing || state.gif.running || state.dragging_start || state.maps->busy();

@@ -15,6 +15,7 @@
 #include <ctime>
 #include <exception>
 #include <filesystem>
+#include <optional>
 
 #include "figure_drawer.hpp"
 #include "figure_export.hpp"
@@ -33,17 +34,17 @@ namespace optviz::gui {
 static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kMinus == GLFW_KEY_MINUS && keys::kZero == GLFW_KEY_0 &&
                   keys::kOne == GLFW_KEY_1 && keys::kNine == GLFW_KEY_9 && keys::kEqual == GLFW_KEY_EQUAL &&
                   keys::kA == GLFW_KEY_A && keys::kD == GLFW_KEY_D && keys::kE == GLFW_KEY_E &&
-                  keys::kF == GLFW_KEY_F && keys::kH == GLFW_KEY_H && keys::kL == GLFW_KEY_L &&
-                  keys::kO == GLFW_KEY_O && keys::kP == GLFW_KEY_P && keys::kR == GLFW_KEY_R &&
-                  keys::kS == GLFW_KEY_S && keys::kT == GLFW_KEY_T && keys::kLeftBracket == GLFW_KEY_LEFT_BRACKET &&
-                  keys::kRightBracket == GLFW_KEY_RIGHT_BRACKET && keys::kEscape == GLFW_KEY_ESCAPE &&
-                  keys::kEnter == GLFW_KEY_ENTER && keys::kTab == GLFW_KEY_TAB &&
+                  keys::kF == GLFW_KEY_F && keys::kG == GLFW_KEY_G && keys::kH == GLFW_KEY_H &&
+                  keys::kL == GLFW_KEY_L && keys::kO == GLFW_KEY_O && keys::kP == GLFW_KEY_P &&
+                  keys::kR == GLFW_KEY_R && keys::kS == GLFW_KEY_S && keys::kT == GLFW_KEY_T &&
+                  keys::kLeftBracket == GLFW_KEY_LEFT_BRACKET && keys::kRightBracket == GLFW_KEY_RIGHT_BRACKET &&
+                  keys::kEscape == GLFW_KEY_ESCAPE && keys::kEnter == GLFW_KEY_ENTER && keys::kTab == GLFW_KEY_TAB &&
                   keys::kBackspace == GLFW_KEY_BACKSPACE && keys::kDelete == GLFW_KEY_DELETE &&
                   keys::kRight == GLFW_KEY_RIGHT && keys::kLeft == GLFW_KEY_LEFT && keys::kDown == GLFW_KEY_DOWN &&
                   keys::kUp == GLFW_KEY_UP && keys::kPageUp == GLFW_KEY_PAGE_UP &&
                   keys::kPageDown == GLFW_KEY_PAGE_DOWN && keys::kHome == GLFW_KEY_HOME && keys::kEnd == GLFW_KEY_END &&
-                  keys::kF1 == GLFW_KEY_F1 && keys::kKeypadSubtract == GLFW_KEY_KP_SUBTRACT &&
-                  keys::kKeypadAdd == GLFW_KEY_KP_ADD,
+                  keys::kF1 == GLFW_KEY_F1 && keys::kF11 == GLFW_KEY_F11 &&
+                  keys::kKeypadSubtract == GLFW_KEY_KP_SUBTRACT && keys::kKeypadAdd == GLFW_KEY_KP_ADD,
               "keys.hpp must match GLFW's key codes");
 
 namespace {
@@ -79,6 +80,11 @@ struct Application::Impl {
   double last_time = 0;
   int settle_frames = kSettleFrames;
   bool monitor_scale_changed = false;
+  // Presentation mode as applied to the window: what it replaced, restored when it ends.
+  bool presenting = false;
+  float scale_before_presenting = 1;
+  bool scale_followed_monitor = true;
+  std::optional<WindowPlacement> windowed;  // the placement before going full screen
 
   std::unique_ptr<GifExport> gif;  // the animation being written, one frame per UI frame
 
@@ -90,6 +96,7 @@ struct Application::Impl {
   void start_gif();
   void gif_frame();
   bool ensure_figures();
+  void apply_presentation();
   WindowPlacement placement() const;
 };
 
@@ -98,7 +105,13 @@ Application::Impl::~Impl() {
   if (window != nullptr && options.remember && !config.empty()) {
     // Remember the window and the scenario for the next start; failing to is not worth a crash.
     try {
-      save_settings(config, settings_of(state, placement()));
+      // The settings of the window outside presentation mode, not of the full screen.
+      const WindowPlacement window_placement = presenting && windowed ? *windowed : placement();
+      if (presenting) {
+        state.view.presenting = false;
+        apply_presentation();
+      }
+      save_settings(config, settings_of(state, window_placement));
       Scenario last = state.scenario;
       last.view = sanitized_box(state.view.wanted, last.view);
       if (!find_scenario_problem(last).empty()) last.view = state.scenario.view;
@@ -138,6 +151,36 @@ void Application::Impl::rebuild_fonts() {
   ImGui_ImplOpenGL3_CreateFontsTexture();
   state.requests.rebuild_fonts = false;
   monitor_scale_changed = false;
+}
+
+void Application::Impl::apply_presentation() {
+  ViewSettings& v = state.view;
+  presenting = v.presenting;
+  int height = 0;
+  glfwGetWindowSize(window, nullptr, &height);
+  // Full screen on the primary monitor, unless the window's size was given (--size, screenshots):
+  // then the whole window presents.
+  if (presenting && !options.size_given) {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr) {
+      windowed = placement();
+      glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+      height = mode->height;
+    }
+  } else if (!presenting && windowed) {
+    glfwSetWindowMonitor(window, nullptr, windowed->x, windowed->y, windowed->width, windowed->height, GLFW_DONT_CARE);
+    windowed.reset();
+  }
+  if (presenting) {
+    scale_before_presenting = v.ui_scale;
+    scale_followed_monitor = v.scale_follows_monitor;
+    v.ui_scale = presentation_ui_scale(v.ui_scale, static_cast<float>(height));
+    v.scale_follows_monitor = false;
+  } else {
+    v.ui_scale = scale_before_presenting;
+    v.scale_follows_monitor = scale_followed_monitor;
+  }
+  state.requests.rebuild_fonts = true;
 }
 
 WindowPlacement Application::Impl::placement() const {
@@ -292,6 +335,10 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
     state.view.scale_follows_monitor = false;
     state.view.ui_scale = options.scale;
   }
+  // A lesson opened from the command line shows its text, as one opened from the menu does.
+  state.dialogs.lesson_info = options.scenario && !state.scenario.description.empty();
+  if (options.theme) state.view.theme = *options.theme;
+  state.view.presenting = options.present;
   state.heatmap_texture = texture_id(impl->heatmap->texture());
   impl->sweep_texture = std::make_unique<MapTexture>();
   impl->basin_texture = std::make_unique<MapTexture>();
@@ -355,6 +402,7 @@ void Application::frame(double dt, Image* capture) {
     dt = std::max(now - a.last_time, 1e-4);
     a.last_time = now;
   }
+  if (a.state.view.presenting != a.presenting) a.apply_presentation();
   if (a.state.requests.rebuild_fonts || a.monitor_scale_changed) a.rebuild_fonts();
 
   ImGui_ImplOpenGL3_NewFrame();

@@ -10,6 +10,7 @@
 #include "image.hpp"
 #include "scenario.hpp"
 #include "state.hpp"
+#include "theme_choice.hpp"
 
 namespace optviz::gui {
 
@@ -24,6 +25,8 @@ struct ApplicationOptions {
   bool vsync = true;
   bool open_sweep = false;   // the sweep panel
   bool open_basins = false;  // the basin overlay
+  bool present = false;        // start in presentation mode
+  std::optional<Theme> theme;  // instead of the remembered one
 };
 
 class Application {

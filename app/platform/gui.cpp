@@ -56,6 +56,9 @@ int run_gui(const GuiOptions& options) {
   }
   const bool screenshot = !options.screenshot.empty();
   app_options.scale = options.scale;
+  app_options.present = options.present;
+  if (options.theme == "dark") app_options.theme = gui::Theme::dark;
+  if (options.theme == "light") app_options.theme = gui::Theme::light;
   app_options.remember = !screenshot;
   app_options.screenshot = screenshot;
   app_options.vsync = !screenshot;

@@ -13,6 +13,8 @@ struct GuiOptions {
   std::string size;        // "WIDTHxHEIGHT" or "" for the default
   float scale = 0;         // UI scale; 0 follows the monitor's content scale
   std::vector<std::string> open;  // views to open at start: "sweep", "basins"
+  bool present = false;           // start in presentation mode
+  std::string theme;              // "dark", "light" or "" for the remembered one
 };
 
 // Runs the window until it is closed. Returns 0, or 1 when there is no display or no OpenGL 3.3.

@@ -110,8 +110,11 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   const float mx = r.x0 + static_cast<float>(plot.x.fraction(plot.marker)) * r.width();
   if (std::isfinite(mx)) dl.AddLine(ImVec2(mx, r.y0), ImVec2(mx, r.y1), text, 1.5f * s.scale);
   if (plot.series.empty() && !plot.empty_text.empty()) {
-    const ImVec2 ts = ImGui::CalcTextSize(plot.empty_text.c_str());
-    dl.AddText(ImVec2((r.x0 + r.x1 - ts.x) / 2, (r.y0 + r.y1 - ts.y) / 2), faint, plot.empty_text.c_str());
+    // Wrapped to the plot's width: a narrow plot shows all of it on more lines.
+    const float wrap = std::max(1.0f, r.width() - ImGui::GetFontSize());
+    const ImVec2 ts = ImGui::CalcTextSize(plot.empty_text.c_str(), nullptr, false, wrap);
+    dl.AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2((r.x0 + r.x1 - ts.x) / 2, (r.y0 + r.y1 - ts.y) / 2),
+               faint, plot.empty_text.c_str(), nullptr, wrap);
   }
   dl.PopClipRect();
   dl.AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), border);

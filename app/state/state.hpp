@@ -46,7 +46,9 @@ struct ViewSettings {
   bool scale_follows_monitor = true;
   Splitters splitters;
   bool show_help = false;
-  bool show_spread = false;  // the noisy runs under other seeds, and without noise (spread.hpp)
+  bool show_spread = false;   // the noisy runs under other seeds, and without noise (spread.hpp)
+  bool presenting = false;    // presentation mode (F11, --present): the canvas fills the window
+  Presentation presentation;  // what presentation mode shows besides the canvas
 };
 
 // A line of feedback under the time bar: where a file went, why an action failed.
@@ -146,6 +148,7 @@ struct AppState {
   HeatmapRequest heatmap_request;
   bool dragging_start = false;
   std::unique_ptr<MapViews> maps = std::make_unique<MapViews>();  // the sweep panel and the basin overlay
+  bool slider_hovered = false;  // in the last frame: the arrow keys nudge it, not the playhead
   bool animating = false;  // something moves this frame: the main loop keeps drawing
 };
 

@@ -13,8 +13,10 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "canvas_chrome.hpp"
 #include "geometry.hpp"
 #include "layout.hpp"
 #include "scenario.hpp"
@@ -116,16 +118,18 @@ int main(int argc, char** argv) {
   check(p.width == width && p.height == height, "size " + std::to_string(p.width) + "x" + std::to_string(p.height));
   if (failures > 0) return 1;
 
-  const Layout layout =
-      compute_layout(static_cast<float>(width), static_cast<float>(height), ui_metrics(scale), Splitters{});
+  const UiMetrics metrics = ui_metrics(scale);
+  const Layout layout = compute_layout(static_cast<float>(width), static_cast<float>(height), metrics, Splitters{});
+  // The plot inside the canvas's margins: it depends only on the canvas, the font size and the scale.
+  const PixelRect plot = canvas_chrome({layout.canvas, metrics.font_size, metrics.scale}).plot;
   const Scenario scenario = default_scenario();
-  const CanvasTransform t(scenario.view, layout.canvas);
+  const CanvasTransform t(scenario.view, plot);
 
   // The heatmap: many distinct colours over the canvas, from dark to light.
   std::set<int> colours;
   double darkest = 255, lightest = 0;
-  for (int y = static_cast<int>(layout.canvas.y0) + 2; y < static_cast<int>(layout.canvas.y1) - 2; y += 7) {
-    for (int x = static_cast<int>(layout.canvas.x0) + 2; x < static_cast<int>(layout.canvas.x1) - 2; x += 7) {
+  for (int y = static_cast<int>(plot.y0) + 2; y < static_cast<int>(plot.y1) - 2; y += 7) {
+    for (int x = static_cast<int>(plot.x0) + 2; x < static_cast<int>(plot.x1) - 2; x += 7) {
       const Rgb c = p.at(x, y);
       colours.insert((c.r / 8) << 10 | (c.g / 8) << 5 | (c.b / 8));
       darkest = std::min(darkest, luma(c));
@@ -148,11 +152,37 @@ int main(int argc, char** argv) {
   // Where paths share a valley, the window draws each later run thinner, so every run's colour
   // shows along all of its path; only the other runs' current-point dots and arrows cover it.
   const std::size_t inspected = 2;  // the first RMSprop: its step arrows start at its point
+  // Its arrows (canvas_draw.cpp's draw_step_arrows): -grad f, 70 px at scale 1, and the step, at
+  // least 40 px, each with a label past its tip. Points near them or near another run's dot are
+  // covered.
+  const Trajectory& shown = runs[inspected];
+  const Point2 from = t.to_pixels(shown.position[upto(inspected)]);
+  const auto unit_towards = [](float dx, float dy) {
+    const float n = std::hypot(dx, dy);
+    return n > 0 ? Point2{dx / n, dy / n} : Point2{0, 0};
+  };
+  const Vec2 g = shown.gradient[upto(inspected)];
+  const Point2 next = t.to_pixels(shown.position[upto(inspected) + 1]);
+  const float step_length = std::hypot(next.x - from.x, next.y - from.y);
+  const std::vector<std::pair<Point2, float>> arrows{
+      {unit_towards(static_cast<float>(-g.x), static_cast<float>(g.y)), 70 * scale},
+      {unit_towards(next.x - from.x, next.y - from.y), std::clamp(step_length, 40 * scale, 400 * scale)}};
+  const auto near_arrow = [&](Point2 at) {
+    for (const auto& [dir, length] : arrows) {
+      const float along = std::clamp((at.x - from.x) * dir.x + (at.y - from.y) * dir.y, 0.0f, length);
+      const Point2 closest{from.x + dir.x * along, from.y + dir.y * along};
+      const Point2 label{from.x + dir.x * (length + 20 * scale), from.y + dir.y * (length + 20 * scale)};
+      if (std::hypot(at.x - closest.x, at.y - closest.y) < 12 * scale ||
+          std::hypot(at.x - label.x, at.y - label.y) < 30 * scale)
+        return true;
+    }
+    return false;
+  };
   auto hidden = [&](std::size_t i, Point2 at) {
+    if (i != inspected && near_arrow(at)) return true;
     for (std::size_t j = 0; j < runs.size(); ++j) {
       const Point2 dot = t.to_pixels(runs[j].position[upto(j)]);
-      const float reach = (j == inspected ? 80.0f : 12.0f) * scale;
-      if (j != i && std::hypot(at.x - dot.x, at.y - dot.y) < reach) return true;
+      if (j != i && std::hypot(at.x - dot.x, at.y - dot.y) < 12.0f * scale) return true;
     }
     return false;
   };
@@ -161,7 +191,7 @@ int main(int argc, char** argv) {
     int samples = 0, hits = 0;
     for (std::size_t k = 0; k <= upto(i); k += std::max<std::size_t>(1, upto(i) / 100)) {
       const Point2 at = t.to_pixels(runs[i].position[k]);
-      if (!layout.canvas.expanded(-4 * scale).contains(at) || hidden(i, at)) continue;
+      if (!plot.expanded(-4 * scale).contains(at) || hidden(i, at)) continue;
       ++samples;
       if (colour_near(p, at, 2 * radius, colour, 60)) ++hits;
     }

@@ -231,6 +231,49 @@ TEST_CASE("the keyboard shortcuts do what the help says") {
   check_invariants(ui.state);
 }
 
+TEST_CASE("presentation mode: the canvas fills the window, the edges reveal the panels, Escape leaves") {
+  HeadlessUi ui(lesson_presets()[0], 1280, 720);
+  ui.state.dialogs.lesson_info = true;
+  ui.frames(2);
+  ui.press(keys::kF11);
+  ui.frames(2);
+  REQUIRE(ui.state.view.presenting);
+  const Layout& l = ui.state.layout;
+  REQUIRE(l.canvas.width() == 1280);
+  REQUIRE(l.controls.width() == 0);
+  REQUIRE(l.lesson.height() > 0);  // the lesson's text under the canvas
+  REQUIRE(l.lesson.y1 == l.time_bar.y0);
+  check_invariants(ui.state);
+  const auto pointer_at = [&](float x, float y) {
+    for (int i = 0; i < 3; ++i) ui.frame([&](ImGuiIO& io) { io.MousePos = ImVec2(x, y); });
+  };
+  pointer_at(1, 360);
+  REQUIRE(ui.state.view.presentation.controls);
+  REQUIRE(l.controls.width() > 0);
+  pointer_at(l.controls.x1 - 10, 300);  // over the controls: they stay
+  REQUIRE(ui.state.view.presentation.controls);
+  pointer_at(900, 300);
+  REQUIRE_FALSE(ui.state.view.presentation.controls);
+  pointer_at(640, 0);
+  REQUIRE(ui.state.view.presentation.menu);
+  REQUIRE(l.menu_bar.height() > 0);
+  pointer_at(640, 400);
+  REQUIRE_FALSE(ui.state.view.presentation.menu);
+  ui.press(keys::kG);  // the plots beside the canvas
+  ui.frames(2);
+  REQUIRE(l.plots.width() > 0);
+  REQUIRE(l.canvas.x1 == l.plots.x0);
+  ui.press(keys::kEscape);  // first closes the lesson's text
+  REQUIRE(ui.state.view.presenting);
+  ui.frames(1);
+  REQUIRE(l.lesson.height() == 0);
+  ui.press(keys::kEscape);  // then leaves
+  ui.frames(2);
+  REQUIRE_FALSE(ui.state.view.presenting);
+  REQUIRE(l.controls.width() > 0);
+  check_invariants(ui.state);
+}
+
 TEST_CASE("UI scales and window sizes from tiny to 8K draw without overlap of the main areas") {
   for (const float scale : {0.5f, 1.0f, 1.5f, 2.0f, 3.0f, 4.0f}) {
     for (const auto& [w, h] : {std::pair{320.0f, 320.0f}, {1280.0f, 800.0f}, {1920.0f, 1080.0f}, {7680.0f, 4320.0f}}) {
@@ -311,7 +354,7 @@ TEST_CASE("random mouse and keyboard input for many frames keeps every invariant
   const int keys_to_try[] = {
       keys::kSpace, keys::kLeft, keys::kRight,  keys::kHome,  keys::kEnd, keys::kF,           keys::kL,
       keys::kA,     keys::kR,    keys::kEqual,  keys::kMinus, keys::kOne, keys::kLeftBracket, keys::kRightBracket,
-      keys::kUp,    keys::kDown, keys::kEscape, keys::kT};
+      keys::kUp,    keys::kDown, keys::kEscape, keys::kT,     keys::kF11, keys::kG};
   ImVec2 mouse(640, 400);
   bool down = false;
   for (int frame = 0; frame < 1500; ++frame) {

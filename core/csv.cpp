@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "run_loop.hpp"
+
 namespace optviz {
 namespace {
 
@@ -45,7 +47,9 @@ void write_csv(std::ostream& out, const Trajectory& t, const Hyperparameters& h)
   const std::vector<StateField> fields = state_fields(h);
   std::vector<std::string_view> names;
   for (const StateField& field : fields) names.push_back(field.name);
-  write_table(out, t, names, t.state.size(), [&](std::size_t k, std::size_t i) { return t.state[k].*fields[i].member; });
+  StateReplay replay(t);  // each row's state in one update from the previous one
+  write_table(out, t, names, t.updates(),
+              [&](std::size_t k, std::size_t i) { return replay.state(k).*fields[i].member; });
 }
 
 void write_csv(std::ostream& out, const Trajectory& t, const Rule& rule) {

@@ -3,8 +3,11 @@
 // Vec2 for one point, PackVec2 (lanes.hpp) for one point per lane, which the sweeps evaluate.
 #pragma once
 
+#include <cstddef>
 #include <numbers>
+#include <optional>
 #include <tuple>
+#include <utility>
 
 #include "lanes.hpp"
 #include "vec2.hpp"
@@ -185,8 +188,31 @@ struct Matyas {
   }
 };
 
-// Every formula; the sweeps find a built-in's by its value function (sweep.cpp).
+// Every formula; the fast paths find a built-in's by its value function (formula_index).
 using All = std::tuple<Rosenbrock, Beale, Himmelblau, Booth, Rastrigin, Ackley, GoldsteinPrice, Saddle, Quadratic,
                        SixHumpCamel, StyblinskiTang, Matyas>;
+
+inline constexpr std::size_t kCount = std::tuple_size_v<All>;
+
+template <std::size_t I>
+using At = std::tuple_element_t<I, All>;
+
+// The index in All of the formula whose value function (for one point) is `value`, if any.
+inline std::optional<std::size_t> formula_index(double (*value)(Vec2)) {
+  return [value]<std::size_t... I>(std::index_sequence<I...>) {
+    std::optional<std::size_t> index;
+    ((value == &At<I>::template value<Vec2> ? (index = I, 0) : 0), ...);
+    return index;
+  }
+  (std::make_index_sequence<kCount>());
+}
+
+// Calls f.template operator()<Formula>() with the formula at `index` (< kCount) of All: a loop
+// that calls it once compiles one monomorphic loop per formula.
+template <class F>
+void with_formula(std::size_t index, F&& f) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) { ((index == I ? (f.template operator()<At<I>>(), 0) : 0), ...); }
+  (std::make_index_sequence<kCount>());
+}
 
 }  // namespace optviz::formulas

@@ -263,26 +263,60 @@ constexpr bool decoupled_weight_decay(OptimizerKind kind) {
   return kind == OptimizerKind::adamw || kind == OptimizerKind::lion;
 }
 
-// One update: returns theta_t from theta_{t-1} and the gradient g of f there (without weight
-// decay), and advances the state. Never throws; non-finite values flow through.
+// Calls f.template operator()<K>() with K = kind as a constant: a loop over a run's updates that
+// chooses once, outside the loop, compiles one monomorphic loop per kind (trajectory.cpp).
+template <class F>
+decltype(auto) with_kind(OptimizerKind kind, F&& f) {
+  using K = OptimizerKind;
+  switch (kind) {
+    case K::sgd:
+      return f.template operator()<K::sgd>();
+    case K::momentum:
+      return f.template operator()<K::momentum>();
+    case K::nesterov:
+      return f.template operator()<K::nesterov>();
+    case K::adagrad:
+      return f.template operator()<K::adagrad>();
+    case K::rmsprop:
+      return f.template operator()<K::rmsprop>();
+    case K::adam:
+      return f.template operator()<K::adam>();
+    case K::adamw:
+      return f.template operator()<K::adamw>();
+    case K::adadelta:
+      return f.template operator()<K::adadelta>();
+    case K::adamax:
+      return f.template operator()<K::adamax>();
+    case K::nadam:
+      return f.template operator()<K::nadam>();
+    case K::lion:
+      return f.template operator()<K::lion>();
+  }
+  return f.template operator()<K::sgd>();
+}
+
+// One update of an optimizer of kind K (h.kind == K): returns theta_t from theta_{t-1} and the
+// gradient g of f there (without weight decay), and advances the state. Never throws; non-finite
+// values flow through.
+template <OptimizerKind K, class V, class H>
+V step_as(const H& h, OptimizerState<V>& s, V theta, V g) {
+  using enum OptimizerKind;
+  ++s.t;
+  if constexpr (!decoupled_weight_decay(K)) g = ew::where(h.weight_decay != 0, g + h.weight_decay * theta, g);
+  if constexpr (K == sgd || K == momentum || K == nesterov) return rules::sgd(h, s, theta, g);
+  if constexpr (K == adagrad) return rules::adagrad(h, s, theta, g);
+  if constexpr (K == rmsprop) return rules::rmsprop(h, s, theta, g);
+  if constexpr (K == adam || K == adamw) return rules::adam(h, s, theta, g);
+  if constexpr (K == adamax) return rules::adamax(h, s, theta, g);
+  if constexpr (K == adadelta) return rules::adadelta(h, s, theta, g);
+  if constexpr (K == nadam) return rules::nadam(h, s, theta, g);
+  if constexpr (K == lion) return rules::lion(h, s, theta, g);
+}
+
+// The same for any kind: one update of the optimizer h.kind.
 template <class V, class H = Hyperparameters>
 V step(const H& h, OptimizerState<V>& s, V theta, V g) {
-  ++s.t;
-  if (!decoupled_weight_decay(h.kind)) g = ew::where(h.weight_decay != 0, g + h.weight_decay * theta, g);
-  switch (h.kind) {
-    case OptimizerKind::sgd:
-    case OptimizerKind::momentum:
-    case OptimizerKind::nesterov: return rules::sgd(h, s, theta, g);
-    case OptimizerKind::adagrad: return rules::adagrad(h, s, theta, g);
-    case OptimizerKind::rmsprop: return rules::rmsprop(h, s, theta, g);
-    case OptimizerKind::adam:
-    case OptimizerKind::adamw: return rules::adam(h, s, theta, g);
-    case OptimizerKind::adamax: return rules::adamax(h, s, theta, g);
-    case OptimizerKind::adadelta: return rules::adadelta(h, s, theta, g);
-    case OptimizerKind::nadam: return rules::nadam(h, s, theta, g);
-    case OptimizerKind::lion: return rules::lion(h, s, theta, g);
-  }
-  return theta;
+  return with_kind(h.kind, [&]<OptimizerKind K>() { return step_as<K>(h, s, theta, g); });
 }
 
 // A named per-coordinate state field, as printed in CSV columns NAME_x, NAME_y.

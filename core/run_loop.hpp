@@ -47,37 +47,58 @@ class Batches {
   std::size_t epoch_ = 0;
 };
 
-// Rows k = 0 .. steps: f and its gradient at theta_k (the gradient of update t = k + 1's batch, plus
-// its noise), `record(k, theta, value, gradient)`, then theta_{k+1} = update(t, eta_t, theta,
+// The learning rate of update t of a run of `steps` updates.
+inline double learning_rate(const Schedule& schedule, long t, double eta, long steps) {
+  return schedule.is_constant() ? eta : schedule.eta(t, eta, steps);
+}
+
+// Rows k = 0 .. steps: `evaluate(t, theta, value, gradient)` gives f and the gradient that update
+// t = k + 1 uses at theta_k, `record(k, theta, value, gradient)`, then theta_{k+1} = update(t, theta,
 // gradient). Stops after the divergent row, which is recorded, and returns its k.
-template <class Update, class Record>
-std::optional<long> run_rows(const Objective& f, double eta, Vec2 start, long steps, const Training& training,
-                             Update&& update, Record&& record) {
-  Batches batches(f, training);
+template <class Evaluate, class Update, class Record>
+std::optional<long> step_rows(Vec2 start, long steps, Evaluate&& evaluate, Update&& update, Record&& record) {
   Vec2 theta = start;
   for (long k = 0;; ++k) {
     const long t = k + 1;  // the update that this row's gradient is for
     double value = 0;
     Vec2 gradient;
-    f.evaluate(theta, value, gradient);
-    if (training.batch > 0) {
-      double batch_value = 0;
-      f.evaluate_rows(theta, batches.rows(t), batch_value, gradient);
-    }
-    if (training.noise > 0)
-      gradient =
-          gradient + training.noise * random_normal_pair(training.seed, training.stream, static_cast<std::uint64_t>(t));
+    evaluate(t, theta, value, gradient);
     record(k, theta, value, gradient);
-    if (is_divergent(theta, value, gradient)) return k;
+    if (divergence(theta, value, gradient)) return k;
     if (k == steps) return std::nullopt;
-    theta = update(t, training.schedule.is_constant() ? eta : training.schedule.eta(t, eta, steps), theta, gradient);
+    theta = update(t, theta, gradient);
   }
+}
+
+// step_rows() for any objective and training: f and its gradient at theta_k (the gradient of
+// update t's batch, plus its noise), and update(t, eta_t, theta, gradient) with the schedule's eta_t.
+template <class Update, class Record>
+std::optional<long> run_rows(const Objective& f, double eta, Vec2 start, long steps, const Training& training,
+                             Update&& update, Record&& record) {
+  Batches batches(f, training);
+  return step_rows(
+      start, steps,
+      [&](long t, Vec2 theta, double& value, Vec2& gradient) {
+        f.evaluate(theta, value, gradient);
+        if (training.batch > 0) {
+          double batch_value = 0;
+          f.evaluate_rows(theta, batches.rows(t), batch_value, gradient);
+        }
+        if (training.noise > 0)
+          gradient = gradient +
+                     training.noise * random_normal_pair(training.seed, training.stream, static_cast<std::uint64_t>(t));
+      },
+      [&](long t, Vec2 theta, Vec2 gradient) {
+        return update(t, learning_rate(training.schedule, t, eta, steps), theta, gradient);
+      },
+      record);
 }
 
 // One update of a built-in optimizer with the learning rate eta_t.
 class BuiltinUpdate {
  public:
-  explicit BuiltinUpdate(const Hyperparameters& h) : at_t_(h), state_(initial_state<Vec2>(h)) {}
+  explicit BuiltinUpdate(const Hyperparameters& h) : BuiltinUpdate(h, initial_state<Vec2>(h)) {}
+  BuiltinUpdate(const Hyperparameters& h, const State& from) : at_t_(h), state_(from) {}
   Vec2 operator()(long, double eta, Vec2 theta, Vec2 g) {
     at_t_.eta = eta;
     return step(at_t_, state_, theta, g);
@@ -87,6 +108,32 @@ class BuiltinUpdate {
  private:
   Hyperparameters at_t_;
   State state_;
+};
+
+// The states of a built-in's run (Trajectory::state), replayed by BuiltinUpdate from the nearest
+// checkpoint with the recorded positions and gradients and the run's learning rates. Asking for
+// the states in increasing order costs one update each (a whole CSV).
+class StateReplay {
+ public:
+  explicit StateReplay(const Trajectory& t) : t_(t), update_(t.hyper) {}
+
+  // The state after update k+1, for k < t.updates().
+  const State& state(std::size_t k) {
+    const long updates = static_cast<long>(k) + 1;
+    const long checkpoint = updates / kCheckpointInterval;  // checkpoints at or before the update
+    if (update_.state().t > updates || update_.state().t < checkpoint * kCheckpointInterval)
+      update_ = checkpoint == 0 ? BuiltinUpdate(t_.hyper)
+                                : BuiltinUpdate(t_.hyper, t_.checkpoints[static_cast<std::size_t>(checkpoint - 1)]);
+    for (long t = update_.state().t + 1; t <= updates; ++t) {
+      const auto row = static_cast<std::size_t>(t - 1);
+      update_(t, learning_rate(t_.schedule, t, t_.hyper.eta, t_.steps), t_.position[row], t_.gradient[row]);
+    }
+    return update_.state();
+  }
+
+ private:
+  const Trajectory& t_;
+  BuiltinUpdate update_;
 };
 
 // One update of a typed rule, coordinate by coordinate, with the learning rate eta_t.

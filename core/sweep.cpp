@@ -4,17 +4,15 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <exception>
-#include <mutex>
 #include <ostream>
 #include <stdexcept>
-#include <thread>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 
 #include "formulas.hpp"
 #include "lanes.hpp"
+#include "parallel.hpp"
 #include "parameters.hpp"
 #include "run_loop.hpp"
 
@@ -102,9 +100,6 @@ void summarize_lanes(const LaneRuns& runs, long steps, const Target& target, Run
   }
 }
 
-template <std::size_t I>
-using FormulaAt = std::tuple_element_t<I, formulas::All>;
-
 // The hot kernel of one formula, compiled twice (AVX2 and plain x86-64) and chosen when the
 // program loads; `flatten` inlines the rules and the formula, so that they are compiled for the
 // chosen instruction set too. One function per formula keeps each small enough to optimise quickly.
@@ -125,59 +120,14 @@ using Kernel = void (*)(const LaneRuns&, long, const Target&, RunSummary*);
 
 template <std::size_t... I>
 constexpr std::array<Kernel, sizeof...(I)> kernels(std::index_sequence<I...>) {
-  return {&summarize_block<FormulaAt<I>>...};
+  return {&summarize_block<formulas::At<I>>...};
 }
 
-const std::array kKernels = kernels(std::make_index_sequence<std::tuple_size_v<formulas::All>>());
-
-// The formula of a built-in, found by its value function: the index in formulas::All, if any.
-template <std::size_t... I>
-std::optional<std::size_t> formula_of(const TestFunction& f, std::index_sequence<I...>) {
-  std::optional<std::size_t> index;
-  ((f.value == &FormulaAt<I>::template value<Vec2> ? (index = I, 0) : 0), ...);
-  return index;
-}
+const std::array kKernels = kernels(std::make_index_sequence<formulas::kCount>());
 
 std::optional<std::size_t> formula_of(const Objective& f) {
   if (f.builtin() == nullptr) return std::nullopt;
-  return formula_of(*f.builtin(), std::make_index_sequence<std::tuple_size_v<formulas::All>>());
-}
-
-// ---------------------------------------------------------------------------------------------
-// Every core.
-
-// Calls work(b) for b = 0 .. blocks - 1 on the threads, each thread taking the next block, and
-// stops handing out blocks once progress->cancel is set. Returns false when it was cancelled; an
-// exception of a block is thrown again here.
-template <class Work>
-bool for_each_block(std::size_t blocks, unsigned threads, Progress* progress, const Work& work) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(blocks, 1)));
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> cancelled{false};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  const auto worker = [&] {
-    try {
-      for (std::size_t b = next++; b < blocks; b = next++) {
-        if (progress != nullptr && progress->cancel.load(std::memory_order_relaxed)) {
-          cancelled = true;
-          return;
-        }
-        work(b);
-      }
-    } catch (...) {
-      const std::lock_guard lock(error_mutex);
-      if (!error) error = std::current_exception();
-      next = blocks;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
-  return !cancelled;
+  return formulas::formula_index(f.builtin()->value);
 }
 
 // The cells of a map: cell(c) gives cell c's hyperparameters and start. Through the lanes when
@@ -196,7 +146,7 @@ Map compute_map(int columns, int rows, const Objective& f, const Rule* rule, lon
       formula ? kLanes * std::max<std::size_t>(1, (std::size_t{1} << 19) / (static_cast<std::size_t>(steps) + 1))
               : std::max<std::size_t>(1, (std::size_t{1} << 22) / (static_cast<std::size_t>(steps) + 1));
   const std::size_t blocks = (cells + per_block - 1) / per_block;
-  map.complete = for_each_block(blocks, options.threads, progress, [&](std::size_t b) {
+  map.complete = for_each_block(blocks, options.threads, progress ? &progress->cancel : nullptr, [&](std::size_t b) {
     const std::size_t first = b * per_block, end = std::min(cells, first + per_block);
     if (formula) {
       for (std::size_t c = first; c < end; c += kLanes) {
@@ -391,8 +341,7 @@ std::string find_basin_problem(const Basin& b) {
 }
 
 bool takes_lanes(const Objective& f, const RunSpec& run, const Training& training) {
-  return !run.rule && training.noise == 0 && training.batch == 0 && training.schedule.is_constant() &&
-         formula_of(f).has_value();
+  return !run.rule && training.is_plain() && formula_of(f).has_value();
 }
 
 Map sweep(const Sweep& s, Progress* progress, const MapOptions& options) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "formulas.hpp"
 #include "parameters.hpp"
 #include "run_loop.hpp"
 
@@ -12,7 +13,7 @@ std::string Trajectory::status() const {
   return diverged_at ? "diverged at step " + std::to_string(*diverged_at) : std::string();
 }
 
-bool is_divergent(Vec2 theta, double f, Vec2 g) { return divergence(theta, f, g); }
+State Trajectory::state(std::size_t k) const { return StateReplay(*this).state(k); }
 
 std::optional<ParameterProblem> find_course_problem(Vec2 start, long steps) {
   if (!is_finite(start) || std::fabs(start.x) > kDivergenceBound || std::fabs(start.y) > kDivergenceBound)
@@ -59,15 +60,18 @@ void prepare(Trajectory& out, long steps) {
   out.position.clear();
   out.value.clear();
   out.gradient.clear();
-  out.state.clear();
+  out.accumulator.clear();
+  out.step_size.clear();
   out.rule_state.clear();
-  out.rule_step_size.clear();
   out.rule_width = 0;
   out.diverged_at.reset();
+  out.checkpoints.clear();
+  out.steps = steps;
   const auto capacity = static_cast<std::size_t>(steps) + 1;
   out.position.reserve(capacity);
   out.value.reserve(capacity);
   out.gradient.reserve(capacity);
+  out.step_size.reserve(capacity);
 }
 
 // What a trajectory records of each row: everything.
@@ -79,6 +83,50 @@ auto every_row(Trajectory& out) {
   };
 }
 
+// What it records of a built-in's state after each update: what the plots show, and a checkpoint
+// every kCheckpointInterval updates from which state() replays the rest.
+auto every_update(Trajectory& out, const Hyperparameters& h) {
+  const auto field = accumulator_field(h);
+  Vec2 State::*accumulator = field ? field->member : nullptr;
+  if (accumulator != nullptr) out.accumulator.reserve(out.position.capacity());
+  out.checkpoints.reserve(out.position.capacity() / kCheckpointInterval);
+  return [&out, accumulator](const State& s) {
+    if (accumulator != nullptr) out.accumulator.push_back(s.*accumulator);
+    out.step_size.push_back(s.lr);
+    if (s.t % kCheckpointInterval == 0) out.checkpoints.push_back(s);
+  };
+}
+
+// `flatten` inlines the formula, the rule and the recording into the loop (g++ -O2 alone calls
+// the rule and keeps its state in memory: twice as slow). Under AddressSanitizer inlining all of it
+// takes minutes to compile: those builds get the plain version.
+#if defined(__SANITIZE_ADDRESS__)
+#define OPTVIZ_INLINE_ALL
+#else
+#define OPTVIZ_INLINE_ALL __attribute__((flatten))
+#endif
+
+// A built-in formula with a built-in optimizer of kind K, a constant learning rate and the exact
+// gradient: the same rows as run_rows() gives (the same formula, the same rule), in a loop that
+// calls neither through a pointer nor through a switch.
+template <class Formula, OptimizerKind K>
+OPTVIZ_INLINE_ALL void run_builtin(const Hyperparameters& h, Vec2 start, long steps, Trajectory& out) {
+  State state = initial_state<Vec2>(h);
+  const auto updated = every_update(out, h);
+  out.diverged_at = step_rows(
+      start, steps,
+      [](long, Vec2 theta, double& value, Vec2& gradient) {
+        value = Formula::value(theta);
+        gradient = Formula::gradient(theta);
+      },
+      [&](long, Vec2 theta, Vec2 g) {
+        theta = step_as<K>(h, state, theta, g);
+        updated(state);
+        return theta;
+      },
+      every_row(out));
+}
+
 }  // namespace
 
 void run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out,
@@ -86,13 +134,22 @@ void run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, T
   if (std::string problem = validate_run(h, start, steps); !problem.empty()) throw std::invalid_argument(problem);
   if (std::string problem = find_training_problem(training, f); !problem.empty()) throw std::invalid_argument(problem);
   prepare(out, steps);
-  out.state.reserve(static_cast<std::size_t>(steps));
+  out.hyper = h;
+  out.schedule = training.schedule;
+  const auto formula = f.builtin() != nullptr ? formulas::formula_index(f.builtin()->value) : std::nullopt;
+  if (formula && training.is_plain()) {
+    formulas::with_formula(*formula, [&]<class Formula>() {
+      with_kind(h.kind, [&]<OptimizerKind K>() { run_builtin<Formula, K>(h, start, steps, out); });
+    });
+    return;
+  }
+  const auto updated = every_update(out, h);
   BuiltinUpdate update(h);
   out.diverged_at = run_rows(
       f, h.eta, start, steps, training,
       [&](long t, double eta, Vec2 theta, Vec2 g) {
         theta = update(t, eta, theta, g);
-        out.state.push_back(update.state());
+        updated(update.state());
         return theta;
       },
       every_row(out));
@@ -104,6 +161,8 @@ void run(const Objective& f, const Rule& rule, const Hyperparameters& h, Vec2 st
   if (auto problem = find_course_problem(start, steps)) throw std::invalid_argument(problem->message());
   if (std::string problem = find_training_problem(training, f); !problem.empty()) throw std::invalid_argument(problem);
   prepare(out, steps);
+  out.hyper = h;
+  out.schedule = training.schedule;
   const std::size_t width = rule.state().size();
   RuleUpdate update(rule, h);
   out.diverged_at = run_rows(
@@ -111,7 +170,7 @@ void run(const Objective& f, const Rule& rule, const Hyperparameters& h, Vec2 st
       [&](long t, double eta, Vec2 theta, Vec2 g) {
         const Vec2 next = update(t, eta, theta, g);
         for (std::size_t i = 0; i < width; ++i) out.rule_state.push_back(update.variable(i));
-        out.rule_step_size.push_back((theta - next) / g);
+        out.step_size.push_back((theta - next) / g);
         return next;
       },
       every_row(out));

@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "optimizer.hpp"
 #include "objective.hpp"
+#include "optimizer.hpp"
 #include "rule.hpp"
 #include "schedule.hpp"
 
 namespace optviz {
 
-inline constexpr long kMaxSteps = 1'000'000;  // about 200 MB of trajectory
+inline constexpr long kMaxSteps = 1'000'000;  // about 72 MB of trajectory
 inline constexpr double kMaxNoise = 1e6;
 
 // How a run sees its objective and its learning rate: a schedule, mini-batches of a data loss
@@ -29,6 +29,9 @@ struct Training {
   double noise = 0;
   std::uint64_t seed = 0;
   std::uint64_t stream = 0;  // the run's index in its scenario: each run has its own noise
+
+  // A constant learning rate and the exact gradient: what the fast paths take.
+  bool is_plain() const { return schedule.is_constant() && batch == 0 && noise == 0; }
   friend bool operator==(const Training&, const Training&) = default;
 };
 
@@ -36,21 +39,39 @@ struct Training {
 std::string find_training_problem(const Training& training, const Objective& f);
 inline constexpr double kDivergenceBound = 1e12;
 
+// Updates between two checkpoints of a built-in's state: a state is replayed in at most this
+// many steps (about a microsecond).
+inline constexpr long kCheckpointInterval = 64;
+
 struct Trajectory {
   std::vector<Vec2> position;
   std::vector<double> value;
   std::vector<Vec2> gradient;  // of f alone, without weight decay
-  std::vector<State> state;    // built-in optimizers
+  // Per update, what the plots show (index k: update k+1, one row fewer than the rows): the
+  // accumulator of accumulator_field() (built-ins that have one), and the step size per
+  // coordinate, the state's lr for a built-in and -(theta_{k+1} - theta_k) / g_k for a typed rule.
+  std::vector<Vec2> accumulator;
+  std::vector<Vec2> step_size;
   // Typed rules: the state variables after update k+1 at rule_state[k * rule_width + i].
   std::vector<Vec2> rule_state;
   std::size_t rule_width = 0;
-  // Typed rules: the step size of update k+1 per coordinate, -(theta_{k+1} - theta_k) / g_k (the
-  // built-ins' state holds theirs as lr).
-  std::vector<Vec2> rule_step_size;
   std::optional<long> diverged_at;  // the step k of the first non-finite or out-of-bound row
 
+  // Built-ins: what state() replays with: the run's hyperparameters, schedule and step count, and
+  // the whole state after every kCheckpointInterval-th update (checkpoints[i] after update
+  // (i + 1) kCheckpointInterval).
+  Hyperparameters hyper;
+  Schedule schedule;
+  long steps = 0;
+  std::vector<State> checkpoints;
+
   std::size_t rows() const { return position.size(); }
+  std::size_t updates() const { return rows() == 0 ? 0 : rows() - 1; }
   Vec2 rule_variable(std::size_t k, std::size_t i) const { return rule_state[k * rule_width + i]; }
+  // A built-in optimizer's whole state after update k+1 (k < updates()), replayed from the
+  // checkpoint before it by the run's own update from the recorded positions and gradients: the
+  // state the run had, bit for bit.
+  State state(std::size_t k) const;
   // "diverged at step k", or "" for a run that finished.
   std::string status() const;
 };
@@ -75,11 +96,9 @@ std::optional<ParameterProblem> find_run_problem(const Hyperparameters& h, Vec2 
 // As a message ("" when the run can start).
 std::string validate_run(const Hyperparameters& h, Vec2 start, long steps);
 
-// True when a row at theta with value f and gradient g ends a run.
-bool is_divergent(Vec2 theta, double f, Vec2 g);
-
-// The same test for P = Vec2 (one run: a bool) or PackVec2 (a run per lane: a Mask): a position
-// that is not finite or beyond kDivergenceBound, or a value or a gradient that is not finite.
+// Whether a row at theta with value f and gradient g ends a run, for P = Vec2 (one run: a bool)
+// or PackVec2 (a run per lane: a Mask): a position that is not finite or beyond kDivergenceBound,
+// or a value or a gradient that is not finite.
 template <class P, class S>
 auto divergence(P theta, S f, P g) -> decltype(ew::is_finite(f)) {
   return ew::either(ew::beyond(theta.x, kDivergenceBound), ew::beyond(theta.y, kDivergenceBound), !ew::is_finite(f),

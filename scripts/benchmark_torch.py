@@ -1,21 +1,28 @@
 #!/usr/bin/env python3
-"""The sweep of core_benchmark's sweep/256x256x1000 done with PyTorch, for comparison.
+"""The work of core_benchmark's run/rmsprop and sweep/256x256x1000 done with PyTorch, for comparison.
 
+A single run: torch.optim.RMSprop (eta 1e-4, its defaults otherwise) on Rosenbrock from (-1.5, 2),
+the parameter a float64 tensor of 2 elements, stepped as a training loop steps it (zero_grad, the
+loss, backward, step), 10,000 steps; reported in microseconds per step.
+
+The sweep:
 RMSprop (PyTorch 1.13's update: G = rho G + (1-rho) g^2, theta -= eta g / (sqrt(G) + eps)) on
 Rosenbrock from (-1.5, 2), eps 1e-8, for 256 x 256 configurations (eta from 1e-4 to 1e-1 on a log
 scale along x, rho from 0.5 to 0.999 along y) of 1,000 steps each: every configuration is an element
 of float64 tensors, updated in place, on all cores (torch's intra-op threads). Runs that diverge
 compute on, as every element of a tensor does.
 
-usage: benchmark_torch.py [--steps N] [--size N] [--repeat R] [--threads T] [--check SWEEP.csv]
+usage: benchmark_torch.py [--steps N] [--size N] [--repeat R] [--threads T] [--check SWEEP.csv] [--json]
 
 --check reads the eta and rho of each cell from `optviz sweep ... --csv` (the same sweep) and
-reports how far the final points are from optviz's, over the cells that did not diverge.
+reports how far the final points are from optviz's, over the cells that did not diverge. --json
+prints the two figures as one JSON object on the last line (scripts/benchmark.sh reads it).
 Needs Debian's python3-torch (run it with /usr/bin/python3).
 """
 
 import argparse
 import csv
+import json
 import math
 import os
 import sys
@@ -68,6 +75,19 @@ def sweep(eta, rho, steps, eps=1e-8):
     return x, y
 
 
+def single_run(steps):
+    """Seconds per step of one RMSprop run through torch.optim, the loss's gradient by autograd."""
+    p = torch.tensor([-1.5, 2.0], dtype=torch.float64, requires_grad=True)
+    optimizer = torch.optim.RMSprop([p], lr=1e-4)
+    begin = time.perf_counter()
+    for _ in range(steps):
+        optimizer.zero_grad()
+        loss = (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2
+        loss.backward()
+        optimizer.step()
+    return (time.perf_counter() - begin) / steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--steps", type=int, default=1000)
@@ -76,8 +96,12 @@ def main():
     parser.add_argument("--check", help="optviz sweep's CSV of the same sweep")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1,
                         help="torch's intra-op threads (default: every core, as optviz's sweep uses)")
+    parser.add_argument("--single-steps", type=int, default=10000, help="steps of the single run")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON on the last line")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    single = min(single_run(args.single_steps) for _ in range(args.repeat))
+    print(f"torch {torch.__version__}: one RMSprop run through torch.optim, {single * 1e6:.1f} us per step")
     eta, rho, rows = axes(args.size, args.check)
     best = math.inf
     for _ in range(args.repeat):
@@ -102,6 +126,8 @@ def main():
               f"relative difference median {differences[n // 2]:.3g}, "
               f"99th percentile {differences[n * 99 // 100]:.3g}, "
               f"largest {differences[-1]:.3g} (torch's own kernels round differently, and chaotic runs amplify it)")
+    if args.json:
+        print(json.dumps({"threads": torch.get_num_threads(), "single_step_us": single * 1e6, "sweep_s": best}))
 
 if __name__ == "__main__":
     main()

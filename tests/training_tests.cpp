@@ -214,7 +214,7 @@ TEST_CASE("every schedule matches its formula at sampled steps", "[schedule]") {
   training.schedule = {ScheduleKind::exponential, 1, 0.5};
   Trajectory t;
   run(*find_function("quadratic"), h, {1, 1}, 4, t, training);
-  for (std::size_t k = 0; k < 4; ++k) CHECK(t.state[k].lr.x == Approx(0.1 * std::pow(0.5, static_cast<double>(k))));
+  for (std::size_t k = 0; k < 4; ++k) CHECK(t.step_size[k].x == Approx(0.1 * std::pow(0.5, static_cast<double>(k))));
   CHECK(find_schedule_problem({ScheduleKind::step, 0}) == "step_size: must be an integer >= 1, got 0");
 }
 

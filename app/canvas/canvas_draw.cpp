@@ -355,9 +355,9 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& r
   if (const auto d = screen_direction(-1.0 * traj.gradient[k]))
     draw_arrow(dl, im(from), *d, length, IM_COL32(255, 255, 255, 255), s, sees_noisy_gradients(run) ? "−g" : "−∇f",
                labels);
-  if (k < traj.state.size()) {
+  if (!run.rule && k < traj.updates()) {
     if (const auto momentum = momentum_field(run.hyper))
-      if (const auto d = screen_direction(-1.0 * (traj.state[k].*momentum->member)))
+      if (const auto d = screen_direction(-1.0 * (traj.state(k).*momentum->member)))
         draw_arrow(dl, im(from), *d, length * 0.8f, IM_COL32(255, 220, 120, 255), s, "−" + std::string(momentum->name),
                    labels);
   }

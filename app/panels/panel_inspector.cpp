@@ -305,7 +305,7 @@ void draw_inspector_panel(AppState& state) {
   }
   const auto k = static_cast<std::size_t>(step);
   const CoordinateNames names = coordinate_names(current_function(state));
-  const bool has_next = k + 1 < t.rows() && (run.rule || k < t.state.size());
+  const bool has_next = k < t.updates();
   if (t.diverged_at && step >= *t.diverged_at) {
     ImGui::TextColored(error_colour(state), "%s: the position or gradient is no longer finite (or beyond 1e12)",
                        t.status().c_str());
@@ -339,14 +339,14 @@ void draw_inspector_panel(AppState& state) {
     return;
   }
   const Hyperparameters& h = run.hyper;
-  const State before = k > 0 ? t.state[k - 1] : initial_state<Vec2>(h);
+  const State before = k > 0 ? t.state(k - 1) : initial_state<Vec2>(h);
   Vec2 g = t.gradient[k];
   const bool l2 = h.weight_decay != 0 && !decoupled_weight_decay(h.kind);
   if (l2) {
     g = g + h.weight_decay * t.position[k];
     ImGui::TextDisabled("g below includes weight decay: g + wd·θ");
   }
-  const UpdateView view{h, before, t.state[k], g, t.position[k], t.position[k + 1]};
+  const UpdateView view{h, before, t.state(k), g, t.position[k], t.position[k + 1]};
   ImGui::PushFont(state.fonts.mono);
   for (const Equation& e : equations(view)) {
     ImGui::TextUnformatted(e.form.c_str());

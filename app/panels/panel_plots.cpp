@@ -20,23 +20,19 @@ void add_pair_series(LinePlot& plot, const Vec2* first, std::size_t stride, std:
   plot.series.push_back({name + "_" + names.y, {&first->y, stride, n}, 1, shown, colour, true});
 }
 
-// A state field of a built-in optimizer's run.
-void add_state_series(LinePlot& plot, const Trajectory& t, Vec2 State::*member, const std::string& name, ImU32 colour,
-                      std::size_t shown, CoordinateNames names) {
-  if (t.state.empty()) return;
-  add_pair_series(plot, &(t.state.front().*member), sizeof(State), t.state.size(), name, colour, shown, names);
-}
-
-// A typed rule's accumulator (the state variable marked as such) and its step size -Δθ/g.
-void add_rule_series(LinePlot& accumulator, LinePlot& step_size, const RunSpec& run, const Trajectory& t, ImU32 colour,
-                     std::size_t shown, CoordinateNames names) {
+// The accumulator of a run: a built-in's, or a typed rule's state variable marked as such.
+void add_accumulator_series(LinePlot& plot, const RunSpec& run, const Trajectory& t, ImU32 colour, std::size_t shown,
+                            CoordinateNames names) {
+  if (!run.rule) {
+    if (const auto field = accumulator_field(run.hyper))
+      add_pair_series(plot, t.accumulator.data(), sizeof(Vec2), t.accumulator.size(),
+                      run.label + " " + std::string(field->name), colour, shown, names);
+    return;
+  }
   const auto index = run.rule->state_index(run.accumulator);
   if (index && t.rule_width > 0 && !t.rule_state.empty())
-    add_pair_series(accumulator, &t.rule_state[*index], sizeof(Vec2) * t.rule_width, t.rule_state.size() / t.rule_width,
+    add_pair_series(plot, &t.rule_state[*index], sizeof(Vec2) * t.rule_width, t.rule_state.size() / t.rule_width,
                     run.label + " " + run.accumulator, colour, shown, names);
-  if (!t.rule_step_size.empty())
-    add_pair_series(step_size, t.rule_step_size.data(), sizeof(Vec2), t.rule_step_size.size(), run.label + " −Δθ/g",
-                    colour, shown, names);
 }
 
 void legend(const AppState& state) {
@@ -117,14 +113,9 @@ void draw_plots_panel(AppState& state) {
                            shown,
                            colour,
                            false});
-    if (run.rule) {
-      add_rule_series(accumulator, step_size, run, t, colour, static_cast<std::size_t>(step), names);
-      continue;
-    }
-    if (const auto field = accumulator_field(run.hyper))
-      add_state_series(accumulator, t, field->member, run.label + " " + std::string(field->name), colour,
-                       static_cast<std::size_t>(step), names);
-    add_state_series(step_size, t, &State::lr, run.label + " lr", colour, static_cast<std::size_t>(step), names);
+    add_accumulator_series(accumulator, run, t, colour, static_cast<std::size_t>(step), names);
+    add_pair_series(step_size, t.step_size.data(), sizeof(Vec2), t.step_size.size(),
+                    run.label + (run.rule ? " −Δθ/g" : " lr"), colour, static_cast<std::size_t>(step), names);
   }
 
   PlotAxes& axes = state.plot_axes;

@@ -1,9 +1,11 @@
-// Steps per second of a single run, per optimizer (Rosenbrock, 10,000 updates a run, recorded
-// as the app records them: positions, values, gradients and the full state of every step).
+// The figures of scripts/benchmark.sh: a single run per optimizer, the recompute after a slider
+// change, the heatmap grid and the sweep, with a few breakdowns (gradients, typed functions and
+// rules, replaying a state).
 #include <benchmark/benchmark.h>
 
-#include "scenario.hpp"
+#include "grid.hpp"
 #include "objective.hpp"
+#include "scenario.hpp"
 #include "sweep.hpp"
 #include "test_function.hpp"
 #include "trajectory.hpp"
@@ -12,16 +14,41 @@ namespace {
 
 using namespace optviz;
 
-void BM_Run(benchmark::State& bench, OptimizerKind kind) {
-  const TestFunction& f = *find_function("rosenbrock");
+constexpr long kRunSteps = 10'000;
+
+Hyperparameters benchmark_hyper(OptimizerKind kind) {
   Hyperparameters h = defaults(kind);
   h.eta = 1e-4;  // keeps every optimizer finite for the whole run
-  constexpr long kSteps = 10'000;
+  return h;
+}
+
+// One run of 10,000 updates on Rosenbrock, recorded as the app records it (positions, values,
+// gradients, the plotted accumulator and step size, checkpoints of the state) into the storage of
+// the previous one, as a recompute does.
+void BM_Run(benchmark::State& bench, OptimizerKind kind) {
+  const TestFunction& f = *find_function("rosenbrock");
+  const Hyperparameters h = benchmark_hyper(kind);
+  Trajectory t;
   for (auto _ : bench) {
-    Trajectory t = run(f, h, f.start, kSteps);
+    run(f, h, f.start, kRunSteps, t);
     benchmark::DoNotOptimize(t.position.data());
   }
-  bench.counters["steps/s"] = benchmark::Counter(static_cast<double>(kSteps), benchmark::Counter::kIsIterationInvariantRate);
+  bench.counters["steps/s"] =
+      benchmark::Counter(static_cast<double>(kRunSteps), benchmark::Counter::kIsIterationInvariantRate);
+  bench.counters["ns/step"] =
+      benchmark::Counter(static_cast<double>(kRunSteps) * 1e-9,
+                         benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+// The whole state at a step, as the inspector asks for it: replayed from the checkpoint before it.
+void BM_ReplayState(benchmark::State& bench, OptimizerKind kind) {
+  const TestFunction& f = *find_function("rosenbrock");
+  const Trajectory t = run(f, benchmark_hyper(kind), f.start, kRunSteps);
+  std::size_t k = 0;
+  for (auto _ : bench) {
+    benchmark::DoNotOptimize(t.state(k));
+    k = (k + 7919) % t.updates();
+  }
 }
 
 // Evaluating f and its gradient: a built-in's hand-written code against the same formula typed
@@ -59,15 +86,16 @@ void BM_RunRule(benchmark::State& bench, bool typed_rule) {
   bench.counters["steps/s"] = benchmark::Counter(static_cast<double>(kSteps), benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// The default scenario's four runs (momentum, AdaGrad, RMSprop, Adam), twice, of 10,000 steps.
 Scenario eight_long_runs() {
   Scenario s = default_scenario();
-  s.steps = 20'000;
+  s.steps = 10'000;
   for (int i = 0; i < 4; ++i) s.runs.push_back(s.runs[static_cast<std::size_t>(i)]);
   return s;
 }
 
 // What the app does after a slider change: recompute every run into the storage it has.
-void BM_Recompute8x20000(benchmark::State& bench) {
+void BM_Recompute8x10000(benchmark::State& bench) {
   const Scenario s = eight_long_runs();
   std::vector<Trajectory> runs = simulate(s);
   for (auto _ : bench) {
@@ -77,11 +105,22 @@ void BM_Recompute8x20000(benchmark::State& bench) {
 }
 
 // The first computation, which also pays for fresh memory.
-void BM_FirstCompute8x20000(benchmark::State& bench) {
+void BM_FirstCompute8x10000(benchmark::State& bench) {
   const Scenario s = eight_long_runs();
   for (auto _ : bench) {
     auto runs = simulate(s);
     benchmark::DoNotOptimize(runs.data());
+  }
+}
+
+// The heatmap grid of a view of 2048 x 2048 pixels (one point per 2 x 2 pixels, as the window
+// samples), over Rosenbrock's view with the log colour scale.
+void BM_Heatmap1024(benchmark::State& bench) {
+  const Objective f = *find_function("rosenbrock");
+  const HeatmapScale scale = heatmap_scale(f, ColourScale::log);
+  for (auto _ : bench) {
+    const HeatmapGrid grid = heatmap_grid(f, scale, f.view(), 1024, 1024);
+    benchmark::DoNotOptimize(grid.position.data());
   }
 }
 
@@ -129,8 +168,11 @@ int main(int argc, char** argv) {
   }
   benchmark::RegisterBenchmark("run/typed_function/rmsprop", BM_RunRule, false)->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("run/typed_function/rmsprop_rule", BM_RunRule, true)->Unit(benchmark::kMicrosecond);
-  benchmark::RegisterBenchmark("recompute/8x20000", BM_Recompute8x20000)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("first_compute/8x20000", BM_FirstCompute8x20000)->Unit(benchmark::kMillisecond);
+  for (OptimizerKind kind : {OptimizerKind::rmsprop, OptimizerKind::nadam})
+    benchmark::RegisterBenchmark(("replay_state/" + std::string(name(kind))).c_str(), BM_ReplayState, kind);
+  benchmark::RegisterBenchmark("recompute/8x10000", BM_Recompute8x10000)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("first_compute/8x10000", BM_FirstCompute8x10000)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("heatmap/1024x1024", BM_Heatmap1024)->Unit(benchmark::kMillisecond)->UseRealTime();
   benchmark::RegisterBenchmark("sweep/256x256x1000/all_cores", BM_Sweep256x256x1000, 0u, true)
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();

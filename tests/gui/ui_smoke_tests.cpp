@@ -715,11 +715,11 @@ TEST_CASE("the schedule fields of every kind draw, and the step size plot reads 
       ui.frames(2);
       const RunSpec& run = ui.state.simulated.runs[0];
       const Trajectory& t = ui.state.runs[0];
-      REQUIRE(t.state.size() == static_cast<std::size_t>(s.steps));
+      REQUIRE(t.step_size.size() == static_cast<std::size_t>(s.steps));
       for (long update = 1; update <= s.steps; update += 23) {
         const double eta = run.schedule.eta(update, run.hyper.eta, s.steps);
-        CHECK(t.state[static_cast<std::size_t>(update - 1)].lr.x == Approx(eta).epsilon(1e-12));
-        CHECK(t.state[static_cast<std::size_t>(update - 1)].lr.y == Approx(eta).epsilon(1e-12));
+        CHECK(t.step_size[static_cast<std::size_t>(update - 1)].x == Approx(eta).epsilon(1e-12));
+        CHECK(t.step_size[static_cast<std::size_t>(update - 1)].y == Approx(eta).epsilon(1e-12));
       }
     }
   }

@@ -12,6 +12,7 @@
 
 #include "optimizer.hpp"
 #include "parameters.hpp"
+#include "run_loop.hpp"
 #include "test_function.hpp"
 #include "trajectory.hpp"
 
@@ -107,6 +108,11 @@ std::vector<Vec2> extreme_starts(const TestFunction& f) {
 // The same bits, or both NaN: rows recomputed from the same inputs must agree exactly.
 bool same(double a, double b) { return std::isnan(a) ? std::isnan(b) : std::memcmp(&a, &b, sizeof a) == 0; }
 bool same(Vec2 a, Vec2 b) { return same(a.x, b.x) && same(a.y, b.y); }
+bool same(const State& a, const State& b) {
+  return a.t == b.t && same(a.G, b.G) && same(a.gavg, b.gavg) && same(a.buf, b.buf) && same(a.m, b.m) &&
+         same(a.v, b.v) && same(a.vmax, b.vmax) && same(a.u, b.u) && same(a.D, b.D) && same(a.lr, b.lr) &&
+         same(a.mu_product, b.mu_product);
+}
 
 bool finite_within_bound(Vec2 p) {
   return std::isfinite(p.x) && std::isfinite(p.y) && std::fabs(p.x) <= 1e12 && std::fabs(p.y) <= 1e12;
@@ -146,7 +152,7 @@ bool check_run(const TestFunction& f, const Hyperparameters& h, Vec2 start, Tall
   REQUIRE(validate_run(h, start, kSteps).empty());
   const Trajectory t = run(f, h, start, kSteps);
   ++tally.configurations;
-  tally.steps += static_cast<long>(t.state.size());
+  tally.steps += static_cast<long>(t.updates());
 
   bool ok = true;
   auto expect = [&ok](bool condition, const char* what) {
@@ -157,17 +163,24 @@ bool check_run(const TestFunction& f, const Hyperparameters& h, Vec2 start, Tall
   };
   expect(t.rows() >= 1 && t.rows() <= static_cast<std::size_t>(kSteps) + 1, "between 1 and steps + 1 rows");
   expect(t.value.size() == t.rows() && t.gradient.size() == t.rows(), "value and gradient for every row");
-  expect(t.state.size() + 1 == t.rows(), "one state per update");
+  expect(t.step_size.size() + 1 == t.rows(), "one step size per update");
   if (!ok) return false;
 
-  // Rows hold f and its gradient at their position, and follow each other by the update rule.
+  // Rows hold f and its gradient at their position, and follow each other by the update rule; the
+  // state replayed from the checkpoints is the one the rule reached, and the plots' series are its.
   State state = initial_state<Vec2>(h);
+  StateReplay replay(t);
+  const auto accumulator = accumulator_field(h);
   for (std::size_t k = 0; k < t.rows() && ok; ++k) {
     expect(same(t.value[k], f.value(t.position[k])), "each row holds f at its position");
     expect(same(t.gradient[k], f.gradient(t.position[k])), "each row holds the gradient at its position");
-    if (k + 1 < t.rows())
+    if (k + 1 < t.rows()) {
       expect(same(step(h, state, t.position[k], t.gradient[k]), t.position[k + 1]),
              "each row follows from the previous one");
+      expect(same(replay.state(k), state), "the replayed state is the rule's");
+      expect(same(t.step_size[k], state.lr), "the step size is the state's lr");
+      if (accumulator) expect(same(t.accumulator[k], state.*accumulator->member), "the accumulator is the state's");
+    }
   }
 
   const std::optional<long> expected = first_divergent_row(t);

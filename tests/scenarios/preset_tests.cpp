@@ -103,7 +103,7 @@ TEST_CASE("preset: AdaGrad's vanishing step size against RMSprop", "[presets]") 
   CHECK(distance(last(adagrad), {1, 3}) > 3);
   CHECK(adagrad.value.back() > 100);
   // "RMSprop ... its step size does not decay": at step 50 it is over 10 times AdaGrad's
-  CHECK(rmsprop.state[49].lr.x > 10 * adagrad.state[49].lr.x);
+  CHECK(rmsprop.step_size[49].x > 10 * adagrad.step_size[49].x);
   // "it reaches the minimum in about 100 steps"
   const long reached = settles_within(rmsprop, {1, 3}, 0.01);
   CHECK(reached >= 90);
@@ -161,7 +161,7 @@ TEST_CASE("preset: epsilon 1e-8 against 1, inside or outside the square root", "
   // "With eps = 1 the denominator is never below 1, so a step is at most eta times the gradient"
   for (std::size_t i : {2u, 3u}) {
     const double eta = runs[i].hyper.eta;
-    for (const State& s : l.runs[i].state) CHECK((s.lr.x <= eta && s.lr.y <= eta));
+    for (const Vec2 lr : l.runs[i].step_size) CHECK((lr.x <= eta && lr.y <= eta));
     // "where the gradient is small (along x) those runs crawl"
     CHECK(std::fabs(last(l.runs[i]).x) > 0.3);
     CHECK(std::fabs(last(l.runs[i]).y) < 1e-6);
@@ -274,9 +274,9 @@ TEST_CASE("presets: per-coordinate scaling helps on the axis-aligned bowl, not o
   CHECK(sign_changes >= 20);
   CHECK(path_ratio(*aligned.scenario, sgd) == Approx(4).margin(0.1));
   // "divides y's gradient by a number 12 to 15 times larger than x's"
-  for (const State& state : adam.state) {
-    CHECK(state.lr.x / state.lr.y > 11.5);
-    CHECK(state.lr.x / state.lr.y < 15.5);
+  for (const Vec2 lr : adam.step_size) {
+    CHECK(lr.x / lr.y > 11.5);
+    CHECK(lr.x / lr.y < 15.5);
   }
   // "its path is only 17% longer than the straight line, and it stays within 0.01 of the minimum
   // after about 95 steps"
@@ -302,9 +302,9 @@ TEST_CASE("presets: per-coordinate scaling helps on the axis-aligned bowl, not o
   // "Adam does not: x and y now see gradients of similar size, so its two step sizes stay within
   // 20% of each other"
   const Trajectory& adam_rotated = rotated.runs[1];
-  for (const State& state : adam_rotated.state) {
-    CHECK(state.lr.x / state.lr.y > 0.8);
-    CHECK(state.lr.x / state.lr.y < 1.2);
+  for (const Vec2 lr : adam_rotated.step_size) {
+    CHECK(lr.x / lr.y > 0.8);
+    CHECK(lr.x / lr.y < 1.2);
   }
   // "With the same eta as before, Adam's path is 50% longer than the straight line and it needs
   // about 340 steps instead of 95"
@@ -325,9 +325,9 @@ TEST_CASE("preset: Beale's long flat valley", "[presets]") {
   CHECK(last(sgd).x == Approx(2.5).margin(0.1));
   // "AdaGrad stalls there too, as its step size only shrinks"
   CHECK(last(adagrad).x == Approx(2.5).margin(0.1));
-  for (std::size_t k = 1; k < adagrad.state.size(); ++k) {
-    CHECK(adagrad.state[k].lr.x <= adagrad.state[k - 1].lr.x);
-    CHECK(adagrad.state[k].lr.y <= adagrad.state[k - 1].lr.y);
+  for (std::size_t k = 1; k < adagrad.step_size.size(); ++k) {
+    CHECK(adagrad.step_size[k].x <= adagrad.step_size[k - 1].x);
+    CHECK(adagrad.step_size[k].y <= adagrad.step_size[k - 1].y);
   }
   // "RMSprop and Adam ... reach the minimum"
   for (std::size_t i : {2u, 3u}) {
@@ -487,11 +487,11 @@ TEST_CASE("preset: mini-batch noise", "[presets][data]") {
   // RMSprop: its rate "small while the gradients are large (0.007 for w at the start), four to five
   // times larger near the minimum"
   const Trajectory& r = l.runs[1];
-  CHECK(r.state[0].lr.x == Approx(0.007).epsilon(0.05));
-  const Vec2 late = r.state.back().lr;
-  CHECK(late.x / r.state[0].lr.x >= 4);
-  CHECK(late.y / r.state[0].lr.y >= 3.5);
-  CHECK(late.y / r.state[0].lr.y <= 5.5);
+  CHECK(r.step_size[0].x == Approx(0.007).epsilon(0.05));
+  const Vec2 late = r.step_size.back();
+  CHECK(late.x / r.step_size[0].x >= 4);
+  CHECK(late.y / r.step_size[0].y >= 3.5);
+  CHECK(late.y / r.step_size[0].y <= 5.5);
   // "Its steps start about 0.1 long ... and ends wandering with steps of about 0.06"
   CHECK(mean_step(r, 1, 11) == Approx(0.1).epsilon(0.05));
   CHECK(mean_step(r, n - 100, n) == Approx(0.06).epsilon(0.1));
@@ -527,7 +527,7 @@ TEST_CASE("preset: warm-up and cosine decay", "[presets][schedule]") {
   // "With warm-up and cosine decay ... its rate shrinks to 0 at the end, so it stops short, at (0.97, 0.95)"
   const Trajectory& both = l.runs[3];
   CHECK_FALSE(both.diverged_at);
-  CHECK(both.state.back().lr.x < 1e-6 * 0.003 * 1e3);
+  CHECK(both.step_size.back().x < 1e-6 * 0.003 * 1e3);
   CHECK(last(both).x == Approx(0.97).margin(0.006));
   CHECK(last(both).y == Approx(0.95).margin(0.006));
   CHECK(step_length(both, both.rows() - 1) < 1e-4);

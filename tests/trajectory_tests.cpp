@@ -1,0 +1,148 @@
+// What a run records: the rows, the plotted series and checkpoints of the state, from which the
+// whole state at any step is replayed exactly; and the fast loop of a built-in function with a
+// built-in optimizer, which must give the rows of the general loop bit for bit.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "optimizer.hpp"
+#include "run_loop.hpp"
+#include "test_function.hpp"
+#include "trajectory.hpp"
+
+using namespace optviz;
+
+namespace {
+
+constexpr long kSteps = 300;  // several checkpoints, and a last stretch after the last one
+
+// Every kind, and each named convention that changes its rule.
+std::vector<Hyperparameters> configurations() {
+  std::vector<Hyperparameters> out;
+  for (OptimizerKind kind : optimizer_kinds()) {
+    Hyperparameters h = defaults(kind);
+    h.eta = kind == OptimizerKind::adadelta ? 0.5 : 1e-3;
+    out.push_back(h);
+    h.weight_decay = 0.01;
+    out.push_back(h);
+  }
+  const auto variant = [&](OptimizerKind kind, auto change) {
+    Hyperparameters h = defaults(kind);
+    change(h);
+    out.push_back(h);
+  };
+  using K = OptimizerKind;
+  variant(K::rmsprop, [](Hyperparameters& h) { h.centered = true; });
+  variant(K::rmsprop, [](Hyperparameters& h) { h.momentum = 0.5; });
+  variant(K::rmsprop, [](Hyperparameters& h) { h.eps_inside_sqrt = true; });
+  variant(K::adagrad,
+          [](Hyperparameters& h) { h.eps_inside_sqrt = true, h.initial_accumulator = 0.1, h.lr_decay = 0.01; });
+  variant(K::adam, [](Hyperparameters& h) { h.amsgrad = true; });
+  variant(K::adam, [](Hyperparameters& h) { h.bias_correction = false; });
+  variant(K::adam, [](Hyperparameters& h) { h.eps_inside_sqrt = true; });
+  variant(K::adamw, [](Hyperparameters& h) { h.amsgrad = true; });
+  variant(K::momentum, [](Hyperparameters& h) { h.dampening = 0.3; });
+  return out;
+}
+
+std::string describe(const TestFunction& f, const Hyperparameters& h) {
+  return std::string(f.name) + " " + std::string(name(h.kind)) + " eta=" + std::to_string(h.eta) +
+         " wd=" + std::to_string(h.weight_decay) + (h.centered ? " centered" : "") + (h.amsgrad ? " amsgrad" : "") +
+         (h.eps_inside_sqrt ? " eps_inside" : "") + (h.bias_correction ? "" : " no_bias_correction");
+}
+
+// A schedule that gives eta itself at every update (gamma^0 = 1) but is not constant: the run takes
+// the general loop.
+Training general_loop() {
+  Training training;
+  training.schedule.kind = ScheduleKind::step;
+  training.schedule.step_size = kSteps + 1;
+  training.schedule.gamma = 0.5;
+  return training;
+}
+
+}  // namespace
+
+TEST_CASE("the fast loop gives the general loop's rows, series and checkpoints bit for bit", "[trajectory]") {
+  REQUIRE_FALSE(general_loop().is_plain());
+  for (const TestFunction& f : test_functions()) {
+    for (const Hyperparameters& h : configurations()) {
+      INFO(describe(f, h));
+      Trajectory fast, general;
+      run(f, h, f.start, kSteps, fast);
+      run(f, h, f.start, kSteps, general, general_loop());
+      REQUIRE(fast.rows() == general.rows());
+      CHECK(fast.diverged_at == general.diverged_at);
+      CHECK(fast.position == general.position);
+      CHECK(fast.value == general.value);
+      CHECK(fast.gradient == general.gradient);
+      CHECK(fast.step_size == general.step_size);
+      CHECK(fast.accumulator == general.accumulator);
+      CHECK(fast.checkpoints == general.checkpoints);
+    }
+  }
+}
+
+TEST_CASE("the replayed state is the state of every step, bit for bit", "[trajectory]") {
+  const TestFunction& f = *find_function("himmelblau");
+  for (const Hyperparameters& h : configurations()) {
+    for (const Training& training : {Training{}, general_loop()}) {
+      INFO(describe(f, h) << (training.is_plain() ? "" : ", general loop"));
+      const Trajectory t = [&] {
+        Trajectory out;
+        run(f, h, f.start, kSteps, out, training);
+        return out;
+      }();
+      REQUIRE(t.updates() == static_cast<std::size_t>(kSteps));
+      CHECK(t.checkpoints.size() == static_cast<std::size_t>(kSteps / kCheckpointInterval));
+      // The states that the rule reaches from the recorded rows, one update after the other.
+      std::vector<State> states;
+      State s = initial_state<Vec2>(h);
+      for (std::size_t k = 0; k < t.updates(); ++k) {
+        step(h, s, t.position[k], t.gradient[k]);
+        states.push_back(s);
+      }
+      const auto accumulator = accumulator_field(h);
+      for (std::size_t k = 0; k < t.updates(); ++k) {
+        CHECK(t.step_size[k] == states[k].lr);
+        if (accumulator) CHECK(t.accumulator[k] == states[k].*accumulator->member);
+      }
+      // Asked at random (from the checkpoint before each) and in order (one update each).
+      for (std::size_t k = 0; k < t.updates(); k += 7) CHECK(t.state(k) == states[k]);
+      for (std::size_t k : {std::size_t{63}, std::size_t{64}, std::size_t{127}, t.updates() - 1})
+        CHECK(t.state(k) == states[k]);
+      StateReplay replay(t);
+      for (std::size_t k = 0; k < t.updates(); ++k) REQUIRE(replay.state(k) == states[k]);
+      CHECK(replay.state(5) == states[5]);  // backwards again
+    }
+  }
+}
+
+TEST_CASE("a schedule's learning rates are replayed too", "[trajectory]") {
+  const TestFunction& f = *find_function("rosenbrock");
+  Hyperparameters h = defaults(OptimizerKind::adam);
+  h.eta = 0.01;
+  Training training;
+  training.schedule = {ScheduleKind::cosine, 1, 0.1, 0, 1e-4, 20, 0.1};
+  Trajectory t;
+  run(f, h, f.start, kSteps, t, training);
+  State s = initial_state<Vec2>(h);
+  for (std::size_t k = 0; k < t.updates(); ++k) {
+    Hyperparameters at_t = h;
+    at_t.eta = training.schedule.eta(static_cast<long>(k) + 1, h.eta, kSteps);
+    step(at_t, s, t.position[k], t.gradient[k]);
+    REQUIRE(t.state(k) == s);
+  }
+}
+
+TEST_CASE("a diverged run replays up to its last update", "[trajectory]") {
+  const TestFunction& f = *find_function("quadratic");
+  Hyperparameters h = defaults(OptimizerKind::sgd);
+  h.eta = 0.082;  // y -> -1.05 y: beyond 1e12 after about 560 updates
+  const Trajectory t = run(f, h, {2.5, 1.5}, 1000);
+  REQUIRE(t.diverged_at);
+  REQUIRE(t.updates() > static_cast<std::size_t>(kCheckpointInterval));
+  State s = initial_state<Vec2>(h);
+  for (std::size_t k = 0; k < t.updates(); ++k) step(h, s, t.position[k], t.gradient[k]);
+  CHECK(t.state(t.updates() - 1) == s);
+}

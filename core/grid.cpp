@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+
+#include "formulas.hpp"
+#include "lanes.hpp"
+#include "parallel.hpp"
 
 namespace optviz {
 namespace {
@@ -12,17 +17,41 @@ constexpr int kScaleSamples = 257;
 // to see the floor of Rosenbrock's valley without flattening the rest.
 constexpr double kLogResolution = 1e-6;
 
-}  // namespace
-
-double HeatmapScale::position(double f) const {
+// HeatmapScale::position with log_range = log1p((high - low) / offset), which a grid computes once.
+double position_in(const HeatmapScale& scale, double f, double log_range) {
   if (std::isnan(f)) return 1.0;
-  const double range = high - low;
-  const double d = f - low;
+  const double range = scale.high - scale.low;
+  const double d = f - scale.low;
   if (!(d > 0)) return 0.0;
   if (d >= range) return 1.0;
-  if (kind == ColourScale::linear) return d / range;
-  return std::log1p(d / offset) / std::log1p(range / offset);
+  if (scale.kind == ColourScale::linear) return d / range;
+  return std::log1p(d / scale.offset) / log_range;
 }
+
+double log_range(const HeatmapScale& scale) { return std::log1p((scale.high - scale.low) / scale.offset); }
+
+// Row j of a grid into `out`: a built-in's formula on kLanes points at once, any other objective
+// point by point.
+void grid_row(const Objective& f, std::optional<std::size_t> formula, const HeatmapScale& scale, double log_range,
+              double x0, double dx, double y, int columns, float* out) {
+  const auto put = [&](int i, double value) { out[i] = static_cast<float>(position_in(scale, value, log_range)); };
+  if (!formula) {
+    for (int i = 0; i < columns; ++i) put(i, f.value({x0 + (i + 0.5) * dx, y}));
+    return;
+  }
+  formulas::with_formula(*formula, [&]<class Formula>() {
+    for (int first = 0; first < columns; first += kLanes) {
+      PackVec2 p{Pack{}, Pack(y)};
+      for (int l = 0; l < kLanes; ++l) p.x.set_lane(l, x0 + (std::min(first + l, columns - 1) + 0.5) * dx);
+      const Pack value = Formula::value(p);
+      for (int l = 0; l < kLanes && first + l < columns; ++l) put(first + l, value.lane(l));
+    }
+  });
+}
+
+}  // namespace
+
+double HeatmapScale::position(double f) const { return position_in(*this, f, log_range(*this)); }
 
 double HeatmapScale::value_at(double t) const {
   t = std::clamp(std::isnan(t) ? 0.0 : t, 0.0, 1.0);
@@ -66,14 +95,12 @@ HeatmapGrid heatmap_grid(const Objective& f, const HeatmapScale& scale, Box box,
   grid.position.resize(static_cast<std::size_t>(grid.columns) * static_cast<std::size_t>(grid.rows));
   const double dx = (box.max.x - box.min.x) / grid.columns;
   const double dy = (box.max.y - box.min.y) / grid.rows;
-  std::size_t k = 0;
-  for (int j = 0; j < grid.rows; ++j) {
-    const double y = box.min.y + (j + 0.5) * dy;
-    for (int i = 0; i < grid.columns; ++i) {
-      const double x = box.min.x + (i + 0.5) * dx;
-      grid.position[k++] = static_cast<float>(scale.position(f.value({x, y})));
-    }
-  }
+  const auto formula = f.builtin() != nullptr ? formulas::formula_index(f.builtin()->value) : std::nullopt;
+  const double log_range_once = log_range(scale);
+  for_each_block(static_cast<std::size_t>(grid.rows), 0, nullptr, [&](std::size_t j) {
+    grid_row(f, formula, scale, log_range_once, box.min.x, dx, box.min.y + (static_cast<double>(j) + 0.5) * dy,
+             grid.columns, grid.position.data() + j * static_cast<std::size_t>(grid.columns));
+  });
   return grid;
 }
 

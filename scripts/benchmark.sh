@@ -15,6 +15,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "usage: scripts/benchmark.sh [--json FILE]" >&2; exit 2 ;;
   esac
 done
+bash scripts/setup.sh --benchmark
 bash scripts/build.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages optviz needs to build, run and test; only the missing ones.
-# Works as root (or with sudo available); otherwise prints the command to run.
+# Works as root (or with sudo available); otherwise prints the command to run. --benchmark also
+# installs python3-torch, which only scripts/benchmark.sh uses (PyTorch, for comparison).
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,7 @@ packages=(
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   desktop-file-utils appstream shared-mime-info libxml2-utils groff-base man-db file
 )
+[[ "${1:-}" == "--benchmark" ]] && packages+=(python3-torch)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -21,7 +21,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 ./build/tests/core_benchmark \
-  --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024|sweep/256x256x1000/(all_cores|one_core))$' \
+  --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024|sweep/256x256x1000/(all_cores|one_core))(/real_time)?$' \
   --benchmark_out="$work/core.json" --benchmark_out_format=json
 # torch's OpenMP threads spin when other work shares the cores: the faster of one thread and every
 # core is torch's figure.
@@ -33,7 +33,7 @@ python3 - "$work" "$json" <<'EOF'
 import glob, json, sys
 
 work, out = sys.argv[1], sys.argv[2]
-core = {b["name"]: b for b in json.load(open(f"{work}/core.json"))["benchmarks"]}
+core = {b["name"].removesuffix("/real_time"): b for b in json.load(open(f"{work}/core.json"))["benchmarks"]}
 torch = [json.loads(open(f).read().splitlines()[-1]) for f in sorted(glob.glob(f"{work}/torch-*.txt"))]
 
 def seconds(name, clock):  # one iteration of a benchmark, in seconds

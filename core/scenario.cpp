@@ -124,6 +124,23 @@ void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps
     optviz::run(f, run.hyper, start, steps, out, training);
 }
 
+bool same_run_maths(const RunSpec& a, const RunSpec& b) {
+  return a.hyper == b.hyper && a.rule == b.rule && a.schedule == b.schedule &&
+         a.batch == b.batch && a.shuffle == b.shuffle && a.noise == b.noise;
+}
+
+bool same_course(const Scenario& a, const Scenario& b) {
+  return a.objective == b.objective && a.start == b.start && a.steps == b.steps && a.seed == b.seed &&
+         a.runs.size() == b.runs.size();
+}
+
+bool same_maths(const Scenario& a, const Scenario& b) {
+  if (!same_course(a, b)) return false;
+  for (std::size_t i = 0; i < a.runs.size(); ++i)
+    if (!same_run_maths(a.runs[i], b.runs[i])) return false;
+  return true;
+}
+
 void simulate(const Scenario& s, std::vector<Trajectory>& runs) {
   for (std::size_t i = 0; i < s.runs.size(); ++i)
     if (const auto problem = find_run_spec_problem(s.runs[i], i, s.objective, s.start, s.steps))

@@ -90,6 +90,17 @@ Training training_of(const RunSpec& run, std::uint64_t seed, std::size_t index);
 void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, const Training& training,
                   Trajectory& out);
 
+// What a trajectory depends on, and nothing else: names, colours, visibility and the display
+// never count.
+// True when run a and run b of the same scenario record the same trajectory: the same optimizer
+// or rule, hyperparameters, schedule, batches and noise.
+bool same_run_maths(const RunSpec& a, const RunSpec& b);
+// True when the runs of both scenarios have the same objective, start, steps and seed: then
+// a run's trajectory changes exactly when same_run_maths says so.
+bool same_course(const Scenario& a, const Scenario& b);
+// True when the two scenarios give the same trajectories.
+bool same_maths(const Scenario& a, const Scenario& b);
+
 // The trajectories of every run (hidden ones too), in order. An invalid scenario throws
 // std::invalid_argument with a message that names the field: "runs[2].eta: must be >= 0, got -1".
 std::vector<Trajectory> simulate(const Scenario& s);

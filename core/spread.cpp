@@ -7,11 +7,6 @@
 namespace optviz {
 namespace {
 
-bool same_run_maths(const RunSpec& a, const RunSpec& b) {
-  return a.hyper == b.hyper && a.rule == b.rule && a.schedule == b.schedule && a.batch == b.batch &&
-         a.shuffle == b.shuffle && a.noise == b.noise;
-}
-
 // The rows of data one update of the run reads (1 for a function of the plane): every row for the
 // loss that the row records, and the mini-batch's rows again for its gradient.
 double rows_per_update(const RunSpec& run, const Objective& f) {
@@ -37,15 +32,6 @@ std::string thousands(double v) {
 bool depends_on_seed(const RunSpec& run) { return run.noise > 0 || run.shuffle; }
 
 bool sees_noisy_gradients(const RunSpec& run) { return run.noise > 0 || run.batch > 0; }
-
-bool same_maths(const Scenario& a, const Scenario& b) {
-  if (!(a.objective == b.objective) || !(a.start == b.start) || a.steps != b.steps || a.seed != b.seed ||
-      a.runs.size() != b.runs.size())
-    return false;
-  for (std::size_t i = 0; i < a.runs.size(); ++i)
-    if (!same_run_maths(a.runs[i], b.runs[i])) return false;
-  return true;
-}
 
 void update_spread(Spread& spread, const Scenario& s, bool wanted) {
   if (!wanted) {

@@ -25,10 +25,6 @@ bool depends_on_seed(const RunSpec& run);
 // True when the run's gradients are not the full, exact ones: noise or mini-batches.
 bool sees_noisy_gradients(const RunSpec& run);
 
-// True when the two scenarios give the same trajectories: the same objective, start, steps, seed
-// and, run by run, the same optimizer or rule, hyperparameters, schedule, batches and noise.
-bool same_maths(const Scenario& a, const Scenario& b);
-
 struct SpreadRun {
   std::vector<Trajectory> seeds;  // under seed+1 .. seed+K; empty when the seed does not matter
   Trajectory reference;           // noise 0, full batch; no rows when the run is exact already

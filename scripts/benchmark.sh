@@ -3,7 +3,8 @@
 # recompute of 8 runs x 10,000 steps after a slider change, the heatmap grid of 1024 x 1024 points,
 # the sweep of 256 x 256 configurations x 1,000 steps, and the same run and sweep done by PyTorch
 # (scripts/benchmark_torch.py, Debian's python3-torch). Prints them as a table, and with
-# --json FILE also writes them as JSON. Then the window's frame times under xvfb-run.
+# --json FILE also writes them as JSON, with the window's frame times (tests/gui/gui_benchmark,
+# under xvfb-run) under "gui".
 #
 # usage: scripts/benchmark.sh [--json FILE]
 set -euo pipefail
@@ -29,6 +30,8 @@ for threads in 1 "$(nproc)"; do
   /usr/bin/python3 scripts/benchmark_torch.py --threads "$threads" --json | tee "$work/torch-$threads.txt"
 done
 
+xvfb-run -a -s "-screen 0 1280x800x24" ./build/tests/gui/gui_benchmark --json "$work/gui.json"
+
 python3 - "$work" "$json" <<'EOF'
 import glob, json, sys
 
@@ -48,6 +51,7 @@ report = {
     "sweep_256x256x1000_s": seconds("sweep/256x256x1000/all_cores", "real_time"),
     "torch_single_step_us": min(t["single_step_us"] for t in torch),
     "torch_sweep_256x256x1000_s": min(t["sweep_s"] for t in torch),
+    "gui": json.load(open(f"{work}/gui.json")),
 }
 one_core = seconds("sweep/256x256x1000/one_core", "real_time")
 ratio_step = report["torch_single_step_us"] * 1e3 / report["single_step_ns"]["rmsprop"]
@@ -61,7 +65,7 @@ rows = [(f"single run, {k}", f"{v:.1f} ns/step") for k, v in report["single_step
     ("torch batched sweep 256 x 256 x 1,000", f"{report['torch_sweep_256x256x1000_s']:.3f} s"),
     ("single run rmsprop: torch / optviz", f"{ratio_step:.0f}x"),
     ("sweep: torch / optviz", f"{ratio_sweep:.1f}x"),
-]
+] + [(f"window, {k}", f"{v:.2f} ms") for k, v in report["gui"].items()]
 width = max(len(r[0]) for r in rows)
 for name, value in rows:
     print(f"{name:<{width}}  {value:>16}")
@@ -71,5 +75,3 @@ if out:
         f.write("\n")
     print(f"wrote {out}")
 EOF
-
-xvfb-run -a -s "-screen 0 1280x800x24" ./build/tests/gui/gui_benchmark

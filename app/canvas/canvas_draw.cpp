@@ -199,6 +199,30 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
     return (2.5f + rank * rank_step) * s.scale;
   };
 
+  std::vector<ImVec2> points;
+  if (scene.ahead) {
+    // Dashed, over a translucent outline: visible on any colour of the heatmap, and clearly not
+    // yet walked.
+    Polylines dashes;
+    const ImU32 outline = (s.shadow & ~IM_COL32_A_MASK) | (110u << IM_COL32_A_SHIFT);
+    for (const std::size_t i : order) {
+      const std::size_t from = last_row(i);
+      if (from + 1 >= runs[i].rows()) continue;
+      screen_polylines(std::span<const Vec2>(runs[i].position).subspan(from), t, clip, 0.75f, scratch);
+      const ImU32 colour = (run_colour(specs[i].colour) & ~IM_COL32_A_MASK) | (190u << IM_COL32_A_SHIFT);
+      for (std::size_t p = 0; p < scratch.pieces(); ++p) {
+        dashed(scratch.piece(p), 7 * s.scale, 5 * s.scale, dashes);
+        for (std::size_t d = 0; d < dashes.pieces(); ++d) {
+          const auto dash = dashes.piece(d);
+          points.resize(dash.size());
+          std::transform(dash.begin(), dash.end(), points.begin(), im);
+          dl.AddPolyline(points.data(), static_cast<int>(points.size()), outline, ImDrawFlags_None, 3.5f * s.scale);
+          dl.AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, 1.8f * s.scale);
+        }
+      }
+    }
+  }
+
   // Outlines under every path first, then the colours; the current points on top of all.
   // Each run's screen geometry once, drawn twice.
   struct Geometry {
@@ -214,7 +238,6 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
     drop_covered_segments(scratch, clip, 2.0f * s.scale, coverage, uncovered);
     split_at_sharp_turns(uncovered, 0.3f, geometry[o].pieces, geometry[o].joints);
   }
-  std::vector<ImVec2> points;
   for (const bool outline : {true, false}) {
     for (std::size_t o = 0; o < order.size(); ++o) {
       const std::size_t i = order[o];

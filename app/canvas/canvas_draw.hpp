@@ -57,13 +57,15 @@ struct TrajectoryScene {
   const std::vector<Trajectory>* runs = nullptr;
   long step = 0;                        // draw each run up to this step
   std::optional<std::size_t> selected;  // drawn last, on top
+  bool ahead = false;                   // each path's rest beyond the step too, faint
   // When set, the divergence labels are returned here to be drawn on top of everything else;
   // otherwise they are drawn with the paths.
   std::vector<DivergenceLabel>* labels = nullptr;
 };
 
 // Every visible run's path up to the step (an outline under its colour), its current point, and
-// "diverged at step k" where a run diverged.
+// "diverged at step k" where a run diverged; with `ahead`, under them, the rest of each path
+// thin and faint, so that a lesson shows at step 0 where each optimizer goes.
 void draw_trajectories(ImDrawList& dl, const CanvasTransform& transform, const TrajectoryScene& scene,
                        const CanvasStyle& style, Polylines& scratch);
 

@@ -787,6 +787,8 @@ int cli_main(int argc, char** argv) {
   app.add_flag("--present", gui.present,
                "presentation mode: full screen (or the whole --size window), the canvas as large as it allows; "
                "F11 or Escape leaves it");
+  app.add_option("--step", gui.step, "the playhead's step at start (0 shows each whole path ahead, faint)")
+      ->check(CLI::Range(0L, kMaxScenarioSteps));
   app.add_option("--theme", gui.theme, "dark or light (default: the remembered choice)")
       ->check(CLI::IsMember({"dark", "light"}));
 

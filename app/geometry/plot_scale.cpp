@@ -76,6 +76,12 @@ void RangeBuilder::add(double v) {
   hi_ = std::max(hi_, v);
 }
 
+void RangeBuilder::add(const RangeBuilder& other) {
+  if (other.empty()) return;
+  add(other.lo_);
+  add(other.hi_);
+}
+
 AxisRange RangeBuilder::range() const {
   if (empty()) return log_ ? AxisRange{0.1, 1, true} : AxisRange{0, 1, false};
   if (log_) {
@@ -172,6 +178,53 @@ void summarize_series(const StridedValues& y, double first_x, const AxisRange& x
     if (v < y[col.low]) col.low = i;
     if (v > y[col.high]) col.high = i;
   }
+}
+
+namespace {
+
+template <class Entries, class Measure>
+auto& find_or_measure(Entries& entries, const SeriesKey& key, std::size_t& measured, Measure measure) {
+  for (auto& e : entries)
+    if (e.key == key) {
+      e.used = true;
+      return e.value;
+    }
+  entries.push_back({key, measure(), true});
+  ++measured;
+  return entries.back().value;
+}
+
+template <class Entries>
+void forget_unused_in(Entries& entries) {
+  std::erase_if(entries, [](const auto& e) { return !e.used; });
+  for (auto& e : entries) e.used = false;
+}
+
+}  // namespace
+
+const RangeBuilder& PlotColumnsCache::range(std::uint64_t version, const StridedValues& values, bool log_y) {
+  SeriesKey key;
+  key.version = version;
+  key.values = values;
+  key.log_y = log_y;
+  return find_or_measure(ranges_, key, measured_, [&] {
+    RangeBuilder builder(log_y);
+    for (std::size_t i = 0; i < values.size(); ++i) builder.add(values[i]);
+    return builder;
+  });
+}
+
+const SeriesColumns& PlotColumnsCache::columns(const SeriesKey& key) {
+  return find_or_measure(columns_, key, measured_, [&] {
+    SeriesColumns out;
+    summarize_series(key.values, key.first_x, key.x, key.log_y, key.width, out);
+    return out;
+  });
+}
+
+void PlotColumnsCache::forget_unused() {
+  forget_unused_in(ranges_);
+  forget_unused_in(columns_);
 }
 
 void plot_polylines(const StridedValues& y, double first_x, const AxisRange& x_axis, const AxisRange& y_axis,

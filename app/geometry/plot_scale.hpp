@@ -27,6 +27,7 @@ struct AxisRange {
   double fraction(double v) const;
   // The inverse of fraction.
   double value(double fraction) const;
+  friend bool operator==(const AxisRange&, const AxisRange&) = default;
 };
 
 // Collects the values a plot shows and turns them into a range. Ignores non-finite values and,
@@ -36,6 +37,7 @@ class RangeBuilder {
  public:
   explicit RangeBuilder(bool log) : log_(log) {}
   void add(double v);
+  void add(const RangeBuilder& other);  // the values `other` collected (on an axis of the same kind)
   bool empty() const { return !(lo_ <= hi_); }
   AxisRange range() const;
 
@@ -85,11 +87,45 @@ struct SeriesColumns {
   std::vector<Column> columns;
 };
 
-// The summaries of a plot's series, valid for one simulation (its generation) and plot width.
-struct PlotColumnsCache {
-  std::uint64_t generation = 0;
+// What the summaries of a series depend on: its values, read in place (`version` changes whenever
+// they change in place, as when their run is simulated again), the x axis, the kind of y axis and
+// the plot's width.
+struct SeriesKey {
+  std::uint64_t version = 0;
+  StridedValues values;
+  double first_x = 0;
+  AxisRange x;
+  bool log_y = false;
   float width = 0;
-  std::vector<SeriesColumns> series;
+  friend bool operator==(const SeriesKey& a, const SeriesKey& b) {
+    return a.version == b.version && a.values.first == b.values.first && a.values.stride == b.values.stride &&
+           a.values.count == b.values.count && a.values.minus == b.values.minus && a.first_x == b.first_x &&
+           a.x == b.x && a.log_y == b.log_y && a.width == b.width;
+  }
+};
+
+// The summaries of a plot's series kept between frames, each measured again only when what it
+// depends on changes: after a slider moves one run, only that run's series. A series' range of
+// values does not depend on the width; its pixel columns do.
+class PlotColumnsCache {
+ public:
+  // The values of the series that have a place on the y axis, as a range builder.
+  const RangeBuilder& range(std::uint64_t version, const StridedValues& values, bool log_y);
+  const SeriesColumns& columns(const SeriesKey& key);
+  // Drops the summaries that were not asked for since the last call (of series no longer shown).
+  void forget_unused();
+  std::size_t measured() const { return measured_; }  // summaries computed so far (tests read it)
+
+ private:
+  template <class T>
+  struct Entry {
+    SeriesKey key;
+    T value;
+    bool used;
+  };
+  std::vector<Entry<RangeBuilder>> ranges_;
+  std::vector<Entry<SeriesColumns>> columns_;
+  std::size_t measured_ = 0;
 };
 
 void summarize_series(const StridedValues& y, double first_x, const AxisRange& x_axis, bool log_y, float width,

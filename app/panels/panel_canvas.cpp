@@ -144,7 +144,8 @@ void draw_canvas_panel(AppState& state) {
   Polylines scratch;
   if (spread) draw_spread(dl, t, state.simulated, state.spread, current_step(state), style, scratch);
   std::vector<DivergenceLabel> divergences;
-  draw_trajectories(dl, t, {&state.simulated, &state.runs, current_step(state), state.selected, &divergences}, style,
+  draw_trajectories(dl, t,
+                    {&state.simulated, &state.runs, current_step(state), state.selected, state.view.show_ahead, &divergences}, style,
                     scratch);
   if (state.view.show_arrows && state.selected && *state.selected < state.runs.size() &&
       state.simulated.runs[*state.selected].visible)

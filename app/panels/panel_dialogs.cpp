@@ -197,6 +197,7 @@ void help_dialog(AppState& state) {
         {"G", "presentation mode: the plots beside the canvas"},
         {"+ / -", "zoom the canvas in / out (also the mouse wheel)"},
         {"A", "step arrows on / off"},
+        {"W", "whole paths ahead of the playhead on / off"},
         {"T", "dark / light theme"},
         {"1 - 9, [ / ]", "inspect a run / the previous or next run"},
         {"Ctrl+D / Delete", "duplicate / remove the inspected run"},

@@ -55,6 +55,8 @@ void view_menu(AppState& state) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The canvas fills the screen; the menu and the controls appear at the top and left edges");
   ImGui::MenuItem("Plots beside the canvas when presenting", "G", &v.presentation.plots);
+  ImGui::MenuItem("Whole paths ahead", "W", &v.show_ahead);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each path's rest beyond the playhead, faint: where each optimizer goes");
   ImGui::MenuItem("Step arrows", "A", &v.show_arrows);
   ImGui::MenuItem("Contour lines", nullptr, &v.show_contours);
   ImGui::MenuItem("Minima", nullptr, &v.show_minima);

@@ -107,6 +107,7 @@ void draw_plots_panel(AppState& state) {
     if (!run.visible || t.rows() == 0) continue;
     const ImU32 colour = run_colour(run.colour);
     const std::size_t shown = static_cast<std::size_t>(step) + 1;
+    const std::size_t before[3] = {loss.series.size(), accumulator.series.size(), step_size.series.size()};
     loss.series.push_back({run.label + (gap ? " f − f*" : " f"),
                            {t.value.data(), sizeof(double), t.value.size(), gap ? f.minimum_value() : 0.0},
                            0,
@@ -116,15 +117,17 @@ void draw_plots_panel(AppState& state) {
     add_accumulator_series(accumulator, run, t, colour, static_cast<std::size_t>(step), names);
     add_pair_series(step_size, t.step_size.data(), sizeof(Vec2), t.step_size.size(),
                     run.label + (run.rule ? " −Δθ/g" : " lr"), colour, static_cast<std::size_t>(step), names);
+    // The caches measure a run's series again only when the run was simulated again.
+    const std::uint64_t version = i < state.run_versions.size() ? state.run_versions[i] : 0;
+    LinePlot* of_run[3] = {&loss, &accumulator, &step_size};
+    for (int k = 0; k < 3; ++k)
+      for (std::size_t j = before[k]; j < of_run[k]->series.size(); ++j) of_run[k]->series[j].version = version;
   }
 
   PlotAxes& axes = state.plot_axes;
-  if (axes.generation != state.generation || !axes.loss) {
-    axes.generation = state.generation;
-    axes.loss = series_range(loss);
-    axes.accumulator = series_range(accumulator);
-    axes.step_size = series_range(step_size);
-  }
+  axes.loss = series_range(loss, &axes.columns[0]);
+  axes.accumulator = series_range(accumulator, &axes.columns[1]);
+  axes.step_size = series_range(step_size, &axes.columns[2]);
   loss.y = axes.loss;
   accumulator.y = axes.accumulator;
   step_size.y = axes.step_size;
@@ -149,9 +152,9 @@ void draw_plots_panel(AppState& state) {
   const char* ids[] = {"##loss", "##accumulator", "##step"};
   for (int k = 0; k < 3; ++k) {
     if ((k > 0 || data) && !state.layout.plots_beside) ImGui::SameLine();
-    if (const auto s = draw_line_plot(ids[k], *plots[k], size_of(1), style, scratch, axes.columns[k], state.generation))
-      clicked = s;
+    if (const auto s = draw_line_plot(ids[k], *plots[k], size_of(1), style, scratch, axes.columns[k])) clicked = s;
   }
+  for (PlotColumnsCache& cache : axes.columns) cache.forget_unused();
   if (clicked) {
     state.playback.playing = false;
     set_step(state, *clicked);

@@ -330,7 +330,10 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
   AppState& state = impl->state;
   apply_settings(state, settings);
   replace_scenario(state, std::move(scenario));
-  if (options.screenshot) set_step(state, last_step(state) * 2 / 3);
+  if (options.step)
+    set_step(state, *options.step);
+  else if (options.screenshot)
+    set_step(state, last_step(state) * 2 / 3);
   if (options.scale > 0) {
     state.view.scale_follows_monitor = false;
     state.view.ui_scale = options.scale;

@@ -26,6 +26,7 @@ struct ApplicationOptions {
   bool open_sweep = false;   // the sweep panel
   bool open_basins = false;  // the basin overlay
   bool present = false;        // start in presentation mode
+  std::optional<long> step;    // the playhead at start (clamped); screenshots default to two thirds
   std::optional<Theme> theme;  // instead of the remembered one
 };
 

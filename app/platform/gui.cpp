@@ -57,6 +57,7 @@ int run_gui(const GuiOptions& options) {
   const bool screenshot = !options.screenshot.empty();
   app_options.scale = options.scale;
   app_options.present = options.present;
+  if (options.step >= 0) app_options.step = options.step;
   if (options.theme == "dark") app_options.theme = gui::Theme::dark;
   if (options.theme == "light") app_options.theme = gui::Theme::light;
   app_options.remember = !screenshot;

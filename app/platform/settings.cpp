@@ -70,6 +70,7 @@ Settings load_settings(const std::filesystem::path& directory) {
   read(j, "speed", s.speed);
   read(j, "loop", s.loop);
   read(j, "show_arrows", s.show_arrows);
+  read(j, "show_ahead", s.show_ahead);
   read(j, "show_contours", s.show_contours);
   read(j, "show_minima", s.show_minima);
   read(j, "show_spread", s.show_spread);
@@ -95,6 +96,7 @@ void save_settings(const std::filesystem::path& directory, const Settings& s) {
   j["speed"] = s.speed;
   j["loop"] = s.loop;
   j["show_arrows"] = s.show_arrows;
+  j["show_ahead"] = s.show_ahead;
   j["show_contours"] = s.show_contours;
   j["show_minima"] = s.show_minima;
   j["show_spread"] = s.show_spread;
@@ -111,6 +113,7 @@ Settings settings_of(const AppState& state, const WindowPlacement& window) {
   s.speed = state.playback.speed;
   s.loop = state.playback.loop;
   s.show_arrows = state.view.show_arrows;
+  s.show_ahead = state.view.show_ahead;
   s.show_contours = state.view.show_contours;
   s.show_minima = state.view.show_minima;
   s.show_spread = state.view.show_spread;
@@ -125,6 +128,7 @@ void apply_settings(AppState& state, const Settings& s) {
   state.playback.speed = std::clamp(s.speed, kMinSpeed, kMaxSpeed);
   state.playback.loop = s.loop;
   state.view.show_arrows = s.show_arrows;
+  state.view.show_ahead = s.show_ahead;
   state.view.show_contours = s.show_contours;
   state.view.show_minima = s.show_minima;
   state.view.show_spread = s.show_spread;

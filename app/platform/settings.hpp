@@ -27,6 +27,7 @@ struct Settings {
   double speed = 60;
   bool loop = false;
   bool show_arrows = true;
+  bool show_ahead = true;
   bool show_contours = true;
   bool show_minima = true;
   bool show_spread = false;

@@ -11,10 +11,14 @@ ImU32 with_alpha(ImU32 c, float alpha) {
   return ImGui::ColorConvertFloat4ToU32(v);
 }
 
-AxisRange series_range(const LinePlot& plot) {
+AxisRange series_range(const LinePlot& plot, PlotColumnsCache* cache) {
   RangeBuilder builder(plot.log_y);
-  for (const PlotSeries& series : plot.series)
-    for (std::size_t i = 0; i < series.values.size(); ++i) builder.add(series.values[i]);
+  for (const PlotSeries& series : plot.series) {
+    if (cache != nullptr)
+      builder.add(cache->range(series.version, series.values, plot.log_y));
+    else
+      for (std::size_t i = 0; i < series.values.size(); ++i) builder.add(series.values[i]);
+  }
   return builder.range();
 }
 
@@ -62,7 +66,7 @@ std::optional<PixelRect> draw_plot_frame(ImDrawList& dl, ImVec2 origin, ImVec2 s
 }
 
 std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 size, const CanvasStyle& s,
-                                   Polylines& scratch, PlotColumnsCache& cache, std::uint64_t generation) {
+                                   Polylines& scratch, PlotColumnsCache& cache) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   size.x = std::max(size.x, 10.0f);
   size.y = std::max(size.y, 10.0f);
@@ -74,24 +78,18 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
 
-  const AxisRange y = plot.y ? *plot.y : series_range(plot);
+  const AxisRange y = plot.y ? *plot.y : series_range(plot, &cache);
   const auto frame_rect = draw_plot_frame(dl, origin, size, plot.title, plot.x, y, plot.short_titles);
   if (!frame_rect) return std::nullopt;
   const PixelRect r = *frame_rect;
 
   dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
-  if (cache.generation != generation || cache.width != r.width() || cache.series.size() != plot.series.size()) {
-    cache.generation = generation;
-    cache.width = r.width();
-    cache.series.resize(plot.series.size());
-    for (std::size_t k = 0; k < plot.series.size(); ++k)
-      summarize_series(plot.series[k].values, plot.series[k].first_x, plot.x, y.log, r.width(), cache.series[k]);
-  }
   Polylines dashes;
   std::vector<ImVec2> points;
   for (std::size_t k = 0; k < plot.series.size(); ++k) {
     const PlotSeries& series = plot.series[k];
-    plot_polylines(series.values, series.first_x, plot.x, y, r, scratch, series.shown, &cache.series[k]);
+    const SeriesColumns& columns = cache.columns({series.version, series.values, series.first_x, plot.x, y.log, r.width()});
+    plot_polylines(series.values, series.first_x, plot.x, y, r, scratch, series.shown, &columns);
     for (std::size_t p = 0; p < scratch.pieces(); ++p) {
       const auto piece = scratch.piece(p);
       auto draw = [&](std::span<const Point2> line) {

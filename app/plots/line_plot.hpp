@@ -20,6 +20,7 @@ struct PlotSeries {
   std::size_t shown = 0;  // how many values to draw (up to the playhead)
   ImU32 colour = 0;
   bool dashed = false;
+  std::uint64_t version = 0;  // changes whenever the values change in place (PlotColumnsCache)
 };
 
 struct LinePlot {
@@ -34,8 +35,9 @@ struct LinePlot {
 };
 
 // The y axis that shows every value of the series (all their values, not only those shown yet, so
-// that the axis stays still while the playhead moves).
-AxisRange series_range(const LinePlot& plot);
+// that the axis stays still while the playhead moves). With a cache, only series it has not
+// measured yet are read.
+AxisRange series_range(const LinePlot& plot, PlotColumnsCache* cache = nullptr);
 
 // The frame of a plot in the size area at `origin`: the title above, y ticks with grid lines on
 // the left, x ticks below, the plotting area filled. Returns that area, or nothing when the size
@@ -50,9 +52,9 @@ ImU32 with_alpha(ImU32 c, float alpha);
 
 // Draws the plot in a size x height area at the cursor. Returns the step under the mouse when the
 // user clicks or drags on the plot (to move the playhead there).
-// `cache` keeps the series' column summaries between frames while `generation` (of the
-// simulation) and the plot's width stay the same.
+// `cache` keeps each series' column summaries between frames (call its forget_unused() after
+// the plots of a frame).
 std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 size, const CanvasStyle& style,
-                                   Polylines& scratch, PlotColumnsCache& cache, std::uint64_t generation);
+                                   Polylines& scratch, PlotColumnsCache& cache);
 
 }  // namespace optviz::gui

@@ -99,6 +99,18 @@ HeatmapScale heatmap_scale_within_budget(const Objective& f, ColourScale kind) {
   return scale;
 }
 
+// The runs whose trajectory `scenario` changes against `simulated`: none for a change of names,
+// colours, visibility or display; only the edited ones for a change of their optimizer; all of
+// them for a change of the function, start, steps or seed.
+std::vector<std::size_t> runs_to_simulate(const Scenario& scenario, const Scenario& simulated,
+                                          const std::vector<Trajectory>& runs) {
+  std::vector<std::size_t> out;
+  const bool course = same_course(scenario, simulated) && runs.size() == scenario.runs.size();
+  for (std::size_t i = 0; i < scenario.runs.size(); ++i)
+    if (!course || !same_run_maths(scenario.runs[i], simulated.runs[i])) out.push_back(i);
+  return out;
+}
+
 void simulate_if_changed(AppState& state) {
   if (state.scenario == state.simulated) {
     state.problem.clear();
@@ -108,14 +120,27 @@ void simulate_if_changed(AppState& state) {
     state.problem = std::move(problem);
     return;
   }
-  try {
-    simulate(state.scenario, state.runs);  // into the memory the runs already have
-  } catch (const std::exception& e) {
-    state.problem = e.what();
-    return;
+  const std::vector<std::size_t> changed = runs_to_simulate(state.scenario, state.simulated, state.runs);
+  state.runs.resize(state.scenario.runs.size());
+  state.run_versions.resize(state.scenario.runs.size());
+  if (!changed.empty()) {
+    try {
+      for (const std::size_t i : changed) {
+        const RunSpec& run = state.scenario.runs[i];
+        // Into the memory the run already has.
+        simulate_run(state.scenario.objective, run, state.scenario.start, state.scenario.steps,
+                     training_of(run, state.scenario.seed, i), state.runs[i]);
+      }
+    } catch (const std::exception& e) {  // a scenario without a problem simulates: only a bug gets here
+      state.problem = e.what();
+      state.simulated.runs.clear();  // what `runs` holds now is no longer known
+      state.runs.clear();
+      return;
+    }
+    ++state.generation;
+    for (const std::size_t i : changed) state.run_versions[i] = state.generation;
   }
   state.problem.clear();
-  ++state.generation;
   const bool new_function = !(state.scenario.objective == state.simulated.objective);
   const bool new_surface = new_function || state.scenario.display.colour_scale != state.simulated.display.colour_scale;
   if (new_function) state.scenario.objective.search_minima(state.scenario.view);

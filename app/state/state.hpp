@@ -39,6 +39,7 @@ inline constexpr double kMaxSpeed = 100000;
 struct ViewSettings {
   Box wanted{{-2, -1}, {2, 3}};  // the part of the plane the canvas shows (fitted to its aspect)
   bool show_arrows = true;
+  bool show_ahead = true;  // each path's rest beyond the playhead, faint
   bool show_contours = true;
   bool show_minima = true;
   Theme theme = Theme::dark;
@@ -101,9 +102,9 @@ struct GifProgress {
   int frames = 0;
 };
 
-// The plots' y axes, measured once per simulation (they span every value of every visible run).
+// The plots' y axes (they span every value of every visible run), from the summaries of each
+// run's series that the caches keep.
 struct PlotAxes {
-  std::uint64_t generation = 0;
   std::optional<AxisRange> loss, accumulator, step_size;
   PlotColumnsCache columns[3];  // of the loss, accumulator and step size plots
 };
@@ -133,7 +134,8 @@ struct AppState {
   Spread spread;                        // of `simulated`, while view.show_spread
   std::string problem;                  // why the scenario cannot be simulated ("" when it can)
   HeatmapScale heatmap;                 // for simulated.objective and its colour scale
-  std::uint64_t generation = 0;         // counts the simulations: caches of what `runs` shows compare it
+  std::uint64_t generation = 0;         // counts the simulations (of one run or more)
+  std::vector<std::uint64_t> run_versions;  // per run: the generation that simulated it, for caches
   PlotAxes plot_axes;
   std::optional<std::size_t> selected;
   Playback playback;

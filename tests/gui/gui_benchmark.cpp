@@ -1,6 +1,8 @@
 // The window's frame time with 8 runs of 20,000 steps each, and the time to recompute them after
 // a slider change. Not a test; run it under a virtual display:
-//   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/gui/gui_benchmark
+//   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/gui/gui_benchmark [--json FILE]
+// With --json, the medians also go to FILE as frame_still_ms, frame_playing_ms, recompute_ms,
+// frame_after_change_ms, ui_still_ms and ui_after_change_ms.
 // Each frame is timed from its start to glFinish (the drawing done), without vsync. Under xvfb the
 // drawing is done by Mesa's software rasterizer (llvmpipe) on the CPU; the UI's own CPU cost (the
 // panels, decimation, draw lists) is also timed alone, in a headless ImGui context.
@@ -10,9 +12,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
 #include <vector>
 
 #include "application.hpp"
+#include "atomic_file.hpp"
 #include "headless_ui.hpp"
 #include "scenario.hpp"
 
@@ -53,7 +59,14 @@ Stats stats(std::vector<double> v) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  std::string json;
+  if (argc == 3 && std::strcmp(argv[1], "--json") == 0) {
+    json = argv[2];
+  } else if (argc != 1) {
+    std::fprintf(stderr, "usage: gui_benchmark [--json FILE]\n");
+    return 2;
+  }
   gui::ApplicationOptions options;
   options.size_given = true;
   options.remember = false;
@@ -146,10 +159,35 @@ int main() {
   headless.state.playback.speed = 20000.0 / 5;
   std::vector<double> ui_playing;
   for (int i = 0; i < 200; ++i) ui_playing.push_back(ui_ms());
-  const Stats us = stats(ui_still), up = stats(ui_playing);
+  headless.state.playback.playing = false;
+  // A slider change in every frame: the frame simulates the changed run again, then draws.
+  gui::set_step(headless.state, gui::last_step(headless.state));
+  headless.frames(2);
+  std::vector<double> ui_changed;
+  for (int i = 0; i < 40; ++i) {
+    headless.state.scenario.runs[2].hyper.rho = rhos[i % 3];
+    ui_changed.push_back(ui_ms());
+  }
+  const Stats us = stats(ui_still), up = stats(ui_playing), uc = stats(ui_changed);
   std::printf("UI alone (no GL), still:                  median %.2f ms, 95%% %.2f ms, max %.2f ms\n", us.median,
               us.p95, us.max);
   std::printf("UI alone (no GL), playing:                median %.2f ms, 95%% %.2f ms, max %.2f ms\n", up.median,
               up.p95, up.max);
+  std::printf("UI alone (no GL), after a slider change:  median %.2f ms, 95%% %.2f ms, max %.2f ms\n", uc.median,
+              uc.p95, uc.max);
+  if (!json.empty()) {
+    char text[512];
+    std::snprintf(text, sizeof text,
+                  "{\n  \"frame_still_ms\": %.3f,\n  \"frame_playing_ms\": %.3f,\n  \"recompute_ms\": %.3f,\n"
+                  "  \"frame_after_change_ms\": %.3f,\n  \"ui_still_ms\": %.3f,\n  \"ui_after_change_ms\": %.3f\n}\n",
+                  s.median, p.median, r.median, c.median, us.median, uc.median);
+    try {
+      write_file_atomically(json, text);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "gui_benchmark: %s\n", e.what());
+      return 1;
+    }
+    std::printf("wrote %s\n", json.c_str());
+  }
   return 0;
 }

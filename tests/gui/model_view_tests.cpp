@@ -1,0 +1,127 @@
+// Model and view apart: only what a run computes re-simulates it; names, colours, visibility,
+// contours and the colour scale never do, and the plots measure again only the runs that changed.
+#include <catch2/catch.hpp>
+
+#include "headless_ui.hpp"
+#include "scenario.hpp"
+#include "state.hpp"
+
+using namespace optviz;
+using namespace optviz::gui;
+using optviz::gui::test::HeadlessUi;
+
+namespace {
+
+std::size_t measured(const AppState& s) {
+  std::size_t n = 0;
+  for (const PlotColumnsCache& c : s.plot_axes.columns) n += c.measured();
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("presentation edits never re-simulate; the plots keep what they measured") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(3);
+  const std::uint64_t generation = ui.state.generation;
+  const std::vector<std::uint64_t> versions = ui.state.run_versions;
+  const std::vector<Trajectory> runs = ui.state.runs;
+  const std::size_t plots_measured = measured(ui.state);
+  REQUIRE(plots_measured > 0);
+
+  SECTION("a new name") { ui.state.scenario.runs[1].label = "AdaGrad, renamed"; }
+  SECTION("a new colour") { ui.state.scenario.runs[2].colour = {200, 10, 10}; }
+  SECTION("the contour count") { ui.state.scenario.display.contour_count = 5; }
+  SECTION("the colour scale") { ui.state.scenario.display.colour_scale = ColourScale::linear; }
+  SECTION("the title and the lesson's text") {
+    ui.state.scenario.title = "A lesson";
+    ui.state.scenario.description = "Watch the valley.";
+  }
+  SECTION("the view box") { ui.state.scenario.view = {{-3, -2}, {3, 4}}; }
+  ui.frames(3);
+  CHECK(ui.state.generation == generation);
+  CHECK(ui.state.run_versions == versions);
+  CHECK(ui.state.simulated == ui.state.scenario);  // the view did take the edit
+  for (std::size_t i = 0; i < runs.size(); ++i) CHECK(ui.state.runs[i].position == runs[i].position);
+  CHECK(measured(ui.state) == plots_measured);
+}
+
+TEST_CASE("hiding a run re-simulates nothing, and showing it again measures only its series") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(3);
+  const std::uint64_t generation = ui.state.generation;
+  const std::size_t before = measured(ui.state);
+  ui.state.scenario.runs[3].visible = false;
+  ui.frames(3);
+  CHECK(ui.state.generation == generation);
+  CHECK(measured(ui.state) == before);  // fewer series: nothing to measure
+  ui.state.scenario.runs[3].visible = true;
+  ui.frames(3);
+  CHECK(ui.state.generation == generation);
+  // Adam's loss, its v in x and y, its step size in x and y: a range and the columns of each.
+  CHECK(measured(ui.state) == before + 2 * 5);
+}
+
+TEST_CASE("a slider change re-simulates only its run, which then equals a fresh simulation") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(3);
+  const std::uint64_t generation = ui.state.generation;
+  const std::vector<std::uint64_t> versions = ui.state.run_versions;
+  const std::vector<Trajectory> runs = ui.state.runs;
+  const std::size_t before = measured(ui.state);
+  ui.state.scenario.runs[2].hyper.rho = 0.95;  // RMSprop
+  ui.frames(2);
+  CHECK(ui.state.generation == generation + 1);
+  REQUIRE(ui.state.run_versions.size() == 4);
+  for (std::size_t i : {0u, 1u, 3u}) {
+    CHECK(ui.state.run_versions[i] == versions[i]);
+    CHECK(ui.state.runs[i].position == runs[i].position);
+  }
+  CHECK(ui.state.run_versions[2] == generation + 1);
+  CHECK(ui.state.runs[2].position != runs[2].position);
+  const std::vector<Trajectory> fresh = simulate(ui.state.scenario);
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    CHECK(ui.state.runs[i].position == fresh[i].position);
+    CHECK(ui.state.runs[i].accumulator == fresh[i].accumulator);
+    CHECK(ui.state.runs[i].step_size == fresh[i].step_size);
+  }
+  // RMSprop's five series again; the other runs' are kept.
+  CHECK(measured(ui.state) == before + 2 * 5);
+
+  SECTION("a change of the function, start, steps or seed re-simulates every run") {
+    ui.state.scenario.steps = 300;
+    ui.frames(2);
+    CHECK(ui.state.generation == generation + 2);
+    for (const std::uint64_t v : ui.state.run_versions) CHECK(v == generation + 2);
+    const std::vector<Trajectory> again = simulate(ui.state.scenario);
+    for (std::size_t i = 0; i < again.size(); ++i) CHECK(ui.state.runs[i].position == again[i].position);
+  }
+  SECTION("removing a run re-simulates the rest, which keep their own paths") {
+    remove_run(ui.state, 0);
+    ui.frames(2);
+    REQUIRE(ui.state.runs.size() == 3);
+    const std::vector<Trajectory> again = simulate(ui.state.scenario);
+    for (std::size_t i = 0; i < again.size(); ++i) CHECK(ui.state.runs[i].position == again[i].position);
+  }
+}
+
+TEST_CASE("same_maths: what a trajectory depends on") {
+  const Scenario a = default_scenario();
+  Scenario b = a;
+  b.runs[0].label = "x";
+  b.runs[0].colour = {1, 2, 3};
+  b.runs[0].visible = false;
+  b.display.contour_count = 3;
+  b.title = "t";
+  CHECK(same_maths(a, b));
+  b.runs[1].hyper.eta *= 2;
+  CHECK(same_course(a, b));
+  CHECK_FALSE(same_maths(a, b));
+  CHECK_FALSE(same_run_maths(a.runs[1], b.runs[1]));
+  b = a;
+  b.seed = 7;
+  CHECK_FALSE(same_course(a, b));
+  b = a;
+  b.runs[2].noise = 0.1;
+  CHECK_FALSE(same_maths(a, b));
+}

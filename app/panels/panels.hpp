@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "explain.hpp"
 #include "parameters.hpp"
 #include "slider_scale.hpp"
 #include "state.hpp"
@@ -20,6 +21,17 @@ void draw_plots_panel(AppState& state);
 void draw_data_plot(const AppState& state, ImVec2 size);        // inside the plots panel, for a loss from data
 void draw_training_fields(AppState& state, std::size_t index);  // inside a run: schedule, batches, noise
 void draw_inspector_panel(AppState& state);
+
+// A line of the inspector: one value of the selected run's next update, per coordinate, as
+// shown; `part` indexes the explanation's parts (core's explain_update). A value that an earlier
+// part shows already is not repeated.
+struct InspectorRow {
+  std::size_t part;
+  std::string name;
+  std::string x;
+  std::string y;
+};
+std::vector<InspectorRow> inspector_rows(const Explanation& e);
 void draw_splitters(AppState& state);
 void draw_dialogs(AppState& state);
 // Presentation mode's frame: the canvas, the compact time bar, the lesson's strip, the plots when

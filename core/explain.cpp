@@ -365,7 +365,7 @@ void explain_rule(Explanation& e, const RunSpec& run, const Trajectory& t, long 
       const std::string& name = x[i].reads[j].first;
       const Vec2 read{x[i].reads[j].second, y[i].reads[j].second};
       reads += (reads.empty() ? "" : ", ") + read_text(name, read);
-      values.push_back({name, read});
+      if (!is_scalar_name(name)) values.push_back({name, read});  // a hyperparameter is in the caption
     }
     values.push_back({target + " after", value});
     ExplainPart& p = parts.add("Statement " + std::to_string(i + 1) + " of " + std::to_string(statements.size()),

@@ -13,14 +13,17 @@ namespace optviz::gui {
 struct Fonts {
   ImFont* ui = nullptr;
   ImFont* mono = nullptr;
+  ImFont* large = nullptr;  // captions meant for the back of a room (the explained update)
 };
+
+inline constexpr float kLargeFontFactor = 1.35f;
 
 inline constexpr const char* kSansFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 inline constexpr const char* kMonoFont = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
 
-// Clears the atlas and adds both fonts at `pixels`. A missing font file falls back to ImGui's
-// built-in font and sets `warning` (instead of aborting, as ImGui would). Does not build the
-// texture: the renderer does.
+// Clears the atlas and adds the fonts at `pixels` (the large one at kLargeFontFactor times). A
+// missing font file falls back to ImGui's built-in font and sets `warning` (instead of aborting,
+// as ImGui would). Does not build the texture: the renderer does.
 Fonts load_fonts(ImFontAtlas& atlas, float pixels, std::string& warning);
 
 }  // namespace optviz::gui

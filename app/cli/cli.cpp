@@ -791,6 +791,10 @@ int cli_main(int argc, char** argv) {
       ->check(CLI::Range(0L, kMaxScenarioSteps));
   app.add_option("--theme", gui.theme, "dark or light (default: the remembered choice)")
       ->check(CLI::IsMember({"dark", "light"}));
+  app.add_option("--explain", gui.explain,
+                 "explain the selected run's next update from the playhead, paused at sub-step N (0, 1, ...); with "
+                 "--screenshot, a still of that sub-step")
+      ->check(CLI::NonNegativeNumber);
 
   app.add_option("scenario", gui.scenario, "a scenario to open: .json, or a PNG exported by optviz");
 

@@ -162,6 +162,7 @@ void draw_canvas_panel(AppState& state) {
 
   if (hovered && near_handle && !state.dragging_start) ImGui::SetTooltip("Drag to move the start point of every run");
   ImGui::End();
+  draw_explain_overlay(state, plot, t);
 }
 
 }  // namespace optviz::gui

@@ -198,6 +198,8 @@ void help_dialog(AppState& state) {
         {"+ / -", "zoom the canvas in / out (also the mouse wheel)"},
         {"A", "step arrows on / off"},
         {"W", "whole paths ahead of the playhead on / off"},
+        {"E", "explain the inspected run's next update, sub-step by sub-step"},
+        {"  while explaining", "Left / Right: previous / next sub-step, Space: pause, E or Escape: close"},
         {"T", "dark / light theme"},
         {"1 - 9, [ / ]", "inspect a run / the previous or next run"},
         {"Ctrl+D / Delete", "duplicate / remove the inspected run"},

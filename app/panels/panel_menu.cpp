@@ -58,6 +58,12 @@ void view_menu(AppState& state) {
   ImGui::MenuItem("Whole paths ahead", "W", &v.show_ahead);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each path's rest beyond the playhead, faint: where each optimizer goes");
   ImGui::MenuItem("Step arrows", "A", &v.show_arrows);
+  if (ImGui::MenuItem("Explain the next update", "E", state.explain.open, state.selected.has_value()))
+    toggle_explaining(state);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "The selected run's next update, sub-step by sub-step: the gradient, its square added into "
+        "the accumulator, the division, the momentum, the step");
   ImGui::MenuItem("Contour lines", nullptr, &v.show_contours);
   ImGui::MenuItem("Minima", nullptr, &v.show_minima);
   ImGui::MenuItem("Spread of the noisy runs", nullptr, &v.show_spread);

@@ -44,6 +44,9 @@ void draw_sweep_panel(AppState& state);
 // then its legend over everything else.
 void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& transform);
 void draw_basin_legend(ImDrawList& dl, const AppState& state, PixelRect canvas, const CanvasStyle& style);
+// After the canvas while state.explain.open (explain_overlay.cpp): the explained update's inset
+// window in a corner of the plot, and a ring at the run's point.
+void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform& transform);
 
 // Helpers the panels share.
 // Begins a fixed window over `rect` (always call ImGui::End after, as with ImGui::Begin).

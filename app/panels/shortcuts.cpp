@@ -22,6 +22,16 @@ void zoom_canvas(AppState& state, double factor) {
   state.view.wanted = zoom_box(b, 0.5 * (b.min + b.max), factor);
 }
 
+// While explaining an update: E closes, Space pauses, Left and Right go through the sub-steps
+// (the other shortcuts still work).
+void explaining_keys(AppState& state) {
+  if (pressed(keys::kE, false)) stop_explaining(state);
+  if (pressed(keys::kSpace, false)) state.explain.playing = !state.explain.playing;
+  if (state.slider_hovered) return;
+  if (pressed(keys::kLeft)) explain_previous(state);
+  if (pressed(keys::kRight)) explain_next(state);
+}
+
 }  // namespace
 
 void handle_shortcuts(AppState& state) {
@@ -29,9 +39,10 @@ void handle_shortcuts(AppState& state) {
   if (pressed(keys::kEscape, false)) {
     Dialogs& d = state.dialogs;
     // Escape closes what is open; with nothing open, it leaves presentation mode.
-    const bool open = state.view.show_help || d.open_file || d.open_data || d.save_file || d.export_png ||
-                      d.export_csv || d.lesson_info || (d.export_gif && !state.gif.running);
+    const bool open = state.explain.open || state.view.show_help || d.open_file || d.open_data || d.save_file ||
+                      d.export_png || d.export_csv || d.lesson_info || (d.export_gif && !state.gif.running);
     state.view.show_help = false;
+    stop_explaining(state);
     d.open_file = d.open_data = d.save_file = d.export_png = false;
     d.export_csv = d.lesson_info = false;
     if (!state.gif.running) d.export_gif = false;
@@ -51,7 +62,12 @@ void handle_shortcuts(AppState& state) {
     if (pressed(keys::kE, false)) state.dialogs.export_png = true;
     if (pressed(keys::kD, false) && state.selected) duplicate_run(state, *state.selected);
   } else {
-    if (pressed(keys::kSpace, false)) toggle_playing(state);
+    if (state.explain.open) {
+      explaining_keys(state);
+    } else {
+      if (pressed(keys::kE, false)) start_explaining(state);
+      if (pressed(keys::kSpace, false)) toggle_playing(state);
+    }
     if (pressed(keys::kF, false)) fit_view(state);
     if (pressed(keys::kG, false)) state.view.presentation.plots = !state.view.presentation.plots;
     if (pressed(keys::kL, false)) state.playback.loop = !state.playback.loop;
@@ -79,7 +95,7 @@ void handle_shortcuts(AppState& state) {
     if (runs > 0 && pressed(keys::kRightBracket))
       state.selected = state.selected && *state.selected + 1 < runs ? *state.selected + 1 : 0;
   }
-  if (!state.slider_hovered) {
+  if (!state.slider_hovered && !state.explain.open) {
     if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_by(state, -stride);
     if (pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_by(state, stride);
   }

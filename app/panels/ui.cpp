@@ -91,6 +91,7 @@ void change_ui_scale(AppState& state, int direction) {
 void draw_ui(AppState& state, double dt) {
   advance_playback(state, dt);
   handle_shortcuts(state);
+  advance_explaining(state, dt);
   state.slider_hovered = false;  // until a slider says it is hovered this frame
   update_simulation(state);
   if (state.view.presenting) {
@@ -113,7 +114,8 @@ void draw_ui(AppState& state, double dt) {
   }
   draw_dialogs(state);
   update_simulation(state);
-  state.animating = state.playback.playing || state.gif.running || state.dragging_start || state.maps->busy();
+  state.animating = state.playback.playing || (state.explain.open && state.explain.playing) || state.gif.running ||
+                    state.dragging_start || state.maps->busy();
 }
 
 void process_file_requests(AppState& state) {

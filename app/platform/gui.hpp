@@ -16,6 +16,7 @@ struct GuiOptions {
   bool present = false;           // start in presentation mode
   std::string theme;              // "dark", "light" or "" for the remembered one
   long step = -1;                 // the playhead's step at start (clamped to the runs); -1: the default
+  int explain = -1;               // >= 0: open "explain the next update" paused at this sub-step
 };
 
 // Runs the window until it is closed. Returns 0, or 1 when there is no display or no OpenGL 3.3.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "explain_mode.hpp"
 #include "fonts.hpp"
 #include "geometry.hpp"
 #include "grid.hpp"
@@ -139,6 +140,7 @@ struct AppState {
   PlotAxes plot_axes;
   std::optional<std::size_t> selected;
   Playback playback;
+  ExplainMode explain;  // "explain the next update" of the selected run
   ViewSettings view;
   Notice notice;
   Dialogs dialogs;

@@ -1,0 +1,95 @@
+// "Explain the next update" on the canvas (state.explain, explain_mode.hpp): a ring at the
+// explained run's point, and an inset window in the corner away from it with the sub-step
+// (explain_draw.hpp) and its buttons: previous, pause or play, next, close.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "canvas_draw.hpp"
+#include "explain_draw.hpp"
+#include "panels.hpp"
+
+namespace optviz::gui {
+
+void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform& t) {
+  ExplainMode& x = state.explain;
+  if (!x.open || x.run >= state.simulated.runs.size()) return;
+  const CanvasStyle canvas = ui_canvas_style(state);
+  const float scale = canvas.scale;
+  const ImU32 run = run_colour(state.simulated.runs[x.run].colour);
+  const Point2 point = t.to_pixels(x.explanation.theta_before);
+  const bool point_shown = std::isfinite(point.x) && std::isfinite(point.y) && plot.contains(point);
+  // Presentation mode's text is already a 32nd of the window's height: the inset asks for less
+  // room per unit of scale there, and its captions are only a little larger than the text.
+  const bool presenting = state.view.presenting;
+  ExplainStyle style;
+  style.canvas = canvas;
+  style.large = state.fonts.large;
+  style.large_size = canvas.font_size * (presenting ? 1.1f : kLargeFontFactor);
+  style.mono = state.fonts.mono;
+  style.light = state.view.theme == Theme::light;
+  style.run = run;
+  const ImGuiStyle& g = ImGui::GetStyle();
+  const float pad = 14 * scale;
+  const float controls = ImGui::GetFrameHeight();
+  const PixelRect inset = explain_inset(plot, point_shown ? point : Point2{plot.x1, plot.y1}, x.explanation, style,
+                                        presenting ? 0.7f * scale : scale, controls);
+
+  ImGui::SetNextWindowPos(ImVec2(inset.x0, inset.y0), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(inset.width(), inset.height()), ImGuiCond_Always);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                                      ImGuiWindowFlags_NoFocusOnAppearing;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  const bool open = ImGui::Begin("Explained update", nullptr, kFlags);
+  ImGui::PopStyleVar();
+  if (open) {
+    // The ring around the point and a line from it to the inset: the inset enlarges this spot.
+    // (Drawn in the inset's list, clipped to the plot: over the canvas, under any dialog.)
+    ImDrawList& canvas_list = *ImGui::GetWindowDrawList();
+    canvas_list.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), false);
+    if (point_shown) {
+      const float r = 16 * scale;
+      const ImVec2 c(point.x, point.y);
+      const ImVec2 corner(std::clamp(point.x, inset.x0, inset.x1), std::clamp(point.y, inset.y0, inset.y1));
+      const float dx = corner.x - c.x, dy = corner.y - c.y, n = std::max(1.0f, std::hypot(dx, dy));
+      canvas_list.AddLine(ImVec2(c.x + dx / n * r, c.y + dy / n * r), corner, canvas.shadow, 4 * scale);
+      canvas_list.AddLine(ImVec2(c.x + dx / n * r, c.y + dy / n * r), corner, run, 2 * scale);
+      canvas_list.AddCircle(c, r, canvas.shadow, 0, 5 * scale);
+      canvas_list.AddCircle(c, r, run, 0, 3 * scale);
+    }
+    canvas_list.PopClipRect();
+
+    draw_explanation(*ImGui::GetWindowDrawList(), inset, x.explanation, x.part, style, controls);
+
+    ImGui::SetCursorScreenPos(ImVec2(inset.x0 + pad, inset.y1 - pad - controls));
+    const bool has_parts = !x.explanation.parts.empty();
+    ImGui::BeginDisabled(!has_parts || x.part == 0);
+    if (ImGui::Button("◀ Previous")) explain_previous(state);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!has_parts);
+    if (ImGui::Button(x.playing ? "❚❚ Pause" : "▶ Play")) x.playing = !x.playing;
+    ImGui::SameLine();
+    const bool last = x.part + 1 >= x.explanation.parts.size();
+    if (ImGui::Button(last ? "Done: next step ▶" : "Next ▶")) explain_next(state);
+    ImGui::EndDisabled();
+    tooltip("The next sub-step; after the last one the playhead moves one step");
+    const char* close = "Close";
+    const float close_w = ImGui::CalcTextSize(close).x + 2 * g.FramePadding.x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), inset.width() - pad - close_w));
+    if (ImGui::Button(close)) stop_explaining(state);
+    tooltip("Leave the explained update (E or Escape)");
+    if (x.open && x.playing && has_parts) {
+      // How long the sub-step has left, as a bar along the inset's bottom edge.
+      const float f = static_cast<float>(std::clamp(x.shown / kExplainPartSeconds, 0.0, 1.0));
+      ImGui::GetWindowDrawList()->AddRectFilled(
+          ImVec2(inset.x0 + 8 * scale, inset.y1 - 5 * scale),
+          ImVec2(inset.x0 + 8 * scale + f * (inset.width() - 16 * scale), inset.y1 - 2 * scale), run);
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace optviz::gui

@@ -276,8 +276,8 @@ void explain_generic(Parts& parts, const Explanation& e, const Hyperparameters& 
     if (f.member == &State::lr) continue;
     const Vec2 was = before.*f.member, now = after.*f.member;
     ExplainPart& p =
-        parts.add("Update " + std::string(f.name), std::string(f.name) + ": " + pair(was) + " → " + pair(now) + "   (" +
-                                                       std::string(update_rule(h.kind)) + ")");
+        parts.add("Update " + std::string(f.name), std::string(f.name) + ": " + pair(was) + " → " + pair(now));
+    p.statement = update_rule(h.kind);  // the whole rule: these kinds have no sub-steps of their own
     p.values = {{std::string(f.name) + " before", was}, {std::string(f.name) + " after", now}};
     if (momentum && momentum->member == f.member)
       p.arrows = {{std::string(f.name) + " before", was, ArrowUnits::gradient, true},

@@ -54,7 +54,7 @@ struct ExplainPart {
   std::vector<ExplainValue> values;
   std::vector<ExplainArrow> arrows;
   std::optional<ExplainSquares> squares;
-  std::string statement;  // a typed rule's statement, as written
+  std::string statement;  // a typed rule's statement as written (the whole rule of Adadelta, Adamax, NAdam, Lion)
   Vec2 theta;             // the position after this sub-step
 };
 

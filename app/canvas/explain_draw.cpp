@@ -307,11 +307,11 @@ PixelRect explain_inset(PixelRect plot, Point2 point, const Explanation& e, cons
   const float pad = kPad * s.canvas.scale;
   const float w = std::max(1.0f, std::min(plot.width() - 2 * margin, std::max(560 * size_scale, plot.width() * 0.55f)));
   // As tall as the longest text of the sub-steps (the inset keeps its size through them) and
-  // pictures of about a third of the plot below it.
+  // pictures of about a fifth of the plot below it.
   float text = 0;
   for (std::size_t i = 0; i < std::max<std::size_t>(e.parts.size(), 1); ++i)
     text = std::max(text, text_height(e, i, s, w - 2 * pad));
-  const float pictures = e.parts.empty() ? 0 : std::max(190 * size_scale, 0.3f * plot.height());
+  const float pictures = e.parts.empty() ? 0 : std::max(170 * size_scale, 0.22f * plot.height());
   const float h =
       std::max(1.0f, std::min(plot.height() - 2 * margin, 2 * pad + text + pictures + controls_height + pad));
   // The corner farthest outside which the point (and its ring) stays: bottom right, bottom left,
@@ -341,8 +341,9 @@ void draw_explanation(ImDrawList& dl, PixelRect box, const Explanation& e, std::
   float y = box.y0 + pad;
 
   const bool has_parts = part_index < e.parts.size();
-  std::string header = "Update " + std::to_string(e.update) + " of " + e.optimizer + ": step " +
-                       std::to_string(e.step) + " → " + std::to_string(e.step + 1);
+  const std::string header = has_parts ? "Update " + std::to_string(e.update) + " of " + e.optimizer + ": step " +
+                                             std::to_string(e.step) + " → " + std::to_string(e.step + 1)
+                                       : e.optimizer + " at step " + std::to_string(e.step);
   const std::string counter =
       has_parts ? std::to_string(part_index + 1) + " / " + std::to_string(e.parts.size()) : std::string();
   const float counter_w = measure(small, counter).x;

@@ -147,7 +147,7 @@ void draw_arrows(ImDrawList& dl, PixelRect r, const ExplainPart& part, const Arr
                  Text label_font) {
   const float scale = s.canvas.scale;
   const ImVec2 c((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
-  const float radius = std::min(r.width(), r.height()) / 2;
+  const float radius = std::min(r.width(), r.height()) / 2 - 4 * scale;  // clear of the buttons below
   dl.AddCircle(c, radius, grid_colour(s), 64, 1.5f * scale);
   dl.AddLine(ImVec2(c.x - radius, c.y), ImVec2(c.x + radius, c.y), grid_colour(s), scale);
   dl.AddLine(ImVec2(c.x, c.y - radius), ImVec2(c.x, c.y + radius), grid_colour(s), scale);
@@ -384,12 +384,13 @@ void draw_explanation(ImDrawList& dl, PixelRect box, const Explanation& e, std::
   PixelRect right = area;
   if (!part.arrows.empty() && std::min(area.width() * 0.42f, area.height()) >= 110 * scale) {
     const std::string note = "each kind of arrow to its own scale";
-    float side = std::min(area.width() * 0.42f, area.height() - small.size);
-    const float note_h = measure(small, note, side).y;
-    side = std::min(side, area.height() - note_h);
+    // The note under the diagram when it takes at most two lines there (else the diagram alone).
+    const float side0 = std::min(area.width() * 0.42f, area.height() - 2 * small.size);
+    const bool with_note = measure(small, note, side0).y <= 2 * small.size;
+    const float side = with_note ? side0 : std::min(area.width() * 0.42f, area.height());
     const PixelRect diagram{area.x0, area.y0, area.x0 + side, area.y0 + side};
     draw_arrows(dl, diagram, part, arrow_scales(e), s, large);
-    put(dl, small, ImVec2(area.x0, diagram.y1 + 2 * scale), faint_text(s), note, side);
+    if (with_note) put(dl, small, ImVec2(area.x0, diagram.y1 + 2 * scale), faint_text(s), note, side);
     right.x0 = diagram.x1 + 24 * scale;
   }
   if (right.width() < 60 * scale) return;

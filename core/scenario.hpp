@@ -38,10 +38,31 @@ struct RunSpec {
 
 enum class ColourScale { log, linear };
 
+// How the canvas shows the function: the plane from above as a heatmap ("2d"), or the surface
+// z = f(x, y) in perspective ("3d").
+enum class CanvasView { flat, surface };
+
+// The 3D view: where the camera orbits (degrees) and how high the surface rises. Yaw turns around
+// the vertical axis (0 looks from the side of low y towards high y, positive turns the camera
+// towards high x); pitch is the camera's elevation above the base.
+struct SurfaceView {
+  double yaw = -35;
+  double pitch = 35;
+  double zoom = 1;                        // 1 fits the whole surface; larger comes closer
+  ColourScale height = ColourScale::log;  // the height follows f on this scale, as the colours do
+  friend bool operator==(const SurfaceView&, const SurfaceView&) = default;
+};
+inline constexpr double kMinSurfacePitch = 5;
+inline constexpr double kMaxSurfacePitch = 89;
+inline constexpr double kMinSurfaceZoom = 0.25;
+inline constexpr double kMaxSurfaceZoom = 4;
+
 // The display settings that matter for a figure (the rest of the view lives in the app).
 struct Display {
   ColourScale colour_scale = ColourScale::log;
   int contour_count = 24;
+  CanvasView view = CanvasView::flat;
+  SurfaceView surface;
   friend bool operator==(const Display&, const Display&) = default;
 };
 

@@ -130,6 +130,13 @@ Rgb parse_colour(const Json& value, const std::string& field) {
 
 std::string_view scale_name(ColourScale scale) { return scale == ColourScale::log ? "log" : "linear"; }
 
+ColourScale colour_scale(const Json& value, const std::string& field) {
+  const std::string scale = text(value, field);
+  if (scale == "log") return ColourScale::log;
+  if (scale == "linear") return ColourScale::linear;
+  fail(field, "must be \"log\" or \"linear\", got " + shown(value));
+}
+
 // "schedule": {"kind": "cosine", "t_max": 120, ...}; only the fields its kind uses.
 Schedule parse_schedule(const Json& value, const std::string& field) {
   require_object(value, field);
@@ -287,19 +294,31 @@ RunSpec parse_run(const Json& value, std::size_t index) {
 
 Display parse_display(const Json& value) {
   require_object(value, "display");
-  reject_unknown_keys(value, "display.", {"colour_scale", "contour_count"});
+  reject_unknown_keys(value, "display.", {"colour_scale", "contour_count", "view", "surface"});
   Display display;
-  if (const auto it = value.find("colour_scale"); it != value.end()) {
-    const std::string scale = text(*it, "display.colour_scale");
-    if (scale == "log")
-      display.colour_scale = ColourScale::log;
-    else if (scale == "linear")
-      display.colour_scale = ColourScale::linear;
-    else
-      fail("display.colour_scale", "must be \"log\" or \"linear\", got " + shown(*it));
-  }
+  if (const auto it = value.find("colour_scale"); it != value.end())
+    display.colour_scale = colour_scale(*it, "display.colour_scale");
   if (const auto it = value.find("contour_count"); it != value.end())
     display.contour_count = static_cast<int>(integer(*it, "display.contour_count", 0, kMaxContourCount));
+  if (const auto it = value.find("view"); it != value.end()) {
+    const std::string view = text(*it, "display.view");
+    if (view == "2d")
+      display.view = CanvasView::flat;
+    else if (view == "3d")
+      display.view = CanvasView::surface;
+    else
+      fail("display.view", "must be \"2d\" or \"3d\", got " + shown(*it));
+  }
+  if (const auto it = value.find("surface"); it != value.end()) {
+    require_object(*it, "display.surface");
+    reject_unknown_keys(*it, "display.surface.", {"yaw", "pitch", "zoom", "height"});
+    SurfaceView& v = display.surface;
+    if (const auto k = it->find("yaw"); k != it->end()) v.yaw = number(*k, "display.surface.yaw");
+    if (const auto k = it->find("pitch"); k != it->end()) v.pitch = number(*k, "display.surface.pitch");
+    if (const auto k = it->find("zoom"); k != it->end()) v.zoom = number(*k, "display.surface.zoom");
+    if (const auto k = it->find("height"); k != it->end()) v.height = colour_scale(*k, "display.surface.height");
+    if (const std::string problem = find_surface_view_problem(v); !problem.empty()) throw ScenarioError(problem);
+  }
   return display;
 }
 
@@ -392,6 +411,18 @@ std::string find_scenario_problem(const Scenario& s) {
   if (s.display.contour_count < 0 || s.display.contour_count > kMaxContourCount)
     return "display.contour_count: must be an integer in [0, " + std::to_string(kMaxContourCount) + "], got " +
            std::to_string(s.display.contour_count);
+  return find_surface_view_problem(s.display.surface);
+}
+
+std::string find_surface_view_problem(const SurfaceView& v) {
+  if (!(std::fabs(v.yaw) <= 360))
+    return "display.surface.yaw: must be in [-360, 360] degrees, got " + format_number(v.yaw);
+  if (!(v.pitch >= kMinSurfacePitch && v.pitch <= kMaxSurfacePitch))
+    return "display.surface.pitch: must be in [" + format_number(kMinSurfacePitch) + ", " +
+           format_number(kMaxSurfacePitch) + "] degrees, got " + format_number(v.pitch);
+  if (!(v.zoom >= kMinSurfaceZoom && v.zoom <= kMaxSurfaceZoom))
+    return "display.surface.zoom: must be in [" + format_number(kMinSurfaceZoom) + ", " +
+           format_number(kMaxSurfaceZoom) + "], got " + format_number(v.zoom);
   return "";
 }
 
@@ -411,6 +442,13 @@ std::string to_json(const Scenario& s) {
   out["steps"] = s.steps;
   if (s.seed != 0) out["seed"] = s.seed;
   out["display"] = {{"colour_scale", scale_name(s.display.colour_scale)}, {"contour_count", s.display.contour_count}};
+  // The 3D view's keys only when they differ from the defaults: 2D scenarios keep their old text.
+  if (s.display.view != CanvasView::flat) out["display"]["view"] = "3d";
+  if (!(s.display.surface == SurfaceView{})) {
+    const SurfaceView& v = s.display.surface;
+    out["display"]["surface"] = {
+        {"yaw", v.yaw}, {"pitch", v.pitch}, {"zoom", v.zoom}, {"height", scale_name(v.height)}};
+  }
   OrderedJson runs = OrderedJson::array();
   for (const RunSpec& r : s.runs) {
     OrderedJson run;

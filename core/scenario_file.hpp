@@ -60,6 +60,9 @@ Scenario scenario_from_json(std::string_view text);
 // The same checks as scenario_from_json for a scenario built in memory (the app's): the first
 // problem as "runs[1].rho: must be in [0, 1], got 2", or "" when it can be saved and simulated.
 std::string find_scenario_problem(const Scenario& scenario);
+// The 3D view's camera: "" when its angles and zoom are within their limits, else the first
+// problem ("display.surface.pitch: must be in [5, 89] degrees, got 95").
+std::string find_surface_view_problem(const SurfaceView& view);
 
 // Reads a JSON scenario file; throws ScenarioError("PATH: PROBLEM").
 Scenario load_scenario_json(const std::filesystem::path& path);

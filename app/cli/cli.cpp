@@ -675,6 +675,7 @@ struct RenderOptions {
   int width = 0;  // when not given: the PNG's default (1920x1080) or the GIF's (960x540)
   int height = 0;
   long step = 0;  // when not given: the last
+  std::string view;  // "2d", "3d" or "" for the scenario's
   GifSettings gif_settings;
   CLI::Option* width_option = nullptr;
   CLI::Option* height_option = nullptr;
@@ -690,6 +691,8 @@ void add_render_options(CLI::App& cmd, RenderOptions& o) {
   o.width_option = cmd.add_option("--width", o.width, "width in pixels (default 1920 for --out, 960 for --gif)");
   o.height_option = cmd.add_option("--height", o.height, "height in pixels (default 1080 for --out, 540 for --gif)");
   o.step_option = cmd.add_option("--step", o.step, "--out: draw the trajectories up to this step (default: all)");
+  cmd.add_option("--view", o.view, "2d (the heatmap) or 3d (the surface in perspective); default: the scenario's")
+      ->check(CLI::IsMember({"2d", "3d"}));
   o.fps_option = cmd.add_option("--fps", o.gif_settings.fps, "--gif: frames per second (default 30, at most 60)");
   o.seconds_option =
       cmd.add_option("--seconds", o.gif_settings.seconds, "--gif: length of the animation (default 8, at most 60)");
@@ -716,6 +719,7 @@ int render_command(const RenderOptions& o) {
     if (std::string problem = find_gif_problem(gif); !problem.empty()) throw BadInput(problem);
 
   Scenario scenario = open_scenario(o.scenario);
+  if (!o.view.empty()) scenario.display.view = o.view == "3d" ? CanvasView::surface : CanvasView::flat;
   scenario.objective.search_minima(scenario.view);
   const long step = o.step_option->count() > 0 ? o.step : scenario.steps;
   if (step < 0 || step > scenario.steps)
@@ -795,6 +799,8 @@ int cli_main(int argc, char** argv) {
                  "explain the selected run's next update from the playhead, paused at sub-step N (0, 1, ...); with "
                  "--screenshot, a still of that sub-step")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--view", gui.view, "2d (the heatmap) or 3d (the surface in perspective); default: the scenario's")
+      ->check(CLI::IsMember({"2d", "3d"}));
 
   app.add_option("scenario", gui.scenario, "a scenario to open: .json, or a PNG exported by optviz");
 

@@ -23,6 +23,7 @@ inline constexpr int kP = 80;
 inline constexpr int kR = 82;
 inline constexpr int kS = 83;
 inline constexpr int kT = 84;
+inline constexpr int kV = 86;
 inline constexpr int kW = 87;
 inline constexpr int kLeftBracket = 91;
 inline constexpr int kRightBracket = 93;

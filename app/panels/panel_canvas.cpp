@@ -65,9 +65,12 @@ void draw_cursor_readout(ImDrawList& dl, const AppState& state, const CanvasTran
 void draw_chrome(ImDrawList& dl, const AppState& state, const CanvasTransform& t, const CanvasChrome& c,
                  const CanvasStyle& style, bool spread) {
   const CoordinateNames names = coordinate_names(current_function(state));
-  draw_axes(dl, t, style, AxisPlacement::outside, names.x, names.y, AxisLabelStrips{c.x_labels, c.y_labels});
-  dl.AddText(style.font, style.font_size, ImVec2(c.x_name.x0, c.x_name.y0), style.text, names.x);
-  dl.AddText(style.font, style.font_size, ImVec2(c.y_name.x0, c.y_name.y0), style.text, names.y);
+  // The 3D view labels its axes on the surface's base (surface_scene.hpp).
+  if (state.scenario.display.view == CanvasView::flat) {
+    draw_axes(dl, t, style, AxisPlacement::outside, names.x, names.y, AxisLabelStrips{c.x_labels, c.y_labels});
+    dl.AddText(style.font, style.font_size, ImVec2(c.x_name.x0, c.x_name.y0), style.text, names.x);
+    dl.AddText(style.font, style.font_size, ImVec2(c.y_name.x0, c.y_name.y0), style.text, names.y);
+  }
   const std::string title = elided(style, current_function(state).title(), c.title.width());
   const float title_x = c.title.x0 + std::max(0.0f, (c.title.width() - text_size(style, title).x) / 2);
   dl.AddText(style.font, style.font_size, ImVec2(title_x, c.title.y0), style.text, title.c_str());
@@ -105,6 +108,8 @@ void draw_canvas_panel(AppState& state) {
     return;
   }
   const CanvasStyle style = ui_canvas_style(state);
+  state.surface_scene.width = 0;
+  const bool surface = state.scenario.display.view == CanvasView::surface;
   state.view.wanted = sanitized_box(state.view.wanted, current_function(state).view());
   const bool spread = spread_shown(state);
   const CoordinateNames names = coordinate_names(current_function(state));
@@ -124,7 +129,7 @@ void draw_canvas_panel(AppState& state) {
   const Point2 handle = t.to_pixels(state.scenario.start);
   const bool near_handle =
       std::hypot(io.MousePos.x - handle.x, io.MousePos.y - handle.y) <= kHandleRadius * style.scale;
-  handle_input(state, t, hovered, near_handle);
+  if (!surface) handle_input(state, t, hovered, near_handle);
   t = CanvasTransform(state.view.wanted, plot);
   update_simulation(state);
 
@@ -138,31 +143,39 @@ void draw_canvas_panel(AppState& state) {
 
   ImDrawList& dl = *ImGui::GetWindowDrawList();
   dl.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), true);
-  draw_heatmap(dl, state.heatmap_texture, plot, style);
-  draw_basin_overlay(dl, state, t);
-  if (state.view.show_minima) draw_minima(dl, t, current_function(state), style);
-  Polylines scratch;
-  if (spread) draw_spread(dl, t, state.simulated, state.spread, current_step(state), style, scratch);
-  std::vector<DivergenceLabel> divergences;
-  draw_trajectories(dl, t,
-                    {&state.simulated, &state.runs, current_step(state), state.selected, state.view.show_ahead, &divergences}, style,
-                    scratch);
-  if (state.view.show_arrows && state.selected && *state.selected < state.runs.size() &&
-      state.simulated.runs[*state.selected].visible)
-    draw_step_arrows(dl, t, state.simulated.runs[*state.selected], state.runs[*state.selected], current_step(state),
-                     style);
-  draw_start_handle(dl, handle, state.dragging_start || (hovered && near_handle), style);
-  for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
-  draw_basin_legend(dl, state, plot, style);
-  if (hovered && !state.dragging_start) draw_cursor_readout(dl, state, t, style);
+  if (surface) {
+    state.heatmap_request.width = 0;
+    draw_surface_plot(dl, state, plot, hovered, style);
+  } else {
+    draw_heatmap(dl, state.heatmap_texture, plot, style);
+    draw_basin_overlay(dl, state, t);
+    if (state.view.show_minima) draw_minima(dl, t, current_function(state), style);
+    Polylines scratch;
+    if (spread) draw_spread(dl, t, state.simulated, state.spread, current_step(state), style, scratch);
+    std::vector<DivergenceLabel> divergences;
+    draw_trajectories(
+        dl, t,
+        {&state.simulated, &state.runs, current_step(state), state.selected, state.view.show_ahead, &divergences},
+        style, scratch);
+    if (state.view.show_arrows && state.selected && *state.selected < state.runs.size() &&
+        state.simulated.runs[*state.selected].visible)
+      draw_step_arrows(dl, t, state.simulated.runs[*state.selected], state.runs[*state.selected], current_step(state),
+                       style);
+    draw_start_handle(dl, handle, state.dragging_start || (hovered && near_handle), style);
+    for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
+    draw_basin_legend(dl, state, plot, style);
+    if (hovered && !state.dragging_start) draw_cursor_readout(dl, state, t, style);
+  }
   dl.PopClipRect();
   dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
   draw_chrome(dl, state, t, chrome, style, spread);
   dl.PopClipRect();
 
-  if (hovered && near_handle && !state.dragging_start) ImGui::SetTooltip("Drag to move the start point of every run");
+  if (!surface && hovered && near_handle && !state.dragging_start)
+    ImGui::SetTooltip("Drag to move the start point of every run");
   ImGui::End();
-  draw_explain_overlay(state, plot, t);
+  // Its ring and arrows sit on the plane: the 3D view has none of them.
+  if (!surface) draw_explain_overlay(state, plot, t);
 }
 
 }  // namespace optviz::gui

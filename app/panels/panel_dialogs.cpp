@@ -200,6 +200,7 @@ void help_dialog(AppState& state) {
         {"W", "whole paths ahead of the playhead on / off"},
         {"E", "explain the inspected run's next update, sub-step by sub-step"},
         {"  while explaining", "Left / Right: previous / next sub-step, Space: pause, E or Escape: close"},
+        {"V", "the 3D surface / the heatmap (drag to turn the surface, wheel to zoom)"},
         {"T", "dark / light theme"},
         {"1 - 9, [ / ]", "inspect a run / the previous or next run"},
         {"Ctrl+D / Delete", "duplicate / remove the inspected run"},

@@ -57,6 +57,17 @@ void view_menu(AppState& state) {
   ImGui::MenuItem("Plots beside the canvas when presenting", "G", &v.presentation.plots);
   ImGui::MenuItem("Whole paths ahead", "W", &v.show_ahead);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each path's rest beyond the playhead, faint: where each optimizer goes");
+  bool surface = state.scenario.display.view == CanvasView::surface;
+  if (ImGui::MenuItem("3D surface", "V", &surface)) toggle_surface_view(state);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The function as a lit surface in perspective: drag to turn it, wheel to zoom");
+  if (surface) {
+    ImGui::Indent();
+    bool log_height = state.scenario.display.surface.height == ColourScale::log;
+    if (ImGui::MenuItem("Log height", nullptr, &log_height))
+      state.scenario.display.surface.height = log_height ? ColourScale::log : ColourScale::linear;
+    ImGui::Unindent();
+  }
   ImGui::MenuItem("Step arrows", "A", &v.show_arrows);
   if (ImGui::MenuItem("Explain the next update", "E", state.explain.open, state.selected.has_value()))
     toggle_explaining(state);

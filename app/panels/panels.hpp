@@ -47,6 +47,11 @@ void draw_basin_legend(ImDrawList& dl, const AppState& state, PixelRect canvas, 
 // After the canvas while state.explain.open (explain_overlay.cpp): the explained update's inset
 // window in a corner of the plot, and a ring at the run's point.
 void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform& transform);
+// The canvas's plot in the 3D view (panel_surface.cpp): orbit and zoom with the mouse, the scene
+// for the GL pass, its image and what is drawn over it.
+void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hovered, const CanvasStyle& style);
+// Switches the canvas between the heatmap and the 3D surface.
+void toggle_surface_view(AppState& state);
 
 // Helpers the panels share.
 // Begins a fixed window over `rect` (always call ImGui::End after, as with ImGui::Begin).

@@ -27,6 +27,7 @@
 #include "png_file.hpp"
 #include "scenario_file.hpp"
 #include "settings.hpp"
+#include "surface_renderer.hpp"
 #include "ui.hpp"
 
 namespace optviz::gui {
@@ -46,6 +47,7 @@ static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kMinus == GLFW_KEY_MINUS &
                   keys::kF1 == GLFW_KEY_F1 && keys::kF11 == GLFW_KEY_F11 &&
                   keys::kKeypadSubtract == GLFW_KEY_KP_SUBTRACT && keys::kKeypadAdd == GLFW_KEY_KP_ADD,
               "keys.hpp must match GLFW's key codes");
+static_assert(keys::kV == GLFW_KEY_V, "keys.hpp must match GLFW's key codes");
 
 namespace {
 
@@ -71,6 +73,7 @@ struct Application::Impl {
   bool imgui_opengl = false;
   ImGuiContext* imgui = nullptr;
   std::unique_ptr<HeatmapRenderer> heatmap;
+  std::unique_ptr<SurfaceRenderer> surface;
   std::unique_ptr<MapTexture> sweep_texture, basin_texture;
   std::unique_ptr<FigureRenderer> figures;  // a FigureDrawer in this window's context
   AppState state;
@@ -124,6 +127,7 @@ Application::Impl::~Impl() {
   figures.reset();
   basin_texture.reset();
   sweep_texture.reset();
+  surface.reset();
   heatmap.reset();
   if (imgui != nullptr) {
     ImGui::SetCurrentContext(imgui);
@@ -293,6 +297,8 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
 
   impl->heatmap = HeatmapRenderer::create(error);
   if (!impl->heatmap) return nullptr;
+  impl->surface = SurfaceRenderer::create(error);
+  if (!impl->surface) return nullptr;
 
   IMGUI_CHECKVERSION();
   impl->imgui = ImGui::CreateContext();
@@ -341,8 +347,10 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
   // A lesson opened from the command line shows its text, as one opened from the menu does.
   state.dialogs.lesson_info = options.scenario && !state.scenario.description.empty();
   if (options.theme) state.view.theme = *options.theme;
+  if (options.view) state.scenario.display.view = *options.view;
   state.view.presenting = options.present;
   state.heatmap_texture = texture_id(impl->heatmap->texture());
+  state.surface_texture = texture_id(impl->surface->texture());
   impl->sweep_texture = std::make_unique<MapTexture>();
   impl->basin_texture = std::make_unique<MapTexture>();
   state.maps->sweep.image.texture = texture_id(impl->sweep_texture->id());
@@ -414,6 +422,7 @@ void Application::frame(double dt, Image* capture) {
   ImGui::NewFrame();
   draw_ui(a.state, dt);
   a.heatmap->update(a.state.heatmap_request, a.state.heatmap);
+  a.surface->render(a.state.surface_scene);
   for (auto [texture, image] : {std::pair{a.sweep_texture.get(), &a.state.maps->sweep.image},
                                 std::pair{a.basin_texture.get(), &a.state.maps->basin.image}})
     texture->update(image->rgba, image->width, image->height, image->generation);

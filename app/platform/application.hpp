@@ -28,6 +28,7 @@ struct ApplicationOptions {
   bool present = false;        // start in presentation mode
   std::optional<long> step;    // the playhead at start (clamped); screenshots default to two thirds
   std::optional<Theme> theme;  // instead of the remembered one
+  std::optional<CanvasView> view;  // instead of the scenario's
 };
 
 class Application {

@@ -61,6 +61,8 @@ int run_gui(const GuiOptions& options) {
   if (options.step >= 0) app_options.step = options.step;
   if (options.theme == "dark") app_options.theme = gui::Theme::dark;
   if (options.theme == "light") app_options.theme = gui::Theme::light;
+  if (options.view == "2d") app_options.view = CanvasView::flat;
+  if (options.view == "3d") app_options.view = CanvasView::surface;
   app_options.remember = !screenshot;
   app_options.screenshot = screenshot;
   app_options.vsync = !screenshot;

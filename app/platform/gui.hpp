@@ -17,6 +17,7 @@ struct GuiOptions {
   std::string theme;              // "dark", "light" or "" for the remembered one
   long step = -1;                 // the playhead's step at start (clamped to the runs); -1: the default
   int explain = -1;               // >= 0: open "explain the next update" paused at this sub-step
+  std::string view;               // "2d", "3d" or "" for the scenario's
 };
 
 // Runs the window until it is closed. Returns 0, or 1 when there is no display or no OpenGL 3.3.

@@ -33,6 +33,11 @@ class ContextScope {
 
 void* texture_id(GLuint texture) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(texture)); }
 
+struct CoordinateNames {
+  const char* x;
+  const char* y;
+};
+
 struct FigureLayout {
   PixelRect plot;
   PixelRect bar;
@@ -84,6 +89,8 @@ std::unique_ptr<FigureDrawer> FigureDrawer::create(std::string& error) {
   std::unique_ptr<FigureDrawer> d(new FigureDrawer());
   d->heatmap_ = HeatmapRenderer::create(error);
   if (!d->heatmap_) return nullptr;
+  d->surface_ = SurfaceRenderer::create(error);
+  if (!d->surface_) return nullptr;
   d->framebuffer_ = make_framebuffer();
   d->colour_ = make_texture();
   d->context_ = ImGui::CreateContext();
@@ -139,11 +146,22 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
     scale_kind_ = scenario.display.colour_scale;
   }
   const FigureLayout layout = figure_layout(width, height, style, scale_);
-  const CanvasTransform transform(sanitized_box(scenario.view, f.view()), layout.plot);
-  heatmap_->update({f, scenario.display.colour_scale, scenario.display.contour_count,
-                    transform.shown(), std::max(1, static_cast<int>(std::lround(layout.plot.width()))),
-                    std::max(1, static_cast<int>(std::lround(layout.plot.height()))), style.scale},
-                   scale_);
+  const Box box = sanitized_box(scenario.view, f.view());
+  const CanvasTransform transform(box, layout.plot);
+  const bool surface = scenario.display.view == CanvasView::surface;
+  const SurfaceRuns surface_runs{&scenario, &runs, step, std::nullopt};
+  SurfaceScene scene;
+  if (surface) {
+    surface_model_.update(f, box, scale_, scenario.display.surface.height);
+    scene = surface_scene(surface_model_, scenario.display.surface, layout.plot, scenario.display.contour_count,
+                          surface_runs, style);
+    surface_->render(scene);
+  } else {
+    heatmap_->update({f, scenario.display.colour_scale, scenario.display.contour_count, transform.shown(),
+                      std::max(1, static_cast<int>(std::lround(layout.plot.width()))),
+                      std::max(1, static_cast<int>(std::lround(layout.plot.height()))), style.scale},
+                     scale_);
+  }
 
   io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
   io.DeltaTime = 1.0f / 60;
@@ -152,14 +170,20 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
   const PixelRect plot = layout.plot;
   dl.AddRectFilled(ImVec2(0, 0), io.DisplaySize, style.background);
   dl.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), true);
-  draw_heatmap(dl, texture_id(heatmap_->texture()), plot, style);
-  draw_minima(dl, transform, f, style);
-  Polylines scratch;
-  draw_trajectories(dl, transform, {&scenario, &runs, step, std::nullopt}, style, scratch);
-  draw_start_handle(dl, transform.to_pixels(scenario.start), false, style);
+  if (surface) {
+    draw_heatmap(dl, texture_id(surface_->texture()), plot, style);
+    const CoordinateNames names = f.is_data() ? CoordinateNames{"w", "b"} : CoordinateNames{"x", "y"};
+    draw_surface_overlay(dl, scene, plot, surface_runs, style, names.x, names.y);
+  } else {
+    draw_heatmap(dl, texture_id(heatmap_->texture()), plot, style);
+    draw_minima(dl, transform, f, style);
+    Polylines scratch;
+    draw_trajectories(dl, transform, {&scenario, &runs, step, std::nullopt}, style, scratch);
+    draw_start_handle(dl, transform.to_pixels(scenario.start), false, style);
+  }
   draw_legend(dl, {plot.x1 - 8 * style.scale, plot.y0 + 8 * style.scale}, scenario, runs, style, true);
   dl.PopClipRect();
-  draw_axes(dl, transform, style, AxisPlacement::outside);
+  if (!surface) draw_axes(dl, transform, style, AxisPlacement::outside);
 
   std::string title = f.title();
   if (!scenario.title.empty()) title = scenario.title + "  —  " + title;

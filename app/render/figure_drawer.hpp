@@ -13,6 +13,8 @@
 #include "heatmap_renderer.hpp"
 #include "image.hpp"
 #include "scenario.hpp"
+#include "surface_renderer.hpp"
+#include "surface_scene.hpp"
 #include "trajectory.hpp"
 
 struct ImGuiContext;
@@ -50,6 +52,8 @@ class FigureDrawer {
   ImGuiContext* context_ = nullptr;
   float font_size_ = 0;
   std::unique_ptr<HeatmapRenderer> heatmap_;
+  std::unique_ptr<SurfaceRenderer> surface_;  // the 3D view (scenario.display.view)
+  SurfaceModel surface_model_;
   std::optional<Objective> scale_function_;  // the function scale_ was measured for
   ColourScale scale_kind_ = ColourScale::log;
   HeatmapScale scale_;

@@ -45,6 +45,12 @@ struct FramebufferDeleter {
 struct VertexArrayDeleter {
   void operator()(GLuint id) const { glDeleteVertexArrays(1, &id); }
 };
+struct BufferDeleter {
+  void operator()(GLuint id) const { glDeleteBuffers(1, &id); }
+};
+struct RenderbufferDeleter {
+  void operator()(GLuint id) const { glDeleteRenderbuffers(1, &id); }
+};
 struct ProgramDeleter {
   void operator()(GLuint id) const { glDeleteProgram(id); }
 };
@@ -55,6 +61,8 @@ struct ShaderDeleter {
 using GlTexture = GlHandle<TextureDeleter>;
 using GlFramebuffer = GlHandle<FramebufferDeleter>;
 using GlVertexArray = GlHandle<VertexArrayDeleter>;
+using GlBuffer = GlHandle<BufferDeleter>;
+using GlRenderbuffer = GlHandle<RenderbufferDeleter>;
 using GlProgram = GlHandle<ProgramDeleter>;
 using GlShader = GlHandle<ShaderDeleter>;
 
@@ -67,6 +75,16 @@ inline GlFramebuffer make_framebuffer() {
   GLuint id = 0;
   glGenFramebuffers(1, &id);
   return GlFramebuffer(id);
+}
+inline GlBuffer make_buffer() {
+  GLuint id = 0;
+  glGenBuffers(1, &id);
+  return GlBuffer(id);
+}
+inline GlRenderbuffer make_renderbuffer() {
+  GLuint id = 0;
+  glGenRenderbuffers(1, &id);
+  return GlRenderbuffer(id);
 }
 inline GlVertexArray make_vertex_array() {
   GLuint id = 0;

@@ -112,6 +112,9 @@ std::vector<std::size_t> runs_to_simulate(const Scenario& scenario, const Scenar
 }
 
 void simulate_if_changed(AppState& state) {
+  // The 2D or 3D view and the camera change no trajectory: orbiting never recomputes the runs.
+  state.simulated.display.view = state.scenario.display.view;
+  state.simulated.display.surface = state.scenario.display.surface;
   if (state.scenario == state.simulated) {
     state.problem.clear();
     return;

@@ -21,6 +21,7 @@
 #include "plot_scale.hpp"
 #include "scenario.hpp"
 #include "spread.hpp"
+#include "surface_scene.hpp"
 #include "theme_choice.hpp"
 #include "trajectory.hpp"
 
@@ -150,6 +151,9 @@ struct AppState {
   Layout layout;
   void* heatmap_texture = nullptr;  // the renderer's texture (an ImTextureID); null without GL
   HeatmapRequest heatmap_request;
+  SurfaceModel surface_model;       // the 3D view's mesh (scenario.display.view)
+  SurfaceScene surface_scene;       // what the 3D pass draws this frame; width 0: nothing
+  void* surface_texture = nullptr;  // the 3D pass's texture (an ImTextureID); null without GL
   bool dragging_start = false;
   std::unique_ptr<MapViews> maps = std::make_unique<MapViews>();  // the sweep panel and the basin overlay
   bool slider_hovered = false;  // in the last frame: the arrow keys nudge it, not the playhead

@@ -39,7 +39,8 @@ _optviz() {
   local functions="rosenbrock beale himmelblau booth rastrigin ackley goldstein_price saddle
     quadratic six_hump_camel styblinski_tang matyas"
   local optimizers="sgd momentum nesterov adagrad rmsprop adam adamw adadelta adamax nadam lion"
-  local window_flags="-h --help --version --screenshot --frames --size --scale --open --present --step --theme --explain"
+  local window_flags="-h --help --version --screenshot --frames --size --scale --open --present --step --theme --explain
+    --view"
   local configuration_flags="--function --expr --data --loss --batch --shuffle --noise --seed
     --schedule --step-size --gamma --t-max --eta-min --warmup --warmup-start --optimizer --rule"
   local hyperparameter_flags="--eta --lr --rho --alpha --eps --momentum --dampening --beta1 --beta2 --weight-decay
@@ -48,7 +49,7 @@ _optviz() {
   local sweep_flags="-h --help --run $configuration_flags --start --x --y --size --steps --out --colour --tolerance --csv
     $hyperparameter_flags"
   local basin_flags="-h --help --run $configuration_flags --view --size --steps --out --colour --csv $hyperparameter_flags"
-  local render_flags="-h --help --out --gif --width --height --step --fps --seconds"
+  local render_flags="-h --help --out --gif --width --height --step --view --fps --seconds"
 
   case $prev in
     --function)
@@ -102,6 +103,11 @@ _optviz() {
       _optviz_words "dark light"
       return
       ;;
+    --view)
+      # basin's --view is a box of numbers; the window's and render's a choice.
+      [[ $command == basin ]] || _optviz_words "2d 3d"
+      return
+      ;;
     --out-dir)
       compopt -o filenames 2>/dev/null
       mapfile -t COMPREPLY < <(compgen -d -- "$cur")
@@ -127,7 +133,7 @@ _optviz() {
       ;;
     --expr | --rule | --batch | --noise | --seed | --step-size | --gamma | --t-max | --eta-min | --warmup | \
       --warmup-start | --start | --steps | --tolerance | --frames | --scale | --width | --height | --step | --fps | \
-      --seconds | --run | --view | --eta | --lr | --rho | --alpha | --eps | --momentum | --dampening | --beta1 | \
+      --seconds | --run | --eta | --lr | --rho | --alpha | --eps | --momentum | --dampening | --beta1 | \
       --beta2 | --weight-decay | --lr-decay | --initial-accumulator | --momentum-decay)
       return  # a value of the user's
       ;;

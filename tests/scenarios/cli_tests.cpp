@@ -193,6 +193,9 @@ TEST_CASE("render checks its arguments before it needs a display", "[cli]") {
       {{s, "--gif", gif, "--seconds", "61"}, "--seconds: must be in (0, 60], got 61"},
       {{s, "--gif", gif, "--fps", "60", "--seconds", "31"},
        "--fps x --seconds: must give at most 1800 frames, got 1860"},
+      {{s, "--out", png, "--view", "4d"}, "--view: 4d not in {2d,3d}"},
+      {{s, "--out", png, "--view", "3D"}, "--view: 3D not in {2d,3d}"},
+      {{s, "--out", png, "--view", ""}, "--view:  not in {2d,3d}"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"render"};
@@ -203,6 +206,18 @@ TEST_CASE("render checks its arguments before it needs a display", "[cli]") {
     CHECK(r.err == "optviz: " + c.message + "\n");
     CHECK(dir.entries() == std::vector<std::string>{"s.json"});
   }
+}
+
+TEST_CASE("the window's --view takes 2d or 3d, and anything else exits 2 before a window opens", "[cli]") {
+  for (const char* view : {"4d", "surface", "3"}) {
+    INFO(view);
+    const Result r = run_optviz({"--view", view}, {{"DISPLAY", std::nullopt}, {"WAYLAND_DISPLAY", std::nullopt}});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "optviz: --view: " + std::string(view) + " not in {2d,3d}\n");
+  }
+  // A valid choice gets as far as the window: without a display, exit 1.
+  const Result ok = run_optviz({"--view", "3d"}, {{"DISPLAY", std::nullopt}, {"WAYLAND_DISPLAY", std::nullopt}});
+  CHECK(ok.exit_code == 1);
 }
 
 TEST_CASE("render without a display says to use xvfb-run and exits 1", "[cli]") {

@@ -2,6 +2,7 @@
 // size, content and embedded scenario, and the GIF's frames, size and timing.
 #include <catch2/catch.hpp>
 #include <set>
+#include <utility>
 
 #include "png_file.hpp"
 #include "presets.hpp"
@@ -107,4 +108,63 @@ TEST_CASE("a render that cannot be written exits 1 and leaves nothing", "[render
   CHECK(gif.exit_code == 1);
   CHECK(gif.err == "optviz: cannot write " + (dir / "missing" / "a.gif").string() + ": No such file or directory\n");
   CHECK(dir.entries() == std::vector<std::string>{"s.json"});
+}
+
+TEST_CASE("render --view 3d draws the surface: another picture than the heatmap, readable, the runs on it",
+          "[render]") {
+  const TempDir dir;
+  const Scenario& s = lesson_presets().at(4);  // momentum in the Rosenbrock valley
+  save_scenario(dir / "s.json", s);
+  const std::string json = (dir / "s.json").string();
+  for (const auto& [width, height] : {std::pair{1600, 1000}, std::pair{1280, 720}}) {
+    const std::string w = std::to_string(width), h = std::to_string(height);
+    INFO(w << "x" << h);
+    const auto flat_png = dir / ("flat" + w + ".png"), surface_png = dir / ("surface" + w + ".png");
+    REQUIRE(run_optviz({"render", json, "--out", flat_png.string(), "--width", w, "--height", h}).exit_code == 0);
+    const Result r =
+        run_optviz({"render", json, "--view", "3d", "--out", surface_png.string(), "--width", w, "--height", h});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const Image flat = read_png(flat_png), surface = read_png(surface_png);
+    REQUIRE(surface.width == width);
+    REQUIRE(surface.height == height);
+    CHECK(distinct_colours(surface) > 2000);  // a shaded surface, not a flat background
+    CHECK(mean_difference(flat, surface) > 10);
+    for (const RunSpec& run : s.runs) CHECK(pixels_near(surface, run.colour, 24) > 40);
+    // The figure carries the scenario as drawn: it opens again in 3D.
+    Scenario shown = s;
+    shown.display.view = CanvasView::surface;
+    CHECK(open_scenario_file(surface_png) == shown);
+  }
+  // A scenario's own camera is used, and --view 2d overrides a 3D scenario.
+  Scenario turned = s;
+  turned.display.view = CanvasView::surface;
+  turned.display.surface.yaw = 120;
+  turned.display.surface.height = ColourScale::linear;
+  save_scenario(dir / "turned.json", turned);
+  REQUIRE(run_optviz({"render", (dir / "turned.json").string(), "--out", (dir / "turned.png").string(), "--width",
+                      "1280", "--height", "720"})
+              .exit_code == 0);
+  CHECK(mean_difference(read_png(dir / "turned.png"), read_png(dir / "surface1280.png")) > 5);
+  REQUIRE(run_optviz({"render", (dir / "turned.json").string(), "--view", "2d", "--out", (dir / "flat.png").string(),
+                      "--width", "1280", "--height", "720"})
+              .exit_code == 0);
+  CHECK(mean_difference(read_png(dir / "flat.png"), read_png(dir / "flat1280.png")) < 1);
+}
+
+TEST_CASE("the 3D view survives degenerate surfaces and diverged runs", "[render]") {
+  const TempDir dir;
+  for (const char* formula : {"3", "1/(x*x + y*y)", "log(x)", "exp(50*x) + y"}) {
+    INFO(formula);
+    Scenario s = default_scenario();
+    s.objective = Objective::typed(formula);
+    s.steps = 60;
+    for (RunSpec& run : s.runs) run.hyper.eta = 0.5;  // some of them diverge
+    s.display.view = CanvasView::surface;
+    save_scenario(dir / "s.json", s);
+    const Result r = run_optviz(
+        {"render", (dir / "s.json").string(), "--out", (dir / "f.png").string(), "--width", "640", "--height", "400"});
+    CHECK(r.exit_code == 0);
+    CHECK(read_png(dir / "f.png").width == 640);
+  }
 }

@@ -22,7 +22,7 @@ Scenario unusual_scenario() {
   s.view = {{-4.25, -3.5}, {1.0 / 3, 5e-3}};
   s.start = {-0.1, 1e-7};
   s.steps = 123;
-  s.display = {ColourScale::linear, 7};
+  s.display = {ColourScale::linear, 7, CanvasView::surface, {12.5, 60, 1.5, ColourScale::linear}};
   s.title = "A \"quoted\" title, ρ and η";
   s.description = "Line one\nline two\twith a tab and a backslash \\.";
   for (std::size_t i = 0; i < optimizer_kinds().size(); ++i) {
@@ -151,4 +151,32 @@ TEST_CASE("a scenario saved under a bare name gets the .optviz.json extension", 
   CHECK(optviz::scenario_file_name("lesson.json") == "lesson.json");
   CHECK(optviz::scenario_file_name("lesson.optviz.json") == "lesson.optviz.json");
   CHECK(optviz::scenario_file_name("talks/") == "talks/");
+}
+
+TEST_CASE("the 3D view's settings: old files open in 2D, a 2D scenario writes none, a 3D one round-trips",
+          "[scenario_file]") {
+  const Scenario old =
+      scenario_from_json(R"({"version": 1, "function": "booth", "start": [1, 2], "steps": 10, "runs": []})");
+  CHECK(old.display.view == CanvasView::flat);
+  CHECK(old.display.surface == SurfaceView{});
+  const auto flat = nlohmann::json::parse(to_json(default_scenario()));
+  CHECK(flat.at("display").size() == 2);  // colour_scale and contour_count, as before the 3D view
+
+  Scenario s = default_scenario();
+  s.display.view = CanvasView::surface;
+  const auto only_view = nlohmann::json::parse(to_json(s));
+  CHECK(only_view.at("display").at("view") == "3d");
+  CHECK(!only_view.at("display").contains("surface"));
+  s.display.surface = {-120.5, 12, 2.5, ColourScale::linear};
+  const Scenario loaded = scenario_from_json(to_json(s));
+  CHECK(loaded.display == s.display);
+  const Scenario typed = scenario_from_json(
+      R"({"version": 2, "function": "booth", "start": [1, 2], "steps": 10, "runs": [],
+          "display": {"view": "3d", "surface": {"pitch": 60, "height": "linear"}}})");
+  CHECK(typed.display.view == CanvasView::surface);
+  CHECK(typed.display.surface.pitch == 60);
+  CHECK(typed.display.surface.yaw == SurfaceView{}.yaw);
+  CHECK(typed.display.surface.height == ColourScale::linear);
+  s.display.surface.pitch = 90;
+  CHECK(find_scenario_problem(s) == "display.surface.pitch: must be in [5, 89] degrees, got 90");
 }

@@ -1,0 +1,48 @@
+// The canvas in the 3D view: the surface, the paths and the current points from the scenario's
+// camera (scenario.display.surface), orbited by dragging with any button and zoomed with the wheel;
+// a double-click brings the camera back to its default angles. The GL pass draws the scene that
+// this panel leaves in state.surface_scene; the image appears from the next frame on.
+#include <imgui.h>
+
+#include "canvas_draw.hpp"
+#include "panels.hpp"
+
+namespace optviz::gui {
+
+void toggle_surface_view(AppState& state) {
+  CanvasView& view = state.scenario.display.view;
+  view = view == CanvasView::flat ? CanvasView::surface : CanvasView::flat;
+}
+
+void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hovered, const CanvasStyle& style) {
+  SurfaceView& camera = state.scenario.display.surface;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemActive() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
+    camera = orbit(camera, io.MouseDelta.x, io.MouseDelta.y, plot.height());
+  if (hovered && io.MouseWheel != 0) camera = zoom(camera, io.MouseWheel);
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    const ColourScale height = camera.height;
+    camera = SurfaceView{};
+    camera.height = height;
+  }
+
+  const Scenario& s = state.simulated;
+  state.surface_model.update(s.objective, state.view.wanted, state.heatmap, camera.height);
+  const SurfaceRuns runs{&s, &state.runs, current_step(state), state.selected};
+  state.surface_scene = surface_scene(state.surface_model, camera, plot,
+                                      state.view.show_contours ? s.display.contour_count : 0, runs, style);
+  draw_heatmap(dl, state.surface_texture, plot, style);
+  const CoordinateNames names = coordinate_names(s.objective);
+  draw_surface_overlay(dl, state.surface_scene, plot, runs, style, names.x, names.y, state.view.show_minima);
+  if (hovered && !ImGui::IsItemActive()) {
+    const char* hint = "drag: turn   wheel: zoom   double-click: default angle   V: 2D";
+    const float pad = 6 * style.scale;
+    const ImVec2 size = text_size(style, hint);
+    const ImVec2 at(plot.x0 + pad * 2, plot.y1 - size.y - pad * 2);
+    dl.AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), style.box,
+                     4 * style.scale);
+    dl.AddText(style.font, style.font_size, at, style.box_text, hint);
+  }
+}
+
+}  // namespace optviz::gui

@@ -144,7 +144,6 @@ void draw_canvas_panel(AppState& state) {
   ImDrawList& dl = *ImGui::GetWindowDrawList();
   dl.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), true);
   if (surface) {
-    state.heatmap_request.width = 0;
     draw_surface_plot(dl, state, plot, hovered, style);
   } else {
     draw_heatmap(dl, state.heatmap_texture, plot, style);

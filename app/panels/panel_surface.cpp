@@ -25,6 +25,7 @@ void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hov
     camera = SurfaceView{};
     camera.height = height;
   }
+  state.simulated.display.surface = camera;  // as update_simulation would: the runs stay as they are
 
   const Scenario& s = state.simulated;
   state.surface_model.update(s.objective, state.view.wanted, state.heatmap, camera.height);

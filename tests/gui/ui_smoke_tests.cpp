@@ -43,6 +43,7 @@ void check_invariants(const AppState& s) {
   REQUIRE(r.height > 0);
   REQUIRE(is_finite(r.shown.min));
   REQUIRE(is_finite(r.shown.max));
+  if (s.scenario.display.view == CanvasView::surface) REQUIRE(s.surface_scene.width > 0);
 }
 
 std::filesystem::path temp_dir(const std::string& name) {
@@ -354,7 +355,7 @@ TEST_CASE("random mouse and keyboard input for many frames keeps every invariant
   const int keys_to_try[] = {
       keys::kSpace, keys::kLeft, keys::kRight,  keys::kHome,  keys::kEnd, keys::kF,           keys::kL,
       keys::kA,     keys::kR,    keys::kEqual,  keys::kMinus, keys::kOne, keys::kLeftBracket, keys::kRightBracket,
-      keys::kUp,    keys::kDown, keys::kEscape, keys::kT,     keys::kF11, keys::kG};
+      keys::kUp,    keys::kDown, keys::kEscape, keys::kT,     keys::kF11, keys::kG, keys::kV};
   ImVec2 mouse(640, 400);
   bool down = false;
   for (int frame = 0; frame < 1500; ++frame) {

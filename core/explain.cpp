@@ -167,7 +167,7 @@ void explain_adagrad(Parts& parts, const Explanation& e, const Hyperparameters& 
                                                    pair(after.G) + ": the squares only ever grow.");
   a.values = {{"G before", before.G}, {"g²", squared(g)}, {"G after", after.G}};
   a.squares = squares("G", before.G, squared(g), after.G);
-  const double c = e.eta / (1 + static_cast<double>(after.t - 1) * h.lr_decay);
+  const double c = rules::adagrad_rate(h, after.t);
   const Vec2 d = rules::adaptive_denominator(after.G, h.eps, h.eps_inside_sqrt);
   division_part(parts, h, after, g, after.G, d, "G", c, h.lr_decay == 0 ? "η" : "c");
   step_part(parts, e,
@@ -240,9 +240,8 @@ void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, 
     a.squares = squares("v_max", after.vmax, {}, after.vmax);
   }
   const std::string v_name = h.amsgrad ? "v_max" : "v";
-  const double t = static_cast<double>(after.t);
-  const double bc1 = h.bias_correction ? 1 - ew::pow(h.beta1, t) : 1.0;
-  const double bc2 = h.bias_correction ? 1 - ew::pow(h.beta2, t) : 1.0;
+  const double bc1 = rules::bias_correction(h, h.beta1, after.t);
+  const double bc2 = rules::bias_correction(h, h.beta2, after.t);
   const Vec2 m_hat = after.m / bc1;
   const Vec2 v_hat = second / bc2;
   if (h.bias_correction) {
@@ -255,7 +254,7 @@ void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, 
     b.squares = squares("v̂", v_hat, {}, v_hat);
   }
   const std::string of = h.bias_correction ? "v̂" : v_name;
-  const Vec2 d = h.eps_inside_sqrt ? ew::sqrt(second / bc2 + h.eps) : ew::sqrt(second) / ew::sqrt(bc2) + h.eps;
+  const Vec2 d = rules::adam_denominator(h, second, bc2);
   const Vec2 direction = m_hat / d;
   ExplainPart& q = parts.add("Divide by " + denominator_text(h, of),
                              denominator_text(h, of) + " = " + pair(d) + ", the side of each square. Step size η/(" +

@@ -161,6 +161,25 @@ V adaptive_denominator(V s, S eps, bool eps_inside_sqrt) {
   return eps_inside_sqrt ? ew::sqrt(s + eps) : ew::sqrt(s) + eps;
 }
 
+// AdaGrad's learning rate of update t: eta / (1 + (t - 1) lr_decay).
+template <class H>
+auto adagrad_rate(const H& h, long t) {
+  return h.eta / (1 + static_cast<double>(t - 1) * h.lr_decay);
+}
+
+// Adam's bias correction 1 - beta^t of update t (1 without bias correction).
+template <class H, class S>
+S bias_correction(const H& h, S beta, long t) {
+  return h.bias_correction ? 1 - ew::pow(beta, static_cast<double>(t)) : S(1.0);
+}
+
+// Adam's denominator sqrt(v / (1 - beta2^t)) + eps, as PyTorch computes it: sqrt(v) / sqrt(bc2) + eps,
+// or sqrt(v / bc2 + eps) with eps inside the root. `second` is v (vmax with AMSGrad).
+template <class V, class H, class S>
+V adam_denominator(const H& h, V second, S bc2) {
+  return h.eps_inside_sqrt ? ew::sqrt(second / bc2 + h.eps) : ew::sqrt(second) / ew::sqrt(bc2) + h.eps;
+}
+
 template <class V, class H>
 V sgd(const H& h, OptimizerState<V>& s, V theta, V g) {
   s.lr = V{} + h.eta;
@@ -175,7 +194,7 @@ V sgd(const H& h, OptimizerState<V>& s, V theta, V g) {
 
 template <class V, class H>
 V adagrad(const H& h, OptimizerState<V>& s, V theta, V g) {
-  const ScalarOf<V> c = h.eta / (1 + static_cast<double>(s.t - 1) * h.lr_decay);
+  const ScalarOf<V> c = adagrad_rate(h, s.t);
   s.G = s.G + g * g;
   const V d = adaptive_denominator(s.G, h.eps, h.eps_inside_sqrt);
   s.lr = c / d;
@@ -204,10 +223,9 @@ V adam(const H& h, OptimizerState<V>& s, V theta, V g) {
   s.v = h.beta2 * s.v + (1 - h.beta2) * (g * g);
   V second = s.v;
   if (h.amsgrad) second = s.vmax = ew::max(s.vmax, s.v);
-  const double t = static_cast<double>(s.t);
-  const ScalarOf<V> bc1 = h.bias_correction ? 1 - ew::pow(h.beta1, t) : 1.0;
-  const ScalarOf<V> bc2 = h.bias_correction ? 1 - ew::pow(h.beta2, t) : 1.0;
-  const V d = h.eps_inside_sqrt ? ew::sqrt(second / bc2 + h.eps) : ew::sqrt(second) / ew::sqrt(bc2) + h.eps;
+  const ScalarOf<V> bc1 = bias_correction(h, h.beta1, s.t);
+  const ScalarOf<V> bc2 = bias_correction(h, h.beta2, s.t);
+  const V d = adam_denominator(h, second, bc2);
   s.lr = h.eta / d;
   return theta - (h.eta / bc1) * (s.m / d);
 }

@@ -49,7 +49,7 @@ struct SurfaceView {
   double yaw = -35;
   double pitch = 35;
   double zoom = 1;                        // 1 fits the whole surface; larger comes closer
-  ColourScale height = ColourScale::log;  // the height follows f on this scale, as the colours do
+  ColourScale height = ColourScale::linear;  // f on this scale; log lifts the valleys as the log colours do
   friend bool operator==(const SurfaceView&, const SurfaceView&) = default;
 };
 inline constexpr double kMinSurfacePitch = 5;

@@ -140,7 +140,7 @@ TEST_CASE("render --view 3d draws the surface: another picture than the heatmap,
   Scenario turned = s;
   turned.display.view = CanvasView::surface;
   turned.display.surface.yaw = 120;
-  turned.display.surface.height = ColourScale::linear;
+  turned.display.surface.height = ColourScale::log;
   save_scenario(dir / "turned.json", turned);
   REQUIRE(run_optviz({"render", (dir / "turned.json").string(), "--out", (dir / "turned.png").string(), "--width",
                       "1280", "--height", "720"})

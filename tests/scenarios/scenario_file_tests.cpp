@@ -172,11 +172,11 @@ TEST_CASE("the 3D view's settings: old files open in 2D, a 2D scenario writes no
   CHECK(loaded.display == s.display);
   const Scenario typed = scenario_from_json(
       R"({"version": 2, "function": "booth", "start": [1, 2], "steps": 10, "runs": [],
-          "display": {"view": "3d", "surface": {"pitch": 60, "height": "linear"}}})");
+          "display": {"view": "3d", "surface": {"pitch": 60, "height": "log"}}})");
   CHECK(typed.display.view == CanvasView::surface);
   CHECK(typed.display.surface.pitch == 60);
   CHECK(typed.display.surface.yaw == SurfaceView{}.yaw);
-  CHECK(typed.display.surface.height == ColourScale::linear);
+  CHECK(typed.display.surface.height == ColourScale::log);
   s.display.surface.pitch = 90;
   CHECK(find_scenario_problem(s) == "display.surface.pitch: must be in [5, 89] degrees, got 90");
 }

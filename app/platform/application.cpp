@@ -20,7 +20,9 @@
 #include "figure_drawer.hpp"
 #include "figure_export.hpp"
 #include "figure_renderer.hpp"
+#include "file_access.hpp"
 #include "glfw_setup.hpp"
+#include "glsl_version.hpp"
 #include "heatmap_renderer.hpp"
 #include "keys.hpp"
 #include "map_texture.hpp"
@@ -92,6 +94,7 @@ struct Application::Impl {
   std::unique_ptr<GifExport> gif;  // the animation being written, one frame per UI frame
 
   ~Impl();
+  void remember_session();
   float monitor_scale() const;
   void rebuild_fonts();
   Scenario figure_scenario() const;
@@ -105,24 +108,12 @@ struct Application::Impl {
 
 Application::Impl::~Impl() {
   gif.reset();
-  if (window != nullptr && options.remember && !config.empty()) {
-    // Remember the window and the scenario for the next start; failing to is not worth a crash.
-    try {
-      // The settings of the window outside presentation mode, not of the full screen.
-      const WindowPlacement window_placement = presenting && windowed ? *windowed : placement();
-      if (presenting) {
-        state.view.presenting = false;
-        apply_presentation();
-      }
-      save_settings(config, settings_of(state, window_placement));
-      Scenario last = state.scenario;
-      last.view = sanitized_box(state.view.wanted, last.view);
-      if (!find_scenario_problem(last).empty()) last.view = state.scenario.view;
-      if (find_scenario_problem(last).empty()) save_scenario(config / "last_scenario.json", last);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "optviz: cannot remember the session: %s\n", e.what());
-    }
+  if (window != nullptr && presenting) {
+    // The settings of the window outside presentation mode, not of the full screen.
+    state.view.presenting = false;
+    apply_presentation();
   }
+  remember_session();
   if (window != nullptr) glfwMakeContextCurrent(window);
   figures.reset();
   basin_texture.reset();
@@ -139,12 +130,28 @@ Application::Impl::~Impl() {
   if (glfw_acquired) release_glfw();
 }
 
-float Application::Impl::monitor_scale() const {
-  float x = 1, y = 1;
-  glfwGetWindowContentScale(window, &x, &y);
-  const float s = std::max(x, y);
-  return std::isfinite(s) && s > 0 ? s : 1.0f;
+void Application::Impl::remember_session() {
+  if (window == nullptr || !options.remember || config.empty()) return;
+  // Remember the window and the scenario for the next start; failing to is not worth a crash.
+  try {
+    const WindowPlacement window_placement = presenting && windowed ? *windowed : placement();
+    Settings settings = settings_of(state, window_placement);
+    if (presenting) {  // the scale outside presentation mode
+      settings.ui_scale = scale_before_presenting;
+      settings.scale_follows_monitor = scale_followed_monitor;
+    }
+    save_settings(config, settings);
+    Scenario last = state.scenario;
+    last.view = sanitized_box(state.view.wanted, last.view);
+    if (!find_scenario_problem(last).empty()) last.view = state.scenario.view;
+    if (find_scenario_problem(last).empty()) save_scenario(config / "last_scenario.json", last);
+    if (!ini_path.empty()) ImGui::SaveIniSettingsToDisk(ini_path.c_str());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "optviz: cannot remember the session: %s\n", e.what());
+  }
 }
+
+float Application::Impl::monitor_scale() const { return window_content_scale(window); }
 
 void Application::Impl::rebuild_fonts() {
   const float scale = state.view.scale_follows_monitor ? monitor_scale() : state.view.ui_scale;
@@ -223,6 +230,7 @@ void Application::Impl::export_png() {
       d.png_path.empty() ? default_png_name(std::string(state.simulated.objective.name())) : d.png_path;
   try {
     export_figure_png(*figures, figure_scenario(), state.runs, current_step(state), d.png_width, d.png_height, path);
+    deliver_file(path);
     d.export_png = false;
     set_notice(state, "Saved " + std::filesystem::absolute(path).lexically_normal().string() + " (" +
                           std::to_string(d.png_width) + "×" + std::to_string(d.png_height) + ")");
@@ -265,6 +273,7 @@ void Application::Impl::gif_frame() {
       gif.reset();
       g = {};
       state.dialogs.export_gif = false;
+      deliver_file(state.dialogs.gif_path);
       set_notice(state, "Saved " + std::filesystem::absolute(state.dialogs.gif_path).lexically_normal().string());
     }
   } catch (const std::exception& e) {
@@ -313,7 +322,7 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
   }
   io.LogFilename = nullptr;
   impl->imgui_glfw = ImGui_ImplGlfw_InitForOpenGL(impl->window, true);
-  impl->imgui_opengl = ImGui_ImplOpenGL3_Init("#version 330 core");
+  impl->imgui_opengl = ImGui_ImplOpenGL3_Init(kGlslVersion);
   if (!impl->imgui_glfw || !impl->imgui_opengl) {
     error = "cannot initialise ImGui's GLFW and OpenGL 3 backends";
     return nullptr;
@@ -373,7 +382,7 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
     self->state.dialogs.scenario_path = paths[0];
     self->state.requests.open_scenario = true;
   });
-  glfwSetWindowContentScaleCallback(impl->window, [](GLFWwindow* w, float, float) {
+  watch_content_scale(impl->window, [](GLFWwindow* w, float, float) {
     auto* self = static_cast<Impl*>(glfwGetWindowUserPointer(w));
     if (self != nullptr && self->state.view.scale_follows_monitor) self->monitor_scale_changed = true;
   });
@@ -384,6 +393,8 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
 bool Application::should_close() const { return glfwWindowShouldClose(impl_->window) == GLFW_TRUE; }
 
 AppState& Application::state() { return impl_->state; }
+
+void Application::remember_session() { impl_->remember_session(); }
 
 void Application::wait_for_events() {
   Impl& a = *impl_;
@@ -416,8 +427,11 @@ void Application::frame(double dt, Image* capture) {
   if (a.state.view.presenting != a.presenting) a.apply_presentation();
   if (a.state.requests.rebuild_fonts || a.monitor_scale_changed) a.rebuild_fonts();
 
+  pick_files(a.state);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  // A clock that did not move (a headless browser's virtual time) would give ImGui a zero step.
+  ImGui::GetIO().DeltaTime = std::max(ImGui::GetIO().DeltaTime, 1e-4f);
   if (a.options.screenshot) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   draw_ui(a.state, dt);
@@ -443,7 +457,10 @@ void Application::frame(double dt, Image* capture) {
   }
   glfwSwapBuffers(a.window);
 
+  const Requests asked = a.state.requests;
   process_file_requests(a.state);
+  if (asked.save_scenario && !a.state.notice.error) deliver_file(a.state.dialogs.scenario_path);
+  if (asked.export_csv && !a.state.notice.error) deliver_file(a.state.dialogs.csv_directory);
   if (a.state.requests.export_png) a.export_png();
   if (a.state.requests.start_gif && !a.state.gif.running) a.start_gif();
   if (a.state.gif.running && a.gif) a.gif_frame();

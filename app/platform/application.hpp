@@ -48,6 +48,9 @@ class Application {
   void frame(double dt = 0, Image* capture = nullptr);
 
   AppState& state();
+  // Writes the settings and the last scenario (when `remember`), as closing the window does; the
+  // page calls it when it is hidden or left, since a browser never closes it.
+  void remember_session();
 
   struct Impl;
 

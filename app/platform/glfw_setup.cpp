@@ -4,6 +4,9 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace optviz::gui {
 namespace {
 
@@ -73,6 +76,17 @@ GLFWwindow* create_gl_window(int width, int height, const char* title, bool visi
     return nullptr;
   }
   return window;
+}
+
+float window_content_scale(GLFWwindow* window) {
+  float x = 1, y = 1;
+  glfwGetWindowContentScale(window, &x, &y);
+  const float s = std::max(x, y);
+  return std::isfinite(s) && s > 0 ? s : 1.0f;
+}
+
+void watch_content_scale(GLFWwindow* window, void (*changed)(GLFWwindow*, float, float)) {
+  glfwSetWindowContentScaleCallback(window, changed);
 }
 
 }  // namespace optviz::gui

@@ -17,6 +17,11 @@ void release_glfw();
 // `error` on failure (no display, no GL 3.3).
 GLFWwindow* create_gl_window(int width, int height, const char* title, bool visible, std::string& error);
 
+// The UI scale the display asks for: the monitor's content scale, or the browser's device pixel ratio.
+float window_content_scale(GLFWwindow* window);
+// Calls `changed` when that scale changes (the window moved to another monitor).
+void watch_content_scale(GLFWwindow* window, void (*changed)(GLFWwindow*, float, float));
+
 // GLFW's last error text ("" when none), then cleared.
 std::string take_glfw_error();
 

@@ -12,6 +12,7 @@
 #include "canvas_draw.hpp"
 #include "figure_renderer.hpp"
 #include "fonts.hpp"
+#include "glsl_version.hpp"
 #include "theme.hpp"
 
 namespace optviz::gui {
@@ -98,7 +99,7 @@ std::unique_ptr<FigureDrawer> FigureDrawer::create(std::string& error) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
-  if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
+  if (!ImGui_ImplOpenGL3_Init(kGlslVersion)) {
     error = "cannot initialise ImGui's OpenGL 3 renderer for figures";
     return nullptr;
   }

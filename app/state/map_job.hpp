@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -32,7 +33,8 @@ class MapJob {
   MapJob() = default;
   ~MapJob() {
     if (running_) retire();
-    for (auto& w : retired_) w->thread.join();
+    for (auto& w : retired_)
+      if (w->thread.joinable()) w->thread.join();
   }
   MapJob(const MapJob&) = delete;
   MapJob& operator=(const MapJob&) = delete;
@@ -64,7 +66,7 @@ class MapJob {
   bool poll() {
     reap();
     if (!running_ || !running_->done.load(std::memory_order_acquire)) return false;
-    running_->thread.join();
+    if (running_->thread.joinable()) running_->thread.join();
     const bool taken = running_->result && running_->result->complete;
     error_ = running_->error;
     if (taken) {
@@ -118,14 +120,19 @@ class MapJob {
     auto w = std::make_unique<Worker>();
     w->spec = *pending_;
     Worker* raw = w.get();
-    w->thread = std::thread([raw] {
+    const auto compute = [raw] {
       try {
         raw->result = compute_map(raw->spec, &raw->progress);
       } catch (const std::exception& e) {
         raw->error = e.what();
       }
       raw->done.store(true, std::memory_order_release);
-    });
+    };
+    try {
+      w->thread = std::thread(compute);
+    } catch (const std::system_error&) {
+      compute();  // no threads (a page without SharedArrayBuffer): the map is computed now
+    }
     target_ = std::move(pending_);
     pending_.reset();
     running_ = std::move(w);
@@ -147,7 +154,7 @@ class MapJob {
   void reap() {
     for (std::size_t i = 0; i < retired_.size();) {
       if (retired_[i]->done.load(std::memory_order_acquire)) {
-        retired_[i]->thread.join();
+        if (retired_[i]->thread.joinable()) retired_[i]->thread.join();
         retired_.erase(retired_.begin() + static_cast<std::ptrdiff_t>(i));
       } else {
         ++i;

@@ -1,0 +1,26 @@
+# The page (included by app/CMakeLists.txt under Emscripten): the platform layer with the browser's
+# window backend, files and storage instead of the desktop's, and optviz.html (+ .js, .wasm, .data)
+# instead of the optviz executable. Every other layer of app/ is the desktop's, unchanged.
+add_library(optviz_platform STATIC platform/application.cpp platform/settings.cpp platform/web_files.cpp
+                                   platform/web_glfw_setup.cpp)
+target_include_directories(optviz_platform PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/platform)
+target_link_libraries(optviz_platform PUBLIC optviz_panels optviz_render PkgConfig::GLFW PRIVATE optviz_warnings)
+
+set(OPTVIZ_WEB_SHELL ${CMAKE_CURRENT_SOURCE_DIR}/platform/web_shell.html)
+set(OPTVIZ_FONT_DIR /usr/share/fonts/truetype/dejavu)
+add_executable(optviz_web platform/web_main.cpp)
+set_target_properties(optviz_web PROPERTIES OUTPUT_NAME optviz SUFFIX .html RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+target_link_libraries(optviz_web PRIVATE optviz_platform optviz_warnings)
+target_link_options(optviz_web PRIVATE
+  "SHELL:--shell-file ${OPTVIZ_WEB_SHELL}"
+  -sMINIFY_HTML=0                # Debian's emcc 3.1.6 breaks the shell in its HTML minifier
+  -sALLOW_MEMORY_GROWTH=1
+  -sINITIAL_MEMORY=64MB
+  -sEXPORTED_FUNCTIONS=_main,_optviz_remember
+  # The fonts at the paths the desktop reads them from (app/canvas/fonts.hpp, app/export/raster.cpp).
+"SHELL:--preload-file ${OPTVIZ_FONT_DIR}/DejaVuSans.ttf@${OPTVIZ_FONT_DIR}/DejaVuSans.ttf"
+  "SHELL:--preload-file ${OPTVIZ_FONT_DIR}/DejaVuSansMono.ttf@${OPTVIZ_FONT_DIR}/DejaVuSansMono.ttf")
+set_property(TARGET optviz_web APPEND PROPERTY LINK_DEPENDS ${OPTVIZ_WEB_SHELL})
+# index.html, so that the served folder opens on the page.
+add_custom_command(TARGET optviz_web POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_BINARY_DIR}/optviz.html ${CMAKE_BINARY_DIR}/index.html)

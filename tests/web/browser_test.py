@@ -1,0 +1,458 @@
+#!/usr/bin/env python3
+"""The page (scripts/build-web.sh) in a real browser: headless Chromium with WebGL 2 on SwiftShader.
+
+  python3 tests/web/browser_test.py BUILD_WEB_DIR [--keep DIR]
+
+Serves BUILD_WEB_DIR on 127.0.0.1 (a free port) and checks that
+  - the page loads and draws its first frames without an error (its DOM after 10 frames),
+  - a screenshot at 1280x800 shows the heatmap (the colour map's pixels over the canvas) and, with
+    the playhead at the end, every run's path (the runs' colours, absent at step 0),
+  - a scenario in the address (JSON, raw deflate, base64url after '#', made here independently of
+    the page's own encoder) opens: the page's title is its title and the screenshot shows its paths,
+  - a damaged address shows a clear message and the default scenario,
+  - dragging the start point recomputes the runs (and how long such a frame took is printed),
+  - the address follows the scenario, the browser's storage keeps it for the next visit, and a link
+    pasted into the open page opens,
+  - a PNG exported by the page, downloaded by the browser, carries the scenario in its text chunk,
+    and opens as that scenario when dropped on the page.
+Everything is deterministic: fixed scenarios, the browser's virtual time, no timing assertions.
+Prints one line per check and "browser: N passed, N failed"; exits 1 when any failed.
+"""
+
+import base64
+import functools
+import http.server
+import json
+import os
+import pathlib
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+WIDTH, HEIGHT = 1280, 800
+# The palette of core/scenario.cpp: the first runs' colours, which the heatmap's colour map lacks.
+ORANGE, SKY_BLUE = (230, 159, 0), (86, 180, 233)
+# The default scenario's start point (-1.5, 2) on the page at 1280x800, where its handle is drawn.
+START_HANDLE = (453, 338)
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory):
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class Browser:
+    """Headless Chromium driven through the DevTools protocol on a pipe (--remote-debugging-pipe:
+    JSON messages ended by a NUL byte, read by the browser on fd 3 and written on fd 4)."""
+
+    def __init__(self, executable, profile, downloads):
+        to_browser_read, self.to_browser = os.pipe()
+        self.from_browser, from_browser_write = os.pipe()
+        # Numbers out of the way of 3 and 4, which the child gets.
+        high_read, high_write = os.dup(to_browser_read), os.dup(from_browser_write)
+
+        def give_pipes():
+            os.dup2(high_read, 3)
+            os.dup2(high_write, 4)
+
+        command = [
+            executable, "--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
+            "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--remote-debugging-pipe",
+            f"--user-data-dir={profile}", f"--window-size={WIDTH},{HEIGHT}", "about:blank",
+        ]
+        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, close_fds=False, preexec_fn=give_pipes)
+        for fd in (to_browser_read, from_browser_write, high_read, high_write):
+            os.close(fd)
+        self.next_id = 0
+        self.replies = {}
+        self.events = []
+        self.lock = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.send("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self.send("Emulation.setDeviceMetricsOverride",
+                  {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False}, self.session)
+        self.send("Runtime.enable", {}, self.session)
+        self.send("Page.enable", {}, self.session)
+
+    def _read(self):
+        buffer = b""
+        while True:
+            chunk = os.read(self.from_browser, 1 << 16)
+            if not chunk:
+                break
+            buffer += chunk
+            while b"\0" in buffer:
+                message, buffer = buffer.split(b"\0", 1)
+                reply = json.loads(message)
+                with self.lock:
+                    if "id" in reply:
+                        self.replies[reply["id"]] = reply
+                    else:
+                        self.events.append(reply)
+                    self.lock.notify_all()
+
+    def send(self, method, params, session=None, timeout=60):
+        self.next_id += 1
+        number = self.next_id
+        message = {"id": number, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self.to_browser, json.dumps(message).encode() + b"\0")
+        with self.lock:
+            if not self.lock.wait_for(lambda: number in self.replies, timeout):
+                raise RuntimeError(f"the browser did not answer {method}")
+            reply = self.replies.pop(number)
+        if "error" in reply:
+            raise RuntimeError(f"{method}: {reply['error']}")
+        return reply["result"]
+
+    def evaluate(self, expression):
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, self.session)
+        return result["result"].get("value")
+
+    def frames(self):
+        return self.evaluate("Number(document.documentElement.dataset.optvizFrames || 0)") or 0
+
+    def status(self):
+        """The page's message box: (its class, its text)."""
+        return (self.evaluate("document.getElementById('status').className") or "",
+                self.evaluate("document.getElementById('status').textContent") or "")
+
+    def open(self, url, frames=10, limit=90):
+        """Loads url and waits for `frames` frames or an error message; returns the frames drawn.
+        `limit` (seconds) is a safety net for a page that never draws, not a measure."""
+        with self.lock:
+            self.events.clear()
+        self.send("Page.navigate", {"url": url}, self.session)
+        deadline = time.monotonic() + limit
+        with self.lock:  # the new document, not the last one
+            self.lock.wait_for(lambda: any(e.get("method") == "Page.loadEventFired" for e in self.events), limit)
+        while time.monotonic() < deadline:
+            if self.frames() >= frames or self.status()[0] == "error":
+                break
+            time.sleep(0.05)
+        return self.frames()
+
+    def screenshot(self, path):
+        data = self.send("Page.captureScreenshot", {"format": "png"}, self.session)["data"]
+        pathlib.Path(path).write_bytes(base64.b64decode(data))
+
+    def errors(self):
+        """The page's console errors and uncaught exceptions since the last open()."""
+        found = []
+        with self.lock:
+            for event in self.events:
+                params = event.get("params", {})
+                if event.get("method") == "Runtime.exceptionThrown":
+                    details = params["exceptionDetails"]
+                    found.append(details.get("exception", {}).get("description") or details.get("text", ""))
+                elif event.get("method") == "Runtime.consoleAPICalled" and params["type"] in ("error", "assert"):
+                    found.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params["args"]))
+        return found
+
+    def close(self):
+        try:
+            self.send("Browser.close", {}, timeout=10)
+        except (RuntimeError, OSError):
+            pass
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.to_browser)
+        os.close(self.from_browser)
+
+
+def png_chunks(data):
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    i = 8
+    while i + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[i:i + 8])
+        yield kind, data[i + 8:i + 8 + length]
+        i += 12 + length
+
+
+def png_pixels(path):
+    """(width, height, rows of RGB tuples) of an 8-bit RGB or RGBA PNG without interlacing."""
+    data = pathlib.Path(path).read_bytes()
+    idat = b""
+    for kind, body in png_chunks(data):
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            if depth != 8 or colour not in (2, 6) or interlace:
+                raise ValueError(f"{path}: unexpected PNG format (depth {depth}, colour type {colour})")
+        elif kind == b"IDAT":
+            idat += body
+    channels = 4 if colour == 6 else 3
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for x in range(stride):
+            a = line[x - channels] if x >= channels else 0
+            b = previous[x]
+            c = previous[x - channels] if x >= channels else 0
+            if kind == 1:
+                line[x] = (line[x] + a) & 255
+            elif kind == 2:
+                line[x] = (line[x] + b) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, channels)])
+        previous = line
+    return width, height, rows
+
+
+def png_text(path, keyword):
+    """The text of a tEXt, zTXt or iTXt chunk with `keyword`, or None."""
+    for kind, body in png_chunks(pathlib.Path(path).read_bytes()):
+        key, _, rest = body.partition(b"\0")
+        if key.decode("latin-1") != keyword:
+            continue
+        if kind == b"tEXt":
+            return rest.decode("latin-1")
+        if kind == b"zTXt":
+            return zlib.decompress(rest[1:]).decode("latin-1")
+        if kind == b"iTXt":
+            compressed, _method, rest = rest[0], rest[1], rest[2:]
+            _language, _, rest = rest.partition(b"\0")
+            _translated, _, text = rest.partition(b"\0")
+            return (zlib.decompress(text) if compressed else text).decode("utf-8")
+    return None
+
+
+def count_near(rows, colour, region, tolerance=40):
+    x0, y0, x1, y1 = region
+    t2 = tolerance * tolerance
+    n = 0
+    for row in rows[y0:y1]:
+        for (r, g, b) in row[x0:x1]:
+            if (r - colour[0]) ** 2 + (g - colour[1]) ** 2 + (b - colour[2]) ** 2 <= t2:
+                n += 1
+    return n
+
+
+def colourful_fraction(rows, region):
+    """The share of pixels whose channels differ by more than 60: the heatmap, not grey panels."""
+    x0, y0, x1, y1 = region
+    total = colourful = 0
+    for row in rows[y0:y1]:
+        for (r, g, b) in row[x0:x1]:
+            total += 1
+            colourful += max(r, g, b) - min(r, g, b) > 60
+    return colourful / max(total, 1)
+
+
+def link_code(scenario_json):
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(scenario_json.encode()) + packer.flush()
+    return base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
+class Suite:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+            print(f"browser: ok   {name}")
+        else:
+            self.failed += 1
+            print(f"browser: FAIL {name}: {detail}")
+
+
+def main():
+    if len(sys.argv) < 2:
+        print("usage: browser_test.py BUILD_WEB_DIR [--keep DIR]", file=sys.stderr)
+        return 2
+    site = pathlib.Path(sys.argv[1]).resolve()
+    keep = pathlib.Path(sys.argv[3]).resolve() if len(sys.argv) > 3 and sys.argv[2] == "--keep" else None
+    if not (site / "optviz.html").exists():
+        print(f"browser_test: {site}/optviz.html is missing: run scripts/build-web.sh first", file=sys.stderr)
+        return 2
+    browser = chromium()
+    if browser is None:
+        print("browser_test: no chromium on PATH (scripts/setup.sh --web installs it)", file=sys.stderr)
+        return 2
+
+    suite = Suite()
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/optviz.html"
+    work = pathlib.Path(tempfile.mkdtemp(prefix="optviz-browser-"))
+    downloads = work / "downloads"
+    downloads.mkdir()
+    canvas = (int(WIDTH * 0.27), int(HEIGHT * 0.12), int(WIDTH * 0.74), int(HEIGHT * 0.95))
+    page = Browser(browser, work / "profile", downloads)
+    try:
+        # 1. Loads and draws its first frames without an error (a fresh profile: the default scenario).
+        start = time.monotonic()
+        frames = page.open(base + "?step=0")
+        first = page.evaluate("Number(document.documentElement.dataset.optvizFirstFrameMs || 0)")
+        print(f"browser: (first frame {first / 1000:.2f} s after navigation started; 10 frames drawn "
+              f"{time.monotonic() - start:.2f} s after the page was asked for)")
+        suite.check("the page draws its first 10 frames", frames >= 10, f"{frames} frames")
+        errors = page.errors()
+        if page.status()[0] == "error":
+            errors.append(page.status()[1])
+        suite.check("no error in the console or on the page", not errors, "; ".join(errors[:3]))
+
+        # 2. The default scenario's heatmap, and its paths once the playhead is at the end.
+        page.screenshot(work / "default-start.png")
+        page.open(base + "?step=end")
+        page.screenshot(work / "default-end.png")
+        start_rows, end_rows = png_pixels(work / "default-start.png")[2], png_pixels(work / "default-end.png")[2]
+        fraction = colourful_fraction(start_rows, canvas)
+        suite.check("the screenshot shows the heatmap", fraction > 0.35, f"{fraction:.0%} colourful pixels")
+        for colour_name, colour in (("orange", ORANGE), ("sky blue", SKY_BLUE)):
+            before, after = count_near(start_rows, colour, canvas), count_near(end_rows, colour, canvas)
+            suite.check(f"the screenshot shows the {colour_name} run's path", after - before > 300,
+                        f"{before} pixels of its colour at step 0, {after} at the end")
+
+        # 2b. Dragging the start point recomputes every run in each frame of the drag, as a slider does.
+        before_drag = page.evaluate("location.hash")
+        mouse = lambda kind, x, y: page.send("Input.dispatchMouseEvent", {  # noqa: E731
+            "type": kind, "x": x, "y": y, "button": "left", "buttons": 1 if kind != "mouseReleased" else 0,
+            "clickCount": 1}, page.session)
+        handle = START_HANDLE
+        mouse("mouseMoved", *handle)
+        page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        mouse("mousePressed", *handle)
+        for i in range(1, 21):
+            mouse("mouseMoved", handle[0] + 3 * i, handle[1] - 2 * i)
+            page.evaluate("new Promise(r => requestAnimationFrame(r))")
+        mouse("mouseReleased", handle[0] + 60, handle[1] - 40)
+        deadline = time.monotonic() + 10
+        while page.evaluate("location.hash") == before_drag and time.monotonic() < deadline:
+            time.sleep(0.05)
+        slowest = page.evaluate("document.documentElement.dataset.optvizSlowestRecomputeMs")
+        print(f"browser: (the slowest frame that recomputed the runs during the drag took {slowest} ms)")
+        suite.check("dragging the start point recomputes the runs", slowest is not None and
+                    page.evaluate("location.hash") != before_drag, f"slowest recompute {slowest}, address unchanged")
+
+        # 3. A scenario in the address opens, and the address follows it.
+        lesson = json.loads((ROOT / "assets/scenarios/06-saddle.json").read_text())
+        code = link_code(json.dumps(lesson, separators=(",", ":")))
+        page.open(f"{base}?step=0#{code}")
+        page.screenshot(work / "link-start.png")
+        page.open(f"{base}?step=end#{code}")
+        page.screenshot(work / "link-end.png")
+        title = page.evaluate("document.title")
+        suite.check("a scenario in the address opens (the page's title is its title)",
+                    lesson["title"] in (title or ""), f"title {title!r}")
+        suite.check("no error with a scenario in the address", not page.errors(), "; ".join(page.errors()[:3]))
+        gained = (count_near(png_pixels(work / "link-end.png")[2], ORANGE, canvas) -
+                  count_near(png_pixels(work / "link-start.png")[2], ORANGE, canvas))
+        suite.check("the screenshot shows the address's scenario's paths", gained > 150,
+                    f"{gained} more pixels of the first run's colour at the end than at step 0")
+        shown = page.evaluate("location.hash.substring(1)") or ""
+        try:
+            followed = json.loads(zlib.decompress(base64.urlsafe_b64decode(shown + "=" * (-len(shown) % 4)), -15))
+        except (ValueError, zlib.error) as e:
+            followed = {"error": str(e)}
+        suite.check("the address holds the scenario shown (the page's own link code)",
+                    followed.get("title") == lesson["title"] and len(followed.get("runs", [])) == len(lesson["runs"]),
+                    str(followed)[:200])
+
+        # 4. The browser's storage keeps the last scenario for the next visit.
+        page.open(base)
+        title = page.evaluate("document.title")
+        suite.check("the next visit opens the last scenario (localStorage)", lesson["title"] in (title or ""),
+                    f"title {title!r}")
+
+        # 5. A link pasted into the open page's address opens at once.
+        other = json.loads((ROOT / "assets/scenarios/09-beale.json").read_text())
+        page.evaluate(f"location.hash = {json.dumps(link_code(json.dumps(other)))}")
+        deadline = time.monotonic() + 60
+        while other["title"] not in (page.evaluate("document.title") or "") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        suite.check("a link pasted into the open page opens", other["title"] in (page.evaluate("document.title") or ""),
+                    f"title {page.evaluate('document.title')!r}")
+
+        # 6. A damaged address: a clear message, and the page still draws.
+        frames = page.open(base + "?fresh#not*a*scenario")
+        message = page.status()[1]
+        suite.check("a damaged address says what is wrong", "does not open" in message and "base64url" in message,
+                    message)
+        deadline = time.monotonic() + 60
+        while page.frames() < 10 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        suite.check("a damaged address still draws the page", page.frames() >= 10, f"{page.frames()} frames")
+
+        # 7. The exported PNG, downloaded by the browser, carries its scenario.
+        page.open(f"{base}?export=png#{code}")
+        deadline = time.monotonic() + 60
+        while not list(downloads.glob("*.png")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)  # the download's file is renamed into place when complete
+        pngs = sorted(downloads.glob("*.png"))
+        suite.check("the page's PNG export is downloaded", len(pngs) == 1, f"downloads: {os.listdir(downloads)}")
+        if pngs:
+            text = png_text(pngs[0], "optviz-scenario")
+            inside = json.loads(text) if text else {}
+            suite.check("the downloaded PNG carries the scenario", inside.get("title") == lesson["title"],
+                        f"text chunk title: {inside.get('title')!r}")
+            # 8. That PNG, dropped on the page (showing another lesson), opens as its scenario.
+            page.open(f"{base}?drop#{link_code(json.dumps(other))}")
+            drop = """(() => {
+                const bytes = Uint8Array.from(atob('%s'), c => c.charCodeAt(0));
+                const data = new DataTransfer();
+                data.items.add(new File([bytes], 'figure.png', {type: 'image/png'}));
+                const canvas = document.getElementById('canvas');
+                for (const kind of ['dragenter', 'dragover', 'drop'])
+                  canvas.dispatchEvent(new DragEvent(kind, {dataTransfer: data, bubbles: true, cancelable: true}));
+            })()""" % base64.b64encode(pngs[0].read_bytes()).decode()
+            page.evaluate(drop)
+            deadline = time.monotonic() + 60
+            while lesson["title"] not in (page.evaluate("document.title") or "") and time.monotonic() < deadline:
+                time.sleep(0.05)
+            suite.check("a PNG figure dropped on the page opens its scenario",
+                        lesson["title"] in (page.evaluate("document.title") or ""),
+                        f"title {page.evaluate('document.title')!r}")
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            for png in list(work.glob("*.png")) + pngs:
+                shutil.copy(png, keep / png.name)
+    finally:
+        page.close()
+        server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"browser: {suite.passed} passed, {suite.failed} failed")
+    return 1 if suite.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

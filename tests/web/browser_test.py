@@ -442,6 +442,14 @@ def main():
             suite.check("a PNG figure dropped on the page opens its scenario",
                         lesson["title"] in (page.evaluate("document.title") or ""),
                         f"title {page.evaluate('document.title')!r}")
+        # 9. At a device pixel ratio of 2 the canvas has twice the page's pixels (the UI scale follows).
+        page.send("Emulation.setDeviceMetricsOverride",
+                  {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 2, "mobile": False}, page.session)
+        page.open(base + "?ratio2")
+        size = page.evaluate("[document.getElementById('canvas').width, document.getElementById('canvas').height]")
+        suite.check("at a device pixel ratio of 2 the canvas has 2x the page's pixels",
+                    size == [2 * WIDTH, 2 * HEIGHT], f"canvas {size}")
+        page.screenshot(work / "ratio2.png")
         if keep is not None:
             keep.mkdir(parents=True, exist_ok=True)
             for png in list(work.glob("*.png")) + pngs:

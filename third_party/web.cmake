@@ -82,7 +82,9 @@ add_library(PkgConfig::GLFW ALIAS optviz_glfw)
 # <glad/gl.h>, which the GL code includes, is OpenGL ES 3 in the browser: no loader is needed.
 file(WRITE ${WEB_GENERATED}/glad/include/glad/gl.h
      "// The web build's <glad/gl.h>: WebGL 2 is OpenGL ES 3.0, linked directly (third_party/web.cmake).\n"
-     "#pragma once\n#include <GLES3/gl3.h>\n")
+     "#pragma once\n#include <GLES3/gl3.h>\n"
+     "// OpenGL's double-precision glClearDepth is glClearDepthf in OpenGL ES.\n"
+     "static inline void glClearDepth(double depth) { glClearDepthf((GLfloat)depth); }\n")
 add_library(glad INTERFACE)
 target_include_directories(glad SYSTEM INTERFACE ${WEB_GENERATED}/glad/include)
 target_link_libraries(glad INTERFACE optviz_glfw)

@@ -442,7 +442,18 @@ def main():
             suite.check("a PNG figure dropped on the page opens its scenario",
                         lesson["title"] in (page.evaluate("document.title") or ""),
                         f"title {page.evaluate('document.title')!r}")
-        # 9. At a device pixel ratio of 2 the canvas has twice the page's pixels (the UI scale follows).
+        # 9. The 3D view (a scenario's display.view) draws its surface with WebGL 2: the surface covers
+        # part of the canvas, the flat heatmap all of it.
+        surface = dict(lesson, display=dict(lesson.get("display", {}), view="3d"))
+        page.open(f"{base}?step=end#{link_code(json.dumps(surface))}")
+        page.screenshot(work / "link-3d.png")
+        suite.check("the 3D view draws without an error", not page.errors(), "; ".join(page.errors()[:3]))
+        flat = colourful_fraction(png_pixels(work / "link-end.png")[2], canvas)
+        solid = colourful_fraction(png_pixels(work / "link-3d.png")[2], canvas)
+        suite.check("the 3D view shows a surface, not the flat heatmap", 0.02 < solid < flat - 0.15,
+                    f"{solid:.0%} colourful pixels in 3D, {flat:.0%} flat")
+
+        # 10. At a device pixel ratio of 2 the canvas has twice the page's pixels (the UI scale follows).
         page.send("Emulation.setDeviceMetricsOverride",
                   {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 2, "mobile": False}, page.session)
         page.open(base + "?ratio2")

@@ -14,7 +14,8 @@ Serves BUILD_WEB_DIR on 127.0.0.1 (a free port) and checks that
   - the address follows the scenario, the browser's storage keeps it for the next visit, and a link
     pasted into the open page opens,
   - a PNG exported by the page, downloaded by the browser, carries the scenario in its text chunk,
-    and opens as that scenario when dropped on the page.
+    and opens as that scenario when dropped on the page,
+  - the 3D view draws its surface, and at a device pixel ratio of 2 the canvas has 2x the pixels.
 Everything is deterministic: fixed scenarios, the browser's virtual time, no timing assertions.
 Prints one line per check and "browser: N passed, N failed"; exits 1 when any failed.
 """

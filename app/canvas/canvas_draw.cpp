@@ -153,6 +153,17 @@ void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, A
   }
 }
 
+void draw_minimum_star(ImDrawList& dl, ImVec2 c, float r, const CanvasStyle& s) {
+  ImVec2 points[10];
+  for (int i = 0; i < 10; ++i) {
+    const float a = static_cast<float>(i) * 3.14159265f / 5 - 3.14159265f / 2;
+    const float radius = i % 2 == 0 ? r : r * 0.45f;
+    points[i] = ImVec2(c.x + radius * std::cos(a), c.y + radius * std::sin(a));
+  }
+  dl.AddPolyline(points, 10, s.shadow, ImDrawFlags_Closed, 3 * s.scale);
+  for (int i = 0; i < 10; ++i) dl.AddTriangleFilled(c, points[i], points[(i + 1) % 10], IM_COL32(255, 255, 255, 255));
+}
+
 void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, const CanvasStyle& s) {
   const PixelRect clip = t.rect();
   const float r = 7 * s.scale;
@@ -160,15 +171,7 @@ void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, c
     const Point2 p = t.to_pixels(m);
     if (!finite(p) || !clip.contains(p)) continue;
     const ImVec2 c = im(p);
-    // A white star with a dark outline: visible on every colour of the map.
-    ImVec2 points[10];
-    for (int i = 0; i < 10; ++i) {
-      const float a = static_cast<float>(i) * 3.14159265f / 5 - 3.14159265f / 2;
-      const float radius = i % 2 == 0 ? r : r * 0.45f;
-      points[i] = ImVec2(c.x + radius * std::cos(a), c.y + radius * std::sin(a));
-    }
-    dl.AddPolyline(points, 10, s.shadow, ImDrawFlags_Closed, 3 * s.scale);
-    for (int i = 0; i < 10; ++i) dl.AddTriangleFilled(c, points[i], points[(i + 1) % 10], IM_COL32(255, 255, 255, 255));
+    draw_minimum_star(dl, c, r, s);
     // Minima of a typed formula were found by a search, not known: the star says so.
     if (f.minima_are_found())
       draw_text_shadowed(dl, s, ImVec2(c.x + r + 2 * s.scale, c.y - s.font_size / 2), s.text_on_heatmap, "found");

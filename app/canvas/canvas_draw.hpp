@@ -43,6 +43,8 @@ void draw_axes(ImDrawList& dl, const CanvasTransform& transform, const CanvasSty
                std::string_view x_name = "x", std::string_view y_name = "y",
                std::optional<AxisLabelStrips> strips = std::nullopt);
 
+// A minimum's star of radius r at c: white with a dark outline, visible on every colour of the map.
+void draw_minimum_star(ImDrawList& dl, ImVec2 c, float r, const CanvasStyle& style);
 void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f, const CanvasStyle& style);
 
 // "diverged at step k" at a point of the canvas, in the run's colour.

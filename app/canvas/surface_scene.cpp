@@ -37,16 +37,6 @@ std::optional<Point2> pixel_of(const SurfaceScene& scene, Vec3f p, PixelRect rec
   return projected->pixel;
 }
 
-void draw_star(ImDrawList& dl, ImVec2 c, float r, const CanvasStyle& s) {
-  ImVec2 points[10];
-  for (int i = 0; i < 10; ++i) {
-    const float a = static_cast<float>(i) * 3.14159265f / 5 - 3.14159265f / 2;
-    const float radius = i % 2 == 0 ? r : r * 0.45f;
-    points[i] = ImVec2(c.x + radius * std::cos(a), c.y + radius * std::sin(a));
-  }
-  dl.AddPolyline(points, 10, s.shadow, ImDrawFlags_Closed, 3 * s.scale);
-  for (int i = 0; i < 10; ++i) dl.AddTriangleFilled(c, points[i], points[(i + 1) % 10], IM_COL32(255, 255, 255, 255));
-}
 
 // Tick labels of one coordinate along the base edge at `edge` (-1 or 1) of the other coordinate,
 // pushed outwards, and the coordinate's name beyond them.
@@ -153,7 +143,7 @@ void draw_surface_overlay(ImDrawList& dl, const SurfaceScene& scene, PixelRect r
   if (show_minima && r.scenario != nullptr)
     for (const Vec2& m : r.scenario->objective.minima())
       if (inside(m))
-        if (const auto p = pixel_of(scene, on_surface(mesh, m, kPathLift), rect)) draw_star(dl, im(*p), 7 * s.scale, s);
+        if (const auto p = pixel_of(scene, on_surface(mesh, m, kPathLift), rect)) draw_minimum_star(dl, im(*p), 7 * s.scale, s);
   if (r.scenario != nullptr && inside(r.scenario->start))
     if (const auto p = pixel_of(scene, on_surface(mesh, r.scenario->start, kPathLift), rect))
       draw_start_handle(dl, *p, false, s);

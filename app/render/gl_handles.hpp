@@ -71,6 +71,13 @@ inline GlTexture make_texture() {
   glGenTextures(1, &id);
   return GlTexture(id);
 }
+// The bound 2D texture's filter (both ways), its edges clamped.
+inline void set_texture_parameters(GLint filter) {
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
 inline GlFramebuffer make_framebuffer() {
   GLuint id = 0;
   glGenFramebuffers(1, &id);

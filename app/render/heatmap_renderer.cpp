@@ -26,13 +26,6 @@ GlShader compile(GLenum type, const char* source, std::string& error) {
   return GlShader();
 }
 
-void set_texture_parameters(GLint filter) {
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-}
-
 }  // namespace
 
 int grid_side_for(int pixels) { return std::clamp((pixels + 1) / 2, 16, kMaxGridSide); }

@@ -4,10 +4,7 @@ namespace optviz::gui {
 
 MapTexture::MapTexture() : texture_(make_texture()) {
   glBindTexture(GL_TEXTURE_2D, texture_.get());
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  set_texture_parameters(GL_NEAREST);
   const unsigned char clear[4] = {0, 0, 0, 0};
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, clear);
   glBindTexture(GL_TEXTURE_2D, 0);

@@ -83,19 +83,13 @@ std::unique_ptr<SurfaceRenderer> SurfaceRenderer::create(std::string& error) {
   r->colour_table_ = make_texture();
   const auto table = colour_table();
   glBindTexture(GL_TEXTURE_2D, r->colour_table_.get());
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  set_texture_parameters(GL_LINEAR);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kColourTableSize, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, table.data());
 
   r->target_ = make_texture();
   glBindTexture(GL_TEXTURE_2D, r->target_.get());
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  set_texture_parameters(GL_LINEAR);
   const unsigned char black[4] = {0, 0, 0, 255};
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, black);
   glBindTexture(GL_TEXTURE_2D, 0);

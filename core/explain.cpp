@@ -240,8 +240,8 @@ void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, 
     a.squares = squares("v_max", after.vmax, {}, after.vmax);
   }
   const std::string v_name = h.amsgrad ? "v_max" : "v";
-  const double bc1 = rules::bias_correction(h, h.beta1, after.t);
-  const double bc2 = rules::bias_correction(h, h.beta2, after.t);
+  const double bc1 = rules::bias_correction(h, Power::beta1, after.t);
+  const double bc2 = rules::bias_correction(h, Power::beta2, after.t);
   const Vec2 m_hat = after.m / bc1;
   const Vec2 v_hat = second / bc2;
   if (h.bias_correction) {

@@ -154,6 +154,10 @@ OptimizerState<V> initial_state(const H& h) {
   return s;
 }
 
+// The powers of t that an update raises (rules::power).
+enum class Power { beta1, beta2, nadam_decay };
+inline constexpr std::size_t kPowers = 3;
+
 namespace rules {
 
 template <class V, class S>
@@ -167,10 +171,28 @@ auto adagrad_rate(const H& h, long t) {
   return h.eta / (1 + static_cast<double>(t - 1) * h.lr_decay);
 }
 
-// Adam's bias correction 1 - beta^t of update t (1 without bias correction).
-template <class H, class S>
-S bias_correction(const H& h, S beta, long t) {
-  return h.bias_correction ? 1 - ew::pow(beta, static_cast<double>(t)) : S(1.0);
+// The power of update t that the Adam family raises: beta1^t or beta2^t (the bias corrections,
+// AdaMax's beta1^t), or NAdam's 0.96^(t psi). Computed with pow, as PyTorch does; a run reads them
+// from tables (PowerTables) filled by the same call.
+template <class H>
+auto power(const H& h, Power p, long t) {
+  const double td = static_cast<double>(t);
+  switch (p) {
+    case Power::beta1:
+      return ew::pow(h.beta1, td);
+    case Power::beta2:
+      return ew::pow(h.beta2, td);
+    case Power::nadam_decay:
+      break;
+  }
+  return decltype(h.beta1)(ew::pow(0.96, td * h.momentum_decay));
+}
+
+// Adam's bias correction 1 - beta^t of update t (1 without bias correction), p: beta1 or beta2.
+template <class H>
+auto bias_correction(const H& h, Power p, long t) {
+  using S = decltype(h.beta1);
+  return h.bias_correction ? S(1 - power(h, p, t)) : S(1.0);
 }
 
 // Adam's denominator sqrt(v / (1 - beta2^t)) + eps, as PyTorch computes it: sqrt(v) / sqrt(bc2) + eps,
@@ -223,8 +245,8 @@ V adam(const H& h, OptimizerState<V>& s, V theta, V g) {
   s.v = h.beta2 * s.v + (1 - h.beta2) * (g * g);
   V second = s.v;
   if (h.amsgrad) second = s.vmax = ew::max(s.vmax, s.v);
-  const ScalarOf<V> bc1 = bias_correction(h, h.beta1, s.t);
-  const ScalarOf<V> bc2 = bias_correction(h, h.beta2, s.t);
+  const ScalarOf<V> bc1 = bias_correction(h, Power::beta1, s.t);
+  const ScalarOf<V> bc2 = bias_correction(h, Power::beta2, s.t);
   const V d = adam_denominator(h, second, bc2);
   s.lr = h.eta / d;
   return theta - (h.eta / bc1) * (s.m / d);
@@ -235,7 +257,7 @@ V adamax(const H& h, OptimizerState<V>& s, V theta, V g) {
   s.m = h.beta1 * s.m + (1 - h.beta1) * g;
   s.u = ew::max(h.beta2 * s.u, ew::abs(g) + h.eps);
   s.lr = h.eta / s.u;
-  const ScalarOf<V> bc1 = 1 - ew::pow(h.beta1, static_cast<double>(s.t));
+  const ScalarOf<V> bc1 = 1 - power(h, Power::beta1, s.t);
   return theta - (h.eta / bc1) * (s.m / s.u);
 }
 
@@ -251,13 +273,12 @@ V adadelta(const H& h, OptimizerState<V>& s, V theta, V g) {
 
 template <class V, class H>
 V nadam(const H& h, OptimizerState<V>& s, V theta, V g) {
-  const double t = static_cast<double>(s.t);
-  const ScalarOf<V> mu = h.beta1 * (1 - 0.5 * ew::pow(0.96, t * h.momentum_decay));
-  const ScalarOf<V> mu_next = h.beta1 * (1 - 0.5 * ew::pow(0.96, (t + 1) * h.momentum_decay));
+  const ScalarOf<V> mu = h.beta1 * (1 - 0.5 * power(h, Power::nadam_decay, s.t));
+  const ScalarOf<V> mu_next = h.beta1 * (1 - 0.5 * power(h, Power::nadam_decay, s.t + 1));
   s.mu_product = s.mu_product * mu;
   s.m = h.beta1 * s.m + (1 - h.beta1) * g;
   s.v = h.beta2 * s.v + (1 - h.beta2) * (g * g);
-  const ScalarOf<V> bc2 = 1 - ew::pow(h.beta2, t);
+  const ScalarOf<V> bc2 = 1 - power(h, Power::beta2, s.t);
   const V d = ew::sqrt(s.v / bc2) + h.eps;
   s.lr = h.eta / d;
   theta = theta - (h.eta * (1 - mu) / (1 - s.mu_product)) * (g / d);

@@ -4,6 +4,8 @@
 // here once; a recorder decides what to keep.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -52,22 +54,45 @@ inline double learning_rate(const Schedule& schedule, long t, double eta, long s
   return schedule.is_constant() ? eta : schedule.eta(t, eta, steps);
 }
 
-// Rows k = 0 .. steps: `evaluate(t, theta, value, gradient)` gives f and the gradient that update
-// t = k + 1 uses at theta_k, `record(k, theta, value, gradient)`, then theta_{k+1} = update(t, theta,
-// gradient). Stops after the divergent row, which is recorded, and returns its k.
-template <class Evaluate, class Update, class Record>
-std::optional<long> step_rows(Vec2 start, long steps, Evaluate&& evaluate, Update&& update, Record&& record) {
-  Vec2 theta = start;
+// Rows k = 0 .. steps of N runs in lockstep, lane n a run of its own: `evaluate(n, t, theta, value,
+// gradient)` gives f and the gradient that update t = k + 1 uses at theta_k, `record(n, k, theta,
+// value, gradient)`, then theta_{k+1} = update(n, t, theta, gradient). A lane stops after its
+// divergent row, which is recorded; the others go on. Returns each lane's divergent k. The lanes'
+// updates interleave, so the processor overlaps their chains of dependent operations (each run's
+// square roots and divisions wait for its previous step; another run's need not).
+template <std::size_t N, class Evaluate, class Update, class Record>
+std::array<std::optional<long>, N> step_lanes(std::array<Vec2, N> theta, long steps, Evaluate&& evaluate,
+                                              Update&& update, Record&& record) {
+  std::array<std::optional<long>, N> diverged_at{};
+  std::array<bool, N> running;
+  running.fill(true);
   for (long k = 0;; ++k) {
     const long t = k + 1;  // the update that this row's gradient is for
-    double value = 0;
-    Vec2 gradient;
-    evaluate(t, theta, value, gradient);
-    record(k, theta, value, gradient);
-    if (divergence(theta, value, gradient)) return k;
-    if (k == steps) return std::nullopt;
-    theta = update(t, theta, gradient);
+    bool any = false;
+    for (std::size_t n = 0; n < N; ++n) {
+      if (!running[n]) continue;
+      double value = 0;
+      Vec2 gradient;
+      evaluate(n, t, theta[n], value, gradient);
+      record(n, k, theta[n], value, gradient);
+      if (divergence(theta[n], value, gradient)) diverged_at[n] = k;
+      if (diverged_at[n] || k == steps) {
+        running[n] = false;
+        continue;
+      }
+      theta[n] = update(n, t, theta[n], gradient);
+      any = true;
+    }
+    if (!any) return diverged_at;
   }
+}
+
+// One run: step_lanes() with one lane, and callbacks without the lane.
+template <class Evaluate, class Update, class Record>
+std::optional<long> step_rows(Vec2 start, long steps, Evaluate&& evaluate, Update&& update, Record&& record) {
+  return step_lanes<1>(
+      {start}, steps, [&](std::size_t, auto&&... a) { evaluate(a...); },
+      [&](std::size_t, auto&&... a) { return update(a...); }, [&](std::size_t, auto&&... a) { record(a...); })[0];
 }
 
 // step_rows() for any objective and training: f and its gradient at theta_k (the gradient of

@@ -142,12 +142,30 @@ bool same_maths(const Scenario& a, const Scenario& b) {
 }
 
 void simulate(const Scenario& s, std::vector<Trajectory>& runs) {
-  for (std::size_t i = 0; i < s.runs.size(); ++i)
-    if (const auto problem = find_run_spec_problem(s.runs[i], i, s.objective, s.start, s.steps))
+  std::vector<std::size_t> every(s.runs.size());
+  for (std::size_t i = 0; i < every.size(); ++i) every[i] = i;
+  simulate(s, runs, every);
+}
+
+void simulate(const Scenario& s, std::vector<Trajectory>& runs, std::span<const std::size_t> which) {
+  for (const std::size_t i : which)
+    if (const auto problem = find_run_spec_problem(s.runs.at(i), i, s.objective, s.start, s.steps))
       throw std::invalid_argument(*problem);
   runs.resize(s.runs.size());
-  for (std::size_t i = 0; i < s.runs.size(); ++i)
-    simulate_run(s.objective, s.runs[i], s.start, s.steps, training_of(s.runs[i], s.seed, i), runs[i]);
+  // The built-in optimizers together (run_together pairs those that can step in lockstep), the
+  // typed rules one by one.
+  std::vector<Training> trainings;
+  trainings.reserve(which.size());
+  std::vector<RunOrder> builtins;
+  for (const std::size_t i : which) {
+    const RunSpec& run = s.runs[i];
+    trainings.push_back(training_of(run, s.seed, i));
+    if (run.rule)
+      simulate_run(s.objective, run, s.start, s.steps, trainings.back(), runs[i]);
+    else
+      builtins.push_back({&run.hyper, &trainings.back(), &runs[i]});
+  }
+  run_together(s.objective, s.start, s.steps, builtins);
 }
 
 }  // namespace optviz

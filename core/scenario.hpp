@@ -130,4 +130,8 @@ std::vector<Trajectory> simulate(const Scenario& s);
 // scenario it throws before changing `runs`.
 void simulate(const Scenario& s, std::vector<Trajectory>& runs);
 
+// Only the runs `which` (indices of s.runs) into `runs`, which takes one trajectory per run of s;
+// the others keep what they hold.
+void simulate(const Scenario& s, std::vector<Trajectory>& runs, std::span<const std::size_t> which);
+
 }  // namespace optviz

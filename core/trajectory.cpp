@@ -13,6 +13,21 @@ std::string Trajectory::status() const {
   return diverged_at ? "diverged at step " + std::to_string(*diverged_at) : std::string();
 }
 
+void PowerTables::prepare(const Hyperparameters& h, long steps) {
+  using K = OptimizerKind;
+  const bool adam = (h.kind == K::adam || h.kind == K::adamw) && h.bias_correction;
+  const std::array<bool, kPowers> used = {adam || h.kind == K::adamax, adam || h.kind == K::nadam, h.kind == K::nadam};
+  const std::array<double, kPowers> of = {h.beta1, h.beta2, h.momentum_decay};
+  const auto count = static_cast<std::size_t>(steps) + 2;
+  for (std::size_t p = 0; p < kPowers; ++p) {
+    if (!used[p]) continue;
+    if (!(of_[p] == of[p])) values_[p].clear();
+    of_[p] = of[p];
+    for (std::size_t t = values_[p].size(); t < count; ++t)
+      values_[p].push_back(rules::power(h, static_cast<Power>(p), static_cast<long>(t)));
+  }
+}
+
 State Trajectory::state(std::size_t k) const { return StateReplay(*this).state(k); }
 
 std::optional<ParameterProblem> find_course_problem(Vec2 start, long steps) {
@@ -74,27 +89,50 @@ void prepare(Trajectory& out, long steps) {
   out.step_size.reserve(capacity);
 }
 
-// What a trajectory records of each row: everything.
-auto every_row(Trajectory& out) {
-  return [&out](long, Vec2 theta, double value, Vec2 gradient) {
-    out.position.push_back(theta);
-    out.value.push_back(value);
-    out.gradient.push_back(gradient);
-  };
-}
+// What a trajectory records: every row, and of a built-in's state after each update what the
+// plots show and a checkpoint every kCheckpointInterval updates, from which state() replays the
+// rest.
+class Recorder {
+ public:
+  Recorder() = default;
+  // Rows only: a typed rule records its own updates.
+  explicit Recorder(Trajectory& out) : out_(&out) {}
+  Recorder(Trajectory& out, const Hyperparameters& h) : out_(&out) {
+    if (const auto field = accumulator_field(h)) {
+      accumulator_ = field->member;
+      out.accumulator.reserve(out.position.capacity());
+    }
+    out.checkpoints.reserve(out.position.capacity() / kCheckpointInterval);
+  }
+  void row(Vec2 theta, double value, Vec2 gradient) const {
+    out_->position.push_back(theta);
+    out_->value.push_back(value);
+    out_->gradient.push_back(gradient);
+  }
+  void update(const State& s) const {
+    if (accumulator_ != nullptr) out_->accumulator.push_back(s.*accumulator_);
+    out_->step_size.push_back(s.lr);
+    if (s.t % kCheckpointInterval == 0) out_->checkpoints.push_back(s);
+  }
 
-// What it records of a built-in's state after each update: what the plots show, and a checkpoint
-// every kCheckpointInterval updates from which state() replays the rest.
-auto every_update(Trajectory& out, const Hyperparameters& h) {
-  const auto field = accumulator_field(h);
-  Vec2 State::*accumulator = field ? field->member : nullptr;
-  if (accumulator != nullptr) out.accumulator.reserve(out.position.capacity());
-  out.checkpoints.reserve(out.position.capacity() / kCheckpointInterval);
-  return [&out, accumulator](const State& s) {
-    if (accumulator != nullptr) out.accumulator.push_back(s.*accumulator);
-    out.step_size.push_back(s.lr);
-    if (s.t % kCheckpointInterval == 0) out.checkpoints.push_back(s);
-  };
+ private:
+  Trajectory* out_ = nullptr;
+  Vec2 State::*accumulator_ = nullptr;
+};
+
+// A run's hyperparameters with the powers its updates raise read from its trajectory's tables:
+// rules::power finds this overload for them.
+struct TabledHyperparameters : Hyperparameters {
+  std::array<const double*, kPowers> powers{};
+};
+
+double power(const TabledHyperparameters& h, Power p, long t) { return h.powers[static_cast<std::size_t>(p)][t]; }
+
+TabledHyperparameters tabled(const Hyperparameters& h, Trajectory& out, long steps) {
+  out.powers.prepare(h, steps);
+  TabledHyperparameters tabled{h};
+  for (std::size_t p = 0; p < kPowers; ++p) tabled.powers[p] = out.powers.table(static_cast<Power>(p));
+  return tabled;
 }
 
 // `flatten` inlines the formula, the rule and the recording into the loop (g++ -O2 alone calls
@@ -106,53 +144,104 @@ auto every_update(Trajectory& out, const Hyperparameters& h) {
 #define OPTVIZ_INLINE_ALL __attribute__((flatten))
 #endif
 
-// A built-in formula with a built-in optimizer of kind K, a constant learning rate and the exact
-// gradient: the same rows as run_rows() gives (the same formula, the same rule), in a loop that
-// calls neither through a pointer nor through a switch.
-template <class Formula, OptimizerKind K>
-OPTVIZ_INLINE_ALL void run_builtin(const Hyperparameters& h, Vec2 start, long steps, Trajectory& out) {
-  State state = initial_state<Vec2>(h);
-  const auto updated = every_update(out, h);
-  out.diverged_at = step_rows(
-      start, steps,
-      [](long, Vec2 theta, double& value, Vec2& gradient) {
+// N runs (step_lanes) of a built-in formula with a built-in optimizer of kind K, a constant
+// learning rate and the exact gradient: the same rows as run_rows() gives each (the same formula,
+// the same rule), in a loop that calls neither through a pointer nor through a switch.
+template <class Formula, OptimizerKind K, std::size_t N>
+OPTVIZ_INLINE_ALL void run_builtin(const std::array<const Hyperparameters*, N>& hyper, Vec2 start, long steps,
+                                   const std::array<Trajectory*, N>& out) {
+  std::array<TabledHyperparameters, N> h;
+  std::array<State, N> state;
+  std::array<Recorder, N> recorder;
+  std::array<Vec2, N> starts;
+  for (std::size_t n = 0; n < N; ++n) {
+    h[n] = tabled(*hyper[n], *out[n], steps);
+    state[n] = initial_state<Vec2>(*hyper[n]);
+    recorder[n] = Recorder(*out[n], *hyper[n]);
+    starts[n] = start;
+  }
+  const auto diverged_at = step_lanes<N>(
+      starts, steps,
+      [](std::size_t, long, Vec2 theta, double& value, Vec2& gradient) {
         value = Formula::value(theta);
         gradient = Formula::gradient(theta);
       },
-      [&](long, Vec2 theta, Vec2 g) {
-        theta = step_as<K>(h, state, theta, g);
-        updated(state);
+      [&](std::size_t n, long, Vec2 theta, Vec2 g) {
+        theta = step_as<K>(h[n], state[n], theta, g);
+        recorder[n].update(state[n]);
         return theta;
       },
-      every_row(out));
+      [&](std::size_t n, long, Vec2 theta, double value, Vec2 gradient) { recorder[n].row(theta, value, gradient); });
+  for (std::size_t n = 0; n < N; ++n) out[n]->diverged_at = diverged_at[n];
+}
+
+// The formula of a built-in function, for the runs that take the fast path.
+std::optional<std::size_t> formula_of(const Objective& f) {
+  return f.builtin() != nullptr ? formulas::formula_index(f.builtin()->value) : std::nullopt;
+}
+
+void check_run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, const Training& training) {
+  if (std::string problem = validate_run(h, start, steps); !problem.empty()) throw std::invalid_argument(problem);
+  if (std::string problem = find_training_problem(training, f); !problem.empty()) throw std::invalid_argument(problem);
+}
+
+// Starts `out` over for a run of h with this training.
+void begin(Trajectory& out, const Hyperparameters& h, long steps, const Training& training) {
+  prepare(out, steps);
+  out.hyper = h;
+  out.schedule = training.schedule;
 }
 
 }  // namespace
 
 void run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out,
          const Training& training) {
-  if (std::string problem = validate_run(h, start, steps); !problem.empty()) throw std::invalid_argument(problem);
-  if (std::string problem = find_training_problem(training, f); !problem.empty()) throw std::invalid_argument(problem);
-  prepare(out, steps);
-  out.hyper = h;
-  out.schedule = training.schedule;
-  const auto formula = f.builtin() != nullptr ? formulas::formula_index(f.builtin()->value) : std::nullopt;
-  if (formula && training.is_plain()) {
+  check_run(f, h, start, steps, training);
+  begin(out, h, steps, training);
+  if (const auto formula = formula_of(f); formula && training.is_plain()) {
     formulas::with_formula(*formula, [&]<class Formula>() {
-      with_kind(h.kind, [&]<OptimizerKind K>() { run_builtin<Formula, K>(h, start, steps, out); });
+      with_kind(h.kind, [&]<OptimizerKind K>() { run_builtin<Formula, K, 1>({&h}, start, steps, {&out}); });
     });
     return;
   }
-  const auto updated = every_update(out, h);
+  const Recorder recorder(out, h);
   BuiltinUpdate update(h);
   out.diverged_at = run_rows(
       f, h.eta, start, steps, training,
       [&](long t, double eta, Vec2 theta, Vec2 g) {
         theta = update(t, eta, theta, g);
-        updated(update.state());
+        recorder.update(update.state());
         return theta;
       },
-      every_row(out));
+      [&](long, Vec2 theta, double value, Vec2 gradient) { recorder.row(theta, value, gradient); });
+}
+
+void run_together(const Objective& f, Vec2 start, long steps, std::span<const RunOrder> orders) {
+  for (const RunOrder& o : orders) check_run(f, *o.hyper, start, steps, *o.training);
+  const auto formula = formula_of(f);
+  std::vector<bool> done(orders.size(), false);
+  for (std::size_t i = 0; i < orders.size(); ++i) {
+    if (done[i]) continue;
+    done[i] = true;
+    const RunOrder& a = orders[i];
+    // Its partner: the next run of the same kind that also takes the fast path.
+    std::optional<std::size_t> partner;
+    for (std::size_t j = i + 1; formula && a.training->is_plain() && j < orders.size() && !partner; ++j)
+      if (!done[j] && orders[j].training->is_plain() && orders[j].hyper->kind == a.hyper->kind) partner = j;
+    if (!partner) {
+      run(f, *a.hyper, start, steps, *a.out, *a.training);
+      continue;
+    }
+    done[*partner] = true;
+    const RunOrder& b = orders[*partner];
+    begin(*a.out, *a.hyper, steps, *a.training);
+    begin(*b.out, *b.hyper, steps, *b.training);
+    formulas::with_formula(*formula, [&]<class Formula>() {
+      with_kind(a.hyper->kind, [&]<OptimizerKind K>() {
+        run_builtin<Formula, K, 2>({a.hyper, b.hyper}, start, steps, {a.out, b.out});
+      });
+    });
+  }
 }
 
 void run(const Objective& f, const Rule& rule, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out,
@@ -160,9 +249,7 @@ void run(const Objective& f, const Rule& rule, const Hyperparameters& h, Vec2 st
   if (auto problem = find_rule_problem(rule, h)) throw std::invalid_argument(problem->message());
   if (auto problem = find_course_problem(start, steps)) throw std::invalid_argument(problem->message());
   if (std::string problem = find_training_problem(training, f); !problem.empty()) throw std::invalid_argument(problem);
-  prepare(out, steps);
-  out.hyper = h;
-  out.schedule = training.schedule;
+  begin(out, h, steps, training);
   const std::size_t width = rule.state().size();
   RuleUpdate update(rule, h);
   out.diverged_at = run_rows(
@@ -173,7 +260,7 @@ void run(const Objective& f, const Rule& rule, const Hyperparameters& h, Vec2 st
         out.step_size.push_back((theta - next) / g);
         return next;
       },
-      every_row(out));
+      [recorder = Recorder(out)](long, Vec2 theta, double value, Vec2 gradient) { recorder.row(theta, value, gradient); });
   out.rule_width = width;
 }
 

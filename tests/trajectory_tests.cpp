@@ -7,6 +7,7 @@
 
 #include "optimizer.hpp"
 #include "run_loop.hpp"
+#include "scenario.hpp"
 #include "test_function.hpp"
 #include "trajectory.hpp"
 
@@ -145,4 +146,113 @@ TEST_CASE("a diverged run replays up to its last update", "[trajectory]") {
   State s = initial_state<Vec2>(h);
   for (std::size_t k = 0; k < t.updates(); ++k) step(h, s, t.position[k], t.gradient[k]);
   CHECK(t.state(t.updates() - 1) == s);
+}
+
+namespace {
+
+void check_same(const Trajectory& a, const Trajectory& b) {
+  REQUIRE(a.rows() == b.rows());
+  CHECK(a.diverged_at == b.diverged_at);
+  CHECK(a.position == b.position);
+  CHECK(a.value == b.value);
+  CHECK(a.gradient == b.gradient);
+  CHECK(a.step_size == b.step_size);
+  CHECK(a.accumulator == b.accumulator);
+  CHECK(a.checkpoints == b.checkpoints);
+  CHECK(a.hyper == b.hyper);
+  CHECK(a.schedule == b.schedule);
+}
+
+}  // namespace
+
+TEST_CASE("runs stepped together give each run's own trajectory bit for bit", "[trajectory]") {
+  // Every configuration with the next one of its kind (its weight-decay twin, or a convention), a
+  // partner that diverges early, one on the general loop that steps alone, and an odd one out.
+  std::vector<Hyperparameters> hypers = configurations();
+  Hyperparameters wild = defaults(OptimizerKind::sgd);
+  wild.eta = 0.5;
+  hypers.insert(hypers.begin(), wild);
+  const Training plain, general = general_loop();
+  for (const TestFunction& f : test_functions()) {
+    INFO(f.name);
+    std::vector<RunOrder> orders;
+    std::vector<Trajectory> together(hypers.size() + 1), alone(hypers.size() + 1);
+    for (std::size_t i = 0; i < hypers.size(); ++i) orders.push_back({&hypers[i], &plain, &together[i]});
+    orders.push_back({&hypers[1], &general, &together.back()});
+    run_together(f, f.start, kSteps, orders);
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+      INFO(describe(f, *orders[i].hyper) << (i == hypers.size() ? ", general loop" : ""));
+      run(f, *orders[i].hyper, f.start, kSteps, alone[i], *orders[i].training);
+      check_same(together[i], alone[i]);
+    }
+  }
+  const TestFunction& quadratic = *find_function("quadratic");
+  Trajectory a, b;
+  const std::vector<RunOrder> pair = {{&hypers[0], &plain, &a}, {&hypers[1], &plain, &b}};
+  run_together(quadratic, {2.5, 1.5}, kSteps, pair);
+  CHECK(a.diverged_at);  // the wild one stopped early, its partner went on
+  CHECK_FALSE(b.diverged_at);
+  CHECK(b.rows() == kSteps + 1);
+  Hyperparameters invalid = hypers[1];
+  invalid.eta = -1;
+  const std::vector<RunOrder> bad = {{&hypers[1], &plain, &a}, {&invalid, &plain, &b}};
+  CHECK_THROWS_WITH(run_together(quadratic, {2.5, 1.5}, kSteps, bad), "invalid eta: -1 (must be >= 0)");
+}
+
+TEST_CASE("a trajectory's tables of powers follow its betas and step count", "[trajectory]") {
+  const TestFunction& f = *find_function("rosenbrock");
+  Trajectory reused;
+  // Each run into the same trajectory, after another: what a fresh trajectory gets.
+  const auto check_run = [&](OptimizerKind kind, auto change, long steps) {
+    Hyperparameters h = defaults(kind);
+    h.eta = 1e-3;
+    change(h);
+    INFO(describe(f, h) << " steps=" << steps);
+    run(f, h, f.start, steps, reused);
+    check_same(reused, run(f, h, f.start, steps));
+    Trajectory general;
+    run(f, h, f.start, steps, general, general_loop());  // pow at every update
+    CHECK(reused.position == general.position);
+    CHECK(reused.step_size == general.step_size);
+  };
+  using K = OptimizerKind;
+  check_run(K::adam, [](Hyperparameters&) {}, 100);
+  check_run(K::adam, [](Hyperparameters& h) { h.beta1 = 0.8; }, 100);
+  check_run(K::adam, [](Hyperparameters& h) { h.beta1 = 0.8; }, kSteps);  // longer
+  check_run(K::adam, [](Hyperparameters& h) { h.beta2 = 0.99; }, kSteps);
+  check_run(K::adamax, [](Hyperparameters& h) { h.beta1 = 0.7; }, kSteps);
+  check_run(K::nadam, [](Hyperparameters& h) { h.momentum_decay = 0.01; }, kSteps);
+  check_run(K::nadam, [](Hyperparameters&) {}, kSteps);
+  check_run(K::adamw, [](Hyperparameters& h) { h.beta1 = 0.5, h.beta2 = 0.9; }, kSteps);
+  check_run(K::adam, [](Hyperparameters&) {}, kSteps);
+}
+
+TEST_CASE("a scenario simulates its runs together, or only those asked for, as each alone", "[trajectory]") {
+  Scenario s = default_scenario();
+  s.steps = kSteps;
+  s.runs.push_back(s.runs[2]);  // a second RMSprop, and a typed rule between them
+  s.runs.insert(s.runs.begin() + 3, make_rule_run(Rule("theta = theta - eta*g"), "sgd", 4));
+  s.runs.push_back(make_run(OptimizerKind::rmsprop, 6));
+  s.runs.back().noise = 0.5;  // steps alone: not the exact gradient
+  const auto alone = [&](std::size_t i) {
+    Trajectory t;
+    simulate_run(s.objective, s.runs[i], s.start, s.steps, training_of(s.runs[i], s.seed, i), t);
+    return t;
+  };
+  std::vector<Trajectory> runs = simulate(s);
+  REQUIRE(runs.size() == s.runs.size());
+  for (std::size_t i = 0; i < s.runs.size(); ++i) {
+    INFO("run " << i);
+    check_same(runs[i], alone(i));
+    CHECK(runs[i].rule_state == alone(i).rule_state);
+  }
+  s.runs[2].hyper.rho = 0.5;
+  s.runs[5].hyper.rho = 0.8;
+  const std::vector<std::size_t> which = {2, 5};
+  const std::vector<Trajectory> before = runs;
+  simulate(s, runs, which);
+  check_same(runs[2], alone(2));
+  check_same(runs[5], alone(5));
+  check_same(runs[0], before[0]);
+  CHECK_FALSE(runs[2].position == before[2].position);
 }

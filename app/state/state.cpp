@@ -128,12 +128,7 @@ void simulate_if_changed(AppState& state) {
   state.run_versions.resize(state.scenario.runs.size());
   if (!changed.empty()) {
     try {
-      for (const std::size_t i : changed) {
-        const RunSpec& run = state.scenario.runs[i];
-        // Into the memory the run already has.
-        simulate_run(state.scenario.objective, run, state.scenario.start, state.scenario.steps,
-                     training_of(run, state.scenario.seed, i), state.runs[i]);
-      }
+      simulate(state.scenario, state.runs, changed);  // into the memory the runs already have
     } catch (const std::exception& e) {  // a scenario without a problem simulates: only a bug gets here
       state.problem = e.what();
       state.simulated.runs.clear();  // what `runs` holds now is no longer known

@@ -69,4 +69,22 @@ Box pan_box(Box wanted, Vec2 delta) {
   return sanitized_box({wanted.min + delta, wanted.max + delta}, wanted);
 }
 
+PixelRect least_covered_corner(PixelRect plot, float width, float height, float inset, std::span<const Point2> points,
+                               Point2 keep_clear) {
+  const float left = plot.x0 + inset, right = plot.x1 - inset - width;
+  const float top = plot.y0 + inset, bottom = plot.y1 - inset - height;
+  const PixelRect corners[] = {{left, bottom, left + width, bottom + height},
+                               {right, bottom, right + width, bottom + height},
+                               {left, top, left + width, top + height},
+                               {right, top, right + width, top + height}};
+  const PixelRect* best = &corners[0];
+  std::size_t fewest = SIZE_MAX;
+  for (const PixelRect& c : corners) {
+    std::size_t count = c.contains(keep_clear) ? points.size() + 1 : 0;
+    for (const Point2 p : points) count += c.contains(p) ? 1 : 0;
+    if (count < fewest) best = &c, fewest = count;
+  }
+  return *best;
+}
+
 }  // namespace optviz::gui

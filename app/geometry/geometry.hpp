@@ -3,6 +3,8 @@
 // that no NaN or infinite value reaches a vertex.
 #pragma once
 
+#include <span>
+
 #include "test_function.hpp"
 #include "vec2.hpp"
 
@@ -59,6 +61,12 @@ class CanvasTransform {
   Box shown_{{0, 0}, {1, 1}};
   double scale_ = 1;
 };
+
+// Where a box of width x height goes in `plot`, `inset` from its edges: the corner that holds the
+// fewest of the (path) points, ahead of those holding `keep_clear` (the start handle); bottom left,
+// bottom right, top left, top right on a tie.
+PixelRect least_covered_corner(PixelRect plot, float width, float height, float inset, std::span<const Point2> points,
+                               Point2 keep_clear);
 
 // `wanted` scaled by `factor` around `anchor` (the point under the cursor stays under it);
 // factor < 1 zooms in. The result is sanitized against `wanted`.

@@ -1,7 +1,8 @@
 // The basin overlay of the canvas: every cell of the view a start of the selected run, coloured
 // by the minimum it ends within kBasinRadius of (or by its final loss, map_scale.hpp), computed in
 // the background (map_job.hpp) and drawn semi-transparently over the heatmap where it was computed,
-// so that it follows a pan until the new one is ready. A legend box says what the colours mean.
+// so that it follows a pan until the new one is ready. A legend box in the plot's corner that the paths
+// cross least says what the colours mean.
 #include <imgui.h>
 
 #include <algorithm>
@@ -22,7 +23,21 @@ constexpr int kMaxOverlaySide = 512;
 
 ImU32 u32(Rgb c, std::uint8_t alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }
 
-void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, PixelRect canvas,
+// Where the legend box goes: the plot's corner that the visible paths cross least (every path
+// sampled at about kCornerSamples points).
+PixelRect legend_corner(const AppState& state, const CanvasTransform& t, float width, float height, float inset) {
+  constexpr std::size_t kCornerSamples = 2000;
+  std::vector<Point2> points;
+  for (std::size_t i = 0; i < state.runs.size() && i < state.simulated.runs.size(); ++i) {
+    if (!state.simulated.runs[i].visible) continue;
+    const std::vector<Vec2>& path = state.runs[i].position;
+    const std::size_t stride = std::max<std::size_t>(1, path.size() / kCornerSamples);
+    for (std::size_t k = 0; k < path.size(); k += stride) points.push_back(t.to_pixels(path[k]));
+  }
+  return least_covered_corner(t.rect(), width, height, inset, points, t.to_pixels(state.scenario.start));
+}
+
+void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, const CanvasTransform& t,
                      const CanvasStyle& s) {
   const BasinMap* map = v.job.result();
   const Basin* basin = v.job.result_spec();
@@ -53,9 +68,7 @@ void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, 
   const bool bar = v.image_colouring != MapColouring::minimum;
   const float bar_h = bar ? line * 1.6f : 0;
   const float height = line * static_cast<float>(rows.size() + 2) + bar_h + pad;
-  // Bottom left, above the canvas's x axis labels.
-  const PixelRect box{canvas.x0 + 3.5f * s.font_size, canvas.y1 - height - 2.6f * s.font_size - pad,
-                      canvas.x0 + 3.5f * s.font_size + width + 2 * pad, canvas.y1 - 2.6f * s.font_size};
+  const PixelRect box = legend_corner(state, t, width + 2 * pad, height, s.font_size);
   dl.AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), s.box, 4 * s.scale);
   float y = box.y0 + pad * 0.5f;
   dl.AddText(s.font, s.font_size, ImVec2(box.x0 + pad, y), s.box_text, title.c_str());
@@ -65,8 +78,8 @@ void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, 
     const float x0 = box.x0 + pad, x1 = box.x1 - pad;
     constexpr int kStrips = 48;
     for (int k = 0; k < kStrips; ++k) {
-      const auto colour = [](double t) {
-        const Colour c = colour_map(t);
+      const auto colour = [](double u) {
+        const Colour c = colour_map(u);
         return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1));
       };
       const float a = x0 + (x1 - x0) * static_cast<float>(k) / kStrips;
@@ -117,10 +130,9 @@ void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& 
   }
 }
 
-void draw_basin_legend(ImDrawList& dl, const AppState& state, PixelRect canvas, const CanvasStyle& s) {
+void draw_basin_legend(ImDrawList& dl, const AppState& state, const CanvasTransform& t, const CanvasStyle& s) {
   const BasinView& v = state.maps->basin;
-  if (v.show && state.selected && *state.selected < state.scenario.runs.size())
-    draw_legend_box(dl, state, v, canvas, s);
+  if (v.show && state.selected && *state.selected < state.scenario.runs.size()) draw_legend_box(dl, state, v, t, s);
 }
 
 }  // namespace optviz::gui

@@ -162,7 +162,7 @@ void draw_canvas_panel(AppState& state) {
                        style);
     draw_start_handle(dl, handle, state.dragging_start || (hovered && near_handle), style);
     for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
-    draw_basin_legend(dl, state, plot, style);
+    draw_basin_legend(dl, state, t, style);
     if (hovered && !state.dragging_start) draw_cursor_readout(dl, state, t, style);
   }
   dl.PopClipRect();

@@ -325,9 +325,12 @@ void draw_sweep_panel(AppState& state) {
   const UiMetrics m = ui_metrics(state.view.ui_scale);
   const PixelRect c = state.layout.canvas;
   const float width = std::min(c.width() * 0.7f, 640 * m.scale);
-  // Over the canvas, and below it too when the canvas is short (the plots under it at large scales).
-  const float height = std::min(ImGui::GetIO().DisplaySize.y - c.y0 - 16 * m.scale, 760 * m.scale);
-  ImGui::SetNextWindowPos(ImVec2(c.x1 - width - 8 * m.scale, c.y0 + 8 * m.scale), ImGuiCond_Appearing);
+  // At the window's right edge, over the plots and the canvas's right part, so that the paths the
+  // map changes and the basin map's legend (bottom left of the canvas) stay in sight; below the
+  // canvas too when it is short (the plots under it at large scales).
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float height = std::min(display.y - c.y0 - 16 * m.scale, 760 * m.scale);
+  ImGui::SetNextWindowPos(ImVec2(display.x - width - 8 * m.scale, c.y0 + 8 * m.scale), ImGuiCond_Appearing);
   ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Appearing);
   if (ImGui::Begin("Sweep map of the selected run", &v.show, ImGuiWindowFlags_NoCollapse)) {
     if (has_run) {

@@ -43,7 +43,7 @@ void draw_sweep_panel(AppState& state);
 // Inside the canvas while state.maps->basin.show (basin_overlay.cpp): the overlay over the heatmap,
 // then its legend over everything else.
 void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& transform);
-void draw_basin_legend(ImDrawList& dl, const AppState& state, PixelRect canvas, const CanvasStyle& style);
+void draw_basin_legend(ImDrawList& dl, const AppState& state, const CanvasTransform& transform, const CanvasStyle& style);
 // After the canvas while state.explain.open (explain_overlay.cpp): the explained update's inset
 // window in a corner of the plot, and a ring at the run's point.
 void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform& transform);

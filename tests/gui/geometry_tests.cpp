@@ -329,3 +329,27 @@ TEST_CASE("segments that add no pixels are dropped without breaking a line that 
   for (const Point2 p : out.points)
     REQUIRE(std::find(jitter.points.begin(), jitter.points.end(), p) != jitter.points.end());
 }
+
+TEST_CASE("a box goes to the corner that the points cross least, never over the start", "[geometry]") {
+  const PixelRect plot{0, 0, 400, 300};
+  const auto corner = [&](std::vector<Point2> points, Point2 start) {
+    const PixelRect r = least_covered_corner(plot, 100, 50, 10, points, start);
+    CHECK(r.width() == Approx(100));
+    CHECK(r.height() == Approx(50));
+    return Point2{r.x0, r.y0};
+  };
+  const Point2 bottom_left{10, 240}, bottom_right{290, 240}, top_left{10, 10}, top_right{290, 10};
+  const Point2 middle{200, 150};
+  CHECK(corner({}, middle) == bottom_left);
+  CHECK(corner({{50, 260}}, middle) == bottom_right);
+  CHECK(corner({{50, 260}, {350, 260}, {350, 270}, {50, 20}, {60, 20}}, middle) == top_left);
+  CHECK(corner({{50, 260}, {350, 260}, {50, 20}}, middle) == top_right);
+  // Three points in every corner but one, which has one point and the start handle: the handle
+  // weighs more than all the points.
+  std::vector<Point2> crowded;
+  for (const Point2 p : {Point2{50, 260}, Point2{50, 20}, Point2{350, 20}})
+    for (int i = 0; i < 3; ++i) crowded.push_back({p.x + static_cast<float>(i), p.y});
+  crowded.push_back({350, 260});
+  CHECK(corner(crowded, {351, 261}) == bottom_left);
+  CHECK(corner(crowded, middle) == bottom_right);
+}

@@ -342,7 +342,7 @@ TEST_CASE("a box goes to the corner that the points cross least, never over the 
   const Point2 middle{200, 150};
   CHECK(corner({}, middle) == bottom_left);
   CHECK(corner({{50, 260}}, middle) == bottom_right);
-  CHECK(corner({{50, 260}, {350, 260}, {350, 270}, {50, 20}, {60, 20}}, middle) == top_left);
+  CHECK(corner({{50, 260}, {350, 260}, {350, 270}, {350, 20}, {360, 20}}, middle) == top_left);
   CHECK(corner({{50, 260}, {350, 260}, {50, 20}}, middle) == top_right);
   // Three points in every corner but one, which has one point and the start handle: the handle
   // weighs more than all the points.

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <ostream>
 #include <stdexcept>
 #include <tuple>
@@ -128,46 +129,6 @@ const std::array kKernels = kernels(std::make_index_sequence<formulas::kCount>()
 std::optional<std::size_t> formula_of(const Objective& f) {
   if (f.builtin() == nullptr) return std::nullopt;
   return formulas::formula_index(f.builtin()->value);
-}
-
-// The cells of a map: cell(c) gives cell c's hyperparameters and start. Through the lanes when
-// `formula` is set, else one by one.
-template <class Cell>
-Map compute_map(int columns, int rows, const Objective& f, const Rule* rule, long steps, const Training& training,
-                const Target& target, std::optional<std::size_t> formula, Progress* progress, const MapOptions& options,
-                const Cell& cell) {
-  Map map;
-  map.columns = columns;
-  map.rows = rows;
-  const auto cells = static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows);
-  map.cells.resize(cells);
-  // Blocks of about 2^22 updates (a few milliseconds): fine enough for a cancel and for balance.
-  const std::size_t per_block =
-      formula ? kLanes * std::max<std::size_t>(1, (std::size_t{1} << 19) / (static_cast<std::size_t>(steps) + 1))
-              : std::max<std::size_t>(1, (std::size_t{1} << 22) / (static_cast<std::size_t>(steps) + 1));
-  const std::size_t blocks = (cells + per_block - 1) / per_block;
-  map.complete = for_each_block(blocks, options.threads, progress ? &progress->cancel : nullptr, [&](std::size_t b) {
-    const std::size_t first = b * per_block, end = std::min(cells, first + per_block);
-    if (formula) {
-      for (std::size_t c = first; c < end; c += kLanes) {
-        LaneRuns runs;
-        std::array<RunSummary, kLanes> out{};
-        for (int l = 0; l < kLanes; ++l) {
-          const auto [h, start] = cell(std::min(c + static_cast<std::size_t>(l), end - 1));  // repeats the last
-          runs.set(l, h, start);
-        }
-        kKernels[*formula](runs, steps, target, out.data());
-        std::copy_n(out.begin(), std::min<std::size_t>(kLanes, end - c), map.cells.begin() + static_cast<long>(c));
-      }
-    } else {
-      for (std::size_t c = first; c < end; ++c) {
-        const auto [h, start] = cell(c);
-        map.cells[c] = summarize_valid(f, rule, h, start, steps, training, target);
-      }
-    }
-    if (progress != nullptr) progress->cells_done += end - first;
-  });
-  return map;
 }
 
 std::optional<std::size_t> lane_formula(const Objective& f, const RunSpec& run, const Training& training,
@@ -344,31 +305,125 @@ bool takes_lanes(const Objective& f, const RunSpec& run, const Training& trainin
   return !run.rule && training.is_plain() && formula_of(f).has_value();
 }
 
-Map sweep(const Sweep& s, Progress* progress, const MapOptions& options) {
+// What a map in parts keeps: the run every cell makes, with cell(c) giving cell c's
+// hyperparameters and start, and the cells so far. Through the lanes when `formula` is set, else
+// one by one.
+struct MapInParts::Work {
+  Objective f;
+  std::optional<Rule> rule;
+  long steps = 0;
+  Training training;
+  Target target;
+  std::optional<std::size_t> formula;
+  std::function<std::pair<Hyperparameters, Vec2>(std::size_t)> cell;
+  std::size_t per_block = 1;
+  std::size_t blocks = 0;
+  BasinMap map;  // a sweep's is its Map part
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> cells_done{0};
+
+  void init(int columns, int rows, std::size_t block_updates) {
+    map.columns = columns;
+    map.rows = rows;
+    const auto cells = static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows);
+    map.cells.resize(cells);
+    // Blocks fine enough for a cancel and for balance (MapOptions::block_updates).
+    const std::size_t runs = std::max<std::size_t>(1, block_updates / (static_cast<std::size_t>(steps) + 1));
+    per_block = formula ? kLanes * std::max<std::size_t>(1, 2 * runs / kLanes) : runs;
+    blocks = (cells + per_block - 1) / per_block;
+  }
+
+  std::size_t compute(std::size_t b) {
+    const std::size_t cells = map.cells.size();
+    const std::size_t first = b * per_block, end = std::min(cells, first + per_block);
+    if (formula) {
+      for (std::size_t c = first; c < end; c += kLanes) {
+        LaneRuns runs;
+        std::array<RunSummary, kLanes> out{};
+        for (int l = 0; l < kLanes; ++l) {
+          const auto [h, start] = cell(std::min(c + static_cast<std::size_t>(l), end - 1));  // repeats the last
+          runs.set(l, h, start);
+        }
+        kKernels[*formula](runs, steps, target, out.data());
+        std::copy_n(out.begin(), std::min<std::size_t>(kLanes, end - c), map.cells.begin() + static_cast<long>(c));
+      }
+    } else {
+      const Rule* r = rule ? &*rule : nullptr;
+      for (std::size_t c = first; c < end; ++c) {
+        const auto [h, start] = cell(c);
+        map.cells[c] = summarize_valid(f, r, h, start, steps, training, target);
+      }
+    }
+    cells_done += end - first;
+    return end - first;
+  }
+};
+
+MapInParts::MapInParts(const Sweep& s, const MapOptions& options) : work_(std::make_unique<Work>()) {
   if (std::string problem = find_sweep_problem(s); !problem.empty()) throw std::invalid_argument(problem);
+  Work& w = *work_;
+  w.f = s.objective;
+  w.rule = s.run.rule;
+  w.steps = s.steps;
+  w.training = s.training;
+  w.target = s.target;
+  w.formula = lane_formula(s.objective, s.run, s.training, options);
   const int columns = s.x.count;
-  return compute_map(columns, s.y.count, s.objective, s.run.rule ? &*s.run.rule : nullptr, s.steps, s.training,
-                     s.target, lane_formula(s.objective, s.run, s.training, options), progress, options,
-                     [&](std::size_t c) {
-                       const int i = static_cast<int>(c % static_cast<std::size_t>(columns));
-                       const int j = static_cast<int>(c / static_cast<std::size_t>(columns));
-                       return std::pair{cell_hyper(s, i, j), s.start};
-                     });
+  w.cell = [s, columns](std::size_t c) {
+    const int i = static_cast<int>(c % static_cast<std::size_t>(columns));
+    const int j = static_cast<int>(c / static_cast<std::size_t>(columns));
+    return std::pair{cell_hyper(s, i, j), s.start};
+  };
+  w.init(columns, s.y.count, options.block_updates);
 }
 
-BasinMap basin(const Basin& b, Progress* progress, const MapOptions& options) {
+MapInParts::MapInParts(const Basin& b, const MapOptions& options) : work_(std::make_unique<Work>()) {
   if (std::string problem = find_basin_problem(b); !problem.empty()) throw std::invalid_argument(problem);
-  Objective f = b.objective;
-  f.search_minima(b.view);
-  BasinMap out;
-  static_cast<Map&>(out) =
-      compute_map(b.columns, b.rows, f, b.run.rule ? &*b.run.rule : nullptr, b.steps, b.training, b.target,
-                  lane_formula(f, b.run, b.training, options), progress, options, [&](std::size_t c) {
-                    const int i = static_cast<int>(c % static_cast<std::size_t>(b.columns));
-                    const int j = static_cast<int>(c / static_cast<std::size_t>(b.columns));
-                    return std::pair{b.run.hyper, cell_start(b, i, j)};
-                  });
-  out.minima = f.minima();
+  Work& w = *work_;
+  w.f = b.objective;
+  w.f.search_minima(b.view);
+  w.rule = b.run.rule;
+  w.steps = b.steps;
+  w.training = b.training;
+  w.target = b.target;
+  w.formula = lane_formula(w.f, b.run, b.training, options);
+  w.cell = [b](std::size_t c) {
+    const int i = static_cast<int>(c % static_cast<std::size_t>(b.columns));
+    const int j = static_cast<int>(c / static_cast<std::size_t>(b.columns));
+    return std::pair{b.run.hyper, cell_start(b, i, j)};
+  };
+  w.init(b.columns, b.rows, options.block_updates);
+  w.map.minima = w.f.minima();
+}
+
+MapInParts::~MapInParts() = default;
+MapInParts::MapInParts(MapInParts&&) noexcept = default;
+MapInParts& MapInParts::operator=(MapInParts&&) noexcept = default;
+
+std::size_t MapInParts::blocks() const { return work_->blocks; }
+std::size_t MapInParts::cells() const { return work_->map.cells.size(); }
+std::size_t MapInParts::cells_done() const { return work_->cells_done.load(); }
+bool MapInParts::done() const { return cells_done() == cells(); }
+std::size_t MapInParts::compute(std::size_t block) { return work_->compute(block); }
+
+bool MapInParts::advance() {
+  const std::size_t b = work_->next++;
+  if (b >= work_->blocks) return false;
+  work_->compute(b);
+  return true;
+}
+
+Map MapInParts::map() && {
+  const bool complete = done();
+  Map out = std::move(static_cast<Map&>(work_->map));
+  out.complete = complete;
+  return out;
+}
+
+BasinMap MapInParts::basin_map() && {
+  const bool complete = done();
+  BasinMap out = std::move(work_->map);
+  out.complete = complete;
   out.minimum.assign(out.cells.size(), -1);
   for (std::size_t c = 0; c < out.cells.size(); ++c) {
     const RunSummary& cell = out.cells[c];
@@ -384,6 +439,30 @@ BasinMap basin(const Basin& b, Progress* progress, const MapOptions& options) {
     }
   }
   return out;
+}
+
+namespace {
+
+// Every block of a map on `options.threads` threads, counted in `progress`.
+void compute_all(MapInParts& parts, Progress* progress, const MapOptions& options) {
+  for_each_block(parts.blocks(), options.threads, progress ? &progress->cancel : nullptr, [&](std::size_t b) {
+    const std::size_t cells = parts.compute(b);
+    if (progress != nullptr) progress->cells_done += cells;
+  });
+}
+
+}  // namespace
+
+Map sweep(const Sweep& s, Progress* progress, const MapOptions& options) {
+  MapInParts parts(s, options);
+  compute_all(parts, progress, options);
+  return std::move(parts).map();
+}
+
+BasinMap basin(const Basin& b, Progress* progress, const MapOptions& options) {
+  MapInParts parts(b, options);
+  compute_all(parts, progress, options);
+  return std::move(parts).basin_map();
 }
 
 void write_sweep_csv(std::ostream& out, const Sweep& s, const Map& map) {

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <iosfwd>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -140,6 +141,39 @@ struct Progress {
 struct MapOptions {
   unsigned threads = 0;  // 0: every core
   bool lanes = true;     // false: every cell through the loop of a single run (the tests compare)
+  // Updates of a block of cells through the loop of a single run (a few milliseconds); a block
+  // through the lanes has twice as many, which take less time.
+  std::size_t block_updates = std::size_t{1} << 22;
+};
+
+// A map computed block by block (MapOptions::block_updates), for a
+// caller that cannot wait for the whole: a page without threads computes blocks between its
+// frames. sweep() and basin() compute the same blocks on every core. Its constructors throw
+// std::invalid_argument as sweep() and basin() do.
+class MapInParts {
+ public:
+  explicit MapInParts(const Sweep& sweep, const MapOptions& options = {});
+  explicit MapInParts(const Basin& basin, const MapOptions& options = {});
+  ~MapInParts();
+  MapInParts(MapInParts&&) noexcept;
+  MapInParts& operator=(MapInParts&&) noexcept;
+
+  std::size_t blocks() const;
+  std::size_t cells() const;
+  std::size_t cells_done() const;
+  bool done() const;  // every cell computed
+  // Computes block b (< blocks(), each once; different blocks may be computed on different
+  // threads at once) and returns its number of cells.
+  std::size_t compute(std::size_t block);
+  // Computes the next block not yet taken by advance(); false when there was none.
+  bool advance();
+  // The map (complete when done()), of a sweep or of a basin map (with each cell's minimum).
+  Map map() &&;
+  BasinMap basin_map() &&;
+
+ private:
+  struct Work;
+  std::unique_ptr<Work> work_;
 };
 
 // Throw std::invalid_argument with find_*_problem's message for invalid input.

@@ -79,6 +79,19 @@ Sweep builtin_sweep(OptimizerKind kind, Axis x, Axis y, std::string_view functio
   return s;
 }
 
+// Adam from every cell of Himmelblau's view, whose four minima each take a basin.
+Basin himmelblau_basin() {
+  Basin b;
+  b.objective = *find_function("himmelblau");
+  b.run = make_run(OptimizerKind::adam, 0);
+  b.run.hyper.eta = 0.05;
+  b.view = b.objective.view();
+  b.columns = 21;
+  b.rows = 10;
+  b.steps = 400;
+  return b;
+}
+
 }  // namespace
 
 TEST_CASE("sweep cells equal single runs, for every built-in optimizer, in lanes and one by one", "[sweep]") {
@@ -184,14 +197,7 @@ TEST_CASE("a sweep records when each cell first reached the target", "[sweep]") 
 }
 
 TEST_CASE("basin cells equal single runs from the cells' centres and name their minimum", "[sweep][basin]") {
-  Basin b;
-  b.objective = *find_function("himmelblau");
-  b.run = make_run(OptimizerKind::adam, 0);
-  b.run.hyper.eta = 0.05;
-  b.view = b.objective.view();
-  b.columns = 21;
-  b.rows = 10;
-  b.steps = 400;
+  Basin b = himmelblau_basin();
   CHECK(takes_lanes(b.objective, b.run, b.training));
   const BasinMap lanes = basin(b);
   const BasinMap loop = basin(b, nullptr, {.threads = 2, .lanes = false});
@@ -419,4 +425,44 @@ TEST_CASE("the CSV of a sweep and of a basin map", "[sweep][csv]") {
   write_basin_csv(basin_csv, b, basin(b));
   CHECK(basin_csv.str().rfind("x0,y0,x,y,f,minimum,diverged_at\n-0.5,0,", 0) == 0);
   CHECK(basin_csv.str().find(",0,\n") != std::string::npos);
+}
+
+TEST_CASE("a map computed in parts, block by block, is the map of sweep() and basin()", "[sweep]") {
+  Sweep s = builtin_sweep(OptimizerKind::rmsprop, axis("eta", 1e-4, 1e-1, 20, true), axis("rho", 0.5, 0.99, 9));
+  const Map whole = sweep(s);
+  MapInParts parts(s, {.threads = 1, .block_updates = 2000});
+  REQUIRE(parts.blocks() > 4);
+  std::size_t advanced = 0;
+  while (parts.advance()) {
+    ++advanced;
+    CHECK(parts.done() == (advanced == parts.blocks()));
+  }
+  CHECK(advanced == parts.blocks());
+  CHECK(parts.cells_done() == parts.cells());
+  const Map in_parts = std::move(parts).map();
+  CHECK(in_parts.complete);
+  REQUIRE(in_parts.cells.size() == whole.cells.size());
+  for (std::size_t c = 0; c < whole.cells.size(); ++c) {
+    CHECK(in_parts.cells[c].position == whole.cells[c].position);
+    CHECK(in_parts.cells[c].reached_at == whole.cells[c].reached_at);
+  }
+
+  MapInParts unfinished(s, {.block_updates = 2000});
+  unfinished.advance();
+  CHECK_FALSE(std::move(unfinished).map().complete);
+
+  Basin b = himmelblau_basin();
+  const BasinMap whole_basin = basin(b);
+  MapInParts basin_parts(b, {.threads = 1, .block_updates = 2000});
+  while (basin_parts.advance()) {
+  }
+  const BasinMap basin_in_parts = std::move(basin_parts).basin_map();
+  CHECK(basin_in_parts.complete);
+  CHECK(basin_in_parts.minimum == whole_basin.minimum);
+  CHECK(basin_in_parts.minima == whole_basin.minima);
+
+  s.steps = -1;
+  CHECK_THROWS_AS(MapInParts(s), std::invalid_argument);
+  b.columns = 0;
+  CHECK_THROWS_AS(MapInParts(b), std::invalid_argument);
 }

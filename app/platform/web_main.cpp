@@ -3,8 +3,9 @@
 // last scenario live in the browser's localStorage; a scenario in the address (after '#', see
 // scenario_link.hpp) opens instead of the last one, and the address follows the scenario as it
 // changes, so that it can be shared as a link. The query can add `step=N` (or `step=end`): the
-// playhead's first step; and `export=png`: a PNG download of the third frame, the scenario inside
-// (what the browser test checks). The page's title is the scenario's.
+// playhead's first step; `open=sweep,basins` (or one of them): the sweep panel and the basin
+// overlay, as the desktop's --open; and `export=png`: a PNG download of the third frame, the
+// scenario inside (what the browser test checks). The page's title is the scenario's.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #define GLFW_INCLUDE_NONE
@@ -20,6 +21,7 @@
 
 #include "application.hpp"
 #include "geometry.hpp"
+#include "map_views.hpp"
 #include "scenario_file.hpp"
 #include "scenario_link.hpp"
 #include "settings.hpp"
@@ -75,6 +77,20 @@ EM_JS(void, web_location_hash, (char* buffer, int size), {
   stringToUTF8(lengthBytesUTF8(hash) < size ? hash : "", buffer, size);
 });
 EM_JS(int, web_wants_png_export, (), { return new URLSearchParams(location.search).get('export') == 'png' ? 1 : 0; });
+// The query's `open`: 1 for "sweep", 2 for "basins", 3 for both ("sweep,basins").
+EM_JS(int, web_wants_maps, (), {
+  var open = (new URLSearchParams(location.search).get('open') || "").split(',');
+  return (open.indexOf('sweep') >= 0 ? 1 : 0) | (open.indexOf('basins') >= 0 ? 2 : 0);
+});
+// The frames drawn while a map was being computed (data-optviz-map-frames), the longest of them
+// (data-optviz-slowest-map-frame-ms), and whether one is (data-optviz-maps-busy): the maps are
+// computed between frames, so the page stays live.
+EM_JS(void, web_mark_map_frame, (int busy, int frames, double ms), {
+  var data = document.documentElement.dataset;
+  data.optvizMapsBusy = busy;
+  data.optvizMapFrames = frames;
+  if (busy && !(Number(data.optvizSlowestMapFrameMs) >= ms)) data.optvizSlowestMapFrameMs = ms.toFixed(2);
+});
 // The query's `step`: a number, or -2 for "end", -1 when absent or not a number.
 EM_JS(int, web_start_step, (), {
   var step = new URLSearchParams(location.search).get('step');
@@ -129,6 +145,7 @@ struct Page {
   std::uint64_t linked_generation = ~std::uint64_t{0};
   std::string title;  // the page's title: the scenario's
   long frames = 0;
+  long map_frames = 0;  // drawn while a sweep or basin map was being computed
   bool export_png = false;
 };
 Page* page = nullptr;  // the page's one application, for the callbacks from JavaScript
@@ -176,6 +193,9 @@ void frame(void*) {
   p.app->frame();
   // After the first frames (fonts, the first heatmap): how long one that recomputed the runs took.
   if (state.generation != generation && p.frames > kMarkedFrames) web_mark_recompute(emscripten_get_now() - started);
+  const bool maps_busy = state.maps->busy();
+  if (maps_busy) ++p.map_frames;
+  web_mark_map_frame(maps_busy ? 1 : 0, static_cast<int>(p.map_frames), emscripten_get_now() - started);
   ++p.frames;
   if (web_take_hash_change() != 0) {
     // A link pasted into the address bar of the open page: it opens as a file would.
@@ -241,6 +261,9 @@ int main() {
     if (options.scenario) page->link = hash;
   }
   page->export_png = web_wants_png_export() != 0;
+  const int maps = web_wants_maps();
+  options.open_sweep = (maps & 1) != 0;
+  options.open_basins = (maps & 2) != 0;
   if (page->export_png) options.remember = false;  // a test leaves the visitor's settings alone
 
   std::string error;

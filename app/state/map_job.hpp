@@ -1,11 +1,13 @@
 // A sweep or basin map (core/sweep.hpp) computed off the UI thread, so that the window stays live:
-// one thread per job runs sweep() or basin(), which spread the cells over every core. The UI
+// one thread per job runs sweep() or basin(), which spread the cells over every core; without
+// threads (a page without SharedArrayBuffer) the job computes blocks of cells between frames. The UI
 // thread says each frame which map it wants; the job debounces the changes (a slider drag gives a
 // new map every frame), cancels the stale job at once and starts the new one once it has stayed
 // the same for kMapDebounce seconds. No ImGui, no GL: the tests drive it with their own clock.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -21,16 +23,26 @@
 namespace optviz::gui {
 
 inline constexpr double kMapDebounce = 0.3;  // seconds
+// Where there are no threads, the map is computed between frames: blocks of about this many
+// updates (a millisecond or two), for at most kFrameBudget seconds a frame.
+inline constexpr std::size_t kFrameBlockUpdates = std::size_t{1} << 18;
+inline constexpr double kFrameBudget = 0.012;
 
 inline Map compute_map(const Sweep& s, Progress* progress) { return sweep(s, progress); }
 inline BasinMap compute_map(const Basin& b, Progress* progress) { return basin(b, progress); }
+inline Map finish_map(MapInParts&& parts, const Sweep&) { return std::move(parts).map(); }
+inline BasinMap finish_map(MapInParts&& parts, const Basin&) { return std::move(parts).basin_map(); }
+
+// How a job computes: on a thread of its own, which spreads the cells over every core, or (a page
+// without threads, or a test) in blocks between frames, in poll().
+enum class MapThreads { own_thread, between_frames };
 inline std::size_t cell_count(const Sweep& s) { return static_cast<std::size_t>(s.x.count) * s.y.count; }
 inline std::size_t cell_count(const Basin& b) { return static_cast<std::size_t>(b.columns) * b.rows; }
 
 template <class Spec, class Result>
 class MapJob {
  public:
-  MapJob() = default;
+  explicit MapJob(MapThreads threads = MapThreads::own_thread) : threads_(threads) {}
   ~MapJob() {
     if (running_) retire();
     for (auto& w : retired_)
@@ -63,8 +75,10 @@ class MapJob {
   }
 
   // Takes the result of a finished job; true when result() is new. A cancelled job gives none.
+  // Between frames, first computes the running job's next blocks for up to kFrameBudget.
   bool poll() {
     reap();
+    if (running_ && running_->parts) compute_for_a_frame(*running_);
     if (!running_ || !running_->done.load(std::memory_order_acquire)) return false;
     if (running_->thread.joinable()) running_->thread.join();
     const bool taken = running_->result && running_->result->complete;
@@ -114,6 +128,7 @@ class MapJob {
     std::string error;
     std::atomic<bool> done{false};
     std::thread thread;
+    std::optional<MapInParts> parts;  // between frames
   };
 
   void start() {
@@ -128,10 +143,21 @@ class MapJob {
       }
       raw->done.store(true, std::memory_order_release);
     };
-    try {
-      w->thread = std::thread(compute);
-    } catch (const std::system_error&) {
-      compute();  // no threads (a page without SharedArrayBuffer): the map is computed now
+    bool threaded = threads_ == MapThreads::own_thread;
+    if (threaded) {
+      try {
+        w->thread = std::thread(compute);
+      } catch (const std::system_error&) {
+        threaded = false;  // no threads (a page without SharedArrayBuffer)
+      }
+    }
+    if (!threaded) {
+      try {
+        w->parts.emplace(w->spec, MapOptions{.threads = 1, .block_updates = kFrameBlockUpdates});
+      } catch (const std::exception& e) {
+        w->error = e.what();
+        w->done = true;
+      }
     }
     target_ = std::move(pending_);
     pending_.reset();
@@ -145,9 +171,25 @@ class MapJob {
     target_ = result_spec_;
   }
 
+  // Blocks of a job between frames, for up to kFrameBudget; the result once every cell is done.
+  static void compute_for_a_frame(Worker& w) {
+    const auto begin = std::chrono::steady_clock::now();
+    while (!w.done && std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count() < kFrameBudget) {
+      if (!w.parts->advance()) {
+        w.result = finish_map(std::move(*w.parts), w.spec);
+        w.parts.reset();
+        w.done = true;
+      } else {
+        w.progress.cells_done = w.parts->cells_done();
+      }
+    }
+  }
+
   // Cancels the running job; its thread is joined once it has stopped (reap), never waited for.
+  // A job between frames just stops.
   void retire() {
     running_->progress.cancel = true;
+    if (running_->parts) running_->done = true;
     retired_.push_back(std::move(running_));
   }
 
@@ -168,6 +210,7 @@ class MapJob {
   double pending_since_ = 0;
   std::unique_ptr<Worker> running_;
   std::vector<std::unique_ptr<Worker>> retired_;  // cancelled, still stopping
+  MapThreads threads_;
   std::optional<Result> result_;
   std::optional<Spec> result_spec_;
   std::string error_;

@@ -261,3 +261,43 @@ TEST_CASE("the basin overlay draws headless and recomputes for the view and the 
   CHECK(v.job.started() == 3);
   CHECK(v.job.result_spec()->run.hyper.eta == 0.1);
 }
+
+TEST_CASE("without threads a job computes its map in blocks between frames, and stops at once on a cancel") {
+  Scenario s = default_scenario();
+  SweepSettings settings = small_settings(s.runs[kRmsprop]);
+  settings.side = 64;
+  settings.steps = 2000;
+  std::string problem;
+  const auto wanted = wanted_sweep(s, kRmsprop, settings, problem);
+  REQUIRE(wanted);
+  MapJob<Sweep, Map> job(MapThreads::between_frames);
+  job.update(wanted, 0);
+  REQUIRE(job.running());
+  CHECK(job.progress() == 0);  // nothing is computed until the first frame polls
+  CHECK_FALSE(job.poll());
+  CHECK(job.progress() > 0);
+  int frames = 1;
+  while (job.running() && frames < 100000) {
+    job.poll();
+    ++frames;
+  }
+  REQUIRE(job.current());
+  const Map whole = sweep(*wanted);
+  const Map* result = job.result();
+  REQUIRE(result != nullptr);
+  CHECK(result->complete);
+  CHECK(result->cells == whole.cells);
+
+  // Another map, cancelled after its first frame: the job stops, the last map stays.
+  s.runs[kRmsprop].hyper.eps = 1e-4;
+  const auto other = wanted_sweep(s, kRmsprop, settings, problem);
+  job.update(other, 10);
+  job.update(other, 11);
+  REQUIRE(job.running());
+  job.poll();
+  job.cancel();
+  CHECK_FALSE(job.running());
+  CHECK_FALSE(job.poll());
+  REQUIRE(job.result() == result);
+  CHECK(result->cells == whole.cells);
+}

@@ -15,7 +15,9 @@ Serves BUILD_WEB_DIR on 127.0.0.1 (a free port) and checks that
     pasted into the open page opens,
   - a PNG exported by the page, downloaded by the browser, carries the scenario in its text chunk,
     and opens as that scenario when dropped on the page,
-  - the 3D view draws its surface, and at a device pixel ratio of 2 the canvas has 2x the pixels.
+  - the 3D view draws its surface,
+  - the sweep and basin maps (?open=sweep,basins) are computed between frames and finish,
+  - and at a device pixel ratio of 2 the canvas has 2x the pixels.
 Everything is deterministic: fixed scenarios, the browser's virtual time, no timing assertions.
 Prints one line per check and "browser: N passed, N failed"; exits 1 when any failed.
 """
@@ -454,7 +456,26 @@ def main():
         suite.check("the 3D view shows a surface, not the flat heatmap", 0.02 < solid < flat - 0.15,
                     f"{solid:.0%} colourful pixels in 3D, {flat:.0%} flat")
 
-        # 10. At a device pixel ratio of 2 the canvas has twice the page's pixels (the UI scale follows).
+        # 10. The sweep panel and the basin overlay (?open=sweep,basins) compute their maps between
+        # frames: the page goes on drawing while they are computed, and they finish.
+        # A lesson of 3,000 steps: its maps take many frames' worth of work.
+        long_lesson = dict(lesson, steps=3000)
+        page.open(f"{base}?open=sweep,basins#{link_code(json.dumps(long_lesson))}")
+        deadline = time.monotonic() + 120
+        data = "document.documentElement.dataset"
+        while time.monotonic() < deadline and not (
+                page.evaluate(f"{data}.optvizMapsBusy") == "0" and int(page.evaluate(f"{data}.optvizMapFrames") or 0) > 0):
+            time.sleep(0.1)
+        map_frames = int(page.evaluate(f"{data}.optvizMapFrames") or 0)
+        slowest = page.evaluate(f"{data}.optvizSlowestMapFrameMs")
+        print(f"browser: (the maps took {map_frames} frames; the slowest of them {slowest} ms)")
+        suite.check("the sweep and basin maps finish on the page", page.evaluate(f"{data}.optvizMapsBusy") == "0",
+                    f"busy after {map_frames} frames")
+        suite.check("the page draws frames while the maps are computed", map_frames >= 10, f"{map_frames} frames")
+        suite.check("no error while the maps are computed", not page.errors(), "; ".join(page.errors()[:3]))
+        page.screenshot(work / "maps.png")
+
+        # 11. At a device pixel ratio of 2 the canvas has twice the page's pixels (the UI scale follows).
         page.send("Emulation.setDeviceMetricsOverride",
                   {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 2, "mobile": False}, page.session)
         page.open(base + "?ratio2")

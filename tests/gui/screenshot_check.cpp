@@ -4,8 +4,6 @@
 // same layout and view computations as the window, it checks that the heatmap is not blank, that
 // each run's colour appears along its path and at its current point, and that the panels (controls,
 // inspector, plots, time bar) are drawn. Prints what it measured; exits 1 on a failed check.
-#include <png.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -19,38 +17,14 @@
 #include "canvas_chrome.hpp"
 #include "geometry.hpp"
 #include "layout.hpp"
+#include "picture_check.hpp"
 #include "scenario.hpp"
 
 using namespace optviz;
 using namespace optviz::gui;
+using namespace optviz::gui::test;
 
 namespace {
-
-struct Picture {
-  int width = 0;
-  int height = 0;
-  std::vector<png_byte> rgba;
-
-  Rgb at(int x, int y) const {
-    const std::size_t i = 4 * (static_cast<std::size_t>(y) * width + x);
-    return {rgba[i], rgba[i + 1], rgba[i + 2]};
-  }
-};
-
-bool read_png(const char* path, Picture& out) {
-  png_image image{};
-  image.version = PNG_IMAGE_VERSION;
-  if (!png_image_begin_read_from_file(&image, path)) return false;
-  image.format = PNG_FORMAT_RGBA;
-  out.width = static_cast<int>(image.width);
-  out.height = static_cast<int>(image.height);
-  out.rgba.resize(PNG_IMAGE_SIZE(image));
-  return png_image_finish_read(&image, nullptr, out.rgba.data(), 0, nullptr) != 0;
-}
-
-int distance(Rgb a, Rgb b) { return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b); }
-
-double luma(Rgb c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; }
 
 // True when a pixel within `radius` of (x, y) is within `tolerance` of `colour`.
 bool colour_near(const Picture& p, Point2 at, int radius, Rgb colour, int tolerance) {
@@ -61,12 +35,7 @@ bool colour_near(const Picture& p, Point2 at, int radius, Rgb colour, int tolera
   return false;
 }
 
-int failures = 0;
-
-void check(bool ok, const std::string& what) {
-  std::printf("%s: %s\n", ok ? "ok  " : "FAIL", what.c_str());
-  if (!ok) ++failures;
-}
+Checks check;
 
 // The most frequent colour in the rect.
 Rgb most_frequent(const Picture& p, PixelRect r) {
@@ -116,7 +85,7 @@ int main(int argc, char** argv) {
   const int width = std::atoi(argv[2]), height = std::atoi(argv[3]);
   const float scale = static_cast<float>(std::atof(argv[4]));
   check(p.width == width && p.height == height, "size " + std::to_string(p.width) + "x" + std::to_string(p.height));
-  if (failures > 0) return 1;
+  if (check.exit_code() != 0) return check.exit_code();
 
   const UiMetrics metrics = ui_metrics(scale);
   const Layout layout = compute_layout(static_cast<float>(width), static_cast<float>(height), metrics, Splitters{});
@@ -210,5 +179,5 @@ int main(int argc, char** argv) {
   check_panel(p, layout.inspector, "inspector");
   check_panel(p, layout.plots, "plots");
   check_panel(p, layout.time_bar, "time bar");
-  return failures == 0 ? 0 : 1;
+  return check.exit_code();
 }

@@ -5,8 +5,6 @@
 // must show a shaded surface (many colours, dark to light), differ from the heatmap, and carry every
 // run's colour (its path and current point); outside the canvas the window must be the same. Prints
 // what it measured; exits 1 on a failed check.
-#include <png.h>
-
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,44 +15,16 @@
 #include "canvas_chrome.hpp"
 #include "geometry.hpp"
 #include "layout.hpp"
+#include "picture_check.hpp"
 #include "scenario.hpp"
 
 using namespace optviz;
 using namespace optviz::gui;
+using namespace optviz::gui::test;
 
 namespace {
 
-struct Picture {
-  int width = 0;
-  int height = 0;
-  std::vector<png_byte> rgba;
-
-  Rgb at(int x, int y) const {
-    const std::size_t i =
-        4 * (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x));
-    return {rgba[i], rgba[i + 1], rgba[i + 2]};
-  }
-};
-
-bool read_png(const char* path, Picture& out) {
-  png_image image{};
-  image.version = PNG_IMAGE_VERSION;
-  if (!png_image_begin_read_from_file(&image, path)) return false;
-  image.format = PNG_FORMAT_RGBA;
-  out.width = static_cast<int>(image.width);
-  out.height = static_cast<int>(image.height);
-  out.rgba.resize(PNG_IMAGE_SIZE(image));
-  return png_image_finish_read(&image, nullptr, out.rgba.data(), 0, nullptr) != 0;
-}
-
-int distance(Rgb a, Rgb b) { return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b); }
-double luma(Rgb c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; }
-
-int failures = 0;
-void check(bool ok, const std::string& what) {
-  std::printf("%s: %s\n", ok ? "ok  " : "FAIL", what.c_str());
-  if (!ok) ++failures;
-}
+Checks check;
 
 // The mean difference per channel of the two pictures over `r`, inside (or, with `outside`,
 // everywhere but) the rectangle.
@@ -86,7 +56,7 @@ int main(int argc, char** argv) {
   const float scale = static_cast<float>(std::atof(argv[5]));
   check(flat.width == width && flat.height == height && surface.width == width && surface.height == height,
         "sizes " + std::to_string(surface.width) + "x" + std::to_string(surface.height));
-  if (failures > 0) return 1;
+  if (check.exit_code() != 0) return check.exit_code();
 
   const UiMetrics metrics = ui_metrics(scale);
   const Layout layout = compute_layout(static_cast<float>(width), static_cast<float>(height), metrics, Splitters{});
@@ -117,5 +87,5 @@ int main(int argc, char** argv) {
     check(near > static_cast<long>(40 * scale * scale),
           run.label + " on the surface (" + std::to_string(near) + " pixels of its colour)");
   }
-  return failures == 0 ? 0 : 1;
+  return check.exit_code();
 }

@@ -188,6 +188,21 @@ auto power(const H& h, Power p, long t) {
   return decltype(h.beta1)(ew::pow(0.96, td * h.momentum_decay));
 }
 
+// Whether an update of h calls power() for p (the rules below): the tables a run fills.
+inline bool raises(const Hyperparameters& h, Power p) {
+  using K = OptimizerKind;
+  const bool adam = (h.kind == K::adam || h.kind == K::adamw) && h.bias_correction;
+  switch (p) {
+    case Power::beta1:
+      return adam || h.kind == K::adamax;
+    case Power::beta2:
+      return adam || h.kind == K::nadam;
+    case Power::nadam_decay:
+      return h.kind == K::nadam;
+  }
+  return false;
+}
+
 // Adam's bias correction 1 - beta^t of update t (1 without bias correction), p: beta1 or beta2.
 template <class H>
 auto bias_correction(const H& h, Power p, long t) {

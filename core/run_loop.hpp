@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "formulas.hpp"
 #include "objective.hpp"
 #include "optimizer.hpp"
 #include "random.hpp"
@@ -17,6 +18,14 @@
 #include "trajectory.hpp"
 
 namespace optviz {
+
+// The built-in formula (formulas.hpp) of a run with this training when it takes a compiled loop,
+// a single run's (trajectory.cpp) or the sweeps' lanes: a built-in function, a constant learning
+// rate and the exact gradient. nullopt otherwise.
+inline std::optional<std::size_t> compiled_formula(const Objective& f, const Training& training) {
+  if (f.builtin() == nullptr || !training.is_plain()) return std::nullopt;
+  return formulas::formula_index(f.builtin()->value);
+}
 
 // The rows of update t's mini-batch: positions (t-1) B + j, j = 0 .. B-1, of the rows in file
 // order, or in each epoch's shuffled order, wrapping around the end.

@@ -126,15 +126,10 @@ constexpr std::array<Kernel, sizeof...(I)> kernels(std::index_sequence<I...>) {
 
 const std::array kKernels = kernels(std::make_index_sequence<formulas::kCount>());
 
-std::optional<std::size_t> formula_of(const Objective& f) {
-  if (f.builtin() == nullptr) return std::nullopt;
-  return formulas::formula_index(f.builtin()->value);
-}
-
 std::optional<std::size_t> lane_formula(const Objective& f, const RunSpec& run, const Training& training,
                                         const MapOptions& options) {
-  if (!options.lanes || !takes_lanes(f, run, training)) return std::nullopt;
-  return formula_of(f);
+  if (!options.lanes || run.rule) return std::nullopt;
+  return compiled_formula(f, training);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,7 +297,7 @@ std::string find_basin_problem(const Basin& b) {
 }
 
 bool takes_lanes(const Objective& f, const RunSpec& run, const Training& training) {
-  return !run.rule && training.is_plain() && formula_of(f).has_value();
+  return !run.rule && compiled_formula(f, training).has_value();
 }
 
 // What a map in parts keeps: the run every cell makes, with cell(c) giving cell c's
@@ -319,7 +314,7 @@ struct MapInParts::Work {
   std::size_t per_block = 1;
   std::size_t blocks = 0;
   BasinMap map;  // a sweep's is its Map part
-  std::atomic<std::size_t> next{0};
+  std::size_t next = 0;  // of advance()
   std::atomic<std::size_t> cells_done{0};
 
   void init(int columns, int rows, std::size_t block_updates) {

@@ -14,13 +14,10 @@ std::string Trajectory::status() const {
 }
 
 void PowerTables::prepare(const Hyperparameters& h, long steps) {
-  using K = OptimizerKind;
-  const bool adam = (h.kind == K::adam || h.kind == K::adamw) && h.bias_correction;
-  const std::array<bool, kPowers> used = {adam || h.kind == K::adamax, adam || h.kind == K::nadam, h.kind == K::nadam};
   const std::array<double, kPowers> of = {h.beta1, h.beta2, h.momentum_decay};
   const auto count = static_cast<std::size_t>(steps) + 2;
   for (std::size_t p = 0; p < kPowers; ++p) {
-    if (!used[p]) continue;
+    if (!rules::raises(h, static_cast<Power>(p))) continue;
     if (!(of_[p] == of[p])) values_[p].clear();
     of_[p] = of[p];
     for (std::size_t t = values_[p].size(); t < count; ++t)
@@ -175,11 +172,6 @@ OPTVIZ_INLINE_ALL void run_builtin(const std::array<const Hyperparameters*, N>& 
   for (std::size_t n = 0; n < N; ++n) out[n]->diverged_at = diverged_at[n];
 }
 
-// The formula of a built-in function, for the runs that take the fast path.
-std::optional<std::size_t> formula_of(const Objective& f) {
-  return f.builtin() != nullptr ? formulas::formula_index(f.builtin()->value) : std::nullopt;
-}
-
 void check_run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, const Training& training) {
   if (std::string problem = validate_run(h, start, steps); !problem.empty()) throw std::invalid_argument(problem);
   if (std::string problem = find_training_problem(training, f); !problem.empty()) throw std::invalid_argument(problem);
@@ -192,13 +184,11 @@ void begin(Trajectory& out, const Hyperparameters& h, long steps, const Training
   out.schedule = training.schedule;
 }
 
-}  // namespace
-
-void run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out,
-         const Training& training) {
-  check_run(f, h, start, steps, training);
+// run() once its input has been checked.
+void run_checked(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out,
+                 const Training& training) {
   begin(out, h, steps, training);
-  if (const auto formula = formula_of(f); formula && training.is_plain()) {
+  if (const auto formula = compiled_formula(f, training)) {
     formulas::with_formula(*formula, [&]<class Formula>() {
       with_kind(h.kind, [&]<OptimizerKind K>() { run_builtin<Formula, K, 1>({&h}, start, steps, {&out}); });
     });
@@ -216,20 +206,28 @@ void run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, T
       [&](long, Vec2 theta, double value, Vec2 gradient) { recorder.row(theta, value, gradient); });
 }
 
+}  // namespace
+
+void run(const Objective& f, const Hyperparameters& h, Vec2 start, long steps, Trajectory& out,
+         const Training& training) {
+  check_run(f, h, start, steps, training);
+  run_checked(f, h, start, steps, out, training);
+}
+
 void run_together(const Objective& f, Vec2 start, long steps, std::span<const RunOrder> orders) {
   for (const RunOrder& o : orders) check_run(f, *o.hyper, start, steps, *o.training);
-  const auto formula = formula_of(f);
   std::vector<bool> done(orders.size(), false);
   for (std::size_t i = 0; i < orders.size(); ++i) {
     if (done[i]) continue;
     done[i] = true;
     const RunOrder& a = orders[i];
-    // Its partner: the next run of the same kind that also takes the fast path.
+    const auto formula = compiled_formula(f, *a.training);
+    // Its partner: the next run of the same kind that also takes the compiled loop.
     std::optional<std::size_t> partner;
-    for (std::size_t j = i + 1; formula && a.training->is_plain() && j < orders.size() && !partner; ++j)
-      if (!done[j] && orders[j].training->is_plain() && orders[j].hyper->kind == a.hyper->kind) partner = j;
+    for (std::size_t j = i + 1; formula && j < orders.size() && !partner; ++j)
+      if (!done[j] && orders[j].hyper->kind == a.hyper->kind && compiled_formula(f, *orders[j].training)) partner = j;
     if (!partner) {
-      run(f, *a.hyper, start, steps, *a.out, *a.training);
+      run_checked(f, *a.hyper, start, steps, *a.out, *a.training);
       continue;
     }
     done[*partner] = true;

@@ -111,7 +111,7 @@ struct RunOrder {
   Trajectory* out;
 };
 
-// run() for each of the orders, which have been validated. Two runs of the same built-in
+// run() for each of the orders (it throws as run() does, before any run). Two runs of the same built-in
 // optimizer on a built-in function with a constant learning rate and the exact gradient step in
 // lockstep (step_lanes): the same trajectories, bit for bit, in about half the time on one core.
 void run_together(const Objective& f, Vec2 start, long steps, std::span<const RunOrder> orders);

@@ -62,6 +62,25 @@ Training general_loop() {
   return training;
 }
 
+// The same rows, plotted series and checkpoints, bit for bit.
+void check_same_rows(const Trajectory& a, const Trajectory& b) {
+  REQUIRE(a.rows() == b.rows());
+  CHECK(a.diverged_at == b.diverged_at);
+  CHECK(a.position == b.position);
+  CHECK(a.value == b.value);
+  CHECK(a.gradient == b.gradient);
+  CHECK(a.step_size == b.step_size);
+  CHECK(a.accumulator == b.accumulator);
+  CHECK(a.checkpoints == b.checkpoints);
+}
+
+// The same, and of the same run.
+void check_same(const Trajectory& a, const Trajectory& b) {
+  check_same_rows(a, b);
+  CHECK(a.hyper == b.hyper);
+  CHECK(a.schedule == b.schedule);
+}
+
 }  // namespace
 
 TEST_CASE("the fast loop gives the general loop's rows, series and checkpoints bit for bit", "[trajectory]") {
@@ -72,14 +91,7 @@ TEST_CASE("the fast loop gives the general loop's rows, series and checkpoints b
       Trajectory fast, general;
       run(f, h, f.start, kSteps, fast);
       run(f, h, f.start, kSteps, general, general_loop());
-      REQUIRE(fast.rows() == general.rows());
-      CHECK(fast.diverged_at == general.diverged_at);
-      CHECK(fast.position == general.position);
-      CHECK(fast.value == general.value);
-      CHECK(fast.gradient == general.gradient);
-      CHECK(fast.step_size == general.step_size);
-      CHECK(fast.accumulator == general.accumulator);
-      CHECK(fast.checkpoints == general.checkpoints);
+      check_same_rows(fast, general);
     }
   }
 }
@@ -148,22 +160,6 @@ TEST_CASE("a diverged run replays up to its last update", "[trajectory]") {
   CHECK(t.state(t.updates() - 1) == s);
 }
 
-namespace {
-
-void check_same(const Trajectory& a, const Trajectory& b) {
-  REQUIRE(a.rows() == b.rows());
-  CHECK(a.diverged_at == b.diverged_at);
-  CHECK(a.position == b.position);
-  CHECK(a.value == b.value);
-  CHECK(a.gradient == b.gradient);
-  CHECK(a.step_size == b.step_size);
-  CHECK(a.accumulator == b.accumulator);
-  CHECK(a.checkpoints == b.checkpoints);
-  CHECK(a.hyper == b.hyper);
-  CHECK(a.schedule == b.schedule);
-}
-
-}  // namespace
 
 TEST_CASE("runs stepped together give each run's own trajectory bit for bit", "[trajectory]") {
   // Every configuration with the next one of its kind (its weight-decay twin, or a convention), a

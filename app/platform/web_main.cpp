@@ -146,6 +146,7 @@ struct Page {
   std::string title;  // the page's title: the scenario's
   long frames = 0;
   long map_frames = 0;  // drawn while a sweep or basin map was being computed
+  bool maps_busy = false;  // in the last frame
   bool export_png = false;
 };
 Page* page = nullptr;  // the page's one application, for the callbacks from JavaScript
@@ -193,9 +194,12 @@ void frame(void*) {
   p.app->frame();
   // After the first frames (fonts, the first heatmap): how long one that recomputed the runs took.
   if (state.generation != generation && p.frames > kMarkedFrames) web_mark_recompute(emscripten_get_now() - started);
-  const bool maps_busy = state.maps->busy();
-  if (maps_busy) ++p.map_frames;
-  web_mark_map_frame(maps_busy ? 1 : 0, static_cast<int>(p.map_frames), emscripten_get_now() - started);
+  // Marked while a map is computed and once when it is done, not every frame.
+  if (const bool maps_busy = state.maps->busy(); maps_busy || p.maps_busy) {
+    if (maps_busy) ++p.map_frames;
+    web_mark_map_frame(maps_busy ? 1 : 0, static_cast<int>(p.map_frames), emscripten_get_now() - started);
+    p.maps_busy = maps_busy;
+  }
   ++p.frames;
   if (web_take_hash_change() != 0) {
     // A link pasted into the address bar of the open page: it opens as a file would.

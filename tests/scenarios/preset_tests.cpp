@@ -5,62 +5,13 @@
 #include <cmath>
 #include <numbers>
 
+#include "lesson_support.hpp"
 #include "presets.hpp"
 #include "scenario_file.hpp"
 #include "support.hpp"
 
 using namespace optviz;
 using namespace optviz::testing;
-
-namespace {
-
-struct Lesson {
-  const Scenario* scenario;
-  std::vector<Trajectory> runs;
-};
-
-Lesson lesson(std::string_view title_start) {
-  for (const Scenario& s : lesson_presets())
-    if (s.title.starts_with(title_start)) return {&s, simulate(s)};
-  FAIL("no preset titled " << title_start);
-  return {};
-}
-
-double length(Vec2 v) { return std::hypot(v.x, v.y); }
-double distance(Vec2 a, Vec2 b) { return length(a - b); }
-// The length of the step that led to row k.
-double step_length(const Trajectory& t, std::size_t k) { return distance(t.position[k], t.position[k - 1]); }
-Vec2 step_vector(const Trajectory& t, std::size_t k) { return t.position[k] - t.position[k - 1]; }
-Vec2 last(const Trajectory& t) { return t.position.back(); }
-
-// The first step after which the run stays within r of `target`, or -1.
-long settles_within(const Trajectory& t, Vec2 target, double r) {
-  long after = -1;
-  for (std::size_t k = 0; k < t.rows(); ++k)
-    if (distance(t.position[k], target) >= r) after = static_cast<long>(k);
-  return after + 1 < static_cast<long>(t.rows()) ? after + 1 : -1;
-}
-
-int increases_of_f(const Trajectory& t) {
-  int n = 0;
-  for (std::size_t k = 1; k < t.rows(); ++k) n += t.value[k] > t.value[k - 1];
-  return n;
-}
-
-// Newton's method on the gradient, from a point close to a minimizer.
-Vec2 refine_minimizer(const TestFunction& f, Vec2 p) {
-  constexpr double h = 1e-6;
-  for (int i = 0; i < 50; ++i) {
-    const Vec2 g = f.gradient(p);
-    const Vec2 gx = (f.gradient(p + Vec2{h, 0}) - f.gradient(p - Vec2{h, 0})) / (2 * h);
-    const Vec2 gy = (f.gradient(p + Vec2{0, h}) - f.gradient(p - Vec2{0, h})) / (2 * h);
-    const double det = gx.x * gy.y - gy.x * gx.y;
-    p = p - Vec2{(gy.y * g.x - gy.x * g.y) / det, (gx.x * g.y - gx.y * g.x) / det};
-  }
-  return p;
-}
-
-}  // namespace
 
 TEST_CASE("every preset file loads, is canonical, has a lesson text and runs", "[presets]") {
   std::vector<std::filesystem::path> files;

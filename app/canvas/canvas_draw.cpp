@@ -400,8 +400,20 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& r
 }
 
 std::string colour_bar_title(const HeatmapScale& scale) {
-  if (scale.kind == ColourScale::log && scale.low != 0) return "f − (" + short_number(scale.low) + ")";
+  if (scale.kind == ColourScale::log && scale.low != 0) return "f above min";
   return "f";
+}
+
+std::string colour_bar_explanation(const HeatmapScale& scale) {
+  if (scale.kind == ColourScale::linear) return "Colours: f on a linear scale";
+  if (scale.low == 0) return "Colours: f on a log scale";
+  return "Colours: f − " + short_number(scale.low) + " on a log scale, where " + short_number(scale.low) +
+         " is f's minimum (or the least f found in its view)";
+}
+
+std::string colour_bar_minimum(const HeatmapScale& scale) {
+  if (scale.kind == ColourScale::linear || scale.low == 0) return "";
+  return "min " + short_number(scale.low);
 }
 
 namespace {

@@ -92,8 +92,14 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& transform, const Ru
 void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, const CanvasStyle& style,
                      std::optional<PixelRect> labels = std::nullopt);
 float colour_bar_label_width(const HeatmapScale& scale, const CanvasStyle& style);
-// "f" or "f − (−78.33)": what the colour bar's labels count.
+// What the colour bar's labels count, in words: "f", or "f above min" on a log scale whose lowest
+// value is not 0 (the labels are f − min).
 std::string colour_bar_title(const HeatmapScale& scale);
+// The whole sentence, with the minimum: "Colours: f − 0.104 on a log scale, where 0.104 is the
+// lowest f in the function's view".
+std::string colour_bar_explanation(const HeatmapScale& scale);
+// "min 0.104" under that title in figures ("" when the labels count f itself).
+std::string colour_bar_minimum(const HeatmapScale& scale);
 
 // The legend of the canvas in the box `chrome.legend`: the first `chrome.legend_rows` visible
 // runs, "+k more" for the others, then the note's lines when chrome.note_rows is set; names

@@ -674,8 +674,11 @@ struct RenderOptions {
   std::string gif;
   int width = 0;  // when not given: the PNG's default (1920x1080) or the GIF's (960x540)
   int height = 0;
-  long step = 0;  // when not given: the last
+  long step = 0;  // when not given: the lesson's step, or the last
   std::string view;  // "2d", "3d" or "" for the scenario's
+  bool canvas_only = false;
+  bool question = false;
+  std::string theme = "light";
   GifSettings gif_settings;
   CLI::Option* width_option = nullptr;
   CLI::Option* height_option = nullptr;
@@ -690,9 +693,15 @@ void add_render_options(CLI::App& cmd, RenderOptions& o) {
   cmd.add_option("--gif", o.gif, "write an animated GIF of the trajectories growing to this file");
   o.width_option = cmd.add_option("--width", o.width, "width in pixels (default 1920 for --out, 960 for --gif)");
   o.height_option = cmd.add_option("--height", o.height, "height in pixels (default 1080 for --out, 540 for --gif)");
-  o.step_option = cmd.add_option("--step", o.step, "--out: draw the trajectories up to this step (default: all)");
+  o.step_option = cmd.add_option(
+      "--step", o.step, "--out: draw the trajectories up to this step (default: the lesson's step, else the last)");
   cmd.add_option("--view", o.view, "2d (the heatmap) or 3d (the surface in perspective); default: the scenario's")
       ->check(CLI::IsMember({"2d", "3d"}));
+  cmd.add_flag("--canvas-only", o.canvas_only,
+               "draw the canvas alone with its title, instead of the slide (title, text, canvas and plots)");
+  cmd.add_flag("--question", o.question,
+               "draw the lesson's question slide: the question, the canvas without the paths, the plots empty");
+  cmd.add_option("--theme", o.theme, "light (default) or dark")->check(CLI::IsMember({"light", "dark"}));
   o.fps_option = cmd.add_option("--fps", o.gif_settings.fps, "--gif: frames per second (default 30, at most 60)");
   o.seconds_option =
       cmd.add_option("--seconds", o.gif_settings.seconds, "--gif: length of the animation (default 8, at most 60)");
@@ -708,6 +717,8 @@ int render_command(const RenderOptions& o) {
   if (o.gif.empty() && (o.fps_option->count() > 0 || o.seconds_option->count() > 0))
     throw BadInput((o.fps_option->count() > 0 ? "--fps" : "--seconds") + std::string(" applies to --gif only"));
   if (o.out.empty() && o.step_option->count() > 0) throw BadInput("--step applies to --out only");
+  if (o.canvas_only && o.question) throw BadInput("--question draws a slide: it does not go with --canvas-only");
+  if (o.question && !o.gif.empty()) throw BadInput("--question applies to --out only (a question slide does not move)");
   const int width = o.width_option->count() > 0 ? o.width : 1920;
   const int height = o.height_option->count() > 0 ? o.height : 1080;
   if (!o.out.empty())
@@ -721,7 +732,9 @@ int render_command(const RenderOptions& o) {
   Scenario scenario = open_scenario(o.scenario);
   if (!o.view.empty()) scenario.display.view = o.view == "3d" ? CanvasView::surface : CanvasView::flat;
   scenario.objective.search_minima(scenario.view);
-  const long step = o.step_option->count() > 0 ? o.step : scenario.steps;
+  if (o.question && scenario.lesson.question.empty())
+    throw BadInput("--question: " + o.scenario + " asks no question (its \"lesson\" has no \"question\")");
+  const long step = o.step_option->count() > 0 ? o.step : lesson_step(scenario);
   if (step < 0 || step > scenario.steps)
     throw BadInput("--step: must be in [0, " + std::to_string(scenario.steps) + "] (the scenario's steps), got " +
                    std::to_string(step));
@@ -730,7 +743,13 @@ int render_command(const RenderOptions& o) {
   std::string error;
   const std::unique_ptr<FigureRenderer> renderer = make_hidden_figure_renderer(error);
   if (!renderer) throw std::runtime_error("render draws with OpenGL and needs a display: " + error);
-  if (!o.out.empty()) export_figure_png(*renderer, scenario, runs, step, width, height, o.out);
+  const FigureComposition composition = o.canvas_only ? FigureComposition::canvas
+                                       : o.question  ? FigureComposition::question
+                                                     : FigureComposition::slide;
+  const bool dark = o.theme == "dark";
+  if (!o.out.empty()) export_figure_png(*renderer, scenario, runs, {step, width, height, composition, dark}, o.out);
+  gif.composition = composition;
+  gif.dark = dark;
   if (!o.gif.empty()) {
     GifExport animation(scenario, std::move(runs), gif, o.gif);
     while (!animation.done()) animation.render_next(*renderer);

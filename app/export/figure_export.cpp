@@ -30,10 +30,10 @@ std::string find_figure_size_problem(int width, int height) {
 }
 
 void export_figure_png(FigureRenderer& renderer, const Scenario& scenario, const std::vector<Trajectory>& runs,
-                       long step, int width, int height, const std::filesystem::path& path) {
-  if (std::string problem = find_figure_size_problem(width, height); !problem.empty())
+                       const FigureRequest& request, const std::filesystem::path& path) {
+  if (std::string problem = find_figure_size_problem(request.width, request.height); !problem.empty())
     throw std::invalid_argument(problem);
-  const Image image = renderer.render(scenario, runs, step, width, height);
+  const Image image = renderer.render(scenario, runs, request);
   write_png(path, image, to_json(scenario));
 }
 
@@ -67,7 +67,8 @@ GifExport::GifExport(const Scenario& scenario, std::vector<Trajectory> runs, con
 void GifExport::render_next(FigureRenderer& renderer) {
   if (done()) return;
   const long step = gif_frame_step(next_, frames_, scenario_.steps);
-  writer_.add_frame(renderer.render(scenario_, runs_, step, settings_.width, settings_.height));
+  writer_.add_frame(renderer.render(
+      scenario_, runs_, {step, settings_.width, settings_.height, settings_.composition, settings_.dark}));
   ++next_;
   if (done()) writer_.finish();
 }

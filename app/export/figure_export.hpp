@@ -22,10 +22,10 @@ inline constexpr int kMaxGifHeight = 2160;
 inline constexpr double kMaxGifSeconds = 60;
 inline constexpr int kMaxGifFrames = 1800;  // 60 s at 30 fps
 
-// Renders the scenario up to `step` and writes it as PNG with the scenario's JSON inside.
+// Renders the figure and writes it as PNG with the scenario's JSON inside.
 // Throws std::runtime_error("cannot write PATH: REASON").
 void export_figure_png(FigureRenderer& renderer, const Scenario& scenario, const std::vector<Trajectory>& runs,
-                       long step, int width, int height, const std::filesystem::path& path);
+                       const FigureRequest& request, const std::filesystem::path& path);
 
 // "" when a figure of width x height can be drawn, else "--width: must be in [1, 7680], got 0".
 std::string find_figure_size_problem(int width, int height);
@@ -35,6 +35,8 @@ struct GifSettings {
   int height = 540;
   int fps = 30;
   double seconds = 8;
+  FigureComposition composition = FigureComposition::slide;  // each frame's (a question slide does not move)
+  bool dark = false;
 };
 
 // "" or the first problem, named by its command-line flag: "--fps: must be in [1, 60], got 0".

@@ -1,7 +1,9 @@
-// What draws figures: the canvas of a scenario (heatmap, contours, trajectories up to a step,
-// start point, minima, legend, colour bar, the function's name) at any size, into an Image. The
-// exports take one; render/ implements it in a GL context (make_figure_renderer_in_context) and
-// platform/ in a hidden window of its own (make_hidden_figure_renderer).
+// What draws figures: a lesson's slide (its chapter, title and text, the canvas and the plots that
+// carry its point), the question slide (the question, the canvas without the paths), or the canvas
+// alone (heatmap, contours, trajectories up to a step and faint beyond it, start point, minima,
+// legend, colour bar, the function's name), at any size, into an Image. The exports take one;
+// render/ implements it in a GL context (make_figure_renderer_in_context) and platform/ in a hidden
+// window of its own (make_hidden_figure_renderer).
 #pragma once
 
 #include <memory>
@@ -16,14 +18,20 @@ namespace optviz {
 
 inline constexpr int kMaxFigureSide = 7680;  // 8K
 
+enum class FigureComposition { slide, question, canvas };
+
+struct FigureRequest {
+  long step = 0;  // every run's trajectory up to this step (clamped to each run's length)
+  int width = 1920;  // in [1, kMaxFigureSide]
+  int height = 1080;
+  FigureComposition composition = FigureComposition::slide;
+  bool dark = false;  // the dark theme; figures are light by default, as slides are printed
+};
+
 class FigureRenderer {
  public:
   virtual ~FigureRenderer() = default;
-
-  // Draws the figure with every run's trajectory up to `step` (clamped to each run's length).
-  // width and height are in [1, kMaxFigureSide].
-  virtual Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, long step, int width,
-                       int height) = 0;
+  virtual Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, const FigureRequest& request) = 0;
 };
 
 }  // namespace optviz

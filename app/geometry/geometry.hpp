@@ -5,6 +5,7 @@
 
 #include <span>
 
+#include "objective.hpp"
 #include "test_function.hpp"
 #include "vec2.hpp"
 
@@ -23,6 +24,15 @@ struct PixelRect {
   bool contains(Point2 p) const { return p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1; }
   PixelRect expanded(float margin) const { return {x0 - margin, y0 - margin, x1 + margin, y1 + margin}; }
 };
+
+// The names of the plane's coordinates: "w" and "b" for a loss from data, else "x" and "y".
+struct CoordinateNames {
+  const char* x;
+  const char* y;
+};
+inline CoordinateNames coordinate_names(const Objective& f) {
+  return f.is_data() ? CoordinateNames{"w", "b"} : CoordinateNames{"x", "y"};
+}
 
 // The largest extent and the farthest centre a view may have: beyond them doubles lose the
 // precision a pixel needs, and trajectories are cut at 1e12 anyway.

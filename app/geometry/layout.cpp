@@ -18,7 +18,7 @@ UiMetrics ui_metrics(float scale) {
 
 float time_bar_height(const UiMetrics& m) { return m.frame_height + 2 * m.spacing; }
 
-Layout compute_layout(float width, float height, const UiMetrics& m, const Splitters& s) {
+Layout compute_layout(float width, float height, const UiMetrics& m, const Splitters& s, float lesson_height) {
   width = std::max(width, 1.0f);
   height = std::max(height, 1.0f);
   Layout l;
@@ -35,35 +35,51 @@ Layout compute_layout(float width, float height, const UiMetrics& m, const Split
   l.controls = {0, bar_bottom, controls_w, height - inspector_h};
   l.inspector = {0, height - inspector_h, controls_w, height};
 
+  float lesson_h = std::round(std::clamp(lesson_height, 0.0f, kMaxLessonShare * body_h));
   l.plots_beside = width / m.scale >= kWideLayoutWidth;
   if (l.plots_beside) {
     // The two columns together leave the canvas at least half the width.
     const float side_max = std::max(0.0f, std::min(width / 3, width / 2 - controls_w));
     const float side_w = std::clamp(s.side_width * m.scale, std::min({240 * m.scale, width / 4, side_max}), side_max);
-    l.canvas = {controls_w, bar_bottom, width - side_w, height};
+    // The lesson's strip under the canvas, which keeps at least kMinCanvasShare of the height.
+    lesson_h = std::min(lesson_h, std::max(0.0f, std::floor((1 - kMinCanvasShare) * body_h)));
+    l.canvas = {controls_w, bar_bottom, width - side_w, height - lesson_h};
     l.plots = {width - side_w, bar_bottom, width, height};
+    if (lesson_h > 0) l.lesson = {l.canvas.x0, l.canvas.y1, l.canvas.x1, height};
   } else {
+    // The lesson's strip at the top of the plots' strip, taking at most half of it.
     const float plots_h = std::round(body_h * fraction(s.plots_fraction));
+    lesson_h = std::min(lesson_h, std::floor(plots_h / 2));
     l.canvas = {controls_w, bar_bottom, width, height - plots_h};
-    l.plots = {controls_w, height - plots_h, width, height};
+    l.plots = {controls_w, height - plots_h + lesson_h, width, height};
+    if (lesson_h > 0) l.lesson = {controls_w, height - plots_h, width, height - plots_h + lesson_h};
   }
   return l;
 }
 
 float compact_time_bar_height(const UiMetrics& m) { return m.frame_height + m.spacing; }
 
-Layout presentation_layout(float width, float height, const UiMetrics& m, const Splitters& s, const Presentation& p) {
+Layout presentation_layout(float width, float height, const UiMetrics& m, const Splitters& s, const Presentation& p,
+                           SlideContent slide) {
   width = std::max(width, 1.0f);
   height = std::max(height, 1.0f);
   Layout l;
-  const float bar_top = std::max(0.0f, height - compact_time_bar_height(m));
+  const float bar_top = std::max(1.0f, height - compact_time_bar_height(m));
   l.time_bar = {0, bar_top, width, height};
-  const float lesson_h = std::clamp(p.lesson_height, 0.0f, 0.25f * bar_top);
   l.plots_beside = true;
-  const float plots_w = p.plots ? std::clamp(s.side_width * m.scale, std::min(240 * m.scale, width / 4), width / 3) : 0;
-  l.canvas = {0, 0, width - plots_w, bar_top - lesson_h};
-  l.lesson = lesson_h > 0 ? PixelRect{0, l.canvas.y1, l.canvas.x1, bar_top} : PixelRect{};
-  l.plots = p.plots ? PixelRect{width - plots_w, 0, width, bar_top} : PixelRect{};
+  if (!p.plots) slide.plots = 0;
+  slide.font_size = m.font_size;
+  if (slide.text) {
+    const TextHeight text = slide.text;
+    slide.text = [text, most = kMaxLessonShare * bar_top](float w, float fs) { return std::min(text(w, fs), most); };
+  }
+  const SlideLayout sl = slide_layout(width, bar_top, slide);
+  l.header = sl.title;
+  if (sl.chapter.height() > 0) l.header.y0 = sl.chapter.y0;
+  l.header.y1 += std::round(0.3f * m.font_size);
+  l.canvas = sl.canvas;
+  l.lesson = sl.text;
+  if (!sl.plots.empty()) l.plots = {sl.plots.front().x0, sl.plots.front().y0, sl.plots.back().x1, sl.plots.back().y1};
   const float top = p.menu ? std::min(m.frame_height, height) : 0.0f;
   l.menu_bar = p.menu ? PixelRect{0, 0, width, top} : PixelRect{};
   if (p.controls) {

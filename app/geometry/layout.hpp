@@ -5,6 +5,7 @@
 #pragma once
 
 #include "geometry.hpp"
+#include "slide_layout.hpp"
 
 namespace optviz::gui {
 
@@ -42,7 +43,8 @@ struct Layout {
   PixelRect inspector;
   PixelRect canvas;
   PixelRect plots;
-  PixelRect lesson;          // presentation mode: the lesson's text under the canvas (else empty)
+  PixelRect lesson;          // the lesson's text (or its question): under the canvas, or as its slide puts it
+  PixelRect header;          // presentation mode: the lesson's chapter and title across the top (else empty)
   bool plots_beside = true;  // a column right of the canvas, else a strip under it
 };
 
@@ -51,24 +53,32 @@ inline constexpr float kWideLayoutWidth = 1200;
 
 float time_bar_height(const UiMetrics& m);
 
-Layout compute_layout(float width, float height, const UiMetrics& metrics, const Splitters& splitters);
+// `lesson_height`: the lesson's text in a strip (it scrolls beyond), at most kMaxLessonShare of the
+// height under the time bar: under the canvas, which keeps at least kMinCanvasShare of that
+// height, or, when the plots lie under the canvas, at the top of their strip (at most half of it).
+Layout compute_layout(float width, float height, const UiMetrics& metrics, const Splitters& splitters,
+                      float lesson_height = 0);
+inline constexpr float kMaxLessonShare = 0.3f;
+inline constexpr float kMinCanvasShare = 0.5f;   // of the height under the time bar, beside the lesson's strip
 
-// Presentation mode: the canvas takes the window above a compact time bar (and beside the plots
-// when they are shown), the lesson's text in a strip under it; the menu bar and the controls with
-// the inspector appear over the canvas only while the pointer is at their edge of the window.
+// Presentation mode: the lesson as its slide (slide_layout.hpp) above a compact time bar, at the
+// UI's text size: the chapter and title across the top, the canvas, the lesson's plots (unless G
+// hides them) and its text; the menu bar and the controls with the inspector appear over it only
+// while the pointer is at their edge of the window.
 struct Presentation {
-  bool plots = false;       // the plots in a column right of the canvas
-  bool menu = false;        // revealed: the menu bar along the top
-  bool controls = false;    // revealed: the controls and the inspector along the left
-  float lesson_height = 0;  // the lesson's text, in pixels (0: no strip)
+  bool plots = false;     // the lesson's plots beside the canvas
+  bool menu = false;      // revealed: the menu bar along the top
+  bool controls = false;  // revealed: the controls and the inspector along the left
   friend bool operator==(const Presentation&, const Presentation&) = default;
 };
 
 float compact_time_bar_height(const UiMetrics& m);
 
-// Empty rectangles (at the window's corner) for what presentation mode hides.
+// `slide` measures the lesson's title and text (its plots count is ignored when presentation.plots
+// is off; its font size is the UI's). A text too tall for the window takes at most kMaxLessonShare
+// of it (it scrolls beyond). Empty rectangles (at the window's corner) for what presentation mode hides.
 Layout presentation_layout(float width, float height, const UiMetrics& metrics, const Splitters& splitters,
-                           const Presentation& presentation);
+                           const Presentation& presentation, SlideContent slide);
 
 // What the pointer reveals: a panel appears when the pointer comes within `edge` pixels of its
 // side of the window and stays while the pointer is over it or a popup (a menu) is open. A

@@ -20,6 +20,7 @@ inline constexpr int kH = 72;
 inline constexpr int kL = 76;
 inline constexpr int kO = 79;
 inline constexpr int kP = 80;
+inline constexpr int kQ = 81;
 inline constexpr int kR = 82;
 inline constexpr int kS = 83;
 inline constexpr int kT = 84;

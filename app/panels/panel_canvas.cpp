@@ -78,6 +78,9 @@ void draw_chrome(ImDrawList& dl, const AppState& state, const CanvasTransform& t
     const std::string bar_title = elided(style, colour_bar_title(state.heatmap), c.bar_title.width());
     dl.AddText(style.font, style.font_size, ImVec2(c.bar_title.x0, c.bar_title.y0), style.text, bar_title.c_str());
     draw_colour_bar(dl, c.bar, state.heatmap, style, c.bar_labels);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (ImGui::IsWindowHovered() && (c.bar_title.contains({mouse.x, mouse.y}) || c.bar.contains({mouse.x, mouse.y})))
+      ImGui::SetTooltip("%s", colour_bar_explanation(state.heatmap).c_str());
   }
   draw_legend_in(dl, c, state.simulated, state.runs, style,
                  spread ? std::vector<std::string>{"thin: 8 other seeds", "dashed: no noise, full batch"}
@@ -92,6 +95,27 @@ bool spread_shown(const AppState& state) {
     if (state.simulated.runs[i].visible && (!spread.runs[i].seeds.empty() || spread.runs[i].reference.rows() > 0))
       return true;
   return false;
+}
+
+// While a lesson's question is asked: the question in a box at the top of the canvas, and the
+// button that reveals the paths (as Q does).
+void draw_question(AppState& state, const PixelRect& plot, const CanvasStyle& style) {
+  const std::string& question = state.scenario.lesson.question;
+  const ImGuiStyle& g = ImGui::GetStyle();
+  const float pad = g.WindowPadding.x;
+  const float wrap = std::max(1.0f, std::min(plot.width() - 4 * pad, ImGui::GetFontSize() * 40));
+  const ImVec2 text = ImGui::CalcTextSize(question.c_str(), nullptr, false, wrap);
+  const char* label = "Reveal the answer (Q)";
+  const ImVec2 button = ImGui::CalcTextSize(label);
+  const float box_w = std::max(text.x, button.x + 2 * g.FramePadding.x) + 2 * pad;
+  const float box_h = text.y + g.ItemSpacing.y + button.y + 2 * g.FramePadding.y + 2 * pad;
+  const ImVec2 p0((plot.x0 + plot.x1 - box_w) / 2, plot.y0 + 2 * pad);
+  ImDrawList& dl = *ImGui::GetWindowDrawList();
+  dl.AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), style.box, 6 * style.scale);
+  dl.AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p0.x + pad, p0.y + pad), style.box_text, question.c_str(),
+             nullptr, wrap);
+  ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p0.y + pad + text.y + g.ItemSpacing.y));
+  if (ImGui::Button(label)) toggle_question(state);
 }
 
 }  // namespace
@@ -124,6 +148,7 @@ void draw_canvas_panel(AppState& state) {
   ImGui::InvisibleButton(
       "canvas", ImVec2(std::max(1.0f, plot.width()), std::max(1.0f, plot.height())),
       ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
+  if (state.view.hide_answer) ImGui::SetItemAllowOverlap();  // the question's Reveal button lies over the canvas
   const bool hovered = ImGui::IsItemHovered();
   const ImGuiIO& io = ImGui::GetIO();
   const Point2 handle = t.to_pixels(state.scenario.start);
@@ -150,13 +175,15 @@ void draw_canvas_panel(AppState& state) {
     draw_basin_overlay(dl, state, t);
     if (state.view.show_minima) draw_minima(dl, t, current_function(state), style);
     Polylines scratch;
-    if (spread) draw_spread(dl, t, state.simulated, state.spread, current_step(state), style, scratch);
+    const bool paths = !state.view.hide_answer;
+    if (spread && paths) draw_spread(dl, t, state.simulated, state.spread, current_step(state), style, scratch);
     std::vector<DivergenceLabel> divergences;
-    draw_trajectories(
-        dl, t,
-        {&state.simulated, &state.runs, current_step(state), state.selected, state.view.show_ahead, &divergences},
-        style, scratch);
-    if (state.view.show_arrows && state.selected && *state.selected < state.runs.size() &&
+    if (paths)
+      draw_trajectories(
+          dl, t,
+          {&state.simulated, &state.runs, current_step(state), state.selected, state.view.show_ahead, &divergences},
+          style, scratch);
+    if (paths && state.view.show_arrows && state.selected && *state.selected < state.runs.size() &&
         state.simulated.runs[*state.selected].visible)
       draw_step_arrows(dl, t, state.simulated.runs[*state.selected], state.runs[*state.selected], current_step(state),
                        style);
@@ -172,9 +199,10 @@ void draw_canvas_panel(AppState& state) {
 
   if (!surface && hovered && near_handle && !state.dragging_start)
     ImGui::SetTooltip("Drag to move the start point of every run");
+  if (state.view.hide_answer) draw_question(state, plot, style);
   ImGui::End();
   // Its ring and arrows sit on the plane: the 3D view has none of them.
-  if (!surface) draw_explain_overlay(state, plot, t);
+  if (!surface && !state.view.hide_answer) draw_explain_overlay(state, plot, t);
 }
 
 }  // namespace optviz::gui

@@ -93,7 +93,8 @@ void png_dialog(AppState& state) {
   Dialogs& d = state.dialogs;
   if (!d.export_png) return;
   if (begin_dialog("Export PNG", &d.export_png)) {
-    ImGui::TextUnformatted("The canvas as a figure (legend, colour bar, axes), without the panels:");
+    ImGui::TextUnformatted("A slide (title, text, the canvas and the lesson's plots), or the canvas alone:");
+    ImGui::Checkbox("Canvas only", &d.canvas_only);
     size_fields(d.png_width, d.png_height, kMaxFigureWidth, kMaxFigureHeight);
     const struct {
       const char* name;
@@ -127,7 +128,8 @@ void gif_dialog(AppState& state) {
       ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22, 0), text.c_str());
       if (ImGui::Button("Cancel")) state.requests.cancel_gif = true;
     } else {
-      ImGui::TextUnformatted("The trajectories growing from step 0 to the last step:");
+      ImGui::TextUnformatted("The trajectories growing from step 0 to the last step, on the slide:");
+      ImGui::Checkbox("Canvas only", &d.canvas_only);
       size_fields(d.gif_width, d.gif_height, kMaxGifWidth, kMaxGifHeight);
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
       ImGui::SliderInt("fps", &d.gif_fps, 1, kMaxGifFps, "%d", ImGuiSliderFlags_AlwaysClamp);
@@ -156,32 +158,6 @@ void csv_dialog(AppState& state) {
   ImGui::End();
 }
 
-void lesson_dialog(AppState& state) {
-  // Presentation mode shows the lesson in a strip under the canvas instead (panel_present.cpp).
-  if (!state.dialogs.lesson_info || state.view.presenting) return;
-  const Scenario& s = state.scenario;
-  if (s.description.empty()) {
-    state.dialogs.lesson_info = false;
-    return;
-  }
-  const std::string title = (s.title.empty() ? std::string("Lesson") : s.title) + "###lesson";
-  // Over the plots, not the canvas: what the lesson describes stays in view while it is read.
-  const PixelRect plots = state.layout.plots;
-  const float f = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(plots.x0 + f / 2, plots.y0 + f / 2), ImGuiCond_Appearing);
-  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
-                                      ImVec2(std::max(f * 10, plots.width() - f), std::max(f * 5, plots.height() - f)));
-  if (ImGui::Begin(
-          title.c_str(), &state.dialogs.lesson_info,
-          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
-    ImGui::PushTextWrapPos(
-        std::min(f * 30, std::max(f * 8, plots.width() - f - 2 * ImGui::GetStyle().WindowPadding.x)));
-    ImGui::TextUnformatted(s.description.c_str());
-    ImGui::PopTextWrapPos();
-  }
-  ImGui::End();
-}
-
 void help_dialog(AppState& state) {
   if (!state.view.show_help) return;
   if (begin_dialog("Keyboard shortcuts", &state.view.show_help)) {
@@ -198,6 +174,7 @@ void help_dialog(AppState& state) {
         {"+ / -", "zoom the canvas in / out (also the mouse wheel)"},
         {"A", "step arrows on / off"},
         {"W", "whole paths ahead of the playhead on / off"},
+        {"Q", "a lesson's question: hide the paths and curves / reveal them"},
         {"E", "explain the inspected run's next update, sub-step by sub-step"},
         {"  while explaining", "Left / Right: previous / next sub-step, Space: pause, E or Escape: close"},
         {"V", "the 3D surface / the heatmap (drag to turn the surface, wheel to zoom)"},
@@ -234,7 +211,6 @@ void draw_dialogs(AppState& state) {
   png_dialog(state);
   gif_dialog(state);
   csv_dialog(state);
-  lesson_dialog(state);
   help_dialog(state);
 }
 

@@ -17,9 +17,9 @@ void file_menu(AppState& state) {
   if (ImGui::MenuItem("Export GIF…", nullptr, false, !state.gif.running)) state.dialogs.export_gif = true;
   if (ImGui::MenuItem("Export CSV…")) state.dialogs.export_csv = true;
   ImGui::Separator();
-  if (ImGui::MenuItem("New (default scenario)")) {
+  if (ImGui::MenuItem("New: four optimizers on Rosenbrock")) {
     replace_scenario(state, default_scenario());
-    set_notice(state, "Default scenario");
+    set_notice(state, "Four optimizers on Rosenbrock");
   }
   ImGui::EndMenu();
 }
@@ -28,6 +28,12 @@ void lessons_menu(AppState& state) {
   if (!ImGui::BeginMenu("Lessons")) return;
   const auto& presets = lesson_presets();
   for (std::size_t i = 0; i < presets.size(); ++i) {
+    // The course in its chapters: a heading before each chapter's first lesson.
+    const std::string& chapter = presets[i].lesson.chapter;
+    if (!chapter.empty() && (i == 0 || presets[i - 1].lesson.chapter != chapter)) {
+      if (i > 0) ImGui::Spacing();
+      ImGui::TextDisabled("%s", chapter.c_str());
+    }
     ImGui::PushID(static_cast<int>(i));
     const std::string& title = presets[i].title.empty() ? std::string(presets[i].objective.name()) : presets[i].title;
     if (ImGui::MenuItem(title.c_str())) state.requests.load_preset = i;
@@ -56,6 +62,10 @@ void view_menu(AppState& state) {
     ImGui::SetTooltip("The canvas fills the screen; the menu and the controls appear at the top and left edges");
   ImGui::MenuItem("Plots beside the canvas when presenting", "G", &v.presentation.plots);
   ImGui::MenuItem("Whole paths ahead", "W", &v.show_ahead);
+  if (ImGui::MenuItem("Ask the lesson's question", "Q", v.hide_answer, !state.scenario.lesson.question.empty()))
+    toggle_question(state);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The paths and the plots' curves wait while the class answers; Q again reveals them");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each path's rest beyond the playhead, faint: where each optimizer goes");
   bool surface = state.scenario.display.view == CanvasView::surface;
   if (ImGui::MenuItem("3D surface", "V", &surface)) toggle_surface_view(state);

@@ -29,7 +29,8 @@ void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hov
 
   const Scenario& s = state.simulated;
   state.surface_model.update(s.objective, state.view.wanted, state.heatmap, camera.height);
-  const SurfaceRuns runs{&s, &state.runs, current_step(state), state.selected};
+  static const std::vector<Trajectory> no_runs;  // a lesson's question hides the paths
+  const SurfaceRuns runs{&s, state.view.hide_answer ? &no_runs : &state.runs, current_step(state), state.selected};
   state.surface_scene = surface_scene(state.surface_model, camera, plot,
                                       state.view.show_contours ? s.display.contour_count : 0, runs, style);
   draw_heatmap(dl, state.surface_texture, plot, style);

@@ -38,6 +38,16 @@ void draw_dialogs(AppState& state);
 // asked, the menu bar and the controls when the pointer reveals them (panel_present.cpp).
 void draw_presentation(AppState& state);
 void handle_shortcuts(AppState& state);
+// The lesson (panel_lesson.cpp): what its strip says (the text, or the question while it is asked),
+// whether the strip shows, how tall it is at a width, the strip at layout.lesson, and the chapter
+// and title at layout.header (presentation mode).
+const std::string& lesson_text(const AppState& state);
+bool lesson_strip_shown(const AppState& state);
+float lesson_strip_height(const AppState& state, float width);
+void draw_lesson_strip(AppState& state);
+void draw_lesson_header(const AppState& state);
+// A slide's title: the lesson's, or the function's for a scenario without one.
+std::string slide_title_of(const Scenario& s);
 // A window over the canvas while state.maps->sweep.show (panel_sweep.cpp).
 void draw_sweep_panel(AppState& state);
 // Inside the canvas while state.maps->basin.show (basin_overlay.cpp): the overlay over the heatmap,

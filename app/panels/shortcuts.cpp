@@ -73,6 +73,7 @@ void handle_shortcuts(AppState& state) {
     if (pressed(keys::kL, false)) state.playback.loop = !state.playback.loop;
     if (pressed(keys::kA, false)) state.view.show_arrows = !state.view.show_arrows;
     if (pressed(keys::kW, false)) state.view.show_ahead = !state.view.show_ahead;
+    if (pressed(keys::kQ, false)) toggle_question(state);
     if (pressed(keys::kV, false)) toggle_surface_view(state);
     if (pressed(keys::kT, false)) {
       state.view.theme = state.view.theme == Theme::dark ? Theme::light : Theme::dark;

@@ -98,8 +98,11 @@ void draw_ui(AppState& state, double dt) {
     draw_presentation(state);
   } else {
     const ImGuiIO& io = ImGui::GetIO();
-    state.layout =
-        compute_layout(io.DisplaySize.x, io.DisplaySize.y, ui_metrics(state.view.ui_scale), state.view.splitters);
+    const UiMetrics metrics = ui_metrics(state.view.ui_scale);
+    // The lesson's strip as tall as its text at the canvas's width (the strip's height does not change that width).
+    const float width = compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, state.view.splitters).canvas.width();
+    state.layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, state.view.splitters,
+                                  lesson_strip_height(state, width));
     draw_menu_bar(state);
     update_simulation(state);
     draw_time_bar(state);
@@ -108,6 +111,7 @@ void draw_ui(AppState& state, double dt) {
     draw_canvas_panel(state);
     update_simulation(state);
     draw_plots_panel(state);
+    draw_lesson_strip(state);
     draw_inspector_panel(state);
     draw_sweep_panel(state);
     draw_splitters(state);

@@ -27,6 +27,7 @@
 #include "keys.hpp"
 #include "map_texture.hpp"
 #include "png_file.hpp"
+#include "presets.hpp"
 #include "scenario_file.hpp"
 #include "settings.hpp"
 #include "surface_renderer.hpp"
@@ -38,7 +39,7 @@ static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kMinus == GLFW_KEY_MINUS &
                   keys::kOne == GLFW_KEY_1 && keys::kNine == GLFW_KEY_9 && keys::kEqual == GLFW_KEY_EQUAL &&
                   keys::kA == GLFW_KEY_A && keys::kD == GLFW_KEY_D && keys::kE == GLFW_KEY_E &&
                   keys::kF == GLFW_KEY_F && keys::kG == GLFW_KEY_G && keys::kH == GLFW_KEY_H &&
-                  keys::kL == GLFW_KEY_L && keys::kO == GLFW_KEY_O && keys::kP == GLFW_KEY_P &&
+                  keys::kL == GLFW_KEY_L && keys::kO == GLFW_KEY_O && keys::kP == GLFW_KEY_P && keys::kQ == GLFW_KEY_Q &&
                   keys::kR == GLFW_KEY_R && keys::kS == GLFW_KEY_S && keys::kT == GLFW_KEY_T &&
                   keys::kLeftBracket == GLFW_KEY_LEFT_BRACKET && keys::kRightBracket == GLFW_KEY_RIGHT_BRACKET &&
                   keys::kEscape == GLFW_KEY_ESCAPE && keys::kEnter == GLFW_KEY_ENTER && keys::kTab == GLFW_KEY_TAB &&
@@ -205,6 +206,10 @@ WindowPlacement Application::Impl::placement() const {
 
 Scenario Application::Impl::figure_scenario() const {
   Scenario s = state.simulated;
+  // What never re-simulates is taken as it is now: the lesson's words and composition, the look.
+  s.title = state.scenario.title;
+  s.description = state.scenario.description;
+  s.lesson = state.scenario.lesson;
   s.view = sanitized_box(state.view.wanted, s.view);
   if (!find_scenario_problem(s).empty()) s.view = state.simulated.view;
   return s;
@@ -229,7 +234,11 @@ void Application::Impl::export_png() {
   const std::string path =
       d.png_path.empty() ? default_png_name(std::string(state.simulated.objective.name())) : d.png_path;
   try {
-    export_figure_png(*figures, figure_scenario(), state.runs, current_step(state), d.png_width, d.png_height, path);
+    const FigureComposition composition = d.canvas_only        ? FigureComposition::canvas
+                                          : state.view.hide_answer ? FigureComposition::question
+                                                                   : FigureComposition::slide;
+    export_figure_png(*figures, figure_scenario(), state.runs,
+                      {current_step(state), d.png_width, d.png_height, composition, false}, path);
     deliver_file(path);
     d.export_png = false;
     set_notice(state, "Saved " + std::filesystem::absolute(path).lexically_normal().string() + " (" +
@@ -242,7 +251,12 @@ void Application::Impl::export_png() {
 void Application::Impl::start_gif() {
   state.requests.start_gif = false;
   Dialogs& d = state.dialogs;
-  const GifSettings settings{d.gif_width, d.gif_height, d.gif_fps, static_cast<double>(d.gif_seconds)};
+  const GifSettings settings{d.gif_width,
+                             d.gif_height,
+                             d.gif_fps,
+                             static_cast<double>(d.gif_seconds),
+                             d.canvas_only ? FigureComposition::canvas : FigureComposition::slide,
+                             false};
   if (const std::string problem = find_gif_problem(settings); !problem.empty()) {
     set_notice(state, "cannot export: " + problem, true);
     return;
@@ -328,7 +342,7 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
     return nullptr;
   }
 
-  Scenario scenario = default_scenario();
+  Scenario scenario = opening_scenario();
   if (options.scenario) {
     scenario = *options.scenario;
   } else if (options.remember && !impl->config.empty()) {
@@ -353,8 +367,8 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
     state.view.scale_follows_monitor = false;
     state.view.ui_scale = options.scale;
   }
-  // A lesson opened from the command line shows its text, as one opened from the menu does.
-  state.dialogs.lesson_info = options.scenario && !state.scenario.description.empty();
+  // A lesson shows its text, as one opened from the menu does.
+  state.dialogs.lesson_info = !state.scenario.description.empty();
   if (options.theme) state.view.theme = *options.theme;
   if (options.view) state.scenario.display.view = *options.view;
   state.view.presenting = options.present;

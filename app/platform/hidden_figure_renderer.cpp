@@ -24,10 +24,9 @@ class HiddenWindowFigureRenderer final : public FigureRenderer {
   HiddenWindowFigureRenderer(const HiddenWindowFigureRenderer&) = delete;
   HiddenWindowFigureRenderer& operator=(const HiddenWindowFigureRenderer&) = delete;
 
-  Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, long step, int width,
-               int height) override {
+  Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, const FigureRequest& request) override {
     glfwMakeContextCurrent(window_);
-    return drawer_->render(scenario, runs, step, width, height);
+    return drawer_->render(scenario, runs, request);
   }
 
  private:

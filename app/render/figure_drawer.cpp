@@ -10,6 +10,10 @@
 #include <cstring>
 
 #include "canvas_draw.hpp"
+#include "data_plot.hpp"
+#include "line_plot.hpp"
+#include "map_figure.hpp"
+#include "run_plots.hpp"
 #include "figure_renderer.hpp"
 #include "fonts.hpp"
 #include "glsl_version.hpp"
@@ -34,31 +38,49 @@ class ContextScope {
 
 void* texture_id(GLuint texture) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(texture)); }
 
-struct CoordinateNames {
-  const char* x;
-  const char* y;
-};
-
 struct FigureLayout {
   PixelRect plot;
   PixelRect bar;
   Point2 title;
 };
 
-FigureLayout figure_layout(int width, int height, const CanvasStyle& s, const HeatmapScale& scale) {
+// The canvas figure in `area`: `top` font sizes for the lines above the heatmap (the title and
+// the formula of a figure alone, the formula in a slide), the axes' labels left and under it, the
+// colour bar and its labels on its right.
+FigureLayout figure_layout(PixelRect area, float top_lines, const CanvasStyle& s, const HeatmapScale& scale) {
   const float fs = s.font_size;
-  const float w = static_cast<float>(width), h = static_cast<float>(height);
-  const float top = fs * 3.2f;
+  const float top = fs * top_lines;
   const float left = fs * 0.6f + text_size(s, "-0.00").x + 10 * s.scale;
   const float bottom = fs * 0.6f + fs + 10 * s.scale;
   const float bar_w = fs * 0.9f;
   const float right = fs * 0.8f + bar_w + colour_bar_label_width(scale, s) + fs * 0.5f;
   FigureLayout l;
-  l.plot = {left, top, std::max(left + 1, w - right), std::max(top + 1, h - bottom)};
-  l.bar = {l.plot.x1 + fs * 0.8f, l.plot.y0 + fs * 1.5f, l.plot.x1 + fs * 0.8f + bar_w, l.plot.y1};
-  l.title = {fs * 0.6f, fs * 0.35f};
+  l.plot = {area.x0 + left, area.y0 + top, std::max(area.x0 + left + 1, area.x1 - right),
+            std::max(area.y0 + top + 1, area.y1 - bottom)};
+  // Room for the bar's title, and for the minimum under it when the labels count f above it.
+  const float bar_top = colour_bar_minimum(scale).empty() ? 1.5f : 2.6f;
+  l.bar = {l.plot.x1 + fs * 0.8f, l.plot.y0 + fs * bar_top, l.plot.x1 + fs * 0.8f + bar_w, l.plot.y1};
+  l.title = {area.x0 + fs * 0.6f, area.y0 + fs * 0.35f};
   return l;
 }
+
+float wrapped_height(ImFont* font, float size, float width, const std::string& text) {
+  if (text.empty()) return 0;
+  return font->CalcTextSizeA(size, 1e9f, std::max(1.0f, width), text.c_str()).y;
+}
+
+// What a slide's text block says: the lesson's text, or on the question slide its question.
+std::string slide_text(const Scenario& s, FigureComposition composition) {
+  if (composition == FigureComposition::question)
+    return s.lesson.question.empty() ? "" : "Question: " + s.lesson.question;
+  return s.description;
+}
+
+std::vector<LessonPlot> slide_plots(const Scenario& s, FigureComposition composition) {
+  return composition == FigureComposition::question ? std::vector<LessonPlot>{} : shown_plots(s);
+}
+
+std::string slide_title(const Scenario& s) { return s.title.empty() ? std::string(s.objective.title()) : s.title; }
 
 }  // namespace
 
@@ -130,27 +152,24 @@ void FigureDrawer::use_font_size(float pixels) {
   font_size_ = pixels;
 }
 
-Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajectory>& runs, long step, int width,
-                           int height) {
-  width = std::clamp(width, 1, kMaxFigureSide);
-  height = std::clamp(height, 1, kMaxFigureSide);
-  ContextScope scope(context_);
-  const float fs = figure_font_size(width, height);
-  use_font_size(fs);
-  ImGuiIO& io = ImGui::GetIO();
-  const CanvasStyle style = canvas_style(Theme::light, fs / kBaseFontSize, io.Fonts->Fonts[0], fs);
-
+void FigureDrawer::draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& scenario,
+                               const std::vector<Trajectory>& runs, long step, const CanvasStyle& style, bool alone,
+                               bool paths) {
+  const float fs = style.font_size;
   const Objective& f = scenario.objective;
-  if (!scale_function_ || !(f == *scale_function_) || scenario.display.colour_scale != scale_kind_ || !(scale_.high > scale_.low)) {
+  if (!scale_function_ || !(f == *scale_function_) || scenario.display.colour_scale != scale_kind_ ||
+      !(scale_.high > scale_.low)) {
     scale_ = heatmap_scale(f, scenario.display.colour_scale);
     scale_function_ = f;
     scale_kind_ = scenario.display.colour_scale;
   }
-  const FigureLayout layout = figure_layout(width, height, style, scale_);
+  const FigureLayout layout = figure_layout(area, alone ? 3.2f : 1.9f, style, scale_);
   const Box box = sanitized_box(scenario.view, f.view());
   const CanvasTransform transform(box, layout.plot);
   const bool surface = scenario.display.view == CanvasView::surface;
-  const SurfaceRuns surface_runs{&scenario, &runs, step, std::nullopt};
+  static const std::vector<Trajectory> no_runs;
+  const std::vector<Trajectory>& drawn = paths ? runs : no_runs;
+  const SurfaceRuns surface_runs{&scenario, &drawn, step, std::nullopt};
   SurfaceScene scene;
   if (surface) {
     surface_model_.update(f, box, scale_, scenario.display.surface.height);
@@ -164,43 +183,180 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
                      scale_);
   }
 
-  io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
-  io.DeltaTime = 1.0f / 60;
-  ImGui::NewFrame();
-  ImDrawList& dl = *ImGui::GetBackgroundDrawList();
   const PixelRect plot = layout.plot;
-  dl.AddRectFilled(ImVec2(0, 0), io.DisplaySize, style.background);
   dl.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), true);
   if (surface) {
     draw_heatmap(dl, texture_id(surface_->texture()), plot, style);
-    const CoordinateNames names = f.is_data() ? CoordinateNames{"w", "b"} : CoordinateNames{"x", "y"};
+    const CoordinateNames names = coordinate_names(f);
     draw_surface_overlay(dl, scene, plot, surface_runs, style, names.x, names.y);
   } else {
     draw_heatmap(dl, texture_id(heatmap_->texture()), plot, style);
     draw_minima(dl, transform, f, style);
     Polylines scratch;
-    draw_trajectories(dl, transform, {&scenario, &runs, step, std::nullopt}, style, scratch);
+    // As the window draws them: up to the step, and each path's rest faint beyond it.
+    if (paths) draw_trajectories(dl, transform, {&scenario, &runs, step, std::nullopt, true}, style, scratch);
     draw_start_handle(dl, transform.to_pixels(scenario.start), false, style);
   }
+  // The legend on the question slide too: the class must know which runs it is asked about.
   draw_legend(dl, {plot.x1 - 8 * style.scale, plot.y0 + 8 * style.scale}, scenario, runs, style, true);
   dl.PopClipRect();
   if (!surface) draw_axes(dl, transform, style, AxisPlacement::outside);
 
-  std::string title = f.title();
-  if (!scenario.title.empty()) title = scenario.title + "  —  " + title;
-  dl.AddText(style.font, fs * 1.2f, ImVec2(layout.title.x, layout.title.y), style.text, title.c_str());
   const std::string formula = (f.is_data() ? "L(w, b) = " : "f(x, y) = ") + std::string(f.formula());
-  dl.AddText(style.font, fs * 0.9f, ImVec2(layout.title.x, layout.title.y + fs * 1.45f), style.text, formula.c_str());
   long last = 0;
   for (const Trajectory& t : runs) last = std::max(last, static_cast<long>(t.rows()) - 1);
   const std::string steps = "step " + std::to_string(std::clamp(step, 0L, last)) + " of " + std::to_string(last);
   const ImVec2 steps_size = text_size(style, steps);
-  dl.AddText(style.font, fs, ImVec2(plot.x1 - steps_size.x, layout.title.y + fs * 1.45f), style.text, steps.c_str());
+  if (alone) {
+    std::string title = f.title();
+    if (!scenario.title.empty()) title = scenario.title + "  —  " + title;
+    dl.AddText(style.font, fs * 1.2f, ImVec2(layout.title.x, layout.title.y), style.text, title.c_str());
+    dl.AddText(style.font, fs * 0.9f, ImVec2(layout.title.x, layout.title.y + fs * 1.45f), style.text,
+               formula.c_str());
+    dl.AddText(style.font, fs, ImVec2(plot.x1 - steps_size.x, layout.title.y + fs * 1.45f), style.text, steps.c_str());
+  } else {
+    // One line: the function's name and formula, cut before the step count.
+    const float room = plot.x1 - steps_size.x - fs - layout.title.x;
+    const std::string line = elided(style, std::string(f.title()) + ":  " + formula, room);
+    dl.AddText(style.font, fs, ImVec2(layout.title.x, layout.title.y), style.text, line.c_str());
+    dl.AddText(style.font, fs, ImVec2(plot.x1 - steps_size.x, layout.title.y), style.text, steps.c_str());
+  }
   const std::string bar_title = colour_bar_title(scale_);
-  // Right-aligned to the figure's edge when it is wider than the bar's column: never cut.
-  const float bar_title_x = std::min(layout.bar.x0, static_cast<float>(width) - text_size(style, bar_title).x - 4 * style.scale);
+  // Right-aligned to the area's edge when it is wider than the bar's column: never cut.
+  const float bar_title_x = std::min(layout.bar.x0, area.x1 - text_size(style, bar_title).x - 4 * style.scale);
   dl.AddText(style.font, fs, ImVec2(bar_title_x, plot.y0), style.text, bar_title.c_str());
+  if (const std::string minimum = colour_bar_minimum(scale_); !minimum.empty()) {
+    const float x = std::min(layout.bar.x0, area.x1 - text_size(style, minimum).x * 0.85f - 4 * style.scale);
+    dl.AddText(style.font, fs * 0.85f, ImVec2(x, plot.y0 + fs * 1.15f), style.text, minimum.c_str());
+  }
   draw_colour_bar(dl, layout.bar, scale_, style);
+}
+
+void FigureDrawer::draw_sweep(ImDrawList& dl, PixelRect rect, const Scenario& scenario) {
+  Sweep wanted;
+  try {
+    wanted = lesson_sweep(scenario);
+  } catch (const std::invalid_argument&) {
+    return;  // checked where the scenario entered
+  }
+  if (!sweep_ || !(*sweep_ == wanted)) {
+    const Map map = sweep(wanted);
+    const RunSpec& run = wanted.run;
+    sweep_image_ = draw_sweep_figure(wanted, map, MapColouring::loss,
+                                     Vec2{run.hyper.*wanted.x.parameter->member, run.hyper.*wanted.y.parameter->member});
+    sweep_ = wanted;
+    if (!sweep_texture_) sweep_texture_ = std::make_unique<MapTexture>();
+    sweep_texture_->update(sweep_image_.rgba, sweep_image_.width, sweep_image_.height, ++sweep_generation_);
+  }
+  // Fitted into the rectangle, its proportions kept.
+  const float iw = static_cast<float>(sweep_image_.width), ih = static_cast<float>(sweep_image_.height);
+  const float k = std::min(rect.width() / iw, rect.height() / ih);
+  const float x0 = rect.x0 + (rect.width() - iw * k) / 2, y0 = rect.y0 + (rect.height() - ih * k) / 2;
+  dl.AddImage(texture_id(sweep_texture_->id()), ImVec2(x0, y0), ImVec2(x0 + iw * k, y0 + ih * k));
+}
+
+void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const std::vector<Trajectory>& runs,
+                              const FigureRequest& request, const SlideLayout& layout) {
+  const bool dark = request.dark;
+  const bool question = request.composition == FigureComposition::question;
+  const ImGuiIO& io = ImGui::GetIO();
+  ImFont* font = io.Fonts->Fonts[0];
+  ImFont* large = io.Fonts->Fonts.Size > 2 ? io.Fonts->Fonts[2] : font;
+  const float fs = layout.font_size;
+  const Theme theme = dark ? Theme::dark : Theme::light;
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 accent = ImGui::GetColorU32(ImGuiCol_CheckMark);
+  const float width = static_cast<float>(request.width);
+
+  if (layout.chapter.width() > 0)
+    dl.AddText(font, fs * kSlideChapterScale, ImVec2(layout.chapter.x0, layout.chapter.y0), accent,
+               scenario.lesson.chapter.c_str());
+  const std::string title = slide_title(scenario);
+  dl.AddText(large, fs * kSlideTitleScale, ImVec2(layout.title.x0, layout.title.y0), text, title.c_str(), nullptr,
+             layout.title.width());
+  const std::string body = slide_text(scenario, request.composition);
+  if (!body.empty())
+    dl.AddText(font, fs, ImVec2(layout.text.x0, layout.text.y0), question ? accent : text, body.c_str(), nullptr,
+               layout.text.width());
+
+  // The canvas's own labels a little smaller than the text, so that the heatmap keeps its room.
+  const float canvas_fs = std::round(fs * 0.8f);
+  const CanvasStyle canvas = canvas_style(theme, canvas_fs / kBaseFontSize, font, canvas_fs);
+  draw_canvas(dl, layout.canvas, scenario, runs, request.step, canvas, false, !question);
+
+  // The plots, drawn as the window's panel draws them, in a window over the slide; the question
+  // slide has none (their curves are the answer).
+  const std::vector<LessonPlot> kinds = slide_plots(scenario, request.composition);
+  if (kinds.empty()) return;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(width, static_cast<float>(request.height)));
+  ImGui::Begin("##slide", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs |
+                   ImGuiWindowFlags_NoSavedSettings);
+  ImGui::SetWindowFontScale(canvas_fs / font_size_);
+  const RunPlotsSource source{&scenario, &runs, request.step, scenario.lesson.coordinate, {}, true};
+  Polylines scratch;
+  for (std::size_t i = 0; i < kinds.size() && i < layout.plots.size(); ++i) {
+    const PixelRect r = layout.plots[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::SetCursorScreenPos(ImVec2(r.x0, r.y0));
+    if (kinds[i] == LessonPlot::data && scenario.objective.is_data()) {
+      std::vector<DataModelLine> models;
+      for (std::size_t k = 0; k < scenario.runs.size() && k < runs.size(); ++k)
+        if (scenario.runs[k].visible)
+          if (const auto theta = parameters_at(runs[k], request.step))
+            models.push_back({*theta, {run_colour(scenario.runs[k].colour), 2.4f * canvas.scale, false}});
+      draw_data(*ImGui::GetWindowDrawList(), ImVec2(r.x0, r.y0), ImVec2(r.width(), r.height()),
+                *scenario.objective.data(), scenario.objective.loss(), models, canvas.scale);
+    } else if (kinds[i] == LessonPlot::sweep) {
+      draw_sweep(*ImGui::GetWindowDrawList(), r, scenario);
+    } else if (kinds[i] != LessonPlot::data) {
+      LinePlot plot = run_plot(kinds[i], source);
+      plot.y = series_range(plot);
+      PlotColumnsCache cache;
+      draw_line_plot("##plot", plot, ImVec2(r.width(), r.height()), canvas, scratch, cache);
+    }
+    ImGui::PopID();
+  }
+  ImGui::End();
+}
+
+static_assert(kSlideTitleScale == kLargeFontFactor, "a slide's title is drawn with the large font at its size");
+
+Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajectory>& runs, const FigureRequest& request) {
+  const int width = std::clamp(request.width, 1, kMaxFigureSide);
+  const int height = std::clamp(request.height, 1, kMaxFigureSide);
+  ContextScope scope(context_);
+  ImGuiIO& io = ImGui::GetIO();
+  const Theme theme = request.dark ? Theme::dark : Theme::light;
+  const float w = static_cast<float>(width), h = static_cast<float>(height);
+
+  std::optional<SlideLayout> slide;
+  float fs = figure_font_size(width, height);
+  if (request.composition != FigureComposition::canvas) {
+    ImFont* font = io.Fonts->Fonts[0];
+    const std::string title = slide_title(scenario);
+    const std::string body = slide_text(scenario, request.composition);
+    const SlideContent content{
+        !scenario.lesson.chapter.empty(),
+        [&](float wrap, float size) { return wrapped_height(font, size, wrap, title); },
+        [&](float wrap, float size) { return wrapped_height(font, size, wrap, body); },
+        slide_plots(scenario, request.composition).size()};
+    slide = slide_layout(w, h, content);
+    fs = std::round(slide->font_size * 0.8f);  // the canvas's and the plots' labels
+  }
+  use_font_size(slide ? slide->font_size : fs);
+  apply_theme(theme, ui_metrics(fs / kBaseFontSize));
+  io.DisplaySize = ImVec2(w, h);
+  io.DeltaTime = 1.0f / 60;
+  ImGui::NewFrame();
+  ImDrawList& dl = *ImGui::GetBackgroundDrawList();
+  const CanvasStyle style = canvas_style(theme, fs / kBaseFontSize, io.Fonts->Fonts[0], fs);
+  dl.AddRectFilled(ImVec2(0, 0), io.DisplaySize, style.background);
+  if (slide)
+    draw_slide(dl, scenario, runs, {request.step, width, height, request.composition, request.dark}, *slide);
+  else
+    draw_canvas(dl, {0, 0, w, h}, scenario, runs, request.step, style, true, true);
   ImGui::Render();
 
   if (width != width_ || height != height_) {
@@ -238,9 +394,8 @@ namespace {
 class InContextFigureRenderer final : public FigureRenderer {
  public:
   explicit InContextFigureRenderer(std::unique_ptr<FigureDrawer> drawer) : drawer_(std::move(drawer)) {}
-  Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, long step, int width,
-               int height) override {
-    return drawer_->render(scenario, runs, step, width, height);
+  Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, const FigureRequest& request) override {
+    return drawer_->render(scenario, runs, request);
   }
 
  private:

@@ -1,9 +1,12 @@
-// Figures in the current GL context: the canvas of a scenario drawn offscreen into a framebuffer
-// of any size up to 8K, with the same drawing code as the on-screen canvas (canvas_draw.hpp)
-// plus a title, outside axes, a legend with each run's hyperparameters and a colour bar. The
+// Figures in the current GL context, drawn offscreen into a framebuffer of any size up to 8K with
+// the same drawing code as the window (canvas_draw.hpp, run_plots.hpp, data_plot.hpp): a lesson's
+// slide (slide_layout.hpp: chapter, title, the canvas, the lesson's plots and its text), its
+// question slide (the question, no paths, the plots' axes without curves), or the canvas alone
+// with a title, outside axes, a legend with each run's hyperparameters and a colour bar. The
 // window's quick export uses it in the window's context; FigureRenderer in a hidden one.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,17 +14,18 @@
 
 #include "gl_handles.hpp"
 #include "heatmap_renderer.hpp"
+#include "map_texture.hpp"
 #include "image.hpp"
+#include "figure_renderer.hpp"
 #include "scenario.hpp"
+#include "slide_layout.hpp"
+#include "sweep.hpp"
 #include "surface_renderer.hpp"
 #include "surface_scene.hpp"
 #include "trajectory.hpp"
 
 struct ImGuiContext;
-
-namespace optviz {
-class FigureRenderer;
-}
+struct ImDrawList;
 
 namespace optviz::gui {
 
@@ -40,14 +44,21 @@ class FigureDrawer {
   FigureDrawer(const FigureDrawer&) = delete;
   FigureDrawer& operator=(const FigureDrawer&) = delete;
 
-  // The figure of `runs` (simulate(scenario)) up to `step`, showing scenario.view; width and
-  // height are clamped to [1, kMaxFigureSide]. Leaves the GL framebuffer binding, the viewport and
-  // the current ImGui context as it found them.
-  Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, long step, int width, int height);
+  // The figure of `runs` (simulate(scenario)), showing scenario.view; width and height are clamped
+  // to [1, kMaxFigureSide]. Leaves the GL framebuffer binding, the viewport and the current ImGui
+  // context as it found them.
+  Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, const FigureRequest& request);
 
  private:
   FigureDrawer() = default;
   void use_font_size(float pixels);
+  // The canvas in `area`: with its own title lines when `alone`, the paths when `paths`.
+  void draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& scenario, const std::vector<Trajectory>& runs,
+                   long step, const CanvasStyle& style, bool alone, bool paths);
+  void draw_slide(ImDrawList& dl, const Scenario& scenario, const std::vector<Trajectory>& runs,
+                  const FigureRequest& request, const SlideLayout& layout);
+  // The lesson's sweep map (computed once per sweep) fitted into `rect`.
+  void draw_sweep(ImDrawList& dl, PixelRect rect, const Scenario& scenario);
 
   ImGuiContext* context_ = nullptr;
   float font_size_ = 0;
@@ -57,6 +68,10 @@ class FigureDrawer {
   std::optional<Objective> scale_function_;  // the function scale_ was measured for
   ColourScale scale_kind_ = ColourScale::log;
   HeatmapScale scale_;
+  std::optional<Sweep> sweep_;  // the sweep the map below shows
+  Image sweep_image_;
+  std::unique_ptr<MapTexture> sweep_texture_;
+  std::uint64_t sweep_generation_ = 0;
   GlFramebuffer framebuffer_;
   GlTexture colour_;
   int width_ = 0;

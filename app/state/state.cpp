@@ -413,9 +413,6 @@ void set_batch(AppState& state, std::size_t index, long batch) {
 
 void new_seed(AppState& state) { state.scenario.seed = next_seed(state.scenario.seed); }
 
-CoordinateNames coordinate_names(const Objective& f) {
-  return f.is_data() ? CoordinateNames{"w", "b"} : CoordinateNames{"x", "y"};
-}
 
 long max_steps(const AppState& state) {
   const long runs = std::max<long>(1, static_cast<long>(state.scenario.runs.size()));
@@ -433,11 +430,19 @@ void replace_scenario(AppState& state, Scenario scenario) {
   state.heatmap.high = state.heatmap.low;  // forces a new scale
   state.selected = preferred_run(state.scenario);
   state.view.wanted = state.scenario.view;
-  state.playback.position = 0;
+  // A lesson opens where it is looked at, its question asked, its plots shown when presenting.
+  state.playback.position = state.scenario.lesson.step ? static_cast<double>(*state.scenario.lesson.step) : 0.0;
+  state.playback.playing = false;
+  state.view.hide_answer = !state.scenario.lesson.question.empty();
+  state.view.presentation.plots = !shown_plots(state.scenario).empty();
   update_simulation(state);
 }
 
 void fit_view(AppState& state) { state.view.wanted = state.scenario.view; }
+
+void toggle_question(AppState& state) {
+  state.view.hide_answer = !state.view.hide_answer && !state.scenario.lesson.question.empty();
+}
 
 void set_notice(AppState& state, std::string text, bool error) { state.notice = {std::move(text), error}; }
 

@@ -50,6 +50,7 @@ struct ViewSettings {
   Splitters splitters;
   bool show_help = false;
   bool show_spread = false;   // the noisy runs under other seeds, and without noise (spread.hpp)
+  bool hide_answer = false;   // a lesson's question is asked: its paths and curves wait for Q (or Reveal)
   bool presenting = false;    // presentation mode (F11, --present): the canvas fills the window
   Presentation presentation;  // what presentation mode shows besides the canvas
 };
@@ -74,6 +75,7 @@ struct Dialogs {
   std::string data_path = "data.csv";
   DataLoss data_loss = DataLoss::linear;
   std::string png_path;  // "" picks a default name in the current directory
+  bool canvas_only = false;  // the exports draw the canvas alone, not the slide
   int png_width = 1920;
   int png_height = 1080;
   std::string gif_path = "optviz.gif";
@@ -104,10 +106,9 @@ struct GifProgress {
   int frames = 0;
 };
 
-// The plots' y axes (they span every value of every visible run), from the summaries of each
-// run's series that the caches keep.
+// The summaries of each run's series that the plots keep between frames: their y axes span every
+// value of every visible run.
 struct PlotAxes {
-  std::optional<AxisRange> loss, accumulator, step_size;
   PlotColumnsCache columns[3];  // of the loss, accumulator and step size plots
 };
 
@@ -224,18 +225,13 @@ void set_batch(AppState& state, std::size_t index, long batch);
 // "New seed": another seed for the noise and the shuffled batches.
 void new_seed(AppState& state);
 
-// The names of the plane's coordinates: "w" and "b" for a loss from data, else "x" and "y".
-struct CoordinateNames {
-  const char* x;
-  const char* y;
-};
-CoordinateNames coordinate_names(const Objective& f);
-
 // The largest step count the current number of runs allows.
 long max_steps(const AppState& state);
 // Replaces the scenario (opened from a file or a preset).
 void replace_scenario(AppState& state, Scenario scenario);
 void fit_view(AppState& state);
+// Q: a lesson with a question hides its paths and curves until asked again (the reveal).
+void toggle_question(AppState& state);
 
 void set_notice(AppState& state, std::string text, bool error = false);
 

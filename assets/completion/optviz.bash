@@ -49,7 +49,7 @@ _optviz() {
   local sweep_flags="-h --help --run $configuration_flags --start --x --y --size --steps --out --colour --tolerance --csv
     $hyperparameter_flags"
   local basin_flags="-h --help --run $configuration_flags --view --size --steps --out --colour --csv $hyperparameter_flags"
-  local render_flags="-h --help --out --gif --width --height --step --view --fps --seconds"
+  local render_flags="-h --help --out --gif --width --height --step --view --canvas-only --question --theme --fps --seconds"
 
   case $prev in
     --function)

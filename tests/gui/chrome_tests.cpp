@@ -10,16 +10,13 @@
 
 #include "canvas_chrome.hpp"
 #include "layout.hpp"
+#include "slide_layout.hpp"
 
 using namespace optviz::gui;
 
 namespace {
 
 bool empty(const PixelRect& r) { return r.width() <= 0 || r.height() <= 0; }
-
-bool overlap(const PixelRect& a, const PixelRect& b) {
-  return !empty(a) && !empty(b) && a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-}
 
 bool inside(const PixelRect& r, const PixelRect& outer) {
   return empty(r) || (r.x0 >= outer.x0 && r.y0 >= outer.y0 && r.x1 <= outer.x1 && r.y1 <= outer.y1);
@@ -28,6 +25,17 @@ bool inside(const PixelRect& r, const PixelRect& outer) {
 std::string describe(const PixelRect& r) {
   return "[" + std::to_string(r.x0) + ", " + std::to_string(r.y0) + " .. " + std::to_string(r.x1) + ", " +
          std::to_string(r.y1) + "]";
+}
+
+// A lesson's title and text of so many characters, each 0.55 font sizes wide, lines 1.2 apart.
+SlideContent lesson_content(float text_characters, std::size_t plots) {
+  const auto measure = [](float characters) {
+    return [characters](float width, float fs) {
+      if (characters <= 0) return 0.0f;
+      return std::ceil(characters / std::max(1.0f, std::floor(width / (0.55f * fs)))) * 1.2f * fs;
+    };
+  };
+  return {true, measure(60), measure(text_characters), plots};
 }
 
 }  // namespace
@@ -40,10 +48,13 @@ TEST_CASE("the canvas's chrome never overlaps, never leaves the canvas and never
       // The window's canvas and presentation mode's, alone and beside the plots over a lesson.
       Presentation beside;
       beside.plots = true;
-      beside.lesson_height = 4 * m.font_size;
-      for (const PixelRect canvas : {compute_layout(width, height, m, Splitters{}).canvas,
-                                     presentation_layout(width, height, m, Splitters{}, {}).canvas,
-                                     presentation_layout(width, height, m, Splitters{}, beside).canvas}) {
+      std::vector<PixelRect> canvases{compute_layout(width, height, m, Splitters{}).canvas,
+                                      compute_layout(width, height, m, Splitters{}, 6 * m.font_size).canvas,
+                                      presentation_layout(width, height, m, Splitters{}, {}, lesson_content(0, 0)).canvas};
+      // A lesson's slide with its text and three plots, at presentation mode's own text size or smaller.
+      if (scale <= presentation_ui_scale(1, height))
+        canvases.push_back(presentation_layout(width, height, m, Splitters{}, beside, lesson_content(500, 3)).canvas);
+      for (const PixelRect canvas : canvases) {
         for (const int runs : {1, 3, 8, 20}) {
           for (const int notes : {0, 2}) {
             ChromeInput in{canvas, m.font_size, m.scale, 0.6f * m.font_size, 0.6f * m.font_size, runs, notes};
@@ -130,9 +141,13 @@ TEST_CASE("presentation mode gives the canvas the window and reveals the panels 
     REQUIRE(m.font_size >= h / 32 - 1);
     REQUIRE(m.font_size <= h / 32 + 2);
     Presentation p;
-    const Layout hidden = presentation_layout(w, h, m, Splitters{}, p);
-    REQUIRE(hidden.canvas.width() == w);
-    REQUIRE(hidden.canvas.height() == h - compact_time_bar_height(m));
+    const SlideContent bare = lesson_content(0, 3);
+    const Layout hidden = presentation_layout(w, h, m, Splitters{}, p, bare);
+    // The canvas takes the width and the height under the title.
+    REQUIRE(hidden.canvas.width() >= w - 2 * m.font_size);
+    REQUIRE(hidden.canvas.y0 >= hidden.header.y1);
+    REQUIRE(hidden.canvas.y1 <= hidden.time_bar.y0);
+    REQUIRE(hidden.canvas.height() >= h - compact_time_bar_height(m) - hidden.header.height() - 3 * m.font_size);
     REQUIRE(hidden.time_bar.y1 == h);
     REQUIRE(hidden.controls.width() == 0);
     REQUIRE(hidden.menu_bar.height() == 0);
@@ -140,17 +155,17 @@ TEST_CASE("presentation mode gives the canvas the window and reveals the panels 
     REQUIRE(hidden.lesson.height() == 0);
 
     p.plots = true;
-    p.lesson_height = 5 * m.font_size;
-    const Layout shown = presentation_layout(w, h, m, Splitters{}, p);
-    REQUIRE(shown.plots.x0 == shown.canvas.x1);
-    REQUIRE(shown.plots.x1 == w);
-    REQUIRE(shown.canvas.width() >= 2 * w / 3);
-    REQUIRE(shown.lesson.y0 == shown.canvas.y1);
-    REQUIRE(shown.lesson.y1 == shown.time_bar.y0);
-    REQUIRE(shown.lesson.height() == 5 * m.font_size);
-    // A long lesson takes at most a quarter of the height.
-    p.lesson_height = h;
-    REQUIRE(presentation_layout(w, h, m, Splitters{}, p).lesson.height() <= h / 4);
+    const Layout shown = presentation_layout(w, h, m, Splitters{}, p, lesson_content(500, 3));
+    REQUIRE(shown.plots.x0 > shown.canvas.x1);
+    REQUIRE(shown.plots.x1 <= w);
+    REQUIRE(shown.canvas.width() >= w / 2);
+    REQUIRE(shown.lesson.height() > 0);
+    REQUIRE(shown.lesson.y1 <= shown.time_bar.y0);
+    for (const PixelRect& r : {shown.canvas, shown.plots, shown.header}) REQUIRE_FALSE(overlap(r, shown.lesson));
+    // A long lesson takes at most kMaxLessonShare of the height, and the canvas keeps its room.
+    const Layout crowded = presentation_layout(w, h, m, Splitters{}, p, lesson_content(20000, 3));
+    REQUIRE(crowded.lesson.height() <= kMaxLessonShare * h);
+    REQUIRE(crowded.canvas.height() > h / 3);
 
     // The pointer at the left edge reveals the controls; they stay while it is over them and go
     // when it leaves; the top edge reveals the menu; a pointer outside the window hides both.
@@ -158,7 +173,7 @@ TEST_CASE("presentation mode gives the canvas the window and reveals the panels 
     Presentation r = revealed_panels({}, {1, h / 2}, w, h, hidden, edge, false);
     REQUIRE(r.controls);
     REQUIRE_FALSE(r.menu);
-    const Layout with_controls = presentation_layout(w, h, m, Splitters{}, r);
+    const Layout with_controls = presentation_layout(w, h, m, Splitters{}, r, bare);
     REQUIRE(with_controls.controls.width() > 0);
     REQUIRE(with_controls.inspector.y1 == with_controls.time_bar.y0);
     r = revealed_panels(r, {with_controls.controls.x1 - 5, h / 2}, w, h, with_controls, edge, false);
@@ -168,8 +183,8 @@ TEST_CASE("presentation mode gives the canvas the window and reveals the panels 
     REQUIRE_FALSE(r.controls);
     r = revealed_panels(r, {w / 2, 0}, w, h, hidden, edge, false);
     REQUIRE(r.menu);
-    REQUIRE(revealed_panels(r, {w / 2, h / 2}, w, h, presentation_layout(w, h, m, {}, r), edge, true).menu);
-    REQUIRE_FALSE(revealed_panels(r, {w / 2, h / 2}, w, h, presentation_layout(w, h, m, {}, r), edge, false).menu);
+    REQUIRE(revealed_panels(r, {w / 2, h / 2}, w, h, presentation_layout(w, h, m, {}, r, bare), edge, true).menu);
+    REQUIRE_FALSE(revealed_panels(r, {w / 2, h / 2}, w, h, presentation_layout(w, h, m, {}, r, bare), edge, false).menu);
     const Presentation gone = revealed_panels(r, {-1e9f, -1e9f}, w, h, hidden, edge, false);
     REQUIRE_FALSE(gone.menu);
     REQUIRE_FALSE(gone.controls);

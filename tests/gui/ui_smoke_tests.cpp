@@ -13,6 +13,7 @@
 
 #include "headless_ui.hpp"
 #include "keys.hpp"
+#include "slide_layout.hpp"
 #include "parameters.hpp"
 #include "presets.hpp"
 #include "scenario_file.hpp"
@@ -232,7 +233,7 @@ TEST_CASE("the keyboard shortcuts do what the help says") {
   check_invariants(ui.state);
 }
 
-TEST_CASE("presentation mode: the canvas fills the window, the edges reveal the panels, Escape leaves") {
+TEST_CASE("presentation mode: the lesson as its slide, the edges reveal the panels, Escape leaves") {
   HeadlessUi ui(lesson_presets()[0], 1280, 720);
   ui.state.dialogs.lesson_info = true;
   ui.frames(2);
@@ -240,10 +241,15 @@ TEST_CASE("presentation mode: the canvas fills the window, the edges reveal the 
   ui.frames(2);
   REQUIRE(ui.state.view.presenting);
   const Layout& l = ui.state.layout;
-  REQUIRE(l.canvas.width() == 1280);
+  REQUIRE(l.canvas.width() >= 1280 / 2);
   REQUIRE(l.controls.width() == 0);
-  REQUIRE(l.lesson.height() > 0);  // the lesson's text under the canvas
-  REQUIRE(l.lesson.y1 == l.time_bar.y0);
+  REQUIRE(l.header.height() > 0);   // the lesson's title
+  REQUIRE(l.lesson.height() > 0);   // its text
+  REQUIRE(l.plots.width() > 0);     // its plots, without a key
+  REQUIRE(l.lesson.y1 <= l.time_bar.y0);
+  REQUIRE_FALSE(overlap(l.lesson, l.plots));
+  REQUIRE_FALSE(overlap(l.lesson, l.canvas));
+  const float canvas_with_plots = l.canvas.width();
   check_invariants(ui.state);
   const auto pointer_at = [&](float x, float y) {
     for (int i = 0; i < 3; ++i) ui.frame([&](ImGuiIO& io) { io.MousePos = ImVec2(x, y); });
@@ -260,10 +266,10 @@ TEST_CASE("presentation mode: the canvas fills the window, the edges reveal the 
   REQUIRE(l.menu_bar.height() > 0);
   pointer_at(640, 400);
   REQUIRE_FALSE(ui.state.view.presentation.menu);
-  ui.press(keys::kG);  // the plots beside the canvas
+  ui.press(keys::kG);  // the plots hidden: the canvas takes their room
   ui.frames(2);
-  REQUIRE(l.plots.width() > 0);
-  REQUIRE(l.canvas.x1 == l.plots.x0);
+  REQUIRE(l.plots.width() == 0);
+  REQUIRE(l.canvas.width() > canvas_with_plots);
   ui.press(keys::kEscape);  // first closes the lesson's text
   REQUIRE(ui.state.view.presenting);
   ui.frames(1);

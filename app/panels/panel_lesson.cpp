@@ -1,0 +1,83 @@
+// The lesson beside its figure: its text (or, while its question is asked, the question) in a
+// strip that never covers a plot: under the canvas in the window (with the title and a close
+// button; it scrolls when long), where the slide puts it in presentation mode, with the chapter
+// and the title across the top.
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "panels.hpp"
+
+namespace optviz::gui {
+
+const std::string& lesson_text(const AppState& state) {
+  return state.view.hide_answer ? state.scenario.lesson.question : state.scenario.description;
+}
+
+bool lesson_strip_shown(const AppState& state) {
+  return state.dialogs.lesson_info && !lesson_text(state).empty();
+}
+
+float lesson_strip_height(const AppState& state, float width) {
+  if (!lesson_strip_shown(state)) return 0;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float wrap = std::max(1.0f, width - 2 * style.WindowPadding.x);
+  const float text = ImGui::CalcTextSize(lesson_text(state).c_str(), nullptr, false, wrap).y;
+  return text + ImGui::GetFrameHeightWithSpacing() + 2 * style.WindowPadding.y;
+}
+
+void draw_lesson_strip(AppState& state) {
+  if (state.layout.lesson.height() <= 0) return;
+  if (begin_panel("Lesson", state.layout.lesson, ImGuiWindowFlags_NoTitleBar)) {
+    const Scenario& s = state.scenario;
+    const bool question = state.view.hide_answer;
+    if (!state.view.presenting) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(question ? "Question" : s.title.empty() ? "Lesson" : s.title.c_str());
+      ImGui::PopStyleColor();
+      const char* close = "Hide";
+      ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(close).x -
+                                         2 * ImGui::GetStyle().FramePadding.x));
+      if (ImGui::Button(close)) state.dialogs.lesson_info = false;
+      tooltip("Lessons > About this lesson shows it again");
+    }
+    if (question) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(lesson_text(state).c_str());
+    ImGui::PopTextWrapPos();
+    if (question) ImGui::PopStyleColor();
+  }
+  ImGui::End();
+}
+
+void draw_lesson_header(const AppState& state) {
+  const PixelRect r = state.layout.header;
+  if (r.height() <= 0) return;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  const bool open = begin_panel("Lesson title", r, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleVar(2);
+  if (open) {
+    const Scenario& s = state.scenario;
+    ImDrawList& dl = *ImGui::GetWindowDrawList();
+    const float fs = ImGui::GetFontSize();
+    float y = r.y0;
+    if (!s.lesson.chapter.empty()) {
+      dl.AddText(ImGui::GetFont(), fs * kSlideChapterScale, ImVec2(r.x0, y), ImGui::GetColorU32(ImGuiCol_CheckMark),
+                 s.lesson.chapter.c_str());
+      y += std::ceil(fs * kSlideChapterScale * 1.3f);
+    }
+    ImFont* large = state.fonts.large != nullptr ? state.fonts.large : ImGui::GetFont();
+    dl.AddText(large, fs * kSlideTitleScale, ImVec2(r.x0, y), ImGui::GetColorU32(ImGuiCol_Text),
+               slide_title_of(s).c_str(), nullptr, r.width());
+  }
+  ImGui::End();
+}
+
+std::string slide_title_of(const Scenario& s) {
+  return s.title.empty() ? std::string(s.objective.title()) : s.title;
+}
+
+}  // namespace optviz::gui

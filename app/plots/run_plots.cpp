@@ -1,0 +1,109 @@
+#include "run_plots.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "geometry.hpp"
+#include "theme.hpp"
+
+namespace optviz::gui {
+namespace {
+
+// The chosen columns of n values (`stride` bytes apart from `first`), as series from step 1.
+void add_pair_series(LinePlot& plot, const Vec2* first, std::size_t stride, std::size_t n, const std::string& name,
+                     ImU32 colour, std::size_t shown, CoordinateNames names, CoordinateChoice coordinate) {
+  if (n == 0) return;
+  // One coordinate alone is drawn solid.
+  if (coordinate != CoordinateChoice::y)
+    plot.series.push_back({name + "_" + names.x, {&first->x, stride, n}, 1, shown, colour, false});
+  if (coordinate != CoordinateChoice::x)
+    plot.series.push_back(
+        {name + "_" + names.y, {&first->y, stride, n}, 1, shown, colour, coordinate == CoordinateChoice::both});
+}
+
+// The accumulator of a run: a built-in's, or a typed rule's state variable marked as such.
+void add_accumulator_series(LinePlot& plot, const RunSpec& run, const Trajectory& t, ImU32 colour, std::size_t shown,
+                            CoordinateNames names, CoordinateChoice coordinate) {
+  if (!run.rule) {
+    if (const auto field = accumulator_field(run.hyper))
+      add_pair_series(plot, t.accumulator.data(), sizeof(Vec2), t.accumulator.size(),
+                      run.label + " " + std::string(field->name), colour, shown, names, coordinate);
+    return;
+  }
+  const auto index = run.rule->state_index(run.accumulator);
+  if (index && t.rule_width > 0 && !t.rule_state.empty())
+    add_pair_series(plot, &t.rule_state[*index], sizeof(Vec2) * t.rule_width, t.rule_state.size() / t.rule_width,
+                    run.label + " " + run.accumulator, colour, shown, names, coordinate);
+}
+
+// ", x" after a per-coordinate plot's title when it shows one coordinate.
+std::string coordinate_suffix(CoordinateChoice coordinate, CoordinateNames names) {
+  if (coordinate == CoordinateChoice::both) return "";
+  return std::string(", ") + (coordinate == CoordinateChoice::x ? names.x : names.y);
+}
+
+}  // namespace
+
+bool any_schedule(const Scenario& scenario) {
+  return std::any_of(scenario.runs.begin(), scenario.runs.end(),
+                     [](const RunSpec& r) { return r.visible && !r.schedule.is_constant(); });
+}
+
+LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
+  const Scenario& s = *source.scenario;
+  const std::vector<Trajectory>& runs = *source.runs;
+  const Objective& f = s.objective;
+  const CoordinateNames names = coordinate_names(f);
+  const bool gap = std::isfinite(f.minimum_value());
+  long last = 0;
+  for (const Trajectory& t : runs) last = std::max(last, static_cast<long>(t.rows()) - 1);
+  const AxisRange x{0, static_cast<double>(std::max(1L, last)), false};
+  const std::string suffix = coordinate_suffix(source.coordinate, names);
+
+  LinePlot plot;
+  plot.x = x;
+  plot.marker = static_cast<double>(source.step);
+  plot.log_y = true;
+  if (kind == LessonPlot::loss) {
+    plot.title = gap ? "Loss f − f*" : "Loss f";
+    plot.short_titles = {"Loss"};
+    plot.log_y = gap;
+  } else if (kind == LessonPlot::accumulator) {
+    plot.title = "Accumulator G_t (Adam: v)" + suffix;
+    plot.empty_text = "no accumulator in the visible runs";
+    plot.short_titles = {"G_t (Adam: v)" + suffix, "G_t" + suffix};
+  } else {
+    // With a schedule, η is η_t, the rate of update t.
+    plot.title = (any_schedule(s) ? "Step size η_t/(√G_t+ε)" : "Step size η/(√G_t+ε)") + suffix;
+    plot.short_titles = {"Step size" + suffix};
+  }
+  if (!source.series) return plot;
+
+  for (std::size_t i = 0; i < s.runs.size() && i < runs.size(); ++i) {
+    const RunSpec& run = s.runs[i];
+    const Trajectory& t = runs[i];
+    if (!run.visible || t.rows() == 0) continue;
+    const ImU32 colour = run_colour(run.colour);
+    const std::size_t before = plot.series.size();
+    const auto shown = static_cast<std::size_t>(std::max(0L, source.step));
+    if (kind == LessonPlot::loss) {
+      plot.series.push_back({run.label + (gap ? " f − f*" : " f"),
+                             {t.value.data(), sizeof(double), t.value.size(), gap ? f.minimum_value() : 0.0},
+                             0,
+                             shown + 1,
+                             colour,
+                             false});
+    } else if (kind == LessonPlot::accumulator) {
+      add_accumulator_series(plot, run, t, colour, shown, names, source.coordinate);
+    } else {
+      add_pair_series(plot, t.step_size.data(), sizeof(Vec2), t.step_size.size(),
+                      run.label + (run.rule ? " −Δθ/g" : " lr"), colour, shown, names, source.coordinate);
+    }
+    // The caches measure a run's series again only when the run was simulated again.
+    const std::uint64_t version = i < source.versions.size() ? source.versions[i] : 0;
+    for (std::size_t j = before; j < plot.series.size(); ++j) plot.series[j].version = version;
+  }
+  return plot;
+}
+
+}  // namespace optviz::gui

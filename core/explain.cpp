@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "algorithms.hpp"
 #include "parameters.hpp"
 #include "run_loop.hpp"
 
@@ -77,12 +78,20 @@ void step_part(Parts& parts, const Explanation& e, std::string equation, Vec2 di
   parts.move_to(e.theta_after);
 }
 
+// The statement of the algorithm's line that weight decay switches on (algorithms.hpp): "g ← g + λ·θ".
+std::string weight_decay_statement(OptimizerKind kind) {
+  for (const AlgorithmLine& line : algorithm(kind).lines)
+    if (line.when == Option::weight_decay) return render(line.statements, Notation::unicode);
+  return {};
+}
+
 // L2 weight decay, added to the gradient as step_as() does; or decoupled, shrinking theta.
 Vec2 weight_decay_part(Parts& parts, const Hyperparameters& h, Vec2 theta, Vec2 g) {
   if (h.weight_decay == 0) return g;
+  const std::string statement = weight_decay_statement(h.kind);
   if (decoupled_weight_decay(h.kind)) {
     const Vec2 shrunk = theta * (1 - h.eta * h.weight_decay);
-    ExplainPart& p = parts.add("Decay the weights", "θ ← θ·(1 − η·wd) = " + pair(theta) + "·" +
+    ExplainPart& p = parts.add("Decay the weights", statement + " = " + pair(theta) + "·" +
                                                         num(1 - h.eta * h.weight_decay) + " = " + pair(shrunk));
     p.values = {{"θ before", theta}, {"θ after", shrunk}};
     p.arrows = {{"g", g, ArrowUnits::gradient, false}};
@@ -90,7 +99,7 @@ Vec2 weight_decay_part(Parts& parts, const Hyperparameters& h, Vec2 theta, Vec2 
     return g;
   }
   const Vec2 decayed = g + h.weight_decay * theta;
-  ExplainPart& p = parts.add("Add weight decay", "g ← g + wd·θ = " + pair(g) + " + " + num(h.weight_decay) + "·" +
+  ExplainPart& p = parts.add("Add weight decay", statement + " = " + pair(g) + " + " + num(h.weight_decay) + "·" +
                                                      pair(theta) + " = " + pair(decayed));
   p.values = {{"g of f", g}, {"g", decayed}};
   p.arrows = {{"g of f", g, ArrowUnits::gradient, true}, {"g", decayed, ArrowUnits::gradient, false}};
@@ -117,8 +126,8 @@ void explain_sgd(Parts& parts, const Explanation& e, const Hyperparameters& h, c
   else if (h.momentum == 0)
     equation = "buf ← g = " + pair(after.buf) + " (μ = 0: no momentum)";
   else
-    equation = "buf ← μ·buf + " + (dampening == 0 ? std::string() : "(1 − dampening)·") + "g = " + num(h.momentum) +
-               "·" + pair(before.buf) + " + " + (dampening == 0 ? std::string() : num(1 - dampening) + "·") + pair(g) +
+    equation = "buf ← μ·buf + " + (dampening == 0 ? std::string() : "(1 − τ)·") + "g = " + num(h.momentum) + "·" +
+               pair(before.buf) + " + " + (dampening == 0 ? std::string() : num(1 - dampening) + "·") + pair(g) +
                " = " + pair(after.buf);
   ExplainPart& m = parts.add("Momentum", equation);
   m.values = {{"buf before", before.buf}, {"g", g}, {"buf after", after.buf}};
@@ -271,12 +280,14 @@ void explain_generic(Parts& parts, const Explanation& e, const Hyperparameters& 
                      const State& after, Vec2 g) {
   const auto accumulator = accumulator_field(h);
   const auto momentum = momentum_field(h);
+  std::string rule = algorithm_text(h, Notation::unicode);
+  if (!rule.empty()) rule.pop_back();  // the last line's '\n'
   for (const StateField& f : state_fields(h)) {
     if (f.member == &State::lr) continue;
     const Vec2 was = before.*f.member, now = after.*f.member;
     ExplainPart& p =
         parts.add("Update " + std::string(f.name), std::string(f.name) + ": " + pair(was) + " → " + pair(now));
-    p.statement = update_rule(h.kind);  // the whole rule: these kinds have no sub-steps of their own
+    p.statement = rule;  // the whole rule: these kinds have no sub-steps of their own
     p.values = {{std::string(f.name) + " before", was}, {std::string(f.name) + " after", now}};
     if (momentum && momentum->member == f.member)
       p.arrows = {{std::string(f.name) + " before", was, ArrowUnits::gradient, true},

@@ -50,7 +50,7 @@ const std::array kFlags = {
                   &Hyperparameters::centered, true, bits({K::rmsprop})},
     FlagParameter{"amsgrad", "amsgrad", "use the running maximum of v", &Hyperparameters::amsgrad, true,
                   bits({K::adam, K::adamw})},
-    FlagParameter{"eps_inside_sqrt", "eps-inside-sqrt", "sqrt(G + eps) instead of sqrt(G) + eps (TF1, Keras)",
+    FlagParameter{"eps_inside_sqrt", "eps-inside-sqrt", "epsilon inside the square root instead of outside",
                   &Hyperparameters::eps_inside_sqrt, true, bits({K::adagrad, K::rmsprop, K::adam})},
     FlagParameter{"bias_correction", "no-bias-correction", "drop Adam's 1 - beta^t factors",
                   &Hyperparameters::bias_correction, false, bits({K::adam})},

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "algorithms.hpp"
 #include "explain.hpp"
 #include "panels.hpp"
 
@@ -104,7 +105,9 @@ void draw_inspector_panel(AppState& state) {
     return;
   }
   ImGui::Text("%s, update %ld → %ld", run.rule ? "Typed rule" : e.optimizer.c_str(), e.step, e.update);
-  if (!run.rule) tooltip(std::string(update_rule(run.hyper.kind)).c_str());
+  if (!run.rule)
+    tooltip((algorithm_text(run.hyper, Notation::unicode) + "as " + std::string(algorithm(run.hyper.kind).reference))
+                .c_str());
   if (!run.schedule.is_constant()) ImGui::TextDisabled("η of this update: %s", explain_number(e.eta).c_str());
   const std::vector<InspectorRow> rows = inspector_rows(e);
   for (std::size_t p = 0; p < e.parts.size(); ++p) {

@@ -49,10 +49,12 @@ constexpr std::array kRmsprop = {
     kL2,
     AlgorithmLine{"G = rho*G + (1 - rho)*g^2"},
     AlgorithmLine{"s = G", O::not_centered},
-    AlgorithmLine{"gavg = rho*gavg + (1 - rho)*g; s = G - gavg^2", O::centered},
+    AlgorithmLine{"gavg = rho*gavg + (1 - rho)*g", O::centered},
+    AlgorithmLine{"s = G - gavg^2", O::centered},
     AlgorithmLine{"d = sqrt(s) + eps", O::eps_outside},
     AlgorithmLine{"d = sqrt(s + eps)", O::eps_inside},
-    AlgorithmLine{"buf = momentum*buf + g/d; theta = theta - eta*buf", O::momentum},
+    AlgorithmLine{"buf = momentum*buf + g/d", O::momentum},
+    AlgorithmLine{"theta = theta - eta*buf", O::momentum},
     AlgorithmLine{"theta = theta - eta*(g/d)", O::no_momentum},
 };
 
@@ -228,31 +230,16 @@ struct Symbol {
   std::string_view unicode;
 };
 
-// The symbols of names (hyperparameters as parameters.hpp names them, and the table's state).
+// The symbols of the names of the table's state; hyperparameters take parameter_symbol's.
 constexpr std::array kSymbols = {
-    Symbol{"theta", "θ"},
-    Symbol{"eta", "η"},
-    Symbol{"rho", "ρ"},
-    Symbol{"eps", "ε"},
-    Symbol{"momentum", "μ"},
-    Symbol{"dampening", "τ"},
-    Symbol{"beta1", "β₁"},
-    Symbol{"beta2", "β₂"},
-    Symbol{"weight_decay", "λ"},
-    Symbol{"lr_decay", "κ"},
-    Symbol{"initial_accumulator", "G₀"},
-    Symbol{"momentum_decay", "ψ"},
-    Symbol{"mu", "μₜ"},
-    Symbol{"mu_next", "μₜ₊₁"},
-    Symbol{"c1", "c₁"},
-    Symbol{"c2", "c₂"},
-    Symbol{"delta", "Δ"},
+    Symbol{"theta", "θ"}, Symbol{"mu", "μₜ"}, Symbol{"mu_next", "μₜ₊₁"},
+    Symbol{"c1", "c₁"},   Symbol{"c2", "c₂"}, Symbol{"delta", "Δ"},
 };
 
 std::string symbol_of(std::string_view name) {
   for (const Symbol& s : kSymbols)
     if (s.name == name) return std::string(s.unicode);
-  return std::string(name);
+  return parameter_symbol(name);
 }
 
 bool is_operand_end(const Token& t) { return t.kind != Token::op || t.text == ")"; }

@@ -76,11 +76,11 @@ std::string parameter_symbol(std::string_view name) {
   if (name == "rho") return "ρ";
   if (name == "eps") return "ε";
   if (name == "momentum") return "μ";
-  if (name == "dampening") return "damp";
+  if (name == "dampening") return "τ";
   if (name == "beta1") return "β₁";
   if (name == "beta2") return "β₂";
-  if (name == "weight_decay") return "wd";
-  if (name == "lr_decay") return "lr decay";
+  if (name == "weight_decay") return "λ";
+  if (name == "lr_decay") return "κ";
   if (name == "initial_accumulator") return "G₀";
   if (name == "momentum_decay") return "ψ";
   return std::string(name);

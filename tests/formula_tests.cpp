@@ -16,9 +16,12 @@
 #include <vector>
 
 #include "algorithms.hpp"
+#include "csv.hpp"
 #include "parameters.hpp"
+#include "reference.hpp"
 #include "rule.hpp"
 #include "test_function.hpp"
+#include "trajectory.hpp"
 
 using namespace optviz;
 
@@ -138,6 +141,26 @@ TEST_CASE("each displayed algorithm, run as a typed rule, updates as step() does
         CHECK(difference.empty());
       }
     }
+  }
+}
+
+TEST_CASE("each displayed algorithm, run as a typed rule, reproduces the PyTorch reference cases", "[formulas]") {
+  using namespace optviz::testing;
+  for (const ReferenceCase& c : load_reference_cases()) {
+    INFO("case " << c.name);
+    const Hyperparameters h = hyperparameters_of(c.json);
+    const Rule rule(rule_text(h));
+    INFO("rule " << rule.text());
+    const TestFunction* f = find_function(c.json.at("function").get<std::string>());
+    REQUIRE(f != nullptr);
+    const auto start = c.json.at("start");
+    Trajectory t;
+    run(*f, rule, h, {start[0].get<double>(), start[1].get<double>()}, c.json.at("steps").get<long>(), t);
+    std::ostringstream csv;
+    write_csv(csv, t, rule);
+    // The state that the rule and the reference name alike (AMSGrad's vmax is the rule's s).
+    const Table ref = keep_columns(parse_csv(c.csv), rule.state());
+    CHECK(compare_tables(parse_csv(csv.str()), ref, c.json.at("rtol").get<double>()) == "");
   }
 }
 

@@ -410,12 +410,16 @@ bool reads_name(std::string_view statements, std::string_view name) {
                      [&](const Token& t) { return t.kind == Token::name && t.text == name; });
 }
 
-std::string lines_text(const Algorithm& a, const Hyperparameters* h, Notation notation, std::string_view indent) {
+// The lines (those that apply to h, if given; those whose condition is on `parameter`, if given),
+// with their conditions in a column unless h is given.
+std::string lines_text(const Algorithm& a, const Hyperparameters* h, Notation notation, std::string_view indent,
+                       std::string_view parameter = {}) {
   // Aligned in Unicode, where a symbol is one column, then escaped.
-  if (notation == Notation::groff) return groff_of(lines_text(a, h, Notation::unicode, indent));
+  if (notation == Notation::groff) return groff_of(lines_text(a, h, Notation::unicode, indent, parameter));
   std::vector<std::pair<std::string, std::string>> rows;
   for (const AlgorithmLine& line : a.lines) {
     if (h && !applies(line.when, *h)) continue;
+    if (!parameter.empty() && option_text(line.when).parameter != parameter) continue;
     rows.emplace_back(render(line.statements, notation), h ? std::string() : render_condition(line.when, notation));
   }
   std::size_t width = 0;
@@ -560,6 +564,10 @@ std::string option_formulas(std::string_view parameter_name, OptimizerKind kind,
   if (!lines.empty() && parameter_name == "eps_inside_sqrt" && !a.eps_inside.empty())
     lines += " (as " + render_prose(a.eps_inside, notation) + ")";
   return lines;
+}
+
+std::string option_lines(std::string_view parameter_name, OptimizerKind kind, Notation notation) {
+  return lines_text(algorithm(kind), nullptr, notation, "", parameter_name);
 }
 
 std::string man_page_algorithms() {

@@ -88,6 +88,10 @@ std::string option_formulas(std::string_view parameter_name, Notation notation);
 // The same for one optimizer, without its name: "d = sqrt(s/c2 + eps) (as optax's ...)".
 std::string option_formulas(std::string_view parameter_name, OptimizerKind kind, Notation notation);
 
+// The lines of an optimizer whose condition is on an option, with their conditions: both sides of
+// a flag ("c₁ ← 1 − β₁ᵗ; ...   if bias correction", "c₁ ← 1; c₂ ← 1   if no bias correction").
+std::string option_lines(std::string_view parameter_name, OptimizerKind kind, Notation notation);
+
 // The man page's OPTIMIZERS section body, as groff (tests check that assets/man/optviz.1 holds it).
 std::string man_page_algorithms();
 

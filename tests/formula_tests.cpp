@@ -217,6 +217,16 @@ TEST_CASE("every algorithm names its reference and its epsilon, and defines its 
   }
 }
 
+TEST_CASE("a flag's lines are both its sides, with their conditions", "[formulas]") {
+  CHECK(option_lines("bias_correction", OptimizerKind::adam, Notation::unicode) ==
+        "c₁ ← 1 − β₁ᵗ;  c₂ ← 1 − β₂ᵗ    if bias correction\n"
+        "c₁ ← 1;  c₂ ← 1                if no bias correction\n");
+  CHECK(option_lines("eps_inside_sqrt", OptimizerKind::rmsprop, Notation::rule) ==
+        "d = sqrt(s) + eps    if not eps_inside_sqrt\n"
+        "d = sqrt(s + eps)    if eps_inside_sqrt\n");
+  CHECK(option_formulas("amsgrad", Notation::rule) == "adam, adamw: s = max(s, v)");
+}
+
 TEST_CASE("the man page shows the table's algorithms", "[formulas]") {
   const std::string page = read_file(OPTVIZ_MAN_PAGE);
   const std::string begin = ".\\\" The algorithms: written by core/algorithms.cpp (tests/formula_tests.cpp).\n";

@@ -106,7 +106,7 @@ void run_body(AppState& state, std::size_t index) {
     }
     first_flag = false;
     ImGui::Checkbox(label.c_str(), &(run.hyper.*p.member));
-    tooltip((std::string(p.help) + ":\n" + option_formulas(p.name, run.hyper.kind, Notation::unicode)).c_str());
+    tooltip((std::string(p.help) + ":\n" + option_lines(p.name, run.hyper.kind, Notation::unicode)).c_str());
   }
   draw_training_fields(state, index);
   if (ImGui::Button("Duplicate")) duplicate_run(state, index);

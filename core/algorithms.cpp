@@ -139,8 +139,8 @@ constexpr std::array kAdamSymbols = {
     AlgorithmSymbol{"v", "the second moment, the average of g²"},
     AlgorithmSymbol{"s", "v, or with AMSGrad the running maximum of v (PyTorch's max_exp_avg_sq)"},
     AlgorithmSymbol{"c1", "the bias correction of m: m̂ = m/c₁"},
-    AlgorithmSymbol{"c2", "the bias correction of s: ŝ = s/c₂"},
-    AlgorithmSymbol{"d", "the denominator √ŝ + ε, computed as PyTorch does"},
+    AlgorithmSymbol{"c2", "the bias correction of s: v̂ = s/c₂"},
+    AlgorithmSymbol{"d", "the denominator √v̂ + ε, computed as PyTorch does"},
 };
 constexpr std::array kAdadeltaSymbols = {
     AlgorithmSymbol{"G", "the average of g² (PyTorch's square_avg)"},
@@ -311,7 +311,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kAscii =
     {"θ", "theta"},  {"η", "eta"},    {"ρ", "rho"},          {"ε", "eps"},      {"μ", "mu"},  {"τ", "dampening"},
     {"β₁", "beta1"}, {"β₂", "beta2"}, {"λ", "weight_decay"}, {"κ", "lr_decay"}, {"G₀", "G0"}, {"ψ", "psi"},
     {"√", "sqrt "},  {"²", "^2"},     {"ᵗ", "^t"},           {"₁", "1"},        {"₂", "2"},   {"ₜ", "_t"},
-    {"−", "-"},      {"…", "..."},    {"≠", "!="},           {"m̂", "m^"},       {"ŝ", "s^"},  {"Δ", "delta"},
+    {"−", "-"},      {"…", "..."},    {"≠", "!="},           {"m̂", "m^"},       {"v̂", "v^"},  {"Δ", "delta"},
 }};
 
 std::string ascii_of(std::string_view text) {

@@ -750,6 +750,25 @@ int render_command(const RenderOptions& o) {
   return 0;
 }
 
+// The text in lines of at most 100 columns (UTF-8 characters), each starting with `indent`.
+std::string wrapped(const std::string& text, const std::string& indent) {
+  constexpr std::size_t kWidth = 100;
+  const auto columns = [](std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  };
+  std::string out, line = indent;
+  std::istringstream words(text);
+  for (std::string word; words >> word;) {
+    if (line.size() > indent.size() && columns(line) + 1 + columns(word) > kWidth) {
+      out += line + "\n";
+      line = indent;
+    }
+    line += (line.size() > indent.size() ? " " : "") + word;
+  }
+  return out + line + "\n";
+}
+
 // Whether the locale (LC_ALL, else LC_CTYPE, else LANG) names UTF-8.
 bool utf8_locale() {
   for (const char* variable : {"LC_ALL", "LC_CTYPE", "LANG"}) {
@@ -789,11 +808,11 @@ int list_command() {
     out << "  " << name(kind) << " (" << title(kind) << "): " << render_prose(a.reference, notation) << "\n"
         << algorithm_text(kind, notation, "      ");
     if (const std::string symbols = symbols_text(kind, notation); !symbols.empty())
-      out << "    where " << symbols << "\n";
-    out << "    " << render_prose(a.epsilon, notation);
+      out << wrapped("where " + symbols + ".", "    ");
+    std::string epsilon = render_prose(a.epsilon, notation);
     if (!a.eps_inside.empty())
-      out << "; with --eps-inside-sqrt, the convention of " << render_prose(a.eps_inside, notation);
-    out << "\n    defaults:";
+      epsilon += "; with --eps-inside-sqrt, the convention of " + render_prose(a.eps_inside, notation);
+    out << wrapped(epsilon + ".", "    ") << "    defaults:";
     for (const RealParameter& p : real_parameters())
       if (p.applies_to(kind)) out << " " << p.name << "=" << format_number(h.*p.member);
     for (const FlagParameter& p : flag_parameters())

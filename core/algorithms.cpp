@@ -212,7 +212,10 @@ std::vector<Token> tokens_of(std::string_view text) {
       i = j;
     } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') {
       std::size_t j = i;
-      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '.')) ++j;
+      // 1e-3: a sign right after the exponent's e belongs to the number.
+      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '.' ||
+                                 ((text[j] == '-' || text[j] == '+') && (text[j - 1] == 'e' || text[j - 1] == 'E'))))
+        ++j;
       out.push_back({Token::number, std::string(text.substr(i, j - i))});
       i = j;
     } else {

@@ -184,6 +184,7 @@ TEST_CASE("the notations show the rule language with symbols", "[formulas]") {
   CHECK(render("u = max(beta2*u, abs(g) + eps)", Notation::unicode) == "u ← max(β₂·u, |g| + ε)");
   CHECK(render("c1 = 1 - beta1^t; c2 = 1 - beta2^t", Notation::unicode) == "c₁ ← 1 − β₁ᵗ;  c₂ ← 1 − β₂ᵗ");
   CHECK(render("buf = if(t == 1, g, -buf)", Notation::unicode) == "buf ← if(t = 1, g, −buf)");
+  CHECK(render("x = 1e-3*g - 2", Notation::unicode) == "x ← 1e-3·g − 2");
   CHECK(render("theta = theta - eta*g", Notation::rule) == "theta = theta - eta*g");
   CHECK(render("theta = theta - eta*g", Notation::groff) ==
         "\\[u03B8] \\[u2190] \\[u03B8] \\[u2212] \\[u03B7]\\[u00B7]g");

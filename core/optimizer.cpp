@@ -14,23 +14,20 @@ struct KindInfo {
   K kind;
   std::string_view name;
   std::string_view title;
-  std::string_view rule;
 };
 
 constexpr std::array<KindInfo, 11> kKinds = {{
-    {K::sgd, "sgd", "SGD", "theta -= eta g"},
-    {K::momentum, "momentum", "SGD + momentum", "buf = mu buf + (1-dampening) g; theta -= eta buf"},
-    {K::nesterov, "nesterov", "Nesterov", "buf = mu buf + g; theta -= eta (g + mu buf)"},
-    {K::adagrad, "adagrad", "AdaGrad", "G += g^2; theta -= eta g / (sqrt(G) + eps)"},
-    {K::rmsprop, "rmsprop", "RMSprop", "G = rho G + (1-rho) g^2; theta -= eta g / (sqrt(G) + eps)"},
-    {K::adam, "adam", "Adam",
-     "m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; theta -= eta m^ / (sqrt(v^) + eps)"},
-    {K::adamw, "adamw", "AdamW", "theta *= 1 - eta wd; then the Adam update"},
-    {K::adadelta, "adadelta", "Adadelta",
-     "G = rho G + (1-rho) g^2; d = sqrt(D+eps)/sqrt(G+eps) g; D = rho D + (1-rho) d^2; theta -= eta d"},
-    {K::adamax, "adamax", "Adamax", "m = b1 m + (1-b1) g; u = max(b2 u, |g| + eps); theta -= eta m^ / u"},
-    {K::nadam, "nadam", "NAdam", "Adam with Nesterov momentum: theta -= eta (mu' m + (1-mu) g)^ / (sqrt(v^) + eps)"},
-    {K::lion, "lion", "Lion", "theta -= eta sign(b1 m + (1-b1) g); m = b2 m + (1-b2) g"},
+    {K::sgd, "sgd", "SGD"},
+    {K::momentum, "momentum", "SGD + momentum"},
+    {K::nesterov, "nesterov", "Nesterov"},
+    {K::adagrad, "adagrad", "AdaGrad"},
+    {K::rmsprop, "rmsprop", "RMSprop"},
+    {K::adam, "adam", "Adam"},
+    {K::adamw, "adamw", "AdamW"},
+    {K::adadelta, "adadelta", "Adadelta"},
+    {K::adamax, "adamax", "Adamax"},
+    {K::nadam, "nadam", "NAdam"},
+    {K::lion, "lion", "Lion"},
 }};
 
 constexpr std::array<K, 11> kKindList = {K::sgd,  K::momentum, K::nesterov, K::adagrad, K::rmsprop, K::adam,
@@ -42,7 +39,6 @@ const KindInfo& info(K kind) { return kKinds[static_cast<std::size_t>(kind)]; }
 
 std::string_view name(OptimizerKind kind) { return info(kind).name; }
 std::string_view title(OptimizerKind kind) { return info(kind).title; }
-std::string_view update_rule(OptimizerKind kind) { return info(kind).rule; }
 std::span<const OptimizerKind> optimizer_kinds() { return kKindList; }
 
 std::optional<OptimizerKind> find_optimizer(std::string_view text) {

@@ -24,9 +24,10 @@
 //             which multiplied P by mu twice: PyTorch pull request 92699)
 //   lion      c = b1 m + (1-b1) g;  theta -= eta sign(c);  m = b2 m + (1-b2) g    (Chen et al. 2023)
 //
-// Named conventions: `eps_inside_sqrt` turns sqrt(s) + eps into sqrt(s + eps) (TF1 and Keras) for
-// rmsprop, adagrad and adam (there sqrt(v / (1-b2^t) + eps)); `bias_correction = false` drops both
-// 1 - b^t factors of adam; `initial_accumulator` is G0 of adagrad.
+// Named conventions: `eps_inside_sqrt` turns sqrt(s) + eps into sqrt(s + eps) for rmsprop, adagrad
+// and adam (there sqrt(v / (1-b2^t) + eps)); `bias_correction = false` drops both 1 - b^t factors of
+// adam; `initial_accumulator` is G0 of adagrad. What the app shows of these rules, and which library
+// follows each convention, is the table of algorithms.hpp, which a test runs against step().
 //
 // After every step the state holds `lr`, the effective per-coordinate step size that multiplies
 // the gradient-like term (eta / (sqrt(G) + eps) for rmsprop): what the app plots.
@@ -122,7 +123,6 @@ using State = OptimizerState<Vec2>;
 
 std::string_view name(OptimizerKind kind);
 std::string_view title(OptimizerKind kind);        // "RMSprop"
-std::string_view update_rule(OptimizerKind kind);  // one line of plain text
 std::optional<OptimizerKind> find_optimizer(std::string_view name);
 std::span<const OptimizerKind> optimizer_kinds();
 

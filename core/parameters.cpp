@@ -50,7 +50,7 @@ const std::array kFlags = {
                   &Hyperparameters::centered, true, bits({K::rmsprop})},
     FlagParameter{"amsgrad", "amsgrad", "use the running maximum of v", &Hyperparameters::amsgrad, true,
                   bits({K::adam, K::adamw})},
-    FlagParameter{"eps_inside_sqrt", "eps-inside-sqrt", "sqrt(G + eps) instead of sqrt(G) + eps (TF1, Keras)",
+    FlagParameter{"eps_inside_sqrt", "eps-inside-sqrt", "epsilon inside the square root instead of outside",
                   &Hyperparameters::eps_inside_sqrt, true, bits({K::adagrad, K::rmsprop, K::adam})},
     FlagParameter{"bias_correction", "no-bias-correction", "drop Adam's 1 - beta^t factors",
                   &Hyperparameters::bias_correction, false, bits({K::adam})},
@@ -76,11 +76,11 @@ std::string parameter_symbol(std::string_view name) {
   if (name == "rho") return "ρ";
   if (name == "eps") return "ε";
   if (name == "momentum") return "μ";
-  if (name == "dampening") return "damp";
+  if (name == "dampening") return "τ";
   if (name == "beta1") return "β₁";
   if (name == "beta2") return "β₂";
-  if (name == "weight_decay") return "wd";
-  if (name == "lr_decay") return "lr decay";
+  if (name == "weight_decay") return "λ";
+  if (name == "lr_decay") return "κ";
   if (name == "initial_accumulator") return "G₀";
   if (name == "momentum_decay") return "ψ";
   return std::string(name);

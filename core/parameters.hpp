@@ -54,7 +54,8 @@ std::optional<ParameterProblem> find_value_problem(const RealParameter& p, doubl
 // "sgd, momentum, nesterov": the optimizers whose bit is set in `kinds`.
 std::string optimizer_names(unsigned kinds);
 
-// The short symbol of a parameter for labels: "η" for eta, "β₁" for beta1.
+// The symbol of a parameter, for labels and formulas (algorithms.hpp): "η" for eta, "β₁" for beta1,
+// "λ" for weight_decay (PyTorch's documentation writes lr γ, dampening τ and weight decay λ).
 std::string parameter_symbol(std::string_view name);
 
 }  // namespace optviz

@@ -15,7 +15,6 @@ std::vector<std::string_view> fixed_names() {
 }
 
 std::string role_of(std::string_view name) {
-  if (name == "g") return "the gradient, which the rule reads";
   if (name == "t") return "the update's number, which the rule reads";
   if (name == "pi" || name == "e") return "a constant";
   for (const RealParameter& p : real_parameters())
@@ -36,6 +35,7 @@ Rule::Rule(std::string_view text) : text_(text), statements_(split_statements(te
       assigns_theta = true;
       continue;
     }
+    if (s.target == "g") continue;  // the gradient of this update, changed (weight decay: g = g + ...)
     if (std::find(state_.begin(), state_.end(), s.target) != state_.end()) continue;
     if (state_.size() == kMaxRuleStateVariables)
       throw ExpressionError("too many state variables (at most " + std::to_string(kMaxRuleStateVariables) + ")",

@@ -5,7 +5,8 @@
 // last statement is theta_t), t (the update's number, 1, 2, ...) and hyperparameters by the names
 // of the parameter table (eta, rho, eps, ...). Every other name it assigns is per-coordinate state
 // that starts at 0 and keeps its value from one update to the next. Weight decay is not added for a
-// rule: the rule writes it if it wants it.
+// rule: the rule writes it if it wants it, as PyTorch does, by assigning g (g = g +
+// weight_decay*theta): g holds the gradient again at the start of every update.
 #pragma once
 
 #include <optional>
@@ -24,7 +25,7 @@ inline constexpr std::size_t kMaxRuleStateVariables = 32;
 class Rule {
  public:
   // Throws ExpressionError (with the column) for a malformed rule, an unknown name, an
-  // assignment to g, t, a hyperparameter or a constant, and a rule that never assigns theta.
+  // assignment to t, a hyperparameter or a constant, and a rule that never assigns theta.
   explicit Rule(std::string_view text);
 
   const std::string& text() const { return text_; }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "algorithms.hpp"
 #include "explain.hpp"
 #include "scenario.hpp"
 #include "test_function.hpp"
@@ -103,6 +104,23 @@ void check_lands_on_next_row(const RunSpec& run, const Trajectory& t, long k) {
 }
 
 }  // namespace
+
+TEST_CASE("the parts of an explained update show, together, every line of the algorithm that applies") {
+  const TestFunction* tf = find_function("rosenbrock");
+  REQUIRE(tf != nullptr);
+  for (const Hyperparameters& h : configurations()) {
+    const RunSpec run = run_of(h);
+    const Trajectory t = simulate_one(*tf, run, tf->start, 3);
+    const Explanation e = explain_update(run, t, 1);
+    std::string shown;
+    for (const ExplainPart& p : e.parts) shown += p.statement + "\n";
+    for (const AlgorithmLine& line : algorithm(h.kind).lines) {
+      if (!applies(line.when, h)) continue;
+      INFO(name(h.kind) << ": " << render(line.statements, Notation::unicode) << "\nshown:\n" << shown);
+      CHECK(shown.find(render(line.statements, Notation::unicode)) != std::string::npos);
+    }
+  }
+}
 
 TEST_CASE("every optimizer's explained update lands exactly on the trajectory's next row") {
   for (const char* function : {"rosenbrock", "quadratic"}) {

@@ -5,6 +5,8 @@
 #include <array>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "csv.hpp"
 #include "reference.hpp"
@@ -113,6 +115,23 @@ struct BadRule {
   const char* problem;
 };
 
+TEST_CASE("a rule may change g for its update, as weight decay does; the next update reads the gradient again",
+          "[rule]") {
+  const Rule rule("g = g + weight_decay*theta; theta = theta - eta*g");
+  CHECK(rule.state().empty());
+  Hyperparameters h;
+  h.eta = 0.5;
+  h.weight_decay = 0.25;
+  std::vector<double> registers;
+  const double theta1 = rule.step(h, 1, 2.0, 1.0, {}, registers);
+  CHECK(theta1 == 2.0 - 0.5 * (1.0 + 0.25 * 2.0));
+  CHECK(rule.step(h, 2, theta1, 1.0, {}, registers) == theta1 - 0.5 * (1.0 + 0.25 * theta1));
+  const auto trace = rule.trace(h, 1, 2.0, 1.0, {});
+  REQUIRE(trace.size() == 2);
+  CHECK(trace[0].value == 1.5);
+  CHECK(trace[1].reads == std::vector<std::pair<std::string, double>>{{"theta", 2.0}, {"eta", 0.5}, {"g", 1.5}});
+}
+
 TEST_CASE("a bad rule names its problem and its column", "[rule]") {
   const std::array<BadRule, 14> cases = {{
       {"", 1, "a rule needs statements such as theta = theta - eta*g"},
@@ -124,7 +143,7 @@ TEST_CASE("a bad rule names its problem and its column", "[rule]") {
       {"theta - eta*g", 7, "expected '=' after \"theta\""},
       {"theta == theta", 7, "expected '=' after \"theta\""},
       {"2 = theta", 1, "expected a statement NAME = EXPRESSION, got '2'"},
-      {"g = 0; theta = theta", 1, "cannot assign to g (the gradient, which the rule reads)"},
+      {"theta = theta; rho = 0", 16, "cannot assign to rho (a hyperparameter, set by --rho)"},
       {"theta = theta; t = 1", 16, "cannot assign to t (the update's number, which the rule reads)"},
       {"eta = 1; theta = theta", 1, "cannot assign to eta (a hyperparameter, set by --eta)"},
       {"pi = 3; theta = theta", 1, "cannot assign to pi (a constant)"},

@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <initializer_list>
 #include <iostream>
 #include <sstream>
@@ -18,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "algorithms.hpp"
 #include "atomic_file.hpp"
 #include "csv.hpp"
 #include "dataset.hpp"
@@ -59,7 +62,8 @@ Vec2 parse_point(const std::string& text, const std::string& what) {
 }
 
 std::string defaults_table() {
-  std::string out = "Defaults per optimizer (flags that do not apply to an optimizer are errors):\n";
+  std::string out = "Each optimizer's whole algorithm, with these options: optviz list.\n"
+                    "Defaults per optimizer (flags that do not apply to an optimizer are errors):\n";
   for (OptimizerKind kind : optimizer_kinds()) {
     const Hyperparameters h = defaults(kind);
     std::string line = "  " + std::string(name(kind)) + ":";
@@ -141,18 +145,26 @@ void add_configuration_options(CLI::App& cmd, RunOptions& o) {
   };
 }
 
+// A hyperparameter's help, then the lines of the algorithms that it switches on or that read it
+// (core/algorithms.hpp), as --rule takes them.
+std::string parameter_help(std::string_view name, std::string_view help) {
+  const std::string formulas = option_formulas(name, Notation::rule);
+  return std::string(help) + (formulas.empty() ? "" : ". " + formulas);
+}
+
 // The hyperparameter flags of the parameter table, and the defaults of every optimizer.
 void add_hyperparameter_options(CLI::App& cmd, RunOptions& o) {
   const auto reals = real_parameters();
   for (std::size_t i = 0; i < reals.size(); ++i) {
     std::string names = "--" + std::string(reals[i].flag);
     if (!reals[i].alias.empty()) names += ",--" + std::string(reals[i].alias);
-    o.real_options.push_back(cmd.add_option(names, o.reals[i], std::string(reals[i].help)));
+    o.real_options.push_back(cmd.add_option(names, o.reals[i], parameter_help(reals[i].name, reals[i].help)));
   }
   const auto flags = flag_parameters();
   for (std::size_t i = 0; i < flags.size(); ++i) {
     o.flag_options.push_back(cmd.add_flag_callback(
-        "--" + std::string(flags[i].flag), [&o, i] { o.flags[i] = true; }, std::string(flags[i].help)));
+        "--" + std::string(flags[i].flag), [&o, i] { o.flags[i] = true; },
+        parameter_help(flags[i].name, flags[i].help)));
   }
   cmd.footer(defaults_table());
 }
@@ -757,6 +769,37 @@ int render_command(const RenderOptions& o) {
   return 0;
 }
 
+// The text in lines of at most 100 columns (UTF-8 characters), each starting with `indent`.
+std::string wrapped(const std::string& text, const std::string& indent) {
+  constexpr std::size_t kWidth = 100;
+  const auto columns = [](std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  };
+  std::string out, line = indent;
+  std::istringstream words(text);
+  for (std::string word; words >> word;) {
+    if (line.size() > indent.size() && columns(line) + 1 + columns(word) > kWidth) {
+      out += line + "\n";
+      line = indent;
+    }
+    line += (line.size() > indent.size() ? " " : "") + word;
+  }
+  return out + line + "\n";
+}
+
+// Whether the locale (LC_ALL, else LC_CTYPE, else LANG) names UTF-8.
+bool utf8_locale() {
+  for (const char* variable : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* value = std::getenv(variable);
+    if (!value || !*value) continue;
+    std::string text(value);
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text.find("utf-8") != std::string::npos || text.find("utf8") != std::string::npos;
+  }
+  return false;
+}
+
 int list_command() {
   std::ostringstream out;
   out << "Functions (name: formula; view box; minima):\n";
@@ -771,10 +814,24 @@ int list_command() {
     if (!f.minima.empty()) out << " with f = " << format_number(f.minimum_value);
     out << "\n";
   }
-  out << "\nOptimizers (name: update; defaults):\n";
+  // With Unicode symbols where the locale says the terminal takes UTF-8, else as --rule takes them.
+  const Notation notation = utf8_locale() ? Notation::unicode : Notation::rule;
+  out << "\nOptimizers (name (title): reference; algorithm; symbols; epsilon; defaults).\n"
+      << render_prose("In each algorithm, g is the gradient at θ before update t = 1, 2, ...; each line assigns "
+                      "per coordinate, in order; a line with a condition applies only when it holds; every name "
+                      "other than g, θ, t and the hyperparameters is state that starts at 0.\n",
+                      notation);
   for (OptimizerKind kind : optimizer_kinds()) {
     const Hyperparameters h = defaults(kind);
-    out << "  " << name(kind) << " (" << title(kind) << "): " << update_rule(kind) << "\n     ";
+    const Algorithm& a = algorithm(kind);
+    out << "  " << name(kind) << " (" << title(kind) << "): " << render_prose(a.reference, notation) << "\n"
+        << algorithm_text(kind, notation, "      ");
+    if (const std::string symbols = symbols_text(kind, notation); !symbols.empty())
+      out << wrapped("where " + symbols + ".", "    ");
+    std::string epsilon = render_prose(a.epsilon, notation);
+    if (!a.eps_inside.empty())
+      epsilon += "; with --eps-inside-sqrt, the convention of " + render_prose(a.eps_inside, notation);
+    out << wrapped(epsilon + ".", "    ") << "    defaults:";
     for (const RealParameter& p : real_parameters())
       if (p.applies_to(kind)) out << " " << p.name << "=" << format_number(h.*p.member);
     for (const FlagParameter& p : flag_parameters())

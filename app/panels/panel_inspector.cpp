@@ -1,13 +1,15 @@
 // The inspector: the selected run's next update at the playhead, part by part (the gradient, the
 // accumulator, the division, the momentum, the step; a typed rule's statements one by one), with
-// the numbers of each coordinate. Every number comes from core's explain_update, which takes them
-// from the run's own state and rules; nothing about an optimizer is derived here.
+// the numbers of each coordinate, under the run's whole algorithm (folded). Every number comes from
+// core's explain_update, which takes them from the run's own state and rules; nothing about an
+// optimizer is derived here.
 #include <imgui.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include "algorithms.hpp"
 #include "explain.hpp"
 #include "panels.hpp"
 
@@ -70,6 +72,25 @@ void part_table(const ExplainPart& part, std::size_t index, const std::vector<In
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", part.caption.c_str());
 }
 
+// The run's whole algorithm as the table of core/algorithms.hpp writes it, with the lines that
+// apply to its settings, the meaning of every symbol, the reference and the epsilon's convention.
+void algorithm_section(const AppState& state, const Hyperparameters& h) {
+  if (!ImGui::TreeNode("Algorithm")) {
+    tooltip("The update's every line, as in optviz list and the man page");
+    return;
+  }
+  const Algorithm& a = algorithm(h.kind);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("%s", std::string(a.reference).c_str());
+  ImGui::PushFont(state.fonts.mono);
+  ImGui::TextUnformatted(algorithm_text(h, Notation::unicode).c_str());
+  ImGui::PopFont();
+  ImGui::TextUnformatted(("where " + symbols_text(h.kind, Notation::unicode) + ".").c_str());
+  ImGui::TextDisabled("%s", std::string(a.epsilon).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::TreePop();
+}
+
 }  // namespace
 
 void draw_inspector_panel(AppState& state) {
@@ -104,7 +125,7 @@ void draw_inspector_panel(AppState& state) {
     return;
   }
   ImGui::Text("%s, update %ld → %ld", run.rule ? "Typed rule" : e.optimizer.c_str(), e.step, e.update);
-  if (!run.rule) tooltip(std::string(update_rule(run.hyper.kind)).c_str());
+  if (!run.rule) algorithm_section(state, run.hyper);
   if (!run.schedule.is_constant()) ImGui::TextDisabled("η of this update: %s", explain_number(e.eta).c_str());
   const std::vector<InspectorRow> rows = inspector_rows(e);
   for (std::size_t p = 0; p < e.parts.size(); ++p) {

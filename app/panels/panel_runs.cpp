@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 
+#include "algorithms.hpp"
 #include "panels.hpp"
 #include "parameters.hpp"
 #include "slider_scale.hpp"
@@ -26,19 +27,26 @@ std::string flag_label(std::string_view name) {
 constexpr const char* kRuleHelp =
     "Your own update, per coordinate: statements NAME = EXPRESSION, one a line (or separated by ;). "
     "They read g, theta, t and the hyperparameters by name (eta, rho, eps, momentum, beta1, beta2, ...); "
+    "g may be changed for the update (g = g + weight_decay*theta); "
     "any other name you assign is state that starts at 0. The last value of theta is the new position.";
+
+// The optimizer's whole algorithm with its options (core/algorithms.hpp), for a tooltip.
+std::string algorithm_tooltip(OptimizerKind kind) {
+  return std::string(title(kind)) + ", as " + std::string(algorithm(kind).reference) + ":\n" +
+         algorithm_text(kind, Notation::unicode);
+}
 
 void optimizer_combo(AppState& state, std::size_t index) {
   const RunSpec& run = state.scenario.runs[index];
   const OptimizerKind kind = run.hyper.kind;
   ImGui::SetNextItemWidth(-1);
   if (!ImGui::BeginCombo("##optimizer", run.rule ? "Typed rule" : std::string(title(kind)).c_str())) {
-    tooltip(run.rule ? kRuleHelp : std::string(update_rule(kind)).c_str());
+    tooltip(run.rule ? kRuleHelp : algorithm_tooltip(kind).c_str());
     return;
   }
   for (OptimizerKind k : optimizer_kinds()) {
     if (ImGui::Selectable(std::string(title(k)).c_str(), k == kind && !run.rule)) change_optimizer(state, index, k);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(update_rule(k)).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", algorithm_tooltip(k).c_str());
   }
   if (ImGui::Selectable("Typed rule", run.rule.has_value())) change_to_rule(state, index);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kRuleHelp);
@@ -98,7 +106,7 @@ void run_body(AppState& state, std::size_t index) {
     }
     first_flag = false;
     ImGui::Checkbox(label.c_str(), &(run.hyper.*p.member));
-    tooltip(std::string(p.help).c_str());
+    tooltip((std::string(p.help) + ":\n" + option_lines(p.name, run.hyper.kind, Notation::unicode)).c_str());
   }
   draw_training_fields(state, index);
   if (ImGui::Button("Duplicate")) duplicate_run(state, index);
@@ -126,7 +134,7 @@ void add_run_button(AppState& state) {
   if (ImGui::BeginPopup("add run")) {
     for (OptimizerKind k : optimizer_kinds()) {
       if (ImGui::Selectable(std::string(title(k)).c_str())) add_run(state, k);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(update_rule(k)).c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", algorithm_tooltip(k).c_str());
     }
     if (ImGui::Selectable("Typed rule") && add_run(state, OptimizerKind::rmsprop))
       change_to_rule(state, state.scenario.runs.size() - 1);

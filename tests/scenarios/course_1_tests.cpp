@@ -1,0 +1,334 @@
+// The course's chapters 1-3 (lessons 01-08): the learning rate, AdaGrad's growing sum, RMSprop's
+// moving average. Every sentence of a lesson's text is asserted here, with the sentence it checks.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "lesson_support.hpp"
+#include "scenario_file.hpp"
+
+using namespace optviz;
+using namespace optviz::testing;
+
+namespace {
+
+constexpr Vec2 kOrigin{0, 0};
+
+double path_length(const Trajectory& t) {
+  double path = 0;
+  for (std::size_t k = 1; k < t.rows(); ++k) path += step_length(t, k);
+  return path;
+}
+
+// The scenario with only run `index`, its eta replaced: one point of a sweep over eta.
+Trajectory with_eta(const Scenario& s, std::size_t index, double eta) {
+  Scenario one = s;
+  one.runs = {s.runs[index]};
+  one.runs[0].hyper.eta = eta;
+  return simulate(one)[0];
+}
+
+// The fewest steps after which run `index` stays within r of the origin, over a sweep of eta.
+long fastest_settling(const Scenario& s, std::size_t index, double eta_from, double eta_to, double eta_step, double r) {
+  long fastest = s.steps + 1;
+  for (double eta = eta_from; eta <= eta_to + 1e-12; eta += eta_step) {
+    const long steps = settles_within(with_eta(s, index, eta), kOrigin, r);
+    if (steps >= 0) fastest = std::min(fastest, steps);
+  }
+  return fastest;
+}
+
+// The largest eigenvalue of diag(lr) H, H the Hessian of f at p by central differences: gradient
+// descent with per-coordinate step sizes lr is stable near p while it is below 2.
+double largest_scaled_curvature(const Objective& f, Vec2 p, Vec2 lr) {
+  constexpr double h = 1e-5;
+  const Vec2 dx = (f.gradient(p + Vec2{h, 0}) - f.gradient(p - Vec2{h, 0})) / (2 * h);
+  const Vec2 dy = (f.gradient(p + Vec2{0, h}) - f.gradient(p - Vec2{0, h})) / (2 * h);
+  const double a = lr.x * dx.x, b = lr.x * dy.x, c = lr.y * dx.y, d = lr.y * dy.y;
+  const double half_trace = (a + d) / 2;
+  return half_trace + std::sqrt(std::max(half_trace * half_trace - (a * d - b * c), 0.0));
+}
+
+}  // namespace
+
+TEST_CASE("lesson 01: too small a learning rate crawls, too large a one bounces", "[presets][course]") {
+  const Lesson l = lesson("Too small a learning rate crawls");
+  REQUIRE(l.runs.size() == 3);
+  const Trajectory& small = l.runs[0];
+  const Trajectory& good = l.runs[1];
+  const Trajectory& large = l.runs[2];
+  // "each step is the learning rate eta times the gradient"
+  for (std::size_t i = 0; i < 3; ++i) {
+    const double eta = l.scenario->runs[i].hyper.eta;
+    for (std::size_t k = 1; k < l.runs[i].rows(); ++k) {
+      const Vec2 expected = l.runs[i].gradient[k - 1] * -eta;
+      CHECK(distance(step_vector(l.runs[i], k), expected) < 1e-12 * (1 + length(expected)));
+    }
+  }
+  // "take 40 steps each"
+  CHECK(l.scenario->steps == 40);
+  // "With eta = 0.05 the steps are short: the run crawls and ends 0.32 from the minimum (0, 0)."
+  CHECK(l.scenario->runs[0].hyper.eta == 0.05);
+  CHECK(length(last(small)) == Approx(0.32).margin(0.005));
+  // "With eta = 0.3 it is within 0.01 of the minimum from step 16 on."
+  CHECK(l.scenario->runs[1].hyper.eta == 0.3);
+  CHECK(settles_within(good, kOrigin, 0.01) == 16);
+  // "With eta = 0.65 every step in y overshoots the valley's floor: the run bounces from side to side,
+  // each bounce only 5% smaller than the last, and ends 0.26 away."
+  CHECK(l.scenario->runs[2].hyper.eta == 0.65);
+  for (std::size_t k = 1; k < large.rows(); ++k)
+    CHECK(large.position[k].y / large.position[k - 1].y == Approx(-0.95).epsilon(1e-9));
+  CHECK(length(last(large)) == Approx(0.26).margin(0.005));
+}
+
+TEST_CASE("lesson 02: past eta = 2 / curvature, gradient descent diverges", "[presets][course]") {
+  const Lesson l = lesson("Past eta = 2 / curvature");
+  REQUIRE(l.runs.size() == 2);
+  const Trajectory& below = l.runs[0];
+  const Trajectory& above = l.runs[1];
+  // "Along y this bowl ... has curvature 3: the slope in y is 3y"
+  const Objective& f = l.scenario->objective;
+  for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{-2, 0.25}}) CHECK(f.gradient(p).y == Approx(3 * p.y).epsilon(1e-12));
+  // "With eta = 0.65 that factor is -0.95 ... the run stays within 0.01 of the minimum from step 104 on."
+  CHECK(l.scenario->runs[0].hyper.eta == 0.65);
+  for (std::size_t k = 1; k < below.rows(); ++k)
+    CHECK(below.position[k].y / below.position[k - 1].y == Approx(-0.95).epsilon(1e-9));
+  CHECK(settles_within(below, kOrigin, 0.01) == 104);
+  // "With eta = 0.7 the factor is -1.1: each bounce is 10% wider than the last, the run leaves the view
+  // at step 3 and diverges."
+  CHECK(l.scenario->runs[1].hyper.eta == 0.7);
+  for (std::size_t k = 1; k < above.rows(); ++k)
+    CHECK(above.position[k].y / above.position[k - 1].y == Approx(-1.1).epsilon(1e-9));
+  const double top = l.scenario->view.max.y;
+  long leaves = -1;
+  for (std::size_t k = 0; k < above.rows() && leaves < 0; ++k)
+    if (std::fabs(above.position[k].y) > top) leaves = static_cast<long>(k);
+  CHECK(leaves == 3);
+  for (std::size_t k = 3; k < above.rows(); ++k) CHECK(std::fabs(above.position[k].y) > top);
+  CHECK(above.value.back() > 1e9);
+  // "The limit is eta = 2/3, two over the curvature: 0.65 lies just below it, 0.7 just above."
+  CHECK(0.65 < 2.0 / 3);
+  CHECK(0.7 > 2.0 / 3);
+}
+
+TEST_CASE("lesson 03: AdaGrad's step size shrinks for good, RMSprop's recovers", "[presets][course]") {
+  const Lesson l = lesson("AdaGrad's step size shrinks for good");
+  REQUIRE(l.runs.size() == 2);
+  const Trajectory& adagrad = l.runs[0];
+  const Trajectory& rmsprop = l.runs[1];
+  const Hyperparameters& ha = l.scenario->runs[0].hyper;
+  const Hyperparameters& hr = l.scenario->runs[1].hyper;
+  REQUIRE(ha.kind == OptimizerKind::adagrad);
+  REQUIRE(hr.kind == OptimizerKind::rmsprop);
+  // "a steep drop along x, where the slope reaches 8"
+  double steepest = 0;
+  for (const Vec2 g : adagrad.gradient) steepest = std::max(steepest, std::fabs(g.x));
+  CHECK(steepest == Approx(8).margin(0.1));
+  // "Their first steps are equal: RMSprop's first step is eta / sqrt(1 - rho) per coordinate, so AdaGrad's
+  // eta = 0.1 is matched by RMSprop's eta = 0.1 sqrt(0.1) = 0.0316 with rho = 0.9."
+  CHECK(ha.eta == 0.1);
+  CHECK(hr.rho == 0.9);
+  CHECK(hr.eta == Approx(0.1 * std::sqrt(0.1)).epsilon(1e-15));
+  CHECK(hr.eta == Approx(0.0316).margin(5e-5));
+  CHECK(std::fabs(step_vector(rmsprop, 1).x) == Approx(hr.eta / std::sqrt(1 - hr.rho)).epsilon(1e-6));
+  CHECK(std::fabs(step_vector(rmsprop, 1).y) == Approx(hr.eta / std::sqrt(1 - hr.rho)).epsilon(1e-6));
+  CHECK(distance(step_vector(rmsprop, 1), step_vector(adagrad, 1)) < 1e-6 * step_length(adagrad, 1));
+  // "AdaGrad divides by the root of the sum of all past squared gradients: the drop stays in that sum, its
+  // x step size ends 8 times below its first, and it stops halfway."
+  const std::vector<Vec2>& lr_a = adagrad.step_size;
+  for (std::size_t k = 1; k < lr_a.size(); ++k) CHECK(lr_a[k].x <= lr_a[k - 1].x);
+  CHECK(lr_a.front().x / lr_a.back().x == Approx(8).margin(0.3));
+  CHECK(length(last(adagrad)) / length(l.scenario->start) == Approx(0.5).margin(0.05));
+  // "RMSprop's average forgets the drop: its x step size is back above its first by step 48, and it stays
+  // within 0.01 of the minimum from step 142 on, where its step size keeps growing as the gradient fades"
+  const std::vector<Vec2>& lr_r = rmsprop.step_size;
+  std::size_t back = 1;
+  while (back < lr_r.size() && lr_r[back].x <= lr_r.front().x) ++back;
+  CHECK(back + 1 == 48);  // step_size[k] is update k + 1
+  CHECK(settles_within(rmsprop, kOrigin, 0.01) == 142);
+  for (std::size_t k = 100; k < lr_r.size(); ++k) CHECK(lr_r[k].x > lr_r[k - 1].x);
+}
+
+TEST_CASE("lesson 04: on an axis-aligned bowl, AdaGrad's per-coordinate step sizes win", "[presets][course]") {
+  const Lesson l = lesson("On an axis-aligned bowl");
+  REQUIRE(l.runs.size() == 2);
+  const Trajectory& sgd = l.runs[0];
+  const Trajectory& adagrad = l.runs[1];
+  REQUIRE(l.scenario->runs[1].hyper.kind == OptimizerKind::adagrad);
+  // "The bowl f = 0.5(x^2 + 25y^2) is 25 times more curved along y than along x"
+  const Objective& f = l.scenario->objective;
+  for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{2.5, 1.5}}) CHECK(f.value(p) == Approx(0.5 * (p.x * p.x + 25 * p.y * p.y)));
+  // "above 2/25 it diverges along y (lesson 2)"
+  const Trajectory too_large = with_eta(*l.scenario, 0, 0.081);
+  for (std::size_t k = 1; k < too_large.rows(); ++k) CHECK(too_large.value[k] > too_large.value[k - 1]);
+  // "with eta = 0.076, near its fastest, it zigzags across y while it creeps along x, and stays within
+  // 0.01 of the minimum only from step 70 on; no eta from 0.01 to 0.08 does better than 69."
+  CHECK(l.scenario->runs[0].hyper.eta == 0.076);
+  int sign_changes = 0;
+  for (std::size_t k = 1; k < sgd.rows(); ++k) sign_changes += (sgd.position[k].y < 0) != (sgd.position[k - 1].y < 0);
+  CHECK(sign_changes >= 40);
+  CHECK(settles_within(sgd, kOrigin, 0.01) == 70);
+  CHECK(fastest_settling(*l.scenario, 0, 0.01, 0.08, 0.0005, 0.01) >= 69);
+  // "with eta = 1, a first step half as long as SGD's, it goes almost straight in and stays within 0.01
+  // from step 15 on."
+  CHECK(l.scenario->runs[1].hyper.eta == 1);
+  CHECK(step_length(adagrad, 1) / step_length(sgd, 1) == Approx(0.5).margin(0.01));
+  CHECK(path_length(adagrad) / length(l.scenario->start) < 1.05);
+  CHECK(settles_within(adagrad, kOrigin, 0.01) == 15);
+}
+
+TEST_CASE("lesson 05: rotate the bowl and per-coordinate step sizes lose their edge", "[presets][course]") {
+  const Lesson aligned = lesson("On an axis-aligned bowl");
+  const Lesson rotated = lesson("Rotate the bowl");
+  REQUIRE(rotated.runs.size() == 2);
+  // "the bowl of lesson 4 turned by 45 degrees and made 25 times flatter, and the start is turned too"
+  const double c = std::sqrt(0.5);
+  const auto turn = [c](Vec2 p) { return Vec2{c * (p.x + p.y), c * (p.x - p.y)}; };
+  for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{2.5, 1.5}, Vec2{-4, 0.25}})
+    CHECK(rotated.scenario->objective.value(turn(p)) ==
+          Approx(aligned.scenario->objective.value(p) / 25).epsilon(1e-12));
+  CHECK(distance(rotated.scenario->start, turn(aligned.scenario->start)) < 1e-15);
+  // "with an eta 25 times larger (1.9) it follows the path of lesson 4 exactly, turned, and needs the
+  // same 70 steps"
+  CHECK(rotated.scenario->runs[0].hyper.eta == Approx(25 * aligned.scenario->runs[0].hyper.eta).epsilon(1e-15));
+  const Trajectory& sgd = rotated.runs[0];
+  REQUIRE(sgd.rows() > 100);
+  for (std::size_t k = 0; k < aligned.runs[0].rows(); ++k)
+    CHECK(distance(sgd.position[k], turn(aligned.runs[0].position[k])) < 1e-9);
+  CHECK(settles_within(sgd, kOrigin, 0.01) == 70);
+  // "With the same eta = 1 it needs 149 steps instead of 15, and no eta from 0.3 to 4 brings it under 100."
+  CHECK(rotated.scenario->runs[1].hyper == aligned.scenario->runs[1].hyper);
+  CHECK(settles_within(rotated.runs[1], kOrigin, 0.01) == 149);
+  CHECK(fastest_settling(*rotated.scenario, 1, 0.3, 4, 0.02, 0.01) >= 100);
+}
+
+TEST_CASE("lesson 06: rho = 0.99 remembers ten times longer than rho = 0.9", "[presets][course]") {
+  const Lesson l = lesson("rho = 0.99 remembers");
+  REQUIRE(l.runs.size() == 2);
+  const Hyperparameters& short_memory = l.scenario->runs[0].hyper;
+  const Hyperparameters& long_memory = l.scenario->runs[1].hyper;
+  // "Each step G keeps rho of itself and adds (1 - rho) g^2, so it remembers about 1 / (1 - rho) steps: 10
+  // with rho = 0.9 (the articles, Keras), 100 with rho = 0.99 (PyTorch's default)."
+  CHECK(short_memory.rho == 0.9);
+  CHECK(long_memory.rho == 0.99);
+  CHECK(defaults(OptimizerKind::rmsprop).rho == 0.99);
+  // "Both runs use eta = 0.03 on the drop and bowl of lesson 3."
+  CHECK(short_memory.eta == 0.03);
+  CHECK(long_memory.eta == 0.03);
+  CHECK(l.scenario->objective == lesson("AdaGrad's step size shrinks for good").scenario->objective);
+  // "Since G starts at 0, the first step is eta / sqrt(1 - rho): 0.095 with rho = 0.9, three times that
+  // with 0.99."
+  for (std::size_t i = 0; i < 2; ++i) {
+    const Hyperparameters& h = l.scenario->runs[i].hyper;
+    CHECK(std::fabs(step_vector(l.runs[i], 1).x) == Approx(h.eta / std::sqrt(1 - h.rho)).epsilon(1e-6));
+    CHECK(std::fabs(step_vector(l.runs[i], 1).y) == Approx(h.eta / std::sqrt(1 - h.rho)).epsilon(1e-6));
+  }
+  CHECK(std::fabs(step_vector(l.runs[0], 1).x) == Approx(0.095).margin(0.0005));
+  CHECK(std::fabs(step_vector(l.runs[1], 1).x) / std::fabs(step_vector(l.runs[0], 1).x) == Approx(3.16).margin(0.01));
+  // "rho = 0.9 soon forgets the drop: its x step size is back above its first by step 50 and it reaches
+  // the minimum."
+  const std::vector<Vec2>& lr = l.runs[0].step_size;
+  std::size_t back = 1;
+  while (back < lr.size() && lr[back].x <= lr.front().x) ++back;
+  CHECK(back + 1 == Approx(50).margin(2));
+  CHECK(settles_within(l.runs[0], kOrigin, 0.01) >= 0);
+  // "rho = 0.99 remembers it all run long: its x step size stays low, it turns down along y first and is
+  // still 0.64 from the minimum at step 150."
+  const std::vector<Vec2>& lr_long = l.runs[1].step_size;
+  for (const Vec2 s : lr_long) CHECK(s.x <= lr_long.front().x);
+  const Trajectory& t = l.runs[1];
+  CHECK(l.scenario->steps == 150);
+  CHECK(length(last(t)) == Approx(0.64).margin(0.005));
+  const auto reaches_floor = std::find_if(t.position.begin(), t.position.end(), [](Vec2 p) { return p.y < 0.05; });
+  REQUIRE(reaches_floor != t.position.end());
+  CHECK(reaches_floor->x > 0.8);  // y is nearly done while x still has most of its way to go
+}
+
+TEST_CASE("lesson 07: a large epsilon turns RMSprop back into gradient descent", "[presets][course]") {
+  const Lesson l = lesson("A large epsilon");
+  REQUIRE(l.runs.size() == 3);
+  const auto& runs = l.scenario->runs;
+  CHECK(runs[0].hyper.eps == 1e-8);
+  CHECK(runs[1].hyper.eps == 0.1);
+  CHECK(runs[2].hyper.eps == 1);
+  for (const RunSpec& r : runs) CHECK_FALSE(r.hyper.eps_inside_sqrt);
+  // "no gradient exceeds 1.5"
+  for (const Trajectory& t : l.runs)
+    for (const Vec2 g : t.gradient) CHECK(std::max(std::fabs(g.x), std::fabs(g.y)) <= 1.5);
+  // "With eps = 1e-8 (PyTorch's default) sqrt(G) dominates: x and y move at about the same speed, steep or
+  // not, and the run stays within 0.01 of the minimum from step 71 on."
+  CHECK(defaults(OptimizerKind::rmsprop).eps == 1e-8);
+  const double eta = runs[0].hyper.eta;
+  for (std::size_t k = 1; k <= 30; ++k) {
+    const Vec2 step = step_vector(l.runs[0], k);
+    CHECK(std::fabs(step.x / step.y) > 0.4);
+    CHECK(std::fabs(step.x / step.y) < 2.5);
+  }
+  CHECK(settles_within(l.runs[0], kOrigin, 0.01) == 71);
+  // "With eps = 1 the denominator is never below 1, so each step is at most eta times the gradient, as in
+  // gradient descent: the run slides down the steep y first and crawls along x, 1.8 away at step 80."
+  const Trajectory& large = l.runs[2];
+  for (std::size_t k = 1; k < large.rows(); ++k) {
+    CHECK(std::fabs(step_vector(large, k).x) <= eta * std::fabs(large.gradient[k - 1].x));
+    CHECK(std::fabs(step_vector(large, k).y) <= eta * std::fabs(large.gradient[k - 1].y));
+  }
+  CHECK(l.scenario->steps == 80);
+  CHECK(length(last(large)) == Approx(1.8).margin(0.05));
+  const Vec2 start = l.scenario->start;
+  CHECK(std::fabs(last(large).y / start.y) < 0.1);
+  CHECK(std::fabs(last(large).x / start.x) > 0.7);
+  // "eps = 0.1 sits between them."
+  CHECK(length(last(l.runs[1])) > length(last(l.runs[0])));
+  CHECK(length(last(l.runs[1])) < length(last(large)));
+  for (std::size_t k = 1; k < l.runs[1].rows(); ++k) {
+    CHECK(l.runs[1].value[k] > l.runs[0].value[k]);
+    CHECK(l.runs[1].value[k] < large.value[k]);
+  }
+  // "Putting eps = 1e-8 inside the root, sqrt(G + eps) as TF1's RMSPropOptimizer does, moves no path
+  // visibly here."
+  Scenario inside = *l.scenario;
+  inside.runs = {runs[0]};
+  inside.runs[0].hyper.eps_inside_sqrt = true;
+  const Trajectory moved = simulate(inside)[0];
+  double apart = 0;
+  for (std::size_t k = 0; k < moved.rows(); ++k)
+    apart = std::max(apart, distance(moved.position[k], l.runs[0].position[k]));
+  CHECK(apart < 1e-4);
+}
+
+TEST_CASE("lesson 08: at a minimum RMSprop's step size grows until it is kicked out", "[presets][course]") {
+  const Lesson l = lesson("At a minimum RMSprop's step size grows");
+  REQUIRE(l.runs.size() == 2);
+  const Trajectory& t = l.runs[0];
+  const Objective& f = l.scenario->objective;
+  const Vec2 minimum = refine_minimizer(*f.builtin(), {3, 0.5});
+  // "RMSprop (rho = 0.99) reaches f = 5e-8 at step 961 and is thrown out to f = 0.03 at step 975."
+  CHECK(l.scenario->runs[0].hyper.rho == 0.99);
+  const auto lowest = std::min_element(t.value.begin(), t.value.end());
+  CHECK(*lowest == Approx(5e-8).margin(0.5e-8));
+  CHECK(lowest - t.value.begin() == 961);
+  const auto highest_after = std::max_element(lowest, t.value.end());
+  CHECK(*highest_after == Approx(0.03).margin(0.003));
+  CHECK(highest_after - t.value.begin() == 975);
+  // "Near the minimum the gradient fades and G with it, so the step size eta / (sqrt(G) + eps) grows"
+  for (std::size_t k = 800; k < 961; ++k) {
+    CHECK(t.step_size[k].x > t.step_size[k - 1].x);
+    CHECK(t.step_size[k].y > t.step_size[k - 1].y);
+  }
+  // "here that limit is passed at step 890, a tiny wobble across the valley doubles at every step, and the
+  // big gradients it meets refill G and shrink the step size again"
+  std::size_t passed = 0;
+  while (passed < t.step_size.size() && largest_scaled_curvature(f, minimum, t.step_size[passed]) < 2) ++passed;
+  CHECK(passed + 1 == Approx(890).margin(5));
+  for (std::size_t k = 964; k <= 972; ++k) CHECK(step_length(t, k + 1) / step_length(t, k) == Approx(2).margin(0.15));
+  CHECK(t.step_size[977].x < 0.8 * t.step_size[970].x);
+  // "With eps = 0.3 the step size can never exceed eta / eps = 0.033, below the limit: that run is never
+  // thrown out, but it is slower."
+  const Hyperparameters& capped = l.scenario->runs[1].hyper;
+  CHECK(capped.eps == 0.3);
+  CHECK(capped.eta / capped.eps == Approx(0.033).margin(0.0005));
+  CHECK(largest_scaled_curvature(f, minimum, {capped.eta / capped.eps, capped.eta / capped.eps}) < 2);
+  const Trajectory& slow = l.runs[1];
+  for (std::size_t k = 1; k < slow.rows(); ++k) CHECK(slow.value[k] <= slow.value[k - 1]);
+  CHECK(slow.value.back() > 100 * *lowest);
+}

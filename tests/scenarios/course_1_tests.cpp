@@ -46,7 +46,8 @@ TEST_CASE("lesson 01: too small a learning rate crawls, too large a one bounces"
   const Trajectory& small = l.runs[0];
   const Trajectory& good = l.runs[1];
   const Trajectory& large = l.runs[2];
-  // "each step is the learning rate eta times the gradient"
+  // "Gradient descent steps against the gradient, and each step is the learning rate eta times the gradient:
+  // long where the slope is steep, short where it is gentle."
   for (std::size_t i = 0; i < 3; ++i) {
     const double eta = l.scenario->runs[i].hyper.eta;
     for (std::size_t k = 1; k < l.runs[i].rows(); ++k) {
@@ -54,7 +55,9 @@ TEST_CASE("lesson 01: too small a learning rate crawls, too large a one bounces"
       CHECK(distance(step_vector(l.runs[i], k), expected) < 1e-12 * (1 + length(expected)));
     }
   }
-  // "take 40 steps each"
+  // "The three runs start together on the bowl f = 0.5(x^2 + 3y^2) and take 40 steps each."
+  for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{-2.5, 2}})
+    CHECK(l.scenario->objective.value(p) == Approx(0.5 * (p.x * p.x + 3 * p.y * p.y)).epsilon(1e-12));
   CHECK(l.scenario->steps == 40);
   // "With eta = 0.05 the steps are short: the run crawls and ends 0.32 from the minimum (0, 0)."
   CHECK(l.scenario->runs[0].hyper.eta == 0.05);
@@ -109,7 +112,8 @@ TEST_CASE("lesson 03: AdaGrad's step size shrinks for good, RMSprop's recovers",
   const Hyperparameters& hr = l.scenario->runs[1].hyper;
   REQUIRE(ha.kind == OptimizerKind::adagrad);
   REQUIRE(hr.kind == OptimizerKind::rmsprop);
-  // "a steep drop along x, where the slope reaches 8"
+  // "Both runs go down a steep drop along x (slope up to 8), then across a gentle bowl to its minimum (0, 0)."
+  CHECK(length(l.scenario->objective.gradient(kOrigin)) < 1e-5);
   double steepest = 0;
   for (const Vec2 g : adagrad.gradient) steepest = std::max(steepest, std::fabs(g.x));
   CHECK(steepest == Approx(8).margin(0.1));

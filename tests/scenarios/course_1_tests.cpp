@@ -196,6 +196,12 @@ TEST_CASE("lesson 05: rotate the bowl and per-coordinate step sizes lose their e
   for (std::size_t k = 0; k < aligned.runs[0].rows(); ++k)
     CHECK(distance(sgd.position[k], turn(aligned.runs[0].position[k])) < 1e-9);
   CHECK(settles_within(sgd, kOrigin, 0.01) == 70);
+  // "AdaGrad does care: its step sizes belong to the x and y axes, and the stretch now lies along a
+  // diagonal, which no rescaling of x and y can undo: its two step sizes stay within 20% of each other."
+  for (const Vec2 s : rotated.runs[1].step_size) {
+    CHECK(s.x / s.y > 0.8);
+    CHECK(s.x / s.y < 1.25);
+  }
   // "With the same eta = 1 it needs 149 steps instead of 15, and no eta from 0.3 to 4 brings it under 100."
   CHECK(rotated.scenario->runs[1].hyper == aligned.scenario->runs[1].hyper);
   CHECK(settles_within(rotated.runs[1], kOrigin, 0.01) == 149);
@@ -215,11 +221,11 @@ TEST_CASE("lesson 06: rho = 0.99 remembers ten times longer than rho = 0.9", "[p
   CHECK(std::pow(0.9, 10) == Approx(std::exp(-1)).margin(0.02));
   CHECK(std::pow(0.99, 100) == Approx(std::exp(-1)).margin(0.02));
   CHECK(defaults(OptimizerKind::rmsprop).rho == 0.99);
-  // "Both runs use eta = 0.03 on the drop and bowl of lesson 3."
+  // "Both use eta = 0.03 on lesson 3's function."
   CHECK(short_memory.eta == 0.03);
   CHECK(long_memory.eta == 0.03);
   CHECK(l.scenario->objective == lesson("AdaGrad's step size shrinks for good").scenario->objective);
-  // "Since G starts at 0, the first step is eta / sqrt(1 - rho): 0.095 with rho = 0.9, three times that
+  // "G starts at 0, so the first step is eta / sqrt(1 - rho): 0.095 with rho = 0.9, three times that
   // with 0.99."
   for (std::size_t i = 0; i < 2; ++i) {
     const Hyperparameters& h = l.scenario->runs[i].hyper;
@@ -228,15 +234,17 @@ TEST_CASE("lesson 06: rho = 0.99 remembers ten times longer than rho = 0.9", "[p
   }
   CHECK(std::fabs(step_vector(l.runs[0], 1).x) == Approx(0.095).margin(0.0005));
   CHECK(std::fabs(step_vector(l.runs[1], 1).x) / std::fabs(step_vector(l.runs[0], 1).x) == Approx(3.16).margin(0.01));
-  // "rho = 0.9 soon forgets the drop: its x step size is back above its first by step 50 and it reaches
-  // the minimum."
+  // "rho = 0.9 soon forgets the drop: its x step size is back above its first by step 50, and it reaches
+  // the minimum, where that step size keeps growing (lesson 8)."
   const std::vector<Vec2>& lr = l.runs[0].step_size;
   std::size_t back = 1;
   while (back < lr.size() && lr[back].x <= lr.front().x) ++back;
   CHECK(back + 1 == Approx(50).margin(2));
   CHECK(settles_within(l.runs[0], kOrigin, 0.01) >= 0);
-  // "rho = 0.99 remembers it all run long: its x step size stays low, it turns down along y first and is
-  // still 0.64 from the minimum at step 150."
+  for (std::size_t k = static_cast<std::size_t>(settles_within(l.runs[0], kOrigin, 0.01)); k < lr.size(); ++k)
+    CHECK(lr[k].x > lr[k - 1].x);
+  // "rho = 0.99 remembers it all run long: its x step size stays low; it turns down along y first and is
+  // 0.64 short at step 150."
   const std::vector<Vec2>& lr_long = l.runs[1].step_size;
   for (const Vec2 s : lr_long) CHECK(s.x <= lr_long.front().x);
   const Trajectory& t = l.runs[1];

@@ -312,12 +312,11 @@ TEST_CASE("lesson 08: at a minimum RMSprop's step size grows until it is thrown 
   REQUIRE(l.runs.size() == 2);
   const Trajectory& t = l.runs[0];
   const Hyperparameters& h = l.scenario->runs[0].hyper;
-  // "Lesson 7's bowl, run longer."
+  // "On lesson 7's bowl, RMSprop with eps = 1e-8 reaches the minimum by step 99." (run longer)
   const Scenario& bowl = *lesson("A large epsilon").scenario;
   CHECK(l.scenario->objective == bowl.objective);
   CHECK(l.scenario->start == bowl.start);
   CHECK(l.scenario->steps > bowl.steps);
-  // "With eps = 1e-8 RMSprop reaches the minimum (0, 0) by step 99."
   CHECK(h.eps == 1e-8);
   const auto lowest = std::min_element(t.value.begin(), t.value.end());
   CHECK(lowest - t.value.begin() == 99);
@@ -329,9 +328,9 @@ TEST_CASE("lesson 08: at a minimum RMSprop's step size grows until it is thrown 
     CHECK(t.step_size[k].y > t.step_size[k - 1].y);
     CHECK(t.step_size[k].y == Approx(h.eta / (std::sqrt(t.accumulator[k].y) + h.eps)).epsilon(1e-12));
   }
-  // "Past 2 / curvature each step overshoots more than it corrects (lesson 2). Along y the curvature is 1:
-  // the y step size passes 2 at step 85, y's leftover of 1e-20 grows, and at step 118 the run is thrown
-  // out to y = -0.11."
+  // "Above a step size of 2 / curvature each step overshoots more than it corrects (lesson 2). Along y the
+  // curvature is 1: y's step size passes 2 at step 85, y's leftover of 1e-20 grows, and at step 118 the run
+  // is thrown out to y = -0.11."
   const Objective& f = l.scenario->objective;
   CHECK(f.gradient({0.7, 0.3}).y == Approx(0.3).epsilon(1e-12));
   CHECK(f.gradient({0.7, 0.3}).x == Approx(0.07).epsilon(1e-12));

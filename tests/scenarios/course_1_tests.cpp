@@ -78,10 +78,13 @@ TEST_CASE("lesson 02: past eta = 2 / curvature, gradient descent diverges", "[pr
   REQUIRE(l.runs.size() == 2);
   const Trajectory& below = l.runs[0];
   const Trajectory& above = l.runs[1];
-  // "Along y this bowl ... has curvature 3: the slope in y is 3y"
+  // "Along y this bowl, f = 0.5(x^2 + 3y^2), has curvature 3: the slope in y is 3y, so a step of gradient
+  // descent multiplies y by 1 - 3 eta."
   const Objective& f = l.scenario->objective;
+  CHECK(l.scenario->objective == lesson("Too small a learning rate crawls").scenario->objective);
   for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{-2, 0.25}}) CHECK(f.gradient(p).y == Approx(3 * p.y).epsilon(1e-12));
-  // "With eta = 0.65 that factor is -0.95 ... the run stays within 0.01 of the minimum from step 104 on."
+  // "With eta = 0.65 that factor is -0.95: each step jumps across the valley's floor to a point 5% closer,
+  // and the run stays within 0.01 of the minimum from step 104 on."
   CHECK(l.scenario->runs[0].hyper.eta == 0.65);
   for (std::size_t k = 1; k < below.rows(); ++k)
     CHECK(below.position[k].y / below.position[k - 1].y == Approx(-0.95).epsilon(1e-9));
@@ -118,7 +121,7 @@ TEST_CASE("lesson 03: AdaGrad's step size shrinks for good, RMSprop's recovers",
   for (const Vec2 g : adagrad.gradient) steepest = std::max(steepest, std::fabs(g.x));
   CHECK(steepest == Approx(8).margin(0.1));
   // "Their first steps are equal: RMSprop's first step is eta / sqrt(1 - rho) per coordinate, so AdaGrad's
-  // eta = 0.1 is matched by RMSprop's eta = 0.1 sqrt(0.1) = 0.0316 with rho = 0.9."
+  // eta = 0.1 is matched by RMSprop's 0.1 sqrt(0.1) = 0.0316 with rho = 0.9."
   CHECK(ha.eta == 0.1);
   CHECK(hr.rho == 0.9);
   CHECK(hr.eta == Approx(0.1 * std::sqrt(0.1)).epsilon(1e-15));
@@ -133,7 +136,8 @@ TEST_CASE("lesson 03: AdaGrad's step size shrinks for good, RMSprop's recovers",
   CHECK(lr_a.front().x / lr_a.back().x == Approx(8).margin(0.3));
   CHECK(length(last(adagrad)) / length(l.scenario->start) == Approx(0.5).margin(0.05));
   // "RMSprop's average forgets the drop: its x step size is back above its first by step 48, and it stays
-  // within 0.01 of the minimum from step 142 on, where its step size keeps growing as the gradient fades"
+  // within 0.01 of the minimum from step 142 on, where its step size keeps growing as the gradient fades
+  // (lesson 8)."
   const std::vector<Vec2>& lr_r = rmsprop.step_size;
   std::size_t back = 1;
   while (back < lr_r.size() && lr_r[back].x <= lr_r.front().x) ++back;
@@ -148,14 +152,15 @@ TEST_CASE("lesson 04: on an axis-aligned bowl, AdaGrad's per-coordinate step siz
   const Trajectory& sgd = l.runs[0];
   const Trajectory& adagrad = l.runs[1];
   REQUIRE(l.scenario->runs[1].hyper.kind == OptimizerKind::adagrad);
-  // "The bowl f = 0.5(x^2 + 25y^2) is 25 times more curved along y than along x"
+  // "The bowl f = 0.5(x^2 + 25y^2) is 25 times more curved along y than along x, and both directions are
+  // axes."
   const Objective& f = l.scenario->objective;
   for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{2.5, 1.5}}) CHECK(f.value(p) == Approx(0.5 * (p.x * p.x + 25 * p.y * p.y)));
-  // "above 2/25 it diverges along y (lesson 2)"
+  // "Gradient descent has one step size for both: above 2/25 it diverges along y (lesson 2), so with eta =
+  // 0.076, near its fastest, it zigzags across y while it creeps along x, and stays within 0.01 of the
+  // minimum only from step 70 on; no eta from 0.01 to 0.08 does better than 69."
   const Trajectory too_large = with_eta(*l.scenario, 0, 0.081);
   for (std::size_t k = 1; k < too_large.rows(); ++k) CHECK(too_large.value[k] > too_large.value[k - 1]);
-  // "with eta = 0.076, near its fastest, it zigzags across y while it creeps along x, and stays within
-  // 0.01 of the minimum only from step 70 on; no eta from 0.01 to 0.08 does better than 69."
   CHECK(l.scenario->runs[0].hyper.eta == 0.076);
   int sign_changes = 0;
   for (std::size_t k = 1; k < sgd.rows(); ++k) sign_changes += (sgd.position[k].y < 0) != (sgd.position[k - 1].y < 0);
@@ -163,14 +168,14 @@ TEST_CASE("lesson 04: on an axis-aligned bowl, AdaGrad's per-coordinate step siz
   CHECK(settles_within(sgd, kOrigin, 0.01) == 70);
   CHECK(fastest_settling(*l.scenario, 0, 0.01, 0.08, 0.0005, 0.01) >= 69);
   // "AdaGrad divides each coordinate's gradient by the root of that coordinate's own sum of squares, which
-  // undoes the stretch": on the round bowl 0.5(x^2 + y^2) it takes the same path.
+  // undoes the stretch: with eta = 1, a first step half as long as SGD's, it goes almost straight in and
+  // stays within 0.01 from step 15 on." Undoing the stretch: on the round bowl 0.5(x^2 + y^2) its path is
+  // the same.
   Scenario round = *l.scenario;
   round.objective = Objective::typed("0.5*(x^2 + y^2)");
   round.runs = {l.scenario->runs[1]};
   const Trajectory on_round = simulate(round)[0];
   for (std::size_t k = 0; k < adagrad.rows(); ++k) CHECK(distance(on_round.position[k], adagrad.position[k]) < 1e-9);
-  // "with eta = 1, a first step half as long as SGD's, it goes almost straight in and stays within 0.01
-  // from step 15 on."
   CHECK(l.scenario->runs[1].hyper.eta == 1);
   CHECK(step_length(adagrad, 1) / step_length(sgd, 1) == Approx(0.5).margin(0.01));
   CHECK(path_length(adagrad) / length(l.scenario->start) < 1.05);
@@ -181,15 +186,18 @@ TEST_CASE("lesson 05: rotate the bowl and per-coordinate step sizes lose their e
   const Lesson aligned = lesson("On an axis-aligned bowl");
   const Lesson rotated = lesson("Rotate the bowl");
   REQUIRE(rotated.runs.size() == 2);
-  // "the bowl of lesson 4 turned by 45 degrees and made 25 times flatter, and the start is turned too"
+  // "Matyas's bowl, f = 0.26(x^2 + y^2) - 0.48xy, is the bowl of lesson 4 turned by 45 degrees and made 25
+  // times flatter, and the start is turned too."
+  for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{2.5, 1.5}})
+    CHECK(rotated.scenario->objective.value(p) == Approx(0.26 * (p.x * p.x + p.y * p.y) - 0.48 * p.x * p.y));
   const double c = std::sqrt(0.5);
   const auto turn = [c](Vec2 p) { return Vec2{c * (p.x + p.y), c * (p.x - p.y)}; };
   for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{2.5, 1.5}, Vec2{-4, 0.25}})
     CHECK(rotated.scenario->objective.value(turn(p)) ==
           Approx(aligned.scenario->objective.value(p) / 25).epsilon(1e-12));
   CHECK(distance(rotated.scenario->start, turn(aligned.scenario->start)) < 1e-15);
-  // "with an eta 25 times larger (1.9) it follows the path of lesson 4 exactly, turned, and needs the
-  // same 70 steps"
+  // "Gradient descent does not care about the turn: with an eta 25 times larger (1.9) it follows the path
+  // of lesson 4 exactly, turned, and needs the same 70 steps."
   CHECK(rotated.scenario->runs[0].hyper.eta == Approx(25 * aligned.scenario->runs[0].hyper.eta).epsilon(1e-15));
   const Trajectory& sgd = rotated.runs[0];
   REQUIRE(sgd.rows() > 100);
@@ -263,7 +271,15 @@ TEST_CASE("lesson 07: a large epsilon turns RMSprop back into gradient descent",
   CHECK(runs[1].hyper.eps == 0.1);
   CHECK(runs[2].hyper.eps == 1);
   for (const RunSpec& r : runs) CHECK_FALSE(r.hyper.eps_inside_sqrt);
-  // "no gradient exceeds 1.5"
+  // "RMSprop divides the gradient by sqrt(G) + eps, and sqrt(G) is about the size of recent gradients."
+  for (std::size_t k = 10; k <= 40; ++k) {  // on the way in, before the gradient fades
+    const Trajectory& t = l.runs[0];
+    CHECK(std::sqrt(t.accumulator[k].x) / std::fabs(t.gradient[k].x) > 0.5);
+    CHECK(std::sqrt(t.accumulator[k].x) / std::fabs(t.gradient[k].x) < 3);
+  }
+  // "On this shallow bowl, f = 0.05x^2 + 0.5y^2, no gradient exceeds 1.5."
+  for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{-2.5, 1.5}})
+    CHECK(l.scenario->objective.value(p) == Approx(0.05 * p.x * p.x + 0.5 * p.y * p.y).epsilon(1e-12));
   for (const Trajectory& t : l.runs)
     for (const Vec2 g : t.gradient) CHECK(std::max(std::fabs(g.x), std::fabs(g.y)) <= 1.5);
   // "With eps = 1e-8 (PyTorch's default) sqrt(G) dominates: x and y move at about the same speed, steep or

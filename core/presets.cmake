@@ -1,15 +1,15 @@
 # Embeds the lesson presets of assets/scenarios into optviz_core (see presets.hpp).
 set(OPTVIZ_PRESET_FILES
-  01-adagrad-vs-rmsprop.json
-  02-rmsprop-rho.json
-  03-epsilon.json
+  01-learning-rate.json
+  02-learning-rate-limit.json
+  03-adagrad-vs-rmsprop.json
   04-adam-bias-correction.json
+  04-axis-aligned-bowl.json
   05-momentum-rosenbrock.json
-  06-saddle.json
-  07-scaling-quadratic.json
-  08-scaling-matyas.json
-  09-beale.json
-  10-rastrigin.json
+  05-rotated-bowl.json
+  06-rmsprop-rho.json
+  07-epsilon.json
+  08-kick-at-the-minimum.json
   11-four-ways-to-write-rmsprop.json
   12-valley.json
   13-minibatch-noise.json

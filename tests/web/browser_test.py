@@ -367,7 +367,7 @@ def main():
                     page.evaluate("location.hash") != before_drag, f"slowest recompute {slowest}, address unchanged")
 
         # 3. A scenario in the address opens, and the address follows it.
-        lesson = json.loads((ROOT / "assets/scenarios/06-saddle.json").read_text())
+        lesson = json.loads((ROOT / "assets/scenarios/01-learning-rate.json").read_text())
         code = link_code(json.dumps(lesson, separators=(",", ":")))
         page.open(f"{base}?step=0#{code}")
         page.screenshot(work / "link-start.png")
@@ -397,7 +397,7 @@ def main():
                     f"title {title!r}")
 
         # 5. A link pasted into the open page's address opens at once.
-        other = json.loads((ROOT / "assets/scenarios/09-beale.json").read_text())
+        other = json.loads((ROOT / "assets/scenarios/08-kick-at-the-minimum.json").read_text())
         page.evaluate(f"location.hash = {json.dumps(link_code(json.dumps(other)))}")
         deadline = time.monotonic() + 60
         while other["title"] not in (page.evaluate("document.title") or "") and time.monotonic() < deadline:

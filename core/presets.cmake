@@ -3,17 +3,17 @@ set(OPTVIZ_PRESET_FILES
   01-adagrad-vs-rmsprop.json
   02-rmsprop-rho.json
   03-epsilon.json
-  04-adam-bias-correction.json
-  05-momentum-rosenbrock.json
   06-saddle.json
   07-scaling-quadratic.json
   08-scaling-matyas.json
   09-beale.json
+  09-rmsprop-momentum.json
+  10-adam-bias-correction.json
   10-rastrigin.json
   11-four-ways-to-write-rmsprop.json
+  11-noise-floor.json
   12-valley.json
-  13-minibatch-noise.json
-  14-warmup-cosine.json
+  12-warmup.json
 )
 set(preset_dir ${PROJECT_SOURCE_DIR}/assets/scenarios)
 list(TRANSFORM OPTVIZ_PRESET_FILES PREPEND ${preset_dir}/ OUTPUT_VARIABLE preset_paths)

@@ -8,12 +8,13 @@ set(OPTVIZ_PRESET_FILES
   08-scaling-matyas.json
   09-beale.json
   09-rmsprop-momentum.json
-  10-adam-bias-correction.json
+  10-centered-rmsprop.json
   10-rastrigin.json
+  11-adam-bias-correction.json
   11-four-ways-to-write-rmsprop.json
-  11-noise-floor.json
+  12-noise-floor.json
   12-valley.json
-  12-warmup.json
+  13-warmup.json
 )
 set(preset_dir ${PROJECT_SOURCE_DIR}/assets/scenarios)
 list(TRANSFORM OPTVIZ_PRESET_FILES PREPEND ${preset_dir}/ OUTPUT_VARIABLE preset_paths)

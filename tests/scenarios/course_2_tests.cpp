@@ -46,7 +46,7 @@ TEST_CASE("course 09: momentum makes RMSprop's steps ten times longer along a va
   REQUIRE(l.runs.size() == 2);
   const Trajectory& heavy = l.runs[0];
   const Trajectory& plain = l.runs[1];
-  // "Both runs are RMSprop with eta = 0.001 and rho = 0.9 in the curved Rosenbrock valley."
+  // "Both runs are RMSprop with eta = 0.001 and rho = 0.9 in the Rosenbrock valley."
   CHECK(l.scenario->objective.builtin()->name == "rosenbrock");
   for (const RunSpec& r : l.scenario->runs) {
     CHECK(r.hyper.kind == OptimizerKind::rmsprop);
@@ -66,7 +66,7 @@ TEST_CASE("course 09: momentum makes RMSprop's steps ten times longer along a va
   CHECK(first_within(heavy, {1, 1}, 0.01) == 523);
   CHECK(last(plain).x == Approx(-1.25).margin(0.005));
   CHECK(l.scenario->steps == 600);
-  // "This heavy ball also swings from wall to wall at the start and on the narrow last stretch,
+  // "This heavy ball swings from wall to wall at the start and on the narrow last stretch,
   // where its loss rises." It crosses the valley floor y = x^2 at the start and on the last
   // stretch, and f rises there and nowhere in between.
   const auto crossings = [&](std::size_t from, std::size_t to) {
@@ -84,7 +84,37 @@ TEST_CASE("course 09: momentum makes RMSprop's steps ten times longer along a va
   CHECK(increases_between(heavy, 421, 600) > 0);
 }
 
-TEST_CASE("course 10: without bias correction, Adam's first step is 3.2 times eta", "[presets][course]") {
+TEST_CASE("course 10: centered RMSprop speeds up where the gradient is steady", "[presets][course]") {
+  const Lesson l = lesson("Centered RMSprop speeds up");
+  REQUIRE(l.runs.size() == 2);
+  const Trajectory& plain = l.runs[0];
+  const Trajectory& centered = l.runs[1];
+  // "Both runs are RMSprop with eta = 0.01 and rho = 0.9 on the bowl 0.5 (x^2 + 25 y^2), from
+  // (2.5, 1.5); their first steps nearly match, 0.033 and 0.032 in each coordinate."
+  CHECK(l.scenario->objective.builtin()->name == "quadratic");
+  CHECK(l.scenario->start == Vec2{2.5, 1.5});
+  for (const RunSpec& r : l.scenario->runs) {
+    CHECK(r.hyper.kind == OptimizerKind::rmsprop);
+    CHECK((r.hyper.eta == 0.01 && r.hyper.rho == 0.9 && r.hyper.momentum == 0));
+  }
+  CHECK_FALSE(l.scenario->runs[0].hyper.centered);
+  CHECK(l.scenario->runs[1].hyper.centered);
+  CHECK(std::fabs(step_vector(centered, 1).x) == Approx(0.033).margin(0.0005));
+  CHECK(std::fabs(step_vector(centered, 1).y) == Approx(0.033).margin(0.0005));
+  CHECK(std::fabs(step_vector(plain, 1).x) == Approx(0.032).margin(0.0005));
+  CHECK(std::fabs(step_vector(plain, 1).y) == Approx(0.032).margin(0.0005));
+  // "the step size in x grows at every update after the sixth, and at step 40 it is 6 times plain
+  // RMSprop's" (step_size[k] is that of update k + 1)
+  for (std::size_t k = 6; k < centered.step_size.size(); ++k)
+    CHECK(centered.step_size[k].x > centered.step_size[k - 1].x);
+  CHECK(centered.step_size[5].x < centered.step_size[4].x);
+  CHECK(centered.step_size[39].x / plain.step_size[39].x == Approx(6).margin(0.25));
+  // "The centered run is within 0.1 of the minimum at step 100; plain RMSprop is still 1.5 away."
+  CHECK(first_within(centered, {0, 0}, 0.1) == 100);
+  CHECK(length(plain.position[100]) == Approx(1.5).margin(0.05));
+}
+
+TEST_CASE("course 11: without bias correction, Adam's first step is 3.2 times eta", "[presets][course]") {
   const Lesson l = lesson("Without bias correction, Adam's first step");
   const Trajectory& with = l.runs[0];
   const Trajectory& without = l.runs[1];
@@ -125,7 +155,7 @@ TEST_CASE("course 10: without bias correction, Adam's first step is 3.2 times et
   CHECK(both[0].position == both[1].position);
 }
 
-TEST_CASE("course 11: with mini-batches RMSprop keeps wandering; AdaGrad and a decay settle",
+TEST_CASE("course 12: with mini-batches RMSprop keeps wandering; AdaGrad and a decay settle",
           "[presets][course][data]") {
   const Lesson l = lesson("Mini-batch noise: RMSprop keeps wandering");
   REQUIRE(l.runs.size() == 3);
@@ -186,7 +216,7 @@ TEST_CASE("course 11: with mini-batches RMSprop keeps wandering; AdaGrad and a d
   CHECK(widest(adagrad) < widest(rmsprop));
 }
 
-TEST_CASE("course 12: a warm-up keeps RMSprop and Adam from leaping to a far minimum", "[presets][course][schedule]") {
+TEST_CASE("course 13: a warm-up keeps RMSprop and Adam from leaping to a far minimum", "[presets][course][schedule]") {
   const Lesson l = lesson("A warm-up keeps RMSprop and Adam");
   REQUIRE(l.runs.size() == 4);
   const TestFunction& f = *l.scenario->objective.builtin();

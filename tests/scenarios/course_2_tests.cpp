@@ -103,13 +103,22 @@ TEST_CASE("course 10: centered RMSprop speeds up where the gradient is steady", 
   CHECK(std::fabs(step_vector(centered, 1).y) == Approx(0.033).margin(0.0005));
   CHECK(std::fabs(step_vector(plain, 1).x) == Approx(0.032).margin(0.0005));
   CHECK(std::fabs(step_vector(plain, 1).y) == Approx(0.032).margin(0.0005));
-  // "the step size in x grows at every update after the sixth, and at step 40 it is 6 times plain
+  // "Both step sizes first fall while G, which starts at 0, fills up."
+  for (std::size_t k = 1; k < 6; ++k) {
+    CHECK(plain.step_size[k].x < plain.step_size[k - 1].x);
+    CHECK(centered.step_size[k].x < centered.step_size[k - 1].x);
+  }
+  CHECK(plain.accumulator[0].x < plain.accumulator[5].x);
+  // "Down the long slope in x the gradient changes slowly, so its spread is small: the step size in
+  // x grows at every update after the sixth, and at step 40 it is 6 times plain
   // RMSprop's" (step_size[k] is that of update k + 1)
   for (std::size_t k = 6; k < centered.step_size.size(); ++k)
     CHECK(centered.step_size[k].x > centered.step_size[k - 1].x);
   CHECK(centered.step_size[5].x < centered.step_size[4].x);
   CHECK(centered.step_size[39].x / plain.step_size[39].x == Approx(6).margin(0.25));
-  // "The centered run is within 0.1 of the minimum at step 100; plain RMSprop is still 1.5 away."
+  // The spread sqrt(G - gavg^2) = eta / step size (eps aside) is then about a fifth of the size sqrt(G).
+  CHECK(0.01 / centered.step_size[39].x < 0.25 * std::sqrt(centered.accumulator[39].x));
+  // "The centered run is within 0.1 of the minimum at step 100; plain RMSprop is 1.5 away."
   CHECK(first_within(centered, {0, 0}, 0.1) == 100);
   CHECK(length(plain.position[100]) == Approx(1.5).margin(0.05));
 }

@@ -132,6 +132,10 @@ TEST_CASE("course 11: without bias correction, Adam's first step is 3.2 times et
   const Hyperparameters& h = l.scenario->runs[0].hyper;
   REQUIRE(h.eta == l.scenario->runs[1].hyper.eta);
   CHECK((h.beta1 == 0.9 && h.beta2 == 0.999));
+  // "Without it, v (beta2 = 0.999) stays too small much longer than m (beta1 = 0.9)": after 20
+  // updates m holds 88% of its full weight 1 - beta1^t, v only 2%.
+  CHECK(1 - std::pow(h.beta1, 20) > 0.87);
+  CHECK(1 - std::pow(h.beta2, 20) < 0.02);
   // "the first step is 0.1 / sqrt(0.001) = 3.2 times eta in each coordinate"
   CHECK(std::fabs(step_vector(without, 1).x) == Approx(h.eta * 0.1 / std::sqrt(0.001)).epsilon(1e-6));
   CHECK(std::fabs(step_vector(without, 1).y) == Approx(h.eta * 0.1 / std::sqrt(0.001)).epsilon(1e-6));

@@ -198,6 +198,15 @@ TEST_CASE("course 12: with mini-batches RMSprop keeps wandering; AdaGrad and a d
   }
   const Vec2 minimum = l.scenario->objective.minima().at(0);
   REQUIRE(rmsprop.rows() == 401);
+  // "Near the minimum only noise is left in the gradients": over the last 100 updates the batch
+  // gradients' mean is small beside their spread.
+  Vec2 sum{}, squares{};
+  for (std::size_t k = 300; k < 400; ++k) {
+    sum = sum + rmsprop.gradient[k];
+    squares = squares + rmsprop.gradient[k] * rmsprop.gradient[k];
+  }
+  CHECK(std::fabs(sum.x / 100) < 0.3 * std::sqrt(squares.x / 100));
+  CHECK(std::fabs(sum.y / 100) < 0.3 * std::sqrt(squares.y / 100));
   // "RMSprop's G averages the last ten or so squared gradients, so g / sqrt(G) stays about 1 and its
   // steps stay about 0.06 long"
   double scaled = 0;

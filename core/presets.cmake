@@ -12,9 +12,10 @@ set(OPTVIZ_PRESET_FILES
   10-rastrigin.json
   11-adam-bias-correction.json
   11-four-ways-to-write-rmsprop.json
-  12-noise-floor.json
+  12-adam-momentum-averages.json
   12-valley.json
-  13-warmup.json
+  13-noise-floor.json
+  14-warmup.json
 )
 set(preset_dir ${PROJECT_SOURCE_DIR}/assets/scenarios)
 list(TRANSFORM OPTVIZ_PRESET_FILES PREPEND ${preset_dir}/ OUTPUT_VARIABLE preset_paths)

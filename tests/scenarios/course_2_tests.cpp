@@ -168,7 +168,49 @@ TEST_CASE("course 11: without bias correction, Adam's first step is 3.2 times et
   CHECK(both[0].position == both[1].position);
 }
 
-TEST_CASE("course 12: with mini-batches RMSprop keeps wandering; AdaGrad and a decay settle",
+TEST_CASE("course 12: Adam averages its momentum, PyTorch's RMSprop adds it up", "[presets][course]") {
+  const Lesson l = lesson("Adam averages its momentum");
+  REQUIRE(l.runs.size() == 2);
+  const Trajectory& rmsprop = l.runs[0];
+  const Trajectory& adam = l.runs[1];
+  const Hyperparameters& r = l.scenario->runs[0].hyper;
+  const Hyperparameters& a = l.scenario->runs[1].hyper;
+  // "Both runs use eta = 0.01 on the bowl 0.5 (x^2 + 25 y^2), with rho = beta2 = 0.9 and
+  // mu = beta1 = 0.9."
+  CHECK(l.scenario->objective.builtin()->name == "quadratic");
+  CHECK((r.kind == OptimizerKind::rmsprop && a.kind == OptimizerKind::adam));
+  CHECK((r.eta == 0.01 && a.eta == 0.01));
+  CHECK((r.rho == 0.9 && a.beta2 == 0.9));
+  CHECK((r.momentum == 0.9 && a.beta1 == 0.9));
+  CHECK((!r.centered && a.bias_correction));
+  // "Adam's steps are never longer than eta in each coordinate (its momentum still carries it 0.04
+  // past y = 0)"
+  for (std::size_t k = 1; k < adam.rows(); ++k) {
+    CHECK(std::fabs(step_vector(adam, k).x) <= a.eta * (1 + 1e-9));
+    CHECK(std::fabs(step_vector(adam, k).y) <= a.eta * (1 + 1e-9));
+  }
+  double lowest = 0;
+  for (Vec2 p : adam.position) lowest = std::min(lowest, p.y);
+  CHECK(lowest == Approx(-0.04).margin(0.005));
+  // "at step 10 its steps are 9.4 times Adam's"
+  CHECK(step_length(rmsprop, 10) / step_length(adam, 10) == Approx(9.4).margin(0.05));
+  // "It swings past the minimum and circles it, stays within 0.01 of it from step 84 and hops there"
+  double left = 0, below = 0;
+  for (Vec2 p : rmsprop.position) {
+    left = std::min(left, p.x);
+    below = std::min(below, p.y);
+  }
+  CHECK(left < -0.15);
+  CHECK(below < -0.2);
+  CHECK(increases_of_f(rmsprop) > 20);
+  CHECK(settles_within(rmsprop, {0, 0}, 0.01) == 84);
+  CHECK(mean_step(rmsprop, 151, 200) > 0.003);
+  // "Adam is still at x = 0.51 after 200 steps."
+  CHECK(l.scenario->steps == 200);
+  CHECK(last(adam).x == Approx(0.51).margin(0.005));
+}
+
+TEST_CASE("course 13: with mini-batches RMSprop keeps wandering; AdaGrad and a decay settle",
           "[presets][course][data]") {
   const Lesson l = lesson("Mini-batch noise: RMSprop keeps wandering");
   REQUIRE(l.runs.size() == 3);
@@ -238,7 +280,7 @@ TEST_CASE("course 12: with mini-batches RMSprop keeps wandering; AdaGrad and a d
   CHECK(widest(adagrad) < widest(rmsprop));
 }
 
-TEST_CASE("course 13: a warm-up keeps RMSprop and Adam from leaping to a far minimum", "[presets][course][schedule]") {
+TEST_CASE("course 14: a warm-up keeps RMSprop and Adam from leaping to a far minimum", "[presets][course][schedule]") {
   const Lesson l = lesson("A warm-up keeps RMSprop and Adam");
   REQUIRE(l.runs.size() == 4);
   const TestFunction& f = *l.scenario->objective.builtin();

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "lesson_support.hpp"
 #include "presets.hpp"
@@ -343,4 +346,30 @@ TEST_CASE("course 14: a warm-up keeps RMSprop and Adam from leaping to a far min
   CHECK(high.x - near.x > 0.1);
   CHECK(near.y - low.y > 0.1);
   CHECK(high.y - near.y > 0.1);
+}
+
+TEST_CASE("course 09-14: chapters 4 to 6, in order, each lesson with the plots that carry its point",
+          "[presets][course]") {
+  const std::vector<std::pair<std::string_view, std::string_view>> course = {
+      {"Momentum makes RMSprop's steps", "4. Momentum and Adam"},
+      {"Centered RMSprop speeds up", "4. Momentum and Adam"},
+      {"Without bias correction, Adam's first step", "4. Momentum and Adam"},
+      {"Adam averages its momentum", "4. Momentum and Adam"},
+      {"Mini-batch noise: RMSprop keeps wandering", "5. Noise and mini-batches"},
+      {"A warm-up keeps RMSprop and Adam", "6. Warm-up"},
+  };
+  const auto& presets = lesson_presets();
+  std::size_t previous = 0;
+  for (std::size_t i = 0; i < course.size(); ++i) {
+    INFO(course[i].first);
+    const auto it = std::find_if(presets.begin(), presets.end(),
+                                 [&](const Scenario& s) { return s.title.starts_with(course[i].first); });
+    REQUIRE(it != presets.end());
+    const auto place = static_cast<std::size_t>(it - presets.begin());
+    if (i > 0) CHECK(place > previous);
+    previous = place;
+    CHECK(it->lesson.chapter == course[i].second);
+    CHECK_FALSE(it->lesson.plots.empty());
+    REQUIRE(it->lesson.step);
+  }
 }

@@ -3,17 +3,19 @@ set(OPTVIZ_PRESET_FILES
   01-learning-rate.json
   02-learning-rate-limit.json
   03-adagrad-vs-rmsprop.json
-  04-adam-bias-correction.json
   04-axis-aligned-bowl.json
-  05-momentum-rosenbrock.json
   05-rotated-bowl.json
   06-rmsprop-rho.json
   07-epsilon.json
   08-kick-at-the-minimum.json
+  09-rmsprop-momentum.json
+  10-centered-rmsprop.json
+  11-adam-bias-correction.json
   11-four-ways-to-write-rmsprop.json
+  12-adam-momentum-averages.json
   12-valley.json
-  13-minibatch-noise.json
-  14-warmup-cosine.json
+  13-noise-floor.json
+  14-warmup.json
 )
 set(preset_dir ${PROJECT_SOURCE_DIR}/assets/scenarios)
 list(TRANSFORM OPTVIZ_PRESET_FILES PREPEND ${preset_dir}/ OUTPUT_VARIABLE preset_paths)

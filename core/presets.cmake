@@ -10,10 +10,14 @@ set(OPTVIZ_PRESET_FILES
   08-scaling-matyas.json
   09-beale.json
   10-rastrigin.json
-  11-four-ways-to-write-rmsprop.json
-  12-valley.json
   13-minibatch-noise.json
   14-warmup-cosine.json
+  16-linear-regression-valley.json
+  17-logistic-regression.json
+  18-sweep-map.json
+  19-mistakes-root.json
+  20-mistakes-gradient.json
+  21-mistakes-epsilon.json
 )
 set(preset_dir ${PROJECT_SOURCE_DIR}/assets/scenarios)
 list(TRANSFORM OPTVIZ_PRESET_FILES PREPEND ${preset_dir}/ OUTPUT_VARIABLE preset_paths)

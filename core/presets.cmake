@@ -18,6 +18,7 @@ set(OPTVIZ_PRESET_FILES
   19-mistakes-root.json
   20-mistakes-gradient.json
   21-mistakes-epsilon.json
+  22-mistakes-eps-inside.json
 )
 set(preset_dir ${PROJECT_SOURCE_DIR}/assets/scenarios)
 list(TRANSFORM OPTVIZ_PRESET_FILES PREPEND ${preset_dir}/ OUTPUT_VARIABLE preset_paths)

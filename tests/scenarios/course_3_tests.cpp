@@ -304,3 +304,42 @@ TEST_CASE("course 21: no eps, and eps as a cap", "[presets][rule][course]") {
   const Trajectory frozen = simulate(usual)[2];
   CHECK(distance(last(frozen), l.scenario->start) < 1e-6);
 }
+
+TEST_CASE("course 22: eps inside the root", "[presets][rule][course]") {
+  const Lesson l = lesson("eps inside the root");
+  REQUIRE(l.runs.size() == 2);
+  const Vec2 minimum{0, 0};
+  const Trajectory& outside = l.runs[0];
+  const Trajectory& inside = l.runs[1];
+  // "the same shape, with gradients of at most 0.00015"
+  for (const Trajectory& t : l.runs)
+    for (const Vec2& g : t.gradient) CHECK(std::max(std::fabs(g.x), std::fabs(g.y)) <= 0.00015 * (1 + 1e-12));
+  // "Both runs use eta = 0.05, rho = 0.9 and eps = 1e-8."
+  for (const RunSpec& r : l.scenario->runs) {
+    REQUIRE(r.rule);
+    CHECK(r.hyper.eta == 0.05);
+    CHECK(r.hyper.rho == 0.9);
+    CHECK(r.hyper.eps == 1e-8);
+  }
+  // "it follows its path on the unscaled bowl": RMSprop of lesson 19 (f = 0.05x^2 + 0.5y^2, the
+  // same start and hyperparameters) is within 0.002 of it at every step
+  const Lesson unscaled = lesson("No root, RMSprop leaps");
+  REQUIRE(unscaled.scenario->start == l.scenario->start);
+  REQUIRE(unscaled.scenario->runs[0].rule == l.scenario->runs[0].rule);
+  for (std::size_t k = 0; k < outside.rows(); ++k)
+    CHECK(distance(outside.position[k], unscaled.runs[0].position[k]) < 2e-3);
+  // "within 1e-6 of the minimum after 90 steps"
+  CHECK(l.scenario->steps == 90);
+  CHECK(distance(last(outside), minimum) < 1e-6);
+  // "The gradients here soon fall below it": below 0.0001 in each coordinate from step 15 on
+  for (std::size_t k = 15; k < inside.rows(); ++k)
+    CHECK(std::max(std::fabs(inside.gradient[k].x), std::fabs(inside.gradient[k].y)) < 1e-4);
+  // "so the step becomes about eta g / 0.0001 ... it shrinks with g": from step 15 on, the step
+  // size is within 20% of eta / 0.0001 and the steps shrink
+  for (std::size_t k = 15; k < inside.step_size.size(); ++k) {
+    CHECK(inside.step_size[k].x == Approx(0.05 / 1e-4).epsilon(0.2));
+    CHECK(step_length(inside, k + 1) < step_length(inside, k));
+  }
+  // "after 90 steps the run is still 1.6 from the minimum"
+  CHECK(distance(last(inside), minimum) == Approx(1.6).epsilon(0.01));
+}

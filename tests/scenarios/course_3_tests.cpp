@@ -264,13 +264,13 @@ TEST_CASE("course 20: the step without g, and a sign error", "[presets][rule][co
 }
 
 TEST_CASE("course 21: no eps, and eps as a cap", "[presets][rule][course]") {
-  const Lesson l = lesson("Drop eps and a zero gradient");
+  const Lesson l = lesson("No eps: a zero gradient gives 0/0");
   REQUIRE(l.runs.size() == 3);
   const Vec2 minimum{0, 0};
   const Trajectory& rmsprop = l.runs[0];
   const Trajectory& no_eps = l.runs[1];
   const Trajectory& capped = l.runs[2];
-  // "from (-1.5, -1.5), where the slope in y is exactly 0; every run has eta = 0.05 and rho = 0.99"
+  // "from (-1.5, -1.5), where the slope in y is exactly 0; all runs have eta = 0.05 and rho = 0.99"
   CHECK(l.scenario->start == Vec2{-1.5, -1.5});
   CHECK(rmsprop.gradient[0].y == 0);
   for (const RunSpec& r : l.scenario->runs) {
@@ -278,24 +278,24 @@ TEST_CASE("course 21: no eps, and eps as a cap", "[presets][rule][course]") {
     CHECK(r.hyper.eta == 0.05);
     CHECK(r.hyper.rho == 0.99);
   }
-  // "y's first update is 0/(0 + 1e-8) = 0, and the run reaches the minimum, within 0.001 from step
-  // 34 on"
+  // "its first step is eta/sqrt(1 - rho) = 0.5 in x and 0/(0 + 1e-8) = 0 in y ... and it reaches the
+  // minimum, within 0.001 from step 34 on"
   CHECK(l.scenario->runs[0].hyper.eps == 1e-8);
-  CHECK(rmsprop.position[1].y == -1.5);
+  CHECK(step_vector(rmsprop, 1).x == Approx(0.5).epsilon(1e-6));
+  CHECK(step_vector(rmsprop, 1).y == 0);
   CHECK(settles_within(rmsprop, minimum, 1e-3) == 34);
-  // "Without eps, y's first update is 0/0, which is not a number: the run diverges at step 1."
+  // "Without eps, y's first update is 0/0, not a number: the run diverges at step 1."
   REQUIRE(no_eps.diverged_at);
   CHECK(*no_eps.diverged_at == 1);
   CHECK(std::isnan(no_eps.position[1].y));
-  // "eps caps the step size, here at 0.01"
+  // "Taking min(eta/sqrt(G), eps) as the rate caps the step size at eps, here 0.01"
   CHECK(l.scenario->runs[2].hyper.eps == 0.01);
   // (the step size of a typed rule is -(theta_k - theta_{k-1}) / g: undefined where g = 0)
   for (std::size_t k = 0; k < capped.step_size.size(); ++k) {
     if (capped.gradient[k].x != 0) CHECK(capped.step_size[k].x <= 0.01 * (1 + 1e-12));
     if (capped.gradient[k].y != 0) CHECK(capped.step_size[k].y <= 0.01 * (1 + 1e-12));
   }
-  // "so the run is at best gradient descent with eta = 0.01 and crawls, still 1.6 from the
-  // minimum after 60 steps"
+  // "at best gradient descent with eta = 0.01, it crawls, 1.6 from the minimum after 60 steps"
   CHECK(l.scenario->steps == 60);
   CHECK(distance(last(capped), minimum) == Approx(1.6).epsilon(0.03));
   // "With the usual eps = 1e-8 it would not move at all": under 1e-6 in 60 steps

@@ -98,8 +98,10 @@ TEST_CASE("course 17: logistic regression's round bowl", "[presets][data][course
   const Vec2 minimum = f.minima().at(0);
   const auto [most, least] = curvatures(f, minimum);
   CHECK(most / least == Approx(2.4).epsilon(0.02));
-  // "Both runs start at (6, -5) ... where the slope is gentle": |g| below 0.1
+  // "Both runs start at (6, -5), a model too steep and shifted, where the slope is gentle": |g|
+  // below 0.1
   CHECK(l.scenario->start == Vec2{6, -5});
+  CHECK(l.scenario->start.x > 3 * minimum.x);
   CHECK(length(sgd.gradient[0]) < 0.1);
   // "each uses the largest learning rate at which f never rises: SGD eta = 1.5 (at 2 it
   // overshoots), RMSprop eta = 0.028 (at 0.03 it does)"
@@ -198,6 +200,11 @@ TEST_CASE("course 19: no root, or the root on top", "[presets][rule][course]") {
     CHECK(r.hyper.rho == 0.9);
     CHECK(r.rule->text().starts_with("G = rho*G + (1-rho)*g^2\ntheta = "));
   }
+  // "RMSprop divides g by sqrt(G)", "Forgetting the root divides by G", "Putting sqrt(G) on top
+  // multiplies g by it"
+  CHECK(l.scenario->runs[0].rule->text().ends_with("theta = theta - eta*g/(sqrt(G) + eps)"));
+  CHECK(l.scenario->runs[1].rule->text().ends_with("theta = theta - eta*g/(G + eps)"));
+  CHECK(l.scenario->runs[2].rule->text().ends_with("theta = theta - eta*sqrt(G)*g"));
   // "f falls at every step and after 90 steps it is within 1e-6 of the minimum"
   CHECK(l.scenario->steps == 90);
   CHECK(f_never_rises(rmsprop));
@@ -240,6 +247,9 @@ TEST_CASE("course 20: the step without g, and a sign error", "[presets][rule][co
     CHECK(r.hyper.eta == 0.05);
     CHECK(r.hyper.rho == 0.9);
   }
+  // "Leaving g out of the update, theta - eta/(sqrt(G) + eps)"; "A sign error, theta + eta g/(sqrt(G) + eps)"
+  CHECK(l.scenario->runs[1].rule->text().ends_with("theta = theta - eta/(sqrt(G) + eps)"));
+  CHECK(l.scenario->runs[2].rule->text().ends_with("theta = theta + eta*g/(sqrt(G) + eps)"));
   // "every coordinate moves down at every step ... passes the minimum's level in y and goes on"
   for (std::size_t k = 1; k < no_g.rows(); ++k) {
     CHECK(step_vector(no_g, k).x < 0);
@@ -284,6 +294,8 @@ TEST_CASE("course 21: no eps, and eps as a cap", "[presets][rule][course]") {
   CHECK(step_vector(rmsprop, 1).x == Approx(0.5).epsilon(1e-6));
   CHECK(step_vector(rmsprop, 1).y == 0);
   CHECK(settles_within(rmsprop, minimum, 1e-3) == 34);
+  CHECK(l.scenario->runs[1].rule->text().ends_with("theta = theta - eta*g/sqrt(G)"));
+  CHECK(l.scenario->runs[2].rule->text().ends_with("theta = theta - min(eta/sqrt(G), eps)*g"));
   // "Without eps, y's first update is 0/0, not a number: the run diverges at step 1."
   REQUIRE(no_eps.diverged_at);
   CHECK(*no_eps.diverged_at == 1);
@@ -331,6 +343,9 @@ TEST_CASE("course 22: eps inside the root", "[presets][rule][course]") {
   // "within 1e-6 of the minimum after 90 steps"
   CHECK(l.scenario->steps == 90);
   CHECK(distance(last(outside), minimum) < 1e-6);
+  // "RMSprop with eps outside the root divides g by sqrt(G) + eps"; "An article that writes sqrt(G + eps)"
+  CHECK(l.scenario->runs[0].rule->text().ends_with("theta = theta - eta*g/(sqrt(G) + eps)"));
+  CHECK(l.scenario->runs[1].rule->text().ends_with("theta = theta - eta*g/sqrt(G + eps)"));
   // "The gradients here soon fall below it": below 0.0001 in each coordinate from step 15 on
   for (std::size_t k = 15; k < inside.rows(); ++k)
     CHECK(std::max(std::fabs(inside.gradient[k].x), std::fabs(inside.gradient[k].y)) < 1e-4);

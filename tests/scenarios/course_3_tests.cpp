@@ -44,7 +44,7 @@ TEST_CASE("course 16: linear regression's narrow valley", "[presets][data][cours
   const Trajectory& rmsprop = l.runs[1];
   // "x lies between 8 and 12"
   for (double x : data.x) CHECK((x >= 8 && x <= 12));
-  // "its curvature 192 across and 0.024 along it, 7,900 times less"
+  // "7,900 times more curved across (192) than along (0.024)"
   const Vec2 minimum = l.scenario->objective.minima().at(0);
   const auto [across, along] = curvatures(l.scenario->objective, minimum);
   CHECK(across == Approx(192).epsilon(0.005));
@@ -54,8 +54,12 @@ TEST_CASE("course 16: linear regression's narrow valley", "[presets][data][cours
   CHECK(2 / across == Approx(0.0104).epsilon(0.005));
   REQUIRE(l.scenario->runs[0].hyper.kind == OptimizerKind::sgd);
   CHECK(l.scenario->runs[0].hyper.eta == 0.009);
-  // "it drops into the valley and then crawls along its floor": after 20 steps f is within 12% of
-  // the minimum's value, and it gains less than 0.003 in the next 580
+  // "it bounces across the valley, its first step reaching w = 1.02 and each bounce 0.72 times the
+  // last" (for 20 steps; 1 - 0.009 x 192 = -0.73), "then crawls along its floor": after 20 steps f is
+  // within 12% of the minimum's value, and it gains less than 0.003 in the next 580
+  CHECK(sgd.position[1].x == Approx(1.02).epsilon(0.005));
+  for (std::size_t k = 2; k <= 20; ++k)
+    CHECK(step_vector(sgd, k).x / step_vector(sgd, k - 1).x == Approx(-0.72).epsilon(0.03));
   const double f_min = l.scenario->objective.minimum_value();
   CHECK(sgd.value[20] < f_min * 1.12);
   CHECK(sgd.value[20] - sgd.value.back() < 0.003);
@@ -64,7 +68,7 @@ TEST_CASE("course 16: linear regression's narrow valley", "[presets][data][cours
   CHECK(sgd.position.front() == Vec2{0, 0});
   CHECK(last(sgd).y == Approx(0.18).epsilon(0.03));
   CHECK(minimum.y == Approx(1.03).epsilon(0.005));
-  // "RMSprop (eta = 0.01, rho = 0.99)"
+  // RMSprop as its label says: "RMSprop η=0.01 ρ=0.99"
   REQUIRE(l.scenario->runs[1].hyper.kind == OptimizerKind::rmsprop);
   CHECK(l.scenario->runs[1].hyper.eta == 0.01);
   CHECK(l.scenario->runs[1].hyper.rho == 0.99);
@@ -98,26 +102,31 @@ TEST_CASE("course 17: logistic regression's round bowl", "[presets][data][course
   const Vec2 minimum = f.minima().at(0);
   const auto [most, least] = curvatures(f, minimum);
   CHECK(most / least == Approx(2.4).epsilon(0.02));
-  // "Both runs start at (6, -5), a model too steep and shifted, where the slope is gentle": |g|
-  // below 0.1
-  CHECK(l.scenario->start == Vec2{6, -5});
-  CHECK(l.scenario->start.x > 3 * minimum.x);
-  CHECK(length(sgd.gradient[0]) < 0.1);
-  // "each uses the largest learning rate at which f never rises: SGD eta = 1.5 (at 2 it
-  // overshoots), RMSprop eta = 0.028 (at 0.03 it does)"
+  // "Both runs start at (-2, -4), a curve that falls where it should rise": w < 0 < the minimum's w
+  CHECK(l.scenario->start == Vec2{-2, -4});
+  CHECK(minimum.x > 0);
+  // "each uses the largest learning rate, in steps of 0.1 and 0.01, at which f never rises: SGD eta =
+  // 1.4 (at 1.5 it overshoots), RMSprop eta = 0.09 (at 0.1 it does)"
   REQUIRE(l.scenario->runs[0].hyper.kind == OptimizerKind::sgd);
   REQUIRE(l.scenario->runs[1].hyper.kind == OptimizerKind::rmsprop);
-  CHECK(l.scenario->runs[0].hyper.eta == 1.5);
-  CHECK(l.scenario->runs[1].hyper.eta == 0.028);
+  CHECK(l.scenario->runs[0].hyper.eta == 1.4);
+  CHECK(l.scenario->runs[1].hyper.eta == 0.09);
   CHECK(f_never_rises(sgd));
   CHECK(f_never_rises(rmsprop));
-  CHECK_FALSE(f_never_rises(with_eta(*l.scenario, 0, 2)[0]));
-  CHECK_FALSE(f_never_rises(with_eta(*l.scenario, 1, 0.03)[1]));
-  // "SGD comes within 0.01 of the minimum (1.57, -0.87) at step 112, RMSprop at step 118"
+  CHECK_FALSE(f_never_rises(with_eta(*l.scenario, 0, 1.5)[0]));
+  CHECK_FALSE(f_never_rises(with_eta(*l.scenario, 1, 0.1)[1]));
+  // "SGD's first step follows the gradient, 1.7 long; RMSprop's is eta/sqrt(1 - rho) = 0.9 in each
+  // coordinate"
+  CHECK(step_length(sgd, 1) == Approx(1.7).epsilon(0.02));
+  const double first = 0.09 / std::sqrt(1 - l.scenario->runs[1].hyper.rho);
+  CHECK(first == Approx(0.9).epsilon(1e-9));
+  CHECK(std::fabs(step_vector(rmsprop, 1).x) == Approx(first).epsilon(1e-6));
+  CHECK(std::fabs(step_vector(rmsprop, 1).y) == Approx(first).epsilon(1e-6));
+  // "Both come within 0.01 of the minimum (1.57, -0.87), SGD at step 72, RMSprop at 75"
   CHECK(minimum.x == Approx(1.57).epsilon(0.005));
   CHECK(minimum.y == Approx(-0.87).epsilon(0.005));
-  CHECK(first_within(sgd, minimum, 0.01) == 112);
-  CHECK(first_within(rmsprop, minimum, 0.01) == 118);
+  CHECK(first_within(sgd, minimum, 0.01) == 72);
+  CHECK(first_within(rmsprop, minimum, 0.01) == 75);
 }
 
 TEST_CASE("course 18: the sweep map of eta and rho on Booth", "[presets][sweep][course]") {

@@ -72,15 +72,15 @@ TEST_CASE("course 16: linear regression's narrow valley", "[presets][data][cours
   REQUIRE(l.scenario->runs[1].hyper.kind == OptimizerKind::rmsprop);
   CHECK(l.scenario->runs[1].hyper.eta == 0.01);
   CHECK(l.scenario->runs[1].hyper.rho == 0.99);
-  // "b's gradient is about ten times smaller than w's, so b's step size is ten times w's"
+  // "b's gradient is ten times smaller than w's, so its step size is ten times larger": 9 to 10.5
   for (const Vec2& s : rmsprop.step_size) CHECK((s.y / s.x > 9 && s.y / s.x < 10.5));
-  // "and it grows as the gradients fade, to 0.085 by step 600"
+  // "and grows as the gradients fade, to 0.085 by step 600"
   CHECK(rmsprop.step_size.back().y == Approx(0.085).epsilon(0.01));
   CHECK(rmsprop.step_size.back().y > 5 * rmsprop.step_size[50].y);
-  // "b reaches 0.69"; the title: "RMSprop moves b 4 times farther"
+  // "b reaches 0.69."; the title: "RMSprop moves b 4 times farther"
   CHECK(last(rmsprop).y == Approx(0.69).epsilon(0.01));
   CHECK(last(rmsprop).y / last(sgd).y == Approx(4).epsilon(0.1));
-  // "Both lines fit the points almost equally well": the final losses differ by less than 10%
+  // "Both lines fit the points about as well.": the final losses differ by less than 10%
   CHECK(sgd.value.back() < 1.1 * rmsprop.value.back());
   // No burst to explain: f never rises in either run
   CHECK(f_never_rises(sgd));
@@ -118,6 +118,9 @@ TEST_CASE("course 17: logistic regression's round bowl", "[presets][data][course
   // "SGD's first step follows the gradient, 1.7 long; RMSprop's is eta/sqrt(1 - rho) = 0.9 in each
   // coordinate"
   CHECK(step_length(sgd, 1) == Approx(1.7).epsilon(0.02));
+  const Vec2 g0 = sgd.gradient[0], s1 = step_vector(sgd, 1);
+  CHECK(std::fabs(g0.x * s1.y - g0.y * s1.x) < 1e-12);
+  CHECK(g0.x * s1.x + g0.y * s1.y < 0);
   const double first = 0.09 / std::sqrt(1 - l.scenario->runs[1].hyper.rho);
   CHECK(first == Approx(0.9).epsilon(1e-9));
   CHECK(std::fabs(step_vector(rmsprop, 1).x) == Approx(first).epsilon(1e-6));
@@ -133,8 +136,8 @@ TEST_CASE("course 18: the sweep map of eta and rho on Booth", "[presets][sweep][
   const Lesson l = lesson("Sweep map on Booth");
   const Scenario& s = *l.scenario;
   REQUIRE(s.runs.size() == 2);
-  // "one RMSprop run of 300 steps on Booth from (-6, -4)"; "eta across (log scale, 1e-4 to 1),
-  // rho up (0.5 to 0.999)"
+  // "Each cell is one RMSprop run of 300 steps on Booth from (-6, -4), coloured by final loss f: eta
+  // across (log scale, 1e-4 to 1), rho up (0.5 to 0.999)."
   CHECK(s.objective.name() == "booth");
   CHECK(s.steps == 300);
   CHECK(s.start == Vec2{-6, -4});
@@ -151,7 +154,7 @@ TEST_CASE("course 18: the sweep map of eta and rho on Booth", "[presets][sweep][
                    {}};
   const Map map = sweep(sweep_spec);
   REQUIRE(map.complete);
-  // "the minimum (1, 3) is 7 away in each"
+  // "The minimum (1, 3) is 7 away in each coordinate"
   const Vec2 minimum = s.objective.minima().at(0);
   CHECK(minimum.x - s.start.x == 7);
   CHECK(minimum.y - s.start.y == 7);
@@ -168,9 +171,9 @@ TEST_CASE("course 18: the sweep map of eta and rho on Booth", "[presets][sweep][
     }
   // "left of eta = 0.01 no run arrives, f stays above 0.7"
   CHECK(slow_least > 0.7);
-  // "Right of eta = 0.04 with rho below 0.85, every run ends hopping across the minimum, f above 0.007"
+  // "Right of eta = 0.04 with rho below 0.85, runs end hopping across the minimum, f above 0.007"
   CHECK(hop_least > 0.007);
-  // "With rho 0.9 or more ... the runs settle, f below 0.001"
+  // "With rho 0.9 or more ... runs settle, f below 0.001"
   CHECK(settled_most < 0.001);
   // "No run diverges."
   CHECK(diverged == 0);

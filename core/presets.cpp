@@ -25,4 +25,6 @@ const std::vector<Scenario>& lesson_presets() {
   return presets;
 }
 
+const Scenario& opening_scenario() { return lesson_presets().front(); }
+
 }  // namespace optviz

@@ -12,4 +12,7 @@ namespace optviz {
 // In the order of their file names. Parsed once, on the first call.
 const std::vector<Scenario>& lesson_presets();
 
+// What optviz opens with the first time (the window, the page): the course's first lesson.
+const Scenario& opening_scenario();
+
 }  // namespace optviz

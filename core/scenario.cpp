@@ -1,6 +1,8 @@
 #include "scenario.hpp"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <stdexcept>
 #include <string_view>
 
@@ -48,6 +50,31 @@ RunSpec make_rule_run(Rule rule, std::string label, std::size_t index, const Hyp
   run.colour = kPalette[index % kPalette.size()];
   return run;
 }
+
+namespace {
+constexpr std::string_view kLessonPlotNames[] = {"loss", "accumulator", "step_size", "data", "sweep"};
+constexpr std::string_view kCoordinateNames[] = {"both", "x", "y"};
+}  // namespace
+
+std::string_view name(LessonPlot plot) { return kLessonPlotNames[static_cast<std::size_t>(plot)]; }
+
+std::optional<LessonPlot> find_lesson_plot(std::string_view text) {
+  for (std::size_t i = 0; i < std::size(kLessonPlotNames); ++i)
+    if (kLessonPlotNames[i] == text) return static_cast<LessonPlot>(i);
+  return std::nullopt;
+}
+
+std::string_view name(CoordinateChoice coordinate) { return kCoordinateNames[static_cast<std::size_t>(coordinate)]; }
+
+std::vector<LessonPlot> shown_plots(const Scenario& s) {
+  if (!s.lesson.empty()) return s.lesson.plots;
+  std::vector<LessonPlot> plots;
+  if (s.objective.is_data()) plots.push_back(LessonPlot::data);
+  plots.insert(plots.end(), {LessonPlot::loss, LessonPlot::accumulator, LessonPlot::step_size});
+  return plots;
+}
+
+long lesson_step(const Scenario& s) { return std::clamp(s.lesson.step.value_or(s.steps), 0L, s.steps); }
 
 Scenario default_scenario() {
   Scenario s;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "optimizer.hpp"
@@ -66,6 +67,46 @@ struct Display {
   friend bool operator==(const Display&, const Display&) = default;
 };
 
+// The plots a lesson shows beside its canvas: the loss, the accumulator G_t (Adam's v, a typed
+// rule's chosen state variable), the step size eta/(sqrt(G_t)+eps), the data with each run's model
+// (a loss from data only), or the lesson's sweep map.
+enum class LessonPlot { loss, accumulator, step_size, data, sweep };
+inline constexpr std::size_t kMaxLessonPlots = 3;
+
+// Which coordinate the per-coordinate plots (accumulator, step size) show.
+enum class CoordinateChoice { both, x, y };
+
+// A lesson's map of one run over two of its hyperparameters, the axes written as `optviz sweep`
+// takes them ("eta:1e-4:1:log"), from the scenario's start over its steps.
+struct LessonSweep {
+  std::size_t run = 0;
+  std::string x;
+  std::string y;
+  int cells = 128;
+  friend bool operator==(const LessonSweep&, const LessonSweep&) = default;
+};
+inline constexpr int kMinLessonSweepCells = 8;
+inline constexpr int kMaxLessonSweepCells = 512;
+
+// What carries a lesson's point: its chapter, the plots beside the canvas and the coordinate they
+// show, the step at which to look, and a question for the class to answer before the paths are
+// shown. The window, presentation mode and the slides show this composition; it never changes a
+// trajectory.
+struct LessonInfo {
+  std::string chapter;  // "2. AdaGrad's growing sum"
+  std::vector<LessonPlot> plots;
+  CoordinateChoice coordinate = CoordinateChoice::both;
+  std::optional<long> step;  // the last step when not given
+  std::string question;
+  std::optional<LessonSweep> sweep;
+  bool empty() const { return *this == LessonInfo{}; }
+  friend bool operator==(const LessonInfo&, const LessonInfo&) = default;
+};
+
+std::string_view name(LessonPlot plot);                // "step_size"
+std::optional<LessonPlot> find_lesson_plot(std::string_view name);
+std::string_view name(CoordinateChoice coordinate);    // "x"
+
 struct Scenario {
   Objective objective;
   Box view = {{-2, -1}, {2, 3}};
@@ -76,8 +117,15 @@ struct Scenario {
   std::uint64_t seed = 0;   // of the noise and the shuffled batches
   std::string title;        // shown for lesson presets; may be empty
   std::string description;  // the lesson's explanation; may be empty
+  LessonInfo lesson;        // empty for a scenario that is not a lesson
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
+
+// The plots a figure or the window shows beside the canvas: the lesson's, or for a scenario that
+// is no lesson the loss, the accumulator and the step size (after the data, for a loss from data).
+std::vector<LessonPlot> shown_plots(const Scenario& s);
+// The step a lesson is looked at: its own, else the last.
+long lesson_step(const Scenario& s);
 
 // The colour-blind-safe palette (Okabe & Ito 2008) that new runs take in turn.
 std::span<const Rgb> run_palette();

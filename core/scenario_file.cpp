@@ -16,6 +16,7 @@
 #include "atomic_file.hpp"
 #include "json_text.hpp"
 #include "parameters.hpp"
+#include "sweep.hpp"
 
 namespace optviz {
 namespace {
@@ -82,7 +83,8 @@ long integer(const Json& value, const std::string& field, long min, long max) {
   const std::string requirement = "an integer in [" + std::to_string(min) + ", " + std::to_string(max) + "]";
   if (value.is_number_unsigned()) {
     const auto u = value.get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(max)) fail(field, "must be " + requirement + ", got " + shown(value));
+    if (u > static_cast<std::uint64_t>(max) || static_cast<long>(u) < min)
+      fail(field, "must be " + requirement + ", got " + shown(value));
     return static_cast<long>(u);
   }
   if (!value.is_number_integer()) fail(field, "must be " + requirement + ", got " + shown(value));
@@ -322,6 +324,66 @@ Display parse_display(const Json& value) {
   return display;
 }
 
+// "lesson": {"chapter": "...", "plots": ["step_size", "loss"], "coordinate": "x", "step": 150,
+// "question": "...", "sweep": {"run": 0, "x": "eta:1e-4:1:log", "y": "rho:0.5:0.999", "cells": 128}}
+LessonInfo parse_lesson(const Json& value, long steps) {
+  require_object(value, "lesson");
+  reject_unknown_keys(value, "lesson.", {"chapter", "plots", "coordinate", "step", "question", "sweep"});
+  LessonInfo lesson;
+  if (const auto it = value.find("chapter"); it != value.end()) lesson.chapter = text(*it, "lesson.chapter");
+  if (const auto it = value.find("plots"); it != value.end()) {
+    if (!it->is_array()) fail("lesson.plots", "must be an array of plot names, got " + shown(*it));
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const std::string field = "lesson.plots[" + std::to_string(i) + "]";
+      const auto plot = find_lesson_plot(text((*it)[i], field));
+      if (!plot) fail(field, "must be \"loss\", \"accumulator\", \"step_size\", \"data\" or \"sweep\", got " + shown((*it)[i]));
+      lesson.plots.push_back(*plot);
+    }
+  }
+  if (const auto it = value.find("coordinate"); it != value.end()) {
+    const std::string c = text(*it, "lesson.coordinate");
+    if (c == "both")
+      lesson.coordinate = CoordinateChoice::both;
+    else if (c == "x")
+      lesson.coordinate = CoordinateChoice::x;
+    else if (c == "y")
+      lesson.coordinate = CoordinateChoice::y;
+    else
+      fail("lesson.coordinate", "must be \"x\", \"y\" or \"both\", got " + shown(*it));
+  }
+  if (const auto it = value.find("step"); it != value.end())
+    lesson.step = integer(*it, "lesson.step", 0, std::max(0L, steps));
+  if (const auto it = value.find("question"); it != value.end()) lesson.question = text(*it, "lesson.question");
+  if (const auto it = value.find("sweep"); it != value.end()) {
+    require_object(*it, "lesson.sweep");
+    reject_unknown_keys(*it, "lesson.sweep.", {"run", "x", "y", "cells"});
+    LessonSweep sweep;
+    sweep.run = static_cast<std::size_t>(integer(member(*it, "run", "lesson.sweep.run"), "lesson.sweep.run", 0,
+                                                 static_cast<long>(kMaxRuns) - 1));
+    sweep.x = text(member(*it, "x", "lesson.sweep.x"), "lesson.sweep.x");
+    sweep.y = text(member(*it, "y", "lesson.sweep.y"), "lesson.sweep.y");
+    if (const auto k = it->find("cells"); k != it->end())
+      sweep.cells = static_cast<int>(integer(*k, "lesson.sweep.cells", kMinLessonSweepCells, kMaxLessonSweepCells));
+    lesson.sweep = std::move(sweep);
+  }
+  return lesson;
+}
+
+OrderedJson lesson_json(const LessonInfo& lesson) {
+  OrderedJson out;
+  out["chapter"] = lesson.chapter;
+  OrderedJson plots = OrderedJson::array();
+  for (LessonPlot p : lesson.plots) plots.push_back(std::string(name(p)));
+  out["plots"] = std::move(plots);
+  out["coordinate"] = std::string(name(lesson.coordinate));
+  if (lesson.step) out["step"] = *lesson.step;
+  if (!lesson.question.empty()) out["question"] = lesson.question;
+  if (lesson.sweep)
+    out["sweep"] = {{"run", lesson.sweep->run}, {"x", lesson.sweep->x}, {"y", lesson.sweep->y},
+                    {"cells", lesson.sweep->cells}};
+  return out;
+}
+
 std::string function_names() {
   std::string out;
   for (const TestFunction& f : test_functions()) out += (out.empty() ? "" : ", ") + std::string(f.name);
@@ -411,7 +473,40 @@ std::string find_scenario_problem(const Scenario& s) {
   if (s.display.contour_count < 0 || s.display.contour_count > kMaxContourCount)
     return "display.contour_count: must be an integer in [0, " + std::to_string(kMaxContourCount) + "], got " +
            std::to_string(s.display.contour_count);
-  return find_surface_view_problem(s.display.surface);
+  if (std::string problem = find_surface_view_problem(s.display.surface); !problem.empty()) return problem;
+  return find_lesson_problem(s);
+}
+
+std::string find_lesson_problem(const Scenario& s) {
+  const LessonInfo& l = s.lesson;
+  if (l.plots.size() > kMaxLessonPlots)
+    return "lesson.plots: must name at most " + std::to_string(kMaxLessonPlots) + " plots, got " +
+           std::to_string(l.plots.size());
+  for (std::size_t i = 0; i < l.plots.size(); ++i) {
+    const std::string field = "lesson.plots[" + std::to_string(i) + "]";
+    if (std::find(l.plots.begin(), l.plots.begin() + static_cast<std::ptrdiff_t>(i), l.plots[i]) !=
+        l.plots.begin() + static_cast<std::ptrdiff_t>(i))
+      return field + ": \"" + std::string(name(l.plots[i])) + "\" is named twice";
+    if (l.plots[i] == LessonPlot::data && !s.objective.is_data())
+      return field + ": \"data\" needs a loss from data";
+    if (l.plots[i] == LessonPlot::sweep && !l.sweep) return field + ": \"sweep\" needs a lesson.sweep";
+  }
+  if (l.step && (*l.step < 0 || *l.step > s.steps))
+    return "lesson.step: must be in [0, " + std::to_string(s.steps) + "] (the steps), got " + std::to_string(*l.step);
+  if (!l.sweep) return "";
+  const LessonSweep& sweep = *l.sweep;
+  if (sweep.run >= s.runs.size())
+    return "lesson.sweep.run: must be a run's index in [0, " + std::to_string(s.runs.size()) + "), got " +
+           std::to_string(sweep.run);
+  if (sweep.cells < kMinLessonSweepCells || sweep.cells > kMaxLessonSweepCells)
+    return "lesson.sweep.cells: must be in [" + std::to_string(kMinLessonSweepCells) + ", " +
+           std::to_string(kMaxLessonSweepCells) + "], got " + std::to_string(sweep.cells);
+  try {
+    lesson_sweep(s);
+  } catch (const std::invalid_argument& e) {
+    return std::string("lesson.sweep.") + e.what();
+  }
+  return "";
 }
 
 std::string find_surface_view_problem(const SurfaceView& v) {
@@ -431,6 +526,7 @@ std::string to_json(const Scenario& s) {
   out["version"] = kScenarioVersion;
   out["title"] = s.title;
   out["description"] = s.description;
+  if (!s.lesson.empty()) out["lesson"] = lesson_json(s.lesson);
   if (s.objective.is_typed())
     out["expression"] = s.objective.formula();
   else if (s.objective.is_data())
@@ -513,8 +609,8 @@ Scenario scenario_from_json(std::string_view text_in) {
     throw ScenarioError("scenario version " + shown(version) + " is newer than this optviz (" +
                         std::to_string(kScenarioVersion) + "); update optviz");
   reject_unknown_keys(root, "",
-                      {"version", "title", "description", "function", "expression", "data", "view", "start", "steps", "seed",
-                       "display", "runs"});
+                      {"version", "title", "description", "lesson", "function", "expression", "data", "view", "start",
+                       "steps", "seed", "display", "runs"});
 
   Scenario s;
   s.objective = parse_objective(root);
@@ -541,6 +637,7 @@ Scenario scenario_from_json(std::string_view text_in) {
   if (runs.size() > kMaxRuns)
     fail("runs", "must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(runs.size()));
   for (std::size_t i = 0; i < runs.size(); ++i) s.runs.push_back(parse_run(runs[i], i));
+  if (const auto it = root.find("lesson"); it != root.end()) s.lesson = parse_lesson(*it, s.steps);
 
   if (std::string problem = find_scenario_problem(s); !problem.empty()) throw ScenarioError(problem);
   return s;

@@ -6,6 +6,8 @@
 //   {
 //     "version": 2,
 //     "title": "...", "description": "...",
+//     "lesson": {"chapter": "2. AdaGrad's growing sum", "plots": ["step_size", "loss"],
+//                "coordinate": "x", "step": 150, "question": "..."},   (optional: see LessonInfo)
 //     "function": "rosenbrock",                 (or "expression": "(1-x)^2 + 100*(y-x^2)^2")
 //     "view": {"x": [-2, 2], "y": [-1, 3]},
 //     "start": [-1.5, 2],
@@ -63,6 +65,9 @@ std::string find_scenario_problem(const Scenario& scenario);
 // The 3D view's camera: "" when its angles and zoom are within their limits, else the first
 // problem ("display.surface.pitch: must be in [5, 89] degrees, got 95").
 std::string find_surface_view_problem(const SurfaceView& view);
+// A lesson block: "" when its plots, step and sweep fit the scenario, else the first problem
+// ("lesson.plots[1]: \"data\" needs a loss from data").
+std::string find_lesson_problem(const Scenario& scenario);
 
 // Reads a JSON scenario file; throws ScenarioError("PATH: PROBLEM").
 Scenario load_scenario_json(const std::filesystem::path& path);

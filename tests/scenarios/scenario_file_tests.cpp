@@ -25,6 +25,8 @@ Scenario unusual_scenario() {
   s.display = {ColourScale::linear, 7, CanvasView::surface, {12.5, 60, 1.5, ColourScale::linear}};
   s.title = "A \"quoted\" title, ρ and η";
   s.description = "Line one\nline two\twith a tab and a backslash \\.";
+  s.lesson = {"9. A \"chapter\"", {LessonPlot::step_size, LessonPlot::sweep}, CoordinateChoice::y, 100,
+              "Which run is first?", LessonSweep{2, "eta:1e-4:1:log", "weight_decay:0:0.5", 16}};
   for (std::size_t i = 0; i < optimizer_kinds().size(); ++i) {
     const OptimizerKind kind = optimizer_kinds()[i];
     RunSpec run = make_run(kind, i);
@@ -179,4 +181,39 @@ TEST_CASE("the 3D view's settings: old files open in 2D, a 2D scenario writes no
   CHECK(typed.display.surface.height == ColourScale::log);
   s.display.surface.pitch = 90;
   CHECK(find_scenario_problem(s) == "display.surface.pitch: must be in [5, 89] degrees, got 90");
+}
+
+TEST_CASE("the lesson block: only lessons write it, and it round-trips", "[scenario_file]") {
+  Scenario s = default_scenario();
+  s.lesson = {};
+  CHECK(!nlohmann::json::parse(to_json(s)).contains("lesson"));
+  CHECK(shown_plots(s) == std::vector{LessonPlot::loss, LessonPlot::accumulator, LessonPlot::step_size});
+  CHECK(lesson_step(s) == s.steps);
+
+  s.lesson.chapter = "1. The learning rate";
+  const auto written = nlohmann::json::parse(to_json(s));
+  CHECK(written.at("lesson").at("chapter") == "1. The learning rate");
+  CHECK(written.at("lesson").at("plots").empty());  // a lesson that shows the canvas alone
+  CHECK(!written.at("lesson").contains("step"));
+  CHECK(shown_plots(s).empty());
+
+  s.lesson = {"2. AdaGrad's growing sum", {LessonPlot::step_size, LessonPlot::loss}, CoordinateChoice::x, 150,
+              "Which run reaches the minimum first?", std::nullopt};
+  const Scenario loaded = scenario_from_json(to_json(s));
+  CHECK(loaded.lesson == s.lesson);
+  CHECK(to_json(loaded) == to_json(s));
+  CHECK(shown_plots(loaded) == std::vector{LessonPlot::step_size, LessonPlot::loss});
+  CHECK(lesson_step(loaded) == 150);
+  // The lesson never changes a trajectory.
+  CHECK(same_maths(loaded, default_scenario()));
+
+  const Scenario typed = scenario_from_json(
+      R"({"version": 2, "function": "booth", "start": [1, 2], "steps": 10, "runs": [],
+          "lesson": {"plots": ["loss"], "step": 4}})");
+  CHECK(typed.lesson.coordinate == CoordinateChoice::both);
+  CHECK(typed.lesson.step == 4);
+  CHECK(typed.lesson.question.empty());
+  s.lesson.step = s.steps + 1;
+  CHECK(find_scenario_problem(s) == "lesson.step: must be in [0, " + std::to_string(s.steps) + "] (the steps), got " +
+                                        std::to_string(s.steps + 1));
 }

@@ -35,6 +35,26 @@ bool f_never_rises(const Trajectory& t) { return increases_of_f(t) == 0; }
 
 }  // namespace
 
+TEST_CASE("course 16-22: each lesson says its chapter, plots and step", "[presets][course]") {
+  const std::vector<std::pair<std::string_view, std::string_view>> chapters = {
+      {"Linear regression's narrow valley", "7. Regression on data"},
+      {"Logistic regression's round bowl", "7. Regression on data"},
+      {"Sweep map on Booth", "8. Tuning: the sweep map"},
+      {"No root, RMSprop leaps", "9. Mistakes in the articles"},
+      {"Drop g or flip its sign", "9. Mistakes in the articles"},
+      {"No eps: a zero gradient gives 0/0", "9. Mistakes in the articles"},
+      {"eps inside the root", "9. Mistakes in the articles"}};
+  for (const auto& [title, chapter] : chapters) {
+    const Lesson l = lesson(title);
+    INFO(title);
+    CHECK(l.scenario->lesson.chapter == chapter);
+    CHECK_FALSE(l.scenario->lesson.plots.empty());
+    REQUIRE(l.scenario->lesson.step);
+    CHECK(*l.scenario->lesson.step <= l.scenario->steps);
+    CHECK(l.scenario->title.size() <= 70);
+  }
+}
+
 TEST_CASE("course 16: linear regression's narrow valley", "[presets][data][course]") {
   const Lesson l = lesson("Linear regression's narrow valley");
   REQUIRE(l.scenario->objective.is_data());
@@ -141,17 +161,16 @@ TEST_CASE("course 18: the sweep map of eta and rho on Booth", "[presets][sweep][
   CHECK(s.objective.name() == "booth");
   CHECK(s.steps == 300);
   CHECK(s.start == Vec2{-6, -4});
-  const RunSpec& run = s.runs[0];
-  REQUIRE(run.hyper.kind == OptimizerKind::rmsprop);
-  constexpr int cells = 64;
-  Sweep sweep_spec{s.objective,
-                   run,
-                   s.start,
-                   s.steps,
-                   training_of(run, s.seed, 0),
-                   parse_axis("eta:1e-4:1:log", run, cells),
-                   parse_axis("rho:0.5:0.999", run, cells),
-                   {}};
+  REQUIRE(s.runs[0].hyper.kind == OptimizerKind::rmsprop);
+  // The map the lesson shows (its "sweep" entry), on the axes the text names.
+  REQUIRE(s.lesson.sweep);
+  CHECK(s.lesson.sweep->run == 0);
+  CHECK(s.lesson.sweep->x == "eta:1e-4:1:log");
+  CHECK(s.lesson.sweep->y == "rho:0.5:0.999");
+  const Sweep sweep_spec = lesson_sweep(s);
+  const int cells = s.lesson.sweep->cells;
+  REQUIRE(sweep_spec.x.count == cells);
+  REQUIRE(sweep_spec.y.count == cells);
   const Map map = sweep(sweep_spec);
   REQUIRE(map.complete);
   // "The minimum (1, 3) is 7 away in each coordinate"

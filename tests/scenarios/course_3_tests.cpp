@@ -43,7 +43,7 @@ TEST_CASE("course 16-22: each lesson says its chapter, plots and step", "[preset
       {"No root, RMSprop leaps", "9. Mistakes in the articles"},
       {"Drop g or flip its sign", "9. Mistakes in the articles"},
       {"No eps: a zero gradient gives 0/0", "9. Mistakes in the articles"},
-      {"eps inside the root", "9. Mistakes in the articles"}};
+      {"Epsilon inside the root", "9. Mistakes in the articles"}};
   for (const auto& [title, chapter] : chapters) {
     const Lesson l = lesson(title);
     INFO(title);
@@ -353,12 +353,13 @@ TEST_CASE("course 21: no eps, and eps as a cap", "[presets][rule][course]") {
 }
 
 TEST_CASE("course 22: eps inside the root", "[presets][rule][course]") {
-  const Lesson l = lesson("eps inside the root");
+  const Lesson l = lesson("Epsilon inside the root");
   REQUIRE(l.runs.size() == 2);
   const Vec2 minimum{0, 0};
   const Trajectory& outside = l.runs[0];
   const Trajectory& inside = l.runs[1];
-  // "the same shape, with gradients of at most 0.00015"
+  // "The bowl 0.05x^2 + 0.5y^2 of the first mistakes scaled down 10,000 times ..., with gradients of
+  // at most 0.00015"
   for (const Trajectory& t : l.runs)
     for (const Vec2& g : t.gradient) CHECK(std::max(std::fabs(g.x), std::fabs(g.y)) <= 0.00015 * (1 + 1e-12));
   // "Both runs use eta = 0.05, rho = 0.9 and eps = 1e-8."

@@ -285,7 +285,11 @@ TEST_CASE("course 20: the step without g, and a sign error", "[presets][rule][co
   // "Leaving g out of the update, theta - eta/(sqrt(G) + eps)"; "A sign error, theta + eta g/(sqrt(G) + eps)"
   CHECK(l.scenario->runs[1].rule->text().ends_with("theta = theta - eta/(sqrt(G) + eps)"));
   CHECK(l.scenario->runs[2].rule->text().ends_with("theta = theta + eta*g/(sqrt(G) + eps)"));
-  // "every coordinate moves down at every step ... passes the minimum's level in y and goes on"
+  // "and farthest where the slope is gentlest (the first step: 0.63 in x, 0.11 in y)"
+  CHECK(std::fabs(no_g.gradient[0].x) < std::fabs(no_g.gradient[0].y));
+  CHECK(step_vector(no_g, 1).x == Approx(-0.63).epsilon(0.005));
+  CHECK(step_vector(no_g, 1).y == Approx(-0.11).epsilon(0.05));
+  // "every coordinate moves down at every step ... The run passes the minimum's level in y and goes on"
   for (std::size_t k = 1; k < no_g.rows(); ++k) {
     CHECK(step_vector(no_g, k).x < 0);
     CHECK(step_vector(no_g, k).y < 0);

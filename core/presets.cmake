@@ -11,11 +11,16 @@ set(OPTVIZ_PRESET_FILES
   09-rmsprop-momentum.json
   10-centered-rmsprop.json
   11-adam-bias-correction.json
-  11-four-ways-to-write-rmsprop.json
   12-adam-momentum-averages.json
-  12-valley.json
   13-noise-floor.json
   14-warmup.json
+  15-linear-regression-valley.json
+  16-logistic-regression.json
+  17-sweep-map.json
+  18-mistakes-root.json
+  19-mistakes-gradient.json
+  20-mistakes-epsilon.json
+  21-mistakes-eps-inside.json
 )
 set(preset_dir ${PROJECT_SOURCE_DIR}/assets/scenarios)
 list(TRANSFORM OPTVIZ_PRESET_FILES PREPEND ${preset_dir}/ OUTPUT_VARIABLE preset_paths)

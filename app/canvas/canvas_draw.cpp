@@ -164,7 +164,8 @@ void draw_minimum_star(ImDrawList& dl, ImVec2 c, float r, const CanvasStyle& s) 
   for (int i = 0; i < 10; ++i) dl.AddTriangleFilled(c, points[i], points[(i + 1) % 10], IM_COL32(255, 255, 255, 255));
 }
 
-void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, const CanvasStyle& s) {
+void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, const CanvasStyle& s,
+                 bool found_label) {
   const PixelRect clip = t.rect();
   const float r = 7 * s.scale;
   for (const Vec2& m : f.minima()) {
@@ -173,7 +174,7 @@ void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, c
     const ImVec2 c = im(p);
     draw_minimum_star(dl, c, r, s);
     // Minima of a typed formula were found by a search, not known: the star says so.
-    if (f.minima_are_found())
+    if (found_label && f.minima_are_found())
       draw_text_shadowed(dl, s, ImVec2(c.x + r + 2 * s.scale, c.y - s.font_size / 2), s.text_on_heatmap, "found");
   }
 }
@@ -499,49 +500,77 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scena
   for (int i = 0; i < c.note_rows && i < static_cast<int>(note.size()); ++i) text(box.x0 + pad, note[i]);
 }
 
-PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario, const std::vector<Trajectory>& runs,
-                      const CanvasStyle& s, bool parameters, std::string_view note) {
-  const float pad = 8 * s.scale;
-  const float swatch = 22 * s.scale;
-  const float line_h = s.font_size * 1.3f;
-  struct Row {
-    std::string title;
-    std::string detail;
-    ImU32 colour;
-  };
-  std::vector<Row> rows;
+namespace {
+
+struct LegendRow {
+  std::string title;
+  std::string detail;
+  ImU32 colour;
+};
+
+// The legend's rows and its size: each visible run's name (its status when it diverged), with its
+// parameters under it when asked, and a last line for the note.
+struct LegendLayout {
+  std::vector<LegendRow> rows;
+  float pad, swatch, line_h, row_h, note_size;
+  ImVec2 size;
+};
+
+LegendLayout legend_layout(const Scenario& scenario, const std::vector<Trajectory>& runs, const CanvasStyle& s,
+                           bool parameters, std::string_view note) {
+  LegendLayout l;
+  l.pad = 8 * s.scale;
+  l.swatch = 22 * s.scale;
+  l.line_h = s.font_size * 1.3f;
+  l.row_h = parameters ? 2 * l.line_h : l.line_h;
+  l.note_size = s.font_size * 0.85f;
   float width = 0;
   for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
     const RunSpec& r = scenario.runs[i];
     if (!r.visible) continue;
-    Row row{r.label, parameters ? parameter_summary(r) : std::string(), run_colour(r.colour)};
+    LegendRow row{r.label, parameters ? parameter_summary(r) : std::string(), run_colour(r.colour)};
     if (i < runs.size() && runs[i].diverged_at) row.title += "  (" + runs[i].status() + ")";
     width = std::max({width, text_size(s, row.title).x, text_size(s, row.detail).x});
-    rows.push_back(std::move(row));
+    l.rows.push_back(std::move(row));
   }
-  if (rows.empty()) return {top_right.x, top_right.y, top_right.x, top_right.y};
-  const float row_h = parameters ? 2 * line_h : line_h;
-  const float note_size = s.font_size * 0.85f;
+  if (l.rows.empty()) return l;
   const float note_w =
-      note.empty() ? 0.0f : font_of(s)->CalcTextSizeA(note_size, 1e9f, 0, note.data(), note.data() + note.size()).x;
-  const float inner_w = std::max(width + swatch + pad, note_w);
-  const PixelRect box{top_right.x - (inner_w + 2 * pad), top_right.y, top_right.x,
-                      top_right.y + 2 * pad + row_h * static_cast<float>(rows.size()) + (note.empty() ? 0 : line_h)};
+      note.empty() ? 0.0f
+                   : font_of(s)->CalcTextSizeA(l.note_size, 1e9f, 0, note.data(), note.data() + note.size()).x;
+  const float inner_w = std::max(width + l.swatch + l.pad, note_w);
+  l.size = {inner_w + 2 * l.pad,
+            2 * l.pad + l.row_h * static_cast<float>(l.rows.size()) + (note.empty() ? 0 : l.line_h)};
+  return l;
+}
+
+}  // namespace
+
+ImVec2 legend_size(const Scenario& scenario, const std::vector<Trajectory>& runs, const CanvasStyle& s,
+                   bool parameters, std::string_view note) {
+  return legend_layout(scenario, runs, s, parameters, note).size;
+}
+
+PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario, const std::vector<Trajectory>& runs,
+                      const CanvasStyle& s, bool parameters, std::string_view note) {
+  const LegendLayout l = legend_layout(scenario, runs, s, parameters, note);
+  if (l.rows.empty()) return {top_right.x, top_right.y, top_right.x, top_right.y};
+  const float pad = l.pad, line_h = l.line_h;
+  const PixelRect box{top_right.x - l.size.x, top_right.y, top_right.x, top_right.y + l.size.y};
   dl.AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), s.box, 4 * s.scale);
   float y = box.y0 + pad;
-  for (const Row& row : rows) {
+  for (const LegendRow& row : l.rows) {
     const float mid = y + line_h / 2;
-    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), s.shadow, 6 * s.scale);
-    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), row.colour, 3.5f * s.scale);
-    const float x = box.x0 + 2 * pad + swatch;
+    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + l.swatch, mid), s.shadow, 6 * s.scale);
+    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + l.swatch, mid), row.colour, 3.5f * s.scale);
+    const float x = box.x0 + 2 * pad + l.swatch;
     dl.AddText(font_of(s), s.font_size, ImVec2(x, y + (line_h - s.font_size) / 2), s.box_text, row.title.c_str());
     if (parameters)
       dl.AddText(font_of(s), s.font_size * 0.85f, ImVec2(x, y + line_h + (line_h - s.font_size) / 2), s.box_text,
                  row.detail.c_str());
-    y += row_h;
+    y += l.row_h;
   }
   if (!note.empty())
-    dl.AddText(font_of(s), note_size, ImVec2(box.x0 + pad, y + (line_h - note_size) / 2), s.box_text, note.data(),
+    dl.AddText(font_of(s), l.note_size, ImVec2(box.x0 + pad, y + (line_h - l.note_size) / 2), s.box_text, note.data(),
                note.data() + note.size());
   return box;
 }

@@ -45,7 +45,9 @@ void draw_axes(ImDrawList& dl, const CanvasTransform& transform, const CanvasSty
 
 // A minimum's star of radius r at c: white with a dark outline, visible on every colour of the map.
 void draw_minimum_star(ImDrawList& dl, ImVec2 c, float r, const CanvasStyle& style);
-void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f, const CanvasStyle& style);
+// A typed formula's minima were found by a search: the window labels them "found" (`found_label`).
+void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f, const CanvasStyle& style,
+                 bool found_label = true);
 
 // "diverged at step k" at a point of the canvas, in the run's colour.
 struct DivergenceLabel {
@@ -108,6 +110,9 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& chrome, const Scenario& 
                     const std::vector<Trajectory>& runs, const CanvasStyle& style,
                     const std::vector<std::string>& note = {});
 
+// The size of draw_legend's box.
+ImVec2 legend_size(const Scenario& scenario, const std::vector<Trajectory>& runs, const CanvasStyle& style,
+                   bool parameters, std::string_view note = {});
 // The runs' names (and their parameters when `parameters` is set) in a box whose top-right corner
 // is `top_right`, with `note` in a last line when given. Returns the box.
 PixelRect draw_legend(ImDrawList& dl, Point2 top_right, const Scenario& scenario, const std::vector<Trajectory>& runs,

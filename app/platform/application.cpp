@@ -361,7 +361,7 @@ std::unique_ptr<Application> Application::create(const ApplicationOptions& optio
   replace_scenario(state, std::move(scenario));
   if (options.step)
     set_step(state, *options.step);
-  else if (options.screenshot)
+  else if (options.screenshot && !state.scenario.lesson.step)  // a lesson is shown at its own step
     set_step(state, last_step(state) * 2 / 3);
   if (options.scale > 0) {
     state.view.scale_follows_monitor = false;

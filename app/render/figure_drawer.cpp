@@ -53,7 +53,11 @@ FigureLayout figure_layout(PixelRect area, float top_lines, const CanvasStyle& s
   const float left = fs * 0.6f + text_size(s, "-0.00").x + 10 * s.scale;
   const float bottom = fs * 0.6f + fs + 10 * s.scale;
   const float bar_w = fs * 0.9f;
-  const float right = fs * 0.8f + bar_w + colour_bar_label_width(scale, s) + fs * 0.5f;
+  // The bar's column holds its labels and its title ("f above min") without reaching the heatmap.
+  const float right = fs * 0.8f + std::max(bar_w + colour_bar_label_width(scale, s),
+                                           std::max(text_size(s, colour_bar_title(scale)).x,
+                                                    0.85f * text_size(s, colour_bar_minimum(scale)).x)) +
+                      fs * 0.5f;
   FigureLayout l;
   l.plot = {area.x0 + left, area.y0 + top, std::max(area.x0 + left + 1, area.x1 - right),
             std::max(area.y0 + top + 1, area.y1 - bottom)};
@@ -184,6 +188,7 @@ void FigureDrawer::draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& s
   }
 
   const PixelRect plot = layout.plot;
+  std::vector<DivergenceLabel> divergences;  // drawn last, clear of the legend
   dl.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), true);
   if (surface) {
     draw_heatmap(dl, texture_id(surface_->texture()), plot, style);
@@ -191,14 +196,36 @@ void FigureDrawer::draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& s
     draw_surface_overlay(dl, scene, plot, surface_runs, style, names.x, names.y);
   } else {
     draw_heatmap(dl, texture_id(heatmap_->texture()), plot, style);
-    draw_minima(dl, transform, f, style);
+    draw_minima(dl, transform, f, style, false);
     Polylines scratch;
     // As the window draws them: up to the step, and each path's rest faint beyond it.
-    if (paths) draw_trajectories(dl, transform, {&scenario, &runs, step, std::nullopt, true}, style, scratch);
+    if (paths)
+      draw_trajectories(dl, transform, {&scenario, &runs, step, std::nullopt, true, &divergences}, style, scratch);
     draw_start_handle(dl, transform.to_pixels(scenario.start), false, style);
   }
-  // The legend on the question slide too: the class must know which runs it is asked about.
-  draw_legend(dl, {plot.x1 - 8 * style.scale, plot.y0 + 8 * style.scale}, scenario, runs, style, true);
+  // The legend on the question slide too (the class must know which runs it is asked about), in
+  // the corner the paths cross least.
+  // Each run's parameters under its name, unless that legend would cover a quarter of a small canvas.
+  const ImVec2 full = legend_size(scenario, runs, style, true);
+  const bool parameters = full.x * full.y <= 0.25f * plot.width() * plot.height();
+  const ImVec2 legend = legend_size(scenario, runs, style, parameters);
+  std::vector<Point2> points;
+  if (!surface) {
+    for (std::size_t i = 0; i < runs.size() && i < scenario.runs.size(); ++i) {
+      if (!scenario.runs[i].visible) continue;
+      const std::vector<Vec2>& path = runs[i].position;
+      const std::size_t stride = std::max<std::size_t>(1, path.size() / 2000);
+      for (std::size_t k = 0; k < path.size(); k += stride) points.push_back(transform.to_pixels(path[k]));
+    }
+    // A divergence label weighs as much as a stretch of path: the legend keeps clear of it.
+    for (const DivergenceLabel& d : divergences) points.insert(points.end(), 200, d.at);
+  }
+  const PixelRect corner = surface ? PixelRect{plot.x1 - 8 * style.scale - legend.x, plot.y0 + 8 * style.scale,
+                                               plot.x1 - 8 * style.scale, plot.y0 + 8 * style.scale + legend.y}
+                                   : least_covered_corner(plot, legend.x, legend.y, 8 * style.scale, points,
+                                                          transform.to_pixels(scenario.start));
+  draw_legend(dl, {corner.x1, corner.y0}, scenario, runs, style, parameters);
+  for (const DivergenceLabel& d : divergences) draw_divergence_label(dl, transform, d, style);
   dl.PopClipRect();
   if (!surface) draw_axes(dl, transform, style, AxisPlacement::outside);
 
@@ -282,11 +309,18 @@ void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const st
   // The canvas's own labels a little smaller than the text, so that the heatmap keeps its room.
   const float canvas_fs = std::round(fs * 0.8f);
   const CanvasStyle canvas = canvas_style(theme, canvas_fs / kBaseFontSize, font, canvas_fs);
-  draw_canvas(dl, layout.canvas, scenario, runs, request.step, canvas, false, !question);
-
   // The plots, drawn as the window's panel draws them, in a window over the slide; the question
-  // slide has none (their curves are the answer).
+  // slide has none (their curves are the answer). A lesson about its sweep map shows the map where
+  // the canvas would go, and the canvas in the map's place.
   const std::vector<LessonPlot> kinds = slide_plots(scenario, request.composition);
+  const auto sweep_at = std::find(kinds.begin(), kinds.end(), LessonPlot::sweep);
+  const auto sweep_slot = static_cast<std::size_t>(sweep_at - kinds.begin());
+  if (sweep_at != kinds.end() && sweep_slot < layout.plots.size()) {
+    draw_canvas(dl, layout.plots[sweep_slot], scenario, runs, request.step, canvas, false, !question);
+    draw_sweep(dl, layout.canvas, scenario);
+  } else {
+    draw_canvas(dl, layout.canvas, scenario, runs, request.step, canvas, false, !question);
+  }
   if (kinds.empty()) return;
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(width, static_cast<float>(request.height)));
@@ -309,7 +343,7 @@ void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const st
       draw_data(*ImGui::GetWindowDrawList(), ImVec2(r.x0, r.y0), ImVec2(r.width(), r.height()),
                 *scenario.objective.data(), scenario.objective.loss(), models, canvas.scale);
     } else if (kinds[i] == LessonPlot::sweep) {
-      draw_sweep(*ImGui::GetWindowDrawList(), r, scenario);
+      // Drawn above, in the canvas's place.
     } else if (kinds[i] != LessonPlot::data) {
       LinePlot plot = run_plot(kinds[i], source);
       plot.y = series_range(plot);

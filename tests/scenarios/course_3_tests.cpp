@@ -35,7 +35,7 @@ bool f_never_rises(const Trajectory& t) { return increases_of_f(t) == 0; }
 
 }  // namespace
 
-TEST_CASE("course 16-22: each lesson says its chapter, plots and step", "[presets][course]") {
+TEST_CASE("lessons 15-21: each lesson says its chapter, plots and step", "[presets][course]") {
   const std::vector<std::pair<std::string_view, std::string_view>> chapters = {
       {"Linear regression's narrow valley", "7. Regression on data"},
       {"Logistic regression's round bowl", "7. Regression on data"},
@@ -373,7 +373,7 @@ TEST_CASE("course 22: eps inside the root", "[presets][rule][course]") {
     CHECK(r.hyper.rho == 0.9);
     CHECK(r.hyper.eps == 1e-8);
   }
-  // "it follows its path on the unscaled bowl": RMSprop of lesson 19 (f = 0.05x^2 + 0.5y^2, the
+  // "it follows its path on the unscaled bowl": RMSprop of lesson 18 (f = 0.05x^2 + 0.5y^2, the
   // same start and hyperparameters) is within 0.002 of it at every step
   const Lesson unscaled = lesson("No root, RMSprop leaps");
   REQUIRE(unscaled.scenario->start == l.scenario->start);

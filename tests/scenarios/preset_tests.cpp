@@ -34,3 +34,23 @@ TEST_CASE("every preset file loads, is canonical, has a lesson text and runs", "
     for (const Trajectory& t : simulate(from_file)) CHECK((t.status().empty() || says_diverges));
   }
 }
+
+TEST_CASE("the README and the manual page list the course: every chapter and lesson, in order", "[presets]") {
+  const std::filesystem::path root = std::filesystem::path(OPTVIZ_PRESET_DIR).parent_path().parent_path();
+  for (const char* file : {"README.md", "assets/man/optviz.1"}) {
+    INFO(file);
+    const std::string text = read_file(root / file);
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < lesson_presets().size(); ++i) {
+      const Scenario& s = lesson_presets()[i];
+      INFO(s.title);
+      if (i == 0 || lesson_presets()[i - 1].lesson.chapter != s.lesson.chapter) {
+        at = text.find(s.lesson.chapter, at);
+        REQUIRE(at != std::string::npos);
+      }
+      const std::string number = (i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
+      at = text.find(number + " " + s.title, at);
+      REQUIRE(at != std::string::npos);
+    }
+  }
+}

@@ -80,7 +80,8 @@ TEST_CASE("render writes an animated GIF of the trajectories growing", "[render]
   save_scenario(dir / "s.json", s);
   const Result r =
       run_optviz({"render", (dir / "s.json").string(), "--gif", (dir / "a.gif").string(), "--fps", "10", "--seconds",
-                  "2", "--width", "320", "--height", "180", "--out", (dir / "f.png").string()});
+                  "2", "--width", "320", "--height", "180", "--out", (dir / "f.png").string(), "--step",
+                  std::to_string(s.steps), "--canvas-only"});
   REQUIRE(r.exit_code == 0);
   const Gif gif = read_gif(dir / "a.gif");
   CHECK(gif.width == 320);
@@ -88,7 +89,8 @@ TEST_CASE("render writes an animated GIF of the trajectories growing", "[render]
   CHECK(gif.loops_forever);
   REQUIRE(gif.frames.size() == 20);
   for (int d : gif.delays) CHECK(d == 10);
-  // The last frame shows the whole paths: it matches the PNG of the same scenario and size.
+  // The last frame shows the whole paths: it matches the PNG of the same scenario and size at the
+  // last step (a lesson's PNG is drawn at its own step unless --step says otherwise).
   const Image png = read_png(dir / "f.png");
   REQUIRE(png.width == 320);
   REQUIRE(png.height == 180);

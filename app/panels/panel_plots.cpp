@@ -34,6 +34,11 @@ void legend(const AppState& state) {
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::TextUnformatted(run.label.c_str());
   }
+  // The key of the per-coordinate plots, when one is shown.
+  const std::vector<LessonPlot> shown = shown_plots(state.scenario);
+  if (std::none_of(shown.begin(), shown.end(),
+                   [](LessonPlot p) { return p == LessonPlot::accumulator || p == LessonPlot::step_size; }))
+    return;
   const CoordinateNames names = coordinate_names(current_function(state));
   const CoordinateChoice coordinate = state.scenario.lesson.coordinate;
   const std::string key = coordinate == CoordinateChoice::both

@@ -62,12 +62,15 @@ SlideLayout beside(float width, float height, float fs, const SlideContent& c) {
   const float text = std::ceil(height_of(c.text, column.width(), fs));
   if (c.plots == 0 && text == 0) l.canvas = body;
   float plots_bottom = column.y1;
-  if (text > 0) {
+  if (text > 0 && c.plots == 0) {
+    l.text = {column.x0, column.y0, column.x1, column.y0 + text};  // the column's top: read first
+  } else if (text > 0) {
     l.text = {column.x0, column.y1 - text, column.x1, column.y1};
     plots_bottom = l.text.y0 - gap;
   }
   l.plots = stacked({column.x0, column.y0, column.x1, plots_bottom}, c.plots, std::round(0.5f * fs));
-  l.fits = big_enough(l, fs) && l.text.y0 >= column.y0 && (c.plots == 0 || plots_bottom > column.y0);
+  l.fits = big_enough(l, fs) && l.text.y0 >= column.y0 && l.text.y1 <= column.y1 &&
+           (c.plots == 0 || plots_bottom > column.y0);
   return l;
 }
 

@@ -303,8 +303,8 @@ void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const st
              layout.title.width());
   const std::string body = slide_text(scenario, request.composition);
   if (!body.empty())
-    dl.AddText(font, fs, ImVec2(layout.text.x0, layout.text.y0), question ? accent : text, body.c_str(), nullptr,
-               layout.text.width());
+    dl.AddText(question ? large : font, question ? fs * kSlideTitleScale : fs, ImVec2(layout.text.x0, layout.text.y0),
+               question ? accent : text, body.c_str(), nullptr, layout.text.width());
 
   // The canvas's own labels a little smaller than the text, so that the heatmap keeps its room.
   const float canvas_fs = std::round(fs * 0.8f);
@@ -371,10 +371,12 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
     ImFont* font = io.Fonts->Fonts[0];
     const std::string title = slide_title(scenario);
     const std::string body = slide_text(scenario, request.composition);
+    // The question is the question slide's point: as large as the title.
+    const float text_scale = request.composition == FigureComposition::question ? kSlideTitleScale : 1.0f;
     const SlideContent content{
         !scenario.lesson.chapter.empty(),
         [&](float wrap, float size) { return wrapped_height(font, size, wrap, title); },
-        [&](float wrap, float size) { return wrapped_height(font, size, wrap, body); },
+        [&](float wrap, float size) { return wrapped_height(font, size * text_scale, wrap, body); },
         slide_plots(scenario, request.composition).size()};
     slide = slide_layout(w, h, content);
     fs = std::round(slide->font_size * 0.8f);  // the canvas's and the plots' labels

@@ -402,34 +402,3 @@ TEST_CASE("lesson 08: at a minimum RMSprop's step size grows until it is thrown 
   for (const Vec2 s : safe.step_size) CHECK((s.x < 0.5 && s.y < 0.5));
   for (std::size_t k = 1; k < safe.rows(); ++k) CHECK(safe.value[k] <= safe.value[k - 1]);
 }
-
-TEST_CASE("chapters 1-3: lessons 01-08 in order, each with its lesson block", "[presets][course]") {
-  const std::vector<std::pair<std::string, std::string>> course = {
-      {"Too small a learning rate crawls", "1. The learning rate"},
-      {"Past eta = 2 / curvature", "1. The learning rate"},
-      {"AdaGrad's step size shrinks for good", "2. AdaGrad's growing sum"},
-      {"On an axis-aligned bowl", "2. AdaGrad's growing sum"},
-      {"Rotate the bowl", "2. AdaGrad's growing sum"},
-      {"rho = 0.99 remembers", "3. RMSprop's moving average"},
-      {"A large epsilon", "3. RMSprop's moving average"},
-      {"At a minimum RMSprop's step size grows", "3. RMSprop's moving average"},
-  };
-  const auto& presets = lesson_presets();
-  std::size_t previous = 0;
-  for (std::size_t i = 0; i < course.size(); ++i) {
-    INFO(course[i].first);
-    const auto it = std::find_if(presets.begin(), presets.end(),
-                                 [&](const Scenario& s) { return s.title.starts_with(course[i].first); });
-    REQUIRE(it != presets.end());
-    const auto index = static_cast<std::size_t>(it - presets.begin());
-    if (i > 0) CHECK(index > previous);
-    previous = index;
-    CHECK(it->title.size() < 70);
-    CHECK(it->lesson.chapter == course[i].second);
-    CHECK_FALSE(it->lesson.plots.empty());
-    REQUIRE(it->lesson.step.has_value());
-    CHECK(*it->lesson.step <= it->steps);
-    CHECK((it->runs.size() >= 2 && it->runs.size() <= 4));
-  }
-  CHECK(opening_scenario().title.starts_with(course.front().first));  // the app opens with lesson 01
-}

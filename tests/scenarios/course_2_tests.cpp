@@ -44,7 +44,7 @@ Vec2 gradient_flow_end(const TestFunction& f, Vec2 p) {
 
 }  // namespace
 
-TEST_CASE("course 09: momentum makes RMSprop's steps ten times longer along a valley", "[presets][course]") {
+TEST_CASE("lesson 09: momentum makes RMSprop's steps ten times longer along a valley", "[presets][course]") {
   const Lesson l = lesson("Momentum makes RMSprop's steps");
   REQUIRE(l.runs.size() == 2);
   const Trajectory& heavy = l.runs[0];
@@ -87,7 +87,7 @@ TEST_CASE("course 09: momentum makes RMSprop's steps ten times longer along a va
   CHECK(increases_between(heavy, 421, 600) > 0);
 }
 
-TEST_CASE("course 10: centered RMSprop speeds up where the gradient is steady", "[presets][course]") {
+TEST_CASE("lesson 10: centered RMSprop speeds up where the gradient is steady", "[presets][course]") {
   const Lesson l = lesson("Centered RMSprop speeds up");
   REQUIRE(l.runs.size() == 2);
   const Trajectory& plain = l.runs[0];
@@ -126,7 +126,7 @@ TEST_CASE("course 10: centered RMSprop speeds up where the gradient is steady", 
   CHECK(length(plain.position[100]) == Approx(1.5).margin(0.05));
 }
 
-TEST_CASE("course 11: without bias correction, Adam's first step is 3.2 times eta", "[presets][course]") {
+TEST_CASE("lesson 11: without bias correction, Adam's first step is 3.2 times eta", "[presets][course]") {
   const Lesson l = lesson("Without bias correction, Adam's first step");
   const Trajectory& with = l.runs[0];
   const Trajectory& without = l.runs[1];
@@ -171,7 +171,7 @@ TEST_CASE("course 11: without bias correction, Adam's first step is 3.2 times et
   CHECK(both[0].position == both[1].position);
 }
 
-TEST_CASE("course 12: Adam averages its momentum, PyTorch's RMSprop adds it up", "[presets][course]") {
+TEST_CASE("lesson 12: Adam averages its momentum, PyTorch's RMSprop adds it up", "[presets][course]") {
   const Lesson l = lesson("Adam averages its momentum");
   REQUIRE(l.runs.size() == 2);
   const Trajectory& rmsprop = l.runs[0];
@@ -213,7 +213,7 @@ TEST_CASE("course 12: Adam averages its momentum, PyTorch's RMSprop adds it up",
   CHECK(last(adam).x == Approx(0.51).margin(0.005));
 }
 
-TEST_CASE("course 13: with mini-batches RMSprop keeps wandering; AdaGrad and a decay settle",
+TEST_CASE("lesson 13: with mini-batches RMSprop keeps wandering; AdaGrad and a decay settle",
           "[presets][course][data]") {
   const Lesson l = lesson("Mini-batch noise: RMSprop keeps wandering");
   REQUIRE(l.runs.size() == 3);
@@ -283,7 +283,7 @@ TEST_CASE("course 13: with mini-batches RMSprop keeps wandering; AdaGrad and a d
   CHECK(widest(adagrad) < widest(rmsprop));
 }
 
-TEST_CASE("course 14: a warm-up keeps RMSprop and Adam from leaping to a far minimum", "[presets][course][schedule]") {
+TEST_CASE("lesson 14: a warm-up keeps RMSprop and Adam from leaping to a far minimum", "[presets][course][schedule]") {
   const Lesson l = lesson("A warm-up keeps RMSprop and Adam");
   REQUIRE(l.runs.size() == 4);
   const TestFunction& f = *l.scenario->objective.builtin();
@@ -346,30 +346,4 @@ TEST_CASE("course 14: a warm-up keeps RMSprop and Adam from leaping to a far min
   CHECK(high.x - near.x > 0.1);
   CHECK(near.y - low.y > 0.1);
   CHECK(high.y - near.y > 0.1);
-}
-
-TEST_CASE("course 09-14: chapters 4 to 6, in order, each lesson with the plots that carry its point",
-          "[presets][course]") {
-  const std::vector<std::pair<std::string_view, std::string_view>> course = {
-      {"Momentum makes RMSprop's steps", "4. Momentum and Adam"},
-      {"Centered RMSprop speeds up", "4. Momentum and Adam"},
-      {"Without bias correction, Adam's first step", "4. Momentum and Adam"},
-      {"Adam averages its momentum", "4. Momentum and Adam"},
-      {"Mini-batch noise: RMSprop keeps wandering", "5. Noise and mini-batches"},
-      {"A warm-up keeps RMSprop and Adam", "6. Warm-up"},
-  };
-  const auto& presets = lesson_presets();
-  std::size_t previous = 0;
-  for (std::size_t i = 0; i < course.size(); ++i) {
-    INFO(course[i].first);
-    const auto it = std::find_if(presets.begin(), presets.end(),
-                                 [&](const Scenario& s) { return s.title.starts_with(course[i].first); });
-    REQUIRE(it != presets.end());
-    const auto place = static_cast<std::size_t>(it - presets.begin());
-    if (i > 0) CHECK(place > previous);
-    previous = place;
-    CHECK(it->lesson.chapter == course[i].second);
-    CHECK_FALSE(it->lesson.plots.empty());
-    REQUIRE(it->lesson.step);
-  }
 }

@@ -35,27 +35,7 @@ bool f_never_rises(const Trajectory& t) { return increases_of_f(t) == 0; }
 
 }  // namespace
 
-TEST_CASE("lessons 15-21: each lesson says its chapter, plots and step", "[presets][course]") {
-  const std::vector<std::pair<std::string_view, std::string_view>> chapters = {
-      {"Linear regression's narrow valley", "7. Regression on data"},
-      {"Logistic regression's round bowl", "7. Regression on data"},
-      {"Sweep map on Booth", "8. Tuning: the sweep map"},
-      {"No root, RMSprop leaps", "9. Mistakes in the articles"},
-      {"Drop g or flip its sign", "9. Mistakes in the articles"},
-      {"No eps: a zero gradient gives 0/0", "9. Mistakes in the articles"},
-      {"Epsilon inside the root", "9. Mistakes in the articles"}};
-  for (const auto& [title, chapter] : chapters) {
-    const Lesson l = lesson(title);
-    INFO(title);
-    CHECK(l.scenario->lesson.chapter == chapter);
-    CHECK_FALSE(l.scenario->lesson.plots.empty());
-    REQUIRE(l.scenario->lesson.step);
-    CHECK(*l.scenario->lesson.step <= l.scenario->steps);
-    CHECK(l.scenario->title.size() <= 70);
-  }
-}
-
-TEST_CASE("course 16: linear regression's narrow valley", "[presets][data][course]") {
+TEST_CASE("lesson 15: linear regression's narrow valley", "[presets][data][course]") {
   const Lesson l = lesson("Linear regression's narrow valley");
   REQUIRE(l.scenario->objective.is_data());
   REQUIRE(l.runs.size() == 2);
@@ -111,7 +91,7 @@ TEST_CASE("course 16: linear regression's narrow valley", "[presets][data][cours
   CHECK(f_never_rises(rmsprop));
 }
 
-TEST_CASE("course 17: logistic regression's round bowl", "[presets][data][course]") {
+TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course]") {
   const Lesson l = lesson("Logistic regression's round bowl");
   REQUIRE(l.scenario->objective.is_data());
   REQUIRE(l.runs.size() == 2);
@@ -156,7 +136,7 @@ TEST_CASE("course 17: logistic regression's round bowl", "[presets][data][course
   CHECK(first_within(rmsprop, minimum, 0.01) == 75);
 }
 
-TEST_CASE("course 18: the sweep map of eta and rho on Booth", "[presets][sweep][course]") {
+TEST_CASE("lesson 17: the sweep map of eta and rho on Booth", "[presets][sweep][course]") {
   const Lesson l = lesson("Sweep map on Booth");
   const Scenario& s = *l.scenario;
   REQUIRE(s.runs.size() == 2);
@@ -221,7 +201,7 @@ TEST_CASE("course 18: the sweep map of eta and rho on Booth", "[presets][sweep][
   CHECK(hopping.value.back() > 0.007);
 }
 
-TEST_CASE("course 19: no root, or the root on top", "[presets][rule][course]") {
+TEST_CASE("lesson 18: no root, or the root on top", "[presets][rule][course]") {
   const Lesson l = lesson("No root, RMSprop leaps");
   REQUIRE(l.runs.size() == 3);
   for (const RunSpec& r : l.scenario->runs) REQUIRE(r.rule);
@@ -270,7 +250,7 @@ TEST_CASE("course 19: no root, or the root on top", "[presets][rule][course]") {
   CHECK(step_length(on_top, on_top.rows() - 1) < 0.005);
 }
 
-TEST_CASE("course 20: the step without g, and a sign error", "[presets][rule][course]") {
+TEST_CASE("lesson 19: the step without g, and a sign error", "[presets][rule][course]") {
   const Lesson l = lesson("Drop g or flip its sign");
   REQUIRE(l.runs.size() == 3);
   const Vec2 minimum{0, 0};
@@ -312,7 +292,7 @@ TEST_CASE("course 20: the step without g, and a sign error", "[presets][rule][co
   CHECK(distance(last(rmsprop), minimum) < 1e-6);
 }
 
-TEST_CASE("course 21: no eps, and eps as a cap", "[presets][rule][course]") {
+TEST_CASE("lesson 20: no eps, and eps as a cap", "[presets][rule][course]") {
   const Lesson l = lesson("No eps: a zero gradient gives 0/0");
   REQUIRE(l.runs.size() == 3);
   const Vec2 minimum{0, 0};
@@ -356,7 +336,7 @@ TEST_CASE("course 21: no eps, and eps as a cap", "[presets][rule][course]") {
   CHECK(distance(last(frozen), l.scenario->start) < 1e-6);
 }
 
-TEST_CASE("course 22: eps inside the root", "[presets][rule][course]") {
+TEST_CASE("lesson 21: eps inside the root", "[presets][rule][course]") {
   const Lesson l = lesson("Epsilon inside the root");
   REQUIRE(l.runs.size() == 2);
   const Vec2 minimum{0, 0};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <numbers>
 
 #include "lesson_support.hpp"
@@ -33,6 +34,32 @@ TEST_CASE("every preset file loads, is canonical, has a lesson text and runs", "
     const bool says_diverges = from_file.description.find("diverges") != std::string::npos;
     for (const Trajectory& t : simulate(from_file)) CHECK((t.status().empty() || says_diverges));
   }
+}
+
+TEST_CASE("the course: chapters in order, each lesson a point with its evidence, the first one opens the app",
+          "[presets][course]") {
+  const auto& course = lesson_presets();
+  REQUIRE(course.size() >= 18);
+  REQUIRE(course.size() <= 24);
+  int chapter = 0;
+  for (std::size_t i = 0; i < course.size(); ++i) {
+    const Scenario& s = course[i];
+    INFO(s.title);
+    // "N. Title": chapters numbered from 1, each lesson in the chapter of the one before it or the next.
+    const int number = std::atoi(s.lesson.chapter.c_str());
+    CHECK((number == chapter || number == chapter + 1));
+    CHECK(s.lesson.chapter.starts_with(std::to_string(number) + ". "));
+    chapter = number;
+    if (i > 0 && number == std::atoi(course[i - 1].lesson.chapter.c_str()))
+      CHECK(s.lesson.chapter == course[i - 1].lesson.chapter);
+    CHECK(s.title.size() <= 70);  // one point, said in its title
+    CHECK((s.runs.size() >= 2 && s.runs.size() <= 5));
+    CHECK_FALSE(s.lesson.plots.empty());  // the plots that carry its point
+    REQUIRE(s.lesson.step.has_value());   // the step at which to look
+    CHECK(*s.lesson.step <= s.steps);
+  }
+  CHECK(chapter >= 9);
+  CHECK(opening_scenario() == course.front());  // what the window and the page open with
 }
 
 TEST_CASE("the README and the manual page list the course: every chapter and lesson, in order", "[presets]") {

@@ -158,9 +158,16 @@ std::string training_text(const RunSpec& run) {
 
 }  // namespace
 
-Image draw_sweep_figure(const Sweep& sweep, const Map& map, MapColouring colouring, std::optional<Vec2> current) {
+std::pair<int, int> sweep_figure_units(int columns, int rows) {
+  const Plot p = layout(columns, rows);
+  return {kLeft + p.width() + kRight, kTop + p.height() + kBottom};
+}
+
+Image draw_sweep_figure(const Sweep& sweep, const Map& map, MapColouring colouring, std::optional<Vec2> current,
+                        double pixels_per_unit) {
   const Plot p = layout(map.columns, map.rows);
-  Canvas canvas(kLeft + p.width() + kRight, kTop + p.height() + kBottom, kPaper);
+  const auto [width, height] = sweep_figure_units(map.columns, map.rows);
+  Canvas canvas(width, height, kPaper, pixels_per_unit);
   const MapScale scale = map_scale(map, sweep.objective, colouring, sweep.target);
   for (int j = 0; j < map.rows; ++j)
     for (int i = 0; i < map.columns; ++i) fill_cell(canvas, p, i, j, cell_colour(scale, map.at(i, j)));

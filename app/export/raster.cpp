@@ -32,11 +32,12 @@ struct Canvas::Font {
   bool loaded = false;
 };
 
-Canvas::Canvas(int width, int height, Rgb background) : font_(std::make_unique<Font>()) {
-  image_.width = width;
-  image_.height = height;
-  image_.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
-  fill(0, 0, width, height, background);
+Canvas::Canvas(int width, int height, Rgb background, double scale)
+    : scale_(scale > 0 ? scale : 1), font_(std::make_unique<Font>()) {
+  image_.width = static_cast<int>(std::lround(width * scale_));
+  image_.height = static_cast<int>(std::lround(height * scale_));
+  image_.rgba.resize(static_cast<std::size_t>(image_.width) * static_cast<std::size_t>(image_.height) * 4);
+  fill_pixels(0, 0, image_.width, image_.height, background);
   font_->data = read_bytes(kFontPath);
   font_->loaded = !font_->data.empty() && stbtt_InitFont(&font_->info, font_->data.data(), 0) != 0;
 }
@@ -44,6 +45,11 @@ Canvas::Canvas(int width, int height, Rgb background) : font_(std::make_unique<F
 Canvas::~Canvas() = default;
 
 void Canvas::fill(int x0, int y0, int x1, int y1, Rgb colour) {
+  const auto pixel = [this](int unit) { return static_cast<int>(std::lround(unit * scale_)); };
+  fill_pixels(pixel(x0), pixel(y0), pixel(x1), pixel(y1), colour);
+}
+
+void Canvas::fill_pixels(int x0, int y0, int x1, int y1, Rgb colour) {
   x0 = std::max(x0, 0), y0 = std::max(y0, 0);
   x1 = std::min(x1, image_.width), y1 = std::min(y1, image_.height);
   for (int y = y0; y < y1; ++y) {
@@ -67,6 +73,7 @@ void Canvas::blend(int x, int y, Rgb colour, double alpha) {
 void Canvas::disc(double cx, double cy, double radius, Rgb colour) { ring(cx, cy, radius / 2, radius, colour); }
 
 void Canvas::ring(double cx, double cy, double radius, double thickness, Rgb colour) {
+  cx *= scale_, cy *= scale_, radius *= scale_, thickness *= scale_;
   const double inner = radius - thickness / 2, outer = radius + thickness / 2;
   for (int y = static_cast<int>(std::floor(cy - outer - 1)); y <= static_cast<int>(std::ceil(cy + outer + 1)); ++y) {
     for (int x = static_cast<int>(std::floor(cx - outer - 1)); x <= static_cast<int>(std::ceil(cx + outer + 1)); ++x) {
@@ -98,7 +105,9 @@ double Canvas::text_width(std::string_view text, double size) const {
 }
 
 void Canvas::text(double x, double y, std::string_view text, double size, Rgb colour, double align) {
-  x -= align * text_width(text, size);
+  x = (x - align * text_width(text, size)) * scale_;
+  y *= scale_;
+  size *= scale_;
   if (!font_->loaded) {
     // stb_easy_font's quads, scaled so that capitals are about 0.7 em tall.
     std::string copy(text);

@@ -11,20 +11,17 @@
 
 namespace optviz {
 
+// Coordinates and sizes are in units of the figure; `scale` pixels to a unit draws the same figure
+// larger and as sharp (a slide's map is drawn at its size on the screen).
 class Canvas {
  public:
-  Canvas(int width, int height, Rgb background);
+  Canvas(int width, int height, Rgb background, double scale = 1);
   ~Canvas();
   Canvas(const Canvas&) = delete;
   Canvas& operator=(const Canvas&) = delete;
 
-  int width() const { return image_.width; }
-  int height() const { return image_.height; }
-
-  // Pixels x0 <= x < x1, y0 <= y < y1 (clipped to the canvas); y grows downwards.
+  // Units x0 <= x < x1, y0 <= y < y1 (clipped to the canvas); y grows downwards.
   void fill(int x0, int y0, int x1, int y1, Rgb colour);
-  // Mixes the colour into one pixel with weight alpha in [0, 1].
-  void blend(int x, int y, Rgb colour, double alpha);
   void disc(double cx, double cy, double radius, Rgb colour);
   void ring(double cx, double cy, double radius, double thickness, Rgb colour);
 
@@ -37,6 +34,11 @@ class Canvas {
 
  private:
   struct Font;
+  // Mixes the colour into one pixel (not a unit) with weight alpha in [0, 1].
+  void blend(int x, int y, Rgb colour, double alpha);
+  void fill_pixels(int x0, int y0, int x1, int y1, Rgb colour);
+
+  double scale_ = 1;
   Image image_;
   std::unique_ptr<Font> font_;
 };

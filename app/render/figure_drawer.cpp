@@ -266,20 +266,26 @@ void FigureDrawer::draw_sweep(ImDrawList& dl, PixelRect rect, const Scenario& sc
   } catch (const std::invalid_argument&) {
     return;  // checked where the scenario entered
   }
+  // Drawn at the size it takes in the rectangle (its proportions kept), so that its text is sharp.
+  const auto [units_w, units_h] = sweep_figure_units(wanted.x.count, wanted.y.count);
+  const double scale = std::min(static_cast<double>(rect.width()) / units_w, static_cast<double>(rect.height()) / units_h);
   if (!sweep_ || !(*sweep_ == wanted)) {
-    const Map map = sweep(wanted);
-    const RunSpec& run = wanted.run;
-    sweep_image_ = draw_sweep_figure(wanted, map, MapColouring::loss,
-                                     Vec2{run.hyper.*wanted.x.parameter->member, run.hyper.*wanted.y.parameter->member});
+    sweep_map_ = sweep(wanted);
     sweep_ = wanted;
+    sweep_scale_ = 0;
+  }
+  if (scale != sweep_scale_) {
+    const RunSpec& run = wanted.run;
+    sweep_image_ =
+        draw_sweep_figure(wanted, sweep_map_, MapColouring::loss,
+                          Vec2{run.hyper.*wanted.x.parameter->member, run.hyper.*wanted.y.parameter->member}, scale);
+    sweep_scale_ = scale;
     if (!sweep_texture_) sweep_texture_ = std::make_unique<MapTexture>();
     sweep_texture_->update(sweep_image_.rgba, sweep_image_.width, sweep_image_.height, ++sweep_generation_);
   }
-  // Fitted into the rectangle, its proportions kept.
   const float iw = static_cast<float>(sweep_image_.width), ih = static_cast<float>(sweep_image_.height);
-  const float k = std::min(rect.width() / iw, rect.height() / ih);
-  const float x0 = rect.x0 + (rect.width() - iw * k) / 2, y0 = rect.y0 + (rect.height() - ih * k) / 2;
-  dl.AddImage(texture_id(sweep_texture_->id()), ImVec2(x0, y0), ImVec2(x0 + iw * k, y0 + ih * k));
+  const float x0 = rect.x0 + (rect.width() - iw) / 2, y0 = rect.y0 + (rect.height() - ih) / 2;
+  dl.AddImage(texture_id(sweep_texture_->id()), ImVec2(x0, y0), ImVec2(x0 + iw, y0 + ih));
 }
 
 void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const std::vector<Trajectory>& runs,

@@ -69,6 +69,8 @@ class FigureDrawer {
   ColourScale scale_kind_ = ColourScale::log;
   HeatmapScale scale_;
   std::optional<Sweep> sweep_;  // the sweep the map below shows
+  Map sweep_map_;
+  double sweep_scale_ = 0;  // pixels to a unit of sweep_image_
   Image sweep_image_;
   std::unique_ptr<MapTexture> sweep_texture_;
   std::uint64_t sweep_generation_ = 0;

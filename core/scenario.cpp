@@ -74,6 +74,8 @@ std::vector<LessonPlot> shown_plots(const Scenario& s) {
   return plots;
 }
 
+std::string slide_title(const Scenario& s) { return s.title.empty() ? std::string(s.objective.title()) : s.title; }
+
 long lesson_step(const Scenario& s) { return std::clamp(s.lesson.step.value_or(s.steps), 0L, s.steps); }
 
 Scenario default_scenario() {

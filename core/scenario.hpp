@@ -126,6 +126,8 @@ struct Scenario {
 std::vector<LessonPlot> shown_plots(const Scenario& s);
 // The step a lesson is looked at: its own, else the last.
 long lesson_step(const Scenario& s);
+// A slide's title: the lesson's, or the function's for a scenario without one.
+std::string slide_title(const Scenario& s);
 
 // The colour-blind-safe palette (Okabe & Ito 2008) that new runs take in turn.
 std::span<const Rgb> run_palette();

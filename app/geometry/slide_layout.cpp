@@ -99,7 +99,8 @@ float min_slide_font_size(float height) { return std::max(8.0f, std::round(heigh
 
 SlideLayout slide_layout(float width, float height, const SlideContent& content) {
   if (content.font_size > 0) {
-    for (SlideLayout l : {beside(width, height, content.font_size, content), below(width, height, content.font_size, content)})
+    for (SlideLayout l :
+         {beside(width, height, content.font_size, content), below(width, height, content.font_size, content)})
       if (l.fits) return l;
     return below(width, height, content.font_size, content);
   }

@@ -33,7 +33,7 @@ struct SlideLayout {
   PixelRect title;
   PixelRect canvas;  // the canvas with its axes, colour bar and legend
   std::vector<PixelRect> plots;
-  PixelRect text;    // empty without a text
+  PixelRect text;     // empty without a text
   bool fits = false;  // false when even the smallest font size leaves something too small or cut
 };
 

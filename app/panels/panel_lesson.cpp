@@ -15,9 +15,7 @@ const std::string& lesson_text(const AppState& state) {
   return state.view.hide_answer ? state.scenario.lesson.question : state.scenario.description;
 }
 
-bool lesson_strip_shown(const AppState& state) {
-  return state.dialogs.lesson_info && !lesson_text(state).empty();
-}
+bool lesson_strip_shown(const AppState& state) { return state.dialogs.lesson_info && !lesson_text(state).empty(); }
 
 float lesson_strip_height(const AppState& state, float width) {
   if (!lesson_strip_shown(state)) return 0;
@@ -71,13 +69,9 @@ void draw_lesson_header(const AppState& state) {
     }
     ImFont* large = state.fonts.large != nullptr ? state.fonts.large : ImGui::GetFont();
     dl.AddText(large, fs * kSlideTitleScale, ImVec2(r.x0, y), ImGui::GetColorU32(ImGuiCol_Text),
-               slide_title_of(s).c_str(), nullptr, r.width());
+               slide_title(s).c_str(), nullptr, r.width());
   }
   ImGui::End();
-}
-
-std::string slide_title_of(const Scenario& s) {
-  return s.title.empty() ? std::string(s.objective.title()) : s.title;
 }
 
 }  // namespace optviz::gui

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "line_plot.hpp"
-#include "run_plots.hpp"
 #include "panels.hpp"
+#include "run_plots.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -41,10 +41,10 @@ void legend(const AppState& state) {
     return;
   const CoordinateNames names = coordinate_names(current_function(state));
   const CoordinateChoice coordinate = state.scenario.lesson.coordinate;
-  const std::string key = coordinate == CoordinateChoice::both
-                              ? std::string("— ") + names.x + "   - - " + names.y + "   | playhead"
-                              : std::string("— ") + (coordinate == CoordinateChoice::x ? names.x : names.y) +
-                                    " only   | playhead";
+  const std::string key =
+      coordinate == CoordinateChoice::both
+          ? std::string("— ") + names.x + "   - - " + names.y + "   | playhead"
+          : std::string("— ") + (coordinate == CoordinateChoice::x ? names.x : names.y) + " only   | playhead";
   if (!first) {
     ImGui::SameLine(0, 2 * ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(key.c_str()).x) ImGui::NewLine();
@@ -65,8 +65,8 @@ void draw_plots_panel(AppState& state) {
   legend(state);
   const long step = current_step(state);
   const Scenario& shown = state.simulated;
-  const RunPlotsSource source{&shown, &state.runs, step, state.scenario.lesson.coordinate, state.run_versions,
-                              !state.view.hide_answer};
+  const RunPlotsSource source{
+      &shown, &state.runs, step, state.scenario.lesson.coordinate, state.run_versions, !state.view.hide_answer};
   // The lesson's plots (all three for a scenario that is no lesson), each with its cache.
   std::vector<LessonPlot> kinds = shown_plots(state.scenario);
   std::erase_if(kinds, [&](LessonPlot k) {

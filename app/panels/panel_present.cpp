@@ -28,7 +28,7 @@ void draw_presentation(AppState& state) {
   // The lesson as its slide: its title, its text (or question), its plots.
   const ImGuiStyle& style = ImGui::GetStyle();
   ImFont* large = state.fonts.large != nullptr ? state.fonts.large : ImGui::GetFont();
-  const std::string title = slide_title_of(state.scenario);
+  const std::string title = slide_title(state.scenario);
   static const std::string no_text;
   const std::string& text = state.dialogs.lesson_info ? lesson_text(state) : no_text;  // Escape hides it
   const float padding = 2 * style.WindowPadding.x;

@@ -46,8 +46,6 @@ bool lesson_strip_shown(const AppState& state);
 float lesson_strip_height(const AppState& state, float width);
 void draw_lesson_strip(AppState& state);
 void draw_lesson_header(const AppState& state);
-// A slide's title: the lesson's, or the function's for a scenario without one.
-std::string slide_title_of(const Scenario& s);
 // A window over the canvas while state.maps->sweep.show (panel_sweep.cpp).
 void draw_sweep_panel(AppState& state);
 // Inside the canvas while state.maps->basin.show (basin_overlay.cpp): the overlay over the heatmap,

@@ -44,7 +44,6 @@ AxisRange padded(double low, double high, double fraction) {
   return {low - pad, high + pad, false};
 }
 
-
 void draw_line(ImDrawList& dl, std::span<const Point2> line, const DataStroke& stroke, float scale) {
   std::vector<ImVec2> points;
   auto draw = [&](std::span<const Point2> piece) {
@@ -63,7 +62,8 @@ void draw_line(ImDrawList& dl, std::span<const Point2> line, const DataStroke& s
 
 // The model of `theta` across the plot: a straight line is cut exactly to the plot's box (its
 // ends may be far outside); a sigmoid stays within (0, 1) and is sampled.
-void draw_model(ImDrawList& dl, const DataPlotArea& a, DataLoss loss, Vec2 theta, const DataStroke& stroke, float scale) {
+void draw_model(ImDrawList& dl, const DataPlotArea& a, DataLoss loss, Vec2 theta, const DataStroke& stroke,
+                float scale) {
   std::vector<Point2> line;
   if (loss == DataLoss::linear) {
     const double w = theta.x, b = theta.y;

@@ -20,7 +20,7 @@ struct RunPlotsSource {
   long step = 0;
   CoordinateChoice coordinate = CoordinateChoice::both;
   std::span<const std::uint64_t> versions;  // per run, the simulation that made it (for the caches); may be empty
-  bool series = true;  // false: the axes and titles only (a question slide hides the answer)
+  bool series = true;                       // false: the axes and titles only (a question slide hides the answer)
 };
 
 // The plot of a kind: LessonPlot::loss, accumulator or step_size (data and sweep plots are drawn by

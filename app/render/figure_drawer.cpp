@@ -11,12 +11,12 @@
 
 #include "canvas_draw.hpp"
 #include "data_plot.hpp"
-#include "line_plot.hpp"
-#include "map_figure.hpp"
-#include "run_plots.hpp"
 #include "figure_renderer.hpp"
 #include "fonts.hpp"
 #include "glsl_version.hpp"
+#include "line_plot.hpp"
+#include "map_figure.hpp"
+#include "run_plots.hpp"
 #include "theme.hpp"
 
 namespace optviz::gui {
@@ -54,10 +54,11 @@ FigureLayout figure_layout(PixelRect area, float top_lines, const CanvasStyle& s
   const float bottom = fs * 0.6f + fs + 10 * s.scale;
   const float bar_w = fs * 0.9f;
   // The bar's column holds its labels and its title ("f above min") without reaching the heatmap.
-  const float right = fs * 0.8f + std::max(bar_w + colour_bar_label_width(scale, s),
-                                           std::max(text_size(s, colour_bar_title(scale)).x,
-                                                    0.85f * text_size(s, colour_bar_minimum(scale)).x)) +
-                      fs * 0.5f;
+  const float right =
+      fs * 0.8f +
+      std::max(bar_w + colour_bar_label_width(scale, s),
+               std::max(text_size(s, colour_bar_title(scale)).x, 0.85f * text_size(s, colour_bar_minimum(scale)).x)) +
+      fs * 0.5f;
   FigureLayout l;
   l.plot = {area.x0 + left, area.y0 + top, std::max(area.x0 + left + 1, area.x1 - right),
             std::max(area.y0 + top + 1, area.y1 - bottom)};
@@ -84,7 +85,6 @@ std::vector<LessonPlot> slide_plots(const Scenario& s, FigureComposition composi
   return composition == FigureComposition::question ? std::vector<LessonPlot>{} : shown_plots(s);
 }
 
-std::string slide_title(const Scenario& s) { return s.title.empty() ? std::string(s.objective.title()) : s.title; }
 
 }  // namespace
 
@@ -238,8 +238,7 @@ void FigureDrawer::draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& s
     std::string title = f.title();
     if (!scenario.title.empty()) title = scenario.title + "  —  " + title;
     dl.AddText(style.font, fs * 1.2f, ImVec2(layout.title.x, layout.title.y), style.text, title.c_str());
-    dl.AddText(style.font, fs * 0.9f, ImVec2(layout.title.x, layout.title.y + fs * 1.45f), style.text,
-               formula.c_str());
+    dl.AddText(style.font, fs * 0.9f, ImVec2(layout.title.x, layout.title.y + fs * 1.45f), style.text, formula.c_str());
     dl.AddText(style.font, fs, ImVec2(plot.x1 - steps_size.x, layout.title.y + fs * 1.45f), style.text, steps.c_str());
   } else {
     // One line: the function's name and formula, cut before the step count.
@@ -268,7 +267,8 @@ void FigureDrawer::draw_sweep(ImDrawList& dl, PixelRect rect, const Scenario& sc
   }
   // Drawn at the size it takes in the rectangle (its proportions kept), so that its text is sharp.
   const auto [units_w, units_h] = sweep_figure_units(wanted.x.count, wanted.y.count);
-  const double scale = std::min(static_cast<double>(rect.width()) / units_w, static_cast<double>(rect.height()) / units_h);
+  const double scale =
+      std::min(static_cast<double>(rect.width()) / units_w, static_cast<double>(rect.height()) / units_h);
   if (!sweep_ || !(*sweep_ == wanted)) {
     sweep_map_ = sweep(wanted);
     sweep_ = wanted;
@@ -363,7 +363,8 @@ void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const st
 
 static_assert(kSlideTitleScale == kLargeFontFactor, "a slide's title is drawn with the large font at its size");
 
-Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajectory>& runs, const FigureRequest& request) {
+Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajectory>& runs,
+                           const FigureRequest& request) {
   const int width = std::clamp(request.width, 1, kMaxFigureSide);
   const int height = std::clamp(request.height, 1, kMaxFigureSide);
   ContextScope scope(context_);

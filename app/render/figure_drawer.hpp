@@ -12,16 +12,16 @@
 #include <string>
 #include <vector>
 
+#include "figure_renderer.hpp"
 #include "gl_handles.hpp"
 #include "heatmap_renderer.hpp"
-#include "map_texture.hpp"
 #include "image.hpp"
-#include "figure_renderer.hpp"
+#include "map_texture.hpp"
 #include "scenario.hpp"
 #include "slide_layout.hpp"
-#include "sweep.hpp"
 #include "surface_renderer.hpp"
 #include "surface_scene.hpp"
+#include "sweep.hpp"
 #include "trajectory.hpp"
 
 struct ImGuiContext;

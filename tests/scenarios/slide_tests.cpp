@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -57,7 +58,7 @@ double share_read(const std::string& wanted, const std::string& read) {
 // paragraphs; one thread, as ctest runs tests side by side.
 std::string ocr(const std::filesystem::path& png) {
   ProcessOptions options;
-  options.environment["OMP_THREAD_LIMIT"] = "1";
+  options.environment.emplace("OMP_THREAD_LIMIT", std::optional<std::string>(std::in_place, "1"));
   const ProcessResult r = run_process("/usr/bin/tesseract", {png.string(), "stdout", "--psm", "11"}, options);
   REQUIRE(r.exit_code == 0);
   return r.out;
@@ -67,8 +68,8 @@ std::string render(const TempDir& dir, const Scenario& s, const std::string& nam
                    std::vector<std::string> extra = {}) {
   save_scenario(dir / "lesson.json", s);
   const auto png = dir / name;
-  std::vector<std::string> args{"render", (dir / "lesson.json").string(), "--out", png.string(), "--width",
-                                std::to_string(width), "--height", std::to_string(height)};
+  std::vector<std::string> args{"render",  (dir / "lesson.json").string(), "--out",    png.string(),
+                                "--width", std::to_string(width),          "--height", std::to_string(height)};
   args.insert(args.end(), extra.begin(), extra.end());
   const Result r = run_optviz(args);
   REQUIRE(r.exit_code == 0);
@@ -82,11 +83,16 @@ std::string render(const TempDir& dir, const Scenario& s, const std::string& nam
 // The words of a plot's title that OCR should find on the slide.
 std::string plot_words(LessonPlot plot) {
   switch (plot) {
-    case LessonPlot::loss: return "Loss";
-    case LessonPlot::accumulator: return "Accumulator";
-    case LessonPlot::step_size: return "Step size";
-    case LessonPlot::data: return "Data points models";
-    case LessonPlot::sweep: return "";
+    case LessonPlot::loss:
+      return "Loss";
+    case LessonPlot::accumulator:
+      return "Accumulator";
+    case LessonPlot::step_size:
+      return "Step size";
+    case LessonPlot::data:
+      return "Data points models";
+    case LessonPlot::sweep:
+      return "";
   }
   return "";
 }

@@ -79,6 +79,37 @@ void draw_heatmap(ImDrawList& dl, void* texture, PixelRect r, const CanvasStyle&
   dl.AddImage(texture, ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), ImVec2(0, 1), ImVec2(1, 0));
 }
 
+std::string wrap_at_spaces(ImFont* font, float size, float width, std::string_view text) {
+  const auto measure = [&](std::string_view piece) {
+    return font->CalcTextSizeA(size, 1e9f, 0, piece.data(), piece.data() + piece.size()).x;
+  };
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view paragraph = text.substr(start, end - start);
+    std::string line;
+    std::size_t at = 0;
+    while (at < paragraph.size()) {
+      const std::size_t space = std::min(paragraph.find(' ', at), paragraph.size());
+      const std::string_view word = paragraph.substr(at, space - at);
+      const std::string longer = line.empty() ? std::string(word) : line + " " + std::string(word);
+      if (!line.empty() && measure(longer) > width) {
+        out += line + "\n";
+        line = std::string(word);
+      } else {
+        line = longer;
+      }
+      at = space + 1;
+    }
+    out += line;
+    if (end == text.size()) break;
+    out += "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string elided(const CanvasStyle& s, std::string_view text, float width) {
   if (text_size(s, text).x <= width) return std::string(text);
   // Cut at character boundaries (UTF-8 continuation bytes are 10xxxxxx) until text + "…" fits.

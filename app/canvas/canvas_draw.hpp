@@ -29,6 +29,10 @@ ImVec2 text_size(const CanvasStyle& style, std::string_view text);
 // The heatmap texture over `rect` (its first row is the bottom), or the background without one.
 void draw_heatmap(ImDrawList& dl, void* texture, PixelRect rect, const CanvasStyle& style);
 
+// `text` with its lines broken at spaces only, each as long as fits `width` pixels at `size`:
+// ImGui's own wrapping may break after a '.', inside a number such as 0.013.
+std::string wrap_at_spaces(ImFont* font, float size, float width, std::string_view text);
+
 // `text` shortened with "…" to at most `width` pixels (whole characters), or empty if not even that fits.
 std::string elided(const CanvasStyle& style, std::string_view text, float width);
 

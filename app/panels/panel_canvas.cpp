@@ -100,11 +100,13 @@ bool spread_shown(const AppState& state) {
 // While a lesson's question is asked: the question in a box at the top of the canvas, and the
 // button that reveals the paths (as Q does).
 void draw_question(AppState& state, const PixelRect& plot, const CanvasStyle& style) {
-  const std::string& question = state.scenario.lesson.question;
+  // Presentation mode asks it in the heading over the canvas: here only the button remains.
+  const std::string& question = state.view.presenting ? std::string() : state.scenario.lesson.question;
   const ImGuiStyle& g = ImGui::GetStyle();
   const float pad = g.WindowPadding.x;
   const float wrap = std::max(1.0f, std::min(plot.width() - 4 * pad, ImGui::GetFontSize() * 40));
-  const ImVec2 text = ImGui::CalcTextSize(question.c_str(), nullptr, false, wrap);
+  const std::string lines = wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), wrap, question);
+  const ImVec2 text = lines.empty() ? ImVec2(0, -g.ItemSpacing.y) : ImGui::CalcTextSize(lines.c_str());
   const char* label = "Reveal the answer (Q)";
   const ImVec2 button = ImGui::CalcTextSize(label);
   const float box_w = std::max(text.x, button.x + 2 * g.FramePadding.x) + 2 * pad;
@@ -112,8 +114,8 @@ void draw_question(AppState& state, const PixelRect& plot, const CanvasStyle& st
   const ImVec2 p0((plot.x0 + plot.x1 - box_w) / 2, plot.y0 + 2 * pad);
   ImDrawList& dl = *ImGui::GetWindowDrawList();
   dl.AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), style.box, 6 * style.scale);
-  dl.AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p0.x + pad, p0.y + pad), style.box_text, question.c_str(),
-             nullptr, wrap);
+  if (!lines.empty())
+    dl.AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p0.x + pad, p0.y + pad), style.box_text, lines.c_str());
   ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p0.y + pad + text.y + g.ItemSpacing.y));
   if (ImGui::Button(label)) toggle_question(state);
 }

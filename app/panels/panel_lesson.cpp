@@ -1,18 +1,28 @@
 // The lesson beside its figure: its text (or, while its question is asked, the question) in a
 // strip that never covers a plot: under the canvas in the window (with the title and a close
 // button; it scrolls when long), where the slide puts it in presentation mode, with the chapter
-// and the title across the top.
+// and the title (or the question) across the top. Lines break at spaces only.
 #include <imgui.h>
 
 #include <algorithm>
 #include <string>
 
+#include "canvas_draw.hpp"
 #include "panels.hpp"
 
 namespace optviz::gui {
 
 const std::string& lesson_text(const AppState& state) {
-  return state.view.hide_answer ? state.scenario.lesson.question : state.scenario.description;
+  static const std::string none;
+  // Presentation mode asks the question in the heading; the text is the answer.
+  if (state.view.hide_answer) return state.view.presenting ? none : state.scenario.lesson.question;
+  return state.scenario.description;
+}
+
+std::string lesson_heading(const AppState& state) {
+  // While the question is asked, the title would give the answer away.
+  if (state.view.hide_answer && !state.scenario.lesson.question.empty()) return state.scenario.lesson.question;
+  return slide_title(state.scenario);
 }
 
 bool lesson_strip_shown(const AppState& state) { return state.dialogs.lesson_info && !lesson_text(state).empty(); }
@@ -21,7 +31,8 @@ float lesson_strip_height(const AppState& state, float width) {
   if (!lesson_strip_shown(state)) return 0;
   const ImGuiStyle& style = ImGui::GetStyle();
   const float wrap = std::max(1.0f, width - 2 * style.WindowPadding.x);
-  const float text = ImGui::CalcTextSize(lesson_text(state).c_str(), nullptr, false, wrap).y;
+  const float text =
+      ImGui::CalcTextSize(wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), wrap, lesson_text(state)).c_str()).y;
   return text + ImGui::GetFrameHeightWithSpacing() + 2 * style.WindowPadding.y;
 }
 
@@ -42,9 +53,8 @@ void draw_lesson_strip(AppState& state) {
       tooltip("Lessons > About this lesson shows it again");
     }
     if (question) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(lesson_text(state).c_str());
-    ImGui::PopTextWrapPos();
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    ImGui::TextUnformatted(wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), wrap, lesson_text(state)).c_str());
     if (question) ImGui::PopStyleColor();
   }
   ImGui::End();
@@ -68,8 +78,9 @@ void draw_lesson_header(const AppState& state) {
       y += std::ceil(fs * kSlideChapterScale * 1.3f);
     }
     ImFont* large = state.fonts.large != nullptr ? state.fonts.large : ImGui::GetFont();
-    dl.AddText(large, fs * kSlideTitleScale, ImVec2(r.x0, y), ImGui::GetColorU32(ImGuiCol_Text),
-               slide_title(s).c_str(), nullptr, r.width());
+    const std::string heading = wrap_at_spaces(large, fs * kSlideTitleScale, r.width(), lesson_heading(state));
+    dl.AddText(large, fs * kSlideTitleScale, ImVec2(r.x0, y),
+               ImGui::GetColorU32(state.view.hide_answer ? ImGuiCol_CheckMark : ImGuiCol_Text), heading.c_str());
   }
   ImGui::End();
 }

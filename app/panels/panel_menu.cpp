@@ -136,10 +136,12 @@ void draw_menu_bar(AppState& state) {
   lessons_menu(state);
   view_menu(state);
   help_menu(state);
+  // The lesson's title, or its chapter while its question is asked (the title is the answer).
   const Scenario& s = state.scenario;
-  if (!s.title.empty()) {
+  const std::string& shown = state.view.hide_answer ? s.lesson.chapter : s.title;
+  if (!shown.empty()) {
     ImGui::Separator();
-    ImGui::TextDisabled("%s", s.title.c_str());
+    ImGui::TextDisabled("%s", shown.c_str());
   }
   if (!state.notice.text.empty()) {
     // The last notice, right-aligned: where a file went, or what failed.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 
+#include "canvas_draw.hpp"
 #include "panels.hpp"
 
 namespace optviz::gui {
@@ -28,17 +29,20 @@ void draw_presentation(AppState& state) {
   // The lesson as its slide: its title, its text (or question), its plots.
   const ImGuiStyle& style = ImGui::GetStyle();
   ImFont* large = state.fonts.large != nullptr ? state.fonts.large : ImGui::GetFont();
-  const std::string title = slide_title(state.scenario);
+  const std::string title = lesson_heading(state);
   static const std::string no_text;
   const std::string& text = state.dialogs.lesson_info ? lesson_text(state) : no_text;  // Escape hides it
   const float padding = 2 * style.WindowPadding.x;
   const SlideContent slide{
       !state.scenario.lesson.chapter.empty(),
-      [&](float wrap, float size) { return large->CalcTextSizeA(size, 1e9f, std::max(1.0f, wrap), title.c_str()).y; },
+      [&](float wrap, float size) {
+        return large->CalcTextSizeA(size, 1e9f, 0, wrap_at_spaces(large, size, std::max(1.0f, wrap), title).c_str()).y;
+      },
       [&](float wrap, float size) {
         if (text.empty()) return 0.0f;
         const float inner = std::max(1.0f, wrap - padding);
-        return ImGui::GetFont()->CalcTextSizeA(size, 1e9f, inner, text.c_str()).y + padding;
+        ImFont* font = ImGui::GetFont();
+        return font->CalcTextSizeA(size, 1e9f, 0, wrap_at_spaces(font, size, inner, text).c_str()).y + padding;
       },
       shown_plots(state.scenario).size()};
   state.layout = presentation_layout(w, h, metrics, state.view.splitters, p, slide);

@@ -174,7 +174,8 @@ void process_file_requests(AppState& state) {
     if (index < presets.size()) {
       replace_scenario(state, presets[index]);
       state.dialogs.lesson_info = true;
-      set_notice(state, "Lesson: " + presets[index].title);
+      // A lesson that asks a question is announced by its chapter: its title is the answer.
+      set_notice(state, "Lesson: " + (state.view.hide_answer ? presets[index].lesson.chapter : presets[index].title));
     }
   }
 }

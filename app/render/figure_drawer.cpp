@@ -71,14 +71,19 @@ FigureLayout figure_layout(PixelRect area, float top_lines, const CanvasStyle& s
 
 float wrapped_height(ImFont* font, float size, float width, const std::string& text) {
   if (text.empty()) return 0;
-  return font->CalcTextSizeA(size, 1e9f, std::max(1.0f, width), text.c_str()).y;
+  const std::string lines = wrap_at_spaces(font, size, std::max(1.0f, width), text);
+  return font->CalcTextSizeA(size, 1e9f, 0, lines.c_str()).y;
 }
 
-// What a slide's text block says: the lesson's text, or on the question slide its question.
+// The question slide's heading is its question (the title would give the answer away) and it has
+// no text; the other slides have the title and the lesson's text.
+std::string figure_title(const Scenario& s, FigureComposition composition) {
+  if (composition == FigureComposition::question && !s.lesson.question.empty()) return s.lesson.question;
+  return slide_title(s);
+}
+
 std::string slide_text(const Scenario& s, FigureComposition composition) {
-  if (composition == FigureComposition::question)
-    return s.lesson.question.empty() ? "" : "Question: " + s.lesson.question;
-  return s.description;
+  return composition == FigureComposition::question ? std::string() : s.description;
 }
 
 std::vector<LessonPlot> slide_plots(const Scenario& s, FigureComposition composition) {
@@ -304,13 +309,12 @@ void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const st
   if (layout.chapter.width() > 0)
     dl.AddText(font, fs * kSlideChapterScale, ImVec2(layout.chapter.x0, layout.chapter.y0), accent,
                scenario.lesson.chapter.c_str());
-  const std::string title = slide_title(scenario);
-  dl.AddText(large, fs * kSlideTitleScale, ImVec2(layout.title.x0, layout.title.y0), text, title.c_str(), nullptr,
-             layout.title.width());
-  const std::string body = slide_text(scenario, request.composition);
-  if (!body.empty())
-    dl.AddText(question ? large : font, question ? fs * kSlideTitleScale : fs, ImVec2(layout.text.x0, layout.text.y0),
-               question ? accent : text, body.c_str(), nullptr, layout.text.width());
+  const std::string title = wrap_at_spaces(large, fs * kSlideTitleScale, layout.title.width(),
+                                           figure_title(scenario, request.composition));
+  dl.AddText(large, fs * kSlideTitleScale, ImVec2(layout.title.x0, layout.title.y0), question ? accent : text,
+             title.c_str());
+  const std::string body = wrap_at_spaces(font, fs, layout.text.width(), slide_text(scenario, request.composition));
+  if (!body.empty()) dl.AddText(font, fs, ImVec2(layout.text.x0, layout.text.y0), text, body.c_str());
 
   // The canvas's own labels a little smaller than the text, so that the heatmap keeps its room.
   const float canvas_fs = std::round(fs * 0.8f);
@@ -376,14 +380,12 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
   float fs = figure_font_size(width, height);
   if (request.composition != FigureComposition::canvas) {
     ImFont* font = io.Fonts->Fonts[0];
-    const std::string title = slide_title(scenario);
+    const std::string title = figure_title(scenario, request.composition);
     const std::string body = slide_text(scenario, request.composition);
-    // The question is the question slide's point: as large as the title.
-    const float text_scale = request.composition == FigureComposition::question ? kSlideTitleScale : 1.0f;
     const SlideContent content{
         !scenario.lesson.chapter.empty(),
         [&](float wrap, float size) { return wrapped_height(font, size, wrap, title); },
-        [&](float wrap, float size) { return wrapped_height(font, size * text_scale, wrap, body); },
+        [&](float wrap, float size) { return wrapped_height(font, size, wrap, body); },
         slide_plots(scenario, request.composition).size()};
     slide = slide_layout(w, h, content);
     fs = std::round(slide->font_size * 0.8f);  // the canvas's and the plots' labels

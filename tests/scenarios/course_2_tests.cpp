@@ -346,4 +346,14 @@ TEST_CASE("lesson 14: a warm-up keeps RMSprop and Adam from leaping to a far min
   CHECK(high.x - near.x > 0.1);
   CHECK(near.y - low.y > 0.1);
   CHECK(high.y - near.y > 0.1);
+  // The slide: no plot (the loss would not tell the two minima apart, f = 0 at both), the canvas at
+  // step 20, where each path drawn so far already lies in the basin it ends in: the leaps of the
+  // runs without warm-up to (3, 2), the short first steps of the others towards the nearest minimum.
+  CHECK(l.scenario->lesson.plots.empty());
+  REQUIRE(l.scenario->lesson.step == 20);
+  for (std::size_t i = 0; i < 4; ++i) {
+    INFO("run " << i);
+    const Vec2 end = i % 2 == 0 ? Vec2{3, 2} : near;
+    CHECK(distance(gradient_flow_end(f, l.runs[i].position[20]), end) < 1e-6);
+  }
 }

@@ -140,12 +140,13 @@ TEST_CASE("lesson 17: the sweep map of eta and rho on Booth", "[presets][sweep][
   const Lesson l = lesson("Sweep map on Booth");
   const Scenario& s = *l.scenario;
   REQUIRE(s.runs.size() == 2);
-  // "Each cell is one RMSprop run of 300 steps on Booth from (-6, -4), coloured by final loss f: eta
+  // "Each cell is one RMSprop run of 200 steps on Booth from (5, 0), coloured by final f: eta
   // across (log scale, 1e-4 to 1), rho up (0.5 to 0.999)."
   CHECK(s.objective.name() == "booth");
-  CHECK(s.steps == 300);
-  CHECK(s.start == Vec2{-6, -4});
+  CHECK(s.steps == 200);
+  CHECK(s.start == Vec2{5, 0});
   REQUIRE(s.runs[0].hyper.kind == OptimizerKind::rmsprop);
+  REQUIRE(s.runs[1].hyper.kind == OptimizerKind::rmsprop);
   // The map the lesson shows (its "sweep" entry), on the axes the text names.
   REQUIRE(s.lesson.sweep);
   CHECK(s.lesson.sweep->run == 0);
@@ -157,48 +158,67 @@ TEST_CASE("lesson 17: the sweep map of eta and rho on Booth", "[presets][sweep][
   REQUIRE(sweep_spec.y.count == cells);
   const Map map = sweep(sweep_spec);
   REQUIRE(map.complete);
-  // "The minimum (1, 3) is 7 away in each coordinate"
-  const Vec2 minimum = s.objective.minima().at(0);
-  CHECK(minimum.x - s.start.x == 7);
-  CHECK(minimum.y - s.start.y == 7);
   double slow_least = 1e300, hop_least = 1e300, settled_most = 0;
-  int diverged = 0;
-  for (int j = 0; j < cells; ++j)
+  int diverged = 0, settled_rows = 0;
+  for (int j = 0; j < cells; ++j) {
+    const double rho = sweep_spec.y.value(j);
+    settled_rows += rho >= 0.99;
     for (int i = 0; i < cells; ++i) {
-      const double eta = sweep_spec.x.value(i), rho = sweep_spec.y.value(j);
+      const double eta = sweep_spec.x.value(i);
       const RunSummary& c = map.at(i, j);
       diverged += c.diverged_at.has_value();
-      if (eta < 0.01) slow_least = std::min(slow_least, c.value);
-      if (eta > 0.04 && rho < 0.85) hop_least = std::min(hop_least, c.value);
-      if (eta > 0.04 && rho >= 0.9) settled_most = std::max(settled_most, c.value);
+      if (eta < 0.005) slow_least = std::min(slow_least, c.value);
+      if (eta > 0.04 && rho < 0.95) hop_least = std::min(hop_least, c.value);
+      if (eta > 0.04 && rho >= 0.99) settled_most = std::max(settled_most, c.value);
     }
-  // "left of eta = 0.01 no run arrives, f stays above 0.7"
-  CHECK(slow_least > 0.7);
-  // "Right of eta = 0.04 with rho below 0.85, runs end hopping across the minimum, f above 0.007"
-  CHECK(hop_least > 0.007);
-  // "With rho 0.9 or more ... runs settle, f below 0.001"
-  CHECK(settled_most < 0.001);
+  }
+  // "Left of eta = 0.005 no run reaches the minimum (1, 3): f above 1.9."
+  CHECK(s.objective.minima().at(0) == Vec2{1, 3});
+  CHECK(slow_least > 1.9);
+  // "Right of eta = 0.04 with rho below 0.95, ... runs hop across the minimum, f above 0.006."
+  CHECK(hop_least > 0.006);
+  // "With rho 0.99 or more, ... runs settle, f below 1e-8." (the map's top two rows)
+  CHECK(settled_rows == 2);
+  CHECK(settled_most < 1e-8);
   // "No run diverges."
   CHECK(diverged == 0);
-  // "G forgets the large early gradients, so the step stays about eta. With rho 0.9 or more, G
-  // remembers them, the step size stays small (0.015 at the end for rho = 0.99, 0.11 for rho = 0.7)"
-  CHECK(s.runs[0].hyper.rho == 0.99);
-  CHECK(s.runs[1].hyper.rho == 0.7);
-  CHECK(l.runs[0].step_size.back().x == Approx(0.015).epsilon(0.04));
-  CHECK(l.runs[1].step_size.back().x == Approx(0.11).epsilon(0.02));
-  // "The two runs drawn share one diagonal; only their ends differ." (both with eta = 0.1)
+  // The two runs drawn: both with eta = 0.1, rho = 0.99 (the map's marked cell) and rho = 0.7.
+  const Trajectory& remembering = l.runs[0];
+  const Trajectory& hopping = l.runs[1];
   CHECK(s.runs[0].hyper.eta == 0.1);
   CHECK(s.runs[1].hyper.eta == 0.1);
-  for (const Trajectory& t : l.runs)
-    for (std::size_t k = 0; k < 60; ++k)
-      CHECK(std::fabs((t.position[k].x - s.start.x) - (t.position[k].y - s.start.y)) < 0.05);
-  CHECK(l.runs[0].value.back() < 1e-20);
-  // the hopping run: its last steps are about eta long in each coordinate, across the minimum
-  const Trajectory& hopping = l.runs[1];
+  CHECK(s.runs[0].hyper.rho == 0.99);
+  CHECK(s.runs[1].hyper.rho == 0.7);
+  // "G forgets the large early gradients: the step size climbs to 0.11 = 2 / 18 (Booth's steepest
+  // curvature, lesson 2) and runs hop across the minimum": the rho = 0.7 run ends with the step
+  // size at which a gradient step along the steepest curvature lands as far on the other side, its
+  // last steps about eta long in each coordinate, across the minimum.
+  const double steepest = curvatures(s.objective, {1, 3}).first;
+  CHECK(steepest == Approx(18).epsilon(1e-6));
+  CHECK(hopping.step_size.back().x == Approx(2 / steepest).epsilon(1e-3));
+  CHECK(hopping.step_size.back().y == Approx(2 / steepest).epsilon(1e-3));
   const std::size_t n = hopping.rows() - 1;
   CHECK(std::fabs(step_vector(hopping, n).x) == Approx(0.1).epsilon(0.05));
   CHECK(std::fabs(step_vector(hopping, n).y) == Approx(0.1).epsilon(0.05));
-  CHECK(hopping.value.back() > 0.007);
+  CHECK(step_vector(hopping, n).x * step_vector(hopping, n - 1).x < 0);
+  CHECK(hopping.value.back() > 0.006);
+  // "With rho 0.99 or more, G remembers them: at step 50 the step size is 0.06 and runs settle"
+  CHECK(remembering.step_size[49].x == Approx(0.06).margin(0.005));
+  CHECK(remembering.step_size[49].y == Approx(0.06).margin(0.005));
+  CHECK(remembering.value.back() < 1e-8);
+  // "The runs drawn (eta = 0.1) part at once: the first step is eta / sqrt(1 - rho), 1 for rho =
+  // 0.99 and 0.18 for rho = 0.7." They stay apart: the rho = 0.99 run's first step takes it 0.7
+  // from every point of the other's path.
+  for (const Trajectory* t : {&remembering, &hopping}) {
+    const double rho = t == &remembering ? 0.99 : 0.7;
+    CHECK(std::fabs(step_vector(*t, 1).x) == Approx(0.1 / std::sqrt(1 - rho)).epsilon(1e-6));
+    CHECK(std::fabs(step_vector(*t, 1).y) == Approx(0.1 / std::sqrt(1 - rho)).epsilon(1e-6));
+  }
+  CHECK(std::fabs(step_vector(remembering, 1).x) == Approx(1).epsilon(1e-6));
+  CHECK(std::fabs(step_vector(hopping, 1).x) == Approx(0.18).margin(0.005));
+  double nearest = 1e300;
+  for (const Vec2 p : hopping.position) nearest = std::min(nearest, distance(p, remembering.position[1]));
+  CHECK(nearest > 0.7);
 }
 
 TEST_CASE("lesson 18: no root, or the root on top", "[presets][rule][course]") {

@@ -79,6 +79,7 @@ void draw_plots_panel(AppState& state) {
     if (k == LessonPlot::data) continue;
     const std::size_t c = k == LessonPlot::loss ? 0 : k == LessonPlot::accumulator ? 1 : 2;
     plots.push_back(run_plot(k, source));
+    plots.back().ahead = state.view.show_ahead;
     if (state.view.hide_answer) plots.back().empty_text = "the curves come with the answer (Q)";
     plots.back().y = series_range(plots.back(), &axes.columns[c]);
     caches.push_back(&axes.columns[c]);

@@ -89,19 +89,27 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   for (std::size_t k = 0; k < plot.series.size(); ++k) {
     const PlotSeries& series = plot.series[k];
     const SeriesColumns& columns = cache.columns({series.version, series.values, series.first_x, plot.x, y.log, r.width()});
-    plot_polylines(series.values, series.first_x, plot.x, y, r, scratch, series.shown, &columns);
-    for (std::size_t p = 0; p < scratch.pieces(); ++p) {
-      const auto piece = scratch.piece(p);
-      auto draw = [&](std::span<const Point2> line) {
-        points.resize(line.size());
-        std::transform(line.begin(), line.end(), points.begin(), [](Point2 q) { return ImVec2(q.x, q.y); });
-        dl.AddPolyline(points.data(), static_cast<int>(points.size()), series.colour, ImDrawFlags_None, 2.0f * s.scale);
-      };
-      if (series.dashed) {
-        dashed(piece, 6 * s.scale, 4 * s.scale, dashes);
-        for (std::size_t d = 0; d < dashes.pieces(); ++d) draw(dashes.piece(d));
-      } else {
-        draw(piece);
+    // The whole series thin and faint first, then the part up to the playhead over it.
+    const bool rest = plot.ahead && series.shown < series.values.size();
+    for (const bool whole : {true, false}) {
+      if (whole && !rest) continue;
+      plot_polylines(series.values, series.first_x, plot.x, y, r, scratch, whole ? series.values.size() : series.shown,
+                     &columns);
+      const ImU32 colour = whole ? with_alpha(series.colour, 0.35f) : series.colour;
+      const float width = (whole ? 1.2f : 2.0f) * s.scale;
+      for (std::size_t p = 0; p < scratch.pieces(); ++p) {
+        const auto piece = scratch.piece(p);
+        auto draw = [&](std::span<const Point2> line) {
+          points.resize(line.size());
+          std::transform(line.begin(), line.end(), points.begin(), [](Point2 q) { return ImVec2(q.x, q.y); });
+          dl.AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
+        };
+        if (series.dashed) {
+          dashed(piece, 6 * s.scale, 4 * s.scale, dashes);
+          for (std::size_t d = 0; d < dashes.pieces(); ++d) draw(dashes.piece(d));
+        } else {
+          draw(piece);
+        }
       }
     }
   }

@@ -31,6 +31,7 @@ struct LinePlot {
   std::optional<AxisRange> y;  // measured from the series when not given
   std::vector<PlotSeries> series;
   double marker = 0;                      // the current step
+  bool ahead = false;                     // each series' rest beyond what is shown, faint (as paths ahead)
   std::vector<std::string> short_titles;  // tried in turn when the title does not fit
 };
 

@@ -356,6 +356,7 @@ void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const st
       // Drawn above, in the canvas's place.
     } else if (kinds[i] != LessonPlot::data) {
       LinePlot plot = run_plot(kinds[i], source);
+      plot.ahead = true;  // as the paths: the rest of each curve faint beyond the step
       plot.y = series_range(plot);
       PlotColumnsCache cache;
       draw_line_plot("##plot", plot, ImVec2(r.width(), r.height()), canvas, scratch, cache);

@@ -54,8 +54,8 @@ TEST_CASE("the course: chapters in order, each lesson a point with its evidence,
       CHECK(s.lesson.chapter == course[i - 1].lesson.chapter);
     CHECK(s.title.size() <= 70);  // one point, said in its title
     CHECK((s.runs.size() >= 2 && s.runs.size() <= 5));
-    // The plots that carry its point, or none when the canvas alone carries it (lesson 14).
-    CHECK((!s.lesson.plots.empty() || s.title.starts_with("A warm-up keeps")));
+    // Its plots (none when the canvas alone carries its point) and the step at which to look.
+    CHECK(s.lesson.plots.size() <= kMaxLessonPlots);
     REQUIRE(s.lesson.step.has_value());  // the step at which to look
     CHECK(*s.lesson.step <= s.steps);
   }

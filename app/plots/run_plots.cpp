@@ -36,9 +36,9 @@ void add_accumulator_series(LinePlot& plot, const RunSpec& run, const Trajectory
                     run.label + " " + run.accumulator, colour, shown, names, coordinate);
 }
 
-// ", x" after a per-coordinate plot's title when it shows one coordinate.
+// After a per-coordinate plot's title: ", x" when it shows one coordinate, else which line is which.
 std::string coordinate_suffix(CoordinateChoice coordinate, CoordinateNames names) {
-  if (coordinate == CoordinateChoice::both) return "";
+  if (coordinate == CoordinateChoice::both) return std::string(":  — ") + names.x + "  - - " + names.y;
   return std::string(", ") + (coordinate == CoordinateChoice::x ? names.x : names.y);
 }
 
@@ -71,11 +71,11 @@ LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
   } else if (kind == LessonPlot::accumulator) {
     plot.title = "Accumulator G_t (Adam: v)" + suffix;
     plot.empty_text = "no accumulator in the visible runs";
-    plot.short_titles = {"G_t (Adam: v)" + suffix, "G_t" + suffix};
+    plot.short_titles = {"G_t (Adam: v)" + suffix, "G_t" + suffix, "G_t"};
   } else {
     // With a schedule, η is η_t, the rate of update t.
     plot.title = (any_schedule(s) ? "Step size η_t/(√G_t+ε)" : "Step size η/(√G_t+ε)") + suffix;
-    plot.short_titles = {"Step size" + suffix};
+    plot.short_titles = {"Step size" + suffix, "Step size"};
   }
   if (!source.series) return plot;
 

@@ -210,9 +210,9 @@ void FigureDrawer::draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& s
   }
   // The legend on the question slide too (the class must know which runs it is asked about), in
   // the corner the paths cross least.
-  // Each run's parameters under its name, unless that legend would cover a quarter of a small canvas.
+  // Each run's parameters under its name, unless that legend would cover more than a seventh of the canvas.
   const ImVec2 full = legend_size(scenario, runs, style, true);
-  const bool parameters = full.x * full.y <= 0.25f * plot.width() * plot.height();
+  const bool parameters = full.x * full.y <= 0.15f * plot.width() * plot.height();
   const ImVec2 legend = legend_size(scenario, runs, style, parameters);
   std::vector<Point2> points;
   if (!surface) {

@@ -98,8 +98,8 @@ TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course
   // "80 points labelled 0 or 1"
   CHECK(data.size() == 80);
   for (double y : data.y) CHECK((y == 0 || y == 1));
-  // "Its loss in (w, b) is a round, shallow bowl: the curvature is at most 0.14 and differs only 2.4
-  // times between directions." (at the minimum, where the logistic loss is most curved along the runs)
+  // "Its loss in (w, b) is a round, shallow bowl: its curvature, at most 0.14, differs only 2.4 times
+  // between directions." (at the minimum, where the logistic loss is most curved along the runs)
   const Vec2 minimum = f.minima().at(0);
   const auto [most, least] = curvatures(f, minimum);
   CHECK(most == Approx(0.14).margin(0.005));
@@ -108,7 +108,7 @@ TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course
   CHECK(l.scenario->start == Vec2{-2, -4});
   CHECK(minimum.x > 0);
   // "Each uses the smallest rate, in steps of 0.1 (SGD) and 0.01 (RMSprop), that stays within 0.01 of the
-  // minimum (1.57, -0.87) soonest while f never rises by more than rounding (1e-12)."
+  // minimum (1.57, -0.87) soonest, with f never rising beyond rounding (1e-12)."
   CHECK(minimum.x == Approx(1.57).epsilon(0.005));
   CHECK(minimum.y == Approx(-0.87).epsilon(0.005));
   const auto rises = [](const Trajectory& t) {
@@ -142,12 +142,18 @@ TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course
   CHECK(sgd_eta < 2 / most);
   CHECK(sgd.position[1].x == Approx(12).margin(0.05));
   for (std::size_t k = 2; k <= 18; ++k) CHECK(sgd.position[k].x < sgd.position[k - 1].x);
-  // "RMSprop's is eta = 0.26, a first step of 2.6 in each coordinate."
+  // "RMSprop's is eta = 0.26: a first step of 2.6 in each coordinate, then b swings past the minimum, to
+  // 0.64."
   CHECK(rmsprop_eta == 0.26);
   const double first = rmsprop_eta / std::sqrt(1 - l.scenario->runs[1].hyper.rho);
   CHECK(first == Approx(2.6).epsilon(1e-9));
   CHECK(std::fabs(step_vector(rmsprop, 1).x) == Approx(first).epsilon(1e-6));
   CHECK(std::fabs(step_vector(rmsprop, 1).y) == Approx(first).epsilon(1e-6));
+  const auto highest = std::max_element(rmsprop.position.begin(), rmsprop.position.end(),
+                                        [](Vec2 a, Vec2 b) { return a.y < b.y; });
+  CHECK(highest - rmsprop.position.begin() == 2);
+  CHECK(highest->y == Approx(0.64).margin(0.005));
+  CHECK(highest->y > minimum.y);
   // "RMSprop needs 13 steps, SGD 18: on a round bowl, tuned SGD comes close."
   CHECK(rmsprop_steps == 13);
   CHECK(sgd_steps == 18);

@@ -255,7 +255,9 @@ TEST_CASE("lesson 06: rho = 0.99 remembers ten times longer than rho = 0.9", "[p
   }
   CHECK(std::fabs(step_vector(l.runs[0], 1).x) == Approx(0.16).margin(0.003));
   CHECK(std::fabs(step_vector(l.runs[1], 1).x) / std::fabs(step_vector(l.runs[0], 1).x) == Approx(3.16).margin(0.01));
-  const auto from_minimum = [&](std::size_t run, std::size_t k) { return distance(l.runs[run].position[k], kMinimum3); };
+  const auto from_minimum = [&](std::size_t run, std::size_t k) {
+    return distance(l.runs[run].position[k], kMinimum3);
+  };
   for (std::size_t k = 1; k < 115; ++k) CHECK(from_minimum(1, k) < from_minimum(0, k));
   for (std::size_t k = 115; k < l.runs[0].rows(); ++k) CHECK(from_minimum(0, k) < from_minimum(1, k));
   // "rho = 0.9 soon forgets the drop: its x step size passes its first by step 39 and keeps growing; it

@@ -149,8 +149,8 @@ TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course
   CHECK(first == Approx(2.6).epsilon(1e-9));
   CHECK(std::fabs(step_vector(rmsprop, 1).x) == Approx(first).epsilon(1e-6));
   CHECK(std::fabs(step_vector(rmsprop, 1).y) == Approx(first).epsilon(1e-6));
-  const auto highest = std::max_element(rmsprop.position.begin(), rmsprop.position.end(),
-                                        [](Vec2 a, Vec2 b) { return a.y < b.y; });
+  const auto highest =
+      std::max_element(rmsprop.position.begin(), rmsprop.position.end(), [](Vec2 a, Vec2 b) { return a.y < b.y; });
   CHECK(highest - rmsprop.position.begin() == 2);
   CHECK(highest->y == Approx(0.64).margin(0.005));
   CHECK(highest->y > minimum.y);

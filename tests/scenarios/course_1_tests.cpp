@@ -392,8 +392,8 @@ TEST_CASE("lesson 08: at a minimum RMSprop's step size grows until it is thrown 
   // "Along x (curvature 0.1, limit 20) the same happens at step 146."
   CHECK(first_above(20, true) < 146);
   CHECK(farthest_after_100(true) == 146);
-  // "Refilled, G holds the step sizes near 20 and 2; the run ends hopping 0.025 from the minimum in each
-  // coordinate, 0.035 from it in all."
+  // "Refilled, G holds the step sizes near 20 and 2; the run ends hopping 0.035 from the minimum, 0.025 in
+  // each coordinate."
   CHECK(t.accumulator[118].y > 20 * t.accumulator[116].y);
   for (std::size_t k = t.rows() - 10; k < t.rows(); ++k) {
     CHECK(std::fabs(t.position[k].x) == Approx(0.025).margin(0.001));

@@ -160,8 +160,8 @@ TEST_CASE("lesson 11: without bias correction, Adam's first step is 3.2 times et
   CHECK(past(with).x < past(with).y);
   CHECK(length(last(with)) < 1e-3);
   // "Without it the steps stay (1 - beta1^t) / sqrt(1 - beta2^t) times too large, still 2.3 at step 200,
-  // as with a larger eta: after its swing it settles sooner, within 0.01 of the minimum from step 101
-  // against 123." The factor is the ratio of the uncorrected m / sqrt(v) to the corrected one.
+  // as with a larger eta: after its swing it settles sooner, within 0.01 from step 101 against 123." (of
+  // the minimum) The factor is the ratio of the uncorrected m / sqrt(v) to the corrected one.
   const auto factor = [&h](double t) { return (1 - std::pow(h.beta1, t)) / std::sqrt(1 - std::pow(h.beta2, t)); };
   for (int t = 1; t <= l.scenario->steps; ++t) CHECK(factor(t) > 1);
   CHECK(l.scenario->steps == 200);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "algorithms.hpp"
 #include "lesson_support.hpp"
 #include "scenario_file.hpp"
 #include "support.hpp"
@@ -22,13 +23,6 @@ std::pair<double, double> curvatures(const Objective& f, Vec2 p) {
   const double a = dx.x, b = (dx.y + dy.x) / 2, d = dy.y;
   const double mean = (a + d) / 2, spread = std::sqrt((a - d) * (a - d) / 4 + b * b);
   return {mean + spread, mean - spread};
-}
-
-// The scenario with one run's learning rate changed, simulated.
-std::vector<Trajectory> with_eta(const Scenario& s, std::size_t run, double eta) {
-  Scenario copy = s;
-  copy.runs[run].hyper.eta = eta;
-  return simulate(copy);
 }
 
 bool f_never_rises(const Trajectory& t) { return increases_of_f(t) == 0; }
@@ -99,41 +93,72 @@ TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course
   const Dataset& data = *f.data();
   const Trajectory& sgd = l.runs[0];
   const Trajectory& rmsprop = l.runs[1];
-  // "80 points labelled 0 or 1"
+  REQUIRE(l.scenario->runs[0].hyper.kind == OptimizerKind::sgd);
+  REQUIRE(l.scenario->runs[1].hyper.kind == OptimizerKind::rmsprop);
+  // "80 points labelled 0 or 1, model p = sigmoid(w x + b)" (the logistic loss)
+  CHECK(f.loss() == DataLoss::logistic);
   CHECK(data.size() == 80);
   for (double y : data.y) CHECK((y == 0 || y == 1));
-  // "the curvature differs only 2.4 times between directions"
+  // "Its loss in (w, b) is a round, shallow bowl: its curvature, at most 0.14, differs only 2.4 times
+  // between directions." (at the minimum, where the logistic loss is most curved along the runs)
   const Vec2 minimum = f.minima().at(0);
   const auto [most, least] = curvatures(f, minimum);
+  CHECK(most == Approx(0.14).margin(0.005));
   CHECK(most / least == Approx(2.4).epsilon(0.02));
   // "Both runs start at (-2, -4), a curve that falls where it should rise": w < 0 < the minimum's w
   CHECK(l.scenario->start == Vec2{-2, -4});
   CHECK(minimum.x > 0);
-  // "each uses the largest learning rate, in steps of 0.1 and 0.01, at which f never rises: SGD eta =
-  // 1.4 (at 1.5 it overshoots), RMSprop eta = 0.09 (at 0.1 it does)"
-  REQUIRE(l.scenario->runs[0].hyper.kind == OptimizerKind::sgd);
-  REQUIRE(l.scenario->runs[1].hyper.kind == OptimizerKind::rmsprop);
-  CHECK(l.scenario->runs[0].hyper.eta == 1.4);
-  CHECK(l.scenario->runs[1].hyper.eta == 0.09);
-  CHECK(f_never_rises(sgd));
-  CHECK(f_never_rises(rmsprop));
-  CHECK_FALSE(f_never_rises(with_eta(*l.scenario, 0, 1.5)[0]));
-  CHECK_FALSE(f_never_rises(with_eta(*l.scenario, 1, 0.1)[1]));
-  // "SGD's first step follows the gradient, 1.7 long; RMSprop's is eta/sqrt(1 - rho) = 0.9 in each
-  // coordinate"
-  CHECK(step_length(sgd, 1) == Approx(1.7).epsilon(0.02));
-  const Vec2 g0 = sgd.gradient[0], s1 = step_vector(sgd, 1);
-  CHECK(std::fabs(g0.x * s1.y - g0.y * s1.x) < 1e-12);
-  CHECK(g0.x * s1.x + g0.y * s1.y < 0);
-  const double first = 0.09 / std::sqrt(1 - l.scenario->runs[1].hyper.rho);
-  CHECK(first == Approx(0.9).epsilon(1e-9));
-  CHECK(std::fabs(step_vector(rmsprop, 1).x) == Approx(first).epsilon(1e-6));
-  CHECK(std::fabs(step_vector(rmsprop, 1).y) == Approx(first).epsilon(1e-6));
-  // "Both come within 0.01 of the minimum (1.57, -0.87), SGD at step 72, RMSprop at 75"
+  // "Each uses the smallest rate, in steps of 0.1 (SGD) and 0.01 (RMSprop), that stays within 0.01 of the
+  // minimum (1.57, -0.87) soonest, with f never rising beyond rounding (1e-12)."
   CHECK(minimum.x == Approx(1.57).epsilon(0.005));
   CHECK(minimum.y == Approx(-0.87).epsilon(0.005));
-  CHECK(first_within(sgd, minimum, 0.01) == 72);
-  CHECK(first_within(rmsprop, minimum, 0.01) == 75);
+  const auto rises = [](const Trajectory& t) {
+    for (std::size_t k = 1; k < t.rows(); ++k)
+      if (t.value[k] > t.value[k - 1] + 1e-12) return true;
+    return false;
+  };
+  // The fastest rate of run `index` over eta = i / per_unit, i = 1..count: {steps, eta}.
+  const auto fastest = [&](std::size_t index, int count, double per_unit) {
+    Scenario one = *l.scenario;
+    one.runs = {l.scenario->runs[index]};
+    std::pair<long, double> best{l.scenario->steps + 1, 0};
+    for (int i = 1; i <= count; ++i) {
+      one.runs[0].hyper.eta = i / per_unit;
+      const Trajectory t = simulate(one)[0];
+      const long steps = settles_within(t, minimum, 0.01);
+      if (!rises(t) && steps >= 0 && steps < best.first) best = {steps, i / per_unit};
+    }
+    return best;
+  };
+  const auto [sgd_steps, sgd_eta] = fastest(0, 200, 10);
+  const auto [rmsprop_steps, rmsprop_eta] = fastest(1, 50, 100);
+  CHECK(l.scenario->runs[0].hyper.eta == sgd_eta);
+  CHECK(l.scenario->runs[1].hyper.eta == rmsprop_eta);
+  CHECK_FALSE(rises(sgd));
+  CHECK_FALSE(rises(rmsprop));
+  // "SGD's is eta = 11.7, near its limit 2/0.14 = 14 (lesson 2): its first step leaps to w = 12 and it
+  // walks back."
+  CHECK(sgd_eta == 11.7);
+  CHECK(2 / most == Approx(14).margin(0.5));
+  CHECK(sgd_eta < 2 / most);
+  CHECK(sgd.position[1].x == Approx(12).margin(0.05));
+  for (std::size_t k = 2; k <= 18; ++k) CHECK(sgd.position[k].x < sgd.position[k - 1].x);
+  // "RMSprop's, eta = 0.26, steps 2.6 in each coordinate, then b swings past the minimum, to 0.64."
+  CHECK(rmsprop_eta == 0.26);
+  const double first = rmsprop_eta / std::sqrt(1 - l.scenario->runs[1].hyper.rho);
+  CHECK(first == Approx(2.6).epsilon(1e-9));
+  CHECK(std::fabs(step_vector(rmsprop, 1).x) == Approx(first).epsilon(1e-6));
+  CHECK(std::fabs(step_vector(rmsprop, 1).y) == Approx(first).epsilon(1e-6));
+  const auto highest =
+      std::max_element(rmsprop.position.begin(), rmsprop.position.end(), [](Vec2 a, Vec2 b) { return a.y < b.y; });
+  CHECK(highest - rmsprop.position.begin() == 2);
+  CHECK(highest->y == Approx(0.64).margin(0.005));
+  CHECK(highest->y > minimum.y);
+  // "RMSprop needs 13 steps, SGD 18: on a round bowl, tuned SGD comes close."
+  CHECK(rmsprop_steps == 13);
+  CHECK(sgd_steps == 18);
+  CHECK(settles_within(rmsprop, minimum, 0.01) == 13);
+  CHECK(settles_within(sgd, minimum, 0.01) == 18);
 }
 
 TEST_CASE("lesson 17: the sweep map of eta and rho on Booth", "[presets][sweep][course]") {
@@ -362,8 +387,13 @@ TEST_CASE("lesson 21: eps inside the root", "[presets][rule][course]") {
   const Vec2 minimum{0, 0};
   const Trajectory& outside = l.runs[0];
   const Trajectory& inside = l.runs[1];
-  // "The bowl 0.05x^2 + 0.5y^2 of the first mistakes scaled down 10,000 times ..., with gradients of
-  // at most 0.00015"
+  // "Lesson 18's bowl scaled down 10,000 times: f = 0.0001(0.05x^2 + 0.5y^2), with gradients of at most
+  // 0.00015."
+  const Lesson unscaled = lesson("No root, RMSprop leaps");
+  for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{-2.5, 1.5}}) {
+    CHECK(unscaled.scenario->objective.value(p) == Approx(0.05 * p.x * p.x + 0.5 * p.y * p.y).epsilon(1e-12));
+    CHECK(l.scenario->objective.value(p) == Approx(1e-4 * unscaled.scenario->objective.value(p)).epsilon(1e-12));
+  }
   for (const Trajectory& t : l.runs)
     for (const Vec2& g : t.gradient) CHECK(std::max(std::fabs(g.x), std::fabs(g.y)) <= 0.00015 * (1 + 1e-12));
   // "Both runs use eta = 0.05, rho = 0.9 and eps = 1e-8."
@@ -375,7 +405,6 @@ TEST_CASE("lesson 21: eps inside the root", "[presets][rule][course]") {
   }
   // "it follows its path on the unscaled bowl": RMSprop of lesson 18 (f = 0.05x^2 + 0.5y^2, the
   // same start and hyperparameters) is within 0.002 of it at every step
-  const Lesson unscaled = lesson("No root, RMSprop leaps");
   REQUIRE(unscaled.scenario->start == l.scenario->start);
   REQUIRE(unscaled.scenario->runs[0].rule == l.scenario->runs[0].rule);
   for (std::size_t k = 0; k < outside.rows(); ++k)
@@ -383,18 +412,42 @@ TEST_CASE("lesson 21: eps inside the root", "[presets][rule][course]") {
   // "within 1e-6 of the minimum after 90 steps"
   CHECK(l.scenario->steps == 90);
   CHECK(distance(last(outside), minimum) < 1e-6);
-  // "RMSprop with eps outside the root divides g by sqrt(G) + eps"; "An article that writes sqrt(G + eps)"
+  // "With eps outside the root, as in PyTorch, RMSprop divides g by sqrt(G) + eps"; "TF1 and Keras 3 put
+  // eps inside, sqrt(G + eps)" (the conventions as optviz's table of algorithms names them)
   CHECK(l.scenario->runs[0].rule->text().ends_with("theta = theta - eta*g/(sqrt(G) + eps)"));
   CHECK(l.scenario->runs[1].rule->text().ends_with("theta = theta - eta*g/sqrt(G + eps)"));
-  // "The gradients here soon fall below it": below 0.0001 in each coordinate from step 15 on
-  for (std::size_t k = 15; k < inside.rows(); ++k)
-    CHECK(std::max(std::fabs(inside.gradient[k].x), std::fabs(inside.gradient[k].y)) < 1e-4);
-  // "so the step becomes about eta g / 0.0001 ... it shrinks with g": from step 15 on, the step
-  // size is within 20% of eta / 0.0001 and the steps shrink
-  for (std::size_t k = 15; k < inside.step_size.size(); ++k) {
-    CHECK(inside.step_size[k].x == Approx(0.05 / 1e-4).epsilon(0.2));
-    CHECK(step_length(inside, k + 1) < step_length(inside, k));
+  const Algorithm& rmsprop = algorithm(OptimizerKind::rmsprop);
+  CHECK(rmsprop.epsilon.find("PyTorch") != std::string_view::npos);
+  CHECK(rmsprop.eps_inside.find("TF1") != std::string_view::npos);
+  CHECK(rmsprop.eps_inside.find("Keras 3") != std::string_view::npos);
+  // "the mistake is to copy that root but keep PyTorch's eps = 1e-8": the typed rule is optviz's
+  // RMSprop with eps inside the root and PyTorch's default eps
+  CHECK(defaults(OptimizerKind::rmsprop).eps == 1e-8);
+  Scenario builtin = *l.scenario;
+  builtin.runs = {RunSpec{}};
+  builtin.runs[0].hyper = defaults(OptimizerKind::rmsprop);
+  builtin.runs[0].hyper.eta = 0.05;
+  builtin.runs[0].hyper.rho = 0.9;
+  builtin.runs[0].hyper.eps_inside_sqrt = true;
+  const Trajectory same = simulate(builtin)[0];
+  REQUIRE(same.rows() == inside.rows());
+  for (std::size_t k = 0; k < inside.rows(); ++k) CHECK(distance(same.position[k], inside.position[k]) < 1e-12);
+  // "That puts a floor of sqrt(eps) = 0.0001 under the divisor, above sqrt(G) at every step here: the step
+  // size stays between 350 and 500, nearly fixed as in gradient descent" (G read from the built-in
+  // run, which keeps it for the plots)
+  CHECK(std::sqrt(1e-8) == Approx(1e-4).epsilon(1e-12));
+  REQUIRE(same.accumulator.size() == inside.step_size.size());
+  for (std::size_t k = 0; k < inside.step_size.size(); ++k) {
+    CHECK(std::max(std::sqrt(same.accumulator[k].x), std::sqrt(same.accumulator[k].y)) < 1e-4);
+    for (const double s : {inside.step_size[k].x, inside.step_size[k].y}) {
+      CHECK(s > 350);
+      CHECK(s <= 500);
+    }
   }
-  // "after 90 steps the run is still 1.6 from the minimum"
+  // (nearly fixed: eps outside the root, the step size spans more than a factor of 40)
+  const auto [low, high] =
+      std::minmax_element(outside.step_size.begin(), outside.step_size.end(), [](Vec2 p, Vec2 q) { return p.y < q.y; });
+  CHECK(high->y > 40 * low->y);
+  // "and after 90 steps the run is still 1.6 away" (from the minimum)
   CHECK(distance(last(inside), minimum) == Approx(1.6).epsilon(0.01));
 }

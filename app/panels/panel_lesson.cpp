@@ -73,7 +73,7 @@ void draw_lesson_header(const AppState& state) {
     const float fs = ImGui::GetFontSize();
     float y = r.y0;
     if (!s.lesson.chapter.empty()) {
-      dl.AddText(ImGui::GetFont(), fs * kSlideChapterScale, ImVec2(r.x0, y), ImGui::GetColorU32(ImGuiCol_CheckMark),
+      dl.AddText(ImGui::GetFont(), fs * kSlideChapterScale, ImVec2(r.x0, y), ImGui::GetColorU32(ImGuiCol_Text),
                  s.lesson.chapter.c_str());
       y += std::ceil(fs * kSlideChapterScale * 1.3f);
     }

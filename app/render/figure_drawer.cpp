@@ -307,7 +307,8 @@ void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const st
   const float width = static_cast<float>(request.width);
 
   if (layout.chapter.width() > 0)
-    dl.AddText(font, fs * kSlideChapterScale, ImVec2(layout.chapter.x0, layout.chapter.y0), accent,
+    // In the text's colour: small light blue text is lost at the back of a room.
+    dl.AddText(font, fs * kSlideChapterScale, ImVec2(layout.chapter.x0, layout.chapter.y0), text,
                scenario.lesson.chapter.c_str());
   const std::string title = wrap_at_spaces(large, fs * kSlideTitleScale, layout.title.width(),
                                            figure_title(scenario, request.composition));

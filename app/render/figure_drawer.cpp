@@ -222,8 +222,9 @@ void FigureDrawer::draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& s
       const std::size_t stride = std::max<std::size_t>(1, path.size() / 2000);
       for (std::size_t k = 0; k < path.size(); k += stride) points.push_back(transform.to_pixels(path[k]));
     }
-    // A divergence label weighs as much as a stretch of path: the legend keeps clear of it.
+    // A divergence label and a minimum weigh as much as a stretch of path: the legend keeps clear.
     for (const DivergenceLabel& d : divergences) points.insert(points.end(), 200, d.at);
+    for (const Vec2& m : f.minima()) points.insert(points.end(), 200, transform.to_pixels(m));
   }
   const PixelRect corner = surface ? PixelRect{plot.x1 - 8 * style.scale - legend.x, plot.y0 + 8 * style.scale,
                                                plot.x1 - 8 * style.scale, plot.y0 + 8 * style.scale + legend.y}

@@ -42,8 +42,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1280, 800
 # The palette of core/scenario.cpp: the first runs' colours, which the heatmap's colour map lacks.
 ORANGE, SKY_BLUE = (230, 159, 0), (86, 180, 233)
-# The default scenario's start point (-1.5, 2) on the page at 1280x800, where its handle is drawn.
-START_HANDLE = (453, 338)
+# The first lesson's start point (-2.5, 2) on the page at 1280x800 (its text in a strip under the
+# canvas), where its handle is drawn.
+START_HANDLE = (453, 163)
 
 
 def chromium():
@@ -321,7 +322,7 @@ def main():
     canvas = (int(WIDTH * 0.27), int(HEIGHT * 0.12), int(WIDTH * 0.74), int(HEIGHT * 0.95))
     page = Browser(browser, work / "profile", downloads)
     try:
-        # 1. Loads and draws its first frames without an error (a fresh profile: the default scenario).
+        # 1. Loads and draws its first frames without an error (a fresh profile: the first lesson).
         start = time.monotonic()
         frames = page.open(base + "?step=0")
         first = page.evaluate("Number(document.documentElement.dataset.optvizFirstFrameMs || 0)")

@@ -53,8 +53,23 @@ void draw_lesson_strip(AppState& state) {
       tooltip("Lessons > About this lesson shows it again");
     }
     if (question) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
-    const float wrap = ImGui::GetContentRegionAvail().x;
-    ImGui::TextUnformatted(wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), wrap, lesson_text(state)).c_str());
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    if (state.view.presenting) {
+      // A text taller than its place is set a little smaller (down to 70 %) before it has to scroll
+      // (the window keeps its scale from the last frame: measured from the UI's size).
+      ImGui::SetWindowFontScale(1);
+      const float size = ImGui::GetFontSize();
+      float scale = 1;
+      while (scale > 0.7f && ImGui::GetFont()
+                                     ->CalcTextSizeA(size * scale, 1e9f, 0,
+                                                     wrap_at_spaces(ImGui::GetFont(), size * scale, room.x,
+                                                                    lesson_text(state))
+                                                         .c_str())
+                                     .y > room.y)
+        scale -= 0.05f;
+      ImGui::SetWindowFontScale(scale);
+    }
+    ImGui::TextUnformatted(wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), room.x, lesson_text(state)).c_str());
     if (question) ImGui::PopStyleColor();
   }
   ImGui::End();

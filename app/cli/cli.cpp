@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <initializer_list>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -146,10 +147,21 @@ void add_configuration_options(CLI::App& cmd, RunOptions& o) {
 }
 
 // A hyperparameter's help, then the lines of the algorithms that it switches on or that read it
-// (core/algorithms.hpp), as --rule takes them.
-std::string parameter_help(std::string_view name, std::string_view help) {
-  const std::string formulas = option_formulas(name, Notation::rule);
-  return std::string(help) + (formulas.empty() ? "" : ". " + formulas);
+// (core/algorithms.hpp), as --rule takes them. Rendered once: every command that takes the flags
+// (run, sweep, basin) shows the same constant text, and rendering it is the costliest part of
+// setting up the command line.
+const std::string& parameter_help(std::string_view name) {
+  static const std::map<std::string, std::string, std::less<>> texts = [] {
+    std::map<std::string, std::string, std::less<>> out;
+    const auto add = [&out](std::string_view n, std::string_view help) {
+      const std::string formulas = option_formulas(n, Notation::rule);
+      out.emplace(std::string(n), std::string(help) + (formulas.empty() ? "" : ". " + formulas));
+    };
+    for (const RealParameter& p : real_parameters()) add(p.name, p.help);
+    for (const FlagParameter& p : flag_parameters()) add(p.name, p.help);
+    return out;
+  }();
+  return texts.find(name)->second;
 }
 
 // The hyperparameter flags of the parameter table, and the defaults of every optimizer.
@@ -158,13 +170,13 @@ void add_hyperparameter_options(CLI::App& cmd, RunOptions& o) {
   for (std::size_t i = 0; i < reals.size(); ++i) {
     std::string names = "--" + std::string(reals[i].flag);
     if (!reals[i].alias.empty()) names += ",--" + std::string(reals[i].alias);
-    o.real_options.push_back(cmd.add_option(names, o.reals[i], parameter_help(reals[i].name, reals[i].help)));
+    o.real_options.push_back(cmd.add_option(names, o.reals[i], parameter_help(reals[i].name)));
   }
   const auto flags = flag_parameters();
   for (std::size_t i = 0; i < flags.size(); ++i) {
     o.flag_options.push_back(cmd.add_flag_callback(
         "--" + std::string(flags[i].flag), [&o, i] { o.flags[i] = true; },
-        parameter_help(flags[i].name, flags[i].help)));
+        parameter_help(flags[i].name)));
   }
   cmd.footer(defaults_table());
 }

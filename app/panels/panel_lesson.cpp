@@ -25,7 +25,11 @@ std::string lesson_heading(const AppState& state) {
   return slide_title(state.scenario);
 }
 
+namespace {
+
 bool lesson_strip_shown(const AppState& state) { return state.dialogs.lesson_info && !lesson_text(state).empty(); }
+
+}  // namespace
 
 float lesson_strip_height(const AppState& state, float width) {
   if (!lesson_strip_shown(state)) return 0;

@@ -39,12 +39,11 @@ void draw_dialogs(AppState& state);
 void draw_presentation(AppState& state);
 void handle_shortcuts(AppState& state);
 // The lesson (panel_lesson.cpp): what its strip says (the text, or the question while it is asked),
-// whether the strip shows, how tall it is at a width, the strip at layout.lesson, and the chapter
+// how tall the strip is at a width (0 when it is hidden), the strip at layout.lesson, and the chapter
 // and title at layout.header (presentation mode).
 const std::string& lesson_text(const AppState& state);
 // The title, or while the question is asked the question (the title would give the answer away).
 std::string lesson_heading(const AppState& state);
-bool lesson_strip_shown(const AppState& state);
 float lesson_strip_height(const AppState& state, float width);
 void draw_lesson_strip(AppState& state);
 void draw_lesson_header(const AppState& state);

@@ -42,12 +42,13 @@ std::string coordinate_suffix(CoordinateChoice coordinate, CoordinateNames names
   return std::string(", ") + (coordinate == CoordinateChoice::x ? names.x : names.y);
 }
 
-}  // namespace
-
+// True when one of the visible runs has a schedule: the plots then say η_t.
 bool any_schedule(const Scenario& scenario) {
   return std::any_of(scenario.runs.begin(), scenario.runs.end(),
                      [](const RunSpec& r) { return r.visible && !r.schedule.is_constant(); });
 }
+
+}  // namespace
 
 LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
   const Scenario& s = *source.scenario;

@@ -27,7 +27,4 @@ struct RunPlotsSource {
 // their own code). Every visible run gives its series.
 LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source);
 
-// True when one of the visible runs has a schedule: the plots then say η_t.
-bool any_schedule(const Scenario& scenario);
-
 }  // namespace optviz::gui

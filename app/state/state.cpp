@@ -413,7 +413,6 @@ void set_batch(AppState& state, std::size_t index, long batch) {
 
 void new_seed(AppState& state) { state.scenario.seed = next_seed(state.scenario.seed); }
 
-
 long max_steps(const AppState& state) {
   const long runs = std::max<long>(1, static_cast<long>(state.scenario.runs.size()));
   return std::min(kMaxSteps, kMaxScenarioSteps / runs);

@@ -1,4 +1,4 @@
-// One update explained (core/explain.hpp): the sub-steps land exactly on the trajectory's next
+// One update explained (core/run/explain.hpp): the sub-steps land exactly on the trajectory's next
 // row for every optimizer, convention and typed rule; the numbers in them are the run's own; the
 // captions format numbers readably; steps with no next update, and diverged runs, give a message.
 #include <catch2/catch.hpp>

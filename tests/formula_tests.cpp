@@ -1,4 +1,4 @@
-// The displayed algorithms (core/algorithms.hpp) run as typed rules: for every optimizer and every
+// The displayed algorithms (core/optim/algorithms.hpp) run as typed rules: for every optimizer and every
 // combination of its options, the rule text that the displays show updates exactly as step() does,
 // bit for bit (the statements are written in step()'s order of operations, so no tolerance is
 // needed). And the man page holds the table's text.
@@ -20,6 +20,7 @@
 #include "parameters.hpp"
 #include "reference.hpp"
 #include "rule.hpp"
+#include "run.hpp"
 #include "test_function.hpp"
 #include "trajectory.hpp"
 
@@ -230,7 +231,7 @@ TEST_CASE("a flag's lines are both its sides, with their conditions", "[formulas
 
 TEST_CASE("the man page shows the table's algorithms", "[formulas]") {
   const std::string page = read_file(OPTVIZ_MAN_PAGE);
-  const std::string begin = ".\\\" The algorithms: written by core/algorithms.cpp (tests/formula_tests.cpp).\n";
+  const std::string begin = ".\\\" The algorithms: written by core/optim/algorithms.cpp (tests/formula_tests.cpp).\n";
   const std::string end = ".\\\" End of the algorithms.\n";
   const auto from = page.find(begin);
   const auto to = page.find(end);

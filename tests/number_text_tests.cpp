@@ -1,4 +1,4 @@
-// Numbers as text (core/number_text.hpp). The same tests run twice: against the standard library's
+// Numbers as text (core/base/number_text.hpp). The same tests run twice: against the standard library's
 // charconv (core_tests) and against the C library's fallback that the browser build uses
 // (number_text_c_library_tests, built with OPTVIZ_NUMBERS_FROM_C_LIBRARY).
 #include <catch2/catch.hpp>

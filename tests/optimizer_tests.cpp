@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "optimizer.hpp"
+#include "run.hpp"
 #include "test_function.hpp"
 #include "trajectory.hpp"
 

@@ -7,6 +7,7 @@
 #include "csv.hpp"
 #include "parameters.hpp"
 #include "reference.hpp"
+#include "run.hpp"
 #include "test_function.hpp"
 #include "trajectory.hpp"
 

@@ -11,6 +11,7 @@
 #include "csv.hpp"
 #include "reference.hpp"
 #include "rule.hpp"
+#include "run.hpp"
 #include "scenario.hpp"
 #include "trajectory.hpp"
 

@@ -11,6 +11,7 @@
 #include "csv.hpp"
 #include "dataset.hpp"
 #include "random.hpp"
+#include "run.hpp"
 #include "scenario.hpp"
 #include "trajectory.hpp"
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "optimizer.hpp"
+#include "run.hpp"
 #include "run_loop.hpp"
 #include "scenario.hpp"
 #include "test_function.hpp"

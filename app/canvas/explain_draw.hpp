@@ -1,4 +1,4 @@
-// Drawing one sub-step of an explained update (core/explain.hpp) in an inset over the canvas: a
+// Drawing one sub-step of an explained update (core/run/explain.hpp) in an inset over the canvas: a
 // header, the sub-step's title and caption in large type, a typed rule's statement, the arrows
 // around the point (one update is far too small to see on the whole surface, so the inset
 // enlarges it) and the accumulator per coordinate as squares whose area is its value.

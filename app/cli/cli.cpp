@@ -147,7 +147,7 @@ void add_configuration_options(CLI::App& cmd, RunOptions& o) {
 }
 
 // A hyperparameter's help, then the lines of the algorithms that it switches on or that read it
-// (core/algorithms.hpp), as --rule takes them. Rendered once: every command that takes the flags
+// (core/optim/algorithms.hpp), as --rule takes them. Rendered once: every command that takes the flags
 // (run, sweep, basin) shows the same constant text, and rendering it is the costliest part of
 // setting up the command line.
 const std::string& parameter_help(std::string_view name) {

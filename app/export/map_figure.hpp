@@ -1,4 +1,4 @@
-// Figures of sweep and basin maps (core/sweep.hpp), drawn on the CPU, without GL or a display:
+// Figures of sweep and basin maps (core/maps/sweep.hpp), drawn on the CPU, without GL or a display:
 // the cells, the axes with their names and ticks, a title, and a colour bar or a legend.
 #pragma once
 

@@ -1,4 +1,4 @@
-// How a sweep or basin map (core/sweep.hpp) turns into colours and ticks, written once for the
+// How a sweep or basin map (core/maps/sweep.hpp) turns into colours and ticks, written once for the
 // PNG figures (map_figure.cpp) and the window's sweep panel and basin overlay: the colour of
 // every cell, the colour bar's range and ticks, and the ticks of a sweep's axes. No GL, no ImGui.
 #pragma once

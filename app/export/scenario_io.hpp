@@ -8,7 +8,7 @@
 
 namespace optviz {
 
-// Throws ScenarioError (core/scenario_file.hpp) with a message that names the file:
+// Throws ScenarioError (core/scenario/scenario_file.hpp) with a message that names the file:
 // "fig.png: no optviz scenario inside (was it exported by optviz?)",
 // "lesson.json: runs[2].eta: must be >= 0, got -1".
 Scenario open_scenario_file(const std::filesystem::path& path);

@@ -2,7 +2,7 @@
 // normals and colour-scale positions, and the runs' paths laid on it. Pure maths, no GL: the
 // GL pass (render/surface_renderer.hpp) uploads what this builds.
 //
-// Heights are the height scale's positions t in [0, 1] (log or linear, core/grid.hpp), so a
+// Heights are the height scale's positions t in [0, 1] (log or linear, core/maps/grid.hpp), so a
 // constant, infinite or NaN value still gives a finite, bounded surface; colours are the colour
 // scale's positions, the same as the heatmap's at the same point.
 #pragma once

@@ -72,7 +72,7 @@ void part_table(const ExplainPart& part, std::size_t index, const std::vector<In
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", part.caption.c_str());
 }
 
-// The run's whole algorithm as the table of core/algorithms.hpp writes it, with the lines that
+// The run's whole algorithm as the table of core/optim/algorithms.hpp writes it, with the lines that
 // apply to its settings, the meaning of every symbol, the reference and the epsilon's convention.
 void algorithm_section(const AppState& state, const Hyperparameters& h) {
   if (!ImGui::TreeNode("Algorithm")) {

@@ -30,7 +30,7 @@ constexpr const char* kRuleHelp =
     "g may be changed for the update (g = g + weight_decay*theta); "
     "any other name you assign is state that starts at 0. The last value of theta is the new position.";
 
-// The optimizer's whole algorithm with its options (core/algorithms.hpp), for a tooltip.
+// The optimizer's whole algorithm with its options (core/optim/algorithms.hpp), for a tooltip.
 std::string algorithm_tooltip(OptimizerKind kind) {
   return std::string(title(kind)) + ", as " + std::string(algorithm(kind).reference) + ":\n" +
          algorithm_text(kind, Notation::unicode);

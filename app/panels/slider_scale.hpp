@@ -1,4 +1,4 @@
-// How a hyperparameter slider moves through its range (core/parameters.hpp gives each
+// How a hyperparameter slider moves through its range (core/optim/parameters.hpp gives each
 // parameter's range and SliderScale): many decades for eta and eps with 0 at the left end, fine
 // control near 1 for rho, the betas and momentum, linear for the rest. Positions are in [0, 1].
 #pragma once

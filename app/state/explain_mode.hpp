@@ -1,5 +1,5 @@
 // "Explain the next update": the selected run's next update played as its sub-steps
-// (core/explain.hpp), each shown for a moment, with previous, next, pause and close. While it is
+// (core/run/explain.hpp), each shown for a moment, with previous, next, pause and close. While it is
 // open the playback is paused; after the last sub-step the playhead moves one step and it closes.
 #pragma once
 

@@ -1,4 +1,4 @@
-// A sweep or basin map (core/sweep.hpp) computed off the UI thread, so that the window stays live:
+// A sweep or basin map (core/maps/sweep.hpp) computed off the UI thread, so that the window stays live:
 // one thread per job runs sweep() or basin(), which spread the cells over every core; without
 // threads (a page without SharedArrayBuffer) the job computes blocks of cells between frames. The UI
 // thread says each frame which map it wants; the job debounces the changes (a slider drag gives a

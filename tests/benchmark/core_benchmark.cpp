@@ -5,6 +5,7 @@
 
 #include "grid.hpp"
 #include "objective.hpp"
+#include "run.hpp"
 #include "scenario.hpp"
 #include "sweep.hpp"
 #include "test_function.hpp"

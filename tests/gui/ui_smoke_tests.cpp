@@ -13,6 +13,7 @@
 
 #include "headless_ui.hpp"
 #include "keys.hpp"
+#include "run.hpp"
 #include "slide_layout.hpp"
 #include "parameters.hpp"
 #include "presets.hpp"

@@ -12,6 +12,7 @@
 
 #include "optimizer.hpp"
 #include "parameters.hpp"
+#include "run.hpp"
 #include "run_loop.hpp"
 #include "test_function.hpp"
 #include "trajectory.hpp"

@@ -13,6 +13,7 @@
 #include "parameters.hpp"
 #include "plot_scale.hpp"
 #include "polyline.hpp"
+#include "run.hpp"
 #include "test_function.hpp"
 #include "trajectory.hpp"
 

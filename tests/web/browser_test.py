@@ -40,7 +40,7 @@ import zlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1280, 800
-# The palette of core/scenario.cpp: the first runs' colours, which the heatmap's colour map lacks.
+# The palette of core/run/scenario.cpp: the first runs' colours, which the heatmap's colour map lacks.
 ORANGE, SKY_BLUE = (230, 159, 0), (86, 180, 233)
 # The first lesson's start point (-2.5, 2) on the page at 1280x800 (its text in a strip under the
 # canvas), where its handle is drawn.

@@ -1,4 +1,4 @@
-// The preset files embedded at build time by core/embed_presets.cmake (the generated
+// The preset files embedded at build time by core/scenario/embed_presets.cmake (the generated
 // embedded_presets.cpp defines preset_files()).
 #pragma once
 

@@ -24,7 +24,7 @@
 //
 // When loading, only "version", "function", "start", "steps", "runs" and each run's "optimizer"
 // are required; a missing view is the function's, a missing hyperparameter is the optimizer's
-// default (defaults() of core/optimizer.hpp), a missing label is the optimizer's title and a missing
+// default (defaults() of core/optim/optimizer.hpp), a missing label is the optimizer's title and a missing
 // colour is the run's colour of run_palette(). Unknown keys are errors, so are hyperparameters
 // that do not apply to the run's optimizer. A rule run must give every hyperparameter its rule
 // reads, and no other.

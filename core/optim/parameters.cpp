@@ -86,4 +86,24 @@ std::string parameter_symbol(std::string_view name) {
   return std::string(name);
 }
 
+std::optional<ParameterProblem> find_problem(const Hyperparameters& h) {
+  for (const RealParameter& p : real_parameters())
+    if (p.applies_to(h.kind))
+      if (auto problem = find_value_problem(p, h.*p.member)) return problem;
+  return std::nullopt;
+}
+
+std::optional<ParameterProblem> find_value_problem(const RealParameter& p, double value) {
+  if (!std::isfinite(value)) return ParameterProblem{std::string(p.name), format_number(value), "a finite number"};
+  if (value >= p.min && value <= p.max) return std::nullopt;
+  std::string range = std::isinf(p.max) ? ">= " + format_number(p.min)
+                                         : "in [" + format_number(p.min) + ", " + format_number(p.max) + "]";
+  return ParameterProblem{std::string(p.name), format_number(value), std::move(range)};
+}
+
+std::string validate(const Hyperparameters& h) {
+  const auto problem = find_problem(h);
+  return problem ? problem->message() : std::string();
+}
+
 }  // namespace optviz

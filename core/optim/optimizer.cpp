@@ -3,7 +3,6 @@
 #include <array>
 #include <cmath>
 
-#include "parameters.hpp"
 
 namespace optviz {
 namespace {
@@ -64,26 +63,6 @@ Hyperparameters defaults(OptimizerKind kind) {
     case K::lion: h.eta = 1e-4, h.beta2 = 0.99; break;
   }
   return h;
-}
-
-std::optional<ParameterProblem> find_problem(const Hyperparameters& h) {
-  for (const RealParameter& p : real_parameters())
-    if (p.applies_to(h.kind))
-      if (auto problem = find_value_problem(p, h.*p.member)) return problem;
-  return std::nullopt;
-}
-
-std::optional<ParameterProblem> find_value_problem(const RealParameter& p, double value) {
-  if (!std::isfinite(value)) return ParameterProblem{std::string(p.name), format_number(value), "a finite number"};
-  if (value >= p.min && value <= p.max) return std::nullopt;
-  std::string range = std::isinf(p.max) ? ">= " + format_number(p.min)
-                                         : "in [" + format_number(p.min) + ", " + format_number(p.max) + "]";
-  return ParameterProblem{std::string(p.name), format_number(value), std::move(range)};
-}
-
-std::string validate(const Hyperparameters& h) {
-  const auto problem = find_problem(h);
-  return problem ? problem->message() : std::string();
 }
 
 std::vector<StateField> state_fields(const Hyperparameters& h) {

@@ -51,6 +51,12 @@ std::span<const FlagParameter> flag_parameters();
 // What is wrong with a value of the parameter (not finite, out of its range), if anything.
 std::optional<ParameterProblem> find_value_problem(const RealParameter& p, double value);
 
+// The first problem of the hyperparameters that apply to h.kind.
+std::optional<ParameterProblem> find_problem(const Hyperparameters& h);
+
+// An empty string when valid, else find_problem's message: "invalid eta: -1 (must be >= 0)".
+std::string validate(const Hyperparameters& h);
+
 // "sgd, momentum, nesterov": the optimizers whose bit is set in `kinds`.
 std::string optimizer_names(unsigned kinds);
 

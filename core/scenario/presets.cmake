@@ -1,4 +1,4 @@
-# Embeds the lesson presets of assets/scenarios into optviz_core (see presets.hpp).
+# Embeds the lesson presets of assets/scenarios into optviz_scenario (see presets.hpp).
 set(OPTVIZ_PRESET_FILES
   01-learning-rate.json
   02-learning-rate-limit.json
@@ -29,8 +29,8 @@ set(embedded ${CMAKE_CURRENT_BINARY_DIR}/embedded_presets.cpp)
 add_custom_command(
   OUTPUT ${embedded}
   COMMAND ${CMAKE_COMMAND} -DINPUT_DIR=${preset_dir} -DFILES=${preset_names} -DOUTPUT=${embedded}
-          -P ${CMAKE_CURRENT_SOURCE_DIR}/embed_presets.cmake
-  DEPENDS ${preset_paths} ${CMAKE_CURRENT_SOURCE_DIR}/embed_presets.cmake
+          -P ${CMAKE_CURRENT_LIST_DIR}/embed_presets.cmake
+  DEPENDS ${preset_paths} ${CMAKE_CURRENT_LIST_DIR}/embed_presets.cmake
   COMMENT "Embedding the lesson presets"
   VERBATIM)
-target_sources(optviz_core PRIVATE ${embedded})
+target_sources(optviz_scenario PRIVATE ${embedded})

@@ -142,10 +142,6 @@ struct ParameterProblem {
   }
 };
 
-std::optional<ParameterProblem> find_problem(const Hyperparameters& h);
-
-// An empty string when valid, else find_problem's message: "invalid eta: -1 (must be >= 0)".
-std::string validate(const Hyperparameters& h);
 
 template <class V, class H = Hyperparameters>
 OptimizerState<V> initial_state(const H& h) {

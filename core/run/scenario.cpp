@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "parameters.hpp"
+#include "run.hpp"
 #include "schedule.hpp"
 
 namespace optviz {

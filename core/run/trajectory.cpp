@@ -1,0 +1,58 @@
+#include "trajectory.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "parameters.hpp"
+
+namespace optviz {
+
+std::string Trajectory::status() const {
+  return diverged_at ? "diverged at step " + std::to_string(*diverged_at) : std::string();
+}
+
+void PowerTables::prepare(const Hyperparameters& h, long steps) {
+  const std::array<double, kPowers> of = {h.beta1, h.beta2, h.momentum_decay};
+  const auto count = static_cast<std::size_t>(steps) + 2;
+  for (std::size_t p = 0; p < kPowers; ++p) {
+    if (!rules::raises(h, static_cast<Power>(p))) continue;
+    if (!(of_[p] == of[p])) values_[p].clear();
+    of_[p] = of[p];
+    for (std::size_t t = values_[p].size(); t < count; ++t)
+      values_[p].push_back(rules::power(h, static_cast<Power>(p), static_cast<long>(t)));
+  }
+}
+
+std::optional<ParameterProblem> find_course_problem(Vec2 start, long steps) {
+  if (!is_finite(start) || std::fabs(start.x) > kDivergenceBound || std::fabs(start.y) > kDivergenceBound)
+    return ParameterProblem{"start", format_number(start.x) + "," + format_number(start.y),
+                            "finite and within 1e12 in each coordinate"};
+  if (steps < 0 || steps > kMaxSteps)
+    return ParameterProblem{"steps", std::to_string(steps), "in [0, " + std::to_string(kMaxSteps) + "]"};
+  return std::nullopt;
+}
+
+std::optional<ParameterProblem> find_run_problem(const Hyperparameters& h, Vec2 start, long steps) {
+  if (auto problem = find_problem(h)) return problem;
+  return find_course_problem(start, steps);
+}
+
+std::string validate_run(const Hyperparameters& h, Vec2 start, long steps) {
+  const auto problem = find_run_problem(h, start, steps);
+  return problem ? problem->message() : std::string();
+}
+
+std::string find_training_problem(const Training& training, const Objective& f) {
+  if (std::string problem = find_schedule_problem(training.schedule); !problem.empty()) return "schedule." + problem;
+  if (training.batch < 0) return "batch: must be an integer >= 1 (0: every row), got " + std::to_string(training.batch);
+  if (training.batch > 0 && !f.is_data()) return "batch: mini-batches need a loss from data (--data)";
+  if (training.batch > 0 && static_cast<std::size_t>(training.batch) > f.data()->size())
+    return "batch: must be at most the " + std::to_string(f.data()->size()) + " rows of the data, got " +
+           std::to_string(training.batch);
+  if (training.shuffle && training.batch == 0) return "shuffle: needs mini-batches (--batch)";
+  if (!std::isfinite(training.noise) || training.noise < 0 || training.noise > kMaxNoise)
+    return "noise: must be in [0, 1e6], got " + format_number(training.noise);
+  return "";
+}
+
+}  // namespace optviz

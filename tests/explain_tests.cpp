@@ -52,7 +52,7 @@ std::vector<Hyperparameters> configurations() {
 }
 
 RunSpec run_of(const Hyperparameters& h) {
-  RunSpec run = make_run(h.kind, 0);
+  RunSpec run = make_run(h.kind);
   run.hyper = h;
   return run;
 }
@@ -85,8 +85,8 @@ Vec2 value_of(const ExplainPart& p, std::string_view name) {
 }
 
 void check_lands_on_next_row(const RunSpec& run, const Trajectory& t, long k) {
-  const Explanation e = explain_update(run, t, k);
-  INFO(run.label << " step " << k);
+  const Explanation e = explain_update(run, "G", t, k);
+  INFO(title(run.hyper.kind) << " step " << k);
   REQUIRE(e.message.empty());
   REQUIRE(e.parts.size() >= 2);
   CHECK(e.theta_before == t.position[static_cast<std::size_t>(k)]);
@@ -111,7 +111,7 @@ TEST_CASE("the parts of an explained update show, together, every line of the al
   for (const Hyperparameters& h : configurations()) {
     const RunSpec run = run_of(h);
     const Trajectory t = simulate_one(*tf, run, tf->start, 3);
-    const Explanation e = explain_update(run, t, 1);
+    const Explanation e = explain_update(run, "G", t, 1);
     std::string shown;
     for (const ExplainPart& p : e.parts) shown += p.statement + "\n";
     for (const AlgorithmLine& line : algorithm(h.kind).lines) {
@@ -130,7 +130,7 @@ TEST_CASE("every optimizer's explained update lands exactly on the trajectory's 
     for (const Hyperparameters& h : configurations()) {
       const RunSpec run = run_of(h);
       const Trajectory t = simulate_one(f, run, tf->start, kSteps);
-      INFO(run.label << " on " << function);
+      INFO(title(run.hyper.kind) << " on " << function);
       REQUIRE(t.updates() == static_cast<std::size_t>(kSteps));
       for (long k : steps_of(t)) check_lands_on_next_row(run, t, k);
     }
@@ -144,7 +144,7 @@ TEST_CASE("with a schedule, noise and mini-batches the explained update uses the
   training.noise = 0.5;
   training.seed = 7;
   for (OptimizerKind kind : {K::rmsprop, K::adam, K::adagrad, K::momentum}) {
-    RunSpec run = make_run(kind, 0);
+    RunSpec run = make_run(kind);
     run.hyper.eta = 1e-3;
     run.noise = training.noise;
     run.schedule = training.schedule;
@@ -153,7 +153,7 @@ TEST_CASE("with a schedule, noise and mini-batches the explained update uses the
     for (long k : {0L, 40L, 100L, 149L}) {
       if (k >= static_cast<long>(t.updates())) continue;
       check_lands_on_next_row(run, t, k);
-      const Explanation e = explain_update(run, t, k);
+      const Explanation e = explain_update(run, "G", t, k);
       CHECK(e.eta == training.schedule.eta(k + 1, run.hyper.eta, 150));
       if (k > 0) CHECK(e.eta < run.hyper.eta);
       CHECK(e.parts.front().caption.find("plus noise") != std::string::npos);
@@ -164,10 +164,10 @@ TEST_CASE("with a schedule, noise and mini-batches the explained update uses the
 TEST_CASE("the explained numbers are the run's own state") {
   const TestFunction& tf = *find_function("rosenbrock");
   SECTION("RMSprop: g squared into G, divided, stepped") {
-    const RunSpec run = make_run(K::rmsprop, 0);
+    const RunSpec run = make_run(K::rmsprop);
     const Trajectory t = simulate_one(tf, run, tf.start, 100);
     for (long k : {0L, 1L, 70L}) {
-      const Explanation e = explain_update(run, t, k);
+      const Explanation e = explain_update(run, "G", t, k);
       const auto i = static_cast<std::size_t>(k);
       const ExplainPart* square = find_part(e, "Square the gradient");
       const ExplainPart* add = find_part(e, "Add it into the accumulator");
@@ -192,9 +192,9 @@ TEST_CASE("the explained numbers are the run's own state") {
     }
   }
   SECTION("AdaGrad at its first update: G = g^2, the step is eta g / |g|") {
-    const RunSpec run = make_run(K::adagrad, 0);
+    const RunSpec run = make_run(K::adagrad);
     const Trajectory t = simulate_one(tf, run, tf.start, 10);
-    const Explanation e = explain_update(run, t, 0);
+    const Explanation e = explain_update(run, "G", t, 0);
     const Vec2 g = t.gradient[0];
     const ExplainPart* add = find_part(e, "Add it into the accumulator");
     REQUIRE(add);
@@ -204,10 +204,10 @@ TEST_CASE("the explained numbers are the run's own state") {
     CHECK(step.y == Approx(-0.01 * g.y / std::fabs(g.y)).epsilon(1e-9));
   }
   SECTION("Adam: m, v, their bias corrections and the step") {
-    const RunSpec run = make_run(K::adam, 0);
+    const RunSpec run = make_run(K::adam);
     const Trajectory t = simulate_one(tf, run, tf.start, 100);
     for (long k : {0L, 5L, 80L}) {
-      const Explanation e = explain_update(run, t, k);
+      const Explanation e = explain_update(run, "G", t, k);
       const State after = t.state(static_cast<std::size_t>(k));
       const ExplainPart* m = find_part(e, "First moment");
       const ExplainPart* v = find_part(e, "Second moment");
@@ -223,16 +223,16 @@ TEST_CASE("the explained numbers are the run's own state") {
     }
   }
   SECTION("SGD with momentum: the buffer before and after") {
-    RunSpec run = make_run(K::momentum, 0);
+    RunSpec run = make_run(K::momentum);
     run.hyper.eta = 1e-4;
     const Trajectory t = simulate_one(tf, run, tf.start, 100);
     REQUIRE(!t.diverged_at);
-    const Explanation first = explain_update(run, t, 0);
+    const Explanation first = explain_update(run, "G", t, 0);
     const ExplainPart* m0 = find_part(first, "Momentum");
     REQUIRE(m0);
     CHECK(value_of(*m0, "buf after") == t.gradient[0]);
     CHECK(m0->caption.find("first update starts the buffer") != std::string::npos);
-    const Explanation later = explain_update(run, t, 30);
+    const Explanation later = explain_update(run, "G", t, 30);
     const ExplainPart* m = find_part(later, "Momentum");
     REQUIRE(m);
     CHECK(value_of(*m, "buf before") == t.state(29).buf);
@@ -240,9 +240,9 @@ TEST_CASE("the explained numbers are the run's own state") {
     CHECK(m->arrows.size() == 3);
   }
   SECTION("plain SGD: the gradient, then the step") {
-    const RunSpec run = make_run(K::sgd, 0);
+    const RunSpec run = make_run(K::sgd);
     const Trajectory t = simulate_one(tf, run, tf.start, 10);
-    const Explanation e = explain_update(run, t, 3);
+    const Explanation e = explain_update(run, "G", t, 3);
     REQUIRE(e.parts.size() == 2);
     CHECK(e.parts[1].title == "Take the step");
   }
@@ -256,7 +256,7 @@ TEST_CASE("a typed rule is explained statement by statement and lands on the nex
       "theta = theta - 0.5*eta*g; G = G + g^2; theta = theta - 0.5*eta*g/(sqrt(G)+eps)",
   };
   for (const char* text : rules) {
-    RunSpec run = make_rule_run(Rule(text), "rule", 0);
+    RunSpec run = make_rule_run(Rule(text));
     Training training;
     training.schedule.kind = ScheduleKind::exponential;
     training.schedule.gamma = 0.999;
@@ -265,7 +265,7 @@ TEST_CASE("a typed rule is explained statement by statement and lands on the nex
     const Rule& rule = *run.rule;
     for (long k : steps_of(t)) {
       check_lands_on_next_row(run, t, k);
-      const Explanation e = explain_update(run, t, k);
+      const Explanation e = explain_update(run, "G", t, k);
       REQUIRE(e.parts.size() == rule.statements().size() + 1);
       for (std::size_t i = 0; i < rule.statements().size(); ++i) {
         const ExplainPart& p = e.parts[i + 1];
@@ -283,9 +283,9 @@ TEST_CASE("a typed rule is explained statement by statement and lands on the nex
     }
   }
   SECTION("the accumulator's statement draws its squares, theta's the step") {
-    RunSpec run = make_rule_run(Rule(rules[0]), "rule", 0);
+    RunSpec run = make_rule_run(Rule(rules[0]));
     const Trajectory t = simulate_one(tf, run, tf.start, 20);
-    const Explanation e = explain_update(run, t, 4);
+    const Explanation e = explain_update(run, "G", t, 4);
     REQUIRE(e.parts[1].squares);
     CHECK(e.parts[1].squares->after == t.rule_variable(4, 0));
     const Vec2 before = t.rule_variable(3, 0), after = t.rule_variable(4, 0);
@@ -317,9 +317,9 @@ TEST_CASE("caption numbers: four significant digits, readable exponents and non-
 TEST_CASE("the squares' numbers in a caption of a hand-computed first RMSprop step") {
   // f = x^2 + y^2 at (0.3, 1): g = (0.6, 2), g^2 = (0.36, 4).
   const Objective f = Objective::typed("x^2 + y^2");
-  const RunSpec run = make_run(K::rmsprop, 0);
+  const RunSpec run = make_run(K::rmsprop);
   const Trajectory t = simulate_one(f, run, {0.3, 1}, 5);
-  const Explanation e = explain_update(run, t, 0);
+  const Explanation e = explain_update(run, "G", t, 0);
   const ExplainPart* square = find_part(e, "Square the gradient");
   REQUIRE(square);
   CHECK(square->caption.rfind("g² = (0.36,\u00A04)", 0) == 0);
@@ -331,36 +331,36 @@ TEST_CASE("the squares' numbers in a caption of a hand-computed first RMSprop st
 
 TEST_CASE("steps with no next update and diverged runs give a message, never a crash") {
   const TestFunction& tf = *find_function("rosenbrock");
-  const RunSpec run = make_run(K::rmsprop, 0);
+  const RunSpec run = make_run(K::rmsprop);
   const Trajectory t = simulate_one(tf, run, tf.start, 10);
   SECTION("the last step") {
-    const Explanation e = explain_update(run, t, 10);
+    const Explanation e = explain_update(run, "G", t, 10);
     CHECK(e.parts.empty());
     CHECK(e.message == "Step 10 is the run's last step: there is no next update.");
     CHECK(e.theta_before == t.position[10]);
   }
   SECTION("outside the run") {
-    CHECK(explain_update(run, t, 11).message.find("outside the run") != std::string::npos);
-    CHECK(explain_update(run, t, -1).message.find("outside the run") != std::string::npos);
-    CHECK(explain_update(run, Trajectory{}, 0).message == "The run has no steps to explain.");
+    CHECK(explain_update(run, "G", t, 11).message.find("outside the run") != std::string::npos);
+    CHECK(explain_update(run, "G", t, -1).message.find("outside the run") != std::string::npos);
+    CHECK(explain_update(run, "G", Trajectory{}, 0).message == "The run has no steps to explain.");
   }
   SECTION("a run that diverges to huge values") {
-    RunSpec sgd = make_run(K::sgd, 0);
+    RunSpec sgd = make_run(K::sgd);
     sgd.hyper.eta = 0.1;
     const Trajectory d = simulate_one(tf, sgd, tf.start, 100);
     REQUIRE(d.diverged_at);
     const long at = *d.diverged_at;
-    CHECK(explain_update(sgd, d, at).message.find("diverged at step " + std::to_string(at)) != std::string::npos);
+    CHECK(explain_update(sgd, "G", d, at).message.find("diverged at step " + std::to_string(at)) != std::string::npos);
     check_lands_on_next_row(sgd, d, at - 1);
   }
   SECTION("a rule that makes NaN") {
-    RunSpec bad = make_rule_run(Rule("G = G - 1; theta = theta - eta*g/sqrt(G)"), "bad", 0);
+    RunSpec bad = make_rule_run(Rule("G = G - 1; theta = theta - eta*g/sqrt(G)"));
     const Trajectory d = simulate_one(tf, bad, tf.start, 10);
     REQUIRE(d.diverged_at == 1);
-    const Explanation e = explain_update(bad, d, 0);
+    const Explanation e = explain_update(bad, "G", d, 0);
     REQUIRE(e.parts.size() == 3);
     CHECK(e.parts[2].caption.find("NaN") != std::string::npos);
     CHECK(std::isnan(e.theta_after.x));
-    CHECK(explain_update(bad, d, 1).message.find("diverged at step 1") != std::string::npos);
+    CHECK(explain_update(bad, "G", d, 1).message.find("diverged at step 1") != std::string::npos);
   }
 }

@@ -168,10 +168,10 @@ TEST_CASE("a bad rule names its problem and its column", "[rule]") {
 }
 
 TEST_CASE("a rule run in a scenario plots the variable marked as its accumulator", "[rule]") {
-  const RunSpec run = make_rule_run(Rule("m = 0.9*m + g; G = G + g^2; theta = theta - eta*m"), "mine", 0);
-  CHECK(run.accumulator == "G");
-  const RunSpec other = make_rule_run(Rule("m = 0.9*m + g; theta = theta - eta*m"), "mine", 0);
-  CHECK(other.accumulator == "m");
+  const RunSpec run = make_rule_run(Rule("m = 0.9*m + g; G = G + g^2; theta = theta - eta*m"));
+  CHECK(make_look("mine", 0, run).accumulator == "G");
+  const RunSpec other = make_rule_run(Rule("m = 0.9*m + g; theta = theta - eta*m"));
+  CHECK(make_look("mine", 0, other).accumulator == "m");
   CHECK(run.rule->state_index("G") == 1);
 }
 

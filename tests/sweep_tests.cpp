@@ -70,7 +70,7 @@ void check_sweep(const Sweep& s, bool expect_lanes) {
 Sweep builtin_sweep(OptimizerKind kind, Axis x, Axis y, std::string_view function = "rosenbrock", long steps = 150) {
   Sweep s;
   s.objective = *find_function(function);
-  s.run = make_run(kind, 0);
+  s.run = make_run(kind);
   s.start = s.objective.start();
   s.steps = steps;
   s.x = x;
@@ -83,7 +83,7 @@ Sweep builtin_sweep(OptimizerKind kind, Axis x, Axis y, std::string_view functio
 Basin himmelblau_basin() {
   Basin b;
   b.objective = *find_function("himmelblau");
-  b.run = make_run(OptimizerKind::adam, 0);
+  b.run = make_run(OptimizerKind::adam);
   b.run.hyper.eta = 0.05;
   b.view = b.objective.view();
   b.columns = 21;
@@ -144,7 +144,7 @@ TEST_CASE("rmsprop's variants sweep in lanes: centered, eps inside the square ro
 TEST_CASE("a typed rule on a typed function sweeps through the loop of a single run", "[sweep]") {
   Sweep s;
   s.objective = Objective::typed("(1-x)^2 + 100*(y-x^2)^2");
-  s.run = make_rule_run(Rule("G = rho*G + (1-rho)*g^2; theta = theta - eta*g/(sqrt(G)+eps)"), "mine", 0);
+  s.run = make_rule_run(Rule("G = rho*G + (1-rho)*g^2; theta = theta - eta*g/(sqrt(G)+eps)"));
   s.start = {-1.5, 2};
   s.steps = 120;
   s.x = axis("eta", 1e-4, 1, 7, true);
@@ -161,7 +161,7 @@ TEST_CASE("a data loss with mini-batches, shuffling and noise sweeps, each cell 
   recipe.seed = 5;
   Sweep s;
   s.objective = Objective::from_data(generate_data(recipe), DataLoss::linear, "line40.csv");
-  s.run = make_run(OptimizerKind::adam, 0);
+  s.run = make_run(OptimizerKind::adam);
   s.run.batch = 8;
   s.run.shuffle = true;
   s.run.noise = 0.1;
@@ -227,7 +227,7 @@ TEST_CASE("basin cells equal single runs from the cells' centres and name their 
 TEST_CASE("a basin map of a typed function uses the minima found in its view", "[sweep][basin]") {
   Basin b;
   b.objective = Objective::typed("(x^2-1)^2 + y^2");
-  b.run = make_run(OptimizerKind::sgd, 0);
+  b.run = make_run(OptimizerKind::sgd);
   b.run.hyper.eta = 0.05;
   b.view = {{-2, -1}, {2, 1}};
   b.columns = 8;
@@ -265,7 +265,7 @@ TEST_CASE("axes: inclusive ends, even spacing, log spacing", "[sweep][axis]") {
 }
 
 TEST_CASE("axis specifications and their messages", "[sweep][axis]") {
-  const RunSpec rmsprop = make_run(OptimizerKind::rmsprop, 0);
+  const RunSpec rmsprop = make_run(OptimizerKind::rmsprop);
   const Axis a = parse_axis("eta:1e-4:1e-1:log", rmsprop, 64);
   CHECK(a.parameter->name == "eta");
   CHECK(a.from == 1e-4);
@@ -276,7 +276,7 @@ TEST_CASE("axis specifications and their messages", "[sweep][axis]") {
   CHECK_FALSE(b.log);
   CHECK(b.value(0) == 0.999);
 
-  const RunSpec rule = make_rule_run(Rule("theta = theta - eta*g/(1 + t*lr_decay)"), "decay", 0);
+  const RunSpec rule = make_rule_run(Rule("theta = theta - eta*g/(1 + t*lr_decay)"));
   struct Row {
     std::string text;
     const RunSpec* run;
@@ -337,7 +337,7 @@ TEST_CASE("sweep and basin limits and problems", "[sweep][validation]") {
                     "y: unknown hyperparameter \"beta1\" of rmsprop (eta, rho, eps, momentum, weight_decay)");
 
   Basin b;
-  b.run = make_run(OptimizerKind::adam, 0);
+  b.run = make_run(OptimizerKind::adam);
   b.view = {{-1, -1}, {1, 1}};
   CHECK(find_basin_problem(b) == "");
   b.view = {{1, -1}, {1, 1}};
@@ -366,7 +366,7 @@ TEST_CASE("a cancelled map says so; progress counts the cells", "[sweep]") {
 TEST_CASE("summarize_run is the last row of run(), for a rule on a data loss too", "[sweep]") {
   const Objective f = Objective::from_data(parse_data_csv("x,y\n0,1\n1,3\n2,5.5\n3,6.5\n"), DataLoss::linear, "d.csv");
   const RunSpec rule =
-      make_rule_run(Rule("m = 0.9*m + g; theta = theta - eta*m"), "heavy ball", 0, defaults(OptimizerKind::sgd));
+      make_rule_run(Rule("m = 0.9*m + g; theta = theta - eta*m"), defaults(OptimizerKind::sgd));
   RunSpec batched = rule;
   batched.batch = 2;
   for (const RunSpec& run : {rule, batched}) {
@@ -374,7 +374,7 @@ TEST_CASE("summarize_run is the last row of run(), for a rule on a data loss too
     const RunSummary s = summarize_run(f, run, {0, 0}, 60, training);
     check_cell(s, single_run(f, run, {0, 0}, 60, training));
   }
-  RunSpec bad = make_run(OptimizerKind::sgd, 0);
+  RunSpec bad = make_run(OptimizerKind::sgd);
   bad.hyper.eta = -1;
   CHECK_THROWS_WITH(summarize_run(f, bad, {0, 0}, 10, {}), "invalid eta: -1 (must be >= 0)");
 }
@@ -415,7 +415,7 @@ TEST_CASE("the CSV of a sweep and of a basin map", "[sweep][csv]") {
 
   Basin b;
   b.objective = *find_function("quadratic");
-  b.run = make_run(OptimizerKind::sgd, 0);
+  b.run = make_run(OptimizerKind::sgd);
   b.run.hyper.eta = 0.5;
   b.view = {{-1, -1}, {1, 1}};
   b.columns = 2;

@@ -226,28 +226,28 @@ TEST_CASE("a trajectory's tables of powers follow its betas and step count", "[t
 
 TEST_CASE("a scenario simulates its runs together, or only those asked for, as each alone", "[trajectory]") {
   Scenario s = default_scenario();
-  s.steps = kSteps;
-  s.runs.push_back(s.runs[2]);  // a second RMSprop, and a typed rule between them
-  s.runs.insert(s.runs.begin() + 3, make_rule_run(Rule("theta = theta - eta*g"), "sgd", 4));
-  s.runs.push_back(make_run(OptimizerKind::rmsprop, 6));
-  s.runs.back().noise = 0.5;  // steps alone: not the exact gradient
+  s.course.steps = kSteps;
+  s.course.runs.push_back(s.course.runs[2]);  // a second RMSprop, and a typed rule between them
+  s.course.runs.insert(s.course.runs.begin() + 3, make_rule_run(Rule("theta = theta - eta*g")));
+  s.course.runs.push_back(make_run(OptimizerKind::rmsprop));
+  s.course.runs.back().noise = 0.5;  // steps alone: not the exact gradient
   const auto alone = [&](std::size_t i) {
     Trajectory t;
-    simulate_run(s.objective, s.runs[i], s.start, s.steps, training_of(s.runs[i], s.seed, i), t);
+    simulate_run(s.course.objective, s.course.runs[i], s.course.start, s.course.steps, training_of(s.course.runs[i], s.course.seed, i), t);
     return t;
   };
-  std::vector<Trajectory> runs = simulate(s);
-  REQUIRE(runs.size() == s.runs.size());
-  for (std::size_t i = 0; i < s.runs.size(); ++i) {
+  std::vector<Trajectory> runs = simulate(s.course);
+  REQUIRE(runs.size() == s.course.runs.size());
+  for (std::size_t i = 0; i < s.course.runs.size(); ++i) {
     INFO("run " << i);
     check_same(runs[i], alone(i));
     CHECK(runs[i].rule_state == alone(i).rule_state);
   }
-  s.runs[2].hyper.rho = 0.5;
-  s.runs[5].hyper.rho = 0.8;
+  s.course.runs[2].hyper.rho = 0.5;
+  s.course.runs[5].hyper.rho = 0.8;
   const std::vector<std::size_t> which = {2, 5};
   const std::vector<Trajectory> before = runs;
-  simulate(s, runs, which);
+  simulate(s.course, runs, which);
   check_same(runs[2], alone(2));
   check_same(runs[5], alone(5));
   check_same(runs[0], before[0]);

@@ -214,13 +214,13 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
                        Polylines& scratch) {
   const PixelRect clip = t.rect().expanded(4 * s.scale);
   const auto& runs = *scene.runs;
-  const auto& specs = scene.scenario->runs;
-  const std::size_t n = std::min(runs.size(), specs.size());
+  const auto& looks = scene.scenario->looks;
+  const std::size_t n = std::min(runs.size(), looks.size());
   // The selected run last, on top.
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < n; ++i)
-    if (specs[i].visible && runs[i].rows() > 0 && (!scene.selected || *scene.selected != i)) order.push_back(i);
-  if (scene.selected && *scene.selected < n && specs[*scene.selected].visible && runs[*scene.selected].rows() > 0)
+    if (looks[i].visible && runs[i].rows() > 0 && (!scene.selected || *scene.selected != i)) order.push_back(i);
+  if (scene.selected && *scene.selected < n && looks[*scene.selected].visible && runs[*scene.selected].rows() > 0)
     order.push_back(*scene.selected);
   auto last_row = [&](std::size_t i) {
     return std::min<std::size_t>(static_cast<std::size_t>(std::max(scene.step, 0L)), runs[i].rows() - 1);
@@ -244,7 +244,7 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
       const std::size_t from = last_row(i);
       if (from + 1 >= runs[i].rows()) continue;
       screen_polylines(std::span<const Vec2>(runs[i].position).subspan(from), t, clip, 0.75f, scratch);
-      const ImU32 colour = (run_colour(specs[i].colour) & ~IM_COL32_A_MASK) | (190u << IM_COL32_A_SHIFT);
+      const ImU32 colour = (run_colour(looks[i].colour) & ~IM_COL32_A_MASK) | (190u << IM_COL32_A_SHIFT);
       for (std::size_t p = 0; p < scratch.pieces(); ++p) {
         dashed(scratch.piece(p), 7 * s.scale, 5 * s.scale, dashes);
         for (std::size_t d = 0; d < dashes.pieces(); ++d) {
@@ -277,7 +277,7 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
     for (std::size_t o = 0; o < order.size(); ++o) {
       const std::size_t i = order[o];
       const float width = width_of(i) + (outline ? 2.5f * s.scale : 0.0f);
-      const ImU32 colour = outline ? s.shadow : run_colour(specs[i].colour);
+      const ImU32 colour = outline ? s.shadow : run_colour(looks[i].colour);
       const Polylines& pieces = geometry[o].pieces;
       for (std::size_t p = 0; p < pieces.pieces(); ++p) {
         const auto piece = pieces.piece(p);
@@ -292,7 +292,7 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
   for (const std::size_t i : order) {
     const Trajectory& run = runs[i];
     const std::size_t last = last_row(i);
-    const ImU32 colour = run_colour(specs[i].colour);
+    const ImU32 colour = run_colour(looks[i].colour);
     const bool diverged_here = run.diverged_at && static_cast<long>(last) >= *run.diverged_at;
     const std::size_t shown = diverged_here && last > 0 ? last - 1 : last;
     Point2 p = t.to_pixels(run.position[shown]);
@@ -323,7 +323,7 @@ void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const Trajector
 
 void draw_spread(ImDrawList& dl, const CanvasTransform& t, const Scenario& scenario, const Spread& spread, long step,
                  const CanvasStyle& s, Polylines& scratch) {
-  if (spread.runs.size() != scenario.runs.size()) return;
+  if (spread.runs.size() != scenario.course.runs.size()) return;
   const PixelRect clip = t.rect().expanded(4 * s.scale);
   std::vector<ImVec2> points;
   auto draw_pieces = [&](const Polylines& lines, ImU32 colour, float width) {
@@ -339,11 +339,11 @@ void draw_spread(ImDrawList& dl, const CanvasTransform& t, const Scenario& scena
     return std::span<const Vec2>(run.position).first(rows);
   };
   Polylines dashes;
-  for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
-    const RunSpec& spec = scenario.runs[i];
+  for (std::size_t i = 0; i < scenario.course.runs.size(); ++i) {
+    const RunSpec& spec = scenario.course.runs[i];
     const SpreadRun& run = spread.runs[i];
-    if (!spec.visible) continue;
-    const ImU32 colour = run_colour(spec.colour);
+    if (!scenario.looks[i].visible) continue;
+    const ImU32 colour = run_colour(scenario.looks[i].colour);
     if (run.reference.rows() > 0) {
       screen_polylines(up_to_step(run.reference), t, clip, 0.75f, scratch);
       dashes.clear();
@@ -362,7 +362,7 @@ void draw_spread(ImDrawList& dl, const CanvasTransform& t, const Scenario& scena
     for (const Trajectory& seed : run.seeds) {
       if (seed.rows() == 0) continue;
       screen_polylines(up_to_step(seed), t, clip, 0.75f, scratch);
-      draw_pieces(scratch, run_colour(spec.colour, 0.6f), 1.5f * s.scale);
+      draw_pieces(scratch, run_colour(scenario.looks[i].colour, 0.6f), 1.5f * s.scale);
     }
     for (const Trajectory& seed : run.seeds) {
       const auto rows = up_to_step(seed);
@@ -402,7 +402,8 @@ void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle
   dl.AddLine(ImVec2(c.x, c.y + r * 0.6f), ImVec2(c.x, c.y + r * 1.6f), IM_COL32(255, 255, 255, 255), 2 * s.scale);
 }
 
-void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& run, const Trajectory& traj, long step,
+void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& run, const RunLook& look,
+                      const Trajectory& traj, long step,
                       const CanvasStyle& s) {
   if (traj.rows() == 0 || step < 0) return;
   const auto k = static_cast<std::size_t>(std::min<long>(step, static_cast<long>(traj.rows()) - 1));
@@ -426,7 +427,7 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& r
       const float n = std::hypot(dx, dy);
       if (n > 0 && std::isfinite(n))
         draw_arrow(dl, im(from), ImVec2(dx / n, dy / n), std::clamp(n, 40 * s.scale, 400 * s.scale),
-                   run_colour(run.colour), s, "Δθ", labels);
+                   run_colour(look.colour), s, "Δθ", labels);
     }
   }
 }
@@ -513,9 +514,9 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scena
     y += c.line_height;
   };
   int shown = 0, hidden = 0;
-  for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
-    const RunSpec& r = scenario.runs[i];
-    if (!r.visible) continue;
+  for (std::size_t i = 0; i < scenario.course.runs.size(); ++i) {
+    const RunSpec& r = scenario.course.runs[i];
+    if (!scenario.looks[i].visible) continue;
     if (shown == c.legend_rows) {
       ++hidden;
       continue;
@@ -523,9 +524,9 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scena
     ++shown;
     const float mid = y + c.line_height / 2;
     dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), s.shadow, 6 * s.scale);
-    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), run_colour(r.colour), 3.5f * s.scale);
+    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), run_colour(scenario.looks[i].colour), 3.5f * s.scale);
     const bool diverged = i < runs.size() && runs[i].diverged_at;
-    text(text_x, diverged ? r.label + " (" + runs[i].status() + ")" : r.label);
+    text(text_x, diverged ? scenario.looks[i].label + " (" + runs[i].status() + ")" : scenario.looks[i].label);
   }
   if (c.legend_more && hidden > 0) text(box.x0 + pad, "+" + std::to_string(hidden) + " more");
   for (int i = 0; i < c.note_rows && i < static_cast<int>(note.size()); ++i) text(box.x0 + pad, note[i]);
@@ -556,10 +557,10 @@ LegendLayout legend_layout(const Scenario& scenario, const std::vector<Trajector
   l.row_h = parameters ? 2 * l.line_h : l.line_h;
   l.note_size = s.font_size * 0.85f;
   float width = 0;
-  for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
-    const RunSpec& r = scenario.runs[i];
-    if (!r.visible) continue;
-    LegendRow row{r.label, parameters ? parameter_summary(r) : std::string(), run_colour(r.colour)};
+  for (std::size_t i = 0; i < scenario.course.runs.size(); ++i) {
+    const RunSpec& r = scenario.course.runs[i];
+    if (!scenario.looks[i].visible) continue;
+    LegendRow row{scenario.looks[i].label, parameters ? parameter_summary(r) : std::string(), run_colour(scenario.looks[i].colour)};
     if (i < runs.size() && runs[i].diverged_at) row.title += "  (" + runs[i].status() + ")";
     width = std::max({width, text_size(s, row.title).x, text_size(s, row.detail).x});
     l.rows.push_back(std::move(row));

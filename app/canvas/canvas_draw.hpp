@@ -89,8 +89,8 @@ void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle
 
 // At the run's point at `step`: the descent direction -g, the momentum's direction (if the
 // optimizer has one) and the actual next step, labelled.
-void draw_step_arrows(ImDrawList& dl, const CanvasTransform& transform, const RunSpec& run, const Trajectory& t,
-                      long step, const CanvasStyle& style);
+void draw_step_arrows(ImDrawList& dl, const CanvasTransform& transform, const RunSpec& run, const RunLook& look,
+                      const Trajectory& t, long step, const CanvasStyle& style);
 
 // A vertical colour bar in `bar` with value ticks on its right (labels need about
 // colour_bar_label_width more pixels); when `labels` is given, a label that would leave it is not

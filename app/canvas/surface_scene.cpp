@@ -15,10 +15,10 @@ constexpr float kPathLift = 0.012f;  // world units above the surface: the paths
 std::vector<std::size_t> drawing_order(const SurfaceRuns& r) {
   std::vector<std::size_t> order;
   if (r.scenario == nullptr || r.runs == nullptr) return order;
-  const std::size_t n = std::min(r.runs->size(), r.scenario->runs.size());
+  const std::size_t n = std::min(r.runs->size(), r.scenario->course.runs.size());
   for (std::size_t i = 0; i < n; ++i)
-    if (r.scenario->runs[i].visible && (*r.runs)[i].rows() > 0 && (!r.selected || *r.selected != i)) order.push_back(i);
-  if (r.selected && *r.selected < n && r.scenario->runs[*r.selected].visible && (*r.runs)[*r.selected].rows() > 0)
+    if (r.scenario->looks[i].visible && (*r.runs)[i].rows() > 0 && (!r.selected || *r.selected != i)) order.push_back(i);
+  if (r.selected && *r.selected < n && r.scenario->looks[*r.selected].visible && (*r.runs)[*r.selected].rows() > 0)
     order.push_back(*r.selected);
   return order;
 }
@@ -124,7 +124,7 @@ SurfaceScene surface_scene(const SurfaceModel& model, const SurfaceView& view, P
     for (std::size_t o = 0; o < order.size(); ++o) {
       const float rank = static_cast<float>(order.size() - 1 - o);
       const float width = (3.0f + rank * rank_step) * s.scale + (outline ? 3.0f * s.scale : 0.0f);
-      const Colour colour = outline ? shadow : colour_of(r.scenario->runs[order[o]].colour);
+      const Colour colour = outline ? shadow : colour_of(r.scenario->looks[order[o]].colour);
       for (const std::vector<Vec3f>& piece : paths[o]) scene.lines.push_back({piece, colour, width});
     }
   return scene;
@@ -141,11 +141,11 @@ void draw_surface_overlay(ImDrawList& dl, const SurfaceScene& scene, PixelRect r
   const Box& box = mesh.frame.box;
   auto inside = [&box](Vec2 p) { return p.x >= box.min.x && p.x <= box.max.x && p.y >= box.min.y && p.y <= box.max.y; };
   if (show_minima && r.scenario != nullptr)
-    for (const Vec2& m : r.scenario->objective.minima())
+    for (const Vec2& m : r.scenario->course.objective.minima())
       if (inside(m))
         if (const auto p = pixel_of(scene, on_surface(mesh, m, kPathLift), rect)) draw_minimum_star(dl, im(*p), 7 * s.scale, s);
-  if (r.scenario != nullptr && inside(r.scenario->start))
-    if (const auto p = pixel_of(scene, on_surface(mesh, r.scenario->start, kPathLift), rect))
+  if (r.scenario != nullptr && inside(r.scenario->course.start))
+    if (const auto p = pixel_of(scene, on_surface(mesh, r.scenario->course.start, kPathLift), rect))
       draw_start_handle(dl, *p, false, s);
 
   for (const std::size_t i : drawing_order(r)) {
@@ -158,7 +158,7 @@ void draw_surface_overlay(ImDrawList& dl, const SurfaceScene& scene, PixelRect r
     // A point that left the box is shown at the box's edge, where its path was cut.
     const auto p = pixel_of(scene, on_surface(mesh, at, kPathLift), rect);
     if (!p) continue;
-    const ImU32 colour = run_colour(r.scenario->runs[i].colour);
+    const ImU32 colour = run_colour(r.scenario->looks[i].colour);
     const float radius = (r.selected && *r.selected == i ? 7.5f : 6.5f) * s.scale;
     if (diverged_here) {
       const float a = radius * 1.2f;

@@ -244,11 +244,11 @@ int run_scenario_command(const RunOptions& o) {
                      "runs, the start and the steps; give either a scenario or the flags of one run");
   if (o.out_dir.empty()) throw BadInput("a scenario has several runs: give --out-dir DIR for their CSV files");
   const Scenario scenario = open_scenario(o.scenario);
-  const std::vector<Trajectory> runs = simulate(scenario);
+  const std::vector<Trajectory> runs = simulate(scenario.course);
   export_runs(scenario, runs, o.out_dir);
   for (std::size_t i = 0; i < runs.size(); ++i)
     if (runs[i].diverged_at)
-      std::cerr << "runs[" << i << "] (" << scenario.runs[i].label << "): " << runs[i].status() << "\n";
+      std::cerr << "runs[" << i << "] (" << scenario.looks[i].label << "): " << runs[i].status() << "\n";
   return 0;
 }
 
@@ -537,17 +537,17 @@ MapRun map_run_from(const MapCommandOptions& o, bool takes_start, const std::vec
                        " cannot be combined with a scenario file, which sets the function and the run; give "
                        "either a scenario and --run N or the flags of one run");
     Scenario scenario = open_scenario(o.scenario);
-    if (o.run_index >= scenario.runs.size())
-      throw BadInput("--run: must be in [0, " + std::to_string(scenario.runs.size() - 1) + "] (the scenario's " +
-                     std::to_string(scenario.runs.size()) + " runs), got " + std::to_string(o.run_index));
-    r.f = scenario.objective;
-    r.spec = scenario.runs[o.run_index];
-    r.start = scenario.start;
+    if (o.run_index >= scenario.course.runs.size())
+      throw BadInput("--run: must be in [0, " + std::to_string(scenario.course.runs.size() - 1) + "] (the scenario's " +
+                     std::to_string(scenario.course.runs.size()) + " runs), got " + std::to_string(o.run_index));
+    r.f = scenario.course.objective;
+    r.spec = scenario.course.runs[o.run_index];
+    r.start = scenario.course.start;
     if (takes_start && o.start_option->count() > 0) r.start = parse_point(o.run.start, "start");
-    r.steps = o.steps_option->count() > 0 ? o.run.steps : scenario.steps;
-    r.training = training_of(r.spec, scenario.seed, o.run_index);
+    r.steps = o.steps_option->count() > 0 ? o.run.steps : scenario.course.steps;
+    r.training = training_of(r.spec, scenario.course.seed, o.run_index);
     r.view = scenario.view;
-    r.seed = scenario.seed;
+    r.seed = scenario.course.seed;
     return r;
   }
   if (o.run_index_option->count() > 0)
@@ -569,12 +569,12 @@ MapRun map_run_from(const MapCommandOptions& o, bool takes_start, const std::vec
 // The scenario of the map's run, embedded in its PNG: `optviz map.png` opens that run.
 std::string scenario_json_of(const MapRun& r, Vec2 start, Box view) {
   Scenario s;
-  s.objective = r.f;
+  s.course.objective = r.f;
   s.view = view;
-  s.start = start;
-  s.steps = r.steps;
-  s.runs = {r.spec};
-  s.seed = r.seed;
+  s.course.start = start;
+  s.course.steps = r.steps;
+  s.course.runs = {r.spec};
+  s.course.seed = r.seed;
   return to_json(s);
 }
 
@@ -755,14 +755,14 @@ int render_command(const RenderOptions& o) {
 
   Scenario scenario = open_scenario(o.scenario);
   if (!o.view.empty()) scenario.display.view = o.view == "3d" ? CanvasView::surface : CanvasView::flat;
-  scenario.objective.search_minima(scenario.view);
+  scenario.course.objective.search_minima(scenario.view);
   if (o.question && scenario.lesson.question.empty())
     throw BadInput("--question: " + o.scenario + " asks no question (its \"lesson\" has no \"question\")");
   const long step = o.step_option->count() > 0 ? o.step : lesson_step(scenario);
-  if (step < 0 || step > scenario.steps)
-    throw BadInput("--step: must be in [0, " + std::to_string(scenario.steps) + "] (the scenario's steps), got " +
+  if (step < 0 || step > scenario.course.steps)
+    throw BadInput("--step: must be in [0, " + std::to_string(scenario.course.steps) + "] (the scenario's steps), got " +
                    std::to_string(step));
-  std::vector<Trajectory> runs = simulate(scenario);
+  std::vector<Trajectory> runs = simulate(scenario.course);
 
   std::string error;
   const std::unique_ptr<FigureRenderer> renderer = make_hidden_figure_renderer(error);

@@ -93,7 +93,7 @@ void swatch(Canvas& canvas, int x, int y, Rgb colour, const std::string& label) 
   canvas.text(x + 24, y + 13, label, kTickSize, kInk);
 }
 
-std::string run_title(const RunSpec& run) { return run.rule ? run.label : std::string(title(run.hyper.kind)); }
+std::string run_title(const RunSpec& run) { return run.rule ? "Rule" : std::string(title(run.hyper.kind)); }
 
 std::string point_text(Vec2 p) { return "(" + map_number(p.x) + ", " + map_number(p.y) + ")"; }
 

@@ -27,7 +27,7 @@ void handle_input(AppState& state, const CanvasTransform& t, bool hovered, bool 
   if (state.dragging_start) {
     const Vec2 p = t.to_world(mouse);
     if (is_finite(p) && std::fabs(p.x) <= kDivergenceBound && std::fabs(p.y) <= kDivergenceBound)
-      state.scenario.start = p;
+      state.scenario.course.start = p;
     return;
   }
   if (ImGui::IsItemActive()) {
@@ -90,9 +90,9 @@ void draw_chrome(ImDrawList& dl, const AppState& state, const CanvasTransform& t
 // True when the spread is on and some visible run has one.
 bool spread_shown(const AppState& state) {
   const Spread& spread = state.spread;
-  if (!state.view.show_spread || spread.runs.size() != state.simulated.runs.size()) return false;
+  if (!state.view.show_spread || spread.runs.size() != state.simulated.course.runs.size()) return false;
   for (std::size_t i = 0; i < spread.runs.size(); ++i)
-    if (state.simulated.runs[i].visible && (!spread.runs[i].seeds.empty() || spread.runs[i].reference.rows() > 0))
+    if (state.simulated.looks[i].visible && (!spread.runs[i].seeds.empty() || spread.runs[i].reference.rows() > 0))
       return true;
   return false;
 }
@@ -140,7 +140,7 @@ void draw_canvas_panel(AppState& state) {
   const bool spread = spread_shown(state);
   const CoordinateNames names = coordinate_names(current_function(state));
   int legend_rows = 0;
-  for (const RunSpec& run : state.simulated.runs) legend_rows += run.visible ? 1 : 0;
+  for (const RunLook& look : state.simulated.looks) legend_rows += look.visible ? 1 : 0;
   const CanvasChrome chrome = canvas_chrome({r, style.font_size, style.scale, text_size(style, names.x).x,
                                              text_size(style, names.y).x, legend_rows, spread ? 2 : 0});
   const PixelRect plot = chrome.plot;
@@ -153,14 +153,14 @@ void draw_canvas_panel(AppState& state) {
   if (state.view.hide_answer) ImGui::SetItemAllowOverlap();  // the question's Reveal button lies over the canvas
   const bool hovered = ImGui::IsItemHovered();
   const ImGuiIO& io = ImGui::GetIO();
-  const Point2 handle = t.to_pixels(state.scenario.start);
+  const Point2 handle = t.to_pixels(state.scenario.course.start);
   const bool near_handle =
       std::hypot(io.MousePos.x - handle.x, io.MousePos.y - handle.y) <= kHandleRadius * style.scale;
   if (!surface) handle_input(state, t, hovered, near_handle);
   t = CanvasTransform(state.view.wanted, plot);
   update_simulation(state);
 
-  state.heatmap_request = {state.simulated.objective,
+  state.heatmap_request = {state.simulated.course.objective,
                            state.simulated.display.colour_scale,
                            state.view.show_contours ? state.simulated.display.contour_count : 0,
                            t.shown(),
@@ -186,9 +186,9 @@ void draw_canvas_panel(AppState& state) {
           {&state.simulated, &state.runs, current_step(state), state.selected, state.view.show_ahead, &divergences},
           style, scratch);
     if (paths && state.view.show_arrows && state.selected && *state.selected < state.runs.size() &&
-        state.simulated.runs[*state.selected].visible)
-      draw_step_arrows(dl, t, state.simulated.runs[*state.selected], state.runs[*state.selected], current_step(state),
-                       style);
+        state.simulated.looks[*state.selected].visible)
+      draw_step_arrows(dl, t, state.simulated.course.runs[*state.selected], state.simulated.looks[*state.selected],
+                       state.runs[*state.selected], current_step(state), style);
     draw_start_handle(dl, handle, state.dragging_start || (hovered && near_handle), style);
     for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
     draw_basin_legend(dl, state, t, style);

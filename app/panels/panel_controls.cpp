@@ -58,7 +58,7 @@ bool pair_field(const char* label, const char* id, double& a, double& b, const c
 // The recipe of the data the app draws (each change draws the points again), or the loss of a
 // data file.
 void data_fields(AppState& state) {
-  const Objective& current = state.scenario.objective;
+  const Objective& current = state.scenario.course.objective;
   if (!function_is_generated(state)) {
     label_column("Loss");
     int loss = current.loss() == DataLoss::linear ? 0 : 1;
@@ -115,7 +115,7 @@ void data_fields(AppState& state) {
 }
 
 void function_section(AppState& state) {
-  const Objective& current = state.scenario.objective;
+  const Objective& current = state.scenario.course.objective;
   // A data set is named in the fields below the combo, and on the canvas.
   const std::string preview = current.is_typed() ? "Typed formula"
                               : current.is_data()
@@ -161,7 +161,7 @@ void function_section(AppState& state) {
     ImGui::TextWrapped("f = %s", std::string(current.formula()).c_str());
   }
   ImGui::PopFont();
-  minima_line(state.simulated.objective == current ? state.simulated.objective : current);
+  minima_line(state.simulated.course.objective == current ? state.simulated.course.objective : current);
   if (current.is_data()) data_fields(state);
 }
 
@@ -170,10 +170,10 @@ void seed_row(AppState& state) {
   Scenario& s = state.scenario;
   label_column("Seed");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
-  std::uint64_t seed = s.seed;
+  std::uint64_t seed = s.course.seed;
   if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &seed, nullptr, nullptr, nullptr,
                          ImGuiInputTextFlags_EnterReturnsTrue))
-    s.seed = seed;
+    s.course.seed = seed;
   tooltip("The seed of the gradient noise and of the shuffled batches (Enter to apply)");
   ImGui::SameLine();
   if (ImGui::Button("New seed")) new_seed(state);
@@ -194,12 +194,12 @@ void start_and_steps(AppState& state) {
   Scenario& s = state.scenario;
   label_column("Start");
   ImGui::SetNextItemWidth(-1);
-  double start[2] = {s.start.x, s.start.y};
+  double start[2] = {s.course.start.x, s.course.start.y};
   if (ImGui::InputScalarN("##start", ImGuiDataType_Double, start, 2, nullptr, nullptr, "%.4g",
                           ImGuiInputTextFlags_EnterReturnsTrue)) {
     const Vec2 p{start[0], start[1]};
     if (is_finite(p) && std::fabs(p.x) <= kDivergenceBound && std::fabs(p.y) <= kDivergenceBound) {
-      s.start = p;
+      s.course.start = p;
     } else {
       set_notice(state, "invalid start: must be finite and within 1e12", true);
     }
@@ -207,21 +207,21 @@ void start_and_steps(AppState& state) {
   tooltip("The start point of every run (Enter to apply), or drag the ⊕ handle on the canvas");
   label_column("Steps");
   ImGui::SetNextItemWidth(-1);
-  int steps = static_cast<int>(std::min<long>(s.steps, 1'000'000'000));
+  int steps = static_cast<int>(std::min<long>(s.course.steps, 1'000'000'000));
   const int limit = static_cast<int>(max_steps(state));
   if (ImGui::InputInt("##steps", &steps, 100, 1000, ImGuiInputTextFlags_EnterReturnsTrue)) {
     if (steps < 1 || steps > limit) {
       set_notice(
           state,
-          "invalid steps: must be in [1, " + std::to_string(limit) + "] for " + std::to_string(s.runs.size()) + " runs",
+          "invalid steps: must be in [1, " + std::to_string(limit) + "] for " + std::to_string(s.course.runs.size()) + " runs",
           true);
     } else {
-      s.steps = steps;
+      s.course.steps = steps;
     }
   }
   tooltip("Updates per run (Enter to apply)");
 
-  if (s.objective.is_data() || std::any_of(s.runs.begin(), s.runs.end(), [](const RunSpec& r) { return r.noise > 0; }))
+  if (s.course.objective.is_data() || std::any_of(s.course.runs.begin(), s.course.runs.end(), [](const RunSpec& r) { return r.noise > 0; }))
     seed_row(state);
 
   label_column("Scale");

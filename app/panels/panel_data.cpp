@@ -23,12 +23,12 @@ void hover_readout(const AppState& state, DataLoss loss, double x, long step) {
   const CoordinateNames names = coordinate_names(current_function(state));
   ImGui::BeginTooltip();
   ImGui::Text("x = %s, at step %ld", short_number(x).c_str(), step);
-  for (std::size_t i = 0; i < state.simulated.runs.size() && i < state.runs.size(); ++i) {
-    const RunSpec& run = state.simulated.runs[i];
+  for (std::size_t i = 0; i < state.simulated.course.runs.size() && i < state.runs.size(); ++i) {
+    const RunSpec& run = state.simulated.course.runs[i];
     const auto theta = parameters_at(state.runs[i], step);
-    if (!run.visible || !theta) continue;
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(run.colour)), "%s: %s = %s, %s = %s, model %s",
-                       run.label.c_str(), names.x, short_number(theta->x).c_str(), names.y,
+    if (!state.simulated.looks[i].visible || !theta) continue;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(state.simulated.looks[i].colour)), "%s: %s = %s, %s = %s, model %s",
+                       state.simulated.looks[i].label.c_str(), names.x, short_number(theta->x).c_str(), names.y,
                        short_number(theta->y).c_str(), short_number(data_model(loss, *theta, x)).c_str());
   }
   ImGui::EndTooltip();
@@ -50,18 +50,18 @@ void draw_data_plot(const AppState& state, ImVec2 size) {
 
   // The selected run last, on top; a question hides every model.
   std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < state.simulated.runs.size() && i < state.runs.size(); ++i)
-    if (state.simulated.runs[i].visible && (!state.selected || *state.selected != i)) order.push_back(i);
-  if (state.selected && *state.selected < std::min(state.simulated.runs.size(), state.runs.size()) &&
-      state.simulated.runs[*state.selected].visible)
+  for (std::size_t i = 0; i < state.simulated.course.runs.size() && i < state.runs.size(); ++i)
+    if (state.simulated.looks[i].visible && (!state.selected || *state.selected != i)) order.push_back(i);
+  if (state.selected && *state.selected < std::min(state.simulated.course.runs.size(), state.runs.size()) &&
+      state.simulated.looks[*state.selected].visible)
     order.push_back(*state.selected);
   if (state.view.hide_answer) order.clear();
   std::vector<DataModelLine> models;
   const Spread& spread = state.spread;
-  if (state.view.show_spread && spread.runs.size() == state.simulated.runs.size() &&
-      same_maths(spread.model, state.simulated)) {
+  if (state.view.show_spread && spread.runs.size() == state.simulated.course.runs.size() &&
+      spread.course == state.simulated.course) {
     for (const std::size_t i : order) {
-      const ImU32 colour = run_colour(state.simulated.runs[i].colour);
+      const ImU32 colour = run_colour(state.simulated.looks[i].colour);
       for (const Trajectory& t : spread.runs[i].seeds)
         if (const auto theta = parameters_at(t, step)) models.push_back({*theta, {with_alpha(colour, 0.35f), 1.2f * scale, false}});
       if (const auto theta = parameters_at(spread.runs[i].reference, step))
@@ -71,7 +71,7 @@ void draw_data_plot(const AppState& state, ImVec2 size) {
   for (const std::size_t i : order) {
     if (const auto theta = parameters_at(state.runs[i], step)) {
       const bool selected = state.selected && *state.selected == i;
-      models.push_back({*theta, {run_colour(state.simulated.runs[i].colour), (selected ? 3.0f : 2.4f) * scale, false}});
+      models.push_back({*theta, {run_colour(state.simulated.looks[i].colour), (selected ? 3.0f : 2.4f) * scale, false}});
     }
   }
   ImDrawList& dl = *ImGui::GetWindowDrawList();

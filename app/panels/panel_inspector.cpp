@@ -32,7 +32,7 @@ std::vector<InspectorRow> inspector_rows(const Explanation& e) {
 namespace {
 
 void run_picker(AppState& state) {
-  const auto& runs = state.simulated.runs;
+  const auto& runs = state.simulated.looks;
   const std::string preview = state.selected && *state.selected < runs.size() ? runs[*state.selected].label : "none";
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##inspected", preview.c_str())) {
@@ -99,16 +99,16 @@ void draw_inspector_panel(AppState& state) {
     return;
   }
   run_picker(state);
-  if (!state.selected || *state.selected >= state.runs.size() || *state.selected >= state.simulated.runs.size()) {
+  if (!state.selected || *state.selected >= state.runs.size() || *state.selected >= state.simulated.course.runs.size()) {
     ImGui::TextDisabled("Select a run to see its update");
     ImGui::End();
     return;
   }
   const std::size_t index = *state.selected;
-  const RunSpec& run = state.simulated.runs[index];
+  const RunSpec& run = state.simulated.course.runs[index];
   const Trajectory& t = state.runs[index];
   const long step = std::min<long>(current_step(state), static_cast<long>(t.rows()) - 1);
-  const Explanation e = explain_update(run, t, step);
+  const Explanation e = explain_update(run, state.simulated.looks[index].accumulator, t, step);
   const CoordinateNames names = coordinate_names(current_function(state));
   if (!e.message.empty()) {
     ImGui::PushTextWrapPos(0);

@@ -35,7 +35,7 @@ void lessons_menu(AppState& state) {
       ImGui::TextDisabled("%s", chapter.c_str());
     }
     ImGui::PushID(static_cast<int>(i));
-    const std::string& title = presets[i].title.empty() ? std::string(presets[i].objective.name()) : presets[i].title;
+    const std::string& title = presets[i].title.empty() ? std::string(presets[i].course.objective.name()) : presets[i].title;
     if (ImGui::MenuItem(title.c_str())) state.requests.load_preset = i;
     if (ImGui::IsItemHovered() && !presets[i].description.empty()) {
       ImGui::BeginTooltip();

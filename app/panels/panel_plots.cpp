@@ -17,10 +17,10 @@ namespace {
 void legend(const AppState& state) {
   const float swatch = ImGui::GetFontSize() * 1.2f;
   bool first = true;
-  for (std::size_t i = 0; i < state.simulated.runs.size() && i < state.runs.size(); ++i) {
-    const RunSpec& run = state.simulated.runs[i];
-    if (!run.visible) continue;
-    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(run.label.c_str()).x;
+  for (std::size_t i = 0; i < state.simulated.course.runs.size() && i < state.runs.size(); ++i) {
+    const RunSpec& run = state.simulated.course.runs[i];
+    if (!state.simulated.looks[i].visible) continue;
+    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(state.simulated.looks[i].label.c_str()).x;
     if (!first) {
       ImGui::SameLine();
       if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
@@ -28,11 +28,11 @@ void legend(const AppState& state) {
     first = false;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float mid = p.y + ImGui::GetTextLineHeight() / 2;
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, mid), ImVec2(p.x + swatch, mid), run_colour(run.colour),
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, mid), ImVec2(p.x + swatch, mid), run_colour(state.simulated.looks[i].colour),
                                         3 * ImGui::GetFontSize() / 17);
     ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    ImGui::TextUnformatted(run.label.c_str());
+    ImGui::TextUnformatted(state.simulated.looks[i].label.c_str());
   }
   // The key of the per-coordinate plots, when one is shown.
   const std::vector<LessonPlot> shown = shown_plots(state.scenario);

@@ -28,13 +28,13 @@ void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hov
   state.simulated.display.surface = camera;  // as update_simulation would: the runs stay as they are
 
   const Scenario& s = state.simulated;
-  state.surface_model.update(s.objective, state.view.wanted, state.heatmap, camera.height);
+  state.surface_model.update(s.course.objective, state.view.wanted, state.heatmap, camera.height);
   static const std::vector<Trajectory> no_runs;  // a lesson's question hides the paths
   const SurfaceRuns runs{&s, state.view.hide_answer ? &no_runs : &state.runs, current_step(state), state.selected};
   state.surface_scene = surface_scene(state.surface_model, camera, plot,
                                       state.view.show_contours ? s.display.contour_count : 0, runs, style);
   draw_heatmap(dl, state.surface_texture, plot, style);
-  const CoordinateNames names = coordinate_names(s.objective);
+  const CoordinateNames names = coordinate_names(s.course.objective);
   draw_surface_overlay(dl, state.surface_scene, plot, runs, style, names.x, names.y, state.view.show_minima);
   if (hovered && !ImGui::IsItemActive()) {
     const char* hint = "drag: turn   wheel: zoom   double-click: default angle   V: 2D";

@@ -269,7 +269,7 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
   y_ticks(dl, v.scale.ticks(), bar, bar.x1, false, s);
 
   // The run's own configuration.
-  const RunSpec& run = state.scenario.runs[index];
+  const RunSpec& run = state.scenario.course.runs[index];
   const Vec2 own = swept_values(run, *sweep);
   const double tx = sweep_axis_position(sweep->x, own.x), ty = sweep_axis_position(sweep->y, own.y);
   if (tx >= 0 && tx <= 1 && ty >= 0 && ty <= 1)
@@ -288,7 +288,7 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
                     current ? "Click to load these values into the run" : "(recomputing: click when it is done)");
   if (clicked && current) {
     load_sweep_cell(state.scenario, index, *sweep, i, j);
-    set_notice(state, run.label + ": " + std::string(sweep->x.parameter->name) + " = " +
+    set_notice(state, state.scenario.looks[index].label + ": " + std::string(sweep->x.parameter->name) + " = " +
                           short_number(sweep->x.value(i)) + ", " + std::string(sweep->y.parameter->name) + " = " +
                           short_number(sweep->y.value(j)));
   }
@@ -304,12 +304,12 @@ void draw_sweep_panel(AppState& state) {
     return;
   }
   const std::optional<std::size_t> index = state.selected;
-  const bool has_run = index && *index < state.scenario.runs.size();
+  const bool has_run = index && *index < state.scenario.course.runs.size();
   bool settings = false;
   if (!has_run) {
     v.problem = "Select a run to sweep two of its hyperparameters.";
     v.job.update(std::nullopt, now);
-  } else if (!fit_sweep_axes(v.settings, state.scenario.runs[*index])) {
+  } else if (!fit_sweep_axes(v.settings, state.scenario.course.runs[*index])) {
     v.problem = "This run takes fewer than two hyperparameters.";
     v.job.update(std::nullopt, now);
   } else if (!state.problem.empty()) {
@@ -334,12 +334,12 @@ void draw_sweep_panel(AppState& state) {
   ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Appearing);
   if (ImGui::Begin("Sweep map of the selected run", &v.show, ImGuiWindowFlags_NoCollapse)) {
     if (has_run) {
-      const RunSpec& run = state.scenario.runs[*index];
+      const RunSpec& run = state.scenario.course.runs[*index];
       const Scenario& s = state.scenario;
-      ImGui::TextUnformatted((run.label + " on " + s.objective.title() + ", from (" + short_number(s.start.x) + ", " +
-                              short_number(s.start.y) + ")")
+      ImGui::TextUnformatted((state.scenario.looks[*index].label + " on " + s.course.objective.title() + ", from (" + short_number(s.course.start.x) + ", " +
+                              short_number(s.course.start.y) + ")")
                                  .c_str());
-      if (settings) settings_rows(v.settings, run, s.steps, std::isfinite(s.objective.minimum_value()));
+      if (settings) settings_rows(v.settings, run, s.course.steps, std::isfinite(s.course.objective.minimum_value()));
     }
     status_row(state, v);
     if (settings) draw_map(state, v, *index, ui_canvas_style(state));

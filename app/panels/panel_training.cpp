@@ -94,7 +94,7 @@ void schedule_combo(Schedule& s) {
 }
 
 void schedule_fields(AppState& state, Schedule& s) {
-  const long steps = std::max(1L, state.scenario.steps);
+  const long steps = std::max(1L, state.scenario.course.steps);
   switch (s.kind) {
     case K::step:
       int_row("K", "##step_size", s.step_size, 1, steps, "every %d updates", "",
@@ -126,12 +126,12 @@ void schedule_fields(AppState& state, Schedule& s) {
 
 // η_t over the run's updates, sampled per pixel column, with the playhead's update marked and its
 // value written at the top right.
-void schedule_curve(const AppState& state, const RunSpec& run) {
+void schedule_curve(const AppState& state, const RunSpec& run, Rgb colour) {
   const float fs = ImGui::GetFontSize();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 4 * fs), std::round(3.2f * fs));
   ImGui::Dummy(size);
-  const long steps = std::max(1L, state.scenario.steps);
+  const long steps = std::max(1L, state.scenario.course.steps);
   const auto samples = static_cast<std::size_t>(std::clamp<long>(static_cast<long>(size.x / 2), 2, steps));
   std::vector<double> eta(samples);
   double high = 0;
@@ -155,7 +155,7 @@ void schedule_curve(const AppState& state, const RunSpec& run) {
     points[i] = ImVec2(plot.x0 + fx * plot.width(), plot.y1 - fy * plot.height());
   }
   const float scale = ui_canvas_style(state).scale;
-  dl.AddPolyline(points.data(), static_cast<int>(points.size()), run_colour(run.colour), ImDrawFlags_None, 2 * scale);
+  dl.AddPolyline(points.data(), static_cast<int>(points.size()), run_colour(colour), ImDrawFlags_None, 2 * scale);
   const long update = std::min(current_step(state) + 1, steps);
   const float mx =
       plot.x0 + static_cast<float>(update - 1) / static_cast<float>(std::max(1L, steps - 1)) * plot.width();
@@ -173,7 +173,7 @@ void schedule_curve(const AppState& state, const RunSpec& run) {
 }
 
 void batch_row(AppState& state, std::size_t index, const Dataset& data) {
-  RunSpec& run = state.scenario.runs[index];
+  RunSpec& run = state.scenario.course.runs[index];
   const int rows = static_cast<int>(std::min<std::size_t>(data.size(), kMaxDataRows));
   label_column("batch");
   const char* shuffle_label = "shuffle";
@@ -198,13 +198,13 @@ void batch_row(AppState& state, std::size_t index, const Dataset& data) {
 }  // namespace
 
 void draw_training_fields(AppState& state, std::size_t index) {
-  if (index >= state.scenario.runs.size()) return;
+  if (index >= state.scenario.course.runs.size()) return;
   ImGui::PushID("training");
-  RunSpec& run = state.scenario.runs[index];
+  RunSpec& run = state.scenario.course.runs[index];
   schedule_combo(run.schedule);
   schedule_fields(state, run.schedule);
-  if (!run.schedule.is_constant()) schedule_curve(state, run);
-  if (const Dataset* data = state.scenario.objective.data()) batch_row(state, index, *data);
+  if (!run.schedule.is_constant()) schedule_curve(state, run, state.scenario.looks[index].colour);
+  if (const Dataset* data = state.scenario.course.objective.data()) batch_row(state, index, *data);
   SliderMapping noise = slider_mapping(kNoise);
   noise.low_decade = -3;  // 0.001 to 10 on the slider; typed values up to kMaxNoise
   noise.high_decade = 1;

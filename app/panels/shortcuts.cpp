@@ -88,7 +88,7 @@ void handle_shortcuts(AppState& state) {
     if (pressed(keys::kEqual) || pressed(keys::kKeypadAdd)) zoom_canvas(state, 0.8);
     if (pressed(keys::kMinus) || pressed(keys::kKeypadSubtract)) zoom_canvas(state, 1.25);
     if (pressed(keys::kDelete, false) && state.selected) remove_run(state, *state.selected);
-    const std::size_t runs = state.scenario.runs.size();
+    const std::size_t runs = state.scenario.course.runs.size();
     for (int k = keys::kOne; k <= keys::kNine; ++k)
       if (pressed(k, false) && static_cast<std::size_t>(k - keys::kOne) < runs)
         state.selected = static_cast<std::size_t>(k - keys::kOne);

@@ -232,7 +232,7 @@ void Application::Impl::export_png() {
   }
   if (!ensure_figures()) return;
   const std::string path =
-      d.png_path.empty() ? default_png_name(std::string(state.simulated.objective.name())) : d.png_path;
+      d.png_path.empty() ? default_png_name(std::string(state.simulated.course.objective.name())) : d.png_path;
   try {
     const FigureComposition composition = d.canvas_only        ? FigureComposition::canvas
                                           : state.view.hide_answer ? FigureComposition::question

@@ -22,18 +22,18 @@ void add_pair_series(LinePlot& plot, const Vec2* first, std::size_t stride, std:
 }
 
 // The accumulator of a run: a built-in's, or a typed rule's state variable marked as such.
-void add_accumulator_series(LinePlot& plot, const RunSpec& run, const Trajectory& t, ImU32 colour, std::size_t shown,
-                            CoordinateNames names, CoordinateChoice coordinate) {
+void add_accumulator_series(LinePlot& plot, const RunSpec& run, const RunLook& look, const Trajectory& t, ImU32 colour,
+                            std::size_t shown, CoordinateNames names, CoordinateChoice coordinate) {
   if (!run.rule) {
     if (const auto field = accumulator_field(run.hyper))
       add_pair_series(plot, t.accumulator.data(), sizeof(Vec2), t.accumulator.size(),
-                      run.label + " " + std::string(field->name), colour, shown, names, coordinate);
+                      look.label + " " + std::string(field->name), colour, shown, names, coordinate);
     return;
   }
-  const auto index = run.rule->state_index(run.accumulator);
+  const auto index = run.rule->state_index(look.accumulator);
   if (index && t.rule_width > 0 && !t.rule_state.empty())
     add_pair_series(plot, &t.rule_state[*index], sizeof(Vec2) * t.rule_width, t.rule_state.size() / t.rule_width,
-                    run.label + " " + run.accumulator, colour, shown, names, coordinate);
+                    look.label + " " + look.accumulator, colour, shown, names, coordinate);
 }
 
 // After a per-coordinate plot's title: ", x" when it shows one coordinate, else which line is which.
@@ -44,8 +44,9 @@ std::string coordinate_suffix(CoordinateChoice coordinate, CoordinateNames names
 
 // True when one of the visible runs has a schedule: the plots then say η_t.
 bool any_schedule(const Scenario& scenario) {
-  return std::any_of(scenario.runs.begin(), scenario.runs.end(),
-                     [](const RunSpec& r) { return r.visible && !r.schedule.is_constant(); });
+  for (std::size_t i = 0; i < scenario.course.runs.size(); ++i)
+    if (scenario.looks[i].visible && !scenario.course.runs[i].schedule.is_constant()) return true;
+  return false;
 }
 
 }  // namespace
@@ -53,7 +54,7 @@ bool any_schedule(const Scenario& scenario) {
 LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
   const Scenario& s = *source.scenario;
   const std::vector<Trajectory>& runs = *source.runs;
-  const Objective& f = s.objective;
+  const Objective& f = s.course.objective;
   const CoordinateNames names = coordinate_names(f);
   const bool gap = std::isfinite(f.minimum_value());
   long last = 0;
@@ -80,25 +81,25 @@ LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
   }
   if (!source.series) return plot;
 
-  for (std::size_t i = 0; i < s.runs.size() && i < runs.size(); ++i) {
-    const RunSpec& run = s.runs[i];
+  for (std::size_t i = 0; i < s.course.runs.size() && i < runs.size(); ++i) {
+    const RunSpec& run = s.course.runs[i];
     const Trajectory& t = runs[i];
-    if (!run.visible || t.rows() == 0) continue;
-    const ImU32 colour = run_colour(run.colour);
+    if (!s.looks[i].visible || t.rows() == 0) continue;
+    const ImU32 colour = run_colour(s.looks[i].colour);
     const std::size_t before = plot.series.size();
     const auto shown = static_cast<std::size_t>(std::max(0L, source.step));
     if (kind == LessonPlot::loss) {
-      plot.series.push_back({run.label + (gap ? " f − f*" : " f"),
+      plot.series.push_back({s.looks[i].label + (gap ? " f − f*" : " f"),
                              {t.value.data(), sizeof(double), t.value.size(), gap ? f.minimum_value() : 0.0},
                              0,
                              shown + 1,
                              colour,
                              false});
     } else if (kind == LessonPlot::accumulator) {
-      add_accumulator_series(plot, run, t, colour, shown, names, source.coordinate);
+      add_accumulator_series(plot, run, s.looks[i], t, colour, shown, names, source.coordinate);
     } else {
       add_pair_series(plot, t.step_size.data(), sizeof(Vec2), t.step_size.size(),
-                      run.label + (run.rule ? " −Δθ/g" : " lr"), colour, shown, names, source.coordinate);
+                      s.looks[i].label + (run.rule ? " −Δθ/g" : " lr"), colour, shown, names, source.coordinate);
     }
     // The caches measure a run's series again only when the run was simulated again.
     const std::uint64_t version = i < source.versions.size() ? source.versions[i] : 0;

@@ -165,7 +165,7 @@ void FigureDrawer::draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& s
                                const std::vector<Trajectory>& runs, long step, const CanvasStyle& style, bool alone,
                                bool paths) {
   const float fs = style.font_size;
-  const Objective& f = scenario.objective;
+  const Objective& f = scenario.course.objective;
   if (!scale_function_ || !(f == *scale_function_) || scenario.display.colour_scale != scale_kind_ ||
       !(scale_.high > scale_.low)) {
     scale_ = heatmap_scale(f, scenario.display.colour_scale);
@@ -206,7 +206,7 @@ void FigureDrawer::draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& s
     // As the window draws them: up to the step, and each path's rest faint beyond it.
     if (paths)
       draw_trajectories(dl, transform, {&scenario, &runs, step, std::nullopt, true, &divergences}, style, scratch);
-    draw_start_handle(dl, transform.to_pixels(scenario.start), false, style);
+    draw_start_handle(dl, transform.to_pixels(scenario.course.start), false, style);
   }
   // The legend on the question slide too (the class must know which runs it is asked about), in
   // the corner the paths cross least.
@@ -216,8 +216,8 @@ void FigureDrawer::draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& s
   const ImVec2 legend = legend_size(scenario, runs, style, parameters);
   std::vector<Point2> points;
   if (!surface) {
-    for (std::size_t i = 0; i < runs.size() && i < scenario.runs.size(); ++i) {
-      if (!scenario.runs[i].visible) continue;
+    for (std::size_t i = 0; i < runs.size() && i < scenario.course.runs.size(); ++i) {
+      if (!scenario.looks[i].visible) continue;
       const std::vector<Vec2>& path = runs[i].position;
       const std::size_t stride = std::max<std::size_t>(1, path.size() / 2000);
       for (std::size_t k = 0; k < path.size(); k += stride) points.push_back(transform.to_pixels(path[k]));
@@ -229,7 +229,7 @@ void FigureDrawer::draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& s
   const PixelRect corner = surface ? PixelRect{plot.x1 - 8 * style.scale - legend.x, plot.y0 + 8 * style.scale,
                                                plot.x1 - 8 * style.scale, plot.y0 + 8 * style.scale + legend.y}
                                    : least_covered_corner(plot, legend.x, legend.y, 8 * style.scale, points,
-                                                          transform.to_pixels(scenario.start));
+                                                          transform.to_pixels(scenario.course.start));
   draw_legend(dl, {corner.x1, corner.y0}, scenario, runs, style, parameters);
   for (const DivergenceLabel& d : divergences) draw_divergence_label(dl, transform, d, style);
   dl.PopClipRect();
@@ -346,14 +346,14 @@ void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const st
     const PixelRect r = layout.plots[i];
     ImGui::PushID(static_cast<int>(i));
     ImGui::SetCursorScreenPos(ImVec2(r.x0, r.y0));
-    if (kinds[i] == LessonPlot::data && scenario.objective.is_data()) {
+    if (kinds[i] == LessonPlot::data && scenario.course.objective.is_data()) {
       std::vector<DataModelLine> models;
-      for (std::size_t k = 0; k < scenario.runs.size() && k < runs.size(); ++k)
-        if (scenario.runs[k].visible)
+      for (std::size_t k = 0; k < scenario.course.runs.size() && k < runs.size(); ++k)
+        if (scenario.looks[k].visible)
           if (const auto theta = parameters_at(runs[k], request.step))
-            models.push_back({*theta, {run_colour(scenario.runs[k].colour), 2.4f * canvas.scale, false}});
+            models.push_back({*theta, {run_colour(scenario.looks[k].colour), 2.4f * canvas.scale, false}});
       draw_data(*ImGui::GetWindowDrawList(), ImVec2(r.x0, r.y0), ImVec2(r.width(), r.height()),
-                *scenario.objective.data(), scenario.objective.loss(), models, canvas.scale);
+                *scenario.course.objective.data(), scenario.course.objective.loss(), models, canvas.scale);
     } else if (kinds[i] == LessonPlot::sweep) {
       // Drawn above, in the canvas's place.
     } else if (kinds[i] != LessonPlot::data) {

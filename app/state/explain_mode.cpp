@@ -8,7 +8,7 @@ namespace optviz::gui {
 namespace {
 
 bool explainable(const AppState& state) {
-  return state.selected && *state.selected < state.runs.size() && *state.selected < state.simulated.runs.size();
+  return state.selected && *state.selected < state.runs.size() && *state.selected < state.simulated.course.runs.size();
 }
 
 void explain_at_playhead(AppState& state) {
@@ -16,7 +16,8 @@ void explain_at_playhead(AppState& state) {
   x.run = *state.selected;
   x.step = current_step(state);
   x.generation = state.generation;
-  x.explanation = explain_update(state.simulated.runs[x.run], state.runs[x.run], x.step);
+  x.explanation =
+      explain_update(state.simulated.course.runs[x.run], state.simulated.looks[x.run].accumulator, state.runs[x.run], x.step);
   x.part = std::min(x.part, x.explanation.parts.empty() ? 0 : x.explanation.parts.size() - 1);
   x.shown = 0;
 }

@@ -14,17 +14,6 @@ const RealParameter* find_parameter(const std::vector<const RealParameter*>& par
   return nullptr;
 }
 
-// The run as a map computes it: what only names, colours or shows the run is left out, so that
-// changing it starts no job.
-RunSpec mapped_run(const RunSpec& run) {
-  RunSpec out = run;
-  out.label.clear();
-  out.colour = {};
-  out.visible = true;
-  out.accumulator.clear();
-  return out;
-}
-
 Axis axis_of(const SweepAxisChoice& choice, const RealParameter* p, int count) {
   return {p, choice.from, choice.to, count, choice.log};
 }
@@ -74,11 +63,11 @@ bool fit_sweep_axes(SweepSettings& settings, const RunSpec& run) {
 std::optional<Sweep> wanted_sweep(const Scenario& scenario, std::size_t index, const SweepSettings& settings,
                                   std::string& problem) {
   problem.clear();
-  if (index >= scenario.runs.size()) {
+  if (index >= scenario.course.runs.size()) {
     problem = "select a run to sweep";
     return std::nullopt;
   }
-  const RunSpec& run = scenario.runs[index];
+  const RunSpec& run = scenario.course.runs[index];
   const auto params = parameters_of(run);
   const RealParameter* x = find_parameter(params, settings.x.name);
   const RealParameter* y = find_parameter(params, settings.y.name);
@@ -87,17 +76,17 @@ std::optional<Sweep> wanted_sweep(const Scenario& scenario, std::size_t index, c
     return std::nullopt;
   }
   Sweep s;
-  s.objective = scenario.objective;
-  s.run = mapped_run(run);
-  s.start = scenario.start;
-  s.steps = settings.steps > 0 ? settings.steps : scenario.steps;
-  s.training = training_of(run, scenario.seed, index);
+  s.objective = scenario.course.objective;
+  s.run = run;
+  s.start = scenario.course.start;
+  s.steps = settings.steps > 0 ? settings.steps : scenario.course.steps;
+  s.training = training_of(run, scenario.course.seed, index);
   s.x = axis_of(settings.x, x, settings.side);
   s.y = axis_of(settings.y, y, settings.side);
   // Every cell overrides the run's own values of the two: they only place the mark.
   s.run.hyper.*x->member = s.x.from;
   s.run.hyper.*y->member = s.y.from;
-  s.target = {scenario.objective.minimum_value(), settings.tolerance};
+  s.target = {scenario.course.objective.minimum_value(), settings.tolerance};
   problem = find_sweep_problem(s);
   if (!problem.empty()) return std::nullopt;
   return s;
@@ -108,9 +97,9 @@ Vec2 swept_values(const RunSpec& run, const Sweep& sweep) {
 }
 
 void load_sweep_cell(Scenario& scenario, std::size_t index, const Sweep& sweep, int i, int j) {
-  if (index >= scenario.runs.size()) return;
+  if (index >= scenario.course.runs.size()) return;
   const RunSpec cell = cell_run(sweep, i, j);
-  Hyperparameters& h = scenario.runs[index].hyper;
+  Hyperparameters& h = scenario.course.runs[index].hyper;
   h.*sweep.x.parameter->member = cell.hyper.*sweep.x.parameter->member;
   h.*sweep.y.parameter->member = cell.hyper.*sweep.y.parameter->member;
 }
@@ -118,20 +107,20 @@ void load_sweep_cell(Scenario& scenario, std::size_t index, const Sweep& sweep, 
 std::optional<Basin> wanted_basin(const Scenario& scenario, std::size_t index, Box view, int columns, int rows,
                                   std::string& problem) {
   problem.clear();
-  if (index >= scenario.runs.size()) {
+  if (index >= scenario.course.runs.size()) {
     problem = "select a run for its basins";
     return std::nullopt;
   }
-  const RunSpec& run = scenario.runs[index];
+  const RunSpec& run = scenario.course.runs[index];
   Basin b;
-  b.objective = scenario.objective;
-  b.run = mapped_run(run);
+  b.objective = scenario.course.objective;
+  b.run = run;
   b.view = view;
   b.columns = std::clamp(columns, 1, kMaxMapSide);
   b.rows = std::clamp(rows, 1, kMaxMapSide);
-  b.steps = std::min(scenario.steps, kMaxMapSteps);
-  b.training = training_of(run, scenario.seed, index);
-  b.target = {scenario.objective.minimum_value(), 1e-6};
+  b.steps = std::min(scenario.course.steps, kMaxMapSteps);
+  b.training = training_of(run, scenario.course.seed, index);
+  b.target = {scenario.course.objective.minimum_value(), 1e-6};
   problem = find_basin_problem(b);
   if (!problem.empty()) return std::nullopt;
   return b;

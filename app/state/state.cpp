@@ -19,19 +19,19 @@ Rgb free_colour(const Scenario& s) {
   long best_uses = -1;
   for (std::size_t i = 0; i < palette.size(); ++i) {
     const long uses =
-        std::count_if(s.runs.begin(), s.runs.end(), [&](const RunSpec& r) { return r.colour == palette[i]; });
+        std::count_if(s.looks.begin(), s.looks.end(), [&](const RunLook& r) { return r.colour == palette[i]; });
     if (best_uses < 0 || uses < best_uses) best = i, best_uses = uses;
   }
   return palette[best];
 }
 
 bool room_for_another_run(AppState& state) {
-  const long runs = static_cast<long>(state.scenario.runs.size()) + 1;
+  const long runs = static_cast<long>(state.scenario.course.runs.size()) + 1;
   if (runs > static_cast<long>(kMaxRuns)) {
     set_notice(state, "At most " + std::to_string(kMaxRuns) + " runs", true);
     return false;
   }
-  if (runs * state.scenario.steps > kMaxScenarioSteps) {
+  if (runs * state.scenario.course.steps > kMaxScenarioSteps) {
     set_notice(state,
                "Too many steps for another run: lower the step count to " + std::to_string(kMaxScenarioSteps / runs) +
                    " first",
@@ -44,9 +44,9 @@ bool room_for_another_run(AppState& state) {
 // The function becomes `f`, with its own view and start; batches follow its data.
 void use_function(AppState& state, Objective f) {
   state.scenario.view = f.view();
-  state.scenario.start = f.start();
+  state.scenario.course.start = f.start();
   state.view.wanted = f.view();
-  state.scenario.objective = std::move(f);
+  state.scenario.course.objective = std::move(f);
   fit_batches_to_function(state.scenario);
 }
 
@@ -99,18 +99,6 @@ HeatmapScale heatmap_scale_within_budget(const Objective& f, ColourScale kind) {
   return scale;
 }
 
-// The runs whose trajectory `scenario` changes against `simulated`: none for a change of names,
-// colours, visibility or display; only the edited ones for a change of their optimizer; all of
-// them for a change of the function, start, steps or seed.
-std::vector<std::size_t> runs_to_simulate(const Scenario& scenario, const Scenario& simulated,
-                                          const std::vector<Trajectory>& runs) {
-  std::vector<std::size_t> out;
-  const bool course = same_course(scenario, simulated) && runs.size() == scenario.runs.size();
-  for (std::size_t i = 0; i < scenario.runs.size(); ++i)
-    if (!course || !same_run_maths(scenario.runs[i], simulated.runs[i])) out.push_back(i);
-  return out;
-}
-
 void simulate_if_changed(AppState& state) {
   // The 2D or 3D view and the camera change no trajectory: orbiting never recomputes the runs.
   state.simulated.display.view = state.scenario.display.view;
@@ -123,15 +111,15 @@ void simulate_if_changed(AppState& state) {
     state.problem = std::move(problem);
     return;
   }
-  const std::vector<std::size_t> changed = runs_to_simulate(state.scenario, state.simulated, state.runs);
-  state.runs.resize(state.scenario.runs.size());
-  state.run_versions.resize(state.scenario.runs.size());
+  const std::vector<std::size_t> changed = changed_runs(state.simulated.course, state.scenario.course);
+  state.runs.resize(state.scenario.course.runs.size());
+  state.run_versions.resize(state.scenario.course.runs.size());
   if (!changed.empty()) {
     try {
-      simulate(state.scenario, state.runs, changed);  // into the memory the runs already have
+      simulate(state.scenario.course, state.runs, changed);  // into the memory the runs already have
     } catch (const std::exception& e) {  // a scenario without a problem simulates: only a bug gets here
       state.problem = e.what();
-      state.simulated.runs.clear();  // what `runs` holds now is no longer known
+      state.simulated.course.runs.clear();  // what `runs` holds now is no longer known
       state.runs.clear();
       return;
     }
@@ -139,14 +127,14 @@ void simulate_if_changed(AppState& state) {
     for (const std::size_t i : changed) state.run_versions[i] = state.generation;
   }
   state.problem.clear();
-  const bool new_function = !(state.scenario.objective == state.simulated.objective);
+  const bool new_function = !(state.scenario.course.objective == state.simulated.course.objective);
   const bool new_surface = new_function || state.scenario.display.colour_scale != state.simulated.display.colour_scale;
-  if (new_function) state.scenario.objective.search_minima(state.scenario.view);
+  if (new_function) state.scenario.course.objective.search_minima(state.scenario.view);
   state.simulated = state.scenario;
   if (new_surface || !(state.heatmap.high > state.heatmap.low))
     state.heatmap = heatmap_scale_within_budget(current_function(state), state.scenario.display.colour_scale);
-  if (state.selected && *state.selected >= state.scenario.runs.size()) {
-    state.selected = state.scenario.runs.empty() ? std::nullopt : std::optional(state.scenario.runs.size() - 1);
+  if (state.selected && *state.selected >= state.scenario.course.runs.size()) {
+    state.selected = state.scenario.course.runs.empty() ? std::nullopt : std::optional(state.scenario.course.runs.size() - 1);
   }
   state.playback.position = std::clamp(state.playback.position, 0.0, static_cast<double>(last_step(state)));
 }
@@ -154,11 +142,11 @@ void simulate_if_changed(AppState& state) {
 }  // namespace
 
 std::optional<std::size_t> preferred_run(const Scenario& s) {
-  for (std::size_t i = 0; i < s.runs.size(); ++i)
-    if (s.runs[i].hyper.kind == OptimizerKind::rmsprop) return i;
-  for (std::size_t i = 0; i < s.runs.size(); ++i)
-    if (accumulator_field(s.runs[i].hyper)) return i;
-  if (s.runs.empty()) return std::nullopt;
+  for (std::size_t i = 0; i < s.course.runs.size(); ++i)
+    if (s.course.runs[i].hyper.kind == OptimizerKind::rmsprop) return i;
+  for (std::size_t i = 0; i < s.course.runs.size(); ++i)
+    if (accumulator_field(s.course.runs[i].hyper)) return i;
+  if (s.course.runs.empty()) return std::nullopt;
   return 0;
 }
 
@@ -168,13 +156,13 @@ AppState make_state(Scenario scenario) {
   return state;
 }
 
-const Objective& current_function(const AppState& state) { return state.simulated.objective; }
+const Objective& current_function(const AppState& state) { return state.simulated.course.objective; }
 
 void update_simulation(AppState& state) {
   simulate_if_changed(state);
   // The spread belongs to what `runs` shows: only a scenario that was simulated has one.
-  if (state.simulated.steps >= 1 && state.runs.size() == state.simulated.runs.size())
-    update_spread(state.spread, state.simulated, state.view.show_spread);
+  if (state.simulated.course.steps >= 1 && state.runs.size() == state.simulated.course.runs.size())
+    update_spread(state.spread, state.simulated.course, state.view.show_spread);
 }
 
 long last_step(const AppState& state) {
@@ -216,66 +204,68 @@ void toggle_playing(AppState& state) {
 
 bool add_run(AppState& state, OptimizerKind kind) {
   if (!room_for_another_run(state)) return false;
-  RunSpec run = make_run(kind, state.scenario.runs.size());
-  run.colour = free_colour(state.scenario);
-  state.scenario.runs.push_back(std::move(run));
-  state.selected = state.scenario.runs.size() - 1;
+  RunLook look = make_look(std::string(title(kind)), state.scenario.course.runs.size());
+  look.colour = free_colour(state.scenario);
+  add_run(state.scenario, make_run(kind), std::move(look));
+  state.selected = state.scenario.course.runs.size() - 1;
   return true;
 }
 
 bool duplicate_run(AppState& state, std::size_t index) {
-  if (index >= state.scenario.runs.size() || !room_for_another_run(state)) return false;
-  RunSpec copy = state.scenario.runs[index];
-  copy.label += " (copy)";
-  copy.colour = free_colour(state.scenario);
+  if (index >= state.scenario.course.runs.size() || !room_for_another_run(state)) return false;
+  RunLook look = state.scenario.looks[index];
+  look.label += " (copy)";
+  look.colour = free_colour(state.scenario);
   const FormulaEdit edit = rule_edit(state, index);
-  state.scenario.runs.insert(state.scenario.runs.begin() + static_cast<std::ptrdiff_t>(index) + 1, std::move(copy));
+  const auto at = static_cast<std::ptrdiff_t>(index) + 1;
+  state.scenario.course.runs.insert(state.scenario.course.runs.begin() + at, state.scenario.course.runs[index]);
+  state.scenario.looks.insert(state.scenario.looks.begin() + at, std::move(look));
   state.rule_edits.insert(state.rule_edits.begin() + static_cast<std::ptrdiff_t>(index) + 1, edit);
   state.selected = index + 1;
   return true;
 }
 
 void remove_run(AppState& state, std::size_t index) {
-  if (index >= state.scenario.runs.size()) return;
-  state.scenario.runs.erase(state.scenario.runs.begin() + static_cast<std::ptrdiff_t>(index));
+  if (index >= state.scenario.course.runs.size()) return;
+  remove_run(state.scenario, index);
   if (index < state.rule_edits.size())
     state.rule_edits.erase(state.rule_edits.begin() + static_cast<std::ptrdiff_t>(index));
-  if (state.selected && (*state.selected > index || *state.selected >= state.scenario.runs.size())) {
+  if (state.selected && (*state.selected > index || *state.selected >= state.scenario.course.runs.size())) {
     state.selected = *state.selected > 0 ? std::optional(*state.selected - 1) : std::nullopt;
   }
-  if (!state.selected && !state.scenario.runs.empty()) state.selected = 0;
+  if (!state.selected && !state.scenario.course.runs.empty()) state.selected = 0;
 }
 
 void change_optimizer(AppState& state, std::size_t index, OptimizerKind kind) {
-  if (index >= state.scenario.runs.size()) return;
-  RunSpec& run = state.scenario.runs[index];
+  if (index >= state.scenario.course.runs.size()) return;
+  RunSpec& run = state.scenario.course.runs[index];
   if (run.hyper.kind == kind && !run.rule) return;
-  const bool default_label = run.label == title(run.hyper.kind) || run.label == "Typed rule";
+  const bool default_label = state.scenario.looks[index].label == title(run.hyper.kind) || state.scenario.looks[index].label == "Typed rule";
   run.hyper = defaults(kind);
   run.rule.reset();
-  if (default_label) run.label = std::string(title(kind));
+  if (default_label) state.scenario.looks[index].label = std::string(title(kind));
 }
 
 FormulaEdit& rule_edit(AppState& state, std::size_t index) {
-  if (state.rule_edits.size() < state.scenario.runs.size()) state.rule_edits.resize(state.scenario.runs.size());
+  if (state.rule_edits.size() < state.scenario.course.runs.size()) state.rule_edits.resize(state.scenario.course.runs.size());
   FormulaEdit& edit = state.rule_edits[index];
-  const RunSpec& run = state.scenario.runs[index];
+  const RunSpec& run = state.scenario.course.runs[index];
   if (edit.text.empty() && edit.error.empty() && run.rule) edit.text = run.rule->text();
   return edit;
 }
 
 void type_rule(AppState& state, std::size_t index, std::string text) {
-  if (index >= state.scenario.runs.size()) return;
+  if (index >= state.scenario.course.runs.size()) return;
   FormulaEdit& edit = rule_edit(state, index);
   edit.text = std::move(text);
-  RunSpec& run = state.scenario.runs[index];
+  RunSpec& run = state.scenario.course.runs[index];
   try {
     Rule rule(edit.text);
     edit.error.clear();
     edit.column = 0;
     if (run.rule && *run.rule == rule) return;
-    if (!rule.state_index(run.accumulator))
-      run.accumulator = rule.state_index("G") || rule.state().empty() ? "G" : rule.state().front();
+    if (!rule.state_index(state.scenario.looks[index].accumulator))
+      state.scenario.looks[index].accumulator = rule.state_index("G") || rule.state().empty() ? "G" : rule.state().front();
     run.rule = std::move(rule);
   } catch (const ExpressionError& e) {
     edit.error = e.problem();
@@ -284,9 +274,9 @@ void type_rule(AppState& state, std::size_t index, std::string text) {
 }
 
 void change_to_rule(AppState& state, std::size_t index) {
-  if (index >= state.scenario.runs.size() || state.scenario.runs[index].rule) return;
-  RunSpec& run = state.scenario.runs[index];
-  if (run.label == title(run.hyper.kind)) run.label = "Typed rule";
+  if (index >= state.scenario.course.runs.size() || state.scenario.course.runs[index].rule) return;
+  RunSpec& run = state.scenario.course.runs[index];
+  if (state.scenario.looks[index].label == title(run.hyper.kind)) state.scenario.looks[index].label = "Typed rule";
   // The sliders start from RMSprop's defaults, keeping the run's eta.
   const double eta = run.hyper.eta;
   run.hyper = defaults(OptimizerKind::rmsprop);
@@ -297,7 +287,7 @@ void change_to_rule(AppState& state, std::size_t index) {
 
 void select_function(AppState& state, const std::string& name) {
   const TestFunction* f = find_function(name);
-  if (f == nullptr || state.scenario.objective == Objective(*f)) return;
+  if (f == nullptr || state.scenario.course.objective == Objective(*f)) return;
   use_function(state, *f);
 }
 
@@ -307,8 +297,8 @@ void type_formula(AppState& state, std::string text) {
     Objective typed = Objective::typed(state.formula.text);
     state.formula.error.clear();
     state.formula.column = 0;
-    if (!(typed == state.scenario.objective)) {
-      state.scenario.objective = std::move(typed);
+    if (!(typed == state.scenario.course.objective)) {
+      state.scenario.course.objective = std::move(typed);
       fit_batches_to_function(state.scenario);
     }
   } catch (const ExpressionError& e) {
@@ -346,7 +336,7 @@ void regenerate_data(AppState& state) {
       const Vec2 m = minima.front();
       if (m.x < w.min.x || m.x > w.max.x || m.y < w.min.y || m.y > w.max.y) state.view.wanted = f.view();
     }
-    state.scenario.objective = std::move(f);
+    state.scenario.course.objective = std::move(f);
     fit_batches_to_function(state.scenario);
   } catch (const DataError& e) {
     set_notice(state, std::string("cannot draw the data: ") + e.what(), true);
@@ -359,7 +349,7 @@ void new_data_points(AppState& state) {
 }
 
 bool function_is_generated(const AppState& state) {
-  return state.generated.objective && *state.generated.objective == state.scenario.objective;
+  return state.generated.objective && *state.generated.objective == state.scenario.course.objective;
 }
 
 bool open_data_file(AppState& state, const std::string& path, DataLoss loss) {
@@ -382,7 +372,7 @@ bool open_data_file(AppState& state, const std::string& path, DataLoss loss) {
 }
 
 void change_data_loss(AppState& state, DataLoss loss) {
-  const Objective& current = state.scenario.objective;
+  const Objective& current = state.scenario.course.objective;
   if (!current.is_data() || current.loss() == loss) return;
   try {
     use_function(state, Objective::from_data(*current.data(), loss, current.source()));
@@ -392,8 +382,8 @@ void change_data_loss(AppState& state, DataLoss loss) {
 }
 
 void fit_batches_to_function(Scenario& s) {
-  const Dataset* data = s.objective.data();
-  for (RunSpec& run : s.runs) {
+  const Dataset* data = s.course.objective.data();
+  for (RunSpec& run : s.course.runs) {
     if (data == nullptr) {
       run.batch = 0;
     } else {
@@ -404,26 +394,26 @@ void fit_batches_to_function(Scenario& s) {
 }
 
 void set_batch(AppState& state, std::size_t index, long batch) {
-  if (index >= state.scenario.runs.size()) return;
-  RunSpec& run = state.scenario.runs[index];
-  const Dataset* data = state.scenario.objective.data();
+  if (index >= state.scenario.course.runs.size()) return;
+  RunSpec& run = state.scenario.course.runs[index];
+  const Dataset* data = state.scenario.course.objective.data();
   run.batch = data == nullptr ? 0 : std::clamp(batch, 0L, static_cast<long>(data->size()));
   if (run.batch == 0) run.shuffle = false;
 }
 
-void new_seed(AppState& state) { state.scenario.seed = next_seed(state.scenario.seed); }
+void new_seed(AppState& state) { state.scenario.course.seed = next_seed(state.scenario.course.seed); }
 
 long max_steps(const AppState& state) {
-  const long runs = std::max<long>(1, static_cast<long>(state.scenario.runs.size()));
+  const long runs = std::max<long>(1, static_cast<long>(state.scenario.course.runs.size()));
   return std::min(kMaxSteps, kMaxScenarioSteps / runs);
 }
 
 void replace_scenario(AppState& state, Scenario scenario) {
   state.scenario = std::move(scenario);
-  state.formula = {std::string(state.scenario.objective.formula()), "", 0};
+  state.formula = {std::string(state.scenario.course.objective.formula()), "", 0};
   state.rule_edits.clear();
   state.simulated = Scenario{};
-  state.simulated.steps = -1;  // no scenario has it: the next update simulates
+  state.simulated.course.steps = -1;  // no scenario has it: the next update simulates
   state.runs.clear();
   state.heatmap = HeatmapScale{};
   state.heatmap.high = state.heatmap.low;  // forces a new scale

@@ -5,9 +5,11 @@
 
 #include <vector>
 
-#include "scenario.hpp"
+#include "objective.hpp"
 
 namespace optviz {
+
+enum class ColourScale { log, linear };
 
 // The map from f to the colour-scale position t in [0, 1]. It depends only on the function and
 // the scale kind (it is measured once over the function's own view box), so panning, zooming and

@@ -262,32 +262,6 @@ std::string find_axis_problem(const Axis& axis, const RunSpec& run) {
   return "";
 }
 
-Sweep lesson_sweep(const Scenario& scenario) {
-  if (!scenario.lesson.sweep) throw std::invalid_argument("the lesson has no sweep");
-  const LessonSweep& l = *scenario.lesson.sweep;
-  if (l.run >= scenario.runs.size()) throw std::invalid_argument("run: no run " + std::to_string(l.run));
-  Sweep s;
-  s.objective = scenario.objective;
-  s.run = scenario.runs[l.run];
-  s.start = scenario.start;
-  s.steps = scenario.steps;
-  s.training = training_of(s.run, scenario.seed, l.run);
-  s.target = {scenario.objective.minimum_value(), 1e-6};
-  const auto axis = [&](const std::string& text, const char* name) {
-    try {
-      return parse_axis(text, s.run, l.cells);
-    } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(std::string(name) + ": " + e.what());
-    }
-  };
-  s.x = axis(l.x, "x");
-  s.y = axis(l.y, "y");
-  if (s.x.parameter == s.y.parameter)
-    throw std::invalid_argument("y: " + std::string(s.y.parameter->name) + " is already swept by x");
-  if (std::string problem = find_sweep_problem(s); !problem.empty()) throw std::invalid_argument(problem);
-  return s;
-}
-
 RunSpec cell_run(const Sweep& sweep, int i, int j) {
   RunSpec run = sweep.run;
   run.hyper = cell_hyper(sweep, i, j);

@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "scenario.hpp"
+#include "course.hpp"
 
 namespace optviz {
 
@@ -90,11 +90,6 @@ struct Sweep {
   Target target;
   friend bool operator==(const Sweep&, const Sweep&) = default;
 };
-
-// The sweep a lesson shows (Scenario::lesson.sweep): its run over the two axes, cells x cells,
-// from the scenario's start over its steps, the target the function's minimum value within 1e-6.
-// Throws std::invalid_argument naming the problem ("x: unknown hyperparameter ...").
-Sweep lesson_sweep(const Scenario& scenario);
 
 // The run of a cell: the sweep's run with the cell's two values.
 RunSpec cell_run(const Sweep& sweep, int i, int j);

@@ -5,7 +5,7 @@
 
 #include <ostream>
 
-#include "scenario.hpp"
+#include "course.hpp"
 #include "trajectory.hpp"
 
 namespace optviz {

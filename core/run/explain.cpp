@@ -386,7 +386,8 @@ std::string read_text(std::string_view name, Vec2 value) {
   return std::string(name) + " = " + pair(value);
 }
 
-void explain_rule(Explanation& e, const RunSpec& run, const Trajectory& t, long k, Vec2 g) {
+void explain_rule(Explanation& e, const RunSpec& run, std::string_view accumulator, const Trajectory& t, long k,
+                  Vec2 g) {
   const Rule& rule = *run.rule;
   Hyperparameters h = t.hyper;
   h.eta = e.eta;
@@ -426,7 +427,7 @@ void explain_rule(Explanation& e, const RunSpec& run, const Trajectory& t, long 
     if (target == "theta") {
       p.arrows = {{"g", g, ArrowUnits::gradient, true}, {"step", value - e.theta_before, ArrowUnits::step, false}};
       parts.move_to(value);
-    } else if (target == run.accumulator) {
+    } else if (target == accumulator) {
       const Vec2 added = value - was;
       const bool grows = added.x >= 0 && added.y >= 0;
       p.squares = squares(target, grows ? was : value, grows ? added : Vec2{}, value);
@@ -461,7 +462,7 @@ std::string explain_pair(Vec2 value) {
   return "(" + explain_number(value.x) + ",\u00A0" + explain_number(value.y) + ")";
 }
 
-Explanation explain_update(const RunSpec& run, const Trajectory& t, long k) {
+Explanation explain_update(const RunSpec& run, std::string_view accumulator, const Trajectory& t, long k) {
   Explanation e;
   e.optimizer = run.rule ? "typed rule" : std::string(title(run.hyper.kind));
   e.step = k;
@@ -485,7 +486,7 @@ Explanation explain_update(const RunSpec& run, const Trajectory& t, long k) {
   e.eta = learning_rate(t.schedule, e.update, t.hyper.eta, t.steps);
   const Vec2 g = t.gradient[static_cast<std::size_t>(k)];
   if (run.rule)
-    explain_rule(e, run, t, k, g);
+    explain_rule(e, run, accumulator, t, k, g);
   else
     explain_builtin(e, run, t, k, g);
   return e;

@@ -12,9 +12,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "scenario.hpp"
+#include "course.hpp"
 #include "trajectory.hpp"
 
 namespace optviz {
@@ -70,10 +71,11 @@ struct Explanation {
   std::string message;
 };
 
-// Update k+1 of the run whose trajectory is `t` (simulated from `run`). A step with no next
+// Update k+1 of the run whose trajectory is `t` (simulated from `run`; a typed rule's
+// `accumulator` is drawn as squares that grow). A step with no next
 // update (the last row, or the row where the run diverged) gives no parts and a message. Values
 // that overflow flow through as inf or NaN; nothing throws for them.
-Explanation explain_update(const RunSpec& run, const Trajectory& t, long k);
+Explanation explain_update(const RunSpec& run, std::string_view accumulator, const Trajectory& t, long k);
 
 // A number for a caption: four significant digits, "0.0123", "-2.5", "1.2e-08", "inf", "NaN".
 std::string explain_number(double value);

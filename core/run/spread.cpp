@@ -33,15 +33,15 @@ bool depends_on_seed(const RunSpec& run) { return run.noise > 0 || run.shuffle; 
 
 bool sees_noisy_gradients(const RunSpec& run) { return run.noise > 0 || run.batch > 0; }
 
-void update_spread(Spread& spread, const Scenario& s, bool wanted) {
+void update_spread(Spread& spread, const Course& s, bool wanted) {
   if (!wanted) {
     const std::uint64_t computations = spread.computations;
     spread = Spread{};
     spread.computations = computations;
     return;
   }
-  if (spread.computed && same_maths(spread.model, s)) return;
-  spread.model = s;
+  if (spread.computed && spread.course == s) return;
+  spread.course = s;
   spread.computed = true;
   ++spread.computations;
 

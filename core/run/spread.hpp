@@ -2,14 +2,14 @@
 // scenario's seed (gradient noise, shuffled batches) again under the seeds seed+1 .. seed+K, and
 // each run that sees anything but the full gradient once more without noise on the full batch,
 // as a reference. View-only: it never enters the scenario, and it is recomputed only when the
-// maths of the simulated scenario changes (names, colours and visibility never count).
+// simulated course changes (names, colours and visibility never count).
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "scenario.hpp"
+#include "course.hpp"
 #include "trajectory.hpp"
 
 namespace optviz {
@@ -32,7 +32,7 @@ struct SpreadRun {
 
 struct Spread {
   std::vector<SpreadRun> runs;  // one per run of `model` once computed
-  Scenario model;               // the scenario the trajectories belong to
+  Course course;                // the course the trajectories belong to
   bool computed = false;
   std::string problem;             // why nothing is shown ("" when it is)
   std::uint64_t computations = 0;  // counts the computations (tests read it)
@@ -40,6 +40,6 @@ struct Spread {
 
 // Computes the spread of `simulated` when it is wanted and its maths changed since the last
 // computation; drops it (and its memory) when it is not wanted.
-void update_spread(Spread& spread, const Scenario& simulated, bool wanted);
+void update_spread(Spread& spread, const Course& simulated, bool wanted);
 
 }  // namespace optviz

@@ -46,28 +46,28 @@ std::string run_file_name(std::size_t index, const std::string& label) {
 }
 
 std::string run_summary_json(const Scenario& scenario, const std::vector<Trajectory>& runs) {
-  if (runs.size() != scenario.runs.size())
+  if (runs.size() != scenario.course.runs.size())
     throw std::invalid_argument("run_summary_json: " + std::to_string(runs.size()) + " trajectories for " +
-                                std::to_string(scenario.runs.size()) + " runs");
+                                std::to_string(scenario.course.runs.size()) + " runs");
   OrderedJson out;
-  if (scenario.objective.is_typed())
-    out["expression"] = scenario.objective.formula();
+  if (scenario.course.objective.is_typed())
+    out["expression"] = scenario.course.objective.formula();
   else
-    out["function"] = scenario.objective.name();
-  out["start"] = {scenario.start.x, scenario.start.y};
+    out["function"] = scenario.course.objective.name();
+  out["start"] = {scenario.course.start.x, scenario.course.start.y};
   OrderedJson list = OrderedJson::array();
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const Trajectory& t = runs[i];
-    const RunSpec& spec = scenario.runs[i];
+    const RunSpec& spec = scenario.course.runs[i];
     OrderedJson run;
     run["index"] = i;
-    run["file"] = run_file_name(i, spec.label);
-    run["label"] = spec.label;
+    run["file"] = run_file_name(i, scenario.looks[i].label);
+    run["label"] = scenario.looks[i].label;
     if (spec.rule)
       run["rule"] = spec.rule->text();
     else
       run["optimizer"] = name(spec.hyper.kind);
-    const Vec2 last = t.position.empty() ? scenario.start : t.position.back();
+    const Vec2 last = t.position.empty() ? scenario.course.start : t.position.back();
     run["final_point"] = {finite_or_null(last.x), finite_or_null(last.y)};
     run["final_value"] = t.value.empty() ? OrderedJson(nullptr) : finite_or_null(t.value.back());
     run["steps"] = t.rows() == 0 ? 0 : t.rows() - 1;
@@ -85,8 +85,8 @@ void export_runs(const Scenario& scenario, const std::vector<Trajectory>& runs, 
   if (ec) throw std::runtime_error("cannot write " + dir.string() + ": " + ec.message());
   for (std::size_t i = 0; i < runs.size(); ++i) {
     std::ostringstream csv;
-    write_csv(csv, runs[i], scenario.runs[i]);
-    write_file_atomically(dir / run_file_name(i, scenario.runs[i].label), csv.str());
+    write_csv(csv, runs[i], scenario.course.runs[i]);
+    write_file_atomically(dir / run_file_name(i, scenario.looks[i].label), csv.str());
   }
   write_file_atomically(dir / "summary.json", summary);
 }

@@ -208,8 +208,27 @@ void write_training(const RunSpec& r, OrderedJson& run) {
   if (r.noise > 0) run["noise"] = r.noise;
 }
 
+// A run of a scenario file: its maths and its look.
+struct ParsedRun {
+  RunSpec run;
+  RunLook look;
+};
+
+// A run's look: "label", "colour", "visible". False for a key that is none of them.
+bool parse_look_key(RunLook& look, const std::string& key, const Json& item, const std::string& field) {
+  if (key == "label")
+    look.label = text(item, field);
+  else if (key == "colour")
+    look.colour = parse_colour(item, field);
+  else if (key == "visible")
+    look.visible = boolean(item, field);
+  else
+    return false;
+  return true;
+}
+
 // A typed rule run: "rule", every hyperparameter the rule reads, optionally "accumulator".
-RunSpec parse_rule_run(const Json& value, std::size_t index, const std::string& prefix) {
+ParsedRun parse_rule_run(const Json& value, std::size_t index, const std::string& prefix) {
   const std::string text_of_rule = text(value.at("rule"), prefix + "rule");
   std::optional<Rule> rule;
   try {
@@ -217,21 +236,17 @@ RunSpec parse_rule_run(const Json& value, std::size_t index, const std::string& 
   } catch (const ExpressionError& e) {
     fail(prefix + "rule", e.what());
   }
-  RunSpec run = make_rule_run(*rule, "Rule", index);
+  RunSpec run = make_rule_run(*rule);
+  RunLook look = make_look("Rule", index, run);
   for (const RealParameter* p : rule->reads())
     if (!value.contains(p->name)) fail(prefix + std::string(p->name), "missing (the rule reads it)");
   for (const auto& [key, item] : value.items()) {
     const std::string field = prefix + key_text(key);
     if (key == "rule") continue;
-    if (key == "label") {
-      run.label = text(item, field);
-    } else if (key == "colour") {
-      run.colour = parse_colour(item, field);
-    } else if (key == "visible") {
-      run.visible = boolean(item, field);
+    if (parse_look_key(look, key, item, field)) {
     } else if (key == "accumulator") {
-      run.accumulator = text(item, field);
-      if (!rule->state_index(run.accumulator))
+      look.accumulator = text(item, field);
+      if (!rule->state_index(look.accumulator))
         fail(field, "must be one of the rule's state variables, got " + shown(item));
     } else if (key == "optimizer") {
       fail(field, "a run has either an optimizer or a rule, not both");
@@ -245,10 +260,10 @@ RunSpec parse_rule_run(const Json& value, std::size_t index, const std::string& 
       run.hyper.*p->member = number(item, field);
     }
   }
-  return run;
+  return {std::move(run), std::move(look)};
 }
 
-RunSpec parse_run(const Json& value, std::size_t index) {
+ParsedRun parse_run(const Json& value, std::size_t index) {
   const std::string prefix = "runs[" + std::to_string(index) + "].";
   require_object(value, "runs[" + std::to_string(index) + "]");
   if (value.contains("rule")) return parse_rule_run(value, index, prefix);
@@ -257,22 +272,12 @@ RunSpec parse_run(const Json& value, std::size_t index) {
   const auto kind = find_optimizer(kind_name);
   if (!kind) fail(prefix + "optimizer", "must be one of " + optimizer_names(~0u) + ", got " + shown(optimizer));
 
-  RunSpec run = make_run(*kind, index);
+  RunSpec run = make_run(*kind);
+  RunLook look = make_look(std::string(title(*kind)), index);
   for (const auto& [key, item] : value.items()) {
     const std::string field = prefix + key_text(key);
     if (key == "optimizer") continue;
-    if (key == "label") {
-      run.label = text(item, field);
-      continue;
-    }
-    if (key == "colour") {
-      run.colour = parse_colour(item, field);
-      continue;
-    }
-    if (key == "visible") {
-      run.visible = boolean(item, field);
-      continue;
-    }
+    if (parse_look_key(look, key, item, field)) continue;
     if (parse_training_key(run, key, item, field)) continue;
     bool known = false;
     for (const RealParameter& p : real_parameters()) {
@@ -291,7 +296,7 @@ RunSpec parse_run(const Json& value, std::size_t index) {
     }
     if (!known) fail(field, "unknown key");
   }
-  return run;
+  return {std::move(run), std::move(look)};
 }
 
 Display parse_display(const Json& value) {
@@ -451,6 +456,8 @@ std::string range_text(double lo, double hi) { return "[" + format_number(lo) + 
 }  // namespace
 
 std::string find_scenario_problem(const Scenario& s) {
+  if (s.looks.size() != s.course.runs.size())
+    return "runs: " + std::to_string(s.course.runs.size()) + " runs but " + std::to_string(s.looks.size()) + " looks";
   const auto axis_problem = [](const char* field, double lo, double hi) -> std::string {
     const bool finite = std::isfinite(lo) && std::isfinite(hi) && std::fabs(lo) <= kDivergenceBound &&
                         std::fabs(hi) <= kDivergenceBound;
@@ -460,16 +467,16 @@ std::string find_scenario_problem(const Scenario& s) {
   };
   if (auto p = axis_problem("view.x", s.view.min.x, s.view.max.x); !p.empty()) return p;
   if (auto p = axis_problem("view.y", s.view.min.y, s.view.max.y); !p.empty()) return p;
-  if (const auto problem = find_course_problem(s.start, s.steps)) return problem->message_at("");
-  if (s.runs.size() > kMaxRuns)
-    return "runs: must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(s.runs.size());
-  if (static_cast<long>(s.runs.size()) * s.steps > kMaxScenarioSteps)
+  if (const auto problem = find_course_problem(s.course.start, s.course.steps)) return problem->message_at("");
+  if (s.course.runs.size() > kMaxRuns)
+    return "runs: must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(s.course.runs.size());
+  if (static_cast<long>(s.course.runs.size()) * s.course.steps > kMaxScenarioSteps)
     return "steps: must be at most " +
-           std::to_string(kMaxScenarioSteps / std::max<long>(1, static_cast<long>(s.runs.size()))) + " for " +
-           std::to_string(s.runs.size()) + " runs (at most " + std::to_string(kMaxScenarioSteps) +
-           " steps in all), got " + std::to_string(s.steps);
-  for (std::size_t i = 0; i < s.runs.size(); ++i)
-    if (const auto problem = find_run_spec_problem(s.runs[i], i, s.objective, s.start, s.steps)) return *problem;
+           std::to_string(kMaxScenarioSteps / std::max<long>(1, static_cast<long>(s.course.runs.size()))) + " for " +
+           std::to_string(s.course.runs.size()) + " runs (at most " + std::to_string(kMaxScenarioSteps) +
+           " steps in all), got " + std::to_string(s.course.steps);
+  for (std::size_t i = 0; i < s.course.runs.size(); ++i)
+    if (const auto problem = find_run_spec_problem(s.course.runs[i], i, s.course.objective, s.course.start, s.course.steps)) return *problem;
   if (s.display.contour_count < 0 || s.display.contour_count > kMaxContourCount)
     return "display.contour_count: must be an integer in [0, " + std::to_string(kMaxContourCount) + "], got " +
            std::to_string(s.display.contour_count);
@@ -487,16 +494,16 @@ std::string find_lesson_problem(const Scenario& s) {
     if (std::find(l.plots.begin(), l.plots.begin() + static_cast<std::ptrdiff_t>(i), l.plots[i]) !=
         l.plots.begin() + static_cast<std::ptrdiff_t>(i))
       return field + ": \"" + std::string(name(l.plots[i])) + "\" is named twice";
-    if (l.plots[i] == LessonPlot::data && !s.objective.is_data())
+    if (l.plots[i] == LessonPlot::data && !s.course.objective.is_data())
       return field + ": \"data\" needs a loss from data";
     if (l.plots[i] == LessonPlot::sweep && !l.sweep) return field + ": \"sweep\" needs a lesson.sweep";
   }
-  if (l.step && (*l.step < 0 || *l.step > s.steps))
-    return "lesson.step: must be in [0, " + std::to_string(s.steps) + "] (the steps), got " + std::to_string(*l.step);
+  if (l.step && (*l.step < 0 || *l.step > s.course.steps))
+    return "lesson.step: must be in [0, " + std::to_string(s.course.steps) + "] (the steps), got " + std::to_string(*l.step);
   if (!l.sweep) return "";
   const LessonSweep& sweep = *l.sweep;
-  if (sweep.run >= s.runs.size())
-    return "lesson.sweep.run: must be a run's index in [0, " + std::to_string(s.runs.size()) + "), got " +
+  if (sweep.run >= s.course.runs.size())
+    return "lesson.sweep.run: must be a run's index in [0, " + std::to_string(s.course.runs.size()) + "), got " +
            std::to_string(sweep.run);
   if (sweep.cells < kMinLessonSweepCells || sweep.cells > kMaxLessonSweepCells)
     return "lesson.sweep.cells: must be in [" + std::to_string(kMinLessonSweepCells) + ", " +
@@ -527,16 +534,16 @@ std::string to_json(const Scenario& s) {
   out["title"] = s.title;
   out["description"] = s.description;
   if (!s.lesson.empty()) out["lesson"] = lesson_json(s.lesson);
-  if (s.objective.is_typed())
-    out["expression"] = s.objective.formula();
-  else if (s.objective.is_data())
-    out["data"] = data_json(s.objective);
+  if (s.course.objective.is_typed())
+    out["expression"] = s.course.objective.formula();
+  else if (s.course.objective.is_data())
+    out["data"] = data_json(s.course.objective);
   else
-    out["function"] = s.objective.name();
+    out["function"] = s.course.objective.name();
   out["view"] = {{"x", {s.view.min.x, s.view.max.x}}, {"y", {s.view.min.y, s.view.max.y}}};
-  out["start"] = {s.start.x, s.start.y};
-  out["steps"] = s.steps;
-  if (s.seed != 0) out["seed"] = s.seed;
+  out["start"] = {s.course.start.x, s.course.start.y};
+  out["steps"] = s.course.steps;
+  if (s.course.seed != 0) out["seed"] = s.course.seed;
   out["display"] = {{"colour_scale", scale_name(s.display.colour_scale)}, {"contour_count", s.display.contour_count}};
   // The 3D view's keys only when they differ from the defaults: 2D scenarios keep their old text.
   if (s.display.view != CanvasView::flat) out["display"]["view"] = "3d";
@@ -546,17 +553,19 @@ std::string to_json(const Scenario& s) {
         {"yaw", v.yaw}, {"pitch", v.pitch}, {"zoom", v.zoom}, {"height", scale_name(v.height)}};
   }
   OrderedJson runs = OrderedJson::array();
-  for (const RunSpec& r : s.runs) {
+  for (std::size_t i = 0; i < s.course.runs.size(); ++i) {
+    const RunSpec& r = s.course.runs[i];
+    const RunLook& look = s.looks[i];
     OrderedJson run;
-    run["label"] = r.label;
+    run["label"] = look.label;
     if (r.rule)
       run["rule"] = r.rule->text();
     else
       run["optimizer"] = name(r.hyper.kind);
-    run["colour"] = colour_text(r.colour);
-    run["visible"] = r.visible;
+    run["colour"] = colour_text(look.colour);
+    run["visible"] = look.visible;
     if (r.rule) {
-      run["accumulator"] = r.accumulator;
+      run["accumulator"] = look.accumulator;
       for (const RealParameter* p : r.rule->reads()) run[std::string(p->name)] = r.hyper.*p->member;
       write_training(r, run);
       runs.push_back(std::move(run));
@@ -613,8 +622,8 @@ Scenario scenario_from_json(std::string_view text_in) {
                        "steps", "seed", "display", "runs"});
 
   Scenario s;
-  s.objective = parse_objective(root);
-  s.view = s.objective.view();
+  s.course.objective = parse_objective(root);
+  s.view = s.course.objective.view();
   if (const auto it = root.find("view"); it != root.end()) {
     require_object(*it, "view");
     reject_unknown_keys(*it, "view.", {"x", "y"});
@@ -622,11 +631,11 @@ Scenario scenario_from_json(std::string_view text_in) {
     const Vec2 y = pair(member(*it, "y", "view.y"), "view.y", "[min, max]");
     s.view = {{x.x, y.x}, {x.y, y.y}};
   }
-  s.start = pair(member(root, "start", "start"), "start", "a point [x, y]");
-  s.steps = integer(member(root, "steps", "steps"), "steps", 0, kMaxSteps);
+  s.course.start = pair(member(root, "start", "start"), "start", "a point [x, y]");
+  s.course.steps = integer(member(root, "steps", "steps"), "steps", 0, kMaxSteps);
   if (const auto it = root.find("seed"); it != root.end()) {
     if (!it->is_number_unsigned()) fail("seed", "must be an integer >= 0, got " + shown(*it));
-    s.seed = it->get<std::uint64_t>();
+    s.course.seed = it->get<std::uint64_t>();
   }
   if (const auto it = root.find("display"); it != root.end()) s.display = parse_display(*it);
   if (const auto it = root.find("title"); it != root.end()) s.title = text(*it, "title");
@@ -636,8 +645,11 @@ Scenario scenario_from_json(std::string_view text_in) {
   if (!runs.is_array()) fail("runs", "must be an array [...], got " + shown(runs));
   if (runs.size() > kMaxRuns)
     fail("runs", "must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(runs.size()));
-  for (std::size_t i = 0; i < runs.size(); ++i) s.runs.push_back(parse_run(runs[i], i));
-  if (const auto it = root.find("lesson"); it != root.end()) s.lesson = parse_lesson(*it, s.steps);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    ParsedRun parsed = parse_run(runs[i], i);
+    add_run(s, std::move(parsed.run), std::move(parsed.look));
+  }
+  if (const auto it = root.find("lesson"); it != root.end()) s.lesson = parse_lesson(*it, s.course.steps);
 
   if (std::string problem = find_scenario_problem(s); !problem.empty()) throw ScenarioError(problem);
   return s;

@@ -90,17 +90,17 @@ void BM_RunRule(benchmark::State& bench, bool typed_rule) {
 // The default scenario's four runs (momentum, AdaGrad, RMSprop, Adam), twice, of 10,000 steps.
 Scenario eight_long_runs() {
   Scenario s = default_scenario();
-  s.steps = 10'000;
-  for (int i = 0; i < 4; ++i) s.runs.push_back(s.runs[static_cast<std::size_t>(i)]);
+  s.course.steps = 10'000;
+  for (int i = 0; i < 4; ++i) s.course.runs.push_back(s.course.runs[static_cast<std::size_t>(i)]);
   return s;
 }
 
 // What the app does after a slider change: recompute every run into the storage it has.
 void BM_Recompute8x10000(benchmark::State& bench) {
   const Scenario s = eight_long_runs();
-  std::vector<Trajectory> runs = simulate(s);
+  std::vector<Trajectory> runs = simulate(s.course);
   for (auto _ : bench) {
-    simulate(s, runs);
+    simulate(s.course, runs);
     benchmark::DoNotOptimize(runs.data());
   }
 }
@@ -109,7 +109,7 @@ void BM_Recompute8x10000(benchmark::State& bench) {
 void BM_FirstCompute8x10000(benchmark::State& bench) {
   const Scenario s = eight_long_runs();
   for (auto _ : bench) {
-    auto runs = simulate(s);
+    auto runs = simulate(s.course);
     benchmark::DoNotOptimize(runs.data());
   }
 }
@@ -132,7 +132,7 @@ void BM_Heatmap1024(benchmark::State& bench) {
 Sweep rmsprop_sweep() {
   Sweep s;
   s.objective = *find_function("rosenbrock");
-  s.run = make_run(OptimizerKind::rmsprop, 0);
+  s.run = make_run(OptimizerKind::rmsprop);
   s.run.hyper.eps = 1e-8;
   s.start = {-1.5, 2};
   s.steps = 1000;

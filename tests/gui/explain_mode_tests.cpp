@@ -71,24 +71,25 @@ TEST_CASE("E explains the selected run's next update, sub-step by sub-step, then
 
 TEST_CASE("every optimizer and a typed rule draw every explained sub-step, in both themes and presenting") {
   Scenario s = default_scenario();
-  s.runs.clear();
-  for (OptimizerKind kind : optimizer_kinds()) s.runs.push_back(make_run(kind, s.runs.size()));
-  s.runs.push_back(make_rule_run(Rule(kStarterRule), "typed RMSprop", s.runs.size()));
-  s.runs[1].hyper.momentum = 0.9;
+  s.course.runs.clear();
+  s.looks.clear();
+  for (OptimizerKind kind : optimizer_kinds()) add_run(s, kind);
+  add_run(s, make_rule_run(Rule(kStarterRule)), make_look("typed RMSprop", s.looks.size()));
+  s.course.runs[1].hyper.momentum = 0.9;
   for (const bool presenting : {false, true})
     for (const Theme theme : {Theme::dark, Theme::light}) {
       HeadlessUi ui(s, 1600, 1000);
       ui.state.view.theme = theme;
       ui.state.view.presenting = presenting;
       ui.frames(2);
-      for (std::size_t run = 0; run < s.runs.size(); ++run) {
+      for (std::size_t run = 0; run < s.course.runs.size(); ++run) {
         ui.state.selected = run;
         set_step(ui.state, 3);
         start_explaining(ui.state);
         ui.state.explain.playing = false;
         REQUIRE(ui.state.explain.open);
         const std::size_t parts = ui.state.explain.explanation.parts.size();
-        INFO(s.runs[run].label);
+        INFO(s.looks[run].label);
         REQUIRE(parts >= 2);
         for (std::size_t i = 0; i < parts; ++i) {
           ui.state.explain.part = i;

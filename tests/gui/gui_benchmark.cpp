@@ -32,16 +32,16 @@ constexpr long kSteps = 20000;
 
 Scenario benchmark_scenario() {
   Scenario s = default_scenario();
-  s.steps = kSteps;
+  s.course.steps = kSteps;
   const OptimizerKind kinds[kRuns] = {OptimizerKind::momentum, OptimizerKind::adagrad,  OptimizerKind::rmsprop,
                                       OptimizerKind::adam,     OptimizerKind::nesterov, OptimizerKind::rmsprop,
                                       OptimizerKind::adamw,    OptimizerKind::adadelta};
-  s.runs.clear();
+  s.course.runs.clear();
   for (int i = 0; i < kRuns; ++i) {
-    RunSpec r = make_run(kinds[i], static_cast<std::size_t>(i));
+    RunSpec r = make_run(kinds[i]);
     if (kinds[i] == OptimizerKind::momentum || kinds[i] == OptimizerKind::nesterov) r.hyper.eta = 5e-4;
     if (i == 5) r.hyper.rho = 0.9;
-    s.runs.push_back(r);
+    s.course.runs.push_back(r);
   }
   return s;
 }
@@ -109,11 +109,11 @@ int main(int argc, char** argv) {
   gui::set_step(state, gui::last_step(state));
   const double rhos[3] = {0.9, 0.93, 0.96};  // consecutive values always differ
   for (int i = 0; i < 20; ++i) {
-    state.scenario.runs[2].hyper.rho = rhos[(2 * i) % 3];
+    state.scenario.course.runs[2].hyper.rho = rhos[(2 * i) % 3];
     const auto start = Clock::now();
     gui::update_simulation(state);
     recompute.push_back(milliseconds(Clock::now() - start));
-    state.scenario.runs[2].hyper.rho = rhos[(2 * i + 1) % 3];
+    state.scenario.course.runs[2].hyper.rho = rhos[(2 * i + 1) % 3];
     changed_frame.push_back(frame_ms());
   }
 
@@ -165,7 +165,7 @@ int main(int argc, char** argv) {
   headless.frames(2);
   std::vector<double> ui_changed;
   for (int i = 0; i < 40; ++i) {
-    headless.state.scenario.runs[2].hyper.rho = rhos[i % 3];
+    headless.state.scenario.course.runs[2].hyper.rho = rhos[i % 3];
     ui_changed.push_back(ui_ms());
   }
   const Stats us = stats(ui_still), up = stats(ui_playing), uc = stats(ui_changed);

@@ -19,9 +19,9 @@ namespace {
 
 std::vector<RunSpec> runs_to_inspect() {
   std::vector<RunSpec> runs;
-  for (const OptimizerKind kind : optimizer_kinds()) runs.push_back(make_run(kind, runs.size()));
+  for (const OptimizerKind kind : optimizer_kinds()) runs.push_back(make_run(kind));
   auto variant = [&](OptimizerKind kind, auto change) {
-    RunSpec r = make_run(kind, runs.size());
+    RunSpec r = make_run(kind);
     change(r);
     runs.push_back(r);
   };
@@ -68,7 +68,7 @@ TEST_CASE("every number the inspector shows for a built-in optimizer is core's, 
   for (RunSpec run : runs_to_inspect()) {
     if (run.hyper.kind == K::sgd || run.hyper.kind == K::momentum || run.hyper.kind == K::nesterov)
       run.hyper.eta = 1e-4;  // Rosenbrock's gradient at the start is about 150
-    INFO(run.label << ": " << parameter_summary(run));
+    INFO(title(run.hyper.kind) << ": " << parameter_summary(run));
     Trajectory t;
     simulate_run(f, run, tf.start, 80, training_of(run, 0, 0), t);
     REQUIRE(t.rows() == 81);
@@ -77,7 +77,7 @@ TEST_CASE("every number the inspector shows for a built-in optimizer is core's, 
     for (const StateField& field : state_fields(run.hyper)) fields[std::string(field.name) + " after"] = field.member;
     for (const long k : {0L, 1L, 2L, 3L, 10L, 33L, 64L, 65L, 79L}) {
       INFO("update " << k << " -> " << k + 1);
-      const std::vector<InspectorRow> rows = inspector_rows(explain_update(run, t, k));
+      const std::vector<InspectorRow> rows = inspector_rows(explain_update(run, "G", t, k));
       const State after = t.state(static_cast<std::size_t>(k));
       int checked = 0;
       for (const auto& [name, member] : fields)
@@ -103,13 +103,12 @@ TEST_CASE("every number the inspector shows for a built-in optimizer is core's, 
 TEST_CASE("a typed rule's inspector rows are its statements' values, as the trajectory recorded them") {
   const TestFunction& tf = *find_function("rosenbrock");
   const Objective f(tf);
-  RunSpec run = make_rule_run(Rule("G = rho*G + (1-rho)*g^2\nb = 0.5*b + g\ntheta = theta - eta*b/(sqrt(G) + eps)"),
-                              "rule", 0);
+  RunSpec run = make_rule_run(Rule("G = rho*G + (1-rho)*g^2\nb = 0.5*b + g\ntheta = theta - eta*b/(sqrt(G) + eps)"));
   Trajectory t;
   simulate_run(f, run, tf.start, 50, training_of(run, 0, 0), t);
   const Rule& rule = *run.rule;
   for (const long k : {0L, 5L, 49L}) {
-    const std::vector<InspectorRow> rows = inspector_rows(explain_update(run, t, k));
+    const std::vector<InspectorRow> rows = inspector_rows(explain_update(run, "G", t, k));
     for (const std::string name : {"G", "b"}) {
       const InspectorRow* row = find_row(rows, name + " after");
       REQUIRE(row != nullptr);
@@ -123,10 +122,10 @@ TEST_CASE("a typed rule's inspector rows are its statements' values, as the traj
 
 TEST_CASE("the inspector has no update to show at the last step, only its message") {
   const Objective f(*find_function("booth"));
-  const RunSpec run = make_run(K::rmsprop, 0);
+  const RunSpec run = make_run(K::rmsprop);
   Trajectory t;
   simulate_run(f, run, {1, 1}, 10, training_of(run, 0, 0), t);
-  const Explanation e = explain_update(run, t, 10);
+  const Explanation e = explain_update(run, "G", t, 10);
   CHECK(inspector_rows(e).empty());
   CHECK(e.message.find("last step") != std::string::npos);
 }

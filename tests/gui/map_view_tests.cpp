@@ -56,16 +56,16 @@ SweepSettings small_settings(const RunSpec& run) {
 TEST_CASE("the sweep axes default to the run's first two hyperparameters, eta on a log scale") {
   const Scenario s = default_scenario();
   SweepSettings settings;
-  REQUIRE(fit_sweep_axes(settings, s.runs[kRmsprop]));
+  REQUIRE(fit_sweep_axes(settings, s.course.runs[kRmsprop]));
   CHECK(settings.x.name == "eta");
   CHECK(settings.x.log);
-  CHECK(settings.x.from == Approx(s.runs[kRmsprop].hyper.eta / 100));
-  CHECK(settings.x.to == Approx(s.runs[kRmsprop].hyper.eta * 10));
+  CHECK(settings.x.from == Approx(s.course.runs[kRmsprop].hyper.eta / 100));
+  CHECK(settings.x.to == Approx(s.course.runs[kRmsprop].hyper.eta * 10));
   CHECK(settings.y.name == "rho");
   CHECK_FALSE(settings.y.log);
   CHECK(settings.y.to == 0.999);
   // Another optimizer: axes on what it takes.
-  RunSpec adam = make_run(OptimizerKind::adam, 0);
+  RunSpec adam = make_run(OptimizerKind::adam);
   REQUIRE(fit_sweep_axes(settings, adam));
   CHECK(settings.x.name == "eta");
   CHECK(settings.y.name == "beta1");
@@ -73,7 +73,7 @@ TEST_CASE("the sweep axes default to the run's first two hyperparameters, eta on
 
 TEST_CASE("a finished sweep's cell, clicked, sets the run's hyperparameters to cell_run's values") {
   Scenario s = default_scenario();
-  const SweepSettings settings = small_settings(s.runs[kRmsprop]);
+  const SweepSettings settings = small_settings(s.course.runs[kRmsprop]);
   std::string problem;
   const auto wanted = wanted_sweep(s, kRmsprop, settings, problem);
   REQUIRE(problem == "");
@@ -87,16 +87,16 @@ TEST_CASE("a finished sweep's cell, clicked, sets the run's hyperparameters to c
   REQUIRE(job.result()->cells.size() == 16u * 16u);
 
   const Sweep& spec = *job.result_spec();
-  const RunSpec before = s.runs[kRmsprop];
+  const RunSpec before = s.course.runs[kRmsprop];
   load_sweep_cell(s, kRmsprop, spec, 3, 11);
   const RunSpec cell = cell_run(spec, 3, 11);
-  CHECK(s.runs[kRmsprop].hyper == cell.hyper);
-  CHECK(s.runs[kRmsprop].hyper.eta == spec.x.value(3));
-  CHECK(s.runs[kRmsprop].hyper.rho == spec.y.value(11));
-  CHECK(s.runs[kRmsprop].hyper.eta != before.hyper.eta);
+  CHECK(s.course.runs[kRmsprop].hyper == cell.hyper);
+  CHECK(s.course.runs[kRmsprop].hyper.eta == spec.x.value(3));
+  CHECK(s.course.runs[kRmsprop].hyper.rho == spec.y.value(11));
+  CHECK(s.course.runs[kRmsprop].hyper.eta != before.hyper.eta);
   // The cell is a single run with its values.
   const RunSummary single =
-      summarize_run(s.objective, s.runs[kRmsprop], s.start, spec.steps, spec.training, spec.target);
+      summarize_run(s.course.objective, s.course.runs[kRmsprop], s.course.start, spec.steps, spec.training, spec.target);
   const RunSummary& mapped = job.result()->at(3, 11);
   CHECK(mapped.value == Approx(single.value).epsilon(1e-9));
   CHECK(mapped.position.x == Approx(single.position.x).epsilon(1e-9));
@@ -113,7 +113,7 @@ TEST_CASE("a finished sweep's cell, clicked, sets the run's hyperparameters to c
 
 TEST_CASE("changing the run cancels the stale job at once and starts the new one after the debounce") {
   Scenario s = default_scenario();
-  SweepSettings settings = small_settings(s.runs[kRmsprop]);
+  SweepSettings settings = small_settings(s.course.runs[kRmsprop]);
   std::string problem;
   MapJob<Sweep, Map> job;
   job.update(wanted_sweep(s, kRmsprop, settings, problem), 0);
@@ -124,7 +124,7 @@ TEST_CASE("changing the run cancels the stale job at once and starts the new one
   double now = 0;
   for (int frame = 0; frame < 120; ++frame) {
     now += 1.0 / 60;
-    s.runs[kRmsprop].hyper.eps = 1e-8 * (2 + frame);
+    s.course.runs[kRmsprop].hyper.eps = 1e-8 * (2 + frame);
     job.update(wanted_sweep(s, kRmsprop, settings, problem), now);
     CHECK_FALSE(job.running());  // the stale job was cancelled, the new one waits
     CHECK(job.waiting());
@@ -142,13 +142,13 @@ TEST_CASE("changing the run cancels the stale job at once and starts the new one
   CHECK(job.current());
 
   // Another function is another sweep too.
-  s.objective = Objective(*find_function("himmelblau"));
+  s.course.objective = Objective(*find_function("himmelblau"));
   job.update(wanted_sweep(s, kRmsprop, settings, problem), now + 1);
   CHECK(job.waiting());
   job.update(wanted_sweep(s, kRmsprop, settings, problem), now + 2);
   CHECK(job.started() == 3);
   wait_for(job);
-  CHECK(job.result_spec()->objective == s.objective);
+  CHECK(job.result_spec()->objective == s.course.objective);
 
   // Cancel keeps the last map and starts nothing until the sweep changes or Compute is pressed.
   settings.side = 32;
@@ -186,8 +186,8 @@ TEST_CASE("the sweep panel draws headless, recolours without recomputing, and re
     // Presentation: the colouring, the run's name, colour and visibility, the view, the playhead.
     const auto generation = v.image.generation;
     v.settings.colouring = MapColouring::steps;
-    ui.state.scenario.runs[kRmsprop].label = "renamed";
-    ui.state.scenario.runs[kRmsprop].colour = {1, 2, 3};
+    ui.state.scenario.looks[kRmsprop].label = "renamed";
+    ui.state.scenario.looks[kRmsprop].colour = {1, 2, 3};
     ui.state.view.wanted = pan_box(ui.state.view.wanted, {0.5, 0.25});
     set_step(ui.state, 10);
     ui.frames(40);
@@ -195,12 +195,12 @@ TEST_CASE("the sweep panel draws headless, recolours without recomputing, and re
     CHECK(v.image.generation == generation + 1);  // recoloured by steps
     CHECK(v.scale.colouring == MapColouring::steps);
     // The run's own values of the swept eta and rho move only the mark.
-    ui.state.scenario.runs[kRmsprop].hyper.eta *= 2;
+    ui.state.scenario.course.runs[kRmsprop].hyper.eta *= 2;
     ui.frames(40);
     CHECK(v.job.started() == 1);
 
     // The maths: a new eps recomputes, once the change has settled.
-    ui.state.scenario.runs[kRmsprop].hyper.eps = 1e-4;
+    ui.state.scenario.course.runs[kRmsprop].hyper.eps = 1e-4;
     ui.frames(1);
     CHECK(v.job.waiting());
     settle(ui);
@@ -223,11 +223,11 @@ TEST_CASE("the sweep panel draws headless, recolours without recomputing, and re
 
 TEST_CASE("the basin overlay draws headless and recomputes for the view and the run, not for the start") {
   Scenario s = default_scenario();
-  s.objective = Objective(*find_function("himmelblau"));
-  s.view = s.objective.view();
-  s.runs = {make_run(OptimizerKind::adam, 0)};
-  s.runs[0].hyper.eta = 0.05;
-  s.steps = 300;
+  s.course.objective = Objective(*find_function("himmelblau"));
+  s.view = s.course.objective.view();
+  s.course.runs = {make_run(OptimizerKind::adam)};
+  s.course.runs[0].hyper.eta = 0.05;
+  s.course.steps = 300;
   HeadlessUi ui(s, 1600, 1000);
   BasinView& v = ui.state.maps->basin;
   v.show = true;
@@ -245,7 +245,7 @@ TEST_CASE("the basin overlay draws headless and recomputes for the view and the 
   CHECK(v.job.result_spec()->view == ui.state.heatmap_request.shown);
 
   // The start point and the colouring do not enter the map.
-  ui.state.scenario.start = {1, 1};
+  ui.state.scenario.course.start = {1, 1};
   v.colouring = MapColouring::loss;
   ui.frames(40);
   CHECK(v.job.started() == 1);
@@ -256,7 +256,7 @@ TEST_CASE("the basin overlay draws headless and recomputes for the view and the 
   CHECK(v.job.started() == 2);
   CHECK(v.job.result_spec()->view == ui.state.heatmap_request.shown);
   // So does the run.
-  ui.state.scenario.runs[0].hyper.eta = 0.1;
+  ui.state.scenario.course.runs[0].hyper.eta = 0.1;
   settle(ui);
   CHECK(v.job.started() == 3);
   CHECK(v.job.result_spec()->run.hyper.eta == 0.1);
@@ -264,7 +264,7 @@ TEST_CASE("the basin overlay draws headless and recomputes for the view and the 
 
 TEST_CASE("without threads a job computes its map in blocks between frames, and stops at once on a cancel") {
   Scenario s = default_scenario();
-  SweepSettings settings = small_settings(s.runs[kRmsprop]);
+  SweepSettings settings = small_settings(s.course.runs[kRmsprop]);
   settings.side = 64;
   settings.steps = 2000;
   std::string problem;
@@ -289,7 +289,7 @@ TEST_CASE("without threads a job computes its map in blocks between frames, and 
   CHECK(result->cells == whole.cells);
 
   // Another map, cancelled after its first frame: the job stops, the last map stays.
-  s.runs[kRmsprop].hyper.eps = 1e-4;
+  s.course.runs[kRmsprop].hyper.eps = 1e-4;
   const auto other = wanted_sweep(s, kRmsprop, settings, problem);
   job.update(other, 10);
   job.update(other, 11);

@@ -29,8 +29,8 @@ TEST_CASE("presentation edits never re-simulate; the plots keep what they measur
   const std::size_t plots_measured = measured(ui.state);
   REQUIRE(plots_measured > 0);
 
-  SECTION("a new name") { ui.state.scenario.runs[1].label = "AdaGrad, renamed"; }
-  SECTION("a new colour") { ui.state.scenario.runs[2].colour = {200, 10, 10}; }
+  SECTION("a new name") { ui.state.scenario.looks[1].label = "AdaGrad, renamed"; }
+  SECTION("a new colour") { ui.state.scenario.looks[2].colour = {200, 10, 10}; }
   SECTION("the contour count") { ui.state.scenario.display.contour_count = 5; }
   SECTION("the colour scale") { ui.state.scenario.display.colour_scale = ColourScale::linear; }
   SECTION("the title and the lesson's text") {
@@ -51,11 +51,11 @@ TEST_CASE("hiding a run re-simulates nothing, and showing it again measures only
   ui.frames(3);
   const std::uint64_t generation = ui.state.generation;
   const std::size_t before = measured(ui.state);
-  ui.state.scenario.runs[3].visible = false;
+  ui.state.scenario.looks[3].visible = false;
   ui.frames(3);
   CHECK(ui.state.generation == generation);
   CHECK(measured(ui.state) == before);  // fewer series: nothing to measure
-  ui.state.scenario.runs[3].visible = true;
+  ui.state.scenario.looks[3].visible = true;
   ui.frames(3);
   CHECK(ui.state.generation == generation);
   // Adam's loss, its v in x and y, its step size in x and y: a range and the columns of each.
@@ -69,7 +69,7 @@ TEST_CASE("a slider change re-simulates only its run, which then equals a fresh 
   const std::vector<std::uint64_t> versions = ui.state.run_versions;
   const std::vector<Trajectory> runs = ui.state.runs;
   const std::size_t before = measured(ui.state);
-  ui.state.scenario.runs[2].hyper.rho = 0.95;  // RMSprop
+  ui.state.scenario.course.runs[2].hyper.rho = 0.95;  // RMSprop
   ui.frames(2);
   CHECK(ui.state.generation == generation + 1);
   REQUIRE(ui.state.run_versions.size() == 4);
@@ -79,7 +79,7 @@ TEST_CASE("a slider change re-simulates only its run, which then equals a fresh 
   }
   CHECK(ui.state.run_versions[2] == generation + 1);
   CHECK(ui.state.runs[2].position != runs[2].position);
-  const std::vector<Trajectory> fresh = simulate(ui.state.scenario);
+  const std::vector<Trajectory> fresh = simulate(ui.state.scenario.course);
   for (std::size_t i = 0; i < fresh.size(); ++i) {
     CHECK(ui.state.runs[i].position == fresh[i].position);
     CHECK(ui.state.runs[i].accumulator == fresh[i].accumulator);
@@ -89,39 +89,44 @@ TEST_CASE("a slider change re-simulates only its run, which then equals a fresh 
   CHECK(measured(ui.state) == before + 2 * 5);
 
   SECTION("a change of the function, start, steps or seed re-simulates every run") {
-    ui.state.scenario.steps = 300;
+    ui.state.scenario.course.steps = 300;
     ui.frames(2);
     CHECK(ui.state.generation == generation + 2);
     for (const std::uint64_t v : ui.state.run_versions) CHECK(v == generation + 2);
-    const std::vector<Trajectory> again = simulate(ui.state.scenario);
+    const std::vector<Trajectory> again = simulate(ui.state.scenario.course);
     for (std::size_t i = 0; i < again.size(); ++i) CHECK(ui.state.runs[i].position == again[i].position);
   }
   SECTION("removing a run re-simulates the rest, which keep their own paths") {
     remove_run(ui.state, 0);
     ui.frames(2);
     REQUIRE(ui.state.runs.size() == 3);
-    const std::vector<Trajectory> again = simulate(ui.state.scenario);
+    const std::vector<Trajectory> again = simulate(ui.state.scenario.course);
     for (std::size_t i = 0; i < again.size(); ++i) CHECK(ui.state.runs[i].position == again[i].position);
   }
 }
 
-TEST_CASE("same_maths: what a trajectory depends on") {
+TEST_CASE("the course: what a trajectory depends on") {
   const Scenario a = default_scenario();
   Scenario b = a;
-  b.runs[0].label = "x";
-  b.runs[0].colour = {1, 2, 3};
-  b.runs[0].visible = false;
+  b.looks[0].label = "x";
+  b.looks[0].colour = {1, 2, 3};
+  b.looks[0].visible = false;
+  b.looks[0].accumulator = "m";
   b.display.contour_count = 3;
+  b.view = {{-9, -9}, {9, 9}};
   b.title = "t";
-  CHECK(same_maths(a, b));
-  b.runs[1].hyper.eta *= 2;
-  CHECK(same_course(a, b));
-  CHECK_FALSE(same_maths(a, b));
-  CHECK_FALSE(same_run_maths(a.runs[1], b.runs[1]));
+  b.lesson.question = "?";
+  CHECK(a.course == b.course);
+  CHECK(changed_runs(a.course, b.course).empty());
+  b.course.runs[1].hyper.eta *= 2;
+  CHECK_FALSE(a.course == b.course);
+  CHECK(changed_runs(a.course, b.course) == std::vector<std::size_t>{1});
   b = a;
-  b.seed = 7;
-  CHECK_FALSE(same_course(a, b));
+  b.course.seed = 7;
+  CHECK(changed_runs(a.course, b.course).size() == a.course.runs.size());
   b = a;
-  b.runs[2].noise = 0.1;
-  CHECK_FALSE(same_maths(a, b));
+  b.course.runs[2].noise = 0.1;
+  CHECK(changed_runs(a.course, b.course) == std::vector<std::size_t>{2});
+  b.course.runs.pop_back();
+  CHECK(changed_runs(a.course, b.course).size() == b.course.runs.size());
 }

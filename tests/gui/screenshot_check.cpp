@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
                                                              std::to_string(lightest) + ")");
 
   // Each run along its path up to the playhead, and its current point.
-  const std::vector<Trajectory> runs = simulate(scenario);
+  const std::vector<Trajectory> runs = simulate(scenario.course);
   long last = 0;
   for (const Trajectory& r : runs) last = std::max(last, static_cast<long>(r.rows()) - 1);
   const long step = last * 2 / 3;  // where --screenshot puts the playhead
@@ -156,7 +156,7 @@ int main(int argc, char** argv) {
     return false;
   };
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    const Rgb colour = scenario.runs[i].colour;
+    const Rgb colour = scenario.looks[i].colour;
     int samples = 0, hits = 0;
     for (std::size_t k = 0; k <= upto(i); k += std::max<std::size_t>(1, upto(i) / 100)) {
       const Point2 at = t.to_pixels(runs[i].position[k]);
@@ -165,14 +165,14 @@ int main(int argc, char** argv) {
       if (colour_near(p, at, 2 * radius, colour, 60)) ++hits;
     }
     const bool dot = colour_near(p, t.to_pixels(runs[i].position[upto(i)]), radius, colour, 30);
-    check(samples >= 5 && hits * 10 >= samples * 9 && dot, scenario.runs[i].label + " along its path (" +
+    check(samples >= 5 && hits * 10 >= samples * 9 && dot, scenario.looks[i].label + " along its path (" +
                                                                std::to_string(hits) + " of " + std::to_string(samples) +
                                                                " uncovered points) and at its current point");
     bool in_plots = false;
     for (int y = static_cast<int>(layout.plots.y0); y < static_cast<int>(layout.plots.y1) && !in_plots; ++y)
       for (int x = static_cast<int>(layout.plots.x0); x < static_cast<int>(layout.plots.x1) && !in_plots; ++x)
         in_plots = distance(p.at(x, y), colour) <= 30;
-    check(in_plots, scenario.runs[i].label + " in the plots");
+    check(in_plots, scenario.looks[i].label + " in the plots");
   }
 
   check_panel(p, layout.controls, "controls");

@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
   const double elsewhere = mean_difference(flat, surface, layout.canvas, true);
   check(elsewhere < 2, "the rest of the window is the same (mean difference " + std::to_string(elsewhere) + ")");
 
-  for (const RunSpec& run : default_scenario().runs) {
+  for (const RunLook& run : default_scenario().looks) {
     long near = 0;
     for (int y = static_cast<int>(plot.y0); y < static_cast<int>(plot.y1); ++y)
       for (int x = static_cast<int>(plot.x0); x < static_cast<int>(plot.x1); ++x)

@@ -215,10 +215,10 @@ TEST_CASE("in the window's 3D view a drag turns the surface and the wheel zooms,
   const SurfaceScene& scene = ui.state.surface_scene;
   CHECK(scene.width > 100);
   CHECK(scene.mesh == &ui.state.surface_model.mesh());
-  CHECK(scene.lines.size() >= 1 + 2 * ui.state.scenario.runs.size());  // the base, each run's outline and colour
+  CHECK(scene.lines.size() >= 1 + 2 * ui.state.scenario.course.runs.size());  // the base, each run's outline and colour
 
   const std::uint64_t generation = ui.state.generation;
-  const Vec2 start = ui.state.scenario.start;
+  const Vec2 start = ui.state.scenario.course.start;
   const PixelRect canvas = ui.state.layout.canvas;
   const ImVec2 centre((canvas.x0 + canvas.x1) / 2, (canvas.y0 + canvas.y1) / 2);
   const SurfaceView before = ui.state.scenario.display.surface;
@@ -233,7 +233,7 @@ TEST_CASE("in the window's 3D view a drag turns the surface and the wheel zooms,
   const SurfaceView turned = ui.state.scenario.display.surface;
   CHECK(turned.yaw < before.yaw - 5);   // dragged right: the camera goes left
   CHECK(turned.pitch > before.pitch);   // dragged down: the camera rises
-  CHECK(ui.state.scenario.start == start);  // no start handle to drag in 3D
+  CHECK(ui.state.scenario.course.start == start);  // no start handle to drag in 3D
   ui.frame([&](ImGuiIO& io) {
     io.MousePos = centre;
     io.MouseWheel = 2;

@@ -31,7 +31,7 @@ namespace {
 void check_invariants(const AppState& s) {
   REQUIRE(find_scenario_problem(s.scenario) == "");
   REQUIRE(s.problem == "");
-  REQUIRE(s.runs.size() == s.scenario.runs.size());
+  REQUIRE(s.runs.size() == s.scenario.course.runs.size());
   REQUIRE(s.simulated == s.scenario);
   REQUIRE(is_finite(s.view.wanted.min));
   REQUIRE(is_finite(s.view.wanted.max));
@@ -39,7 +39,7 @@ void check_invariants(const AppState& s) {
   REQUIRE(s.view.wanted.max.y > s.view.wanted.min.y);
   REQUIRE(current_step(s) >= 0);
   REQUIRE(current_step(s) <= last_step(s));
-  if (s.selected) REQUIRE(*s.selected < s.scenario.runs.size());
+  if (s.selected) REQUIRE(*s.selected < s.scenario.course.runs.size());
   const HeatmapRequest& r = s.heatmap_request;
   REQUIRE(r.width > 0);
   REQUIRE(r.height > 0);
@@ -86,16 +86,16 @@ TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panel
     REQUIRE(add_run(ui.state, kind));
     ui.frames(2);
     check_invariants(ui.state);
-    REQUIRE(ui.state.scenario.runs.back().hyper.kind == kind);
-    REQUIRE(ui.state.selected == ui.state.scenario.runs.size() - 1);
+    REQUIRE(ui.state.scenario.course.runs.back().hyper.kind == kind);
+    REQUIRE(ui.state.selected == ui.state.scenario.course.runs.size() - 1);
   }
-  REQUIRE(ui.state.scenario.runs.size() == 4 + optimizer_kinds().size());
+  REQUIRE(ui.state.scenario.course.runs.size() == 4 + optimizer_kinds().size());
   REQUIRE(duplicate_run(ui.state, 2));
   ui.frames(2);
-  REQUIRE(ui.state.scenario.runs[3].hyper == ui.state.scenario.runs[2].hyper);
-  REQUIRE(ui.state.scenario.runs[3].label == "RMSprop (copy)");
+  REQUIRE(ui.state.scenario.course.runs[3].hyper == ui.state.scenario.course.runs[2].hyper);
+  REQUIRE(ui.state.scenario.looks[3].label == "RMSprop (copy)");
   // The 16-run limit refuses politely.
-  while (ui.state.scenario.runs.size() < kMaxRuns) REQUIRE(add_run(ui.state, OptimizerKind::adam));
+  while (ui.state.scenario.course.runs.size() < kMaxRuns) REQUIRE(add_run(ui.state, OptimizerKind::adam));
   REQUIRE_FALSE(add_run(ui.state, OptimizerKind::adam));
   REQUIRE(ui.state.notice.error);
   ui.frames(2);
@@ -103,8 +103,8 @@ TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panel
   // Remove from the middle, then everything, drawing in between.
   remove_run(ui.state, 5);
   ui.frames(2);
-  while (!ui.state.scenario.runs.empty()) {
-    remove_run(ui.state, ui.state.scenario.runs.size() / 2);
+  while (!ui.state.scenario.course.runs.empty()) {
+    remove_run(ui.state, ui.state.scenario.course.runs.size() / 2);
     ui.frames(1);
     check_invariants(ui.state);
   }
@@ -117,13 +117,13 @@ TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panel
 
 TEST_CASE("every slider at both ends, for every optimizer, gives a valid scenario") {
   Scenario s = default_scenario();
-  s.runs.clear();
-  s.steps = 300;
+  s.course.runs.clear();
+  s.course.steps = 300;
   HeadlessUi ui(s);
   for (OptimizerKind kind : optimizer_kinds()) add_run(ui.state, kind);
   int diverged = 0;
   for (const double position : {0.0, 1.0, 0.5}) {
-    for (RunSpec& run : ui.state.scenario.runs) {
+    for (RunSpec& run : ui.state.scenario.course.runs) {
       for (const RealParameter& p : real_parameters()) {
         if (!p.applies_to(run.hyper.kind)) continue;
         run.hyper.*p.member = slider_value(slider_mapping(p), position);
@@ -146,7 +146,7 @@ TEST_CASE("every slider at both ends, for every optimizer, gives a valid scenari
 
 TEST_CASE("a diverged run is drawn and inspected at and after its last step") {
   Scenario s = default_scenario();
-  s.runs[0].hyper.eta = 1e6;  // SGD + momentum with eta 1e6 leaves the plane at once
+  s.course.runs[0].hyper.eta = 1e6;  // SGD + momentum with eta 1e6 leaves the plane at once
   HeadlessUi ui(s);
   const Trajectory& t = ui.state.runs[0];
   REQUIRE(t.diverged_at);
@@ -221,9 +221,9 @@ TEST_CASE("the keyboard shortcuts do what the help says") {
   ui.press(keys::kRightBracket);
   REQUIRE(ui.state.selected == std::optional<std::size_t>(1));
   ui.press(keys::kD, true);  // Ctrl+D duplicates the inspected run
-  REQUIRE(ui.state.scenario.runs.size() == 5);
+  REQUIRE(ui.state.scenario.course.runs.size() == 5);
   ui.press(keys::kDelete);
-  REQUIRE(ui.state.scenario.runs.size() == 4);
+  REQUIRE(ui.state.scenario.course.runs.size() == 4);
   ui.press(keys::kF1);
   REQUIRE(ui.state.view.show_help);
   ui.frames(2);
@@ -305,7 +305,7 @@ TEST_CASE("UI scales and window sizes from tiny to 8K draw without overlap of th
 TEST_CASE("saving and opening scenarios, and a bad file leaves the scenario as it was") {
   const auto dir = temp_dir("files");
   HeadlessUi ui(default_scenario());
-  ui.state.scenario.runs[1].hyper.eta = 0.25;
+  ui.state.scenario.course.runs[1].hyper.eta = 0.25;
   ui.frames(2);
   ui.state.dialogs.scenario_path = (dir / "lesson.json").string();
   ui.state.requests.save_scenario = true;
@@ -318,7 +318,7 @@ TEST_CASE("saving and opening scenarios, and a bad file leaves the scenario as i
   ui.state.requests.open_scenario = true;
   ui.frames(2);
   REQUIRE_FALSE(ui.state.notice.error);
-  REQUIRE(ui.state.scenario.runs == saved.runs);
+  REQUIRE(ui.state.scenario.course.runs == saved.course.runs);
 
   {
     std::FILE* bad = std::fopen((dir / "bad.json").c_str(), "w");
@@ -330,13 +330,13 @@ TEST_CASE("saving and opening scenarios, and a bad file leaves the scenario as i
   ui.frames(2);
   REQUIRE(ui.state.notice.error);
   REQUIRE(ui.state.notice.text.find("steps") != std::string::npos);
-  REQUIRE(ui.state.scenario.runs == saved.runs);
+  REQUIRE(ui.state.scenario.course.runs == saved.course.runs);
 
   ui.state.dialogs.scenario_path = (dir / "missing.json").string();
   ui.state.requests.open_scenario = true;
   ui.frames(1);
   REQUIRE(ui.state.notice.error);
-  REQUIRE(ui.state.scenario.runs == saved.runs);
+  REQUIRE(ui.state.scenario.course.runs == saved.course.runs);
 
   ui.state.dialogs.csv_directory = (dir / "runs").string();
   ui.state.requests.export_csv = true;
@@ -440,27 +440,27 @@ TEST_CASE("a typed formula is live; a bad one keeps the last function and says w
   ui.frames(2);
   type_formula(ui.state, "x^2 + 3*y^2");
   ui.frames(3);
-  REQUIRE(ui.state.simulated.objective == Objective::typed("x^2 + 3*y^2"));
+  REQUIRE(ui.state.simulated.course.objective == Objective::typed("x^2 + 3*y^2"));
   REQUIRE(ui.state.formula.error.empty());
   // The minimum search ran for the new function: its star is at the origin.
-  REQUIRE(ui.state.simulated.objective.minima().size() == 1);
-  CHECK(std::hypot(ui.state.simulated.objective.minima()[0].x, ui.state.simulated.objective.minima()[0].y) < 1e-9);
+  REQUIRE(ui.state.simulated.course.objective.minima().size() == 1);
+  CHECK(std::hypot(ui.state.simulated.course.objective.minima()[0].x, ui.state.simulated.course.objective.minima()[0].y) < 1e-9);
   const std::uint64_t generation = ui.state.generation;
   type_formula(ui.state, "x^2 + 3*y^2 + (");
   ui.frames(3);
   CHECK(ui.state.formula.error == "expected a number, a name or '(', got the end of the formula");
   CHECK(ui.state.formula.column == 16);
   CHECK(ui.state.formula.text == "x^2 + 3*y^2 + (");
-  CHECK(ui.state.simulated.objective == Objective::typed("x^2 + 3*y^2"));
+  CHECK(ui.state.simulated.course.objective == Objective::typed("x^2 + 3*y^2"));
   CHECK(ui.state.generation == generation);  // nothing was simulated again
   check_invariants(ui.state);
   type_formula(ui.state, "sin(x)*cos(y)");
   ui.frames(2);
   CHECK(ui.state.formula.error.empty());
-  CHECK(ui.state.simulated.objective == Objective::typed("sin(x)*cos(y)"));
+  CHECK(ui.state.simulated.course.objective == Objective::typed("sin(x)*cos(y)"));
   select_function(ui.state, "beale");
   ui.frames(2);
-  CHECK(ui.state.simulated.objective == Objective(*find_function("beale")));
+  CHECK(ui.state.simulated.course.objective == Objective(*find_function("beale")));
 }
 
 TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, plots and inspector") {
@@ -468,15 +468,15 @@ TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, pl
   ui.state.selected = 2;
   change_to_rule(ui.state, 2);
   ui.frames(3);
-  const RunSpec& run = ui.state.scenario.runs[2];
+  const RunSpec& run = ui.state.scenario.course.runs[2];
   REQUIRE(run.rule);
   CHECK(run.rule->text() == kStarterRule);
-  CHECK(run.accumulator == "G");
+  CHECK(ui.state.scenario.looks[2].accumulator == "G");
   check_invariants(ui.state);
   // The starter rule is RMSprop: the run is the same as the built-in one with the same numbers.
   Hyperparameters h = run.hyper;
   h.kind = OptimizerKind::rmsprop;
-  const Trajectory builtin = optviz::run(ui.state.scenario.objective, h, ui.state.scenario.start, ui.state.scenario.steps);
+  const Trajectory builtin = optviz::run(ui.state.scenario.course.objective, h, ui.state.scenario.course.start, ui.state.scenario.course.steps);
   REQUIRE(builtin.rows() == ui.state.runs[2].rows());
   for (std::size_t k = 0; k < builtin.rows(); ++k) {
     CHECK(ui.state.runs[2].position[k].x == Approx(builtin.position[k].x).epsilon(1e-12));
@@ -486,13 +486,13 @@ TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, pl
   ui.frames(2);
   CHECK(rule_edit(ui.state, 2).error == "expected a number, a name or '(', got the end of the formula");
   CHECK(rule_edit(ui.state, 2).column == 38);
-  CHECK(ui.state.simulated.runs[2].rule->text() == kStarterRule);
+  CHECK(ui.state.simulated.course.runs[2].rule->text() == kStarterRule);
   type_rule(ui.state, 2, "m = 0.9*m + g\ntheta = theta - eta*m");
   ui.frames(2);
   CHECK(rule_edit(ui.state, 2).error.empty());
-  CHECK(ui.state.simulated.runs[2].accumulator == "m");  // G is gone: the first state variable
+  CHECK(ui.state.simulated.looks[2].accumulator == "m");  // G is gone: the first state variable
   std::vector<std::string> reads;
-  for (const RealParameter* p : parameters_of(ui.state.scenario.runs[2])) reads.emplace_back(p->name);
+  for (const RealParameter* p : parameters_of(ui.state.scenario.course.runs[2])) reads.emplace_back(p->name);
   CHECK(reads == std::vector<std::string>{"eta"});
   // Every step of the run, inspected; duplicating and removing keep the fields with their runs.
   for (long step = 0; step <= last_step(ui.state); step += 37) {
@@ -507,7 +507,7 @@ TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, pl
   CHECK(rule_edit(ui.state, 2).text == "m = 0.9*m + g\ntheta = theta - eta*m");
   change_optimizer(ui.state, 2, OptimizerKind::adam);
   ui.frames(2);
-  CHECK_FALSE(ui.state.scenario.runs[2].rule);
+  CHECK_FALSE(ui.state.scenario.course.runs[2].rule);
   check_invariants(ui.state);
 }
 
@@ -518,24 +518,24 @@ namespace {
 // schedule and warm-up.
 Scenario noisy_data_scenario() {
   Scenario s;
-  s.objective = Objective::from_data(generate_data(DataRecipe{}), DataLoss::linear, "64 generated points");
-  s.view = s.objective.view();
-  s.start = {-2, 2.5};
-  s.steps = 300;
-  s.seed = 7;
-  RunSpec sgd = make_run(OptimizerKind::sgd, 0);
+  s.course.objective = Objective::from_data(generate_data(DataRecipe{}), DataLoss::linear, "64 generated points");
+  s.view = s.course.objective.view();
+  s.course.start = {-2, 2.5};
+  s.course.steps = 300;
+  s.course.seed = 7;
+  RunSpec sgd = make_run(OptimizerKind::sgd);
   sgd.hyper.eta = 0.05;
   sgd.batch = 8;
   sgd.shuffle = true;
   sgd.noise = 0.5;
-  RunSpec rmsprop = make_run(OptimizerKind::rmsprop, 1);
+  RunSpec rmsprop = make_run(OptimizerKind::rmsprop);
   rmsprop.hyper.eta = 0.03;
   rmsprop.batch = 8;
-  RunSpec adam = make_run(OptimizerKind::adam, 2);
+  RunSpec adam = make_run(OptimizerKind::adam);
   adam.hyper.eta = 0.1;
   adam.schedule.kind = ScheduleKind::cosine;
   adam.schedule.warmup = 30;
-  s.runs = {sgd, rmsprop, adam};
+  s.course.runs = {sgd, rmsprop, adam};
   return s;
 }
 
@@ -564,7 +564,7 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   choose_generated_data(ui.state, DataLoss::linear);
   ui.frames(3);
   check_invariants(ui.state);
-  const Objective& f = ui.state.simulated.objective;
+  const Objective& f = ui.state.simulated.course.objective;
   REQUIRE(f.is_data());
   REQUIRE(f.loss() == DataLoss::linear);
   REQUIRE(function_is_generated(ui.state));
@@ -577,10 +577,10 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   CHECK(f.minima()[0].y == Approx(-1).margin(0.3));
 
   // Noisy mini-batches on every run, then play and look at the models from every side.
-  for (std::size_t i = 0; i < ui.state.scenario.runs.size(); ++i) {
+  for (std::size_t i = 0; i < ui.state.scenario.course.runs.size(); ++i) {
     set_batch(ui.state, i, 8);
-    ui.state.scenario.runs[i].shuffle = i % 2 == 0;
-    ui.state.scenario.runs[i].noise = 0.3;
+    ui.state.scenario.course.runs[i].shuffle = i % 2 == 0;
+    ui.state.scenario.course.runs[i].noise = 0.3;
   }
   ui.frames(2);
   check_invariants(ui.state);
@@ -595,29 +595,29 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   regenerate_data(ui.state);
   ui.frames(2);
   check_invariants(ui.state);
-  CHECK(ui.state.simulated.objective.data()->size() == 5);
-  for (const RunSpec& run : ui.state.scenario.runs) CHECK(run.batch == 5);
+  CHECK(ui.state.simulated.course.objective.data()->size() == 5);
+  for (const RunSpec& run : ui.state.scenario.course.runs) CHECK(run.batch == 5);
   ui.state.generated.recipe.points = 200;
   regenerate_data(ui.state);
   ui.frames(2);
-  const Dataset before = *ui.state.simulated.objective.data();
+  const Dataset before = *ui.state.simulated.course.objective.data();
   new_data_points(ui.state);
   ui.frames(2);
-  CHECK(ui.state.simulated.objective.data()->size() == 200);
-  CHECK(ui.state.simulated.objective.data()->x != before.x);
+  CHECK(ui.state.simulated.course.objective.data()->size() == 200);
+  CHECK(ui.state.simulated.course.objective.data()->x != before.x);
   CHECK(ui.state.generated.recipe.seed != DataRecipe{}.seed);
   // An x range that is not one keeps the points and says why.
   ui.state.generated.recipe.x_max = ui.state.generated.recipe.x_min;
   regenerate_data(ui.state);
   CHECK(ui.state.notice.error);
-  CHECK(*ui.state.scenario.objective.data() == *ui.state.simulated.objective.data());
+  CHECK(*ui.state.scenario.course.objective.data() == *ui.state.simulated.course.objective.data());
   ui.state.generated.recipe.x_max = 3;
 
   choose_generated_data(ui.state, DataLoss::logistic);
   ui.frames(3);
   check_invariants(ui.state);
-  REQUIRE(ui.state.simulated.objective.loss() == DataLoss::logistic);
-  for (const double y : ui.state.simulated.objective.data()->y) REQUIRE((y == 0 || y == 1));
+  REQUIRE(ui.state.simulated.course.objective.loss() == DataLoss::logistic);
+  for (const double y : ui.state.simulated.course.objective.data()->y) REQUIRE((y == 0 || y == 1));
   set_step(ui.state, 0);
   ui.press(keys::kSpace);
   ui.frames(150);
@@ -635,7 +635,7 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   select_function(ui.state, "rosenbrock");
   ui.frames(2);
   check_invariants(ui.state);
-  for (const RunSpec& run : ui.state.scenario.runs) {
+  for (const RunSpec& run : ui.state.scenario.course.runs) {
     CHECK(run.batch == 0);
     CHECK_FALSE(run.shuffle);
   }
@@ -646,7 +646,7 @@ TEST_CASE("opening a data file: a bad CSV keeps the previous function and says w
   const auto dir = temp_dir("data");
   HeadlessUi ui(default_scenario());
   ui.frames(2);
-  const Objective rosenbrock = ui.state.simulated.objective;
+  const Objective rosenbrock = ui.state.simulated.course.objective;
   const auto open = [&](const std::filesystem::path& path, DataLoss loss) {
     ui.state.dialogs.open_data = true;
     ui.state.dialogs.data_path = path.string();
@@ -659,43 +659,43 @@ TEST_CASE("opening a data file: a bad CSV keeps the previous function and says w
   CHECK(ui.state.notice.error);
   CHECK(ui.state.notice.text.find("abc") != std::string::npos);
   CHECK(ui.state.dialogs.open_data);  // the dialog stays, with the error
-  CHECK(ui.state.simulated.objective == rosenbrock);
+  CHECK(ui.state.simulated.course.objective == rosenbrock);
   check_invariants(ui.state);
 
   write_text(dir / "no-y.csv", "x,z\n1,2\n");
   open(dir / "no-y.csv", DataLoss::linear);
   CHECK(ui.state.notice.error);
-  CHECK(ui.state.simulated.objective == rosenbrock);
+  CHECK(ui.state.simulated.course.objective == rosenbrock);
   open(dir / "missing.csv", DataLoss::linear);
   CHECK(ui.state.notice.error);
-  CHECK(ui.state.simulated.objective == rosenbrock);
+  CHECK(ui.state.simulated.course.objective == rosenbrock);
 
   // Labels that are not 0 or 1 do not make a logistic loss; the same file is a fine linear one.
   write_text(dir / "line.csv", "x,y\n-1,-3\n0,-1\n1,1.2\n2,2.9\n");
   open(dir / "line.csv", DataLoss::logistic);
   CHECK(ui.state.notice.error);
   CHECK(ui.state.notice.text.find("label") != std::string::npos);
-  CHECK(ui.state.simulated.objective == rosenbrock);
+  CHECK(ui.state.simulated.course.objective == rosenbrock);
   open(dir / "line.csv", DataLoss::linear);
   CHECK_FALSE(ui.state.notice.error);
   CHECK_FALSE(ui.state.dialogs.open_data);
   check_invariants(ui.state);
-  REQUIRE(ui.state.simulated.objective.is_data());
-  CHECK(ui.state.simulated.objective.source() == "line.csv");
-  CHECK(ui.state.simulated.objective.data()->size() == 4);
+  REQUIRE(ui.state.simulated.course.objective.is_data());
+  CHECK(ui.state.simulated.course.objective.source() == "line.csv");
+  CHECK(ui.state.simulated.course.objective.data()->size() == 4);
   CHECK_FALSE(function_is_generated(ui.state));
-  const Objective line = ui.state.simulated.objective;
+  const Objective line = ui.state.simulated.course.objective;
   change_data_loss(ui.state, DataLoss::logistic);
   ui.frames(2);
   CHECK(ui.state.notice.error);
-  CHECK(ui.state.simulated.objective == line);
+  CHECK(ui.state.simulated.course.objective == line);
   check_invariants(ui.state);
   hover_data_plot(ui, 3);
 
   write_text(dir / "classes.csv", "x,y,extra\n-2,0,9\n-1,0,9\n0,1,9\n1,0,9\n2,1,9\n");
   open(dir / "classes.csv", DataLoss::logistic);
   CHECK_FALSE(ui.state.notice.error);
-  CHECK(ui.state.simulated.objective.loss() == DataLoss::logistic);
+  CHECK(ui.state.simulated.course.objective.loss() == DataLoss::logistic);
   ui.frames(10);
   check_invariants(ui.state);
   std::filesystem::remove_all(dir);
@@ -703,14 +703,14 @@ TEST_CASE("opening a data file: a bad CSV keeps the previous function and says w
 
 TEST_CASE("the schedule fields of every kind draw, and the step size plot reads eta_t") {
   Scenario s = noisy_data_scenario();
-  s.runs = {s.runs[0]};  // SGD: its step size is eta_t itself
-  s.runs[0].noise = 0;
+  s.course.runs = {s.course.runs[0]};  // SGD: its step size is eta_t itself
+  s.course.runs[0].noise = 0;
   HeadlessUi ui(s);
   ui.frames(2);
   REQUIRE(ui.state.selected == std::optional<std::size_t>(0));  // its section is open
   for (const ScheduleKind kind : schedule_kinds()) {
     for (const long warmup : {0L, 40L}) {
-      Schedule& schedule = ui.state.scenario.runs[0].schedule;
+      Schedule& schedule = ui.state.scenario.course.runs[0].schedule;
       schedule = Schedule{};
       schedule.kind = kind;
       schedule.step_size = 50;
@@ -721,19 +721,19 @@ TEST_CASE("the schedule fields of every kind draw, and the step size plot reads 
       check_invariants(ui.state);
       set_step(ui.state, 120);
       ui.frames(2);
-      const RunSpec& run = ui.state.simulated.runs[0];
+      const RunSpec& run = ui.state.simulated.course.runs[0];
       const Trajectory& t = ui.state.runs[0];
-      REQUIRE(t.step_size.size() == static_cast<std::size_t>(s.steps));
-      for (long update = 1; update <= s.steps; update += 23) {
-        const double eta = run.schedule.eta(update, run.hyper.eta, s.steps);
+      REQUIRE(t.step_size.size() == static_cast<std::size_t>(s.course.steps));
+      for (long update = 1; update <= s.course.steps; update += 23) {
+        const double eta = run.schedule.eta(update, run.hyper.eta, s.course.steps);
         CHECK(t.step_size[static_cast<std::size_t>(update - 1)].x == Approx(eta).epsilon(1e-12));
         CHECK(t.step_size[static_cast<std::size_t>(update - 1)].y == Approx(eta).epsilon(1e-12));
       }
     }
   }
   // The legend of a figure names the schedule and the batches.
-  CHECK(parameter_summary(ui.state.scenario.runs[0]).find("1/√t, warm-up 40") != std::string::npos);
-  CHECK(parameter_summary(ui.state.scenario.runs[0]).find("batch 8, shuffled") != std::string::npos);
+  CHECK(parameter_summary(ui.state.scenario.course.runs[0]).find("1/√t, warm-up 40") != std::string::npos);
+  CHECK(parameter_summary(ui.state.scenario.course.runs[0]).find("batch 8, shuffled") != std::string::npos);
 }
 
 TEST_CASE("the spread draws other seeds without simulating the runs again, and only when the maths changes") {
@@ -765,21 +765,21 @@ TEST_CASE("the spread draws other seeds without simulating the runs again, and o
     CHECK(seed.position.back() != sgd.position.back());
     Trajectory expected;
     const Scenario& sc = ui.state.simulated;
-    simulate_run(sc.objective, sc.runs[0], sc.start, sc.steps, training_of(sc.runs[0], sc.seed + k + 1, 0), expected);
+    simulate_run(sc.course.objective, sc.course.runs[0], sc.course.start, sc.course.steps, training_of(sc.course.runs[0], sc.course.seed + k + 1, 0), expected);
     CHECK(seed.position == expected.position);
   }
   // Playing and presentation changes never compute it again.
   ui.press(keys::kSpace);
   ui.frames(60);
-  ui.state.scenario.runs[0].colour = {10, 20, 30};
-  ui.state.scenario.runs[1].label = "renamed";
-  ui.state.scenario.runs[2].visible = false;
+  ui.state.scenario.looks[0].colour = {10, 20, 30};
+  ui.state.scenario.looks[1].label = "renamed";
+  ui.state.scenario.looks[2].visible = false;
   ui.state.scenario.display.contour_count = 7;
   ui.frames(5);
   check_invariants(ui.state);
   CHECK(ui.state.spread.computations == 1);
   // A change of the maths does, once.
-  ui.state.scenario.runs[0].hyper.eta = 0.02;
+  ui.state.scenario.course.runs[0].hyper.eta = 0.02;
   ui.frames(5);
   CHECK(ui.state.spread.computations == 2);
   // Off drops it without simulating anything; on computes it again.
@@ -793,12 +793,12 @@ TEST_CASE("the spread draws other seeds without simulating the runs again, and o
   CHECK(ui.state.spread.computations == 3);
   CHECK(ui.state.generation == before_off);
   // Too many updates: nothing is computed, and the controls say why.
-  ui.state.scenario.steps = 30'000;
+  ui.state.scenario.course.steps = 30'000;
   ui.frames(2);
   check_invariants(ui.state);
   CHECK(ui.state.spread.runs.empty());
   CHECK(ui.state.spread.problem.find("Spread off") != std::string::npos);
-  ui.state.scenario.steps = 300;
+  ui.state.scenario.course.steps = 300;
   ui.frames(2);
   CHECK(ui.state.spread.problem.empty());
   CHECK(ui.state.spread.runs.size() == 3);
@@ -814,13 +814,13 @@ TEST_CASE("a new seed draws the noise again: the noisy runs change, the exact on
   ui.state.view.show_spread = true;
   ui.frames(2);
   const std::vector<Trajectory> before = ui.state.runs;
-  const std::uint64_t seed = ui.state.scenario.seed;
+  const std::uint64_t seed = ui.state.scenario.course.seed;
   const std::uint64_t generation = ui.state.generation;
   const std::uint64_t computations = ui.state.spread.computations;
   new_seed(ui.state);
   ui.frames(2);
   check_invariants(ui.state);
-  CHECK(ui.state.scenario.seed != seed);
+  CHECK(ui.state.scenario.course.seed != seed);
   CHECK(ui.state.generation == generation + 1);
   CHECK(ui.state.spread.computations == computations + 1);
   CHECK(ui.state.runs[0].position != before[0].position);  // noise and shuffled batches
@@ -829,11 +829,11 @@ TEST_CASE("a new seed draws the noise again: the noisy runs change, the exact on
   // The seeds of the spread follow the scenario's.
   const Scenario& sc = ui.state.simulated;
   Trajectory expected;
-  simulate_run(sc.objective, sc.runs[0], sc.start, sc.steps, training_of(sc.runs[0], sc.seed + 1, 0), expected);
+  simulate_run(sc.course.objective, sc.course.runs[0], sc.course.start, sc.course.steps, training_of(sc.course.runs[0], sc.course.seed + 1, 0), expected);
   CHECK(ui.state.spread.runs[0].seeds[0].position == expected.position);
   // Noise on a function of the plane works too, with its seed field shown.
   replace_scenario(ui.state, default_scenario());
-  ui.state.scenario.runs[0].noise = 0.2;
+  ui.state.scenario.course.runs[0].noise = 0.2;
   ui.frames(3);
   check_invariants(ui.state);
   CHECK(ui.state.spread.runs[0].seeds.size() == static_cast<std::size_t>(kSpreadSeeds));

@@ -50,15 +50,15 @@ TEST_CASE("lesson 09: momentum makes RMSprop's steps ten times longer along a va
   const Trajectory& heavy = l.runs[0];
   const Trajectory& plain = l.runs[1];
   // "Both runs are RMSprop with eta = 0.001 and rho = 0.9 in the Rosenbrock valley."
-  CHECK(l.scenario->objective.builtin()->name == "rosenbrock");
-  for (const RunSpec& r : l.scenario->runs) {
+  CHECK(l.scenario->course.objective.builtin()->name == "rosenbrock");
+  for (const RunSpec& r : l.scenario->course.runs) {
     CHECK(r.hyper.kind == OptimizerKind::rmsprop);
     CHECK(r.hyper.eta == 0.001);
     CHECK(r.hyper.rho == 0.9);
   }
   // "The orange run adds momentum mu = 0.9"
-  CHECK(l.scenario->runs[0].hyper.momentum == 0.9);
-  CHECK(l.scenario->runs[1].hyper.momentum == 0);
+  CHECK(l.scenario->course.runs[0].hyper.momentum == 0.9);
+  CHECK(l.scenario->course.runs[1].hyper.momentum == 0);
   // "from step 100 to 300 its steps are 10 times longer: 0.013 against plain RMSprop's 0.0013"
   const double heavy_step = mean_step(heavy, 100, 300);
   const double plain_step = mean_step(plain, 100, 300);
@@ -68,7 +68,7 @@ TEST_CASE("lesson 09: momentum makes RMSprop's steps ten times longer along a va
   // "It comes within 0.01 of the minimum (1, 1) at step 523; plain RMSprop ends at x = -1.25."
   CHECK(first_within(heavy, {1, 1}, 0.01) == 523);
   CHECK(last(plain).x == Approx(-1.25).margin(0.005));
-  CHECK(l.scenario->steps == 600);
+  CHECK(l.scenario->course.steps == 600);
   // "This heavy ball swings from wall to wall at the start and on the narrow last stretch,
   // where its loss rises." It crosses the valley floor y = x^2 at the start and on the last
   // stretch, and f rises there and nowhere in between.
@@ -94,14 +94,14 @@ TEST_CASE("lesson 10: centered RMSprop speeds up where the gradient is steady", 
   const Trajectory& centered = l.runs[1];
   // "Both runs are RMSprop with eta = 0.01 and rho = 0.9 on the bowl 0.5 (x^2 + 25 y^2), from
   // (2.5, 1.5); their first steps nearly match, 0.033 and 0.032 in each coordinate."
-  CHECK(l.scenario->objective.builtin()->name == "quadratic");
-  CHECK(l.scenario->start == Vec2{2.5, 1.5});
-  for (const RunSpec& r : l.scenario->runs) {
+  CHECK(l.scenario->course.objective.builtin()->name == "quadratic");
+  CHECK(l.scenario->course.start == Vec2{2.5, 1.5});
+  for (const RunSpec& r : l.scenario->course.runs) {
     CHECK(r.hyper.kind == OptimizerKind::rmsprop);
     CHECK((r.hyper.eta == 0.01 && r.hyper.rho == 0.9 && r.hyper.momentum == 0));
   }
-  CHECK_FALSE(l.scenario->runs[0].hyper.centered);
-  CHECK(l.scenario->runs[1].hyper.centered);
+  CHECK_FALSE(l.scenario->course.runs[0].hyper.centered);
+  CHECK(l.scenario->course.runs[1].hyper.centered);
   CHECK(std::fabs(step_vector(centered, 1).x) == Approx(0.033).margin(0.0005));
   CHECK(std::fabs(step_vector(centered, 1).y) == Approx(0.033).margin(0.0005));
   CHECK(std::fabs(step_vector(plain, 1).x) == Approx(0.032).margin(0.0005));
@@ -130,10 +130,10 @@ TEST_CASE("lesson 11: without bias correction, Adam's first step is 3.2 times et
   const Lesson l = lesson("Without bias correction, Adam's first step");
   const Trajectory& with = l.runs[0];
   const Trajectory& without = l.runs[1];
-  REQUIRE(l.scenario->runs[0].hyper.bias_correction);
-  REQUIRE_FALSE(l.scenario->runs[1].hyper.bias_correction);
-  const Hyperparameters& h = l.scenario->runs[0].hyper;
-  REQUIRE(h.eta == l.scenario->runs[1].hyper.eta);
+  REQUIRE(l.scenario->course.runs[0].hyper.bias_correction);
+  REQUIRE_FALSE(l.scenario->course.runs[1].hyper.bias_correction);
+  const Hyperparameters& h = l.scenario->course.runs[0].hyper;
+  REQUIRE(h.eta == l.scenario->course.runs[1].hyper.eta);
   CHECK((h.beta1 == 0.9 && h.beta2 == 0.999));
   // "Without it, v (beta2 = 0.999) stays too small much longer than m (beta1 = 0.9)": after 20
   // updates m holds 88% of its full weight 1 - beta1^t, v only 2%.
@@ -163,22 +163,22 @@ TEST_CASE("lesson 11: without bias correction, Adam's first step is 3.2 times et
   // as with a larger eta: after its swing it settles sooner, within 0.01 from step 101 against 123." (of
   // the minimum) The factor is the ratio of the uncorrected m / sqrt(v) to the corrected one.
   const auto factor = [&h](double t) { return (1 - std::pow(h.beta1, t)) / std::sqrt(1 - std::pow(h.beta2, t)); };
-  for (int t = 1; t <= l.scenario->steps; ++t) CHECK(factor(t) > 1);
-  CHECK(l.scenario->steps == 200);
+  for (int t = 1; t <= l.scenario->course.steps; ++t) CHECK(factor(t) > 1);
+  CHECK(l.scenario->course.steps == 200);
   CHECK(factor(200) == Approx(2.3).margin(0.05));
   CHECK(settles_within(without, Vec2{0, 0}, 0.01) == 101);
   CHECK(settles_within(with, Vec2{0, 0}, 0.01) == 123);
   // "With beta1 = 0 and no bias correction Adam is exactly RMSprop with rho = beta2": the same path,
   // bit for bit, from this lesson's start.
   Scenario pair = *l.scenario;
-  pair.runs.resize(2);
-  pair.runs[0].hyper.beta1 = 0;
-  pair.runs[0].hyper.bias_correction = false;
-  pair.runs[1].hyper = defaults(OptimizerKind::rmsprop);
-  pair.runs[1].hyper.eta = h.eta;
-  pair.runs[1].hyper.rho = h.beta2;
-  pair.runs[1].hyper.eps = h.eps;
-  const std::vector<Trajectory> both = simulate(pair);
+  pair.course.runs.resize(2);
+  pair.course.runs[0].hyper.beta1 = 0;
+  pair.course.runs[0].hyper.bias_correction = false;
+  pair.course.runs[1].hyper = defaults(OptimizerKind::rmsprop);
+  pair.course.runs[1].hyper.eta = h.eta;
+  pair.course.runs[1].hyper.rho = h.beta2;
+  pair.course.runs[1].hyper.eps = h.eps;
+  const std::vector<Trajectory> both = simulate(pair.course);
   CHECK(both[0].position == both[1].position);
 }
 
@@ -187,11 +187,11 @@ TEST_CASE("lesson 12: Adam averages its momentum, PyTorch's RMSprop adds it up",
   REQUIRE(l.runs.size() == 2);
   const Trajectory& rmsprop = l.runs[0];
   const Trajectory& adam = l.runs[1];
-  const Hyperparameters& r = l.scenario->runs[0].hyper;
-  const Hyperparameters& a = l.scenario->runs[1].hyper;
+  const Hyperparameters& r = l.scenario->course.runs[0].hyper;
+  const Hyperparameters& a = l.scenario->course.runs[1].hyper;
   // "Both runs use eta = 0.01 on the bowl 0.5 (x^2 + 25 y^2), with rho = beta2 = 0.9 and
   // mu = beta1 = 0.9."
-  CHECK(l.scenario->objective.builtin()->name == "quadratic");
+  CHECK(l.scenario->course.objective.builtin()->name == "quadratic");
   CHECK((r.kind == OptimizerKind::rmsprop && a.kind == OptimizerKind::adam));
   CHECK((r.eta == 0.01 && a.eta == 0.01));
   CHECK((r.rho == 0.9 && a.beta2 == 0.9));
@@ -220,7 +220,7 @@ TEST_CASE("lesson 12: Adam averages its momentum, PyTorch's RMSprop adds it up",
   CHECK(settles_within(rmsprop, {0, 0}, 0.01) == 84);
   CHECK(mean_step(rmsprop, 151, 200) > 0.003);
   // "Adam is still at x = 0.51 after 200 steps."
-  CHECK(l.scenario->steps == 200);
+  CHECK(l.scenario->course.steps == 200);
   CHECK(last(adam).x == Approx(0.51).margin(0.005));
 }
 
@@ -231,16 +231,16 @@ TEST_CASE("lesson 13: with mini-batches RMSprop keeps wandering; AdaGrad and a d
   const Trajectory& rmsprop = l.runs[0];
   const Trajectory& cosine = l.runs[1];
   const Trajectory& adagrad = l.runs[2];
-  const auto& spec = l.scenario->runs;
+  const auto& spec = l.scenario->course.runs;
   CHECK(spec[0].hyper.kind == OptimizerKind::rmsprop);
   CHECK(spec[1].hyper.kind == OptimizerKind::rmsprop);
   CHECK(spec[1].schedule.kind == ScheduleKind::cosine);
   CHECK(spec[2].hyper.kind == OptimizerKind::adagrad);
   // "Linear regression on line.csv (64 points), each gradient taken on a mini-batch of 4 points,
   // reshuffled every pass (seed 1)."
-  REQUIRE(l.scenario->objective.is_data());
-  CHECK(l.scenario->objective.data()->size() == 64);
-  CHECK(l.scenario->seed == 1);
+  REQUIRE(l.scenario->course.objective.is_data());
+  CHECK(l.scenario->course.objective.data()->size() == 64);
+  CHECK(l.scenario->course.seed == 1);
   for (const RunSpec& r : spec) CHECK((r.batch == 4 && r.shuffle));
   // "The three runs see the same batches and take the same first step, 0.16 in each coordinate
   // (AdaGrad's eta = 0.05 / sqrt(1 - 0.9))."
@@ -252,7 +252,7 @@ TEST_CASE("lesson 13: with mini-batches RMSprop keeps wandering; AdaGrad and a d
     CHECK(std::fabs(step_vector(t, 1).x) == Approx(0.158).margin(0.001));
     CHECK(std::fabs(step_vector(t, 1).y) == Approx(0.158).margin(0.001));
   }
-  const Vec2 minimum = l.scenario->objective.minima().at(0);
+  const Vec2 minimum = l.scenario->course.objective.minima().at(0);
   REQUIRE(rmsprop.rows() == 401);
   // "Near the minimum only noise is left in the gradients": over the last 100 updates the batch
   // gradients' mean is small beside their spread.
@@ -292,7 +292,7 @@ TEST_CASE("lesson 13: with mini-batches RMSprop keeps wandering; AdaGrad and a d
   // "A loss curve's deep dips are steps that land by chance next to the minimum": every row whose
   // f - f* is 30 times below both neighbours' lies within a third of its run's mean distance
   // (steps 101-400) of the minimum; AdaGrad's deepest, at step 306, 0.0004 from it.
-  const double lowest = l.scenario->objective.value(minimum);
+  const double lowest = l.scenario->course.objective.value(minimum);
   int dips = 0;
   for (const Trajectory& t : l.runs) {
     const double typical = mean_distance(t, minimum, 101, 400);
@@ -313,11 +313,11 @@ TEST_CASE("lesson 13: with mini-batches RMSprop keeps wandering; AdaGrad and a d
 TEST_CASE("lesson 14: a warm-up keeps RMSprop and Adam from leaping to a far minimum", "[presets][course][schedule]") {
   const Lesson l = lesson("A warm-up keeps RMSprop and Adam");
   REQUIRE(l.runs.size() == 4);
-  const TestFunction& f = *l.scenario->objective.builtin();
-  const auto& spec = l.scenario->runs;
+  const TestFunction& f = *l.scenario->course.objective.builtin();
+  const auto& spec = l.scenario->course.runs;
   // "Himmelblau's function from (0.9, -1.8), where the nearest minimum is (3.58, -1.85)."
   CHECK(f.name == "himmelblau");
-  const Vec2 start = l.scenario->start;
+  const Vec2 start = l.scenario->course.start;
   CHECK(start == Vec2{0.9, -1.8});
   const Vec2 near = *std::min_element(f.minima.begin(), f.minima.end(),
                                       [&](Vec2 a, Vec2 b) { return distance(a, start) < distance(b, start); });
@@ -353,7 +353,7 @@ TEST_CASE("lesson 14: a warm-up keeps RMSprop and Adam from leaping to a far min
   // minimum and Adam's momentum swings it in loops." Each run's f rises again and again before
   // step 250, and its last step is nothing; Adam with warm-up circles its minimum: it passes on
   // both sides of it in x and in y after having come within 0.3 of it.
-  CHECK(l.scenario->steps == 500);
+  CHECK(l.scenario->course.steps == 500);
   for (std::size_t i = 0; i < 4; ++i) {
     INFO("run " << i);
     CHECK(spec[i].schedule.kind == ScheduleKind::cosine);

@@ -31,40 +31,40 @@ bool f_never_rises(const Trajectory& t) { return increases_of_f(t) == 0; }
 
 TEST_CASE("lesson 15: linear regression's narrow valley", "[presets][data][course]") {
   const Lesson l = lesson("Linear regression's narrow valley");
-  REQUIRE(l.scenario->objective.is_data());
+  REQUIRE(l.scenario->course.objective.is_data());
   REQUIRE(l.runs.size() == 2);
-  const Dataset& data = *l.scenario->objective.data();
+  const Dataset& data = *l.scenario->course.objective.data();
   const Trajectory& sgd = l.runs[0];
   const Trajectory& rmsprop = l.runs[1];
   // "x lies between 8 and 12"
   for (double x : data.x) CHECK((x >= 8 && x <= 12));
   // "7,900 times more curved across (192) than along (0.024)"
-  const Vec2 minimum = l.scenario->objective.minima().at(0);
-  const auto [across, along] = curvatures(l.scenario->objective, minimum);
+  const Vec2 minimum = l.scenario->course.objective.minima().at(0);
+  const auto [across, along] = curvatures(l.scenario->course.objective, minimum);
   CHECK(across == Approx(192).epsilon(0.005));
   CHECK(along == Approx(0.024).epsilon(0.03));
   CHECK(across / along == Approx(7900).epsilon(0.01));
   // "SGD, at eta = 0.009 just below its stable limit 2/192 = 0.0104"
   CHECK(2 / across == Approx(0.0104).epsilon(0.005));
-  REQUIRE(l.scenario->runs[0].hyper.kind == OptimizerKind::sgd);
-  CHECK(l.scenario->runs[0].hyper.eta == 0.009);
+  REQUIRE(l.scenario->course.runs[0].hyper.kind == OptimizerKind::sgd);
+  CHECK(l.scenario->course.runs[0].hyper.eta == 0.009);
   // "bounces across the valley, each bounce 0.72 times the last" (for 20 steps; 1 - 0.009 x 192 =
   // -0.73), "then crawls along the floor": after 20 steps f is within 12% of the minimum's value,
   // and it gains less than 0.003 in the next 580
   for (std::size_t k = 2; k <= 20; ++k)
     CHECK(step_vector(sgd, k).x / step_vector(sgd, k - 1).x == Approx(-0.72).epsilon(0.03));
-  const double f_min = l.scenario->objective.minimum_value();
+  const double f_min = l.scenario->course.objective.minimum_value();
   CHECK(sgd.value[20] < f_min * 1.12);
   CHECK(sgd.value[20] - sgd.value.back() < 0.003);
   // "b is 0.18 after 600 steps" (from 0; the minimum's b is 1.03)
-  CHECK(l.scenario->steps == 600);
+  CHECK(l.scenario->course.steps == 600);
   CHECK(sgd.position.front() == Vec2{0, 0});
   CHECK(last(sgd).y == Approx(0.18).epsilon(0.03));
   CHECK(minimum.y == Approx(1.03).epsilon(0.005));
   // RMSprop as its label says: "RMSprop η=0.01 ρ=0.99"
-  REQUIRE(l.scenario->runs[1].hyper.kind == OptimizerKind::rmsprop);
-  CHECK(l.scenario->runs[1].hyper.eta == 0.01);
-  CHECK(l.scenario->runs[1].hyper.rho == 0.99);
+  REQUIRE(l.scenario->course.runs[1].hyper.kind == OptimizerKind::rmsprop);
+  CHECK(l.scenario->course.runs[1].hyper.eta == 0.01);
+  CHECK(l.scenario->course.runs[1].hyper.rho == 0.99);
   // "b's gradient is ten times smaller than w's: its step size for b is ten times larger": 9 to 10.5
   for (const Vec2& s : rmsprop.step_size) CHECK((s.y / s.x > 9 && s.y / s.x < 10.5));
   // "It walks in diagonally, b reaching 0.55 by step 50": at step 50, b and w are equal within 2%
@@ -87,14 +87,14 @@ TEST_CASE("lesson 15: linear regression's narrow valley", "[presets][data][cours
 
 TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course]") {
   const Lesson l = lesson("Logistic regression's round bowl");
-  REQUIRE(l.scenario->objective.is_data());
+  REQUIRE(l.scenario->course.objective.is_data());
   REQUIRE(l.runs.size() == 2);
-  const Objective& f = l.scenario->objective;
+  const Objective& f = l.scenario->course.objective;
   const Dataset& data = *f.data();
   const Trajectory& sgd = l.runs[0];
   const Trajectory& rmsprop = l.runs[1];
-  REQUIRE(l.scenario->runs[0].hyper.kind == OptimizerKind::sgd);
-  REQUIRE(l.scenario->runs[1].hyper.kind == OptimizerKind::rmsprop);
+  REQUIRE(l.scenario->course.runs[0].hyper.kind == OptimizerKind::sgd);
+  REQUIRE(l.scenario->course.runs[1].hyper.kind == OptimizerKind::rmsprop);
   // "80 points labelled 0 or 1, model p = sigmoid(w x + b)" (the logistic loss)
   CHECK(f.loss() == DataLoss::logistic);
   CHECK(data.size() == 80);
@@ -106,7 +106,7 @@ TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course
   CHECK(most == Approx(0.14).margin(0.005));
   CHECK(most / least == Approx(2.4).epsilon(0.02));
   // "Both runs start at (-2, -4), a curve that falls where it should rise": w < 0 < the minimum's w
-  CHECK(l.scenario->start == Vec2{-2, -4});
+  CHECK(l.scenario->course.start == Vec2{-2, -4});
   CHECK(minimum.x > 0);
   // "Each uses the smallest rate, in steps of 0.1 (SGD) and 0.01 (RMSprop), that stays within 0.01 of the
   // minimum (1.57, -0.87) soonest, with f never rising beyond rounding (1e-12)."
@@ -120,11 +120,11 @@ TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course
   // The fastest rate of run `index` over eta = i / per_unit, i = 1..count: {steps, eta}.
   const auto fastest = [&](std::size_t index, int count, double per_unit) {
     Scenario one = *l.scenario;
-    one.runs = {l.scenario->runs[index]};
-    std::pair<long, double> best{l.scenario->steps + 1, 0};
+    one.course.runs = {l.scenario->course.runs[index]};
+    std::pair<long, double> best{l.scenario->course.steps + 1, 0};
     for (int i = 1; i <= count; ++i) {
-      one.runs[0].hyper.eta = i / per_unit;
-      const Trajectory t = simulate(one)[0];
+      one.course.runs[0].hyper.eta = i / per_unit;
+      const Trajectory t = simulate(one.course)[0];
       const long steps = settles_within(t, minimum, 0.01);
       if (!rises(t) && steps >= 0 && steps < best.first) best = {steps, i / per_unit};
     }
@@ -132,8 +132,8 @@ TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course
   };
   const auto [sgd_steps, sgd_eta] = fastest(0, 200, 10);
   const auto [rmsprop_steps, rmsprop_eta] = fastest(1, 50, 100);
-  CHECK(l.scenario->runs[0].hyper.eta == sgd_eta);
-  CHECK(l.scenario->runs[1].hyper.eta == rmsprop_eta);
+  CHECK(l.scenario->course.runs[0].hyper.eta == sgd_eta);
+  CHECK(l.scenario->course.runs[1].hyper.eta == rmsprop_eta);
   CHECK_FALSE(rises(sgd));
   CHECK_FALSE(rises(rmsprop));
   // "SGD's is eta = 11.7, near its limit 2/0.14 = 14 (lesson 2): its first step leaps to w = 12 and it
@@ -145,7 +145,7 @@ TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course
   for (std::size_t k = 2; k <= 18; ++k) CHECK(sgd.position[k].x < sgd.position[k - 1].x);
   // "RMSprop's, eta = 0.26, steps 2.6 in each coordinate, then b swings past the minimum, to 0.64."
   CHECK(rmsprop_eta == 0.26);
-  const double first = rmsprop_eta / std::sqrt(1 - l.scenario->runs[1].hyper.rho);
+  const double first = rmsprop_eta / std::sqrt(1 - l.scenario->course.runs[1].hyper.rho);
   CHECK(first == Approx(2.6).epsilon(1e-9));
   CHECK(std::fabs(step_vector(rmsprop, 1).x) == Approx(first).epsilon(1e-6));
   CHECK(std::fabs(step_vector(rmsprop, 1).y) == Approx(first).epsilon(1e-6));
@@ -164,14 +164,14 @@ TEST_CASE("lesson 16: logistic regression's round bowl", "[presets][data][course
 TEST_CASE("lesson 17: the sweep map of eta and rho on Booth", "[presets][sweep][course]") {
   const Lesson l = lesson("Sweep map on Booth");
   const Scenario& s = *l.scenario;
-  REQUIRE(s.runs.size() == 2);
+  REQUIRE(s.course.runs.size() == 2);
   // "Each cell is one RMSprop run of 200 steps on Booth from (5, 0), coloured by final f: eta
   // across (log scale, 1e-4 to 1), rho up (0.5 to 0.999)."
-  CHECK(s.objective.name() == "booth");
-  CHECK(s.steps == 200);
-  CHECK(s.start == Vec2{5, 0});
-  REQUIRE(s.runs[0].hyper.kind == OptimizerKind::rmsprop);
-  REQUIRE(s.runs[1].hyper.kind == OptimizerKind::rmsprop);
+  CHECK(s.course.objective.name() == "booth");
+  CHECK(s.course.steps == 200);
+  CHECK(s.course.start == Vec2{5, 0});
+  REQUIRE(s.course.runs[0].hyper.kind == OptimizerKind::rmsprop);
+  REQUIRE(s.course.runs[1].hyper.kind == OptimizerKind::rmsprop);
   // The map the lesson shows (its "sweep" entry), on the axes the text names.
   REQUIRE(s.lesson.sweep);
   CHECK(s.lesson.sweep->run == 0);
@@ -198,7 +198,7 @@ TEST_CASE("lesson 17: the sweep map of eta and rho on Booth", "[presets][sweep][
     }
   }
   // "Left of eta = 0.005 no run reaches the minimum (1, 3): f above 1.9."
-  CHECK(s.objective.minima().at(0) == Vec2{1, 3});
+  CHECK(s.course.objective.minima().at(0) == Vec2{1, 3});
   CHECK(slow_least > 1.9);
   // "Right of eta = 0.04 with rho below 0.95, ... runs hop across the minimum, f above 0.006."
   CHECK(hop_least > 0.006);
@@ -210,15 +210,15 @@ TEST_CASE("lesson 17: the sweep map of eta and rho on Booth", "[presets][sweep][
   // The two runs drawn: both with eta = 0.1, rho = 0.99 (the map's marked cell) and rho = 0.7.
   const Trajectory& remembering = l.runs[0];
   const Trajectory& hopping = l.runs[1];
-  CHECK(s.runs[0].hyper.eta == 0.1);
-  CHECK(s.runs[1].hyper.eta == 0.1);
-  CHECK(s.runs[0].hyper.rho == 0.99);
-  CHECK(s.runs[1].hyper.rho == 0.7);
+  CHECK(s.course.runs[0].hyper.eta == 0.1);
+  CHECK(s.course.runs[1].hyper.eta == 0.1);
+  CHECK(s.course.runs[0].hyper.rho == 0.99);
+  CHECK(s.course.runs[1].hyper.rho == 0.7);
   // "G forgets the large early gradients: the step size climbs to 0.11 = 2 / 18 (Booth's steepest
   // curvature, lesson 2) and runs hop across the minimum": the rho = 0.7 run ends with the step
   // size at which a gradient step along the steepest curvature lands as far on the other side, its
   // last steps about eta long in each coordinate, across the minimum.
-  const double steepest = curvatures(s.objective, {1, 3}).first;
+  const double steepest = curvatures(s.course.objective, {1, 3}).first;
   CHECK(steepest == Approx(18).epsilon(1e-6));
   CHECK(hopping.step_size.back().x == Approx(2 / steepest).epsilon(1e-3));
   CHECK(hopping.step_size.back().y == Approx(2 / steepest).epsilon(1e-3));
@@ -249,24 +249,24 @@ TEST_CASE("lesson 17: the sweep map of eta and rho on Booth", "[presets][sweep][
 TEST_CASE("lesson 18: no root, or the root on top", "[presets][rule][course]") {
   const Lesson l = lesson("No root, RMSprop leaps");
   REQUIRE(l.runs.size() == 3);
-  for (const RunSpec& r : l.scenario->runs) REQUIRE(r.rule);
+  for (const RunSpec& r : l.scenario->course.runs) REQUIRE(r.rule);
   const Vec2 minimum{0, 0};
   const Trajectory& rmsprop = l.runs[0];
   const Trajectory& no_root = l.runs[1];
   const Trajectory& on_top = l.runs[2];
   // "all with eta = 0.05 and rho = 0.9, and the same average G of squared gradients"
-  for (const RunSpec& r : l.scenario->runs) {
+  for (const RunSpec& r : l.scenario->course.runs) {
     CHECK(r.hyper.eta == 0.05);
     CHECK(r.hyper.rho == 0.9);
     CHECK(r.rule->text().starts_with("G = rho*G + (1-rho)*g^2\ntheta = "));
   }
   // "RMSprop divides g by sqrt(G)", "Forgetting the root divides by G", "Putting sqrt(G) on top
   // multiplies g by it"
-  CHECK(l.scenario->runs[0].rule->text().ends_with("theta = theta - eta*g/(sqrt(G) + eps)"));
-  CHECK(l.scenario->runs[1].rule->text().ends_with("theta = theta - eta*g/(G + eps)"));
-  CHECK(l.scenario->runs[2].rule->text().ends_with("theta = theta - eta*sqrt(G)*g"));
+  CHECK(l.scenario->course.runs[0].rule->text().ends_with("theta = theta - eta*g/(sqrt(G) + eps)"));
+  CHECK(l.scenario->course.runs[1].rule->text().ends_with("theta = theta - eta*g/(G + eps)"));
+  CHECK(l.scenario->course.runs[2].rule->text().ends_with("theta = theta - eta*sqrt(G)*g"));
   // "f falls at every step and after 90 steps it is within 1e-6 of the minimum"
-  CHECK(l.scenario->steps == 90);
+  CHECK(l.scenario->course.steps == 90);
   CHECK(f_never_rises(rmsprop));
   CHECK(distance(last(rmsprop), minimum) < 1e-6);
   // "It comes within 0.001 of the minimum first, at step 26"
@@ -302,14 +302,14 @@ TEST_CASE("lesson 19: the step without g, and a sign error", "[presets][rule][co
   const Trajectory& rmsprop = l.runs[0];
   const Trajectory& no_g = l.runs[1];
   const Trajectory& sign = l.runs[2];
-  for (const RunSpec& r : l.scenario->runs) {
+  for (const RunSpec& r : l.scenario->course.runs) {
     REQUIRE(r.rule);
     CHECK(r.hyper.eta == 0.05);
     CHECK(r.hyper.rho == 0.9);
   }
   // "Leaving g out of the update, theta - eta/(sqrt(G) + eps)"; "A sign error, theta + eta g/(sqrt(G) + eps)"
-  CHECK(l.scenario->runs[1].rule->text().ends_with("theta = theta - eta/(sqrt(G) + eps)"));
-  CHECK(l.scenario->runs[2].rule->text().ends_with("theta = theta + eta*g/(sqrt(G) + eps)"));
+  CHECK(l.scenario->course.runs[1].rule->text().ends_with("theta = theta - eta/(sqrt(G) + eps)"));
+  CHECK(l.scenario->course.runs[2].rule->text().ends_with("theta = theta + eta*g/(sqrt(G) + eps)"));
   // "and farthest where the slope is gentlest (the first step: 0.63 in x, 0.11 in y)"
   CHECK(std::fabs(no_g.gradient[0].x) < std::fabs(no_g.gradient[0].y));
   CHECK(step_vector(no_g, 1).x == Approx(-0.63).epsilon(0.005));
@@ -319,10 +319,10 @@ TEST_CASE("lesson 19: the step without g, and a sign error", "[presets][rule][co
     CHECK(step_vector(no_g, k).x < 0);
     CHECK(step_vector(no_g, k).y < 0);
   }
-  CHECK(l.scenario->start.y > 0);
+  CHECK(l.scenario->course.start.y > 0);
   CHECK(last(no_g).y < -1);
   // "After 90 steps it is 11 from the minimum and f has grown from 1.44 to 9.7."
-  CHECK(l.scenario->steps == 90);
+  CHECK(l.scenario->course.steps == 90);
   CHECK(distance(last(no_g), minimum) == Approx(11).epsilon(0.02));
   CHECK(no_g.value.front() == Approx(1.44).epsilon(0.005));
   CHECK(no_g.value.back() == Approx(9.7).epsilon(0.01));
@@ -345,40 +345,40 @@ TEST_CASE("lesson 20: no eps, and eps as a cap", "[presets][rule][course]") {
   const Trajectory& no_eps = l.runs[1];
   const Trajectory& capped = l.runs[2];
   // "from (-1.5, -1.5), where the slope in y is exactly 0; all runs have eta = 0.05 and rho = 0.99"
-  CHECK(l.scenario->start == Vec2{-1.5, -1.5});
+  CHECK(l.scenario->course.start == Vec2{-1.5, -1.5});
   CHECK(rmsprop.gradient[0].y == 0);
-  for (const RunSpec& r : l.scenario->runs) {
+  for (const RunSpec& r : l.scenario->course.runs) {
     REQUIRE(r.rule);
     CHECK(r.hyper.eta == 0.05);
     CHECK(r.hyper.rho == 0.99);
   }
   // "its first step is eta/sqrt(1 - rho) = 0.5 in x and 0/(0 + 1e-8) = 0 in y ... and it reaches the
   // minimum, within 0.001 from step 34 on"
-  CHECK(l.scenario->runs[0].hyper.eps == 1e-8);
+  CHECK(l.scenario->course.runs[0].hyper.eps == 1e-8);
   CHECK(step_vector(rmsprop, 1).x == Approx(0.5).epsilon(1e-6));
   CHECK(step_vector(rmsprop, 1).y == 0);
   CHECK(settles_within(rmsprop, minimum, 1e-3) == 34);
-  CHECK(l.scenario->runs[1].rule->text().ends_with("theta = theta - eta*g/sqrt(G)"));
-  CHECK(l.scenario->runs[2].rule->text().ends_with("theta = theta - min(eta/sqrt(G), eps)*g"));
+  CHECK(l.scenario->course.runs[1].rule->text().ends_with("theta = theta - eta*g/sqrt(G)"));
+  CHECK(l.scenario->course.runs[2].rule->text().ends_with("theta = theta - min(eta/sqrt(G), eps)*g"));
   // "Without eps, y's first update is 0/0, not a number: the run diverges at step 1."
   REQUIRE(no_eps.diverged_at);
   CHECK(*no_eps.diverged_at == 1);
   CHECK(std::isnan(no_eps.position[1].y));
   // "Taking min(eta/sqrt(G), eps) as the rate caps the step size at eps, here 0.01"
-  CHECK(l.scenario->runs[2].hyper.eps == 0.01);
+  CHECK(l.scenario->course.runs[2].hyper.eps == 0.01);
   // (the step size of a typed rule is -(theta_k - theta_{k-1}) / g: undefined where g = 0)
   for (std::size_t k = 0; k < capped.step_size.size(); ++k) {
     if (capped.gradient[k].x != 0) CHECK(capped.step_size[k].x <= 0.01 * (1 + 1e-12));
     if (capped.gradient[k].y != 0) CHECK(capped.step_size[k].y <= 0.01 * (1 + 1e-12));
   }
   // "at best gradient descent with eta = 0.01, it crawls, 1.6 from the minimum after 60 steps"
-  CHECK(l.scenario->steps == 60);
+  CHECK(l.scenario->course.steps == 60);
   CHECK(distance(last(capped), minimum) == Approx(1.6).epsilon(0.03));
   // "With the usual eps = 1e-8 it would not move at all": under 1e-6 in 60 steps
   Scenario usual = *l.scenario;
-  usual.runs[2].hyper.eps = 1e-8;
-  const Trajectory frozen = simulate(usual)[2];
-  CHECK(distance(last(frozen), l.scenario->start) < 1e-6);
+  usual.course.runs[2].hyper.eps = 1e-8;
+  const Trajectory frozen = simulate(usual.course)[2];
+  CHECK(distance(last(frozen), l.scenario->course.start) < 1e-6);
 }
 
 TEST_CASE("lesson 21: eps inside the root", "[presets][rule][course]") {
@@ -391,13 +391,13 @@ TEST_CASE("lesson 21: eps inside the root", "[presets][rule][course]") {
   // 0.00015."
   const Lesson unscaled = lesson("No root, RMSprop leaps");
   for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{-2.5, 1.5}}) {
-    CHECK(unscaled.scenario->objective.value(p) == Approx(0.05 * p.x * p.x + 0.5 * p.y * p.y).epsilon(1e-12));
-    CHECK(l.scenario->objective.value(p) == Approx(1e-4 * unscaled.scenario->objective.value(p)).epsilon(1e-12));
+    CHECK(unscaled.scenario->course.objective.value(p) == Approx(0.05 * p.x * p.x + 0.5 * p.y * p.y).epsilon(1e-12));
+    CHECK(l.scenario->course.objective.value(p) == Approx(1e-4 * unscaled.scenario->course.objective.value(p)).epsilon(1e-12));
   }
   for (const Trajectory& t : l.runs)
     for (const Vec2& g : t.gradient) CHECK(std::max(std::fabs(g.x), std::fabs(g.y)) <= 0.00015 * (1 + 1e-12));
   // "Both runs use eta = 0.05, rho = 0.9 and eps = 1e-8."
-  for (const RunSpec& r : l.scenario->runs) {
+  for (const RunSpec& r : l.scenario->course.runs) {
     REQUIRE(r.rule);
     CHECK(r.hyper.eta == 0.05);
     CHECK(r.hyper.rho == 0.9);
@@ -405,17 +405,17 @@ TEST_CASE("lesson 21: eps inside the root", "[presets][rule][course]") {
   }
   // "it follows its path on the unscaled bowl": RMSprop of lesson 18 (f = 0.05x^2 + 0.5y^2, the
   // same start and hyperparameters) is within 0.002 of it at every step
-  REQUIRE(unscaled.scenario->start == l.scenario->start);
-  REQUIRE(unscaled.scenario->runs[0].rule == l.scenario->runs[0].rule);
+  REQUIRE(unscaled.scenario->course.start == l.scenario->course.start);
+  REQUIRE(unscaled.scenario->course.runs[0].rule == l.scenario->course.runs[0].rule);
   for (std::size_t k = 0; k < outside.rows(); ++k)
     CHECK(distance(outside.position[k], unscaled.runs[0].position[k]) < 2e-3);
   // "within 1e-6 of the minimum after 90 steps"
-  CHECK(l.scenario->steps == 90);
+  CHECK(l.scenario->course.steps == 90);
   CHECK(distance(last(outside), minimum) < 1e-6);
   // "With eps outside the root, as in PyTorch, RMSprop divides g by sqrt(G) + eps"; "TF1 and Keras 3 put
   // eps inside, sqrt(G + eps)" (the conventions as optviz's table of algorithms names them)
-  CHECK(l.scenario->runs[0].rule->text().ends_with("theta = theta - eta*g/(sqrt(G) + eps)"));
-  CHECK(l.scenario->runs[1].rule->text().ends_with("theta = theta - eta*g/sqrt(G + eps)"));
+  CHECK(l.scenario->course.runs[0].rule->text().ends_with("theta = theta - eta*g/(sqrt(G) + eps)"));
+  CHECK(l.scenario->course.runs[1].rule->text().ends_with("theta = theta - eta*g/sqrt(G + eps)"));
   const Algorithm& rmsprop = algorithm(OptimizerKind::rmsprop);
   CHECK(rmsprop.epsilon.find("PyTorch") != std::string_view::npos);
   CHECK(rmsprop.eps_inside.find("TF1") != std::string_view::npos);
@@ -424,12 +424,12 @@ TEST_CASE("lesson 21: eps inside the root", "[presets][rule][course]") {
   // RMSprop with eps inside the root and PyTorch's default eps
   CHECK(defaults(OptimizerKind::rmsprop).eps == 1e-8);
   Scenario builtin = *l.scenario;
-  builtin.runs = {RunSpec{}};
-  builtin.runs[0].hyper = defaults(OptimizerKind::rmsprop);
-  builtin.runs[0].hyper.eta = 0.05;
-  builtin.runs[0].hyper.rho = 0.9;
-  builtin.runs[0].hyper.eps_inside_sqrt = true;
-  const Trajectory same = simulate(builtin)[0];
+  builtin.course.runs = {RunSpec{}};
+  builtin.course.runs[0].hyper = defaults(OptimizerKind::rmsprop);
+  builtin.course.runs[0].hyper.eta = 0.05;
+  builtin.course.runs[0].hyper.rho = 0.9;
+  builtin.course.runs[0].hyper.eps_inside_sqrt = true;
+  const Trajectory same = simulate(builtin.course)[0];
   REQUIRE(same.rows() == inside.rows());
   for (std::size_t k = 0; k < inside.rows(); ++k) CHECK(distance(same.position[k], inside.position[k]) < 1e-12);
   // "That puts a floor of sqrt(eps) = 0.0001 under the divisor, above sqrt(G) at every step here: the step

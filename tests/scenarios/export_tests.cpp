@@ -242,18 +242,18 @@ TEST_CASE("a cancelled or failed GIF leaves nothing behind", "[gif]") {
 TEST_CASE("a scenario's runs export as the CSV of `optviz run` and a summary", "[run_export]") {
   const TempDir dir;
   Scenario s;
-  s.objective = *find_function("booth");
-  s.start = {-6, -4};
-  s.steps = 500;
-  s.runs = {make_run(OptimizerKind::adagrad, 0), make_run(OptimizerKind::rmsprop, 1)};
-  s.runs[0].hyper.eta = s.runs[1].hyper.eta = 0.1;
-  s.runs[1].hyper.rho = 0.9;
-  s.runs[0].label = "AdaGrad eta=0.1";
-  s.runs[1].label = "RMSprop eta=0.1 rho=0.9";
-  s.runs.push_back(make_run(OptimizerKind::sgd, 2));
-  s.runs.back().hyper.eta = 10;  // diverges on Booth
-  s.runs.back().label = "SGD, far too fast!";
-  const std::vector<Trajectory> runs = simulate(s);
+  s.course.objective = *find_function("booth");
+  s.course.start = {-6, -4};
+  s.course.steps = 500;
+  s.course.runs.clear();
+  s.looks.clear();
+  add_run(s, make_run(OptimizerKind::adagrad), make_look("AdaGrad eta=0.1", 0));
+  add_run(s, make_run(OptimizerKind::rmsprop), make_look("RMSprop eta=0.1 rho=0.9", 1));
+  s.course.runs[0].hyper.eta = s.course.runs[1].hyper.eta = 0.1;
+  s.course.runs[1].hyper.rho = 0.9;
+  add_run(s, make_run(OptimizerKind::sgd), make_look("SGD, far too fast!", 2));
+  s.course.runs.back().hyper.eta = 10;  // diverges on Booth
+  const std::vector<Trajectory> runs = simulate(s.course);
   REQUIRE(runs[2].diverged_at);
   export_runs(s, runs, dir / "out");
 
@@ -262,7 +262,7 @@ TEST_CASE("a scenario's runs export as the CSV of `optviz run` and a summary", "
   CHECK(TempDir::entries_of(dir / "out") == names);
   for (std::size_t i = 0; i < runs.size(); ++i) {
     std::ostringstream csv;
-    write_csv(csv, runs[i], s.runs[i].hyper);
+    write_csv(csv, runs[i], s.course.runs[i].hyper);
     CHECK(read_file(dir / "out" / names[i]) == csv.str());
   }
   const auto summary = nlohmann::json::parse(read_file(dir / "out" / "summary.json"));
@@ -293,7 +293,7 @@ TEST_CASE("run file names come from the index and the label", "[run_export]") {
 TEST_CASE("a failed CSV export says why", "[run_export]") {
   const TempDir dir;
   const Scenario s = lesson_presets().at(0);
-  const auto runs = simulate(s);
+  const auto runs = simulate(s.course);
   write_file(dir / "file", "x");
   CHECK_THROWS_WITH(export_runs(s, runs, dir / "file"), Catch::StartsWith("cannot write " + (dir / "file").string()));
   CHECK_THROWS_AS(export_runs(s, runs, "/sys/optviz-test-runs"), std::runtime_error);

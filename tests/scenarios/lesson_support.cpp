@@ -7,7 +7,7 @@ namespace optviz::testing {
 
 Lesson lesson(std::string_view title_start) {
   for (const Scenario& s : lesson_presets())
-    if (s.title.starts_with(title_start)) return {&s, simulate(s)};
+    if (s.title.starts_with(title_start)) return {&s, simulate(s.course)};
   throw std::runtime_error("no lesson titled " + std::string(title_start));
 }
 

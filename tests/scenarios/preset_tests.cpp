@@ -29,10 +29,10 @@ TEST_CASE("every preset file loads, is canonical, has a lesson text and runs", "
     CHECK(to_json(from_file) == text);  // stored as optviz saves it: every parameter written out
     CHECK_FALSE(from_file.title.empty());
     CHECK(from_file.description.size() > 100);
-    CHECK(from_file.runs.size() >= 2);
+    CHECK(from_file.course.runs.size() >= 2);
     // A run diverges only where the lesson says so.
     const bool says_diverges = from_file.description.find("diverges") != std::string::npos;
-    for (const Trajectory& t : simulate(from_file)) CHECK((t.status().empty() || says_diverges));
+    for (const Trajectory& t : simulate(from_file.course)) CHECK((t.status().empty() || says_diverges));
   }
 }
 
@@ -53,11 +53,11 @@ TEST_CASE("the course: chapters in order, each lesson a point with its evidence,
     if (i > 0 && number == std::atoi(course[i - 1].lesson.chapter.c_str()))
       CHECK(s.lesson.chapter == course[i - 1].lesson.chapter);
     CHECK(s.title.size() <= 70);  // one point, said in its title
-    CHECK((s.runs.size() >= 2 && s.runs.size() <= 5));
+    CHECK((s.course.runs.size() >= 2 && s.course.runs.size() <= 5));
     // Its plots (none when the canvas alone carries its point) and the step at which to look.
     CHECK(s.lesson.plots.size() <= kMaxLessonPlots);
     REQUIRE(s.lesson.step.has_value());  // the step at which to look
-    CHECK(*s.lesson.step <= s.steps);
+    CHECK(*s.lesson.step <= s.course.steps);
   }
   CHECK(chapter >= 9);
   CHECK(opening_scenario() == course.front());  // what the window and the page open with

@@ -18,10 +18,10 @@ namespace {
 // flipped, and display settings and strings that need escaping.
 Scenario unusual_scenario() {
   Scenario s;
-  s.objective = *find_function("himmelblau");
+  s.course.objective = *find_function("himmelblau");
   s.view = {{-4.25, -3.5}, {1.0 / 3, 5e-3}};
-  s.start = {-0.1, 1e-7};
-  s.steps = 123;
+  s.course.start = {-0.1, 1e-7};
+  s.course.steps = 123;
   s.display = {ColourScale::linear, 7, CanvasView::surface, {12.5, 60, 1.5, ColourScale::linear}};
   s.title = "A \"quoted\" title, ρ and η";
   s.description = "Line one\nline two\twith a tab and a backslash \\.";
@@ -29,15 +29,15 @@ Scenario unusual_scenario() {
               "Which run is first?", LessonSweep{2, "eta:1e-4:1:log", "weight_decay:0:0.5", 16}};
   for (std::size_t i = 0; i < optimizer_kinds().size(); ++i) {
     const OptimizerKind kind = optimizer_kinds()[i];
-    RunSpec run = make_run(kind, i);
+    RunSpec run = make_run(kind);
     for (const RealParameter& p : real_parameters())
       if (p.applies_to(kind)) run.hyper.*p.member = std::min(p.max, run.hyper.*p.member * 0.5 + 0.0123);
     for (const FlagParameter& p : flag_parameters())
       if (p.applies_to(kind)) run.hyper.*p.member = !(run.hyper.*p.member);
-    run.colour = {static_cast<std::uint8_t>(i * 20), 0xab, 0xff};
-    run.visible = i % 2 == 0;
-    run.label += " #" + std::to_string(i);
-    s.runs.push_back(run);
+    RunLook look = make_look(std::string(title(kind)) + " #" + std::to_string(i), i);
+    look.colour = {static_cast<std::uint8_t>(i * 20), 0xab, 0xff};
+    look.visible = i % 2 == 0;
+    add_run(s, run, look);
   }
   return s;
 }
@@ -88,14 +88,14 @@ TEST_CASE("optional fields take the function's and the optimizer's defaults", "[
   CHECK(s.view == find_function("beale")->view);
   CHECK(s.display == Display{});
   CHECK(s.title.empty());
-  REQUIRE(s.runs.size() == 2);
+  REQUIRE(s.course.runs.size() == 2);
   Hyperparameters rmsprop = defaults(OptimizerKind::rmsprop);
   rmsprop.rho = 0.9;
-  CHECK(s.runs[0].hyper == rmsprop);
-  CHECK(s.runs[1].hyper == defaults(OptimizerKind::adam));
-  CHECK(s.runs[0].label == "RMSprop");
-  CHECK(s.runs[1].colour == run_palette()[1]);
-  CHECK(s.runs[1].visible);
+  CHECK(s.course.runs[0].hyper == rmsprop);
+  CHECK(s.course.runs[1].hyper == defaults(OptimizerKind::adam));
+  CHECK(s.looks[0].label == "RMSprop");
+  CHECK(s.looks[1].colour == run_palette()[1]);
+  CHECK(s.looks[1].visible);
 }
 
 TEST_CASE("every invalid scenario is refused with a message naming the field", "[scenario_file]") {
@@ -108,7 +108,7 @@ TEST_CASE("every invalid scenario is refused with a message naming the field", "
 TEST_CASE("find_scenario_problem checks a scenario built in memory", "[scenario_file]") {
   Scenario s = default_scenario();
   CHECK(find_scenario_problem(s) == "");
-  s.runs[1].hyper.eta = -1;
+  s.course.runs[1].hyper.eta = -1;
   CHECK(find_scenario_problem(s) == "runs[1].eta: must be >= 0, got -1");
   s = default_scenario();
   s.view.max.y = s.view.min.y;
@@ -134,7 +134,7 @@ TEST_CASE("loading names the file and the problem", "[scenario_file]") {
 TEST_CASE("saving refuses an invalid scenario and fails cleanly where it cannot write", "[scenario_file]") {
   const TempDir dir;
   Scenario invalid = default_scenario();
-  invalid.runs[0].hyper.momentum = 2;
+  invalid.course.runs[0].hyper.momentum = 2;
   CHECK_THROWS_WITH(save_scenario(dir / "x.json", invalid),
                     "cannot save " + (dir / "x.json").string() + ": runs[0].momentum: must be in [0, 1], got 2");
   CHECK(dir.entries().empty());
@@ -188,7 +188,7 @@ TEST_CASE("the lesson block: only lessons write it, and it round-trips", "[scena
   s.lesson = {};
   CHECK(!nlohmann::json::parse(to_json(s)).contains("lesson"));
   CHECK(shown_plots(s) == std::vector{LessonPlot::loss, LessonPlot::accumulator, LessonPlot::step_size});
-  CHECK(lesson_step(s) == s.steps);
+  CHECK(lesson_step(s) == s.course.steps);
 
   s.lesson.chapter = "1. The learning rate";
   const auto written = nlohmann::json::parse(to_json(s));
@@ -205,7 +205,7 @@ TEST_CASE("the lesson block: only lessons write it, and it round-trips", "[scena
   CHECK(shown_plots(loaded) == std::vector{LessonPlot::step_size, LessonPlot::loss});
   CHECK(lesson_step(loaded) == 150);
   // The lesson never changes a trajectory.
-  CHECK(same_maths(loaded, default_scenario()));
+  CHECK(loaded.course == default_scenario().course);
 
   const Scenario typed = scenario_from_json(
       R"({"version": 2, "function": "booth", "start": [1, 2], "steps": 10, "runs": [],
@@ -213,7 +213,7 @@ TEST_CASE("the lesson block: only lessons write it, and it round-trips", "[scena
   CHECK(typed.lesson.coordinate == CoordinateChoice::both);
   CHECK(typed.lesson.step == 4);
   CHECK(typed.lesson.question.empty());
-  s.lesson.step = s.steps + 1;
-  CHECK(find_scenario_problem(s) == "lesson.step: must be in [0, " + std::to_string(s.steps) + "] (the steps), got " +
-                                        std::to_string(s.steps + 1));
+  s.lesson.step = s.course.steps + 1;
+  CHECK(find_scenario_problem(s) == "lesson.step: must be in [0, " + std::to_string(s.course.steps) + "] (the steps), got " +
+                                        std::to_string(s.course.steps + 1));
 }

@@ -1,8 +1,5 @@
-#include "scenario.hpp"
+#include "course.hpp"
 
-#include <algorithm>
-#include <array>
-#include <iterator>
 #include <stdexcept>
 #include <string_view>
 
@@ -13,17 +10,6 @@
 namespace optviz {
 namespace {
 
-constexpr std::array<Rgb, 8> kPalette = {{
-    {230, 159, 0},    // orange
-    {86, 180, 233},   // sky blue
-    {0, 158, 115},    // bluish green
-    {240, 228, 66},   // yellow
-    {0, 114, 178},    // blue
-    {213, 94, 0},     // vermillion
-    {204, 121, 167},  // reddish purple
-    {255, 255, 255},  // white
-}};
-
 // Weight decay, momentum and the like at 0 are off: a legend leaves them out.
 bool switches_something_off(std::string_view name) {
   return name == "momentum" || name == "dampening" || name == "weight_decay" || name == "lr_decay" ||
@@ -32,71 +18,20 @@ bool switches_something_off(std::string_view name) {
 
 }  // namespace
 
-std::span<const Rgb> run_palette() { return kPalette; }
-
-RunSpec make_run(OptimizerKind kind, std::size_t index) {
+RunSpec make_run(OptimizerKind kind) {
   RunSpec run;
-  run.label = std::string(title(kind));
   run.hyper = defaults(kind);
-  run.colour = kPalette[index % kPalette.size()];
   return run;
 }
 
-RunSpec make_rule_run(Rule rule, std::string label, std::size_t index, const Hyperparameters& defaults_from) {
+RunSpec make_rule_run(Rule rule, const Hyperparameters& defaults_from) {
   RunSpec run;
-  run.label = std::move(label);
   run.hyper = defaults_from;
-  run.accumulator = rule.state_index("G") || rule.state().empty() ? "G" : rule.state().front();
   run.rule = std::move(rule);
-  run.colour = kPalette[index % kPalette.size()];
   return run;
 }
 
-namespace {
-constexpr std::string_view kLessonPlotNames[] = {"loss", "accumulator", "step_size", "data", "sweep"};
-constexpr std::string_view kCoordinateNames[] = {"both", "x", "y"};
-}  // namespace
-
-std::string_view name(LessonPlot plot) { return kLessonPlotNames[static_cast<std::size_t>(plot)]; }
-
-std::optional<LessonPlot> find_lesson_plot(std::string_view text) {
-  for (std::size_t i = 0; i < std::size(kLessonPlotNames); ++i)
-    if (kLessonPlotNames[i] == text) return static_cast<LessonPlot>(i);
-  return std::nullopt;
-}
-
-std::string_view name(CoordinateChoice coordinate) { return kCoordinateNames[static_cast<std::size_t>(coordinate)]; }
-
-std::vector<LessonPlot> shown_plots(const Scenario& s) {
-  if (!s.lesson.empty()) return s.lesson.plots;
-  std::vector<LessonPlot> plots;
-  if (s.objective.is_data()) plots.push_back(LessonPlot::data);
-  plots.insert(plots.end(), {LessonPlot::loss, LessonPlot::accumulator, LessonPlot::step_size});
-  return plots;
-}
-
-std::string slide_title(const Scenario& s) { return s.title.empty() ? std::string(s.objective.title()) : s.title; }
-
-long lesson_step(const Scenario& s) { return std::clamp(s.lesson.step.value_or(s.steps), 0L, s.steps); }
-
-Scenario default_scenario() {
-  Scenario s;
-  s.view = s.objective.view();
-  s.start = s.objective.start();
-  s.steps = 500;
-  RunSpec momentum = make_run(OptimizerKind::momentum, 0);
-  momentum.hyper.eta = 5e-4;
-  RunSpec adagrad = make_run(OptimizerKind::adagrad, 1);
-  adagrad.hyper.eta = 0.5;
-  RunSpec rmsprop = make_run(OptimizerKind::rmsprop, 2);
-  rmsprop.hyper.rho = 0.9;
-  RunSpec adam = make_run(OptimizerKind::adam, 4);
-  adam.hyper.eta = 0.05;
-  s.runs = {momentum, adagrad, rmsprop, adam};
-  return s;
-}
-
-std::vector<Trajectory> simulate(const Scenario& s) {
+std::vector<Trajectory> simulate(const Course& s) {
   std::vector<Trajectory> runs;
   simulate(s, runs);
   return runs;
@@ -154,30 +89,21 @@ void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps
     optviz::run(f, run.hyper, start, steps, out, training);
 }
 
-bool same_run_maths(const RunSpec& a, const RunSpec& b) {
-  return a.hyper == b.hyper && a.rule == b.rule && a.schedule == b.schedule &&
-         a.batch == b.batch && a.shuffle == b.shuffle && a.noise == b.noise;
+std::vector<std::size_t> changed_runs(const Course& a, const Course& b) {
+  const bool same_setup = static_cast<const Setup&>(a) == static_cast<const Setup&>(b) && a.runs.size() == b.runs.size();
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < b.runs.size(); ++i)
+    if (!same_setup || !(a.runs[i] == b.runs[i])) out.push_back(i);
+  return out;
 }
 
-bool same_course(const Scenario& a, const Scenario& b) {
-  return a.objective == b.objective && a.start == b.start && a.steps == b.steps && a.seed == b.seed &&
-         a.runs.size() == b.runs.size();
-}
-
-bool same_maths(const Scenario& a, const Scenario& b) {
-  if (!same_course(a, b)) return false;
-  for (std::size_t i = 0; i < a.runs.size(); ++i)
-    if (!same_run_maths(a.runs[i], b.runs[i])) return false;
-  return true;
-}
-
-void simulate(const Scenario& s, std::vector<Trajectory>& runs) {
+void simulate(const Course& s, std::vector<Trajectory>& runs) {
   std::vector<std::size_t> every(s.runs.size());
   for (std::size_t i = 0; i < every.size(); ++i) every[i] = i;
   simulate(s, runs, every);
 }
 
-void simulate(const Scenario& s, std::vector<Trajectory>& runs, std::span<const std::size_t> which) {
+void simulate(const Course& s, std::vector<Trajectory>& runs, std::span<const std::size_t> which) {
   for (const std::size_t i : which)
     if (const auto problem = find_run_spec_problem(s.runs.at(i), i, s.objective, s.start, s.steps))
       throw std::invalid_argument(*problem);

@@ -1,5 +1,5 @@
 // A scenario: everything a figure or a lesson needs to be reproduced. The app edits one, the
-// scenario files store one, and `simulate` turns it into trajectories.
+// scenario files store one, and `simulate(scenario.course)` turns it into trajectories.
 #pragma once
 
 #include <cstdint>
@@ -9,10 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "optimizer.hpp"
-#include "objective.hpp"
-#include "rule.hpp"
-#include "trajectory.hpp"
+#include "course.hpp"
+#include "grid.hpp"
+#include "sweep.hpp"
 
 namespace optviz {
 
@@ -21,23 +20,15 @@ struct Rgb {
   friend bool operator==(const Rgb&, const Rgb&) = default;
 };
 
-// One optimizer run of a scenario: a built-in optimizer (hyper.kind), or a typed rule that reads
-// its hyperparameters from `hyper`.
-struct RunSpec {
+// How a run is shown: its name, colour, visibility, and the state variable the app plots as G_t.
+// It never changes a trajectory (a run's maths is its RunSpec, course.hpp).
+struct RunLook {
   std::string label;  // "RMSprop rho=0.9"
-  Hyperparameters hyper;
-  std::optional<Rule> rule;
-  std::string accumulator = "G";  // the rule's state variable that the app plots as G_t
-  Schedule schedule;
-  long batch = 0;  // rows of a mini-batch of a data loss; 0: every row
-  bool shuffle = false;
-  double noise = 0;  // standard deviation of the noise added to every gradient
   Rgb colour;
   bool visible = true;
-  friend bool operator==(const RunSpec&, const RunSpec&) = default;
+  std::string accumulator = "G";  // a typed rule's state variable plotted as G_t
+  friend bool operator==(const RunLook&, const RunLook&) = default;
 };
-
-enum class ColourScale { log, linear };
 
 // How the canvas shows the function: the plane from above as a heatmap ("2d"), or the surface
 // z = f(x, y) in perspective ("3d").
@@ -107,14 +98,13 @@ std::string_view name(LessonPlot plot);                // "step_size"
 std::optional<LessonPlot> find_lesson_plot(std::string_view name);
 std::string_view name(CoordinateChoice coordinate);    // "x"
 
+// A scenario: its course (what the trajectories depend on) and how it is shown: each run's look
+// (looks[i] is that of course.runs[i]), the plane's view, the display and the lesson.
 struct Scenario {
-  Objective objective;
+  Course course;
+  std::vector<RunLook> looks;
   Box view = {{-2, -1}, {2, 3}};
-  Vec2 start = {-1.5, 2};
-  long steps = 500;
-  std::vector<RunSpec> runs;
   Display display;
-  std::uint64_t seed = 0;   // of the noise and the shuffled batches
   std::string title;        // shown for lesson presets; may be empty
   std::string description;  // the lesson's explanation; may be empty
   LessonInfo lesson;        // empty for a scenario that is not a lesson
@@ -135,53 +125,19 @@ std::span<const Rgb> run_palette();
 // What `optviz` opens with: Rosenbrock with SGD-momentum, AdaGrad, RMSprop and Adam.
 Scenario default_scenario();
 
-// A run of the kind with its defaults, labelled and coloured as the index-th run.
-RunSpec make_run(OptimizerKind kind, std::size_t index);
-// A run of a typed rule with the hyperparameters of `defaults_from` (RMSprop's, say).
-RunSpec make_rule_run(Rule rule, std::string label, std::size_t index,
-                      const Hyperparameters& defaults_from = defaults(OptimizerKind::rmsprop));
+// The look of run `index` of a scenario: the palette's colour in turn; for a typed rule, its state
+// variable G plotted (else its first).
+RunLook make_look(std::string label, std::size_t index, const RunSpec& run = {});
+// Appends a run with its look; removes run i with its look.
+void add_run(Scenario& s, RunSpec run, RunLook look);
+void remove_run(Scenario& s, std::size_t i);
+// A built-in optimizer's run with its defaults, labelled with the optimizer's title and coloured
+// as the scenario's next run.
+void add_run(Scenario& s, OptimizerKind kind);
 
-// The first problem of one run's configuration with the scenario's start and steps; the field is
-// prefixed "runs[i]." for the run's own fields.
-std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t index, const Objective& f, Vec2 start,
-                                                 long steps);
-
-// The hyperparameters that a run takes: those that apply to its optimizer, or those its rule reads.
-std::vector<const RealParameter*> parameters_of(const RunSpec& run);
-
-// "η = 0.01, ρ = 0.9, ε = 1e-08": the run's parameters for legends (every one that applies,
-// except those at 0 that switch something off), then its conventions that differ from the
-// defaults.
-std::string parameter_summary(const RunSpec& run);
-
-// How run `index` of a scenario with this seed sees its objective.
-Training training_of(const RunSpec& run, std::uint64_t seed, std::size_t index);
-
-// One run's trajectory into `out`.
-void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps, const Training& training,
-                  Trajectory& out);
-
-// What a trajectory depends on, and nothing else: names, colours, visibility and the display
-// never count.
-// True when run a and run b of the same scenario record the same trajectory: the same optimizer
-// or rule, hyperparameters, schedule, batches and noise.
-bool same_run_maths(const RunSpec& a, const RunSpec& b);
-// True when the runs of both scenarios have the same objective, start, steps and seed: then
-// a run's trajectory changes exactly when same_run_maths says so.
-bool same_course(const Scenario& a, const Scenario& b);
-// True when the two scenarios give the same trajectories.
-bool same_maths(const Scenario& a, const Scenario& b);
-
-// The trajectories of every run (hidden ones too), in order. An invalid scenario throws
-// std::invalid_argument with a message that names the field: "runs[2].eta: must be >= 0, got -1".
-std::vector<Trajectory> simulate(const Scenario& s);
-
-// The same into `runs`, reusing the storage of the trajectories it already holds. On an invalid
-// scenario it throws before changing `runs`.
-void simulate(const Scenario& s, std::vector<Trajectory>& runs);
-
-// Only the runs `which` (indices of s.runs) into `runs`, which takes one trajectory per run of s;
-// the others keep what they hold.
-void simulate(const Scenario& s, std::vector<Trajectory>& runs, std::span<const std::size_t> which);
+// The sweep a lesson shows (Scenario::lesson.sweep): its run over the two axes, cells x cells,
+// from the course's start over its steps, the target the function's minimum value within 1e-6.
+// Throws std::invalid_argument for a lesson without a sweep or with an invalid one.
+Sweep lesson_sweep(const Scenario& scenario);
 
 }  // namespace optviz

@@ -1,0 +1,120 @@
+#include "scenario.hpp"
+
+#include <algorithm>
+#include <array>
+#include <iterator>
+#include <stdexcept>
+#include <string_view>
+
+
+namespace optviz {
+namespace {
+
+constexpr std::array<Rgb, 8> kPalette = {{
+    {230, 159, 0},    // orange
+    {86, 180, 233},   // sky blue
+    {0, 158, 115},    // bluish green
+    {240, 228, 66},   // yellow
+    {0, 114, 178},    // blue
+    {213, 94, 0},     // vermillion
+    {204, 121, 167},  // reddish purple
+    {255, 255, 255},  // white
+}};
+
+}  // namespace
+
+std::span<const Rgb> run_palette() { return kPalette; }
+
+RunLook make_look(std::string label, std::size_t index, const RunSpec& run) {
+  RunLook look;
+  look.label = std::move(label);
+  look.colour = kPalette[index % kPalette.size()];
+  if (run.rule) look.accumulator = run.rule->state_index("G") || run.rule->state().empty() ? "G" : run.rule->state().front();
+  return look;
+}
+
+void add_run(Scenario& s, RunSpec run, RunLook look) {
+  s.course.runs.push_back(std::move(run));
+  s.looks.push_back(std::move(look));
+}
+
+void remove_run(Scenario& s, std::size_t i) {
+  s.course.runs.erase(s.course.runs.begin() + static_cast<std::ptrdiff_t>(i));
+  s.looks.erase(s.looks.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+void add_run(Scenario& s, OptimizerKind kind) {
+  add_run(s, make_run(kind), make_look(std::string(title(kind)), s.course.runs.size()));
+}
+
+namespace {
+constexpr std::string_view kLessonPlotNames[] = {"loss", "accumulator", "step_size", "data", "sweep"};
+constexpr std::string_view kCoordinateNames[] = {"both", "x", "y"};
+}  // namespace
+
+std::string_view name(LessonPlot plot) { return kLessonPlotNames[static_cast<std::size_t>(plot)]; }
+
+std::optional<LessonPlot> find_lesson_plot(std::string_view text) {
+  for (std::size_t i = 0; i < std::size(kLessonPlotNames); ++i)
+    if (kLessonPlotNames[i] == text) return static_cast<LessonPlot>(i);
+  return std::nullopt;
+}
+
+std::string_view name(CoordinateChoice coordinate) { return kCoordinateNames[static_cast<std::size_t>(coordinate)]; }
+
+std::vector<LessonPlot> shown_plots(const Scenario& s) {
+  if (!s.lesson.empty()) return s.lesson.plots;
+  std::vector<LessonPlot> plots;
+  if (s.course.objective.is_data()) plots.push_back(LessonPlot::data);
+  plots.insert(plots.end(), {LessonPlot::loss, LessonPlot::accumulator, LessonPlot::step_size});
+  return plots;
+}
+
+std::string slide_title(const Scenario& s) { return s.title.empty() ? std::string(s.course.objective.title()) : s.title; }
+
+long lesson_step(const Scenario& s) { return std::clamp(s.lesson.step.value_or(s.course.steps), 0L, s.course.steps); }
+
+Scenario default_scenario() {
+  Scenario s;
+  s.view = s.course.objective.view();
+  s.course.start = s.course.objective.start();
+  s.course.steps = 500;
+  const auto add = [&s](OptimizerKind kind, double Hyperparameters::*member, double value, std::size_t colour) {
+    RunSpec run = make_run(kind);
+    run.hyper.*member = value;
+    add_run(s, run, make_look(std::string(title(kind)), colour));
+  };
+  add(OptimizerKind::momentum, &Hyperparameters::eta, 5e-4, 0);
+  add(OptimizerKind::adagrad, &Hyperparameters::eta, 0.5, 1);
+  add(OptimizerKind::rmsprop, &Hyperparameters::rho, 0.9, 2);
+  add(OptimizerKind::adam, &Hyperparameters::eta, 0.05, 4);
+  return s;
+}
+
+Sweep lesson_sweep(const Scenario& scenario) {
+  if (!scenario.lesson.sweep) throw std::invalid_argument("the lesson has no sweep");
+  const LessonSweep& l = *scenario.lesson.sweep;
+  if (l.run >= scenario.course.runs.size()) throw std::invalid_argument("run: no run " + std::to_string(l.run));
+  Sweep s;
+  s.objective = scenario.course.objective;
+  s.run = scenario.course.runs[l.run];
+  s.start = scenario.course.start;
+  s.steps = scenario.course.steps;
+  s.training = training_of(s.run, scenario.course.seed, l.run);
+  s.target = {scenario.course.objective.minimum_value(), 1e-6};
+  const auto axis = [&](const std::string& text, const char* name) {
+    try {
+      return parse_axis(text, s.run, l.cells);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(std::string(name) + ": " + e.what());
+    }
+  };
+  s.x = axis(l.x, "x");
+  s.y = axis(l.y, "y");
+  if (s.x.parameter == s.y.parameter)
+    throw std::invalid_argument("y: " + std::string(s.y.parameter->name) + " is already swept by x");
+  if (std::string problem = find_sweep_problem(s); !problem.empty()) throw std::invalid_argument(problem);
+  return s;
+}
+
+}  // namespace optviz

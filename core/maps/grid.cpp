@@ -95,7 +95,7 @@ HeatmapGrid heatmap_grid(const Objective& f, const HeatmapScale& scale, Box box,
   grid.position.resize(static_cast<std::size_t>(grid.columns) * static_cast<std::size_t>(grid.rows));
   const double dx = (box.max.x - box.min.x) / grid.columns;
   const double dy = (box.max.y - box.min.y) / grid.rows;
-  const auto formula = f.builtin() != nullptr ? formulas::formula_index(f.builtin()->value) : std::nullopt;
+  const auto formula = f.builtin() != nullptr ? f.builtin()->formula_index : std::nullopt;
   const double log_range_once = log_range(scale);
   for_each_block(static_cast<std::size_t>(grid.rows), 0, nullptr, [&](std::size_t j) {
     grid_row(f, formula, scale, log_range_once, box.min.x, dx, box.min.y + (static_cast<double>(j) + 0.5) * dy,

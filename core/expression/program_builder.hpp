@@ -83,27 +83,16 @@ class ProgramBuilder {
     Op op;
     Operand a, b, c;
   };
+  // The binary operations as one list.
+  // clang-format off
   static bool is_binary(Op op) {
     switch (op) {
-      case Op::add:
-      case Op::sub:
-      case Op::mul:
-      case Op::div:
-      case Op::pow:
-      case Op::powi:
-      case Op::min:
-      case Op::max:
-      case Op::lt:
-      case Op::le:
-      case Op::gt:
-      case Op::ge:
-      case Op::eq:
-      case Op::ne:
-        return true;
-      default:
-        return false;
+      case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::pow: case Op::powi: case Op::min: case Op::max:
+      case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::eq: case Op::ne: return true;
+      default: return false;
     }
   }
+  // clang-format on
   double value(Operand o) const { return constants_[o.index]; }
 
   Program program_;

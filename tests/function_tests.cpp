@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "formulas.hpp"
 #include "grid.hpp"
 #include "objective.hpp"
 #include "test_function.hpp"
@@ -31,6 +32,18 @@ TEST_CASE("there are the twelve reference functions, findable by name", "[functi
     CHECK(find_function(name)->name == name);
   }
   CHECK(find_function("rosenbrok") == nullptr);
+}
+
+TEST_CASE("each built-in function carries the index of its own formula", "[functions]") {
+  for (const TestFunction& f : test_functions()) {
+    INFO(f.name);
+    REQUIRE(f.formula_index.has_value());
+    REQUIRE(*f.formula_index < formulas::kCount);
+    formulas::with_formula(*f.formula_index, [&]<class Formula>() {
+      CHECK(f.value == &Formula::template value<Vec2>);
+      CHECK(f.gradient == &Formula::template gradient<Vec2>);
+    });
+  }
 }
 
 TEST_CASE("analytic gradients match central differences across the view box", "[functions]") {

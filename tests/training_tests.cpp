@@ -3,6 +3,7 @@
 // errors.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <set>
@@ -180,6 +181,28 @@ TEST_CASE("the marked minimum of a linear regression is the closed-form least-sq
   CHECK(separable.minima().empty());
   // At w = b = 0 the logistic gradient is mean((1/2 - y)(x, 1)).
   CHECK(separable.gradient({0, 0}).x == Approx((0.5 * -2 + 0.5 * -1 - 0.5 * 1 - 0.5 * 2) / 4));
+}
+
+TEST_CASE("the schedule table describes each kind once, and its fields name Schedule's members", "[schedule]") {
+  for (const ScheduleKind kind : schedule_kinds()) {
+    const ScheduleDescription& d = describe(kind);
+    INFO(d.name);
+    CHECK(d.kind == kind);
+    CHECK(find_schedule(d.name) == kind);
+    CHECK(!d.title.empty());
+    CHECK(!d.formula.empty());
+  }
+  CHECK(!find_schedule("cosine_annealing"));
+  for (const ScheduleField& f : schedule_fields()) {
+    INFO(f.name);
+    CHECK(((f.count == nullptr) != (f.value == nullptr)));
+    CHECK(f.min <= f.max);
+    CHECK(!f.symbol.empty());
+    CHECK(f.kinds != 0);
+    std::string flag(f.name);
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    CHECK(f.flag == flag);  // the command line's --step-size for step_size
+  }
 }
 
 TEST_CASE("every schedule matches its formula at sampled steps", "[schedule]") {

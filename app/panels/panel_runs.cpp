@@ -17,13 +17,6 @@
 namespace optviz::gui {
 namespace {
 
-std::string flag_label(std::string_view name) {
-  if (name == "eps_inside_sqrt") return "ε inside √";
-  if (name == "bias_correction") return "bias correction";
-  if (name == "amsgrad") return "AMSGrad";
-  return std::string(name);
-}
-
 constexpr const char* kRuleHelp =
     "Your own update, per coordinate: statements NAME = EXPRESSION, one a line (or separated by ;). "
     "They read g, theta, t and the hyperparameters by name (eta, rho, eps, momentum, beta1, beta2, ...); "
@@ -80,7 +73,7 @@ void rule_field(AppState& state, std::size_t index) {
 void parameter_row(AppState& state, std::size_t index, const RealParameter& p) {
   Hyperparameters& h = state.scenario.course.runs[index].hyper;
   ImGui::PushID(p.name.data(), p.name.data() + p.name.size());
-  value_row(state, parameter_symbol(p.name).c_str(), p, slider_mapping(p), h.*p.member);
+  value_row(state, std::string(p.symbol).c_str(), p, slider_mapping(p), h.*p.member);
   ImGui::PopID();
 }
 
@@ -96,7 +89,7 @@ void run_body(AppState& state, std::size_t index) {
   bool first_flag = true;
   for (const FlagParameter& p : flag_parameters()) {
     if (!p.applies_to(run.hyper.kind) || run.rule) continue;
-    const std::string label = flag_label(p.name);
+    const std::string label(p.label);
     if (!first_flag) {
       // On the same line while the checkbox fits.
       const float width =

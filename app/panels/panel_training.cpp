@@ -18,52 +18,20 @@ namespace {
 
 using K = ScheduleKind;
 
-// Ranges of the sliders that core's parameter table does not describe (it lists the optimizers'
-// hyperparameters); find_schedule_problem and find_training_problem hold the rules.
-constexpr RealParameter kGamma{
-    "gamma", "",   "", "the decay factor: per step_size updates (step), per update (exponential)",
-    nullptr, 1e-3, 1,  SliderScale::one_minus_log,
-    0};
-constexpr RealParameter kEtaMin{"eta_min",        "", "", "the lowest rate of the cosine", nullptr, 0, 10,
-                                SliderScale::log, 0};
-constexpr RealParameter kWarmupStart{
-    "warmup_start", "", "", "the fraction of η the warm-up starts from", nullptr, 0, 1, SliderScale::linear, 0};
-constexpr RealParameter kNoise{
-    "noise", "", "",        "the standard deviation of the Gaussian noise added to each coordinate of every gradient",
-    nullptr, 0,  kMaxNoise, SliderScale::log,
-    0};
+// The noise's slider; find_training_problem holds the rule.
+constexpr RealParameter kNoise{"noise",
+                               "",
+                               "",
+                               "noise",
+                               "the standard deviation of the Gaussian noise added to each coordinate of every gradient",
+                               nullptr,
+                               0,
+                               kMaxNoise,
+                               SliderScale::log,
+                               0};
 
-const char* schedule_title(K kind) {
-  switch (kind) {
-    case K::constant:
-      return "constant";
-    case K::step:
-      return "step decay";
-    case K::exponential:
-      return "exponential";
-    case K::cosine:
-      return "cosine";
-    case K::inverse_sqrt:
-      return "1/√t";
-  }
-  return "";
-}
-
-const char* schedule_help(K kind) {
-  switch (kind) {
-    case K::constant:
-      return "η_t = η (times the warm-up)";
-    case K::step:
-      return "η_t = η·γ^floor((t−1)/K): γ times smaller every K updates (torch's StepLR)";
-    case K::exponential:
-      return "η_t = η·γ^(t−1) (torch's ExponentialLR)";
-    case K::cosine:
-      return "η_t = η_min + (η − η_min)·(1 + cos(π(t−1)/T))/2 (torch's CosineAnnealingLR)";
-    case K::inverse_sqrt:
-      return "η_t = η·√(W/max(t−1, W)), W = max(warm-up, 1)";
-  }
-  return "";
-}
+const char* schedule_title(K kind) { return describe(kind).title.data(); }
+const char* schedule_help(K kind) { return describe(kind).formula.data(); }
 
 // An integer field as a slider over [low, high] (Ctrl+click to type), its value written with
 // `format`, or `zero_text` at 0.
@@ -93,33 +61,22 @@ void schedule_combo(Schedule& s) {
   tooltip(schedule_help(s.kind));
 }
 
-void schedule_fields(AppState& state, Schedule& s) {
+// The fields that the schedule takes, as core's table lists them: the warm-up's start only with a
+// warm-up.
+void schedule_rows(AppState& state, Schedule& s) {
   const long steps = std::max(1L, state.scenario.course.steps);
-  switch (s.kind) {
-    case K::step:
-      int_row("K", "##step_size", s.step_size, 1, steps, "every %d updates", "",
-              "step_size K: updates between two decays (Ctrl+click to type)");
-      value_row(state, "γ", kGamma, slider_mapping(kGamma), s.gamma);
-      break;
-    case K::exponential:
-      value_row(state, "γ", kGamma, slider_mapping(kGamma), s.gamma);
-      break;
-    case K::cosine:
-      int_row("T", "##t_max", s.t_max, 0, 2 * steps, "T = %d updates", "T = the run's steps",
-              "t_max T: the half period; past it the rate rises again (0: the run's steps; Ctrl+click to type)");
-      ImGui::PushID("eta_min");
-      value_row(state, "η_min", kEtaMin, slider_mapping(kEtaMin), s.eta_min);
-      ImGui::PopID();
-      break;
-    case K::constant:
-    case K::inverse_sqrt:
-      break;
-  }
-  int_row("W", "##warmup", s.warmup, 0, steps, "warm-up %d updates", "no warm-up",
-          "warmup W: updates of linear warm-up from a fraction of η (Ctrl+click to type)");
-  if (s.warmup > 0) {
-    ImGui::PushID("warmup_start");
-    value_row(state, "from", kWarmupStart, slider_mapping(kWarmupStart), s.warmup_start);
+  for (const ScheduleField& f : schedule_fields()) {
+    if (!f.applies_to(s.kind) || (f.value == &Schedule::warmup_start && s.warmup == 0)) continue;
+    const std::string id = "##" + std::string(f.name);
+    const std::string symbol(f.symbol);
+    if (f.count) {
+      int_row(symbol.c_str(), id.c_str(), s.*f.count, static_cast<long>(f.min), static_cast<long>(f.max) * steps,
+              std::string(f.format).c_str(), std::string(f.zero_text).c_str(), std::string(f.help).c_str());
+      continue;
+    }
+    const RealParameter p{f.name, f.flag, "", f.symbol, f.help, nullptr, f.min, f.max, f.scale, 0};
+    ImGui::PushID(id.c_str());
+    value_row(state, symbol.c_str(), p, slider_mapping(p), s.*f.value);
     ImGui::PopID();
   }
 }
@@ -202,7 +159,7 @@ void draw_training_fields(AppState& state, std::size_t index) {
   ImGui::PushID("training");
   RunSpec& run = state.scenario.course.runs[index];
   schedule_combo(run.schedule);
-  schedule_fields(state, run.schedule);
+  schedule_rows(state, run.schedule);
   if (!run.schedule.is_constant()) schedule_curve(state, run, state.scenario.looks[index].colour);
   if (const Dataset* data = state.scenario.course.objective.data()) batch_row(state, index, *data);
   SliderMapping noise = slider_mapping(kNoise);

@@ -171,15 +171,6 @@ double data_loss(const Dataset& data, DataLoss loss, Vec2 theta) {
   return value;
 }
 
-Vec2 data_gradient(const Dataset& data, DataLoss loss, Vec2 theta) {
-  double value = 0;
-  Vec2 gradient;
-  std::vector<std::size_t> all(data.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-  data_loss_and_gradient(data, loss, theta, all, value, gradient);
-  return gradient;
-}
-
 std::optional<Vec2> data_minimum(const Dataset& data, DataLoss loss) {
   const double n = static_cast<double>(data.size());
   if (data.size() == 0) return std::nullopt;

@@ -55,8 +55,6 @@ double data_loss(const Dataset& data, DataLoss loss, Vec2 theta);
 // The loss and its gradient over the given rows, in their order.
 void data_loss_and_gradient(const Dataset& data, DataLoss loss, Vec2 theta, std::span<const std::size_t> rows,
                             double& value, Vec2& gradient);
-// The gradient over all rows.
-Vec2 data_gradient(const Dataset& data, DataLoss loss, Vec2 theta);
 
 // The minimizer over all rows: least squares in closed form, logistic by Newton's method; none when
 // it is not unique (all x equal) or does not exist (classes that a line separates).

@@ -5,8 +5,8 @@
 
 #include <cstddef>
 #include <numbers>
-#include <optional>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "lanes.hpp"
@@ -188,7 +188,7 @@ struct Matyas {
   }
 };
 
-// Every formula; the fast paths find a built-in's by its value function (formula_index).
+// Every formula; a built-in test function carries its index here (TestFunction::formula_index).
 using All = std::tuple<Rosenbrock, Beale, Himmelblau, Booth, Rastrigin, Ackley, GoldsteinPrice, Saddle, Quadratic,
                        SixHumpCamel, StyblinskiTang, Matyas>;
 
@@ -197,15 +197,13 @@ inline constexpr std::size_t kCount = std::tuple_size_v<All>;
 template <std::size_t I>
 using At = std::tuple_element_t<I, All>;
 
-// The index in All of the formula whose value function (for one point) is `value`, if any.
-inline std::optional<std::size_t> formula_index(double (*value)(Vec2)) {
-  return [value]<std::size_t... I>(std::index_sequence<I...>) {
-    std::optional<std::size_t> index;
-    ((value == &At<I>::template value<Vec2> ? (index = I, 0) : 0), ...);
-    return index;
-  }
-  (std::make_index_sequence<kCount>());
-}
+// The index in All of Formula.
+template <class Formula>
+inline constexpr std::size_t kIndexOf = []<std::size_t... I>(std::index_sequence<I...>) {
+  std::size_t index = kCount;
+  ((std::is_same_v<Formula, At<I>> ? (index = I, 0) : 0), ...);
+  return index;
+}(std::make_index_sequence<kCount>());
 
 // Calls f.template operator()<Formula>() with the formula at `index` (< kCount) of All: a loop
 // that calls it once compiles one monomorphic loop per formula.

@@ -2,6 +2,8 @@
 // metadata that plots, presets and tests read (view box, default start, known minimizers).
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,9 @@ struct TestFunction {
   Vec2 start;                 // a default start point inside the view
   std::vector<Vec2> minima;   // known global minimizers (empty for the saddle)
   double minimum_value;       // f at the minimizers
+  // Its formula's index in formulas::All (formulas.hpp), which the compiled loops run; none for a
+  // function written elsewhere (tests write some).
+  std::optional<std::size_t> formula_index;
 };
 
 std::span<const TestFunction> test_functions();

@@ -53,13 +53,6 @@ void grid_row(const Objective& f, std::optional<std::size_t> formula, const Heat
 
 double HeatmapScale::position(double f) const { return position_in(*this, f, log_range(*this)); }
 
-double HeatmapScale::value_at(double t) const {
-  t = std::clamp(std::isnan(t) ? 0.0 : t, 0.0, 1.0);
-  const double range = high - low;
-  if (kind == ColourScale::linear) return low + t * range;
-  return low + offset * std::expm1(t * std::log1p(range / offset));
-}
-
 HeatmapScale heatmap_scale(const Objective& f, ColourScale kind) {
   const Box view = f.view();
   double low = std::numeric_limits<double>::infinity();
@@ -95,26 +88,13 @@ HeatmapGrid heatmap_grid(const Objective& f, const HeatmapScale& scale, Box box,
   grid.position.resize(static_cast<std::size_t>(grid.columns) * static_cast<std::size_t>(grid.rows));
   const double dx = (box.max.x - box.min.x) / grid.columns;
   const double dy = (box.max.y - box.min.y) / grid.rows;
-  const auto formula = f.builtin() != nullptr ? formulas::formula_index(f.builtin()->value) : std::nullopt;
+  const auto formula = f.builtin() != nullptr ? f.builtin()->formula_index : std::nullopt;
   const double log_range_once = log_range(scale);
   for_each_block(static_cast<std::size_t>(grid.rows), 0, nullptr, [&](std::size_t j) {
     grid_row(f, formula, scale, log_range_once, box.min.x, dx, box.min.y + (static_cast<double>(j) + 0.5) * dy,
              grid.columns, grid.position.data() + j * static_cast<std::size_t>(grid.columns));
   });
   return grid;
-}
-
-std::vector<double> contour_positions(int count) {
-  count = std::clamp(count, 0, 200);
-  std::vector<double> out;
-  for (int k = 1; k < count; ++k) out.push_back(static_cast<double>(k) / count);
-  return out;
-}
-
-std::vector<double> contour_values(const HeatmapScale& scale, int count) {
-  std::vector<double> out;
-  for (double t : contour_positions(count)) out.push_back(scale.value_at(t));
-  return out;
 }
 
 }  // namespace optviz

@@ -22,8 +22,6 @@ struct HeatmapScale {
 
   // t in [0, 1]; values outside [low, high] are clamped; NaN maps to 1.
   double position(double f) const;
-  // The inverse of position for t in [0, 1].
-  double value_at(double t) const;
 };
 
 // Samples f over its view box. Always returns a usable scale: high > low, both finite.
@@ -41,11 +39,5 @@ struct HeatmapGrid {
 inline constexpr int kMaxGridSide = 2048;
 
 HeatmapGrid heatmap_grid(const Objective& f, const HeatmapScale& scale, Box box, int columns, int rows);
-
-// The contour lines: `count` levels at t = k / count for k = 1 .. count - 1 (count is clamped to
-// [0, 200]; 0 or 1 gives no line). The shader draws the same lines from t.
-std::vector<double> contour_positions(int count);
-// The values of f on those lines, lowest first.
-std::vector<double> contour_values(const HeatmapScale& scale, int count);
 
 }  // namespace optviz

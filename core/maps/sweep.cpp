@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <functional>
-#include <ostream>
 #include <stdexcept>
 #include <tuple>
 #include <type_traits>
@@ -132,56 +130,6 @@ std::optional<std::size_t> lane_formula(const Objective& f, const RunSpec& run, 
   return compiled_formula(f, training);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Checks and text.
-
-std::string names_of(const std::vector<const RealParameter*>& parameters) {
-  std::string out;
-  for (const RealParameter* p : parameters) out += (out.empty() ? "" : ", ") + std::string(p->name);
-  return out;
-}
-
-std::string run_name(const RunSpec& run) { return run.rule ? "the rule" : std::string(name(run.hyper.kind)); }
-
-std::string unknown_parameter(std::string_view name, const RunSpec& run) {
-  return "unknown hyperparameter \"" + std::string(name) + "\" of " + run_name(run) + " (" +
-         names_of(parameters_of(run)) + ")";
-}
-
-std::string run_problem(const Objective& f, const RunSpec& run, Vec2 start, long steps, const Training& training) {
-  if (steps < 0 || steps > kMaxMapSteps)
-    return "steps: must be in [0, " + std::to_string(kMaxMapSteps) + "], got " + std::to_string(steps);
-  if (const auto problem = find_course_problem(start, steps)) return problem->message();
-  if (const auto problem = run.rule ? find_rule_problem(*run.rule, run.hyper) : find_problem(run.hyper))
-    return problem->message();
-  return find_training_problem(training, f);
-}
-
-std::string size_problem(int columns, int rows, long steps) {
-  const auto side = [](int n) { return n >= 1 && n <= kMaxMapSide; };
-  if (!side(columns) || !side(rows))
-    return "size: must be at most " + std::to_string(kMaxMapSide) + "x" + std::to_string(kMaxMapSide) +
-           " and at least 1x1, got " + std::to_string(columns) + "x" + std::to_string(rows);
-  const long long updates = static_cast<long long>(columns) * rows * std::max(steps, 0L);
-  if (updates > kMaxMapUpdates)
-    return "too much work: " + std::to_string(columns) + "x" + std::to_string(rows) + " cells x " +
-           std::to_string(steps) + " steps is " + std::to_string(updates) + " updates, at most " +
-           std::to_string(kMaxMapUpdates) + "; use fewer cells or steps";
-  return "";
-}
-
-void put(std::ostream& out, double v, bool comma = true) {
-  std::array<char, 40> text{};
-  std::snprintf(text.data(), text.size(), "%.17g", v);
-  if (comma) out << ',';
-  out << text.data();
-}
-
-void put_step(std::ostream& out, const std::optional<long>& k) {
-  out << ',';
-  if (k) out << *k;
-}
-
 Hyperparameters cell_hyper(const Sweep& s, int i, int j) {
   Hyperparameters h = s.run.hyper;
   h.*s.x.parameter->member = s.x.value(i);
@@ -200,100 +148,10 @@ RunSummary summarize_run(const Objective& f, const RunSpec& run, Vec2 start, lon
   return summarize_valid(f, run.rule ? &*run.rule : nullptr, run.hyper, start, steps, training, target);
 }
 
-double Axis::value(int i) const {
-  if (count <= 1 || i <= 0) return from;
-  if (i >= count - 1) return to;
-  const double t = static_cast<double>(i) / (count - 1);
-  const double v = log ? std::exp(std::lerp(std::log(from), std::log(to), t)) : std::lerp(from, to, t);
-  return std::clamp(v, std::min(from, to), std::max(from, to));
-}
-
-double Axis::position(double v) const {
-  if (from == to) return 0.5;
-  return log ? (std::log(v) - std::log(from)) / (std::log(to) - std::log(from)) : (v - from) / (to - from);
-}
-
-Axis parse_axis(std::string_view text, const RunSpec& run, int count) {
-  std::vector<std::string_view> parts;
-  for (std::size_t begin = 0;;) {
-    const std::size_t colon = text.find(':', begin);
-    parts.push_back(text.substr(begin, colon == std::string_view::npos ? std::string_view::npos : colon - begin));
-    if (colon == std::string_view::npos) break;
-    begin = colon + 1;
-  }
-  if (parts.size() < 3 || parts.size() > 4)
-    throw std::invalid_argument("expected NAME:FROM:TO or NAME:FROM:TO:log, for example eta:1e-4:1e-1:log, got \"" +
-                                std::string(text) + "\"");
-  Axis axis;
-  axis.count = count;
-  for (const RealParameter* p : parameters_of(run))
-    if (parts[0] == p->name) axis.parameter = p;
-  if (axis.parameter == nullptr) throw std::invalid_argument(unknown_parameter(parts[0], run));
-  const auto number = [&](std::string_view part, const char* what) {
-    const std::optional<double> v = parse_number(part);
-    if (!v) throw std::invalid_argument(std::string(what) + " is not a number: \"" + std::string(part) + "\"");
-    return *v;
-  };
-  axis.from = number(parts[1], "FROM");
-  axis.to = number(parts[2], "TO");
-  if (parts.size() == 4) {
-    if (parts[3] != "log")
-      throw std::invalid_argument("unknown scale \"" + std::string(parts[3]) +
-                                  "\" (leave it out for a linear axis, or write :log)");
-    axis.log = true;
-  }
-  if (std::string problem = find_axis_problem(axis, run); !problem.empty()) throw std::invalid_argument(problem);
-  return axis;
-}
-
-std::string find_axis_problem(const Axis& axis, const RunSpec& run) {
-  const auto takes = parameters_of(run);
-  if (axis.parameter == nullptr) return "no hyperparameter";
-  if (std::find(takes.begin(), takes.end(), axis.parameter) == takes.end())
-    return unknown_parameter(axis.parameter->name, run);
-  for (const auto& [value, what] : {std::pair{axis.from, "FROM"}, std::pair{axis.to, "TO"}}) {
-    if (const auto problem = find_value_problem(*axis.parameter, value))
-      return std::string(what) + " " + problem->value + " is out of range: " + problem->field + " must be " +
-             problem->requirement;
-    if (axis.log && !(value > 0)) return std::string(what) + " must be > 0 for :log";
-  }
-  if (axis.count < 1 || axis.count > kMaxMapSide)
-    return "count: must be in [1, " + std::to_string(kMaxMapSide) + "], got " + std::to_string(axis.count);
-  return "";
-}
-
 RunSpec cell_run(const Sweep& sweep, int i, int j) {
   RunSpec run = sweep.run;
   run.hyper = cell_hyper(sweep, i, j);
   return run;
-}
-
-Vec2 cell_start(const Basin& basin, int i, int j) {
-  const Vec2 size = basin.view.max - basin.view.min;
-  return {basin.view.min.x + (i + 0.5) / basin.columns * size.x, basin.view.min.y + (j + 0.5) / basin.rows * size.y};
-}
-
-std::string find_sweep_problem(const Sweep& s) {
-  if (std::string problem = size_problem(s.x.count, s.y.count, s.steps); !problem.empty()) return problem;
-  if (std::string problem = run_problem(s.objective, s.run, s.start, s.steps, s.training); !problem.empty())
-    return problem;
-  if (std::string problem = find_axis_problem(s.x, s.run); !problem.empty()) return "x: " + problem;
-  if (std::string problem = find_axis_problem(s.y, s.run); !problem.empty()) return "y: " + problem;
-  if (s.x.parameter == s.y.parameter)
-    return "x and y sweep the same hyperparameter, " + std::string(s.x.parameter->name) + ": give two";
-  return "";
-}
-
-std::string find_basin_problem(const Basin& b) {
-  if (std::string problem = size_problem(b.columns, b.rows, b.steps); !problem.empty()) return problem;
-  const Box& v = b.view;
-  const auto inside = [](double a) { return std::isfinite(a) && std::fabs(a) <= kDivergenceBound; };
-  if (!inside(v.min.x) || !inside(v.max.x) || !inside(v.min.y) || !inside(v.max.y) || !(v.min.x < v.max.x) ||
-      !(v.min.y < v.max.y))
-    return "view: must be x0,x1,y0,y1 with x0 < x1 and y0 < y1, each finite and within 1e12, got " +
-           format_number(v.min.x) + "," + format_number(v.max.x) + "," + format_number(v.min.y) + "," +
-           format_number(v.max.y);
-  return run_problem(b.objective, b.run, cell_start(b, 0, 0), b.steps, b.training);
 }
 
 bool takes_lanes(const Objective& f, const RunSpec& run, const Training& training) {
@@ -458,42 +316,6 @@ BasinMap basin(const Basin& b, Progress* progress, const MapOptions& options) {
   MapInParts parts(b, options);
   compute_all(parts, progress, options);
   return std::move(parts).basin_map();
-}
-
-void write_sweep_csv(std::ostream& out, const Sweep& s, const Map& map) {
-  out << s.x.parameter->name << ',' << s.y.parameter->name << ",x,y,f,diverged_at\n";
-  for (int j = 0; j < map.rows; ++j) {
-    for (int i = 0; i < map.columns; ++i) {
-      const RunSummary& cell = map.at(i, j);
-      put(out, s.x.value(i), false);
-      put(out, s.y.value(j));
-      put(out, cell.position.x);
-      put(out, cell.position.y);
-      put(out, cell.value);
-      put_step(out, cell.diverged_at);
-      out << '\n';
-    }
-  }
-}
-
-void write_basin_csv(std::ostream& out, const Basin& b, const BasinMap& map) {
-  out << "x0,y0,x,y,f,minimum,diverged_at\n";
-  for (int j = 0; j < map.rows; ++j) {
-    for (int i = 0; i < map.columns; ++i) {
-      const std::size_t c = static_cast<std::size_t>(j) * map.columns + i;
-      const RunSummary& cell = map.cells[c];
-      const Vec2 start = cell_start(b, i, j);
-      put(out, start.x, false);
-      put(out, start.y);
-      put(out, cell.position.x);
-      put(out, cell.position.y);
-      put(out, cell.value);
-      out << ',';
-      if (map.minimum[c] >= 0) out << map.minimum[c];
-      put_step(out, cell.diverged_at);
-      out << '\n';
-    }
-  }
 }
 
 }  // namespace optviz

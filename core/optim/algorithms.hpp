@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "notation.hpp"
 #include "optimizer.hpp"
 
 namespace optviz {
@@ -62,14 +63,6 @@ const Algorithm& algorithm(OptimizerKind kind);
 // updates as step(h, ...) does.
 std::string rule_text(const Hyperparameters& h);
 
-// How a display shows the rule language: as typed (ASCII, what --rule takes), with Unicode
-// symbols (η, ρ, β₁, √, ←, ...), or as groff for the man page (the Unicode form with escapes).
-enum class Notation { rule, unicode, groff };
-
-// Statements or a condition in a notation: "G = rho*G + (1-rho)*g^2" -> "G ← ρ·G + (1 − ρ)·g²".
-std::string render(std::string_view statements, Notation notation);
-// Text of the table's prose (which uses Unicode symbols) in a notation: ASCII names for `rule`.
-std::string render_prose(std::string_view text, Notation notation);
 // The condition of an option: "if λ ≠ 0", "if centered"; "" for Option::always.
 std::string render_condition(Option option, Notation notation);
 

@@ -20,39 +20,41 @@ constexpr unsigned kAll = bits({K::sgd, K::momentum, K::nesterov, K::adagrad, K:
                                 K::adadelta, K::adamax, K::nadam, K::lion});
 constexpr unsigned kAdamFamily = bits({K::adam, K::adamw, K::adamax, K::nadam, K::lion});
 
+// The symbols follow PyTorch's documentation where it names one (lr γ there is η here, dampening τ,
+// weight decay λ).
 const std::array kReal = {
-    RealParameter{"eta", "eta", "lr", "learning rate", &Hyperparameters::eta, 0, kInf, SliderScale::log, kAll},
-    RealParameter{"rho", "rho", "alpha", "decay of the squared-gradient average G (PyTorch's alpha)",
+    RealParameter{"eta", "eta", "lr", "η", "learning rate", &Hyperparameters::eta, 0, kInf, SliderScale::log, kAll},
+    RealParameter{"rho", "rho", "alpha", "ρ", "decay of the squared-gradient average G (PyTorch's alpha)",
                   &Hyperparameters::rho, 0, 1, SliderScale::one_minus_log, bits({K::rmsprop, K::adadelta})},
-    RealParameter{"eps", "eps", "", "epsilon added to the denominator", &Hyperparameters::eps, 0, kInf,
+    RealParameter{"eps", "eps", "", "ε", "epsilon added to the denominator", &Hyperparameters::eps, 0, kInf,
                   SliderScale::log,
                   bits({K::adagrad, K::rmsprop, K::adam, K::adamw, K::adadelta, K::adamax, K::nadam})},
-    RealParameter{"momentum", "momentum", "", "momentum coefficient mu", &Hyperparameters::momentum, 0, 1,
+    RealParameter{"momentum", "momentum", "", "μ", "momentum coefficient mu", &Hyperparameters::momentum, 0, 1,
                   SliderScale::one_minus_log, bits({K::momentum, K::nesterov, K::rmsprop})},
-    RealParameter{"dampening", "dampening", "", "dampening of the momentum buffer", &Hyperparameters::dampening,
+    RealParameter{"dampening", "dampening", "", "τ", "dampening of the momentum buffer", &Hyperparameters::dampening,
                   0, 1, SliderScale::linear, bits({K::momentum})},
-    RealParameter{"beta1", "beta1", "", "decay of the first moment m", &Hyperparameters::beta1, 0, 1,
+    RealParameter{"beta1", "beta1", "", "β₁", "decay of the first moment m", &Hyperparameters::beta1, 0, 1,
                   SliderScale::one_minus_log, kAdamFamily},
-    RealParameter{"beta2", "beta2", "", "decay of the second moment v (lion: of m)", &Hyperparameters::beta2, 0, 1,
+    RealParameter{"beta2", "beta2", "", "β₂", "decay of the second moment v (lion: of m)", &Hyperparameters::beta2, 0, 1,
                   SliderScale::one_minus_log, kAdamFamily},
-    RealParameter{"weight_decay", "weight-decay", "", "weight decay (L2; decoupled in adamw and lion)",
+    RealParameter{"weight_decay", "weight-decay", "", "λ", "weight decay (L2; decoupled in adamw and lion)",
                   &Hyperparameters::weight_decay, 0, kInf, SliderScale::log, kAll},
-    RealParameter{"lr_decay", "lr-decay", "", "learning-rate decay", &Hyperparameters::lr_decay, 0, kInf,
+    RealParameter{"lr_decay", "lr-decay", "", "κ", "learning-rate decay", &Hyperparameters::lr_decay, 0, kInf,
                   SliderScale::log, bits({K::adagrad})},
-    RealParameter{"initial_accumulator", "initial-accumulator", "", "initial value of G",
+    RealParameter{"initial_accumulator", "initial-accumulator", "", "G₀", "initial value of G",
                   &Hyperparameters::initial_accumulator, 0, kInf, SliderScale::log, bits({K::adagrad})},
-    RealParameter{"momentum_decay", "momentum-decay", "", "momentum decay psi", &Hyperparameters::momentum_decay,
+    RealParameter{"momentum_decay", "momentum-decay", "", "ψ", "momentum decay psi", &Hyperparameters::momentum_decay,
                   0, kInf, SliderScale::log, bits({K::nadam})},
 };
 
 const std::array kFlags = {
-    FlagParameter{"centered", "centered", "divide by the variance estimate G - gavg^2",
+    FlagParameter{"centered", "centered", "centered", "divide by the variance estimate G - gavg^2",
                   &Hyperparameters::centered, true, bits({K::rmsprop})},
-    FlagParameter{"amsgrad", "amsgrad", "use the running maximum of v", &Hyperparameters::amsgrad, true,
+    FlagParameter{"amsgrad", "amsgrad", "AMSGrad", "use the running maximum of v", &Hyperparameters::amsgrad, true,
                   bits({K::adam, K::adamw})},
-    FlagParameter{"eps_inside_sqrt", "eps-inside-sqrt", "epsilon inside the square root instead of outside",
+    FlagParameter{"eps_inside_sqrt", "eps-inside-sqrt", "ε inside √", "epsilon inside the square root instead of outside",
                   &Hyperparameters::eps_inside_sqrt, true, bits({K::adagrad, K::rmsprop, K::adam})},
-    FlagParameter{"bias_correction", "no-bias-correction", "drop Adam's 1 - beta^t factors",
+    FlagParameter{"bias_correction", "no-bias-correction", "bias correction", "drop Adam's 1 - beta^t factors",
                   &Hyperparameters::bias_correction, false, bits({K::adam})},
 };
 
@@ -72,17 +74,8 @@ std::string optimizer_names(unsigned kinds) {
 }
 
 std::string parameter_symbol(std::string_view name) {
-  if (name == "eta") return "η";
-  if (name == "rho") return "ρ";
-  if (name == "eps") return "ε";
-  if (name == "momentum") return "μ";
-  if (name == "dampening") return "τ";
-  if (name == "beta1") return "β₁";
-  if (name == "beta2") return "β₂";
-  if (name == "weight_decay") return "λ";
-  if (name == "lr_decay") return "κ";
-  if (name == "initial_accumulator") return "G₀";
-  if (name == "momentum_decay") return "ψ";
+  for (const RealParameter& p : kReal)
+    if (p.name == name) return std::string(p.symbol);
   return std::string(name);
 }
 

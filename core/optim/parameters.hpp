@@ -24,6 +24,7 @@ struct RealParameter {
   std::string_view name;   // key in scenario files and label: "weight_decay"
   std::string_view flag;   // command-line flag without dashes: "weight-decay"
   std::string_view alias;  // a second flag or "": "lr" for eta
+  std::string_view symbol;  // for labels and formulas: "β₁" for beta1 (see parameter_symbol)
   std::string_view help;
   double Hyperparameters::*member;
   double min;
@@ -36,7 +37,8 @@ struct RealParameter {
 
 struct FlagParameter {
   std::string_view name;  // key in scenario files: "bias_correction"
-  std::string_view flag;  // command-line flag: "no-bias-correction"
+  std::string_view flag;   // command-line flag: "no-bias-correction"
+  std::string_view label;  // beside its checkbox: "bias correction"
   std::string_view help;
   bool Hyperparameters::*member;
   bool value_when_given;  // what the command-line flag sets
@@ -60,8 +62,8 @@ std::string validate(const Hyperparameters& h);
 // "sgd, momentum, nesterov": the optimizers whose bit is set in `kinds`.
 std::string optimizer_names(unsigned kinds);
 
-// The symbol of a parameter, for labels and formulas (algorithms.hpp): "η" for eta, "β₁" for beta1,
-// "λ" for weight_decay (PyTorch's documentation writes lr γ, dampening τ and weight decay λ).
+// The symbol of the real parameter `name`, for labels and formulas (algorithms.hpp): "η" for eta,
+// "β₁" for beta1; any other name as it is.
 std::string parameter_symbol(std::string_view name);
 
 }  // namespace optviz

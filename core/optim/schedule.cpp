@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <initializer_list>
 #include <numbers>
 
 #include "parameters.hpp"
@@ -12,15 +13,53 @@ namespace {
 
 using K = ScheduleKind;
 constexpr std::array<K, 5> kKinds = {K::constant, K::step, K::exponential, K::cosine, K::inverse_sqrt};
-constexpr std::array<std::string_view, 5> kNames = {"constant", "step", "exponential", "cosine", "inverse_sqrt"};
+
+// In the order of ScheduleKind.
+constexpr std::array<ScheduleDescription, 5> kDescriptions = {{
+    {K::constant, "constant", "constant", "η_t = η (times the warm-up)"},
+    {K::step, "step", "step decay", "η_t = η·γ^floor((t−1)/K): γ times smaller every K updates (torch's StepLR)"},
+    {K::exponential, "exponential", "exponential", "η_t = η·γ^(t−1) (torch's ExponentialLR)"},
+    {K::cosine, "cosine", "cosine", "η_t = η_min + (η − η_min)·(1 + cos(π(t−1)/T))/2 (torch's CosineAnnealingLR)"},
+    {K::inverse_sqrt, "inverse_sqrt", "1/√t", "η_t = η·√(W/max(t−1, W)), W = max(warm-up, 1)"},
+}};
+
+constexpr unsigned bits(std::initializer_list<K> kinds) {
+  unsigned b = 0;
+  for (K k : kinds) b |= 1u << static_cast<unsigned>(k);
+  return b;
+}
+constexpr unsigned kEvery = bits({K::constant, K::step, K::exponential, K::cosine, K::inverse_sqrt});
+
+// clang-format off
+const std::array kFields = {
+    ScheduleField{"step_size", "step-size", "K", "step_size K: updates between two decays (Ctrl+click to type)",
+                  bits({K::step}), &Schedule::step_size, nullptr, 1, 1, SliderScale::linear, "every %d updates", ""},
+    ScheduleField{"gamma", "gamma", "γ", "the decay factor: per step_size updates (step), per update (exponential)",
+                  bits({K::step, K::exponential}), nullptr, &Schedule::gamma, 1e-3, 1, SliderScale::one_minus_log, "", ""},
+    ScheduleField{"t_max", "t-max", "T",
+                  "t_max T: the half period; past it the rate rises again (0: the run's steps; Ctrl+click to type)",
+                  bits({K::cosine}), &Schedule::t_max, nullptr, 0, 2, SliderScale::linear, "T = %d updates",
+                  "T = the run's steps"},
+    ScheduleField{"eta_min", "eta-min", "η_min", "the lowest rate of the cosine",
+                  bits({K::cosine}), nullptr, &Schedule::eta_min, 0, 10, SliderScale::log, "", ""},
+    ScheduleField{"warmup", "warmup", "W",
+                  "warmup W: updates of linear warm-up from a fraction of η (Ctrl+click to type)",
+                  kEvery, &Schedule::warmup, nullptr, 0, 1, SliderScale::linear, "warm-up %d updates", "no warm-up"},
+    ScheduleField{"warmup_start", "warmup-start", "from", "the fraction of η the warm-up starts from",
+                  kEvery, nullptr, &Schedule::warmup_start, 0, 1, SliderScale::linear, "", ""},
+};
+// clang-format on
 
 }  // namespace
 
-std::string_view name(ScheduleKind kind) { return kNames[static_cast<std::size_t>(kind)]; }
+const ScheduleDescription& describe(ScheduleKind kind) { return kDescriptions[static_cast<std::size_t>(kind)]; }
+std::span<const ScheduleField> schedule_fields() { return kFields; }
+
+std::string_view name(ScheduleKind kind) { return describe(kind).name; }
 
 std::optional<ScheduleKind> find_schedule(std::string_view text) {
-  for (std::size_t i = 0; i < kNames.size(); ++i)
-    if (kNames[i] == text) return kKinds[i];
+  for (const ScheduleDescription& d : kDescriptions)
+    if (d.name == text) return d.kind;
   return std::nullopt;
 }
 

@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "parameters.hpp"
+
 namespace optviz {
 
 enum class ScheduleKind { constant, step, exponential, cosine, inverse_sqrt };
@@ -33,6 +35,40 @@ struct Schedule {
   // eta_t for update t of a run of `steps` updates.
   double eta(long t, double eta, long steps) const;
 };
+
+// A kind of schedule described once: its name in scenario files and on the command line, its title
+// in menus and its formula (with the torch scheduler it follows) for help texts.
+struct ScheduleDescription {
+  ScheduleKind kind;
+  std::string_view name;     // "step"
+  std::string_view title;    // "step decay"
+  std::string_view formula;  // "η_t = η·γ^floor((t−1)/K): ..."
+};
+
+// A field of Schedule described once: its key in scenario files, its command-line flag, its symbol,
+// help and the schedules that take it. An integer field (count) has a slider from `min` to `max`
+// times the run's steps, written with `format` ("%d" its value) or `zero_text` at 0; a real field
+// (value) has a slider over [min, max] moving by `scale`. find_schedule_problem holds the rules.
+struct ScheduleField {
+  std::string_view name;    // "step_size"
+  std::string_view flag;    // "step-size"
+  std::string_view symbol;  // "K"
+  std::string_view help;
+  unsigned kinds;           // bit (1 << kind) for each schedule that takes it
+  long Schedule::*count;    // an integer field, or nullptr
+  double Schedule::*value;  // a real field, or nullptr
+  double min;
+  double max;
+  SliderScale scale;
+  std::string_view format;     // integer fields
+  std::string_view zero_text;  // integer fields
+
+  bool applies_to(ScheduleKind kind) const { return (kinds >> static_cast<unsigned>(kind)) & 1u; }
+};
+
+const ScheduleDescription& describe(ScheduleKind kind);
+// The fields in the order the controls show them: K, gamma, T, eta_min, then the warm-up's.
+std::span<const ScheduleField> schedule_fields();
 
 std::string_view name(ScheduleKind kind);
 std::optional<ScheduleKind> find_schedule(std::string_view name);

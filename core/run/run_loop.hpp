@@ -24,7 +24,7 @@ namespace optviz {
 // rate and the exact gradient. nullopt otherwise.
 inline std::optional<std::size_t> compiled_formula(const Objective& f, const Training& training) {
   if (f.builtin() == nullptr || !training.is_plain()) return std::nullopt;
-  return formulas::formula_index(f.builtin()->value);
+  return f.builtin()->formula_index;
 }
 
 // The rows of update t's mini-batch: positions (t-1) B + j, j = 0 .. B-1, of the rows in file

@@ -84,7 +84,8 @@ const std::vector<TestFunction>& sweep_functions() {
                    {{-2, -2}, {2, 2}},
                    {1.5, 1},
                    {{0, 0}},
-                   0});
+                   0,
+                   std::nullopt});
     out.push_back({"torn",
                    "Torn",
                    "x^2 + y^2, NaN gradient for |x| >= 3",
@@ -93,7 +94,8 @@ const std::vector<TestFunction>& sweep_functions() {
                    {{-2, -2}, {2, 2}},
                    {1.5, 1},
                    {{0, 0}},
-                   0});
+                   0,
+                   std::nullopt});
     return out;
   }();
   return functions;

@@ -1,0 +1,229 @@
+// The parts of each built-in optimizer's update: momentum, the accumulators and their square
+// roots, the moments and their bias corrections, each with its numbers.
+#include <string>
+
+#include "algorithms.hpp"
+#include "explain_parts.hpp"
+
+namespace optviz::explaining {
+namespace {
+
+using K = OptimizerKind;
+
+std::string denominator_text(const Hyperparameters& h, std::string_view of) {
+  // No-break spaces: a wrapped caption keeps the denominator on one line.
+  return h.eps_inside_sqrt ? "√(" + std::string(of) + "\u00A0+\u00A0ε)" : "√" + std::string(of) + "\u00A0+\u00A0ε";
+}
+
+// The division by sqrt(s) + eps of RMSprop and AdaGrad; `c` is the learning rate it multiplies.
+void division_part(Parts& parts, const Hyperparameters& h, const State& after, Vec2 g, Vec2 second, Vec2 d,
+                   std::string_view of, double c, std::string_view c_name) {
+  const Vec2 scaled = g / d;
+  ExplainPart& p =
+      parts.add("Divide by " + denominator_text(h, of),
+                denominator_text(h, of) + " = " + pair(d) + ", the side of each square. Step size " +
+                    std::string(c_name) + "/(" + denominator_text(h, of) + ") = " + pair(after.lr) + "; g/(" +
+                    denominator_text(h, of) + ") = " + pair(scaled) + ": a large G means a small step.");
+  // AdaGrad's decayed rate c first, when it is not η.
+  if (c_name != "η") {
+    p.values.push_back({std::string(c_name), Vec2{c, c}});
+    p.caption += "  (c = η/(1 + (t−1)·κ) = " + num(c) + ")";
+  }
+  p.values.insert(p.values.end(),
+                  {{std::string(of), second}, {denominator_text(h, of), d}, {"step size", after.lr}, {"g/d", scaled}});
+  p.arrows = {{"g", g, ArrowUnits::gradient, true}, {"g/d", scaled, ArrowUnits::scaled, false}};
+  p.squares = squares(std::string(of), second, {}, second, true);
+}
+
+}  // namespace
+
+void explain_sgd(Parts& parts, const Explanation& e, const Hyperparameters& h, const State& before, const State& after,
+                 Vec2 g) {
+  if (h.kind == K::sgd) {
+    step_part(parts, e, "θ − η·g = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(g), g, "g",
+              ArrowUnits::gradient);
+    parts.back().statement = table_lines(h, {"theta"});
+    return;
+  }
+  const bool nesterov = h.kind == K::nesterov;
+  const double dampening = nesterov ? 0.0 : h.dampening;
+  std::string equation;
+  if (after.t == 1)
+    equation = "buf ← g = " + pair(after.buf) + " (the first update starts the buffer)";
+  else if (h.momentum == 0)
+    equation = "buf ← g = " + pair(after.buf) + " (μ = 0: no momentum)";
+  else
+    equation = "buf ← μ·buf + " + (dampening == 0 ? std::string() : "(1 − τ)·") + "g = " + num(h.momentum) + "·" +
+               pair(before.buf) + " + " + (dampening == 0 ? std::string() : num(1 - dampening) + "·") + pair(g) +
+               " = " + pair(after.buf);
+  ExplainPart& m = parts.add("Momentum", equation);
+  m.statement = table_lines(h, {"buf"});
+  m.values = {{"buf before", before.buf}, {"g", g}, {"buf after", after.buf}};
+  m.arrows = {{"buf before", before.buf, ArrowUnits::gradient, true},
+              {"g", g, ArrowUnits::gradient, false},
+              {"buf", after.buf, ArrowUnits::gradient, false}};
+  if (!nesterov) {
+    step_part(parts, e, "θ − η·buf = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(after.buf), after.buf,
+              "buf", ArrowUnits::gradient);
+    parts.back().statement = table_lines(h, {"theta"});
+    return;
+  }
+  const Vec2 ahead = g + h.momentum * after.buf;
+  ExplainPart& n = parts.add("Look ahead (Nesterov)", "d = g + μ·buf = " + pair(g) + " + " + num(h.momentum) + "·" +
+                                                          pair(after.buf) + " = " + pair(ahead));
+  n.values = {{"g", g}, {"buf", after.buf}, {"d", ahead}};
+  n.arrows = {{"g", g, ArrowUnits::gradient, true},
+              {"buf", after.buf, ArrowUnits::gradient, true},
+              {"d", ahead, ArrowUnits::gradient, false}};
+  step_part(parts, e, "θ − η·d = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(ahead), ahead, "d",
+            ArrowUnits::gradient);
+  parts.back().statement = table_lines(h, {"theta"});
+}
+
+void explain_adagrad(Parts& parts, const Explanation& e, const Hyperparameters& h, const State& before,
+                     const State& after, Vec2 g) {
+  square_part(parts, g, "G", before.G);
+  ExplainPart& a =
+      parts.add("Add it into the accumulator", "G ← G + g² = " + pair(before.G) + " + " + pair(squared(g)) + " = " +
+                                                   pair(after.G) + ": the squares only ever grow.");
+  a.statement = table_lines(h, {"G"});
+  a.values = {{"G before", before.G}, {"g²", squared(g)}, {"G after", after.G}};
+  a.squares = squares("G", before.G, squared(g), after.G);
+  const double c = rules::adagrad_rate(h, after.t);
+  const Vec2 d = rules::adaptive_denominator(after.G, h.eps, h.eps_inside_sqrt);
+  division_part(parts, h, after, g, after.G, d, "G", c, h.lr_decay == 0 ? "η" : "c");
+  parts.back().statement = table_lines(h, {"c", "d"});
+  step_part(parts, e,
+            "θ − c·g/(" + denominator_text(h, "G") + ") = " + pair(parts.theta()) + " − " + num(c) + "·" + pair(g / d),
+            g / d, "g/d", ArrowUnits::scaled);
+  parts.back().statement = table_lines(h, {"theta"});
+}
+
+void explain_rmsprop(Parts& parts, const Explanation& e, const Hyperparameters& h, const State& before,
+                     const State& after, Vec2 g) {
+  square_part(parts, g, "G", before.G);
+  const Vec2 kept = h.rho * before.G;
+  const Vec2 added = (1 - h.rho) * squared(g);
+  ExplainPart& a =
+      parts.add("Add it into the accumulator", "G ← ρ·G + (1−ρ)·g² = " + num(h.rho) + "·" + pair(before.G) + " + " +
+                                                   num(1 - h.rho) + "·" + pair(squared(g)) + " = " + pair(after.G) +
+                                                   ": old squares fade, the new one counts.");
+  a.statement = table_lines(h, {"G"});
+  a.values = {{"G before", before.G}, {"ρ·G", kept}, {"(1−ρ)·g²", added}, {"G after", after.G}};
+  a.squares = squares("G", kept, added, after.G);
+  Vec2 second = after.G;
+  std::string of = "G";
+  if (h.centered) {
+    second = after.G - after.gavg * after.gavg;
+    of = "s";
+    ExplainPart& c = parts.add("Centre it", "ḡ ← ρ·ḡ + (1−ρ)·g = " + pair(after.gavg) +
+                                                ";  s = G − ḡ² = " + pair(second) + ": the variance of the gradient.");
+    c.statement = table_lines(h, {"gavg", "s"});
+    c.values = {{"ḡ before", before.gavg}, {"ḡ after", after.gavg}, {"s", second}};
+    c.squares = squares("s", second, {}, second);
+  }
+  const Vec2 d = rules::adaptive_denominator(second, h.eps, h.eps_inside_sqrt);
+  division_part(parts, h, after, g, second, d, of, e.eta, "η");
+  parts.back().statement = h.centered ? table_lines(h, {"d"}) : table_lines(h, {"s", "d"});
+  const Vec2 scaled = g / d;
+  if (h.momentum > 0) {
+    ExplainPart& m = parts.add("Momentum", "buf ← μ·buf + g/d = " + num(h.momentum) + "·" + pair(before.buf) + " + " +
+                                               pair(scaled) + " = " + pair(after.buf));
+    m.statement = table_lines(h, {"buf"});
+    m.values = {{"buf before", before.buf}, {"g/d", scaled}, {"buf after", after.buf}};
+    m.arrows = {{"buf before", before.buf, ArrowUnits::scaled, true},
+                {"g/d", scaled, ArrowUnits::scaled, false},
+                {"buf", after.buf, ArrowUnits::scaled, false}};
+    step_part(parts, e, "θ − η·buf = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(after.buf), after.buf,
+              "buf", ArrowUnits::scaled);
+    parts.back().statement = table_lines(h, {"theta"});
+    return;
+  }
+  step_part(parts, e, "θ − η·g/d = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(scaled), scaled, "g/d",
+            ArrowUnits::scaled);
+  parts.back().statement = table_lines(h, {"theta"});
+}
+
+void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, const State& before, const State& after,
+                  Vec2 g) {
+  ExplainPart& m =
+      parts.add("First moment (momentum)", "m ← β₁·m + (1−β₁)·g = " + num(h.beta1) + "·" + pair(before.m) + " + " +
+                                               num(1 - h.beta1) + "·" + pair(g) + " = " + pair(after.m));
+  m.statement = table_lines(h, {"m"});
+  m.values = {{"m before", before.m}, {"g", g}, {"m after", after.m}};
+  m.arrows = {{"m before", before.m, ArrowUnits::gradient, true},
+              {"g", g, ArrowUnits::gradient, false},
+              {"m", after.m, ArrowUnits::gradient, false}};
+  square_part(parts, g, "v", before.v);
+  const Vec2 kept = h.beta2 * before.v;
+  const Vec2 added = (1 - h.beta2) * squared(g);
+  ExplainPart& v = parts.add("Second moment (the accumulator)", "v ← β₂·v + (1−β₂)·g² = " + num(h.beta2) + "·" +
+                                                                    pair(before.v) + " + " + num(1 - h.beta2) + "·" +
+                                                                    pair(squared(g)) + " = " + pair(after.v));
+  v.statement = table_lines(h, {"v"});
+  v.values = {{"v before", before.v}, {"β₂·v", kept}, {"(1−β₂)·g²", added}, {"v after", after.v}};
+  v.squares = squares("v", kept, added, after.v);
+  Vec2 second = after.v;
+  if (h.amsgrad) {
+    second = after.vmax;
+    ExplainPart& a = parts.add("AMSGrad: keep the largest", "v_max ← max(v_max, v) = max(" + pair(before.vmax) + ", " +
+                                                                pair(after.v) + ") = " + pair(after.vmax));
+    a.statement = table_lines(h, {"s"});
+    a.values = {{"v_max before", before.vmax}, {"v", after.v}, {"v_max after", after.vmax}};
+    a.squares = squares("v_max", after.vmax, {}, after.vmax);
+  }
+  const std::string v_name = h.amsgrad ? "v_max" : "v";
+  const double bc1 = rules::bias_correction(h, Power::beta1, after.t);
+  const double bc2 = rules::bias_correction(h, Power::beta2, after.t);
+  const Vec2 m_hat = after.m / bc1;
+  const Vec2 v_hat = second / bc2;
+  if (h.bias_correction) {
+    ExplainPart& b =
+        parts.add("Bias corrections (update " + std::to_string(after.t) + ")",
+                  "m̂ = m/(1−β₁ᵗ) = " + pair(after.m) + "/" + num(bc1) + " = " + pair(m_hat) + ";  v̂ = " + v_name +
+                      "/(1−β₂ᵗ) = " + pair(v_hat) + ": m and v start at 0, this undoes it.");
+    b.statement = table_lines(h, {"c1"});
+    b.values = {{"1−β₁ᵗ", {bc1, bc1}}, {"1−β₂ᵗ", {bc2, bc2}}, {"m̂", m_hat}, {"v̂", v_hat}};
+    b.arrows = {{"m", after.m, ArrowUnits::gradient, true}, {"m̂", m_hat, ArrowUnits::gradient, false}};
+    b.squares = squares("v̂", v_hat, {}, v_hat);
+  }
+  const std::string of = h.bias_correction ? "v̂" : v_name;
+  const Vec2 d = rules::adam_denominator(h, second, bc2);
+  const Vec2 direction = m_hat / d;
+  ExplainPart& q = parts.add("Divide by " + denominator_text(h, of),
+                             denominator_text(h, of) + " = " + pair(d) + ", the side of each square. Step size η/(" +
+                                 denominator_text(h, of) + ") = " + pair(after.lr) + "; m̂/d = " + pair(direction));
+  q.statement = table_lines(h, {h.amsgrad ? "d" : "s", h.bias_correction ? "d" : "c1", "d"});
+  q.values = {{denominator_text(h, of), d}, {"step size", after.lr}, {"m̂/d", direction}};
+  q.arrows = {{"m̂", m_hat, ArrowUnits::gradient, true}, {"m̂/d", direction, ArrowUnits::scaled, false}};
+  q.squares = squares(of, v_hat, {}, v_hat, true);
+  step_part(parts, e, "θ − η·m̂/d = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(direction), direction,
+            "m̂/d", ArrowUnits::scaled);
+  parts.back().statement = table_lines(h, {"theta"});
+}
+
+void explain_generic(Parts& parts, const Explanation& e, const Hyperparameters& h, const State& before,
+                     const State& after, Vec2 g) {
+  const auto accumulator = accumulator_field(h);
+  const auto momentum = momentum_field(h);
+  std::string rule = algorithm_text(h, Notation::unicode);
+  if (!rule.empty()) rule.pop_back();  // the last line's '\n'
+  for (const StateField& f : state_fields(h)) {
+    if (f.member == &State::lr) continue;
+    const Vec2 was = before.*f.member, now = after.*f.member;
+    ExplainPart& p =
+        parts.add("Update " + std::string(f.name), std::string(f.name) + ": " + pair(was) + " → " + pair(now));
+    p.statement = rule;  // the whole rule: these kinds have no sub-steps of their own
+    p.values = {{std::string(f.name) + " before", was}, {std::string(f.name) + " after", now}};
+    if (momentum && momentum->member == f.member)
+      p.arrows = {{std::string(f.name) + " before", was, ArrowUnits::gradient, true},
+                  {"g", g, ArrowUnits::gradient, false},
+                  {std::string(f.name), now, ArrowUnits::gradient, false}};
+    if (accumulator && accumulator->member == f.member) p.squares = squares(std::string(f.name), now, {}, now);
+  }
+  ExplainPart& p = parts.add("Step size", "step size = " + pair(after.lr));
+  p.values = {{"step size", after.lr}};
+  step_part(parts, e, "θ + step", g, "g", ArrowUnits::gradient);
+}
+
+}  // namespace optviz::explaining

@@ -165,13 +165,23 @@ std::string cli_training_problem(std::string problem) {
   return "--" + problem;
 }
 
+// "constant, step, exponential, cosine or inverse_sqrt", the default followed by `default_mark`.
+std::string schedule_names(std::string_view default_mark = "") {
+  const auto kinds = schedule_kinds();
+  std::string out;
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 < kinds.size() ? ", " : " or ") + std::string(name(kinds[i]));
+    if (kinds[i] == Schedule{}.kind) out += default_mark;
+  }
+  return out;
+}
+
 // The schedule from --schedule and its flags; a flag that its schedule does not take is an error.
 Schedule schedule_from(const RunOptions& o) {
   Schedule s = o.schedule_values;
   if (!o.schedule.empty()) {
     const auto kind = find_schedule(o.schedule);
-    if (!kind)
-      throw BadInput("unknown schedule \"" + o.schedule + "\" (constant, step, exponential, cosine or inverse_sqrt)");
+    if (!kind) throw BadInput("unknown schedule \"" + o.schedule + "\" (" + schedule_names() + ")");
     s.kind = *kind;
   }
   const auto takes = [&](CLI::Option* option, std::initializer_list<ScheduleKind> kinds, const char* which) {
@@ -224,8 +234,7 @@ void add_configuration_options(CLI::App& cmd, RunOptions& o) {
       cmd.add_flag("--shuffle", o.shuffle, "with --batch: reorder the rows every epoch (reproducibly, by --seed)"),
       cmd.add_option("--noise", o.noise, "add Gaussian noise of this standard deviation to every gradient"),
       cmd.add_option("--seed", o.seed, "seed of the noise and of the shuffled batches (default 0)"),
-      cmd.add_option("--schedule", o.schedule,
-                     "learning-rate schedule: constant (default), step, exponential, cosine or inverse_sqrt"),
+      cmd.add_option("--schedule", o.schedule, "learning-rate schedule: " + schedule_names(" (default)")),
       o.step_size_option =
           cmd.add_option("--step-size", o.schedule_values.step_size, "--schedule step: updates between two decays"),
       o.gamma_option = cmd.add_option("--gamma", o.schedule_values.gamma,

@@ -21,28 +21,28 @@ namespace {
 // The flags of `optviz run` that give the same run as runs[index] of the scenario.
 // A data loss's rows go into `data_file` as CSV.
 std::vector<std::string> flags_of(const Scenario& s, std::size_t index, const std::filesystem::path& data_file) {
-  const RunSpec& run = s.runs[index];
+  const RunSpec& run = s.course.runs[index];
   const Hyperparameters& h = run.hyper;
   std::vector<std::string> args = {"run"};
-  if (s.objective.is_typed()) {
-    args.insert(args.end(), {"--expr", std::string(s.objective.formula())});
-  } else if (s.objective.is_data()) {
+  if (s.course.objective.is_typed()) {
+    args.insert(args.end(), {"--expr", std::string(s.course.objective.formula())});
+  } else if (s.course.objective.is_data()) {
     std::string csv = "x,y\n";
-    for (std::size_t i = 0; i < s.objective.data()->size(); ++i)
-      csv += format_number(s.objective.data()->x[i]) + "," + format_number(s.objective.data()->y[i]) + "\n";
+    for (std::size_t i = 0; i < s.course.objective.data()->size(); ++i)
+      csv += format_number(s.course.objective.data()->x[i]) + "," + format_number(s.course.objective.data()->y[i]) + "\n";
     std::ofstream(data_file) << csv;
-    args.insert(args.end(), {"--data", data_file.string(), "--loss", std::string(name(s.objective.loss()))});
+    args.insert(args.end(), {"--data", data_file.string(), "--loss", std::string(name(s.course.objective.loss()))});
   } else
-    args.insert(args.end(), {"--function", std::string(s.objective.name())});
+    args.insert(args.end(), {"--function", std::string(s.course.objective.name())});
   if (run.rule)
     args.insert(args.end(), {"--rule", run.rule->text()});
   else
     args.insert(args.end(), {"--optimizer", std::string(name(h.kind))});
-  args.insert(args.end(), {"--start=" + format_number(s.start.x) + "," + format_number(s.start.y), "--steps",
-                           std::to_string(s.steps)});
+  args.insert(args.end(), {"--start=" + format_number(s.course.start.x) + "," + format_number(s.course.start.y), "--steps",
+                           std::to_string(s.course.steps)});
   for (const RealParameter* p : parameters_of(run))
     args.push_back("--" + std::string(p->flag) + "=" + format_number(h.*p->member));
-  args.insert(args.end(), {"--seed", std::to_string(s.seed)});
+  args.insert(args.end(), {"--seed", std::to_string(s.course.seed)});
   if (run.batch > 0) args.insert(args.end(), {"--batch", std::to_string(run.batch)});
   if (run.shuffle) args.emplace_back("--shuffle");
   if (run.noise > 0) args.insert(args.end(), {"--noise", format_number(run.noise)});
@@ -80,10 +80,10 @@ TEST_CASE("a scenario run from the command line gives the CSV of the same runs g
     // Only a lesson that says a run diverges reports one.
     CHECK((r.err.empty() || (s.description.find("diverges") != std::string::npos &&
                              r.err.find("diverged at step") != std::string::npos)));
-    for (std::size_t i = 0; i < s.runs.size(); ++i) {
+    for (std::size_t i = 0; i < s.course.runs.size(); ++i) {
       const Result by_flags = run_optviz(flags_of(s, i, dir / ("data" + std::to_string(p) + ".csv")));
       REQUIRE(by_flags.exit_code == 0);
-      CHECK(read_file(out / run_file_name(i, s.runs[i].label)) == by_flags.out);
+      CHECK(read_file(out / run_file_name(i, s.looks[i].label)) == by_flags.out);
     }
     CHECK(std::filesystem::exists(out / "summary.json"));
   }

@@ -51,7 +51,7 @@ TEST_CASE("every preset renders to a PNG that carries it", "[render]") {
     CHECK(image.height == 720);
     CHECK(distinct_colours(image) > 500);  // a heatmap, not a flat background
     // Each run's colour: its legend swatch, and its path unless a later run covers it.
-    for (const RunSpec& run : s.runs) CHECK(pixels_near(image, run.colour, 24) > 20);
+    for (const RunLook& run : s.looks) CHECK(pixels_near(image, run.colour, 24) > 20);
     CHECK(open_scenario_file(png) == s);
   }
 }
@@ -70,7 +70,7 @@ TEST_CASE("render's default size, --step and a PNG as the scenario", "[render]")
   const Image start = read_png(dir / "start.png");
   REQUIRE(start.width == 1920);
   // At step 0 the paths are not drawn yet: far fewer pixels of the momentum run's colour.
-  CHECK(pixels_near(full, s.runs[0].colour, 24) > 3 * pixels_near(start, s.runs[0].colour, 24));
+  CHECK(pixels_near(full, s.looks[0].colour, 24) > 3 * pixels_near(start, s.looks[0].colour, 24));
   CHECK(open_scenario_file(dir / "start.png") == s);
 }
 
@@ -81,7 +81,7 @@ TEST_CASE("render writes an animated GIF of the trajectories growing", "[render]
   const Result r =
       run_optviz({"render", (dir / "s.json").string(), "--gif", (dir / "a.gif").string(), "--fps", "10", "--seconds",
                   "2", "--width", "320", "--height", "180", "--out", (dir / "f.png").string(), "--step",
-                  std::to_string(s.steps), "--canvas-only"});
+                  std::to_string(s.course.steps), "--canvas-only"});
   REQUIRE(r.exit_code == 0);
   const Gif gif = read_gif(dir / "a.gif");
   CHECK(gif.width == 320);
@@ -133,7 +133,7 @@ TEST_CASE("render --view 3d draws the surface: another picture than the heatmap,
     REQUIRE(surface.height == height);
     CHECK(distinct_colours(surface) > 2000);  // a shaded surface, not a flat background
     CHECK(mean_difference(flat, surface) > 10);
-    for (const RunSpec& run : s.runs) CHECK(pixels_near(surface, run.colour, 24) > 40);
+    for (const RunLook& run : s.looks) CHECK(pixels_near(surface, run.colour, 24) > 40);
     // The figure carries the scenario as drawn: it opens again in 3D.
     Scenario shown = s;
     shown.display.view = CanvasView::surface;
@@ -160,9 +160,9 @@ TEST_CASE("the 3D view survives degenerate surfaces and diverged runs", "[render
   for (const char* formula : {"3", "1/(x*x + y*y)", "log(x)", "exp(50*x) + y"}) {
     INFO(formula);
     Scenario s = default_scenario();
-    s.objective = Objective::typed(formula);
-    s.steps = 60;
-    for (RunSpec& run : s.runs) run.hyper.eta = 0.5;  // some of them diverge
+    s.course.objective = Objective::typed(formula);
+    s.course.steps = 60;
+    for (RunSpec& run : s.course.runs) run.hyper.eta = 0.5;  // some of them diverge
     s.display.view = CanvasView::surface;
     save_scenario(dir / "s.json", s);
     const Result r = run_optviz(

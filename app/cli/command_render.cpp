@@ -1,0 +1,126 @@
+// `optviz render`: a scenario drawn as a PNG figure or an animated GIF in a hidden window, as the
+// window's File menu exports it.
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "commands.hpp"
+#include "figure_export.hpp"
+#include "gif_file.hpp"
+#include "hidden_figure_renderer.hpp"
+#include "number_text.hpp"
+
+namespace optviz::cli {
+namespace {
+
+struct RenderOptions {
+  std::string scenario;
+  std::string out;
+  std::string gif;
+  int width = 0;  // when not given: the PNG's default (FigureRequest's) or the GIF's (GifSettings')
+  int height = 0;
+  long step = 0;     // when not given: the lesson's step, or the last
+  std::string view;  // "2d", "3d" or "" for the scenario's
+  bool canvas_only = false;
+  bool question = false;
+  std::string theme = "light";
+  GifSettings gif_settings;
+  CLI::Option* width_option = nullptr;
+  CLI::Option* height_option = nullptr;
+  CLI::Option* step_option = nullptr;
+  CLI::Option* fps_option = nullptr;
+  CLI::Option* seconds_option = nullptr;
+};
+
+// The checks of the flags alone, before the scenario is read.
+void check_render_flags(const RenderOptions& o) {
+  if (o.out.empty() && o.gif.empty()) throw BadInput("give --out FILE.png, --gif FILE.gif or both");
+  if (o.gif.empty() && (o.fps_option->count() > 0 || o.seconds_option->count() > 0))
+    throw BadInput((o.fps_option->count() > 0 ? "--fps" : "--seconds") + std::string(" applies to --gif only"));
+  if (o.out.empty() && o.step_option->count() > 0) throw BadInput("--step applies to --out only");
+  if (o.canvas_only && o.question) throw BadInput("--question draws a slide: it does not go with --canvas-only");
+  if (o.question && !o.gif.empty()) throw BadInput("--question applies to --out only (a question slide does not move)");
+}
+
+void add_render_options(CLI::App& cmd, RenderOptions& o) {
+  const FigureRequest png;
+  const GifSettings& gif = o.gif_settings;
+  const auto size = [](int png_side, int gif_side) {
+    return std::to_string(png_side) + " for --out, " + std::to_string(gif_side) + " for --gif)";
+  };
+  cmd.add_option("scenario", o.scenario, "the scenario: .json, or a PNG exported by optviz")->required();
+  cmd.add_option("--out", o.out, "write the figure to this PNG file (the scenario is embedded in it)");
+  cmd.add_option("--gif", o.gif, "write an animated GIF of the trajectories growing to this file");
+  o.width_option = cmd.add_option("--width", o.width, "width in pixels (default " + size(png.width, gif.width));
+  o.height_option = cmd.add_option("--height", o.height, "height in pixels (default " + size(png.height, gif.height));
+  o.step_option = cmd.add_option(
+      "--step", o.step, "--out: draw the trajectories up to this step (default: the lesson's step, else the last)");
+  add_view_option(cmd, o.view);
+  cmd.add_flag("--canvas-only", o.canvas_only,
+               "draw the canvas alone with its title, instead of the slide (title, text, canvas and plots)");
+  cmd.add_flag("--question", o.question,
+               "draw the lesson's question slide: the question, the canvas without the paths, the plots empty");
+  cmd.add_option("--theme", o.theme, "light (default) or dark")->check(CLI::IsMember({"light", "dark"}));
+  o.fps_option = cmd.add_option(
+      "--fps", o.gif_settings.fps,
+      "--gif: frames per second (default " + std::to_string(gif.fps) + ", at most " + std::to_string(kMaxGifFps) + ")");
+  o.seconds_option = cmd.add_option("--seconds", o.gif_settings.seconds,
+                                    "--gif: length of the animation (default " + format_number(gif.seconds) +
+                                        ", at most " + format_number(kMaxGifSeconds) + ")");
+  cmd.footer("Limits: --out up to " + std::to_string(kMaxFigureWidth) + "x" + std::to_string(kMaxFigureHeight) +
+             " pixels, --gif up to " + std::to_string(kMaxGifWidth) + "x" + std::to_string(kMaxGifHeight) + " and " +
+             std::to_string(kMaxGifFrames) +
+             " frames (fps x seconds).\nNeeds a display; on a machine without one, run it under xvfb-run:\n"
+             "  xvfb-run -a optviz render scenario.json --out fig.png");
+}
+
+int render_command(const RenderOptions& o) {
+  check_render_flags(o);
+  FigureRequest png;
+  if (o.width_option->count() > 0) png.width = o.width;
+  if (o.height_option->count() > 0) png.height = o.height;
+  if (!o.out.empty())
+    if (std::string problem = find_figure_size_problem(png.width, png.height); !problem.empty())
+      throw BadInput(problem);
+  GifSettings gif = o.gif_settings;
+  if (o.width_option->count() > 0) gif.width = o.width;
+  if (o.height_option->count() > 0) gif.height = o.height;
+  if (!o.gif.empty())
+    if (std::string problem = find_gif_problem(gif); !problem.empty()) throw BadInput(problem);
+
+  Scenario scenario = open_scenario(o.scenario);
+  if (!o.view.empty()) scenario.display.view = o.view == "3d" ? CanvasView::surface : CanvasView::flat;
+  scenario.course.objective.search_minima(scenario.view);
+  if (o.question && scenario.lesson.question.empty())
+    throw BadInput("--question: " + o.scenario + " asks no question (its \"lesson\" has no \"question\")");
+  png.step = o.step_option->count() > 0 ? o.step : lesson_step(scenario);
+  if (png.step < 0 || png.step > scenario.course.steps)
+    throw BadInput("--step: must be in [0, " + std::to_string(scenario.course.steps) + "] (the scenario's steps), got " +
+                   std::to_string(png.step));
+  std::vector<Trajectory> runs = simulate(scenario.course);
+
+  std::string error;
+  const std::unique_ptr<FigureRenderer> renderer = make_hidden_figure_renderer(error);
+  if (!renderer) throw std::runtime_error("render draws with OpenGL and needs a display: " + error);
+  png.composition = gif.composition = o.canvas_only ? FigureComposition::canvas
+                                      : o.question  ? FigureComposition::question
+                                                    : FigureComposition::slide;
+  png.dark = gif.dark = o.theme == "dark";
+  if (!o.out.empty()) export_figure_png(*renderer, scenario, runs, png, o.out);
+  if (!o.gif.empty()) {
+    GifExport animation(scenario, std::move(runs), gif, o.gif);
+    while (!animation.done()) animation.render_next(*renderer);
+  }
+  return 0;
+}
+
+}  // namespace
+
+Command add_render_command(CLI::App& app) {
+  return make_command(app, "render", "draw a scenario as a PNG figure or an animated GIF, without a window",
+                      add_render_options, render_command);
+}
+
+}  // namespace optviz::cli

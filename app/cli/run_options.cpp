@@ -1,0 +1,340 @@
+// The flags that set up one run, shared by run, sweep and basin: their registration with their help,
+// and their reading into a run, each checked where it enters with a message that names its flag.
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <filesystem>
+#include <initializer_list>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "algorithms.hpp"
+#include "commands.hpp"
+#include "dataset.hpp"
+#include "expression.hpp"
+#include "number_text.hpp"
+#include "parameters.hpp"
+#include "rule.hpp"
+#include "scenario_file.hpp"
+#include "scenario_io.hpp"
+#include "schedule.hpp"
+#include "test_function.hpp"
+#include "trajectory.hpp"
+
+namespace optviz::cli {
+namespace {
+
+// Every optimizer's defaults, after which flags each one takes.
+std::string defaults_table() {
+  std::string out =
+      "Each optimizer's whole algorithm, with these options: optviz list.\n"
+      "Defaults per optimizer (flags that do not apply to an optimizer are errors):\n";
+  for (OptimizerKind kind : optimizer_kinds()) {
+    const Hyperparameters h = defaults(kind);
+    std::string line = "  " + std::string(name(kind)) + ":";
+    for (const RealParameter& p : real_parameters())
+      if (p.applies_to(kind)) line += " --" + std::string(p.flag) + " " + format_number(h.*p.member);
+    for (const FlagParameter& p : flag_parameters())
+      if (p.applies_to(kind)) line += " [--" + std::string(p.flag) + "]";
+    out += line + "\n";
+  }
+  return out;
+}
+
+// A hyperparameter's help, then the lines of the algorithms that it switches on or that read it
+// (core/optim/algorithms.hpp), as --rule takes them. Rendered once: every command that takes the flags
+// (run, sweep, basin) shows the same constant text, and rendering it is the costliest part of
+// setting up the command line.
+const std::string& parameter_help(std::string_view name) {
+  static const std::map<std::string, std::string, std::less<>> texts = [] {
+    std::map<std::string, std::string, std::less<>> out;
+    const auto add = [&out](std::string_view n, std::string_view help) {
+      const std::string formulas = option_formulas(n, Notation::rule);
+      out.emplace(std::string(n), std::string(help) + (formulas.empty() ? "" : ". " + formulas));
+    };
+    for (const RealParameter& p : real_parameters()) add(p.name, p.help);
+    for (const FlagParameter& p : flag_parameters()) add(p.name, p.help);
+    return out;
+  }();
+  return texts.find(name)->second;
+}
+
+// The built-in optimizer's hyperparameters from the flags; throws BadInput.
+Hyperparameters hyperparameters_from(const RunOptions& o) {
+  const std::string all = optimizer_names(~0u);
+  if (o.optimizer.empty()) throw BadInput("missing --optimizer (one of " + all + ") or --rule");
+  const auto kind = find_optimizer(o.optimizer);
+  if (!kind) throw BadInput("unknown optimizer \"" + o.optimizer + "\" (one of " + all + ")");
+  const auto takes = [&](const auto& parameter) {
+    if (!parameter.applies_to(*kind))
+      throw BadInput("--" + std::string(parameter.flag) + " does not apply to " + o.optimizer + "; it is taken by " +
+                     optimizer_names(parameter.kinds));
+  };
+  Hyperparameters h = defaults(*kind);
+  const auto reals = real_parameters();
+  for (std::size_t i = 0; i < reals.size(); ++i) {
+    if (o.real_options[i]->count() == 0) continue;
+    takes(reals[i]);
+    h.*reals[i].member = o.reals[i];
+  }
+  const auto flags = flag_parameters();
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    if (!o.flags[i]) continue;
+    takes(flags[i]);
+    h.*flags[i].member = flags[i].value_when_given;
+  }
+  if (const std::string problem = validate(h); !problem.empty()) throw BadInput(problem);
+  return h;
+}
+
+// "invalid --expr at column 7: unknown name "z"", with the text and a caret under the column
+// when the text is short enough to show.
+BadInput formula_error(const std::string& flag, const std::string& text, const ExpressionError& e) {
+  std::string message = "invalid " + flag + " at column " + std::to_string(e.column()) + ": " + e.problem();
+  constexpr std::size_t kShown = 160;
+  if (text.size() <= kShown && text.find('\n') == std::string::npos && e.column() <= text.size() + 1)
+    message += "\n  " + text + "\n  " + std::string(e.column() - 1, ' ') + "^";
+  return BadInput(message);
+}
+
+Objective objective_from(const RunOptions& o) {
+  if ((!o.expr.empty()) + (!o.function.empty()) + (!o.data.empty()) > 1)
+    throw BadInput(o.data.empty() ? "give --function or --expr, not both"
+                                  : "give one of --function, --expr and --data");
+  if (!o.loss.empty() && o.data.empty()) throw BadInput("--loss applies to --data FILE");
+  if (!o.data.empty()) {
+    if (o.loss.empty()) throw BadInput("--data needs --loss linear or --loss logistic");
+    const auto loss = find_loss(o.loss);
+    if (!loss) throw BadInput("unknown loss \"" + o.loss + "\" (linear or logistic)");
+    try {
+      return Objective::from_data(load_data_csv(o.data), *loss, std::filesystem::path(o.data).filename().string());
+    } catch (const DataError& e) {
+      throw BadInput(e.what()[0] == '/' || std::string_view(e.what()).starts_with(o.data) ? std::string(e.what())
+                                                                                          : o.data + ": " + e.what());
+    }
+  }
+  if (!o.expr.empty()) {
+    try {
+      return Objective::typed(o.expr);
+    } catch (const ExpressionError& e) {
+      throw formula_error("--expr", o.expr, e);
+    }
+  }
+  if (o.function.empty()) throw BadInput("missing --function, --expr or --data (see `optviz list`)");
+  const TestFunction* f = find_function(o.function);
+  if (f == nullptr) throw BadInput("unknown function \"" + o.function + "\" (see `optviz list`)");
+  return *f;
+}
+
+// A typed rule's hyperparameters: exactly the ones it reads, each given by its flag (or swept by a
+// map, which sets it per cell).
+Hyperparameters rule_hyperparameters_from(const RunOptions& o, const Rule& rule,
+                                          const std::vector<std::string>& swept) {
+  Hyperparameters h;
+  const auto reals = real_parameters();
+  for (std::size_t i = 0; i < reals.size(); ++i) {
+    const bool given = o.real_options[i]->count() > 0;
+    const bool read = rule.reads_parameter(reals[i].name) &&
+                      (given || std::find(swept.begin(), swept.end(), reals[i].name) == swept.end());
+    if (given && !read)
+      throw BadInput("--" + std::string(reals[i].flag) + " is given but the rule does not read " +
+                     std::string(reals[i].name));
+    if (read && !given)
+      throw BadInput("the rule reads " + std::string(reals[i].name) + ": give its value with --" +
+                     std::string(reals[i].flag));
+    if (given) h.*reals[i].member = o.reals[i];
+  }
+  const auto flags = flag_parameters();
+  for (std::size_t i = 0; i < flags.size(); ++i)
+    if (o.flags[i])
+      throw BadInput("--" + std::string(flags[i].flag) +
+                     " applies to built-in optimizers; a rule writes its own update");
+  if (const auto problem = find_rule_problem(rule, h)) throw BadInput(problem->message());
+  return h;
+}
+
+// A problem of core's training or schedule, "t_max: must be ...", as its flag's: "--t-max: must be ...".
+std::string cli_training_problem(std::string problem) {
+  const std::size_t colon = problem.find(':');
+  std::replace(problem.begin(), problem.begin() + static_cast<long>(colon == std::string::npos ? 0 : colon), '_', '-');
+  return "--" + problem;
+}
+
+// "constant, step, exponential, cosine or inverse_sqrt", the default followed by `default_mark`.
+std::string schedule_names(std::string_view default_mark = "") {
+  const auto kinds = schedule_kinds();
+  std::string out;
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 < kinds.size() ? ", " : " or ") + std::string(name(kinds[i]));
+    if (kinds[i] == Schedule{}.kind) out += default_mark;
+  }
+  return out;
+}
+
+// The schedule from --schedule and its flags; a flag that its schedule does not take is an error.
+Schedule schedule_from(const RunOptions& o) {
+  Schedule s = o.schedule_values;
+  if (!o.schedule.empty()) {
+    const auto kind = find_schedule(o.schedule);
+    if (!kind) throw BadInput("unknown schedule \"" + o.schedule + "\" (" + schedule_names() + ")");
+    s.kind = *kind;
+  }
+  const auto takes = [&](CLI::Option* option, std::initializer_list<ScheduleKind> kinds, const char* which) {
+    if (option->count() == 0) return;
+    for (ScheduleKind k : kinds)
+      if (k == s.kind) return;
+    throw BadInput(option->get_name() + " applies to --schedule " + which);
+  };
+  takes(o.step_size_option, {ScheduleKind::step}, "step");
+  takes(o.gamma_option, {ScheduleKind::step, ScheduleKind::exponential}, "step or exponential");
+  takes(o.t_max_option, {ScheduleKind::cosine}, "cosine");
+  takes(o.eta_min_option, {ScheduleKind::cosine}, "cosine");
+  if (o.warmup_start_option->count() > 0 && o.warmup_option->count() == 0)
+    throw BadInput("--warmup-start applies with --warmup W");
+  if (std::string problem = find_schedule_problem(s); !problem.empty()) throw BadInput(cli_training_problem(problem));
+  return s;
+}
+
+// Parses exactly values.size() finite numbers separated by commas, and nothing else.
+bool parse_numbers(std::string_view text, std::span<double> values) {
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::size_t comma = i + 1 < values.size() ? text.find(',', begin) : text.size();
+    if (comma == std::string_view::npos) return false;
+    const std::optional<double> number = parse_number(text.substr(begin, comma - begin));
+    if (!number) return false;
+    values[i] = *number;
+    begin = comma + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+void add_configuration_options(CLI::App& cmd, RunOptions& o) {
+  o.single_run_options = {
+      cmd.add_option("--function", o.function, "test function (see `optviz list`)"),
+      cmd.add_option("--expr", o.expr,
+                     "a typed function of x and y instead of --function, for example '(1-x)^2 + 100*(y-x^2)^2'; "
+                     "needs --start"),
+      cmd.add_option("--optimizer", o.optimizer, "optimizer (see `optviz list`)"),
+      cmd.add_option("--rule", o.rule,
+                     "a typed update rule instead of --optimizer: statements NAME = EXPR separated by ; for example "
+                     "'G = rho*G + (1-rho)*g^2; theta = theta - eta*g/(sqrt(G)+eps)'; every hyperparameter it reads "
+                     "must be given"),
+      cmd.add_option("--data", o.data,
+                     "a loss from data instead of --function: a CSV file with columns x and y; the plane is (w, b)"),
+      cmd.add_option("--loss", o.loss, "with --data: linear (least squares) or logistic (labels y of 0 and 1)"),
+      o.batch_option = cmd.add_option("--batch", o.batch, "with --data: rows of a mini-batch (default: all)"),
+      cmd.add_flag("--shuffle", o.shuffle, "with --batch: reorder the rows every epoch (reproducibly, by --seed)"),
+      cmd.add_option("--noise", o.noise, "add Gaussian noise of this standard deviation to every gradient"),
+      cmd.add_option("--seed", o.seed, "seed of the noise and of the shuffled batches (default 0)"),
+      cmd.add_option("--schedule", o.schedule, "learning-rate schedule: " + schedule_names(" (default)")),
+      o.step_size_option =
+          cmd.add_option("--step-size", o.schedule_values.step_size, "--schedule step: updates between two decays"),
+      o.gamma_option = cmd.add_option("--gamma", o.schedule_values.gamma,
+                                      "--schedule step or exponential: the decay factor (default 0.1)"),
+      o.t_max_option =
+          cmd.add_option("--t-max", o.schedule_values.t_max, "--schedule cosine: the period (default: the step count)"),
+      o.eta_min_option =
+          cmd.add_option("--eta-min", o.schedule_values.eta_min, "--schedule cosine: the lowest rate (default 0)"),
+      o.warmup_option = cmd.add_option("--warmup", o.schedule_values.warmup,
+                                       "linear warm-up over this many updates, with any schedule"),
+      o.warmup_start_option = cmd.add_option("--warmup-start", o.schedule_values.warmup_start,
+                                             "with --warmup: the first update's fraction of eta (default 0.1)"),
+  };
+}
+
+void add_hyperparameter_options(CLI::App& cmd, RunOptions& o, const std::string& footer_head) {
+  const auto reals = real_parameters();
+  for (std::size_t i = 0; i < reals.size(); ++i) {
+    std::string names = "--" + std::string(reals[i].flag);
+    if (!reals[i].alias.empty()) names += ",--" + std::string(reals[i].alias);
+    o.real_options.push_back(cmd.add_option(names, o.reals[i], parameter_help(reals[i].name)));
+  }
+  const auto flags = flag_parameters();
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    o.flag_options.push_back(cmd.add_flag_callback(
+        "--" + std::string(flags[i].flag), [&o, i] { o.flags[i] = true; }, parameter_help(flags[i].name)));
+  }
+  cmd.footer(footer_head + defaults_table());
+}
+
+void reject_run_flags(const RunOptions& o, std::string_view scenario_sets) {
+  for (const auto* options : {&o.single_run_options, &o.real_options, &o.flag_options})
+    for (const CLI::Option* option : *options)
+      if (option->count() > 0)
+        throw BadInput(option->get_name() + " cannot be combined with a scenario file, which sets " +
+                       std::string(scenario_sets));
+}
+
+FlagRun run_from_flags(const RunOptions& o, long steps, bool takes_start, const std::vector<std::string>& swept) {
+  FlagRun r;
+  r.f = objective_from(o);
+  if (takes_start && !o.expr.empty() && o.start.empty())
+    throw BadInput("--expr needs --start X,Y (a typed function has no default)");
+  if (o.shuffle && o.batch_option->count() == 0) throw BadInput("--shuffle applies with --batch B");
+  r.start = o.start.empty() ? r.f.start() : parse_point(o.start, "start");
+  if (const auto problem = find_course_problem(r.start, steps)) throw BadInput(problem->message());
+
+  RunSpec& spec = r.spec;
+  if (!o.rule.empty()) {
+    if (!o.optimizer.empty()) throw BadInput("give --optimizer or --rule, not both");
+    try {
+      spec.rule.emplace(o.rule);
+    } catch (const ExpressionError& e) {
+      throw formula_error("--rule", o.rule, e);
+    }
+    spec.hyper = rule_hyperparameters_from(o, *spec.rule, swept);
+  } else {
+    spec.hyper = hyperparameters_from(o);
+  }
+  spec.schedule = schedule_from(o);
+  spec.batch = o.batch;
+  if (o.batch_option->count() > 0 && o.batch < 1)
+    throw BadInput("invalid --batch: must be at least 1, got " + std::to_string(o.batch));
+  spec.shuffle = o.shuffle;
+  spec.noise = o.noise;
+  r.training = training_of(spec, o.seed, 0);
+  if (std::string problem = find_training_problem(r.training, r.f); !problem.empty())
+    throw BadInput(cli_training_problem(problem));
+  return r;
+}
+
+Vec2 parse_point(const std::string& text, const std::string& what) {
+  std::array<double, 2> v{};
+  if (!parse_numbers(text, v))
+    throw BadInput("invalid " + what + ": \"" + text + "\" (expected X,Y, for example --" + what + "=-1.5,2)");
+  return {v[0], v[1]};
+}
+
+Box parse_view(const std::string& text) {
+  std::array<double, 4> v{};
+  if (!parse_numbers(text, v))
+    throw BadInput("invalid --view: \"" + text + "\" (expected x0,x1,y0,y1, for example --view=-5,5,-5,5)");
+  return {{v[0], v[2]}, {v[1], v[3]}};
+}
+
+Scenario open_scenario(const std::string& path) {
+  try {
+    return open_scenario_file(path);
+  } catch (const ScenarioError& e) {
+    throw BadInput(e.what());
+  }
+}
+
+int print_to_stdout(const std::string& text) {
+  std::cout << text << std::flush;
+  if (!std::cout) {
+    std::cerr << "optviz: cannot write to standard output\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace optviz::cli

@@ -416,10 +416,7 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
     width_ = width;
     height_ = height;
   }
-  GLint previous_framebuffer = 0;
-  GLint previous_viewport[4] = {0, 0, 0, 0};
-  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous_framebuffer);
-  glGetIntegerv(GL_VIEWPORT, previous_viewport);
+  const ScopedFramebufferBinding saved;
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_.get());
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colour_.get(), 0);
   Image image;
@@ -431,8 +428,6 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     image = read_pixels(width, height);
   }
-  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_framebuffer));
-  glViewport(previous_viewport[0], previous_viewport[1], previous_viewport[2], previous_viewport[3]);
   return image;
 }
 

@@ -6,6 +6,7 @@
 
 #include <glad/gl.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -68,6 +69,9 @@ using GlBuffer = GlHandle<BufferDeleter>;
 using GlRenderbuffer = GlHandle<RenderbufferDeleter>;
 using GlProgram = GlHandle<ProgramDeleter>;
 using GlShader = GlHandle<ShaderDeleter>;
+
+// A texture as ImGui's draw lists take it (ImTextureID, a pointer).
+inline void* texture_id(GLuint texture) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(texture)); }
 
 inline GlTexture make_texture() {
   GLuint id = 0;

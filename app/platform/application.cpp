@@ -69,8 +69,8 @@ void Application::Impl::remember_session() {
     const WindowPlacement window_placement = presenting && windowed ? *windowed : placement();
     Settings settings = settings_of(state, window_placement);
     if (presenting) {  // the scale outside presentation mode
-      settings.ui_scale = scale_before_presenting;
-      settings.scale_follows_monitor = scale_followed_monitor;
+      settings.view.ui_scale = scale_before_presenting;
+      settings.view.scale_follows_monitor = scale_followed_monitor;
     }
     save_settings(config, settings);
     Scenario last = state.scenario;

@@ -6,6 +6,16 @@
 namespace optviz::gui {
 namespace {
 
+// A shader's or a program's info log, through its pair of GL queries.
+template <class GetParameter, class GetLog>
+std::string info_log(GLuint object, GetParameter get_parameter, GetLog get_log) {
+  GLint length = 0;
+  get_parameter(object, GL_INFO_LOG_LENGTH, &length);
+  std::vector<char> log(static_cast<std::size_t>(std::max(length, 1)));
+  get_log(object, static_cast<GLsizei>(log.size()), nullptr, log.data());
+  return log.data();
+}
+
 GlShader compile(GLenum type, const char* source, std::string& error) {
   GlShader shader(glCreateShader(type));
   glShaderSource(shader.get(), 1, &source, nullptr);
@@ -13,11 +23,8 @@ GlShader compile(GLenum type, const char* source, std::string& error) {
   GLint ok = GL_FALSE;
   glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
   if (ok == GL_TRUE) return shader;
-  GLint length = 0;
-  glGetShaderiv(shader.get(), GL_INFO_LOG_LENGTH, &length);
-  std::vector<char> log(static_cast<std::size_t>(std::max(length, 1)));
-  glGetShaderInfoLog(shader.get(), static_cast<GLsizei>(log.size()), nullptr, log.data());
-  error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader does not compile: " + log.data();
+  error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") +
+          " shader does not compile: " + info_log(shader.get(), glGetShaderiv, glGetShaderInfoLog);
   return GlShader();
 }
 
@@ -37,11 +44,7 @@ GlProgram link_program(const char* vertex, const char* fragment, std::string& er
   GLint ok = GL_FALSE;
   glGetProgramiv(program.get(), GL_LINK_STATUS, &ok);
   if (ok == GL_TRUE) return program;
-  GLint length = 0;
-  glGetProgramiv(program.get(), GL_INFO_LOG_LENGTH, &length);
-  std::vector<char> log(static_cast<std::size_t>(std::max(length, 1)));
-  glGetProgramInfoLog(program.get(), static_cast<GLsizei>(log.size()), nullptr, log.data());
-  error = std::string("shader program does not link: ") + log.data();
+  error = "shader program does not link: " + info_log(program.get(), glGetProgramiv, glGetProgramInfoLog);
   return GlProgram();
 }
 

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
+#include "dataset.hpp"
 #include "formulas.hpp"
 #include "grid.hpp"
 #include "objective.hpp"
@@ -124,4 +126,41 @@ TEST_CASE("the heatmap grid holds the colour-scale position of f at every cell's
         }
     }
   }
+}
+
+TEST_CASE("the colour scale of a large data set is measured within its budget of row reads", "[functions][heatmap]") {
+  // Built-in functions and small data sets: 257 x 257 samples, as the pixel tests expect.
+  for (const TestFunction& f : test_functions()) CHECK(heatmap_scale_samples(f) == 257);
+  const Objective small = Objective::from_data(generate_data(DataRecipe{}), DataLoss::linear, "small.csv");
+  CHECK(heatmap_scale_samples(small) == 257);
+
+  // 10,000 logistic rows: the most samples whose rows read stay within the budget.
+  DataRecipe recipe;
+  recipe.loss = DataLoss::logistic;
+  recipe.points = 10'000;
+  const Objective large = Objective::from_data(generate_data(recipe), DataLoss::logistic, "large.csv");
+  const int samples = heatmap_scale_samples(large);
+  const double rows = static_cast<double>(large.data()->size());
+  CHECK(samples < 257);
+  CHECK(static_cast<double>(samples) * samples * rows <= kMaxScaleRowReads);
+  CHECK(static_cast<double>(samples + 1) * (samples + 1) * rows > kMaxScaleRowReads);
+
+  // The scale is the extremes of f over exactly that grid of samples (and the known minimum).
+  const HeatmapScale scale = heatmap_scale(large, ColourScale::linear);
+  const Box view = large.view();
+  double low = std::numeric_limits<double>::infinity(), high = -low;
+  for (int j = 0; j < samples; ++j)
+    for (int i = 0; i < samples; ++i) {
+      const double u = static_cast<double>(i) / (samples - 1), v = static_cast<double>(j) / (samples - 1);
+      const double value =
+          large.value({view.min.x + u * (view.max.x - view.min.x), view.min.y + v * (view.max.y - view.min.y)});
+      low = std::min(low, value);
+      high = std::max(high, value);
+    }
+  if (std::isfinite(large.minimum_value())) low = std::min(low, large.minimum_value());
+  CHECK(scale.low == low);
+  CHECK(scale.high == high);
+
+  // A data set too large for even 17 x 17 samples within the budget still gets 17 x 17.
+  CHECK(heatmap_scale_samples(small, 1.0) == 17);
 }

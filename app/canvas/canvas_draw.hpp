@@ -1,6 +1,7 @@
 // Drawing the canvas with an ImDrawList: the heatmap image, axes, minima, trajectories, the start
 // handle, the step arrows, the colour bar and the legend. The on-screen canvas and the offscreen
-// figures call the same functions; nothing here touches GL.
+// figures call the same functions; nothing here touches GL. The paths are drawn in canvas_paths.cpp,
+// the colour bar and the legend in canvas_legend.cpp, the rest in canvas_draw.cpp.
 #pragma once
 
 #include <imgui.h>

@@ -28,6 +28,8 @@ struct CanvasStyle {
 };
 
 CanvasStyle canvas_style(Theme theme, float scale, ImFont* font, float font_size);
+// The style's font, or ImGui's current one when it has none.
+inline ImFont* canvas_font(const CanvasStyle& s) { return s.font != nullptr ? s.font : ImGui::GetFont(); }
 
 ImU32 run_colour(const Rgb& c, float alpha = 1.0f);
 

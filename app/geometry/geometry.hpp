@@ -3,6 +3,7 @@
 // that no NaN or infinite value reaches a vertex.
 #pragma once
 
+#include <cmath>
 #include <span>
 
 #include "objective.hpp"
@@ -16,6 +17,8 @@ struct Point2 {
   float y = 0;
   friend bool operator==(const Point2&, const Point2&) = default;
 };
+
+inline bool is_finite(Point2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
 struct PixelRect {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // top-left and bottom-right corners, y down

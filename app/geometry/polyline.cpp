@@ -5,8 +5,6 @@
 namespace optviz::gui {
 namespace {
 
-bool finite(Point2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
-
 float distance(Point2 a, Point2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
 // Appends the clipped segment a-b, continuing the current piece when it starts where the piece
@@ -29,7 +27,7 @@ std::span<const Point2> Polylines::piece(std::size_t i) const {
 }
 
 bool clip_segment(Point2& a, Point2& b, PixelRect clip) {
-  if (!finite(a) || !finite(b)) return false;
+  if (!is_finite(a) || !is_finite(b)) return false;
   const double dx = static_cast<double>(b.x) - static_cast<double>(a.x);
   const double dy = static_cast<double>(b.y) - static_cast<double>(a.y);
   double t0 = 0, t1 = 1;
@@ -67,7 +65,7 @@ void screen_polylines(std::span<const Vec2> world, const CanvasTransform& transf
   Point2 last;
   for (std::size_t i = 0; i < world.size(); ++i) {
     const Point2 p = transform.to_pixels(world[i]);
-    if (!finite(p)) {
+    if (!is_finite(p)) {
       have_last = false;
       continue;
     }

@@ -24,7 +24,6 @@ void hover_readout(const AppState& state, DataLoss loss, double x, long step) {
   ImGui::BeginTooltip();
   ImGui::Text("x = %s, at step %ld", short_number(x).c_str(), step);
   for (std::size_t i = 0; i < state.simulated.course.runs.size() && i < state.runs.size(); ++i) {
-    const RunSpec& run = state.simulated.course.runs[i];
     const auto theta = parameters_at(state.runs[i], step);
     if (!state.simulated.looks[i].visible || !theta) continue;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(state.simulated.looks[i].colour)), "%s: %s = %s, %s = %s, model %s",

@@ -18,7 +18,6 @@ void legend(const AppState& state) {
   const float swatch = ImGui::GetFontSize() * 1.2f;
   bool first = true;
   for (std::size_t i = 0; i < state.simulated.course.runs.size() && i < state.runs.size(); ++i) {
-    const RunSpec& run = state.simulated.course.runs[i];
     if (!state.simulated.looks[i].visible) continue;
     const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(state.simulated.looks[i].label.c_str()).x;
     if (!first) {

@@ -209,7 +209,6 @@ void draw_runs_section(AppState& state) {
   add_run_button(state);
   for (std::size_t i = 0; i < state.scenario.course.runs.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    RunSpec& run = state.scenario.course.runs[i];
     const bool selected = state.selected && *state.selected == i;
     ImGuiTreeNodeFlags flags =
         ImGuiTreeNodeFlags_AllowItemOverlap | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_FramePadding;

@@ -1,5 +1,6 @@
 // Starting GLFW with errors reported as text, shared by the window and the hidden figure
-// context: "cannot open a window: <GLFW's reason>. No display? Run under xvfb-run, ...".
+// context: "cannot open a window: <GLFW's reason>. No display? Run under xvfb-run, ...". One
+// implementation (glfw_setup.cpp) for the desktop and the page.
 #pragma once
 
 #include <string>
@@ -13,8 +14,8 @@ namespace optviz::gui {
 bool acquire_glfw(std::string& error);
 void release_glfw();
 
-// A window with an OpenGL 3.3 core context, made current and loaded with glad; nullptr and
-// `error` on failure (no display, no GL 3.3).
+// A window with an OpenGL 3.3 core context, made current and loaded with glad (in the page, the
+// canvas with a WebGL 2 context); nullptr and `error` on failure (no display, no GL 3.3).
 GLFWwindow* create_gl_window(int width, int height, const char* title, bool visible, std::string& error);
 
 // The UI scale the display asks for: the monitor's content scale, or the browser's device pixel ratio.

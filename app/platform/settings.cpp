@@ -28,6 +28,46 @@ void read(const json& j, const char* key, T& out) {
   }
 }
 
+void read(const json& j, const char* key, Theme& out) {
+  std::string name;
+  read(j, key, name);
+  out = name == "light" ? Theme::light : Theme::dark;
+}
+
+json value_of(Theme theme) { return theme == Theme::light ? "light" : "dark"; }
+template <class T>
+json value_of(const T& value) {
+  return value;
+}
+
+// The fields of the view that persist, each once: its key in settings.json and its member.
+template <class Visit>
+void persisted_view_fields(Visit&& visit) {
+  visit("theme", &ViewSettings::theme);
+  visit("ui_scale", &ViewSettings::ui_scale);
+  visit("scale_follows_monitor", &ViewSettings::scale_follows_monitor);
+  visit("show_arrows", &ViewSettings::show_arrows);
+  visit("show_ahead", &ViewSettings::show_ahead);
+  visit("show_contours", &ViewSettings::show_contours);
+  visit("show_minima", &ViewSettings::show_minima);
+  visit("show_spread", &ViewSettings::show_spread);
+}
+
+// The splitters' sizes, under "panels".
+template <class Visit>
+void persisted_splitter_fields(Visit&& visit) {
+  visit("controls_width", &Splitters::controls_width);
+  visit("side_width", &Splitters::side_width);
+  visit("plots_fraction", &Splitters::plots_fraction);
+  visit("inspector_fraction", &Splitters::inspector_fraction);
+}
+
+template <class Visit>
+void persisted_playback_fields(Visit&& visit) {
+  visit("speed", &Playback::speed);
+  visit("loop", &Playback::loop);
+}
+
 }  // namespace
 
 std::filesystem::path config_directory() {
@@ -56,24 +96,10 @@ Settings load_settings(const std::filesystem::path& directory) {
     s.window.known =
         s.window.width >= 200 && s.window.height >= 150 && s.window.width <= 16384 && s.window.height <= 16384;
   }
-  std::string theme;
-  read(j, "theme", theme);
-  s.theme = theme == "light" ? Theme::light : Theme::dark;
-  read(j, "ui_scale", s.ui_scale);
-  read(j, "scale_follows_monitor", s.scale_follows_monitor);
-  if (const auto p = j.find("panels"); p != j.end() && p->is_object()) {
-    read(*p, "controls_width", s.splitters.controls_width);
-    read(*p, "side_width", s.splitters.side_width);
-    read(*p, "plots_fraction", s.splitters.plots_fraction);
-    read(*p, "inspector_fraction", s.splitters.inspector_fraction);
-  }
-  read(j, "speed", s.speed);
-  read(j, "loop", s.loop);
-  read(j, "show_arrows", s.show_arrows);
-  read(j, "show_ahead", s.show_ahead);
-  read(j, "show_contours", s.show_contours);
-  read(j, "show_minima", s.show_minima);
-  read(j, "show_spread", s.show_spread);
+  persisted_view_fields([&](const char* key, auto member) { read(j, key, s.view.*member); });
+  if (const auto p = j.find("panels"); p != j.end() && p->is_object())
+    persisted_splitter_fields([&](const char* key, auto member) { read(*p, key, s.view.splitters.*member); });
+  persisted_playback_fields([&](const char* key, auto member) { read(j, key, s.playback.*member); });
   return s;
 }
 
@@ -86,52 +112,24 @@ void save_settings(const std::filesystem::path& directory, const Settings& s) {
                  {"width", s.window.width},
                  {"height", s.window.height},
                  {"maximized", s.window.maximized}};
-  j["theme"] = s.theme == Theme::light ? "light" : "dark";
-  j["ui_scale"] = s.ui_scale;
-  j["scale_follows_monitor"] = s.scale_follows_monitor;
-  j["panels"] = {{"controls_width", s.splitters.controls_width},
-                 {"side_width", s.splitters.side_width},
-                 {"plots_fraction", s.splitters.plots_fraction},
-                 {"inspector_fraction", s.splitters.inspector_fraction}};
-  j["speed"] = s.speed;
-  j["loop"] = s.loop;
-  j["show_arrows"] = s.show_arrows;
-  j["show_ahead"] = s.show_ahead;
-  j["show_contours"] = s.show_contours;
-  j["show_minima"] = s.show_minima;
-  j["show_spread"] = s.show_spread;
+  persisted_view_fields([&](const char* key, auto member) { j[key] = value_of(s.view.*member); });
+  json panels = json::object();
+  persisted_splitter_fields([&](const char* key, auto member) { panels[key] = s.view.splitters.*member; });
+  j["panels"] = panels;
+  persisted_playback_fields([&](const char* key, auto member) { j[key] = s.playback.*member; });
   write_file_atomically(directory / "settings.json", j.dump(2) + "\n");
 }
 
 Settings settings_of(const AppState& state, const WindowPlacement& window) {
-  Settings s;
-  s.window = window;
-  s.theme = state.view.theme;
-  s.ui_scale = state.view.ui_scale;
-  s.scale_follows_monitor = state.view.scale_follows_monitor;
-  s.splitters = state.view.splitters;
-  s.speed = state.playback.speed;
-  s.loop = state.playback.loop;
-  s.show_arrows = state.view.show_arrows;
-  s.show_ahead = state.view.show_ahead;
-  s.show_contours = state.view.show_contours;
-  s.show_minima = state.view.show_minima;
-  s.show_spread = state.view.show_spread;
-  return s;
+  return {window, state.view, state.playback};
 }
 
 void apply_settings(AppState& state, const Settings& s) {
-  state.view.theme = s.theme;
-  state.view.ui_scale = std::clamp(s.ui_scale, kMinUiScale, kMaxUiScale);
-  state.view.scale_follows_monitor = s.scale_follows_monitor;
-  state.view.splitters = s.splitters;
-  state.playback.speed = std::clamp(s.speed, kMinSpeed, kMaxSpeed);
-  state.playback.loop = s.loop;
-  state.view.show_arrows = s.show_arrows;
-  state.view.show_ahead = s.show_ahead;
-  state.view.show_contours = s.show_contours;
-  state.view.show_minima = s.show_minima;
-  state.view.show_spread = s.show_spread;
+  persisted_view_fields([&](const char*, auto member) { state.view.*member = s.view.*member; });
+  state.view.splitters = s.view.splitters;
+  persisted_playback_fields([&](const char*, auto member) { state.playback.*member = s.playback.*member; });
+  state.view.ui_scale = std::clamp(state.view.ui_scale, kMinUiScale, kMaxUiScale);
+  state.playback.speed = std::clamp(state.playback.speed, kMinSpeed, kMaxSpeed);
 }
 
 }  // namespace optviz::gui

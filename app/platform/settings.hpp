@@ -18,19 +18,12 @@ struct WindowPlacement {
   bool known = false;  // false: let the system place the window
 };
 
+// What persists of the view (theme, UI scale, splitters, what the canvas shows) and of the
+// playback (speed, loop); the other fields of `view` and `playback` are left at their defaults.
 struct Settings {
   WindowPlacement window;
-  Theme theme = Theme::dark;
-  float ui_scale = 1;
-  bool scale_follows_monitor = true;
-  Splitters splitters;
-  double speed = 60;
-  bool loop = false;
-  bool show_arrows = true;
-  bool show_ahead = true;
-  bool show_contours = true;
-  bool show_minima = true;
-  bool show_spread = false;
+  ViewSettings view;
+  Playback playback;
 };
 
 // "" when neither XDG_CONFIG_HOME nor HOME is set.

@@ -1,8 +1,9 @@
 # The page (included by app/CMakeLists.txt under Emscripten): the platform layer with the browser's
 # window backend, files and storage instead of the desktop's, and optviz.html (+ .js, .wasm, .data)
 # instead of the optviz executable. Every other layer of app/ is the desktop's, unchanged.
-add_library(optviz_platform STATIC platform/application.cpp platform/settings.cpp platform/web_files.cpp
-                                   platform/web_glfw_setup.cpp)
+add_library(optviz_platform STATIC platform/application.cpp platform/application_exports.cpp
+                                   platform/application_window.cpp platform/glfw_setup.cpp platform/settings.cpp
+                                   platform/web_files.cpp)
 target_include_directories(optviz_platform PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/platform)
 target_link_libraries(optviz_platform PUBLIC optviz_panels optviz_render PkgConfig::GLFW PRIVATE optviz_warnings)
 

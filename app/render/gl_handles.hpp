@@ -1,9 +1,13 @@
 // OpenGL objects as move-only RAII handles: each deletes its object when it goes, so a renderer
-// that owns them cleans up in reverse order of creation. Include <glad/gl.h> before this header.
+// that owns them cleans up in reverse order of creation. Also the two things every pass does the
+// same way: building a program from its shaders, and drawing into its own framebuffer while
+// leaving the caller's binding and viewport as they were.
 #pragma once
 
 #include <glad/gl.h>
 
+#include <cstdint>
+#include <string>
 #include <utility>
 
 namespace optviz::gui {
@@ -66,6 +70,9 @@ using GlRenderbuffer = GlHandle<RenderbufferDeleter>;
 using GlProgram = GlHandle<ProgramDeleter>;
 using GlShader = GlHandle<ShaderDeleter>;
 
+// A texture as ImGui's draw lists take it (ImTextureID, a pointer).
+inline void* texture_id(GLuint texture) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(texture)); }
+
 inline GlTexture make_texture() {
   GLuint id = 0;
   glGenTextures(1, &id);
@@ -98,5 +105,30 @@ inline GlVertexArray make_vertex_array() {
   glGenVertexArrays(1, &id);
   return GlVertexArray(id);
 }
+
+// Compiles a vertex and a fragment shader and links them into a program; an empty handle and the
+// info log in `error` ("fragment shader does not compile: ...") when either step fails.
+GlProgram link_program(const char* vertex, const char* fragment, std::string& error);
+
+// For a pass that draws into its own framebuffer: saves the framebuffer bound for drawing and the
+// viewport on construction, and binds and sets them back on destruction, so that the caller (ImGui,
+// the window) finds them as it left them.
+class ScopedFramebufferBinding {
+ public:
+  ScopedFramebufferBinding() {
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &framebuffer_);
+    glGetIntegerv(GL_VIEWPORT, viewport_);
+  }
+  ~ScopedFramebufferBinding() {
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(framebuffer_));
+    glViewport(viewport_[0], viewport_[1], viewport_[2], viewport_[3]);
+  }
+  ScopedFramebufferBinding(const ScopedFramebufferBinding&) = delete;
+  ScopedFramebufferBinding& operator=(const ScopedFramebufferBinding&) = delete;
+
+ private:
+  GLint framebuffer_ = 0;
+  GLint viewport_[4] = {0, 0, 0, 0};
+};
 
 }  // namespace optviz::gui

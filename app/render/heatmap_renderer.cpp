@@ -9,24 +9,6 @@
 #include "shaders.hpp"
 
 namespace optviz::gui {
-namespace {
-
-GlShader compile(GLenum type, const char* source, std::string& error) {
-  GlShader shader(glCreateShader(type));
-  glShaderSource(shader.get(), 1, &source, nullptr);
-  glCompileShader(shader.get());
-  GLint ok = GL_FALSE;
-  glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
-  if (ok == GL_TRUE) return shader;
-  GLint length = 0;
-  glGetShaderiv(shader.get(), GL_INFO_LOG_LENGTH, &length);
-  std::vector<char> log(static_cast<std::size_t>(std::max(length, 1)));
-  glGetShaderInfoLog(shader.get(), static_cast<GLsizei>(log.size()), nullptr, log.data());
-  error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader does not compile: " + log.data();
-  return GlShader();
-}
-
-}  // namespace
 
 int grid_side_for(int pixels) { return std::clamp((pixels + 1) / 2, 16, kMaxGridSide); }
 
@@ -41,28 +23,6 @@ GridSize heatmap_grid_size(const HeatmapRequest& request) {
   size.columns = std::max(16, static_cast<int>(static_cast<double>(size.columns) * shrink));
   size.rows = std::max(16, static_cast<int>(static_cast<double>(size.rows) * shrink));
   return size;
-}
-
-GlProgram link_program(const char* vertex, const char* fragment, std::string& error) {
-  GlShader vs = compile(GL_VERTEX_SHADER, vertex, error);
-  if (!vs) return GlProgram();
-  GlShader fs = compile(GL_FRAGMENT_SHADER, fragment, error);
-  if (!fs) return GlProgram();
-  GlProgram program(glCreateProgram());
-  glAttachShader(program.get(), vs.get());
-  glAttachShader(program.get(), fs.get());
-  glLinkProgram(program.get());
-  glDetachShader(program.get(), vs.get());
-  glDetachShader(program.get(), fs.get());
-  GLint ok = GL_FALSE;
-  glGetProgramiv(program.get(), GL_LINK_STATUS, &ok);
-  if (ok == GL_TRUE) return program;
-  GLint length = 0;
-  glGetProgramiv(program.get(), GL_INFO_LOG_LENGTH, &length);
-  std::vector<char> log(static_cast<std::size_t>(std::max(length, 1)));
-  glGetProgramInfoLog(program.get(), static_cast<GLsizei>(log.size()), nullptr, log.data());
-  error = std::string("shader program does not link: ") + log.data();
-  return GlProgram();
 }
 
 std::unique_ptr<HeatmapRenderer> HeatmapRenderer::create(std::string& error) {
@@ -120,11 +80,7 @@ void HeatmapRenderer::update(const HeatmapRequest& request, const HeatmapScale& 
   }
   glBindTexture(GL_TEXTURE_2D, 0);
 
-  GLint previous_framebuffer = 0;
-  GLint previous_viewport[4] = {0, 0, 0, 0};
-  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous_framebuffer);
-  glGetIntegerv(GL_VIEWPORT, previous_viewport);
-
+  const ScopedFramebufferBinding saved;
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_.get());
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target_.get(), 0);
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
@@ -153,8 +109,6 @@ void HeatmapRenderer::update(const HeatmapRequest& request, const HeatmapScale& 
   } else {
     shown_ = HeatmapRequest{};
   }
-  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_framebuffer));
-  glViewport(previous_viewport[0], previous_viewport[1], previous_viewport[2], previous_viewport[3]);
 }
 
 }  // namespace optviz::gui

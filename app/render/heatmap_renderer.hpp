@@ -53,7 +53,4 @@ class HeatmapRenderer {
         width_location_ = -1;
 };
 
-// Compiles a vertex and a fragment shader into a program; 0 and the info log in `error` on failure.
-GlProgram link_program(const char* vertex, const char* fragment, std::string& error);
-
 }  // namespace optviz::gui

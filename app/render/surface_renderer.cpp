@@ -178,11 +178,7 @@ void SurfaceRenderer::draw_lines(const SurfaceScene& scene) {
 void SurfaceRenderer::render(const SurfaceScene& scene) {
   if (scene.width < 1 || scene.height < 1 || scene.mesh == nullptr) return;
   const int width = std::min(scene.width, 8192), height = std::min(scene.height, 8192);
-  GLint previous_framebuffer = 0;
-  GLint previous_viewport[4] = {0, 0, 0, 0};
-  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous_framebuffer);
-  glGetIntegerv(GL_VIEWPORT, previous_viewport);
-
+  const ScopedFramebufferBinding saved;  // before resize(), which binds this pass's framebuffers
   resize(width, height);
   if (scene.mesh != mesh_ || scene.mesh_generation != mesh_generation_) {
     upload_mesh(*scene.mesh);
@@ -230,8 +226,6 @@ void SurfaceRenderer::render(const SurfaceScene& scene) {
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolved_.get());
     glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
   }
-  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_framebuffer));
-  glViewport(previous_viewport[0], previous_viewport[1], previous_viewport[2], previous_viewport[3]);
 }
 
 }  // namespace optviz::gui

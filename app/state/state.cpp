@@ -64,41 +64,6 @@ std::uint64_t next_seed(std::uint64_t seed) {
   return next == seed ? next + 1 : next;
 }
 
-// core's heatmap_scale samples 257 x 257 points; over a large data set each one reads every row
-// (seconds for 10,000 logistic rows). The same measure on a coarser grid of samples keeps it
-// within kMaxScaleRowReads. (Belongs in core, as a sample budget of heatmap_scale.)
-constexpr double kMaxScaleRowReads = 5e6;
-
-HeatmapScale heatmap_scale_within_budget(const Objective& f, ColourScale kind) {
-  const Dataset* data = f.data();
-  constexpr int kCoreSamples = 257;
-  if (data == nullptr ||
-      static_cast<double>(kCoreSamples * kCoreSamples) * static_cast<double>(data->size()) <= kMaxScaleRowReads)
-    return heatmap_scale(f, kind);
-  const int samples = std::max(17, static_cast<int>(std::sqrt(kMaxScaleRowReads / static_cast<double>(data->size()))));
-  const Box view = f.view();
-  double low = std::numeric_limits<double>::infinity(), high = -low;
-  for (int j = 0; j < samples; ++j) {
-    for (int i = 0; i < samples; ++i) {
-      const double u = static_cast<double>(i) / (samples - 1), v = static_cast<double>(j) / (samples - 1);
-      const double value =
-          f.value({view.min.x + u * (view.max.x - view.min.x), view.min.y + v * (view.max.y - view.min.y)});
-      if (!std::isfinite(value)) continue;
-      low = std::min(low, value);
-      high = std::max(high, value);
-    }
-  }
-  if (std::isfinite(f.minimum_value())) low = std::min(low, f.minimum_value());
-  if (!std::isfinite(low) || !std::isfinite(high)) low = 0, high = 1;
-  if (!(high > low)) high = low + 1;
-  HeatmapScale scale;
-  scale.kind = kind;
-  scale.low = low;
-  scale.high = high;
-  scale.offset = std::max((high - low) * 1e-6, std::numeric_limits<double>::min());  // core's log resolution
-  return scale;
-}
-
 void simulate_if_changed(AppState& state) {
   // The 2D or 3D view and the camera change no trajectory: orbiting never recomputes the runs.
   state.simulated.display.view = state.scenario.display.view;
@@ -132,7 +97,7 @@ void simulate_if_changed(AppState& state) {
   if (new_function) state.scenario.course.objective.search_minima(state.scenario.view);
   state.simulated = state.scenario;
   if (new_surface || !(state.heatmap.high > state.heatmap.low))
-    state.heatmap = heatmap_scale_within_budget(current_function(state), state.scenario.display.colour_scale);
+    state.heatmap = heatmap_scale(current_function(state), state.scenario.display.colour_scale);
   if (state.selected && *state.selected >= state.scenario.course.runs.size()) {
     state.selected = state.scenario.course.runs.empty() ? std::nullopt : std::optional(state.scenario.course.runs.size() - 1);
   }

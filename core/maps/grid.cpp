@@ -13,6 +13,7 @@ namespace optviz {
 namespace {
 
 constexpr int kScaleSamples = 257;
+constexpr int kMinScaleSamples = 17;
 // The log scale resolves f - low down to this fraction of the value range: six decades, enough
 // to see the floor of Rosenbrock's valley without flattening the rest.
 constexpr double kLogResolution = 1e-6;
@@ -53,14 +54,23 @@ void grid_row(const Objective& f, std::optional<std::size_t> formula, const Heat
 
 double HeatmapScale::position(double f) const { return position_in(*this, f, log_range(*this)); }
 
-HeatmapScale heatmap_scale(const Objective& f, ColourScale kind) {
+int heatmap_scale_samples(const Objective& f, double max_row_reads) {
+  const Dataset* data = f.data();
+  if (data == nullptr) return kScaleSamples;
+  const double rows = static_cast<double>(data->size());
+  if (static_cast<double>(kScaleSamples) * kScaleSamples * rows <= max_row_reads) return kScaleSamples;
+  return std::max(kMinScaleSamples, static_cast<int>(std::sqrt(max_row_reads / rows)));
+}
+
+HeatmapScale heatmap_scale(const Objective& f, ColourScale kind, double max_row_reads) {
+  const int samples = heatmap_scale_samples(f, max_row_reads);
   const Box view = f.view();
   double low = std::numeric_limits<double>::infinity();
   double high = -low;
-  for (int j = 0; j < kScaleSamples; ++j) {
-    for (int i = 0; i < kScaleSamples; ++i) {
-      const double u = static_cast<double>(i) / (kScaleSamples - 1);
-      const double v = static_cast<double>(j) / (kScaleSamples - 1);
+  for (int j = 0; j < samples; ++j) {
+    for (int i = 0; i < samples; ++i) {
+      const double u = static_cast<double>(i) / (samples - 1);
+      const double v = static_cast<double>(j) / (samples - 1);
       const Vec2 p{view.min.x + u * (view.max.x - view.min.x), view.min.y + v * (view.max.y - view.min.y)};
       const double value = f.value(p);
       if (!std::isfinite(value)) continue;

@@ -24,8 +24,18 @@ struct HeatmapScale {
   double position(double f) const;
 };
 
-// Samples f over its view box. Always returns a usable scale: high > low, both finite.
-HeatmapScale heatmap_scale(const Objective& f, ColourScale kind);
+// heatmap_scale's budget of data rows read: a loss over data reads every row at each sample, so
+// over a large data set (257 x 257 samples of 10,000 logistic rows take seconds) the samples are
+// fewer, to keep within it.
+inline constexpr double kMaxScaleRowReads = 5e6;
+
+// The side of heatmap_scale's square grid of samples: 257, or fewer (at least 17) when 257 x 257
+// samples of f's data would read more than `max_row_reads` rows.
+int heatmap_scale_samples(const Objective& f, double max_row_reads = kMaxScaleRowReads);
+
+// Samples f over its view box on heatmap_scale_samples(f, max_row_reads) x as many points. Always
+// returns a usable scale: high > low, both finite.
+HeatmapScale heatmap_scale(const Objective& f, ColourScale kind, double max_row_reads = kMaxScaleRowReads);
 
 // Colour-scale positions sampled at the centres of a columns x rows grid over `box`, row-major,
 // row 0 at box.min.y (the bottom). Sizes are clamped to [2, kMaxGridSide].

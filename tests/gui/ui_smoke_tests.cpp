@@ -414,10 +414,10 @@ TEST_CASE("the settings survive a save and load, and a broken file gives the def
     std::fclose(f);
   }
   const Settings broken = load_settings(dir);
-  REQUIRE(broken.theme == Theme::dark);
+  REQUIRE(broken.view.theme == Theme::dark);
   REQUIRE_FALSE(broken.window.known);
-  REQUIRE(broken.ui_scale == 1);
-  REQUIRE(load_settings(dir / "missing").speed == Settings{}.speed);
+  REQUIRE(broken.view.ui_scale == 1);
+  REQUIRE(load_settings(dir / "missing").playback.speed == Settings{}.playback.speed);
   std::filesystem::remove_all(dir);
 }
 
@@ -805,7 +805,7 @@ TEST_CASE("the spread draws other seeds without simulating the runs again, and o
   // A setting that survives a restart.
   const auto dir = temp_dir("spread-settings");
   save_settings(dir, settings_of(ui.state, WindowPlacement{}));
-  CHECK(load_settings(dir).show_spread);
+  CHECK(load_settings(dir).view.show_spread);
   std::filesystem::remove_all(dir);
 }
 

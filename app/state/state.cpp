@@ -374,6 +374,8 @@ long max_steps(const AppState& state) {
 }
 
 void replace_scenario(AppState& state, Scenario scenario) {
+  // Every scenario the app is given has a look per run (files, presets and add_run make them so).
+  if (scenario.looks.size() != scenario.course.runs.size()) throw std::invalid_argument(find_scenario_problem(scenario));
   state.scenario = std::move(scenario);
   state.formula = {std::string(state.scenario.course.objective.formula()), "", 0};
   state.rule_edits.clear();

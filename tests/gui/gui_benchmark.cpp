@@ -37,11 +37,12 @@ Scenario benchmark_scenario() {
                                       OptimizerKind::adam,     OptimizerKind::nesterov, OptimizerKind::rmsprop,
                                       OptimizerKind::adamw,    OptimizerKind::adadelta};
   s.course.runs.clear();
+  s.looks.clear();
   for (int i = 0; i < kRuns; ++i) {
     RunSpec r = make_run(kinds[i]);
     if (kinds[i] == OptimizerKind::momentum || kinds[i] == OptimizerKind::nesterov) r.hyper.eta = 5e-4;
     if (i == 5) r.hyper.rho = 0.9;
-    s.course.runs.push_back(r);
+    add_run(s, r, make_look(std::string(title(kinds[i])), static_cast<std::size_t>(i)));
   }
   return s;
 }

@@ -226,6 +226,7 @@ TEST_CASE("the basin overlay draws headless and recomputes for the view and the 
   s.course.objective = Objective(*find_function("himmelblau"));
   s.view = s.course.objective.view();
   s.course.runs = {make_run(OptimizerKind::adam)};
+  s.looks = {make_look("Adam", 0)};
   s.course.runs[0].hyper.eta = 0.05;
   s.course.steps = 300;
   HeadlessUi ui(s, 1600, 1000);

@@ -16,94 +16,16 @@
 #include "atomic_file.hpp"
 #include "json_text.hpp"
 #include "parameters.hpp"
+#include "scenario_fields.hpp"
 #include "sweep.hpp"
 
 namespace optviz {
+
+using namespace scenario_fields;
+
 namespace {
 
-using Json = nlohmann::json;
-using OrderedJson = nlohmann::ordered_json;
-
 constexpr int kMaxJsonDepth = 16;  // a scenario needs 4 levels
-
-[[noreturn]] void fail(const std::string& field, const std::string& problem) {
-  throw ScenarioError(field + ": " + problem);
-}
-
-// The value as it appears in the file, shortened: 12, "adamm", [1, 2], {...}.
-std::string shown(const Json& value) {
-  std::string text =
-      value.is_object() ? std::string("an object") : value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  constexpr std::size_t kLongest = 60;
-  if (text.size() > kLongest) text = text.substr(0, kLongest) + "...";
-  return text;
-}
-
-const Json& member(const Json& object, const char* key, const std::string& field) {
-  const auto it = object.find(key);
-  if (it == object.end()) fail(field, "missing");
-  return *it;
-}
-
-void require_object(const Json& value, const std::string& field) {
-  if (!value.is_object()) fail(field, "must be an object {...}, got " + shown(value));
-}
-
-// A key as messages show it: long ones shortened.
-std::string key_text(std::string_view key) {
-  constexpr std::size_t kLongest = 40;
-  return key.size() > kLongest ? std::string(key.substr(0, kLongest)) + "..." : std::string(key);
-}
-
-void reject_unknown_keys(const Json& object, const std::string& prefix, std::initializer_list<std::string_view> known) {
-  for (const auto& [key, value] : object.items()) {
-    bool found = false;
-    for (std::string_view k : known) found = found || k == key;
-    if (!found) fail(prefix + key_text(key), "unknown key");
-  }
-}
-
-double number(const Json& value, const std::string& field) {
-  if (!value.is_number()) fail(field, "must be a number, got " + shown(value));
-  return value.get<double>();
-}
-
-bool boolean(const Json& value, const std::string& field) {
-  if (!value.is_boolean()) fail(field, "must be true or false, got " + shown(value));
-  return value.get<bool>();
-}
-
-std::string text(const Json& value, const std::string& field) {
-  if (!value.is_string()) fail(field, "must be a string, got " + shown(value));
-  return value.get<std::string>();
-}
-
-// An integer in [min, max]; a JSON number with a fraction or out of range is refused.
-long integer(const Json& value, const std::string& field, long min, long max) {
-  const std::string requirement = "an integer in [" + std::to_string(min) + ", " + std::to_string(max) + "]";
-  if (value.is_number_unsigned()) {
-    const auto u = value.get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(max) || static_cast<long>(u) < min)
-      fail(field, "must be " + requirement + ", got " + shown(value));
-    return static_cast<long>(u);
-  }
-  if (!value.is_number_integer()) fail(field, "must be " + requirement + ", got " + shown(value));
-  const auto i = value.get<std::int64_t>();
-  if (i < min || i > max) fail(field, "must be " + requirement + ", got " + shown(value));
-  return static_cast<long>(i);
-}
-
-Vec2 pair(const Json& value, const std::string& field, const char* what) {
-  if (!value.is_array() || value.size() != 2 || !value[0].is_number() || !value[1].is_number())
-    fail(field, std::string("must be ") + what + ", got " + shown(value));
-  return {value[0].get<double>(), value[1].get<double>()};
-}
-
-std::string colour_text(Rgb c) {
-  std::array<char, 8> out{};
-  std::snprintf(out.data(), out.size(), "#%02x%02x%02x", c.r, c.g, c.b);
-  return out.data();
-}
 
 Rgb parse_colour(const Json& value, const std::string& field) {
   const std::string problem = "must be a colour \"#rrggbb\", got " + shown(value);
@@ -129,8 +51,6 @@ Rgb parse_colour(const Json& value, const std::string& field) {
   };
   return {channel(1), channel(3), channel(5)};
 }
-
-std::string_view scale_name(ColourScale scale) { return scale == ColourScale::log ? "log" : "linear"; }
 
 ColourScale colour_scale(const Json& value, const std::string& field) {
   const std::string scale = text(value, field);
@@ -169,22 +89,6 @@ Schedule parse_schedule(const Json& value, const std::string& field) {
   return s;
 }
 
-OrderedJson schedule_json(const Schedule& s) {
-  OrderedJson out;
-  out["kind"] = name(s.kind);
-  if (s.kind == ScheduleKind::step) out["step_size"] = s.step_size;
-  if (s.kind == ScheduleKind::step || s.kind == ScheduleKind::exponential) out["gamma"] = s.gamma;
-  if (s.kind == ScheduleKind::cosine) {
-    if (s.t_max > 0) out["t_max"] = s.t_max;
-    out["eta_min"] = s.eta_min;
-  }
-  if (s.warmup > 0) {
-    out["warmup"] = s.warmup;
-    out["warmup_start"] = s.warmup_start;
-  }
-  return out;
-}
-
 // The keys every run may have besides its optimizer: how it sees the objective. True when `key`
 // was one of them.
 bool parse_training_key(RunSpec& run, const std::string& key, const Json& item, const std::string& field) {
@@ -199,13 +103,6 @@ bool parse_training_key(RunSpec& run, const std::string& key, const Json& item, 
   else
     return false;
   return true;
-}
-
-void write_training(const RunSpec& r, OrderedJson& run) {
-  if (!(r.schedule == Schedule{})) run["schedule"] = schedule_json(r.schedule);
-  if (r.batch > 0) run["batch"] = r.batch;
-  if (r.shuffle) run["shuffle"] = true;
-  if (r.noise > 0) run["noise"] = r.noise;
 }
 
 // A run of a scenario file: its maths and its look.
@@ -374,21 +271,6 @@ LessonInfo parse_lesson(const Json& value, long steps) {
   return lesson;
 }
 
-OrderedJson lesson_json(const LessonInfo& lesson) {
-  OrderedJson out;
-  out["chapter"] = lesson.chapter;
-  OrderedJson plots = OrderedJson::array();
-  for (LessonPlot p : lesson.plots) plots.push_back(std::string(name(p)));
-  out["plots"] = std::move(plots);
-  out["coordinate"] = std::string(name(lesson.coordinate));
-  if (lesson.step) out["step"] = *lesson.step;
-  if (!lesson.question.empty()) out["question"] = lesson.question;
-  if (lesson.sweep)
-    out["sweep"] = {{"run", lesson.sweep->run}, {"x", lesson.sweep->x}, {"y", lesson.sweep->y},
-                    {"cells", lesson.sweep->cells}};
-  return out;
-}
-
 std::string function_names() {
   std::string out;
   for (const TestFunction& f : test_functions()) out += (out.empty() ? "" : ", ") + std::string(f.name);
@@ -419,15 +301,6 @@ Objective parse_data(const Json& value) {
   }
 }
 
-OrderedJson data_json(const Objective& f) {
-  OrderedJson out;
-  out["source"] = f.source();
-  out["loss"] = name(f.loss());
-  out["x"] = f.data()->x;
-  out["y"] = f.data()->y;
-  return out;
-}
-
 // "function": a built-in's name, or (version 2) "expression": a typed formula in x and y, or
 // "data": a loss over a data set.
 Objective parse_objective(const Json& root) {
@@ -451,136 +324,7 @@ Objective parse_objective(const Json& root) {
   return *f;
 }
 
-std::string range_text(double lo, double hi) { return "[" + format_number(lo) + ", " + format_number(hi) + "]"; }
-
 }  // namespace
-
-std::string find_scenario_problem(const Scenario& s) {
-  if (s.looks.size() != s.course.runs.size())
-    return "runs: " + std::to_string(s.course.runs.size()) + " runs but " + std::to_string(s.looks.size()) + " looks";
-  const auto axis_problem = [](const char* field, double lo, double hi) -> std::string {
-    const bool finite = std::isfinite(lo) && std::isfinite(hi) && std::fabs(lo) <= kDivergenceBound &&
-                        std::fabs(hi) <= kDivergenceBound;
-    if (finite && lo < hi) return "";
-    return std::string(field) + ": must be [min, max] with min < max, finite and within 1e12, got " +
-           range_text(lo, hi);
-  };
-  if (auto p = axis_problem("view.x", s.view.min.x, s.view.max.x); !p.empty()) return p;
-  if (auto p = axis_problem("view.y", s.view.min.y, s.view.max.y); !p.empty()) return p;
-  if (const auto problem = find_course_problem(s.course.start, s.course.steps)) return problem->message_at("");
-  if (s.course.runs.size() > kMaxRuns)
-    return "runs: must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(s.course.runs.size());
-  if (static_cast<long>(s.course.runs.size()) * s.course.steps > kMaxScenarioSteps)
-    return "steps: must be at most " +
-           std::to_string(kMaxScenarioSteps / std::max<long>(1, static_cast<long>(s.course.runs.size()))) + " for " +
-           std::to_string(s.course.runs.size()) + " runs (at most " + std::to_string(kMaxScenarioSteps) +
-           " steps in all), got " + std::to_string(s.course.steps);
-  for (std::size_t i = 0; i < s.course.runs.size(); ++i)
-    if (const auto problem = find_run_spec_problem(s.course.runs[i], i, s.course.objective, s.course.start, s.course.steps)) return *problem;
-  if (s.display.contour_count < 0 || s.display.contour_count > kMaxContourCount)
-    return "display.contour_count: must be an integer in [0, " + std::to_string(kMaxContourCount) + "], got " +
-           std::to_string(s.display.contour_count);
-  if (std::string problem = find_surface_view_problem(s.display.surface); !problem.empty()) return problem;
-  return find_lesson_problem(s);
-}
-
-std::string find_lesson_problem(const Scenario& s) {
-  const LessonInfo& l = s.lesson;
-  if (l.plots.size() > kMaxLessonPlots)
-    return "lesson.plots: must name at most " + std::to_string(kMaxLessonPlots) + " plots, got " +
-           std::to_string(l.plots.size());
-  for (std::size_t i = 0; i < l.plots.size(); ++i) {
-    const std::string field = "lesson.plots[" + std::to_string(i) + "]";
-    if (std::find(l.plots.begin(), l.plots.begin() + static_cast<std::ptrdiff_t>(i), l.plots[i]) !=
-        l.plots.begin() + static_cast<std::ptrdiff_t>(i))
-      return field + ": \"" + std::string(name(l.plots[i])) + "\" is named twice";
-    if (l.plots[i] == LessonPlot::data && !s.course.objective.is_data())
-      return field + ": \"data\" needs a loss from data";
-    if (l.plots[i] == LessonPlot::sweep && !l.sweep) return field + ": \"sweep\" needs a lesson.sweep";
-  }
-  if (l.step && (*l.step < 0 || *l.step > s.course.steps))
-    return "lesson.step: must be in [0, " + std::to_string(s.course.steps) + "] (the steps), got " + std::to_string(*l.step);
-  if (!l.sweep) return "";
-  const LessonSweep& sweep = *l.sweep;
-  if (sweep.run >= s.course.runs.size())
-    return "lesson.sweep.run: must be a run's index in [0, " + std::to_string(s.course.runs.size()) + "), got " +
-           std::to_string(sweep.run);
-  if (sweep.cells < kMinLessonSweepCells || sweep.cells > kMaxLessonSweepCells)
-    return "lesson.sweep.cells: must be in [" + std::to_string(kMinLessonSweepCells) + ", " +
-           std::to_string(kMaxLessonSweepCells) + "], got " + std::to_string(sweep.cells);
-  try {
-    lesson_sweep(s);
-  } catch (const std::invalid_argument& e) {
-    return std::string("lesson.sweep.") + e.what();
-  }
-  return "";
-}
-
-std::string find_surface_view_problem(const SurfaceView& v) {
-  if (!(std::fabs(v.yaw) <= 360))
-    return "display.surface.yaw: must be in [-360, 360] degrees, got " + format_number(v.yaw);
-  if (!(v.pitch >= kMinSurfacePitch && v.pitch <= kMaxSurfacePitch))
-    return "display.surface.pitch: must be in [" + format_number(kMinSurfacePitch) + ", " +
-           format_number(kMaxSurfacePitch) + "] degrees, got " + format_number(v.pitch);
-  if (!(v.zoom >= kMinSurfaceZoom && v.zoom <= kMaxSurfaceZoom))
-    return "display.surface.zoom: must be in [" + format_number(kMinSurfaceZoom) + ", " +
-           format_number(kMaxSurfaceZoom) + "], got " + format_number(v.zoom);
-  return "";
-}
-
-std::string to_json(const Scenario& s) {
-  OrderedJson out;
-  out["version"] = kScenarioVersion;
-  out["title"] = s.title;
-  out["description"] = s.description;
-  if (!s.lesson.empty()) out["lesson"] = lesson_json(s.lesson);
-  if (s.course.objective.is_typed())
-    out["expression"] = s.course.objective.formula();
-  else if (s.course.objective.is_data())
-    out["data"] = data_json(s.course.objective);
-  else
-    out["function"] = s.course.objective.name();
-  out["view"] = {{"x", {s.view.min.x, s.view.max.x}}, {"y", {s.view.min.y, s.view.max.y}}};
-  out["start"] = {s.course.start.x, s.course.start.y};
-  out["steps"] = s.course.steps;
-  if (s.course.seed != 0) out["seed"] = s.course.seed;
-  out["display"] = {{"colour_scale", scale_name(s.display.colour_scale)}, {"contour_count", s.display.contour_count}};
-  // The 3D view's keys only when they differ from the defaults: 2D scenarios keep their old text.
-  if (s.display.view != CanvasView::flat) out["display"]["view"] = "3d";
-  if (!(s.display.surface == SurfaceView{})) {
-    const SurfaceView& v = s.display.surface;
-    out["display"]["surface"] = {
-        {"yaw", v.yaw}, {"pitch", v.pitch}, {"zoom", v.zoom}, {"height", scale_name(v.height)}};
-  }
-  OrderedJson runs = OrderedJson::array();
-  for (std::size_t i = 0; i < s.course.runs.size(); ++i) {
-    const RunSpec& r = s.course.runs[i];
-    const RunLook& look = s.looks[i];
-    OrderedJson run;
-    run["label"] = look.label;
-    if (r.rule)
-      run["rule"] = r.rule->text();
-    else
-      run["optimizer"] = name(r.hyper.kind);
-    run["colour"] = colour_text(look.colour);
-    run["visible"] = look.visible;
-    if (r.rule) {
-      run["accumulator"] = look.accumulator;
-      for (const RealParameter* p : r.rule->reads()) run[std::string(p->name)] = r.hyper.*p->member;
-      write_training(r, run);
-      runs.push_back(std::move(run));
-      continue;
-    }
-    for (const RealParameter& p : real_parameters())
-      if (p.applies_to(r.hyper.kind)) run[std::string(p.name)] = r.hyper.*p.member;
-    for (const FlagParameter& p : flag_parameters())
-      if (p.applies_to(r.hyper.kind)) run[std::string(p.name)] = r.hyper.*p.member;
-    write_training(r, run);
-    runs.push_back(std::move(run));
-  }
-  out["runs"] = std::move(runs);
-  return pretty_json(out);
-}
 
 Scenario scenario_from_json(std::string_view text_in) {
   Json root;
@@ -681,19 +425,6 @@ Scenario load_scenario_json(const std::filesystem::path& path) {
   } catch (const ScenarioError& e) {
     throw ScenarioError(name + ": " + e.what());
   }
-}
-
-std::filesystem::path scenario_file_name(const std::filesystem::path& path) {
-  if (path.has_extension() || !path.has_filename()) return path;
-  std::filesystem::path named = path;
-  named += kScenarioExtension;
-  return named;
-}
-
-void save_scenario(const std::filesystem::path& path, const Scenario& scenario) {
-  if (std::string problem = find_scenario_problem(scenario); !problem.empty())
-    throw ScenarioError("cannot save " + path.string() + ": " + problem);
-  write_file_atomically(path, to_json(scenario));
 }
 
 }  // namespace optviz

@@ -1,0 +1,90 @@
+// What makes a scenario invalid, with a message that names the field.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "number_text.hpp"
+#include "scenario_file.hpp"
+#include "sweep.hpp"
+
+namespace optviz {
+namespace {
+
+std::string range_text(double lo, double hi) { return "[" + format_number(lo) + ", " + format_number(hi) + "]"; }
+
+}  // namespace
+
+std::string find_scenario_problem(const Scenario& s) {
+  if (s.looks.size() != s.course.runs.size())
+    return "runs: " + std::to_string(s.course.runs.size()) + " runs but " + std::to_string(s.looks.size()) + " looks";
+  const auto axis_problem = [](const char* field, double lo, double hi) -> std::string {
+    const bool finite = std::isfinite(lo) && std::isfinite(hi) && std::fabs(lo) <= kDivergenceBound &&
+                        std::fabs(hi) <= kDivergenceBound;
+    if (finite && lo < hi) return "";
+    return std::string(field) + ": must be [min, max] with min < max, finite and within 1e12, got " +
+           range_text(lo, hi);
+  };
+  if (auto p = axis_problem("view.x", s.view.min.x, s.view.max.x); !p.empty()) return p;
+  if (auto p = axis_problem("view.y", s.view.min.y, s.view.max.y); !p.empty()) return p;
+  if (const auto problem = find_course_problem(s.course.start, s.course.steps)) return problem->message_at("");
+  if (s.course.runs.size() > kMaxRuns)
+    return "runs: must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(s.course.runs.size());
+  if (static_cast<long>(s.course.runs.size()) * s.course.steps > kMaxScenarioSteps)
+    return "steps: must be at most " +
+           std::to_string(kMaxScenarioSteps / std::max<long>(1, static_cast<long>(s.course.runs.size()))) + " for " +
+           std::to_string(s.course.runs.size()) + " runs (at most " + std::to_string(kMaxScenarioSteps) +
+           " steps in all), got " + std::to_string(s.course.steps);
+  for (std::size_t i = 0; i < s.course.runs.size(); ++i)
+    if (const auto problem = find_run_spec_problem(s.course.runs[i], i, s.course.objective, s.course.start, s.course.steps)) return *problem;
+  if (s.display.contour_count < 0 || s.display.contour_count > kMaxContourCount)
+    return "display.contour_count: must be an integer in [0, " + std::to_string(kMaxContourCount) + "], got " +
+           std::to_string(s.display.contour_count);
+  if (std::string problem = find_surface_view_problem(s.display.surface); !problem.empty()) return problem;
+  return find_lesson_problem(s);
+}
+
+std::string find_lesson_problem(const Scenario& s) {
+  const LessonInfo& l = s.lesson;
+  if (l.plots.size() > kMaxLessonPlots)
+    return "lesson.plots: must name at most " + std::to_string(kMaxLessonPlots) + " plots, got " +
+           std::to_string(l.plots.size());
+  for (std::size_t i = 0; i < l.plots.size(); ++i) {
+    const std::string field = "lesson.plots[" + std::to_string(i) + "]";
+    if (std::find(l.plots.begin(), l.plots.begin() + static_cast<std::ptrdiff_t>(i), l.plots[i]) !=
+        l.plots.begin() + static_cast<std::ptrdiff_t>(i))
+      return field + ": \"" + std::string(name(l.plots[i])) + "\" is named twice";
+    if (l.plots[i] == LessonPlot::data && !s.course.objective.is_data())
+      return field + ": \"data\" needs a loss from data";
+    if (l.plots[i] == LessonPlot::sweep && !l.sweep) return field + ": \"sweep\" needs a lesson.sweep";
+  }
+  if (l.step && (*l.step < 0 || *l.step > s.course.steps))
+    return "lesson.step: must be in [0, " + std::to_string(s.course.steps) + "] (the steps), got " + std::to_string(*l.step);
+  if (!l.sweep) return "";
+  const LessonSweep& sweep = *l.sweep;
+  if (sweep.run >= s.course.runs.size())
+    return "lesson.sweep.run: must be a run's index in [0, " + std::to_string(s.course.runs.size()) + "), got " +
+           std::to_string(sweep.run);
+  if (sweep.cells < kMinLessonSweepCells || sweep.cells > kMaxLessonSweepCells)
+    return "lesson.sweep.cells: must be in [" + std::to_string(kMinLessonSweepCells) + ", " +
+           std::to_string(kMaxLessonSweepCells) + "], got " + std::to_string(sweep.cells);
+  try {
+    lesson_sweep(s);
+  } catch (const std::invalid_argument& e) {
+    return std::string("lesson.sweep.") + e.what();
+  }
+  return "";
+}
+
+std::string find_surface_view_problem(const SurfaceView& v) {
+  if (!(std::fabs(v.yaw) <= 360))
+    return "display.surface.yaw: must be in [-360, 360] degrees, got " + format_number(v.yaw);
+  if (!(v.pitch >= kMinSurfacePitch && v.pitch <= kMaxSurfacePitch))
+    return "display.surface.pitch: must be in [" + format_number(kMinSurfacePitch) + ", " +
+           format_number(kMaxSurfacePitch) + "] degrees, got " + format_number(v.pitch);
+  if (!(v.zoom >= kMinSurfaceZoom && v.zoom <= kMaxSurfaceZoom))
+    return "display.surface.zoom: must be in [" + format_number(kMinSurfaceZoom) + ", " +
+           format_number(kMaxSurfaceZoom) + "], got " + format_number(v.zoom);
+  return "";
+}
+
+}  // namespace optviz

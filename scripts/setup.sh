@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages optviz needs to build, run and test; only the missing ones
-# (tesseract-ocr reads the lessons' slides back in tests/scenarios/slide_tests.cpp).
+# (tesseract-ocr reads the lessons' slides back in tests/scenarios/slide_tests.cpp; clang-format-14
+# checks the format of every C++ file, scripts/check-format.sh).
 # Works as root (or with sudo available); otherwise prints the command to run. --benchmark also
 # installs python3-torch, which only scripts/benchmark.sh uses (PyTorch, for comparison). --web also
 # installs what the page needs (scripts/build-web.sh): Debian's Emscripten, Chromium for the browser
@@ -12,7 +13,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libimgui-dev libglfw3-dev python3-glad libstb-dev
   libgif-dev libpng-dev nlohmann-json3-dev libcli11-dev
-  catch2 libbenchmark-dev clang libclang-rt-14-dev
+  catch2 libbenchmark-dev clang libclang-rt-14-dev clang-format-14
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core tesseract-ocr tesseract-ocr-eng
   desktop-file-utils appstream shared-mime-info libxml2-utils groff-base man-db file
 )

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds with warnings as errors and runs the whole test suite; then the
+# Installs what is missing, builds with warnings as errors, checks the format of every C++ file
+# (scripts/check-format.sh) and runs the whole test suite; then the
 # page (scripts/build-web.sh) in headless Chromium (tests/web/browser_test.py); then the
 # same suite under AddressSanitizer and UndefinedBehaviorSanitizer (build-asan), then each fuzz
 # target on its committed corpus and for a fixed number of runs with a fixed seed (build-fuzz,
@@ -7,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OPTVIZ_CMAKE_ARGS="-DOPTVIZ_WERROR=ON" bash scripts/build.sh
+bash scripts/check-format.sh
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 bash scripts/build-web.sh
 python3 tests/web/browser_test.py build-web

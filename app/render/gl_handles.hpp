@@ -6,7 +6,9 @@
 
 #include <glad/gl.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <utility>
 
@@ -73,11 +75,15 @@ using GlShader = GlHandle<ShaderDeleter>;
 // A texture as ImGui's draw lists take it (ImTextureID, a pointer).
 inline void* texture_id(GLuint texture) { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(texture)); }
 
-inline GlTexture make_texture() {
+// A new GL object of the kind `gen` makes (glGenBuffers, glGenTextures, ...), owned by its handle.
+template <class Handle, class Generate>
+Handle generate(Generate gen) {
   GLuint id = 0;
-  glGenTextures(1, &id);
-  return GlTexture(id);
+  gen(1, &id);
+  return Handle(id);
 }
+
+inline GlTexture make_texture() { return generate<GlTexture>(glGenTextures); }
 // The bound 2D texture's filter (both ways), its edges clamped.
 inline void set_texture_parameters(GLint filter) {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
@@ -85,25 +91,24 @@ inline void set_texture_parameters(GLint filter) {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 }
-inline GlFramebuffer make_framebuffer() {
-  GLuint id = 0;
-  glGenFramebuffers(1, &id);
-  return GlFramebuffer(id);
-}
-inline GlBuffer make_buffer() {
-  GLuint id = 0;
-  glGenBuffers(1, &id);
-  return GlBuffer(id);
-}
-inline GlRenderbuffer make_renderbuffer() {
-  GLuint id = 0;
-  glGenRenderbuffers(1, &id);
-  return GlRenderbuffer(id);
-}
-inline GlVertexArray make_vertex_array() {
-  GLuint id = 0;
-  glGenVertexArrays(1, &id);
-  return GlVertexArray(id);
+inline GlFramebuffer make_framebuffer() { return generate<GlFramebuffer>(glGenFramebuffers); }
+inline GlBuffer make_buffer() { return generate<GlBuffer>(glGenBuffers); }
+inline GlRenderbuffer make_renderbuffer() { return generate<GlRenderbuffer>(glGenRenderbuffers); }
+inline GlVertexArray make_vertex_array() { return generate<GlVertexArray>(glGenVertexArrays); }
+
+// The bound vertex array's attributes 0, 1, ... read from the bound buffer as floats, `sizes[i]`
+// floats each, packed one after the other in every vertex.
+inline void float_attributes(std::initializer_list<GLint> sizes) {
+  GLint floats = 0;
+  for (const GLint size : sizes) floats += size;
+  const auto stride = static_cast<GLsizei>(static_cast<std::size_t>(floats) * sizeof(float));
+  GLuint index = 0;
+  std::size_t at = 0;
+  for (const GLint size : sizes) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index++, size, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(at * sizeof(float)));
+    at += static_cast<std::size_t>(size);
+  }
 }
 
 // Compiles a vertex and a fragment shader and links them into a program; an empty handle and the

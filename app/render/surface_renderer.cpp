@@ -14,7 +14,6 @@ namespace {
 constexpr float kAmbient = 0.5f;
 constexpr float kLinePull = 0.05f;
 
-void* offset(std::size_t floats) { return reinterpret_cast<void*>(floats * sizeof(float)); }
 
 // Towards the light: from above, over the camera's left shoulder, so that slopes facing the
 // camera are lit and the shading reads as relief.
@@ -53,30 +52,14 @@ std::unique_ptr<SurfaceRenderer> SurfaceRenderer::create(std::string& error) {
   glBindVertexArray(r->mesh_array_.get());
   glBindBuffer(GL_ARRAY_BUFFER, r->mesh_vertices_.get());
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r->mesh_indices_.get());
-  const GLsizei stride = 7 * sizeof(float);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, offset(0));
-  glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, offset(3));
-  glEnableVertexAttribArray(2);
-  glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, offset(6));
+  float_attributes({3, 3, 1});  // position, normal, t (the height scale's position)
   glBindVertexArray(0);
 
   r->line_array_ = make_vertex_array();
   r->line_vertices_ = make_buffer();
   glBindVertexArray(r->line_array_.get());
   glBindBuffer(GL_ARRAY_BUFFER, r->line_vertices_.get());
-  const GLsizei line_stride = 13 * sizeof(float);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, line_stride, offset(0));
-  glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, line_stride, offset(3));
-  glEnableVertexAttribArray(2);
-  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, line_stride, offset(6));
-  glEnableVertexAttribArray(3);
-  glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, line_stride, offset(8));
-  glEnableVertexAttribArray(4);
-  glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, line_stride, offset(9));
+  float_attributes({3, 3, 2, 1, 4});  // a, b, corner, width, colour
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
 

@@ -230,7 +230,7 @@ void type_rule(AppState& state, std::size_t index, std::string text) {
     edit.column = 0;
     if (run.rule && *run.rule == rule) return;
     if (!rule.state_index(state.scenario.looks[index].accumulator))
-      state.scenario.looks[index].accumulator = rule.state_index("G") || rule.state().empty() ? "G" : rule.state().front();
+      state.scenario.looks[index].accumulator = default_accumulator(rule);
     run.rule = std::move(rule);
   } catch (const ExpressionError& e) {
     edit.error = e.problem();

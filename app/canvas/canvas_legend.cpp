@@ -100,7 +100,6 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scena
   };
   int shown = 0, hidden = 0;
   for (std::size_t i = 0; i < scenario.course.runs.size(); ++i) {
-    const RunSpec& r = scenario.course.runs[i];
     if (!scenario.looks[i].visible) continue;
     if (shown == c.legend_rows) {
       ++hidden;

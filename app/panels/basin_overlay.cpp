@@ -108,19 +108,11 @@ void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, 
 
 void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& t) {
   BasinView& v = state.maps->basin;
-  const double now = ImGui::GetTime();
-  const bool has_run = state.selected && *state.selected < state.scenario.course.runs.size();
-  if (!v.show || !has_run) {
-    v.job.update(std::nullopt, now);
-    return;
-  }
-  if (state.problem.empty()) {
-    const PixelRect r = t.rect();
-    const int columns = std::clamp(static_cast<int>(r.width() / kCellPixels), 2, kMaxOverlaySide);
-    const int rows = std::clamp(static_cast<int>(r.height() / kCellPixels), 2, kMaxOverlaySide);
-    v.job.update(wanted_basin(state.simulated, *state.selected, t.shown(), columns, rows, v.problem), now);
-  }
-  refresh_basin_image(v);
+  // The part of the plane shown and its cells: the next frame's update asks the job for them.
+  const PixelRect r = t.rect();
+  v.region = BasinRegion{t.shown(), std::clamp(static_cast<int>(r.width() / kCellPixels), 2, kMaxOverlaySide),
+                         std::clamp(static_cast<int>(r.height() / kCellPixels), 2, kMaxOverlaySide)};
+  if (!v.show || !state.selected || *state.selected >= state.scenario.course.runs.size()) return;
   const Basin* basin = v.job.result_spec();
   if (basin == nullptr) return;
   if (v.image.texture != nullptr) {

@@ -136,7 +136,6 @@ void draw_canvas_panel(AppState& state) {
   const CanvasStyle style = ui_canvas_style(state);
   state.surface_scene.width = 0;
   const bool surface = state.scenario.display.view == CanvasView::surface;
-  state.view.wanted = sanitized_box(state.view.wanted, current_function(state).view());
   const bool spread = spread_shown(state);
   const CoordinateNames names = coordinate_names(current_function(state));
   int legend_rows = 0;
@@ -158,7 +157,6 @@ void draw_canvas_panel(AppState& state) {
       std::hypot(io.MousePos.x - handle.x, io.MousePos.y - handle.y) <= kHandleRadius * style.scale;
   if (!surface) handle_input(state, t, hovered, near_handle);
   t = CanvasTransform(state.view.wanted, plot);
-  update_simulation(state);
 
   state.heatmap_request = {state.simulated.course.objective,
                            state.simulated.display.colour_scale,

@@ -49,13 +49,11 @@ void draw_presentation(AppState& state) {
 
   draw_lesson_header(state);
   draw_canvas_panel(state);
-  update_simulation(state);
   if (state.layout.plots.height() > 0) draw_plots_panel(state);
   draw_lesson_strip(state);
   draw_time_bar(state);
   if (p.controls) {
     draw_controls_panel(state);
-    update_simulation(state);
     draw_inspector_panel(state);
     bring_to_front("Controls");
     bring_to_front("Inspector");

@@ -25,10 +25,9 @@ void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hov
     camera = SurfaceView{};
     camera.height = height;
   }
-  state.simulated.display.surface = camera;  // as update_simulation would: the runs stay as they are
 
+  // The mesh is the frame update's (from the last frame's camera height and view); the camera is this frame's.
   const Scenario& s = state.simulated;
-  state.surface_model.update(s.course.objective, state.view.wanted, state.heatmap, camera.height);
   static const std::vector<Trajectory> no_runs;  // a lesson's question hides the paths
   const SurfaceRuns runs{&s, state.view.hide_answer ? &no_runs : &state.runs, current_step(state), state.selected};
   state.surface_scene = surface_scene(state.surface_model, camera, plot,

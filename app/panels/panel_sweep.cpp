@@ -298,29 +298,12 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
 
 void draw_sweep_panel(AppState& state) {
   SweepView& v = state.maps->sweep;
-  const double now = ImGui::GetTime();
-  if (!v.show) {
-    v.job.update(std::nullopt, now);
-    return;
-  }
+  if (!v.show) return;
   const std::optional<std::size_t> index = state.selected;
   const bool has_run = index && *index < state.scenario.course.runs.size();
-  bool settings = false;
-  if (!has_run) {
-    v.problem = "Select a run to sweep two of its hyperparameters.";
-    v.job.update(std::nullopt, now);
-  } else if (!fit_sweep_axes(v.settings, state.scenario.course.runs[*index])) {
-    v.problem = "This run takes fewer than two hyperparameters.";
-    v.job.update(std::nullopt, now);
-  } else if (!state.problem.empty()) {
-    // A scenario being edited into an invalid one keeps the last map and its job.
-    v.problem = state.problem;
-    settings = true;
-  } else {
-    v.job.update(wanted_sweep(state.simulated, *index, v.settings, v.problem), now);
-    settings = true;
-  }
-  refresh_sweep_image(v);
+  // The frame's update fitted the axes to the run and asked the job for its map; a run edited since
+  // in this frame gets its axes fitted here before its settings are drawn.
+  const bool settings = has_run && fit_sweep_axes(v.settings, state.scenario.course.runs[*index]);
 
   const UiMetrics m = ui_metrics(state.view.ui_scale);
   const PixelRect c = state.layout.canvas;

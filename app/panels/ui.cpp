@@ -88,12 +88,21 @@ void change_ui_scale(AppState& state, int direction) {
   set_notice(state, "UI scale " + std::to_string(static_cast<int>(std::lround(scale * 100))) + "%");
 }
 
+void update(AppState& state, double now) {
+  update_simulation(state);
+  state.view.wanted = sanitized_box(state.view.wanted, current_function(state).view());
+  if (state.scenario.display.view == CanvasView::surface)
+    state.surface_model.update(current_function(state), state.view.wanted, state.heatmap,
+                               state.scenario.display.surface.height);
+  update_maps(*state.maps, state.scenario, state.simulated, state.selected, state.problem, now);
+}
+
 void draw_ui(AppState& state, double dt) {
   advance_playback(state, dt);
   handle_shortcuts(state);
   advance_explaining(state, dt);
+  update(state, ImGui::GetTime());
   state.slider_hovered = false;  // until a slider says it is hovered this frame
-  update_simulation(state);
   if (state.view.presenting) {
     draw_presentation(state);
   } else {
@@ -104,12 +113,9 @@ void draw_ui(AppState& state, double dt) {
     state.layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, state.view.splitters,
                                   lesson_strip_height(state, width));
     draw_menu_bar(state);
-    update_simulation(state);
     draw_time_bar(state);
     draw_controls_panel(state);
-    update_simulation(state);
     draw_canvas_panel(state);
-    update_simulation(state);
     draw_plots_panel(state);
     draw_lesson_strip(state);
     draw_inspector_panel(state);
@@ -117,7 +123,6 @@ void draw_ui(AppState& state, double dt) {
     draw_splitters(state);
   }
   draw_dialogs(state);
-  update_simulation(state);
   state.animating = state.playback.playing || (state.explain.open && state.explain.playing) || state.gif.running ||
                     state.dragging_start || state.maps->busy();
 }

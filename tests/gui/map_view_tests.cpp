@@ -28,9 +28,10 @@ void wait_for(Job& job) {
   REQUIRE_FALSE(job.running());
 }
 
-// Frames until no map job runs or waits (the first frame sees the change).
+// Frames until no map job runs or waits (the first two see the change: a view the canvas draws
+// reaches the basin's job in the next frame's update).
 void settle(HeadlessUi& ui) {
-  ui.frame();
+  ui.frames(2);
   for (int i = 0; i < 20000 && ui.state.maps->busy(); ++i) {
     ui.frame();
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -226,6 +227,7 @@ TEST_CASE("the basin overlay draws headless and recomputes for the view and the 
   s.course.objective = Objective(*find_function("himmelblau"));
   s.view = s.course.objective.view();
   s.course.runs = {make_run(OptimizerKind::adam)};
+  s.looks = {make_look("Adam", 0)};
   s.course.runs[0].hyper.eta = 0.05;
   s.course.steps = 300;
   HeadlessUi ui(s, 1600, 1000);

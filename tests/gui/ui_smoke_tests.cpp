@@ -20,6 +20,7 @@
 #include "scenario_file.hpp"
 #include "settings.hpp"
 #include "slider_scale.hpp"
+#include "ui.hpp"
 
 using namespace optviz;
 using namespace optviz::gui;
@@ -27,8 +28,10 @@ using optviz::gui::test::HeadlessUi;
 
 namespace {
 
-// Every invariant the panels must keep, whatever the input.
-void check_invariants(const AppState& s) {
+// Every invariant the panels must keep, whatever the input, once the next frame's update has
+// taken what the last frame's panels edited.
+void check_invariants(AppState& s) {
+  update(s, ImGui::GetTime());
   REQUIRE(find_scenario_problem(s.scenario) == "");
   REQUIRE(s.problem == "");
   REQUIRE(s.runs.size() == s.scenario.course.runs.size());
@@ -118,6 +121,7 @@ TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panel
 TEST_CASE("every slider at both ends, for every optimizer, gives a valid scenario") {
   Scenario s = default_scenario();
   s.course.runs.clear();
+  s.looks.clear();
   s.course.steps = 300;
   HeadlessUi ui(s);
   for (OptimizerKind kind : optimizer_kinds()) add_run(ui.state, kind);
@@ -536,6 +540,7 @@ Scenario noisy_data_scenario() {
   adam.schedule.kind = ScheduleKind::cosine;
   adam.schedule.warmup = 30;
   s.course.runs = {sgd, rmsprop, adam};
+  s.looks = {make_look("SGD", 0, sgd), make_look("RMSprop", 1, rmsprop), make_look("Adam", 2, adam)};
   return s;
 }
 
@@ -704,6 +709,7 @@ TEST_CASE("opening a data file: a bad CSV keeps the previous function and says w
 TEST_CASE("the schedule fields of every kind draw, and the step size plot reads eta_t") {
   Scenario s = noisy_data_scenario();
   s.course.runs = {s.course.runs[0]};  // SGD: its step size is eta_t itself
+  s.looks = {s.looks[0]};
   s.course.runs[0].noise = 0;
   HeadlessUi ui(s);
   ui.frames(2);

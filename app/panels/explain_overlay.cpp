@@ -14,10 +14,10 @@ namespace optviz::gui {
 
 void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform& t) {
   ExplainMode& x = state.explain;
-  if (!x.open || x.run >= state.simulated.course.runs.size()) return;
+  if (!x.open || x.run >= state.model.simulated.course.runs.size()) return;
   const CanvasStyle canvas = ui_canvas_style(state);
   const float scale = canvas.scale;
-  const ImU32 run = run_colour(state.simulated.looks[x.run].colour);
+  const ImU32 run = run_colour(state.model.simulated.looks[x.run].colour);
   const Point2 point = t.to_pixels(x.explanation.theta_before);
   const bool point_shown = std::isfinite(point.x) && std::isfinite(point.y) && plot.contains(point);
   // Presentation mode's text is already a 32nd of the window's height: the inset asks for less

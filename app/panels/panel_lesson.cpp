@@ -15,14 +15,14 @@ namespace optviz::gui {
 const std::string& lesson_text(const AppState& state) {
   static const std::string none;
   // Presentation mode asks the question in the heading; the text is the answer.
-  if (state.view.hide_answer) return state.view.presenting ? none : state.scenario.lesson.question;
-  return state.scenario.description;
+  if (state.view.hide_answer) return state.view.presenting ? none : state.model.scenario.lesson.question;
+  return state.model.scenario.description;
 }
 
 std::string lesson_heading(const AppState& state) {
   // While the question is asked, the title would give the answer away.
-  if (state.view.hide_answer && !state.scenario.lesson.question.empty()) return state.scenario.lesson.question;
-  return slide_title(state.scenario);
+  if (state.view.hide_answer && !state.model.scenario.lesson.question.empty()) return state.model.scenario.lesson.question;
+  return slide_title(state.model.scenario);
 }
 
 namespace {
@@ -43,7 +43,7 @@ float lesson_strip_height(const AppState& state, float width) {
 void draw_lesson_strip(AppState& state) {
   if (state.layout.lesson.height() <= 0) return;
   if (begin_panel("Lesson", state.layout.lesson, ImGuiWindowFlags_NoTitleBar)) {
-    const Scenario& s = state.scenario;
+    const Scenario& s = state.model.scenario;
     const bool question = state.view.hide_answer;
     if (!state.view.presenting) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
@@ -87,7 +87,7 @@ void draw_lesson_header(const AppState& state) {
   const bool open = begin_panel("Lesson title", r, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleVar(2);
   if (open) {
-    const Scenario& s = state.scenario;
+    const Scenario& s = state.model.scenario;
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize();
     float y = r.y0;

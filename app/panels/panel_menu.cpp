@@ -48,7 +48,7 @@ void lessons_menu(AppState& state) {
   }
   if (presets.empty()) ImGui::TextDisabled("No lessons");
   ImGui::Separator();
-  if (ImGui::MenuItem("About this lesson", nullptr, false, !state.scenario.description.empty()))
+  if (ImGui::MenuItem("About this lesson", nullptr, false, !state.model.scenario.description.empty()))
     state.dialogs.lesson_info = true;
   ImGui::EndMenu();
 }
@@ -62,24 +62,24 @@ void view_menu(AppState& state) {
     ImGui::SetTooltip("The canvas fills the screen; the menu and the controls appear at the top and left edges");
   ImGui::MenuItem("Plots beside the canvas when presenting", "G", &v.presentation.plots);
   ImGui::MenuItem("Whole paths ahead", "W", &v.show_ahead);
-  if (ImGui::MenuItem("Ask the lesson's question", "Q", v.hide_answer, !state.scenario.lesson.question.empty()))
+  if (ImGui::MenuItem("Ask the lesson's question", "Q", v.hide_answer, !state.model.scenario.lesson.question.empty()))
     toggle_question(state);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The paths and the plots' curves wait while the class answers; Q again reveals them");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each path's rest beyond the playhead, faint: where each optimizer goes");
-  bool surface = state.scenario.display.view == CanvasView::surface;
+  bool surface = state.model.scenario.display.view == CanvasView::surface;
   if (ImGui::MenuItem("3D surface", "V", &surface)) toggle_surface_view(state);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The function as a lit surface in perspective: drag to turn it, wheel to zoom");
   if (surface) {
     ImGui::Indent();
-    bool log_height = state.scenario.display.surface.height == ColourScale::log;
+    bool log_height = state.model.scenario.display.surface.height == ColourScale::log;
     if (ImGui::MenuItem("Log height", nullptr, &log_height))
-      state.scenario.display.surface.height = log_height ? ColourScale::log : ColourScale::linear;
+      state.model.scenario.display.surface.height = log_height ? ColourScale::log : ColourScale::linear;
     ImGui::Unindent();
   }
   ImGui::MenuItem("Step arrows", "A", &v.show_arrows);
-  if (ImGui::MenuItem("Explain the next update", "E", state.explain.open, state.selected.has_value()))
+  if (ImGui::MenuItem("Explain the next update", "E", state.explain.open, state.model.selected.has_value()))
     toggle_explaining(state);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
@@ -93,17 +93,17 @@ void view_menu(AppState& state) {
         "Each run with gradient noise or shuffled batches again under 8 other seeds (thin), and "
         "without noise on the full batch (dashed)");
   ImGui::Separator();
-  ImGui::MenuItem("Sweep map of the selected run", nullptr, &state.maps->sweep.show);
+  ImGui::MenuItem("Sweep map of the selected run", nullptr, &state.model.maps->sweep.show);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("How the selected run ends over a grid of two of its hyperparameters; click a cell to load it");
-  ImGui::MenuItem("Basins of the selected run", nullptr, &state.maps->basin.show);
+  ImGui::MenuItem("Basins of the selected run", nullptr, &state.model.maps->basin.show);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Over the canvas: from every start point, the minimum the selected run reaches");
-  if (state.maps->basin.show) {
+  if (state.model.maps->basin.show) {
     ImGui::Indent();
-    bool by_loss = state.maps->basin.colouring == MapColouring::loss;
+    bool by_loss = state.model.maps->basin.colouring == MapColouring::loss;
     if (ImGui::MenuItem("Basins coloured by final loss", nullptr, &by_loss))
-      state.maps->basin.colouring = by_loss ? MapColouring::loss : MapColouring::minimum;
+      state.model.maps->basin.colouring = by_loss ? MapColouring::loss : MapColouring::minimum;
     ImGui::Unindent();
   }
   ImGui::Separator();
@@ -137,7 +137,7 @@ void draw_menu_bar(AppState& state) {
   view_menu(state);
   help_menu(state);
   // The lesson's title, or its chapter while its question is asked (the title is the answer).
-  const Scenario& s = state.scenario;
+  const Scenario& s = state.model.scenario;
   const std::string& shown = state.view.hide_answer ? s.lesson.chapter : s.title;
   if (!shown.empty()) {
     ImGui::Separator();

@@ -34,7 +34,7 @@ void draw_presentation(AppState& state) {
   const std::string& text = state.dialogs.lesson_info ? lesson_text(state) : no_text;  // Escape hides it
   const float padding = 2 * style.WindowPadding.x;
   const SlideContent slide{
-      !state.scenario.lesson.chapter.empty(),
+      !state.model.scenario.lesson.chapter.empty(),
       [&](float wrap, float size) {
         return large->CalcTextSizeA(size, 1e9f, 0, wrap_at_spaces(large, size, std::max(1.0f, wrap), title).c_str()).y;
       },
@@ -44,7 +44,7 @@ void draw_presentation(AppState& state) {
         ImFont* font = ImGui::GetFont();
         return font->CalcTextSizeA(size, 1e9f, 0, wrap_at_spaces(font, size, inner, text).c_str()).y + padding;
       },
-      shown_plots(state.scenario).size()};
+      shown_plots(state.model.scenario).size()};
   state.layout = presentation_layout(w, h, metrics, state.view.splitters, p, slide);
 
   draw_lesson_header(state);

@@ -10,12 +10,12 @@
 namespace optviz::gui {
 
 void toggle_surface_view(AppState& state) {
-  CanvasView& view = state.scenario.display.view;
+  CanvasView& view = state.model.scenario.display.view;
   view = view == CanvasView::flat ? CanvasView::surface : CanvasView::flat;
 }
 
 void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hovered, const CanvasStyle& style) {
-  SurfaceView& camera = state.scenario.display.surface;
+  SurfaceView& camera = state.model.scenario.display.surface;
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActive() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
     camera = orbit(camera, io.MouseDelta.x, io.MouseDelta.y, plot.height());
@@ -27,9 +27,9 @@ void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hov
   }
 
   // The mesh is the frame update's (from the last frame's camera height and view); the camera is this frame's.
-  const Scenario& s = state.simulated;
+  const Scenario& s = state.model.simulated;
   static const std::vector<Trajectory> no_runs;  // a lesson's question hides the paths
-  const SurfaceRuns runs{&s, state.view.hide_answer ? &no_runs : &state.runs, current_step(state), state.selected};
+  const SurfaceRuns runs{&s, state.view.hide_answer ? &no_runs : &state.model.runs, current_step(state), state.model.selected};
   state.surface_scene = surface_scene(state.surface_model, camera, plot,
                                       state.view.show_contours ? s.display.contour_count : 0, runs, style);
   draw_heatmap(dl, state.surface_texture, plot, style);

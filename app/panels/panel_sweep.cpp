@@ -269,7 +269,7 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
   y_ticks(dl, v.scale.ticks(), bar, bar.x1, false, s);
 
   // The run's own configuration.
-  const RunSpec& run = state.scenario.course.runs[index];
+  const RunSpec& run = state.model.scenario.course.runs[index];
   const Vec2 own = swept_values(run, *sweep);
   const double tx = sweep_axis_position(sweep->x, own.x), ty = sweep_axis_position(sweep->y, own.y);
   if (tx >= 0 && tx <= 1 && ty >= 0 && ty <= 1)
@@ -287,8 +287,8 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
   ImGui::SetTooltip("%s\n%s", cell_text(*sweep, map->at(i, j), i, j).c_str(),
                     current ? "Click to load these values into the run" : "(recomputing: click when it is done)");
   if (clicked && current) {
-    load_sweep_cell(state.scenario, index, *sweep, i, j);
-    set_notice(state, state.scenario.looks[index].label + ": " + std::string(sweep->x.parameter->name) + " = " +
+    load_sweep_cell(state.model.scenario, index, *sweep, i, j);
+    set_notice(state, state.model.scenario.looks[index].label + ": " + std::string(sweep->x.parameter->name) + " = " +
                           short_number(sweep->x.value(i)) + ", " + std::string(sweep->y.parameter->name) + " = " +
                           short_number(sweep->y.value(j)));
   }
@@ -297,13 +297,13 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
 }  // namespace
 
 void draw_sweep_panel(AppState& state) {
-  SweepView& v = state.maps->sweep;
+  SweepView& v = state.model.maps->sweep;
   if (!v.show) return;
-  const std::optional<std::size_t> index = state.selected;
-  const bool has_run = index && *index < state.scenario.course.runs.size();
+  const std::optional<std::size_t> index = state.model.selected;
+  const bool has_run = index && *index < state.model.scenario.course.runs.size();
   // The frame's update fitted the axes to the run and asked the job for its map; a run edited since
   // in this frame gets its axes fitted here before its settings are drawn.
-  const bool settings = has_run && fit_sweep_axes(v.settings, state.scenario.course.runs[*index]);
+  const bool settings = has_run && fit_sweep_axes(v.settings, state.model.scenario.course.runs[*index]);
 
   const UiMetrics m = ui_metrics(state.view.ui_scale);
   const PixelRect c = state.layout.canvas;
@@ -317,9 +317,9 @@ void draw_sweep_panel(AppState& state) {
   ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Appearing);
   if (ImGui::Begin("Sweep map of the selected run", &v.show, ImGuiWindowFlags_NoCollapse)) {
     if (has_run) {
-      const RunSpec& run = state.scenario.course.runs[*index];
-      const Scenario& s = state.scenario;
-      ImGui::TextUnformatted((state.scenario.looks[*index].label + " on " + s.course.objective.title() + ", from (" + short_number(s.course.start.x) + ", " +
+      const RunSpec& run = state.model.scenario.course.runs[*index];
+      const Scenario& s = state.model.scenario;
+      ImGui::TextUnformatted((state.model.scenario.looks[*index].label + " on " + s.course.objective.title() + ", from (" + short_number(s.course.start.x) + ", " +
                               short_number(s.course.start.y) + ")")
                                  .c_str());
       if (settings) settings_rows(v.settings, run, s.course.steps, std::isfinite(s.course.objective.minimum_value()));

@@ -34,7 +34,7 @@ void draw_time_bar(AppState& state) {
     ImGui::End();
     return;
   }
-  Playback& p = state.playback;
+  Playback& p = state.model.playback;
   const long last = last_step(state);
   const long step = current_step(state);
   const float unit = ImGui::GetFontSize();

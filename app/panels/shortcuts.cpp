@@ -13,7 +13,7 @@ namespace {
 bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
 
 void step_by(AppState& state, long delta) {
-  state.playback.playing = false;
+  state.model.playback.playing = false;
   set_step(state, current_step(state) + delta);
 }
 
@@ -60,7 +60,7 @@ void handle_shortcuts(AppState& state) {
     if (pressed(keys::kO, false)) state.dialogs.open_file = true;
     if (pressed(keys::kS, false)) state.dialogs.save_file = true;
     if (pressed(keys::kE, false)) state.dialogs.export_png = true;
-    if (pressed(keys::kD, false) && state.selected) duplicate_run(state, *state.selected);
+    if (pressed(keys::kD, false) && state.model.selected) duplicate_run(state, *state.model.selected);
   } else {
     if (state.explain.open) {
       explaining_keys(state);
@@ -70,7 +70,7 @@ void handle_shortcuts(AppState& state) {
     }
     if (pressed(keys::kF, false)) fit_view(state);
     if (pressed(keys::kG, false)) state.view.presentation.plots = !state.view.presentation.plots;
-    if (pressed(keys::kL, false)) state.playback.loop = !state.playback.loop;
+    if (pressed(keys::kL, false)) state.model.playback.loop = !state.model.playback.loop;
     if (pressed(keys::kA, false)) state.view.show_arrows = !state.view.show_arrows;
     if (pressed(keys::kW, false)) state.view.show_ahead = !state.view.show_ahead;
     if (pressed(keys::kQ, false)) toggle_question(state);
@@ -81,21 +81,21 @@ void handle_shortcuts(AppState& state) {
     }
     if (pressed(keys::kR, false)) {
       set_step(state, 0);
-      state.playback.playing = true;
+      state.model.playback.playing = true;
     }
     if (pressed(keys::kP, false)) state.requests.export_png = true;
     if (pressed(keys::kH, false) || pressed(keys::kF1, false)) state.view.show_help = !state.view.show_help;
     if (pressed(keys::kEqual) || pressed(keys::kKeypadAdd)) zoom_canvas(state, 0.8);
     if (pressed(keys::kMinus) || pressed(keys::kKeypadSubtract)) zoom_canvas(state, 1.25);
-    if (pressed(keys::kDelete, false) && state.selected) remove_run(state, *state.selected);
-    const std::size_t runs = state.scenario.course.runs.size();
+    if (pressed(keys::kDelete, false) && state.model.selected) remove_run(state, *state.model.selected);
+    const std::size_t runs = state.model.scenario.course.runs.size();
     for (int k = keys::kOne; k <= keys::kNine; ++k)
       if (pressed(k, false) && static_cast<std::size_t>(k - keys::kOne) < runs)
-        state.selected = static_cast<std::size_t>(k - keys::kOne);
+        state.model.selected = static_cast<std::size_t>(k - keys::kOne);
     if (runs > 0 && pressed(keys::kLeftBracket))
-      state.selected = state.selected && *state.selected > 0 ? *state.selected - 1 : runs - 1;
+      state.model.selected = state.model.selected && *state.model.selected > 0 ? *state.model.selected - 1 : runs - 1;
     if (runs > 0 && pressed(keys::kRightBracket))
-      state.selected = state.selected && *state.selected + 1 < runs ? *state.selected + 1 : 0;
+      state.model.selected = state.model.selected && *state.model.selected + 1 < runs ? *state.model.selected + 1 : 0;
   }
   if (!state.slider_hovered && !state.explain.open) {
     if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_by(state, -stride);
@@ -104,9 +104,9 @@ void handle_shortcuts(AppState& state) {
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) set_step(state, 0);
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) set_step(state, last_step(state));
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
-    state.playback.speed = std::min(kMaxSpeed, state.playback.speed * 2);
+    state.model.playback.speed = std::min(kMaxSpeed, state.model.playback.speed * 2);
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
-    state.playback.speed = std::max(kMinSpeed, state.playback.speed / 2);
+    state.model.playback.speed = std::max(kMinSpeed, state.model.playback.speed / 2);
 }
 
 }  // namespace optviz::gui

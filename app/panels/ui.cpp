@@ -91,10 +91,10 @@ void change_ui_scale(AppState& state, int direction) {
 void update(AppState& state, double now) {
   update_simulation(state);
   state.view.wanted = sanitized_box(state.view.wanted, current_function(state).view());
-  if (state.scenario.display.view == CanvasView::surface)
-    state.surface_model.update(current_function(state), state.view.wanted, state.heatmap,
-                               state.scenario.display.surface.height);
-  update_maps(*state.maps, state.scenario, state.simulated, state.selected, state.problem, now);
+  if (state.model.scenario.display.view == CanvasView::surface)
+    state.surface_model.update(current_function(state), state.view.wanted, state.model.heatmap,
+                               state.model.scenario.display.surface.height);
+  update_maps(*state.model.maps, state.model.scenario, state.model.simulated, state.model.selected, state.model.problem, now);
 }
 
 void draw_ui(AppState& state, double dt) {
@@ -123,8 +123,8 @@ void draw_ui(AppState& state, double dt) {
     draw_splitters(state);
   }
   draw_dialogs(state);
-  state.animating = state.playback.playing || (state.explain.open && state.explain.playing) || state.gif.running ||
-                    state.dragging_start || state.maps->busy();
+  state.animating = state.model.playback.playing || (state.explain.open && state.explain.playing) || state.gif.running ||
+                    state.dragging_start || state.model.maps->busy();
 }
 
 void process_file_requests(AppState& state) {
@@ -134,7 +134,7 @@ void process_file_requests(AppState& state) {
     try {
       replace_scenario(state, open_scenario_file(state.dialogs.scenario_path));
       state.dialogs.open_file = false;
-      state.dialogs.lesson_info = !state.scenario.description.empty();
+      state.dialogs.lesson_info = !state.model.scenario.description.empty();
       set_notice(state, "Opened " + state.dialogs.scenario_path);
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);
@@ -146,10 +146,10 @@ void process_file_requests(AppState& state) {
   }
   if (r.save_scenario) {
     r.save_scenario = false;
-    Scenario copy = state.scenario;
+    Scenario copy = state.model.scenario;
     copy.view = state.view.wanted;
     if (const std::string problem = find_scenario_problem(copy); !problem.empty()) {
-      copy.view = state.scenario.view;
+      copy.view = state.model.scenario.view;
     }
     try {
       state.dialogs.scenario_path = scenario_file_name(state.dialogs.scenario_path).string();
@@ -163,10 +163,10 @@ void process_file_requests(AppState& state) {
   if (r.export_csv) {
     r.export_csv = false;
     try {
-      if (!state.problem.empty()) throw std::runtime_error("cannot export: " + state.problem);
-      export_runs(state.simulated, state.runs, state.dialogs.csv_directory);
+      if (!state.model.problem.empty()) throw std::runtime_error("cannot export: " + state.model.problem);
+      export_runs(state.model.simulated, state.model.runs, state.dialogs.csv_directory);
       state.dialogs.export_csv = false;
-      set_notice(state, "Wrote " + std::to_string(state.runs.size()) + " CSV files and summary.json to " +
+      set_notice(state, "Wrote " + std::to_string(state.model.runs.size()) + " CSV files and summary.json to " +
                             std::filesystem::absolute(state.dialogs.csv_directory).string());
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);

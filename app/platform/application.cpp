@@ -73,9 +73,9 @@ void Application::Impl::remember_session() {
       settings.view.scale_follows_monitor = scale_followed_monitor;
     }
     save_settings(config, settings);
-    Scenario last = state.scenario;
+    Scenario last = state.model.scenario;
     last.view = sanitized_box(state.view.wanted, last.view);
-    if (!find_scenario_problem(last).empty()) last.view = state.scenario.view;
+    if (!find_scenario_problem(last).empty()) last.view = state.model.scenario.view;
     if (find_scenario_problem(last).empty()) save_scenario(config / "last_scenario.json", last);
     if (!ini_path.empty()) ImGui::SaveIniSettingsToDisk(ini_path.c_str());
   } catch (const std::exception& e) {
@@ -150,25 +150,25 @@ void Application::Impl::open_scenario(const Settings& settings) {
   replace_scenario(state, first_scenario(options, config));
   if (options.step)
     set_step(state, *options.step);
-  else if (options.screenshot && !state.scenario.lesson.step)  // a lesson is shown at its own step
+  else if (options.screenshot && !state.model.scenario.lesson.step)  // a lesson is shown at its own step
     set_step(state, last_step(state) * 2 / 3);
   if (options.scale > 0) {
     state.view.scale_follows_monitor = false;
     state.view.ui_scale = options.scale;
   }
   // A lesson shows its text, as one opened from the menu does.
-  state.dialogs.lesson_info = !state.scenario.description.empty();
+  state.dialogs.lesson_info = !state.model.scenario.description.empty();
   if (options.theme) state.view.theme = *options.theme;
-  if (options.view) state.scenario.display.view = *options.view;
+  if (options.view) state.model.scenario.display.view = *options.view;
   state.view.presenting = options.present;
   state.heatmap_texture = texture_id(heatmap->texture());
   state.surface_texture = texture_id(surface->texture());
   sweep_texture = std::make_unique<MapTexture>();
   basin_texture = std::make_unique<MapTexture>();
-  state.maps->sweep.image.texture = texture_id(sweep_texture->id());
-  state.maps->basin.image.texture = texture_id(basin_texture->id());
-  state.maps->sweep.show = options.open_sweep;
-  state.maps->basin.show = options.open_basins;
+  state.model.maps->sweep.image.texture = texture_id(sweep_texture->id());
+  state.model.maps->basin.image.texture = texture_id(basin_texture->id());
+  state.model.maps->sweep.show = options.open_sweep;
+  state.model.maps->basin.show = options.open_basins;
 }
 
 void Application::Impl::watch_window() {
@@ -253,10 +253,10 @@ void Application::frame(double dt, Image* capture) {
   if (a.options.screenshot) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   draw_ui(a.state, dt);
-  a.heatmap->update(a.state.heatmap_request, a.state.heatmap);
+  a.heatmap->update(a.state.heatmap_request, a.state.model.heatmap);
   a.surface->render(a.state.surface_scene);
-  for (auto [texture, image] : {std::pair{a.sweep_texture.get(), &a.state.maps->sweep.image},
-                                std::pair{a.basin_texture.get(), &a.state.maps->basin.image}})
+  for (auto [texture, image] : {std::pair{a.sweep_texture.get(), &a.state.model.maps->sweep.image},
+                                std::pair{a.basin_texture.get(), &a.state.model.maps->basin.image}})
     texture->update(image->rgba, image->width, image->height, image->generation);
   ImGui::Render();
 

@@ -26,13 +26,13 @@ std::string default_png_name(const std::string& function) {
 }  // namespace
 
 Scenario Application::Impl::figure_scenario() const {
-  Scenario s = state.simulated;
+  Scenario s = state.model.simulated;
   // What never re-simulates is taken as it is now: the lesson's words and composition, the look.
-  s.title = state.scenario.title;
-  s.description = state.scenario.description;
-  s.lesson = state.scenario.lesson;
+  s.title = state.model.scenario.title;
+  s.description = state.model.scenario.description;
+  s.lesson = state.model.scenario.lesson;
   s.view = sanitized_box(state.view.wanted, s.view);
-  if (!find_scenario_problem(s).empty()) s.view = state.simulated.view;
+  if (!find_scenario_problem(s).empty()) s.view = state.model.simulated.view;
   return s;
 }
 
@@ -53,12 +53,12 @@ void Application::Impl::export_png() {
   }
   if (!ensure_figures()) return;
   const std::string path =
-      d.png_path.empty() ? default_png_name(std::string(state.simulated.course.objective.name())) : d.png_path;
+      d.png_path.empty() ? default_png_name(std::string(state.model.simulated.course.objective.name())) : d.png_path;
   try {
     const FigureComposition composition = d.canvas_only            ? FigureComposition::canvas
                                           : state.view.hide_answer ? FigureComposition::question
                                                                    : FigureComposition::slide;
-    export_figure_png(*figures, figure_scenario(), state.runs,
+    export_figure_png(*figures, figure_scenario(), state.model.runs,
                       {current_step(state), d.png_width, d.png_height, composition, false}, path);
     deliver_file(path);
     d.export_png = false;
@@ -84,7 +84,7 @@ void Application::Impl::start_gif() {
   }
   if (!ensure_figures()) return;
   try {
-    gif = std::make_unique<GifExport>(figure_scenario(), state.runs, settings, d.gif_path);
+    gif = std::make_unique<GifExport>(figure_scenario(), state.model.runs, settings, d.gif_path);
     state.gif = {true, 0, gif->frames()};
   } catch (const std::exception& e) {
     gif.reset();

@@ -98,12 +98,12 @@ int run_gui(const GuiOptions& options) {
     for (int i = 0; i + 1 < frames; ++i) app->frame(1.0 / 60);
     // The maps computed in the background are finished before the still is taken (within a minute).
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
-    while (app->state().maps->busy() && std::chrono::steady_clock::now() < give_up) {
+    while (app->state().model.maps->busy() && std::chrono::steady_clock::now() < give_up) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       app->frame(1.0 / 60);
     }
     app->frame(1.0 / 60, &image);
-    write_png(options.screenshot, image, to_json(app->state().scenario));
+    write_png(options.screenshot, image, to_json(app->state().model.scenario));
     std::printf("optviz: saved the window (%dx%d) to %s\n", image.width, image.height, options.screenshot.c_str());
     return 0;
   }

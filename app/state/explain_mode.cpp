@@ -8,16 +8,16 @@ namespace optviz::gui {
 namespace {
 
 bool explainable(const AppState& state) {
-  return state.selected && *state.selected < state.runs.size() && *state.selected < state.simulated.course.runs.size();
+  return state.model.selected && *state.model.selected < state.model.runs.size() && *state.model.selected < state.model.simulated.course.runs.size();
 }
 
 void explain_at_playhead(AppState& state) {
   ExplainMode& x = state.explain;
-  x.run = *state.selected;
+  x.run = *state.model.selected;
   x.step = current_step(state);
-  x.generation = state.generation;
+  x.generation = state.model.generation;
   x.explanation =
-      explain_update(state.simulated.course.runs[x.run], state.simulated.looks[x.run].accumulator, state.runs[x.run], x.step);
+      explain_update(state.model.simulated.course.runs[x.run], state.model.simulated.looks[x.run].accumulator, state.model.runs[x.run], x.step);
   x.part = std::min(x.part, x.explanation.parts.empty() ? 0 : x.explanation.parts.size() - 1);
   x.shown = 0;
 }
@@ -29,7 +29,7 @@ void start_explaining(AppState& state) {
     set_notice(state, "Select a run to explain its next update");
     return;
   }
-  state.playback.playing = false;
+  state.model.playback.playing = false;
   state.explain.open = true;
   state.explain.playing = true;
   state.explain.part = 0;
@@ -72,9 +72,9 @@ void advance_explaining(AppState& state, double dt) {
     stop_explaining(state);
     return;
   }
-  state.playback.playing = false;
-  if (x.run != *state.selected || x.step != current_step(state) || x.generation != state.generation) {
-    if (x.run != *state.selected || x.step != current_step(state)) x.part = 0;
+  state.model.playback.playing = false;
+  if (x.run != *state.model.selected || x.step != current_step(state) || x.generation != state.model.generation) {
+    if (x.run != *state.model.selected || x.step != current_step(state)) x.part = 0;
     explain_at_playhead(state);
   }
   // A step with nothing to explain waits for the user: its message stays until closed.

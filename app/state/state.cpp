@@ -26,12 +26,12 @@ Rgb free_colour(const Scenario& s) {
 }
 
 bool room_for_another_run(AppState& state) {
-  const long runs = static_cast<long>(state.scenario.course.runs.size()) + 1;
+  const long runs = static_cast<long>(state.model.scenario.course.runs.size()) + 1;
   if (runs > static_cast<long>(kMaxRuns)) {
     set_notice(state, "At most " + std::to_string(kMaxRuns) + " runs", true);
     return false;
   }
-  if (runs * state.scenario.course.steps > kMaxScenarioSteps) {
+  if (runs * state.model.scenario.course.steps > kMaxScenarioSteps) {
     set_notice(state,
                "Too many steps for another run: lower the step count to " + std::to_string(kMaxScenarioSteps / runs) +
                    " first",
@@ -43,11 +43,11 @@ bool room_for_another_run(AppState& state) {
 
 // The function becomes `f`, with its own view and start; batches follow its data.
 void use_function(AppState& state, Objective f) {
-  state.scenario.view = f.view();
-  state.scenario.course.start = f.start();
+  state.model.scenario.view = f.view();
+  state.model.scenario.course.start = f.start();
   state.view.wanted = f.view();
-  state.scenario.course.objective = std::move(f);
-  fit_batches_to_function(state.scenario);
+  state.model.scenario.course.objective = std::move(f);
+  fit_batches_to_function(state.model.scenario);
 }
 
 Objective generated_objective(const DataRecipe& r) {
@@ -66,42 +66,42 @@ std::uint64_t next_seed(std::uint64_t seed) {
 
 void simulate_if_changed(AppState& state) {
   // The 2D or 3D view and the camera change no trajectory: orbiting never recomputes the runs.
-  state.simulated.display.view = state.scenario.display.view;
-  state.simulated.display.surface = state.scenario.display.surface;
-  if (state.scenario == state.simulated) {
-    state.problem.clear();
+  state.model.simulated.display.view = state.model.scenario.display.view;
+  state.model.simulated.display.surface = state.model.scenario.display.surface;
+  if (state.model.scenario == state.model.simulated) {
+    state.model.problem.clear();
     return;
   }
-  if (std::string problem = find_scenario_problem(state.scenario); !problem.empty()) {
-    state.problem = std::move(problem);
+  if (std::string problem = find_scenario_problem(state.model.scenario); !problem.empty()) {
+    state.model.problem = std::move(problem);
     return;
   }
-  const std::vector<std::size_t> changed = changed_runs(state.simulated.course, state.scenario.course);
-  state.runs.resize(state.scenario.course.runs.size());
-  state.run_versions.resize(state.scenario.course.runs.size());
+  const std::vector<std::size_t> changed = changed_runs(state.model.simulated.course, state.model.scenario.course);
+  state.model.runs.resize(state.model.scenario.course.runs.size());
+  state.model.run_versions.resize(state.model.scenario.course.runs.size());
   if (!changed.empty()) {
     try {
-      simulate(state.scenario.course, state.runs, changed);  // into the memory the runs already have
+      simulate(state.model.scenario.course, state.model.runs, changed);  // into the memory the runs already have
     } catch (const std::exception& e) {  // a scenario without a problem simulates: only a bug gets here
-      state.problem = e.what();
-      state.simulated.course.runs.clear();  // what `runs` holds now is no longer known
-      state.runs.clear();
+      state.model.problem = e.what();
+      state.model.simulated.course.runs.clear();  // what `runs` holds now is no longer known
+      state.model.runs.clear();
       return;
     }
-    ++state.generation;
-    for (const std::size_t i : changed) state.run_versions[i] = state.generation;
+    ++state.model.generation;
+    for (const std::size_t i : changed) state.model.run_versions[i] = state.model.generation;
   }
-  state.problem.clear();
-  const bool new_function = !(state.scenario.course.objective == state.simulated.course.objective);
-  const bool new_surface = new_function || state.scenario.display.colour_scale != state.simulated.display.colour_scale;
-  if (new_function) state.scenario.course.objective.search_minima(state.scenario.view);
-  state.simulated = state.scenario;
-  if (new_surface || !(state.heatmap.high > state.heatmap.low))
-    state.heatmap = heatmap_scale(current_function(state), state.scenario.display.colour_scale);
-  if (state.selected && *state.selected >= state.scenario.course.runs.size()) {
-    state.selected = state.scenario.course.runs.empty() ? std::nullopt : std::optional(state.scenario.course.runs.size() - 1);
+  state.model.problem.clear();
+  const bool new_function = !(state.model.scenario.course.objective == state.model.simulated.course.objective);
+  const bool new_surface = new_function || state.model.scenario.display.colour_scale != state.model.simulated.display.colour_scale;
+  if (new_function) state.model.scenario.course.objective.search_minima(state.model.scenario.view);
+  state.model.simulated = state.model.scenario;
+  if (new_surface || !(state.model.heatmap.high > state.model.heatmap.low))
+    state.model.heatmap = heatmap_scale(current_function(state), state.model.scenario.display.colour_scale);
+  if (state.model.selected && *state.model.selected >= state.model.scenario.course.runs.size()) {
+    state.model.selected = state.model.scenario.course.runs.empty() ? std::nullopt : std::optional(state.model.scenario.course.runs.size() - 1);
   }
-  state.playback.position = std::clamp(state.playback.position, 0.0, static_cast<double>(last_step(state)));
+  state.model.playback.position = std::clamp(state.model.playback.position, 0.0, static_cast<double>(last_step(state)));
 }
 
 }  // namespace
@@ -121,32 +121,32 @@ AppState make_state(Scenario scenario) {
   return state;
 }
 
-const Objective& current_function(const AppState& state) { return state.simulated.course.objective; }
+const Objective& current_function(const AppState& state) { return state.model.simulated.course.objective; }
 
 void update_simulation(AppState& state) {
   simulate_if_changed(state);
   // The spread belongs to what `runs` shows: only a scenario that was simulated has one.
-  if (state.simulated.course.steps >= 1 && state.runs.size() == state.simulated.course.runs.size())
-    update_spread(state.spread, state.simulated.course, state.view.show_spread);
+  if (state.model.simulated.course.steps >= 1 && state.model.runs.size() == state.model.simulated.course.runs.size())
+    update_spread(state.model.spread, state.model.simulated.course, state.view.show_spread);
 }
 
 long last_step(const AppState& state) {
   std::size_t rows = 1;
-  for (const Trajectory& t : state.runs) rows = std::max(rows, t.rows());
+  for (const Trajectory& t : state.model.runs) rows = std::max(rows, t.rows());
   return static_cast<long>(rows) - 1;
 }
 
 long current_step(const AppState& state) {
-  const double p = std::isfinite(state.playback.position) ? state.playback.position : 0.0;
+  const double p = std::isfinite(state.model.playback.position) ? state.model.playback.position : 0.0;
   return std::clamp(static_cast<long>(std::floor(p)), 0L, last_step(state));
 }
 
 void set_step(AppState& state, long step) {
-  state.playback.position = static_cast<double>(std::clamp(step, 0L, last_step(state)));
+  state.model.playback.position = static_cast<double>(std::clamp(step, 0L, last_step(state)));
 }
 
 void advance_playback(AppState& state, double dt) {
-  Playback& p = state.playback;
+  Playback& p = state.model.playback;
   if (!p.playing || !(dt > 0)) return;
   const double end = static_cast<double>(last_step(state));
   p.speed = std::clamp(std::isfinite(p.speed) ? p.speed : 60.0, kMinSpeed, kMaxSpeed);
@@ -162,75 +162,75 @@ void advance_playback(AppState& state, double dt) {
 }
 
 void toggle_playing(AppState& state) {
-  Playback& p = state.playback;
+  Playback& p = state.model.playback;
   p.playing = !p.playing;
   if (p.playing && current_step(state) >= last_step(state)) p.position = 0;
 }
 
 bool add_run(AppState& state, OptimizerKind kind) {
   if (!room_for_another_run(state)) return false;
-  RunLook look = make_look(std::string(title(kind)), state.scenario.course.runs.size());
-  look.colour = free_colour(state.scenario);
-  add_run(state.scenario, make_run(kind), std::move(look));
-  state.selected = state.scenario.course.runs.size() - 1;
+  RunLook look = make_look(std::string(title(kind)), state.model.scenario.course.runs.size());
+  look.colour = free_colour(state.model.scenario);
+  add_run(state.model.scenario, make_run(kind), std::move(look));
+  state.model.selected = state.model.scenario.course.runs.size() - 1;
   return true;
 }
 
 bool duplicate_run(AppState& state, std::size_t index) {
-  if (index >= state.scenario.course.runs.size() || !room_for_another_run(state)) return false;
-  RunLook look = state.scenario.looks[index];
+  if (index >= state.model.scenario.course.runs.size() || !room_for_another_run(state)) return false;
+  RunLook look = state.model.scenario.looks[index];
   look.label += " (copy)";
-  look.colour = free_colour(state.scenario);
+  look.colour = free_colour(state.model.scenario);
   const FormulaEdit edit = rule_edit(state, index);
   const auto at = static_cast<std::ptrdiff_t>(index) + 1;
-  state.scenario.course.runs.insert(state.scenario.course.runs.begin() + at, state.scenario.course.runs[index]);
-  state.scenario.looks.insert(state.scenario.looks.begin() + at, std::move(look));
-  state.rule_edits.insert(state.rule_edits.begin() + static_cast<std::ptrdiff_t>(index) + 1, edit);
-  state.selected = index + 1;
+  state.model.scenario.course.runs.insert(state.model.scenario.course.runs.begin() + at, state.model.scenario.course.runs[index]);
+  state.model.scenario.looks.insert(state.model.scenario.looks.begin() + at, std::move(look));
+  state.model.rule_edits.insert(state.model.rule_edits.begin() + static_cast<std::ptrdiff_t>(index) + 1, edit);
+  state.model.selected = index + 1;
   return true;
 }
 
 void remove_run(AppState& state, std::size_t index) {
-  if (index >= state.scenario.course.runs.size()) return;
-  remove_run(state.scenario, index);
-  if (index < state.rule_edits.size())
-    state.rule_edits.erase(state.rule_edits.begin() + static_cast<std::ptrdiff_t>(index));
-  if (state.selected && (*state.selected > index || *state.selected >= state.scenario.course.runs.size())) {
-    state.selected = *state.selected > 0 ? std::optional(*state.selected - 1) : std::nullopt;
+  if (index >= state.model.scenario.course.runs.size()) return;
+  remove_run(state.model.scenario, index);
+  if (index < state.model.rule_edits.size())
+    state.model.rule_edits.erase(state.model.rule_edits.begin() + static_cast<std::ptrdiff_t>(index));
+  if (state.model.selected && (*state.model.selected > index || *state.model.selected >= state.model.scenario.course.runs.size())) {
+    state.model.selected = *state.model.selected > 0 ? std::optional(*state.model.selected - 1) : std::nullopt;
   }
-  if (!state.selected && !state.scenario.course.runs.empty()) state.selected = 0;
+  if (!state.model.selected && !state.model.scenario.course.runs.empty()) state.model.selected = 0;
 }
 
 void change_optimizer(AppState& state, std::size_t index, OptimizerKind kind) {
-  if (index >= state.scenario.course.runs.size()) return;
-  RunSpec& run = state.scenario.course.runs[index];
+  if (index >= state.model.scenario.course.runs.size()) return;
+  RunSpec& run = state.model.scenario.course.runs[index];
   if (run.hyper.kind == kind && !run.rule) return;
-  const bool default_label = state.scenario.looks[index].label == title(run.hyper.kind) || state.scenario.looks[index].label == "Typed rule";
+  const bool default_label = state.model.scenario.looks[index].label == title(run.hyper.kind) || state.model.scenario.looks[index].label == "Typed rule";
   run.hyper = defaults(kind);
   run.rule.reset();
-  if (default_label) state.scenario.looks[index].label = std::string(title(kind));
+  if (default_label) state.model.scenario.looks[index].label = std::string(title(kind));
 }
 
 FormulaEdit& rule_edit(AppState& state, std::size_t index) {
-  if (state.rule_edits.size() < state.scenario.course.runs.size()) state.rule_edits.resize(state.scenario.course.runs.size());
-  FormulaEdit& edit = state.rule_edits[index];
-  const RunSpec& run = state.scenario.course.runs[index];
+  if (state.model.rule_edits.size() < state.model.scenario.course.runs.size()) state.model.rule_edits.resize(state.model.scenario.course.runs.size());
+  FormulaEdit& edit = state.model.rule_edits[index];
+  const RunSpec& run = state.model.scenario.course.runs[index];
   if (edit.text.empty() && edit.error.empty() && run.rule) edit.text = run.rule->text();
   return edit;
 }
 
 void type_rule(AppState& state, std::size_t index, std::string text) {
-  if (index >= state.scenario.course.runs.size()) return;
+  if (index >= state.model.scenario.course.runs.size()) return;
   FormulaEdit& edit = rule_edit(state, index);
   edit.text = std::move(text);
-  RunSpec& run = state.scenario.course.runs[index];
+  RunSpec& run = state.model.scenario.course.runs[index];
   try {
     Rule rule(edit.text);
     edit.error.clear();
     edit.column = 0;
     if (run.rule && *run.rule == rule) return;
-    if (!rule.state_index(state.scenario.looks[index].accumulator))
-      state.scenario.looks[index].accumulator = rule.state_index("G") || rule.state().empty() ? "G" : rule.state().front();
+    if (!rule.state_index(state.model.scenario.looks[index].accumulator))
+      state.model.scenario.looks[index].accumulator = rule.state_index("G") || rule.state().empty() ? "G" : rule.state().front();
     run.rule = std::move(rule);
   } catch (const ExpressionError& e) {
     edit.error = e.problem();
@@ -239,9 +239,9 @@ void type_rule(AppState& state, std::size_t index, std::string text) {
 }
 
 void change_to_rule(AppState& state, std::size_t index) {
-  if (index >= state.scenario.course.runs.size() || state.scenario.course.runs[index].rule) return;
-  RunSpec& run = state.scenario.course.runs[index];
-  if (state.scenario.looks[index].label == title(run.hyper.kind)) state.scenario.looks[index].label = "Typed rule";
+  if (index >= state.model.scenario.course.runs.size() || state.model.scenario.course.runs[index].rule) return;
+  RunSpec& run = state.model.scenario.course.runs[index];
+  if (state.model.scenario.looks[index].label == title(run.hyper.kind)) state.model.scenario.looks[index].label = "Typed rule";
   // The sliders start from RMSprop's defaults, keeping the run's eta.
   const double eta = run.hyper.eta;
   run.hyper = defaults(OptimizerKind::rmsprop);
@@ -252,32 +252,32 @@ void change_to_rule(AppState& state, std::size_t index) {
 
 void select_function(AppState& state, const std::string& name) {
   const TestFunction* f = find_function(name);
-  if (f == nullptr || state.scenario.course.objective == Objective(*f)) return;
+  if (f == nullptr || state.model.scenario.course.objective == Objective(*f)) return;
   use_function(state, *f);
 }
 
 void type_formula(AppState& state, std::string text) {
-  state.formula.text = std::move(text);
+  state.model.formula.text = std::move(text);
   try {
-    Objective typed = Objective::typed(state.formula.text);
-    state.formula.error.clear();
-    state.formula.column = 0;
-    if (!(typed == state.scenario.course.objective)) {
-      state.scenario.course.objective = std::move(typed);
-      fit_batches_to_function(state.scenario);
+    Objective typed = Objective::typed(state.model.formula.text);
+    state.model.formula.error.clear();
+    state.model.formula.column = 0;
+    if (!(typed == state.model.scenario.course.objective)) {
+      state.model.scenario.course.objective = std::move(typed);
+      fit_batches_to_function(state.model.scenario);
     }
   } catch (const ExpressionError& e) {
-    state.formula.error = e.problem();
-    state.formula.column = e.column();
+    state.model.formula.error = e.problem();
+    state.model.formula.column = e.column();
   }
 }
 
 void choose_generated_data(AppState& state, DataLoss loss) {
-  if (function_is_generated(state) && state.generated.recipe.loss == loss) return;
-  state.generated.recipe.loss = loss;
+  if (function_is_generated(state) && state.model.generated.recipe.loss == loss) return;
+  state.model.generated.recipe.loss = loss;
   try {
-    Objective f = generated_objective(state.generated.recipe);
-    state.generated.objective = f;
+    Objective f = generated_objective(state.model.generated.recipe);
+    state.model.generated.objective = f;
     use_function(state, std::move(f));
   } catch (const DataError& e) {
     set_notice(state, std::string("cannot draw the data: ") + e.what(), true);
@@ -285,7 +285,7 @@ void choose_generated_data(AppState& state, DataLoss loss) {
 }
 
 void regenerate_data(AppState& state) {
-  DataRecipe& r = state.generated.recipe;
+  DataRecipe& r = state.model.generated.recipe;
   r.points = std::clamp<std::size_t>(r.points, 2, kMaxDataRows);
   if (!(r.x_max > r.x_min)) {
     set_notice(state, "cannot draw the data: the x range must go from a lower to a higher value", true);
@@ -293,28 +293,28 @@ void regenerate_data(AppState& state) {
   }
   try {
     Objective f = generated_objective(r);
-    state.generated.objective = f;
-    state.scenario.view = f.view();
+    state.model.generated.objective = f;
+    state.model.scenario.view = f.view();
     const auto& minima = f.minima();
     const Box& w = state.view.wanted;
     if (!minima.empty()) {
       const Vec2 m = minima.front();
       if (m.x < w.min.x || m.x > w.max.x || m.y < w.min.y || m.y > w.max.y) state.view.wanted = f.view();
     }
-    state.scenario.course.objective = std::move(f);
-    fit_batches_to_function(state.scenario);
+    state.model.scenario.course.objective = std::move(f);
+    fit_batches_to_function(state.model.scenario);
   } catch (const DataError& e) {
     set_notice(state, std::string("cannot draw the data: ") + e.what(), true);
   }
 }
 
 void new_data_points(AppState& state) {
-  state.generated.recipe.seed = next_seed(state.generated.recipe.seed);
+  state.model.generated.recipe.seed = next_seed(state.model.generated.recipe.seed);
   regenerate_data(state);
 }
 
 bool function_is_generated(const AppState& state) {
-  return state.generated.objective && *state.generated.objective == state.scenario.course.objective;
+  return state.model.generated.objective && *state.model.generated.objective == state.model.scenario.course.objective;
 }
 
 bool open_data_file(AppState& state, const std::string& path, DataLoss loss) {
@@ -337,7 +337,7 @@ bool open_data_file(AppState& state, const std::string& path, DataLoss loss) {
 }
 
 void change_data_loss(AppState& state, DataLoss loss) {
-  const Objective& current = state.scenario.course.objective;
+  const Objective& current = state.model.scenario.course.objective;
   if (!current.is_data() || current.loss() == loss) return;
   try {
     use_function(state, Objective::from_data(*current.data(), loss, current.source()));
@@ -359,43 +359,43 @@ void fit_batches_to_function(Scenario& s) {
 }
 
 void set_batch(AppState& state, std::size_t index, long batch) {
-  if (index >= state.scenario.course.runs.size()) return;
-  RunSpec& run = state.scenario.course.runs[index];
-  const Dataset* data = state.scenario.course.objective.data();
+  if (index >= state.model.scenario.course.runs.size()) return;
+  RunSpec& run = state.model.scenario.course.runs[index];
+  const Dataset* data = state.model.scenario.course.objective.data();
   run.batch = data == nullptr ? 0 : std::clamp(batch, 0L, static_cast<long>(data->size()));
   if (run.batch == 0) run.shuffle = false;
 }
 
-void new_seed(AppState& state) { state.scenario.course.seed = next_seed(state.scenario.course.seed); }
+void new_seed(AppState& state) { state.model.scenario.course.seed = next_seed(state.model.scenario.course.seed); }
 
 long max_steps(const AppState& state) {
-  const long runs = std::max<long>(1, static_cast<long>(state.scenario.course.runs.size()));
+  const long runs = std::max<long>(1, static_cast<long>(state.model.scenario.course.runs.size()));
   return std::min(kMaxSteps, kMaxScenarioSteps / runs);
 }
 
 void replace_scenario(AppState& state, Scenario scenario) {
-  state.scenario = std::move(scenario);
-  state.formula = {std::string(state.scenario.course.objective.formula()), "", 0};
-  state.rule_edits.clear();
-  state.simulated = Scenario{};
-  state.simulated.course.steps = -1;  // no scenario has it: the next update simulates
-  state.runs.clear();
-  state.heatmap = HeatmapScale{};
-  state.heatmap.high = state.heatmap.low;  // forces a new scale
-  state.selected = preferred_run(state.scenario);
-  state.view.wanted = state.scenario.view;
+  state.model.scenario = std::move(scenario);
+  state.model.formula = {std::string(state.model.scenario.course.objective.formula()), "", 0};
+  state.model.rule_edits.clear();
+  state.model.simulated = Scenario{};
+  state.model.simulated.course.steps = -1;  // no scenario has it: the next update simulates
+  state.model.runs.clear();
+  state.model.heatmap = HeatmapScale{};
+  state.model.heatmap.high = state.model.heatmap.low;  // forces a new scale
+  state.model.selected = preferred_run(state.model.scenario);
+  state.view.wanted = state.model.scenario.view;
   // A lesson opens where it is looked at, its question asked, its plots shown when presenting.
-  state.playback.position = state.scenario.lesson.step ? static_cast<double>(*state.scenario.lesson.step) : 0.0;
-  state.playback.playing = false;
-  state.view.hide_answer = !state.scenario.lesson.question.empty();
-  state.view.presentation.plots = !shown_plots(state.scenario).empty();
+  state.model.playback.position = state.model.scenario.lesson.step ? static_cast<double>(*state.model.scenario.lesson.step) : 0.0;
+  state.model.playback.playing = false;
+  state.view.hide_answer = !state.model.scenario.lesson.question.empty();
+  state.view.presentation.plots = !shown_plots(state.model.scenario).empty();
   update_simulation(state);
 }
 
-void fit_view(AppState& state) { state.view.wanted = state.scenario.view; }
+void fit_view(AppState& state) { state.view.wanted = state.model.scenario.view; }
 
 void toggle_question(AppState& state) {
-  state.view.hide_answer = !state.view.hide_answer && !state.scenario.lesson.question.empty();
+  state.view.hide_answer = !state.view.hide_answer && !state.model.scenario.lesson.question.empty();
 }
 
 void set_notice(AppState& state, std::string text, bool error) { state.notice = {std::move(text), error}; }

@@ -1,6 +1,6 @@
-// The application's one state object: the scenario (the model, from core), its trajectories,
-// the playhead, the view settings and what the panels ask of the application. Panels receive it
-// by reference; the actions below are the only ways they change the scenario.
+// The application's one state object: the model (model.hpp: the scenario, its runs and what derives
+// from them) beside the view (settings, dialogs, requests, layout, fonts, textures, caches). Panels
+// receive it by reference; the actions below are the only ways they change the scenario.
 #pragma once
 
 #include <cstddef>
@@ -10,32 +10,17 @@
 #include <string>
 #include <vector>
 
-#include "dataset.hpp"
 #include "explain_mode.hpp"
 #include "fonts.hpp"
 #include "geometry.hpp"
-#include "grid.hpp"
 #include "heatmap_request.hpp"
 #include "layout.hpp"
-#include "map_views.hpp"
+#include "model.hpp"
 #include "plot_scale.hpp"
-#include "scenario.hpp"
-#include "spread.hpp"
 #include "surface_scene.hpp"
 #include "theme_choice.hpp"
-#include "trajectory.hpp"
 
 namespace optviz::gui {
-
-struct Playback {
-  double position = 0;  // the playhead in steps; fractional while playing
-  bool playing = false;
-  double speed = 60;  // steps per second
-  bool loop = false;
-};
-
-inline constexpr double kMinSpeed = 1;
-inline constexpr double kMaxSpeed = 100000;
 
 // View-only settings: they never enter the scenario's maths.
 struct ViewSettings {
@@ -112,42 +97,17 @@ struct PlotAxes {
   PlotColumnsCache columns[3];  // of the loss, accumulator and step size plots
 };
 
-// A formula or rule field: its text as typed and, when the text does not compile, why and where
-// (the last text that compiled stays in the scenario).
-struct FormulaEdit {
-  std::string text;
-  std::string error;
-  std::size_t column = 0;
-};
-
-// The data set the app draws itself: the recipe the data fields edit, and the objective it gave
-// (the fields show while the scenario's objective is that one).
-struct GeneratedData {
-  DataRecipe recipe;
-  std::optional<Objective> objective;
-};
-
+// The model and the view, as Tracy keeps its Worker and its ViewData apart: the panels draw the
+// model and edit both; only the frame's update recomputes the model's derived parts.
 struct AppState {
-  Scenario scenario;
-  FormulaEdit formula;  // the typed function's field
-  GeneratedData generated;
-  std::vector<FormulaEdit> rule_edits;  // the rule field of each run (of rule runs; by run index)
-  std::vector<Trajectory> runs;         // simulate(simulated): one per run of the scenario
-  Scenario simulated;                   // the scenario `runs` belong to
-  Spread spread;                        // of `simulated`, while view.show_spread
-  std::string problem;                  // why the scenario cannot be simulated ("" when it can)
-  HeatmapScale heatmap;                 // for simulated.objective and its colour scale
-  std::uint64_t generation = 0;         // counts the simulations (of one run or more)
-  std::vector<std::uint64_t> run_versions;  // per run: the generation that simulated it, for caches
-  PlotAxes plot_axes;
-  std::optional<std::size_t> selected;
-  Playback playback;
+  Model model;
   ExplainMode explain;  // "explain the next update" of the selected run
   ViewSettings view;
   Notice notice;
   Dialogs dialogs;
   Requests requests;
   GifProgress gif;
+  PlotAxes plot_axes;
   Fonts fonts;
   Layout layout;
   void* heatmap_texture = nullptr;  // the renderer's texture (an ImTextureID); null without GL
@@ -156,7 +116,6 @@ struct AppState {
   SurfaceScene surface_scene;       // what the 3D pass draws this frame; width 0: nothing
   void* surface_texture = nullptr;  // the 3D pass's texture (an ImTextureID); null without GL
   bool dragging_start = false;
-  std::unique_ptr<MapViews> maps = std::make_unique<MapViews>();  // the sweep panel and the basin overlay
   bool slider_hovered = false;  // in the last frame: the arrow keys nudge it, not the playhead
   bool animating = false;  // something moves this frame: the main loop keeps drawing
 };
@@ -200,9 +159,9 @@ void remove_run(AppState& state, std::size_t index);
 void change_optimizer(AppState& state, std::size_t index, OptimizerKind kind);
 void select_function(AppState& state, const std::string& name);
 // Makes the function the typed formula `text`; a text that does not compile keeps the previous
-// function and sets state.formula.error.
+// function and sets state.model.formula.error.
 void type_formula(AppState& state, std::string text);
-// Makes the function the loss `loss` over a data set drawn from state.generated.recipe (the
+// Makes the function the loss `loss` over a data set drawn from state.model.generated.recipe (the
 // view and start follow the new function).
 void choose_generated_data(AppState& state, DataLoss loss);
 // Draws the data set again after an edit of the recipe; a recipe that gives no usable data keeps
@@ -210,7 +169,7 @@ void choose_generated_data(AppState& state, DataLoss loss);
 void regenerate_data(AppState& state);
 // "New points": the recipe with another seed.
 void new_data_points(AppState& state);
-// True while the function is the data set drawn from state.generated.recipe.
+// True while the function is the data set drawn from state.model.generated.recipe.
 bool function_is_generated(const AppState& state);
 // Makes the function the loss over the data of a CSV file (load_data_csv); a file that cannot be
 // read or does not suit the loss keeps the previous function and sets an error notice.

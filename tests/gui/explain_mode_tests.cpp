@@ -17,12 +17,12 @@ TEST_CASE("E explains the selected run's next update, sub-step by sub-step, then
   HeadlessUi ui(default_scenario());
   ui.frames(2);
   set_step(ui.state, 40);
-  ui.state.playback.playing = true;
+  ui.state.model.playback.playing = true;
   ui.press(keys::kE);
   ExplainMode& x = ui.state.explain;
   REQUIRE(x.open);
-  REQUIRE_FALSE(ui.state.playback.playing);
-  REQUIRE(x.run == *ui.state.selected);
+  REQUIRE_FALSE(ui.state.model.playback.playing);
+  REQUIRE(x.run == *ui.state.model.selected);
   const long at = current_step(ui.state);  // the frame of the key press still played one step
   REQUIRE(at >= 40);
   REQUIRE(x.explanation.step == at);
@@ -47,11 +47,11 @@ TEST_CASE("E explains the selected run's next update, sub-step by sub-step, then
   const int frames_per_part = static_cast<int>(kExplainPartSeconds * 60) + 2;
   ui.frames(frames_per_part);
   REQUIRE(x.part == 1);
-  REQUIRE_FALSE(ui.state.playback.playing);
+  REQUIRE_FALSE(ui.state.model.playback.playing);
   ui.frames(frames_per_part * static_cast<int>(parts - 1));
   REQUIRE_FALSE(x.open);
   REQUIRE(current_step(ui.state) == at + 1);
-  REQUIRE_FALSE(ui.state.playback.playing);
+  REQUIRE_FALSE(ui.state.model.playback.playing);
 
   // Moving the playhead while explaining explains the update there.
   ui.press(keys::kE);
@@ -83,7 +83,7 @@ TEST_CASE("every optimizer and a typed rule draw every explained sub-step, in bo
       ui.state.view.presenting = presenting;
       ui.frames(2);
       for (std::size_t run = 0; run < s.course.runs.size(); ++run) {
-        ui.state.selected = run;
+        ui.state.model.selected = run;
         set_step(ui.state, 3);
         start_explaining(ui.state);
         ui.state.explain.playing = false;
@@ -105,15 +105,15 @@ TEST_CASE("every optimizer and a typed rule draw every explained sub-step, in bo
 TEST_CASE("explaining with no run selected leaves a notice; removing the run closes it") {
   HeadlessUi ui(default_scenario());
   ui.frames(2);
-  ui.state.selected.reset();
+  ui.state.model.selected.reset();
   ui.press(keys::kE);
   REQUIRE_FALSE(ui.state.explain.open);
   REQUIRE(ui.state.notice.text == "Select a run to explain its next update");
-  ui.state.selected = 0;
+  ui.state.model.selected = 0;
   ui.press(keys::kE);
   REQUIRE(ui.state.explain.open);
   remove_run(ui.state, 0);
-  ui.state.selected.reset();
+  ui.state.model.selected.reset();
   ui.frames(2);
   REQUIRE_FALSE(ui.state.explain.open);
 }

@@ -32,23 +32,23 @@ namespace {
 // taken what the last frame's panels edited.
 void check_invariants(AppState& s) {
   update(s, ImGui::GetTime());
-  REQUIRE(find_scenario_problem(s.scenario) == "");
-  REQUIRE(s.problem == "");
-  REQUIRE(s.runs.size() == s.scenario.course.runs.size());
-  REQUIRE(s.simulated == s.scenario);
+  REQUIRE(find_scenario_problem(s.model.scenario) == "");
+  REQUIRE(s.model.problem == "");
+  REQUIRE(s.model.runs.size() == s.model.scenario.course.runs.size());
+  REQUIRE(s.model.simulated == s.model.scenario);
   REQUIRE(is_finite(s.view.wanted.min));
   REQUIRE(is_finite(s.view.wanted.max));
   REQUIRE(s.view.wanted.max.x > s.view.wanted.min.x);
   REQUIRE(s.view.wanted.max.y > s.view.wanted.min.y);
   REQUIRE(current_step(s) >= 0);
   REQUIRE(current_step(s) <= last_step(s));
-  if (s.selected) REQUIRE(*s.selected < s.scenario.course.runs.size());
+  if (s.model.selected) REQUIRE(*s.model.selected < s.model.scenario.course.runs.size());
   const HeatmapRequest& r = s.heatmap_request;
   REQUIRE(r.width > 0);
   REQUIRE(r.height > 0);
   REQUIRE(is_finite(r.shown.min));
   REQUIRE(is_finite(r.shown.max));
-  if (s.scenario.display.view == CanvasView::surface) REQUIRE(s.surface_scene.width > 0);
+  if (s.model.scenario.display.view == CanvasView::surface) REQUIRE(s.surface_scene.width > 0);
 }
 
 std::filesystem::path temp_dir(const std::string& name) {
@@ -65,22 +65,22 @@ TEST_CASE("every panel draws the default scenario for many frames while it plays
   HeadlessUi ui(default_scenario());
   ui.frames(3);
   check_invariants(ui.state);
-  REQUIRE(ui.state.runs.size() == 4);
-  REQUIRE(ui.state.selected == std::optional<std::size_t>(2));  // RMSprop, the inspector's first run
+  REQUIRE(ui.state.model.runs.size() == 4);
+  REQUIRE(ui.state.model.selected == std::optional<std::size_t>(2));  // RMSprop, the inspector's first run
   const Layout& l = ui.state.layout;
   for (const PixelRect& r : {l.menu_bar, l.time_bar, l.controls, l.inspector, l.canvas, l.plots}) {
     REQUIRE(r.width() > 0);
     REQUIRE(r.height() > 0);
   }
   ui.press(keys::kSpace);
-  REQUIRE(ui.state.playback.playing);
+  REQUIRE(ui.state.model.playback.playing);
   ui.frames(120);
   // Two seconds at 60 steps per second.
   REQUIRE(current_step(ui.state) > 100);
   REQUIRE(current_step(ui.state) < 130);
   check_invariants(ui.state);
   ui.press(keys::kSpace);
-  REQUIRE_FALSE(ui.state.playback.playing);
+  REQUIRE_FALSE(ui.state.model.playback.playing);
 }
 
 TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panels drawing") {
@@ -89,16 +89,16 @@ TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panel
     REQUIRE(add_run(ui.state, kind));
     ui.frames(2);
     check_invariants(ui.state);
-    REQUIRE(ui.state.scenario.course.runs.back().hyper.kind == kind);
-    REQUIRE(ui.state.selected == ui.state.scenario.course.runs.size() - 1);
+    REQUIRE(ui.state.model.scenario.course.runs.back().hyper.kind == kind);
+    REQUIRE(ui.state.model.selected == ui.state.model.scenario.course.runs.size() - 1);
   }
-  REQUIRE(ui.state.scenario.course.runs.size() == 4 + optimizer_kinds().size());
+  REQUIRE(ui.state.model.scenario.course.runs.size() == 4 + optimizer_kinds().size());
   REQUIRE(duplicate_run(ui.state, 2));
   ui.frames(2);
-  REQUIRE(ui.state.scenario.course.runs[3].hyper == ui.state.scenario.course.runs[2].hyper);
-  REQUIRE(ui.state.scenario.looks[3].label == "RMSprop (copy)");
+  REQUIRE(ui.state.model.scenario.course.runs[3].hyper == ui.state.model.scenario.course.runs[2].hyper);
+  REQUIRE(ui.state.model.scenario.looks[3].label == "RMSprop (copy)");
   // The 16-run limit refuses politely.
-  while (ui.state.scenario.course.runs.size() < kMaxRuns) REQUIRE(add_run(ui.state, OptimizerKind::adam));
+  while (ui.state.model.scenario.course.runs.size() < kMaxRuns) REQUIRE(add_run(ui.state, OptimizerKind::adam));
   REQUIRE_FALSE(add_run(ui.state, OptimizerKind::adam));
   REQUIRE(ui.state.notice.error);
   ui.frames(2);
@@ -106,12 +106,12 @@ TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panel
   // Remove from the middle, then everything, drawing in between.
   remove_run(ui.state, 5);
   ui.frames(2);
-  while (!ui.state.scenario.course.runs.empty()) {
-    remove_run(ui.state, ui.state.scenario.course.runs.size() / 2);
+  while (!ui.state.model.scenario.course.runs.empty()) {
+    remove_run(ui.state, ui.state.model.scenario.course.runs.size() / 2);
     ui.frames(1);
     check_invariants(ui.state);
   }
-  REQUIRE_FALSE(ui.state.selected);
+  REQUIRE_FALSE(ui.state.model.selected);
   ui.frames(5);
   REQUIRE(add_run(ui.state, OptimizerKind::sgd));
   ui.frames(2);
@@ -127,7 +127,7 @@ TEST_CASE("every slider at both ends, for every optimizer, gives a valid scenari
   for (OptimizerKind kind : optimizer_kinds()) add_run(ui.state, kind);
   int diverged = 0;
   for (const double position : {0.0, 1.0, 0.5}) {
-    for (RunSpec& run : ui.state.scenario.course.runs) {
+    for (RunSpec& run : ui.state.model.scenario.course.runs) {
       for (const RealParameter& p : real_parameters()) {
         if (!p.applies_to(run.hyper.kind)) continue;
         run.hyper.*p.member = slider_value(slider_mapping(p), position);
@@ -137,11 +137,11 @@ TEST_CASE("every slider at both ends, for every optimizer, gives a valid scenari
     }
     ui.frames(3);
     check_invariants(ui.state);
-    for (std::size_t i = 0; i < ui.state.runs.size(); ++i) {
-      ui.state.selected = i;
+    for (std::size_t i = 0; i < ui.state.model.runs.size(); ++i) {
+      ui.state.model.selected = i;
       set_step(ui.state, last_step(ui.state) / 2);
       ui.frames(1);
-      if (ui.state.runs[i].diverged_at) ++diverged;
+      if (ui.state.model.runs[i].diverged_at) ++diverged;
     }
   }
   // The right ends (eta 10, rho 1, ...) make some runs diverge: shown, not crashed.
@@ -152,10 +152,10 @@ TEST_CASE("a diverged run is drawn and inspected at and after its last step") {
   Scenario s = default_scenario();
   s.course.runs[0].hyper.eta = 1e6;  // SGD + momentum with eta 1e6 leaves the plane at once
   HeadlessUi ui(s);
-  const Trajectory& t = ui.state.runs[0];
+  const Trajectory& t = ui.state.model.runs[0];
   REQUIRE(t.diverged_at);
   REQUIRE(*t.diverged_at < 10);
-  ui.state.selected = 0;
+  ui.state.model.selected = 0;
   for (long step : {0L, *t.diverged_at - 1, *t.diverged_at, *t.diverged_at + 1, last_step(ui.state)}) {
     set_step(ui.state, step);
     ui.frames(2);
@@ -171,10 +171,10 @@ TEST_CASE("every function, colour scale and lesson preset draws") {
   for (const TestFunction& f : test_functions()) {
     select_function(ui.state, std::string(f.name));
     for (ColourScale scale : {ColourScale::log, ColourScale::linear}) {
-      ui.state.scenario.display.colour_scale = scale;
+      ui.state.model.scenario.display.colour_scale = scale;
       ui.frames(2);
       check_invariants(ui.state);
-      REQUIRE(ui.state.heatmap.high > ui.state.heatmap.low);
+      REQUIRE(ui.state.model.heatmap.high > ui.state.model.heatmap.low);
       REQUIRE(ui.state.heatmap_request.objective == Objective(f));
     }
   }
@@ -184,7 +184,7 @@ TEST_CASE("every function, colour scale and lesson preset draws") {
     ui.state.requests.load_preset = i;
     ui.frames(3);
     check_invariants(ui.state);
-    REQUIRE(ui.state.scenario.title == presets[i].title);
+    REQUIRE(ui.state.model.scenario.title == presets[i].title);
     REQUIRE(ui.state.dialogs.lesson_info);
   }
 }
@@ -203,15 +203,15 @@ TEST_CASE("the keyboard shortcuts do what the help says") {
   REQUIRE(current_step(ui.state) == last_step(ui.state));
   ui.press(keys::kHome);
   REQUIRE(current_step(ui.state) == 0);
-  const double speed = ui.state.playback.speed;
+  const double speed = ui.state.model.playback.speed;
   ui.press(keys::kUp);
-  REQUIRE(ui.state.playback.speed == speed * 2);
+  REQUIRE(ui.state.model.playback.speed == speed * 2);
   ui.press(keys::kL);
-  REQUIRE(ui.state.playback.loop);
+  REQUIRE(ui.state.model.playback.loop);
   ui.press(keys::kEqual);  // zoom in around the centre
   REQUIRE(ui.state.view.wanted.max.x - ui.state.view.wanted.min.x < 4);
   ui.press(keys::kF);
-  REQUIRE(ui.state.view.wanted.min == ui.state.scenario.view.min);
+  REQUIRE(ui.state.view.wanted.min == ui.state.model.scenario.view.min);
   ui.press(keys::kEqual, true);  // Ctrl +: larger text, fonts rebuilt at the new size
   REQUIRE(ui.state.view.ui_scale > 1);
   REQUIRE(ImGui::GetFontSize() > kBaseFontSize);
@@ -221,20 +221,20 @@ TEST_CASE("the keyboard shortcuts do what the help says") {
   REQUIRE(ui.state.view.theme == Theme::light);
   ui.frames(2);
   ui.press(keys::kOne);
-  REQUIRE(ui.state.selected == std::optional<std::size_t>(0));
+  REQUIRE(ui.state.model.selected == std::optional<std::size_t>(0));
   ui.press(keys::kRightBracket);
-  REQUIRE(ui.state.selected == std::optional<std::size_t>(1));
+  REQUIRE(ui.state.model.selected == std::optional<std::size_t>(1));
   ui.press(keys::kD, true);  // Ctrl+D duplicates the inspected run
-  REQUIRE(ui.state.scenario.course.runs.size() == 5);
+  REQUIRE(ui.state.model.scenario.course.runs.size() == 5);
   ui.press(keys::kDelete);
-  REQUIRE(ui.state.scenario.course.runs.size() == 4);
+  REQUIRE(ui.state.model.scenario.course.runs.size() == 4);
   ui.press(keys::kF1);
   REQUIRE(ui.state.view.show_help);
   ui.frames(2);
   ui.press(keys::kEscape);
   REQUIRE_FALSE(ui.state.view.show_help);
   ui.press(keys::kR);
-  REQUIRE(ui.state.playback.playing);
+  REQUIRE(ui.state.model.playback.playing);
   check_invariants(ui.state);
 }
 
@@ -309,7 +309,7 @@ TEST_CASE("UI scales and window sizes from tiny to 8K draw without overlap of th
 TEST_CASE("saving and opening scenarios, and a bad file leaves the scenario as it was") {
   const auto dir = temp_dir("files");
   HeadlessUi ui(default_scenario());
-  ui.state.scenario.course.runs[1].hyper.eta = 0.25;
+  ui.state.model.scenario.course.runs[1].hyper.eta = 0.25;
   ui.frames(2);
   ui.state.dialogs.scenario_path = (dir / "lesson.json").string();
   ui.state.requests.save_scenario = true;
@@ -317,12 +317,12 @@ TEST_CASE("saving and opening scenarios, and a bad file leaves the scenario as i
   REQUIRE_FALSE(ui.state.notice.error);
   REQUIRE(std::filesystem::exists(dir / "lesson.json"));
 
-  const Scenario saved = ui.state.scenario;
+  const Scenario saved = ui.state.model.scenario;
   replace_scenario(ui.state, default_scenario());
   ui.state.requests.open_scenario = true;
   ui.frames(2);
   REQUIRE_FALSE(ui.state.notice.error);
-  REQUIRE(ui.state.scenario.course.runs == saved.course.runs);
+  REQUIRE(ui.state.model.scenario.course.runs == saved.course.runs);
 
   {
     std::FILE* bad = std::fopen((dir / "bad.json").c_str(), "w");
@@ -334,13 +334,13 @@ TEST_CASE("saving and opening scenarios, and a bad file leaves the scenario as i
   ui.frames(2);
   REQUIRE(ui.state.notice.error);
   REQUIRE(ui.state.notice.text.find("steps") != std::string::npos);
-  REQUIRE(ui.state.scenario.course.runs == saved.course.runs);
+  REQUIRE(ui.state.model.scenario.course.runs == saved.course.runs);
 
   ui.state.dialogs.scenario_path = (dir / "missing.json").string();
   ui.state.requests.open_scenario = true;
   ui.frames(1);
   REQUIRE(ui.state.notice.error);
-  REQUIRE(ui.state.scenario.course.runs == saved.course.runs);
+  REQUIRE(ui.state.model.scenario.course.runs == saved.course.runs);
 
   ui.state.dialogs.csv_directory = (dir / "runs").string();
   ui.state.requests.export_csv = true;
@@ -395,7 +395,7 @@ TEST_CASE("the settings survive a save and load, and a broken file gives the def
   ui.state.view.theme = Theme::light;
   ui.state.view.splitters.controls_width = 410;
   ui.state.view.splitters.inspector_fraction = 0.3f;
-  ui.state.playback.speed = 240;
+  ui.state.model.playback.speed = 240;
   ui.state.view.show_arrows = false;
   WindowPlacement window;
   window.x = 40, window.y = 30, window.width = 1500, window.height = 900, window.known = true;
@@ -409,7 +409,7 @@ TEST_CASE("the settings survive a save and load, and a broken file gives the def
   apply_settings(fresh, loaded);
   REQUIRE(fresh.view.theme == Theme::light);
   REQUIRE(fresh.view.splitters == ui.state.view.splitters);
-  REQUIRE(fresh.playback.speed == 240);
+  REQUIRE(fresh.model.playback.speed == 240);
   REQUIRE_FALSE(fresh.view.show_arrows);
 
   {
@@ -444,59 +444,59 @@ TEST_CASE("a typed formula is live; a bad one keeps the last function and says w
   ui.frames(2);
   type_formula(ui.state, "x^2 + 3*y^2");
   ui.frames(3);
-  REQUIRE(ui.state.simulated.course.objective == Objective::typed("x^2 + 3*y^2"));
-  REQUIRE(ui.state.formula.error.empty());
+  REQUIRE(ui.state.model.simulated.course.objective == Objective::typed("x^2 + 3*y^2"));
+  REQUIRE(ui.state.model.formula.error.empty());
   // The minimum search ran for the new function: its star is at the origin.
-  REQUIRE(ui.state.simulated.course.objective.minima().size() == 1);
-  CHECK(std::hypot(ui.state.simulated.course.objective.minima()[0].x, ui.state.simulated.course.objective.minima()[0].y) < 1e-9);
-  const std::uint64_t generation = ui.state.generation;
+  REQUIRE(ui.state.model.simulated.course.objective.minima().size() == 1);
+  CHECK(std::hypot(ui.state.model.simulated.course.objective.minima()[0].x, ui.state.model.simulated.course.objective.minima()[0].y) < 1e-9);
+  const std::uint64_t generation = ui.state.model.generation;
   type_formula(ui.state, "x^2 + 3*y^2 + (");
   ui.frames(3);
-  CHECK(ui.state.formula.error == "expected a number, a name or '(', got the end of the formula");
-  CHECK(ui.state.formula.column == 16);
-  CHECK(ui.state.formula.text == "x^2 + 3*y^2 + (");
-  CHECK(ui.state.simulated.course.objective == Objective::typed("x^2 + 3*y^2"));
-  CHECK(ui.state.generation == generation);  // nothing was simulated again
+  CHECK(ui.state.model.formula.error == "expected a number, a name or '(', got the end of the formula");
+  CHECK(ui.state.model.formula.column == 16);
+  CHECK(ui.state.model.formula.text == "x^2 + 3*y^2 + (");
+  CHECK(ui.state.model.simulated.course.objective == Objective::typed("x^2 + 3*y^2"));
+  CHECK(ui.state.model.generation == generation);  // nothing was simulated again
   check_invariants(ui.state);
   type_formula(ui.state, "sin(x)*cos(y)");
   ui.frames(2);
-  CHECK(ui.state.formula.error.empty());
-  CHECK(ui.state.simulated.course.objective == Objective::typed("sin(x)*cos(y)"));
+  CHECK(ui.state.model.formula.error.empty());
+  CHECK(ui.state.model.simulated.course.objective == Objective::typed("sin(x)*cos(y)"));
   select_function(ui.state, "beale");
   ui.frames(2);
-  CHECK(ui.state.simulated.course.objective == Objective(*find_function("beale")));
+  CHECK(ui.state.model.simulated.course.objective == Objective(*find_function("beale")));
 }
 
 TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, plots and inspector") {
   HeadlessUi ui(default_scenario());
-  ui.state.selected = 2;
+  ui.state.model.selected = 2;
   change_to_rule(ui.state, 2);
   ui.frames(3);
-  const RunSpec& run = ui.state.scenario.course.runs[2];
+  const RunSpec& run = ui.state.model.scenario.course.runs[2];
   REQUIRE(run.rule);
   CHECK(run.rule->text() == kStarterRule);
-  CHECK(ui.state.scenario.looks[2].accumulator == "G");
+  CHECK(ui.state.model.scenario.looks[2].accumulator == "G");
   check_invariants(ui.state);
   // The starter rule is RMSprop: the run is the same as the built-in one with the same numbers.
   Hyperparameters h = run.hyper;
   h.kind = OptimizerKind::rmsprop;
-  const Trajectory builtin = optviz::run(ui.state.scenario.course.objective, h, ui.state.scenario.course.start, ui.state.scenario.course.steps);
-  REQUIRE(builtin.rows() == ui.state.runs[2].rows());
+  const Trajectory builtin = optviz::run(ui.state.model.scenario.course.objective, h, ui.state.model.scenario.course.start, ui.state.model.scenario.course.steps);
+  REQUIRE(builtin.rows() == ui.state.model.runs[2].rows());
   for (std::size_t k = 0; k < builtin.rows(); ++k) {
-    CHECK(ui.state.runs[2].position[k].x == Approx(builtin.position[k].x).epsilon(1e-12));
-    CHECK(ui.state.runs[2].position[k].y == Approx(builtin.position[k].y).epsilon(1e-12));
+    CHECK(ui.state.model.runs[2].position[k].x == Approx(builtin.position[k].x).epsilon(1e-12));
+    CHECK(ui.state.model.runs[2].position[k].y == Approx(builtin.position[k].y).epsilon(1e-12));
   }
   type_rule(ui.state, 2, "m = 0.9*m + g\ntheta = theta - eta*m +");
   ui.frames(2);
   CHECK(rule_edit(ui.state, 2).error == "expected a number, a name or '(', got the end of the formula");
   CHECK(rule_edit(ui.state, 2).column == 38);
-  CHECK(ui.state.simulated.course.runs[2].rule->text() == kStarterRule);
+  CHECK(ui.state.model.simulated.course.runs[2].rule->text() == kStarterRule);
   type_rule(ui.state, 2, "m = 0.9*m + g\ntheta = theta - eta*m");
   ui.frames(2);
   CHECK(rule_edit(ui.state, 2).error.empty());
-  CHECK(ui.state.simulated.looks[2].accumulator == "m");  // G is gone: the first state variable
+  CHECK(ui.state.model.simulated.looks[2].accumulator == "m");  // G is gone: the first state variable
   std::vector<std::string> reads;
-  for (const RealParameter* p : parameters_of(ui.state.scenario.course.runs[2])) reads.emplace_back(p->name);
+  for (const RealParameter* p : parameters_of(ui.state.model.scenario.course.runs[2])) reads.emplace_back(p->name);
   CHECK(reads == std::vector<std::string>{"eta"});
   // Every step of the run, inspected; duplicating and removing keep the fields with their runs.
   for (long step = 0; step <= last_step(ui.state); step += 37) {
@@ -511,7 +511,7 @@ TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, pl
   CHECK(rule_edit(ui.state, 2).text == "m = 0.9*m + g\ntheta = theta - eta*m");
   change_optimizer(ui.state, 2, OptimizerKind::adam);
   ui.frames(2);
-  CHECK_FALSE(ui.state.scenario.course.runs[2].rule);
+  CHECK_FALSE(ui.state.model.scenario.course.runs[2].rule);
   check_invariants(ui.state);
 }
 
@@ -569,23 +569,23 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   choose_generated_data(ui.state, DataLoss::linear);
   ui.frames(3);
   check_invariants(ui.state);
-  const Objective& f = ui.state.simulated.course.objective;
+  const Objective& f = ui.state.model.simulated.course.objective;
   REQUIRE(f.is_data());
   REQUIRE(f.loss() == DataLoss::linear);
   REQUIRE(function_is_generated(ui.state));
   CHECK(f.data()->size() == DataRecipe{}.points);
   CHECK(f.title() == "Linear regression on 64 generated points");
-  CHECK(ui.state.scenario.view == f.view());
+  CHECK(ui.state.model.scenario.view == f.view());
   // The minimum is near the recipe's true line y = 2x - 1.
   REQUIRE(f.minima().size() == 1);
   CHECK(f.minima()[0].x == Approx(2).margin(0.3));
   CHECK(f.minima()[0].y == Approx(-1).margin(0.3));
 
   // Noisy mini-batches on every run, then play and look at the models from every side.
-  for (std::size_t i = 0; i < ui.state.scenario.course.runs.size(); ++i) {
+  for (std::size_t i = 0; i < ui.state.model.scenario.course.runs.size(); ++i) {
     set_batch(ui.state, i, 8);
-    ui.state.scenario.course.runs[i].shuffle = i % 2 == 0;
-    ui.state.scenario.course.runs[i].noise = 0.3;
+    ui.state.model.scenario.course.runs[i].shuffle = i % 2 == 0;
+    ui.state.model.scenario.course.runs[i].noise = 0.3;
   }
   ui.frames(2);
   check_invariants(ui.state);
@@ -595,34 +595,34 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   hover_data_plot(ui, 5);
 
   // The recipe's fields draw the points again; fewer points than a batch shrink the batch.
-  ui.state.generated.recipe.points = 5;
-  ui.state.generated.recipe.noise = 0;
+  ui.state.model.generated.recipe.points = 5;
+  ui.state.model.generated.recipe.noise = 0;
   regenerate_data(ui.state);
   ui.frames(2);
   check_invariants(ui.state);
-  CHECK(ui.state.simulated.course.objective.data()->size() == 5);
-  for (const RunSpec& run : ui.state.scenario.course.runs) CHECK(run.batch == 5);
-  ui.state.generated.recipe.points = 200;
+  CHECK(ui.state.model.simulated.course.objective.data()->size() == 5);
+  for (const RunSpec& run : ui.state.model.scenario.course.runs) CHECK(run.batch == 5);
+  ui.state.model.generated.recipe.points = 200;
   regenerate_data(ui.state);
   ui.frames(2);
-  const Dataset before = *ui.state.simulated.course.objective.data();
+  const Dataset before = *ui.state.model.simulated.course.objective.data();
   new_data_points(ui.state);
   ui.frames(2);
-  CHECK(ui.state.simulated.course.objective.data()->size() == 200);
-  CHECK(ui.state.simulated.course.objective.data()->x != before.x);
-  CHECK(ui.state.generated.recipe.seed != DataRecipe{}.seed);
+  CHECK(ui.state.model.simulated.course.objective.data()->size() == 200);
+  CHECK(ui.state.model.simulated.course.objective.data()->x != before.x);
+  CHECK(ui.state.model.generated.recipe.seed != DataRecipe{}.seed);
   // An x range that is not one keeps the points and says why.
-  ui.state.generated.recipe.x_max = ui.state.generated.recipe.x_min;
+  ui.state.model.generated.recipe.x_max = ui.state.model.generated.recipe.x_min;
   regenerate_data(ui.state);
   CHECK(ui.state.notice.error);
-  CHECK(*ui.state.scenario.course.objective.data() == *ui.state.simulated.course.objective.data());
-  ui.state.generated.recipe.x_max = 3;
+  CHECK(*ui.state.model.scenario.course.objective.data() == *ui.state.model.simulated.course.objective.data());
+  ui.state.model.generated.recipe.x_max = 3;
 
   choose_generated_data(ui.state, DataLoss::logistic);
   ui.frames(3);
   check_invariants(ui.state);
-  REQUIRE(ui.state.simulated.course.objective.loss() == DataLoss::logistic);
-  for (const double y : ui.state.simulated.course.objective.data()->y) REQUIRE((y == 0 || y == 1));
+  REQUIRE(ui.state.model.simulated.course.objective.loss() == DataLoss::logistic);
+  for (const double y : ui.state.model.simulated.course.objective.data()->y) REQUIRE((y == 0 || y == 1));
   set_step(ui.state, 0);
   ui.press(keys::kSpace);
   ui.frames(150);
@@ -640,7 +640,7 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   select_function(ui.state, "rosenbrock");
   ui.frames(2);
   check_invariants(ui.state);
-  for (const RunSpec& run : ui.state.scenario.course.runs) {
+  for (const RunSpec& run : ui.state.model.scenario.course.runs) {
     CHECK(run.batch == 0);
     CHECK_FALSE(run.shuffle);
   }
@@ -651,7 +651,7 @@ TEST_CASE("opening a data file: a bad CSV keeps the previous function and says w
   const auto dir = temp_dir("data");
   HeadlessUi ui(default_scenario());
   ui.frames(2);
-  const Objective rosenbrock = ui.state.simulated.course.objective;
+  const Objective rosenbrock = ui.state.model.simulated.course.objective;
   const auto open = [&](const std::filesystem::path& path, DataLoss loss) {
     ui.state.dialogs.open_data = true;
     ui.state.dialogs.data_path = path.string();
@@ -664,43 +664,43 @@ TEST_CASE("opening a data file: a bad CSV keeps the previous function and says w
   CHECK(ui.state.notice.error);
   CHECK(ui.state.notice.text.find("abc") != std::string::npos);
   CHECK(ui.state.dialogs.open_data);  // the dialog stays, with the error
-  CHECK(ui.state.simulated.course.objective == rosenbrock);
+  CHECK(ui.state.model.simulated.course.objective == rosenbrock);
   check_invariants(ui.state);
 
   write_text(dir / "no-y.csv", "x,z\n1,2\n");
   open(dir / "no-y.csv", DataLoss::linear);
   CHECK(ui.state.notice.error);
-  CHECK(ui.state.simulated.course.objective == rosenbrock);
+  CHECK(ui.state.model.simulated.course.objective == rosenbrock);
   open(dir / "missing.csv", DataLoss::linear);
   CHECK(ui.state.notice.error);
-  CHECK(ui.state.simulated.course.objective == rosenbrock);
+  CHECK(ui.state.model.simulated.course.objective == rosenbrock);
 
   // Labels that are not 0 or 1 do not make a logistic loss; the same file is a fine linear one.
   write_text(dir / "line.csv", "x,y\n-1,-3\n0,-1\n1,1.2\n2,2.9\n");
   open(dir / "line.csv", DataLoss::logistic);
   CHECK(ui.state.notice.error);
   CHECK(ui.state.notice.text.find("label") != std::string::npos);
-  CHECK(ui.state.simulated.course.objective == rosenbrock);
+  CHECK(ui.state.model.simulated.course.objective == rosenbrock);
   open(dir / "line.csv", DataLoss::linear);
   CHECK_FALSE(ui.state.notice.error);
   CHECK_FALSE(ui.state.dialogs.open_data);
   check_invariants(ui.state);
-  REQUIRE(ui.state.simulated.course.objective.is_data());
-  CHECK(ui.state.simulated.course.objective.source() == "line.csv");
-  CHECK(ui.state.simulated.course.objective.data()->size() == 4);
+  REQUIRE(ui.state.model.simulated.course.objective.is_data());
+  CHECK(ui.state.model.simulated.course.objective.source() == "line.csv");
+  CHECK(ui.state.model.simulated.course.objective.data()->size() == 4);
   CHECK_FALSE(function_is_generated(ui.state));
-  const Objective line = ui.state.simulated.course.objective;
+  const Objective line = ui.state.model.simulated.course.objective;
   change_data_loss(ui.state, DataLoss::logistic);
   ui.frames(2);
   CHECK(ui.state.notice.error);
-  CHECK(ui.state.simulated.course.objective == line);
+  CHECK(ui.state.model.simulated.course.objective == line);
   check_invariants(ui.state);
   hover_data_plot(ui, 3);
 
   write_text(dir / "classes.csv", "x,y,extra\n-2,0,9\n-1,0,9\n0,1,9\n1,0,9\n2,1,9\n");
   open(dir / "classes.csv", DataLoss::logistic);
   CHECK_FALSE(ui.state.notice.error);
-  CHECK(ui.state.simulated.course.objective.loss() == DataLoss::logistic);
+  CHECK(ui.state.model.simulated.course.objective.loss() == DataLoss::logistic);
   ui.frames(10);
   check_invariants(ui.state);
   std::filesystem::remove_all(dir);
@@ -713,10 +713,10 @@ TEST_CASE("the schedule fields of every kind draw, and the step size plot reads 
   s.course.runs[0].noise = 0;
   HeadlessUi ui(s);
   ui.frames(2);
-  REQUIRE(ui.state.selected == std::optional<std::size_t>(0));  // its section is open
+  REQUIRE(ui.state.model.selected == std::optional<std::size_t>(0));  // its section is open
   for (const ScheduleKind kind : schedule_kinds()) {
     for (const long warmup : {0L, 40L}) {
-      Schedule& schedule = ui.state.scenario.course.runs[0].schedule;
+      Schedule& schedule = ui.state.model.scenario.course.runs[0].schedule;
       schedule = Schedule{};
       schedule.kind = kind;
       schedule.step_size = 50;
@@ -727,8 +727,8 @@ TEST_CASE("the schedule fields of every kind draw, and the step size plot reads 
       check_invariants(ui.state);
       set_step(ui.state, 120);
       ui.frames(2);
-      const RunSpec& run = ui.state.simulated.course.runs[0];
-      const Trajectory& t = ui.state.runs[0];
+      const RunSpec& run = ui.state.model.simulated.course.runs[0];
+      const Trajectory& t = ui.state.model.runs[0];
       REQUIRE(t.step_size.size() == static_cast<std::size_t>(s.course.steps));
       for (long update = 1; update <= s.course.steps; update += 23) {
         const double eta = run.schedule.eta(update, run.hyper.eta, s.course.steps);
@@ -738,22 +738,22 @@ TEST_CASE("the schedule fields of every kind draw, and the step size plot reads 
     }
   }
   // The legend of a figure names the schedule and the batches.
-  CHECK(parameter_summary(ui.state.scenario.course.runs[0]).find("1/√t, warm-up 40") != std::string::npos);
-  CHECK(parameter_summary(ui.state.scenario.course.runs[0]).find("batch 8, shuffled") != std::string::npos);
+  CHECK(parameter_summary(ui.state.model.scenario.course.runs[0]).find("1/√t, warm-up 40") != std::string::npos);
+  CHECK(parameter_summary(ui.state.model.scenario.course.runs[0]).find("batch 8, shuffled") != std::string::npos);
 }
 
 TEST_CASE("the spread draws other seeds without simulating the runs again, and only when the maths changes") {
   HeadlessUi ui(noisy_data_scenario());
   ui.frames(2);
-  const std::uint64_t generation = ui.state.generation;
-  const Trajectory sgd = ui.state.runs[0];
-  CHECK(ui.state.spread.runs.empty());
+  const std::uint64_t generation = ui.state.model.generation;
+  const Trajectory sgd = ui.state.model.runs[0];
+  CHECK(ui.state.model.spread.runs.empty());
   ui.state.view.show_spread = true;
   ui.frames(3);
   check_invariants(ui.state);
-  CHECK(ui.state.generation == generation);  // the runs were not simulated again
-  CHECK(ui.state.runs[0].position == sgd.position);
-  const Spread& spread = ui.state.spread;
+  CHECK(ui.state.model.generation == generation);  // the runs were not simulated again
+  CHECK(ui.state.model.runs[0].position == sgd.position);
+  const Spread& spread = ui.state.model.spread;
   CHECK(spread.computations == 1);
   CHECK(spread.problem.empty());
   REQUIRE(spread.runs.size() == 3);
@@ -770,44 +770,44 @@ TEST_CASE("the spread draws other seeds without simulating the runs again, and o
     REQUIRE(seed.rows() == 301);
     CHECK(seed.position.back() != sgd.position.back());
     Trajectory expected;
-    const Scenario& sc = ui.state.simulated;
+    const Scenario& sc = ui.state.model.simulated;
     simulate_run(sc.course.objective, sc.course.runs[0], sc.course.start, sc.course.steps, training_of(sc.course.runs[0], sc.course.seed + k + 1, 0), expected);
     CHECK(seed.position == expected.position);
   }
   // Playing and presentation changes never compute it again.
   ui.press(keys::kSpace);
   ui.frames(60);
-  ui.state.scenario.looks[0].colour = {10, 20, 30};
-  ui.state.scenario.looks[1].label = "renamed";
-  ui.state.scenario.looks[2].visible = false;
-  ui.state.scenario.display.contour_count = 7;
+  ui.state.model.scenario.looks[0].colour = {10, 20, 30};
+  ui.state.model.scenario.looks[1].label = "renamed";
+  ui.state.model.scenario.looks[2].visible = false;
+  ui.state.model.scenario.display.contour_count = 7;
   ui.frames(5);
   check_invariants(ui.state);
-  CHECK(ui.state.spread.computations == 1);
+  CHECK(ui.state.model.spread.computations == 1);
   // A change of the maths does, once.
-  ui.state.scenario.course.runs[0].hyper.eta = 0.02;
+  ui.state.model.scenario.course.runs[0].hyper.eta = 0.02;
   ui.frames(5);
-  CHECK(ui.state.spread.computations == 2);
+  CHECK(ui.state.model.spread.computations == 2);
   // Off drops it without simulating anything; on computes it again.
-  const std::uint64_t before_off = ui.state.generation;
+  const std::uint64_t before_off = ui.state.model.generation;
   ui.state.view.show_spread = false;
   ui.frames(3);
-  CHECK(ui.state.spread.runs.empty());
-  CHECK(ui.state.generation == before_off);
+  CHECK(ui.state.model.spread.runs.empty());
+  CHECK(ui.state.model.generation == before_off);
   ui.state.view.show_spread = true;
   ui.frames(3);
-  CHECK(ui.state.spread.computations == 3);
-  CHECK(ui.state.generation == before_off);
+  CHECK(ui.state.model.spread.computations == 3);
+  CHECK(ui.state.model.generation == before_off);
   // Too many updates: nothing is computed, and the controls say why.
-  ui.state.scenario.course.steps = 30'000;
+  ui.state.model.scenario.course.steps = 30'000;
   ui.frames(2);
   check_invariants(ui.state);
-  CHECK(ui.state.spread.runs.empty());
-  CHECK(ui.state.spread.problem.find("Spread off") != std::string::npos);
-  ui.state.scenario.course.steps = 300;
+  CHECK(ui.state.model.spread.runs.empty());
+  CHECK(ui.state.model.spread.problem.find("Spread off") != std::string::npos);
+  ui.state.model.scenario.course.steps = 300;
   ui.frames(2);
-  CHECK(ui.state.spread.problem.empty());
-  CHECK(ui.state.spread.runs.size() == 3);
+  CHECK(ui.state.model.spread.problem.empty());
+  CHECK(ui.state.model.spread.runs.size() == 3);
   // A setting that survives a restart.
   const auto dir = temp_dir("spread-settings");
   save_settings(dir, settings_of(ui.state, WindowPlacement{}));
@@ -819,32 +819,32 @@ TEST_CASE("a new seed draws the noise again: the noisy runs change, the exact on
   HeadlessUi ui(noisy_data_scenario());
   ui.state.view.show_spread = true;
   ui.frames(2);
-  const std::vector<Trajectory> before = ui.state.runs;
-  const std::uint64_t seed = ui.state.scenario.course.seed;
-  const std::uint64_t generation = ui.state.generation;
-  const std::uint64_t computations = ui.state.spread.computations;
+  const std::vector<Trajectory> before = ui.state.model.runs;
+  const std::uint64_t seed = ui.state.model.scenario.course.seed;
+  const std::uint64_t generation = ui.state.model.generation;
+  const std::uint64_t computations = ui.state.model.spread.computations;
   new_seed(ui.state);
   ui.frames(2);
   check_invariants(ui.state);
-  CHECK(ui.state.scenario.course.seed != seed);
-  CHECK(ui.state.generation == generation + 1);
-  CHECK(ui.state.spread.computations == computations + 1);
-  CHECK(ui.state.runs[0].position != before[0].position);  // noise and shuffled batches
-  CHECK(ui.state.runs[1].position == before[1].position);  // batches in file order
-  CHECK(ui.state.runs[2].position == before[2].position);  // the full gradient
+  CHECK(ui.state.model.scenario.course.seed != seed);
+  CHECK(ui.state.model.generation == generation + 1);
+  CHECK(ui.state.model.spread.computations == computations + 1);
+  CHECK(ui.state.model.runs[0].position != before[0].position);  // noise and shuffled batches
+  CHECK(ui.state.model.runs[1].position == before[1].position);  // batches in file order
+  CHECK(ui.state.model.runs[2].position == before[2].position);  // the full gradient
   // The seeds of the spread follow the scenario's.
-  const Scenario& sc = ui.state.simulated;
+  const Scenario& sc = ui.state.model.simulated;
   Trajectory expected;
   simulate_run(sc.course.objective, sc.course.runs[0], sc.course.start, sc.course.steps, training_of(sc.course.runs[0], sc.course.seed + 1, 0), expected);
-  CHECK(ui.state.spread.runs[0].seeds[0].position == expected.position);
+  CHECK(ui.state.model.spread.runs[0].seeds[0].position == expected.position);
   // Noise on a function of the plane works too, with its seed field shown.
   replace_scenario(ui.state, default_scenario());
-  ui.state.scenario.course.runs[0].noise = 0.2;
+  ui.state.model.scenario.course.runs[0].noise = 0.2;
   ui.frames(3);
   check_invariants(ui.state);
-  CHECK(ui.state.spread.runs[0].seeds.size() == static_cast<std::size_t>(kSpreadSeeds));
-  const Trajectory noisy = ui.state.runs[0];
+  CHECK(ui.state.model.spread.runs[0].seeds.size() == static_cast<std::size_t>(kSpreadSeeds));
+  const Trajectory noisy = ui.state.model.runs[0];
   new_seed(ui.state);
   ui.frames(2);
-  CHECK(ui.state.runs[0].position != noisy.position);
+  CHECK(ui.state.model.runs[0].position != noisy.position);
 }

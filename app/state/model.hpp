@@ -49,17 +49,26 @@ struct Model {
   Scenario scenario;
   FormulaEdit formula;  // the typed function's field
   GeneratedData generated;
-  std::vector<FormulaEdit> rule_edits;  // the rule field of each run (of rule runs; by run index)
-  std::vector<Trajectory> runs;         // simulate(simulated): one per run of the scenario
-  Scenario simulated;                   // the scenario `runs` belong to
-  Spread spread;                        // of `simulated`, while the view shows it
-  std::string problem;                  // why the scenario cannot be simulated ("" when it can)
-  HeatmapScale heatmap;                 // for simulated.objective and its colour scale
-  std::uint64_t generation = 0;         // counts the simulations (of one run or more)
+  std::vector<FormulaEdit> rule_edits;      // the rule field of each run (of rule runs; by run index)
+  std::vector<Trajectory> runs;             // simulate(simulated): one per run of the scenario
+  Scenario simulated;                       // the scenario `runs` belong to
+  Spread spread;                            // of `simulated`, while the view shows it
+  std::string problem;                      // why the scenario cannot be simulated ("" when it can)
+  HeatmapScale heatmap;                     // for simulated.objective and its colour scale
+  std::uint64_t generation = 0;             // counts the simulations (of one run or more)
   std::vector<std::uint64_t> run_versions;  // per run: the generation that simulated it, for caches
   std::optional<std::size_t> selected;
   Playback playback;
   std::unique_ptr<MapViews> maps = std::make_unique<MapViews>();  // the sweep panel and the basin overlay
 };
+
+// The model's part of the frame's update: recomputes the trajectories when the scenario's maths
+// changed since the last call (an invalid scenario keeps the last ones and sets `problem`), the
+// heatmap's scale with the function or its colour scale, and the spread while it is shown. Keeps
+// the playhead's step (clamped) and the selection within the runs.
+void update_model(Model& model, bool show_spread);
+
+// The last step of the longest run: the playhead's range is [0, last_step].
+long last_step(const Model& model);
 
 }  // namespace optviz::gui

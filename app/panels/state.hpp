@@ -126,8 +126,8 @@ std::optional<std::size_t> preferred_run(const Scenario& scenario);
 // A state on the scenario, simulated, with the view fitted to its view box.
 AppState make_state(Scenario scenario);
 
-// Recomputes the trajectories when the scenario changed since the last call. An invalid scenario
-// keeps the last trajectories and sets `problem`. Keeps the playhead's step (clamped).
+// update_model (model.hpp) with the view's spread setting: the frame's update and the actions
+// that replace the scenario call it.
 void update_simulation(AppState& state);
 
 const Objective& current_function(const AppState& state);

@@ -64,46 +64,6 @@ std::uint64_t next_seed(std::uint64_t seed) {
   return next == seed ? next + 1 : next;
 }
 
-void simulate_if_changed(AppState& state) {
-  // The 2D or 3D view and the camera change no trajectory: orbiting never recomputes the runs.
-  state.model.simulated.display.view = state.model.scenario.display.view;
-  state.model.simulated.display.surface = state.model.scenario.display.surface;
-  if (state.model.scenario == state.model.simulated) {
-    state.model.problem.clear();
-    return;
-  }
-  if (std::string problem = find_scenario_problem(state.model.scenario); !problem.empty()) {
-    state.model.problem = std::move(problem);
-    return;
-  }
-  const std::vector<std::size_t> changed = changed_runs(state.model.simulated.course, state.model.scenario.course);
-  state.model.runs.resize(state.model.scenario.course.runs.size());
-  state.model.run_versions.resize(state.model.scenario.course.runs.size());
-  if (!changed.empty()) {
-    try {
-      simulate(state.model.scenario.course, state.model.runs, changed);  // into the memory the runs already have
-    } catch (const std::exception& e) {  // a scenario without a problem simulates: only a bug gets here
-      state.model.problem = e.what();
-      state.model.simulated.course.runs.clear();  // what `runs` holds now is no longer known
-      state.model.runs.clear();
-      return;
-    }
-    ++state.model.generation;
-    for (const std::size_t i : changed) state.model.run_versions[i] = state.model.generation;
-  }
-  state.model.problem.clear();
-  const bool new_function = !(state.model.scenario.course.objective == state.model.simulated.course.objective);
-  const bool new_surface = new_function || state.model.scenario.display.colour_scale != state.model.simulated.display.colour_scale;
-  if (new_function) state.model.scenario.course.objective.search_minima(state.model.scenario.view);
-  state.model.simulated = state.model.scenario;
-  if (new_surface || !(state.model.heatmap.high > state.model.heatmap.low))
-    state.model.heatmap = heatmap_scale(current_function(state), state.model.scenario.display.colour_scale);
-  if (state.model.selected && *state.model.selected >= state.model.scenario.course.runs.size()) {
-    state.model.selected = state.model.scenario.course.runs.empty() ? std::nullopt : std::optional(state.model.scenario.course.runs.size() - 1);
-  }
-  state.model.playback.position = std::clamp(state.model.playback.position, 0.0, static_cast<double>(last_step(state)));
-}
-
 }  // namespace
 
 std::optional<std::size_t> preferred_run(const Scenario& s) {
@@ -123,18 +83,9 @@ AppState make_state(Scenario scenario) {
 
 const Objective& current_function(const AppState& state) { return state.model.simulated.course.objective; }
 
-void update_simulation(AppState& state) {
-  simulate_if_changed(state);
-  // The spread belongs to what `runs` shows: only a scenario that was simulated has one.
-  if (state.model.simulated.course.steps >= 1 && state.model.runs.size() == state.model.simulated.course.runs.size())
-    update_spread(state.model.spread, state.model.simulated.course, state.view.show_spread);
-}
+void update_simulation(AppState& state) { update_model(state.model, state.view.show_spread); }
 
-long last_step(const AppState& state) {
-  std::size_t rows = 1;
-  for (const Trajectory& t : state.model.runs) rows = std::max(rows, t.rows());
-  return static_cast<long>(rows) - 1;
-}
+long last_step(const AppState& state) { return last_step(state.model); }
 
 long current_step(const AppState& state) {
   const double p = std::isfinite(state.model.playback.position) ? state.model.playback.position : 0.0;

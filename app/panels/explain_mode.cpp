@@ -12,7 +12,7 @@ bool explainable(const AppState& state) {
 }
 
 void explain_at_playhead(AppState& state) {
-  ExplainMode& x = state.explain;
+  ExplainMode& x = state.view.explain;
   x.run = *state.model.selected;
   x.step = current_step(state);
   x.generation = state.model.generation;
@@ -30,23 +30,23 @@ void start_explaining(AppState& state) {
     return;
   }
   state.model.playback.playing = false;
-  state.explain.open = true;
-  state.explain.playing = true;
-  state.explain.part = 0;
+  state.view.explain.open = true;
+  state.view.explain.playing = true;
+  state.view.explain.part = 0;
   explain_at_playhead(state);
 }
 
-void stop_explaining(AppState& state) { state.explain.open = false; }
+void stop_explaining(AppState& state) { state.view.explain.open = false; }
 
 void toggle_explaining(AppState& state) {
-  if (state.explain.open)
+  if (state.view.explain.open)
     stop_explaining(state);
   else
     start_explaining(state);
 }
 
 void explain_next(AppState& state) {
-  ExplainMode& x = state.explain;
+  ExplainMode& x = state.view.explain;
   if (!x.open) return;
   x.shown = 0;
   if (x.part + 1 < x.explanation.parts.size()) {
@@ -59,14 +59,14 @@ void explain_next(AppState& state) {
 }
 
 void explain_previous(AppState& state) {
-  ExplainMode& x = state.explain;
+  ExplainMode& x = state.view.explain;
   if (!x.open) return;
   x.shown = 0;
   if (x.part > 0) --x.part;
 }
 
 void advance_explaining(AppState& state, double dt) {
-  ExplainMode& x = state.explain;
+  ExplainMode& x = state.view.explain;
   if (!x.open) return;
   if (!explainable(state)) {
     stop_explaining(state);

@@ -21,10 +21,10 @@ constexpr float kHandleRadius = 14;  // unscaled pixels
 void handle_input(AppState& state, const CanvasTransform& t, bool hovered, bool near_handle) {
   const ImGuiIO& io = ImGui::GetIO();
   const Point2 mouse{io.MousePos.x, io.MousePos.y};
-  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && near_handle) state.dragging_start = true;
-  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) state.dragging_start = false;
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && near_handle) state.view.dragging_start = true;
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) state.view.dragging_start = false;
 
-  if (state.dragging_start) {
+  if (state.view.dragging_start) {
     const Vec2 p = t.to_world(mouse);
     if (is_finite(p) && std::fabs(p.x) <= kDivergenceBound && std::fabs(p.y) <= kDivergenceBound)
       state.model.scenario.course.start = p;
@@ -34,12 +34,12 @@ void handle_input(AppState& state, const CanvasTransform& t, bool hovered, bool 
     // Pan with any button held since the press started on the canvas.
     const ImVec2 d = io.MouseDelta;
     if ((d.x != 0 || d.y != 0) && t.pixels_per_unit() > 0)
-      state.view.wanted = pan_box(state.view.wanted, {-static_cast<double>(d.x) / t.pixels_per_unit(),
+      state.view.settings.wanted = pan_box(state.view.settings.wanted, {-static_cast<double>(d.x) / t.pixels_per_unit(),
                                                       static_cast<double>(d.y) / t.pixels_per_unit()});
   }
   if (hovered && io.MouseWheel != 0) {
     const double factor = std::pow(0.85, static_cast<double>(io.MouseWheel));
-    state.view.wanted = zoom_box(state.view.wanted, t.to_world(mouse), factor);
+    state.view.settings.wanted = zoom_box(state.view.settings.wanted, t.to_world(mouse), factor);
   }
   if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit_view(state);
 }
@@ -90,7 +90,7 @@ void draw_chrome(ImDrawList& dl, const AppState& state, const CanvasTransform& t
 // True when the spread is on and some visible run has one.
 bool spread_shown(const AppState& state) {
   const Spread& spread = state.model.spread;
-  if (!state.view.show_spread || spread.runs.size() != state.model.simulated.course.runs.size()) return false;
+  if (!state.view.settings.show_spread || spread.runs.size() != state.model.simulated.course.runs.size()) return false;
   for (std::size_t i = 0; i < spread.runs.size(); ++i)
     if (state.model.simulated.looks[i].visible && (!spread.runs[i].seeds.empty() || spread.runs[i].reference.rows() > 0))
       return true;
@@ -101,7 +101,7 @@ bool spread_shown(const AppState& state) {
 // button that reveals the paths (as Q does).
 void draw_question(AppState& state, const PixelRect& plot, const CanvasStyle& style) {
   // Presentation mode asks it in the heading over the canvas: here only the button remains.
-  const std::string& question = state.view.presenting ? std::string() : state.model.scenario.lesson.question;
+  const std::string& question = state.view.settings.presenting ? std::string() : state.model.scenario.lesson.question;
   const ImGuiStyle& g = ImGui::GetStyle();
   const float pad = g.WindowPadding.x;
   const float wrap = std::max(1.0f, std::min(plot.width() - 4 * pad, ImGui::GetFontSize() * 40));
@@ -123,7 +123,7 @@ void draw_question(AppState& state, const PixelRect& plot, const CanvasStyle& st
 }  // namespace
 
 void draw_canvas_panel(AppState& state) {
-  const PixelRect r = state.layout.canvas;
+  const PixelRect r = state.view.layout.canvas;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
   const bool visible = begin_panel(
@@ -134,7 +134,7 @@ void draw_canvas_panel(AppState& state) {
     return;
   }
   const CanvasStyle style = ui_canvas_style(state);
-  state.surface_scene.width = 0;
+  state.view.surface_scene.width = 0;
   const bool surface = state.model.scenario.display.view == CanvasView::surface;
   const bool spread = spread_shown(state);
   const CoordinateNames names = coordinate_names(current_function(state));
@@ -143,24 +143,24 @@ void draw_canvas_panel(AppState& state) {
   const CanvasChrome chrome = canvas_chrome({r, style.font_size, style.scale, text_size(style, names.x).x,
                                              text_size(style, names.y).x, legend_rows, spread ? 2 : 0});
   const PixelRect plot = chrome.plot;
-  CanvasTransform t(state.view.wanted, plot);
+  CanvasTransform t(state.view.settings.wanted, plot);
 
   ImGui::SetCursorScreenPos(ImVec2(plot.x0, plot.y0));
   ImGui::InvisibleButton(
       "canvas", ImVec2(std::max(1.0f, plot.width()), std::max(1.0f, plot.height())),
       ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
-  if (state.view.hide_answer) ImGui::SetItemAllowOverlap();  // the question's Reveal button lies over the canvas
+  if (state.view.settings.hide_answer) ImGui::SetItemAllowOverlap();  // the question's Reveal button lies over the canvas
   const bool hovered = ImGui::IsItemHovered();
   const ImGuiIO& io = ImGui::GetIO();
   const Point2 handle = t.to_pixels(state.model.scenario.course.start);
   const bool near_handle =
       std::hypot(io.MousePos.x - handle.x, io.MousePos.y - handle.y) <= kHandleRadius * style.scale;
   if (!surface) handle_input(state, t, hovered, near_handle);
-  t = CanvasTransform(state.view.wanted, plot);
+  t = CanvasTransform(state.view.settings.wanted, plot);
 
-  state.heatmap_request = {state.model.simulated.course.objective,
+  state.view.heatmap_request = {state.model.simulated.course.objective,
                            state.model.simulated.display.colour_scale,
-                           state.view.show_contours ? state.model.simulated.display.contour_count : 0,
+                           state.view.settings.show_contours ? state.model.simulated.display.contour_count : 0,
                            t.shown(),
                            std::max(1, static_cast<int>(std::lround(plot.width()))),
                            std::max(1, static_cast<int>(std::lround(plot.height()))),
@@ -171,38 +171,38 @@ void draw_canvas_panel(AppState& state) {
   if (surface) {
     draw_surface_plot(dl, state, plot, hovered, style);
   } else {
-    draw_heatmap(dl, state.heatmap_texture, plot, style);
+    draw_heatmap(dl, state.view.heatmap_texture, plot, style);
     draw_basin_overlay(dl, state, t);
-    if (state.view.show_minima) draw_minima(dl, t, current_function(state), style);
+    if (state.view.settings.show_minima) draw_minima(dl, t, current_function(state), style);
     Polylines scratch;
-    const bool paths = !state.view.hide_answer;
+    const bool paths = !state.view.settings.hide_answer;
     if (spread && paths) draw_spread(dl, t, state.model.simulated, state.model.spread, current_step(state), style, scratch);
     std::vector<DivergenceLabel> divergences;
     if (paths)
       draw_trajectories(
           dl, t,
-          {&state.model.simulated, &state.model.runs, current_step(state), state.model.selected, state.view.show_ahead, &divergences},
+          {&state.model.simulated, &state.model.runs, current_step(state), state.model.selected, state.view.settings.show_ahead, &divergences},
           style, scratch);
-    if (paths && state.view.show_arrows && state.model.selected && *state.model.selected < state.model.runs.size() &&
+    if (paths && state.view.settings.show_arrows && state.model.selected && *state.model.selected < state.model.runs.size() &&
         state.model.simulated.looks[*state.model.selected].visible)
       draw_step_arrows(dl, t, state.model.simulated.course.runs[*state.model.selected], state.model.simulated.looks[*state.model.selected],
                        state.model.runs[*state.model.selected], current_step(state), style);
-    draw_start_handle(dl, handle, state.dragging_start || (hovered && near_handle), style);
+    draw_start_handle(dl, handle, state.view.dragging_start || (hovered && near_handle), style);
     for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
     draw_basin_legend(dl, state, t, style);
-    if (hovered && !state.dragging_start) draw_cursor_readout(dl, state, t, style);
+    if (hovered && !state.view.dragging_start) draw_cursor_readout(dl, state, t, style);
   }
   dl.PopClipRect();
   dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
   draw_chrome(dl, state, t, chrome, style, spread);
   dl.PopClipRect();
 
-  if (!surface && hovered && near_handle && !state.dragging_start)
+  if (!surface && hovered && near_handle && !state.view.dragging_start)
     ImGui::SetTooltip("Drag to move the start point of every run");
-  if (state.view.hide_answer) draw_question(state, plot, style);
+  if (state.view.settings.hide_answer) draw_question(state, plot, style);
   ImGui::End();
   // Its ring and arrows sit on the plane: the 3D view has none of them.
-  if (!surface && !state.view.hide_answer) draw_explain_overlay(state, plot, t);
+  if (!surface && !state.view.settings.hide_answer) draw_explain_overlay(state, plot, t);
 }
 
 }  // namespace optviz::gui

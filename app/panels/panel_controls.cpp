@@ -140,7 +140,7 @@ void function_section(AppState& state) {
                 ? "Least squares of the line w·x + b over points the app draws; the plane is (w, b)"
                 : "The logistic loss of σ(w·x + b) over labelled points the app draws; the plane is (w, b)");
     }
-    if (ImGui::Selectable("Data from a CSV file…")) state.dialogs.open_data = true;
+    if (ImGui::Selectable("Data from a CSV file…")) state.view.dialogs.open_data = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A file with columns x and y (File > Open data)");
     ImGui::Separator();
     if (ImGui::Selectable("Typed formula...", current.is_typed())) type_formula(state, std::string(current.formula()));
@@ -148,7 +148,7 @@ void function_section(AppState& state) {
     ImGui::EndCombo();
   }
   tooltip("The loss surface");
-  ImGui::PushFont(state.fonts.mono);
+  ImGui::PushFont(state.view.fonts.mono);
   if (current.is_typed()) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextMultiline("##formula", &state.model.formula.text, ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
@@ -179,11 +179,11 @@ void seed_row(AppState& state) {
   if (ImGui::Button("New seed")) new_seed(state);
   tooltip("Draw the noise and the shuffles again");
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 3.2f * ImGui::GetFontSize());
-  ImGui::Checkbox("Spread: 8 other seeds", &state.view.show_spread);
+  ImGui::Checkbox("Spread: 8 other seeds", &state.view.settings.show_spread);
   tooltip(
       "Each noisy run again under the seeds seed+1 to seed+8 (thin), and without noise on the full batch "
       "(dashed)");
-  if (state.view.show_spread && !state.model.spread.problem.empty()) {
+  if (state.view.settings.show_spread && !state.model.spread.problem.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", state.model.spread.problem.c_str());
     ImGui::PopTextWrapPos();
@@ -240,7 +240,7 @@ void start_and_steps(AppState& state) {
 }  // namespace
 
 void draw_controls_panel(AppState& state) {
-  if (begin_panel("Controls", state.layout.controls)) {
+  if (begin_panel("Controls", state.view.layout.controls)) {
     function_section(state);
     ImGui::Spacing();
     start_and_steps(state);

@@ -54,10 +54,10 @@ void draw_data_plot(const AppState& state, ImVec2 size) {
   if (state.model.selected && *state.model.selected < std::min(state.model.simulated.course.runs.size(), state.model.runs.size()) &&
       state.model.simulated.looks[*state.model.selected].visible)
     order.push_back(*state.model.selected);
-  if (state.view.hide_answer) order.clear();
+  if (state.view.settings.hide_answer) order.clear();
   std::vector<DataModelLine> models;
   const Spread& spread = state.model.spread;
-  if (state.view.show_spread && spread.runs.size() == state.model.simulated.course.runs.size() &&
+  if (state.view.settings.show_spread && spread.runs.size() == state.model.simulated.course.runs.size() &&
       spread.course == state.model.simulated.course) {
     for (const std::size_t i : order) {
       const ImU32 colour = run_colour(state.model.simulated.looks[i].colour);

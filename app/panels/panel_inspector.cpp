@@ -82,7 +82,7 @@ void algorithm_section(const AppState& state, const Hyperparameters& h) {
   const Algorithm& a = algorithm(h.kind);
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", std::string(a.reference).c_str());
-  ImGui::PushFont(state.fonts.mono);
+  ImGui::PushFont(state.view.fonts.mono);
   ImGui::TextUnformatted(algorithm_text(h, Notation::unicode).c_str());
   ImGui::PopFont();
   ImGui::TextUnformatted(("where " + symbols_text(h.kind, Notation::unicode) + ".").c_str());
@@ -94,7 +94,7 @@ void algorithm_section(const AppState& state, const Hyperparameters& h) {
 }  // namespace
 
 void draw_inspector_panel(AppState& state) {
-  if (!begin_panel("Inspector", state.layout.inspector)) {
+  if (!begin_panel("Inspector", state.view.layout.inspector)) {
     ImGui::End();
     return;
   }
@@ -132,7 +132,7 @@ void draw_inspector_panel(AppState& state) {
     const ExplainPart& part = e.parts[p];
     ImGui::TextColored(ImGui::GetStyle().Colors[ImGuiCol_CheckMark], "%s", part.title.c_str());
     if (!part.statement.empty()) {
-      ImGui::PushFont(state.fonts.mono);
+      ImGui::PushFont(state.view.fonts.mono);
       ImGui::PushTextWrapPos(0);
       ImGui::TextUnformatted(part.statement.c_str());
       ImGui::PopTextWrapPos();

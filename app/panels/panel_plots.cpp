@@ -57,7 +57,7 @@ void legend(const AppState& state) {
 }  // namespace
 
 void draw_plots_panel(AppState& state) {
-  if (!begin_panel("Inner state", state.layout.plots, ImGuiWindowFlags_NoScrollbar)) {
+  if (!begin_panel("Inner state", state.view.layout.plots, ImGuiWindowFlags_NoScrollbar)) {
     ImGui::End();
     return;
   }
@@ -65,21 +65,21 @@ void draw_plots_panel(AppState& state) {
   const long step = current_step(state);
   const Scenario& shown = state.model.simulated;
   const RunPlotsSource source{
-      &shown, &state.model.runs, step, state.model.scenario.lesson.coordinate, state.model.run_versions, !state.view.hide_answer};
+      &shown, &state.model.runs, step, state.model.scenario.lesson.coordinate, state.model.run_versions, !state.view.settings.hide_answer};
   // The lesson's plots (all three for a scenario that is no lesson), each with its cache.
   std::vector<LessonPlot> kinds = shown_plots(state.model.scenario);
   std::erase_if(kinds, [&](LessonPlot k) {
     return k == LessonPlot::sweep || (k == LessonPlot::data && !current_function(state).is_data());
   });
-  PlotAxes& axes = state.plot_axes;
+  PlotAxes& axes = state.view.plot_axes;
   std::vector<LinePlot> plots;
   std::vector<PlotColumnsCache*> caches;
   for (LessonPlot k : kinds) {
     if (k == LessonPlot::data) continue;
     const std::size_t c = k == LessonPlot::loss ? 0 : k == LessonPlot::accumulator ? 1 : 2;
     plots.push_back(run_plot(k, source));
-    plots.back().ahead = state.view.show_ahead;
-    if (state.view.hide_answer) plots.back().empty_text = "the curves come with the answer (Q)";
+    plots.back().ahead = state.view.settings.show_ahead;
+    if (state.view.settings.hide_answer) plots.back().empty_text = "the curves come with the answer (Q)";
     plots.back().y = series_range(plots.back(), &axes.columns[c]);
     caches.push_back(&axes.columns[c]);
   }
@@ -93,7 +93,7 @@ void draw_plots_panel(AppState& state) {
   const float shares = static_cast<float>(plots.size()) + data_share;
   const int count = static_cast<int>(kinds.size());
   auto size_of = [&](float share) {
-    if (state.layout.plots_beside)
+    if (state.view.layout.plots_beside)
       return ImVec2(avail.x, (avail.y - static_cast<float>(count - 1) * spacing.y) * share / shares);
     return ImVec2((avail.x - static_cast<float>(count - 1) * spacing.x) * share / shares, avail.y);
   };
@@ -101,7 +101,7 @@ void draw_plots_panel(AppState& state) {
   std::optional<long> clicked;
   std::size_t next = 0;
   for (std::size_t k = 0; k < kinds.size(); ++k) {
-    if (k > 0 && !state.layout.plots_beside) ImGui::SameLine();
+    if (k > 0 && !state.view.layout.plots_beside) ImGui::SameLine();
     ImGui::PushID(static_cast<int>(k));
     if (kinds[k] == LessonPlot::data) {
       draw_data_plot(state, size_of(data_share));

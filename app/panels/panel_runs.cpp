@@ -50,7 +50,7 @@ void optimizer_combo(AppState& state, std::size_t index) {
 // last rule that compiled keeps running. Then the state variable plotted as G_t.
 void rule_field(AppState& state, std::size_t index) {
   FormulaEdit& edit = rule_edit(state, index);
-  ImGui::PushFont(state.fonts.mono);
+  ImGui::PushFont(state.view.fonts.mono);
   const int lines = 1 + static_cast<int>(std::count(edit.text.begin(), edit.text.end(), '\n'));
   const float height = ImGui::GetTextLineHeight() * static_cast<float>(std::clamp(lines, 2, 8)) +
                        2 * ImGui::GetStyle().FramePadding.y + 2;
@@ -171,7 +171,7 @@ bool value_row(AppState& state, const char* label, const RealParameter& p, const
     aimed = dragged_position(mapping, position, io.MouseDelta.x, ImGui::GetItemRectSize().x, true);
   if (ImGui::IsItemHovered()) {
     // The wheel and the arrow keys nudge the hovered slider (and neither scroll nor move the playhead).
-    state.slider_hovered = true;
+    state.view.slider_hovered = true;
     ImGui::SetItemUsingMouseWheel();
     const double notches = io.MouseWheel + (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) ? 1 : 0) -
                            (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) ? 1 : 0);

@@ -1,7 +1,7 @@
 // The canvas in the 3D view: the surface, the paths and the current points from the scenario's
 // camera (scenario.display.surface), orbited by dragging with any button and zoomed with the wheel;
 // a double-click brings the camera back to its default angles. The GL pass draws the scene that
-// this panel leaves in state.surface_scene; the image appears from the next frame on.
+// this panel leaves in state.view.surface_scene; the image appears from the next frame on.
 #include <imgui.h>
 
 #include "canvas_draw.hpp"
@@ -29,12 +29,12 @@ void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hov
   // The mesh is the frame update's (from the last frame's camera height and view); the camera is this frame's.
   const Scenario& s = state.model.simulated;
   static const std::vector<Trajectory> no_runs;  // a lesson's question hides the paths
-  const SurfaceRuns runs{&s, state.view.hide_answer ? &no_runs : &state.model.runs, current_step(state), state.model.selected};
-  state.surface_scene = surface_scene(state.surface_model, camera, plot,
-                                      state.view.show_contours ? s.display.contour_count : 0, runs, style);
-  draw_heatmap(dl, state.surface_texture, plot, style);
+  const SurfaceRuns runs{&s, state.view.settings.hide_answer ? &no_runs : &state.model.runs, current_step(state), state.model.selected};
+  state.view.surface_scene = surface_scene(state.view.surface_model, camera, plot,
+                                      state.view.settings.show_contours ? s.display.contour_count : 0, runs, style);
+  draw_heatmap(dl, state.view.surface_texture, plot, style);
   const CoordinateNames names = coordinate_names(s.course.objective);
-  draw_surface_overlay(dl, state.surface_scene, plot, runs, style, names.x, names.y, state.view.show_minima);
+  draw_surface_overlay(dl, state.view.surface_scene, plot, runs, style, names.x, names.y, state.view.settings.show_minima);
   if (hovered && !ImGui::IsItemActive()) {
     const char* hint = "drag: turn   wheel: zoom   double-click: default angle   V: 2D";
     const float pad = 6 * style.scale;

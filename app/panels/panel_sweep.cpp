@@ -305,8 +305,8 @@ void draw_sweep_panel(AppState& state) {
   // in this frame gets its axes fitted here before its settings are drawn.
   const bool settings = has_run && fit_sweep_axes(v.settings, state.model.scenario.course.runs[*index]);
 
-  const UiMetrics m = ui_metrics(state.view.ui_scale);
-  const PixelRect c = state.layout.canvas;
+  const UiMetrics m = ui_metrics(state.view.settings.ui_scale);
+  const PixelRect c = state.view.layout.canvas;
   const float width = std::min(c.width() * 0.7f, 640 * m.scale);
   // At the window's right edge, over the plots and the canvas's right part, so that the paths the
   // map changes and the basin map's legend (bottom left of the canvas) stay in sight; below the

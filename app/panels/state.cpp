@@ -45,7 +45,7 @@ bool room_for_another_run(AppState& state) {
 void use_function(AppState& state, Objective f) {
   state.model.scenario.view = f.view();
   state.model.scenario.course.start = f.start();
-  state.view.wanted = f.view();
+  state.view.settings.wanted = f.view();
   state.model.scenario.course.objective = std::move(f);
   fit_batches_to_function(state.model.scenario);
 }
@@ -83,7 +83,7 @@ AppState make_state(Scenario scenario) {
 
 const Objective& current_function(const AppState& state) { return state.model.simulated.course.objective; }
 
-void update_simulation(AppState& state) { update_model(state.model, state.view.show_spread); }
+void update_simulation(AppState& state) { update_model(state.model, state.view.settings.show_spread); }
 
 long last_step(const AppState& state) { return last_step(state.model); }
 
@@ -247,10 +247,10 @@ void regenerate_data(AppState& state) {
     state.model.generated.objective = f;
     state.model.scenario.view = f.view();
     const auto& minima = f.minima();
-    const Box& w = state.view.wanted;
+    const Box& w = state.view.settings.wanted;
     if (!minima.empty()) {
       const Vec2 m = minima.front();
-      if (m.x < w.min.x || m.x > w.max.x || m.y < w.min.y || m.y > w.max.y) state.view.wanted = f.view();
+      if (m.x < w.min.x || m.x > w.max.x || m.y < w.min.y || m.y > w.max.y) state.view.settings.wanted = f.view();
     }
     state.model.scenario.course.objective = std::move(f);
     fit_batches_to_function(state.model.scenario);
@@ -334,21 +334,21 @@ void replace_scenario(AppState& state, Scenario scenario) {
   state.model.heatmap = HeatmapScale{};
   state.model.heatmap.high = state.model.heatmap.low;  // forces a new scale
   state.model.selected = preferred_run(state.model.scenario);
-  state.view.wanted = state.model.scenario.view;
+  state.view.settings.wanted = state.model.scenario.view;
   // A lesson opens where it is looked at, its question asked, its plots shown when presenting.
   state.model.playback.position = state.model.scenario.lesson.step ? static_cast<double>(*state.model.scenario.lesson.step) : 0.0;
   state.model.playback.playing = false;
-  state.view.hide_answer = !state.model.scenario.lesson.question.empty();
-  state.view.presentation.plots = !shown_plots(state.model.scenario).empty();
+  state.view.settings.hide_answer = !state.model.scenario.lesson.question.empty();
+  state.view.settings.presentation.plots = !shown_plots(state.model.scenario).empty();
   update_simulation(state);
 }
 
-void fit_view(AppState& state) { state.view.wanted = state.model.scenario.view; }
+void fit_view(AppState& state) { state.view.settings.wanted = state.model.scenario.view; }
 
 void toggle_question(AppState& state) {
-  state.view.hide_answer = !state.view.hide_answer && !state.model.scenario.lesson.question.empty();
+  state.view.settings.hide_answer = !state.view.settings.hide_answer && !state.model.scenario.lesson.question.empty();
 }
 
-void set_notice(AppState& state, std::string text, bool error) { state.notice = {std::move(text), error}; }
+void set_notice(AppState& state, std::string text, bool error) { state.view.notice = {std::move(text), error}; }
 
 }  // namespace optviz::gui

@@ -153,7 +153,7 @@ Page* page = nullptr;  // the page's one application, for the callbacks from Jav
 
 std::string current_link(const AppState& state) {
   Scenario shown = state.model.scenario;
-  shown.view = sanitized_box(state.view.wanted, shown.view);
+  shown.view = sanitized_box(state.view.settings.wanted, shown.view);
   if (!find_scenario_problem(shown).empty()) shown.view = state.model.scenario.view;
   return scenario_link_code(to_json(shown));
 }
@@ -206,7 +206,7 @@ void frame(void*) {
     if (std::string code = location_hash(); !code.empty() && code != p.link) {
       if (std::optional<Scenario> scenario = scenario_of_link(code)) {
         replace_scenario(state, std::move(*scenario));
-        state.dialogs.lesson_info = !state.model.scenario.description.empty();
+        state.view.dialogs.lesson_info = !state.model.scenario.description.empty();
         p.link = std::move(code);
       }
     }
@@ -217,7 +217,7 @@ void frame(void*) {
     p.title = title;
     web_set_title(title.c_str());
   }
-  if (p.export_png && p.frames == kExportAfterFrames) state.requests.export_png = true;
+  if (p.export_png && p.frames == kExportAfterFrames) state.view.requests.export_png = true;
   if (p.frames % kLinkCheckFrames == 0 || state.model.generation != p.linked_generation) {
     p.linked_generation = state.model.generation;
     try {

@@ -189,7 +189,7 @@ TEST_CASE("the sweep panel draws headless, recolours without recomputing, and re
     v.settings.colouring = MapColouring::steps;
     ui.state.model.scenario.looks[kRmsprop].label = "renamed";
     ui.state.model.scenario.looks[kRmsprop].colour = {1, 2, 3};
-    ui.state.view.wanted = pan_box(ui.state.view.wanted, {0.5, 0.25});
+    ui.state.view.settings.wanted = pan_box(ui.state.view.settings.wanted, {0.5, 0.25});
     set_step(ui.state, 10);
     ui.frames(40);
     CHECK(v.job.started() == 1);
@@ -244,7 +244,7 @@ TEST_CASE("the basin overlay draws headless and recomputes for the view and the 
   for (const int m : map.minimum) ++count[static_cast<std::size_t>(m + 1)];
   for (std::size_t k = 1; k < count.size(); ++k) CHECK(count[k] > 0);
   CHECK(count[0] < static_cast<int>(map.minimum.size()) / 4);
-  CHECK(v.job.result_spec()->view == ui.state.heatmap_request.shown);
+  CHECK(v.job.result_spec()->view == ui.state.view.heatmap_request.shown);
 
   // The start point and the colouring do not enter the map.
   ui.state.model.scenario.course.start = {1, 1};
@@ -253,10 +253,10 @@ TEST_CASE("the basin overlay draws headless and recomputes for the view and the 
   CHECK(v.job.started() == 1);
   CHECK(v.image_colouring == MapColouring::loss);
   // A pan does, once it settles.
-  ui.state.view.wanted = pan_box(ui.state.view.wanted, {1, 0});
+  ui.state.view.settings.wanted = pan_box(ui.state.view.settings.wanted, {1, 0});
   settle(ui);
   CHECK(v.job.started() == 2);
-  CHECK(v.job.result_spec()->view == ui.state.heatmap_request.shown);
+  CHECK(v.job.result_spec()->view == ui.state.view.heatmap_request.shown);
   // So does the run.
   ui.state.model.scenario.course.runs[0].hyper.eta = 0.1;
   settle(ui);

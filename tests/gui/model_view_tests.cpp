@@ -14,7 +14,7 @@ namespace {
 
 std::size_t measured(const AppState& s) {
   std::size_t n = 0;
-  for (const PlotColumnsCache& c : s.plot_axes.columns) n += c.measured();
+  for (const PlotColumnsCache& c : s.view.plot_axes.columns) n += c.measured();
   return n;
 }
 

@@ -212,14 +212,14 @@ TEST_CASE("in the window's 3D view a drag turns the surface and the wheel zooms,
   ui.press(keys::kV);
   ui.frames(2);
   REQUIRE(ui.state.model.scenario.display.view == CanvasView::surface);
-  const SurfaceScene& scene = ui.state.surface_scene;
+  const SurfaceScene& scene = ui.state.view.surface_scene;
   CHECK(scene.width > 100);
-  CHECK(scene.mesh == &ui.state.surface_model.mesh());
+  CHECK(scene.mesh == &ui.state.view.surface_model.mesh());
   CHECK(scene.lines.size() >= 1 + 2 * ui.state.model.scenario.course.runs.size());  // the base, each run's outline and colour
 
   const std::uint64_t generation = ui.state.model.generation;
   const Vec2 start = ui.state.model.scenario.course.start;
-  const PixelRect canvas = ui.state.layout.canvas;
+  const PixelRect canvas = ui.state.view.layout.canvas;
   const ImVec2 centre((canvas.x0 + canvas.x1) / 2, (canvas.y0 + canvas.y1) / 2);
   const SurfaceView before = ui.state.model.scenario.display.surface;
   ui.frame([&](ImGuiIO& io) { io.MousePos = centre; });
@@ -246,7 +246,7 @@ TEST_CASE("in the window's 3D view a drag turns the surface and the wheel zooms,
   ui.press(keys::kV);
   ui.frames(2);
   CHECK(ui.state.model.scenario.display.view == CanvasView::flat);
-  CHECK(ui.state.surface_scene.width == 0);
-  CHECK(ui.state.heatmap_request.width > 100);
+  CHECK(ui.state.view.surface_scene.width == 0);
+  CHECK(ui.state.view.heatmap_request.width > 100);
   CHECK(ui.state.model.generation == generation);
 }

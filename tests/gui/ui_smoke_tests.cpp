@@ -36,19 +36,19 @@ void check_invariants(AppState& s) {
   REQUIRE(s.model.problem == "");
   REQUIRE(s.model.runs.size() == s.model.scenario.course.runs.size());
   REQUIRE(s.model.simulated == s.model.scenario);
-  REQUIRE(is_finite(s.view.wanted.min));
-  REQUIRE(is_finite(s.view.wanted.max));
-  REQUIRE(s.view.wanted.max.x > s.view.wanted.min.x);
-  REQUIRE(s.view.wanted.max.y > s.view.wanted.min.y);
+  REQUIRE(is_finite(s.view.settings.wanted.min));
+  REQUIRE(is_finite(s.view.settings.wanted.max));
+  REQUIRE(s.view.settings.wanted.max.x > s.view.settings.wanted.min.x);
+  REQUIRE(s.view.settings.wanted.max.y > s.view.settings.wanted.min.y);
   REQUIRE(current_step(s) >= 0);
   REQUIRE(current_step(s) <= last_step(s));
   if (s.model.selected) REQUIRE(*s.model.selected < s.model.scenario.course.runs.size());
-  const HeatmapRequest& r = s.heatmap_request;
+  const HeatmapRequest& r = s.view.heatmap_request;
   REQUIRE(r.width > 0);
   REQUIRE(r.height > 0);
   REQUIRE(is_finite(r.shown.min));
   REQUIRE(is_finite(r.shown.max));
-  if (s.model.scenario.display.view == CanvasView::surface) REQUIRE(s.surface_scene.width > 0);
+  if (s.model.scenario.display.view == CanvasView::surface) REQUIRE(s.view.surface_scene.width > 0);
 }
 
 std::filesystem::path temp_dir(const std::string& name) {
@@ -67,7 +67,7 @@ TEST_CASE("every panel draws the default scenario for many frames while it plays
   check_invariants(ui.state);
   REQUIRE(ui.state.model.runs.size() == 4);
   REQUIRE(ui.state.model.selected == std::optional<std::size_t>(2));  // RMSprop, the inspector's first run
-  const Layout& l = ui.state.layout;
+  const Layout& l = ui.state.view.layout;
   for (const PixelRect& r : {l.menu_bar, l.time_bar, l.controls, l.inspector, l.canvas, l.plots}) {
     REQUIRE(r.width() > 0);
     REQUIRE(r.height() > 0);
@@ -100,7 +100,7 @@ TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panel
   // The 16-run limit refuses politely.
   while (ui.state.model.scenario.course.runs.size() < kMaxRuns) REQUIRE(add_run(ui.state, OptimizerKind::adam));
   REQUIRE_FALSE(add_run(ui.state, OptimizerKind::adam));
-  REQUIRE(ui.state.notice.error);
+  REQUIRE(ui.state.view.notice.error);
   ui.frames(2);
   check_invariants(ui.state);
   // Remove from the middle, then everything, drawing in between.
@@ -161,7 +161,7 @@ TEST_CASE("a diverged run is drawn and inspected at and after its last step") {
     ui.frames(2);
     check_invariants(ui.state);
   }
-  ui.state.view.wanted = {{-1e11, -1e11}, {1e11, 1e11}};  // zoomed far out, where it went
+  ui.state.view.settings.wanted = {{-1e11, -1e11}, {1e11, 1e11}};  // zoomed far out, where it went
   ui.frames(2);
   check_invariants(ui.state);
 }
@@ -175,17 +175,17 @@ TEST_CASE("every function, colour scale and lesson preset draws") {
       ui.frames(2);
       check_invariants(ui.state);
       REQUIRE(ui.state.model.heatmap.high > ui.state.model.heatmap.low);
-      REQUIRE(ui.state.heatmap_request.objective == Objective(f));
+      REQUIRE(ui.state.view.heatmap_request.objective == Objective(f));
     }
   }
   const auto& presets = lesson_presets();
   REQUIRE_FALSE(presets.empty());
   for (std::size_t i = 0; i < presets.size(); ++i) {
-    ui.state.requests.load_preset = i;
+    ui.state.view.requests.load_preset = i;
     ui.frames(3);
     check_invariants(ui.state);
     REQUIRE(ui.state.model.scenario.title == presets[i].title);
-    REQUIRE(ui.state.dialogs.lesson_info);
+    REQUIRE(ui.state.view.dialogs.lesson_info);
   }
 }
 
@@ -209,16 +209,16 @@ TEST_CASE("the keyboard shortcuts do what the help says") {
   ui.press(keys::kL);
   REQUIRE(ui.state.model.playback.loop);
   ui.press(keys::kEqual);  // zoom in around the centre
-  REQUIRE(ui.state.view.wanted.max.x - ui.state.view.wanted.min.x < 4);
+  REQUIRE(ui.state.view.settings.wanted.max.x - ui.state.view.settings.wanted.min.x < 4);
   ui.press(keys::kF);
-  REQUIRE(ui.state.view.wanted.min == ui.state.model.scenario.view.min);
+  REQUIRE(ui.state.view.settings.wanted.min == ui.state.model.scenario.view.min);
   ui.press(keys::kEqual, true);  // Ctrl +: larger text, fonts rebuilt at the new size
-  REQUIRE(ui.state.view.ui_scale > 1);
+  REQUIRE(ui.state.view.settings.ui_scale > 1);
   REQUIRE(ImGui::GetFontSize() > kBaseFontSize);
   ui.press(keys::kZero, true);
-  REQUIRE(ui.state.view.ui_scale == 1);
+  REQUIRE(ui.state.view.settings.ui_scale == 1);
   ui.press(keys::kT);
-  REQUIRE(ui.state.view.theme == Theme::light);
+  REQUIRE(ui.state.view.settings.theme == Theme::light);
   ui.frames(2);
   ui.press(keys::kOne);
   REQUIRE(ui.state.model.selected == std::optional<std::size_t>(0));
@@ -229,10 +229,10 @@ TEST_CASE("the keyboard shortcuts do what the help says") {
   ui.press(keys::kDelete);
   REQUIRE(ui.state.model.scenario.course.runs.size() == 4);
   ui.press(keys::kF1);
-  REQUIRE(ui.state.view.show_help);
+  REQUIRE(ui.state.view.settings.show_help);
   ui.frames(2);
   ui.press(keys::kEscape);
-  REQUIRE_FALSE(ui.state.view.show_help);
+  REQUIRE_FALSE(ui.state.view.settings.show_help);
   ui.press(keys::kR);
   REQUIRE(ui.state.model.playback.playing);
   check_invariants(ui.state);
@@ -240,12 +240,12 @@ TEST_CASE("the keyboard shortcuts do what the help says") {
 
 TEST_CASE("presentation mode: the lesson as its slide, the edges reveal the panels, Escape leaves") {
   HeadlessUi ui(lesson_presets()[0], 1280, 720);
-  ui.state.dialogs.lesson_info = true;
+  ui.state.view.dialogs.lesson_info = true;
   ui.frames(2);
   ui.press(keys::kF11);
   ui.frames(2);
-  REQUIRE(ui.state.view.presenting);
-  const Layout& l = ui.state.layout;
+  REQUIRE(ui.state.view.settings.presenting);
+  const Layout& l = ui.state.view.layout;
   REQUIRE(l.canvas.width() >= 1280 / 2);
   REQUIRE(l.controls.width() == 0);
   REQUIRE(l.header.height() > 0);   // the lesson's title
@@ -260,28 +260,28 @@ TEST_CASE("presentation mode: the lesson as its slide, the edges reveal the pane
     for (int i = 0; i < 3; ++i) ui.frame([&](ImGuiIO& io) { io.MousePos = ImVec2(x, y); });
   };
   pointer_at(1, 360);
-  REQUIRE(ui.state.view.presentation.controls);
+  REQUIRE(ui.state.view.settings.presentation.controls);
   REQUIRE(l.controls.width() > 0);
   pointer_at(l.controls.x1 - 10, 300);  // over the controls: they stay
-  REQUIRE(ui.state.view.presentation.controls);
+  REQUIRE(ui.state.view.settings.presentation.controls);
   pointer_at(900, 300);
-  REQUIRE_FALSE(ui.state.view.presentation.controls);
+  REQUIRE_FALSE(ui.state.view.settings.presentation.controls);
   pointer_at(640, 0);
-  REQUIRE(ui.state.view.presentation.menu);
+  REQUIRE(ui.state.view.settings.presentation.menu);
   REQUIRE(l.menu_bar.height() > 0);
   pointer_at(640, 400);
-  REQUIRE_FALSE(ui.state.view.presentation.menu);
+  REQUIRE_FALSE(ui.state.view.settings.presentation.menu);
   ui.press(keys::kG);  // the plots hidden: the canvas takes their room
   ui.frames(2);
   REQUIRE(l.plots.width() == 0);
   REQUIRE(l.canvas.width() > canvas_with_plots);
   ui.press(keys::kEscape);  // first closes the lesson's text
-  REQUIRE(ui.state.view.presenting);
+  REQUIRE(ui.state.view.settings.presenting);
   ui.frames(1);
   REQUIRE(l.lesson.height() == 0);
   ui.press(keys::kEscape);  // then leaves
   ui.frames(2);
-  REQUIRE_FALSE(ui.state.view.presenting);
+  REQUIRE_FALSE(ui.state.view.settings.presenting);
   REQUIRE(l.controls.width() > 0);
   check_invariants(ui.state);
 }
@@ -292,7 +292,7 @@ TEST_CASE("UI scales and window sizes from tiny to 8K draw without overlap of th
       HeadlessUi ui(default_scenario(), w, h, scale);
       ui.frames(3);
       check_invariants(ui.state);
-      const Layout& l = ui.state.layout;
+      const Layout& l = ui.state.view.layout;
       REQUIRE(l.canvas.x0 >= l.controls.x1);
       REQUIRE(l.canvas.y0 >= l.time_bar.y1);
       REQUIRE(l.canvas.x1 <= w);
@@ -311,17 +311,17 @@ TEST_CASE("saving and opening scenarios, and a bad file leaves the scenario as i
   HeadlessUi ui(default_scenario());
   ui.state.model.scenario.course.runs[1].hyper.eta = 0.25;
   ui.frames(2);
-  ui.state.dialogs.scenario_path = (dir / "lesson.json").string();
-  ui.state.requests.save_scenario = true;
+  ui.state.view.dialogs.scenario_path = (dir / "lesson.json").string();
+  ui.state.view.requests.save_scenario = true;
   ui.frames(1);
-  REQUIRE_FALSE(ui.state.notice.error);
+  REQUIRE_FALSE(ui.state.view.notice.error);
   REQUIRE(std::filesystem::exists(dir / "lesson.json"));
 
   const Scenario saved = ui.state.model.scenario;
   replace_scenario(ui.state, default_scenario());
-  ui.state.requests.open_scenario = true;
+  ui.state.view.requests.open_scenario = true;
   ui.frames(2);
-  REQUIRE_FALSE(ui.state.notice.error);
+  REQUIRE_FALSE(ui.state.view.notice.error);
   REQUIRE(ui.state.model.scenario.course.runs == saved.course.runs);
 
   {
@@ -329,29 +329,29 @@ TEST_CASE("saving and opening scenarios, and a bad file leaves the scenario as i
     std::fputs("{\"version\": 1, \"function\": \"rosenbrock\", \"start\": [0, 0], \"steps\": -3, \"runs\": []}", bad);
     std::fclose(bad);
   }
-  ui.state.dialogs.scenario_path = (dir / "bad.json").string();
-  ui.state.requests.open_scenario = true;
+  ui.state.view.dialogs.scenario_path = (dir / "bad.json").string();
+  ui.state.view.requests.open_scenario = true;
   ui.frames(2);
-  REQUIRE(ui.state.notice.error);
-  REQUIRE(ui.state.notice.text.find("steps") != std::string::npos);
+  REQUIRE(ui.state.view.notice.error);
+  REQUIRE(ui.state.view.notice.text.find("steps") != std::string::npos);
   REQUIRE(ui.state.model.scenario.course.runs == saved.course.runs);
 
-  ui.state.dialogs.scenario_path = (dir / "missing.json").string();
-  ui.state.requests.open_scenario = true;
+  ui.state.view.dialogs.scenario_path = (dir / "missing.json").string();
+  ui.state.view.requests.open_scenario = true;
   ui.frames(1);
-  REQUIRE(ui.state.notice.error);
+  REQUIRE(ui.state.view.notice.error);
   REQUIRE(ui.state.model.scenario.course.runs == saved.course.runs);
 
-  ui.state.dialogs.csv_directory = (dir / "runs").string();
-  ui.state.requests.export_csv = true;
+  ui.state.view.dialogs.csv_directory = (dir / "runs").string();
+  ui.state.view.requests.export_csv = true;
   ui.frames(1);
-  REQUIRE_FALSE(ui.state.notice.error);
+  REQUIRE_FALSE(ui.state.view.notice.error);
   REQUIRE(std::filesystem::exists(dir / "runs" / "summary.json"));
 
-  ui.state.dialogs.csv_directory = "/proc/optviz-cannot-write-here";
-  ui.state.requests.export_csv = true;
+  ui.state.view.dialogs.csv_directory = "/proc/optviz-cannot-write-here";
+  ui.state.view.requests.export_csv = true;
   ui.frames(1);
-  REQUIRE(ui.state.notice.error);
+  REQUIRE(ui.state.view.notice.error);
   std::filesystem::remove_all(dir);
 }
 
@@ -359,8 +359,8 @@ TEST_CASE("random mouse and keyboard input for many frames keeps every invariant
   const auto dir = temp_dir("monkey");
   HeadlessUi ui(default_scenario());
   // Random clicks may press Save or Export: keep what they write in a temporary directory.
-  ui.state.dialogs.scenario_path = (dir / "scenario.json").string();
-  ui.state.dialogs.csv_directory = (dir / "runs").string();
+  ui.state.view.dialogs.scenario_path = (dir / "scenario.json").string();
+  ui.state.view.dialogs.csv_directory = (dir / "runs").string();
   std::mt19937 random(12345);
   std::uniform_real_distribution<float> x(-20, 1300), y(-20, 820), unit(0, 1);
   const int keys_to_try[] = {
@@ -392,11 +392,11 @@ TEST_CASE("random mouse and keyboard input for many frames keeps every invariant
 TEST_CASE("the settings survive a save and load, and a broken file gives the defaults") {
   const auto dir = temp_dir("settings");
   HeadlessUi ui(default_scenario());
-  ui.state.view.theme = Theme::light;
-  ui.state.view.splitters.controls_width = 410;
-  ui.state.view.splitters.inspector_fraction = 0.3f;
+  ui.state.view.settings.theme = Theme::light;
+  ui.state.view.settings.splitters.controls_width = 410;
+  ui.state.view.settings.splitters.inspector_fraction = 0.3f;
   ui.state.model.playback.speed = 240;
-  ui.state.view.show_arrows = false;
+  ui.state.view.settings.show_arrows = false;
   WindowPlacement window;
   window.x = 40, window.y = 30, window.width = 1500, window.height = 900, window.known = true;
   save_settings(dir, settings_of(ui.state, window));
@@ -407,10 +407,10 @@ TEST_CASE("the settings survive a save and load, and a broken file gives the def
   REQUIRE(loaded.window.x == 40);
   AppState fresh = make_state(default_scenario());
   apply_settings(fresh, loaded);
-  REQUIRE(fresh.view.theme == Theme::light);
-  REQUIRE(fresh.view.splitters == ui.state.view.splitters);
+  REQUIRE(fresh.view.settings.theme == Theme::light);
+  REQUIRE(fresh.view.settings.splitters == ui.state.view.settings.splitters);
   REQUIRE(fresh.model.playback.speed == 240);
-  REQUIRE_FALSE(fresh.view.show_arrows);
+  REQUIRE_FALSE(fresh.view.settings.show_arrows);
 
   {
     std::FILE* f = std::fopen((dir / "settings.json").c_str(), "w");
@@ -553,10 +553,10 @@ void write_text(const std::filesystem::path& path, const char* text) {
 
 // The mouse over the middle of the data plot, the first plot of the plots panel.
 void hover_data_plot(HeadlessUi& ui, int frames) {
-  const PixelRect p = ui.state.layout.plots;
+  const PixelRect p = ui.state.view.layout.plots;
   for (int i = 0; i < frames; ++i)
     ui.frame([&](ImGuiIO& io) {
-      io.MousePos = ui.state.layout.plots_beside ? ImVec2((p.x0 + p.x1) / 2, p.y0 + p.height() * 0.18f)
+      io.MousePos = ui.state.view.layout.plots_beside ? ImVec2((p.x0 + p.x1) / 2, p.y0 + p.height() * 0.18f)
                                                  : ImVec2(p.x0 + p.width() * 0.12f, (p.y0 + p.y1) / 2);
     });
 }
@@ -614,7 +614,7 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   // An x range that is not one keeps the points and says why.
   ui.state.model.generated.recipe.x_max = ui.state.model.generated.recipe.x_min;
   regenerate_data(ui.state);
-  CHECK(ui.state.notice.error);
+  CHECK(ui.state.view.notice.error);
   CHECK(*ui.state.model.scenario.course.objective.data() == *ui.state.model.simulated.course.objective.data());
   ui.state.model.generated.recipe.x_max = 3;
 
@@ -630,11 +630,11 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   check_invariants(ui.state);
   // Narrow, large and light, the four plots share the strip under the canvas.
   ui.resize(900, 700);
-  ui.state.view.theme = Theme::light;
+  ui.state.view.settings.theme = Theme::light;
   ui.frames(30);
   hover_data_plot(ui, 5);
   check_invariants(ui.state);
-  REQUIRE_FALSE(ui.state.layout.plots_beside);
+  REQUIRE_FALSE(ui.state.view.layout.plots_beside);
 
   // Back to a function of the plane: the mini-batches end with the data.
   select_function(ui.state, "rosenbrock");
@@ -653,37 +653,37 @@ TEST_CASE("opening a data file: a bad CSV keeps the previous function and says w
   ui.frames(2);
   const Objective rosenbrock = ui.state.model.simulated.course.objective;
   const auto open = [&](const std::filesystem::path& path, DataLoss loss) {
-    ui.state.dialogs.open_data = true;
-    ui.state.dialogs.data_path = path.string();
-    ui.state.dialogs.data_loss = loss;
-    ui.state.requests.open_data = true;
+    ui.state.view.dialogs.open_data = true;
+    ui.state.view.dialogs.data_path = path.string();
+    ui.state.view.dialogs.data_loss = loss;
+    ui.state.view.requests.open_data = true;
     ui.frames(2);
   };
   write_text(dir / "bad.csv", "x,y\n1,2\n3,abc\n");
   open(dir / "bad.csv", DataLoss::linear);
-  CHECK(ui.state.notice.error);
-  CHECK(ui.state.notice.text.find("abc") != std::string::npos);
-  CHECK(ui.state.dialogs.open_data);  // the dialog stays, with the error
+  CHECK(ui.state.view.notice.error);
+  CHECK(ui.state.view.notice.text.find("abc") != std::string::npos);
+  CHECK(ui.state.view.dialogs.open_data);  // the dialog stays, with the error
   CHECK(ui.state.model.simulated.course.objective == rosenbrock);
   check_invariants(ui.state);
 
   write_text(dir / "no-y.csv", "x,z\n1,2\n");
   open(dir / "no-y.csv", DataLoss::linear);
-  CHECK(ui.state.notice.error);
+  CHECK(ui.state.view.notice.error);
   CHECK(ui.state.model.simulated.course.objective == rosenbrock);
   open(dir / "missing.csv", DataLoss::linear);
-  CHECK(ui.state.notice.error);
+  CHECK(ui.state.view.notice.error);
   CHECK(ui.state.model.simulated.course.objective == rosenbrock);
 
   // Labels that are not 0 or 1 do not make a logistic loss; the same file is a fine linear one.
   write_text(dir / "line.csv", "x,y\n-1,-3\n0,-1\n1,1.2\n2,2.9\n");
   open(dir / "line.csv", DataLoss::logistic);
-  CHECK(ui.state.notice.error);
-  CHECK(ui.state.notice.text.find("label") != std::string::npos);
+  CHECK(ui.state.view.notice.error);
+  CHECK(ui.state.view.notice.text.find("label") != std::string::npos);
   CHECK(ui.state.model.simulated.course.objective == rosenbrock);
   open(dir / "line.csv", DataLoss::linear);
-  CHECK_FALSE(ui.state.notice.error);
-  CHECK_FALSE(ui.state.dialogs.open_data);
+  CHECK_FALSE(ui.state.view.notice.error);
+  CHECK_FALSE(ui.state.view.dialogs.open_data);
   check_invariants(ui.state);
   REQUIRE(ui.state.model.simulated.course.objective.is_data());
   CHECK(ui.state.model.simulated.course.objective.source() == "line.csv");
@@ -692,14 +692,14 @@ TEST_CASE("opening a data file: a bad CSV keeps the previous function and says w
   const Objective line = ui.state.model.simulated.course.objective;
   change_data_loss(ui.state, DataLoss::logistic);
   ui.frames(2);
-  CHECK(ui.state.notice.error);
+  CHECK(ui.state.view.notice.error);
   CHECK(ui.state.model.simulated.course.objective == line);
   check_invariants(ui.state);
   hover_data_plot(ui, 3);
 
   write_text(dir / "classes.csv", "x,y,extra\n-2,0,9\n-1,0,9\n0,1,9\n1,0,9\n2,1,9\n");
   open(dir / "classes.csv", DataLoss::logistic);
-  CHECK_FALSE(ui.state.notice.error);
+  CHECK_FALSE(ui.state.view.notice.error);
   CHECK(ui.state.model.simulated.course.objective.loss() == DataLoss::logistic);
   ui.frames(10);
   check_invariants(ui.state);
@@ -748,7 +748,7 @@ TEST_CASE("the spread draws other seeds without simulating the runs again, and o
   const std::uint64_t generation = ui.state.model.generation;
   const Trajectory sgd = ui.state.model.runs[0];
   CHECK(ui.state.model.spread.runs.empty());
-  ui.state.view.show_spread = true;
+  ui.state.view.settings.show_spread = true;
   ui.frames(3);
   check_invariants(ui.state);
   CHECK(ui.state.model.generation == generation);  // the runs were not simulated again
@@ -790,11 +790,11 @@ TEST_CASE("the spread draws other seeds without simulating the runs again, and o
   CHECK(ui.state.model.spread.computations == 2);
   // Off drops it without simulating anything; on computes it again.
   const std::uint64_t before_off = ui.state.model.generation;
-  ui.state.view.show_spread = false;
+  ui.state.view.settings.show_spread = false;
   ui.frames(3);
   CHECK(ui.state.model.spread.runs.empty());
   CHECK(ui.state.model.generation == before_off);
-  ui.state.view.show_spread = true;
+  ui.state.view.settings.show_spread = true;
   ui.frames(3);
   CHECK(ui.state.model.spread.computations == 3);
   CHECK(ui.state.model.generation == before_off);
@@ -817,7 +817,7 @@ TEST_CASE("the spread draws other seeds without simulating the runs again, and o
 
 TEST_CASE("a new seed draws the noise again: the noisy runs change, the exact ones do not") {
   HeadlessUi ui(noisy_data_scenario());
-  ui.state.view.show_spread = true;
+  ui.state.view.settings.show_spread = true;
   ui.frames(2);
   const std::vector<Trajectory> before = ui.state.model.runs;
   const std::uint64_t seed = ui.state.model.scenario.course.seed;

@@ -28,13 +28,13 @@ ImU32 u32(Rgb c, std::uint8_t alpha = 255) { return IM_COL32(c.r, c.g, c.b, alph
 PixelRect legend_corner(const AppState& state, const CanvasTransform& t, float width, float height, float inset) {
   constexpr std::size_t kCornerSamples = 2000;
   std::vector<Point2> points;
-  for (std::size_t i = 0; i < state.runs.size() && i < state.simulated.course.runs.size(); ++i) {
-    if (!state.simulated.looks[i].visible) continue;
-    const std::vector<Vec2>& path = state.runs[i].position;
+  for (std::size_t i = 0; i < state.model.runs.size() && i < state.model.simulated.course.runs.size(); ++i) {
+    if (!state.model.simulated.looks[i].visible) continue;
+    const std::vector<Vec2>& path = state.model.runs[i].position;
     const std::size_t stride = std::max<std::size_t>(1, path.size() / kCornerSamples);
     for (std::size_t k = 0; k < path.size(); k += stride) points.push_back(t.to_pixels(path[k]));
   }
-  return least_covered_corner(t.rect(), width, height, inset, points, t.to_pixels(state.scenario.course.start));
+  return least_covered_corner(t.rect(), width, height, inset, points, t.to_pixels(state.model.scenario.course.start));
 }
 
 void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, const CanvasTransform& t,
@@ -61,7 +61,7 @@ void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, 
     title = "Basins: " + v.scale.title() + " from each start";
     rows.push_back({u32(kDivergedColour), "diverged"});
   }
-  const std::string note = std::to_string(basin->steps) + " steps of " + state.scenario.looks[*state.selected].label +
+  const std::string note = std::to_string(basin->steps) + " steps of " + state.model.scenario.looks[*state.model.selected].label +
                            (v.job.current() ? "" : " (updating…)");
   float width = std::max(text_size(s, title).x, text_size(s, note).x);
   for (const Row& r : rows) width = std::max(width, sw + pad + text_size(s, r.text).x);
@@ -107,20 +107,12 @@ void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, 
 }  // namespace
 
 void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& t) {
-  BasinView& v = state.maps->basin;
-  const double now = ImGui::GetTime();
-  const bool has_run = state.selected && *state.selected < state.scenario.course.runs.size();
-  if (!v.show || !has_run) {
-    v.job.update(std::nullopt, now);
-    return;
-  }
-  if (state.problem.empty()) {
-    const PixelRect r = t.rect();
-    const int columns = std::clamp(static_cast<int>(r.width() / kCellPixels), 2, kMaxOverlaySide);
-    const int rows = std::clamp(static_cast<int>(r.height() / kCellPixels), 2, kMaxOverlaySide);
-    v.job.update(wanted_basin(state.simulated, *state.selected, t.shown(), columns, rows, v.problem), now);
-  }
-  refresh_basin_image(v);
+  BasinView& v = state.model.maps->basin;
+  // The part of the plane shown and its cells: the next frame's update asks the job for them.
+  const PixelRect r = t.rect();
+  v.region = BasinRegion{t.shown(), std::clamp(static_cast<int>(r.width() / kCellPixels), 2, kMaxOverlaySide),
+                         std::clamp(static_cast<int>(r.height() / kCellPixels), 2, kMaxOverlaySide)};
+  if (!v.show || !state.model.selected || *state.model.selected >= state.model.scenario.course.runs.size()) return;
   const Basin* basin = v.job.result_spec();
   if (basin == nullptr) return;
   if (v.image.texture != nullptr) {
@@ -131,8 +123,8 @@ void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& 
 }
 
 void draw_basin_legend(ImDrawList& dl, const AppState& state, const CanvasTransform& t, const CanvasStyle& s) {
-  const BasinView& v = state.maps->basin;
-  if (v.show && state.selected && *state.selected < state.scenario.course.runs.size()) draw_legend_box(dl, state, v, t, s);
+  const BasinView& v = state.model.maps->basin;
+  if (v.show && state.model.selected && *state.model.selected < state.model.scenario.course.runs.size()) draw_legend_box(dl, state, v, t, s);
 }
 
 }  // namespace optviz::gui

@@ -1,4 +1,4 @@
-// "Explain the next update" on the canvas (state.explain, explain_mode.hpp): a ring at the
+// "Explain the next update" on the canvas (state.view.explain, explain_mode.hpp): a ring at the
 // explained run's point, and an inset window in the corner away from it with the sub-step
 // (explain_draw.hpp) and its buttons: previous, pause or play, next, close.
 #include <imgui.h>
@@ -13,22 +13,22 @@
 namespace optviz::gui {
 
 void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform& t) {
-  ExplainMode& x = state.explain;
-  if (!x.open || x.run >= state.simulated.course.runs.size()) return;
+  ExplainMode& x = state.view.explain;
+  if (!x.open || x.run >= state.model.simulated.course.runs.size()) return;
   const CanvasStyle canvas = ui_canvas_style(state);
   const float scale = canvas.scale;
-  const ImU32 run = run_colour(state.simulated.looks[x.run].colour);
+  const ImU32 run = run_colour(state.model.simulated.looks[x.run].colour);
   const Point2 point = t.to_pixels(x.explanation.theta_before);
   const bool point_shown = std::isfinite(point.x) && std::isfinite(point.y) && plot.contains(point);
   // Presentation mode's text is already a 32nd of the window's height: the inset asks for less
   // room per unit of scale there, and its captions are only a little larger than the text.
-  const bool presenting = state.view.presenting;
+  const bool presenting = state.view.settings.presenting;
   ExplainStyle style;
   style.canvas = canvas;
-  style.large = state.fonts.large;
+  style.large = state.view.fonts.large;
   style.large_size = canvas.font_size * (presenting ? 1.1f : kLargeFontFactor);
-  style.mono = state.fonts.mono;
-  style.light = state.view.theme == Theme::light;
+  style.mono = state.view.fonts.mono;
+  style.light = state.view.settings.theme == Theme::light;
   style.run = run;
   const ImGuiStyle& g = ImGui::GetStyle();
   const float pad = 14 * scale;

@@ -21,25 +21,25 @@ constexpr float kHandleRadius = 14;  // unscaled pixels
 void handle_input(AppState& state, const CanvasTransform& t, bool hovered, bool near_handle) {
   const ImGuiIO& io = ImGui::GetIO();
   const Point2 mouse{io.MousePos.x, io.MousePos.y};
-  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && near_handle) state.dragging_start = true;
-  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) state.dragging_start = false;
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && near_handle) state.view.dragging_start = true;
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) state.view.dragging_start = false;
 
-  if (state.dragging_start) {
+  if (state.view.dragging_start) {
     const Vec2 p = t.to_world(mouse);
     if (is_finite(p) && std::fabs(p.x) <= kDivergenceBound && std::fabs(p.y) <= kDivergenceBound)
-      state.scenario.course.start = p;
+      state.model.scenario.course.start = p;
     return;
   }
   if (ImGui::IsItemActive()) {
     // Pan with any button held since the press started on the canvas.
     const ImVec2 d = io.MouseDelta;
     if ((d.x != 0 || d.y != 0) && t.pixels_per_unit() > 0)
-      state.view.wanted = pan_box(state.view.wanted, {-static_cast<double>(d.x) / t.pixels_per_unit(),
+      state.view.settings.wanted = pan_box(state.view.settings.wanted, {-static_cast<double>(d.x) / t.pixels_per_unit(),
                                                       static_cast<double>(d.y) / t.pixels_per_unit()});
   }
   if (hovered && io.MouseWheel != 0) {
     const double factor = std::pow(0.85, static_cast<double>(io.MouseWheel));
-    state.view.wanted = zoom_box(state.view.wanted, t.to_world(mouse), factor);
+    state.view.settings.wanted = zoom_box(state.view.settings.wanted, t.to_world(mouse), factor);
   }
   if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit_view(state);
 }
@@ -66,7 +66,7 @@ void draw_chrome(ImDrawList& dl, const AppState& state, const CanvasTransform& t
                  const CanvasStyle& style, bool spread) {
   const CoordinateNames names = coordinate_names(current_function(state));
   // The 3D view labels its axes on the surface's base (surface_scene.hpp).
-  if (state.scenario.display.view == CanvasView::flat) {
+  if (state.model.scenario.display.view == CanvasView::flat) {
     draw_axes(dl, t, style, AxisPlacement::outside, names.x, names.y, AxisLabelStrips{c.x_labels, c.y_labels});
     dl.AddText(style.font, style.font_size, ImVec2(c.x_name.x0, c.x_name.y0), style.text, names.x);
     dl.AddText(style.font, style.font_size, ImVec2(c.y_name.x0, c.y_name.y0), style.text, names.y);
@@ -75,24 +75,24 @@ void draw_chrome(ImDrawList& dl, const AppState& state, const CanvasTransform& t
   const float title_x = c.title.x0 + std::max(0.0f, (c.title.width() - text_size(style, title).x) / 2);
   dl.AddText(style.font, style.font_size, ImVec2(title_x, c.title.y0), style.text, title.c_str());
   if (c.bar.height() > 0) {
-    const std::string bar_title = elided(style, colour_bar_title(state.heatmap), c.bar_title.width());
+    const std::string bar_title = elided(style, colour_bar_title(state.model.heatmap), c.bar_title.width());
     dl.AddText(style.font, style.font_size, ImVec2(c.bar_title.x0, c.bar_title.y0), style.text, bar_title.c_str());
-    draw_colour_bar(dl, c.bar, state.heatmap, style, c.bar_labels);
+    draw_colour_bar(dl, c.bar, state.model.heatmap, style, c.bar_labels);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     if (ImGui::IsWindowHovered() && (c.bar_title.contains({mouse.x, mouse.y}) || c.bar.contains({mouse.x, mouse.y})))
-      ImGui::SetTooltip("%s", colour_bar_explanation(state.heatmap).c_str());
+      ImGui::SetTooltip("%s", colour_bar_explanation(state.model.heatmap).c_str());
   }
-  draw_legend_in(dl, c, state.simulated, state.runs, style,
+  draw_legend_in(dl, c, state.model.simulated, state.model.runs, style,
                  spread ? std::vector<std::string>{"thin: 8 other seeds", "dashed: no noise, full batch"}
                         : std::vector<std::string>{});
 }
 
 // True when the spread is on and some visible run has one.
 bool spread_shown(const AppState& state) {
-  const Spread& spread = state.spread;
-  if (!state.view.show_spread || spread.runs.size() != state.simulated.course.runs.size()) return false;
+  const Spread& spread = state.model.spread;
+  if (!state.view.settings.show_spread || spread.runs.size() != state.model.simulated.course.runs.size()) return false;
   for (std::size_t i = 0; i < spread.runs.size(); ++i)
-    if (state.simulated.looks[i].visible && (!spread.runs[i].seeds.empty() || spread.runs[i].reference.rows() > 0))
+    if (state.model.simulated.looks[i].visible && (!spread.runs[i].seeds.empty() || spread.runs[i].reference.rows() > 0))
       return true;
   return false;
 }
@@ -101,7 +101,7 @@ bool spread_shown(const AppState& state) {
 // button that reveals the paths (as Q does).
 void draw_question(AppState& state, const PixelRect& plot, const CanvasStyle& style) {
   // Presentation mode asks it in the heading over the canvas: here only the button remains.
-  const std::string& question = state.view.presenting ? std::string() : state.scenario.lesson.question;
+  const std::string& question = state.view.settings.presenting ? std::string() : state.model.scenario.lesson.question;
   const ImGuiStyle& g = ImGui::GetStyle();
   const float pad = g.WindowPadding.x;
   const float wrap = std::max(1.0f, std::min(plot.width() - 4 * pad, ImGui::GetFontSize() * 40));
@@ -123,7 +123,7 @@ void draw_question(AppState& state, const PixelRect& plot, const CanvasStyle& st
 }  // namespace
 
 void draw_canvas_panel(AppState& state) {
-  const PixelRect r = state.layout.canvas;
+  const PixelRect r = state.view.layout.canvas;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
   const bool visible = begin_panel(
@@ -134,35 +134,33 @@ void draw_canvas_panel(AppState& state) {
     return;
   }
   const CanvasStyle style = ui_canvas_style(state);
-  state.surface_scene.width = 0;
-  const bool surface = state.scenario.display.view == CanvasView::surface;
-  state.view.wanted = sanitized_box(state.view.wanted, current_function(state).view());
+  state.view.surface_scene.width = 0;
+  const bool surface = state.model.scenario.display.view == CanvasView::surface;
   const bool spread = spread_shown(state);
   const CoordinateNames names = coordinate_names(current_function(state));
   int legend_rows = 0;
-  for (const RunLook& look : state.simulated.looks) legend_rows += look.visible ? 1 : 0;
+  for (const RunLook& look : state.model.simulated.looks) legend_rows += look.visible ? 1 : 0;
   const CanvasChrome chrome = canvas_chrome({r, style.font_size, style.scale, text_size(style, names.x).x,
                                              text_size(style, names.y).x, legend_rows, spread ? 2 : 0});
   const PixelRect plot = chrome.plot;
-  CanvasTransform t(state.view.wanted, plot);
+  CanvasTransform t(state.view.settings.wanted, plot);
 
   ImGui::SetCursorScreenPos(ImVec2(plot.x0, plot.y0));
   ImGui::InvisibleButton(
       "canvas", ImVec2(std::max(1.0f, plot.width()), std::max(1.0f, plot.height())),
       ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
-  if (state.view.hide_answer) ImGui::SetItemAllowOverlap();  // the question's Reveal button lies over the canvas
+  if (state.view.settings.hide_answer) ImGui::SetItemAllowOverlap();  // the question's Reveal button lies over the canvas
   const bool hovered = ImGui::IsItemHovered();
   const ImGuiIO& io = ImGui::GetIO();
-  const Point2 handle = t.to_pixels(state.scenario.course.start);
+  const Point2 handle = t.to_pixels(state.model.scenario.course.start);
   const bool near_handle =
       std::hypot(io.MousePos.x - handle.x, io.MousePos.y - handle.y) <= kHandleRadius * style.scale;
   if (!surface) handle_input(state, t, hovered, near_handle);
-  t = CanvasTransform(state.view.wanted, plot);
-  update_simulation(state);
+  t = CanvasTransform(state.view.settings.wanted, plot);
 
-  state.heatmap_request = {state.simulated.course.objective,
-                           state.simulated.display.colour_scale,
-                           state.view.show_contours ? state.simulated.display.contour_count : 0,
+  state.view.heatmap_request = {state.model.simulated.course.objective,
+                           state.model.simulated.display.colour_scale,
+                           state.view.settings.show_contours ? state.model.simulated.display.contour_count : 0,
                            t.shown(),
                            std::max(1, static_cast<int>(std::lround(plot.width()))),
                            std::max(1, static_cast<int>(std::lround(plot.height()))),
@@ -173,38 +171,38 @@ void draw_canvas_panel(AppState& state) {
   if (surface) {
     draw_surface_plot(dl, state, plot, hovered, style);
   } else {
-    draw_heatmap(dl, state.heatmap_texture, plot, style);
+    draw_heatmap(dl, state.view.heatmap_texture, plot, style);
     draw_basin_overlay(dl, state, t);
-    if (state.view.show_minima) draw_minima(dl, t, current_function(state), style);
+    if (state.view.settings.show_minima) draw_minima(dl, t, current_function(state), style);
     Polylines scratch;
-    const bool paths = !state.view.hide_answer;
-    if (spread && paths) draw_spread(dl, t, state.simulated, state.spread, current_step(state), style, scratch);
+    const bool paths = !state.view.settings.hide_answer;
+    if (spread && paths) draw_spread(dl, t, state.model.simulated, state.model.spread, current_step(state), style, scratch);
     std::vector<DivergenceLabel> divergences;
     if (paths)
       draw_trajectories(
           dl, t,
-          {&state.simulated, &state.runs, current_step(state), state.selected, state.view.show_ahead, &divergences},
+          {&state.model.simulated, &state.model.runs, current_step(state), state.model.selected, state.view.settings.show_ahead, &divergences},
           style, scratch);
-    if (paths && state.view.show_arrows && state.selected && *state.selected < state.runs.size() &&
-        state.simulated.looks[*state.selected].visible)
-      draw_step_arrows(dl, t, state.simulated.course.runs[*state.selected], state.simulated.looks[*state.selected],
-                       state.runs[*state.selected], current_step(state), style);
-    draw_start_handle(dl, handle, state.dragging_start || (hovered && near_handle), style);
+    if (paths && state.view.settings.show_arrows && state.model.selected && *state.model.selected < state.model.runs.size() &&
+        state.model.simulated.looks[*state.model.selected].visible)
+      draw_step_arrows(dl, t, state.model.simulated.course.runs[*state.model.selected], state.model.simulated.looks[*state.model.selected],
+                       state.model.runs[*state.model.selected], current_step(state), style);
+    draw_start_handle(dl, handle, state.view.dragging_start || (hovered && near_handle), style);
     for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
     draw_basin_legend(dl, state, t, style);
-    if (hovered && !state.dragging_start) draw_cursor_readout(dl, state, t, style);
+    if (hovered && !state.view.dragging_start) draw_cursor_readout(dl, state, t, style);
   }
   dl.PopClipRect();
   dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
   draw_chrome(dl, state, t, chrome, style, spread);
   dl.PopClipRect();
 
-  if (!surface && hovered && near_handle && !state.dragging_start)
+  if (!surface && hovered && near_handle && !state.view.dragging_start)
     ImGui::SetTooltip("Drag to move the start point of every run");
-  if (state.view.hide_answer) draw_question(state, plot, style);
+  if (state.view.settings.hide_answer) draw_question(state, plot, style);
   ImGui::End();
   // Its ring and arrows sit on the plane: the 3D view has none of them.
-  if (!surface && !state.view.hide_answer) draw_explain_overlay(state, plot, t);
+  if (!surface && !state.view.settings.hide_answer) draw_explain_overlay(state, plot, t);
 }
 
 }  // namespace optviz::gui

@@ -58,7 +58,7 @@ bool pair_field(const char* label, const char* id, double& a, double& b, const c
 // The recipe of the data the app draws (each change draws the points again), or the loss of a
 // data file.
 void data_fields(AppState& state) {
-  const Objective& current = state.scenario.course.objective;
+  const Objective& current = state.model.scenario.course.objective;
   if (!function_is_generated(state)) {
     label_column("Loss");
     int loss = current.loss() == DataLoss::linear ? 0 : 1;
@@ -70,7 +70,7 @@ void data_fields(AppState& state) {
     ImGui::TextDisabled("%zu rows from %s", current.data()->size(), current.source().c_str());
     return;
   }
-  DataRecipe& r = state.generated.recipe;
+  DataRecipe& r = state.model.generated.recipe;
   bool changed = false;
   label_column("Points");
   ImGui::SetNextItemWidth(-1);
@@ -115,7 +115,7 @@ void data_fields(AppState& state) {
 }
 
 void function_section(AppState& state) {
-  const Objective& current = state.scenario.course.objective;
+  const Objective& current = state.model.scenario.course.objective;
   // A data set is named in the fields below the combo, and on the canvas.
   const std::string preview = current.is_typed() ? "Typed formula"
                               : current.is_data()
@@ -140,7 +140,7 @@ void function_section(AppState& state) {
                 ? "Least squares of the line w·x + b over points the app draws; the plane is (w, b)"
                 : "The logistic loss of σ(w·x + b) over labelled points the app draws; the plane is (w, b)");
     }
-    if (ImGui::Selectable("Data from a CSV file…")) state.dialogs.open_data = true;
+    if (ImGui::Selectable("Data from a CSV file…")) state.view.dialogs.open_data = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A file with columns x and y (File > Open data)");
     ImGui::Separator();
     if (ImGui::Selectable("Typed formula...", current.is_typed())) type_formula(state, std::string(current.formula()));
@@ -148,12 +148,12 @@ void function_section(AppState& state) {
     ImGui::EndCombo();
   }
   tooltip("The loss surface");
-  ImGui::PushFont(state.fonts.mono);
+  ImGui::PushFont(state.view.fonts.mono);
   if (current.is_typed()) {
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextMultiline("##formula", &state.formula.text, ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
-      type_formula(state, state.formula.text);
-    formula_problem(state, state.formula);
+    if (ImGui::InputTextMultiline("##formula", &state.model.formula.text, ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
+      type_formula(state, state.model.formula.text);
+    formula_problem(state, state.model.formula);
     tooltip(
         "f(x, y): numbers, x, y, + - * / ^, pi, e, sin cos tan exp log sqrt abs tanh sinh cosh atan sign, "
         "min(a, b), max(a, b), if(c, a, b), comparisons");
@@ -161,13 +161,13 @@ void function_section(AppState& state) {
     ImGui::TextWrapped("f = %s", std::string(current.formula()).c_str());
   }
   ImGui::PopFont();
-  minima_line(state.simulated.course.objective == current ? state.simulated.course.objective : current);
+  minima_line(state.model.simulated.course.objective == current ? state.model.simulated.course.objective : current);
   if (current.is_data()) data_fields(state);
 }
 
 // The scenario's seed (of the noise and the shuffled batches) and the spread of the noisy runs.
 void seed_row(AppState& state) {
-  Scenario& s = state.scenario;
+  Scenario& s = state.model.scenario;
   label_column("Seed");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
   std::uint64_t seed = s.course.seed;
@@ -179,19 +179,19 @@ void seed_row(AppState& state) {
   if (ImGui::Button("New seed")) new_seed(state);
   tooltip("Draw the noise and the shuffles again");
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 3.2f * ImGui::GetFontSize());
-  ImGui::Checkbox("Spread: 8 other seeds", &state.view.show_spread);
+  ImGui::Checkbox("Spread: 8 other seeds", &state.view.settings.show_spread);
   tooltip(
       "Each noisy run again under the seeds seed+1 to seed+8 (thin), and without noise on the full batch "
       "(dashed)");
-  if (state.view.show_spread && !state.spread.problem.empty()) {
+  if (state.view.settings.show_spread && !state.model.spread.problem.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", state.spread.problem.c_str());
+    ImGui::TextDisabled("%s", state.model.spread.problem.c_str());
     ImGui::PopTextWrapPos();
   }
 }
 
 void start_and_steps(AppState& state) {
-  Scenario& s = state.scenario;
+  Scenario& s = state.model.scenario;
   label_column("Start");
   ImGui::SetNextItemWidth(-1);
   double start[2] = {s.course.start.x, s.course.start.y};
@@ -240,11 +240,11 @@ void start_and_steps(AppState& state) {
 }  // namespace
 
 void draw_controls_panel(AppState& state) {
-  if (begin_panel("Controls", state.layout.controls)) {
+  if (begin_panel("Controls", state.view.layout.controls)) {
     function_section(state);
     ImGui::Spacing();
     start_and_steps(state);
-    if (!state.problem.empty()) ImGui::TextColored(error_colour(state), "%s", state.problem.c_str());
+    if (!state.model.problem.empty()) ImGui::TextColored(error_colour(state), "%s", state.model.problem.c_str());
     ImGui::Separator();
     draw_runs_section(state);
   }

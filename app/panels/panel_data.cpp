@@ -23,11 +23,11 @@ void hover_readout(const AppState& state, DataLoss loss, double x, long step) {
   const CoordinateNames names = coordinate_names(current_function(state));
   ImGui::BeginTooltip();
   ImGui::Text("x = %s, at step %ld", short_number(x).c_str(), step);
-  for (std::size_t i = 0; i < state.simulated.course.runs.size() && i < state.runs.size(); ++i) {
-    const auto theta = parameters_at(state.runs[i], step);
-    if (!state.simulated.looks[i].visible || !theta) continue;
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(state.simulated.looks[i].colour)), "%s: %s = %s, %s = %s, model %s",
-                       state.simulated.looks[i].label.c_str(), names.x, short_number(theta->x).c_str(), names.y,
+  for (std::size_t i = 0; i < state.model.simulated.course.runs.size() && i < state.model.runs.size(); ++i) {
+    const auto theta = parameters_at(state.model.runs[i], step);
+    if (!state.model.simulated.looks[i].visible || !theta) continue;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(state.model.simulated.looks[i].colour)), "%s: %s = %s, %s = %s, model %s",
+                       state.model.simulated.looks[i].label.c_str(), names.x, short_number(theta->x).c_str(), names.y,
                        short_number(theta->y).c_str(), short_number(data_model(loss, *theta, x)).c_str());
   }
   ImGui::EndTooltip();
@@ -49,18 +49,18 @@ void draw_data_plot(const AppState& state, ImVec2 size) {
 
   // The selected run last, on top; a question hides every model.
   std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < state.simulated.course.runs.size() && i < state.runs.size(); ++i)
-    if (state.simulated.looks[i].visible && (!state.selected || *state.selected != i)) order.push_back(i);
-  if (state.selected && *state.selected < std::min(state.simulated.course.runs.size(), state.runs.size()) &&
-      state.simulated.looks[*state.selected].visible)
-    order.push_back(*state.selected);
-  if (state.view.hide_answer) order.clear();
+  for (std::size_t i = 0; i < state.model.simulated.course.runs.size() && i < state.model.runs.size(); ++i)
+    if (state.model.simulated.looks[i].visible && (!state.model.selected || *state.model.selected != i)) order.push_back(i);
+  if (state.model.selected && *state.model.selected < std::min(state.model.simulated.course.runs.size(), state.model.runs.size()) &&
+      state.model.simulated.looks[*state.model.selected].visible)
+    order.push_back(*state.model.selected);
+  if (state.view.settings.hide_answer) order.clear();
   std::vector<DataModelLine> models;
-  const Spread& spread = state.spread;
-  if (state.view.show_spread && spread.runs.size() == state.simulated.course.runs.size() &&
-      spread.course == state.simulated.course) {
+  const Spread& spread = state.model.spread;
+  if (state.view.settings.show_spread && spread.runs.size() == state.model.simulated.course.runs.size() &&
+      spread.course == state.model.simulated.course) {
     for (const std::size_t i : order) {
-      const ImU32 colour = run_colour(state.simulated.looks[i].colour);
+      const ImU32 colour = run_colour(state.model.simulated.looks[i].colour);
       for (const Trajectory& t : spread.runs[i].seeds)
         if (const auto theta = parameters_at(t, step)) models.push_back({*theta, {with_alpha(colour, 0.35f), 1.2f * scale, false}});
       if (const auto theta = parameters_at(spread.runs[i].reference, step))
@@ -68,9 +68,9 @@ void draw_data_plot(const AppState& state, ImVec2 size) {
     }
   }
   for (const std::size_t i : order) {
-    if (const auto theta = parameters_at(state.runs[i], step)) {
-      const bool selected = state.selected && *state.selected == i;
-      models.push_back({*theta, {run_colour(state.simulated.looks[i].colour), (selected ? 3.0f : 2.4f) * scale, false}});
+    if (const auto theta = parameters_at(state.model.runs[i], step)) {
+      const bool selected = state.model.selected && *state.model.selected == i;
+      models.push_back({*theta, {run_colour(state.model.simulated.looks[i].colour), (selected ? 3.0f : 2.4f) * scale, false}});
     }
   }
   ImDrawList& dl = *ImGui::GetWindowDrawList();

@@ -27,9 +27,9 @@ bool path_field(const char* id, std::string& path, const char* hint = "") {
 }
 
 void last_error(const AppState& state) {
-  if (!state.notice.error || state.notice.text.empty()) return;
+  if (!state.view.notice.error || state.view.notice.text.empty()) return;
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
-  ImGui::TextColored(error_colour(state), "%s", state.notice.text.c_str());
+  ImGui::TextColored(error_colour(state), "%s", state.view.notice.text.c_str());
   ImGui::PopTextWrapPos();
 }
 
@@ -44,12 +44,12 @@ void size_fields(int& width, int& height, int max_width, int max_height) {
 }
 
 void open_dialog(AppState& state) {
-  if (!state.dialogs.open_file) return;
-  if (begin_dialog("Open scenario", &state.dialogs.open_file)) {
+  if (!state.view.dialogs.open_file) return;
+  if (begin_dialog("Open scenario", &state.view.dialogs.open_file)) {
     ImGui::TextUnformatted("A scenario .json, or a PNG exported by optviz:");
-    bool go = path_field("##open path", state.dialogs.scenario_path, "lesson.optviz.json");
+    bool go = path_field("##open path", state.view.dialogs.scenario_path, "lesson.optviz.json");
     go |= ImGui::Button("Open");
-    if (go) state.requests.open_scenario = true;
+    if (go) state.view.requests.open_scenario = true;
     ImGui::SameLine();
     ImGui::TextDisabled("or drop a file on the window");
     last_error(state);
@@ -58,7 +58,7 @@ void open_dialog(AppState& state) {
 }
 
 void data_dialog(AppState& state) {
-  Dialogs& d = state.dialogs;
+  Dialogs& d = state.view.dialogs;
   if (!d.open_data) return;
   if (begin_dialog("Open data", &d.open_data)) {
     ImGui::TextUnformatted("A CSV file with a header naming columns x and y, then numbers:");
@@ -68,7 +68,7 @@ void data_dialog(AppState& state) {
     ImGui::SameLine();
     if (ImGui::RadioButton("logistic regression (labels y of 0 and 1)", &loss, 1)) d.data_loss = DataLoss::logistic;
     go |= ImGui::Button("Open");
-    if (go) state.requests.open_data = true;
+    if (go) state.view.requests.open_data = true;
     ImGui::SameLine();
     ImGui::TextDisabled("or drop a .csv file on the window");
     last_error(state);
@@ -77,20 +77,20 @@ void data_dialog(AppState& state) {
 }
 
 void save_dialog(AppState& state) {
-  if (!state.dialogs.save_file) return;
-  if (begin_dialog("Save scenario", &state.dialogs.save_file)) {
+  if (!state.view.dialogs.save_file) return;
+  if (begin_dialog("Save scenario", &state.view.dialogs.save_file)) {
     ImGui::TextUnformatted("Save the scenario (with the current view) as JSON:");
-    bool go = path_field("##save path", state.dialogs.scenario_path, "lesson.optviz.json");
+    bool go = path_field("##save path", state.view.dialogs.scenario_path, "lesson.optviz.json");
     ImGui::TextDisabled("Without an extension, .optviz.json is added (desktops open it with optviz).");
     go |= ImGui::Button("Save");
-    if (go) state.requests.save_scenario = true;
+    if (go) state.view.requests.save_scenario = true;
     last_error(state);
   }
   ImGui::End();
 }
 
 void png_dialog(AppState& state) {
-  Dialogs& d = state.dialogs;
+  Dialogs& d = state.view.dialogs;
   if (!d.export_png) return;
   if (begin_dialog("Export PNG", &d.export_png)) {
     ImGui::TextUnformatted("A slide (title, text, the canvas and the lesson's plots), or the canvas alone:");
@@ -108,7 +108,7 @@ void png_dialog(AppState& state) {
     ImGui::NewLine();
     bool go = path_field("##png path", d.png_path, "empty: optviz-FUNCTION-DATE.png here");
     go |= ImGui::Button("Save PNG");
-    if (go) state.requests.export_png = true;
+    if (go) state.view.requests.export_png = true;
     ImGui::SameLine();
     ImGui::TextDisabled("P saves at once with these settings");
     last_error(state);
@@ -117,16 +117,16 @@ void png_dialog(AppState& state) {
 }
 
 void gif_dialog(AppState& state) {
-  Dialogs& d = state.dialogs;
-  if (!d.export_gif && !state.gif.running) return;
+  Dialogs& d = state.view.dialogs;
+  if (!d.export_gif && !state.view.gif.running) return;
   bool open = true;
-  if (begin_dialog("Export GIF", state.gif.running ? nullptr : &open)) {
-    if (state.gif.running) {
+  if (begin_dialog("Export GIF", state.view.gif.running ? nullptr : &open)) {
+    if (state.view.gif.running) {
       const float fraction =
-          state.gif.frames > 0 ? static_cast<float>(state.gif.frame) / static_cast<float>(state.gif.frames) : 0.0f;
-      const std::string text = std::to_string(state.gif.frame) + " / " + std::to_string(state.gif.frames) + " frames";
+          state.view.gif.frames > 0 ? static_cast<float>(state.view.gif.frame) / static_cast<float>(state.view.gif.frames) : 0.0f;
+      const std::string text = std::to_string(state.view.gif.frame) + " / " + std::to_string(state.view.gif.frames) + " frames";
       ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22, 0), text.c_str());
-      if (ImGui::Button("Cancel")) state.requests.cancel_gif = true;
+      if (ImGui::Button("Cancel")) state.view.requests.cancel_gif = true;
     } else {
       ImGui::TextUnformatted("The trajectories growing from step 0 to the last step, on the slide:");
       ImGui::Checkbox("Canvas only", &d.canvas_only);
@@ -138,7 +138,7 @@ void gif_dialog(AppState& state) {
       ImGui::SliderFloat("seconds", &d.gif_seconds, 1, 20, "%.0f", ImGuiSliderFlags_AlwaysClamp);
       bool go = path_field("##gif path", d.gif_path, "optviz.gif");
       go |= ImGui::Button("Start");
-      if (go) state.requests.start_gif = true;
+      if (go) state.view.requests.start_gif = true;
       last_error(state);
     }
   }
@@ -147,20 +147,20 @@ void gif_dialog(AppState& state) {
 }
 
 void csv_dialog(AppState& state) {
-  if (!state.dialogs.export_csv) return;
-  if (begin_dialog("Export CSV", &state.dialogs.export_csv)) {
+  if (!state.view.dialogs.export_csv) return;
+  if (begin_dialog("Export CSV", &state.view.dialogs.export_csv)) {
     ImGui::TextUnformatted("One CSV per run (the format of `optviz run`) and summary.json, into the folder:");
-    bool go = path_field("##csv dir", state.dialogs.csv_directory, "optviz-runs");
+    bool go = path_field("##csv dir", state.view.dialogs.csv_directory, "optviz-runs");
     go |= ImGui::Button("Export");
-    if (go) state.requests.export_csv = true;
+    if (go) state.view.requests.export_csv = true;
     last_error(state);
   }
   ImGui::End();
 }
 
 void help_dialog(AppState& state) {
-  if (!state.view.show_help) return;
-  if (begin_dialog("Keyboard shortcuts", &state.view.show_help)) {
+  if (!state.view.settings.show_help) return;
+  if (begin_dialog("Keyboard shortcuts", &state.view.settings.show_help)) {
     const char* rows[][2] = {
         {"Space", "play / pause"},
         {"Left / Right", "one update back / forward (Shift: 10, Ctrl: 100); over a slider: nudge it"},

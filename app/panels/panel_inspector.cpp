@@ -32,13 +32,13 @@ std::vector<InspectorRow> inspector_rows(const Explanation& e) {
 namespace {
 
 void run_picker(AppState& state) {
-  const auto& runs = state.simulated.looks;
-  const std::string preview = state.selected && *state.selected < runs.size() ? runs[*state.selected].label : "none";
+  const auto& runs = state.model.simulated.looks;
+  const std::string preview = state.model.selected && *state.model.selected < runs.size() ? runs[*state.model.selected].label : "none";
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##inspected", preview.c_str())) {
     for (std::size_t i = 0; i < runs.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
-      if (ImGui::Selectable(runs[i].label.c_str(), state.selected && *state.selected == i)) state.selected = i;
+      if (ImGui::Selectable(runs[i].label.c_str(), state.model.selected && *state.model.selected == i)) state.model.selected = i;
       ImGui::PopID();
     }
     ImGui::EndCombo();
@@ -82,7 +82,7 @@ void algorithm_section(const AppState& state, const Hyperparameters& h) {
   const Algorithm& a = algorithm(h.kind);
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", std::string(a.reference).c_str());
-  ImGui::PushFont(state.fonts.mono);
+  ImGui::PushFont(state.view.fonts.mono);
   ImGui::TextUnformatted(algorithm_text(h, Notation::unicode).c_str());
   ImGui::PopFont();
   ImGui::TextUnformatted(("where " + symbols_text(h.kind, Notation::unicode) + ".").c_str());
@@ -94,21 +94,21 @@ void algorithm_section(const AppState& state, const Hyperparameters& h) {
 }  // namespace
 
 void draw_inspector_panel(AppState& state) {
-  if (!begin_panel("Inspector", state.layout.inspector)) {
+  if (!begin_panel("Inspector", state.view.layout.inspector)) {
     ImGui::End();
     return;
   }
   run_picker(state);
-  if (!state.selected || *state.selected >= state.runs.size() || *state.selected >= state.simulated.course.runs.size()) {
+  if (!state.model.selected || *state.model.selected >= state.model.runs.size() || *state.model.selected >= state.model.simulated.course.runs.size()) {
     ImGui::TextDisabled("Select a run to see its update");
     ImGui::End();
     return;
   }
-  const std::size_t index = *state.selected;
-  const RunSpec& run = state.simulated.course.runs[index];
-  const Trajectory& t = state.runs[index];
+  const std::size_t index = *state.model.selected;
+  const RunSpec& run = state.model.simulated.course.runs[index];
+  const Trajectory& t = state.model.runs[index];
   const long step = std::min<long>(current_step(state), static_cast<long>(t.rows()) - 1);
-  const Explanation e = explain_update(run, state.simulated.looks[index].accumulator, t, step);
+  const Explanation e = explain_update(run, state.model.simulated.looks[index].accumulator, t, step);
   const CoordinateNames names = coordinate_names(current_function(state));
   if (!e.message.empty()) {
     ImGui::PushTextWrapPos(0);
@@ -132,7 +132,7 @@ void draw_inspector_panel(AppState& state) {
     const ExplainPart& part = e.parts[p];
     ImGui::TextColored(ImGui::GetStyle().Colors[ImGuiCol_CheckMark], "%s", part.title.c_str());
     if (!part.statement.empty()) {
-      ImGui::PushFont(state.fonts.mono);
+      ImGui::PushFont(state.view.fonts.mono);
       ImGui::PushTextWrapPos(0);
       ImGui::TextUnformatted(part.statement.c_str());
       ImGui::PopTextWrapPos();

@@ -15,19 +15,19 @@ namespace optviz::gui {
 const std::string& lesson_text(const AppState& state) {
   static const std::string none;
   // Presentation mode asks the question in the heading; the text is the answer.
-  if (state.view.hide_answer) return state.view.presenting ? none : state.scenario.lesson.question;
-  return state.scenario.description;
+  if (state.view.settings.hide_answer) return state.view.settings.presenting ? none : state.model.scenario.lesson.question;
+  return state.model.scenario.description;
 }
 
 std::string lesson_heading(const AppState& state) {
   // While the question is asked, the title would give the answer away.
-  if (state.view.hide_answer && !state.scenario.lesson.question.empty()) return state.scenario.lesson.question;
-  return slide_title(state.scenario);
+  if (state.view.settings.hide_answer && !state.model.scenario.lesson.question.empty()) return state.model.scenario.lesson.question;
+  return slide_title(state.model.scenario);
 }
 
 namespace {
 
-bool lesson_strip_shown(const AppState& state) { return state.dialogs.lesson_info && !lesson_text(state).empty(); }
+bool lesson_strip_shown(const AppState& state) { return state.view.dialogs.lesson_info && !lesson_text(state).empty(); }
 
 }  // namespace
 
@@ -41,11 +41,11 @@ float lesson_strip_height(const AppState& state, float width) {
 }
 
 void draw_lesson_strip(AppState& state) {
-  if (state.layout.lesson.height() <= 0) return;
-  if (begin_panel("Lesson", state.layout.lesson, ImGuiWindowFlags_NoTitleBar)) {
-    const Scenario& s = state.scenario;
-    const bool question = state.view.hide_answer;
-    if (!state.view.presenting) {
+  if (state.view.layout.lesson.height() <= 0) return;
+  if (begin_panel("Lesson", state.view.layout.lesson, ImGuiWindowFlags_NoTitleBar)) {
+    const Scenario& s = state.model.scenario;
+    const bool question = state.view.settings.hide_answer;
+    if (!state.view.settings.presenting) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(question ? "Question" : s.title.empty() ? "Lesson" : s.title.c_str());
@@ -53,12 +53,12 @@ void draw_lesson_strip(AppState& state) {
       const char* close = "Hide";
       ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(close).x -
                                          2 * ImGui::GetStyle().FramePadding.x));
-      if (ImGui::Button(close)) state.dialogs.lesson_info = false;
+      if (ImGui::Button(close)) state.view.dialogs.lesson_info = false;
       tooltip("Lessons > About this lesson shows it again");
     }
     if (question) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
     const ImVec2 room = ImGui::GetContentRegionAvail();
-    if (state.view.presenting) {
+    if (state.view.settings.presenting) {
       // A text taller than its place is set a little smaller (down to 70 %) before it has to scroll
       // (the window keeps its scale from the last frame: measured from the UI's size).
       ImGui::SetWindowFontScale(1);
@@ -80,14 +80,14 @@ void draw_lesson_strip(AppState& state) {
 }
 
 void draw_lesson_header(const AppState& state) {
-  const PixelRect r = state.layout.header;
+  const PixelRect r = state.view.layout.header;
   if (r.height() <= 0) return;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
   const bool open = begin_panel("Lesson title", r, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleVar(2);
   if (open) {
-    const Scenario& s = state.scenario;
+    const Scenario& s = state.model.scenario;
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize();
     float y = r.y0;
@@ -96,10 +96,10 @@ void draw_lesson_header(const AppState& state) {
                  s.lesson.chapter.c_str());
       y += std::ceil(fs * kSlideChapterScale * 1.3f);
     }
-    ImFont* large = state.fonts.large != nullptr ? state.fonts.large : ImGui::GetFont();
+    ImFont* large = state.view.fonts.large != nullptr ? state.view.fonts.large : ImGui::GetFont();
     const std::string heading = wrap_at_spaces(large, fs * kSlideTitleScale, r.width(), lesson_heading(state));
     dl.AddText(large, fs * kSlideTitleScale, ImVec2(r.x0, y),
-               ImGui::GetColorU32(state.view.hide_answer ? ImGuiCol_CheckMark : ImGuiCol_Text), heading.c_str());
+               ImGui::GetColorU32(state.view.settings.hide_answer ? ImGuiCol_CheckMark : ImGuiCol_Text), heading.c_str());
   }
   ImGui::End();
 }

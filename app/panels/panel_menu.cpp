@@ -9,13 +9,13 @@ namespace {
 
 void file_menu(AppState& state) {
   if (!ImGui::BeginMenu("File")) return;
-  if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) state.dialogs.open_file = true;
-  if (ImGui::MenuItem("Save scenario…", "Ctrl+S")) state.dialogs.save_file = true;
-  if (ImGui::MenuItem("Open data (CSV)…")) state.dialogs.open_data = true;
+  if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) state.view.dialogs.open_file = true;
+  if (ImGui::MenuItem("Save scenario…", "Ctrl+S")) state.view.dialogs.save_file = true;
+  if (ImGui::MenuItem("Open data (CSV)…")) state.view.dialogs.open_data = true;
   ImGui::Separator();
-  if (ImGui::MenuItem("Export PNG…", "Ctrl+E")) state.dialogs.export_png = true;
-  if (ImGui::MenuItem("Export GIF…", nullptr, false, !state.gif.running)) state.dialogs.export_gif = true;
-  if (ImGui::MenuItem("Export CSV…")) state.dialogs.export_csv = true;
+  if (ImGui::MenuItem("Export PNG…", "Ctrl+E")) state.view.dialogs.export_png = true;
+  if (ImGui::MenuItem("Export GIF…", nullptr, false, !state.view.gif.running)) state.view.dialogs.export_gif = true;
+  if (ImGui::MenuItem("Export CSV…")) state.view.dialogs.export_csv = true;
   ImGui::Separator();
   if (ImGui::MenuItem("New: four optimizers on Rosenbrock")) {
     replace_scenario(state, default_scenario());
@@ -36,7 +36,7 @@ void lessons_menu(AppState& state) {
     }
     ImGui::PushID(static_cast<int>(i));
     const std::string& title = presets[i].title.empty() ? std::string(presets[i].course.objective.name()) : presets[i].title;
-    if (ImGui::MenuItem(title.c_str())) state.requests.load_preset = i;
+    if (ImGui::MenuItem(title.c_str())) state.view.requests.load_preset = i;
     if (ImGui::IsItemHovered() && !presets[i].description.empty()) {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
@@ -48,38 +48,38 @@ void lessons_menu(AppState& state) {
   }
   if (presets.empty()) ImGui::TextDisabled("No lessons");
   ImGui::Separator();
-  if (ImGui::MenuItem("About this lesson", nullptr, false, !state.scenario.description.empty()))
-    state.dialogs.lesson_info = true;
+  if (ImGui::MenuItem("About this lesson", nullptr, false, !state.model.scenario.description.empty()))
+    state.view.dialogs.lesson_info = true;
   ImGui::EndMenu();
 }
 
 void view_menu(AppState& state) {
   if (!ImGui::BeginMenu("View")) return;
-  ViewSettings& v = state.view;
+  ViewSettings& v = state.view.settings;
   if (ImGui::MenuItem("Fit the function's view", "F")) fit_view(state);
   ImGui::MenuItem("Presentation mode", "F11", &v.presenting);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The canvas fills the screen; the menu and the controls appear at the top and left edges");
   ImGui::MenuItem("Plots beside the canvas when presenting", "G", &v.presentation.plots);
   ImGui::MenuItem("Whole paths ahead", "W", &v.show_ahead);
-  if (ImGui::MenuItem("Ask the lesson's question", "Q", v.hide_answer, !state.scenario.lesson.question.empty()))
+  if (ImGui::MenuItem("Ask the lesson's question", "Q", v.hide_answer, !state.model.scenario.lesson.question.empty()))
     toggle_question(state);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The paths and the plots' curves wait while the class answers; Q again reveals them");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each path's rest beyond the playhead, faint: where each optimizer goes");
-  bool surface = state.scenario.display.view == CanvasView::surface;
+  bool surface = state.model.scenario.display.view == CanvasView::surface;
   if (ImGui::MenuItem("3D surface", "V", &surface)) toggle_surface_view(state);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The function as a lit surface in perspective: drag to turn it, wheel to zoom");
   if (surface) {
     ImGui::Indent();
-    bool log_height = state.scenario.display.surface.height == ColourScale::log;
+    bool log_height = state.model.scenario.display.surface.height == ColourScale::log;
     if (ImGui::MenuItem("Log height", nullptr, &log_height))
-      state.scenario.display.surface.height = log_height ? ColourScale::log : ColourScale::linear;
+      state.model.scenario.display.surface.height = log_height ? ColourScale::log : ColourScale::linear;
     ImGui::Unindent();
   }
   ImGui::MenuItem("Step arrows", "A", &v.show_arrows);
-  if (ImGui::MenuItem("Explain the next update", "E", state.explain.open, state.selected.has_value()))
+  if (ImGui::MenuItem("Explain the next update", "E", state.view.explain.open, state.model.selected.has_value()))
     toggle_explaining(state);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
@@ -93,38 +93,38 @@ void view_menu(AppState& state) {
         "Each run with gradient noise or shuffled batches again under 8 other seeds (thin), and "
         "without noise on the full batch (dashed)");
   ImGui::Separator();
-  ImGui::MenuItem("Sweep map of the selected run", nullptr, &state.maps->sweep.show);
+  ImGui::MenuItem("Sweep map of the selected run", nullptr, &state.model.maps->sweep.show);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("How the selected run ends over a grid of two of its hyperparameters; click a cell to load it");
-  ImGui::MenuItem("Basins of the selected run", nullptr, &state.maps->basin.show);
+  ImGui::MenuItem("Basins of the selected run", nullptr, &state.model.maps->basin.show);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Over the canvas: from every start point, the minimum the selected run reaches");
-  if (state.maps->basin.show) {
+  if (state.model.maps->basin.show) {
     ImGui::Indent();
-    bool by_loss = state.maps->basin.colouring == MapColouring::loss;
+    bool by_loss = state.model.maps->basin.colouring == MapColouring::loss;
     if (ImGui::MenuItem("Basins coloured by final loss", nullptr, &by_loss))
-      state.maps->basin.colouring = by_loss ? MapColouring::loss : MapColouring::minimum;
+      state.model.maps->basin.colouring = by_loss ? MapColouring::loss : MapColouring::minimum;
     ImGui::Unindent();
   }
   ImGui::Separator();
   if (ImGui::MenuItem("Dark theme", nullptr, v.theme == Theme::dark))
-    v.theme = Theme::dark, state.requests.rebuild_fonts = true;
+    v.theme = Theme::dark, state.view.requests.rebuild_fonts = true;
   if (ImGui::MenuItem("Light theme", nullptr, v.theme == Theme::light))
-    v.theme = Theme::light, state.requests.rebuild_fonts = true;
+    v.theme = Theme::light, state.view.requests.rebuild_fonts = true;
   ImGui::Separator();
   if (ImGui::MenuItem("Larger text", "Ctrl +")) change_ui_scale(state, +1);
   if (ImGui::MenuItem("Smaller text", "Ctrl -")) change_ui_scale(state, -1);
   if (ImGui::MenuItem("Text size 100%", "Ctrl 0")) change_ui_scale(state, 0);
   if (ImGui::MenuItem("Follow the monitor's scale", nullptr, v.scale_follows_monitor)) {
     v.scale_follows_monitor = !v.scale_follows_monitor;
-    state.requests.rebuild_fonts = true;
+    state.view.requests.rebuild_fonts = true;
   }
   ImGui::EndMenu();
 }
 
 void help_menu(AppState& state) {
   if (!ImGui::BeginMenu("Help")) return;
-  if (ImGui::MenuItem("Keyboard shortcuts", "F1")) state.view.show_help = true;
+  if (ImGui::MenuItem("Keyboard shortcuts", "F1")) state.view.settings.show_help = true;
   ImGui::EndMenu();
 }
 
@@ -137,20 +137,20 @@ void draw_menu_bar(AppState& state) {
   view_menu(state);
   help_menu(state);
   // The lesson's title, or its chapter while its question is asked (the title is the answer).
-  const Scenario& s = state.scenario;
-  const std::string& shown = state.view.hide_answer ? s.lesson.chapter : s.title;
+  const Scenario& s = state.model.scenario;
+  const std::string& shown = state.view.settings.hide_answer ? s.lesson.chapter : s.title;
   if (!shown.empty()) {
     ImGui::Separator();
     ImGui::TextDisabled("%s", shown.c_str());
   }
-  if (!state.notice.text.empty()) {
+  if (!state.view.notice.text.empty()) {
     // The last notice, right-aligned: where a file went, or what failed.
-    const float width = ImGui::CalcTextSize(state.notice.text.c_str()).x;
+    const float width = ImGui::CalcTextSize(state.view.notice.text.c_str()).x;
     const float x = ImGui::GetWindowContentRegionMax().x - width - ImGui::GetStyle().ItemSpacing.x;
     if (x > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(x);
-    const ImVec4 colour = state.notice.error ? error_colour(state) : ImGui::GetStyle().Colors[ImGuiCol_Text];
-    ImGui::TextColored(colour, "%s", state.notice.text.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.notice.text.c_str());
+    const ImVec4 colour = state.view.notice.error ? error_colour(state) : ImGui::GetStyle().Colors[ImGuiCol_Text];
+    ImGui::TextColored(colour, "%s", state.view.notice.text.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.view.notice.text.c_str());
   }
   ImGui::EndMainMenuBar();
 }

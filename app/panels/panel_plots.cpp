@@ -17,9 +17,9 @@ namespace {
 void legend(const AppState& state) {
   const float swatch = ImGui::GetFontSize() * 1.2f;
   bool first = true;
-  for (std::size_t i = 0; i < state.simulated.course.runs.size() && i < state.runs.size(); ++i) {
-    if (!state.simulated.looks[i].visible) continue;
-    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(state.simulated.looks[i].label.c_str()).x;
+  for (std::size_t i = 0; i < state.model.simulated.course.runs.size() && i < state.model.runs.size(); ++i) {
+    if (!state.model.simulated.looks[i].visible) continue;
+    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(state.model.simulated.looks[i].label.c_str()).x;
     if (!first) {
       ImGui::SameLine();
       if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
@@ -27,19 +27,19 @@ void legend(const AppState& state) {
     first = false;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float mid = p.y + ImGui::GetTextLineHeight() / 2;
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, mid), ImVec2(p.x + swatch, mid), run_colour(state.simulated.looks[i].colour),
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, mid), ImVec2(p.x + swatch, mid), run_colour(state.model.simulated.looks[i].colour),
                                         3 * ImGui::GetFontSize() / 17);
     ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    ImGui::TextUnformatted(state.simulated.looks[i].label.c_str());
+    ImGui::TextUnformatted(state.model.simulated.looks[i].label.c_str());
   }
   // The key of the per-coordinate plots, when one is shown.
-  const std::vector<LessonPlot> shown = shown_plots(state.scenario);
+  const std::vector<LessonPlot> shown = shown_plots(state.model.scenario);
   if (std::none_of(shown.begin(), shown.end(),
                    [](LessonPlot p) { return p == LessonPlot::accumulator || p == LessonPlot::step_size; }))
     return;
   const CoordinateNames names = coordinate_names(current_function(state));
-  const CoordinateChoice coordinate = state.scenario.lesson.coordinate;
+  const CoordinateChoice coordinate = state.model.scenario.lesson.coordinate;
   const std::string key =
       coordinate == CoordinateChoice::both
           ? std::string("— ") + names.x + "   - - " + names.y + "   | playhead"
@@ -57,29 +57,29 @@ void legend(const AppState& state) {
 }  // namespace
 
 void draw_plots_panel(AppState& state) {
-  if (!begin_panel("Inner state", state.layout.plots, ImGuiWindowFlags_NoScrollbar)) {
+  if (!begin_panel("Inner state", state.view.layout.plots, ImGuiWindowFlags_NoScrollbar)) {
     ImGui::End();
     return;
   }
   legend(state);
   const long step = current_step(state);
-  const Scenario& shown = state.simulated;
+  const Scenario& shown = state.model.simulated;
   const RunPlotsSource source{
-      &shown, &state.runs, step, state.scenario.lesson.coordinate, state.run_versions, !state.view.hide_answer};
+      &shown, &state.model.runs, step, state.model.scenario.lesson.coordinate, state.model.run_versions, !state.view.settings.hide_answer};
   // The lesson's plots (all three for a scenario that is no lesson), each with its cache.
-  std::vector<LessonPlot> kinds = shown_plots(state.scenario);
+  std::vector<LessonPlot> kinds = shown_plots(state.model.scenario);
   std::erase_if(kinds, [&](LessonPlot k) {
     return k == LessonPlot::sweep || (k == LessonPlot::data && !current_function(state).is_data());
   });
-  PlotAxes& axes = state.plot_axes;
+  PlotAxes& axes = state.view.plot_axes;
   std::vector<LinePlot> plots;
   std::vector<PlotColumnsCache*> caches;
   for (LessonPlot k : kinds) {
     if (k == LessonPlot::data) continue;
     const std::size_t c = k == LessonPlot::loss ? 0 : k == LessonPlot::accumulator ? 1 : 2;
     plots.push_back(run_plot(k, source));
-    plots.back().ahead = state.view.show_ahead;
-    if (state.view.hide_answer) plots.back().empty_text = "the curves come with the answer (Q)";
+    plots.back().ahead = state.view.settings.show_ahead;
+    if (state.view.settings.hide_answer) plots.back().empty_text = "the curves come with the answer (Q)";
     plots.back().y = series_range(plots.back(), &axes.columns[c]);
     caches.push_back(&axes.columns[c]);
   }
@@ -93,7 +93,7 @@ void draw_plots_panel(AppState& state) {
   const float shares = static_cast<float>(plots.size()) + data_share;
   const int count = static_cast<int>(kinds.size());
   auto size_of = [&](float share) {
-    if (state.layout.plots_beside)
+    if (state.view.layout.plots_beside)
       return ImVec2(avail.x, (avail.y - static_cast<float>(count - 1) * spacing.y) * share / shares);
     return ImVec2((avail.x - static_cast<float>(count - 1) * spacing.x) * share / shares, avail.y);
   };
@@ -101,7 +101,7 @@ void draw_plots_panel(AppState& state) {
   std::optional<long> clicked;
   std::size_t next = 0;
   for (std::size_t k = 0; k < kinds.size(); ++k) {
-    if (k > 0 && !state.layout.plots_beside) ImGui::SameLine();
+    if (k > 0 && !state.view.layout.plots_beside) ImGui::SameLine();
     ImGui::PushID(static_cast<int>(k));
     if (kinds[k] == LessonPlot::data) {
       draw_data_plot(state, size_of(data_share));
@@ -114,7 +114,7 @@ void draw_plots_panel(AppState& state) {
   if (kinds.empty()) ImGui::TextDisabled("This lesson shows no plots.");
   for (PlotColumnsCache& cache : axes.columns) cache.forget_unused();
   if (clicked) {
-    state.playback.playing = false;
+    state.model.playback.playing = false;
     set_step(state, *clicked);
   }
   ImGui::End();

@@ -21,20 +21,20 @@ void bring_to_front(const char* window) {
 
 void draw_presentation(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
-  const UiMetrics metrics = ui_metrics(state.view.ui_scale);
+  const UiMetrics metrics = ui_metrics(state.view.settings.ui_scale);
   const float w = io.DisplaySize.x, h = io.DisplaySize.y;
-  Presentation& p = state.view.presentation;
-  p = revealed_panels(p, {io.MousePos.x, io.MousePos.y}, w, h, state.layout, 2 * metrics.spacing,
+  Presentation& p = state.view.settings.presentation;
+  p = revealed_panels(p, {io.MousePos.x, io.MousePos.y}, w, h, state.view.layout, 2 * metrics.spacing,
                       ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
   // The lesson as its slide: its title, its text (or question), its plots.
   const ImGuiStyle& style = ImGui::GetStyle();
-  ImFont* large = state.fonts.large != nullptr ? state.fonts.large : ImGui::GetFont();
+  ImFont* large = state.view.fonts.large != nullptr ? state.view.fonts.large : ImGui::GetFont();
   const std::string title = lesson_heading(state);
   static const std::string no_text;
-  const std::string& text = state.dialogs.lesson_info ? lesson_text(state) : no_text;  // Escape hides it
+  const std::string& text = state.view.dialogs.lesson_info ? lesson_text(state) : no_text;  // Escape hides it
   const float padding = 2 * style.WindowPadding.x;
   const SlideContent slide{
-      !state.scenario.lesson.chapter.empty(),
+      !state.model.scenario.lesson.chapter.empty(),
       [&](float wrap, float size) {
         return large->CalcTextSizeA(size, 1e9f, 0, wrap_at_spaces(large, size, std::max(1.0f, wrap), title).c_str()).y;
       },
@@ -44,18 +44,16 @@ void draw_presentation(AppState& state) {
         ImFont* font = ImGui::GetFont();
         return font->CalcTextSizeA(size, 1e9f, 0, wrap_at_spaces(font, size, inner, text).c_str()).y + padding;
       },
-      shown_plots(state.scenario).size()};
-  state.layout = presentation_layout(w, h, metrics, state.view.splitters, p, slide);
+      shown_plots(state.model.scenario).size()};
+  state.view.layout = presentation_layout(w, h, metrics, state.view.settings.splitters, p, slide);
 
   draw_lesson_header(state);
   draw_canvas_panel(state);
-  update_simulation(state);
-  if (state.layout.plots.height() > 0) draw_plots_panel(state);
+  if (state.view.layout.plots.height() > 0) draw_plots_panel(state);
   draw_lesson_strip(state);
   draw_time_bar(state);
   if (p.controls) {
     draw_controls_panel(state);
-    update_simulation(state);
     draw_inspector_panel(state);
     bring_to_front("Controls");
     bring_to_front("Inspector");

@@ -30,7 +30,7 @@ std::string algorithm_tooltip(OptimizerKind kind) {
 }
 
 void optimizer_combo(AppState& state, std::size_t index) {
-  const RunSpec& run = state.scenario.course.runs[index];
+  const RunSpec& run = state.model.scenario.course.runs[index];
   const OptimizerKind kind = run.hyper.kind;
   ImGui::SetNextItemWidth(-1);
   if (!ImGui::BeginCombo("##optimizer", run.rule ? "Typed rule" : std::string(title(kind)).c_str())) {
@@ -50,7 +50,7 @@ void optimizer_combo(AppState& state, std::size_t index) {
 // last rule that compiled keeps running. Then the state variable plotted as G_t.
 void rule_field(AppState& state, std::size_t index) {
   FormulaEdit& edit = rule_edit(state, index);
-  ImGui::PushFont(state.fonts.mono);
+  ImGui::PushFont(state.view.fonts.mono);
   const int lines = 1 + static_cast<int>(std::count(edit.text.begin(), edit.text.end(), '\n'));
   const float height = ImGui::GetTextLineHeight() * static_cast<float>(std::clamp(lines, 2, 8)) +
                        2 * ImGui::GetStyle().FramePadding.y + 2;
@@ -58,34 +58,34 @@ void rule_field(AppState& state, std::size_t index) {
   tooltip(kRuleHelp);
   formula_problem(state, edit);
   ImGui::PopFont();
-  RunSpec& run = state.scenario.course.runs[index];
+  RunSpec& run = state.model.scenario.course.runs[index];
   if (!run.rule || run.rule->state().empty()) return;
   label_column("Plot");
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##accumulator", state.scenario.looks[index].accumulator.c_str())) {
+  if (ImGui::BeginCombo("##accumulator", state.model.scenario.looks[index].accumulator.c_str())) {
     for (const std::string& name : run.rule->state())
-      if (ImGui::Selectable(name.c_str(), name == state.scenario.looks[index].accumulator)) state.scenario.looks[index].accumulator = name;
+      if (ImGui::Selectable(name.c_str(), name == state.model.scenario.looks[index].accumulator)) state.model.scenario.looks[index].accumulator = name;
     ImGui::EndCombo();
   }
   tooltip("The state variable plotted as the accumulator G_t");
 }
 
 void parameter_row(AppState& state, std::size_t index, const RealParameter& p) {
-  Hyperparameters& h = state.scenario.course.runs[index].hyper;
+  Hyperparameters& h = state.model.scenario.course.runs[index].hyper;
   ImGui::PushID(p.name.data(), p.name.data() + p.name.size());
   value_row(state, std::string(p.symbol).c_str(), p, slider_mapping(p), h.*p.member);
   ImGui::PopID();
 }
 
 void run_body(AppState& state, std::size_t index) {
-  RunSpec& run = state.scenario.course.runs[index];
+  RunSpec& run = state.model.scenario.course.runs[index];
   label_column("Name");
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##label", &state.scenario.looks[index].label);
+  ImGui::InputText("##label", &state.model.scenario.looks[index].label);
   label_column("Type");
   optimizer_combo(state, index);
   if (run.rule) rule_field(state, index);
-  for (const RealParameter* p : parameters_of(state.scenario.course.runs[index])) parameter_row(state, index, *p);
+  for (const RealParameter* p : parameters_of(state.model.scenario.course.runs[index])) parameter_row(state, index, *p);
   bool first_flag = true;
   for (const FlagParameter& p : flag_parameters()) {
     if (!p.applies_to(run.hyper.kind) || run.rule) continue;
@@ -110,8 +110,8 @@ void run_body(AppState& state, std::size_t index) {
     return;
   }
   tooltip("Remove this run (Delete)");
-  if (index < state.runs.size() && state.scenario.course.runs.size() == state.runs.size()) {
-    const Trajectory& t = state.runs[index];
+  if (index < state.model.runs.size() && state.model.scenario.course.runs.size() == state.model.runs.size()) {
+    const Trajectory& t = state.model.runs[index];
     ImGui::SameLine();
     if (t.diverged_at) {
       ImGui::TextColored(error_colour(state), "%s", t.status().c_str());
@@ -130,7 +130,7 @@ void add_run_button(AppState& state) {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", algorithm_tooltip(k).c_str());
     }
     if (ImGui::Selectable("Typed rule") && add_run(state, OptimizerKind::rmsprop))
-      change_to_rule(state, state.scenario.course.runs.size() - 1);
+      change_to_rule(state, state.model.scenario.course.runs.size() - 1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kRuleHelp);
     ImGui::EndPopup();
   }
@@ -171,7 +171,7 @@ bool value_row(AppState& state, const char* label, const RealParameter& p, const
     aimed = dragged_position(mapping, position, io.MouseDelta.x, ImGui::GetItemRectSize().x, true);
   if (ImGui::IsItemHovered()) {
     // The wheel and the arrow keys nudge the hovered slider (and neither scroll nor move the playhead).
-    state.slider_hovered = true;
+    state.view.slider_hovered = true;
     ImGui::SetItemUsingMouseWheel();
     const double notches = io.MouseWheel + (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) ? 1 : 0) -
                            (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) ? 1 : 0);
@@ -204,39 +204,39 @@ bool value_row(AppState& state, const char* label, const RealParameter& p, const
 
 void draw_runs_section(AppState& state) {
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("Runs (%zu)", state.scenario.course.runs.size());
+  ImGui::Text("Runs (%zu)", state.model.scenario.course.runs.size());
   ImGui::SameLine();
   add_run_button(state);
-  for (std::size_t i = 0; i < state.scenario.course.runs.size(); ++i) {
+  for (std::size_t i = 0; i < state.model.scenario.course.runs.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    const bool selected = state.selected && *state.selected == i;
+    const bool selected = state.model.selected && *state.model.selected == i;
     ImGuiTreeNodeFlags flags =
         ImGuiTreeNodeFlags_AllowItemOverlap | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_FramePadding;
     if (selected) flags |= ImGuiTreeNodeFlags_Selected;
     // At first only the inspected run shows its sliders; the others open with a click on the arrow.
     ImGui::SetNextItemOpen(selected, ImGuiCond_Once);
     const bool open = ImGui::TreeNodeEx("##run", flags);
-    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) state.selected = i;
+    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) state.model.selected = i;
     tooltip("Click to inspect this run");
     ImGui::SameLine();
-    float colour[3] = {state.scenario.looks[i].colour.r / 255.0f, state.scenario.looks[i].colour.g / 255.0f, state.scenario.looks[i].colour.b / 255.0f};
+    float colour[3] = {state.model.scenario.looks[i].colour.r / 255.0f, state.model.scenario.looks[i].colour.g / 255.0f, state.model.scenario.looks[i].colour.b / 255.0f};
     if (ImGui::ColorEdit3("##colour", colour, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel)) {
       const auto byte = [](float v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); };
-      state.scenario.looks[i].colour = {byte(colour[0]), byte(colour[1]), byte(colour[2])};
+      state.model.scenario.looks[i].colour = {byte(colour[0]), byte(colour[1]), byte(colour[2])};
     }
     ImGui::SameLine();
-    ImGui::Checkbox("##visible", &state.scenario.looks[i].visible);
+    ImGui::Checkbox("##visible", &state.model.scenario.looks[i].visible);
     tooltip("Show or hide this run");
     ImGui::SameLine();
-    ImGui::TextUnformatted(state.scenario.looks[i].label.c_str());
+    ImGui::TextUnformatted(state.model.scenario.looks[i].label.c_str());
     if (open) {
-      if (i < state.scenario.course.runs.size()) run_body(state, i);
+      if (i < state.model.scenario.course.runs.size()) run_body(state, i);
       ImGui::TreePop();
     }
     ImGui::PopID();
-    if (i + 1 < state.scenario.course.runs.size()) ImGui::Separator();
+    if (i + 1 < state.model.scenario.course.runs.size()) ImGui::Separator();
   }
-  if (state.scenario.course.runs.empty()) ImGui::TextDisabled("No runs: add one above");
+  if (state.model.scenario.course.runs.empty()) ImGui::TextDisabled("No runs: add one above");
 }
 
 }  // namespace optviz::gui

@@ -1,7 +1,7 @@
 // The canvas in the 3D view: the surface, the paths and the current points from the scenario's
 // camera (scenario.display.surface), orbited by dragging with any button and zoomed with the wheel;
 // a double-click brings the camera back to its default angles. The GL pass draws the scene that
-// this panel leaves in state.surface_scene; the image appears from the next frame on.
+// this panel leaves in state.view.surface_scene; the image appears from the next frame on.
 #include <imgui.h>
 
 #include "canvas_draw.hpp"
@@ -10,12 +10,12 @@
 namespace optviz::gui {
 
 void toggle_surface_view(AppState& state) {
-  CanvasView& view = state.scenario.display.view;
+  CanvasView& view = state.model.scenario.display.view;
   view = view == CanvasView::flat ? CanvasView::surface : CanvasView::flat;
 }
 
 void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hovered, const CanvasStyle& style) {
-  SurfaceView& camera = state.scenario.display.surface;
+  SurfaceView& camera = state.model.scenario.display.surface;
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActive() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
     camera = orbit(camera, io.MouseDelta.x, io.MouseDelta.y, plot.height());
@@ -25,17 +25,16 @@ void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hov
     camera = SurfaceView{};
     camera.height = height;
   }
-  state.simulated.display.surface = camera;  // as update_simulation would: the runs stay as they are
 
-  const Scenario& s = state.simulated;
-  state.surface_model.update(s.course.objective, state.view.wanted, state.heatmap, camera.height);
+  // The mesh is the frame update's (from the last frame's camera height and view); the camera is this frame's.
+  const Scenario& s = state.model.simulated;
   static const std::vector<Trajectory> no_runs;  // a lesson's question hides the paths
-  const SurfaceRuns runs{&s, state.view.hide_answer ? &no_runs : &state.runs, current_step(state), state.selected};
-  state.surface_scene = surface_scene(state.surface_model, camera, plot,
-                                      state.view.show_contours ? s.display.contour_count : 0, runs, style);
-  draw_heatmap(dl, state.surface_texture, plot, style);
+  const SurfaceRuns runs{&s, state.view.settings.hide_answer ? &no_runs : &state.model.runs, current_step(state), state.model.selected};
+  state.view.surface_scene = surface_scene(state.view.surface_model, camera, plot,
+                                      state.view.settings.show_contours ? s.display.contour_count : 0, runs, style);
+  draw_heatmap(dl, state.view.surface_texture, plot, style);
   const CoordinateNames names = coordinate_names(s.course.objective);
-  draw_surface_overlay(dl, state.surface_scene, plot, runs, style, names.x, names.y, state.view.show_minima);
+  draw_surface_overlay(dl, state.view.surface_scene, plot, runs, style, names.x, names.y, state.view.settings.show_minima);
   if (hovered && !ImGui::IsItemActive()) {
     const char* hint = "drag: turn   wheel: zoom   double-click: default angle   V: 2D";
     const float pad = 6 * style.scale;

@@ -269,7 +269,7 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
   y_ticks(dl, v.scale.ticks(), bar, bar.x1, false, s);
 
   // The run's own configuration.
-  const RunSpec& run = state.scenario.course.runs[index];
+  const RunSpec& run = state.model.scenario.course.runs[index];
   const Vec2 own = swept_values(run, *sweep);
   const double tx = sweep_axis_position(sweep->x, own.x), ty = sweep_axis_position(sweep->y, own.y);
   if (tx >= 0 && tx <= 1 && ty >= 0 && ty <= 1)
@@ -287,8 +287,8 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
   ImGui::SetTooltip("%s\n%s", cell_text(*sweep, map->at(i, j), i, j).c_str(),
                     current ? "Click to load these values into the run" : "(recomputing: click when it is done)");
   if (clicked && current) {
-    load_sweep_cell(state.scenario, index, *sweep, i, j);
-    set_notice(state, state.scenario.looks[index].label + ": " + std::string(sweep->x.parameter->name) + " = " +
+    load_sweep_cell(state.model.scenario, index, *sweep, i, j);
+    set_notice(state, state.model.scenario.looks[index].label + ": " + std::string(sweep->x.parameter->name) + " = " +
                           short_number(sweep->x.value(i)) + ", " + std::string(sweep->y.parameter->name) + " = " +
                           short_number(sweep->y.value(j)));
   }
@@ -297,33 +297,16 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
 }  // namespace
 
 void draw_sweep_panel(AppState& state) {
-  SweepView& v = state.maps->sweep;
-  const double now = ImGui::GetTime();
-  if (!v.show) {
-    v.job.update(std::nullopt, now);
-    return;
-  }
-  const std::optional<std::size_t> index = state.selected;
-  const bool has_run = index && *index < state.scenario.course.runs.size();
-  bool settings = false;
-  if (!has_run) {
-    v.problem = "Select a run to sweep two of its hyperparameters.";
-    v.job.update(std::nullopt, now);
-  } else if (!fit_sweep_axes(v.settings, state.scenario.course.runs[*index])) {
-    v.problem = "This run takes fewer than two hyperparameters.";
-    v.job.update(std::nullopt, now);
-  } else if (!state.problem.empty()) {
-    // A scenario being edited into an invalid one keeps the last map and its job.
-    v.problem = state.problem;
-    settings = true;
-  } else {
-    v.job.update(wanted_sweep(state.simulated, *index, v.settings, v.problem), now);
-    settings = true;
-  }
-  refresh_sweep_image(v);
+  SweepView& v = state.model.maps->sweep;
+  if (!v.show) return;
+  const std::optional<std::size_t> index = state.model.selected;
+  const bool has_run = index && *index < state.model.scenario.course.runs.size();
+  // The frame's update fitted the axes to the run and asked the job for its map; a run edited since
+  // in this frame gets its axes fitted here before its settings are drawn.
+  const bool settings = has_run && fit_sweep_axes(v.settings, state.model.scenario.course.runs[*index]);
 
-  const UiMetrics m = ui_metrics(state.view.ui_scale);
-  const PixelRect c = state.layout.canvas;
+  const UiMetrics m = ui_metrics(state.view.settings.ui_scale);
+  const PixelRect c = state.view.layout.canvas;
   const float width = std::min(c.width() * 0.7f, 640 * m.scale);
   // At the window's right edge, over the plots and the canvas's right part, so that the paths the
   // map changes and the basin map's legend (bottom left of the canvas) stay in sight; below the
@@ -334,9 +317,9 @@ void draw_sweep_panel(AppState& state) {
   ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Appearing);
   if (ImGui::Begin("Sweep map of the selected run", &v.show, ImGuiWindowFlags_NoCollapse)) {
     if (has_run) {
-      const RunSpec& run = state.scenario.course.runs[*index];
-      const Scenario& s = state.scenario;
-      ImGui::TextUnformatted((state.scenario.looks[*index].label + " on " + s.course.objective.title() + ", from (" + short_number(s.course.start.x) + ", " +
+      const RunSpec& run = state.model.scenario.course.runs[*index];
+      const Scenario& s = state.model.scenario;
+      ImGui::TextUnformatted((state.model.scenario.looks[*index].label + " on " + s.course.objective.title() + ", from (" + short_number(s.course.start.x) + ", " +
                               short_number(s.course.start.y) + ")")
                                  .c_str());
       if (settings) settings_rows(v.settings, run, s.course.steps, std::isfinite(s.course.objective.minimum_value()));

@@ -25,16 +25,16 @@ void draw_time_bar(AppState& state) {
   constexpr ImGuiWindowFlags kFlags =
       ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
   // In presentation mode a compact bar: half the padding, no buttons for what the keys do.
-  const bool compact = state.view.presenting;
+  const bool compact = state.view.settings.presenting;
   const ImVec2 padding = ImGui::GetStyle().WindowPadding;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, compact ? ImVec2(padding.x, padding.y / 2) : padding);
-  const bool open = begin_panel("Time", state.layout.time_bar, kFlags);
+  const bool open = begin_panel("Time", state.view.layout.time_bar, kFlags);
   ImGui::PopStyleVar();
   if (!open) {
     ImGui::End();
     return;
   }
-  Playback& p = state.playback;
+  Playback& p = state.model.playback;
   const long last = last_step(state);
   const long step = current_step(state);
   const float unit = ImGui::GetFontSize();
@@ -97,7 +97,7 @@ void draw_time_bar(AppState& state) {
   }
   if (room_for("Fit", 0) && icon_button("Fit", "Show the function's view box (F)")) fit_view(state);
   if (room_for("PNG", 0) && icon_button("PNG", "Save the canvas as PNG (P saves at once, Ctrl+E asks)"))
-    state.dialogs.export_png = true;
+    state.view.dialogs.export_png = true;
 
   ImGui::End();
 }

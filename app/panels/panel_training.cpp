@@ -64,7 +64,7 @@ void schedule_combo(Schedule& s) {
 // The fields that the schedule takes, as core's table lists them: the warm-up's start only with a
 // warm-up.
 void schedule_rows(AppState& state, Schedule& s) {
-  const long steps = std::max(1L, state.scenario.course.steps);
+  const long steps = std::max(1L, state.model.scenario.course.steps);
   for (const ScheduleField& f : schedule_fields()) {
     if (!f.applies_to(s.kind) || (f.value == &Schedule::warmup_start && s.warmup == 0)) continue;
     const std::string id = "##" + std::string(f.name);
@@ -88,7 +88,7 @@ void schedule_curve(const AppState& state, const RunSpec& run, Rgb colour) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 4 * fs), std::round(3.2f * fs));
   ImGui::Dummy(size);
-  const long steps = std::max(1L, state.scenario.course.steps);
+  const long steps = std::max(1L, state.model.scenario.course.steps);
   const auto samples = static_cast<std::size_t>(std::clamp<long>(static_cast<long>(size.x / 2), 2, steps));
   std::vector<double> eta(samples);
   double high = 0;
@@ -130,7 +130,7 @@ void schedule_curve(const AppState& state, const RunSpec& run, Rgb colour) {
 }
 
 void batch_row(AppState& state, std::size_t index, const Dataset& data) {
-  RunSpec& run = state.scenario.course.runs[index];
+  RunSpec& run = state.model.scenario.course.runs[index];
   const int rows = static_cast<int>(std::min<std::size_t>(data.size(), kMaxDataRows));
   label_column("batch");
   const char* shuffle_label = "shuffle";
@@ -155,13 +155,13 @@ void batch_row(AppState& state, std::size_t index, const Dataset& data) {
 }  // namespace
 
 void draw_training_fields(AppState& state, std::size_t index) {
-  if (index >= state.scenario.course.runs.size()) return;
+  if (index >= state.model.scenario.course.runs.size()) return;
   ImGui::PushID("training");
-  RunSpec& run = state.scenario.course.runs[index];
+  RunSpec& run = state.model.scenario.course.runs[index];
   schedule_combo(run.schedule);
   schedule_rows(state, run.schedule);
-  if (!run.schedule.is_constant()) schedule_curve(state, run, state.scenario.looks[index].colour);
-  if (const Dataset* data = state.scenario.course.objective.data()) batch_row(state, index, *data);
+  if (!run.schedule.is_constant()) schedule_curve(state, run, state.model.scenario.looks[index].colour);
+  if (const Dataset* data = state.model.scenario.course.objective.data()) batch_row(state, index, *data);
   SliderMapping noise = slider_mapping(kNoise);
   noise.low_decade = -3;  // 0.001 to 10 on the slider; typed values up to kMaxNoise
   noise.high_decade = 1;

@@ -47,13 +47,13 @@ std::string lesson_heading(const AppState& state);
 float lesson_strip_height(const AppState& state, float width);
 void draw_lesson_strip(AppState& state);
 void draw_lesson_header(const AppState& state);
-// A window over the canvas while state.maps->sweep.show (panel_sweep.cpp).
+// A window over the canvas while state.model.maps->sweep.show (panel_sweep.cpp).
 void draw_sweep_panel(AppState& state);
-// Inside the canvas while state.maps->basin.show (basin_overlay.cpp): the overlay over the heatmap,
+// Inside the canvas while state.model.maps->basin.show (basin_overlay.cpp): the overlay over the heatmap,
 // then its legend over everything else.
 void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& transform);
 void draw_basin_legend(ImDrawList& dl, const AppState& state, const CanvasTransform& transform, const CanvasStyle& style);
-// After the canvas while state.explain.open (explain_overlay.cpp): the explained update's inset
+// After the canvas while state.view.explain.open (explain_overlay.cpp): the explained update's inset
 // window in a corner of the plot, and a ring at the run's point.
 void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform& transform);
 // The canvas's plot in the 3D view (panel_surface.cpp): orbit and zoom with the mouse, the scene

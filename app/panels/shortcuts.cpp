@@ -13,21 +13,21 @@ namespace {
 bool pressed(int key, bool repeat = true) { return ImGui::IsKeyPressed(key, repeat); }
 
 void step_by(AppState& state, long delta) {
-  state.playback.playing = false;
+  state.model.playback.playing = false;
   set_step(state, current_step(state) + delta);
 }
 
 void zoom_canvas(AppState& state, double factor) {
-  const Box& b = state.view.wanted;
-  state.view.wanted = zoom_box(b, 0.5 * (b.min + b.max), factor);
+  const Box& b = state.view.settings.wanted;
+  state.view.settings.wanted = zoom_box(b, 0.5 * (b.min + b.max), factor);
 }
 
 // While explaining an update: E closes, Space pauses, Left and Right go through the sub-steps
 // (the other shortcuts still work).
 void explaining_keys(AppState& state) {
   if (pressed(keys::kE, false)) stop_explaining(state);
-  if (pressed(keys::kSpace, false)) state.explain.playing = !state.explain.playing;
-  if (state.slider_hovered) return;
+  if (pressed(keys::kSpace, false)) state.view.explain.playing = !state.view.explain.playing;
+  if (state.view.slider_hovered) return;
   if (pressed(keys::kLeft)) explain_previous(state);
   if (pressed(keys::kRight)) explain_next(state);
 }
@@ -37,18 +37,18 @@ void explaining_keys(AppState& state) {
 void handle_shortcuts(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
   if (pressed(keys::kEscape, false)) {
-    Dialogs& d = state.dialogs;
+    Dialogs& d = state.view.dialogs;
     // Escape closes what is open; with nothing open, it leaves presentation mode.
-    const bool open = state.explain.open || state.view.show_help || d.open_file || d.open_data || d.save_file ||
-                      d.export_png || d.export_csv || d.lesson_info || (d.export_gif && !state.gif.running);
-    state.view.show_help = false;
+    const bool open = state.view.explain.open || state.view.settings.show_help || d.open_file || d.open_data || d.save_file ||
+                      d.export_png || d.export_csv || d.lesson_info || (d.export_gif && !state.view.gif.running);
+    state.view.settings.show_help = false;
     stop_explaining(state);
     d.open_file = d.open_data = d.save_file = d.export_png = false;
     d.export_csv = d.lesson_info = false;
-    if (!state.gif.running) d.export_gif = false;
-    if (!open) state.view.presenting = false;
+    if (!state.view.gif.running) d.export_gif = false;
+    if (!open) state.view.settings.presenting = false;
   }
-  if (pressed(keys::kF11, false)) state.view.presenting = !state.view.presenting;
+  if (pressed(keys::kF11, false)) state.view.settings.presenting = !state.view.settings.presenting;
   if (io.WantTextInput) return;
   const bool ctrl = io.KeyCtrl;
   const long stride = ctrl ? 100 : io.KeyShift ? 10 : 1;
@@ -57,56 +57,56 @@ void handle_shortcuts(AppState& state) {
     if (pressed(keys::kEqual, false) || pressed(keys::kKeypadAdd, false)) change_ui_scale(state, +1);
     if (pressed(keys::kMinus, false) || pressed(keys::kKeypadSubtract, false)) change_ui_scale(state, -1);
     if (pressed(keys::kZero, false)) change_ui_scale(state, 0);
-    if (pressed(keys::kO, false)) state.dialogs.open_file = true;
-    if (pressed(keys::kS, false)) state.dialogs.save_file = true;
-    if (pressed(keys::kE, false)) state.dialogs.export_png = true;
-    if (pressed(keys::kD, false) && state.selected) duplicate_run(state, *state.selected);
+    if (pressed(keys::kO, false)) state.view.dialogs.open_file = true;
+    if (pressed(keys::kS, false)) state.view.dialogs.save_file = true;
+    if (pressed(keys::kE, false)) state.view.dialogs.export_png = true;
+    if (pressed(keys::kD, false) && state.model.selected) duplicate_run(state, *state.model.selected);
   } else {
-    if (state.explain.open) {
+    if (state.view.explain.open) {
       explaining_keys(state);
     } else {
       if (pressed(keys::kE, false)) start_explaining(state);
       if (pressed(keys::kSpace, false)) toggle_playing(state);
     }
     if (pressed(keys::kF, false)) fit_view(state);
-    if (pressed(keys::kG, false)) state.view.presentation.plots = !state.view.presentation.plots;
-    if (pressed(keys::kL, false)) state.playback.loop = !state.playback.loop;
-    if (pressed(keys::kA, false)) state.view.show_arrows = !state.view.show_arrows;
-    if (pressed(keys::kW, false)) state.view.show_ahead = !state.view.show_ahead;
+    if (pressed(keys::kG, false)) state.view.settings.presentation.plots = !state.view.settings.presentation.plots;
+    if (pressed(keys::kL, false)) state.model.playback.loop = !state.model.playback.loop;
+    if (pressed(keys::kA, false)) state.view.settings.show_arrows = !state.view.settings.show_arrows;
+    if (pressed(keys::kW, false)) state.view.settings.show_ahead = !state.view.settings.show_ahead;
     if (pressed(keys::kQ, false)) toggle_question(state);
     if (pressed(keys::kV, false)) toggle_surface_view(state);
     if (pressed(keys::kT, false)) {
-      state.view.theme = state.view.theme == Theme::dark ? Theme::light : Theme::dark;
-      state.requests.rebuild_fonts = true;
+      state.view.settings.theme = state.view.settings.theme == Theme::dark ? Theme::light : Theme::dark;
+      state.view.requests.rebuild_fonts = true;
     }
     if (pressed(keys::kR, false)) {
       set_step(state, 0);
-      state.playback.playing = true;
+      state.model.playback.playing = true;
     }
-    if (pressed(keys::kP, false)) state.requests.export_png = true;
-    if (pressed(keys::kH, false) || pressed(keys::kF1, false)) state.view.show_help = !state.view.show_help;
+    if (pressed(keys::kP, false)) state.view.requests.export_png = true;
+    if (pressed(keys::kH, false) || pressed(keys::kF1, false)) state.view.settings.show_help = !state.view.settings.show_help;
     if (pressed(keys::kEqual) || pressed(keys::kKeypadAdd)) zoom_canvas(state, 0.8);
     if (pressed(keys::kMinus) || pressed(keys::kKeypadSubtract)) zoom_canvas(state, 1.25);
-    if (pressed(keys::kDelete, false) && state.selected) remove_run(state, *state.selected);
-    const std::size_t runs = state.scenario.course.runs.size();
+    if (pressed(keys::kDelete, false) && state.model.selected) remove_run(state, *state.model.selected);
+    const std::size_t runs = state.model.scenario.course.runs.size();
     for (int k = keys::kOne; k <= keys::kNine; ++k)
       if (pressed(k, false) && static_cast<std::size_t>(k - keys::kOne) < runs)
-        state.selected = static_cast<std::size_t>(k - keys::kOne);
+        state.model.selected = static_cast<std::size_t>(k - keys::kOne);
     if (runs > 0 && pressed(keys::kLeftBracket))
-      state.selected = state.selected && *state.selected > 0 ? *state.selected - 1 : runs - 1;
+      state.model.selected = state.model.selected && *state.model.selected > 0 ? *state.model.selected - 1 : runs - 1;
     if (runs > 0 && pressed(keys::kRightBracket))
-      state.selected = state.selected && *state.selected + 1 < runs ? *state.selected + 1 : 0;
+      state.model.selected = state.model.selected && *state.model.selected + 1 < runs ? *state.model.selected + 1 : 0;
   }
-  if (!state.slider_hovered && !state.explain.open) {
+  if (!state.view.slider_hovered && !state.view.explain.open) {
     if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_by(state, -stride);
     if (pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_by(state, stride);
   }
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) set_step(state, 0);
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) set_step(state, last_step(state));
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
-    state.playback.speed = std::min(kMaxSpeed, state.playback.speed * 2);
+    state.model.playback.speed = std::min(kMaxSpeed, state.model.playback.speed * 2);
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
-    state.playback.speed = std::max(kMinSpeed, state.playback.speed / 2);
+    state.model.playback.speed = std::max(kMinSpeed, state.model.playback.speed / 2);
 }
 
 }  // namespace optviz::gui

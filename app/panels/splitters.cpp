@@ -37,9 +37,9 @@ float splitter(const char* id, PixelRect rect, bool vertical) {
 }  // namespace
 
 void draw_splitters(AppState& state) {
-  const Layout& l = state.layout;
-  Splitters& s = state.view.splitters;
-  const float scale = std::max(state.view.ui_scale, kMinUiScale);
+  const Layout& l = state.view.layout;
+  Splitters& s = state.view.settings.splitters;
+  const float scale = std::max(state.view.settings.ui_scale, kMinUiScale);
   const float half = 3 * scale;
 
   const float dx =

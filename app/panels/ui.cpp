@@ -19,9 +19,9 @@ namespace optviz::gui {
 
 void apply_ui_scale(AppState& state, float scale, std::string& warning) {
   const UiMetrics metrics = ui_metrics(scale);
-  state.view.ui_scale = metrics.scale;
-  state.fonts = load_fonts(*ImGui::GetIO().Fonts, metrics.font_size, warning);
-  apply_theme(state.view.theme, metrics);
+  state.view.settings.ui_scale = metrics.scale;
+  state.view.fonts = load_fonts(*ImGui::GetIO().Fonts, metrics.font_size, warning);
+  apply_theme(state.view.settings.theme, metrics);
 }
 
 bool begin_panel(const char* name, PixelRect r, ImGuiWindowFlags extra) {
@@ -34,8 +34,8 @@ bool begin_panel(const char* name, PixelRect r, ImGuiWindowFlags extra) {
 }
 
 CanvasStyle ui_canvas_style(const AppState& state) {
-  const UiMetrics m = ui_metrics(state.view.ui_scale);
-  return canvas_style(state.view.theme, m.scale, state.fonts.ui, m.font_size);
+  const UiMetrics m = ui_metrics(state.view.settings.ui_scale);
+  return canvas_style(state.view.settings.theme, m.scale, state.view.fonts.ui, m.font_size);
 }
 
 void label_column(const char* text, float width) {
@@ -50,7 +50,7 @@ void tooltip(const char* text) {
 }
 
 ImVec4 error_colour(const AppState& state) {
-  return state.view.theme == Theme::dark ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(0.75f, 0.10f, 0.05f, 1.0f);
+  return state.view.settings.theme == Theme::dark ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(0.75f, 0.10f, 0.05f, 1.0f);
 }
 
 void formula_problem(const AppState& state, const FormulaEdit& edit) {
@@ -79,37 +79,43 @@ void formula_problem(const AppState& state, const FormulaEdit& edit) {
 }
 
 void change_ui_scale(AppState& state, int direction) {
-  const float next = direction == 0 ? 1.0f : state.view.ui_scale * (direction > 0 ? 1.125f : 1 / 1.125f);
+  const float next = direction == 0 ? 1.0f : state.view.settings.ui_scale * (direction > 0 ? 1.125f : 1 / 1.125f);
   const float scale = std::clamp(std::round(next * 16) / 16, kMinUiScale, kMaxUiScale);
-  if (scale == state.view.ui_scale) return;
-  state.view.ui_scale = scale;
-  state.view.scale_follows_monitor = false;
-  state.requests.rebuild_fonts = true;
+  if (scale == state.view.settings.ui_scale) return;
+  state.view.settings.ui_scale = scale;
+  state.view.settings.scale_follows_monitor = false;
+  state.view.requests.rebuild_fonts = true;
   set_notice(state, "UI scale " + std::to_string(static_cast<int>(std::lround(scale * 100))) + "%");
+}
+
+void update(AppState& state, double now) {
+  update_simulation(state);
+  state.view.settings.wanted = sanitized_box(state.view.settings.wanted, current_function(state).view());
+  if (state.model.scenario.display.view == CanvasView::surface)
+    state.view.surface_model.update(current_function(state), state.view.settings.wanted, state.model.heatmap,
+                               state.model.scenario.display.surface.height);
+  update_maps(*state.model.maps, state.model.scenario, state.model.simulated, state.model.selected, state.model.problem, now);
 }
 
 void draw_ui(AppState& state, double dt) {
   advance_playback(state, dt);
   handle_shortcuts(state);
   advance_explaining(state, dt);
-  state.slider_hovered = false;  // until a slider says it is hovered this frame
-  update_simulation(state);
-  if (state.view.presenting) {
+  update(state, ImGui::GetTime());
+  state.view.slider_hovered = false;  // until a slider says it is hovered this frame
+  if (state.view.settings.presenting) {
     draw_presentation(state);
   } else {
     const ImGuiIO& io = ImGui::GetIO();
-    const UiMetrics metrics = ui_metrics(state.view.ui_scale);
+    const UiMetrics metrics = ui_metrics(state.view.settings.ui_scale);
     // The lesson's strip as tall as its text at the canvas's width (the strip's height does not change that width).
-    const float width = compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, state.view.splitters).canvas.width();
-    state.layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, state.view.splitters,
+    const float width = compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, state.view.settings.splitters).canvas.width();
+    state.view.layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, state.view.settings.splitters,
                                   lesson_strip_height(state, width));
     draw_menu_bar(state);
-    update_simulation(state);
     draw_time_bar(state);
     draw_controls_panel(state);
-    update_simulation(state);
     draw_canvas_panel(state);
-    update_simulation(state);
     draw_plots_panel(state);
     draw_lesson_strip(state);
     draw_inspector_panel(state);
@@ -117,40 +123,39 @@ void draw_ui(AppState& state, double dt) {
     draw_splitters(state);
   }
   draw_dialogs(state);
-  update_simulation(state);
-  state.animating = state.playback.playing || (state.explain.open && state.explain.playing) || state.gif.running ||
-                    state.dragging_start || state.maps->busy();
+  state.view.animating = state.model.playback.playing || (state.view.explain.open && state.view.explain.playing) || state.view.gif.running ||
+                    state.view.dragging_start || state.model.maps->busy();
 }
 
 void process_file_requests(AppState& state) {
-  Requests& r = state.requests;
+  Requests& r = state.view.requests;
   if (r.open_scenario) {
     r.open_scenario = false;
     try {
-      replace_scenario(state, open_scenario_file(state.dialogs.scenario_path));
-      state.dialogs.open_file = false;
-      state.dialogs.lesson_info = !state.scenario.description.empty();
-      set_notice(state, "Opened " + state.dialogs.scenario_path);
+      replace_scenario(state, open_scenario_file(state.view.dialogs.scenario_path));
+      state.view.dialogs.open_file = false;
+      state.view.dialogs.lesson_info = !state.model.scenario.description.empty();
+      set_notice(state, "Opened " + state.view.dialogs.scenario_path);
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);
     }
   }
   if (r.open_data) {
     r.open_data = false;
-    if (open_data_file(state, state.dialogs.data_path, state.dialogs.data_loss)) state.dialogs.open_data = false;
+    if (open_data_file(state, state.view.dialogs.data_path, state.view.dialogs.data_loss)) state.view.dialogs.open_data = false;
   }
   if (r.save_scenario) {
     r.save_scenario = false;
-    Scenario copy = state.scenario;
-    copy.view = state.view.wanted;
+    Scenario copy = state.model.scenario;
+    copy.view = state.view.settings.wanted;
     if (const std::string problem = find_scenario_problem(copy); !problem.empty()) {
-      copy.view = state.scenario.view;
+      copy.view = state.model.scenario.view;
     }
     try {
-      state.dialogs.scenario_path = scenario_file_name(state.dialogs.scenario_path).string();
-      save_scenario(state.dialogs.scenario_path, copy);
-      state.dialogs.save_file = false;
-      set_notice(state, "Saved " + std::filesystem::absolute(state.dialogs.scenario_path).string());
+      state.view.dialogs.scenario_path = scenario_file_name(state.view.dialogs.scenario_path).string();
+      save_scenario(state.view.dialogs.scenario_path, copy);
+      state.view.dialogs.save_file = false;
+      set_notice(state, "Saved " + std::filesystem::absolute(state.view.dialogs.scenario_path).string());
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);
     }
@@ -158,11 +163,11 @@ void process_file_requests(AppState& state) {
   if (r.export_csv) {
     r.export_csv = false;
     try {
-      if (!state.problem.empty()) throw std::runtime_error("cannot export: " + state.problem);
-      export_runs(state.simulated, state.runs, state.dialogs.csv_directory);
-      state.dialogs.export_csv = false;
-      set_notice(state, "Wrote " + std::to_string(state.runs.size()) + " CSV files and summary.json to " +
-                            std::filesystem::absolute(state.dialogs.csv_directory).string());
+      if (!state.model.problem.empty()) throw std::runtime_error("cannot export: " + state.model.problem);
+      export_runs(state.model.simulated, state.model.runs, state.view.dialogs.csv_directory);
+      state.view.dialogs.export_csv = false;
+      set_notice(state, "Wrote " + std::to_string(state.model.runs.size()) + " CSV files and summary.json to " +
+                            std::filesystem::absolute(state.view.dialogs.csv_directory).string());
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);
     }
@@ -173,9 +178,9 @@ void process_file_requests(AppState& state) {
     const auto& presets = lesson_presets();
     if (index < presets.size()) {
       replace_scenario(state, presets[index]);
-      state.dialogs.lesson_info = true;
+      state.view.dialogs.lesson_info = true;
       // A lesson that asks a question is announced by its chapter: its title is the answer.
-      set_notice(state, "Lesson: " + (state.view.hide_answer ? presets[index].lesson.chapter : presets[index].title));
+      set_notice(state, "Lesson: " + (state.view.settings.hide_answer ? presets[index].lesson.chapter : presets[index].title));
     }
   }
 }

@@ -1,5 +1,5 @@
-// One frame of the interface, without GL: the panels in order, the simulation refreshed after
-// every panel that may change the scenario, and the file work the panels asked for.
+// One frame of the interface, without GL: one update of what the last frame's edits changed, then
+// the panels in order (they draw and edit, never recompute), and the file work the panels asked for.
 #pragma once
 
 #include <string>
@@ -12,8 +12,14 @@ namespace optviz::gui {
 // theme. The caller (the renderer) uploads the atlas texture afterwards.
 void apply_ui_scale(AppState& state, float scale, std::string& warning);
 
+// The frame's one update, before the panels draw: the trajectories, the spread and the heatmap's
+// scale when the scenario changed, the 3D view's mesh, the map jobs started, cancelled or taken.
+// What the panels edit while drawing is picked up by the next frame's update; a test or an export
+// that needs it at once calls this. `now` is the clock of the map jobs' debounce, in seconds.
+void update(AppState& state, double now);
+
 // Between ImGui::NewFrame and ImGui::Render: advances the playhead by dt seconds, handles the
-// shortcuts and draws every panel.
+// shortcuts, updates (above) and draws every panel.
 void draw_ui(AppState& state, double dt);
 
 // Opens or saves scenarios and exports CSV as requested by the panels; failures become notices.

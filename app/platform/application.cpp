@@ -42,7 +42,7 @@ Application::Impl::~Impl() {
   gif.reset();
   if (window != nullptr && presenting) {
     // The settings of the window outside presentation mode, not of the full screen.
-    state.view.presenting = false;
+    state.view.settings.presenting = false;
     apply_presentation();
   }
   remember_session();
@@ -73,9 +73,9 @@ void Application::Impl::remember_session() {
       settings.view.scale_follows_monitor = scale_followed_monitor;
     }
     save_settings(config, settings);
-    Scenario last = state.scenario;
-    last.view = sanitized_box(state.view.wanted, last.view);
-    if (!find_scenario_problem(last).empty()) last.view = state.scenario.view;
+    Scenario last = state.model.scenario;
+    last.view = sanitized_box(state.view.settings.wanted, last.view);
+    if (!find_scenario_problem(last).empty()) last.view = state.model.scenario.view;
     if (find_scenario_problem(last).empty()) save_scenario(config / "last_scenario.json", last);
     if (!ini_path.empty()) ImGui::SaveIniSettingsToDisk(ini_path.c_str());
   } catch (const std::exception& e) {
@@ -150,25 +150,25 @@ void Application::Impl::open_scenario(const Settings& settings) {
   replace_scenario(state, first_scenario(options, config));
   if (options.step)
     set_step(state, *options.step);
-  else if (options.screenshot && !state.scenario.lesson.step)  // a lesson is shown at its own step
+  else if (options.screenshot && !state.model.scenario.lesson.step)  // a lesson is shown at its own step
     set_step(state, last_step(state) * 2 / 3);
   if (options.scale > 0) {
-    state.view.scale_follows_monitor = false;
-    state.view.ui_scale = options.scale;
+    state.view.settings.scale_follows_monitor = false;
+    state.view.settings.ui_scale = options.scale;
   }
   // A lesson shows its text, as one opened from the menu does.
-  state.dialogs.lesson_info = !state.scenario.description.empty();
-  if (options.theme) state.view.theme = *options.theme;
-  if (options.view) state.scenario.display.view = *options.view;
-  state.view.presenting = options.present;
-  state.heatmap_texture = texture_id(heatmap->texture());
-  state.surface_texture = texture_id(surface->texture());
+  state.view.dialogs.lesson_info = !state.model.scenario.description.empty();
+  if (options.theme) state.view.settings.theme = *options.theme;
+  if (options.view) state.model.scenario.display.view = *options.view;
+  state.view.settings.presenting = options.present;
+  state.view.heatmap_texture = texture_id(heatmap->texture());
+  state.view.surface_texture = texture_id(surface->texture());
   sweep_texture = std::make_unique<MapTexture>();
   basin_texture = std::make_unique<MapTexture>();
-  state.maps->sweep.image.texture = texture_id(sweep_texture->id());
-  state.maps->basin.image.texture = texture_id(basin_texture->id());
-  state.maps->sweep.show = options.open_sweep;
-  state.maps->basin.show = options.open_basins;
+  state.model.maps->sweep.image.texture = texture_id(sweep_texture->id());
+  state.model.maps->basin.image.texture = texture_id(basin_texture->id());
+  state.model.maps->sweep.show = options.open_sweep;
+  state.model.maps->basin.show = options.open_basins;
 }
 
 void Application::Impl::watch_window() {
@@ -179,16 +179,16 @@ void Application::Impl::watch_window() {
     const std::filesystem::path path(paths[0]);
     if (path.extension() == ".csv" || path.extension() == ".CSV") {
       // A data file: the dialog asks for its loss.
-      self->state.dialogs.data_path = paths[0];
-      self->state.dialogs.open_data = true;
+      self->state.view.dialogs.data_path = paths[0];
+      self->state.view.dialogs.open_data = true;
       return;
     }
-    self->state.dialogs.scenario_path = paths[0];
-    self->state.requests.open_scenario = true;
+    self->state.view.dialogs.scenario_path = paths[0];
+    self->state.view.requests.open_scenario = true;
   });
   watch_content_scale(window, [](GLFWwindow* w, float, float) {
     auto* self = static_cast<Impl*>(glfwGetWindowUserPointer(w));
-    if (self != nullptr && self->state.view.scale_follows_monitor) self->monitor_scale_changed = true;
+    if (self != nullptr && self->state.view.settings.scale_follows_monitor) self->monitor_scale_changed = true;
   });
 }
 
@@ -216,7 +216,7 @@ void Application::remember_session() { impl_->remember_session(); }
 
 void Application::wait_for_events() {
   Impl& a = *impl_;
-  if (a.state.animating) {
+  if (a.state.view.animating) {
     glfwPollEvents();
     a.settle_frames = kSettleFrames;
   } else if (a.settle_frames > 0) {
@@ -242,8 +242,8 @@ void Application::frame(double dt, Image* capture) {
     dt = std::max(now - a.last_time, 1e-4);
     a.last_time = now;
   }
-  if (a.state.view.presenting != a.presenting) a.apply_presentation();
-  if (a.state.requests.rebuild_fonts || a.monitor_scale_changed) a.rebuild_fonts();
+  if (a.state.view.settings.presenting != a.presenting) a.apply_presentation();
+  if (a.state.view.requests.rebuild_fonts || a.monitor_scale_changed) a.rebuild_fonts();
 
   pick_files(a.state);
   ImGui_ImplOpenGL3_NewFrame();
@@ -253,10 +253,10 @@ void Application::frame(double dt, Image* capture) {
   if (a.options.screenshot) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   draw_ui(a.state, dt);
-  a.heatmap->update(a.state.heatmap_request, a.state.heatmap);
-  a.surface->render(a.state.surface_scene);
-  for (auto [texture, image] : {std::pair{a.sweep_texture.get(), &a.state.maps->sweep.image},
-                                std::pair{a.basin_texture.get(), &a.state.maps->basin.image}})
+  a.heatmap->update(a.state.view.heatmap_request, a.state.model.heatmap);
+  a.surface->render(a.state.view.surface_scene);
+  for (auto [texture, image] : {std::pair{a.sweep_texture.get(), &a.state.model.maps->sweep.image},
+                                std::pair{a.basin_texture.get(), &a.state.model.maps->basin.image}})
     texture->update(image->rgba, image->width, image->height, image->generation);
   ImGui::Render();
 
@@ -275,15 +275,15 @@ void Application::frame(double dt, Image* capture) {
   }
   glfwSwapBuffers(a.window);
 
-  const Requests asked = a.state.requests;
+  const Requests asked = a.state.view.requests;
   process_file_requests(a.state);
-  if (asked.save_scenario && !a.state.notice.error) deliver_file(a.state.dialogs.scenario_path);
-  if (asked.export_csv && !a.state.notice.error) deliver_file(a.state.dialogs.csv_directory);
-  if (a.state.requests.export_png) a.export_png();
-  if (a.state.requests.start_gif && !a.state.gif.running) a.start_gif();
-  if (a.state.gif.running && a.gif) a.gif_frame();
-  a.state.requests.start_gif = false;
-  if (!a.state.gif.running) a.state.requests.cancel_gif = false;
+  if (asked.save_scenario && !a.state.view.notice.error) deliver_file(a.state.view.dialogs.scenario_path);
+  if (asked.export_csv && !a.state.view.notice.error) deliver_file(a.state.view.dialogs.csv_directory);
+  if (a.state.view.requests.export_png) a.export_png();
+  if (a.state.view.requests.start_gif && !a.state.view.gif.running) a.start_gif();
+  if (a.state.view.gif.running && a.gif) a.gif_frame();
+  a.state.view.requests.start_gif = false;
+  if (!a.state.view.gif.running) a.state.view.requests.cancel_gif = false;
 }
 
 }  // namespace optviz::gui

@@ -26,13 +26,13 @@ std::string default_png_name(const std::string& function) {
 }  // namespace
 
 Scenario Application::Impl::figure_scenario() const {
-  Scenario s = state.simulated;
+  Scenario s = state.model.simulated;
   // What never re-simulates is taken as it is now: the lesson's words and composition, the look.
-  s.title = state.scenario.title;
-  s.description = state.scenario.description;
-  s.lesson = state.scenario.lesson;
-  s.view = sanitized_box(state.view.wanted, s.view);
-  if (!find_scenario_problem(s).empty()) s.view = state.simulated.view;
+  s.title = state.model.scenario.title;
+  s.description = state.model.scenario.description;
+  s.lesson = state.model.scenario.lesson;
+  s.view = sanitized_box(state.view.settings.wanted, s.view);
+  if (!find_scenario_problem(s).empty()) s.view = state.model.simulated.view;
   return s;
 }
 
@@ -45,20 +45,20 @@ bool Application::Impl::ensure_figures() {
 }
 
 void Application::Impl::export_png() {
-  state.requests.export_png = false;
-  Dialogs& d = state.dialogs;
+  state.view.requests.export_png = false;
+  Dialogs& d = state.view.dialogs;
   if (const std::string problem = find_figure_size_problem(d.png_width, d.png_height); !problem.empty()) {
     set_notice(state, "cannot export: " + problem, true);
     return;
   }
   if (!ensure_figures()) return;
   const std::string path =
-      d.png_path.empty() ? default_png_name(std::string(state.simulated.course.objective.name())) : d.png_path;
+      d.png_path.empty() ? default_png_name(std::string(state.model.simulated.course.objective.name())) : d.png_path;
   try {
     const FigureComposition composition = d.canvas_only            ? FigureComposition::canvas
-                                          : state.view.hide_answer ? FigureComposition::question
+                                          : state.view.settings.hide_answer ? FigureComposition::question
                                                                    : FigureComposition::slide;
-    export_figure_png(*figures, figure_scenario(), state.runs,
+    export_figure_png(*figures, figure_scenario(), state.model.runs,
                       {current_step(state), d.png_width, d.png_height, composition, false}, path);
     deliver_file(path);
     d.export_png = false;
@@ -70,8 +70,8 @@ void Application::Impl::export_png() {
 }
 
 void Application::Impl::start_gif() {
-  state.requests.start_gif = false;
-  Dialogs& d = state.dialogs;
+  state.view.requests.start_gif = false;
+  Dialogs& d = state.view.dialogs;
   const GifSettings settings{d.gif_width,
                              d.gif_height,
                              d.gif_fps,
@@ -84,8 +84,8 @@ void Application::Impl::start_gif() {
   }
   if (!ensure_figures()) return;
   try {
-    gif = std::make_unique<GifExport>(figure_scenario(), state.runs, settings, d.gif_path);
-    state.gif = {true, 0, gif->frames()};
+    gif = std::make_unique<GifExport>(figure_scenario(), state.model.runs, settings, d.gif_path);
+    state.view.gif = {true, 0, gif->frames()};
   } catch (const std::exception& e) {
     gif.reset();
     set_notice(state, e.what(), true);
@@ -93,9 +93,9 @@ void Application::Impl::start_gif() {
 }
 
 void Application::Impl::gif_frame() {
-  GifProgress& g = state.gif;
-  if (state.requests.cancel_gif) {
-    state.requests.cancel_gif = false;
+  GifProgress& g = state.view.gif;
+  if (state.view.requests.cancel_gif) {
+    state.view.requests.cancel_gif = false;
     gif.reset();
     g = {};
     set_notice(state, "GIF export cancelled; nothing written");
@@ -107,9 +107,9 @@ void Application::Impl::gif_frame() {
     if (gif->done()) {
       gif.reset();
       g = {};
-      state.dialogs.export_gif = false;
-      deliver_file(state.dialogs.gif_path);
-      set_notice(state, "Saved " + std::filesystem::absolute(state.dialogs.gif_path).lexically_normal().string());
+      state.view.dialogs.export_gif = false;
+      deliver_file(state.view.dialogs.gif_path);
+      set_notice(state, "Saved " + std::filesystem::absolute(state.view.dialogs.gif_path).lexically_normal().string());
     }
   } catch (const std::exception& e) {
     gif.reset();

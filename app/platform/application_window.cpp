@@ -13,18 +13,18 @@ namespace optviz::gui {
 float Application::Impl::monitor_scale() const { return window_content_scale(window); }
 
 void Application::Impl::rebuild_fonts() {
-  const float scale = state.view.scale_follows_monitor ? monitor_scale() : state.view.ui_scale;
+  const float scale = state.view.settings.scale_follows_monitor ? monitor_scale() : state.view.settings.ui_scale;
   std::string warning;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   apply_ui_scale(state, scale, warning);
   if (!warning.empty()) std::fprintf(stderr, "%s\n", warning.c_str());
   ImGui_ImplOpenGL3_CreateFontsTexture();
-  state.requests.rebuild_fonts = false;
+  state.view.requests.rebuild_fonts = false;
   monitor_scale_changed = false;
 }
 
 void Application::Impl::apply_presentation() {
-  ViewSettings& v = state.view;
+  ViewSettings& v = state.view.settings;
   presenting = v.presenting;
   int height = 0;
   glfwGetWindowSize(window, nullptr, &height);
@@ -50,7 +50,7 @@ void Application::Impl::apply_presentation() {
     v.ui_scale = scale_before_presenting;
     v.scale_follows_monitor = scale_followed_monitor;
   }
-  state.requests.rebuild_fonts = true;
+  state.view.requests.rebuild_fonts = true;
 }
 
 WindowPlacement Application::Impl::placement() const {

@@ -81,16 +81,16 @@ int run_gui(const GuiOptions& options) {
   if (options.explain >= 0) {
     gui::AppState& state = app->state();
     gui::start_explaining(state);
-    const std::size_t parts = state.explain.explanation.parts.size();
-    if (!state.explain.open || static_cast<std::size_t>(options.explain) >= std::max<std::size_t>(parts, 1)) {
-      const std::string why = !state.explain.open ? "the scenario has no run to explain"
+    const std::size_t parts = state.view.explain.explanation.parts.size();
+    if (!state.view.explain.open || static_cast<std::size_t>(options.explain) >= std::max<std::size_t>(parts, 1)) {
+      const std::string why = !state.view.explain.open ? "the scenario has no run to explain"
                               : parts == 0        ? "there is no next update at the playhead (only 0: its message)"
                                                   : "the update has sub-steps 0 to " + std::to_string(parts - 1);
       std::fprintf(stderr, "optviz: invalid --explain %d: %s\n", options.explain, why.c_str());
       return kBadInput;
     }
-    state.explain.part = static_cast<std::size_t>(options.explain);
-    state.explain.playing = false;
+    state.view.explain.part = static_cast<std::size_t>(options.explain);
+    state.view.explain.playing = false;
   }
   if (screenshot) {
     Image image;
@@ -98,12 +98,12 @@ int run_gui(const GuiOptions& options) {
     for (int i = 0; i + 1 < frames; ++i) app->frame(1.0 / 60);
     // The maps computed in the background are finished before the still is taken (within a minute).
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
-    while (app->state().maps->busy() && std::chrono::steady_clock::now() < give_up) {
+    while (app->state().model.maps->busy() && std::chrono::steady_clock::now() < give_up) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       app->frame(1.0 / 60);
     }
     app->frame(1.0 / 60, &image);
-    write_png(options.screenshot, image, to_json(app->state().scenario));
+    write_png(options.screenshot, image, to_json(app->state().model.scenario));
     std::printf("optviz: saved the window (%dx%d) to %s\n", image.width, image.height, options.screenshot.c_str());
     return 0;
   }

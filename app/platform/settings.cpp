@@ -121,15 +121,15 @@ void save_settings(const std::filesystem::path& directory, const Settings& s) {
 }
 
 Settings settings_of(const AppState& state, const WindowPlacement& window) {
-  return {window, state.view, state.playback};
+  return {window, state.view.settings, state.model.playback};
 }
 
 void apply_settings(AppState& state, const Settings& s) {
-  persisted_view_fields([&](const char*, auto member) { state.view.*member = s.view.*member; });
-  state.view.splitters = s.view.splitters;
-  persisted_playback_fields([&](const char*, auto member) { state.playback.*member = s.playback.*member; });
-  state.view.ui_scale = std::clamp(state.view.ui_scale, kMinUiScale, kMaxUiScale);
-  state.playback.speed = std::clamp(state.playback.speed, kMinSpeed, kMaxSpeed);
+  persisted_view_fields([&](const char*, auto member) { state.view.settings.*member = s.view.*member; });
+  state.view.settings.splitters = s.view.splitters;
+  persisted_playback_fields([&](const char*, auto member) { state.model.playback.*member = s.playback.*member; });
+  state.view.settings.ui_scale = std::clamp(state.view.settings.ui_scale, kMinUiScale, kMaxUiScale);
+  state.model.playback.speed = std::clamp(state.model.playback.speed, kMinSpeed, kMaxSpeed);
 }
 
 }  // namespace optviz::gui

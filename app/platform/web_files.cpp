@@ -80,7 +80,7 @@ void download(const std::filesystem::path& path) {
 }  // namespace
 
 void pick_files(AppState& state) {
-  Dialogs& d = state.dialogs;
+  Dialogs& d = state.view.dialogs;
   if (d.open_file && !seen.open_file)
     web_open_picker(static_cast<int>(Picked::scenario), ".json,.png,application/json,image/png");
   if (d.open_data && !seen.open_data) web_open_picker(static_cast<int>(Picked::data), ".csv,text/csv");
@@ -89,7 +89,7 @@ void pick_files(AppState& state) {
        (kind = web_take_picked(path.data(), static_cast<int>(path.size()))) != static_cast<int>(Picked::none);) {
     if (kind == static_cast<int>(Picked::scenario)) {
       d.scenario_path = path.data();
-      state.requests.open_scenario = true;
+      state.view.requests.open_scenario = true;
     } else {
       d.data_path = path.data();  // the dialog stays open for the choice of loss
       d.open_data = true;

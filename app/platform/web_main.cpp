@@ -152,9 +152,9 @@ struct Page {
 Page* page = nullptr;  // the page's one application, for the callbacks from JavaScript
 
 std::string current_link(const AppState& state) {
-  Scenario shown = state.scenario;
-  shown.view = sanitized_box(state.view.wanted, shown.view);
-  if (!find_scenario_problem(shown).empty()) shown.view = state.scenario.view;
+  Scenario shown = state.model.scenario;
+  shown.view = sanitized_box(state.view.settings.wanted, shown.view);
+  if (!find_scenario_problem(shown).empty()) shown.view = state.model.scenario.view;
   return scenario_link_code(to_json(shown));
 }
 
@@ -189,13 +189,13 @@ void frame(void*) {
   Page& p = *page;
   follow_page_size();
   AppState& state = p.app->state();
-  const std::uint64_t generation = state.generation;
+  const std::uint64_t generation = state.model.generation;
   const double started = emscripten_get_now();
   p.app->frame();
   // After the first frames (fonts, the first heatmap): how long one that recomputed the runs took.
-  if (state.generation != generation && p.frames > kMarkedFrames) web_mark_recompute(emscripten_get_now() - started);
+  if (state.model.generation != generation && p.frames > kMarkedFrames) web_mark_recompute(emscripten_get_now() - started);
   // Marked while a map is computed and once when it is done, not every frame.
-  if (const bool maps_busy = state.maps->busy(); maps_busy || p.maps_busy) {
+  if (const bool maps_busy = state.model.maps->busy(); maps_busy || p.maps_busy) {
     if (maps_busy) ++p.map_frames;
     web_mark_map_frame(maps_busy ? 1 : 0, static_cast<int>(p.map_frames), emscripten_get_now() - started);
     p.maps_busy = maps_busy;
@@ -206,20 +206,20 @@ void frame(void*) {
     if (std::string code = location_hash(); !code.empty() && code != p.link) {
       if (std::optional<Scenario> scenario = scenario_of_link(code)) {
         replace_scenario(state, std::move(*scenario));
-        state.dialogs.lesson_info = !state.scenario.description.empty();
+        state.view.dialogs.lesson_info = !state.model.scenario.description.empty();
         p.link = std::move(code);
       }
     }
   }
   if (p.frames <= kMarkedFrames) web_mark_frames(static_cast<int>(p.frames));
-  if (const std::string title = state.scenario.title.empty() ? "optviz" : state.scenario.title + " · optviz";
+  if (const std::string title = state.model.scenario.title.empty() ? "optviz" : state.model.scenario.title + " · optviz";
       title != p.title) {
     p.title = title;
     web_set_title(title.c_str());
   }
-  if (p.export_png && p.frames == kExportAfterFrames) state.requests.export_png = true;
-  if (p.frames % kLinkCheckFrames == 0 || state.generation != p.linked_generation) {
-    p.linked_generation = state.generation;
+  if (p.export_png && p.frames == kExportAfterFrames) state.view.requests.export_png = true;
+  if (p.frames % kLinkCheckFrames == 0 || state.model.generation != p.linked_generation) {
+    p.linked_generation = state.model.generation;
     try {
       if (std::string link = current_link(state); link != p.link) {
         p.link = std::move(link);

@@ -160,4 +160,48 @@ void refresh_basin_image(BasinView& view) {
   view.image_colouring = view.colouring;
 }
 
+namespace {
+
+void update_sweep(SweepView& v, const Scenario& scenario, const Scenario& simulated,
+                  std::optional<std::size_t> index, const std::string& problem, double now) {
+  if (!v.show) {
+    v.job.update(std::nullopt, now);
+    return;
+  }
+  if (!index || *index >= scenario.course.runs.size()) {
+    v.problem = "Select a run to sweep two of its hyperparameters.";
+    v.job.update(std::nullopt, now);
+  } else if (!fit_sweep_axes(v.settings, scenario.course.runs[*index])) {
+    v.problem = "This run takes fewer than two hyperparameters.";
+    v.job.update(std::nullopt, now);
+  } else if (!problem.empty()) {
+    v.problem = problem;  // a scenario being edited into an invalid one keeps the last map and its job
+  } else {
+    v.job.update(wanted_sweep(simulated, *index, v.settings, v.problem), now);
+  }
+  refresh_sweep_image(v);
+}
+
+void update_basin(BasinView& v, const Scenario& scenario, const Scenario& simulated,
+                  std::optional<std::size_t> index, const std::string& problem, double now) {
+  if (!v.region) return;  // the canvas did not draw (the 3D view): the job waits as it is
+  const BasinRegion region = *v.region;
+  v.region.reset();
+  if (!v.show || !index || *index >= scenario.course.runs.size()) {
+    v.job.update(std::nullopt, now);
+    return;
+  }
+  if (problem.empty())
+    v.job.update(wanted_basin(simulated, *index, region.shown, region.columns, region.rows, v.problem), now);
+  refresh_basin_image(v);
+}
+
+}  // namespace
+
+void update_maps(MapViews& maps, const Scenario& scenario, const Scenario& simulated,
+                 std::optional<std::size_t> selected, const std::string& problem, double now) {
+  update_sweep(maps.sweep, scenario, simulated, selected, problem, now);
+  update_basin(maps.basin, scenario, simulated, selected, problem, now);
+}
+
 }  // namespace optviz::gui

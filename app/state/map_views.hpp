@@ -57,8 +57,16 @@ struct SweepView {
   std::string problem;  // why no map can be computed ("" when one can)
 };
 
+// The part of the plane the basin overlay covers and its cells, as the canvas last drew it.
+struct BasinRegion {
+  Box shown;
+  int columns = 0;
+  int rows = 0;
+};
+
 struct BasinView {
   bool show = false;
+  std::optional<BasinRegion> region;  // left by the canvas each frame it draws; the next update takes it
   MapColouring colouring = MapColouring::minimum;  // presentation: minimum or loss
   MapJob<Basin, BasinMap> job;
   MapImage image;
@@ -100,6 +108,12 @@ std::optional<Basin> wanted_basin(const Scenario& scenario, std::size_t index, B
 // Takes a finished map and colours the image again when the map or its colouring changed.
 void refresh_sweep_image(SweepView& view);
 void refresh_basin_image(BasinView& view);
+
+// The maps' part of the frame's update: each job is started, cancelled or finished for what the scenario
+// and the panels ask now (the basin's only after the canvas drew its overlay), and its image coloured.
+// `scenario` is the one edited, `simulated` the one the runs show, `problem` why it cannot be simulated.
+void update_maps(MapViews& maps, const Scenario& scenario, const Scenario& simulated,
+                 std::optional<std::size_t> selected, const std::string& problem, double now);
 
 inline constexpr std::uint8_t kBasinAlpha = 150;  // the overlay over the heatmap
 

@@ -17,19 +17,19 @@ TEST_CASE("E explains the selected run's next update, sub-step by sub-step, then
   HeadlessUi ui(default_scenario());
   ui.frames(2);
   set_step(ui.state, 40);
-  ui.state.playback.playing = true;
+  ui.state.model.playback.playing = true;
   ui.press(keys::kE);
-  ExplainMode& x = ui.state.explain;
+  ExplainMode& x = ui.state.view.explain;
   REQUIRE(x.open);
-  REQUIRE_FALSE(ui.state.playback.playing);
-  REQUIRE(x.run == *ui.state.selected);
+  REQUIRE_FALSE(ui.state.model.playback.playing);
+  REQUIRE(x.run == *ui.state.model.selected);
   const long at = current_step(ui.state);  // the frame of the key press still played one step
   REQUIRE(at >= 40);
   REQUIRE(x.explanation.step == at);
   const std::size_t parts = x.explanation.parts.size();
   REQUIRE(parts >= 4);
   REQUIRE(x.part == 0);
-  REQUIRE(ui.state.animating);
+  REQUIRE(ui.state.view.animating);
 
   ui.press(keys::kRight);
   REQUIRE(x.part == 1);
@@ -47,11 +47,11 @@ TEST_CASE("E explains the selected run's next update, sub-step by sub-step, then
   const int frames_per_part = static_cast<int>(kExplainPartSeconds * 60) + 2;
   ui.frames(frames_per_part);
   REQUIRE(x.part == 1);
-  REQUIRE_FALSE(ui.state.playback.playing);
+  REQUIRE_FALSE(ui.state.model.playback.playing);
   ui.frames(frames_per_part * static_cast<int>(parts - 1));
   REQUIRE_FALSE(x.open);
   REQUIRE(current_step(ui.state) == at + 1);
-  REQUIRE_FALSE(ui.state.playback.playing);
+  REQUIRE_FALSE(ui.state.model.playback.playing);
 
   // Moving the playhead while explaining explains the update there.
   ui.press(keys::kE);
@@ -66,7 +66,7 @@ TEST_CASE("E explains the selected run's next update, sub-step by sub-step, then
   REQUIRE(x.open);
   ui.press(keys::kEscape);
   REQUIRE_FALSE(x.open);
-  REQUIRE_FALSE(ui.state.view.presenting);  // Escape closed the explanation only
+  REQUIRE_FALSE(ui.state.view.settings.presenting);  // Escape closed the explanation only
 }
 
 TEST_CASE("every optimizer and a typed rule draw every explained sub-step, in both themes and presenting") {
@@ -79,25 +79,25 @@ TEST_CASE("every optimizer and a typed rule draw every explained sub-step, in bo
   for (const bool presenting : {false, true})
     for (const Theme theme : {Theme::dark, Theme::light}) {
       HeadlessUi ui(s, 1600, 1000);
-      ui.state.view.theme = theme;
-      ui.state.view.presenting = presenting;
+      ui.state.view.settings.theme = theme;
+      ui.state.view.settings.presenting = presenting;
       ui.frames(2);
       for (std::size_t run = 0; run < s.course.runs.size(); ++run) {
-        ui.state.selected = run;
+        ui.state.model.selected = run;
         set_step(ui.state, 3);
         start_explaining(ui.state);
-        ui.state.explain.playing = false;
-        REQUIRE(ui.state.explain.open);
-        const std::size_t parts = ui.state.explain.explanation.parts.size();
+        ui.state.view.explain.playing = false;
+        REQUIRE(ui.state.view.explain.open);
+        const std::size_t parts = ui.state.view.explain.explanation.parts.size();
         INFO(s.looks[run].label);
         REQUIRE(parts >= 2);
         for (std::size_t i = 0; i < parts; ++i) {
-          ui.state.explain.part = i;
+          ui.state.view.explain.part = i;
           ui.frames(1);
         }
         explain_next(ui.state);  // past the last sub-step
         REQUIRE(current_step(ui.state) == 4);
-        REQUIRE_FALSE(ui.state.explain.open);
+        REQUIRE_FALSE(ui.state.view.explain.open);
       }
     }
 }
@@ -105,15 +105,15 @@ TEST_CASE("every optimizer and a typed rule draw every explained sub-step, in bo
 TEST_CASE("explaining with no run selected leaves a notice; removing the run closes it") {
   HeadlessUi ui(default_scenario());
   ui.frames(2);
-  ui.state.selected.reset();
+  ui.state.model.selected.reset();
   ui.press(keys::kE);
-  REQUIRE_FALSE(ui.state.explain.open);
-  REQUIRE(ui.state.notice.text == "Select a run to explain its next update");
-  ui.state.selected = 0;
+  REQUIRE_FALSE(ui.state.view.explain.open);
+  REQUIRE(ui.state.view.notice.text == "Select a run to explain its next update");
+  ui.state.model.selected = 0;
   ui.press(keys::kE);
-  REQUIRE(ui.state.explain.open);
+  REQUIRE(ui.state.view.explain.open);
   remove_run(ui.state, 0);
-  ui.state.selected.reset();
+  ui.state.model.selected.reset();
   ui.frames(2);
-  REQUIRE_FALSE(ui.state.explain.open);
+  REQUIRE_FALSE(ui.state.view.explain.open);
 }

@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
   }
   gui::AppState& state = app->state();
   std::size_t rows = 0;
-  for (const Trajectory& t : state.runs) rows += t.rows();
+  for (const Trajectory& t : state.model.runs) rows += t.rows();
   std::printf("gui_benchmark: %d runs, %zu rows in all, window 1280x800, Mesa llvmpipe under xvfb\n", kRuns, rows);
 
   auto frame_ms = [&] {
@@ -99,22 +99,22 @@ int main(int argc, char** argv) {
 
   // Playing: the playhead moves every frame.
   gui::set_step(state, 0);
-  state.playback.playing = true;
-  state.playback.speed = 20000.0 / 5;  // the whole run in 5 s of frames
+  state.model.playback.playing = true;
+  state.model.playback.speed = 20000.0 / 5;  // the whole run in 5 s of frames
   std::vector<double> playing;
   for (int i = 0; i < 200; ++i) playing.push_back(frame_ms());
-  state.playback.playing = false;
+  state.model.playback.playing = false;
 
   // A slider change: the recomputation of all runs alone, then the whole frame that does it.
   std::vector<double> recompute, changed_frame;
   gui::set_step(state, gui::last_step(state));
   const double rhos[3] = {0.9, 0.93, 0.96};  // consecutive values always differ
   for (int i = 0; i < 20; ++i) {
-    state.scenario.course.runs[2].hyper.rho = rhos[(2 * i) % 3];
+    state.model.scenario.course.runs[2].hyper.rho = rhos[(2 * i) % 3];
     const auto start = Clock::now();
     gui::update_simulation(state);
     recompute.push_back(milliseconds(Clock::now() - start));
-    state.scenario.course.runs[2].hyper.rho = rhos[(2 * i + 1) % 3];
+    state.model.scenario.course.runs[2].hyper.rho = rhos[(2 * i + 1) % 3];
     changed_frame.push_back(frame_ms());
   }
 
@@ -156,17 +156,17 @@ int main(int argc, char** argv) {
   std::vector<double> ui_still;
   for (int i = 0; i < 100; ++i) ui_still.push_back(ui_ms());
   gui::set_step(headless.state, 0);
-  headless.state.playback.playing = true;
-  headless.state.playback.speed = 20000.0 / 5;
+  headless.state.model.playback.playing = true;
+  headless.state.model.playback.speed = 20000.0 / 5;
   std::vector<double> ui_playing;
   for (int i = 0; i < 200; ++i) ui_playing.push_back(ui_ms());
-  headless.state.playback.playing = false;
+  headless.state.model.playback.playing = false;
   // A slider change in every frame: the frame simulates the changed run again, then draws.
   gui::set_step(headless.state, gui::last_step(headless.state));
   headless.frames(2);
   std::vector<double> ui_changed;
   for (int i = 0; i < 40; ++i) {
-    headless.state.scenario.course.runs[2].hyper.rho = rhos[i % 3];
+    headless.state.model.scenario.course.runs[2].hyper.rho = rhos[i % 3];
     ui_changed.push_back(ui_ms());
   }
   const Stats us = stats(ui_still), up = stats(ui_playing), uc = stats(ui_changed);

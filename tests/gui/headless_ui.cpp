@@ -32,10 +32,10 @@ HeadlessUi::HeadlessUi(Scenario scenario, float width, float height, float scale
   io.KeyMap[ImGuiKey_Escape] = keys::kEscape;
   io.KeyMap[ImGuiKey_A] = keys::kA;
   state = make_state(std::move(scenario));
-  state.view.ui_scale = scale;
-  state.view.scale_follows_monitor = false;
+  state.view.settings.ui_scale = scale;
+  state.view.settings.scale_follows_monitor = false;
   // Any non-null id: the canvas then draws its heatmap image as with a renderer.
-  state.heatmap_texture = reinterpret_cast<void*>(std::uintptr_t{1});
+  state.view.heatmap_texture = reinterpret_cast<void*>(std::uintptr_t{1});
   rebuild_fonts();
 }
 
@@ -43,15 +43,15 @@ HeadlessUi::~HeadlessUi() { ImGui::DestroyContext(context_); }
 
 void HeadlessUi::rebuild_fonts() {
   std::string warning;
-  apply_ui_scale(state, state.view.ui_scale, warning);
+  apply_ui_scale(state, state.view.settings.ui_scale, warning);
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  state.requests.rebuild_fonts = false;
+  state.view.requests.rebuild_fonts = false;
 }
 
 void HeadlessUi::frame(const std::function<void(ImGuiIO&)>& input) {
-  if (state.requests.rebuild_fonts) rebuild_fonts();
+  if (state.view.requests.rebuild_fonts) rebuild_fonts();
   ImGuiIO& io = ImGui::GetIO();
   io.DeltaTime = 1.0f / 60;
   if (input) input(io);
@@ -60,7 +60,7 @@ void HeadlessUi::frame(const std::function<void(ImGuiIO&)>& input) {
   ImGui::Render();
   process_file_requests(state);
   // The GL work of the application, which these tests do not have, is dropped.
-  state.requests.export_png = state.requests.start_gif = state.requests.cancel_gif = false;
+  state.view.requests.export_png = state.view.requests.start_gif = state.view.requests.cancel_gif = false;
 }
 
 void HeadlessUi::press(int key, bool ctrl, bool shift) {

@@ -28,19 +28,20 @@ void wait_for(Job& job) {
   REQUIRE_FALSE(job.running());
 }
 
-// Frames until no map job runs or waits (the first frame sees the change).
+// Frames until no map job runs or waits (the first two see the change: a view the canvas draws
+// reaches the basin's job in the next frame's update).
 void settle(HeadlessUi& ui) {
-  ui.frame();
-  for (int i = 0; i < 20000 && ui.state.maps->busy(); ++i) {
+  ui.frames(2);
+  for (int i = 0; i < 20000 && ui.state.model.maps->busy(); ++i) {
     ui.frame();
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ui.frame();
-  const MapViews& m = *ui.state.maps;
+  const MapViews& m = *ui.state.model.maps;
   INFO("sweep " << m.sweep.job.running() << m.sweep.job.waiting() << m.sweep.job.started() << " " << m.sweep.problem
-                << "; scenario problem " << ui.state.problem << "; basin " << m.basin.job.running()
+                << "; scenario problem " << ui.state.model.problem << "; basin " << m.basin.job.running()
                 << m.basin.job.waiting() << m.basin.job.started());
-  REQUIRE_FALSE(ui.state.maps->busy());
+  REQUIRE_FALSE(ui.state.model.maps->busy());
 }
 
 SweepSettings small_settings(const RunSpec& run) {
@@ -172,7 +173,7 @@ TEST_CASE("the sweep panel draws headless, recolours without recomputing, and re
   for (const float scale : {1.0f, 1.75f}) {
     INFO("UI scale " << scale);
     HeadlessUi ui(default_scenario(), 1600, 1000, scale);
-    SweepView& v = ui.state.maps->sweep;
+    SweepView& v = ui.state.model.maps->sweep;
     v.show = true;
     ui.frames(2);
     settle(ui);
@@ -186,21 +187,21 @@ TEST_CASE("the sweep panel draws headless, recolours without recomputing, and re
     // Presentation: the colouring, the run's name, colour and visibility, the view, the playhead.
     const auto generation = v.image.generation;
     v.settings.colouring = MapColouring::steps;
-    ui.state.scenario.looks[kRmsprop].label = "renamed";
-    ui.state.scenario.looks[kRmsprop].colour = {1, 2, 3};
-    ui.state.view.wanted = pan_box(ui.state.view.wanted, {0.5, 0.25});
+    ui.state.model.scenario.looks[kRmsprop].label = "renamed";
+    ui.state.model.scenario.looks[kRmsprop].colour = {1, 2, 3};
+    ui.state.view.settings.wanted = pan_box(ui.state.view.settings.wanted, {0.5, 0.25});
     set_step(ui.state, 10);
     ui.frames(40);
     CHECK(v.job.started() == 1);
     CHECK(v.image.generation == generation + 1);  // recoloured by steps
     CHECK(v.scale.colouring == MapColouring::steps);
     // The run's own values of the swept eta and rho move only the mark.
-    ui.state.scenario.course.runs[kRmsprop].hyper.eta *= 2;
+    ui.state.model.scenario.course.runs[kRmsprop].hyper.eta *= 2;
     ui.frames(40);
     CHECK(v.job.started() == 1);
 
     // The maths: a new eps recomputes, once the change has settled.
-    ui.state.scenario.course.runs[kRmsprop].hyper.eps = 1e-4;
+    ui.state.model.scenario.course.runs[kRmsprop].hyper.eps = 1e-4;
     ui.frames(1);
     CHECK(v.job.waiting());
     settle(ui);
@@ -208,7 +209,7 @@ TEST_CASE("the sweep panel draws headless, recolours without recomputing, and re
     CHECK(v.job.result_spec()->run.hyper.eps == 1e-4);
 
     // Another run selected: its own axes and map.
-    ui.state.selected = 3;  // Adam
+    ui.state.model.selected = 3;  // Adam
     settle(ui);
     CHECK(v.job.started() == 3);
     CHECK(v.settings.y.name == "beta1");
@@ -217,7 +218,7 @@ TEST_CASE("the sweep panel draws headless, recolours without recomputing, and re
     // Closed: nothing runs.
     v.show = false;
     ui.frames(2);
-    CHECK_FALSE(ui.state.maps->busy());
+    CHECK_FALSE(ui.state.model.maps->busy());
   }
 }
 
@@ -230,7 +231,7 @@ TEST_CASE("the basin overlay draws headless and recomputes for the view and the 
   s.course.runs[0].hyper.eta = 0.05;
   s.course.steps = 300;
   HeadlessUi ui(s, 1600, 1000);
-  BasinView& v = ui.state.maps->basin;
+  BasinView& v = ui.state.model.maps->basin;
   v.show = true;
   ui.frames(2);
   settle(ui);
@@ -243,21 +244,21 @@ TEST_CASE("the basin overlay draws headless and recomputes for the view and the 
   for (const int m : map.minimum) ++count[static_cast<std::size_t>(m + 1)];
   for (std::size_t k = 1; k < count.size(); ++k) CHECK(count[k] > 0);
   CHECK(count[0] < static_cast<int>(map.minimum.size()) / 4);
-  CHECK(v.job.result_spec()->view == ui.state.heatmap_request.shown);
+  CHECK(v.job.result_spec()->view == ui.state.view.heatmap_request.shown);
 
   // The start point and the colouring do not enter the map.
-  ui.state.scenario.course.start = {1, 1};
+  ui.state.model.scenario.course.start = {1, 1};
   v.colouring = MapColouring::loss;
   ui.frames(40);
   CHECK(v.job.started() == 1);
   CHECK(v.image_colouring == MapColouring::loss);
   // A pan does, once it settles.
-  ui.state.view.wanted = pan_box(ui.state.view.wanted, {1, 0});
+  ui.state.view.settings.wanted = pan_box(ui.state.view.settings.wanted, {1, 0});
   settle(ui);
   CHECK(v.job.started() == 2);
-  CHECK(v.job.result_spec()->view == ui.state.heatmap_request.shown);
+  CHECK(v.job.result_spec()->view == ui.state.view.heatmap_request.shown);
   // So does the run.
-  ui.state.scenario.course.runs[0].hyper.eta = 0.1;
+  ui.state.model.scenario.course.runs[0].hyper.eta = 0.1;
   settle(ui);
   CHECK(v.job.started() == 3);
   CHECK(v.job.result_spec()->run.hyper.eta == 0.1);

@@ -14,7 +14,7 @@ namespace {
 
 std::size_t measured(const AppState& s) {
   std::size_t n = 0;
-  for (const PlotColumnsCache& c : s.plot_axes.columns) n += c.measured();
+  for (const PlotColumnsCache& c : s.view.plot_axes.columns) n += c.measured();
   return n;
 }
 
@@ -23,41 +23,41 @@ std::size_t measured(const AppState& s) {
 TEST_CASE("presentation edits never re-simulate; the plots keep what they measured") {
   HeadlessUi ui(default_scenario());
   ui.frames(3);
-  const std::uint64_t generation = ui.state.generation;
-  const std::vector<std::uint64_t> versions = ui.state.run_versions;
-  const std::vector<Trajectory> runs = ui.state.runs;
+  const std::uint64_t generation = ui.state.model.generation;
+  const std::vector<std::uint64_t> versions = ui.state.model.run_versions;
+  const std::vector<Trajectory> runs = ui.state.model.runs;
   const std::size_t plots_measured = measured(ui.state);
   REQUIRE(plots_measured > 0);
 
-  SECTION("a new name") { ui.state.scenario.looks[1].label = "AdaGrad, renamed"; }
-  SECTION("a new colour") { ui.state.scenario.looks[2].colour = {200, 10, 10}; }
-  SECTION("the contour count") { ui.state.scenario.display.contour_count = 5; }
-  SECTION("the colour scale") { ui.state.scenario.display.colour_scale = ColourScale::linear; }
+  SECTION("a new name") { ui.state.model.scenario.looks[1].label = "AdaGrad, renamed"; }
+  SECTION("a new colour") { ui.state.model.scenario.looks[2].colour = {200, 10, 10}; }
+  SECTION("the contour count") { ui.state.model.scenario.display.contour_count = 5; }
+  SECTION("the colour scale") { ui.state.model.scenario.display.colour_scale = ColourScale::linear; }
   SECTION("the title and the lesson's text") {
-    ui.state.scenario.title = "A lesson";
-    ui.state.scenario.description = "Watch the valley.";
+    ui.state.model.scenario.title = "A lesson";
+    ui.state.model.scenario.description = "Watch the valley.";
   }
-  SECTION("the view box") { ui.state.scenario.view = {{-3, -2}, {3, 4}}; }
+  SECTION("the view box") { ui.state.model.scenario.view = {{-3, -2}, {3, 4}}; }
   ui.frames(3);
-  CHECK(ui.state.generation == generation);
-  CHECK(ui.state.run_versions == versions);
-  CHECK(ui.state.simulated == ui.state.scenario);  // the view did take the edit
-  for (std::size_t i = 0; i < runs.size(); ++i) CHECK(ui.state.runs[i].position == runs[i].position);
+  CHECK(ui.state.model.generation == generation);
+  CHECK(ui.state.model.run_versions == versions);
+  CHECK(ui.state.model.simulated == ui.state.model.scenario);  // the view did take the edit
+  for (std::size_t i = 0; i < runs.size(); ++i) CHECK(ui.state.model.runs[i].position == runs[i].position);
   CHECK(measured(ui.state) == plots_measured);
 }
 
 TEST_CASE("hiding a run re-simulates nothing, and showing it again measures only its series") {
   HeadlessUi ui(default_scenario());
   ui.frames(3);
-  const std::uint64_t generation = ui.state.generation;
+  const std::uint64_t generation = ui.state.model.generation;
   const std::size_t before = measured(ui.state);
-  ui.state.scenario.looks[3].visible = false;
+  ui.state.model.scenario.looks[3].visible = false;
   ui.frames(3);
-  CHECK(ui.state.generation == generation);
+  CHECK(ui.state.model.generation == generation);
   CHECK(measured(ui.state) == before);  // fewer series: nothing to measure
-  ui.state.scenario.looks[3].visible = true;
+  ui.state.model.scenario.looks[3].visible = true;
   ui.frames(3);
-  CHECK(ui.state.generation == generation);
+  CHECK(ui.state.model.generation == generation);
   // Adam's loss, its v in x and y, its step size in x and y: a range and the columns of each.
   CHECK(measured(ui.state) == before + 2 * 5);
 }
@@ -65,43 +65,43 @@ TEST_CASE("hiding a run re-simulates nothing, and showing it again measures only
 TEST_CASE("a slider change re-simulates only its run, which then equals a fresh simulation") {
   HeadlessUi ui(default_scenario());
   ui.frames(3);
-  const std::uint64_t generation = ui.state.generation;
-  const std::vector<std::uint64_t> versions = ui.state.run_versions;
-  const std::vector<Trajectory> runs = ui.state.runs;
+  const std::uint64_t generation = ui.state.model.generation;
+  const std::vector<std::uint64_t> versions = ui.state.model.run_versions;
+  const std::vector<Trajectory> runs = ui.state.model.runs;
   const std::size_t before = measured(ui.state);
-  ui.state.scenario.course.runs[2].hyper.rho = 0.95;  // RMSprop
+  ui.state.model.scenario.course.runs[2].hyper.rho = 0.95;  // RMSprop
   ui.frames(2);
-  CHECK(ui.state.generation == generation + 1);
-  REQUIRE(ui.state.run_versions.size() == 4);
+  CHECK(ui.state.model.generation == generation + 1);
+  REQUIRE(ui.state.model.run_versions.size() == 4);
   for (std::size_t i : {0u, 1u, 3u}) {
-    CHECK(ui.state.run_versions[i] == versions[i]);
-    CHECK(ui.state.runs[i].position == runs[i].position);
+    CHECK(ui.state.model.run_versions[i] == versions[i]);
+    CHECK(ui.state.model.runs[i].position == runs[i].position);
   }
-  CHECK(ui.state.run_versions[2] == generation + 1);
-  CHECK(ui.state.runs[2].position != runs[2].position);
-  const std::vector<Trajectory> fresh = simulate(ui.state.scenario.course);
+  CHECK(ui.state.model.run_versions[2] == generation + 1);
+  CHECK(ui.state.model.runs[2].position != runs[2].position);
+  const std::vector<Trajectory> fresh = simulate(ui.state.model.scenario.course);
   for (std::size_t i = 0; i < fresh.size(); ++i) {
-    CHECK(ui.state.runs[i].position == fresh[i].position);
-    CHECK(ui.state.runs[i].accumulator == fresh[i].accumulator);
-    CHECK(ui.state.runs[i].step_size == fresh[i].step_size);
+    CHECK(ui.state.model.runs[i].position == fresh[i].position);
+    CHECK(ui.state.model.runs[i].accumulator == fresh[i].accumulator);
+    CHECK(ui.state.model.runs[i].step_size == fresh[i].step_size);
   }
   // RMSprop's five series again; the other runs' are kept.
   CHECK(measured(ui.state) == before + 2 * 5);
 
   SECTION("a change of the function, start, steps or seed re-simulates every run") {
-    ui.state.scenario.course.steps = 300;
+    ui.state.model.scenario.course.steps = 300;
     ui.frames(2);
-    CHECK(ui.state.generation == generation + 2);
-    for (const std::uint64_t v : ui.state.run_versions) CHECK(v == generation + 2);
-    const std::vector<Trajectory> again = simulate(ui.state.scenario.course);
-    for (std::size_t i = 0; i < again.size(); ++i) CHECK(ui.state.runs[i].position == again[i].position);
+    CHECK(ui.state.model.generation == generation + 2);
+    for (const std::uint64_t v : ui.state.model.run_versions) CHECK(v == generation + 2);
+    const std::vector<Trajectory> again = simulate(ui.state.model.scenario.course);
+    for (std::size_t i = 0; i < again.size(); ++i) CHECK(ui.state.model.runs[i].position == again[i].position);
   }
   SECTION("removing a run re-simulates the rest, which keep their own paths") {
     remove_run(ui.state, 0);
     ui.frames(2);
-    REQUIRE(ui.state.runs.size() == 3);
-    const std::vector<Trajectory> again = simulate(ui.state.scenario.course);
-    for (std::size_t i = 0; i < again.size(); ++i) CHECK(ui.state.runs[i].position == again[i].position);
+    REQUIRE(ui.state.model.runs.size() == 3);
+    const std::vector<Trajectory> again = simulate(ui.state.model.scenario.course);
+    for (std::size_t i = 0; i < again.size(); ++i) CHECK(ui.state.model.runs[i].position == again[i].position);
   }
 }
 

@@ -211,17 +211,17 @@ TEST_CASE("in the window's 3D view a drag turns the surface and the wheel zooms,
   ui.frames(2);
   ui.press(keys::kV);
   ui.frames(2);
-  REQUIRE(ui.state.scenario.display.view == CanvasView::surface);
-  const SurfaceScene& scene = ui.state.surface_scene;
+  REQUIRE(ui.state.model.scenario.display.view == CanvasView::surface);
+  const SurfaceScene& scene = ui.state.view.surface_scene;
   CHECK(scene.width > 100);
-  CHECK(scene.mesh == &ui.state.surface_model.mesh());
-  CHECK(scene.lines.size() >= 1 + 2 * ui.state.scenario.course.runs.size());  // the base, each run's outline and colour
+  CHECK(scene.mesh == &ui.state.view.surface_model.mesh());
+  CHECK(scene.lines.size() >= 1 + 2 * ui.state.model.scenario.course.runs.size());  // the base, each run's outline and colour
 
-  const std::uint64_t generation = ui.state.generation;
-  const Vec2 start = ui.state.scenario.course.start;
-  const PixelRect canvas = ui.state.layout.canvas;
+  const std::uint64_t generation = ui.state.model.generation;
+  const Vec2 start = ui.state.model.scenario.course.start;
+  const PixelRect canvas = ui.state.view.layout.canvas;
   const ImVec2 centre((canvas.x0 + canvas.x1) / 2, (canvas.y0 + canvas.y1) / 2);
-  const SurfaceView before = ui.state.scenario.display.surface;
+  const SurfaceView before = ui.state.model.scenario.display.surface;
   ui.frame([&](ImGuiIO& io) { io.MousePos = centre; });
   ui.frame([&](ImGuiIO& io) { io.MouseDown[0] = true; });
   for (int i = 1; i <= 5; ++i)
@@ -230,23 +230,23 @@ TEST_CASE("in the window's 3D view a drag turns the surface and the wheel zooms,
       io.MousePos = ImVec2(centre.x + 20.0f * static_cast<float>(i), centre.y + 4.0f * static_cast<float>(i));
     });
   ui.frame([&](ImGuiIO& io) { io.MouseDown[0] = false; });
-  const SurfaceView turned = ui.state.scenario.display.surface;
+  const SurfaceView turned = ui.state.model.scenario.display.surface;
   CHECK(turned.yaw < before.yaw - 5);   // dragged right: the camera goes left
   CHECK(turned.pitch > before.pitch);   // dragged down: the camera rises
-  CHECK(ui.state.scenario.course.start == start);  // no start handle to drag in 3D
+  CHECK(ui.state.model.scenario.course.start == start);  // no start handle to drag in 3D
   ui.frame([&](ImGuiIO& io) {
     io.MousePos = centre;
     io.MouseWheel = 2;
   });
   ui.frames(2);
-  CHECK(ui.state.scenario.display.surface.zoom == Approx(turned.zoom * 1.15 * 1.15));
-  CHECK(ui.state.generation == generation);  // the camera changes no trajectory
-  CHECK(ui.state.simulated.display.surface == ui.state.scenario.display.surface);
+  CHECK(ui.state.model.scenario.display.surface.zoom == Approx(turned.zoom * 1.15 * 1.15));
+  CHECK(ui.state.model.generation == generation);  // the camera changes no trajectory
+  CHECK(ui.state.model.simulated.display.surface == ui.state.model.scenario.display.surface);
 
   ui.press(keys::kV);
   ui.frames(2);
-  CHECK(ui.state.scenario.display.view == CanvasView::flat);
-  CHECK(ui.state.surface_scene.width == 0);
-  CHECK(ui.state.heatmap_request.width > 100);
-  CHECK(ui.state.generation == generation);
+  CHECK(ui.state.model.scenario.display.view == CanvasView::flat);
+  CHECK(ui.state.view.surface_scene.width == 0);
+  CHECK(ui.state.view.heatmap_request.width > 100);
+  CHECK(ui.state.model.generation == generation);
 }

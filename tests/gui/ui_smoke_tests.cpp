@@ -20,6 +20,7 @@
 #include "scenario_file.hpp"
 #include "settings.hpp"
 #include "slider_scale.hpp"
+#include "ui.hpp"
 
 using namespace optviz;
 using namespace optviz::gui;
@@ -27,25 +28,27 @@ using optviz::gui::test::HeadlessUi;
 
 namespace {
 
-// Every invariant the panels must keep, whatever the input.
-void check_invariants(const AppState& s) {
-  REQUIRE(find_scenario_problem(s.scenario) == "");
-  REQUIRE(s.problem == "");
-  REQUIRE(s.runs.size() == s.scenario.course.runs.size());
-  REQUIRE(s.simulated == s.scenario);
-  REQUIRE(is_finite(s.view.wanted.min));
-  REQUIRE(is_finite(s.view.wanted.max));
-  REQUIRE(s.view.wanted.max.x > s.view.wanted.min.x);
-  REQUIRE(s.view.wanted.max.y > s.view.wanted.min.y);
+// Every invariant the panels must keep, whatever the input, once the next frame's update has
+// taken what the last frame's panels edited.
+void check_invariants(AppState& s) {
+  update(s, ImGui::GetTime());
+  REQUIRE(find_scenario_problem(s.model.scenario) == "");
+  REQUIRE(s.model.problem == "");
+  REQUIRE(s.model.runs.size() == s.model.scenario.course.runs.size());
+  REQUIRE(s.model.simulated == s.model.scenario);
+  REQUIRE(is_finite(s.view.settings.wanted.min));
+  REQUIRE(is_finite(s.view.settings.wanted.max));
+  REQUIRE(s.view.settings.wanted.max.x > s.view.settings.wanted.min.x);
+  REQUIRE(s.view.settings.wanted.max.y > s.view.settings.wanted.min.y);
   REQUIRE(current_step(s) >= 0);
   REQUIRE(current_step(s) <= last_step(s));
-  if (s.selected) REQUIRE(*s.selected < s.scenario.course.runs.size());
-  const HeatmapRequest& r = s.heatmap_request;
+  if (s.model.selected) REQUIRE(*s.model.selected < s.model.scenario.course.runs.size());
+  const HeatmapRequest& r = s.view.heatmap_request;
   REQUIRE(r.width > 0);
   REQUIRE(r.height > 0);
   REQUIRE(is_finite(r.shown.min));
   REQUIRE(is_finite(r.shown.max));
-  if (s.scenario.display.view == CanvasView::surface) REQUIRE(s.surface_scene.width > 0);
+  if (s.model.scenario.display.view == CanvasView::surface) REQUIRE(s.view.surface_scene.width > 0);
 }
 
 std::filesystem::path temp_dir(const std::string& name) {
@@ -62,22 +65,22 @@ TEST_CASE("every panel draws the default scenario for many frames while it plays
   HeadlessUi ui(default_scenario());
   ui.frames(3);
   check_invariants(ui.state);
-  REQUIRE(ui.state.runs.size() == 4);
-  REQUIRE(ui.state.selected == std::optional<std::size_t>(2));  // RMSprop, the inspector's first run
-  const Layout& l = ui.state.layout;
+  REQUIRE(ui.state.model.runs.size() == 4);
+  REQUIRE(ui.state.model.selected == std::optional<std::size_t>(2));  // RMSprop, the inspector's first run
+  const Layout& l = ui.state.view.layout;
   for (const PixelRect& r : {l.menu_bar, l.time_bar, l.controls, l.inspector, l.canvas, l.plots}) {
     REQUIRE(r.width() > 0);
     REQUIRE(r.height() > 0);
   }
   ui.press(keys::kSpace);
-  REQUIRE(ui.state.playback.playing);
+  REQUIRE(ui.state.model.playback.playing);
   ui.frames(120);
   // Two seconds at 60 steps per second.
   REQUIRE(current_step(ui.state) > 100);
   REQUIRE(current_step(ui.state) < 130);
   check_invariants(ui.state);
   ui.press(keys::kSpace);
-  REQUIRE_FALSE(ui.state.playback.playing);
+  REQUIRE_FALSE(ui.state.model.playback.playing);
 }
 
 TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panels drawing") {
@@ -86,29 +89,29 @@ TEST_CASE("adding every optimizer, duplicating and removing runs keeps the panel
     REQUIRE(add_run(ui.state, kind));
     ui.frames(2);
     check_invariants(ui.state);
-    REQUIRE(ui.state.scenario.course.runs.back().hyper.kind == kind);
-    REQUIRE(ui.state.selected == ui.state.scenario.course.runs.size() - 1);
+    REQUIRE(ui.state.model.scenario.course.runs.back().hyper.kind == kind);
+    REQUIRE(ui.state.model.selected == ui.state.model.scenario.course.runs.size() - 1);
   }
-  REQUIRE(ui.state.scenario.course.runs.size() == 4 + optimizer_kinds().size());
+  REQUIRE(ui.state.model.scenario.course.runs.size() == 4 + optimizer_kinds().size());
   REQUIRE(duplicate_run(ui.state, 2));
   ui.frames(2);
-  REQUIRE(ui.state.scenario.course.runs[3].hyper == ui.state.scenario.course.runs[2].hyper);
-  REQUIRE(ui.state.scenario.looks[3].label == "RMSprop (copy)");
+  REQUIRE(ui.state.model.scenario.course.runs[3].hyper == ui.state.model.scenario.course.runs[2].hyper);
+  REQUIRE(ui.state.model.scenario.looks[3].label == "RMSprop (copy)");
   // The 16-run limit refuses politely.
-  while (ui.state.scenario.course.runs.size() < kMaxRuns) REQUIRE(add_run(ui.state, OptimizerKind::adam));
+  while (ui.state.model.scenario.course.runs.size() < kMaxRuns) REQUIRE(add_run(ui.state, OptimizerKind::adam));
   REQUIRE_FALSE(add_run(ui.state, OptimizerKind::adam));
-  REQUIRE(ui.state.notice.error);
+  REQUIRE(ui.state.view.notice.error);
   ui.frames(2);
   check_invariants(ui.state);
   // Remove from the middle, then everything, drawing in between.
   remove_run(ui.state, 5);
   ui.frames(2);
-  while (!ui.state.scenario.course.runs.empty()) {
-    remove_run(ui.state, ui.state.scenario.course.runs.size() / 2);
+  while (!ui.state.model.scenario.course.runs.empty()) {
+    remove_run(ui.state, ui.state.model.scenario.course.runs.size() / 2);
     ui.frames(1);
     check_invariants(ui.state);
   }
-  REQUIRE_FALSE(ui.state.selected);
+  REQUIRE_FALSE(ui.state.model.selected);
   ui.frames(5);
   REQUIRE(add_run(ui.state, OptimizerKind::sgd));
   ui.frames(2);
@@ -124,7 +127,7 @@ TEST_CASE("every slider at both ends, for every optimizer, gives a valid scenari
   for (OptimizerKind kind : optimizer_kinds()) add_run(ui.state, kind);
   int diverged = 0;
   for (const double position : {0.0, 1.0, 0.5}) {
-    for (RunSpec& run : ui.state.scenario.course.runs) {
+    for (RunSpec& run : ui.state.model.scenario.course.runs) {
       for (const RealParameter& p : real_parameters()) {
         if (!p.applies_to(run.hyper.kind)) continue;
         run.hyper.*p.member = slider_value(slider_mapping(p), position);
@@ -134,11 +137,11 @@ TEST_CASE("every slider at both ends, for every optimizer, gives a valid scenari
     }
     ui.frames(3);
     check_invariants(ui.state);
-    for (std::size_t i = 0; i < ui.state.runs.size(); ++i) {
-      ui.state.selected = i;
+    for (std::size_t i = 0; i < ui.state.model.runs.size(); ++i) {
+      ui.state.model.selected = i;
       set_step(ui.state, last_step(ui.state) / 2);
       ui.frames(1);
-      if (ui.state.runs[i].diverged_at) ++diverged;
+      if (ui.state.model.runs[i].diverged_at) ++diverged;
     }
   }
   // The right ends (eta 10, rho 1, ...) make some runs diverge: shown, not crashed.
@@ -149,16 +152,16 @@ TEST_CASE("a diverged run is drawn and inspected at and after its last step") {
   Scenario s = default_scenario();
   s.course.runs[0].hyper.eta = 1e6;  // SGD + momentum with eta 1e6 leaves the plane at once
   HeadlessUi ui(s);
-  const Trajectory& t = ui.state.runs[0];
+  const Trajectory& t = ui.state.model.runs[0];
   REQUIRE(t.diverged_at);
   REQUIRE(*t.diverged_at < 10);
-  ui.state.selected = 0;
+  ui.state.model.selected = 0;
   for (long step : {0L, *t.diverged_at - 1, *t.diverged_at, *t.diverged_at + 1, last_step(ui.state)}) {
     set_step(ui.state, step);
     ui.frames(2);
     check_invariants(ui.state);
   }
-  ui.state.view.wanted = {{-1e11, -1e11}, {1e11, 1e11}};  // zoomed far out, where it went
+  ui.state.view.settings.wanted = {{-1e11, -1e11}, {1e11, 1e11}};  // zoomed far out, where it went
   ui.frames(2);
   check_invariants(ui.state);
 }
@@ -168,21 +171,21 @@ TEST_CASE("every function, colour scale and lesson preset draws") {
   for (const TestFunction& f : test_functions()) {
     select_function(ui.state, std::string(f.name));
     for (ColourScale scale : {ColourScale::log, ColourScale::linear}) {
-      ui.state.scenario.display.colour_scale = scale;
+      ui.state.model.scenario.display.colour_scale = scale;
       ui.frames(2);
       check_invariants(ui.state);
-      REQUIRE(ui.state.heatmap.high > ui.state.heatmap.low);
-      REQUIRE(ui.state.heatmap_request.objective == Objective(f));
+      REQUIRE(ui.state.model.heatmap.high > ui.state.model.heatmap.low);
+      REQUIRE(ui.state.view.heatmap_request.objective == Objective(f));
     }
   }
   const auto& presets = lesson_presets();
   REQUIRE_FALSE(presets.empty());
   for (std::size_t i = 0; i < presets.size(); ++i) {
-    ui.state.requests.load_preset = i;
+    ui.state.view.requests.load_preset = i;
     ui.frames(3);
     check_invariants(ui.state);
-    REQUIRE(ui.state.scenario.title == presets[i].title);
-    REQUIRE(ui.state.dialogs.lesson_info);
+    REQUIRE(ui.state.model.scenario.title == presets[i].title);
+    REQUIRE(ui.state.view.dialogs.lesson_info);
   }
 }
 
@@ -200,49 +203,49 @@ TEST_CASE("the keyboard shortcuts do what the help says") {
   REQUIRE(current_step(ui.state) == last_step(ui.state));
   ui.press(keys::kHome);
   REQUIRE(current_step(ui.state) == 0);
-  const double speed = ui.state.playback.speed;
+  const double speed = ui.state.model.playback.speed;
   ui.press(keys::kUp);
-  REQUIRE(ui.state.playback.speed == speed * 2);
+  REQUIRE(ui.state.model.playback.speed == speed * 2);
   ui.press(keys::kL);
-  REQUIRE(ui.state.playback.loop);
+  REQUIRE(ui.state.model.playback.loop);
   ui.press(keys::kEqual);  // zoom in around the centre
-  REQUIRE(ui.state.view.wanted.max.x - ui.state.view.wanted.min.x < 4);
+  REQUIRE(ui.state.view.settings.wanted.max.x - ui.state.view.settings.wanted.min.x < 4);
   ui.press(keys::kF);
-  REQUIRE(ui.state.view.wanted.min == ui.state.scenario.view.min);
+  REQUIRE(ui.state.view.settings.wanted.min == ui.state.model.scenario.view.min);
   ui.press(keys::kEqual, true);  // Ctrl +: larger text, fonts rebuilt at the new size
-  REQUIRE(ui.state.view.ui_scale > 1);
+  REQUIRE(ui.state.view.settings.ui_scale > 1);
   REQUIRE(ImGui::GetFontSize() > kBaseFontSize);
   ui.press(keys::kZero, true);
-  REQUIRE(ui.state.view.ui_scale == 1);
+  REQUIRE(ui.state.view.settings.ui_scale == 1);
   ui.press(keys::kT);
-  REQUIRE(ui.state.view.theme == Theme::light);
+  REQUIRE(ui.state.view.settings.theme == Theme::light);
   ui.frames(2);
   ui.press(keys::kOne);
-  REQUIRE(ui.state.selected == std::optional<std::size_t>(0));
+  REQUIRE(ui.state.model.selected == std::optional<std::size_t>(0));
   ui.press(keys::kRightBracket);
-  REQUIRE(ui.state.selected == std::optional<std::size_t>(1));
+  REQUIRE(ui.state.model.selected == std::optional<std::size_t>(1));
   ui.press(keys::kD, true);  // Ctrl+D duplicates the inspected run
-  REQUIRE(ui.state.scenario.course.runs.size() == 5);
+  REQUIRE(ui.state.model.scenario.course.runs.size() == 5);
   ui.press(keys::kDelete);
-  REQUIRE(ui.state.scenario.course.runs.size() == 4);
+  REQUIRE(ui.state.model.scenario.course.runs.size() == 4);
   ui.press(keys::kF1);
-  REQUIRE(ui.state.view.show_help);
+  REQUIRE(ui.state.view.settings.show_help);
   ui.frames(2);
   ui.press(keys::kEscape);
-  REQUIRE_FALSE(ui.state.view.show_help);
+  REQUIRE_FALSE(ui.state.view.settings.show_help);
   ui.press(keys::kR);
-  REQUIRE(ui.state.playback.playing);
+  REQUIRE(ui.state.model.playback.playing);
   check_invariants(ui.state);
 }
 
 TEST_CASE("presentation mode: the lesson as its slide, the edges reveal the panels, Escape leaves") {
   HeadlessUi ui(lesson_presets()[0], 1280, 720);
-  ui.state.dialogs.lesson_info = true;
+  ui.state.view.dialogs.lesson_info = true;
   ui.frames(2);
   ui.press(keys::kF11);
   ui.frames(2);
-  REQUIRE(ui.state.view.presenting);
-  const Layout& l = ui.state.layout;
+  REQUIRE(ui.state.view.settings.presenting);
+  const Layout& l = ui.state.view.layout;
   REQUIRE(l.canvas.width() >= 1280 / 2);
   REQUIRE(l.controls.width() == 0);
   REQUIRE(l.header.height() > 0);   // the lesson's title
@@ -257,28 +260,28 @@ TEST_CASE("presentation mode: the lesson as its slide, the edges reveal the pane
     for (int i = 0; i < 3; ++i) ui.frame([&](ImGuiIO& io) { io.MousePos = ImVec2(x, y); });
   };
   pointer_at(1, 360);
-  REQUIRE(ui.state.view.presentation.controls);
+  REQUIRE(ui.state.view.settings.presentation.controls);
   REQUIRE(l.controls.width() > 0);
   pointer_at(l.controls.x1 - 10, 300);  // over the controls: they stay
-  REQUIRE(ui.state.view.presentation.controls);
+  REQUIRE(ui.state.view.settings.presentation.controls);
   pointer_at(900, 300);
-  REQUIRE_FALSE(ui.state.view.presentation.controls);
+  REQUIRE_FALSE(ui.state.view.settings.presentation.controls);
   pointer_at(640, 0);
-  REQUIRE(ui.state.view.presentation.menu);
+  REQUIRE(ui.state.view.settings.presentation.menu);
   REQUIRE(l.menu_bar.height() > 0);
   pointer_at(640, 400);
-  REQUIRE_FALSE(ui.state.view.presentation.menu);
+  REQUIRE_FALSE(ui.state.view.settings.presentation.menu);
   ui.press(keys::kG);  // the plots hidden: the canvas takes their room
   ui.frames(2);
   REQUIRE(l.plots.width() == 0);
   REQUIRE(l.canvas.width() > canvas_with_plots);
   ui.press(keys::kEscape);  // first closes the lesson's text
-  REQUIRE(ui.state.view.presenting);
+  REQUIRE(ui.state.view.settings.presenting);
   ui.frames(1);
   REQUIRE(l.lesson.height() == 0);
   ui.press(keys::kEscape);  // then leaves
   ui.frames(2);
-  REQUIRE_FALSE(ui.state.view.presenting);
+  REQUIRE_FALSE(ui.state.view.settings.presenting);
   REQUIRE(l.controls.width() > 0);
   check_invariants(ui.state);
 }
@@ -289,7 +292,7 @@ TEST_CASE("UI scales and window sizes from tiny to 8K draw without overlap of th
       HeadlessUi ui(default_scenario(), w, h, scale);
       ui.frames(3);
       check_invariants(ui.state);
-      const Layout& l = ui.state.layout;
+      const Layout& l = ui.state.view.layout;
       REQUIRE(l.canvas.x0 >= l.controls.x1);
       REQUIRE(l.canvas.y0 >= l.time_bar.y1);
       REQUIRE(l.canvas.x1 <= w);
@@ -306,49 +309,49 @@ TEST_CASE("UI scales and window sizes from tiny to 8K draw without overlap of th
 TEST_CASE("saving and opening scenarios, and a bad file leaves the scenario as it was") {
   const auto dir = temp_dir("files");
   HeadlessUi ui(default_scenario());
-  ui.state.scenario.course.runs[1].hyper.eta = 0.25;
+  ui.state.model.scenario.course.runs[1].hyper.eta = 0.25;
   ui.frames(2);
-  ui.state.dialogs.scenario_path = (dir / "lesson.json").string();
-  ui.state.requests.save_scenario = true;
+  ui.state.view.dialogs.scenario_path = (dir / "lesson.json").string();
+  ui.state.view.requests.save_scenario = true;
   ui.frames(1);
-  REQUIRE_FALSE(ui.state.notice.error);
+  REQUIRE_FALSE(ui.state.view.notice.error);
   REQUIRE(std::filesystem::exists(dir / "lesson.json"));
 
-  const Scenario saved = ui.state.scenario;
+  const Scenario saved = ui.state.model.scenario;
   replace_scenario(ui.state, default_scenario());
-  ui.state.requests.open_scenario = true;
+  ui.state.view.requests.open_scenario = true;
   ui.frames(2);
-  REQUIRE_FALSE(ui.state.notice.error);
-  REQUIRE(ui.state.scenario.course.runs == saved.course.runs);
+  REQUIRE_FALSE(ui.state.view.notice.error);
+  REQUIRE(ui.state.model.scenario.course.runs == saved.course.runs);
 
   {
     std::FILE* bad = std::fopen((dir / "bad.json").c_str(), "w");
     std::fputs("{\"version\": 1, \"function\": \"rosenbrock\", \"start\": [0, 0], \"steps\": -3, \"runs\": []}", bad);
     std::fclose(bad);
   }
-  ui.state.dialogs.scenario_path = (dir / "bad.json").string();
-  ui.state.requests.open_scenario = true;
+  ui.state.view.dialogs.scenario_path = (dir / "bad.json").string();
+  ui.state.view.requests.open_scenario = true;
   ui.frames(2);
-  REQUIRE(ui.state.notice.error);
-  REQUIRE(ui.state.notice.text.find("steps") != std::string::npos);
-  REQUIRE(ui.state.scenario.course.runs == saved.course.runs);
+  REQUIRE(ui.state.view.notice.error);
+  REQUIRE(ui.state.view.notice.text.find("steps") != std::string::npos);
+  REQUIRE(ui.state.model.scenario.course.runs == saved.course.runs);
 
-  ui.state.dialogs.scenario_path = (dir / "missing.json").string();
-  ui.state.requests.open_scenario = true;
+  ui.state.view.dialogs.scenario_path = (dir / "missing.json").string();
+  ui.state.view.requests.open_scenario = true;
   ui.frames(1);
-  REQUIRE(ui.state.notice.error);
-  REQUIRE(ui.state.scenario.course.runs == saved.course.runs);
+  REQUIRE(ui.state.view.notice.error);
+  REQUIRE(ui.state.model.scenario.course.runs == saved.course.runs);
 
-  ui.state.dialogs.csv_directory = (dir / "runs").string();
-  ui.state.requests.export_csv = true;
+  ui.state.view.dialogs.csv_directory = (dir / "runs").string();
+  ui.state.view.requests.export_csv = true;
   ui.frames(1);
-  REQUIRE_FALSE(ui.state.notice.error);
+  REQUIRE_FALSE(ui.state.view.notice.error);
   REQUIRE(std::filesystem::exists(dir / "runs" / "summary.json"));
 
-  ui.state.dialogs.csv_directory = "/proc/optviz-cannot-write-here";
-  ui.state.requests.export_csv = true;
+  ui.state.view.dialogs.csv_directory = "/proc/optviz-cannot-write-here";
+  ui.state.view.requests.export_csv = true;
   ui.frames(1);
-  REQUIRE(ui.state.notice.error);
+  REQUIRE(ui.state.view.notice.error);
   std::filesystem::remove_all(dir);
 }
 
@@ -356,8 +359,8 @@ TEST_CASE("random mouse and keyboard input for many frames keeps every invariant
   const auto dir = temp_dir("monkey");
   HeadlessUi ui(default_scenario());
   // Random clicks may press Save or Export: keep what they write in a temporary directory.
-  ui.state.dialogs.scenario_path = (dir / "scenario.json").string();
-  ui.state.dialogs.csv_directory = (dir / "runs").string();
+  ui.state.view.dialogs.scenario_path = (dir / "scenario.json").string();
+  ui.state.view.dialogs.csv_directory = (dir / "runs").string();
   std::mt19937 random(12345);
   std::uniform_real_distribution<float> x(-20, 1300), y(-20, 820), unit(0, 1);
   const int keys_to_try[] = {
@@ -389,11 +392,11 @@ TEST_CASE("random mouse and keyboard input for many frames keeps every invariant
 TEST_CASE("the settings survive a save and load, and a broken file gives the defaults") {
   const auto dir = temp_dir("settings");
   HeadlessUi ui(default_scenario());
-  ui.state.view.theme = Theme::light;
-  ui.state.view.splitters.controls_width = 410;
-  ui.state.view.splitters.inspector_fraction = 0.3f;
-  ui.state.playback.speed = 240;
-  ui.state.view.show_arrows = false;
+  ui.state.view.settings.theme = Theme::light;
+  ui.state.view.settings.splitters.controls_width = 410;
+  ui.state.view.settings.splitters.inspector_fraction = 0.3f;
+  ui.state.model.playback.speed = 240;
+  ui.state.view.settings.show_arrows = false;
   WindowPlacement window;
   window.x = 40, window.y = 30, window.width = 1500, window.height = 900, window.known = true;
   save_settings(dir, settings_of(ui.state, window));
@@ -404,10 +407,10 @@ TEST_CASE("the settings survive a save and load, and a broken file gives the def
   REQUIRE(loaded.window.x == 40);
   AppState fresh = make_state(default_scenario());
   apply_settings(fresh, loaded);
-  REQUIRE(fresh.view.theme == Theme::light);
-  REQUIRE(fresh.view.splitters == ui.state.view.splitters);
-  REQUIRE(fresh.playback.speed == 240);
-  REQUIRE_FALSE(fresh.view.show_arrows);
+  REQUIRE(fresh.view.settings.theme == Theme::light);
+  REQUIRE(fresh.view.settings.splitters == ui.state.view.settings.splitters);
+  REQUIRE(fresh.model.playback.speed == 240);
+  REQUIRE_FALSE(fresh.view.settings.show_arrows);
 
   {
     std::FILE* f = std::fopen((dir / "settings.json").c_str(), "w");
@@ -441,59 +444,59 @@ TEST_CASE("a typed formula is live; a bad one keeps the last function and says w
   ui.frames(2);
   type_formula(ui.state, "x^2 + 3*y^2");
   ui.frames(3);
-  REQUIRE(ui.state.simulated.course.objective == Objective::typed("x^2 + 3*y^2"));
-  REQUIRE(ui.state.formula.error.empty());
+  REQUIRE(ui.state.model.simulated.course.objective == Objective::typed("x^2 + 3*y^2"));
+  REQUIRE(ui.state.model.formula.error.empty());
   // The minimum search ran for the new function: its star is at the origin.
-  REQUIRE(ui.state.simulated.course.objective.minima().size() == 1);
-  CHECK(std::hypot(ui.state.simulated.course.objective.minima()[0].x, ui.state.simulated.course.objective.minima()[0].y) < 1e-9);
-  const std::uint64_t generation = ui.state.generation;
+  REQUIRE(ui.state.model.simulated.course.objective.minima().size() == 1);
+  CHECK(std::hypot(ui.state.model.simulated.course.objective.minima()[0].x, ui.state.model.simulated.course.objective.minima()[0].y) < 1e-9);
+  const std::uint64_t generation = ui.state.model.generation;
   type_formula(ui.state, "x^2 + 3*y^2 + (");
   ui.frames(3);
-  CHECK(ui.state.formula.error == "expected a number, a name or '(', got the end of the formula");
-  CHECK(ui.state.formula.column == 16);
-  CHECK(ui.state.formula.text == "x^2 + 3*y^2 + (");
-  CHECK(ui.state.simulated.course.objective == Objective::typed("x^2 + 3*y^2"));
-  CHECK(ui.state.generation == generation);  // nothing was simulated again
+  CHECK(ui.state.model.formula.error == "expected a number, a name or '(', got the end of the formula");
+  CHECK(ui.state.model.formula.column == 16);
+  CHECK(ui.state.model.formula.text == "x^2 + 3*y^2 + (");
+  CHECK(ui.state.model.simulated.course.objective == Objective::typed("x^2 + 3*y^2"));
+  CHECK(ui.state.model.generation == generation);  // nothing was simulated again
   check_invariants(ui.state);
   type_formula(ui.state, "sin(x)*cos(y)");
   ui.frames(2);
-  CHECK(ui.state.formula.error.empty());
-  CHECK(ui.state.simulated.course.objective == Objective::typed("sin(x)*cos(y)"));
+  CHECK(ui.state.model.formula.error.empty());
+  CHECK(ui.state.model.simulated.course.objective == Objective::typed("sin(x)*cos(y)"));
   select_function(ui.state, "beale");
   ui.frames(2);
-  CHECK(ui.state.simulated.course.objective == Objective(*find_function("beale")));
+  CHECK(ui.state.model.simulated.course.objective == Objective(*find_function("beale")));
 }
 
 TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, plots and inspector") {
   HeadlessUi ui(default_scenario());
-  ui.state.selected = 2;
+  ui.state.model.selected = 2;
   change_to_rule(ui.state, 2);
   ui.frames(3);
-  const RunSpec& run = ui.state.scenario.course.runs[2];
+  const RunSpec& run = ui.state.model.scenario.course.runs[2];
   REQUIRE(run.rule);
   CHECK(run.rule->text() == kStarterRule);
-  CHECK(ui.state.scenario.looks[2].accumulator == "G");
+  CHECK(ui.state.model.scenario.looks[2].accumulator == "G");
   check_invariants(ui.state);
   // The starter rule is RMSprop: the run is the same as the built-in one with the same numbers.
   Hyperparameters h = run.hyper;
   h.kind = OptimizerKind::rmsprop;
-  const Trajectory builtin = optviz::run(ui.state.scenario.course.objective, h, ui.state.scenario.course.start, ui.state.scenario.course.steps);
-  REQUIRE(builtin.rows() == ui.state.runs[2].rows());
+  const Trajectory builtin = optviz::run(ui.state.model.scenario.course.objective, h, ui.state.model.scenario.course.start, ui.state.model.scenario.course.steps);
+  REQUIRE(builtin.rows() == ui.state.model.runs[2].rows());
   for (std::size_t k = 0; k < builtin.rows(); ++k) {
-    CHECK(ui.state.runs[2].position[k].x == Approx(builtin.position[k].x).epsilon(1e-12));
-    CHECK(ui.state.runs[2].position[k].y == Approx(builtin.position[k].y).epsilon(1e-12));
+    CHECK(ui.state.model.runs[2].position[k].x == Approx(builtin.position[k].x).epsilon(1e-12));
+    CHECK(ui.state.model.runs[2].position[k].y == Approx(builtin.position[k].y).epsilon(1e-12));
   }
   type_rule(ui.state, 2, "m = 0.9*m + g\ntheta = theta - eta*m +");
   ui.frames(2);
   CHECK(rule_edit(ui.state, 2).error == "expected a number, a name or '(', got the end of the formula");
   CHECK(rule_edit(ui.state, 2).column == 38);
-  CHECK(ui.state.simulated.course.runs[2].rule->text() == kStarterRule);
+  CHECK(ui.state.model.simulated.course.runs[2].rule->text() == kStarterRule);
   type_rule(ui.state, 2, "m = 0.9*m + g\ntheta = theta - eta*m");
   ui.frames(2);
   CHECK(rule_edit(ui.state, 2).error.empty());
-  CHECK(ui.state.simulated.looks[2].accumulator == "m");  // G is gone: the first state variable
+  CHECK(ui.state.model.simulated.looks[2].accumulator == "m");  // G is gone: the first state variable
   std::vector<std::string> reads;
-  for (const RealParameter* p : parameters_of(ui.state.scenario.course.runs[2])) reads.emplace_back(p->name);
+  for (const RealParameter* p : parameters_of(ui.state.model.scenario.course.runs[2])) reads.emplace_back(p->name);
   CHECK(reads == std::vector<std::string>{"eta"});
   // Every step of the run, inspected; duplicating and removing keep the fields with their runs.
   for (long step = 0; step <= last_step(ui.state); step += 37) {
@@ -508,7 +511,7 @@ TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, pl
   CHECK(rule_edit(ui.state, 2).text == "m = 0.9*m + g\ntheta = theta - eta*m");
   change_optimizer(ui.state, 2, OptimizerKind::adam);
   ui.frames(2);
-  CHECK_FALSE(ui.state.scenario.course.runs[2].rule);
+  CHECK_FALSE(ui.state.model.scenario.course.runs[2].rule);
   check_invariants(ui.state);
 }
 
@@ -537,7 +540,7 @@ Scenario noisy_data_scenario() {
   adam.schedule.kind = ScheduleKind::cosine;
   adam.schedule.warmup = 30;
   s.course.runs = {sgd, rmsprop, adam};
-  s.looks = {make_look("SGD", 0), make_look("RMSprop", 1), make_look("Adam", 2)};
+  s.looks = {make_look("SGD", 0, sgd), make_look("RMSprop", 1, rmsprop), make_look("Adam", 2, adam)};
   return s;
 }
 
@@ -550,10 +553,10 @@ void write_text(const std::filesystem::path& path, const char* text) {
 
 // The mouse over the middle of the data plot, the first plot of the plots panel.
 void hover_data_plot(HeadlessUi& ui, int frames) {
-  const PixelRect p = ui.state.layout.plots;
+  const PixelRect p = ui.state.view.layout.plots;
   for (int i = 0; i < frames; ++i)
     ui.frame([&](ImGuiIO& io) {
-      io.MousePos = ui.state.layout.plots_beside ? ImVec2((p.x0 + p.x1) / 2, p.y0 + p.height() * 0.18f)
+      io.MousePos = ui.state.view.layout.plots_beside ? ImVec2((p.x0 + p.x1) / 2, p.y0 + p.height() * 0.18f)
                                                  : ImVec2(p.x0 + p.width() * 0.12f, (p.y0 + p.y1) / 2);
     });
 }
@@ -566,23 +569,23 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   choose_generated_data(ui.state, DataLoss::linear);
   ui.frames(3);
   check_invariants(ui.state);
-  const Objective& f = ui.state.simulated.course.objective;
+  const Objective& f = ui.state.model.simulated.course.objective;
   REQUIRE(f.is_data());
   REQUIRE(f.loss() == DataLoss::linear);
   REQUIRE(function_is_generated(ui.state));
   CHECK(f.data()->size() == DataRecipe{}.points);
   CHECK(f.title() == "Linear regression on 64 generated points");
-  CHECK(ui.state.scenario.view == f.view());
+  CHECK(ui.state.model.scenario.view == f.view());
   // The minimum is near the recipe's true line y = 2x - 1.
   REQUIRE(f.minima().size() == 1);
   CHECK(f.minima()[0].x == Approx(2).margin(0.3));
   CHECK(f.minima()[0].y == Approx(-1).margin(0.3));
 
   // Noisy mini-batches on every run, then play and look at the models from every side.
-  for (std::size_t i = 0; i < ui.state.scenario.course.runs.size(); ++i) {
+  for (std::size_t i = 0; i < ui.state.model.scenario.course.runs.size(); ++i) {
     set_batch(ui.state, i, 8);
-    ui.state.scenario.course.runs[i].shuffle = i % 2 == 0;
-    ui.state.scenario.course.runs[i].noise = 0.3;
+    ui.state.model.scenario.course.runs[i].shuffle = i % 2 == 0;
+    ui.state.model.scenario.course.runs[i].noise = 0.3;
   }
   ui.frames(2);
   check_invariants(ui.state);
@@ -592,34 +595,34 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   hover_data_plot(ui, 5);
 
   // The recipe's fields draw the points again; fewer points than a batch shrink the batch.
-  ui.state.generated.recipe.points = 5;
-  ui.state.generated.recipe.noise = 0;
+  ui.state.model.generated.recipe.points = 5;
+  ui.state.model.generated.recipe.noise = 0;
   regenerate_data(ui.state);
   ui.frames(2);
   check_invariants(ui.state);
-  CHECK(ui.state.simulated.course.objective.data()->size() == 5);
-  for (const RunSpec& run : ui.state.scenario.course.runs) CHECK(run.batch == 5);
-  ui.state.generated.recipe.points = 200;
+  CHECK(ui.state.model.simulated.course.objective.data()->size() == 5);
+  for (const RunSpec& run : ui.state.model.scenario.course.runs) CHECK(run.batch == 5);
+  ui.state.model.generated.recipe.points = 200;
   regenerate_data(ui.state);
   ui.frames(2);
-  const Dataset before = *ui.state.simulated.course.objective.data();
+  const Dataset before = *ui.state.model.simulated.course.objective.data();
   new_data_points(ui.state);
   ui.frames(2);
-  CHECK(ui.state.simulated.course.objective.data()->size() == 200);
-  CHECK(ui.state.simulated.course.objective.data()->x != before.x);
-  CHECK(ui.state.generated.recipe.seed != DataRecipe{}.seed);
+  CHECK(ui.state.model.simulated.course.objective.data()->size() == 200);
+  CHECK(ui.state.model.simulated.course.objective.data()->x != before.x);
+  CHECK(ui.state.model.generated.recipe.seed != DataRecipe{}.seed);
   // An x range that is not one keeps the points and says why.
-  ui.state.generated.recipe.x_max = ui.state.generated.recipe.x_min;
+  ui.state.model.generated.recipe.x_max = ui.state.model.generated.recipe.x_min;
   regenerate_data(ui.state);
-  CHECK(ui.state.notice.error);
-  CHECK(*ui.state.scenario.course.objective.data() == *ui.state.simulated.course.objective.data());
-  ui.state.generated.recipe.x_max = 3;
+  CHECK(ui.state.view.notice.error);
+  CHECK(*ui.state.model.scenario.course.objective.data() == *ui.state.model.simulated.course.objective.data());
+  ui.state.model.generated.recipe.x_max = 3;
 
   choose_generated_data(ui.state, DataLoss::logistic);
   ui.frames(3);
   check_invariants(ui.state);
-  REQUIRE(ui.state.simulated.course.objective.loss() == DataLoss::logistic);
-  for (const double y : ui.state.simulated.course.objective.data()->y) REQUIRE((y == 0 || y == 1));
+  REQUIRE(ui.state.model.simulated.course.objective.loss() == DataLoss::logistic);
+  for (const double y : ui.state.model.simulated.course.objective.data()->y) REQUIRE((y == 0 || y == 1));
   set_step(ui.state, 0);
   ui.press(keys::kSpace);
   ui.frames(150);
@@ -627,17 +630,17 @@ TEST_CASE("a generated data set from the function combo: both losses, the data p
   check_invariants(ui.state);
   // Narrow, large and light, the four plots share the strip under the canvas.
   ui.resize(900, 700);
-  ui.state.view.theme = Theme::light;
+  ui.state.view.settings.theme = Theme::light;
   ui.frames(30);
   hover_data_plot(ui, 5);
   check_invariants(ui.state);
-  REQUIRE_FALSE(ui.state.layout.plots_beside);
+  REQUIRE_FALSE(ui.state.view.layout.plots_beside);
 
   // Back to a function of the plane: the mini-batches end with the data.
   select_function(ui.state, "rosenbrock");
   ui.frames(2);
   check_invariants(ui.state);
-  for (const RunSpec& run : ui.state.scenario.course.runs) {
+  for (const RunSpec& run : ui.state.model.scenario.course.runs) {
     CHECK(run.batch == 0);
     CHECK_FALSE(run.shuffle);
   }
@@ -648,56 +651,56 @@ TEST_CASE("opening a data file: a bad CSV keeps the previous function and says w
   const auto dir = temp_dir("data");
   HeadlessUi ui(default_scenario());
   ui.frames(2);
-  const Objective rosenbrock = ui.state.simulated.course.objective;
+  const Objective rosenbrock = ui.state.model.simulated.course.objective;
   const auto open = [&](const std::filesystem::path& path, DataLoss loss) {
-    ui.state.dialogs.open_data = true;
-    ui.state.dialogs.data_path = path.string();
-    ui.state.dialogs.data_loss = loss;
-    ui.state.requests.open_data = true;
+    ui.state.view.dialogs.open_data = true;
+    ui.state.view.dialogs.data_path = path.string();
+    ui.state.view.dialogs.data_loss = loss;
+    ui.state.view.requests.open_data = true;
     ui.frames(2);
   };
   write_text(dir / "bad.csv", "x,y\n1,2\n3,abc\n");
   open(dir / "bad.csv", DataLoss::linear);
-  CHECK(ui.state.notice.error);
-  CHECK(ui.state.notice.text.find("abc") != std::string::npos);
-  CHECK(ui.state.dialogs.open_data);  // the dialog stays, with the error
-  CHECK(ui.state.simulated.course.objective == rosenbrock);
+  CHECK(ui.state.view.notice.error);
+  CHECK(ui.state.view.notice.text.find("abc") != std::string::npos);
+  CHECK(ui.state.view.dialogs.open_data);  // the dialog stays, with the error
+  CHECK(ui.state.model.simulated.course.objective == rosenbrock);
   check_invariants(ui.state);
 
   write_text(dir / "no-y.csv", "x,z\n1,2\n");
   open(dir / "no-y.csv", DataLoss::linear);
-  CHECK(ui.state.notice.error);
-  CHECK(ui.state.simulated.course.objective == rosenbrock);
+  CHECK(ui.state.view.notice.error);
+  CHECK(ui.state.model.simulated.course.objective == rosenbrock);
   open(dir / "missing.csv", DataLoss::linear);
-  CHECK(ui.state.notice.error);
-  CHECK(ui.state.simulated.course.objective == rosenbrock);
+  CHECK(ui.state.view.notice.error);
+  CHECK(ui.state.model.simulated.course.objective == rosenbrock);
 
   // Labels that are not 0 or 1 do not make a logistic loss; the same file is a fine linear one.
   write_text(dir / "line.csv", "x,y\n-1,-3\n0,-1\n1,1.2\n2,2.9\n");
   open(dir / "line.csv", DataLoss::logistic);
-  CHECK(ui.state.notice.error);
-  CHECK(ui.state.notice.text.find("label") != std::string::npos);
-  CHECK(ui.state.simulated.course.objective == rosenbrock);
+  CHECK(ui.state.view.notice.error);
+  CHECK(ui.state.view.notice.text.find("label") != std::string::npos);
+  CHECK(ui.state.model.simulated.course.objective == rosenbrock);
   open(dir / "line.csv", DataLoss::linear);
-  CHECK_FALSE(ui.state.notice.error);
-  CHECK_FALSE(ui.state.dialogs.open_data);
+  CHECK_FALSE(ui.state.view.notice.error);
+  CHECK_FALSE(ui.state.view.dialogs.open_data);
   check_invariants(ui.state);
-  REQUIRE(ui.state.simulated.course.objective.is_data());
-  CHECK(ui.state.simulated.course.objective.source() == "line.csv");
-  CHECK(ui.state.simulated.course.objective.data()->size() == 4);
+  REQUIRE(ui.state.model.simulated.course.objective.is_data());
+  CHECK(ui.state.model.simulated.course.objective.source() == "line.csv");
+  CHECK(ui.state.model.simulated.course.objective.data()->size() == 4);
   CHECK_FALSE(function_is_generated(ui.state));
-  const Objective line = ui.state.simulated.course.objective;
+  const Objective line = ui.state.model.simulated.course.objective;
   change_data_loss(ui.state, DataLoss::logistic);
   ui.frames(2);
-  CHECK(ui.state.notice.error);
-  CHECK(ui.state.simulated.course.objective == line);
+  CHECK(ui.state.view.notice.error);
+  CHECK(ui.state.model.simulated.course.objective == line);
   check_invariants(ui.state);
   hover_data_plot(ui, 3);
 
   write_text(dir / "classes.csv", "x,y,extra\n-2,0,9\n-1,0,9\n0,1,9\n1,0,9\n2,1,9\n");
   open(dir / "classes.csv", DataLoss::logistic);
-  CHECK_FALSE(ui.state.notice.error);
-  CHECK(ui.state.simulated.course.objective.loss() == DataLoss::logistic);
+  CHECK_FALSE(ui.state.view.notice.error);
+  CHECK(ui.state.model.simulated.course.objective.loss() == DataLoss::logistic);
   ui.frames(10);
   check_invariants(ui.state);
   std::filesystem::remove_all(dir);
@@ -710,10 +713,10 @@ TEST_CASE("the schedule fields of every kind draw, and the step size plot reads 
   s.course.runs[0].noise = 0;
   HeadlessUi ui(s);
   ui.frames(2);
-  REQUIRE(ui.state.selected == std::optional<std::size_t>(0));  // its section is open
+  REQUIRE(ui.state.model.selected == std::optional<std::size_t>(0));  // its section is open
   for (const ScheduleKind kind : schedule_kinds()) {
     for (const long warmup : {0L, 40L}) {
-      Schedule& schedule = ui.state.scenario.course.runs[0].schedule;
+      Schedule& schedule = ui.state.model.scenario.course.runs[0].schedule;
       schedule = Schedule{};
       schedule.kind = kind;
       schedule.step_size = 50;
@@ -724,8 +727,8 @@ TEST_CASE("the schedule fields of every kind draw, and the step size plot reads 
       check_invariants(ui.state);
       set_step(ui.state, 120);
       ui.frames(2);
-      const RunSpec& run = ui.state.simulated.course.runs[0];
-      const Trajectory& t = ui.state.runs[0];
+      const RunSpec& run = ui.state.model.simulated.course.runs[0];
+      const Trajectory& t = ui.state.model.runs[0];
       REQUIRE(t.step_size.size() == static_cast<std::size_t>(s.course.steps));
       for (long update = 1; update <= s.course.steps; update += 23) {
         const double eta = run.schedule.eta(update, run.hyper.eta, s.course.steps);
@@ -735,22 +738,22 @@ TEST_CASE("the schedule fields of every kind draw, and the step size plot reads 
     }
   }
   // The legend of a figure names the schedule and the batches.
-  CHECK(parameter_summary(ui.state.scenario.course.runs[0]).find("1/√t, warm-up 40") != std::string::npos);
-  CHECK(parameter_summary(ui.state.scenario.course.runs[0]).find("batch 8, shuffled") != std::string::npos);
+  CHECK(parameter_summary(ui.state.model.scenario.course.runs[0]).find("1/√t, warm-up 40") != std::string::npos);
+  CHECK(parameter_summary(ui.state.model.scenario.course.runs[0]).find("batch 8, shuffled") != std::string::npos);
 }
 
 TEST_CASE("the spread draws other seeds without simulating the runs again, and only when the maths changes") {
   HeadlessUi ui(noisy_data_scenario());
   ui.frames(2);
-  const std::uint64_t generation = ui.state.generation;
-  const Trajectory sgd = ui.state.runs[0];
-  CHECK(ui.state.spread.runs.empty());
-  ui.state.view.show_spread = true;
+  const std::uint64_t generation = ui.state.model.generation;
+  const Trajectory sgd = ui.state.model.runs[0];
+  CHECK(ui.state.model.spread.runs.empty());
+  ui.state.view.settings.show_spread = true;
   ui.frames(3);
   check_invariants(ui.state);
-  CHECK(ui.state.generation == generation);  // the runs were not simulated again
-  CHECK(ui.state.runs[0].position == sgd.position);
-  const Spread& spread = ui.state.spread;
+  CHECK(ui.state.model.generation == generation);  // the runs were not simulated again
+  CHECK(ui.state.model.runs[0].position == sgd.position);
+  const Spread& spread = ui.state.model.spread;
   CHECK(spread.computations == 1);
   CHECK(spread.problem.empty());
   REQUIRE(spread.runs.size() == 3);
@@ -767,44 +770,44 @@ TEST_CASE("the spread draws other seeds without simulating the runs again, and o
     REQUIRE(seed.rows() == 301);
     CHECK(seed.position.back() != sgd.position.back());
     Trajectory expected;
-    const Scenario& sc = ui.state.simulated;
+    const Scenario& sc = ui.state.model.simulated;
     simulate_run(sc.course.objective, sc.course.runs[0], sc.course.start, sc.course.steps, training_of(sc.course.runs[0], sc.course.seed + k + 1, 0), expected);
     CHECK(seed.position == expected.position);
   }
   // Playing and presentation changes never compute it again.
   ui.press(keys::kSpace);
   ui.frames(60);
-  ui.state.scenario.looks[0].colour = {10, 20, 30};
-  ui.state.scenario.looks[1].label = "renamed";
-  ui.state.scenario.looks[2].visible = false;
-  ui.state.scenario.display.contour_count = 7;
+  ui.state.model.scenario.looks[0].colour = {10, 20, 30};
+  ui.state.model.scenario.looks[1].label = "renamed";
+  ui.state.model.scenario.looks[2].visible = false;
+  ui.state.model.scenario.display.contour_count = 7;
   ui.frames(5);
   check_invariants(ui.state);
-  CHECK(ui.state.spread.computations == 1);
+  CHECK(ui.state.model.spread.computations == 1);
   // A change of the maths does, once.
-  ui.state.scenario.course.runs[0].hyper.eta = 0.02;
+  ui.state.model.scenario.course.runs[0].hyper.eta = 0.02;
   ui.frames(5);
-  CHECK(ui.state.spread.computations == 2);
+  CHECK(ui.state.model.spread.computations == 2);
   // Off drops it without simulating anything; on computes it again.
-  const std::uint64_t before_off = ui.state.generation;
-  ui.state.view.show_spread = false;
+  const std::uint64_t before_off = ui.state.model.generation;
+  ui.state.view.settings.show_spread = false;
   ui.frames(3);
-  CHECK(ui.state.spread.runs.empty());
-  CHECK(ui.state.generation == before_off);
-  ui.state.view.show_spread = true;
+  CHECK(ui.state.model.spread.runs.empty());
+  CHECK(ui.state.model.generation == before_off);
+  ui.state.view.settings.show_spread = true;
   ui.frames(3);
-  CHECK(ui.state.spread.computations == 3);
-  CHECK(ui.state.generation == before_off);
+  CHECK(ui.state.model.spread.computations == 3);
+  CHECK(ui.state.model.generation == before_off);
   // Too many updates: nothing is computed, and the controls say why.
-  ui.state.scenario.course.steps = 30'000;
+  ui.state.model.scenario.course.steps = 30'000;
   ui.frames(2);
   check_invariants(ui.state);
-  CHECK(ui.state.spread.runs.empty());
-  CHECK(ui.state.spread.problem.find("Spread off") != std::string::npos);
-  ui.state.scenario.course.steps = 300;
+  CHECK(ui.state.model.spread.runs.empty());
+  CHECK(ui.state.model.spread.problem.find("Spread off") != std::string::npos);
+  ui.state.model.scenario.course.steps = 300;
   ui.frames(2);
-  CHECK(ui.state.spread.problem.empty());
-  CHECK(ui.state.spread.runs.size() == 3);
+  CHECK(ui.state.model.spread.problem.empty());
+  CHECK(ui.state.model.spread.runs.size() == 3);
   // A setting that survives a restart.
   const auto dir = temp_dir("spread-settings");
   save_settings(dir, settings_of(ui.state, WindowPlacement{}));
@@ -814,34 +817,34 @@ TEST_CASE("the spread draws other seeds without simulating the runs again, and o
 
 TEST_CASE("a new seed draws the noise again: the noisy runs change, the exact ones do not") {
   HeadlessUi ui(noisy_data_scenario());
-  ui.state.view.show_spread = true;
+  ui.state.view.settings.show_spread = true;
   ui.frames(2);
-  const std::vector<Trajectory> before = ui.state.runs;
-  const std::uint64_t seed = ui.state.scenario.course.seed;
-  const std::uint64_t generation = ui.state.generation;
-  const std::uint64_t computations = ui.state.spread.computations;
+  const std::vector<Trajectory> before = ui.state.model.runs;
+  const std::uint64_t seed = ui.state.model.scenario.course.seed;
+  const std::uint64_t generation = ui.state.model.generation;
+  const std::uint64_t computations = ui.state.model.spread.computations;
   new_seed(ui.state);
   ui.frames(2);
   check_invariants(ui.state);
-  CHECK(ui.state.scenario.course.seed != seed);
-  CHECK(ui.state.generation == generation + 1);
-  CHECK(ui.state.spread.computations == computations + 1);
-  CHECK(ui.state.runs[0].position != before[0].position);  // noise and shuffled batches
-  CHECK(ui.state.runs[1].position == before[1].position);  // batches in file order
-  CHECK(ui.state.runs[2].position == before[2].position);  // the full gradient
+  CHECK(ui.state.model.scenario.course.seed != seed);
+  CHECK(ui.state.model.generation == generation + 1);
+  CHECK(ui.state.model.spread.computations == computations + 1);
+  CHECK(ui.state.model.runs[0].position != before[0].position);  // noise and shuffled batches
+  CHECK(ui.state.model.runs[1].position == before[1].position);  // batches in file order
+  CHECK(ui.state.model.runs[2].position == before[2].position);  // the full gradient
   // The seeds of the spread follow the scenario's.
-  const Scenario& sc = ui.state.simulated;
+  const Scenario& sc = ui.state.model.simulated;
   Trajectory expected;
   simulate_run(sc.course.objective, sc.course.runs[0], sc.course.start, sc.course.steps, training_of(sc.course.runs[0], sc.course.seed + 1, 0), expected);
-  CHECK(ui.state.spread.runs[0].seeds[0].position == expected.position);
+  CHECK(ui.state.model.spread.runs[0].seeds[0].position == expected.position);
   // Noise on a function of the plane works too, with its seed field shown.
   replace_scenario(ui.state, default_scenario());
-  ui.state.scenario.course.runs[0].noise = 0.2;
+  ui.state.model.scenario.course.runs[0].noise = 0.2;
   ui.frames(3);
   check_invariants(ui.state);
-  CHECK(ui.state.spread.runs[0].seeds.size() == static_cast<std::size_t>(kSpreadSeeds));
-  const Trajectory noisy = ui.state.runs[0];
+  CHECK(ui.state.model.spread.runs[0].seeds.size() == static_cast<std::size_t>(kSpreadSeeds));
+  const Trajectory noisy = ui.state.model.runs[0];
   new_seed(ui.state);
   ui.frames(2);
-  CHECK(ui.state.runs[0].position != noisy.position);
+  CHECK(ui.state.model.runs[0].position != noisy.position);
 }

@@ -8,16 +8,16 @@ namespace optviz::gui {
 namespace {
 
 bool explainable(const AppState& state) {
-  return state.selected && *state.selected < state.runs.size() && *state.selected < state.simulated.course.runs.size();
+  return state.model.selected && *state.model.selected < state.model.runs.size() && *state.model.selected < state.model.simulated.course.runs.size();
 }
 
 void explain_at_playhead(AppState& state) {
-  ExplainMode& x = state.explain;
-  x.run = *state.selected;
+  ExplainMode& x = state.view.explain;
+  x.run = *state.model.selected;
   x.step = current_step(state);
-  x.generation = state.generation;
+  x.generation = state.model.generation;
   x.explanation =
-      explain_update(state.simulated.course.runs[x.run], state.simulated.looks[x.run].accumulator, state.runs[x.run], x.step);
+      explain_update(state.model.simulated.course.runs[x.run], state.model.simulated.looks[x.run].accumulator, state.model.runs[x.run], x.step);
   x.part = std::min(x.part, x.explanation.parts.empty() ? 0 : x.explanation.parts.size() - 1);
   x.shown = 0;
 }
@@ -29,24 +29,24 @@ void start_explaining(AppState& state) {
     set_notice(state, "Select a run to explain its next update");
     return;
   }
-  state.playback.playing = false;
-  state.explain.open = true;
-  state.explain.playing = true;
-  state.explain.part = 0;
+  state.model.playback.playing = false;
+  state.view.explain.open = true;
+  state.view.explain.playing = true;
+  state.view.explain.part = 0;
   explain_at_playhead(state);
 }
 
-void stop_explaining(AppState& state) { state.explain.open = false; }
+void stop_explaining(AppState& state) { state.view.explain.open = false; }
 
 void toggle_explaining(AppState& state) {
-  if (state.explain.open)
+  if (state.view.explain.open)
     stop_explaining(state);
   else
     start_explaining(state);
 }
 
 void explain_next(AppState& state) {
-  ExplainMode& x = state.explain;
+  ExplainMode& x = state.view.explain;
   if (!x.open) return;
   x.shown = 0;
   if (x.part + 1 < x.explanation.parts.size()) {
@@ -59,22 +59,22 @@ void explain_next(AppState& state) {
 }
 
 void explain_previous(AppState& state) {
-  ExplainMode& x = state.explain;
+  ExplainMode& x = state.view.explain;
   if (!x.open) return;
   x.shown = 0;
   if (x.part > 0) --x.part;
 }
 
 void advance_explaining(AppState& state, double dt) {
-  ExplainMode& x = state.explain;
+  ExplainMode& x = state.view.explain;
   if (!x.open) return;
   if (!explainable(state)) {
     stop_explaining(state);
     return;
   }
-  state.playback.playing = false;
-  if (x.run != *state.selected || x.step != current_step(state) || x.generation != state.generation) {
-    if (x.run != *state.selected || x.step != current_step(state)) x.part = 0;
+  state.model.playback.playing = false;
+  if (x.run != *state.model.selected || x.step != current_step(state) || x.generation != state.model.generation) {
+    if (x.run != *state.model.selected || x.step != current_step(state)) x.part = 0;
     explain_at_playhead(state);
   }
   // A step with nothing to explain waits for the user: its message stays until closed.

@@ -1,0 +1,117 @@
+// The application's view, in the manner of Tracy's ViewData: the view settings, the dialogs and what
+// the panels ask of the application, the layout, fonts and textures, and what the panels keep
+// between frames. Nothing here enters the simulation: the model (model.hpp) is apart.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "dataset.hpp"
+#include "explain_mode.hpp"
+#include "fonts.hpp"
+#include "geometry.hpp"
+#include "heatmap_request.hpp"
+#include "layout.hpp"
+#include "plot_scale.hpp"
+#include "surface_scene.hpp"
+#include "theme_choice.hpp"
+
+namespace optviz::gui {
+
+// View-only settings: they never enter the scenario's maths.
+struct ViewSettings {
+  Box wanted{{-2, -1}, {2, 3}};  // the part of the plane the canvas shows (fitted to its aspect)
+  bool show_arrows = true;
+  bool show_ahead = true;  // each path's rest beyond the playhead, faint
+  bool show_contours = true;
+  bool show_minima = true;
+  Theme theme = Theme::dark;
+  float ui_scale = 1;
+  bool scale_follows_monitor = true;
+  Splitters splitters;
+  bool show_help = false;
+  bool show_spread = false;   // the noisy runs under other seeds, and without noise (spread.hpp)
+  bool hide_answer = false;   // a lesson's question is asked: its paths and curves wait for Q (or Reveal)
+  bool presenting = false;    // presentation mode (F11, --present): the canvas fills the window
+  Presentation presentation;  // what presentation mode shows besides the canvas
+};
+
+// A line of feedback under the time bar: where a file went, why an action failed.
+struct Notice {
+  std::string text;
+  bool error = false;
+};
+
+// The dialogs of the File menu and the exports: their fields, and flags that the application
+// acts on after the panels (it owns the GL context and does the file work).
+struct Dialogs {
+  bool open_file = false;
+  bool open_data = false;
+  bool save_file = false;
+  bool export_png = false;
+  bool export_gif = false;
+  bool export_csv = false;
+  bool lesson_info = false;
+  std::string scenario_path = "scenario.json";
+  std::string data_path = "data.csv";
+  DataLoss data_loss = DataLoss::linear;
+  std::string png_path;      // "" picks a default name in the current directory
+  bool canvas_only = false;  // the exports draw the canvas alone, not the slide
+  int png_width = 1920;
+  int png_height = 1080;
+  std::string gif_path = "optviz.gif";
+  int gif_width = 960;
+  int gif_height = 540;
+  int gif_fps = 25;
+  float gif_seconds = 6;
+  std::string csv_directory = "optviz-runs";
+};
+
+struct Requests {
+  bool open_scenario = false;  // open dialogs.scenario_path
+  bool open_data = false;      // open dialogs.data_path as a loss of dialogs.data_loss
+  bool save_scenario = false;  // save to dialogs.scenario_path
+  bool export_png = false;     // the quick export: dialogs.png_*
+  bool start_gif = false;
+  bool cancel_gif = false;
+  bool export_csv = false;
+  bool rebuild_fonts = false;  // view.ui_scale changed
+  bool fit_view = false;
+  std::optional<std::size_t> load_preset;
+};
+
+// An animated GIF being written, one frame per UI frame.
+struct GifProgress {
+  bool running = false;
+  int frame = 0;
+  int frames = 0;
+};
+
+// The summaries of each run's series that the plots keep between frames: their y axes span every
+// value of every visible run.
+struct PlotAxes {
+  PlotColumnsCache columns[3];  // of the loss, accumulator and step size plots
+};
+
+struct ViewState {
+  ViewSettings settings;
+  ExplainMode explain;  // "explain the next update" of the selected run
+  Notice notice;
+  Dialogs dialogs;
+  Requests requests;
+  GifProgress gif;
+  PlotAxes plot_axes;
+  Fonts fonts;
+  Layout layout;
+  void* heatmap_texture = nullptr;  // the renderer's texture (an ImTextureID); null without GL
+  HeatmapRequest heatmap_request;
+  SurfaceModel surface_model;       // the 3D view's mesh (scenario.display.view)
+  SurfaceScene surface_scene;       // what the 3D pass draws this frame; width 0: nothing
+  void* surface_texture = nullptr;  // the 3D pass's texture (an ImTextureID); null without GL
+  bool dragging_start = false;
+  bool slider_hovered = false;  // in the last frame: the arrow keys nudge it, not the playhead
+  bool animating = false;       // something moves this frame: the main loop keeps drawing
+};
+
+}  // namespace optviz::gui

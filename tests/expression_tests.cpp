@@ -1,8 +1,7 @@
 // Typed functions: parsing, precedence, exact gradients, errors with their columns, hostile
 // inputs, and the minimum search.
-#include <catch2/catch.hpp>
-
 #include <array>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -34,12 +33,12 @@ TEST_CASE("numbers, constants, operators and precedence", "[expression]") {
   CHECK(eval("1.5E+2") == 150);
   CHECK(eval("pi") == std::numbers::pi);
   CHECK(eval("e") == std::numbers::e);
-  CHECK(eval("-x^2", {3, 0}) == -9);         // ^ binds tighter than unary minus
-  CHECK(eval("2^3^2") == 512);               // right-associative
+  CHECK(eval("-x^2", {3, 0}) == -9);  // ^ binds tighter than unary minus
+  CHECK(eval("2^3^2") == 512);        // right-associative
   CHECK(eval("2^-1") == 0.5);
   CHECK(eval("-2^2") == -4);
   CHECK(eval("(-2)^2") == 4);
-  CHECK(eval("1 - 2 - 3") == -4);            // left-associative
+  CHECK(eval("1 - 2 - 3") == -4);  // left-associative
   CHECK(eval("8 / 4 / 2") == 1);
   CHECK(eval("1 + 2 * 3") == 7);
   CHECK(eval("x*y", {2, 5}) == 10);
@@ -170,7 +169,7 @@ TEST_CASE("hostile formulas are refused or evaluated in bounded time and memory"
   const std::string deep = std::string(5'000, '(') + "x" + std::string(5'000, ')');
   CHECK_THROWS_WITH(Objective::typed(deep), "column 201: nested too deeply (more than 200 levels)");
   CHECK_THROWS_WITH(Objective::typed(std::string(5'000, '-') + "x"), Catch::Contains("nested too deeply"));
-  CHECK_THROWS_WITH(Objective::typed("x" + std::string(5'000, '^') ), Catch::Contains("expected a number"));
+  CHECK_THROWS_WITH(Objective::typed("x" + std::string(5'000, '^')), Catch::Contains("expected a number"));
   std::string power_tower = "x";
   for (int i = 0; i < 2'000; ++i) power_tower += "^x";
   CHECK_THROWS_WITH(Objective::typed(power_tower), Catch::Contains("nested too deeply"));

@@ -1,7 +1,6 @@
 // The test functions: analytic gradients against central differences, and the listed minima.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -87,7 +86,9 @@ TEST_CASE("every listed minimizer has a zero gradient and the listed value", "[f
 }
 
 TEST_CASE("each view box contains the default start and the minima", "[functions]") {
-  const auto inside = [](Box b, Vec2 p) { return p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y; };
+  const auto inside = [](Box b, Vec2 p) {
+    return p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y;
+  };
   for (const TestFunction& f : test_functions()) {
     INFO(f.name);
     CHECK(f.view.min.x < f.view.max.x);

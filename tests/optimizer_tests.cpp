@@ -131,8 +131,8 @@ TEST_CASE("hand-computed first two steps", "[optimizers]") {
     const Vec2 m2 = {-0.055, -0.16}, v2 = {0.012475, 0.1984};
     check_near(r.after2.m, m2);
     check_near(r.after2.v, v2);
-    check_near(r.theta2, {0.9 - 0.1 * (m2.x / 0.19) / sqrt(v2.x / 0.0199),
-                          -1.9 - 0.1 * (m2.y / 0.19) / sqrt(v2.y / 0.0199)});
+    check_near(r.theta2,
+               {0.9 - 0.1 * (m2.x / 0.19) / sqrt(v2.x / 0.0199), -1.9 - 0.1 * (m2.y / 0.19) / sqrt(v2.y / 0.0199)});
   }
   SECTION("adam without bias correction, with amsgrad") {
     Hyperparameters h = with(OptimizerKind::adam, 0.1);
@@ -194,8 +194,9 @@ TEST_CASE("hand-computed first two steps", "[optimizers]") {
     const Vec2 m2 = {-0.055, -0.16};
     const Vec2 d2 = {sqrt(0.012475 / 0.0199), sqrt(0.1984 / 0.0199)};
     const double P2 = mu1 * mu2;
-    check_near(r.theta2, {theta1.x - 0.1 * (1 - mu2) / (1 - P2) * (-1 / d2.x) - 0.1 * mu3 / (1 - P2 * mu3) * (m2.x / d2.x),
-                          theta1.y - 0.1 * (1 - mu2) / (1 - P2) * (2 / d2.y) - 0.1 * mu3 / (1 - P2 * mu3) * (m2.y / d2.y)});
+    check_near(r.theta2,
+               {theta1.x - 0.1 * (1 - mu2) / (1 - P2) * (-1 / d2.x) - 0.1 * mu3 / (1 - P2 * mu3) * (m2.x / d2.x),
+                theta1.y - 0.1 * (1 - mu2) / (1 - P2) * (2 / d2.y) - 0.1 * mu3 / (1 - P2 * mu3) * (m2.y / d2.y)});
   }
   SECTION("lion") {
     Hyperparameters h = with(OptimizerKind::lion, 0.1);
@@ -350,8 +351,7 @@ TEST_CASE("invalid start points and step counts are rejected", "[validation]") {
   const Hyperparameters h = defaults(OptimizerKind::sgd);
   CHECK(validate_run(h, {std::nan(""), 0}, 10) ==
         "invalid start: nan,0 (must be finite and within 1e12 in each coordinate)");
-  CHECK(validate_run(h, {0, 2e12}, 10) ==
-        "invalid start: 0,2e+12 (must be finite and within 1e12 in each coordinate)");
+  CHECK(validate_run(h, {0, 2e12}, 10) == "invalid start: 0,2e+12 (must be finite and within 1e12 in each coordinate)");
   CHECK(validate_run(h, {0, 0}, -1) == "invalid steps: -1 (must be in [0, 1000000])");
   CHECK(validate_run(h, {0, 0}, kMaxSteps + 1) == "invalid steps: 1000001 (must be in [0, 1000000])");
   CHECK(validate_run(h, {1e12, -1e12}, kMaxSteps).empty());

@@ -116,17 +116,18 @@ TypedRule typed_rule_for(const Hyperparameters& h) {
     return h.eps_inside_sqrt ? "sqrt(" + s + " + eps)" : "(sqrt(" + s + ") + eps)";
   };
   switch (h.kind) {
-    case OptimizerKind::sgd: return {pre + "theta = theta - eta*" + g, {}};
+    case OptimizerKind::sgd:
+      return {pre + "theta = theta - eta*" + g, {}};
     case OptimizerKind::momentum:
       return {pre + "buf = if(t == 1, " + g + ", momentum*buf + (1 - dampening)*" + g + "); theta = theta - eta*buf",
               {"buf"}};
     case OptimizerKind::nesterov:
-      return {pre + "buf = if(t == 1, " + g + ", momentum*buf + " + g + "); theta = theta - eta*(" + g +
-                  " + momentum*buf)",
-              {"buf"}};
+      return {
+          pre + "buf = if(t == 1, " + g + ", momentum*buf + " + g + "); theta = theta - eta*(" + g + " + momentum*buf)",
+          {"buf"}};
     case OptimizerKind::adagrad:
-      return {pre + "G = if(t == 1, initial_accumulator, G) + " + g + "^2\ntheta = theta - eta/(1 + (t - 1)*lr_decay)*" +
-                  g + "/" + den("G"),
+      return {pre + "G = if(t == 1, initial_accumulator, G) + " + g +
+                  "^2\ntheta = theta - eta/(1 + (t - 1)*lr_decay)*" + g + "/" + den("G"),
               {"G"}};
     case OptimizerKind::rmsprop: {
       std::string r = pre + "G = rho*G + (1 - rho)*" + g + "^2; ";
@@ -155,8 +156,8 @@ TypedRule typed_rule_for(const Hyperparameters& h) {
         v = "vmax";
       }
       if (!h.bias_correction) return {r + "theta = theta - eta*(m/" + den(v) + ")", cols};
-      const std::string d = h.eps_inside_sqrt ? "sqrt(" + v + "/(1 - beta2^t) + eps)"
-                                              : "(sqrt(" + v + ")/sqrt(1 - beta2^t) + eps)";
+      const std::string d =
+          h.eps_inside_sqrt ? "sqrt(" + v + "/(1 - beta2^t) + eps)" : "(sqrt(" + v + ")/sqrt(1 - beta2^t) + eps)";
       return {r + "theta = theta - eta/(1 - beta1^t)*(m/" + d + ")", cols};
     }
     case OptimizerKind::adamax:
@@ -168,15 +169,18 @@ TypedRule typed_rule_for(const Hyperparameters& h) {
                   "; D = rho*D + (1 - rho)*d^2; theta = theta - eta*d",
               {"G", "D"}};
     case OptimizerKind::nadam:
-      return {pre + "mu = beta1*(1 - 0.5*0.96^(t*momentum_decay)); mu1 = beta1*(1 - 0.5*0.96^((t + 1)*momentum_decay)); "
-                    "P = if(t == 1, 1, P)*mu; m = beta1*m + (1 - beta1)*" + g + "; v = beta2*v + (1 - beta2)*" + g +
+      return {pre +
+                  "mu = beta1*(1 - 0.5*0.96^(t*momentum_decay)); mu1 = beta1*(1 - 0.5*0.96^((t + 1)*momentum_decay)); "
+                  "P = if(t == 1, 1, P)*mu; m = beta1*m + (1 - beta1)*" +
+                  g + "; v = beta2*v + (1 - beta2)*" + g +
                   "^2; d = sqrt(v/(1 - beta2^t)) + eps; theta = theta - eta*(1 - mu)/(1 - P)*(" + g +
                   "/d) - eta*mu1/(1 - P*mu1)*(m/d)",
               {"m", "v"}};
     case OptimizerKind::lion:
-      return {"theta = theta*(1 - eta*weight_decay); c = beta1*m + (1 - beta1)*g; theta = theta - eta*sign(c); "
-              "m = beta2*m + (1 - beta2)*g",
-              {"m"}};
+      return {
+          "theta = theta*(1 - eta*weight_decay); c = beta1*m + (1 - beta1)*g; theta = theta - eta*sign(c); "
+          "m = beta2*m + (1 - beta2)*g",
+          {"m"}};
   }
   return {};
 }

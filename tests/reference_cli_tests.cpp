@@ -81,8 +81,9 @@ TEST_CASE("optviz run --rule with the optimizer typed as a rule prints every ref
     const Hyperparameters h = hyperparameters_of(c.json);
     const TypedRule typed = typed_rule_for(h);
     INFO("rule " << typed.text);
-    std::vector<std::string> args = {"run", "--function", c.json.at("function").get<std::string>(), "--rule",
-                                     typed.text, start_flag(c), "--steps", std::to_string(c.json.at("steps").get<long>())};
+    std::vector<std::string> args = {
+        "run",         "--function", c.json.at("function").get<std::string>(),      "--rule", typed.text,
+        start_flag(c), "--steps",    std::to_string(c.json.at("steps").get<long>())};
     const Rule rule(typed.text);
     for (const RealParameter* p : rule.reads())
       args.insert(args.end(), {"--" + std::string(p->flag), format_number(h.*p->member)});

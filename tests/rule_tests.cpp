@@ -1,8 +1,7 @@
 // Typed update rules: their semantics, their errors, and every built-in optimizer typed as a rule
 // reproducing the PyTorch reference trajectories.
-#include <catch2/catch.hpp>
-
 #include <array>
+#include <catch2/catch.hpp>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -54,8 +53,8 @@ TEST_CASE("a rule's state starts at 0, keeps its value, and sees theta as assign
   h.eta = 0.5;
   const Objective f = Objective::typed("x^2 + y^2");
   // n counts updates; before is theta_{t-1}; after sees theta_t; seen reads n before assigning it.
-  const Trajectory t = run_rule("seen = n; n = n + 1; before = theta; theta = theta - eta*g; after = theta", h, f,
-                                {1, -2}, 3);
+  const Trajectory t =
+      run_rule("seen = n; n = n + 1; before = theta; theta = theta - eta*g; after = theta", h, f, {1, -2}, 3);
   const Rule rule("seen = n; n = n + 1; before = theta; theta = theta - eta*g; after = theta");
   CHECK(rule.state() == std::vector<std::string>{"seen", "n", "before", "after"});
   REQUIRE(t.rule_width == 4);
@@ -138,9 +137,10 @@ TEST_CASE("a bad rule names its problem and its column", "[rule]") {
       {"", 1, "a rule needs statements such as theta = theta - eta*g"},
       {"  ;\n ; ", 1, "a rule needs statements such as theta = theta - eta*g"},
       {"G = G + g^2", 12, "the rule never assigns theta: end it with theta = theta - ..."},
-      {"theta = theta - eta*q", 21, "unknown name \"q\" (known: g, theta, t, eta, rho, eps, momentum, dampening, "
-                                    "beta1, beta2, weight_decay, lr_decay, initial_accumulator, momentum_decay, pi, "
-                                    "e)"},
+      {"theta = theta - eta*q", 21,
+       "unknown name \"q\" (known: g, theta, t, eta, rho, eps, momentum, dampening, "
+       "beta1, beta2, weight_decay, lr_decay, initial_accumulator, momentum_decay, pi, "
+       "e)"},
       {"theta - eta*g", 7, "expected '=' after \"theta\""},
       {"theta == theta", 7, "expected '=' after \"theta\""},
       {"2 = theta", 1, "expected a statement NAME = EXPRESSION, got '2'"},

@@ -365,8 +365,7 @@ TEST_CASE("a cancelled map says so; progress counts the cells", "[sweep]") {
 
 TEST_CASE("summarize_run is the last row of run(), for a rule on a data loss too", "[sweep]") {
   const Objective f = Objective::from_data(parse_data_csv("x,y\n0,1\n1,3\n2,5.5\n3,6.5\n"), DataLoss::linear, "d.csv");
-  const RunSpec rule =
-      make_rule_run(Rule("m = 0.9*m + g; theta = theta - eta*m"), defaults(OptimizerKind::sgd));
+  const RunSpec rule = make_rule_run(Rule("m = 0.9*m + g; theta = theta - eta*m"), defaults(OptimizerKind::sgd));
   RunSpec batched = rule;
   batched.batch = 2;
   for (const RunSpec& run : {rule, batched}) {

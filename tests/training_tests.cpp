@@ -1,9 +1,8 @@
 // Noise, mini-batches, data losses and schedules: reproducible draws, the statistics of the noise,
 // the rows of each batch, the closed-form minimum, the schedules' formulas and the data files'
 // errors.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
 #include <set>
@@ -74,8 +73,7 @@ TEST_CASE("our logarithm agrees with the library's to an ulp or two", "[random]"
   }
 }
 
-TEST_CASE("gradient noise: same seed same bytes, other seed other path, the asked mean and deviation",
-          "[noise]") {
+TEST_CASE("gradient noise: same seed same bytes, other seed other path, the asked mean and deviation", "[noise]") {
   const Objective f = *find_function("quadratic");
   Hyperparameters h = defaults(OptimizerKind::sgd);
   h.eta = 0;  // the position stays: every row's gradient is the true one plus the noise
@@ -99,7 +97,8 @@ TEST_CASE("gradient noise: same seed same bytes, other seed other path, the aske
   for (const Vec2& g : a.gradient) mx += g.x - truth.x, my += g.y - truth.y;
   const double n = static_cast<double>(a.gradient.size());
   mx /= n, my /= n;
-  for (const Vec2& g : a.gradient) vx += (g.x - truth.x - mx) * (g.x - truth.x - mx), vy += (g.y - truth.y - my) * (g.y - truth.y - my);
+  for (const Vec2& g : a.gradient)
+    vx += (g.x - truth.x - mx) * (g.x - truth.x - mx), vy += (g.y - truth.y - my) * (g.y - truth.y - my);
   CHECK(std::fabs(mx) < 4 * 0.3 / std::sqrt(n));
   CHECK(std::fabs(my) < 4 * 0.3 / std::sqrt(n));
   CHECK(std::sqrt(vx / (n - 1)) == Approx(0.3).epsilon(0.05));
@@ -113,8 +112,7 @@ TEST_CASE("gradient noise: same seed same bytes, other seed other path, the aske
   CHECK(other_run.gradient[1] != a.gradient[1]);
 }
 
-TEST_CASE("mini-batches take rows (t-1)B .. tB-1, wrapping around; shuffled epochs are reproducible",
-          "[data]") {
+TEST_CASE("mini-batches take rows (t-1)B .. tB-1, wrapping around; shuffled epochs are reproducible", "[data]") {
   const Dataset data = line(10, 2, -1, 0.5, 1);
   const Objective f = Objective::from_data(data, DataLoss::linear, "ten.csv");
   Hyperparameters h = defaults(OptimizerKind::sgd);
@@ -130,7 +128,8 @@ TEST_CASE("mini-batches take rows (t-1)B .. tB-1, wrapping around; shuffled epoc
     Vec2 g;
     data_loss_and_gradient(data, DataLoss::linear, t.position[static_cast<std::size_t>(k)], rows, value, g);
     CHECK(t.gradient[static_cast<std::size_t>(k)] == g);
-    CHECK(t.value[static_cast<std::size_t>(k)] == data_loss(data, DataLoss::linear, t.position[static_cast<std::size_t>(k)]));
+    CHECK(t.value[static_cast<std::size_t>(k)] ==
+          data_loss(data, DataLoss::linear, t.position[static_cast<std::size_t>(k)]));
   }
   training.shuffle = true;
   training.seed = 3;
@@ -268,7 +267,8 @@ TEST_CASE("a bad data file names the problem", "[data]") {
   const Dataset d = parse_data_csv("\xEF\xBB\xBFid, x ,y\r\n1, 0.5 ,+2\r\n2,-1,3e-1\r\n");
   CHECK(d.x == std::vector<double>{0.5, -1});
   CHECK(d.y == std::vector<double>{2, 0.3});
-  CHECK(find_data_problem({{1, 2}, {0, 0.5}}, DataLoss::logistic) == "row 2: a logistic label y must be 0 or 1, got 0.5");
+  CHECK(find_data_problem({{1, 2}, {0, 0.5}}, DataLoss::logistic) ==
+        "row 2: a logistic label y must be 0 or 1, got 0.5");
   std::string many = "x,y\n";
   for (std::size_t i = 0; i <= kMaxDataRows; ++i) many += "1,2\n";
   CHECK_THROWS_WITH(parse_data_csv(many), "too many rows: more than 100000");

@@ -161,7 +161,6 @@ TEST_CASE("a diverged run replays up to its last update", "[trajectory]") {
   CHECK(t.state(t.updates() - 1) == s);
 }
 
-
 TEST_CASE("runs stepped together give each run's own trajectory bit for bit", "[trajectory]") {
   // Every configuration with the next one of its kind (its weight-decay twin, or a convention), a
   // partner that diverges early, one on the general loop that steps alone, and an odd one out.
@@ -213,15 +212,24 @@ TEST_CASE("a trajectory's tables of powers follow its betas and step count", "[t
     CHECK(reused.step_size == general.step_size);
   };
   using K = OptimizerKind;
-  check_run(K::adam, [](Hyperparameters&) {}, 100);
-  check_run(K::adam, [](Hyperparameters& h) { h.beta1 = 0.8; }, 100);
-  check_run(K::adam, [](Hyperparameters& h) { h.beta1 = 0.8; }, kSteps);  // longer
-  check_run(K::adam, [](Hyperparameters& h) { h.beta2 = 0.99; }, kSteps);
-  check_run(K::adamax, [](Hyperparameters& h) { h.beta1 = 0.7; }, kSteps);
-  check_run(K::nadam, [](Hyperparameters& h) { h.momentum_decay = 0.01; }, kSteps);
-  check_run(K::nadam, [](Hyperparameters&) {}, kSteps);
-  check_run(K::adamw, [](Hyperparameters& h) { h.beta1 = 0.5, h.beta2 = 0.9; }, kSteps);
-  check_run(K::adam, [](Hyperparameters&) {}, kSteps);
+  check_run(
+      K::adam, [](Hyperparameters&) {}, 100);
+  check_run(
+      K::adam, [](Hyperparameters& h) { h.beta1 = 0.8; }, 100);
+  check_run(
+      K::adam, [](Hyperparameters& h) { h.beta1 = 0.8; }, kSteps);  // longer
+  check_run(
+      K::adam, [](Hyperparameters& h) { h.beta2 = 0.99; }, kSteps);
+  check_run(
+      K::adamax, [](Hyperparameters& h) { h.beta1 = 0.7; }, kSteps);
+  check_run(
+      K::nadam, [](Hyperparameters& h) { h.momentum_decay = 0.01; }, kSteps);
+  check_run(
+      K::nadam, [](Hyperparameters&) {}, kSteps);
+  check_run(
+      K::adamw, [](Hyperparameters& h) { h.beta1 = 0.5, h.beta2 = 0.9; }, kSteps);
+  check_run(
+      K::adam, [](Hyperparameters&) {}, kSteps);
 }
 
 TEST_CASE("a scenario simulates its runs together, or only those asked for, as each alone", "[trajectory]") {
@@ -233,7 +241,8 @@ TEST_CASE("a scenario simulates its runs together, or only those asked for, as e
   s.course.runs.back().noise = 0.5;  // steps alone: not the exact gradient
   const auto alone = [&](std::size_t i) {
     Trajectory t;
-    simulate_run(s.course.objective, s.course.runs[i], s.course.start, s.course.steps, training_of(s.course.runs[i], s.course.seed, i), t);
+    simulate_run(s.course.objective, s.course.runs[i], s.course.start, s.course.steps,
+                 training_of(s.course.runs[i], s.course.seed, i), t);
     return t;
   };
   std::vector<Trajectory> runs = simulate(s.course);

@@ -186,8 +186,7 @@ void draw_minimum_star(ImDrawList& dl, ImVec2 c, float r, const CanvasStyle& s) 
   for (int i = 0; i < 10; ++i) dl.AddTriangleFilled(c, points[i], points[(i + 1) % 10], IM_COL32(255, 255, 255, 255));
 }
 
-void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, const CanvasStyle& s,
-                 bool found_label) {
+void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, const CanvasStyle& s, bool found_label) {
   const PixelRect clip = t.rect();
   const float r = 7 * s.scale;
   for (const Vec2& m : f.minima()) {

@@ -108,7 +108,8 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scena
     ++shown;
     const float mid = y + c.line_height / 2;
     dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), s.shadow, 6 * s.scale);
-    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), run_colour(scenario.looks[i].colour), 3.5f * s.scale);
+    dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), run_colour(scenario.looks[i].colour),
+               3.5f * s.scale);
     const bool diverged = i < runs.size() && runs[i].diverged_at;
     text(text_x, diverged ? scenario.looks[i].label + " (" + runs[i].status() + ")" : scenario.looks[i].label);
   }
@@ -144,7 +145,8 @@ LegendLayout legend_layout(const Scenario& scenario, const std::vector<Trajector
   for (std::size_t i = 0; i < scenario.course.runs.size(); ++i) {
     const RunSpec& r = scenario.course.runs[i];
     if (!scenario.looks[i].visible) continue;
-    LegendRow row{scenario.looks[i].label, parameters ? parameter_summary(r) : std::string(), run_colour(scenario.looks[i].colour)};
+    LegendRow row{scenario.looks[i].label, parameters ? parameter_summary(r) : std::string(),
+                  run_colour(scenario.looks[i].colour)};
     if (i < runs.size() && runs[i].diverged_at) row.title += "  (" + runs[i].status() + ")";
     width = std::max({width, text_size(s, row.title).x, text_size(s, row.detail).x});
     l.rows.push_back(std::move(row));

@@ -17,7 +17,8 @@ std::vector<std::size_t> drawing_order(const SurfaceRuns& r) {
   if (r.scenario == nullptr || r.runs == nullptr) return order;
   const std::size_t n = std::min(r.runs->size(), r.scenario->course.runs.size());
   for (std::size_t i = 0; i < n; ++i)
-    if (r.scenario->looks[i].visible && (*r.runs)[i].rows() > 0 && (!r.selected || *r.selected != i)) order.push_back(i);
+    if (r.scenario->looks[i].visible && (*r.runs)[i].rows() > 0 && (!r.selected || *r.selected != i))
+      order.push_back(i);
   if (r.selected && *r.selected < n && r.scenario->looks[*r.selected].visible && (*r.runs)[*r.selected].rows() > 0)
     order.push_back(*r.selected);
   return order;
@@ -36,7 +37,6 @@ std::optional<Point2> pixel_of(const SurfaceScene& scene, Vec3f p, PixelRect rec
   if (!projected) return std::nullopt;
   return projected->pixel;
 }
-
 
 // Tick labels of one coordinate along the base edge at `edge` (-1 or 1) of the other coordinate,
 // pushed outwards, and the coordinate's name beyond them.
@@ -143,7 +143,8 @@ void draw_surface_overlay(ImDrawList& dl, const SurfaceScene& scene, PixelRect r
   if (show_minima && r.scenario != nullptr)
     for (const Vec2& m : r.scenario->course.objective.minima())
       if (inside(m))
-        if (const auto p = pixel_of(scene, on_surface(mesh, m, kPathLift), rect)) draw_minimum_star(dl, im(*p), 7 * s.scale, s);
+        if (const auto p = pixel_of(scene, on_surface(mesh, m, kPathLift), rect))
+          draw_minimum_star(dl, im(*p), 7 * s.scale, s);
   if (r.scenario != nullptr && inside(r.scenario->course.start))
     if (const auto p = pixel_of(scene, on_surface(mesh, r.scenario->course.start, kPathLift), rect))
       draw_start_handle(dl, *p, false, s);

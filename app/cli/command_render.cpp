@@ -97,8 +97,8 @@ int render_command(const RenderOptions& o) {
     throw BadInput("--question: " + o.scenario + " asks no question (its \"lesson\" has no \"question\")");
   png.step = o.step_option->count() > 0 ? o.step : lesson_step(scenario);
   if (png.step < 0 || png.step > scenario.course.steps)
-    throw BadInput("--step: must be in [0, " + std::to_string(scenario.course.steps) + "] (the scenario's steps), got " +
-                   std::to_string(png.step));
+    throw BadInput("--step: must be in [0, " + std::to_string(scenario.course.steps) +
+                   "] (the scenario's steps), got " + std::to_string(png.step));
   std::vector<Trajectory> runs = simulate(scenario.course);
 
   std::string error;

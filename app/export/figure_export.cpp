@@ -67,8 +67,8 @@ GifExport::GifExport(const Scenario& scenario, std::vector<Trajectory> runs, con
 void GifExport::render_next(FigureRenderer& renderer) {
   if (done()) return;
   const long step = gif_frame_step(next_, frames_, scenario_.course.steps);
-  writer_.add_frame(renderer.render(
-      scenario_, runs_, {step, settings_.width, settings_.height, settings_.composition, settings_.dark}));
+  writer_.add_frame(renderer.render(scenario_, runs_,
+                                    {step, settings_.width, settings_.height, settings_.composition, settings_.dark}));
   ++next_;
   if (done()) writer_.finish();
 }

@@ -21,7 +21,7 @@ inline constexpr int kMaxFigureSide = 7680;  // 8K
 enum class FigureComposition { slide, question, canvas };
 
 struct FigureRequest {
-  long step = 0;  // every run's trajectory up to this step (clamped to each run's length)
+  long step = 0;     // every run's trajectory up to this step (clamped to each run's length)
   int width = 1920;  // in [1, kMaxFigureSide]
   int height = 1080;
   FigureComposition composition = FigureComposition::slide;

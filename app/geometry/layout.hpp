@@ -59,7 +59,7 @@ float time_bar_height(const UiMetrics& m);
 Layout compute_layout(float width, float height, const UiMetrics& metrics, const Splitters& splitters,
                       float lesson_height = 0);
 inline constexpr float kMaxLessonShare = 0.3f;
-inline constexpr float kMinCanvasShare = 0.5f;   // of the height under the time bar, beside the lesson's strip
+inline constexpr float kMinCanvasShare = 0.5f;  // of the height under the time bar, beside the lesson's strip
 
 // Presentation mode: the lesson as its slide (slide_layout.hpp) above a compact time bar, at the
 // UI's text size: the chapter and title across the top, the canvas, the lesson's plots (unless G

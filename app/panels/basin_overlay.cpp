@@ -61,7 +61,8 @@ void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, 
     title = "Basins: " + v.scale.title() + " from each start";
     rows.push_back({u32(kDivergedColour), "diverged"});
   }
-  const std::string note = std::to_string(basin->steps) + " steps of " + state.model.scenario.looks[*state.model.selected].label +
+  const std::string note = std::to_string(basin->steps) + " steps of " +
+                           state.model.scenario.looks[*state.model.selected].label +
                            (v.job.current() ? "" : " (updating…)");
   float width = std::max(text_size(s, title).x, text_size(s, note).x);
   for (const Row& r : rows) width = std::max(width, sw + pad + text_size(s, r.text).x);
@@ -124,7 +125,8 @@ void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& 
 
 void draw_basin_legend(ImDrawList& dl, const AppState& state, const CanvasTransform& t, const CanvasStyle& s) {
   const BasinView& v = state.model.maps->basin;
-  if (v.show && state.model.selected && *state.model.selected < state.model.scenario.course.runs.size()) draw_legend_box(dl, state, v, t, s);
+  if (v.show && state.model.selected && *state.model.selected < state.model.scenario.course.runs.size())
+    draw_legend_box(dl, state, v, t, s);
 }
 
 }  // namespace optviz::gui

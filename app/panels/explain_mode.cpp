@@ -8,7 +8,8 @@ namespace optviz::gui {
 namespace {
 
 bool explainable(const AppState& state) {
-  return state.model.selected && *state.model.selected < state.model.runs.size() && *state.model.selected < state.model.simulated.course.runs.size();
+  return state.model.selected && *state.model.selected < state.model.runs.size() &&
+         *state.model.selected < state.model.simulated.course.runs.size();
 }
 
 void explain_at_playhead(AppState& state) {
@@ -16,8 +17,8 @@ void explain_at_playhead(AppState& state) {
   x.run = *state.model.selected;
   x.step = current_step(state);
   x.generation = state.model.generation;
-  x.explanation =
-      explain_update(state.model.simulated.course.runs[x.run], state.model.simulated.looks[x.run].accumulator, state.model.runs[x.run], x.step);
+  x.explanation = explain_update(state.model.simulated.course.runs[x.run],
+                                 state.model.simulated.looks[x.run].accumulator, state.model.runs[x.run], x.step);
   x.part = std::min(x.part, x.explanation.parts.empty() ? 0 : x.explanation.parts.size() - 1);
   x.shown = 0;
 }

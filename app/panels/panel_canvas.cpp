@@ -34,8 +34,9 @@ void handle_input(AppState& state, const CanvasTransform& t, bool hovered, bool 
     // Pan with any button held since the press started on the canvas.
     const ImVec2 d = io.MouseDelta;
     if ((d.x != 0 || d.y != 0) && t.pixels_per_unit() > 0)
-      state.view.settings.wanted = pan_box(state.view.settings.wanted, {-static_cast<double>(d.x) / t.pixels_per_unit(),
-                                                      static_cast<double>(d.y) / t.pixels_per_unit()});
+      state.view.settings.wanted =
+          pan_box(state.view.settings.wanted,
+                  {-static_cast<double>(d.x) / t.pixels_per_unit(), static_cast<double>(d.y) / t.pixels_per_unit()});
   }
   if (hovered && io.MouseWheel != 0) {
     const double factor = std::pow(0.85, static_cast<double>(io.MouseWheel));
@@ -92,7 +93,8 @@ bool spread_shown(const AppState& state) {
   const Spread& spread = state.model.spread;
   if (!state.view.settings.show_spread || spread.runs.size() != state.model.simulated.course.runs.size()) return false;
   for (std::size_t i = 0; i < spread.runs.size(); ++i)
-    if (state.model.simulated.looks[i].visible && (!spread.runs[i].seeds.empty() || spread.runs[i].reference.rows() > 0))
+    if (state.model.simulated.looks[i].visible &&
+        (!spread.runs[i].seeds.empty() || spread.runs[i].reference.rows() > 0))
       return true;
   return false;
 }
@@ -149,7 +151,8 @@ void draw_canvas_panel(AppState& state) {
   ImGui::InvisibleButton(
       "canvas", ImVec2(std::max(1.0f, plot.width()), std::max(1.0f, plot.height())),
       ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
-  if (state.view.settings.hide_answer) ImGui::SetItemAllowOverlap();  // the question's Reveal button lies over the canvas
+  if (state.view.settings.hide_answer)
+    ImGui::SetItemAllowOverlap();  // the question's Reveal button lies over the canvas
   const bool hovered = ImGui::IsItemHovered();
   const ImGuiIO& io = ImGui::GetIO();
   const Point2 handle = t.to_pixels(state.model.scenario.course.start);
@@ -159,12 +162,12 @@ void draw_canvas_panel(AppState& state) {
   t = CanvasTransform(state.view.settings.wanted, plot);
 
   state.view.heatmap_request = {state.model.simulated.course.objective,
-                           state.model.simulated.display.colour_scale,
-                           state.view.settings.show_contours ? state.model.simulated.display.contour_count : 0,
-                           t.shown(),
-                           std::max(1, static_cast<int>(std::lround(plot.width()))),
-                           std::max(1, static_cast<int>(std::lround(plot.height()))),
-                           style.scale};
+                                state.model.simulated.display.colour_scale,
+                                state.view.settings.show_contours ? state.model.simulated.display.contour_count : 0,
+                                t.shown(),
+                                std::max(1, static_cast<int>(std::lround(plot.width()))),
+                                std::max(1, static_cast<int>(std::lround(plot.height()))),
+                                style.scale};
 
   ImDrawList& dl = *ImGui::GetWindowDrawList();
   dl.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), true);
@@ -176,17 +179,19 @@ void draw_canvas_panel(AppState& state) {
     if (state.view.settings.show_minima) draw_minima(dl, t, current_function(state), style);
     Polylines scratch;
     const bool paths = !state.view.settings.hide_answer;
-    if (spread && paths) draw_spread(dl, t, state.model.simulated, state.model.spread, current_step(state), style, scratch);
+    if (spread && paths)
+      draw_spread(dl, t, state.model.simulated, state.model.spread, current_step(state), style, scratch);
     std::vector<DivergenceLabel> divergences;
     if (paths)
-      draw_trajectories(
-          dl, t,
-          {&state.model.simulated, &state.model.runs, current_step(state), state.model.selected, state.view.settings.show_ahead, &divergences},
-          style, scratch);
-    if (paths && state.view.settings.show_arrows && state.model.selected && *state.model.selected < state.model.runs.size() &&
-        state.model.simulated.looks[*state.model.selected].visible)
-      draw_step_arrows(dl, t, state.model.simulated.course.runs[*state.model.selected], state.model.simulated.looks[*state.model.selected],
-                       state.model.runs[*state.model.selected], current_step(state), style);
+      draw_trajectories(dl, t,
+                        {&state.model.simulated, &state.model.runs, current_step(state), state.model.selected,
+                         state.view.settings.show_ahead, &divergences},
+                        style, scratch);
+    if (paths && state.view.settings.show_arrows && state.model.selected &&
+        *state.model.selected < state.model.runs.size() && state.model.simulated.looks[*state.model.selected].visible)
+      draw_step_arrows(dl, t, state.model.simulated.course.runs[*state.model.selected],
+                       state.model.simulated.looks[*state.model.selected], state.model.runs[*state.model.selected],
+                       current_step(state), style);
     draw_start_handle(dl, handle, state.view.dragging_start || (hovered && near_handle), style);
     for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
     draw_basin_legend(dl, state, t, style);

@@ -151,7 +151,8 @@ void function_section(AppState& state) {
   ImGui::PushFont(state.view.fonts.mono);
   if (current.is_typed()) {
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextMultiline("##formula", &state.model.formula.text, ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
+    if (ImGui::InputTextMultiline("##formula", &state.model.formula.text,
+                                  ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
       type_formula(state, state.model.formula.text);
     formula_problem(state, state.model.formula);
     tooltip(
@@ -211,17 +212,18 @@ void start_and_steps(AppState& state) {
   const int limit = static_cast<int>(max_steps(state));
   if (ImGui::InputInt("##steps", &steps, 100, 1000, ImGuiInputTextFlags_EnterReturnsTrue)) {
     if (steps < 1 || steps > limit) {
-      set_notice(
-          state,
-          "invalid steps: must be in [1, " + std::to_string(limit) + "] for " + std::to_string(s.course.runs.size()) + " runs",
-          true);
+      set_notice(state,
+                 "invalid steps: must be in [1, " + std::to_string(limit) + "] for " +
+                     std::to_string(s.course.runs.size()) + " runs",
+                 true);
     } else {
       s.course.steps = steps;
     }
   }
   tooltip("Updates per run (Enter to apply)");
 
-  if (s.course.objective.is_data() || std::any_of(s.course.runs.begin(), s.course.runs.end(), [](const RunSpec& r) { return r.noise > 0; }))
+  if (s.course.objective.is_data() ||
+      std::any_of(s.course.runs.begin(), s.course.runs.end(), [](const RunSpec& r) { return r.noise > 0; }))
     seed_row(state);
 
   label_column("Scale");

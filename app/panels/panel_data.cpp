@@ -26,9 +26,10 @@ void hover_readout(const AppState& state, DataLoss loss, double x, long step) {
   for (std::size_t i = 0; i < state.model.simulated.course.runs.size() && i < state.model.runs.size(); ++i) {
     const auto theta = parameters_at(state.model.runs[i], step);
     if (!state.model.simulated.looks[i].visible || !theta) continue;
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(state.model.simulated.looks[i].colour)), "%s: %s = %s, %s = %s, model %s",
-                       state.model.simulated.looks[i].label.c_str(), names.x, short_number(theta->x).c_str(), names.y,
-                       short_number(theta->y).c_str(), short_number(data_model(loss, *theta, x)).c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(state.model.simulated.looks[i].colour)),
+                       "%s: %s = %s, %s = %s, model %s", state.model.simulated.looks[i].label.c_str(), names.x,
+                       short_number(theta->x).c_str(), names.y, short_number(theta->y).c_str(),
+                       short_number(data_model(loss, *theta, x)).c_str());
   }
   ImGui::EndTooltip();
 }
@@ -50,8 +51,10 @@ void draw_data_plot(const AppState& state, ImVec2 size) {
   // The selected run last, on top; a question hides every model.
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < state.model.simulated.course.runs.size() && i < state.model.runs.size(); ++i)
-    if (state.model.simulated.looks[i].visible && (!state.model.selected || *state.model.selected != i)) order.push_back(i);
-  if (state.model.selected && *state.model.selected < std::min(state.model.simulated.course.runs.size(), state.model.runs.size()) &&
+    if (state.model.simulated.looks[i].visible && (!state.model.selected || *state.model.selected != i))
+      order.push_back(i);
+  if (state.model.selected &&
+      *state.model.selected < std::min(state.model.simulated.course.runs.size(), state.model.runs.size()) &&
       state.model.simulated.looks[*state.model.selected].visible)
     order.push_back(*state.model.selected);
   if (state.view.settings.hide_answer) order.clear();
@@ -62,7 +65,8 @@ void draw_data_plot(const AppState& state, ImVec2 size) {
     for (const std::size_t i : order) {
       const ImU32 colour = run_colour(state.model.simulated.looks[i].colour);
       for (const Trajectory& t : spread.runs[i].seeds)
-        if (const auto theta = parameters_at(t, step)) models.push_back({*theta, {with_alpha(colour, 0.35f), 1.2f * scale, false}});
+        if (const auto theta = parameters_at(t, step))
+          models.push_back({*theta, {with_alpha(colour, 0.35f), 1.2f * scale, false}});
       if (const auto theta = parameters_at(spread.runs[i].reference, step))
         models.push_back({*theta, {colour, 1.6f * scale, true}});
     }
@@ -70,7 +74,8 @@ void draw_data_plot(const AppState& state, ImVec2 size) {
   for (const std::size_t i : order) {
     if (const auto theta = parameters_at(state.model.runs[i], step)) {
       const bool selected = state.model.selected && *state.model.selected == i;
-      models.push_back({*theta, {run_colour(state.model.simulated.looks[i].colour), (selected ? 3.0f : 2.4f) * scale, false}});
+      models.push_back(
+          {*theta, {run_colour(state.model.simulated.looks[i].colour), (selected ? 3.0f : 2.4f) * scale, false}});
     }
   }
   ImDrawList& dl = *ImGui::GetWindowDrawList();

@@ -122,9 +122,11 @@ void gif_dialog(AppState& state) {
   bool open = true;
   if (begin_dialog("Export GIF", state.view.gif.running ? nullptr : &open)) {
     if (state.view.gif.running) {
-      const float fraction =
-          state.view.gif.frames > 0 ? static_cast<float>(state.view.gif.frame) / static_cast<float>(state.view.gif.frames) : 0.0f;
-      const std::string text = std::to_string(state.view.gif.frame) + " / " + std::to_string(state.view.gif.frames) + " frames";
+      const float fraction = state.view.gif.frames > 0
+                                 ? static_cast<float>(state.view.gif.frame) / static_cast<float>(state.view.gif.frames)
+                                 : 0.0f;
+      const std::string text =
+          std::to_string(state.view.gif.frame) + " / " + std::to_string(state.view.gif.frames) + " frames";
       ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22, 0), text.c_str());
       if (ImGui::Button("Cancel")) state.view.requests.cancel_gif = true;
     } else {

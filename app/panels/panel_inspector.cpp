@@ -33,12 +33,14 @@ namespace {
 
 void run_picker(AppState& state) {
   const auto& runs = state.model.simulated.looks;
-  const std::string preview = state.model.selected && *state.model.selected < runs.size() ? runs[*state.model.selected].label : "none";
+  const std::string preview =
+      state.model.selected && *state.model.selected < runs.size() ? runs[*state.model.selected].label : "none";
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##inspected", preview.c_str())) {
     for (std::size_t i = 0; i < runs.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
-      if (ImGui::Selectable(runs[i].label.c_str(), state.model.selected && *state.model.selected == i)) state.model.selected = i;
+      if (ImGui::Selectable(runs[i].label.c_str(), state.model.selected && *state.model.selected == i))
+        state.model.selected = i;
       ImGui::PopID();
     }
     ImGui::EndCombo();
@@ -48,8 +50,8 @@ void run_picker(AppState& state) {
 
 // One part's values as a table of the two coordinates; the tables of all parts share their
 // column proportions, so the numbers line up from part to part.
-void part_table(const ExplainPart& part, std::size_t index, const std::vector<InspectorRow>& rows, CoordinateNames names,
-                bool header) {
+void part_table(const ExplainPart& part, std::size_t index, const std::vector<InspectorRow>& rows,
+                CoordinateNames names, bool header) {
   ImGui::PushID(static_cast<int>(index));
   if (ImGui::BeginTable("values", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -99,7 +101,8 @@ void draw_inspector_panel(AppState& state) {
     return;
   }
   run_picker(state);
-  if (!state.model.selected || *state.model.selected >= state.model.runs.size() || *state.model.selected >= state.model.simulated.course.runs.size()) {
+  if (!state.model.selected || *state.model.selected >= state.model.runs.size() ||
+      *state.model.selected >= state.model.simulated.course.runs.size()) {
     ImGui::TextDisabled("Select a run to see its update");
     ImGui::End();
     return;

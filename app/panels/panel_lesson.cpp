@@ -15,13 +15,15 @@ namespace optviz::gui {
 const std::string& lesson_text(const AppState& state) {
   static const std::string none;
   // Presentation mode asks the question in the heading; the text is the answer.
-  if (state.view.settings.hide_answer) return state.view.settings.presenting ? none : state.model.scenario.lesson.question;
+  if (state.view.settings.hide_answer)
+    return state.view.settings.presenting ? none : state.model.scenario.lesson.question;
   return state.model.scenario.description;
 }
 
 std::string lesson_heading(const AppState& state) {
   // While the question is asked, the title would give the answer away.
-  if (state.view.settings.hide_answer && !state.model.scenario.lesson.question.empty()) return state.model.scenario.lesson.question;
+  if (state.view.settings.hide_answer && !state.model.scenario.lesson.question.empty())
+    return state.model.scenario.lesson.question;
   return slide_title(state.model.scenario);
 }
 
@@ -64,12 +66,11 @@ void draw_lesson_strip(AppState& state) {
       ImGui::SetWindowFontScale(1);
       const float size = ImGui::GetFontSize();
       float scale = 1;
-      while (scale > 0.7f && ImGui::GetFont()
-                                     ->CalcTextSizeA(size * scale, 1e9f, 0,
-                                                     wrap_at_spaces(ImGui::GetFont(), size * scale, room.x,
-                                                                    lesson_text(state))
-                                                         .c_str())
-                                     .y > room.y)
+      while (scale > 0.7f &&
+             ImGui::GetFont()
+                     ->CalcTextSizeA(size * scale, 1e9f, 0,
+                                     wrap_at_spaces(ImGui::GetFont(), size * scale, room.x, lesson_text(state)).c_str())
+                     .y > room.y)
         scale -= 0.05f;
       ImGui::SetWindowFontScale(scale);
     }
@@ -99,7 +100,8 @@ void draw_lesson_header(const AppState& state) {
     ImFont* large = state.view.fonts.large != nullptr ? state.view.fonts.large : ImGui::GetFont();
     const std::string heading = wrap_at_spaces(large, fs * kSlideTitleScale, r.width(), lesson_heading(state));
     dl.AddText(large, fs * kSlideTitleScale, ImVec2(r.x0, y),
-               ImGui::GetColorU32(state.view.settings.hide_answer ? ImGuiCol_CheckMark : ImGuiCol_Text), heading.c_str());
+               ImGui::GetColorU32(state.view.settings.hide_answer ? ImGuiCol_CheckMark : ImGuiCol_Text),
+               heading.c_str());
   }
   ImGui::End();
 }

@@ -35,7 +35,8 @@ void lessons_menu(AppState& state) {
       ImGui::TextDisabled("%s", chapter.c_str());
     }
     ImGui::PushID(static_cast<int>(i));
-    const std::string& title = presets[i].title.empty() ? std::string(presets[i].course.objective.name()) : presets[i].title;
+    const std::string& title =
+        presets[i].title.empty() ? std::string(presets[i].course.objective.name()) : presets[i].title;
     if (ImGui::MenuItem(title.c_str())) state.view.requests.load_preset = i;
     if (ImGui::IsItemHovered() && !presets[i].description.empty()) {
       ImGui::BeginTooltip();
@@ -66,7 +67,8 @@ void view_menu(AppState& state) {
     toggle_question(state);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The paths and the plots' curves wait while the class answers; Q again reveals them");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each path's rest beyond the playhead, faint: where each optimizer goes");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Each path's rest beyond the playhead, faint: where each optimizer goes");
   bool surface = state.model.scenario.display.view == CanvasView::surface;
   if (ImGui::MenuItem("3D surface", "V", &surface)) toggle_surface_view(state);
   if (ImGui::IsItemHovered())

@@ -19,7 +19,8 @@ void legend(const AppState& state) {
   bool first = true;
   for (std::size_t i = 0; i < state.model.simulated.course.runs.size() && i < state.model.runs.size(); ++i) {
     if (!state.model.simulated.looks[i].visible) continue;
-    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(state.model.simulated.looks[i].label.c_str()).x;
+    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x +
+                        ImGui::CalcTextSize(state.model.simulated.looks[i].label.c_str()).x;
     if (!first) {
       ImGui::SameLine();
       if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
@@ -27,7 +28,8 @@ void legend(const AppState& state) {
     first = false;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float mid = p.y + ImGui::GetTextLineHeight() / 2;
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, mid), ImVec2(p.x + swatch, mid), run_colour(state.model.simulated.looks[i].colour),
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, mid), ImVec2(p.x + swatch, mid),
+                                        run_colour(state.model.simulated.looks[i].colour),
                                         3 * ImGui::GetFontSize() / 17);
     ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
@@ -64,8 +66,12 @@ void draw_plots_panel(AppState& state) {
   legend(state);
   const long step = current_step(state);
   const Scenario& shown = state.model.simulated;
-  const RunPlotsSource source{
-      &shown, &state.model.runs, step, state.model.scenario.lesson.coordinate, state.model.run_versions, !state.view.settings.hide_answer};
+  const RunPlotsSource source{&shown,
+                              &state.model.runs,
+                              step,
+                              state.model.scenario.lesson.coordinate,
+                              state.model.run_versions,
+                              !state.view.settings.hide_answer};
   // The lesson's plots (all three for a scenario that is no lesson), each with its cache.
   std::vector<LessonPlot> kinds = shown_plots(state.model.scenario);
   std::erase_if(kinds, [&](LessonPlot k) {

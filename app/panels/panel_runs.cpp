@@ -64,7 +64,8 @@ void rule_field(AppState& state, std::size_t index) {
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##accumulator", state.model.scenario.looks[index].accumulator.c_str())) {
     for (const std::string& name : run.rule->state())
-      if (ImGui::Selectable(name.c_str(), name == state.model.scenario.looks[index].accumulator)) state.model.scenario.looks[index].accumulator = name;
+      if (ImGui::Selectable(name.c_str(), name == state.model.scenario.looks[index].accumulator))
+        state.model.scenario.looks[index].accumulator = name;
     ImGui::EndCombo();
   }
   tooltip("The state variable plotted as the accumulator G_t");
@@ -219,7 +220,8 @@ void draw_runs_section(AppState& state) {
     if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) state.model.selected = i;
     tooltip("Click to inspect this run");
     ImGui::SameLine();
-    float colour[3] = {state.model.scenario.looks[i].colour.r / 255.0f, state.model.scenario.looks[i].colour.g / 255.0f, state.model.scenario.looks[i].colour.b / 255.0f};
+    float colour[3] = {state.model.scenario.looks[i].colour.r / 255.0f, state.model.scenario.looks[i].colour.g / 255.0f,
+                       state.model.scenario.looks[i].colour.b / 255.0f};
     if (ImGui::ColorEdit3("##colour", colour, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel)) {
       const auto byte = [](float v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); };
       state.model.scenario.looks[i].colour = {byte(colour[0]), byte(colour[1]), byte(colour[2])};

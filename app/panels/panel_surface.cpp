@@ -29,12 +29,15 @@ void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hov
   // The mesh is the frame update's (from the last frame's camera height and view); the camera is this frame's.
   const Scenario& s = state.model.simulated;
   static const std::vector<Trajectory> no_runs;  // a lesson's question hides the paths
-  const SurfaceRuns runs{&s, state.view.settings.hide_answer ? &no_runs : &state.model.runs, current_step(state), state.model.selected};
-  state.view.surface_scene = surface_scene(state.view.surface_model, camera, plot,
-                                      state.view.settings.show_contours ? s.display.contour_count : 0, runs, style);
+  const SurfaceRuns runs{&s, state.view.settings.hide_answer ? &no_runs : &state.model.runs, current_step(state),
+                         state.model.selected};
+  state.view.surface_scene =
+      surface_scene(state.view.surface_model, camera, plot,
+                    state.view.settings.show_contours ? s.display.contour_count : 0, runs, style);
   draw_heatmap(dl, state.view.surface_texture, plot, style);
   const CoordinateNames names = coordinate_names(s.course.objective);
-  draw_surface_overlay(dl, state.view.surface_scene, plot, runs, style, names.x, names.y, state.view.settings.show_minima);
+  draw_surface_overlay(dl, state.view.surface_scene, plot, runs, style, names.x, names.y,
+                       state.view.settings.show_minima);
   if (hovered && !ImGui::IsItemActive()) {
     const char* hint = "drag: turn   wheel: zoom   double-click: default angle   V: 2D";
     const float pad = 6 * style.scale;

@@ -319,8 +319,8 @@ void draw_sweep_panel(AppState& state) {
     if (has_run) {
       const RunSpec& run = state.model.scenario.course.runs[*index];
       const Scenario& s = state.model.scenario;
-      ImGui::TextUnformatted((state.model.scenario.looks[*index].label + " on " + s.course.objective.title() + ", from (" + short_number(s.course.start.x) + ", " +
-                              short_number(s.course.start.y) + ")")
+      ImGui::TextUnformatted((state.model.scenario.looks[*index].label + " on " + s.course.objective.title() +
+                              ", from (" + short_number(s.course.start.x) + ", " + short_number(s.course.start.y) + ")")
                                  .c_str());
       if (settings) settings_rows(v.settings, run, s.course.steps, std::isfinite(s.course.objective.minimum_value()));
     }

@@ -19,16 +19,17 @@ namespace {
 using K = ScheduleKind;
 
 // The noise's slider; find_training_problem holds the rule.
-constexpr RealParameter kNoise{"noise",
-                               "",
-                               "",
-                               "noise",
-                               "the standard deviation of the Gaussian noise added to each coordinate of every gradient",
-                               nullptr,
-                               0,
-                               kMaxNoise,
-                               SliderScale::log,
-                               0};
+constexpr RealParameter kNoise{
+    "noise",
+    "",
+    "",
+    "noise",
+    "the standard deviation of the Gaussian noise added to each coordinate of every gradient",
+    nullptr,
+    0,
+    kMaxNoise,
+    SliderScale::log,
+    0};
 
 const char* schedule_title(K kind) { return describe(kind).title.data(); }
 const char* schedule_help(K kind) { return describe(kind).formula.data(); }

@@ -52,7 +52,8 @@ void draw_sweep_panel(AppState& state);
 // Inside the canvas while state.model.maps->basin.show (basin_overlay.cpp): the overlay over the heatmap,
 // then its legend over everything else.
 void draw_basin_overlay(ImDrawList& dl, AppState& state, const CanvasTransform& transform);
-void draw_basin_legend(ImDrawList& dl, const AppState& state, const CanvasTransform& transform, const CanvasStyle& style);
+void draw_basin_legend(ImDrawList& dl, const AppState& state, const CanvasTransform& transform,
+                       const CanvasStyle& style);
 // After the canvas while state.view.explain.open (explain_overlay.cpp): the explained update's inset
 // window in a corner of the plot, and a ring at the run's point.
 void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform& transform);

@@ -39,8 +39,9 @@ void handle_shortcuts(AppState& state) {
   if (pressed(keys::kEscape, false)) {
     Dialogs& d = state.view.dialogs;
     // Escape closes what is open; with nothing open, it leaves presentation mode.
-    const bool open = state.view.explain.open || state.view.settings.show_help || d.open_file || d.open_data || d.save_file ||
-                      d.export_png || d.export_csv || d.lesson_info || (d.export_gif && !state.view.gif.running);
+    const bool open = state.view.explain.open || state.view.settings.show_help || d.open_file || d.open_data ||
+                      d.save_file || d.export_png || d.export_csv || d.lesson_info ||
+                      (d.export_gif && !state.view.gif.running);
     state.view.settings.show_help = false;
     stop_explaining(state);
     d.open_file = d.open_data = d.save_file = d.export_png = false;
@@ -84,7 +85,8 @@ void handle_shortcuts(AppState& state) {
       state.model.playback.playing = true;
     }
     if (pressed(keys::kP, false)) state.view.requests.export_png = true;
-    if (pressed(keys::kH, false) || pressed(keys::kF1, false)) state.view.settings.show_help = !state.view.settings.show_help;
+    if (pressed(keys::kH, false) || pressed(keys::kF1, false))
+      state.view.settings.show_help = !state.view.settings.show_help;
     if (pressed(keys::kEqual) || pressed(keys::kKeypadAdd)) zoom_canvas(state, 0.8);
     if (pressed(keys::kMinus) || pressed(keys::kKeypadSubtract)) zoom_canvas(state, 1.25);
     if (pressed(keys::kDelete, false) && state.model.selected) remove_run(state, *state.model.selected);

@@ -134,7 +134,8 @@ bool duplicate_run(AppState& state, std::size_t index) {
   look.colour = free_colour(state.model.scenario);
   const FormulaEdit edit = rule_edit(state, index);
   const auto at = static_cast<std::ptrdiff_t>(index) + 1;
-  state.model.scenario.course.runs.insert(state.model.scenario.course.runs.begin() + at, state.model.scenario.course.runs[index]);
+  state.model.scenario.course.runs.insert(state.model.scenario.course.runs.begin() + at,
+                                          state.model.scenario.course.runs[index]);
   state.model.scenario.looks.insert(state.model.scenario.looks.begin() + at, std::move(look));
   state.model.rule_edits.insert(state.model.rule_edits.begin() + static_cast<std::ptrdiff_t>(index) + 1, edit);
   state.model.selected = index + 1;
@@ -146,7 +147,8 @@ void remove_run(AppState& state, std::size_t index) {
   remove_run(state.model.scenario, index);
   if (index < state.model.rule_edits.size())
     state.model.rule_edits.erase(state.model.rule_edits.begin() + static_cast<std::ptrdiff_t>(index));
-  if (state.model.selected && (*state.model.selected > index || *state.model.selected >= state.model.scenario.course.runs.size())) {
+  if (state.model.selected &&
+      (*state.model.selected > index || *state.model.selected >= state.model.scenario.course.runs.size())) {
     state.model.selected = *state.model.selected > 0 ? std::optional(*state.model.selected - 1) : std::nullopt;
   }
   if (!state.model.selected && !state.model.scenario.course.runs.empty()) state.model.selected = 0;
@@ -156,14 +158,16 @@ void change_optimizer(AppState& state, std::size_t index, OptimizerKind kind) {
   if (index >= state.model.scenario.course.runs.size()) return;
   RunSpec& run = state.model.scenario.course.runs[index];
   if (run.hyper.kind == kind && !run.rule) return;
-  const bool default_label = state.model.scenario.looks[index].label == title(run.hyper.kind) || state.model.scenario.looks[index].label == "Typed rule";
+  const bool default_label = state.model.scenario.looks[index].label == title(run.hyper.kind) ||
+                             state.model.scenario.looks[index].label == "Typed rule";
   run.hyper = defaults(kind);
   run.rule.reset();
   if (default_label) state.model.scenario.looks[index].label = std::string(title(kind));
 }
 
 FormulaEdit& rule_edit(AppState& state, std::size_t index) {
-  if (state.model.rule_edits.size() < state.model.scenario.course.runs.size()) state.model.rule_edits.resize(state.model.scenario.course.runs.size());
+  if (state.model.rule_edits.size() < state.model.scenario.course.runs.size())
+    state.model.rule_edits.resize(state.model.scenario.course.runs.size());
   FormulaEdit& edit = state.model.rule_edits[index];
   const RunSpec& run = state.model.scenario.course.runs[index];
   if (edit.text.empty() && edit.error.empty() && run.rule) edit.text = run.rule->text();
@@ -192,7 +196,8 @@ void type_rule(AppState& state, std::size_t index, std::string text) {
 void change_to_rule(AppState& state, std::size_t index) {
   if (index >= state.model.scenario.course.runs.size() || state.model.scenario.course.runs[index].rule) return;
   RunSpec& run = state.model.scenario.course.runs[index];
-  if (state.model.scenario.looks[index].label == title(run.hyper.kind)) state.model.scenario.looks[index].label = "Typed rule";
+  if (state.model.scenario.looks[index].label == title(run.hyper.kind))
+    state.model.scenario.looks[index].label = "Typed rule";
   // The sliders start from RMSprop's defaults, keeping the run's eta.
   const double eta = run.hyper.eta;
   run.hyper = defaults(OptimizerKind::rmsprop);
@@ -336,7 +341,8 @@ void replace_scenario(AppState& state, Scenario scenario) {
   state.model.selected = preferred_run(state.model.scenario);
   state.view.settings.wanted = state.model.scenario.view;
   // A lesson opens where it is looked at, its question asked, its plots shown when presenting.
-  state.model.playback.position = state.model.scenario.lesson.step ? static_cast<double>(*state.model.scenario.lesson.step) : 0.0;
+  state.model.playback.position =
+      state.model.scenario.lesson.step ? static_cast<double>(*state.model.scenario.lesson.step) : 0.0;
   state.model.playback.playing = false;
   state.view.settings.hide_answer = !state.model.scenario.lesson.question.empty();
   state.view.settings.presentation.plots = !shown_plots(state.model.scenario).empty();

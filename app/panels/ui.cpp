@@ -50,7 +50,8 @@ void tooltip(const char* text) {
 }
 
 ImVec4 error_colour(const AppState& state) {
-  return state.view.settings.theme == Theme::dark ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(0.75f, 0.10f, 0.05f, 1.0f);
+  return state.view.settings.theme == Theme::dark ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f)
+                                                  : ImVec4(0.75f, 0.10f, 0.05f, 1.0f);
 }
 
 void formula_problem(const AppState& state, const FormulaEdit& edit) {
@@ -93,8 +94,9 @@ void update(AppState& state, double now) {
   state.view.settings.wanted = sanitized_box(state.view.settings.wanted, current_function(state).view());
   if (state.model.scenario.display.view == CanvasView::surface)
     state.view.surface_model.update(current_function(state), state.view.settings.wanted, state.model.heatmap,
-                               state.model.scenario.display.surface.height);
-  update_maps(*state.model.maps, state.model.scenario, state.model.simulated, state.model.selected, state.model.problem, now);
+                                    state.model.scenario.display.surface.height);
+  update_maps(*state.model.maps, state.model.scenario, state.model.simulated, state.model.selected, state.model.problem,
+              now);
 }
 
 void draw_ui(AppState& state, double dt) {
@@ -109,9 +111,10 @@ void draw_ui(AppState& state, double dt) {
     const ImGuiIO& io = ImGui::GetIO();
     const UiMetrics metrics = ui_metrics(state.view.settings.ui_scale);
     // The lesson's strip as tall as its text at the canvas's width (the strip's height does not change that width).
-    const float width = compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, state.view.settings.splitters).canvas.width();
+    const float width =
+        compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, state.view.settings.splitters).canvas.width();
     state.view.layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, state.view.settings.splitters,
-                                  lesson_strip_height(state, width));
+                                       lesson_strip_height(state, width));
     draw_menu_bar(state);
     draw_time_bar(state);
     draw_controls_panel(state);
@@ -123,8 +126,8 @@ void draw_ui(AppState& state, double dt) {
     draw_splitters(state);
   }
   draw_dialogs(state);
-  state.view.animating = state.model.playback.playing || (state.view.explain.open && state.view.explain.playing) || state.view.gif.running ||
-                    state.view.dragging_start || state.model.maps->busy();
+  state.view.animating = state.model.playback.playing || (state.view.explain.open && state.view.explain.playing) ||
+                         state.view.gif.running || state.view.dragging_start || state.model.maps->busy();
 }
 
 void process_file_requests(AppState& state) {
@@ -142,7 +145,8 @@ void process_file_requests(AppState& state) {
   }
   if (r.open_data) {
     r.open_data = false;
-    if (open_data_file(state, state.view.dialogs.data_path, state.view.dialogs.data_loss)) state.view.dialogs.open_data = false;
+    if (open_data_file(state, state.view.dialogs.data_path, state.view.dialogs.data_loss))
+      state.view.dialogs.open_data = false;
   }
   if (r.save_scenario) {
     r.save_scenario = false;
@@ -180,7 +184,8 @@ void process_file_requests(AppState& state) {
       replace_scenario(state, presets[index]);
       state.view.dialogs.lesson_info = true;
       // A lesson that asks a question is announced by its chapter: its title is the answer.
-      set_notice(state, "Lesson: " + (state.view.settings.hide_answer ? presets[index].lesson.chapter : presets[index].title));
+      set_notice(state,
+                 "Lesson: " + (state.view.settings.hide_answer ? presets[index].lesson.chapter : presets[index].title));
     }
   }
 }

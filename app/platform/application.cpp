@@ -25,10 +25,11 @@ static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kMinus == GLFW_KEY_MINUS &
                   keys::kOne == GLFW_KEY_1 && keys::kNine == GLFW_KEY_9 && keys::kEqual == GLFW_KEY_EQUAL &&
                   keys::kA == GLFW_KEY_A && keys::kD == GLFW_KEY_D && keys::kE == GLFW_KEY_E &&
                   keys::kF == GLFW_KEY_F && keys::kG == GLFW_KEY_G && keys::kH == GLFW_KEY_H &&
-                  keys::kL == GLFW_KEY_L && keys::kO == GLFW_KEY_O && keys::kP == GLFW_KEY_P && keys::kQ == GLFW_KEY_Q &&
-                  keys::kR == GLFW_KEY_R && keys::kS == GLFW_KEY_S && keys::kT == GLFW_KEY_T &&
-                  keys::kLeftBracket == GLFW_KEY_LEFT_BRACKET && keys::kRightBracket == GLFW_KEY_RIGHT_BRACKET &&
-                  keys::kEscape == GLFW_KEY_ESCAPE && keys::kEnter == GLFW_KEY_ENTER && keys::kTab == GLFW_KEY_TAB &&
+                  keys::kL == GLFW_KEY_L && keys::kO == GLFW_KEY_O && keys::kP == GLFW_KEY_P &&
+                  keys::kQ == GLFW_KEY_Q && keys::kR == GLFW_KEY_R && keys::kS == GLFW_KEY_S &&
+                  keys::kT == GLFW_KEY_T && keys::kLeftBracket == GLFW_KEY_LEFT_BRACKET &&
+                  keys::kRightBracket == GLFW_KEY_RIGHT_BRACKET && keys::kEscape == GLFW_KEY_ESCAPE &&
+                  keys::kEnter == GLFW_KEY_ENTER && keys::kTab == GLFW_KEY_TAB &&
                   keys::kBackspace == GLFW_KEY_BACKSPACE && keys::kDelete == GLFW_KEY_DELETE &&
                   keys::kRight == GLFW_KEY_RIGHT && keys::kLeft == GLFW_KEY_LEFT && keys::kDown == GLFW_KEY_DOWN &&
                   keys::kUp == GLFW_KEY_UP && keys::kPageUp == GLFW_KEY_PAGE_UP &&

@@ -23,11 +23,11 @@ struct ApplicationOptions {
   std::optional<Scenario> scenario;  // instead of the last or the default scenario
   bool screenshot = false;           // a still: the playhead at two thirds, the mouse ignored
   bool vsync = true;
-  bool open_sweep = false;   // the sweep panel
-  bool open_basins = false;  // the basin overlay
-  bool present = false;        // start in presentation mode
-  std::optional<long> step;    // the playhead at start (clamped); screenshots default to two thirds
-  std::optional<Theme> theme;  // instead of the remembered one
+  bool open_sweep = false;         // the sweep panel
+  bool open_basins = false;        // the basin overlay
+  bool present = false;            // start in presentation mode
+  std::optional<long> step;        // the playhead at start (clamped); screenshots default to two thirds
+  std::optional<Theme> theme;      // instead of the remembered one
   std::optional<CanvasView> view;  // instead of the scenario's
 };
 

@@ -55,9 +55,9 @@ void Application::Impl::export_png() {
   const std::string path =
       d.png_path.empty() ? default_png_name(std::string(state.model.simulated.course.objective.name())) : d.png_path;
   try {
-    const FigureComposition composition = d.canvas_only            ? FigureComposition::canvas
+    const FigureComposition composition = d.canvas_only                     ? FigureComposition::canvas
                                           : state.view.settings.hide_answer ? FigureComposition::question
-                                                                   : FigureComposition::slide;
+                                                                            : FigureComposition::slide;
     export_figure_png(*figures, figure_scenario(), state.model.runs,
                       {current_step(state), d.png_width, d.png_height, composition, false}, path);
     deliver_file(path);

@@ -84,8 +84,8 @@ int run_gui(const GuiOptions& options) {
     const std::size_t parts = state.view.explain.explanation.parts.size();
     if (!state.view.explain.open || static_cast<std::size_t>(options.explain) >= std::max<std::size_t>(parts, 1)) {
       const std::string why = !state.view.explain.open ? "the scenario has no run to explain"
-                              : parts == 0        ? "there is no next update at the playhead (only 0: its message)"
-                                                  : "the update has sub-steps 0 to " + std::to_string(parts - 1);
+                              : parts == 0             ? "there is no next update at the playhead (only 0: its message)"
+                                                       : "the update has sub-steps 0 to " + std::to_string(parts - 1);
       std::fprintf(stderr, "optviz: invalid --explain %d: %s\n", options.explain, why.c_str());
       return kBadInput;
     }

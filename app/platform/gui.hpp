@@ -10,8 +10,8 @@ struct GuiOptions {
   std::string scenario;    // a scenario file to open instead of the default ("" for none)
   std::string screenshot;  // when set: render `frames` frames, save the window as PNG, exit
   int frames = 3;
-  std::string size;        // "WIDTHxHEIGHT" or "" for the default
-  float scale = 0;         // UI scale; 0 follows the monitor's content scale
+  std::string size;               // "WIDTHxHEIGHT" or "" for the default
+  float scale = 0;                // UI scale; 0 follows the monitor's content scale
   std::vector<std::string> open;  // views to open at start: "sweep", "basins"
   bool present = false;           // start in presentation mode
   std::string theme;              // "dark", "light" or "" for the remembered one

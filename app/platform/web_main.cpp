@@ -145,7 +145,7 @@ struct Page {
   std::uint64_t linked_generation = ~std::uint64_t{0};
   std::string title;  // the page's title: the scenario's
   long frames = 0;
-  long map_frames = 0;  // drawn while a sweep or basin map was being computed
+  long map_frames = 0;     // drawn while a sweep or basin map was being computed
   bool maps_busy = false;  // in the last frame
   bool export_png = false;
 };
@@ -193,7 +193,8 @@ void frame(void*) {
   const double started = emscripten_get_now();
   p.app->frame();
   // After the first frames (fonts, the first heatmap): how long one that recomputed the runs took.
-  if (state.model.generation != generation && p.frames > kMarkedFrames) web_mark_recompute(emscripten_get_now() - started);
+  if (state.model.generation != generation && p.frames > kMarkedFrames)
+    web_mark_recompute(emscripten_get_now() - started);
   // Marked while a map is computed and once when it is done, not every frame.
   if (const bool maps_busy = state.model.maps->busy(); maps_busy || p.maps_busy) {
     if (maps_busy) ++p.map_frames;
@@ -212,7 +213,8 @@ void frame(void*) {
     }
   }
   if (p.frames <= kMarkedFrames) web_mark_frames(static_cast<int>(p.frames));
-  if (const std::string title = state.model.scenario.title.empty() ? "optviz" : state.model.scenario.title + " · optviz";
+  if (const std::string title =
+          state.model.scenario.title.empty() ? "optviz" : state.model.scenario.title + " · optviz";
       title != p.title) {
     p.title = title;
     web_set_title(title.c_str());

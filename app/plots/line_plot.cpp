@@ -88,7 +88,8 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   std::vector<ImVec2> points;
   for (std::size_t k = 0; k < plot.series.size(); ++k) {
     const PlotSeries& series = plot.series[k];
-    const SeriesColumns& columns = cache.columns({series.version, series.values, series.first_x, plot.x, y.log, r.width()});
+    const SeriesColumns& columns =
+        cache.columns({series.version, series.values, series.first_x, plot.x, y.log, r.width()});
     // The whole series thin and faint first, then the part up to the playhead over it.
     const bool rest = plot.ahead && series.shown < series.values.size();
     for (const bool whole : {true, false}) {

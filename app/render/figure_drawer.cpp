@@ -57,7 +57,6 @@ std::vector<LessonPlot> slide_plots(const Scenario& s, FigureComposition composi
   return composition == FigureComposition::question ? std::vector<LessonPlot>{} : shown_plots(s);
 }
 
-
 }  // namespace
 
 Image read_pixels(int width, int height) {
@@ -175,8 +174,8 @@ void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const st
     // In the text's colour: small light blue text is lost at the back of a room.
     dl.AddText(font, fs * kSlideChapterScale, ImVec2(layout.chapter.x0, layout.chapter.y0), text,
                scenario.lesson.chapter.c_str());
-  const std::string title = wrap_at_spaces(large, fs * kSlideTitleScale, layout.title.width(),
-                                           figure_title(scenario, request.composition));
+  const std::string title =
+      wrap_at_spaces(large, fs * kSlideTitleScale, layout.title.width(), figure_title(scenario, request.composition));
   dl.AddText(large, fs * kSlideTitleScale, ImVec2(layout.title.x0, layout.title.y0), question ? accent : text,
              title.c_str());
   const std::string body = wrap_at_spaces(font, fs, layout.text.width(), slide_text(scenario, request.composition));
@@ -249,11 +248,10 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
     ImFont* font = io.Fonts->Fonts[0];
     const std::string title = figure_title(scenario, request.composition);
     const std::string body = slide_text(scenario, request.composition);
-    const SlideContent content{
-        !scenario.lesson.chapter.empty(),
-        [&](float wrap, float size) { return wrapped_height(font, size, wrap, title); },
-        [&](float wrap, float size) { return wrapped_height(font, size, wrap, body); },
-        slide_plots(scenario, request.composition).size()};
+    const SlideContent content{!scenario.lesson.chapter.empty(),
+                               [&](float wrap, float size) { return wrapped_height(font, size, wrap, title); },
+                               [&](float wrap, float size) { return wrapped_height(font, size, wrap, body); },
+                               slide_plots(scenario, request.composition).size()};
     slide = slide_layout(w, h, content);
     fs = std::round(slide->font_size * 0.8f);  // the canvas's and the plots' labels
   }

@@ -14,7 +14,6 @@ namespace {
 constexpr float kAmbient = 0.5f;
 constexpr float kLinePull = 0.05f;
 
-
 // Towards the light: from above, over the camera's left shoulder, so that slopes facing the
 // camera are lit and the shading reads as relief.
 Vec3f light_for(Vec3f eye) {

@@ -162,8 +162,8 @@ void refresh_basin_image(BasinView& view) {
 
 namespace {
 
-void update_sweep(SweepView& v, const Scenario& scenario, const Scenario& simulated,
-                  std::optional<std::size_t> index, const std::string& problem, double now) {
+void update_sweep(SweepView& v, const Scenario& scenario, const Scenario& simulated, std::optional<std::size_t> index,
+                  const std::string& problem, double now) {
   if (!v.show) {
     v.job.update(std::nullopt, now);
     return;
@@ -182,8 +182,8 @@ void update_sweep(SweepView& v, const Scenario& scenario, const Scenario& simula
   refresh_sweep_image(v);
 }
 
-void update_basin(BasinView& v, const Scenario& scenario, const Scenario& simulated,
-                  std::optional<std::size_t> index, const std::string& problem, double now) {
+void update_basin(BasinView& v, const Scenario& scenario, const Scenario& simulated, std::optional<std::size_t> index,
+                  const std::string& problem, double now) {
   if (!v.region) return;  // the canvas did not draw (the 3D view): the job waits as it is
   const BasinRegion region = *v.region;
   v.region.reset();

@@ -66,7 +66,7 @@ struct BasinRegion {
 
 struct BasinView {
   bool show = false;
-  std::optional<BasinRegion> region;  // left by the canvas each frame it draws; the next update takes it
+  std::optional<BasinRegion> region;               // left by the canvas each frame it draws; the next update takes it
   MapColouring colouring = MapColouring::minimum;  // presentation: minimum or loss
   MapJob<Basin, BasinMap> job;
   MapImage image;

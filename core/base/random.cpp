@@ -61,8 +61,8 @@ std::vector<std::size_t> random_permutation(std::size_t n, std::uint64_t seed, s
   for (std::size_t i = 0; i < n; ++i) p[i] = i;
   for (std::size_t i = n; i > 1; --i) {
     // j uniform in [0, i) (53 random bits scaled; the product is correctly rounded IEEE arithmetic).
-    const auto j = std::min(i - 1, static_cast<std::size_t>(random_uniform(seed, stream, counter, i) *
-                                                            static_cast<double>(i)));
+    const auto j =
+        std::min(i - 1, static_cast<std::size_t>(random_uniform(seed, stream, counter, i) * static_cast<double>(i)));
     std::swap(p[i - 1], p[j]);
   }
   return p;

@@ -41,7 +41,7 @@ namespace ew {
 inline double sqrt(double a) { return std::sqrt(a); }
 inline double abs(double a) { return std::fabs(a); }
 inline double max(double a, double b) { return (a < b || std::isnan(b)) ? b : a; }  // NaN wins, as torch.maximum
-inline double sign(double a) { return a > 0 ? 1.0 : (a < 0 ? -1.0 : a); }  // sign(0) = 0, sign(NaN) = NaN
+inline double sign(double a) { return a > 0 ? 1.0 : (a < 0 ? -1.0 : a); }           // sign(0) = 0, sign(NaN) = NaN
 inline double pow(double a, double b) { return std::pow(a, b); }
 inline double exp(double a) { return std::exp(a); }
 inline double cos(double a) { return std::cos(a); }

@@ -31,10 +31,22 @@ struct FunctionInfo {
 };
 
 constexpr std::array<FunctionInfo, 16> kFunctions = {{
-    {"sin", Op::sin, 1},   {"cos", Op::cos, 1},   {"tan", Op::tan, 1},   {"exp", Op::exp, 1},
-    {"log", Op::log, 1},   {"sqrt", Op::sqrt, 1}, {"abs", Op::abs, 1},   {"tanh", Op::tanh, 1},
-    {"sinh", Op::sinh, 1}, {"cosh", Op::cosh, 1}, {"atan", Op::atan, 1}, {"sign", Op::sign, 1},
-    {"min", Op::min, 2},   {"max", Op::max, 2},   {"if", Op::select, 3}, {"", Op::neg, 0},
+    {"sin", Op::sin, 1},
+    {"cos", Op::cos, 1},
+    {"tan", Op::tan, 1},
+    {"exp", Op::exp, 1},
+    {"log", Op::log, 1},
+    {"sqrt", Op::sqrt, 1},
+    {"abs", Op::abs, 1},
+    {"tanh", Op::tanh, 1},
+    {"sinh", Op::sinh, 1},
+    {"cosh", Op::cosh, 1},
+    {"atan", Op::atan, 1},
+    {"sign", Op::sign, 1},
+    {"min", Op::min, 2},
+    {"max", Op::max, 2},
+    {"if", Op::select, 3},
+    {"", Op::neg, 0},
 }};
 
 const FunctionInfo* find_function_named(std::string_view name) {
@@ -80,8 +92,8 @@ class Parser {
       if (next == ")") fail("unmatched ')'", pos_);
       if (!is_name_char(text_[pos_]) && std::string_view("(.+-*/^,<>=!;").find(text_[pos_]) == std::string_view::npos)
         fail("unexpected character " + describe(text_.substr(pos_, 1)), pos_);
-      fail("expected an operator before " + describe(next) + (is_name_char(text_[pos_]) || text_[pos_] == '(' ?
-                                                                  " (write 2*x, not 2x)" : ""),
+      fail("expected an operator before " + describe(next) +
+               (is_name_char(text_[pos_]) || text_[pos_] == '(' ? " (write 2*x, not 2x)" : ""),
            pos_);
     }
     return value;
@@ -102,8 +114,8 @@ class Parser {
     std::size_t n = 1;
     if (is_name_char(text_[pos_]) || text_[pos_] == '.') {
       while (pos_ + n < end_ && (is_name_char(text_[pos_ + n]) || text_[pos_ + n] == '.')) ++n;
-    } else if (pos_ + 1 < end_ && text_[pos_ + 1] == '=' && std::string_view("<>=!").find(text_[pos_]) !=
-                                                                  std::string_view::npos) {
+    } else if (pos_ + 1 < end_ && text_[pos_ + 1] == '=' &&
+               std::string_view("<>=!").find(text_[pos_]) != std::string_view::npos) {
       n = 2;
     }
     return text_.substr(pos_, n);
@@ -128,8 +140,8 @@ class Parser {
 
   Operand expression() {
     const Operand left = sum();
-    static constexpr std::array<std::pair<std::string_view, Op>, 6> kComparisons = {{
-        {"<=", Op::le}, {">=", Op::ge}, {"==", Op::eq}, {"!=", Op::ne}, {"<", Op::lt}, {">", Op::gt}}};
+    static constexpr std::array<std::pair<std::string_view, Op>, 6> kComparisons = {
+        {{"<=", Op::le}, {">=", Op::ge}, {"==", Op::eq}, {"!=", Op::ne}, {"<", Op::lt}, {">", Op::gt}}};
     for (const auto& [token, op] : kComparisons) {
       if (!accept(token)) continue;
       const Operand right = sum();
@@ -248,7 +260,9 @@ class Parser {
     if (const FunctionInfo* f = find_function_named(name)) {
       if (!call)
         fail("\"" + std::string(name) + "\" is a function: write " + std::string(name) +
-                 (f->arity == 1 ? "(x)" : f->arity == 2 ? "(a, b)" : "(condition, a, b)"),
+                 (f->arity == 1   ? "(x)"
+                  : f->arity == 2 ? "(a, b)"
+                                  : "(condition, a, b)"),
              start);
       return call_function(*f, start);
     }
@@ -259,8 +273,7 @@ class Parser {
     std::string known;
     for (const std::string_view v : variables_)
       if (!v.empty()) known += std::string(known.empty() ? "" : ", ") + std::string(v);
-    fail("unknown name \"" + std::string(name) + "\" (known: " + known + (known.empty() ? "" : ", ") + "pi, e)",
-         start);
+    fail("unknown name \"" + std::string(name) + "\" (known: " + known + (known.empty() ? "" : ", ") + "pi, e)", start);
   }
 
   Operand call_function(const FunctionInfo& f, std::size_t start) {
@@ -349,8 +362,7 @@ Program compile_statements(std::string_view text, std::span<const std::string_vi
   for (const Statement& s : statements) {
     std::uint32_t target = 0;
     while (target < variables.size() && variables[target] != s.target) ++target;
-    if (target == variables.size())
-      throw ExpressionError("cannot assign to \"" + s.target + "\"", s.column);
+    if (target == variables.size()) throw ExpressionError("cannot assign to \"" + s.target + "\"", s.column);
     const std::size_t begin = text.find('=', s.column - 1 + s.target.size()) + 1;
     const std::size_t end = s.column - 1 + s.text.size();
     Parser parser(text, begin, end, variables, builder);

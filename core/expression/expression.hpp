@@ -29,7 +29,7 @@
 namespace optviz {
 
 inline constexpr std::size_t kMaxExpressionLength = 100'000;  // characters
-inline constexpr int kMaxExpressionDepth = 200;                // nested parentheses and operators
+inline constexpr int kMaxExpressionDepth = 200;               // nested parentheses and operators
 
 // What is wrong with a formula, at a 1-based column (a character position of the text).
 class ExpressionError : public std::invalid_argument {
@@ -55,10 +55,12 @@ struct Dual {
 // its own, except a store, which writes a variable's register (rules assign their variables so).
 class Program {
  public:
+  // clang-format off
   enum class Op : std::uint8_t {
     neg, add, sub, mul, div, pow, powi, sin, cos, tan, exp, log, sqrt, abs, tanh, sinh, cosh, atan,
     sign, min, max, lt, le, gt, ge, eq, ne, select, store
   };
+  // clang-format on
   // powi: a power with a small whole exponent (the constant register b), as repeated products.
   struct Instruction {
     Op op;

@@ -74,7 +74,9 @@ Dataset parse_data_csv(std::string_view text) {
     std::optional<std::size_t> found;
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (names[i] != name) continue;
-      if (found) throw DataError("line " + std::to_string(line_number) + ": the column \"" + std::string(name) + "\" appears twice");
+      if (found)
+        throw DataError("line " + std::to_string(line_number) + ": the column \"" + std::string(name) +
+                        "\" appears twice");
       found = i;
     }
     if (!found)
@@ -86,12 +88,11 @@ Dataset parse_data_csv(std::string_view text) {
   Dataset data;
   std::string_view line;
   while (next_line(line)) {
-    if (data.size() == kMaxDataRows)
-      throw DataError("too many rows: more than " + std::to_string(kMaxDataRows));
+    if (data.size() == kMaxDataRows) throw DataError("too many rows: more than " + std::to_string(kMaxDataRows));
     const std::vector<std::string_view> cells = split_cells(line);
     if (cells.size() != names.size())
-      throw DataError("line " + std::to_string(line_number) + ": " + std::to_string(cells.size()) + " cells, but the header has " +
-                      std::to_string(names.size()));
+      throw DataError("line " + std::to_string(line_number) + ": " + std::to_string(cells.size()) +
+                      " cells, but the header has " + std::to_string(names.size()));
     const auto number = [&](std::size_t c, const char* name) {
       const std::string_view cell = cells[c];
       const std::optional<double> read = parse_number(cell.starts_with('+') ? cell.substr(1) : cell);
@@ -117,7 +118,8 @@ Dataset load_data_csv(const std::filesystem::path& path) {
   if (!std::filesystem::exists(status)) throw DataError(name + ": no such file");
   if (!std::filesystem::is_regular_file(status)) throw DataError(name + ": not a regular file, so not a data file");
   if (std::filesystem::file_size(path, ec) > kMaxDataFileBytes)
-    throw DataError(name + ": too large for a data file (more than " + std::to_string(kMaxDataFileBytes >> 20) + " MB)");
+    throw DataError(name + ": too large for a data file (more than " + std::to_string(kMaxDataFileBytes >> 20) +
+                    " MB)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(name + ": cannot read it");
   std::ostringstream text;

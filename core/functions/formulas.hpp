@@ -203,7 +203,8 @@ inline constexpr std::size_t kIndexOf = []<std::size_t... I>(std::index_sequence
   std::size_t index = kCount;
   ((std::is_same_v<Formula, At<I>> ? (index = I, 0) : 0), ...);
   return index;
-}(std::make_index_sequence<kCount>());
+}
+(std::make_index_sequence<kCount>());
 
 // Calls f.template operator()<Formula>() with the formula at `index` (< kCount) of All: a loop
 // that calls it once compiles one monomorphic loop per formula.

@@ -61,8 +61,8 @@ Objective Objective::from_data(Dataset data, DataLoss loss, std::string source) 
   const Vec2 c = d->minimum.empty() ? Vec2{0, 0} : d->minimum.front();
   const double r = std::max({2.0, 1.5 * std::fabs(c.x), 1.5 * std::fabs(c.y)});
   d->view = {{c.x - r, c.y - r}, {c.x + r, c.y + r}};
-  d->formula = loss == DataLoss::linear ? "(1/N) sum (w x_i + b - y_i)^2"
-                                        : "(1/N) sum softplus(w x_i + b) - y_i (w x_i + b)";
+  d->formula =
+      loss == DataLoss::linear ? "(1/N) sum (w x_i + b - y_i)^2" : "(1/N) sum softplus(w x_i + b) - y_i (w x_i + b)";
   d->data = std::move(data);
   Objective o;
   o.builtin_ = nullptr;
@@ -129,7 +129,8 @@ std::string_view Objective::name() const {
 
 std::string Objective::title() const {
   if (builtin_ != nullptr) return std::string(builtin_->title);
-  if (data_) return (data_->loss == DataLoss::linear ? "Linear regression on " : "Logistic regression on ") + data_->source;
+  if (data_)
+    return (data_->loss == DataLoss::linear ? "Linear regression on " : "Logistic regression on ") + data_->source;
   return "Typed function";
 }
 
@@ -166,8 +167,8 @@ bool operator==(const Objective& a, const Objective& b) {
   if (a.builtin_ != nullptr || b.builtin_ != nullptr) return a.builtin_ == b.builtin_;
   if (a.data_ || b.data_) {
     if (!a.data_ || !b.data_) return false;
-    return a.data_ == b.data_ || (a.data_->loss == b.data_->loss && a.data_->source == b.data_->source &&
-                                  a.data_->data == b.data_->data);
+    return a.data_ == b.data_ ||
+           (a.data_->loss == b.data_->loss && a.data_->source == b.data_->source && a.data_->data == b.data_->data);
   }
   return a.typed_->formula == b.typed_->formula;
 }

@@ -18,8 +18,8 @@ namespace optviz {
 
 class Objective {
  public:
-  Objective();                          // Rosenbrock
-  Objective(const TestFunction& f);     // NOLINT: implicit, a built-in is an objective
+  Objective();                       // Rosenbrock
+  Objective(const TestFunction& f);  // NOLINT: implicit, a built-in is an objective
   // f(x, y) typed as a formula (expression.hpp); throws ExpressionError.
   static Objective typed(std::string_view formula);
   // The loss over a data set, named by where it came from ("line64.csv"); throws DataError when
@@ -33,17 +33,17 @@ class Objective {
 
   bool is_typed() const { return typed_ != nullptr; }
   bool is_data() const { return data_ != nullptr; }
-  const Dataset* data() const;       // nullptr unless is_data()
-  DataLoss loss() const;             // of a data loss
+  const Dataset* data() const;        // nullptr unless is_data()
+  DataLoss loss() const;              // of a data loss
   const std::string& source() const;  // of a data loss: the file it came from
   // A data loss over the given rows, in their order (a mini-batch).
   void evaluate_rows(Vec2 p, std::span<const std::size_t> rows, double& value, Vec2& gradient) const;
   const TestFunction* builtin() const { return builtin_; }  // nullptr for a typed formula
-  std::string_view name() const;   // "rosenbrock", "expression", or the loss: "linear", "logistic"
-  std::string title() const;       // "Rosenbrock", "Typed function", "Linear regression on line64.csv"
-  std::string_view formula() const;                          // in the expression language
-  Box view() const;                                          // the default view box
-  Vec2 start() const;                                        // the default start point
+  std::string_view name() const;     // "rosenbrock", "expression", or the loss: "linear", "logistic"
+  std::string title() const;         // "Rosenbrock", "Typed function", "Linear regression on line64.csv"
+  std::string_view formula() const;  // in the expression language
+  Box view() const;                  // the default view box
+  Vec2 start() const;                // the default start point
 
   // Known minimizers for a built-in or a data loss; for a typed formula the local minimizers that
   // search_minima found (none before it ran), lowest value first.

@@ -25,10 +25,10 @@ struct TestFunction {
   std::string_view formula;  // in the expression language (expression.hpp): "(1-x)^2 + 100*(y-x^2)^2"
   double (*value)(Vec2 p);
   Vec2 (*gradient)(Vec2 p);
-  Box view;                   // a box that shows the interesting part
-  Vec2 start;                 // a default start point inside the view
-  std::vector<Vec2> minima;   // known global minimizers (empty for the saddle)
-  double minimum_value;       // f at the minimizers
+  Box view;                  // a box that shows the interesting part
+  Vec2 start;                // a default start point inside the view
+  std::vector<Vec2> minima;  // known global minimizers (empty for the saddle)
+  double minimum_value;      // f at the minimizers
   // Its formula's index in formulas::All (formulas.hpp), which the compiled loops run; none for a
   // function written elsewhere (tests write some).
   std::optional<std::size_t> formula_index;

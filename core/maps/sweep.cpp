@@ -171,7 +171,7 @@ struct MapInParts::Work {
   std::function<std::pair<Hyperparameters, Vec2>(std::size_t)> cell;
   std::size_t per_block = 1;
   std::size_t blocks = 0;
-  BasinMap map;  // a sweep's is its Map part
+  BasinMap map;          // a sweep's is its Map part
   std::size_t next = 0;  // of advance()
   std::atomic<std::size_t> cells_done{0};
 

@@ -3,7 +3,6 @@
 #include <array>
 #include <cmath>
 
-
 namespace optviz {
 namespace {
 
@@ -29,7 +28,7 @@ constexpr std::array<KindInfo, 11> kKinds = {{
     {K::lion, "lion", "Lion"},
 }};
 
-constexpr std::array<K, 11> kKindList = {K::sgd,  K::momentum, K::nesterov, K::adagrad, K::rmsprop, K::adam,
+constexpr std::array<K, 11> kKindList = {K::sgd,   K::momentum, K::nesterov, K::adagrad, K::rmsprop, K::adam,
                                          K::adamw, K::adadelta, K::adamax,   K::nadam,   K::lion};
 
 const KindInfo& info(K kind) { return kKinds[static_cast<std::size_t>(kind)]; }
@@ -50,17 +49,35 @@ Hyperparameters defaults(OptimizerKind kind) {
   Hyperparameters h;
   h.kind = kind;
   switch (kind) {
-    case K::sgd: break;
+    case K::sgd:
+      break;
     case K::momentum:
-    case K::nesterov: h.momentum = 0.9; break;
-    case K::adagrad: h.eps = 1e-10; break;
-    case K::rmsprop: break;
-    case K::adam: h.eta = 1e-3; break;
-    case K::adamw: h.eta = 1e-3, h.weight_decay = 0.01; break;
-    case K::adadelta: h.eta = 1.0, h.rho = 0.9, h.eps = 1e-6; break;
-    case K::adamax: h.eta = 2e-3; break;
-    case K::nadam: h.eta = 2e-3; break;
-    case K::lion: h.eta = 1e-4, h.beta2 = 0.99; break;
+    case K::nesterov:
+      h.momentum = 0.9;
+      break;
+    case K::adagrad:
+      h.eps = 1e-10;
+      break;
+    case K::rmsprop:
+      break;
+    case K::adam:
+      h.eta = 1e-3;
+      break;
+    case K::adamw:
+      h.eta = 1e-3, h.weight_decay = 0.01;
+      break;
+    case K::adadelta:
+      h.eta = 1.0, h.rho = 0.9, h.eps = 1e-6;
+      break;
+    case K::adamax:
+      h.eta = 2e-3;
+      break;
+    case K::nadam:
+      h.eta = 2e-3;
+      break;
+    case K::lion:
+      h.eta = 1e-4, h.beta2 = 0.99;
+      break;
   }
   return h;
 }
@@ -70,10 +87,13 @@ std::vector<StateField> state_fields(const Hyperparameters& h) {
   const StateField G{"G", &S::G}, gavg{"gavg", &S::gavg}, buf{"buf", &S::buf}, m{"m", &S::m}, v{"v", &S::v},
       vmax{"vmax", &S::vmax}, u{"u", &S::u}, D{"D", &S::D}, lr{"lr", &S::lr};
   switch (h.kind) {
-    case K::sgd: return {};
+    case K::sgd:
+      return {};
     case K::momentum:
-    case K::nesterov: return {buf};
-    case K::adagrad: return {G, lr};
+    case K::nesterov:
+      return {buf};
+    case K::adagrad:
+      return {G, lr};
     case K::rmsprop: {
       std::vector<StateField> fields = {G};
       if (h.centered) fields.push_back(gavg);
@@ -82,11 +102,16 @@ std::vector<StateField> state_fields(const Hyperparameters& h) {
       return fields;
     }
     case K::adam:
-    case K::adamw: return h.amsgrad ? std::vector{m, v, vmax, lr} : std::vector{m, v, lr};
-    case K::adamax: return {m, u, lr};
-    case K::adadelta: return {G, D, lr};
-    case K::nadam: return {m, v, lr};
-    case K::lion: return {m};
+    case K::adamw:
+      return h.amsgrad ? std::vector{m, v, vmax, lr} : std::vector{m, v, lr};
+    case K::adamax:
+      return {m, u, lr};
+    case K::adadelta:
+      return {G, D, lr};
+    case K::nadam:
+      return {m, v, lr};
+    case K::lion:
+      return {m};
   }
   return {};
 }
@@ -95,12 +120,17 @@ std::optional<StateField> accumulator_field(const Hyperparameters& h) {
   switch (h.kind) {
     case K::adagrad:
     case K::rmsprop:
-    case K::adadelta: return StateField{"G", &State::G};
+    case K::adadelta:
+      return StateField{"G", &State::G};
     case K::adam:
-    case K::adamw: return h.amsgrad ? StateField{"vmax", &State::vmax} : StateField{"v", &State::v};
-    case K::nadam: return StateField{"v", &State::v};
-    case K::adamax: return StateField{"u", &State::u};
-    default: return std::nullopt;
+    case K::adamw:
+      return h.amsgrad ? StateField{"vmax", &State::vmax} : StateField{"v", &State::v};
+    case K::nadam:
+      return StateField{"v", &State::v};
+    case K::adamax:
+      return StateField{"u", &State::u};
+    default:
+      return std::nullopt;
   }
 }
 

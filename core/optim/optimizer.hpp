@@ -103,16 +103,16 @@ void for_each_field(A& a, B& b, F f) {
 // The state after t updates. Fields an optimizer does not use stay 0.
 template <class V>
 struct OptimizerState {
-  long t = 0;               // updates done
-  V G{};                    // squared-gradient accumulator (adagrad, rmsprop, adadelta)
-  V gavg{};                 // gradient average (centered rmsprop)
-  V buf{};                  // momentum buffer (momentum, nesterov, rmsprop with momentum)
-  V m{};                    // first moment (adam family, lion)
-  V v{};                    // second moment (adam, adamw, nadam)
-  V vmax{};                 // running maximum of v (amsgrad)
-  V u{};                    // infinity norm (adamax)
-  V D{};                    // squared-update accumulator (adadelta)
-  V lr{};                   // effective per-coordinate step size of the last update
+  long t = 0;  // updates done
+  V G{};       // squared-gradient accumulator (adagrad, rmsprop, adadelta)
+  V gavg{};    // gradient average (centered rmsprop)
+  V buf{};     // momentum buffer (momentum, nesterov, rmsprop with momentum)
+  V m{};       // first moment (adam family, lion)
+  V v{};       // second moment (adam, adamw, nadam)
+  V vmax{};    // running maximum of v (amsgrad)
+  V u{};       // infinity norm (adamax)
+  V D{};       // squared-update accumulator (adadelta)
+  V lr{};      // effective per-coordinate step size of the last update
   // The product of NAdam's momentum coefficients (a run's scalar: one per lane in a pack).
   ScalarOf<V> mu_product = 1.0;
 
@@ -122,7 +122,7 @@ struct OptimizerState {
 using State = OptimizerState<Vec2>;
 
 std::string_view name(OptimizerKind kind);
-std::string_view title(OptimizerKind kind);        // "RMSprop"
+std::string_view title(OptimizerKind kind);  // "RMSprop"
 std::optional<OptimizerKind> find_optimizer(std::string_view name);
 std::span<const OptimizerKind> optimizer_kinds();
 
@@ -141,7 +141,6 @@ struct ParameterProblem {
     return prefix + field + ": must be " + requirement + ", got " + value;
   }
 };
-
 
 template <class V, class H = Hyperparameters>
 OptimizerState<V> initial_state(const H& h) {

@@ -31,12 +31,12 @@ const std::array kReal = {
                   bits({K::adagrad, K::rmsprop, K::adam, K::adamw, K::adadelta, K::adamax, K::nadam})},
     RealParameter{"momentum", "momentum", "", "μ", "momentum coefficient mu", &Hyperparameters::momentum, 0, 1,
                   SliderScale::one_minus_log, bits({K::momentum, K::nesterov, K::rmsprop})},
-    RealParameter{"dampening", "dampening", "", "τ", "dampening of the momentum buffer", &Hyperparameters::dampening,
-                  0, 1, SliderScale::linear, bits({K::momentum})},
+    RealParameter{"dampening", "dampening", "", "τ", "dampening of the momentum buffer", &Hyperparameters::dampening, 0,
+                  1, SliderScale::linear, bits({K::momentum})},
     RealParameter{"beta1", "beta1", "", "β₁", "decay of the first moment m", &Hyperparameters::beta1, 0, 1,
                   SliderScale::one_minus_log, kAdamFamily},
-    RealParameter{"beta2", "beta2", "", "β₂", "decay of the second moment v (lion: of m)", &Hyperparameters::beta2, 0, 1,
-                  SliderScale::one_minus_log, kAdamFamily},
+    RealParameter{"beta2", "beta2", "", "β₂", "decay of the second moment v (lion: of m)", &Hyperparameters::beta2, 0,
+                  1, SliderScale::one_minus_log, kAdamFamily},
     RealParameter{"weight_decay", "weight-decay", "", "λ", "weight decay (L2; decoupled in adamw and lion)",
                   &Hyperparameters::weight_decay, 0, kInf, SliderScale::log, kAll},
     RealParameter{"lr_decay", "lr-decay", "", "κ", "learning-rate decay", &Hyperparameters::lr_decay, 0, kInf,
@@ -52,8 +52,9 @@ const std::array kFlags = {
                   &Hyperparameters::centered, true, bits({K::rmsprop})},
     FlagParameter{"amsgrad", "amsgrad", "AMSGrad", "use the running maximum of v", &Hyperparameters::amsgrad, true,
                   bits({K::adam, K::adamw})},
-    FlagParameter{"eps_inside_sqrt", "eps-inside-sqrt", "ε inside √", "epsilon inside the square root instead of outside",
-                  &Hyperparameters::eps_inside_sqrt, true, bits({K::adagrad, K::rmsprop, K::adam})},
+    FlagParameter{"eps_inside_sqrt", "eps-inside-sqrt", "ε inside √",
+                  "epsilon inside the square root instead of outside", &Hyperparameters::eps_inside_sqrt, true,
+                  bits({K::adagrad, K::rmsprop, K::adam})},
     FlagParameter{"bias_correction", "no-bias-correction", "bias correction", "drop Adam's 1 - beta^t factors",
                   &Hyperparameters::bias_correction, false, bits({K::adam})},
 };
@@ -90,7 +91,7 @@ std::optional<ParameterProblem> find_value_problem(const RealParameter& p, doubl
   if (!std::isfinite(value)) return ParameterProblem{std::string(p.name), format_number(value), "a finite number"};
   if (value >= p.min && value <= p.max) return std::nullopt;
   std::string range = std::isinf(p.max) ? ">= " + format_number(p.min)
-                                         : "in [" + format_number(p.min) + ", " + format_number(p.max) + "]";
+                                        : "in [" + format_number(p.min) + ", " + format_number(p.max) + "]";
   return ParameterProblem{std::string(p.name), format_number(value), std::move(range)};
 }
 

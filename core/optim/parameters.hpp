@@ -21,9 +21,9 @@ enum class SliderScale {
 };
 
 struct RealParameter {
-  std::string_view name;   // key in scenario files and label: "weight_decay"
-  std::string_view flag;   // command-line flag without dashes: "weight-decay"
-  std::string_view alias;  // a second flag or "": "lr" for eta
+  std::string_view name;    // key in scenario files and label: "weight_decay"
+  std::string_view flag;    // command-line flag without dashes: "weight-decay"
+  std::string_view alias;   // a second flag or "": "lr" for eta
   std::string_view symbol;  // for labels and formulas: "β₁" for beta1 (see parameter_symbol)
   std::string_view help;
   double Hyperparameters::*member;
@@ -36,7 +36,7 @@ struct RealParameter {
 };
 
 struct FlagParameter {
-  std::string_view name;  // key in scenario files: "bias_correction"
+  std::string_view name;   // key in scenario files: "bias_correction"
   std::string_view flag;   // command-line flag: "no-bias-correction"
   std::string_view label;  // beside its checkbox: "bias correction"
   std::string_view help;

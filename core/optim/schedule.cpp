@@ -71,9 +71,12 @@ double Schedule::eta(long t, double eta, long steps) const {
                                                    static_cast<double>(warmup)
                               : 1.0;
   switch (kind) {
-    case K::constant: return eta * w;
-    case K::step: return eta * w * std::pow(gamma, std::floor(s / static_cast<double>(step_size)));
-    case K::exponential: return eta * w * std::pow(gamma, s);
+    case K::constant:
+      return eta * w;
+    case K::step:
+      return eta * w * std::pow(gamma, std::floor(s / static_cast<double>(step_size)));
+    case K::exponential:
+      return eta * w * std::pow(gamma, s);
     case K::inverse_sqrt: {
       const double w0 = static_cast<double>(std::max(warmup, 1L));
       return eta * w * std::sqrt(w0 / std::max(s, w0));
@@ -100,14 +103,21 @@ std::string find_schedule_problem(const Schedule& s) {
 std::string schedule_summary(const Schedule& s) {
   std::string out;
   switch (s.kind) {
-    case K::constant: break;
-    case K::step: out = "step ×" + format_number(s.gamma) + " every " + std::to_string(s.step_size); break;
-    case K::exponential: out = "exponential γ = " + format_number(s.gamma); break;
+    case K::constant:
+      break;
+    case K::step:
+      out = "step ×" + format_number(s.gamma) + " every " + std::to_string(s.step_size);
+      break;
+    case K::exponential:
+      out = "exponential γ = " + format_number(s.gamma);
+      break;
     case K::cosine:
       out = "cosine" + (s.t_max > 0 ? ", T = " + std::to_string(s.t_max) : std::string()) +
             (s.eta_min > 0 ? ", η_min = " + format_number(s.eta_min) : std::string());
       break;
-    case K::inverse_sqrt: out = "1/√t"; break;
+    case K::inverse_sqrt:
+      out = "1/√t";
+      break;
   }
   if (s.warmup > 0) out += (out.empty() ? "" : ", ") + std::string("warm-up ") + std::to_string(s.warmup);
   return out;

@@ -23,12 +23,12 @@ enum class ScheduleKind { constant, step, exponential, cosine, inverse_sqrt };
 
 struct Schedule {
   ScheduleKind kind = ScheduleKind::constant;
-  long step_size = 1;        // K, step
-  double gamma = 0.1;        // step (torch's default 0.1) and exponential
-  long t_max = 0;            // T, cosine; 0: the run's step count
-  double eta_min = 0;        // M, cosine
-  long warmup = 0;           // W updates of linear warm-up (0: none)
-  double warmup_start = 0.1; // F, the warm-up's first factor
+  long step_size = 1;         // K, step
+  double gamma = 0.1;         // step (torch's default 0.1) and exponential
+  long t_max = 0;             // T, cosine; 0: the run's step count
+  double eta_min = 0;         // M, cosine
+  long warmup = 0;            // W updates of linear warm-up (0: none)
+  double warmup_start = 0.1;  // F, the warm-up's first factor
   friend bool operator==(const Schedule&, const Schedule&) = default;
 
   bool is_constant() const { return kind == ScheduleKind::constant && warmup == 0; }

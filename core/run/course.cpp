@@ -90,7 +90,8 @@ void simulate_run(const Objective& f, const RunSpec& run, Vec2 start, long steps
 }
 
 std::vector<std::size_t> changed_runs(const Course& a, const Course& b) {
-  const bool same_setup = static_cast<const Setup&>(a) == static_cast<const Setup&>(b) && a.runs.size() == b.runs.size();
+  const bool same_setup =
+      static_cast<const Setup&>(a) == static_cast<const Setup&>(b) && a.runs.size() == b.runs.size();
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < b.runs.size(); ++i)
     if (!same_setup || !(a.runs[i] == b.runs[i])) out.push_back(i);

@@ -211,7 +211,9 @@ void run(const Objective& f, const Rule& rule, const Hyperparameters& h, Vec2 st
         out.step_size.push_back((theta - next) / g);
         return next;
       },
-      [recorder = Recorder(out)](long, Vec2 theta, double value, Vec2 gradient) { recorder.row(theta, value, gradient); });
+      [recorder = Recorder(out)](long, Vec2 theta, double value, Vec2 gradient) {
+        recorder.row(theta, value, gradient);
+      });
   out.rule_width = width;
 }
 

@@ -6,7 +6,6 @@
 #include <stdexcept>
 #include <string_view>
 
-
 namespace optviz {
 namespace {
 
@@ -74,7 +73,9 @@ std::vector<LessonPlot> shown_plots(const Scenario& s) {
   return plots;
 }
 
-std::string slide_title(const Scenario& s) { return s.title.empty() ? std::string(s.course.objective.title()) : s.title; }
+std::string slide_title(const Scenario& s) {
+  return s.title.empty() ? std::string(s.course.objective.title()) : s.title;
+}
 
 long lesson_step(const Scenario& s) { return std::clamp(s.lesson.step.value_or(s.course.steps), 0L, s.course.steps); }
 

@@ -40,7 +40,7 @@ enum class CanvasView { flat, surface };
 struct SurfaceView {
   double yaw = -35;
   double pitch = 35;
-  double zoom = 1;                        // 1 fits the whole surface; larger comes closer
+  double zoom = 1;                           // 1 fits the whole surface; larger comes closer
   ColourScale height = ColourScale::linear;  // f on this scale; log lifts the valleys as the log colours do
   friend bool operator==(const SurfaceView&, const SurfaceView&) = default;
 };
@@ -94,9 +94,9 @@ struct LessonInfo {
   friend bool operator==(const LessonInfo&, const LessonInfo&) = default;
 };
 
-std::string_view name(LessonPlot plot);                // "step_size"
+std::string_view name(LessonPlot plot);  // "step_size"
 std::optional<LessonPlot> find_lesson_plot(std::string_view name);
-std::string_view name(CoordinateChoice coordinate);    // "x"
+std::string_view name(CoordinateChoice coordinate);  // "x"
 
 // A scenario: its course (what the trajectories depend on) and how it is shown: each run's look
 // (looks[i] is that of course.runs[i]), the plane's view, the display and the lesson.

@@ -35,7 +35,9 @@ std::string find_scenario_problem(const Scenario& s) {
            std::to_string(s.course.runs.size()) + " runs (at most " + std::to_string(kMaxScenarioSteps) +
            " steps in all), got " + std::to_string(s.course.steps);
   for (std::size_t i = 0; i < s.course.runs.size(); ++i)
-    if (const auto problem = find_run_spec_problem(s.course.runs[i], i, s.course.objective, s.course.start, s.course.steps)) return *problem;
+    if (const auto problem =
+            find_run_spec_problem(s.course.runs[i], i, s.course.objective, s.course.start, s.course.steps))
+      return *problem;
   if (s.display.contour_count < 0 || s.display.contour_count > kMaxContourCount)
     return "display.contour_count: must be an integer in [0, " + std::to_string(kMaxContourCount) + "], got " +
            std::to_string(s.display.contour_count);
@@ -58,7 +60,8 @@ std::string find_lesson_problem(const Scenario& s) {
     if (l.plots[i] == LessonPlot::sweep && !l.sweep) return field + ": \"sweep\" needs a lesson.sweep";
   }
   if (l.step && (*l.step < 0 || *l.step > s.course.steps))
-    return "lesson.step: must be in [0, " + std::to_string(s.course.steps) + "] (the steps), got " + std::to_string(*l.step);
+    return "lesson.step: must be in [0, " + std::to_string(s.course.steps) + "] (the steps), got " +
+           std::to_string(*l.step);
   if (!l.sweep) return "";
   const LessonSweep& sweep = *l.sweep;
   if (sweep.run >= s.course.runs.size())

@@ -65,7 +65,8 @@ Schedule parse_schedule(const Json& value, const std::string& field) {
   Schedule s;
   const Json& kind = member(value, "kind", field + ".kind");
   const auto found = find_schedule(text(kind, field + ".kind"));
-  if (!found) fail(field + ".kind", "must be one of constant, step, exponential, cosine, inverse_sqrt, got " + shown(kind));
+  if (!found)
+    fail(field + ".kind", "must be one of constant, step, exponential, cosine, inverse_sqrt, got " + shown(kind));
   s.kind = *found;
   for (const auto& [key, item] : value.items()) {
     const std::string f = field + "." + key_text(key);
@@ -151,7 +152,8 @@ ParsedRun parse_rule_run(const Json& value, std::size_t index, const std::string
     } else {
       const auto parameters = real_parameters();
       const std::string_view wanted = key;
-      const auto p = std::find_if(parameters.begin(), parameters.end(), [&](const auto& q) { return q.name == wanted; });
+      const auto p =
+          std::find_if(parameters.begin(), parameters.end(), [&](const auto& q) { return q.name == wanted; });
       if (p == parameters.end()) fail(field, "unknown key");
       if (!rule->reads_parameter(key)) fail(field, "the rule does not read it");
       run.hyper.*p->member = number(item, field);
@@ -238,7 +240,8 @@ LessonInfo parse_lesson(const Json& value, long steps) {
     for (std::size_t i = 0; i < it->size(); ++i) {
       const std::string field = "lesson.plots[" + std::to_string(i) + "]";
       const auto plot = find_lesson_plot(text((*it)[i], field));
-      if (!plot) fail(field, "must be \"loss\", \"accumulator\", \"step_size\", \"data\" or \"sweep\", got " + shown((*it)[i]));
+      if (!plot)
+        fail(field, "must be \"loss\", \"accumulator\", \"step_size\", \"data\" or \"sweep\", got " + shown((*it)[i]));
       lesson.plots.push_back(*plot);
     }
   }
@@ -260,8 +263,8 @@ LessonInfo parse_lesson(const Json& value, long steps) {
     require_object(*it, "lesson.sweep");
     reject_unknown_keys(*it, "lesson.sweep.", {"run", "x", "y", "cells"});
     LessonSweep sweep;
-    sweep.run = static_cast<std::size_t>(integer(member(*it, "run", "lesson.sweep.run"), "lesson.sweep.run", 0,
-                                                 static_cast<long>(kMaxRuns) - 1));
+    sweep.run = static_cast<std::size_t>(
+        integer(member(*it, "run", "lesson.sweep.run"), "lesson.sweep.run", 0, static_cast<long>(kMaxRuns) - 1));
     sweep.x = text(member(*it, "x", "lesson.sweep.x"), "lesson.sweep.x");
     sweep.y = text(member(*it, "y", "lesson.sweep.y"), "lesson.sweep.y");
     if (const auto k = it->find("cells"); k != it->end())
@@ -292,7 +295,8 @@ Objective parse_data(const Json& value) {
     if (!list.is_array()) fail(std::string("data.") + key, "must be an array of numbers, got " + shown(list));
     if (list.size() > kMaxDataRows)
       fail(std::string("data.") + key, "must have at most " + std::to_string(kMaxDataRows) + " rows");
-    for (std::size_t i = 0; i < list.size(); ++i) column->push_back(number(list[i], std::string("data.") + key + "[" + std::to_string(i) + "]"));
+    for (std::size_t i = 0; i < list.size(); ++i)
+      column->push_back(number(list[i], std::string("data.") + key + "[" + std::to_string(i) + "]"));
   }
   try {
     return Objective::from_data(std::move(data), *loss, source);

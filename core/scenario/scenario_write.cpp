@@ -52,8 +52,8 @@ OrderedJson lesson_json(const LessonInfo& lesson) {
   if (lesson.step) out["step"] = *lesson.step;
   if (!lesson.question.empty()) out["question"] = lesson.question;
   if (lesson.sweep)
-    out["sweep"] = {{"run", lesson.sweep->run}, {"x", lesson.sweep->x}, {"y", lesson.sweep->y},
-                    {"cells", lesson.sweep->cells}};
+    out["sweep"] = {
+        {"run", lesson.sweep->run}, {"x", lesson.sweep->x}, {"y", lesson.sweep->y}, {"cells", lesson.sweep->cells}};
   return out;
 }
 
@@ -67,7 +67,6 @@ OrderedJson data_json(const Objective& f) {
 }
 
 }  // namespace
-
 
 std::string to_json(const Scenario& s) {
   OrderedJson out;

@@ -62,7 +62,8 @@ void BM_Gradient(benchmark::State& bench, const Objective& f) {
     const double u = static_cast<double>(i++ % 1024) / 1024;
     double value = 0;
     Vec2 g;
-    f.evaluate({view.min.x + u * (view.max.x - view.min.x), view.min.y + (1 - u) * (view.max.y - view.min.y)}, value, g);
+    f.evaluate({view.min.x + u * (view.max.x - view.min.x), view.min.y + (1 - u) * (view.max.y - view.min.y)}, value,
+               g);
     sum += value + g.x + g.y;
   }
   benchmark::DoNotOptimize(sum);
@@ -84,7 +85,8 @@ void BM_RunRule(benchmark::State& bench, bool typed_rule) {
       run(f, h, f.start(), kSteps, t);
     benchmark::DoNotOptimize(t.position.data());
   }
-  bench.counters["steps/s"] = benchmark::Counter(static_cast<double>(kSteps), benchmark::Counter::kIsIterationInvariantRate);
+  bench.counters["steps/s"] =
+      benchmark::Counter(static_cast<double>(kSteps), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 // The default scenario's four runs (momentum, AdaGrad, RMSprop, Adam), twice, of 10,000 steps.
@@ -157,15 +159,15 @@ void BM_Sweep256x256x1000(benchmark::State& bench, unsigned threads, bool lanes)
 
 int main(int argc, char** argv) {
   for (OptimizerKind kind : optimizer_kinds())
-    benchmark::RegisterBenchmark(("run/" + std::string(name(kind))).c_str(), BM_Run, kind)->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark(("run/" + std::string(name(kind))).c_str(), BM_Run, kind)
+        ->Unit(benchmark::kMicrosecond);
   static const std::vector<Objective> builtins(test_functions().begin(), test_functions().end());
   static std::vector<Objective> typed;
   for (const TestFunction& f : test_functions()) typed.push_back(Objective::typed(f.formula));
   for (std::size_t i = 0; i < builtins.size(); ++i) {
     benchmark::RegisterBenchmark(("gradient/builtin/" + std::string(builtins[i].name())).c_str(), BM_Gradient,
                                  builtins[i]);
-    benchmark::RegisterBenchmark(("gradient/typed/" + std::string(builtins[i].name())).c_str(), BM_Gradient,
-                                 typed[i]);
+    benchmark::RegisterBenchmark(("gradient/typed/" + std::string(builtins[i].name())).c_str(), BM_Gradient, typed[i]);
   }
   benchmark::RegisterBenchmark("run/typed_function/rmsprop", BM_RunRule, false)->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("run/typed_function/rmsprop_rule", BM_RunRule, true)->Unit(benchmark::kMicrosecond);

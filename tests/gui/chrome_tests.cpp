@@ -48,9 +48,10 @@ TEST_CASE("the canvas's chrome never overlaps, never leaves the canvas and never
       // The window's canvas and presentation mode's, alone and beside the plots over a lesson.
       Presentation beside;
       beside.plots = true;
-      std::vector<PixelRect> canvases{compute_layout(width, height, m, Splitters{}).canvas,
-                                      compute_layout(width, height, m, Splitters{}, 6 * m.font_size).canvas,
-                                      presentation_layout(width, height, m, Splitters{}, {}, lesson_content(0, 0)).canvas};
+      std::vector<PixelRect> canvases{
+          compute_layout(width, height, m, Splitters{}).canvas,
+          compute_layout(width, height, m, Splitters{}, 6 * m.font_size).canvas,
+          presentation_layout(width, height, m, Splitters{}, {}, lesson_content(0, 0)).canvas};
       // A lesson's slide with its text and three plots, at presentation mode's own text size or smaller.
       if (scale <= presentation_ui_scale(1, height))
         canvases.push_back(presentation_layout(width, height, m, Splitters{}, beside, lesson_content(500, 3)).canvas);
@@ -184,7 +185,8 @@ TEST_CASE("presentation mode gives the canvas the window and reveals the panels 
     r = revealed_panels(r, {w / 2, 0}, w, h, hidden, edge, false);
     REQUIRE(r.menu);
     REQUIRE(revealed_panels(r, {w / 2, h / 2}, w, h, presentation_layout(w, h, m, {}, r, bare), edge, true).menu);
-    REQUIRE_FALSE(revealed_panels(r, {w / 2, h / 2}, w, h, presentation_layout(w, h, m, {}, r, bare), edge, false).menu);
+    REQUIRE_FALSE(
+        revealed_panels(r, {w / 2, h / 2}, w, h, presentation_layout(w, h, m, {}, r, bare), edge, false).menu);
     const Presentation gone = revealed_panels(r, {-1e9f, -1e9f}, w, h, hidden, edge, false);
     REQUIRE_FALSE(gone.menu);
     REQUIRE_FALSE(gone.controls);

@@ -2,7 +2,6 @@
 // optimizer's state, the step size, the gradient or the new position is checked against the
 // trajectory's own state, for every optimizer and convention, at many steps.
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <string>
 
@@ -26,14 +25,26 @@ std::vector<RunSpec> runs_to_inspect() {
     runs.push_back(r);
   };
   variant(K::adagrad, [](RunSpec& r) { r.hyper.lr_decay = 0.05; });
-  variant(K::adagrad, [](RunSpec& r) { r.hyper.eps_inside_sqrt = true; r.hyper.initial_accumulator = 0.5; });
+  variant(K::adagrad, [](RunSpec& r) {
+    r.hyper.eps_inside_sqrt = true;
+    r.hyper.initial_accumulator = 0.5;
+  });
   variant(K::rmsprop, [](RunSpec& r) { r.hyper.centered = true; });
-  variant(K::rmsprop, [](RunSpec& r) { r.hyper.momentum = 0.8; r.hyper.weight_decay = 0.01; });
+  variant(K::rmsprop, [](RunSpec& r) {
+    r.hyper.momentum = 0.8;
+    r.hyper.weight_decay = 0.01;
+  });
   variant(K::rmsprop, [](RunSpec& r) { r.hyper.eps_inside_sqrt = true; });
   variant(K::adam, [](RunSpec& r) { r.hyper.amsgrad = true; });
-  variant(K::adam, [](RunSpec& r) { r.hyper.bias_correction = false; r.hyper.eps_inside_sqrt = true; });
+  variant(K::adam, [](RunSpec& r) {
+    r.hyper.bias_correction = false;
+    r.hyper.eps_inside_sqrt = true;
+  });
   variant(K::adamw, [](RunSpec& r) { r.hyper.weight_decay = 0.1; });
-  variant(K::momentum, [](RunSpec& r) { r.hyper.dampening = 0.3; r.hyper.weight_decay = 0.02; });
+  variant(K::momentum, [](RunSpec& r) {
+    r.hyper.dampening = 0.3;
+    r.hyper.weight_decay = 0.02;
+  });
   variant(K::nesterov, [](RunSpec& r) { r.hyper.momentum = 0.5; });
   variant(K::rmsprop, [](RunSpec& r) {
     r.schedule.kind = ScheduleKind::cosine;
@@ -72,8 +83,8 @@ TEST_CASE("every number the inspector shows for a built-in optimizer is core's, 
     Trajectory t;
     simulate_run(f, run, tf.start, 80, training_of(run, 0, 0), t);
     REQUIRE(t.rows() == 81);
-    std::map<std::string, Vec2 State::*> fields = {{"step size", &State::lr}, {"ḡ after", &State::gavg},
-                                                  {"v_max after", &State::vmax}};
+    std::map<std::string, Vec2 State::*> fields = {
+        {"step size", &State::lr}, {"ḡ after", &State::gavg}, {"v_max after", &State::vmax}};
     for (const StateField& field : state_fields(run.hyper)) fields[std::string(field.name) + " after"] = field.member;
     for (const long k : {0L, 1L, 2L, 3L, 10L, 33L, 64L, 65L, 79L}) {
       INFO("update " << k << " -> " << k + 1);

@@ -96,8 +96,8 @@ TEST_CASE("a finished sweep's cell, clicked, sets the run's hyperparameters to c
   CHECK(s.course.runs[kRmsprop].hyper.rho == spec.y.value(11));
   CHECK(s.course.runs[kRmsprop].hyper.eta != before.hyper.eta);
   // The cell is a single run with its values.
-  const RunSummary single =
-      summarize_run(s.course.objective, s.course.runs[kRmsprop], s.course.start, spec.steps, spec.training, spec.target);
+  const RunSummary single = summarize_run(s.course.objective, s.course.runs[kRmsprop], s.course.start, spec.steps,
+                                          spec.training, spec.target);
   const RunSummary& mapped = job.result()->at(3, 11);
   CHECK(mapped.value == Approx(single.value).epsilon(1e-9));
   CHECK(mapped.position.x == Approx(single.position.x).epsilon(1e-9));

@@ -215,7 +215,8 @@ TEST_CASE("in the window's 3D view a drag turns the surface and the wheel zooms,
   const SurfaceScene& scene = ui.state.view.surface_scene;
   CHECK(scene.width > 100);
   CHECK(scene.mesh == &ui.state.view.surface_model.mesh());
-  CHECK(scene.lines.size() >= 1 + 2 * ui.state.model.scenario.course.runs.size());  // the base, each run's outline and colour
+  CHECK(scene.lines.size() >=
+        1 + 2 * ui.state.model.scenario.course.runs.size());  // the base, each run's outline and colour
 
   const std::uint64_t generation = ui.state.model.generation;
   const Vec2 start = ui.state.model.scenario.course.start;
@@ -231,8 +232,8 @@ TEST_CASE("in the window's 3D view a drag turns the surface and the wheel zooms,
     });
   ui.frame([&](ImGuiIO& io) { io.MouseDown[0] = false; });
   const SurfaceView turned = ui.state.model.scenario.display.surface;
-  CHECK(turned.yaw < before.yaw - 5);   // dragged right: the camera goes left
-  CHECK(turned.pitch > before.pitch);   // dragged down: the camera rises
+  CHECK(turned.yaw < before.yaw - 5);                    // dragged right: the camera goes left
+  CHECK(turned.pitch > before.pitch);                    // dragged down: the camera rises
   CHECK(ui.state.model.scenario.course.start == start);  // no start handle to drag in 3D
   ui.frame([&](ImGuiIO& io) {
     io.MousePos = centre;

@@ -13,12 +13,12 @@
 
 #include "headless_ui.hpp"
 #include "keys.hpp"
-#include "run.hpp"
-#include "slide_layout.hpp"
 #include "parameters.hpp"
 #include "presets.hpp"
+#include "run.hpp"
 #include "scenario_file.hpp"
 #include "settings.hpp"
+#include "slide_layout.hpp"
 #include "slider_scale.hpp"
 #include "ui.hpp"
 
@@ -248,9 +248,9 @@ TEST_CASE("presentation mode: the lesson as its slide, the edges reveal the pane
   const Layout& l = ui.state.view.layout;
   REQUIRE(l.canvas.width() >= 1280 / 2);
   REQUIRE(l.controls.width() == 0);
-  REQUIRE(l.header.height() > 0);   // the lesson's title
-  REQUIRE(l.lesson.height() > 0);   // its text
-  REQUIRE(l.plots.width() > 0);     // its plots, without a key
+  REQUIRE(l.header.height() > 0);  // the lesson's title
+  REQUIRE(l.lesson.height() > 0);  // its text
+  REQUIRE(l.plots.width() > 0);    // its plots, without a key
   REQUIRE(l.lesson.y1 <= l.time_bar.y0);
   REQUIRE_FALSE(overlap(l.lesson, l.plots));
   REQUIRE_FALSE(overlap(l.lesson, l.canvas));
@@ -366,7 +366,7 @@ TEST_CASE("random mouse and keyboard input for many frames keeps every invariant
   const int keys_to_try[] = {
       keys::kSpace, keys::kLeft, keys::kRight,  keys::kHome,  keys::kEnd, keys::kF,           keys::kL,
       keys::kA,     keys::kR,    keys::kEqual,  keys::kMinus, keys::kOne, keys::kLeftBracket, keys::kRightBracket,
-      keys::kUp,    keys::kDown, keys::kEscape, keys::kT,     keys::kF11, keys::kG, keys::kV};
+      keys::kUp,    keys::kDown, keys::kEscape, keys::kT,     keys::kF11, keys::kG,           keys::kV};
   ImVec2 mouse(640, 400);
   bool down = false;
   for (int frame = 0; frame < 1500; ++frame) {
@@ -448,7 +448,8 @@ TEST_CASE("a typed formula is live; a bad one keeps the last function and says w
   REQUIRE(ui.state.model.formula.error.empty());
   // The minimum search ran for the new function: its star is at the origin.
   REQUIRE(ui.state.model.simulated.course.objective.minima().size() == 1);
-  CHECK(std::hypot(ui.state.model.simulated.course.objective.minima()[0].x, ui.state.model.simulated.course.objective.minima()[0].y) < 1e-9);
+  CHECK(std::hypot(ui.state.model.simulated.course.objective.minima()[0].x,
+                   ui.state.model.simulated.course.objective.minima()[0].y) < 1e-9);
   const std::uint64_t generation = ui.state.model.generation;
   type_formula(ui.state, "x^2 + 3*y^2 + (");
   ui.frames(3);
@@ -480,7 +481,8 @@ TEST_CASE("a run can be a typed rule: live errors, sliders for what it reads, pl
   // The starter rule is RMSprop: the run is the same as the built-in one with the same numbers.
   Hyperparameters h = run.hyper;
   h.kind = OptimizerKind::rmsprop;
-  const Trajectory builtin = optviz::run(ui.state.model.scenario.course.objective, h, ui.state.model.scenario.course.start, ui.state.model.scenario.course.steps);
+  const Trajectory builtin = optviz::run(ui.state.model.scenario.course.objective, h,
+                                         ui.state.model.scenario.course.start, ui.state.model.scenario.course.steps);
   REQUIRE(builtin.rows() == ui.state.model.runs[2].rows());
   for (std::size_t k = 0; k < builtin.rows(); ++k) {
     CHECK(ui.state.model.runs[2].position[k].x == Approx(builtin.position[k].x).epsilon(1e-12));
@@ -557,7 +559,7 @@ void hover_data_plot(HeadlessUi& ui, int frames) {
   for (int i = 0; i < frames; ++i)
     ui.frame([&](ImGuiIO& io) {
       io.MousePos = ui.state.view.layout.plots_beside ? ImVec2((p.x0 + p.x1) / 2, p.y0 + p.height() * 0.18f)
-                                                 : ImVec2(p.x0 + p.width() * 0.12f, (p.y0 + p.y1) / 2);
+                                                      : ImVec2(p.x0 + p.width() * 0.12f, (p.y0 + p.y1) / 2);
     });
 }
 
@@ -771,7 +773,8 @@ TEST_CASE("the spread draws other seeds without simulating the runs again, and o
     CHECK(seed.position.back() != sgd.position.back());
     Trajectory expected;
     const Scenario& sc = ui.state.model.simulated;
-    simulate_run(sc.course.objective, sc.course.runs[0], sc.course.start, sc.course.steps, training_of(sc.course.runs[0], sc.course.seed + k + 1, 0), expected);
+    simulate_run(sc.course.objective, sc.course.runs[0], sc.course.start, sc.course.steps,
+                 training_of(sc.course.runs[0], sc.course.seed + k + 1, 0), expected);
     CHECK(seed.position == expected.position);
   }
   // Playing and presentation changes never compute it again.
@@ -835,7 +838,8 @@ TEST_CASE("a new seed draws the noise again: the noisy runs change, the exact on
   // The seeds of the spread follow the scenario's.
   const Scenario& sc = ui.state.model.simulated;
   Trajectory expected;
-  simulate_run(sc.course.objective, sc.course.runs[0], sc.course.start, sc.course.steps, training_of(sc.course.runs[0], sc.course.seed + 1, 0), expected);
+  simulate_run(sc.course.objective, sc.course.runs[0], sc.course.start, sc.course.steps,
+               training_of(sc.course.runs[0], sc.course.seed + 1, 0), expected);
   CHECK(ui.state.model.spread.runs[0].seeds[0].position == expected.position);
   // Noise on a function of the plane works too, with its seed field shown.
   replace_scenario(ui.state, default_scenario());

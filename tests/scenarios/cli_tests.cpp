@@ -29,7 +29,8 @@ std::vector<std::string> flags_of(const Scenario& s, std::size_t index, const st
   } else if (s.course.objective.is_data()) {
     std::string csv = "x,y\n";
     for (std::size_t i = 0; i < s.course.objective.data()->size(); ++i)
-      csv += format_number(s.course.objective.data()->x[i]) + "," + format_number(s.course.objective.data()->y[i]) + "\n";
+      csv +=
+          format_number(s.course.objective.data()->x[i]) + "," + format_number(s.course.objective.data()->y[i]) + "\n";
     std::ofstream(data_file) << csv;
     args.insert(args.end(), {"--data", data_file.string(), "--loss", std::string(name(s.course.objective.loss()))});
   } else
@@ -38,8 +39,8 @@ std::vector<std::string> flags_of(const Scenario& s, std::size_t index, const st
     args.insert(args.end(), {"--rule", run.rule->text()});
   else
     args.insert(args.end(), {"--optimizer", std::string(name(h.kind))});
-  args.insert(args.end(), {"--start=" + format_number(s.course.start.x) + "," + format_number(s.course.start.y), "--steps",
-                           std::to_string(s.course.steps)});
+  args.insert(args.end(), {"--start=" + format_number(s.course.start.x) + "," + format_number(s.course.start.y),
+                           "--steps", std::to_string(s.course.steps)});
   for (const RealParameter* p : parameters_of(run))
     args.push_back("--" + std::string(p->flag) + "=" + format_number(h.*p->member));
   args.insert(args.end(), {"--seed", std::to_string(s.course.seed)});

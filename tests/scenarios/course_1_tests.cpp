@@ -209,7 +209,8 @@ TEST_CASE("lesson 05: rotate the bowl and per-coordinate step sizes lose their e
   CHECK(distance(rotated.scenario->course.start, turn(aligned.scenario->course.start)) < 1e-15);
   // "Gradient descent does not care about the turn: with an eta 25 times larger (1.9) it follows the path
   // of lesson 4 exactly, turned, and needs the same 70 steps."
-  CHECK(rotated.scenario->course.runs[0].hyper.eta == Approx(25 * aligned.scenario->course.runs[0].hyper.eta).epsilon(1e-15));
+  CHECK(rotated.scenario->course.runs[0].hyper.eta ==
+        Approx(25 * aligned.scenario->course.runs[0].hyper.eta).epsilon(1e-15));
   const Trajectory& sgd = rotated.runs[0];
   REQUIRE(sgd.rows() > 100);
   for (std::size_t k = 0; k < aligned.runs[0].rows(); ++k)

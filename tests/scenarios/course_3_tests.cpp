@@ -392,7 +392,8 @@ TEST_CASE("lesson 21: eps inside the root", "[presets][rule][course]") {
   const Lesson unscaled = lesson("No root, RMSprop leaps");
   for (Vec2 p : {Vec2{0.3, -1.7}, Vec2{-2.5, 1.5}}) {
     CHECK(unscaled.scenario->course.objective.value(p) == Approx(0.05 * p.x * p.x + 0.5 * p.y * p.y).epsilon(1e-12));
-    CHECK(l.scenario->course.objective.value(p) == Approx(1e-4 * unscaled.scenario->course.objective.value(p)).epsilon(1e-12));
+    CHECK(l.scenario->course.objective.value(p) ==
+          Approx(1e-4 * unscaled.scenario->course.objective.value(p)).epsilon(1e-12));
   }
   for (const Trajectory& t : l.runs)
     for (const Vec2& g : t.gradient) CHECK(std::max(std::fabs(g.x), std::fabs(g.y)) <= 0.00015 * (1 + 1e-12));

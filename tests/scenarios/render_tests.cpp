@@ -78,10 +78,9 @@ TEST_CASE("render writes an animated GIF of the trajectories growing", "[render]
   const TempDir dir;
   const Scenario& s = lesson_presets().at(0);
   save_scenario(dir / "s.json", s);
-  const Result r =
-      run_optviz({"render", (dir / "s.json").string(), "--gif", (dir / "a.gif").string(), "--fps", "10", "--seconds",
-                  "2", "--width", "320", "--height", "180", "--out", (dir / "f.png").string(), "--step",
-                  std::to_string(s.course.steps), "--canvas-only"});
+  const Result r = run_optviz({"render", (dir / "s.json").string(), "--gif", (dir / "a.gif").string(), "--fps", "10",
+                               "--seconds", "2", "--width", "320", "--height", "180", "--out", (dir / "f.png").string(),
+                               "--step", std::to_string(s.course.steps), "--canvas-only"});
   REQUIRE(r.exit_code == 0);
   const Gif gif = read_gif(dir / "a.gif");
   CHECK(gif.width == 320);

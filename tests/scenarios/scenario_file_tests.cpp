@@ -25,7 +25,8 @@ Scenario unusual_scenario() {
   s.display = {ColourScale::linear, 7, CanvasView::surface, {12.5, 60, 1.5, ColourScale::linear}};
   s.title = "A \"quoted\" title, ρ and η";
   s.description = "Line one\nline two\twith a tab and a backslash \\.";
-  s.lesson = {"9. A \"chapter\"", {LessonPlot::step_size, LessonPlot::sweep}, CoordinateChoice::y, 100,
+  s.lesson = {"9. A \"chapter\"",    {LessonPlot::step_size, LessonPlot::sweep},
+              CoordinateChoice::y,   100,
               "Which run is first?", LessonSweep{2, "eta:1e-4:1:log", "weight_decay:0:0.5", 16}};
   for (std::size_t i = 0; i < optimizer_kinds().size(); ++i) {
     const OptimizerKind kind = optimizer_kinds()[i];
@@ -197,8 +198,12 @@ TEST_CASE("the lesson block: only lessons write it, and it round-trips", "[scena
   CHECK(!written.at("lesson").contains("step"));
   CHECK(shown_plots(s).empty());
 
-  s.lesson = {"2. AdaGrad's growing sum", {LessonPlot::step_size, LessonPlot::loss}, CoordinateChoice::x, 150,
-              "Which run reaches the minimum first?", std::nullopt};
+  s.lesson = {"2. AdaGrad's growing sum",
+              {LessonPlot::step_size, LessonPlot::loss},
+              CoordinateChoice::x,
+              150,
+              "Which run reaches the minimum first?",
+              std::nullopt};
   const Scenario loaded = scenario_from_json(to_json(s));
   CHECK(loaded.lesson == s.lesson);
   CHECK(to_json(loaded) == to_json(s));
@@ -214,6 +219,6 @@ TEST_CASE("the lesson block: only lessons write it, and it round-trips", "[scena
   CHECK(typed.lesson.step == 4);
   CHECK(typed.lesson.question.empty());
   s.lesson.step = s.course.steps + 1;
-  CHECK(find_scenario_problem(s) == "lesson.step: must be in [0, " + std::to_string(s.course.steps) + "] (the steps), got " +
-                                        std::to_string(s.course.steps + 1));
+  CHECK(find_scenario_problem(s) == "lesson.step: must be in [0, " + std::to_string(s.course.steps) +
+                                        "] (the steps), got " + std::to_string(s.course.steps + 1));
 }

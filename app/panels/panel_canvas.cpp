@@ -124,6 +124,43 @@ void draw_question(AppState& state, const PixelRect& plot, const CanvasStyle& st
 
 }  // namespace
 
+// What the pointer does over the canvas this frame, and whether the spread is shown.
+struct PlaneInput {
+  Point2 handle;  // the start point's handle, in pixels
+  bool hovered;
+  bool near_handle;
+  bool spread;
+};
+
+// The plane from above: the heatmap, the basins, the minima, the paths with their arrows and
+// labels, the start's handle and the readout under the pointer.
+void draw_plane(ImDrawList& dl, AppState& state, const CanvasTransform& t, PlaneInput in, const CanvasStyle& style) {
+  const auto [handle, hovered, near_handle, spread] = in;
+  const PixelRect plot = t.rect();
+  draw_heatmap(dl, state.view.heatmap_texture, plot, style);
+  draw_basin_overlay(dl, state, t);
+  if (state.view.settings.show_minima) draw_minima(dl, t, current_function(state), style);
+  Polylines scratch;
+  const bool paths = !state.view.settings.hide_answer;
+  if (spread && paths)
+    draw_spread(dl, t, state.model.simulated, state.model.spread, current_step(state), style, scratch);
+  std::vector<DivergenceLabel> divergences;
+  if (paths)
+    draw_trajectories(dl, t,
+                      {&state.model.simulated, &state.model.runs, current_step(state), state.model.selected,
+                       state.view.settings.show_ahead, &divergences},
+                      style, scratch);
+  if (paths && state.view.settings.show_arrows && state.model.selected &&
+      *state.model.selected < state.model.runs.size() && state.model.simulated.looks[*state.model.selected].visible)
+    draw_step_arrows(dl, t, state.model.simulated.course.runs[*state.model.selected],
+                     state.model.simulated.looks[*state.model.selected], state.model.runs[*state.model.selected],
+                     current_step(state), style);
+  draw_start_handle(dl, handle, state.view.dragging_start || (hovered && near_handle), style);
+  for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
+  draw_basin_legend(dl, state, t, style);
+  if (hovered && !state.view.dragging_start) draw_cursor_readout(dl, state, t, style);
+}
+
 void draw_canvas_panel(AppState& state) {
   const PixelRect r = state.view.layout.canvas;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -174,28 +211,7 @@ void draw_canvas_panel(AppState& state) {
   if (surface) {
     draw_surface_plot(dl, state, plot, hovered, style);
   } else {
-    draw_heatmap(dl, state.view.heatmap_texture, plot, style);
-    draw_basin_overlay(dl, state, t);
-    if (state.view.settings.show_minima) draw_minima(dl, t, current_function(state), style);
-    Polylines scratch;
-    const bool paths = !state.view.settings.hide_answer;
-    if (spread && paths)
-      draw_spread(dl, t, state.model.simulated, state.model.spread, current_step(state), style, scratch);
-    std::vector<DivergenceLabel> divergences;
-    if (paths)
-      draw_trajectories(dl, t,
-                        {&state.model.simulated, &state.model.runs, current_step(state), state.model.selected,
-                         state.view.settings.show_ahead, &divergences},
-                        style, scratch);
-    if (paths && state.view.settings.show_arrows && state.model.selected &&
-        *state.model.selected < state.model.runs.size() && state.model.simulated.looks[*state.model.selected].visible)
-      draw_step_arrows(dl, t, state.model.simulated.course.runs[*state.model.selected],
-                       state.model.simulated.looks[*state.model.selected], state.model.runs[*state.model.selected],
-                       current_step(state), style);
-    draw_start_handle(dl, handle, state.view.dragging_start || (hovered && near_handle), style);
-    for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
-    draw_basin_legend(dl, state, t, style);
-    if (hovered && !state.view.dragging_start) draw_cursor_readout(dl, state, t, style);
+    draw_plane(dl, state, t, {handle, hovered, near_handle, spread}, style);
   }
   dl.PopClipRect();
   dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);

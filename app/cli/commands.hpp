@@ -50,12 +50,7 @@ struct RunOptions {
   std::string schedule;
   Schedule schedule_values;
   CLI::Option* batch_option = nullptr;
-  CLI::Option* step_size_option = nullptr;
-  CLI::Option* gamma_option = nullptr;
-  CLI::Option* t_max_option = nullptr;
-  CLI::Option* eta_min_option = nullptr;
-  CLI::Option* warmup_option = nullptr;
-  CLI::Option* warmup_start_option = nullptr;
+  std::vector<CLI::Option*> schedule_options;  // one per field of core's schedule table
   std::string optimizer;
   std::string rule;
   std::string start;

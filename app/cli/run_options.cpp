@@ -176,6 +176,31 @@ std::string schedule_names(std::string_view default_mark = "") {
   return out;
 }
 
+// "step or exponential": the schedules that take the field.
+std::string kinds_taking(const ScheduleField& f) {
+  std::vector<std::string_view> names;
+  for (const ScheduleKind kind : schedule_kinds())
+    if (f.applies_to(kind)) names.push_back(name(kind));
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 < names.size() ? ", " : " or ") + std::string(names[i]);
+  return out;
+}
+
+// "--schedule step or exponential: the decay factor ... (default 0.1)": a field's help from core's table,
+// its default from Schedule's.
+std::string schedule_flag_help(const ScheduleField& f) {
+  const bool every = kinds_taking(f) == schedule_names();
+  const ScheduleField* needed = f.needs.empty() ? nullptr : find_schedule_field(f.needs);
+  std::string help = needed ? "with --" + std::string(needed->flag) + ": "
+                     : every ? ""
+                             : "--schedule " + kinds_taking(f) + ": ";
+  help += f.help;
+  if (every && !needed) help += ", with any schedule";
+  if (f.value) help += " (default " + format_number(Schedule{}.*f.value) + ")";
+  return help;
+}
+
 // The schedule from --schedule and its flags; a flag that its schedule does not take is an error.
 Schedule schedule_from(const RunOptions& o) {
   Schedule s = o.schedule_values;
@@ -184,18 +209,16 @@ Schedule schedule_from(const RunOptions& o) {
     if (!kind) throw BadInput("unknown schedule \"" + o.schedule + "\" (" + schedule_names() + ")");
     s.kind = *kind;
   }
-  const auto takes = [&](CLI::Option* option, std::initializer_list<ScheduleKind> kinds, const char* which) {
-    if (option->count() == 0) return;
-    for (ScheduleKind k : kinds)
-      if (k == s.kind) return;
-    throw BadInput(option->get_name() + " applies to --schedule " + which);
-  };
-  takes(o.step_size_option, {ScheduleKind::step}, "step");
-  takes(o.gamma_option, {ScheduleKind::step, ScheduleKind::exponential}, "step or exponential");
-  takes(o.t_max_option, {ScheduleKind::cosine}, "cosine");
-  takes(o.eta_min_option, {ScheduleKind::cosine}, "cosine");
-  if (o.warmup_start_option->count() > 0 && o.warmup_option->count() == 0)
-    throw BadInput("--warmup-start applies with --warmup W");
+  const auto fields = schedule_fields();
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const ScheduleField& f = fields[i];
+    if (o.schedule_options[i]->count() == 0) continue;
+    if (!f.applies_to(s.kind)) throw BadInput("--" + std::string(f.flag) + " applies to --schedule " + kinds_taking(f));
+    if (const ScheduleField* needed = f.needs.empty() ? nullptr : find_schedule_field(f.needs))
+      if (o.schedule_options[static_cast<std::size_t>(needed - fields.data())]->count() == 0)
+        throw BadInput("--" + std::string(f.flag) + " applies with --" + std::string(needed->flag) + " " +
+                       std::string(needed->symbol));
+  }
   if (std::string problem = find_schedule_problem(s); !problem.empty()) throw BadInput(cli_training_problem(problem));
   return s;
 }
@@ -235,19 +258,13 @@ void add_configuration_options(CLI::App& cmd, RunOptions& o) {
       cmd.add_option("--noise", o.noise, "add Gaussian noise of this standard deviation to every gradient"),
       cmd.add_option("--seed", o.seed, "seed of the noise and of the shuffled batches (default 0)"),
       cmd.add_option("--schedule", o.schedule, "learning-rate schedule: " + schedule_names(" (default)")),
-      o.step_size_option =
-          cmd.add_option("--step-size", o.schedule_values.step_size, "--schedule step: updates between two decays"),
-      o.gamma_option = cmd.add_option("--gamma", o.schedule_values.gamma,
-                                      "--schedule step or exponential: the decay factor (default 0.1)"),
-      o.t_max_option =
-          cmd.add_option("--t-max", o.schedule_values.t_max, "--schedule cosine: the period (default: the step count)"),
-      o.eta_min_option =
-          cmd.add_option("--eta-min", o.schedule_values.eta_min, "--schedule cosine: the lowest rate (default 0)"),
-      o.warmup_option = cmd.add_option("--warmup", o.schedule_values.warmup,
-                                       "linear warm-up over this many updates, with any schedule"),
-      o.warmup_start_option = cmd.add_option("--warmup-start", o.schedule_values.warmup_start,
-                                             "with --warmup: the first update's fraction of eta (default 0.1)"),
   };
+  for (const ScheduleField& f : schedule_fields()) {
+    const std::string flag = "--" + std::string(f.flag);
+    o.schedule_options.push_back(f.count ? cmd.add_option(flag, o.schedule_values.*f.count, schedule_flag_help(f))
+                                         : cmd.add_option(flag, o.schedule_values.*f.value, schedule_flag_help(f)));
+  }
+  o.single_run_options.insert(o.single_run_options.end(), o.schedule_options.begin(), o.schedule_options.end());
 }
 
 void add_hyperparameter_options(CLI::App& cmd, RunOptions& o, const std::string& footer_head) {

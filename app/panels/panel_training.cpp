@@ -67,12 +67,13 @@ void schedule_combo(Schedule& s) {
 void schedule_rows(AppState& state, Schedule& s) {
   const long steps = std::max(1L, state.model.scenario.course.steps);
   for (const ScheduleField& f : schedule_fields()) {
-    if (!f.applies_to(s.kind) || (f.value == &Schedule::warmup_start && s.warmup == 0)) continue;
+    if (!f.applies_to(s.kind) || (!f.needs.empty() && s.*find_schedule_field(f.needs)->count == 0)) continue;
     const std::string id = "##" + std::string(f.name);
     const std::string symbol(f.symbol);
     if (f.count) {
       int_row(symbol.c_str(), id.c_str(), s.*f.count, static_cast<long>(f.min), static_cast<long>(f.max) * steps,
-              std::string(f.format).c_str(), std::string(f.zero_text).c_str(), std::string(f.help).c_str());
+              std::string(f.format).c_str(), std::string(f.zero_text).c_str(),
+              (std::string(f.name) + " " + symbol + ": " + std::string(f.help) + " (Ctrl+click to type)").c_str());
       continue;
     }
     const RealParameter p{f.name, f.flag, "", f.symbol, f.help, nullptr, f.min, f.max, f.scale, 0};

@@ -32,21 +32,19 @@ constexpr unsigned kEvery = bits({K::constant, K::step, K::exponential, K::cosin
 
 // clang-format off
 const std::array kFields = {
-    ScheduleField{"step_size", "step-size", "K", "step_size K: updates between two decays (Ctrl+click to type)",
+    ScheduleField{"step_size", "step-size", "K", "updates between two decays",
                   bits({K::step}), &Schedule::step_size, nullptr, 1, 1, SliderScale::linear, "every %d updates", ""},
     ScheduleField{"gamma", "gamma", "γ", "the decay factor: per step_size updates (step), per update (exponential)",
                   bits({K::step, K::exponential}), nullptr, &Schedule::gamma, 1e-3, 1, SliderScale::one_minus_log, "", ""},
-    ScheduleField{"t_max", "t-max", "T",
-                  "t_max T: the half period; past it the rate rises again (0: the run's steps; Ctrl+click to type)",
+    ScheduleField{"t_max", "t-max", "T", "the half period; past it the rate rises again (0: the run's steps)",
                   bits({K::cosine}), &Schedule::t_max, nullptr, 0, 2, SliderScale::linear, "T = %d updates",
                   "T = the run's steps"},
     ScheduleField{"eta_min", "eta-min", "η_min", "the lowest rate of the cosine",
                   bits({K::cosine}), nullptr, &Schedule::eta_min, 0, 10, SliderScale::log, "", ""},
-    ScheduleField{"warmup", "warmup", "W",
-                  "warmup W: updates of linear warm-up from a fraction of η (Ctrl+click to type)",
+    ScheduleField{"warmup", "warmup", "W", "updates of linear warm-up from a fraction of eta",
                   kEvery, &Schedule::warmup, nullptr, 0, 1, SliderScale::linear, "warm-up %d updates", "no warm-up"},
-    ScheduleField{"warmup_start", "warmup-start", "from", "the fraction of η the warm-up starts from",
-                  kEvery, nullptr, &Schedule::warmup_start, 0, 1, SliderScale::linear, "", ""},
+    ScheduleField{"warmup_start", "warmup-start", "from", "the fraction of eta the first update of the warm-up takes",
+                  kEvery, nullptr, &Schedule::warmup_start, 0, 1, SliderScale::linear, "", "", "warmup"},
 };
 // clang-format on
 
@@ -54,6 +52,12 @@ const std::array kFields = {
 
 const ScheduleDescription& describe(ScheduleKind kind) { return kDescriptions[static_cast<std::size_t>(kind)]; }
 std::span<const ScheduleField> schedule_fields() { return kFields; }
+
+const ScheduleField* find_schedule_field(std::string_view name) {
+  for (const ScheduleField& f : kFields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
 
 std::string_view name(ScheduleKind kind) { return describe(kind).name; }
 

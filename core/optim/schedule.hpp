@@ -62,6 +62,7 @@ struct ScheduleField {
   SliderScale scale;
   std::string_view format;     // integer fields
   std::string_view zero_text;  // integer fields
+  std::string_view needs = {};  // the field that must be set (non-zero) for this one to apply
 
   bool applies_to(ScheduleKind kind) const { return (kinds >> static_cast<unsigned>(kind)) & 1u; }
 };
@@ -69,6 +70,7 @@ struct ScheduleField {
 const ScheduleDescription& describe(ScheduleKind kind);
 // The fields in the order the controls show them: K, gamma, T, eta_min, then the warm-up's.
 std::span<const ScheduleField> schedule_fields();
+const ScheduleField* find_schedule_field(std::string_view name);
 
 std::string_view name(ScheduleKind kind);
 std::optional<ScheduleKind> find_schedule(std::string_view name);

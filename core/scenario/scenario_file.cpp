@@ -60,31 +60,31 @@ ColourScale colour_scale(const Json& value, const std::string& field) {
 }
 
 // "schedule": {"kind": "cosine", "t_max": 120, ...}; only the fields its kind uses.
+// "constant, step, exponential, cosine, inverse_sqrt"
+std::string schedule_list() {
+  std::string out;
+  for (const ScheduleKind kind : schedule_kinds()) out += (out.empty() ? "" : ", ") + std::string(name(kind));
+  return out;
+}
+
 Schedule parse_schedule(const Json& value, const std::string& field) {
   require_object(value, field);
   Schedule s;
   const Json& kind = member(value, "kind", field + ".kind");
   const auto found = find_schedule(text(kind, field + ".kind"));
   if (!found)
-    fail(field + ".kind", "must be one of constant, step, exponential, cosine, inverse_sqrt, got " + shown(kind));
+    fail(field + ".kind", "must be one of " + schedule_list() + ", got " + shown(kind));
   s.kind = *found;
   for (const auto& [key, item] : value.items()) {
     const std::string f = field + "." + key_text(key);
     if (key == "kind") continue;
-    if (key == "step_size" && s.kind == ScheduleKind::step)
-      s.step_size = integer(item, f, 1, kMaxSteps);
-    else if (key == "gamma" && (s.kind == ScheduleKind::step || s.kind == ScheduleKind::exponential))
-      s.gamma = number(item, f);
-    else if (key == "t_max" && s.kind == ScheduleKind::cosine)
-      s.t_max = integer(item, f, 1, kMaxSteps);
-    else if (key == "eta_min" && s.kind == ScheduleKind::cosine)
-      s.eta_min = number(item, f);
-    else if (key == "warmup")
-      s.warmup = integer(item, f, 0, kMaxSteps);
-    else if (key == "warmup_start")
-      s.warmup_start = number(item, f);
-    else
+    const ScheduleField* taken = find_schedule_field(key);
+    if (taken == nullptr || !taken->applies_to(s.kind))
       fail(f, "unknown key for a " + std::string(name(s.kind)) + " schedule");
+    if (taken->count)
+      s.*taken->count = integer(item, f, static_cast<long>(taken->min), kMaxSteps);
+    else
+      s.*taken->value = number(item, f);
   }
   if (std::string problem = find_schedule_problem(s); !problem.empty()) fail(field, problem);
   return s;

@@ -22,15 +22,15 @@ std::string colour_text(Rgb c) {
 OrderedJson schedule_json(const Schedule& s) {
   OrderedJson out;
   out["kind"] = name(s.kind);
-  if (s.kind == ScheduleKind::step) out["step_size"] = s.step_size;
-  if (s.kind == ScheduleKind::step || s.kind == ScheduleKind::exponential) out["gamma"] = s.gamma;
-  if (s.kind == ScheduleKind::cosine) {
-    if (s.t_max > 0) out["t_max"] = s.t_max;
-    out["eta_min"] = s.eta_min;
-  }
-  if (s.warmup > 0) {
-    out["warmup"] = s.warmup;
-    out["warmup_start"] = s.warmup_start;
+  // The fields the kind takes, in the table's order; an integer field at 0 (the run's steps, no
+  // warm-up) is left out, and so is a field whose `needs` is.
+  const auto is_set = [&s](const ScheduleField& f) { return !f.count || s.*f.count != 0; };
+  for (const ScheduleField& f : schedule_fields()) {
+    if (!f.applies_to(s.kind) || !is_set(f) || (!f.needs.empty() && !is_set(*find_schedule_field(f.needs)))) continue;
+    if (f.count)
+      out[std::string(f.name)] = s.*f.count;
+    else
+      out[std::string(f.name)] = s.*f.value;
   }
   return out;
 }

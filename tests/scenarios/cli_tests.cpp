@@ -11,6 +11,7 @@
 #include "presets.hpp"
 #include "run_export.hpp"
 #include "scenario_file.hpp"
+#include "schedule.hpp"
 #include "support.hpp"
 
 using namespace optviz;
@@ -241,4 +242,22 @@ TEST_CASE("a CSV export that cannot be written exits 1 and says why", "[cli]") {
   const Result full = run_optviz({"run", (dir / "s.json").string(), "--out-dir", "/sys/optviz-test-runs"});
   CHECK(full.exit_code == 1);
   CHECK_THAT(full.err, Catch::StartsWith("optviz: cannot write /sys/optviz-test-runs"));
+}
+
+TEST_CASE("the schedule's flags, their help and the schedules that take them come from core's table", "[cli]") {
+  const Result help = run_optviz({"run", "--help"});
+  REQUIRE(help.exit_code == 0);
+  for (const ScheduleField& f : schedule_fields()) {
+    INFO(f.name);
+    CHECK(help.out.find("--" + std::string(f.flag)) != std::string::npos);
+    CHECK(help.out.find(std::string(f.help)) != std::string::npos);
+    // A schedule that does not take the field refuses its flag, naming those that do.
+    for (const ScheduleKind kind : schedule_kinds()) {
+      if (f.applies_to(kind) || !f.needs.empty()) continue;
+      const Result r = run_optviz({"run", "--function", "booth", "--optimizer", "sgd", "--steps", "3", "--schedule",
+                                   std::string(name(kind)), "--" + std::string(f.flag), "1"});
+      CHECK(r.exit_code == 2);
+      CHECK(r.err.find("--" + std::string(f.flag) + " applies to --schedule ") != std::string::npos);
+    }
+  }
 }

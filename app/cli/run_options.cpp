@@ -192,7 +192,7 @@ std::string kinds_taking(const ScheduleField& f) {
 std::string schedule_flag_help(const ScheduleField& f) {
   const bool every = kinds_taking(f) == schedule_names();
   const ScheduleField* needed = f.needs.empty() ? nullptr : find_schedule_field(f.needs);
-  std::string help = needed ? "with --" + std::string(needed->flag) + ": "
+  std::string help = needed  ? "with --" + std::string(needed->flag) + ": "
                      : every ? ""
                              : "--schedule " + kinds_taking(f) + ": ";
   help += f.help;

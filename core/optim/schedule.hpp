@@ -60,8 +60,8 @@ struct ScheduleField {
   double min;
   double max;
   SliderScale scale;
-  std::string_view format;     // integer fields
-  std::string_view zero_text;  // integer fields
+  std::string_view format;      // integer fields
+  std::string_view zero_text;   // integer fields
   std::string_view needs = {};  // the field that must be set (non-zero) for this one to apply
 
   bool applies_to(ScheduleKind kind) const { return (kinds >> static_cast<unsigned>(kind)) & 1u; }

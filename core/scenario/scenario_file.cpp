@@ -72,8 +72,7 @@ Schedule parse_schedule(const Json& value, const std::string& field) {
   Schedule s;
   const Json& kind = member(value, "kind", field + ".kind");
   const auto found = find_schedule(text(kind, field + ".kind"));
-  if (!found)
-    fail(field + ".kind", "must be one of " + schedule_list() + ", got " + shown(kind));
+  if (!found) fail(field + ".kind", "must be one of " + schedule_list() + ", got " + shown(kind));
   s.kind = *found;
   for (const auto& [key, item] : value.items()) {
     const std::string f = field + "." + key_text(key);

@@ -10,13 +10,12 @@
 
 #include "figure_renderer.hpp"
 #include "gif_file.hpp"
+#include "image.hpp"
 #include "scenario.hpp"
 #include "trajectory.hpp"
 
 namespace optviz {
 
-inline constexpr int kMaxFigureWidth = 7680;
-inline constexpr int kMaxFigureHeight = 4320;
 inline constexpr int kMaxGifWidth = 3840;
 inline constexpr int kMaxGifHeight = 2160;
 inline constexpr double kMaxGifSeconds = 60;

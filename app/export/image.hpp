@@ -6,6 +6,10 @@
 
 namespace optviz {
 
+// The largest figure optviz writes (8K), and the largest PNG it reads.
+inline constexpr int kMaxFigureWidth = 7680;
+inline constexpr int kMaxFigureHeight = 4320;
+
 struct Image {
   int width = 0;
   int height = 0;

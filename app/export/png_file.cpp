@@ -18,7 +18,6 @@
 #include <vector>
 
 #include "atomic_file.hpp"
-#include "figure_export.hpp"
 #include "scenario_file.hpp"
 
 namespace optviz {

@@ -1,5 +1,7 @@
 // Running a program: the arithmetic of each operation on double and on Dual, applied
 // instruction by instruction over the registers.
+#include "program.hpp"
+
 #include <cmath>
 
 #include "program_builder.hpp"

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "expression.hpp"
+#include "program.hpp"
 
 namespace optviz {
 

@@ -8,7 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "scenario_file.hpp"
+#include "scenario.hpp"
+#include "scenario_error.hpp"
 
 namespace optviz::scenario_fields {
 

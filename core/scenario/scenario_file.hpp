@@ -38,6 +38,7 @@
 #include <string_view>
 
 #include "scenario.hpp"
+#include "scenario_error.hpp"
 
 namespace optviz {
 
@@ -47,11 +48,6 @@ inline constexpr std::size_t kMaxRuns = 16;
 inline constexpr long kMaxScenarioSteps = 2'000'000;
 inline constexpr int kMaxContourCount = 200;
 inline constexpr std::uintmax_t kMaxScenarioFileBytes = 4u << 20;
-
-// An invalid scenario: the message names the field and the problem.
-struct ScenarioError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 // The scenario as pretty-printed JSON (two-space indent, final newline).
 std::string to_json(const Scenario& scenario);

@@ -38,6 +38,8 @@ struct Setup {
   friend bool operator==(const Setup&, const Setup&) = default;
 };
 
+// The setup and each run's maths: everything the trajectories depend on, so that `==` on two
+// courses says whether they give the same trajectories.
 struct Course : Setup {
   std::vector<RunSpec> runs;
   friend bool operator==(const Course&, const Course&) = default;

@@ -49,7 +49,7 @@ bool starts_with(const std::string& text, std::string_view prefix) { return text
 // The scenario files that @json and @png name: the default scenario, cut short.
 void write_scenario_files() {
   optviz::Scenario scenario = optviz::default_scenario();
-  scenario.steps = 50;
+  scenario.course.steps = 50;
   const std::string json = optviz::to_json(scenario);
   optviz::save_scenario(optviz::fuzz::temp_dir() / "scenario.json", scenario);
   optviz::Image image{4, 3, std::vector<std::uint8_t>(4 * 3 * 4, 200)};

@@ -12,6 +12,7 @@
 
 #include "objective.hpp"
 #include "rule.hpp"
+#include "run.hpp"
 #include "trajectory.hpp"
 
 namespace {

@@ -36,9 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const optviz::Scenario reloaded = optviz::scenario_from_json(saved);
   check(reloaded == scenario);
   check(optviz::to_json(reloaded) == saved);
-  if (static_cast<long>(scenario.runs.size()) * scenario.steps <= kMaxSimulatedSteps) {
-    const auto runs = optviz::simulate(scenario);
-    check(runs.size() == scenario.runs.size());
+  if (static_cast<long>(scenario.course.runs.size()) * scenario.course.steps <= kMaxSimulatedSteps) {
+    const auto runs = optviz::simulate(scenario.course);
+    check(runs.size() == scenario.course.runs.size());
   }
   return 0;
 }

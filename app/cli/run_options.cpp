@@ -190,7 +190,8 @@ std::string kinds_taking(const ScheduleField& f) {
 // "--schedule step or exponential: the decay factor ... (default 0.1)": a field's help from core's table,
 // its default from Schedule's.
 std::string schedule_flag_help(const ScheduleField& f) {
-  const bool every = kinds_taking(f) == schedule_names();
+  const auto kinds = schedule_kinds();
+  const bool every = std::all_of(kinds.begin(), kinds.end(), [&f](ScheduleKind k) { return f.applies_to(k); });
   const ScheduleField* needed = f.needs.empty() ? nullptr : find_schedule_field(f.needs);
   std::string help = needed  ? "with --" + std::string(needed->flag) + ": "
                      : every ? ""

@@ -5,7 +5,8 @@
 #
 #   scripts/fuzz.sh --ci [TARGET...]       what scripts/test.sh runs; the same answer every time:
 #       1. replays every file of tests/fuzz/corpus/NAME: each must run clean;
-#       2. fuzzes OPTVIZ_FUZZ_RUNS inputs (default 40000) from that corpus with -seed=1 in one
+#       2. fuzzes OPTVIZ_FUZZ_RUNS inputs (default 40000; 10000 for cli, whose every input runs
+#          whole commands and writes files, 7 ms each) from that corpus with -seed=1 in one
 #          process, the corpus files given in name order. Nothing else decides anything: no
 #          clock (no time limit, -reload=0), no parallelism, and no memory address: address
 #          randomisation is off (setarch -R) and comparison operands are not mutation hints
@@ -31,8 +32,8 @@ usage() {
 if [ $# -lt 1 ]; then usage; fi
 if [ "$1" = --ci ]; then
   mode=ci
-  runs=${OPTVIZ_FUZZ_RUNS:-40000}
-  [[ $runs =~ ^[0-9]+$ ]] && [ "$runs" -ge 1 ] || usage
+  fixed_runs=${OPTVIZ_FUZZ_RUNS:-}
+  [ -z "$fixed_runs" ] || { [[ $fixed_runs =~ ^[0-9]+$ ]] && [ "$fixed_runs" -ge 1 ]; } || usage
 elif [[ $1 =~ ^[0-9]+$ ]] && [ "$1" -ge 1 ]; then
   mode=random
   seconds=$1
@@ -103,6 +104,8 @@ for t in "${targets[@]}"; do
   start=$SECONDS
   result=ok
   if [ $mode = ci ]; then
+    runs=${fixed_runs:-40000}
+    [ -n "$fixed_runs" ] || [ "$t" != cli ] || runs=10000
     echo "fuzz: $t: replaying the corpus, then $runs runs with -seed=1"
     IFS=, read -r -a files <<<"$(cat "$run/seeds.txt")"
     if ! fuzz ./fuzzer "${limits[@]}" "${files[@]}"; then

@@ -68,6 +68,17 @@ std::string asking_why(const Replacement& what) {
   return {};
 }
 
+// Undo or redo (`step`), then a notice naming the change, as the other list now calls it (`name`).
+bool go_back_or_forth(AppState& state, std::optional<Snapshot> (History::*step)(const Scenario&, const GeneratedData&),
+                      std::string (History::*name)() const, const char* notice) {
+  History& history = state.model.history;
+  std::optional<Snapshot> snapshot = (history.*step)(state.model.scenario, state.model.generated);
+  if (!snapshot) return false;
+  restore(state, std::move(*snapshot));
+  set_notice(state, notice + (history.*name)());
+  return true;
+}
+
 }  // namespace
 
 void record_history(AppState& state, bool editing) {
@@ -76,21 +87,9 @@ void record_history(AppState& state, bool editing) {
                              std::exchange(state.view.document.change_name, {}));
 }
 
-bool undo(AppState& state) {
-  std::optional<Snapshot> before = state.model.history.undo(state.model.scenario, state.model.generated);
-  if (!before) return false;
-  restore(state, std::move(*before));
-  set_notice(state, "Undone: " + state.model.history.redo_name());
-  return true;
-}
+bool undo(AppState& state) { return go_back_or_forth(state, &History::undo, &History::redo_name, "Undone: "); }
 
-bool redo(AppState& state) {
-  std::optional<Snapshot> after = state.model.history.redo(state.model.scenario, state.model.generated);
-  if (!after) return false;
-  restore(state, std::move(*after));
-  set_notice(state, "Redone: " + state.model.history.undo_name());
-  return true;
-}
+bool redo(AppState& state) { return go_back_or_forth(state, &History::redo, &History::undo_name, "Redone: "); }
 
 bool is_modified(const AppState& state) { return state.model.history.modified(state.model.scenario); }
 

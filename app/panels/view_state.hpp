@@ -36,7 +36,8 @@ struct ViewSettings {
   bool hide_answer = false;   // a lesson's question is asked: its paths and curves wait for Q (or Reveal)
   bool presenting = false;    // presentation mode (F11, --present): the canvas fills the window
   Presentation presentation;  // what presentation mode shows besides the canvas
-  std::vector<std::string> recent_files;  // File > Open Recent, the most recent first (recent_files.hpp)
+  // File > Open Recent, the most recent first (recent_files.hpp).
+  std::vector<std::string> recent_files;
 };
 
 // A line of feedback under the time bar: where a file went, why an action failed.
@@ -100,7 +101,8 @@ struct Document {
   Replacement asking;      // the question is open for this
   Replacement after_save;  // done once the save asked for succeeds
   bool confirmed = false;  // the next replacement goes ahead without asking
-  std::string change_name;  // names the next undo entry ("open lesson.optviz.json") instead of what changed
+  // Names the next undo entry ("open lesson.optviz.json") instead of what changed.
+  std::string change_name;
 };
 
 // An animated GIF being written, one frame per UI frame.

@@ -195,7 +195,8 @@ void Application::Impl::watch_window() {
   // Closing with unsaved changes asks first ("Save changes to X?"); the answer closes it or not.
   glfwSetWindowCloseCallback(window, [](GLFWwindow* w) {
     auto* self = static_cast<Impl*>(glfwGetWindowUserPointer(w));
-    if (self != nullptr && !may_replace(self->state, {Replacement::quit, {}, 0})) glfwSetWindowShouldClose(w, GLFW_FALSE);
+    if (self != nullptr && !may_replace(self->state, {Replacement::quit, {}, 0}))
+      glfwSetWindowShouldClose(w, GLFW_FALSE);
   });
   watch_content_scale(window, [](GLFWwindow* w, float, float) {
     auto* self = static_cast<Impl*>(glfwGetWindowUserPointer(w));

@@ -2,8 +2,6 @@
 // scenario round-trips to the same bytes as the Save command writes them, one gesture is one entry,
 // the history keeps the last 200 changes, the title's modified mark follows saving and undoing,
 // a replacement asks before discarding changes, and Open Recent keeps ten files, the latest first.
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -22,19 +20,12 @@
 using namespace optviz;
 using namespace optviz::gui;
 using optviz::gui::test::HeadlessUi;
+using optviz::gui::test::temp_dir;
 
 namespace {
 
 // The scenario as File > Save writes it.
 std::string bytes(const AppState& state) { return to_json(state.model.scenario); }
-
-std::filesystem::path temp_dir(const std::string& name) {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("optviz-history-test-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
 
 // Makes one change, then checks that Ctrl+Z gives back the bytes before it and that Ctrl+Shift+Z
 // and Ctrl+Y give back those after it; the Edit menu names it `name`.

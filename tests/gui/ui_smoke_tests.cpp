@@ -26,6 +26,7 @@
 using namespace optviz;
 using namespace optviz::gui;
 using optviz::gui::test::HeadlessUi;
+using optviz::gui::test::temp_dir;
 
 namespace {
 
@@ -50,14 +51,6 @@ void check_invariants(AppState& s) {
   REQUIRE(is_finite(r.shown.min));
   REQUIRE(is_finite(r.shown.max));
   if (s.model.scenario.display.view == CanvasView::surface) REQUIRE(s.view.surface_scene.width > 0);
-}
-
-std::filesystem::path temp_dir(const std::string& name) {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("optviz-gui-test-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
 }
 
 }  // namespace

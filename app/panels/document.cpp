@@ -135,11 +135,14 @@ void answer_unsaved(AppState& state, UnsavedAnswer answer) {
     return;
   }
   d.after_save = what;
-  if (d.path.empty()) {
-    state.view.dialogs.save_file = true;  // where to save first
-  } else {
+  std::filesystem::path file = d.path;
+  if (file.extension() == ".json") {
     state.view.dialogs.scenario_path = d.path;
     state.view.requests.save_scenario = true;
+  } else {
+    // No file yet, or a PNG the scenario was opened from (never overwritten): ask where first.
+    if (!file.empty()) state.view.dialogs.scenario_path = file.replace_extension(".optviz.json").string();
+    state.view.dialogs.save_file = true;
   }
 }
 

@@ -11,6 +11,7 @@
 #include "document.hpp"
 #include "headless_ui.hpp"
 #include "keys.hpp"
+#include "png_file.hpp"
 #include "presets.hpp"
 #include "recent_files.hpp"
 #include "scenario_file.hpp"
@@ -265,6 +266,32 @@ TEST_CASE("opening, New, a lesson or closing with unsaved changes asks first") {
   REQUIRE(open_scenario_file(dir / "other.optviz.json").course.steps == 77);
   REQUIRE(ui.state.model.scenario.course == default_scenario().course);
   REQUIRE_FALSE(is_modified(ui.state));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Save before discarding never writes over the PNG a scenario was opened from") {
+  const auto dir = temp_dir("png");
+  const auto png = dir / "figure.png";
+  write_png(png, Image{2, 2, std::vector<std::uint8_t>(16, 200)}, to_json(lesson_presets()[0]));
+  const auto png_size = std::filesystem::file_size(png);
+  HeadlessUi ui(default_scenario());
+  ui.frames(1);
+  ui.state.view.dialogs.scenario_path = png.string();
+  ui.state.view.requests.open_scenario = true;
+  ui.frames(2);
+  REQUIRE(window_title(ui.state) == "optviz — figure.png");
+  ui.state.model.scenario.course.steps = 99;
+  ui.state.view.requests.new_scenario = true;
+  ui.frames(2);
+  answer_unsaved(ui.state, UnsavedAnswer::save);
+  ui.frames(2);
+  REQUIRE(ui.state.view.dialogs.save_file);  // asks where, offering a scenario file beside the PNG
+  REQUIRE(ui.state.view.dialogs.scenario_path == (dir / "figure.optviz.json").string());
+  REQUIRE(std::filesystem::file_size(png) == png_size);
+  ui.state.view.requests.save_scenario = true;
+  ui.frames(3);
+  REQUIRE(open_scenario_file(dir / "figure.optviz.json").course.steps == 99);
+  REQUIRE(ui.state.model.scenario.course == default_scenario().course);  // then New went on
   std::filesystem::remove_all(dir);
 }
 

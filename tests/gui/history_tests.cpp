@@ -141,6 +141,34 @@ TEST_CASE("a slider's drag over many frames is one entry") {
   REQUIRE(bytes(ui.state) == after);
 }
 
+TEST_CASE("a value typed into a slider's field is one entry when Enter is pressed") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(2);
+  const ImVec2 slider = find_slider(ui);
+  const std::string before = bytes(ui.state);
+  // The field right of the slider.
+  const ImVec2 field(ui.state.view.layout.controls.x1 - 30, slider.y);
+  ui.frame([&](ImGuiIO& io) {
+    io.MousePos = field;
+    io.MouseDown[0] = true;
+  });
+  ui.frame([&](ImGuiIO& io) { io.MouseDown[0] = false; });
+  REQUIRE(ImGui::GetIO().WantTextInput);
+  ui.press(keys::kA, true);  // select what the field shows
+  for (const char c : std::string("0.5"))
+    ui.frame([&](ImGuiIO& io) { io.AddInputCharacter(static_cast<unsigned>(c)); });
+  REQUIRE(bytes(ui.state) == before);  // nothing takes effect before Enter
+  ui.press(keys::kEnter);
+  ui.frames(2);
+  REQUIRE(bytes(ui.state) != before);
+  REQUIRE(ui.state.model.history.undo_count() == 1);
+  const std::string after = bytes(ui.state);
+  ui.press(keys::kZ, true);
+  REQUIRE(bytes(ui.state) == before);
+  ui.press(keys::kZ, true, true);
+  REQUIRE(bytes(ui.state) == after);
+}
+
 TEST_CASE("the history keeps the last 200 changes, and a new change clears redo") {
   History history;
   Scenario s = default_scenario();

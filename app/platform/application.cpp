@@ -286,10 +286,12 @@ void Application::frame(double dt, Image* capture) {
     *capture = read_pixels(width, height);
   }
   glfwSwapBuffers(a.window);
+#ifndef __EMSCRIPTEN__  // the page names its tab itself (web_main.cpp)
   if (std::string title = window_title(a.state); title != a.title) {
     glfwSetWindowTitle(a.window, title.c_str());
     a.title = std::move(title);
   }
+#endif
 
   const Requests asked = a.state.view.requests;
   process_file_requests(a.state);

@@ -82,9 +82,16 @@ bool go_back_or_forth(AppState& state, std::optional<Snapshot> (History::*step)(
 }  // namespace
 
 void record_history(AppState& state, bool editing) {
-  if (editing) return;
-  state.model.history.record(state.model.scenario, state.model.generated,
-                             std::exchange(state.view.document.change_name, {}));
+  Document& d = state.view.document;
+  if (editing) {
+    d.edited = true;
+    return;
+  }
+  // The wheel or the arrow keys over a slider nudge it a notch a frame: while the pointer stays on
+  // it, the notches are one entry.
+  const bool nudged = !std::exchange(d.edited, false) && state.view.slider_hovered;
+  if (!state.view.slider_hovered) state.model.history.stop_merging();
+  state.model.history.record(state.model.scenario, state.model.generated, std::exchange(d.change_name, {}), nudged);
 }
 
 bool undo(AppState& state) { return go_back_or_forth(state, &History::undo, &History::redo_name, "Undone: "); }

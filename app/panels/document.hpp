@@ -10,7 +10,8 @@
 namespace optviz::gui {
 
 // The frame's one record of the scenario's changes, skipped while a widget is being edited (a
-// slider dragged, a field typed in, the start point dragged), so that one gesture is one entry.
+// slider dragged, a field typed in, the start point dragged), so that one gesture is one entry;
+// the notches of a slider nudged while the pointer stays on it are one entry too.
 void record_history(AppState& state, bool editing);
 // Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y): restores the scenario before (after) the last change, as
 // opening a file replaces it but keeping the view (zoom, playhead, theme, 2D or 3D); the view box

@@ -101,6 +101,8 @@ struct Document {
   Replacement asking;      // the question is open for this
   Replacement after_save;  // done once the save asked for succeeds
   bool confirmed = false;  // the next replacement goes ahead without asking
+  // A widget was edited since the last record: the change is that gesture's, no nudge (document.cpp).
+  bool edited = false;
   // Names the next undo entry ("open lesson.optviz.json") instead of what changed.
   std::string change_name;
 };

@@ -66,7 +66,7 @@ void History::push(std::deque<Entry>& list, Entry entry) {
   while (list.size() > limit_) list.pop_front();
 }
 
-bool History::record(const Scenario& scenario, const GeneratedData& generated, std::string name) {
+bool History::record(const Scenario& scenario, const GeneratedData& generated, std::string name, bool merge) {
   if (!recorded_) {
     recorded_ = Snapshot{scenario, generated};
     if (!saved_) saved_ = scenario;
@@ -74,7 +74,10 @@ bool History::record(const Scenario& scenario, const GeneratedData& generated, s
   }
   if (same_edit(recorded_->scenario, scenario)) return false;
   if (name.empty()) name = describe_change(recorded_->scenario, scenario);
-  push(undo_, {std::move(*recorded_), std::move(name)});
+  // A merged change keeps the entry's snapshot from before the first of them.
+  if (!(merge && merging_ && !undo_.empty() && undo_.back().name == name))
+    push(undo_, {std::move(*recorded_), std::move(name)});
+  merging_ = merge;
   redo_.clear();
   recorded_ = Snapshot{scenario, generated};
   return true;
@@ -86,6 +89,7 @@ std::optional<Snapshot> History::step(std::deque<Entry>& from, std::deque<Entry>
   from.pop_back();
   push(to, {std::move(*recorded_), entry.name});
   recorded_ = entry.snapshot;
+  merging_ = false;
   return std::move(entry.snapshot);
 }
 

@@ -47,8 +47,11 @@ class History {
   // Records the scenario and the generated data when the scenario differs from the last recorded
   // one (same_edit): that one becomes an undo entry named `name` (by describe_change when empty),
   // and redo is cleared. The first call only starts the history (and marks the scenario as saved,
-  // unless something was). True when it recorded.
-  bool record(const Scenario& scenario, const GeneratedData& generated, std::string name = {});
+  // unless something was). With `merge`, a change named as the last entry, itself merged, joins it
+  // instead (the nudges of one slider, notch after notch). True when it recorded.
+  bool record(const Scenario& scenario, const GeneratedData& generated, std::string name = {}, bool merge = false);
+  // The next change starts an entry of its own, merged or not.
+  void stop_merging() { merging_ = false; }
   // The snapshot to restore, or nothing. The current one (recorded first if it is a change) goes
   // to the other list; a change not yet recorded clears what could be redone.
   std::optional<Snapshot> undo(const Scenario& scenario, const GeneratedData& generated);
@@ -79,6 +82,7 @@ class History {
   std::deque<Entry> undo_, redo_;  // the most recent at the back
   std::optional<Snapshot> recorded_;
   std::optional<Scenario> saved_;
+  bool merging_ = false;  // the last entry was recorded with `merge`
 };
 
 }  // namespace optviz::gui

@@ -141,6 +141,29 @@ TEST_CASE("a slider's drag over many frames is one entry") {
   REQUIRE(bytes(ui.state) == after);
 }
 
+TEST_CASE("a slider nudged notch after notch is one entry while the pointer stays on it") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(2);
+  const ImVec2 at = find_slider(ui);
+  const std::string before = bytes(ui.state);
+  for (int notch = 0; notch < 4; ++notch) ui.press(keys::kRight);
+  ui.frames(2);
+  const std::string nudged = bytes(ui.state);
+  REQUIRE(nudged != before);
+  REQUIRE(ui.state.model.history.undo_count() == 1);
+  // Away and back: the next notches are another entry.
+  ui.frame([&](ImGuiIO& io) { io.MousePos = ImVec2(1, 1); });
+  ui.frame([&](ImGuiIO& io) { io.MousePos = at; });
+  ui.frame([&](ImGuiIO& io) { io.MousePos = at; });
+  for (int notch = 0; notch < 3; ++notch) ui.press(keys::kLeft);
+  ui.frames(2);
+  REQUIRE(ui.state.model.history.undo_count() == 2);
+  REQUIRE(undo(ui.state));
+  REQUIRE(bytes(ui.state) == nudged);
+  REQUIRE(undo(ui.state));
+  REQUIRE(bytes(ui.state) == before);
+}
+
 TEST_CASE("a value typed into a slider's field is one entry when Enter is pressed") {
   HeadlessUi ui(default_scenario());
   ui.frames(2);

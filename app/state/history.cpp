@@ -31,6 +31,12 @@ std::string describe_look_change(const RunLook& a, const RunLook& b) {
   return {};
 }
 
+bool is_hyperparameter(const std::string& name) {
+  for (const RealParameter& p : real_parameters())
+    if (p.name == name) return true;
+  return false;
+}
+
 }  // namespace
 
 bool same_edit(const Scenario& a, const Scenario& b) {
@@ -74,7 +80,9 @@ bool History::record(const Scenario& scenario, const GeneratedData& generated, s
   }
   if (same_edit(recorded_->scenario, scenario)) return false;
   if (name.empty()) name = describe_change(recorded_->scenario, scenario);
-  // A merged change keeps the entry's snapshot from before the first of them.
+  // A merged change keeps the entry's snapshot from before the first of them. Only a hyperparameter's
+  // value merges: two runs added while the pointer rests on a slider stay two entries.
+  merge = merge && is_hyperparameter(name);
   if (!(merge && merging_ && !undo_.empty() && undo_.back().name == name))
     push(undo_, {std::move(*recorded_), std::move(name)});
   merging_ = merge;

@@ -47,8 +47,9 @@ class History {
   // Records the scenario and the generated data when the scenario differs from the last recorded
   // one (same_edit): that one becomes an undo entry named `name` (by describe_change when empty),
   // and redo is cleared. The first call only starts the history (and marks the scenario as saved,
-  // unless something was). With `merge`, a change named as the last entry, itself merged, joins it
-  // instead (the nudges of one slider, notch after notch). True when it recorded.
+  // unless something was). With `merge`, a change of a hyperparameter named as the last entry,
+  // itself merged, joins it instead (the nudges of one slider, notch after notch). True when it
+  // recorded.
   bool record(const Scenario& scenario, const GeneratedData& generated, std::string name = {}, bool merge = false);
   // The next change starts an entry of its own, merged or not.
   void stop_merging() { merging_ = false; }

@@ -162,6 +162,12 @@ TEST_CASE("a slider nudged notch after notch is one entry while the pointer stay
   REQUIRE(bytes(ui.state) == nudged);
   REQUIRE(undo(ui.state));
   REQUIRE(bytes(ui.state) == before);
+  // Runs duplicated with Ctrl+D while the pointer rests on the slider stay two entries.
+  ui.press(keys::kD, true);
+  ui.press(keys::kD, true);
+  ui.frames(1);
+  REQUIRE(ui.state.model.history.undo_count() == 2);
+  REQUIRE(ui.state.model.history.undo_name() == "add run");
 }
 
 TEST_CASE("a value typed into a slider's field is one entry when Enter is pressed") {

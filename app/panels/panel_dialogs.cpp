@@ -185,6 +185,7 @@ void help_dialog(AppState& state) {
         {"Ctrl+D / Delete", "duplicate / remove the inspected run"},
         {"P / Ctrl+E", "save the canvas as PNG now / choose where and how big"},
         {"Ctrl+O / Ctrl+S", "open / save a scenario"},
+        {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo a change to the scenario (Edit menu)"},
         {"Ctrl + / Ctrl - / Ctrl 0", "larger / smaller / normal text"},
         {"F1", "this help"},
         {"Mouse", "drag the ⊕ handle: start point; drag elsewhere: pan; double-click: fit"},

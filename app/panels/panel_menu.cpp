@@ -1,6 +1,7 @@
-// The menu bar: File (open, save, exports), Lessons, View and Help.
+// The menu bar: File (open, save, exports), Edit (undo, redo), Lessons, View and Help.
 #include <imgui.h>
 
+#include "document.hpp"
 #include "panels.hpp"
 #include "presets.hpp"
 
@@ -10,6 +11,7 @@ namespace {
 void file_menu(AppState& state) {
   if (!ImGui::BeginMenu("File")) return;
   if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) state.view.dialogs.open_file = true;
+  draw_recent_menu(state);
   if (ImGui::MenuItem("Save scenario…", "Ctrl+S")) state.view.dialogs.save_file = true;
   if (ImGui::MenuItem("Open data (CSV)…")) state.view.dialogs.open_data = true;
   ImGui::Separator();
@@ -17,10 +19,7 @@ void file_menu(AppState& state) {
   if (ImGui::MenuItem("Export GIF…", nullptr, false, !state.view.gif.running)) state.view.dialogs.export_gif = true;
   if (ImGui::MenuItem("Export CSV…")) state.view.dialogs.export_csv = true;
   ImGui::Separator();
-  if (ImGui::MenuItem("New: four optimizers on Rosenbrock")) {
-    replace_scenario(state, default_scenario());
-    set_notice(state, "Four optimizers on Rosenbrock");
-  }
+  if (ImGui::MenuItem("New: four optimizers on Rosenbrock")) state.view.requests.new_scenario = true;
   ImGui::EndMenu();
 }
 
@@ -135,6 +134,7 @@ void help_menu(AppState& state) {
 void draw_menu_bar(AppState& state) {
   if (!ImGui::BeginMainMenuBar()) return;
   file_menu(state);
+  draw_edit_menu(state);
   lessons_menu(state);
   view_menu(state);
   help_menu(state);

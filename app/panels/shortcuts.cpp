@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "document.hpp"
 #include "keys.hpp"
 #include "panels.hpp"
 
@@ -62,6 +63,8 @@ void handle_shortcuts(AppState& state) {
     if (pressed(keys::kS, false)) state.view.dialogs.save_file = true;
     if (pressed(keys::kE, false)) state.view.dialogs.export_png = true;
     if (pressed(keys::kD, false) && state.model.selected) duplicate_run(state, *state.model.selected);
+    if (pressed(keys::kZ)) io.KeyShift ? redo(state) : undo(state);
+    if (pressed(keys::kY)) redo(state);
   } else {
     if (state.view.explain.open) {
       explaining_keys(state);

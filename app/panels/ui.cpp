@@ -7,7 +7,9 @@
 #include <exception>
 #include <filesystem>
 #include <stdexcept>
+#include <utility>
 
+#include "document.hpp"
 #include "fonts.hpp"
 #include "panels.hpp"
 #include "presets.hpp"
@@ -91,6 +93,8 @@ void change_ui_scale(AppState& state, int direction) {
 
 void update(AppState& state, double now) {
   update_simulation(state);
+  // A change is recorded once no widget is being edited: a drag or a typed field is one entry.
+  record_history(state, ImGui::IsAnyItemActive() || state.view.dragging_start);
   state.view.settings.wanted = sanitized_box(state.view.settings.wanted, current_function(state).view());
   if (state.model.scenario.display.view == CanvasView::surface)
     state.view.surface_model.update(current_function(state), state.view.settings.wanted, state.model.heatmap,
@@ -126,16 +130,19 @@ void draw_ui(AppState& state, double dt) {
     draw_splitters(state);
   }
   draw_dialogs(state);
+  draw_unsaved_question(state);
   state.view.animating = state.model.playback.playing || (state.view.explain.open && state.view.explain.playing) ||
                          state.view.gif.running || state.view.dragging_start || state.model.maps->busy();
 }
 
 void process_file_requests(AppState& state) {
   Requests& r = state.view.requests;
-  if (r.open_scenario) {
-    r.open_scenario = false;
+  if (std::exchange(r.open_scenario, false) &&
+      may_replace(state, {Replacement::open_file, state.view.dialogs.scenario_path, 0})) {
+    const std::string& path = state.view.dialogs.scenario_path;
     try {
-      replace_scenario(state, open_scenario_file(state.view.dialogs.scenario_path));
+      replace_scenario(state, open_scenario_file(path));
+      opened_document(state, path, "open " + std::filesystem::path(path).filename().string());
       state.view.dialogs.open_file = false;
       state.view.dialogs.lesson_info = !state.model.scenario.description.empty();
       set_notice(state, "Opened " + state.view.dialogs.scenario_path);
@@ -160,9 +167,15 @@ void process_file_requests(AppState& state) {
       save_scenario(state.view.dialogs.scenario_path, copy);
       state.view.dialogs.save_file = false;
       set_notice(state, "Saved " + std::filesystem::absolute(state.view.dialogs.scenario_path).string());
+      saved_document(state, state.view.dialogs.scenario_path);
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);
     }
+  }
+  if (std::exchange(r.new_scenario, false) && may_replace(state, {Replacement::new_scenario, {}, 0})) {
+    replace_scenario(state, default_scenario());
+    opened_document(state, "", "new scenario");
+    set_notice(state, "Four optimizers on Rosenbrock");
   }
   if (r.export_csv) {
     r.export_csv = false;
@@ -180,8 +193,9 @@ void process_file_requests(AppState& state) {
     const std::size_t index = *r.load_preset;
     r.load_preset.reset();
     const auto& presets = lesson_presets();
-    if (index < presets.size()) {
+    if (index < presets.size() && may_replace(state, {Replacement::lesson, "", index})) {
       replace_scenario(state, presets[index]);
+      opened_document(state, "", "lesson");
       state.view.dialogs.lesson_info = true;
       // A lesson that asks a question is announced by its chapter: its title is the answer.
       set_notice(state,

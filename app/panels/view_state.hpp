@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "dataset.hpp"
 #include "explain_mode.hpp"
@@ -35,6 +36,8 @@ struct ViewSettings {
   bool hide_answer = false;   // a lesson's question is asked: its paths and curves wait for Q (or Reveal)
   bool presenting = false;    // presentation mode (F11, --present): the canvas fills the window
   Presentation presentation;  // what presentation mode shows besides the canvas
+  // File > Open Recent, the most recent first (recent_files.hpp).
+  std::vector<std::string> recent_files;
 };
 
 // A line of feedback under the time bar: where a file went, why an action failed.
@@ -79,6 +82,29 @@ struct Requests {
   bool rebuild_fonts = false;  // view.ui_scale changed
   bool fit_view = false;
   std::optional<std::size_t> load_preset;
+  bool new_scenario = false;  // File > New
+  bool quit = false;          // close the window (asked after "Save changes?")
+};
+
+// What replaces the scenario, and so may discard unsaved changes: it waits for an answer to
+// "Save changes to X?" while the scenario is modified (document.hpp).
+struct Replacement {
+  enum Kind { none, open_file, new_scenario, lesson, quit } kind = none;
+  std::string path;        // open_file
+  std::size_t preset = 0;  // lesson: the index of the lesson preset
+};
+
+// The file the scenario came from or went to ("" for a lesson, New, or the last session's), and
+// the replacement waiting for "Save changes?".
+struct Document {
+  std::string path;
+  Replacement asking;      // the question is open for this
+  Replacement after_save;  // done once the save asked for succeeds
+  bool confirmed = false;  // the next replacement goes ahead without asking
+  // A widget was edited since the last record: the change is that gesture's, no nudge (document.cpp).
+  bool edited = false;
+  // Names the next undo entry ("open lesson.optviz.json") instead of what changed.
+  std::string change_name;
 };
 
 // An animated GIF being written, one frame per UI frame.
@@ -100,6 +126,7 @@ struct ViewState {
   Notice notice;
   Dialogs dialogs;
   Requests requests;
+  Document document;
   GifProgress gif;
   PlotAxes plot_axes;
   Fonts fonts;

@@ -8,8 +8,11 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <string>
+#include <utility>
 
 #include "application_impl.hpp"
+#include "document.hpp"
 #include "figure_drawer.hpp"
 #include "file_access.hpp"
 #include "glfw_setup.hpp"
@@ -37,7 +40,8 @@ static_assert(keys::kSpace == GLFW_KEY_SPACE && keys::kMinus == GLFW_KEY_MINUS &
                   keys::kF1 == GLFW_KEY_F1 && keys::kF11 == GLFW_KEY_F11 &&
                   keys::kKeypadSubtract == GLFW_KEY_KP_SUBTRACT && keys::kKeypadAdd == GLFW_KEY_KP_ADD,
               "keys.hpp must match GLFW's key codes");
-static_assert(keys::kV == GLFW_KEY_V, "keys.hpp must match GLFW's key codes");
+static_assert(keys::kV == GLFW_KEY_V && keys::kY == GLFW_KEY_Y && keys::kZ == GLFW_KEY_Z,
+              "keys.hpp must match GLFW's key codes");
 
 Application::Impl::~Impl() {
   gif.reset();
@@ -157,6 +161,7 @@ void Application::Impl::open_scenario(const Settings& settings) {
     state.view.settings.scale_follows_monitor = false;
     state.view.settings.ui_scale = options.scale;
   }
+  if (!options.scenario_path.empty()) opened_document(state, options.scenario_path, {});
   // A lesson shows its text, as one opened from the menu does.
   state.view.dialogs.lesson_info = !state.model.scenario.description.empty();
   if (options.theme) state.view.settings.theme = *options.theme;
@@ -186,6 +191,12 @@ void Application::Impl::watch_window() {
     }
     self->state.view.dialogs.scenario_path = paths[0];
     self->state.view.requests.open_scenario = true;
+  });
+  // Closing with unsaved changes asks first ("Save changes to X?"); the answer closes it or not.
+  glfwSetWindowCloseCallback(window, [](GLFWwindow* w) {
+    auto* self = static_cast<Impl*>(glfwGetWindowUserPointer(w));
+    if (self != nullptr && !may_replace(self->state, {Replacement::quit, {}, 0}))
+      glfwSetWindowShouldClose(w, GLFW_FALSE);
   });
   watch_content_scale(window, [](GLFWwindow* w, float, float) {
     auto* self = static_cast<Impl*>(glfwGetWindowUserPointer(w));
@@ -275,6 +286,12 @@ void Application::frame(double dt, Image* capture) {
     *capture = read_pixels(width, height);
   }
   glfwSwapBuffers(a.window);
+#ifndef __EMSCRIPTEN__  // the page names its tab itself (web_main.cpp)
+  if (std::string title = window_title(a.state); title != a.title) {
+    glfwSetWindowTitle(a.window, title.c_str());
+    a.title = std::move(title);
+  }
+#endif
 
   const Requests asked = a.state.view.requests;
   process_file_requests(a.state);
@@ -285,6 +302,7 @@ void Application::frame(double dt, Image* capture) {
   if (a.state.view.gif.running && a.gif) a.gif_frame();
   a.state.view.requests.start_gif = false;
   if (!a.state.view.gif.running) a.state.view.requests.cancel_gif = false;
+  if (std::exchange(a.state.view.requests.quit, false)) glfwSetWindowShouldClose(a.window, GLFW_TRUE);
 }
 
 }  // namespace optviz::gui

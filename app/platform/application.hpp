@@ -21,6 +21,7 @@ struct ApplicationOptions {
   float scale = 0;                   // UI scale; 0 follows the monitor (or the remembered choice)
   bool remember = true;              // read and write the settings and the last scenario
   std::optional<Scenario> scenario;  // instead of the last or the default scenario
+  std::string scenario_path;         // the file `scenario` came from ("" when none)
   bool screenshot = false;           // a still: the playhead at two thirds, the mouse ignored
   bool vsync = true;
   bool open_sweep = false;         // the sweep panel

@@ -43,6 +43,7 @@ struct Application::Impl {
   double last_time = 0;
   int settle_frames = kSettleFrames;
   bool monitor_scale_changed = false;
+  std::string title;  // the window's, with the modified mark (document.hpp)
   // Presentation mode as applied to the window: what it replaced, restored when it ends.
   bool presenting = false;
   float scale_before_presenting = 1;

@@ -50,6 +50,7 @@ int run_gui(const GuiOptions& options) {
   if (!options.scenario.empty()) {
     try {
       app_options.scenario = open_scenario_file(options.scenario);
+      app_options.scenario_path = options.scenario;
     } catch (const std::exception& e) {
       std::fprintf(stderr, "optviz: %s\n", e.what());
       return kBadInput;

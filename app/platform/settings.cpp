@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "atomic_file.hpp"
+#include "recent_files.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -51,6 +52,7 @@ void persisted_view_fields(Visit&& visit) {
   visit("show_contours", &ViewSettings::show_contours);
   visit("show_minima", &ViewSettings::show_minima);
   visit("show_spread", &ViewSettings::show_spread);
+  visit("recent_files", &ViewSettings::recent_files);
 }
 
 // The splitters' sizes, under "panels".
@@ -97,6 +99,7 @@ Settings load_settings(const std::filesystem::path& directory) {
         s.window.width >= 200 && s.window.height >= 150 && s.window.width <= 16384 && s.window.height <= 16384;
   }
   persisted_view_fields([&](const char* key, auto member) { read(j, key, s.view.*member); });
+  s.view.recent_files = sanitized_recent_files(s.view.recent_files);
   if (const auto p = j.find("panels"); p != j.end() && p->is_object())
     persisted_splitter_fields([&](const char* key, auto member) { read(*p, key, s.view.splitters.*member); });
   persisted_playback_fields([&](const char* key, auto member) { read(j, key, s.playback.*member); });

@@ -13,6 +13,7 @@
 
 #include "dataset.hpp"
 #include "grid.hpp"
+#include "history.hpp"
 #include "map_views.hpp"
 #include "scenario.hpp"
 #include "spread.hpp"
@@ -38,13 +39,6 @@ struct FormulaEdit {
   std::size_t column = 0;
 };
 
-// The data set the app draws itself: the recipe the data fields edit, and the objective it gave
-// (the fields show while the scenario's objective is that one).
-struct GeneratedData {
-  DataRecipe recipe;
-  std::optional<Objective> objective;
-};
-
 struct Model {
   Scenario scenario;
   FormulaEdit formula;  // the typed function's field
@@ -60,6 +54,7 @@ struct Model {
   std::optional<std::size_t> selected;
   Playback playback;
   std::unique_ptr<MapViews> maps = std::make_unique<MapViews>();  // the sweep panel and the basin overlay
+  History history;  // undo and redo of the scenario (and the generated data's recipe)
 };
 
 // The model's part of the frame's update: recomputes the trajectories when the scenario's maths

@@ -1,5 +1,7 @@
 #include "headless_ui.hpp"
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <string>
 
@@ -73,6 +75,14 @@ void HeadlessUi::press(int key, bool ctrl, bool shift) {
     io.KeysDown[key] = false;
     io.KeyCtrl = io.KeyShift = false;
   });
+}
+
+std::filesystem::path temp_dir(const std::string& name) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("optviz-gui-test-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
 }
 
 void HeadlessUi::resize(float width, float height) { ImGui::GetIO().DisplaySize = ImVec2(width, height); }

@@ -4,7 +4,9 @@
 
 #include <imgui.h>
 
+#include <filesystem>
 #include <functional>
+#include <string>
 
 #include "state.hpp"
 
@@ -32,5 +34,8 @@ class HeadlessUi {
   void rebuild_fonts();
   ImGuiContext* context_;
 };
+
+// An empty directory of its own under the system's temporary one, for the files a test writes.
+std::filesystem::path temp_dir(const std::string& name);
 
 }  // namespace optviz::gui::test

@@ -415,7 +415,7 @@ float draw_explanation(ImDrawList& dl, PixelRect box, const Explanation& e, std:
   dl.AddRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), s.run, 8 * scale, 0, 2 * scale);
   // Nothing reaches the buttons' row: a text too long for the inset is cut above it.
   const float bottom = box.y1 - controls_height - pad;
-  dl.PushClipRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, std::max(box.y0, bottom)), true);
+  dl.PushClipRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, std::max(box.y0, bottom + 0.5f * pad)), true);
   const float text_end = draw_texts(dl, box, e, part_index, s);
   if (part_index < e.parts.size())
     draw_pictures(dl, {box.x0 + pad, text_end + 10 * scale, box.x1 - pad, bottom}, e, e.parts[part_index], s);

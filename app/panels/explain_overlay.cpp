@@ -37,6 +37,22 @@ float button_widths(const ButtonLabels& l, float (&widths)[4]) {
   return widths[0] + widths[1] + widths[2] + widths[3] + 3 * g.ItemSpacing.x;
 }
 
+// The ring around the point and a line from it to the inset: the inset enlarges this spot. (Drawn
+// in the inset's list, clipped to the plot: over the canvas, under any dialog.)
+void draw_ring(ImDrawList& dl, PixelRect plot, PixelRect inset, Point2 point, ImU32 run, const CanvasStyle& canvas) {
+  const float scale = canvas.scale;
+  dl.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), false);
+  const float r = 16 * scale;
+  const ImVec2 c(point.x, point.y);
+  const ImVec2 corner(std::clamp(point.x, inset.x0, inset.x1), std::clamp(point.y, inset.y0, inset.y1));
+  const float dx = corner.x - c.x, dy = corner.y - c.y, n = std::max(1.0f, std::hypot(dx, dy));
+  dl.AddLine(ImVec2(c.x + dx / n * r, c.y + dy / n * r), corner, canvas.shadow, 4 * scale);
+  dl.AddLine(ImVec2(c.x + dx / n * r, c.y + dy / n * r), corner, run, 2 * scale);
+  dl.AddCircle(c, r, canvas.shadow, 0, 5 * scale);
+  dl.AddCircle(c, r, run, 0, 3 * scale);
+  dl.PopClipRect();
+}
+
 // Previous, play and next from the inset's bottom left; close at the right, after next at least.
 void lay_out_buttons(ExplainLayout& layout, float pad, const float (&widths)[4], float height, float spacing) {
   float left = layout.inset.x0 + pad;
@@ -101,22 +117,7 @@ void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform
   const bool open = ImGui::Begin("Explained update", nullptr, kFlags);
   ImGui::PopStyleVar();
   if (open) {
-    // The ring around the point and a line from it to the inset: the inset enlarges this spot.
-    // (Drawn in the inset's list, clipped to the plot: over the canvas, under any dialog.)
-    ImDrawList& canvas_list = *ImGui::GetWindowDrawList();
-    canvas_list.PushClipRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), false);
-    if (point_shown) {
-      const float r = 16 * scale;
-      const ImVec2 c(point.x, point.y);
-      const ImVec2 corner(std::clamp(point.x, inset.x0, inset.x1), std::clamp(point.y, inset.y0, inset.y1));
-      const float dx = corner.x - c.x, dy = corner.y - c.y, n = std::max(1.0f, std::hypot(dx, dy));
-      canvas_list.AddLine(ImVec2(c.x + dx / n * r, c.y + dy / n * r), corner, canvas.shadow, 4 * scale);
-      canvas_list.AddLine(ImVec2(c.x + dx / n * r, c.y + dy / n * r), corner, run, 2 * scale);
-      canvas_list.AddCircle(c, r, canvas.shadow, 0, 5 * scale);
-      canvas_list.AddCircle(c, r, run, 0, 3 * scale);
-    }
-    canvas_list.PopClipRect();
-
+    if (point_shown) draw_ring(*ImGui::GetWindowDrawList(), plot, inset, point, run, canvas);
     x.layout.text_bottom = draw_explanation(*ImGui::GetWindowDrawList(), inset, x.explanation, x.part, style, controls);
 
     const bool has_parts = !x.explanation.parts.empty();

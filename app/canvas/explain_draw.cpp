@@ -301,11 +301,15 @@ float text_height(const Explanation& e, std::size_t part, const ExplainStyle& s,
 
 }  // namespace
 
+float explain_padding(const ExplainStyle& style) { return kPad * style.canvas.scale; }
+
 PixelRect explain_inset(PixelRect plot, Point2 point, const Explanation& e, const ExplainStyle& s, float size_scale,
-                        float controls_height) {
+                        float controls_height, float controls_width) {
   const float margin = 10 * s.canvas.scale;
   const float pad = kPad * s.canvas.scale;
-  const float w = std::max(1.0f, std::min(plot.width() - 2 * margin, std::max(560 * size_scale, plot.width() * 0.55f)));
+  const float w =
+      std::max(1.0f, std::min(plot.width() - 2 * margin,
+                              std::max({560 * size_scale, plot.width() * 0.55f, controls_width + 2 * pad})));
   // As tall as the longest text of the sub-steps (the inset keeps its size through them) and
   // pictures of about a fifth of the plot below it.
   float text = 0;
@@ -330,16 +334,16 @@ PixelRect explain_inset(PixelRect plot, Point2 point, const Explanation& e, cons
   return best;
 }
 
-void draw_explanation(ImDrawList& dl, PixelRect box, const Explanation& e, std::size_t part_index,
-                      const ExplainStyle& s, float controls_height) {
+namespace {
+
+// The header, the row of dots, the sub-step's title, statement and caption (or the message of an
+// update that has none) from the top of `box`; returns the bottom of the text.
+float draw_texts(ImDrawList& dl, PixelRect box, const Explanation& e, std::size_t part_index, const ExplainStyle& s) {
   const float scale = s.canvas.scale;
   const float pad = kPad * scale;
   const auto [small, large, mono] = fonts_of(s);
-  dl.AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), with_alpha(s.canvas.box, 242), 8 * scale);
-  dl.AddRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), s.run, 8 * scale, 0, 2 * scale);
   const float wrap = box.width() - 2 * pad;
   float y = box.y0 + pad;
-
   const bool has_parts = part_index < e.parts.size();
   const std::string header = has_parts ? "Update " + std::to_string(e.update) + " of " + e.optimizer + ": step " +
                                              std::to_string(e.step) + " → " + std::to_string(e.step + 1)
@@ -350,24 +354,20 @@ void draw_explanation(ImDrawList& dl, PixelRect box, const Explanation& e, std::
   put(dl, small, ImVec2(box.x0 + pad, y), faint_text(s), elided(s.canvas, header, wrap - counter_w - pad));
   put(dl, small, ImVec2(box.x1 - pad - counter_w, y), faint_text(s), counter);
   y += small.size + 4 * scale;
-  if (has_parts) {
-    // The sub-steps as a row of dots, the current one filled.
-    const float r = 4.5f * scale;
-    for (std::size_t i = 0; i < e.parts.size(); ++i) {
-      const ImVec2 c(box.x0 + pad + r + static_cast<float>(i) * 4 * r, y + r);
-      if (i == part_index)
-        dl.AddCircleFilled(c, r, s.run);
-      else
-        dl.AddCircle(c, r, faint_text(s), 0, 1.5f * scale);
-    }
-    y += 2 * r + 8 * scale;
-  }
-
   if (!has_parts) {
     y += put(dl, large, ImVec2(box.x0 + pad, y), title_colour(s), "No next update", wrap) + 8 * scale;
-    put(dl, large, ImVec2(box.x0 + pad, y), s.canvas.box_text, e.message, wrap);
-    return;
+    return y + put(dl, large, ImVec2(box.x0 + pad, y), s.canvas.box_text, e.message, wrap);
   }
+  // The sub-steps as a row of dots, the current one filled.
+  const float r = 4.5f * scale;
+  for (std::size_t i = 0; i < e.parts.size(); ++i) {
+    const ImVec2 c(box.x0 + pad + r + static_cast<float>(i) * 4 * r, y + r);
+    if (i == part_index)
+      dl.AddCircleFilled(c, r, s.run);
+    else
+      dl.AddCircle(c, r, faint_text(s), 0, 1.5f * scale);
+  }
+  y += 2 * r + 8 * scale;
   const ExplainPart& part = e.parts[part_index];
   y += put(dl, large, ImVec2(box.x0 + pad, y), title_colour(s), part.title, wrap) + 6 * scale;
   if (!part.statement.empty()) {
@@ -377,9 +377,14 @@ void draw_explanation(ImDrawList& dl, PixelRect box, const Explanation& e, std::
         wrap - 12 * scale);
     y += h + 14 * scale;
   }
-  y += put(dl, large, ImVec2(box.x0 + pad, y), s.canvas.box_text, part.caption, wrap) + 10 * scale;
+  return y + put(dl, large, ImVec2(box.x0 + pad, y), s.canvas.box_text, part.caption, wrap);
+}
 
-  const PixelRect area{box.x0 + pad, y, box.x1 - pad, box.y1 - controls_height - pad};
+// The sub-step's pictures in `area`: its arrows (left), its squares or values (right).
+void draw_pictures(ImDrawList& dl, PixelRect area, const Explanation& e, const ExplainPart& part,
+                   const ExplainStyle& s) {
+  const float scale = s.canvas.scale;
+  const auto [small, large, mono] = fonts_of(s);
   if (area.height() < 40 * scale) return;  // no room for the pictures: the text says it all
   PixelRect right = area;
   if (!part.arrows.empty() && std::min(area.width() * 0.42f, area.height()) >= 110 * scale) {
@@ -398,6 +403,24 @@ void draw_explanation(ImDrawList& dl, PixelRect box, const Explanation& e, std::
     draw_squares(dl, right, *part.squares, largest_side(e), s, small);
   else
     draw_values(dl, right, part, s, Text{mono.font, s.canvas.font_size});
+}
+
+}  // namespace
+
+float draw_explanation(ImDrawList& dl, PixelRect box, const Explanation& e, std::size_t part_index,
+                       const ExplainStyle& s, float controls_height) {
+  const float scale = s.canvas.scale;
+  const float pad = kPad * scale;
+  dl.AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), with_alpha(s.canvas.box, 242), 8 * scale);
+  dl.AddRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), s.run, 8 * scale, 0, 2 * scale);
+  // Nothing reaches the buttons' row: a text too long for the inset is cut above it.
+  const float bottom = box.y1 - controls_height - pad;
+  dl.PushClipRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, std::max(box.y0, bottom + 0.5f * pad)), true);
+  const float text_end = draw_texts(dl, box, e, part_index, s);
+  if (part_index < e.parts.size())
+    draw_pictures(dl, {box.x0 + pad, text_end + 10 * scale, box.x1 - pad, bottom}, e, e.parts[part_index], s);
+  dl.PopClipRect();
+  return text_end;
 }
 
 }  // namespace optviz::gui

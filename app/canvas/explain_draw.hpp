@@ -24,15 +24,20 @@ struct ExplainStyle {
 };
 
 // The inset's rectangle in `plot`: in a corner away from `point` (the explained run's position),
-// about half the plot wide (at least 560 pixels times `size_scale`), as tall as the longest text
-// of the sub-steps needs with pictures below it and `controls_height` for the buttons.
+// about half the plot wide (at least 560 pixels times `size_scale`, and wide enough for a row of
+// buttons `controls_width` wide with its padding), as tall as the longest text of the sub-steps
+// needs with pictures below it and `controls_height` for the buttons.
 PixelRect explain_inset(PixelRect plot, Point2 point, const Explanation& e, const ExplainStyle& style, float size_scale,
-                        float controls_height);
+                        float controls_height, float controls_width);
+
+// The inset's padding: the buttons' row sits this far inside its bottom left and right corners.
+float explain_padding(const ExplainStyle& style);
 
 // Sub-step `part` of `e` in `box` (the message when `e` has no parts), leaving `controls_height`
-// pixels at the bottom free for the buttons.
-void draw_explanation(ImDrawList& dl, PixelRect box, const Explanation& e, std::size_t part, const ExplainStyle& style,
-                      float controls_height);
+// pixels at the bottom free for the buttons: nothing is drawn there (a text too long is cut).
+// Returns the bottom of its text (beyond the cut when cut).
+float draw_explanation(ImDrawList& dl, PixelRect box, const Explanation& e, std::size_t part, const ExplainStyle& style,
+                       float controls_height);
 
 // The colour of the accumulator's squares (the screenshot test looks for it).
 ImU32 explain_accumulator_colour(bool light);

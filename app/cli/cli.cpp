@@ -24,7 +24,9 @@ namespace {
 
 // The options of the window, when no command is given.
 void add_window_options(CLI::App& app, GuiOptions& gui) {
-  app.add_option("--screenshot", gui.screenshot, "render the window for --frames frames, save it as PNG, exit");
+  app.add_option("--screenshot", gui.screenshot,
+                 "render the window for --frames frames, save it as PNG, exit (the playhead at --step, else at the "
+                 "lesson's step, else at the end of the run)");
   app.add_option("--frames", gui.frames, "frames to render before --screenshot (default 3)")
       ->check(CLI::Range(1, 100000));
   app.add_option("--size", gui.size, "window size WIDTHxHEIGHT, for example 1280x800");

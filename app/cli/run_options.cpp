@@ -92,10 +92,10 @@ Hyperparameters hyperparameters_from(const RunOptions& o) {
   return h;
 }
 
-// "invalid --expr at column 7: unknown name "z"", with the text and a caret under the column
-// when the text is short enough to show.
+// "invalid --expr at column 7: unknown name "z"" ("at line 2, column 17" in a rule of several
+// lines), with the text and a caret under the column when the text is one short line.
 BadInput formula_error(const std::string& flag, const std::string& text, const ExpressionError& e) {
-  std::string message = "invalid " + flag + " at column " + std::to_string(e.column()) + ": " + e.problem();
+  std::string message = "invalid " + flag + " at " + place_text(text, e.column()) + ": " + e.problem();
   constexpr std::size_t kShown = 160;
   if (text.size() <= kShown && text.find('\n') == std::string::npos && e.column() <= text.size() + 1)
     message += "\n  " + text + "\n  " + std::string(e.column() - 1, ' ') + "^";

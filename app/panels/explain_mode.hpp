@@ -7,10 +7,19 @@
 #include <cstdint>
 
 #include "explain.hpp"
+#include "geometry.hpp"
 
 namespace optviz::gui {
 
 inline constexpr double kExplainPartSeconds = 1.8;  // how long each sub-step shows while playing
+
+// Where the last frame drew the inset: its text's bottom and its buttons (previous, play, next,
+// close), which never overlap and stay clear of the text.
+struct ExplainLayout {
+  PixelRect inset;
+  float text_bottom = 0;
+  PixelRect buttons[4];
+};
 
 struct ExplainMode {
   bool open = false;
@@ -21,6 +30,7 @@ struct ExplainMode {
   std::size_t part = 0;          // the sub-step shown
   double shown = 0;              // seconds the sub-step has shown
   Explanation explanation;
+  ExplainLayout layout;
 };
 
 struct AppState;

@@ -151,9 +151,13 @@ void function_section(AppState& state) {
   ImGui::PushFont(state.view.fonts.mono);
   if (current.is_typed()) {
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextMultiline("##formula", &state.model.formula.text,
-                                  ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
-      type_formula(state, state.model.formula.text);
+    // Applied once complete: with Enter, or a pause in typing (typing.cpp).
+    FormulaEdit& edit = state.model.formula;
+    if (ImGui::InputTextMultiline("##formula", &edit.text, ImVec2(-1, ImGui::GetTextLineHeight() * 2.6f)))
+      edit_formula(state, edit.text, ImGui::GetTime());
+    if (edit.typed_at && (ImGui::IsItemDeactivated() ||
+                          (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))))
+      type_formula(state, edit.text);
     formula_problem(state, state.model.formula);
     tooltip(
         "f(x, y): numbers, x, y, + - * / ^, pi, e, sin cos tan exp log sqrt abs tanh sinh cosh atan sign, "

@@ -46,15 +46,21 @@ void optimizer_combo(AppState& state, std::size_t index) {
   ImGui::EndCombo();
 }
 
-// The rule's text, live: a text that does not compile shows its error and column below, and the
-// last rule that compiled keeps running. Then the state variable plotted as G_t.
+// The rule's text, applied once complete (Enter, or a pause in typing: typing.cpp): a text that
+// does not compile shows its error's line and column below, and the last rule that compiled keeps
+// running. Then the state variable plotted as G_t.
 void rule_field(AppState& state, std::size_t index) {
   FormulaEdit& edit = rule_edit(state, index);
   ImGui::PushFont(state.view.fonts.mono);
-  const int lines = 1 + static_cast<int>(std::count(edit.text.begin(), edit.text.end(), '\n'));
-  const float height = ImGui::GetTextLineHeight() * static_cast<float>(std::clamp(lines, 2, 8)) +
+  // A line more than the text has (room for the next statement), 4 to 12: a statement reads whole.
+  const int lines = 2 + static_cast<int>(std::count(edit.text.begin(), edit.text.end(), '\n'));
+  const float height = ImGui::GetTextLineHeight() * static_cast<float>(std::clamp(lines, 4, 12)) +
                        2 * ImGui::GetStyle().FramePadding.y + 2;
-  if (ImGui::InputTextMultiline("##rule", &edit.text, ImVec2(-1, height))) type_rule(state, index, edit.text);
+  if (ImGui::InputTextMultiline("##rule", &edit.text, ImVec2(-1, height)))
+    edit_rule(state, index, edit.text, ImGui::GetTime());
+  if (edit.typed_at && (ImGui::IsItemDeactivated() ||
+                        (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))))
+    type_rule(state, index, edit.text);
   tooltip(kRuleHelp);
   formula_problem(state, edit);
   ImGui::PopFont();
@@ -137,6 +143,42 @@ void add_run_button(AppState& state) {
   }
 }
 
+// The slider just drawn (read-only for ImGui): a drag moves `value` relative to where it started
+// (Shift: finer); the wheel nudges it only once it was clicked (or with Ctrl or Shift held), so
+// that the wheel scrolls the panel under the pointer. Returns whether `value` changed.
+bool slider_input(AppState& state, const SliderMapping& mapping, double& value) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImGuiID id = ImGui::GetItemID();
+  SliderDrag& drag = state.view.slider_drag;
+  const double before = value;
+  // ImGui keeps a read-only slider active after the release: the drag ends with the button. It
+  // moves from the press on (the pointer's move into the press is no drag).
+  if (ImGui::IsItemActive() && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    ImGui::ClearActiveID();
+  } else if (ImGui::IsItemActivated()) {
+    drag = {id, value, 0};
+  } else if (ImGui::IsItemActive() && drag.id == id && io.MouseDelta.x != 0) {
+    drag.offset += static_cast<double>(io.MouseDelta.x) * drag_rate(mapping, ImGui::GetItemRectSize().x, io.KeyShift);
+    value = dragged_value(mapping, drag.start, drag.offset);
+  }
+  if (!ImGui::IsItemHovered()) return value != before;
+  state.view.slider_hovered = true;
+  // ImGui scrolls the window with the wheel of a frame unless the item under the pointer claimed
+  // it in the frame before: this slider nudges only the wheel it claimed (Ctrl never scrolls).
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const bool claimed = g.HoveredIdPreviousFrame == id && g.HoveredIdPreviousFrameUsingMouseWheel;
+  if (ImGui::IsItemFocused() || io.KeyCtrl || io.KeyShift) ImGui::SetItemUsingMouseWheel();
+  const double wheel = claimed || io.KeyCtrl ? static_cast<double>(io.MouseWheel) : 0.0;
+  const double notches = wheel + (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) ? 1 : 0) -
+                         (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) ? 1 : 0);
+  if (notches != 0) {
+    const double position = slider_position(mapping, value);
+    const double nudged = nudged_position(mapping, position, notches);
+    if (nudged != position) value = slider_value(mapping, nudged);
+  }
+  return value != before;
+}
+
 }  // namespace
 
 bool value_row(AppState& state, const char* label, const RealParameter& p, const SliderMapping& mapping,
@@ -157,50 +199,39 @@ bool value_row(AppState& state, const char* label, const RealParameter& p, const
   const double zero = 0, one = 1;
   const std::string shown = format_number(value);
   const ImGuiIO& io = ImGui::GetIO();
-  // With Shift held the slider ignores where the pointer is (no jump to the click) and moves by
-  // kFineDecadesPerPixel of the drag instead.
-  const bool fine = io.KeyShift;
-  ImGuiSliderFlags flags = ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput;
-  if (fine) flags |= ImGuiSliderFlags_ReadOnly;
-  bool changed = false;
-  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &position, &zero, &one, shown.c_str(), flags)) {
-    value = slider_value(mapping, position);
-    changed = true;
-  }
-  double aimed = position;
-  if (fine && ImGui::IsItemActive() && io.MouseDelta.x != 0)
-    aimed = dragged_position(mapping, position, io.MouseDelta.x, ImGui::GetItemRectSize().x, true);
-  if (ImGui::IsItemHovered()) {
-    // The wheel and the arrow keys nudge the hovered slider (and neither scroll nor move the playhead).
-    state.view.slider_hovered = true;
-    ImGui::SetItemUsingMouseWheel();
-    const double notches = io.MouseWheel + (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) ? 1 : 0) -
-                           (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) ? 1 : 0);
-    if (notches != 0) aimed = nudged_position(mapping, aimed, notches);
-  }
-  if (aimed != position) {
-    value = slider_value(mapping, aimed);
-    changed = true;
-  }
+  // Read-only for ImGui, which would jump to the click: the drag moves the value from where it was.
+  const ImGuiSliderFlags flags = ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp |
+                                 ImGuiSliderFlags_NoInput | ImGuiSliderFlags_ReadOnly;
+  ImGui::SliderScalar("##slider", ImGuiDataType_Double, &position, &zero, &one, shown.c_str(), flags);
+  const bool changed = slider_input(state, mapping, value);
+  // A double-click or Ctrl+click types into the field beside it.
+  const bool type_it = ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
+                                                  (io.KeyCtrl && ImGui::IsMouseClicked(ImGuiMouseButton_Left)));
   if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
-    ImGui::SetTooltip("%s = %s\n%s\nShift+drag: fine  ·  wheel or ← →: nudge", label, shown.c_str(),
-                      mapping.scale == SliderScale::log             ? "Log scale: the left end is 0"
-                      : mapping.scale == SliderScale::one_minus_log ? "Fine near 1: the right end is exactly 1"
-                                                                    : "Linear scale");
+    ImGui::SetTooltip(
+        "%s = %s\n%s\nDrag: %s  ·  Shift+drag: finer\nClick, then wheel or ← →: nudge (or Ctrl+wheel)\n"
+        "Double-click or Ctrl+click: type a value",
+        label, shown.c_str(),
+        mapping.scale == SliderScale::log             ? "Log scale: the left end is 0"
+        : mapping.scale == SliderScale::one_minus_log ? "Fine near 1 (type 1 for exactly 1)"
+                                                      : "Linear scale",
+        mapping.scale == SliderScale::linear ? "the range over the slider" : "a decade per 100 pixels");
   }
   ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::SetNextItemWidth(-1);
   double typed = value;
+  bool typed_changed = false;
+  if (type_it) ImGui::SetKeyboardFocusHere();
   if (ImGui::InputDouble("##typed", &typed, 0, 0, "%g", ImGuiInputTextFlags_EnterReturnsTrue)) {
     if (const auto problem = find_value_problem(p, typed)) {
       set_notice(state, problem->message(), true);
     } else {
       value = typed;
-      changed = true;
+      typed_changed = true;
     }
   }
   tooltip("Type an exact value, then Enter");
-  return changed;
+  return changed || typed_changed;
 }
 
 void draw_runs_section(AppState& state) {

@@ -1,8 +1,10 @@
 // The keyboard: what a user would guess, listed in the help window (F1). Nothing fires while a
 // text field has the keyboard.
 #include <imgui.h>
+#include <imgui_internal.h>  // the hovered window and the active item, for a click on the canvas
 
 #include <algorithm>
+#include <cstring>
 
 #include "document.hpp"
 #include "keys.hpp"
@@ -33,26 +35,49 @@ void explaining_keys(AppState& state) {
   if (pressed(keys::kRight)) explain_next(state);
 }
 
+// A click on the canvas (any button) takes the keyboard from a text field before anything reads
+// the frame's keys: a key pressed with it or after it is a shortcut, not a letter in the formula.
+// Returns whether it did.
+bool release_text_on_canvas_click() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const bool clicked = ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right) ||
+                       ImGui::IsMouseClicked(ImGuiMouseButton_Middle);
+  if (!clicked || g.HoveredWindow == nullptr || std::strcmp(g.HoveredWindow->Name, "Canvas") != 0) return false;
+  if (g.ActiveId != 0 && ImGui::GetIO().WantTextInput) ImGui::ClearActiveID();
+  return true;
+}
+
+// Escape closes one thing at a time: the explained update, the help, a dialog, the lesson's text;
+// with nothing open, it leaves presentation mode.
+void close_one_thing(AppState& state) {
+  Dialogs& d = state.view.dialogs;
+  bool* const open[] = {&state.view.explain.open,
+                        &state.view.settings.show_help,
+                        &d.open_file,
+                        &d.open_data,
+                        &d.save_file,
+                        &d.export_png,
+                        &d.export_csv,
+                        &d.export_gif,
+                        &d.lesson_info};
+  for (bool* const thing : open) {
+    if (!*thing || (thing == &d.export_gif && state.view.gif.running)) continue;
+    *thing = false;
+    return;
+  }
+  state.view.settings.presenting = false;
+}
+
 }  // namespace
 
 void handle_shortcuts(AppState& state) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (pressed(keys::kEscape, false)) {
-    Dialogs& d = state.view.dialogs;
-    // Escape closes what is open; with nothing open, it leaves presentation mode.
-    const bool open = state.view.explain.open || state.view.settings.show_help || d.open_file || d.open_data ||
-                      d.save_file || d.export_png || d.export_csv || d.lesson_info ||
-                      (d.export_gif && !state.view.gif.running);
-    state.view.settings.show_help = false;
-    stop_explaining(state);
-    d.open_file = d.open_data = d.save_file = d.export_png = false;
-    d.export_csv = d.lesson_info = false;
-    if (!state.view.gif.running) d.export_gif = false;
-    if (!open) state.view.settings.presenting = false;
-  }
+  if (pressed(keys::kEscape, false)) close_one_thing(state);
   if (pressed(keys::kF11, false)) state.view.settings.presenting = !state.view.settings.presenting;
-  if (io.WantTextInput) return;
+  if (io.WantTextInput && !release_text_on_canvas_click()) return;
   const bool ctrl = io.KeyCtrl;
+  // Right on an explanation's last sub-step moves the playhead and closes it: not a second step.
+  const bool explaining = state.view.explain.open;
   const long stride = ctrl ? 100 : io.KeyShift ? 10 : 1;
 
   if (ctrl) {
@@ -102,7 +127,7 @@ void handle_shortcuts(AppState& state) {
     if (runs > 0 && pressed(keys::kRightBracket))
       state.model.selected = state.model.selected && *state.model.selected + 1 < runs ? *state.model.selected + 1 : 0;
   }
-  if (!state.view.slider_hovered && !state.view.explain.open) {
+  if (!state.view.slider_hovered && !explaining) {
     if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_by(state, -stride);
     if (pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_by(state, stride);
   }

@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "algorithms.hpp"
 #include "parameters.hpp"
 #include "scenario_file.hpp"
 
@@ -178,6 +179,7 @@ void type_rule(AppState& state, std::size_t index, std::string text) {
   if (index >= state.model.scenario.course.runs.size()) return;
   FormulaEdit& edit = rule_edit(state, index);
   edit.text = std::move(text);
+  edit.typed_at.reset();
   RunSpec& run = state.model.scenario.course.runs[index];
   try {
     Rule rule(edit.text);
@@ -198,12 +200,9 @@ void change_to_rule(AppState& state, std::size_t index) {
   RunSpec& run = state.model.scenario.course.runs[index];
   if (state.model.scenario.looks[index].label == title(run.hyper.kind))
     state.model.scenario.looks[index].label = "Typed rule";
-  // The sliders start from RMSprop's defaults, keeping the run's eta.
-  const double eta = run.hyper.eta;
-  run.hyper = defaults(OptimizerKind::rmsprop);
-  run.hyper.eta = eta;
+  // The rule that updates as the optimizer does, reading the same hyperparameters.
   rule_edit(state, index) = {};
-  type_rule(state, index, std::string(kStarterRule));
+  type_rule(state, index, rule_text(run.hyper));
 }
 
 void select_function(AppState& state, const std::string& name) {
@@ -214,6 +213,7 @@ void select_function(AppState& state, const std::string& name) {
 
 void type_formula(AppState& state, std::string text) {
   state.model.formula.text = std::move(text);
+  state.model.formula.typed_at.reset();
   try {
     Objective typed = Objective::typed(state.model.formula.text);
     state.model.formula.error.clear();
@@ -331,7 +331,7 @@ long max_steps(const AppState& state) {
 
 void replace_scenario(AppState& state, Scenario scenario) {
   state.model.scenario = std::move(scenario);
-  state.model.formula = {std::string(state.model.scenario.course.objective.formula()), "", 0};
+  state.model.formula = {std::string(state.model.scenario.course.objective.formula()), "", 0, {}};
   state.model.rule_edits.clear();
   state.model.simulated = Scenario{};
   state.model.simulated.course.steps = -1;  // no scenario has it: the next update simulates

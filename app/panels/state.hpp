@@ -39,9 +39,22 @@ FormulaEdit& rule_edit(AppState& state, std::size_t index);
 // Makes run `index` the typed rule `text`; a text that does not compile keeps the previous rule
 // (or optimizer) and sets the field's error.
 void type_rule(AppState& state, std::size_t index, std::string text);
-// Turns run `index` into a typed rule, starting from RMSprop's update.
+// Turns run `index` into a typed rule that reproduces it: its optimizer's algorithm as statements
+// (algorithms.hpp's rule_text), with its hyperparameters.
 void change_to_rule(AppState& state, std::size_t index);
+// A short RMSprop rule, for examples and tests.
 inline constexpr std::string_view kStarterRule = "G = rho*G + (1-rho)*g^2\ntheta = theta - eta*g/(sqrt(G) + eps)";
+
+// Typing in the formula or a rule field (typing.cpp): the text is kept, and applied with
+// type_formula or type_rule once typing has paused for kTypingPause seconds (settle_typing, in
+// the frame's update) or at once with Enter; until then the last text that compiled runs.
+inline constexpr double kTypingPause = 0.5;
+void edit_formula(AppState& state, std::string text, double now);
+void edit_rule(AppState& state, std::size_t index, std::string text, double now);
+// Applies the texts typed at least `pause` seconds before `now`.
+void settle_typing(AppState& state, double now, double pause = kTypingPause);
+// "line 2, column 17: unknown name "q"" (only "column 17" in a text of one line).
+std::string problem_text(const FormulaEdit& edit);
 
 // The last step of the longest run: the playhead's range is [0, last_step].
 long last_step(const AppState& state);

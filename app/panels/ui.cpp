@@ -57,7 +57,7 @@ ImVec4 error_colour(const AppState& state) {
 }
 
 void formula_problem(const AppState& state, const FormulaEdit& edit) {
-  if (edit.error.empty()) return;
+  if (edit.error.empty() || edit.typed_at) return;  // typing: the error of the text once it pauses
   // A red bar under the character at the error's column, in the field just drawn (its text in
   // the current font); left out when the line is wider than the field, which may then have
   // scrolled it.
@@ -77,12 +77,15 @@ void formula_problem(const AppState& state, const FormulaEdit& edit) {
   if (line_width + 2 * padding.x + w <= ImGui::GetItemRectSize().x)
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, y - 2), ImVec2(x + w, y), red);
   ImGui::PushStyleColor(ImGuiCol_Text, error_colour(state));
-  ImGui::TextWrapped("column %zu: %s", edit.column, edit.error.c_str());
+  ImGui::TextWrapped("%s", problem_text(edit).c_str());
   ImGui::PopStyleColor();
 }
 
 void change_ui_scale(AppState& state, int direction) {
-  const float next = direction == 0 ? 1.0f : state.view.settings.ui_scale * (direction > 0 ? 1.125f : 1 / 1.125f);
+  // Ctrl+0: the mode's own scale (presentation mode's text is a 32nd of the window's height).
+  const float reset =
+      state.view.settings.presenting ? presentation_ui_scale(kMinUiScale, ImGui::GetIO().DisplaySize.y) : 1.0f;
+  const float next = direction == 0 ? reset : state.view.settings.ui_scale * (direction > 0 ? 1.125f : 1 / 1.125f);
   const float scale = std::clamp(std::round(next * 16) / 16, kMinUiScale, kMaxUiScale);
   if (scale == state.view.settings.ui_scale) return;
   state.view.settings.ui_scale = scale;
@@ -92,6 +95,7 @@ void change_ui_scale(AppState& state, int direction) {
 }
 
 void update(AppState& state, double now) {
+  settle_typing(state, now);
   update_simulation(state);
   // A change is recorded once no widget is being edited: a drag or a typed field is one entry.
   record_history(state, ImGui::IsAnyItemActive() || state.view.dragging_start);

@@ -120,6 +120,14 @@ struct PlotAxes {
   PlotColumnsCache columns[3];  // of the loss, accumulator and step size plots
 };
 
+// A slider drag moves the value relative to where it started (slider_scale.hpp): the value at
+// the press and the slider positions moved since, by an ImGui id.
+struct SliderDrag {
+  unsigned id = 0;
+  double start = 0;
+  double offset = 0;
+};
+
 struct ViewState {
   ViewSettings settings;
   ExplainMode explain;  // "explain the next update" of the selected run
@@ -138,6 +146,7 @@ struct ViewState {
   void* surface_texture = nullptr;  // the 3D pass's texture (an ImTextureID); null without GL
   bool dragging_start = false;
   bool slider_hovered = false;  // in the last frame: the arrow keys nudge it, not the playhead
+  SliderDrag slider_drag;       // the hyperparameter slider being dragged
   bool animating = false;       // something moves this frame: the main loop keeps drawing
 };
 

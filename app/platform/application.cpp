@@ -156,7 +156,7 @@ void Application::Impl::open_scenario(const Settings& settings) {
   if (options.step)
     set_step(state, *options.step);
   else if (options.screenshot && !state.model.scenario.lesson.step)  // a lesson is shown at its own step
-    set_step(state, last_step(state) * 2 / 3);
+    set_step(state, last_step(state));
   if (options.scale > 0) {
     state.view.settings.scale_follows_monitor = false;
     state.view.settings.ui_scale = options.scale;

@@ -22,12 +22,12 @@ struct ApplicationOptions {
   bool remember = true;              // read and write the settings and the last scenario
   std::optional<Scenario> scenario;  // instead of the last or the default scenario
   std::string scenario_path;         // the file `scenario` came from ("" when none)
-  bool screenshot = false;           // a still: the playhead at two thirds, the mouse ignored
+  bool screenshot = false;           // a still: the playhead at the end (or the lesson's step), the mouse ignored
   bool vsync = true;
   bool open_sweep = false;         // the sweep panel
   bool open_basins = false;        // the basin overlay
   bool present = false;            // start in presentation mode
-  std::optional<long> step;        // the playhead at start (clamped); screenshots default to two thirds
+  std::optional<long> step;        // the playhead at start (clamped); screenshots default to the end
   std::optional<Theme> theme;      // instead of the remembered one
   std::optional<CanvasView> view;  // instead of the scenario's
 };

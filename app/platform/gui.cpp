@@ -105,7 +105,8 @@ int run_gui(const GuiOptions& options) {
     }
     app->frame(1.0 / 60, &image);
     write_png(options.screenshot, image, to_json(app->state().model.scenario));
-    std::printf("optviz: saved the window (%dx%d) to %s\n", image.width, image.height, options.screenshot.c_str());
+    std::printf("optviz: saved the window (%dx%d) at step %ld of %ld to %s\n", image.width, image.height,
+                current_step(app->state()), last_step(app->state()), options.screenshot.c_str());
     return 0;
   }
   while (!app->should_close()) {

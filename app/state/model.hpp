@@ -32,11 +32,13 @@ inline constexpr double kMinSpeed = 1;
 inline constexpr double kMaxSpeed = 100000;
 
 // A formula or rule field: its text as typed and, when the text does not compile, why and where
-// (the last text that compiled stays in the scenario).
+// (the last text that compiled stays in the scenario). A text being typed is applied once typing
+// pauses (or with Enter): until then `typed_at` says when it last changed.
 struct FormulaEdit {
   std::string text;
   std::string error;
-  std::size_t column = 0;
+  std::size_t column = 0;  // of the whole text, 1-based
+  std::optional<double> typed_at;
 };
 
 struct Model {

@@ -2,6 +2,7 @@
 // ProgramBuilder (program_builder.hpp), and rules split into statements.
 #include "expression.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdlib>
@@ -17,6 +18,20 @@ ExpressionError::ExpressionError(std::string problem, std::size_t column)
     : std::invalid_argument("column " + std::to_string(column) + ": " + problem),
       problem_(std::move(problem)),
       column_(column) {}
+
+TextPlace text_place(std::string_view text, std::size_t column) {
+  const std::size_t at = std::min(column == 0 ? 0 : column - 1, text.size());
+  const std::string_view before = text.substr(0, at);
+  const std::size_t line_start = before.rfind('\n');
+  const auto newlines = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  return {newlines + 1, line_start == std::string_view::npos ? at + 1 : at - line_start};
+}
+
+std::string place_text(std::string_view text, std::size_t column) {
+  if (text.find('\n') == std::string_view::npos) return "column " + std::to_string(column);
+  const TextPlace p = text_place(text, column);
+  return "line " + std::to_string(p.line) + ", column " + std::to_string(p.column);
+}
 
 namespace {
 

@@ -45,6 +45,16 @@ class ExpressionError : public std::invalid_argument {
   std::size_t column_;
 };
 
+// Where a 1-based column of a whole text (an ExpressionError's) is: its line and its column in
+// that line, both 1-based.
+struct TextPlace {
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+TextPlace text_place(std::string_view text, std::size_t column);
+// "column 7" in a text of one line, "line 2, column 17" in a text of several.
+std::string place_text(std::string_view text, std::size_t column);
+
 // Compiles one expression that reads the named variables. Throws ExpressionError.
 Program compile_expression(std::string_view text, std::span<const std::string_view> variables);
 

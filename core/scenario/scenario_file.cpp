@@ -131,7 +131,7 @@ ParsedRun parse_rule_run(const Json& value, std::size_t index, const std::string
   try {
     rule.emplace(text_of_rule);
   } catch (const ExpressionError& e) {
-    fail(prefix + "rule", e.what());
+    fail(prefix + "rule", place_text(text_of_rule, e.column()) + ": " + e.problem());
   }
   RunSpec run = make_rule_run(*rule);
   RunLook look = make_look("Rule", index, run);
@@ -318,7 +318,7 @@ Objective parse_objective(const Json& root) {
     try {
       return Objective::typed(text(*expression, "expression"));
     } catch (const ExpressionError& e) {
-      fail("expression", e.what());
+      fail("expression", place_text(text(*expression, "expression"), e.column()) + ": " + e.problem());
     }
   }
   if (function == root.end()) fail("function", "missing (a built-in's name, or give an \"expression\" instead)");

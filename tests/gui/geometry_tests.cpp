@@ -201,7 +201,7 @@ TEST_CASE("plot series keep at most four points per pixel column and skip values
   REQUIRE(column[2] == 0.5);
 }
 
-TEST_CASE("slider positions and values map both ways and reach both ends exactly") {
+TEST_CASE("slider positions and values map both ways and reach their ends") {
   for (const RealParameter& p : real_parameters()) {
     const SliderMapping m = slider_mapping(p);
     for (double position = 0; position <= 1.0001; position += 0.01) {
@@ -219,7 +219,7 @@ TEST_CASE("slider positions and values map both ways and reach both ends exactly
   REQUIRE(slider_value(eps, 0.5) > 1e-6);
   REQUIRE(slider_value(eps, 0.5) < 1e-3);
   const SliderMapping rho = slider_mapping(real_parameters()[1]);
-  REQUIRE(slider_value(rho, 1) == 1);
+  REQUIRE(slider_value(rho, 1) < 1);  // exactly 1 only typed (slider_tests.cpp)
   REQUIRE(slider_value(rho, 0) == 0);
   REQUIRE(slider_value(rho, 0.9) > 0.9999);  // fine control near 1
   REQUIRE(slider_value(rho, 0.9) < 1);

@@ -1,6 +1,6 @@
 // Checks a screenshot of the window (optviz --screenshot) pixel by pixel:
 //   gui_screenshot_check SHOT.png WIDTH HEIGHT SCALE
-// The window shows the default scenario with the playhead at two thirds of the steps. From the
+// The window shows the default scenario with the playhead at two thirds of the steps (--step 333). From the
 // same layout and view computations as the window, it checks that the heatmap is not blank, that
 // each run's colour appears along its path and at its current point, and that the panels (controls,
 // inspector, plots, time bar) are drawn. Prints what it measured; exits 1 on a failed check.
@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
   const std::vector<Trajectory> runs = simulate(scenario.course);
   long last = 0;
   for (const Trajectory& r : runs) last = std::max(last, static_cast<long>(r.rows()) - 1);
-  const long step = last * 2 / 3;  // where --screenshot puts the playhead
+  const long step = last * 2 / 3;  // the test's --step
   const int radius = static_cast<int>(std::ceil(3 * scale));
   auto upto = [&](std::size_t i) {
     return static_cast<std::size_t>(std::min<long>(step, static_cast<long>(runs[i].rows()) - 1));

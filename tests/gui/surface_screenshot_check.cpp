@@ -1,7 +1,7 @@
 // Compares a screenshot of the window in the 3D view (optviz --view 3d --screenshot) with one of the
 // same window in 2D:
 //   gui_surface_screenshot_check FLAT.png SURFACE.png WIDTH HEIGHT SCALE
-// Both show the default scenario with the playhead at two thirds. In the canvas's plot the 3D shot
+// Both show the default scenario with the playhead at two thirds (--step 333). In the canvas's plot the 3D shot
 // must show a shaded surface (many colours, dark to light), differ from the heatmap, and carry every
 // run's colour (its path and current point); outside the canvas the window must be the same. Prints
 // what it measured; exits 1 on a failed check.

@@ -141,6 +141,9 @@ TEST_CASE("bad command-line input: exit 2, the exact message, nothing written", 
        kBadInput,
        "invalid --rule at column 12: the rule never assigns theta: end it with theta = theta - ...\n"
        "  G = G + g^2\n             ^"},
+      {{"run", "--function", "booth", "--rule", "G = G + g^2\nm = g"},
+       kBadInput,
+       "invalid --rule at line 2, column 6: the rule never assigns theta: end it with theta = theta - ..."},
       {{"run", "--function", "booth", "--rule", "eta = 1; theta = theta"},
        kBadInput,
        "invalid --rule at column 1: cannot assign to eta (a hyperparameter, set by --eta)\n"

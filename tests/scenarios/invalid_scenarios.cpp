@@ -178,6 +178,8 @@ const std::vector<InvalidScenario>& invalid_scenarios() {
        "beta2, weight_decay, lr_decay, initial_accumulator, momentum_decay, pi, e)"},
       {"rule-without-theta", run(R"({"rule": "G = G + g^2"})"),
        "runs[0].rule: column 12: the rule never assigns theta: end it with theta = theta - ..."},
+      {"rule-error-on-line-2", run(R"({"rule": "G = G + g^2\nm = g"})"),
+       "runs[0].rule: line 2, column 6: the rule never assigns theta: end it with theta = theta - ..."},
       {"rule-missing-parameter", run(R"({"rule": "theta = theta - eta*g"})"),
        "runs[0].eta: missing (the rule reads it)"},
       {"rule-unread-parameter", run(R"({"rule": "theta = theta - eta*g", "eta": 0.1, "rho": 0.9})"),

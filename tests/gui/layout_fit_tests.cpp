@@ -1,0 +1,109 @@
+// The window fits a projector (issue 22): at 1280x720, 1366x768, 1920x1080 and 3840x2160, UI
+// scales 1 to 2 and both themes, the panels' rectangles lie inside the window and overlap nowhere,
+// and every slider of the selected run is above the fold of the controls panel at 1280x720.
+#include <catch2/catch.hpp>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "course.hpp"
+#include "headless_ui.hpp"
+#include "parameters.hpp"
+#include "presets.hpp"
+#include "screen_fit.hpp"
+#include "slide_layout.hpp"
+
+using namespace optviz;
+using namespace optviz::gui;
+using optviz::gui::test::HeadlessUi;
+
+namespace {
+
+const Scenario& lesson(const std::string& title_start) {
+  for (const Scenario& s : lesson_presets())
+    if (s.title.rfind(title_start, 0) == 0) return s;
+  FAIL("no lesson " << title_start);
+  return lesson_presets().front();
+}
+
+bool inside(const PixelRect& r, float width, float height) {
+  return r.x0 >= 0 && r.y0 >= 0 && r.x1 <= width && r.y1 <= height && r.x0 <= r.x1 && r.y0 <= r.y1;
+}
+
+void check_rectangles(const Layout& l, float width, float height) {
+  const std::vector<std::pair<const char*, PixelRect>> parts{
+      {"menu bar", l.menu_bar}, {"time bar", l.time_bar}, {"controls", l.controls}, {"inspector", l.inspector},
+      {"canvas", l.canvas},     {"plots", l.plots},       {"lesson", l.lesson},     {"header", l.header}};
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    INFO(parts[i].first);
+    REQUIRE(inside(parts[i].second, width, height));
+    for (std::size_t j = i + 1; j < parts.size(); ++j) {
+      INFO(parts[j].first);
+      REQUIRE_FALSE(overlap(parts[i].second, parts[j].second));
+    }
+  }
+}
+
+// How many of the value rows' sliders the pointer finds going down the controls panel, unscrolled:
+// each slider is a band of heights where the panel says a slider is hovered.
+int sliders_above_the_fold(HeadlessUi& ui) {
+  const PixelRect c = ui.state.view.layout.controls;
+  const float x = c.x0 + 0.45f * c.width();
+  int bands = 0;
+  bool in_band = false;
+  for (float y = c.y0 + 1; y < c.y1 - 1; y += 3) {
+    ui.frame([&](ImGuiIO& io) { io.MousePos = ImVec2(x, y); });
+    // The hover of a frame is known after it: one more frame at the same place.
+    ui.frame([&](ImGuiIO& io) { io.MousePos = ImVec2(x, y); });
+    REQUIRE(ui.state.view.layout.controls.y1 == c.y1);
+    if (ui.state.view.slider_hovered && !in_band) ++bands;
+    in_band = ui.state.view.slider_hovered;
+  }
+  return bands;
+}
+
+}  // namespace
+
+TEST_CASE("the panels lie inside the window and overlap nowhere, at every size, scale and theme", "[layout]") {
+  const Scenario& rho = lesson("rho = 0.99");
+  for (const auto& [w, h] : {std::pair{1280.0f, 720.0f}, {1366.0f, 768.0f}, {1920.0f, 1080.0f}, {3840.0f, 2160.0f}}) {
+    for (const float scale : {window_ui_scale(1, h), 1.0f, 1.5f, 2.0f}) {
+      for (const Theme theme : {Theme::dark, Theme::light}) {
+        INFO(w << "x" << h << " scale " << scale);
+        HeadlessUi ui(rho, w, h, scale);
+        ui.state.view.settings.theme = theme;
+        ui.state.view.dialogs.lesson_info = true;
+        ui.frames(2);
+        check_rectangles(ui.state.view.layout, w, h);
+        REQUIRE(ui.state.view.layout.lesson.height() > 0);  // docked under the canvas, not floating
+        ui.state.view.settings.presenting = true;
+        ui.frames(2);
+        check_rectangles(ui.state.view.layout, w, h);
+      }
+    }
+  }
+}
+
+TEST_CASE("every slider of the selected run is above the fold of the controls panel", "[layout]") {
+  // The issue's lesson (two runs, the first selected) and four optimizers with the last one selected,
+  // each against the same panel in a window tall enough to show all of it: at 1280x720 with the text
+  // as it opens (13 px; the lesson at 100 % too), the lesson at 1920x1080 at 150 %.
+  const Scenario four = default_scenario();
+  const Scenario& rho = lesson("rho = 0.99");
+  const float opening = window_ui_scale(1, 720);
+  for (const auto& [w, h, scale, last] : {std::tuple{1280.0f, 720.0f, opening, false},
+                                          {1280.0f, 720.0f, opening, true},
+                                          {1280.0f, 720.0f, 1.0f, false},
+                                          {1920.0f, 1080.0f, 1.5f, false}}) {
+    INFO(w << "x" << h << " scale " << scale << (last ? ", the last of four runs" : ", the rho lesson"));
+    const auto count = [&, w = w, scale = scale, last = last](float height) {
+      HeadlessUi ui(last ? four : rho, w, height, scale);
+      ui.state.model.selected = last ? four.course.runs.size() - 1 : 0;
+      ui.frames(2);
+      return sliders_above_the_fold(ui);
+    };
+    const int all = count(3000);
+    REQUIRE(all >= 3);  // eta, rho or the betas, epsilon and more
+    REQUIRE(count(h) == all);
+  }
+}

@@ -115,6 +115,37 @@ std::string elided(const CanvasStyle& s, std::string_view text, float width) {
   return {};
 }
 
+namespace {
+
+// The start of the UTF-8 character at or before `at` (continuation bytes are 10xxxxxx).
+std::size_t character_start(std::string_view text, std::size_t at) {
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+}  // namespace
+
+std::string elided_middle(const CanvasStyle& s, std::string_view text, float width) {
+  if (text_size(s, text).x <= width) return std::string(text);
+  // The last word whole ("rho=0.999", where runs' names differ) after as much of the start as fits.
+  const std::size_t last_word = text.rfind(' ');
+  if (last_word != std::string_view::npos && last_word > 0) {
+    const std::string tail = "…" + std::string(text.substr(last_word + 1));
+    for (std::size_t head = character_start(text, last_word); head > 0; head = character_start(text, head - 1))
+      if (text_size(s, std::string(text.substr(0, head)) + tail).x <= width)
+        return std::string(text.substr(0, head)) + tail;
+  }
+  // Else as much of both ends, a little more of the end.
+  for (std::size_t kept = text.size(); kept-- > 0;) {
+    const std::size_t head = character_start(text, kept / 2);
+    const std::size_t tail = character_start(text, text.size() - (kept - kept / 2));
+    if (tail < head) continue;
+    const std::string cut = std::string(text.substr(0, head)) + "…" + std::string(text.substr(tail));
+    if (text_size(s, cut).x <= width) return cut;
+  }
+  return {};
+}
+
 void draw_axes(ImDrawList& dl, const CanvasTransform& t, const CanvasStyle& s, AxisPlacement placement,
                std::string_view x_name, std::string_view y_name, std::optional<AxisLabelStrips> strips) {
   const PixelRect r = t.rect();

@@ -36,6 +36,9 @@ std::string wrap_at_spaces(ImFont* font, float size, float width, std::string_vi
 
 // `text` shortened with "…" to at most `width` pixels (whole characters), or empty if not even that fits.
 std::string elided(const CanvasStyle& style, std::string_view text, float width);
+// `text` cut in the middle ("RMSprop…=0.999") to fit `width`: its start and its end, where names
+// of runs differ, both stay.
+std::string elided_middle(const CanvasStyle& style, std::string_view text, float width);
 
 enum class AxisPlacement { inside, outside };
 // Where outside tick labels may go: a label that would leave its strip is not drawn.
@@ -114,6 +117,9 @@ std::string colour_bar_minimum(const HeatmapScale& scale);
 void draw_legend_in(ImDrawList& dl, const CanvasChrome& chrome, const Scenario& scenario,
                     const std::vector<Trajectory>& runs, const CanvasStyle& style,
                     const std::vector<std::string>& note = {});
+
+// The width of draw_legend_in's box that writes every visible run's name whole.
+float legend_in_width(const Scenario& scenario, const std::vector<Trajectory>& runs, const CanvasStyle& style);
 
 // The size of draw_legend's box.
 ImVec2 legend_size(const Scenario& scenario, const std::vector<Trajectory>& runs, const CanvasStyle& style,

@@ -179,8 +179,9 @@ void draw_canvas_panel(AppState& state) {
   const CoordinateNames names = coordinate_names(current_function(state));
   int legend_rows = 0;
   for (const RunLook& look : state.model.simulated.looks) legend_rows += look.visible ? 1 : 0;
-  const CanvasChrome chrome = canvas_chrome({r, style.font_size, style.scale, text_size(style, names.x).x,
-                                             text_size(style, names.y).x, legend_rows, spread ? 2 : 0});
+  const CanvasChrome chrome =
+      canvas_chrome({r, style.font_size, style.scale, text_size(style, names.x).x, text_size(style, names.y).x,
+                     legend_rows, spread ? 2 : 0, legend_in_width(state.model.simulated, state.model.runs, style)});
   const PixelRect plot = chrome.plot;
   CanvasTransform t(state.view.settings.wanted, plot);
 

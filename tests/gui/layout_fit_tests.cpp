@@ -6,8 +6,11 @@
 #include <tuple>
 #include <vector>
 
+#include "canvas_chrome.hpp"
+#include "canvas_draw.hpp"
 #include "course.hpp"
 #include "headless_ui.hpp"
+#include "panels.hpp"
 #include "parameters.hpp"
 #include "presets.hpp"
 #include "screen_fit.hpp"
@@ -105,5 +108,43 @@ TEST_CASE("every slider of the selected run is above the fold of the controls pa
     const int all = count(3000);
     REQUIRE(all >= 3);  // eta, rho or the betas, epsilon and more
     REQUIRE(count(h) == all);
+  }
+}
+
+TEST_CASE("the legend writes the runs' names whole while there is room, else keeps both ends", "[layout]") {
+  // The rho lesson's point is 0.99 against 0.999: "RMSprop rho=0...." for both hid it.
+  Scenario rho = lesson("rho = 0.99");
+  rho.looks[0].label = "RMSprop rho=0.99";
+  rho.looks[1].label = "RMSprop rho=0.999";
+  for (const auto& [w, h] : {std::pair{1280.0f, 720.0f}, {1366.0f, 768.0f}, {1920.0f, 1080.0f}, {3840.0f, 2160.0f}}) {
+    for (const float scale : {window_ui_scale(1, h), 1.0f, 1.5f, 2.0f}) {
+      INFO(w << "x" << h << " scale " << scale);
+      HeadlessUi ui(rho, w, h, scale);
+      ui.state.view.dialogs.lesson_info = true;
+      ui.frames(2);
+      const CanvasStyle style = ui_canvas_style(ui.state);
+      const float needed = legend_in_width(ui.state.model.simulated, ui.state.model.runs, style);
+      const CanvasChrome c =
+          canvas_chrome({ui.state.view.layout.canvas, style.font_size, style.scale, 0, 0, 2, 0, needed});
+      // Room: at most 40 % of the canvas goes to the column.
+      if (needed <= kMaxColumnShare * ui.state.view.layout.canvas.width()) REQUIRE(c.legend.width() >= needed);
+      REQUIRE(c.plot.x1 <= c.legend.x0);
+      REQUIRE(c.legend.x1 <= ui.state.view.layout.canvas.x1);
+    }
+  }
+  // Where there is truly no room, the middle goes: the ends that tell the runs apart stay.
+  HeadlessUi ui(rho, 1280, 720, 1);
+  ui.frames(1);
+  const CanvasStyle style = ui_canvas_style(ui.state);
+  for (float width = 40; width < 200; width += 1) {
+    const std::string a = elided_middle(style, "RMSprop rho=0.99", width);
+    const std::string b = elided_middle(style, "RMSprop rho=0.999", width);
+    REQUIRE(text_size(style, a).x <= width);
+    if (text_size(style, "R…rho=0.999").x <= width) {
+      INFO(width << ": " << a << " / " << b);
+      REQUIRE(a != b);
+      REQUIRE(b.ends_with("0.999"));
+      REQUIRE(a.ends_with("0.99"));
+    }
   }
 }

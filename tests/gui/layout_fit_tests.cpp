@@ -148,3 +148,11 @@ TEST_CASE("the legend writes the runs' names whole while there is room, else kee
     }
   }
 }
+
+TEST_CASE("drop-down lists and menus are opaque in both themes", "[layout]") {
+  HeadlessUi ui(default_scenario(), 1280, 720, 1);
+  for (const Theme theme : {Theme::dark, Theme::light}) {
+    apply_theme(theme, ui_metrics(1));
+    REQUIRE(ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w == 1.0f);
+  }
+}

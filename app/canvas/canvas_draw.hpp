@@ -56,6 +56,12 @@ void draw_minimum_star(ImDrawList& dl, ImVec2 c, float r, const CanvasStyle& sty
 // A typed formula's minima were found by a search: the window labels them "found" (`found_label`).
 void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f, const CanvasStyle& style,
                  bool found_label = true);
+// The minima's stars as boxes, for labels to keep off them.
+std::vector<PixelRect> minima_marks(const CanvasTransform& transform, const Objective& f, const CanvasStyle& style);
+// "found" beside each found minimum's star, where it covers nothing in `taken` (markers, paths'
+// ends, arrows, labels), which it joins.
+void label_found_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f,
+                        const CanvasStyle& style, std::vector<PixelRect>& taken);
 
 // "diverged at step k" at a point of the canvas, in the run's colour.
 struct DivergenceLabel {
@@ -75,6 +81,10 @@ struct TrajectoryScene {
   std::vector<DivergenceLabel>* labels = nullptr;
 };
 
+// What labels must not cover: each visible run's marker at the step and its path's end, as boxes.
+std::vector<PixelRect> run_marks(const CanvasTransform& transform, const TrajectoryScene& scene,
+                                 const CanvasStyle& style);
+
 // Every visible run's path up to the step (an outline under its colour), its current point, and
 // "diverged at step k" where a run diverged; with `ahead`, under them, the rest of each path
 // thin and faint, so that a lesson shows at step 0 where each optimizer goes.
@@ -92,9 +102,10 @@ void draw_divergence_label(ImDrawList& dl, const CanvasTransform& transform, con
 void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle& style);
 
 // At the run's point at `step`: the descent direction -g, the momentum's direction (if the
-// optimizer has one) and the actual next step, labelled.
+// optimizer has one) and the actual next step, labelled where the labels cover nothing in `taken`
+// (markers, stars, other labels), which they join.
 void draw_step_arrows(ImDrawList& dl, const CanvasTransform& transform, const RunSpec& run, const RunLook& look,
-                      const Trajectory& t, long step, const CanvasStyle& style);
+                      const Trajectory& t, long step, const CanvasStyle& style, std::vector<PixelRect>& taken);
 
 // A vertical colour bar in `bar` with value ticks on its right (labels need about
 // colour_bar_label_width more pixels); when `labels` is given, a label that would leave it is not

@@ -10,6 +10,7 @@
 #include "canvas_draw.hpp"
 #include "course.hpp"
 #include "headless_ui.hpp"
+#include "label_placement.hpp"
 #include "panels.hpp"
 #include "parameters.hpp"
 #include "presets.hpp"
@@ -155,4 +156,37 @@ TEST_CASE("drop-down lists and menus are opaque in both themes", "[layout]") {
     apply_theme(theme, ui_metrics(1));
     REQUIRE(ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w == 1.0f);
   }
+}
+
+TEST_CASE("a label goes to the first place around its anchor that covers nothing taken", "[layout]") {
+  const PixelRect bounds{0, 0, 400, 300};
+  const PixelRect star{100, 100, 114, 114};
+  const std::vector<PixelRect> places = places_around(star, 40, 16, 2);
+  REQUIRE(places.size() == 8);
+  for (const PixelRect& p : places) {
+    REQUIRE(shared_area(p, star) == 0);  // never over what it names
+    REQUIRE(p.width() == 40);
+    REQUIRE(p.height() == 16);
+  }
+  // Nothing taken: right of the star.
+  REQUIRE(place_label(places, {}, bounds)->x0 == star.x1 + 2);
+  // A run's marker right of the star (the "found" under the markers): left instead.
+  const PixelRect marker{116, 98, 134, 116};
+  const auto left = place_label(places, {marker}, bounds);
+  REQUIRE(left->x1 == star.x0 - 2);
+  // Right and left both taken: above.
+  const PixelRect arrow_label{40, 95, 98, 118};
+  const auto above = place_label(places, {marker, arrow_label}, bounds);
+  REQUIRE(above->y1 == star.y0 - 2);
+  for (const PixelRect& t : {marker, arrow_label}) REQUIRE(shared_area(*above, t) == 0);
+  // At the bounds' edge a place outside is never chosen.
+  const std::vector<PixelRect> edge = places_around({0, 0, 10, 10}, 40, 16, 2);
+  const auto inside = place_label(edge, {}, bounds);
+  REQUIRE(inside);
+  REQUIRE((inside->x0 >= 0 && inside->y0 >= 0));
+  // Everything covered: the place that covers the least.
+  const std::vector<PixelRect> two{{0, 0, 10, 10}, {20, 0, 30, 10}};
+  REQUIRE(place_label(two, {{0, 0, 10, 10}, {25, 0, 30, 10}}, bounds)->x0 == 20);
+  REQUIRE_FALSE(place_label(two, {}, {100, 100, 200, 200}));
+  REQUIRE(shared_area({0, 0, 10, 10}, {10, 0, 20, 10}) == 0);  // touching is not covering
 }

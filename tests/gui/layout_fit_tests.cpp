@@ -1,6 +1,7 @@
 // The window fits a projector (issue 22): at 1280x720, 1366x768, 1920x1080 and 3840x2160, UI
 // scales 1 to 2 and both themes, the panels' rectangles lie inside the window and overlap nowhere,
 // and every slider of the selected run is above the fold of the controls panel at 1280x720.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <tuple>
@@ -16,6 +17,7 @@
 #include "presets.hpp"
 #include "screen_fit.hpp"
 #include "slide_layout.hpp"
+#include "surface_scene.hpp"
 
 using namespace optviz;
 using namespace optviz::gui;
@@ -189,4 +191,19 @@ TEST_CASE("a label goes to the first place around its anchor that covers nothing
   REQUIRE(place_label(two, {{0, 0, 10, 10}, {25, 0, 30, 10}}, bounds)->x0 == 20);
   REQUIRE_FALSE(place_label(two, {}, {100, 100, 200, 200}));
   REQUIRE(shared_area({0, 0, 10, 10}, {10, 0, 20, 10}) == 0);  // touching is not covering
+}
+
+TEST_CASE("the 3D surface reaches the largest f of its box: never clipped flat", "[layout]") {
+  // The colours' scale stops at f = 1 (as a 2D view narrower than the box gives); the bowl of the
+  // first lesson rises to 0.5 (9 + 3 * 9) = 18 at the box's corners.
+  const Objective& bowl = lesson("Too small a learning rate").course.objective;
+  HeatmapScale colour;
+  colour.kind = ColourScale::linear;
+  colour.low = 0;
+  colour.high = 1;
+  SurfaceModel model;
+  const SurfaceMesh& mesh = model.update(bowl, Box{{-3, -3}, {3, 3}}, colour, ColourScale::linear);
+  const auto top = std::count_if(mesh.height.begin(), mesh.height.end(), [](float h) { return h >= 0.999f; });
+  REQUIRE(top <= 4);  // the corners at most, not a flat plateau
+  REQUIRE(*std::max_element(mesh.height.begin(), mesh.height.end()) == Approx(1).margin(0.01));
 }

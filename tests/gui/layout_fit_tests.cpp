@@ -207,3 +207,17 @@ TEST_CASE("the 3D surface reaches the largest f of its box: never clipped flat",
   REQUIRE(top <= 4);  // the corners at most, not a flat plateau
   REQUIRE(*std::max_element(mesh.height.begin(), mesh.height.end()) == Approx(1).margin(0.01));
 }
+
+TEST_CASE("lesson text wraps between words, never inside a number, at every width", "[layout]") {
+  HeadlessUi ui(default_scenario(), 1280, 720, 1);
+  ui.frames(1);
+  const std::string text = "G keeps rho = 0.999 of itself, 1e-08 inside, and (1 - rho) = 0.001 of g^2 at 3.5%.";
+  for (float width = 1; width < 700; width += 1) {
+    INFO(width);
+    const std::string wrapped = wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), width, text);
+    std::string joined = wrapped;
+    std::replace(joined.begin(), joined.end(), '\n', ' ');
+    REQUIRE(joined == text);  // breaks only where a space was
+    for (const char* number : {"0.999", "1e-08", "0.001", "3.5%."}) REQUIRE(wrapped.find(number) != std::string::npos);
+  }
+}

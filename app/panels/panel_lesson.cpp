@@ -66,13 +66,17 @@ void draw_lesson_strip(AppState& state) {
     const Scenario& s = state.model.scenario;
     const bool question = state.view.settings.hide_answer;
     if (!state.view.settings.presenting) {
+      // The title wraps before the Hide button, never under it.
+      const char* close = "Hide";
+      const float button = ImGui::CalcTextSize(close).x + 2 * ImGui::GetStyle().FramePadding.x;
+      const float title_width = ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x;
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
       ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(question ? "Question" : s.title.empty() ? "Lesson" : s.title.c_str());
+      ImGui::TextUnformatted(wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), std::max(1.0f, title_width),
+                                            question ? "Question" : s.title.empty() ? "Lesson" : s.title)
+                                 .c_str());
       ImGui::PopStyleColor();
-      const char* close = "Hide";
-      ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(close).x -
-                                         2 * ImGui::GetStyle().FramePadding.x));
+      ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - button));
       if (ImGui::Button(close)) state.view.dialogs.lesson_info = false;
       tooltip("Lessons > About this lesson shows it again");
     }

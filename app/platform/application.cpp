@@ -90,21 +90,19 @@ bool Application::Impl::open_window(const Settings& settings, std::string& error
   glfw_acquired = true;
   // A size given (--size, screenshots) is kept as it is; else the saved place, within the screen's
   // work area, or the whole work area (a 1280x720 projector gets a 1280x720 window, not 1280x800).
+  // The page knows no work area: its canvas keeps the size it is given.
   const bool remembered = !options.size_given && settings.window.known;
-  const ScreenBox given{0, 0, options.width, options.height};
-  ScreenBox box = given;
-  if (!options.size_given) {
-    const WindowPlacement& w = settings.window;
-    box = fit_window(remembered ? std::optional(ScreenBox{w.x, w.y, w.width, w.height}) : std::nullopt,
-                     primary_work_area(), given);
-  }
+  const ScreenBox area = options.size_given ? ScreenBox{} : primary_work_area();
+  const bool fit = area.width > 0 && area.height > 0;
+  const WindowPlacement& w = settings.window;
+  const ScreenBox box =
+      fit_window(remembered ? std::optional(ScreenBox{w.x, w.y, w.width, w.height}) : std::nullopt,
+                 fit ? area : ScreenBox{}, {0, 0, options.width, options.height});
   window = create_gl_window(box.width, box.height, "optviz", true, error);
   if (window == nullptr) return false;
-  if (!options.size_given) {
-    glfwSetWindowPos(window, box.x, box.y);
-    // Without a saved size the window fills the screen: maximised, the window manager fits its frame.
-    if (!remembered || settings.window.maximized) glfwMaximizeWindow(window);
-  }
+  if (fit || remembered) glfwSetWindowPos(window, box.x, box.y);
+  // Without a saved size the window fills the screen: maximised, the window manager fits its frame.
+  if ((fit && !remembered) || (remembered && w.maximized)) glfwMaximizeWindow(window);
   glfwSwapInterval(options.vsync ? 1 : 0);
   heatmap = HeatmapRenderer::create(error);
   if (!heatmap) return false;

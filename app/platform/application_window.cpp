@@ -14,9 +14,14 @@ namespace optviz::gui {
 float Application::Impl::monitor_scale() const { return window_content_scale(window); }
 
 float Application::Impl::following_scale() const {
+#ifdef __EMSCRIPTEN__
+  // The page follows the browser's zoom (its device pixel ratio), as the reader set it.
+  return monitor_scale();
+#else
   int height = 0;
   glfwGetWindowSize(window, nullptr, &height);
   return window_ui_scale(monitor_scale(), static_cast<float>(height));
+#endif
 }
 
 bool Application::Impl::scale_to_follow() const {

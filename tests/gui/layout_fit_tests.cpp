@@ -3,6 +3,7 @@
 // and every slider of the selected run is above the fold of the controls panel at 1280x720.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cfloat>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -220,4 +221,24 @@ TEST_CASE("lesson text wraps between words, never inside a number, at every widt
     REQUIRE(joined == text);  // breaks only where a space was
     for (const char* number : {"0.999", "1e-08", "0.001", "3.5%."}) REQUIRE(wrapped.find(number) != std::string::npos);
   }
+}
+
+TEST_CASE("the pointer's readout shows in the window and hides in presentation mode", "[layout]") {
+  // The vertices drawn with the pointer over the canvas, less those with the pointer away.
+  const auto readout_vertices = [](bool presenting) {
+    HeadlessUi ui(lesson("rho = 0.99"), 1280, 720, 1);
+    ui.state.view.settings.presenting = presenting;
+    ui.frames(2);
+    const PixelRect c = ui.state.view.layout.canvas;
+    const ImVec2 over((c.x0 + c.x1) / 2, (c.y0 + c.y1) / 2);
+    const auto vertices = [&](ImVec2 pointer) {
+      ui.frame([&](ImGuiIO& io) { io.MousePos = pointer; });
+      ui.frame([&](ImGuiIO& io) { io.MousePos = pointer; });
+      return ImGui::GetDrawData()->TotalVtxCount;
+    };
+    const int away = vertices(ImVec2(-FLT_MAX, -FLT_MAX));
+    return vertices(over) - away;
+  };
+  REQUIRE(readout_vertices(false) > 0);
+  REQUIRE(readout_vertices(true) == 0);
 }

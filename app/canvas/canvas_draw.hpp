@@ -60,8 +60,8 @@ void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const Objecti
 std::vector<PixelRect> minima_marks(const CanvasTransform& transform, const Objective& f, const CanvasStyle& style);
 // "found" beside each found minimum's star, where it covers nothing in `taken` (markers, paths'
 // ends, arrows, labels), which it joins.
-void label_found_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f,
-                        const CanvasStyle& style, std::vector<PixelRect>& taken);
+void label_found_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f, const CanvasStyle& style,
+                        std::vector<PixelRect>& taken);
 
 // "diverged at step k" at a point of the canvas, in the run's colour.
 struct DivergenceLabel {

@@ -32,7 +32,8 @@ struct Splitters {
   float controls_width = 330;
   float side_width = 380;        // the plots' column (wide layout)
   float plots_fraction = 0.42f;  // the plots' strip (narrow layout)
-  float inspector_fraction = 0.35f;  // leaves the selected run's controls above the fold at 1280x720
+  // A third of the height: the selected run's sliders stay above the fold at 1280x720.
+  float inspector_fraction = 0.35f;
   friend bool operator==(const Splitters&, const Splitters&) = default;
 };
 

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "canvas_chrome.hpp"
-#include "label_placement.hpp"
 #include "canvas_draw.hpp"
+#include "label_placement.hpp"
 #include "panels.hpp"
 #include "plot_scale.hpp"
 
@@ -151,8 +151,12 @@ void draw_plane(ImDrawList& dl, AppState& state, const CanvasTransform& t, Plane
   draw_basin_overlay(dl, state, t);
   Polylines scratch;
   const bool paths = !state.view.settings.hide_answer;
-  const TrajectoryScene scene{&state.model.simulated, &state.model.runs, current_step(state), state.model.selected,
-                              state.view.settings.show_ahead, nullptr};
+  const TrajectoryScene scene{&state.model.simulated,
+                              &state.model.runs,
+                              current_step(state),
+                              state.model.selected,
+                              state.view.settings.show_ahead,
+                              nullptr};
   // What labels must not cover: the runs' markers and paths' ends, the start's handle, then each
   // label placed.
   std::vector<PixelRect> taken = paths ? run_marks(t, scene, style) : std::vector<PixelRect>{};

@@ -73,7 +73,9 @@ void draw_lesson_strip(AppState& state) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), std::max(1.0f, title_width),
-                                            question ? "Question" : s.title.empty() ? "Lesson" : s.title)
+                                            question          ? "Question"
+                                            : s.title.empty() ? "Lesson"
+                                                              : s.title)
                                  .c_str());
       ImGui::PopStyleColor();
       ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - button));

@@ -43,8 +43,8 @@ void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hov
   if (hovered && !ImGui::IsItemActive()) {
     // At the top, over the sky and clear of the base's axis ticks; shortened to the plot's width.
     const float pad = 6 * style.scale;
-    const std::string hint = elided(style, "drag: turn   wheel: zoom   double-click: default angle   V: 2D",
-                                    plot.width() - 6 * pad);
+    const std::string hint =
+        elided(style, "drag: turn   wheel: zoom   double-click: default angle   V: 2D", plot.width() - 6 * pad);
     const ImVec2 size = text_size(style, hint);
     const ImVec2 at(plot.x0 + pad * 2, plot.y0 + pad * 2);
     dl.AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), style.box,

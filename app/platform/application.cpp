@@ -95,9 +95,8 @@ bool Application::Impl::open_window(const Settings& settings, std::string& error
   const ScreenBox area = options.size_given ? ScreenBox{} : primary_work_area();
   const bool fit = area.width > 0 && area.height > 0;
   const WindowPlacement& w = settings.window;
-  const ScreenBox box =
-      fit_window(remembered ? std::optional(ScreenBox{w.x, w.y, w.width, w.height}) : std::nullopt,
-                 fit ? area : ScreenBox{}, {0, 0, options.width, options.height});
+  const ScreenBox box = fit_window(remembered ? std::optional(ScreenBox{w.x, w.y, w.width, w.height}) : std::nullopt,
+                                   fit ? area : ScreenBox{}, {0, 0, options.width, options.height});
   window = create_gl_window(box.width, box.height, "optviz", true, error);
   if (window == nullptr) return false;
   if (fit || remembered) glfwSetWindowPos(window, box.x, box.y);

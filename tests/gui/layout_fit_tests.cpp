@@ -81,6 +81,8 @@ TEST_CASE("the panels lie inside the window and overlap nowhere, at every size, 
         ui.frames(2);
         check_rectangles(ui.state.view.layout, w, h);
         REQUIRE(ui.state.view.layout.lesson.height() > 0);  // docked under the canvas, not floating
+        // The plots keep room for their curves beside it.
+        REQUIRE(ui.state.view.layout.plots.height() >= 6 * ui_metrics(scale).font_size);
         ui.state.view.settings.presenting = true;
         ui.frames(2);
         check_rectangles(ui.state.view.layout, w, h);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "colour_map.hpp"
+#include "label_placement.hpp"
 #include "plot_scale.hpp"
 
 namespace optviz::gui {
@@ -13,7 +14,7 @@ namespace {
 // An arrow from `from` along the unit direction `dir` for `length` pixels, outlined, its label
 // beyond the tip moved down past the labels already placed.
 void draw_arrow(ImDrawList& dl, ImVec2 from, ImVec2 dir, float length, ImU32 colour, const CanvasStyle& s,
-                std::string_view label, std::vector<PixelRect>& placed) {
+                std::string_view label, const PixelRect& bounds, std::vector<PixelRect>& taken) {
   const float w = 2.5f * s.scale;
   const float head = 9 * s.scale;
   const ImVec2 tip(from.x + dir.x * length, from.y + dir.y * length);
@@ -25,20 +26,23 @@ void draw_arrow(ImDrawList& dl, ImVec2 from, ImVec2 dir, float length, ImU32 col
   dl.AddTriangleFilled(tip, left, right, s.shadow);
   dl.AddLine(from, base, colour, w);
   dl.AddTriangleFilled(ImVec2(tip.x - dir.x * s.scale, tip.y - dir.y * s.scale), left, right, colour);
+  // The label beyond the tip, else around it, where it covers no other label, marker or star.
   const ImVec2 size = text_size(s, label);
-  ImVec2 at(tip.x + dir.x * 6 * s.scale - size.x * 0.5f + dir.x * size.x * 0.5f,
-            tip.y + dir.y * 6 * s.scale - size.y * 0.5f + dir.y * size.y * 0.5f);
-  for (bool moved = true; moved;) {
-    moved = false;
-    for (const PixelRect& r : placed) {
-      if (at.x < r.x1 && at.x + size.x > r.x0 && at.y < r.y1 && at.y + size.y > r.y0) {
-        at.y = r.y1 + 1;
-        moved = true;
-      }
-    }
+  const ImVec2 at(tip.x + dir.x * 6 * s.scale - size.x * 0.5f + dir.x * size.x * 0.5f,
+                  tip.y + dir.y * 6 * s.scale - size.y * 0.5f + dir.y * size.y * 0.5f);
+  std::vector<PixelRect> places{{at.x, at.y, at.x + size.x, at.y + size.y}};
+  const float r = 3 * s.scale;
+  for (const PixelRect& p : places_around({tip.x - r, tip.y - r, tip.x + r, tip.y + r}, size.x, size.y, r))
+    places.push_back(p);
+  const PixelRect placed = place_label(places, taken, bounds).value_or(places.front());
+  taken.push_back(placed);
+  // The shaft, in small boxes, so that a label placed later does not sit on it.
+  const float step = 6 * s.scale;
+  for (float d = 0; d <= length; d += step) {
+    const ImVec2 p(from.x + dir.x * d, from.y + dir.y * d);
+    taken.push_back({p.x - w, p.y - w, p.x + w, p.y + w});
   }
-  placed.push_back({at.x, at.y, at.x + size.x, at.y + size.y});
-  draw_text_shadowed(dl, s, at, colour, label);
+  draw_text_shadowed(dl, s, ImVec2(placed.x0, placed.y0), colour, label);
 }
 
 // The unit vector of a world direction on screen (y flipped), or nullopt when it has none.
@@ -111,6 +115,37 @@ std::string elided(const CanvasStyle& s, std::string_view text, float width) {
     } while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
     if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0xC0) cut.pop_back();
     if (text_size(s, cut + "…").x <= width) return cut + "…";
+  }
+  return {};
+}
+
+namespace {
+
+// The start of the UTF-8 character at or before `at` (continuation bytes are 10xxxxxx).
+std::size_t character_start(std::string_view text, std::size_t at) {
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+}  // namespace
+
+std::string elided_middle(const CanvasStyle& s, std::string_view text, float width) {
+  if (text_size(s, text).x <= width) return std::string(text);
+  // The last word whole ("rho=0.999", where runs' names differ) after as much of the start as fits.
+  const std::size_t last_word = text.rfind(' ');
+  if (last_word != std::string_view::npos && last_word > 0) {
+    const std::string tail = "…" + std::string(text.substr(last_word + 1));
+    for (std::size_t head = character_start(text, last_word); head > 0; head = character_start(text, head - 1))
+      if (text_size(s, std::string(text.substr(0, head)) + tail).x <= width)
+        return std::string(text.substr(0, head)) + tail;
+  }
+  // Else as much of both ends, a little more of the end.
+  for (std::size_t kept = text.size(); kept-- > 0;) {
+    const std::size_t head = character_start(text, kept / 2);
+    const std::size_t tail = character_start(text, text.size() - (kept - kept / 2));
+    if (tail < head) continue;
+    const std::string cut = std::string(text.substr(0, head)) + "…" + std::string(text.substr(tail));
+    if (text_size(s, cut).x <= width) return cut;
   }
   return {};
 }
@@ -200,6 +235,28 @@ void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, c
   }
 }
 
+std::vector<PixelRect> minima_marks(const CanvasTransform& t, const Objective& f, const CanvasStyle& s) {
+  std::vector<PixelRect> marks;
+  const float r = 7 * s.scale;
+  for (const Vec2& m : f.minima()) {
+    const Point2 p = t.to_pixels(m);
+    if (is_finite(p) && t.rect().contains(p)) marks.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
+  }
+  return marks;
+}
+
+void label_found_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, const CanvasStyle& s,
+                        std::vector<PixelRect>& taken) {
+  if (!f.minima_are_found()) return;
+  const ImVec2 size = text_size(s, "found");
+  for (const PixelRect& star : minima_marks(t, f, s)) {
+    if (const auto placed = place_label(places_around(star, size.x, size.y, 2 * s.scale), taken, t.rect())) {
+      draw_text_shadowed(dl, s, ImVec2(placed->x0, placed->y0), s.text_on_heatmap, "found");
+      taken.push_back(*placed);
+    }
+  }
+}
+
 void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle& s) {
   if (!is_finite(at)) return;
   const float r = (active ? 10.0f : 8.0f) * s.scale;
@@ -213,21 +270,21 @@ void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle
 }
 
 void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& run, const RunLook& look,
-                      const Trajectory& traj, long step, const CanvasStyle& s) {
+                      const Trajectory& traj, long step, const CanvasStyle& s, std::vector<PixelRect>& labels) {
   if (traj.rows() == 0 || step < 0) return;
   const auto k = static_cast<std::size_t>(std::min<long>(step, static_cast<long>(traj.rows()) - 1));
   const Point2 from = t.to_pixels(traj.position[k]);
   if (!is_finite(from) || !t.rect().contains(from)) return;
   const float length = 70 * s.scale;
-  std::vector<PixelRect> labels;
+  const PixelRect bounds = t.rect();
   if (const auto d = screen_direction(-1.0 * traj.gradient[k]))
     draw_arrow(dl, im(from), *d, length, IM_COL32(255, 255, 255, 255), s, sees_noisy_gradients(run) ? "−g" : "−∇f",
-               labels);
+               bounds, labels);
   if (!run.rule && k < traj.updates()) {
     if (const auto momentum = momentum_field(run.hyper))
       if (const auto d = screen_direction(-1.0 * (traj.state(k).*momentum->member)))
         draw_arrow(dl, im(from), *d, length * 0.8f, IM_COL32(255, 220, 120, 255), s, "−" + std::string(momentum->name),
-                   labels);
+                   bounds, labels);
   }
   if (k + 1 < traj.rows()) {
     const Point2 to = t.to_pixels(traj.position[k + 1]);
@@ -236,7 +293,7 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& r
       const float n = std::hypot(dx, dy);
       if (n > 0 && std::isfinite(n))
         draw_arrow(dl, im(from), ImVec2(dx / n, dy / n), std::clamp(n, 40 * s.scale, 400 * s.scale),
-                   run_colour(look.colour), s, "Δθ", labels);
+                   run_colour(look.colour), s, "Δθ", bounds, labels);
     }
   }
 }

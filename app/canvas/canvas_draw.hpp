@@ -36,6 +36,9 @@ std::string wrap_at_spaces(ImFont* font, float size, float width, std::string_vi
 
 // `text` shortened with "…" to at most `width` pixels (whole characters), or empty if not even that fits.
 std::string elided(const CanvasStyle& style, std::string_view text, float width);
+// `text` cut in the middle ("RMSprop…=0.999") to fit `width`: its start and its end, where names
+// of runs differ, both stay.
+std::string elided_middle(const CanvasStyle& style, std::string_view text, float width);
 
 enum class AxisPlacement { inside, outside };
 // Where outside tick labels may go: a label that would leave its strip is not drawn.
@@ -53,6 +56,12 @@ void draw_minimum_star(ImDrawList& dl, ImVec2 c, float r, const CanvasStyle& sty
 // A typed formula's minima were found by a search: the window labels them "found" (`found_label`).
 void draw_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f, const CanvasStyle& style,
                  bool found_label = true);
+// The minima's stars as boxes, for labels to keep off them.
+std::vector<PixelRect> minima_marks(const CanvasTransform& transform, const Objective& f, const CanvasStyle& style);
+// "found" beside each found minimum's star, where it covers nothing in `taken` (markers, paths'
+// ends, arrows, labels), which it joins.
+void label_found_minima(ImDrawList& dl, const CanvasTransform& transform, const Objective& f, const CanvasStyle& style,
+                        std::vector<PixelRect>& taken);
 
 // "diverged at step k" at a point of the canvas, in the run's colour.
 struct DivergenceLabel {
@@ -72,6 +81,10 @@ struct TrajectoryScene {
   std::vector<DivergenceLabel>* labels = nullptr;
 };
 
+// What labels must not cover: each visible run's marker at the step and its path's end, as boxes.
+std::vector<PixelRect> run_marks(const CanvasTransform& transform, const TrajectoryScene& scene,
+                                 const CanvasStyle& style);
+
 // Every visible run's path up to the step (an outline under its colour), its current point, and
 // "diverged at step k" where a run diverged; with `ahead`, under them, the rest of each path
 // thin and faint, so that a lesson shows at step 0 where each optimizer goes.
@@ -89,9 +102,10 @@ void draw_divergence_label(ImDrawList& dl, const CanvasTransform& transform, con
 void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle& style);
 
 // At the run's point at `step`: the descent direction -g, the momentum's direction (if the
-// optimizer has one) and the actual next step, labelled.
+// optimizer has one) and the actual next step, labelled where the labels cover nothing in `taken`
+// (markers, stars, other labels), which they join.
 void draw_step_arrows(ImDrawList& dl, const CanvasTransform& transform, const RunSpec& run, const RunLook& look,
-                      const Trajectory& t, long step, const CanvasStyle& style);
+                      const Trajectory& t, long step, const CanvasStyle& style, std::vector<PixelRect>& taken);
 
 // A vertical colour bar in `bar` with value ticks on its right (labels need about
 // colour_bar_label_width more pixels); when `labels` is given, a label that would leave it is not
@@ -114,6 +128,9 @@ std::string colour_bar_minimum(const HeatmapScale& scale);
 void draw_legend_in(ImDrawList& dl, const CanvasChrome& chrome, const Scenario& scenario,
                     const std::vector<Trajectory>& runs, const CanvasStyle& style,
                     const std::vector<std::string>& note = {});
+
+// The width of draw_legend_in's box that writes every visible run's name whole.
+float legend_in_width(const Scenario& scenario, const std::vector<Trajectory>& runs, const CanvasStyle& style);
 
 // The size of draw_legend's box.
 ImVec2 legend_size(const Scenario& scenario, const std::vector<Trajectory>& runs, const CanvasStyle& style,

@@ -83,6 +83,24 @@ void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, c
   }
 }
 
+namespace {
+
+// A run's line in the legend: its name, and its status when it diverged.
+std::string legend_name(const Scenario& scenario, const std::vector<Trajectory>& runs, std::size_t i) {
+  const bool diverged = i < runs.size() && runs[i].diverged_at;
+  return diverged ? scenario.looks[i].label + " (" + runs[i].status() + ")" : scenario.looks[i].label;
+}
+
+}  // namespace
+
+float legend_in_width(const Scenario& scenario, const std::vector<Trajectory>& runs, const CanvasStyle& s) {
+  float text = 0;
+  for (std::size_t i = 0; i < scenario.course.runs.size() && i < scenario.looks.size(); ++i)
+    if (scenario.looks[i].visible) text = std::max(text, text_size(s, legend_name(scenario, runs, i)).x);
+  // As draw_legend_in places it: a pad, the swatch, a pad, the name, a pad (and a pixel to spare).
+  return text > 0 ? std::ceil(text + kLegendSwatch * s.font_size + 3 * std::round(0.4f * s.font_size) + 1) : 0;
+}
+
 void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scenario,
                     const std::vector<Trajectory>& runs, const CanvasStyle& s, const std::vector<std::string>& note) {
   const PixelRect box = c.legend;
@@ -95,7 +113,7 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scena
   float y = box.y0 + pad;
   auto text = [&](float x, const std::string& t) {
     dl.AddText(canvas_font(s), s.font_size, ImVec2(x, y + (c.line_height - s.font_size) / 2), s.box_text,
-               elided(s, t, box.x1 - pad - x).c_str());
+               elided_middle(s, t, box.x1 - pad - x).c_str());
     y += c.line_height;
   };
   int shown = 0, hidden = 0;
@@ -110,8 +128,7 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scena
     dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), s.shadow, 6 * s.scale);
     dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), run_colour(scenario.looks[i].colour),
                3.5f * s.scale);
-    const bool diverged = i < runs.size() && runs[i].diverged_at;
-    text(text_x, diverged ? scenario.looks[i].label + " (" + runs[i].status() + ")" : scenario.looks[i].label);
+    text(text_x, legend_name(scenario, runs, i));
   }
   if (c.legend_more && hidden > 0) text(box.x0 + pad, "+" + std::to_string(hidden) + " more");
   for (int i = 0; i < c.note_rows && i < static_cast<int>(note.size()); ++i) text(box.x0 + pad, note[i]);

@@ -136,6 +136,20 @@ void draw_current_points(ImDrawList& dl, const CanvasTransform& t, const Traject
 
 }  // namespace
 
+std::vector<PixelRect> run_marks(const CanvasTransform& t, const TrajectoryScene& scene, const CanvasStyle& s) {
+  std::vector<PixelRect> marks;
+  const float r = 9 * s.scale;  // the selected run's marker and its outline
+  for (std::size_t i = 0; i < scene.runs->size() && i < scene.scenario->looks.size(); ++i) {
+    const Trajectory& run = (*scene.runs)[i];
+    if (!scene.scenario->looks[i].visible || run.rows() == 0) continue;
+    for (const std::size_t row : {row_at_step(scene, run), run.rows() - 1}) {
+      const Point2 p = t.to_pixels(run.position[row]);
+      if (is_finite(p)) marks.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
+    }
+  }
+  return marks;
+}
+
 void draw_trajectories(ImDrawList& dl, const CanvasTransform& t, const TrajectoryScene& scene, const CanvasStyle& s,
                        Polylines& scratch) {
   const std::vector<std::size_t> order = drawing_order(scene);

@@ -66,6 +66,19 @@ void draw_edge_labels(ImDrawList& dl, const SurfaceScene& scene, PixelRect rect,
     centred(*at, name, s.text);
 }
 
+// The largest finite f over `box`, sampled on a coarse grid (edges and corners included).
+double largest_value(const Objective& f, Box box) {
+  constexpr int kSide = 48;
+  double most = -INFINITY;
+  for (int j = 0; j < kSide; ++j)
+    for (int i = 0; i < kSide; ++i) {
+      const double u = static_cast<double>(i) / (kSide - 1), v = static_cast<double>(j) / (kSide - 1);
+      const double value = f.value({box.min.x + u * (box.max.x - box.min.x), box.min.y + v * (box.max.y - box.min.y)});
+      if (std::isfinite(value)) most = std::max(most, value);
+    }
+  return most;
+}
+
 }  // namespace
 
 Colour colour_of(ImU32 c) {
@@ -80,6 +93,9 @@ const SurfaceMesh& SurfaceModel::update(const Objective& f, Box box, const Heatm
   if (same) return mesh_;
   HeatmapScale height_scale = colour;
   height_scale.kind = height;
+  // The colours' scale reaches the largest f of the 2D view, which can be narrower than the box:
+  // the heights reach the box's own largest f, so that the surface is never clipped flat.
+  height_scale.high = std::max(colour.high, largest_value(f, box));
   const int side = surface_mesh_side(f, kSurfaceMeshSide);
   mesh_ = build_surface_mesh(f, box, height_scale, colour, side, side);
   objective_ = f;

@@ -17,6 +17,8 @@ void apply_theme(Theme theme, const UiMetrics& m) {
     style.Colors[ImGuiCol_ChildBg] = ImVec4(0.93f, 0.93f, 0.94f, 1.0f);
     style.Colors[ImGuiCol_Text] = ImVec4(0.05f, 0.05f, 0.05f, 1.0f);
   }
+  // Drop-down lists and menus opaque: the text beneath would show through ImGui's translucent default.
+  style.Colors[ImGuiCol_PopupBg].w = 1;
   style.WindowRounding = 0;
   style.FrameRounding = 3;
   style.GrabRounding = 3;

@@ -29,8 +29,11 @@ void add_window_options(CLI::App& app, GuiOptions& gui) {
                  "lesson's step, else at the end of the run)");
   app.add_option("--frames", gui.frames, "frames to render before --screenshot (default 3)")
       ->check(CLI::Range(1, 100000));
-  app.add_option("--size", gui.size, "window size WIDTHxHEIGHT, for example 1280x800");
-  app.add_option("--scale", gui.scale, "UI scale (default: the monitor's content scale)")->check(CLI::Range(0.5, 4.0));
+  app.add_option(
+      "--size", gui.size,
+      "window size WIDTHxHEIGHT, for example 1280x800 (default: the screen's work area, or the saved size within it)");
+  app.add_option("--scale", gui.scale, "UI scale (default: text a 60th of the window's height, at least 13 px)")
+      ->check(CLI::Range(0.5, 4.0));
   app.add_option("--open", gui.open,
                  "views to open at start, comma-separated: sweep (the sweep map of the selected run), basins (its "
                  "basin overlay on the canvas)")

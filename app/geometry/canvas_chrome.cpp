@@ -23,8 +23,11 @@ CanvasChrome canvas_chrome(const ChromeInput& in) {
   const float top = std::round(f * 1.6f);
   const float bottom = out.tick + out.gap + f + pad;
   const float left = pad + std::round(kYLabelsWidth * f) + out.tick + out.gap;
-  // The column takes at most 28% of the canvas, at least enough for the colour bar and its labels.
-  const float column_w = std::round(std::min(kColumnWidth * f, std::max(5.5f * f, 0.28f * c.width())));
+  // The column takes at most 28% of the canvas (40% for long run names), at least enough for the
+  // colour bar and its labels.
+  const float usual_w = std::min(kColumnWidth * f, std::max(5.5f * f, 0.28f * c.width()));
+  const float column_w = std::round(std::max(
+      usual_w, std::min(std::isfinite(in.legend_width) ? in.legend_width : 0.0f, kMaxColumnShare * c.width())));
   const float column_gap = std::round(0.6f * f);
 
   const float column_x0 = std::max(c.x0, c.x1 - pad - column_w);

@@ -18,6 +18,9 @@ struct ChromeInput {
   float y_name_width = 0;
   int legend_rows = 0;  // one per visible run
   int note_rows = 0;    // lines of a note under the runs (what the spread's thin lines mean)
+  // The legend's width that writes every name whole (0: the column's own width); the column widens
+  // for it up to kMaxColumnShare of the canvas, so that names are elided only when there is no room.
+  float legend_width = 0;
 };
 
 struct CanvasChrome {
@@ -44,6 +47,7 @@ struct CanvasChrome {
 inline constexpr float kYLabelsWidth = 3.6f;
 inline constexpr float kColumnWidth = 11.0f;
 inline constexpr float kLegendSwatch = 1.3f;
+inline constexpr float kMaxColumnShare = 0.4f;
 
 CanvasChrome canvas_chrome(const ChromeInput& in);
 

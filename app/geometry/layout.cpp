@@ -47,12 +47,13 @@ Layout compute_layout(float width, float height, const UiMetrics& m, const Split
     l.plots = {width - side_w, bar_bottom, width, height};
     if (lesson_h > 0) l.lesson = {l.canvas.x0, l.canvas.y1, l.canvas.x1, height};
   } else {
-    // The lesson's strip at the top of the plots' strip, taking at most half of it.
+    // The lesson's text beside the plots, the right part of their strip: both keep the strip's
+    // height (on top of the plots it left them no room for a curve).
     const float plots_h = std::round(body_h * fraction(s.plots_fraction));
-    lesson_h = std::min(lesson_h, std::floor(plots_h / 2));
     l.canvas = {controls_w, bar_bottom, width, height - plots_h};
-    l.plots = {controls_w, height - plots_h + lesson_h, width, height};
-    if (lesson_h > 0) l.lesson = {controls_w, height - plots_h, width, height - plots_h + lesson_h};
+    const float lesson_w = lesson_h > 0 ? std::round(kNarrowLessonShare * (width - controls_w)) : 0.0f;
+    l.plots = {controls_w, height - plots_h, width - lesson_w, height};
+    if (lesson_w > 0) l.lesson = {width - lesson_w, height - plots_h, width, height};
   }
   return l;
 }

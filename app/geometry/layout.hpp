@@ -32,7 +32,8 @@ struct Splitters {
   float controls_width = 330;
   float side_width = 380;        // the plots' column (wide layout)
   float plots_fraction = 0.42f;  // the plots' strip (narrow layout)
-  float inspector_fraction = 0.4f;
+  // A third of the height: the selected run's sliders stay above the fold at 1280x720.
+  float inspector_fraction = 0.35f;
   friend bool operator==(const Splitters&, const Splitters&) = default;
 };
 
@@ -55,10 +56,12 @@ float time_bar_height(const UiMetrics& m);
 
 // `lesson_height`: the lesson's text in a strip (it scrolls beyond), at most kMaxLessonShare of the
 // height under the time bar: under the canvas, which keeps at least kMinCanvasShare of that
-// height, or, when the plots lie under the canvas, at the top of their strip (at most half of it).
+// height, or, when the plots lie under the canvas, beside them (the right kNarrowLessonShare of
+// their strip, its whole height).
 Layout compute_layout(float width, float height, const UiMetrics& metrics, const Splitters& splitters,
                       float lesson_height = 0);
 inline constexpr float kMaxLessonShare = 0.3f;
+inline constexpr float kNarrowLessonShare = 0.4f;
 inline constexpr float kMinCanvasShare = 0.5f;  // of the height under the time bar, beside the lesson's strip
 
 // Presentation mode: the lesson as its slide (slide_layout.hpp) above a compact time bar, at the

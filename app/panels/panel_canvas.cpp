@@ -10,6 +10,7 @@
 
 #include "canvas_chrome.hpp"
 #include "canvas_draw.hpp"
+#include "label_placement.hpp"
 #include "panels.hpp"
 #include "plot_scale.hpp"
 
@@ -45,7 +46,8 @@ void handle_input(AppState& state, const CanvasTransform& t, bool hovered, bool 
   if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit_view(state);
 }
 
-void draw_cursor_readout(ImDrawList& dl, const AppState& state, const CanvasTransform& t, const CanvasStyle& s) {
+void draw_cursor_readout(ImDrawList& dl, const AppState& state, const CanvasTransform& t, const CanvasStyle& s,
+                         const std::vector<PixelRect>& taken) {
   const ImGuiIO& io = ImGui::GetIO();
   const Vec2 p = t.to_world({io.MousePos.x, io.MousePos.y});
   const double f = current_function(state).value(p);
@@ -55,7 +57,15 @@ void draw_cursor_readout(ImDrawList& dl, const AppState& state, const CanvasTran
   const ImVec2 size = text_size(s, text);
   const PixelRect r = t.rect();
   const float pad = 6 * s.scale;
-  const ImVec2 at(r.x1 - size.x - 2 * pad, r.y1 - size.y - 2 * pad);
+  // A corner of the plot whose box covers no label or marker: bottom right, bottom left, top right, top left.
+  const float w = size.x + 2 * pad, h = size.y + 2 * pad;
+  const float left = r.x0 + pad, right = r.x1 - w - pad, top = r.y0 + pad, bottom = r.y1 - h - pad;
+  const std::vector<PixelRect> corners{{right, bottom, right + w, bottom + h},
+                                       {left, bottom, left + w, bottom + h},
+                                       {right, top, right + w, top + h},
+                                       {left, top, left + w, top + h}};
+  const PixelRect box = place_label(corners, taken, r).value_or(corners.front());
+  const ImVec2 at(box.x0 + pad, box.y0 + pad);
   dl.AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), s.box,
                    4 * s.scale);
   dl.AddText(s.font, s.font_size, at, s.box_text, text.c_str());
@@ -139,9 +149,23 @@ void draw_plane(ImDrawList& dl, AppState& state, const CanvasTransform& t, Plane
   const PixelRect plot = t.rect();
   draw_heatmap(dl, state.view.heatmap_texture, plot, style);
   draw_basin_overlay(dl, state, t);
-  if (state.view.settings.show_minima) draw_minima(dl, t, current_function(state), style);
   Polylines scratch;
   const bool paths = !state.view.settings.hide_answer;
+  const TrajectoryScene scene{&state.model.simulated,
+                              &state.model.runs,
+                              current_step(state),
+                              state.model.selected,
+                              state.view.settings.show_ahead,
+                              nullptr};
+  // What labels must not cover: the runs' markers and paths' ends, the start's handle, then each
+  // label placed.
+  std::vector<PixelRect> taken = paths ? run_marks(t, scene, style) : std::vector<PixelRect>{};
+  const float handle_r = 1.6f * kHandleRadius * style.scale;
+  taken.push_back({handle.x - handle_r, handle.y - handle_r, handle.x + handle_r, handle.y + handle_r});
+  if (state.view.settings.show_minima) {
+    draw_minima(dl, t, current_function(state), style, false);
+    for (const PixelRect& star : minima_marks(t, current_function(state), style)) taken.push_back(star);
+  }
   if (spread && paths)
     draw_spread(dl, t, state.model.simulated, state.model.spread, current_step(state), style, scratch);
   std::vector<DivergenceLabel> divergences;
@@ -154,11 +178,14 @@ void draw_plane(ImDrawList& dl, AppState& state, const CanvasTransform& t, Plane
       *state.model.selected < state.model.runs.size() && state.model.simulated.looks[*state.model.selected].visible)
     draw_step_arrows(dl, t, state.model.simulated.course.runs[*state.model.selected],
                      state.model.simulated.looks[*state.model.selected], state.model.runs[*state.model.selected],
-                     current_step(state), style);
+                     current_step(state), style, taken);
+  if (state.view.settings.show_minima) label_found_minima(dl, t, current_function(state), style, taken);
   draw_start_handle(dl, handle, state.view.dragging_start || (hovered && near_handle), style);
   for (const DivergenceLabel& label : divergences) draw_divergence_label(dl, t, label, style);
   draw_basin_legend(dl, state, t, style);
-  if (hovered && !state.view.dragging_start) draw_cursor_readout(dl, state, t, style);
+  // The readout is for the one at the mouse, not the room: presentation mode shows none.
+  if (hovered && !state.view.dragging_start && !state.view.settings.presenting)
+    draw_cursor_readout(dl, state, t, style, taken);
 }
 
 void draw_canvas_panel(AppState& state) {
@@ -179,8 +206,9 @@ void draw_canvas_panel(AppState& state) {
   const CoordinateNames names = coordinate_names(current_function(state));
   int legend_rows = 0;
   for (const RunLook& look : state.model.simulated.looks) legend_rows += look.visible ? 1 : 0;
-  const CanvasChrome chrome = canvas_chrome({r, style.font_size, style.scale, text_size(style, names.x).x,
-                                             text_size(style, names.y).x, legend_rows, spread ? 2 : 0});
+  const CanvasChrome chrome =
+      canvas_chrome({r, style.font_size, style.scale, text_size(style, names.x).x, text_size(style, names.y).x,
+                     legend_rows, spread ? 2 : 0, legend_in_width(state.model.simulated, state.model.runs, style)});
   const PixelRect plot = chrome.plot;
   CanvasTransform t(state.view.settings.wanted, plot);
 

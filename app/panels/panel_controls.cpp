@@ -1,5 +1,5 @@
-// The controls panel: the function (with its formula), the start point, the step count and the
-// colour scale, then the runs (panel_runs.cpp).
+// The controls panel: the runs (panel_runs.cpp), the selected one open, then the function (with its
+// formula), the start point, the step count and the colour scale.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -247,12 +247,14 @@ void start_and_steps(AppState& state) {
 
 void draw_controls_panel(AppState& state) {
   if (begin_panel("Controls", state.view.layout.controls)) {
+    // The runs first: the selected run's sliders are what a lesson changes, and they stay above the
+    // fold at 1280x720; the function and the course, set once, follow.
+    draw_runs_section(state);
+    ImGui::Separator();
     function_section(state);
     ImGui::Spacing();
     start_and_steps(state);
     if (!state.model.problem.empty()) ImGui::TextColored(error_colour(state), "%s", state.model.problem.c_str());
-    ImGui::Separator();
-    draw_runs_section(state);
   }
   ImGui::End();
 }

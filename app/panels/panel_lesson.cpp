@@ -1,7 +1,8 @@
 // The lesson beside its figure: its text (or, while its question is asked, the question) in a
 // strip that never covers a plot: under the canvas in the window (with the title and a close
 // button; it scrolls when long), where the slide puts it in presentation mode, with the chapter
-// and the title (or the question) across the top. Lines break at spaces only.
+// and the title (or the question) across the top. Lines break at spaces only; a text that scrolls
+// says "more below".
 #include <imgui.h>
 
 #include <algorithm>
@@ -31,6 +32,23 @@ namespace {
 
 bool lesson_strip_shown(const AppState& state) { return state.view.dialogs.lesson_info && !lesson_text(state).empty(); }
 
+// A text longer than its strip scrolls: a hint at the strip's foot says that more follows.
+void more_below_hint() {
+  if (ImGui::GetScrollY() + 1 >= ImGui::GetScrollMaxY()) return;
+  const char* hint = "more below: scroll ▼";
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 size = ImGui::CalcTextSize(hint);
+  const ImVec2 window = ImGui::GetWindowPos();
+  const float right = window.x + ImGui::GetWindowContentRegionMax().x;
+  const float bottom = window.y + ImGui::GetWindowHeight() - style.WindowBorderSize;
+  const ImVec2 box0(right - size.x - 2 * style.FramePadding.x, bottom - size.y - 2 * style.FramePadding.y);
+  ImDrawList& dl = *ImGui::GetWindowDrawList();
+  dl.AddRectFilled(box0, ImVec2(right, bottom), ImGui::GetColorU32(ImGuiCol_WindowBg));  // the text beneath hidden
+  dl.AddRectFilled(box0, ImVec2(right, bottom), ImGui::GetColorU32(ImGuiCol_Button), style.FrameRounding);
+  dl.AddText(ImVec2(box0.x + style.FramePadding.x, box0.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
+             hint);
+}
+
 }  // namespace
 
 float lesson_strip_height(const AppState& state, float width) {
@@ -48,13 +66,19 @@ void draw_lesson_strip(AppState& state) {
     const Scenario& s = state.model.scenario;
     const bool question = state.view.settings.hide_answer;
     if (!state.view.settings.presenting) {
+      // The title wraps before the Hide button, never under it.
+      const char* close = "Hide";
+      const float button = ImGui::CalcTextSize(close).x + 2 * ImGui::GetStyle().FramePadding.x;
+      const float title_width = ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x;
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
       ImGui::AlignTextToFramePadding();
-      ImGui::TextUnformatted(question ? "Question" : s.title.empty() ? "Lesson" : s.title.c_str());
+      ImGui::TextUnformatted(wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), std::max(1.0f, title_width),
+                                            question          ? "Question"
+                                            : s.title.empty() ? "Lesson"
+                                                              : s.title)
+                                 .c_str());
       ImGui::PopStyleColor();
-      const char* close = "Hide";
-      ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(close).x -
-                                         2 * ImGui::GetStyle().FramePadding.x));
+      ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - button));
       if (ImGui::Button(close)) state.view.dialogs.lesson_info = false;
       tooltip("Lessons > About this lesson shows it again");
     }
@@ -76,6 +100,7 @@ void draw_lesson_strip(AppState& state) {
     }
     ImGui::TextUnformatted(wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), room.x, lesson_text(state)).c_str());
     if (question) ImGui::PopStyleColor();
+    more_below_hint();
   }
   ImGui::End();
 }

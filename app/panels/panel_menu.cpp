@@ -116,7 +116,7 @@ void view_menu(AppState& state) {
   if (ImGui::MenuItem("Larger text", "Ctrl +")) change_ui_scale(state, +1);
   if (ImGui::MenuItem("Smaller text", "Ctrl -")) change_ui_scale(state, -1);
   if (ImGui::MenuItem("Text size 100%", "Ctrl 0")) change_ui_scale(state, 0);
-  if (ImGui::MenuItem("Follow the monitor's scale", nullptr, v.scale_follows_monitor)) {
+  if (ImGui::MenuItem("Text follows the window's size", nullptr, v.scale_follows_monitor)) {
     v.scale_follows_monitor = !v.scale_follows_monitor;
     state.view.requests.rebuild_fonts = true;
   }

@@ -86,9 +86,6 @@ void parameter_row(AppState& state, std::size_t index, const RealParameter& p) {
 
 void run_body(AppState& state, std::size_t index) {
   RunSpec& run = state.model.scenario.course.runs[index];
-  label_column("Name");
-  ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##label", &state.model.scenario.looks[index].label);
   label_column("Type");
   optimizer_combo(state, index);
   if (run.rule) rule_field(state, index);
@@ -109,6 +106,10 @@ void run_body(AppState& state, std::size_t index) {
     tooltip((std::string(p.help) + ":\n" + option_lines(p.name, run.hyper.kind, Notation::unicode)).c_str());
   }
   draw_training_fields(state, index);
+  // The name after the values: they are what a lesson changes.
+  label_column("Name");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##label", &state.model.scenario.looks[index].label);
   if (ImGui::Button("Duplicate")) duplicate_run(state, index);
   tooltip("A copy of this run to compare one parameter (Ctrl+D)");
   ImGui::SameLine();

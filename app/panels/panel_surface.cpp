@@ -4,6 +4,8 @@
 // this panel leaves in state.view.surface_scene; the image appears from the next frame on.
 #include <imgui.h>
 
+#include <string>
+
 #include "canvas_draw.hpp"
 #include "panels.hpp"
 
@@ -39,13 +41,15 @@ void draw_surface_plot(ImDrawList& dl, AppState& state, PixelRect plot, bool hov
   draw_surface_overlay(dl, state.view.surface_scene, plot, runs, style, names.x, names.y,
                        state.view.settings.show_minima);
   if (hovered && !ImGui::IsItemActive()) {
-    const char* hint = "drag: turn   wheel: zoom   double-click: default angle   V: 2D";
+    // At the top, over the sky and clear of the base's axis ticks; shortened to the plot's width.
     const float pad = 6 * style.scale;
+    const std::string hint =
+        elided(style, "drag: turn   wheel: zoom   double-click: default angle   V: 2D", plot.width() - 6 * pad);
     const ImVec2 size = text_size(style, hint);
-    const ImVec2 at(plot.x0 + pad * 2, plot.y1 - size.y - pad * 2);
+    const ImVec2 at(plot.x0 + pad * 2, plot.y0 + pad * 2);
     dl.AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), style.box,
                      4 * style.scale);
-    dl.AddText(style.font, style.font_size, at, style.box_text, hint);
+    dl.AddText(style.font, style.font_size, at, style.box_text, hint.c_str());
   }
 }
 

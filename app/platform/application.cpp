@@ -20,6 +20,7 @@
 #include "keys.hpp"
 #include "presets.hpp"
 #include "scenario_file.hpp"
+#include "screen_fit.hpp"
 #include "ui.hpp"
 
 namespace optviz::gui {
@@ -91,15 +92,20 @@ void Application::Impl::remember_session() {
 bool Application::Impl::open_window(const Settings& settings, std::string& error) {
   if (!acquire_glfw(error)) return false;
   glfw_acquired = true;
+  // A size given (--size, screenshots) is kept as it is; else the saved place, within the screen's
+  // work area, or the whole work area (a 1280x720 projector gets a 1280x720 window, not 1280x800).
+  // The page knows no work area: its canvas keeps the size it is given.
   const bool remembered = !options.size_given && settings.window.known;
-  const int width = remembered ? settings.window.width : options.width;
-  const int height = remembered ? settings.window.height : options.height;
-  window = create_gl_window(width, height, "optviz", true, error);
+  const ScreenBox area = options.size_given ? ScreenBox{} : primary_work_area();
+  const bool fit = area.width > 0 && area.height > 0;
+  const WindowPlacement& w = settings.window;
+  const ScreenBox box = fit_window(remembered ? std::optional(ScreenBox{w.x, w.y, w.width, w.height}) : std::nullopt,
+                                   fit ? area : ScreenBox{}, {0, 0, options.width, options.height});
+  window = create_gl_window(box.width, box.height, "optviz", true, error);
   if (window == nullptr) return false;
-  if (remembered) {
-    glfwSetWindowPos(window, settings.window.x, settings.window.y);
-    if (settings.window.maximized) glfwMaximizeWindow(window);
-  }
+  if (fit || remembered) glfwSetWindowPos(window, box.x, box.y);
+  // Without a saved size the window fills the screen: maximised, the window manager fits its frame.
+  if ((fit && !remembered) || (remembered && w.maximized)) glfwMaximizeWindow(window);
   glfwSwapInterval(options.vsync ? 1 : 0);
   heatmap = HeatmapRenderer::create(error);
   if (!heatmap) return false;
@@ -255,7 +261,7 @@ void Application::frame(double dt, Image* capture) {
     a.last_time = now;
   }
   if (a.state.view.settings.presenting != a.presenting) a.apply_presentation();
-  if (a.state.view.requests.rebuild_fonts || a.monitor_scale_changed) a.rebuild_fonts();
+  if (a.state.view.requests.rebuild_fonts || a.monitor_scale_changed || a.scale_to_follow()) a.rebuild_fonts();
 
   pick_files(a.state);
   ImGui_ImplOpenGL3_NewFrame();

@@ -61,6 +61,8 @@ struct Application::Impl {
 
   void remember_session();
   float monitor_scale() const;
+  float following_scale() const;  // the text a 60th of the window's height (screen_fit.hpp)
+  bool scale_to_follow() const;   // the text follows the window, whose height changed
   void rebuild_fonts();
   Scenario figure_scenario() const;
   void export_png();

@@ -1,19 +1,35 @@
 // The window as it presents (full screen, the text at a 32nd of the screen's height) and as it
-// scales its UI (the monitor's content scale, or the user's choice).
+// scales its UI (the text a 60th of the window's height, or the user's choice).
 #include <backends/imgui_impl_opengl3.h>
 
 #include <cstdio>
 
 #include "application_impl.hpp"
 #include "glfw_setup.hpp"
+#include "screen_fit.hpp"
 #include "ui.hpp"
 
 namespace optviz::gui {
 
 float Application::Impl::monitor_scale() const { return window_content_scale(window); }
 
+float Application::Impl::following_scale() const {
+#ifdef __EMSCRIPTEN__
+  // The page follows the browser's zoom (its device pixel ratio), as the reader set it.
+  return monitor_scale();
+#else
+  int height = 0;
+  glfwGetWindowSize(window, nullptr, &height);
+  return window_ui_scale(monitor_scale(), static_cast<float>(height));
+#endif
+}
+
+bool Application::Impl::scale_to_follow() const {
+  return state.view.settings.scale_follows_monitor && following_scale() != state.view.settings.ui_scale;
+}
+
 void Application::Impl::rebuild_fonts() {
-  const float scale = state.view.settings.scale_follows_monitor ? monitor_scale() : state.view.settings.ui_scale;
+  const float scale = state.view.settings.scale_follows_monitor ? following_scale() : state.view.settings.ui_scale;
   std::string warning;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   apply_ui_scale(state, scale, warning);

@@ -134,6 +134,15 @@ float window_content_scale(GLFWwindow* window) {
 #endif
 }
 
+ScreenBox primary_work_area() {
+  ScreenBox area;
+#ifndef __EMSCRIPTEN__
+  if (GLFWmonitor* monitor = glfwGetPrimaryMonitor())
+    glfwGetMonitorWorkarea(monitor, &area.x, &area.y, &area.width, &area.height);
+#endif
+  return area;
+}
+
 void watch_content_scale(GLFWwindow* window, void (*changed)(GLFWwindow*, float, float)) {
 #ifdef __EMSCRIPTEN__
   // The page's frame loop (web_main.cpp) notices a new device pixel ratio, as when the page is zoomed

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "screen_fit.hpp"
+
 struct GLFWwindow;
 
 namespace optviz::gui {
@@ -20,6 +22,8 @@ GLFWwindow* create_gl_window(int width, int height, const char* title, bool visi
 
 // The UI scale the display asks for: the monitor's content scale, or the browser's device pixel ratio.
 float window_content_scale(GLFWwindow* window);
+// The primary monitor's work area (the screen less its panels); of no size when unknown (the page).
+ScreenBox primary_work_area();
 // Calls `changed` when that scale changes (the window moved to another monitor).
 void watch_content_scale(GLFWwindow* window, void (*changed)(GLFWwindow*, float, float));
 

@@ -71,7 +71,6 @@ int run_gui(const GuiOptions& options) {
     app_options.open_sweep |= view == "sweep";
     app_options.open_basins |= view == "basins";
   }
-  if (screenshot) app_options.size_given = true;
 
   std::string error;
   auto app = gui::Application::create(app_options, error);

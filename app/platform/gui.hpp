@@ -11,7 +11,7 @@ struct GuiOptions {
   std::string screenshot;  // when set: render `frames` frames, save the window as PNG, exit
   int frames = 3;
   std::string size;               // "WIDTHxHEIGHT" or "" for the default
-  float scale = 0;                // UI scale; 0 follows the monitor's content scale
+  float scale = 0;                // UI scale; 0: text a 60th of the window's height (screen_fit.hpp)
   std::vector<std::string> open;  // views to open at start: "sweep", "basins"
   bool present = false;           // start in presentation mode
   std::string theme;              // "dark", "light" or "" for the remembered one

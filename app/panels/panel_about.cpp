@@ -1,0 +1,84 @@
+// Help > About optviz: the version, what optviz is, its licence (MIT, the text of LICENSE
+// embedded at build time) and the libraries compiled into the program, each with its licence.
+#include <imgui.h>
+
+#include <string_view>
+
+#include "licence_text.hpp"
+#include "panels.hpp"
+
+namespace optviz::gui {
+namespace {
+
+struct Library {
+  const char* name;
+  const char* licence;
+};
+
+// What the program is made of besides its own code. The desktop links GLFW, libpng, zlib, giflib
+// and stb from Debian's packages; the page compiles the same libraries into itself.
+constexpr Library kLibraries[] = {
+    {"Dear ImGui 1.86 (the window's widgets)", "MIT"},
+    {"GLFW 3 (the window and input)", "zlib"},
+    {"glad 2 (the generated OpenGL loader)", "CC0-1.0 or WTFPL; Khronos's registry Apache-2.0"},
+    {"stb_truetype, stb_rect_pack, stb_textedit (fonts, text fields)", "public domain or MIT"},
+    {"libpng 1.6 (PNG figures)", "libpng licence"},
+    {"zlib (compression, links)", "zlib"},
+    {"giflib 5 (animated GIFs)", "MIT"},
+    {"JSON for Modern C++ (scenario files)", "MIT"},
+#ifdef __EMSCRIPTEN__
+    {"DejaVu fonts (embedded in the page)", "Bitstream Vera licence, public domain changes"},
+    {"Emscripten's runtime and libc (the page)", "MIT or University of Illinois/NCSA"},
+    {"libc++ (the page)", "Apache-2.0 WITH LLVM-exception"},
+#else
+    {"CLI11 (the command line)", "BSD-3-Clause"},
+#endif
+};
+
+void libraries_table() {
+  if (!ImGui::BeginTable("libraries", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn("library");
+  ImGui::TableSetupColumn("licence");
+  ImGui::TableHeadersRow();
+  for (const Library& library : kLibraries) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", library.name);
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", library.licence);
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_about(AppState& state) {
+  bool& open = state.view.dialogs.about;
+  if (!open) return;
+  const float em = ImGui::GetFontSize();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.45f),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(em * 34, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(em * 20, 0), ImVec2(FLT_MAX, viewport->Size.y * 0.9f));
+  if (ImGui::Begin("About optviz", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    ImGui::Text("optviz %s", OPTVIZ_VERSION);
+    ImGui::TextWrapped(
+        "Watch RMSprop, AdaGrad, Adam, SGD with momentum and their relatives move over 2D loss surfaces, "
+        "with the accumulator G_t and the step size eta/(sqrt(G_t)+eps) shown live; the numbers match "
+        "PyTorch's torch.optim.");
+    ImGui::Spacing();
+    ImGui::TextWrapped("Copyright (c) 2026 the optviz authors. Free software under the MIT licence.");
+    if (ImGui::CollapsingHeader("The MIT licence's text")) {
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextUnformatted(kLicenceText.data(), kLicenceText.data() + kLicenceText.size());
+      ImGui::PopTextWrapPos();
+    }
+    ImGui::Spacing();
+    ImGui::TextWrapped("Built with these libraries, each under a licence compatible with MIT:");
+    libraries_table();
+  }
+  ImGui::End();
+}
+
+}  // namespace optviz::gui

@@ -41,6 +41,20 @@ std::optional<float> open_help_menu(HeadlessUi& ui, float bar_y) {
   return std::nullopt;
 }
 
+// The child window inside the About box: the licence's text.
+const ImGuiWindow* licence_box(const ImGuiWindow* about) {
+  for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+    if (window->ParentWindow == about && (window->Flags & ImGuiWindowFlags_ChildWindow) && window->Active)
+      return window;
+  return nullptr;
+}
+
+bool title_bar_on_screen(const ImGuiWindow* window) {
+  const ImRect title = window->TitleBarRect();
+  const ImVec2 screen = ImGui::GetIO().DisplaySize;
+  return title.Min.x >= 0 && title.Min.y >= 0 && title.Max.x <= screen.x && title.Max.y <= screen.y;
+}
+
 std::string licence_file() {
   std::ifstream in(OPTVIZ_LICENSE_FILE);
   std::stringstream text;
@@ -83,7 +97,19 @@ TEST_CASE("Help > About optviz shows the version, the MIT licence with its text,
     if (text.find("Permission is hereby granted") != std::string::npos) break;
   }
   CHECK(text.find("Permission is hereby granted, free of charge") != std::string::npos);
+  // The text's box scrolls to its end.
+  const ImGuiWindow* box_of_text = licence_box(box);
+  REQUIRE(box_of_text != nullptr);
+  const ImVec2 inside(box_of_text->Pos.x + 10, box_of_text->Pos.y + 10);
+  for (int i = 0; i < 10 && text.find("WITHOUT WARRANTY OF ANY KIND") == std::string::npos; ++i) {
+    ui.frame([&](ImGuiIO& io) {
+      io.MousePos = inside;
+      io.MouseWheel = -5;
+    });
+    text = text_frame(ui);
+  }
   CHECK(text.find("WITHOUT WARRANTY OF ANY KIND") != std::string::npos);
+  CHECK(title_bar_on_screen(box));
   CHECK(licence.find("Copyright (c) 2026 the optviz authors") != std::string::npos);
 
   // Its close button, at the right of its title bar, closes it.

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 #include "licence_text.hpp"
@@ -36,6 +37,15 @@ constexpr Library kLibraries[] = {
     {"CLI11 (the command line)", "BSD-3-Clause"},
 #endif
 };
+
+// LICENSE's paragraphs as flowing text: its line breaks within a paragraph become spaces, so that
+// the box wraps it at its own width.
+std::string reflowed(std::string_view text) {
+  std::string flowing(text);
+  for (std::size_t i = 1; i + 1 < flowing.size(); ++i)
+    if (flowing[i] == '\n' && flowing[i - 1] != '\n' && flowing[i + 1] != '\n') flowing[i] = ' ';
+  return flowing;
+}
 
 void libraries_table() {
   if (!ImGui::BeginTable("libraries", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
@@ -79,10 +89,11 @@ void draw_about(AppState& state) {
     ImGui::TextWrapped("Copyright (c) 2026 the optviz authors. Free software under the MIT licence.");
     if (ImGui::CollapsingHeader("The MIT licence's text")) {
       // LICENSE as it is, in a box of its own that scrolls on a small screen.
-      const float height = std::min(em * 16, viewport->Size.y * 0.3f);
+      const float height = std::min(em * 12, viewport->Size.y * 0.25f);
       ImGui::BeginChild("licence", ImVec2(0, height), true);
       ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextUnformatted(kLicenceText.data(), kLicenceText.data() + kLicenceText.size());
+      const std::string text = reflowed(kLicenceText);
+      ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
       ImGui::PopTextWrapPos();
       ImGui::EndChild();
     }

@@ -17,11 +17,9 @@ import pathlib
 import shutil
 import sys
 import tempfile
-import time
 
 import browser_test
-from browser_test import (HEIGHT, ORANGE, ROOT, SKY_BLUE, WIDTH, Browser, chromium, colourful_fraction, count_near,
-                          link_code, png_pixels)
+from browser_test import CANVAS, ORANGE, ROOT, Browser, chromium, count_near, link_code, png_pixels
 
 
 def console_warnings(page):
@@ -51,35 +49,18 @@ def main():
     alone.mkdir()
     shutil.copy(single, alone / "optviz.html")
     base = (alone / "optviz.html").as_uri()
-    canvas = (int(WIDTH * 0.27), int(HEIGHT * 0.12), int(WIDTH * 0.74), int(HEIGHT * 0.95))
     (work / "downloads").mkdir()
     page = Browser(browser, work / "profile", work / "downloads")
     try:
-        start = time.monotonic()
-        frames = page.open(base + "?step=0")
-        first = page.evaluate("Number(document.documentElement.dataset.optvizFirstFrameMs || 0)")
-        print(f"single file: (first frame {first / 1000:.2f} s after navigation started; 10 frames drawn "
-              f"{time.monotonic() - start:.2f} s after the page was asked for)")
-        suite.check(f"the page draws its first 10 frames from {base}", frames >= 10, f"{frames} frames")
-        errors = page.errors() + ([page.status()[1]] if page.status()[0] == "error" else [])
-        suite.check("no error in the console or on the page", not errors, "; ".join(errors[:3]))
+        print(f"single file: opened from {base}")
+        browser_test.check_first_frames(suite, page, base)
         fonts = [w for w in console_warnings(page) if "font" in w]
         suite.check("the fonts inside the file load", not fonts, "; ".join(fonts[:3]))
         suite.check("nothing was fetched from the page's folder",
                     page.evaluate("performance.getEntriesByType('resource').filter("
                                   "e => e.name.startsWith('file:')).length") == 0,
                     str(page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")))
-
-        page.screenshot(work / "single-start.png")
-        page.open(base + "?step=end")
-        page.screenshot(work / "single-end.png")
-        start_rows, end_rows = png_pixels(work / "single-start.png")[2], png_pixels(work / "single-end.png")[2]
-        fraction = colourful_fraction(start_rows, canvas)
-        suite.check("the screenshot shows the heatmap", fraction > 0.35, f"{fraction:.0%} colourful pixels")
-        for colour_name, colour in (("orange", ORANGE), ("sky blue", SKY_BLUE)):
-            before, after = count_near(start_rows, colour, canvas), count_near(end_rows, colour, canvas)
-            suite.check(f"the screenshot shows the {colour_name} run's path", after - before > 300,
-                        f"{before} pixels of its colour at step 0, {after} at the end")
+        browser_test.check_heatmap_and_paths(suite, page, base, work)
 
         lesson = json.loads((ROOT / "assets/scenarios/06-rmsprop-rho.json").read_text())
         code = link_code(json.dumps(lesson, separators=(",", ":")))
@@ -91,18 +72,10 @@ def main():
                     f"title {title!r}")
         suite.check("no error with a lesson in the address", not page.errors(), "; ".join(page.errors()[:3]))
         lesson_rows = png_pixels(work / "single-lesson.png")[2]
-        path = count_near(lesson_rows, ORANGE, canvas)
+        path = count_near(lesson_rows, ORANGE, CANVAS)
         suite.check("the screenshot shows the lesson's first run's path", path > 300,
                     f"{path} pixels of its colour at the end")
-
-        surface = dict(lesson, display=dict(lesson.get("display", {}), view="3d"))
-        page.open(f"{base}?surface&step=end#{link_code(json.dumps(surface))}")
-        page.screenshot(work / "single-3d.png")
-        flat = colourful_fraction(lesson_rows, canvas)
-        solid = colourful_fraction(png_pixels(work / "single-3d.png")[2], canvas)
-        suite.check("the 3D view draws without an error", not page.errors(), "; ".join(page.errors()[:3]))
-        suite.check("the 3D view shows a surface, not the flat heatmap", 0.02 < solid < flat - 0.15,
-                    f"{solid:.0%} colourful pixels in 3D, {flat:.0%} flat")
+        browser_test.check_surface(suite, page, base + "?surface&step=end", lesson, lesson_rows, work)
         if keep is not None:
             keep.mkdir(parents=True, exist_ok=True)
             for png in work.glob("*.png"):

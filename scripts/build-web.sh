@@ -6,14 +6,18 @@
 # the deb-src entry that needs) and unpacked with Debian's patches into build-web/sources.
 #   scripts/build-web.sh            build
 #   scripts/build-web.sh --serve    build, then serve build-web on http://127.0.0.1:8000/ (PORT=...)
+#   scripts/build-web.sh --single-file   build, then build-web/single/optviz.html: the same page as
+#                                   one file that opens from file:// with no server (the WebAssembly
+#                                   and the fonts inside it, scripts/web_single_file.py)
 # OPTVIZ_JOBS sets the parallel jobs (default: every core). ccache is used when installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-serve=false
+serve=false single=false
 for arg in "$@"; do
   case "$arg" in
     --serve) serve=true ;;
-    *) echo "build-web: unknown argument \"$arg\" (expected --serve)" >&2; exit 2 ;;
+    --single-file) single=true ;;
+    *) echo "build-web: unknown argument \"$arg\" (expected --serve or --single-file)" >&2; exit 2 ;;
   esac
 done
 
@@ -49,6 +53,9 @@ emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DOPTVIZ_WEB_SOURCES="
   ${OPTVIZ_CMAKE_ARGS:-} >/dev/null
 cmake --build "$build" -j "${OPTVIZ_JOBS:-$(nproc)}" --target optviz_web
 echo "build-web: $PWD/$build/optviz.html"
+if $single; then
+  python3 scripts/web_single_file.py "$build" "$build/single/optviz.html"
+fi
 
 if $serve; then
   port=${PORT:-8000}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with warnings as errors, checks the format of every C++ file
 # (scripts/check-format.sh) and runs the whole test suite; then the
-# page (scripts/build-web.sh) in headless Chromium (tests/web/browser_test.py); then the
+# page (scripts/build-web.sh) in headless Chromium (tests/web/browser_test.py), and the page as one
+# file opened from file:// (tests/web/single_file_test.py); then the
 # same suite under AddressSanitizer and UndefinedBehaviorSanitizer (build-asan), then each fuzz
 # target on its committed corpus and for a fixed number of runs with a fixed seed (build-fuzz,
 # scripts/fuzz.sh --ci): the same answer on every run.
@@ -10,7 +11,8 @@ cd "$(dirname "$0")/.."
 OPTVIZ_CMAKE_ARGS="-DOPTVIZ_WERROR=ON" bash scripts/build.sh
 bash scripts/check-format.sh
 ctest --test-dir build --output-on-failure -j "$(nproc)"
-bash scripts/build-web.sh
+bash scripts/build-web.sh --single-file
 python3 tests/web/browser_test.py build-web
+python3 tests/web/single_file_test.py build-web/single/optviz.html
 bash scripts/sanitize.sh
 bash scripts/fuzz.sh --ci

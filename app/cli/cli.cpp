@@ -67,7 +67,9 @@ int cli_main(int argc, char** argv) {
   CLI::App app{
       "optviz: watch optimizers move over 2D loss surfaces.\n"
       "With no command, opens the window on the default scenario."};
-  app.set_version_flag("--version", "optviz " OPTVIZ_VERSION);
+  app.set_version_flag("--version", "optviz " OPTVIZ_VERSION
+                                    "\nCopyright (c) 2026 the optviz authors. MIT licence: Help > About optviz,"
+                                    " or /usr/share/doc/optviz/copyright.");
   GuiOptions gui;
   cli::add_window_options(app, gui);
   // In the order of --help.

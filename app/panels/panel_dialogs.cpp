@@ -215,6 +215,7 @@ void draw_dialogs(AppState& state) {
   gif_dialog(state);
   csv_dialog(state);
   help_dialog(state);
+  draw_about(state);
 }
 
 }  // namespace optviz::gui

@@ -126,6 +126,7 @@ void view_menu(AppState& state) {
 void help_menu(AppState& state) {
   if (!ImGui::BeginMenu("Help")) return;
   if (ImGui::MenuItem("Keyboard shortcuts", "F1")) state.view.settings.show_help = true;
+  if (ImGui::MenuItem("About optviz")) state.view.dialogs.about = true;
   ImGui::EndMenu();
 }
 

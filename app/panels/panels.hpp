@@ -34,6 +34,7 @@ struct InspectorRow {
 std::vector<InspectorRow> inspector_rows(const Explanation& e);
 void draw_splitters(AppState& state);
 void draw_dialogs(AppState& state);
+void draw_about(AppState& state);  // Help > About optviz (panel_about.cpp)
 // Presentation mode's frame: the canvas, the compact time bar, the lesson's strip, the plots when
 // asked, the menu bar and the controls when the pointer reveals them (panel_present.cpp).
 void draw_presentation(AppState& state);

@@ -56,6 +56,7 @@ struct Dialogs {
   bool export_gif = false;
   bool export_csv = false;
   bool lesson_info = false;
+  bool about = false;  // Help > About optviz
   std::string scenario_path = "scenario.json";
   std::string data_path = "data.csv";
   DataLoss data_loss = DataLoss::linear;

@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 SKIP = 77
+ROOT = Path(__file__).resolve().parents[2]
 APP_ID = "io.github.optviz.optviz"
 MIME_TYPE = "application/x-optviz-scenario"
 
@@ -76,8 +77,9 @@ def check_files(prefix, version):
     if not os.access(prefix / "bin/optviz", os.X_OK):
         raise Failure("bin/optviz is not executable")
     result = run([str(prefix / "bin/optviz"), "--version"])
-    if result.stdout.strip() != f"optviz {version}":
-        raise Failure(f"bin/optviz --version printed {result.stdout!r}, expected 'optviz {version}'")
+    lines = result.stdout.strip().splitlines()
+    if not lines or lines[0] != f"optviz {version}" or "MIT licence" not in result.stdout:
+        raise Failure(f"bin/optviz --version printed {result.stdout!r}, expected 'optviz {version}' and its licence")
 
 
 def png_size(path):
@@ -135,9 +137,52 @@ def check_metainfo(prefix, version):
     if not releases or releases[0] != version:
         raise Failure(f"the newest <release> is {releases[:1]}, expected {version} (CMakeLists.txt's project "
                       "version): add a <release> for it")
+    if component.findtext("project_license") != "MIT":
+        raise Failure(f"the project_license is {component.findtext('project_license')!r}, expected 'MIT' (LICENSE)")
     launchable = component.findtext("launchable")
     if not (prefix / "share/applications" / launchable).is_file():
         raise Failure(f"the launchable {launchable} is not installed")
+
+
+def dep5_paragraphs(text):
+    """The paragraphs of a machine-readable copyright file: dicts of field to value, a value's
+    continuation lines joined by newlines with their one space of indentation removed, " ." as an
+    empty line."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        fields, key = {}, None
+        for line in block.splitlines():
+            if line.startswith((" ", "\t")) and key is not None:
+                fields[key] += "\n" + ("" if line.strip() == "." else line[1:])
+            elif ":" in line:
+                key, value = line.split(":", 1)
+                fields[key] = value.strip()
+            else:
+                raise Failure(f"a line that is neither a field nor a continuation: {line!r}")
+        paragraphs.append(fields)
+    return paragraphs
+
+
+def check_copyright(prefix, version):
+    """The packaged copyright file is machine-readable (DEP-5): optviz's own files under MIT, with
+    LICENSE's text, and every licence a paragraph names has its text or where to find it."""
+    path = prefix / "share/doc/optviz/copyright"
+    paragraphs = dep5_paragraphs(path.read_text())
+    if not paragraphs[0].get("Format", "").startswith("https://www.debian.org/doc/packaging-manuals/copyright-format/1.0"):
+        raise Failure(f"{path} does not start with a DEP-5 Format field: {paragraphs[0]}")
+    everything = [p for p in paragraphs if p.get("Files") == "*"]
+    if len(everything) != 1 or everything[0].get("License") != "MIT" or "the optviz authors" not in everything[0].get(
+            "Copyright", ""):
+        raise Failure(f"{path} has no 'Files: *' paragraph of the optviz authors under License: MIT: {everything}")
+    texts = {p["License"].split("\n")[0]: p["License"] for p in paragraphs if set(p) == {"License"}}
+    licence = (ROOT / "LICENSE").read_text().strip().splitlines()
+    mit_text = "\n".join(licence[licence.index("Permission is hereby granted, free of charge, to any person obtaining a copy"):])
+    if texts.get("MIT", "").split("\n", 1)[-1].strip() != mit_text:
+        raise Failure(f"the License: MIT paragraph of {path} is not the text of LICENSE")
+    for paragraph in paragraphs:
+        for name in re.findall(r"[\w.+-]+", paragraph.get("License", "").split("\n")[0]):
+            if name not in ("and", "or") and name not in texts:
+                raise Failure(f"{path} names the licence {name} without a License paragraph giving its text")
 
 
 def check_mime(prefix, version):
@@ -312,6 +357,7 @@ CHECKS = {
     "icons": check_icons,
     "desktop_entry": check_desktop_entry,
     "metainfo": check_metainfo,
+    "copyright": check_copyright,
     "mime": check_mime,
     "man_page": check_man_page,
     "bash_completion": check_bash_completion,

@@ -45,6 +45,8 @@ ORANGE, SKY_BLUE = (230, 159, 0), (86, 180, 233)
 # The first lesson's start point (-2.5, 2) on the page at 1280x800 (its text in a strip under the
 # canvas), where its handle is drawn.
 START_HANDLE = (453, 163)
+# The canvas's part of a screenshot at WIDTH x HEIGHT, where the heatmap and the paths are counted.
+CANVAS = (int(WIDTH * 0.27), int(HEIGHT * 0.12), int(WIDTH * 0.74), int(HEIGHT * 0.95))
 
 
 def chromium():
@@ -286,6 +288,48 @@ def link_code(scenario_json):
     return base64.urlsafe_b64encode(packed).decode().rstrip("=")
 
 
+def check_first_frames(suite, page, base):
+    """1. Loads and draws its first frames without an error (a fresh profile: the first lesson)."""
+    start = time.monotonic()
+    frames = page.open(base + "?step=0")
+    first = page.evaluate("Number(document.documentElement.dataset.optvizFirstFrameMs || 0)")
+    print(f"browser: (first frame {first / 1000:.2f} s after navigation started; 10 frames drawn "
+          f"{time.monotonic() - start:.2f} s after the page was asked for)")
+    suite.check("the page draws its first 10 frames", frames >= 10, f"{frames} frames")
+    errors = page.errors()
+    if page.status()[0] == "error":
+        errors.append(page.status()[1])
+    suite.check("no error in the console or on the page", not errors, "; ".join(errors[:3]))
+
+
+def check_heatmap_and_paths(suite, page, base, work):
+    """2. The default scenario's heatmap (the page as check_first_frames left it, at step 0), and its
+    paths once the playhead is at the end."""
+    page.screenshot(work / "default-start.png")
+    page.open(base + "?step=end")
+    page.screenshot(work / "default-end.png")
+    start_rows, end_rows = png_pixels(work / "default-start.png")[2], png_pixels(work / "default-end.png")[2]
+    fraction = colourful_fraction(start_rows, CANVAS)
+    suite.check("the screenshot shows the heatmap", fraction > 0.35, f"{fraction:.0%} colourful pixels")
+    for colour_name, colour in (("orange", ORANGE), ("sky blue", SKY_BLUE)):
+        before, after = count_near(start_rows, colour, CANVAS), count_near(end_rows, colour, CANVAS)
+        suite.check(f"the screenshot shows the {colour_name} run's path", after - before > 300,
+                    f"{before} pixels of its colour at step 0, {after} at the end")
+
+
+def check_surface(suite, page, url, scenario, flat_rows, work):
+    """9. The 3D view (a scenario's display.view, the scenario at `url`) draws its surface with WebGL 2:
+    the surface covers part of the canvas, the flat heatmap (flat_rows, a screenshot) all of it."""
+    surface = dict(scenario, display=dict(scenario.get("display", {}), view="3d"))
+    page.open(f"{url}#{link_code(json.dumps(surface))}")
+    page.screenshot(work / "link-3d.png")
+    suite.check("the 3D view draws without an error", not page.errors(), "; ".join(page.errors()[:3]))
+    flat = colourful_fraction(flat_rows, CANVAS)
+    solid = colourful_fraction(png_pixels(work / "link-3d.png")[2], CANVAS)
+    suite.check("the 3D view shows a surface, not the flat heatmap", 0.02 < solid < flat - 0.15,
+                f"{solid:.0%} colourful pixels in 3D, {flat:.0%} flat")
+
+
 class Suite:
     def __init__(self):
         self.passed = self.failed = 0
@@ -319,32 +363,10 @@ def main():
     work = pathlib.Path(tempfile.mkdtemp(prefix="optviz-browser-"))
     downloads = work / "downloads"
     downloads.mkdir()
-    canvas = (int(WIDTH * 0.27), int(HEIGHT * 0.12), int(WIDTH * 0.74), int(HEIGHT * 0.95))
     page = Browser(browser, work / "profile", downloads)
     try:
-        # 1. Loads and draws its first frames without an error (a fresh profile: the first lesson).
-        start = time.monotonic()
-        frames = page.open(base + "?step=0")
-        first = page.evaluate("Number(document.documentElement.dataset.optvizFirstFrameMs || 0)")
-        print(f"browser: (first frame {first / 1000:.2f} s after navigation started; 10 frames drawn "
-              f"{time.monotonic() - start:.2f} s after the page was asked for)")
-        suite.check("the page draws its first 10 frames", frames >= 10, f"{frames} frames")
-        errors = page.errors()
-        if page.status()[0] == "error":
-            errors.append(page.status()[1])
-        suite.check("no error in the console or on the page", not errors, "; ".join(errors[:3]))
-
-        # 2. The default scenario's heatmap, and its paths once the playhead is at the end.
-        page.screenshot(work / "default-start.png")
-        page.open(base + "?step=end")
-        page.screenshot(work / "default-end.png")
-        start_rows, end_rows = png_pixels(work / "default-start.png")[2], png_pixels(work / "default-end.png")[2]
-        fraction = colourful_fraction(start_rows, canvas)
-        suite.check("the screenshot shows the heatmap", fraction > 0.35, f"{fraction:.0%} colourful pixels")
-        for colour_name, colour in (("orange", ORANGE), ("sky blue", SKY_BLUE)):
-            before, after = count_near(start_rows, colour, canvas), count_near(end_rows, colour, canvas)
-            suite.check(f"the screenshot shows the {colour_name} run's path", after - before > 300,
-                        f"{before} pixels of its colour at step 0, {after} at the end")
+        check_first_frames(suite, page, base)
+        check_heatmap_and_paths(suite, page, base, work)
 
         # 2b. Dragging the start point recomputes every run in each frame of the drag, as a slider does.
         before_drag = page.evaluate("location.hash")
@@ -378,8 +400,8 @@ def main():
         suite.check("a scenario in the address opens (the page's title is its title)",
                     lesson["title"] in (title or ""), f"title {title!r}")
         suite.check("no error with a scenario in the address", not page.errors(), "; ".join(page.errors()[:3]))
-        gained = (count_near(png_pixels(work / "link-end.png")[2], ORANGE, canvas) -
-                  count_near(png_pixels(work / "link-start.png")[2], ORANGE, canvas))
+        gained = (count_near(png_pixels(work / "link-end.png")[2], ORANGE, CANVAS) -
+                  count_near(png_pixels(work / "link-start.png")[2], ORANGE, CANVAS))
         suite.check("the screenshot shows the address's scenario's paths", gained > 150,
                     f"{gained} more pixels of the first run's colour at the end than at step 0")
         shown = page.evaluate("location.hash.substring(1)") or ""
@@ -446,16 +468,7 @@ def main():
             suite.check("a PNG figure dropped on the page opens its scenario",
                         lesson["title"] in (page.evaluate("document.title") or ""),
                         f"title {page.evaluate('document.title')!r}")
-        # 9. The 3D view (a scenario's display.view) draws its surface with WebGL 2: the surface covers
-        # part of the canvas, the flat heatmap all of it.
-        surface = dict(lesson, display=dict(lesson.get("display", {}), view="3d"))
-        page.open(f"{base}?step=end#{link_code(json.dumps(surface))}")
-        page.screenshot(work / "link-3d.png")
-        suite.check("the 3D view draws without an error", not page.errors(), "; ".join(page.errors()[:3]))
-        flat = colourful_fraction(png_pixels(work / "link-end.png")[2], canvas)
-        solid = colourful_fraction(png_pixels(work / "link-3d.png")[2], canvas)
-        suite.check("the 3D view shows a surface, not the flat heatmap", 0.02 < solid < flat - 0.15,
-                    f"{solid:.0%} colourful pixels in 3D, {flat:.0%} flat")
+        check_surface(suite, page, base + "?step=end", lesson, png_pixels(work / "link-end.png")[2], work)
 
         # 10. The sweep panel and the basin overlay (?open=sweep,basins) compute their maps between
         # frames: the page goes on drawing while they are computed, and they finish.

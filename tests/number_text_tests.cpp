@@ -47,8 +47,11 @@ TEST_CASE("format_number gives the shortest text that reads back", "[number_text
 TEST_CASE("round_shown keeps 3 significant digits, of 1 - value near 1", "[number_text]") {
   CHECK(round_shown(0.30221426551783787) == 0.302);
   CHECK(format_shown(0.30221426551783787) == "0.302");
-  CHECK(format_shown(1.23456e-5) == "1.23e-05");
-  CHECK(format_shown(1e-8) == "1e-08");
+  CHECK(format_shown(1.23456e-5) == "1.23e-5");
+  CHECK(format_shown(1e-8) == "1e-8");
+  CHECK(format_shown(1e12) == "1e12");
+  CHECK(format_shown(-2.5e-300) == "-2.5e-300");
+  CHECK(parse_number(format_shown(1.23456e-5)) == 1.23e-5);
   CHECK(round_shown(12345.6) == 12300);
   CHECK(format_shown(-0.0456789) == "-0.0457");
   CHECK(format_shown(0.5) == "0.5");

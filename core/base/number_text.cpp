@@ -80,6 +80,16 @@ double round_shown(double value) {
   return std::strtod(buffer.data(), nullptr);
 }
 
-std::string format_shown(double value) { return format_number(round_shown(value)); }
+std::string format_shown(double value) {
+  std::string text = format_number(round_shown(value));
+  // The exponent as people write it: "1e-08" -> "1e-8", "1e+12" -> "1e12".
+  const std::size_t e = text.find('e');
+  if (e == std::string::npos) return text;
+  std::size_t digits = e + 1;
+  if (digits < text.size() && text[digits] == '+') text.erase(digits, 1);
+  if (digits < text.size() && text[digits] == '-') ++digits;
+  while (digits + 1 < text.size() && text[digits] == '0') text.erase(digits, 1);
+  return text;
+}
 
 }  // namespace optviz

@@ -22,7 +22,8 @@ std::optional<double> parse_number(std::string_view text);
 // significant digits of its distance to 1, so that 0.99935 keeps its 5 and 0.9991234 becomes
 // 0.999123 (1 - 0.000877). Non-finite values and 0 come back as they are.
 double round_shown(double value);
-// format_number(round_shown(value)): "0.302", "1e-08", "0.99935".
+// format_number(round_shown(value)) with the exponent as people write it: "0.302", "1e-8",
+// "1e12", "0.99935".
 std::string format_shown(double value);
 
 }  // namespace optviz

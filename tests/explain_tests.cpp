@@ -350,7 +350,15 @@ TEST_CASE("steps with no next update and diverged runs give a message, never a c
     const Trajectory d = simulate_one(tf, sgd, tf.start, 100);
     REQUIRE(d.diverged_at);
     const long at = *d.diverged_at;
-    CHECK(explain_update(sgd, "G", d, at).message.find("diverged at step " + std::to_string(at)) != std::string::npos);
+    const std::string message = explain_update(sgd, "G", d, at).message;
+    CHECK(message.find("diverged at step " + std::to_string(at)) != std::string::npos);
+    // It says what happened: the point left the plane beyond 1e12, where divergence() stops a run.
+    const Vec2 p = d.position[static_cast<std::size_t>(at)];
+    REQUIRE(std::isfinite(p.x));
+    CHECK(d.divergence_reason().find("θ left the plane: |") != std::string::npos);
+    CHECK(d.divergence_reason().find("> 1e12") != std::string::npos);
+    CHECK(message.find(d.divergence_reason()) != std::string::npos);
+    CHECK(message.find("no longer finite") == std::string::npos);
     check_lands_on_next_row(sgd, d, at - 1);
   }
   SECTION("a rule that makes NaN") {
@@ -362,5 +370,7 @@ TEST_CASE("steps with no next update and diverged runs give a message, never a c
     CHECK(e.parts[2].caption.find("NaN") != std::string::npos);
     CHECK(std::isnan(e.theta_after.x));
     CHECK(explain_update(bad, "G", d, 1).message.find("diverged at step 1") != std::string::npos);
+    CHECK(d.divergence_reason().find("no longer finite (") != std::string::npos);
+    CHECK(Trajectory{}.divergence_reason().empty());
   }
 }

@@ -9,7 +9,9 @@
 #include "number_text.hpp"
 
 using optviz::format_number;
+using optviz::format_shown;
 using optviz::parse_number;
+using optviz::round_shown;
 
 TEST_CASE("parse_number reads a whole number and nothing else", "[number_text]") {
   CHECK(parse_number("1") == 1.0);
@@ -40,4 +42,30 @@ TEST_CASE("format_number gives the shortest text that reads back", "[number_text
     INFO(x);
     REQUIRE(parse_number(format_number(x)) == x);
   }
+}
+
+TEST_CASE("round_shown keeps 3 significant digits, of 1 - value near 1", "[number_text]") {
+  CHECK(round_shown(0.30221426551783787) == 0.302);
+  CHECK(format_shown(0.30221426551783787) == "0.302");
+  CHECK(format_shown(1.23456e-5) == "1.23e-5");
+  CHECK(format_shown(1e-8) == "1e-8");
+  CHECK(format_shown(1e12) == "1e12");
+  CHECK(format_shown(-2.5e-300) == "-2.5e-300");
+  CHECK(parse_number(format_shown(1.23456e-5)) == 1.23e-5);
+  CHECK(round_shown(12345.6) == 12300);
+  CHECK(format_shown(-0.0456789) == "-0.0457");
+  CHECK(format_shown(0.5) == "0.5");
+  CHECK(format_shown(0.9) == "0.9");
+  CHECK(format_shown(0.95) == "0.95");
+  CHECK(format_shown(0.999) == "0.999");
+  CHECK(format_shown(0.99935) == "0.99935");
+  CHECK(format_shown(0.9991234) == "0.999123");
+  CHECK(format_shown(0.9123456) == "0.9123");
+  CHECK(format_shown(1) == "1");
+  CHECK(format_shown(0) == "0");
+  CHECK(std::isnan(round_shown(std::nan(""))));
+  CHECK(round_shown(std::numeric_limits<double>::infinity()) == std::numeric_limits<double>::infinity());
+  // Rounding twice changes nothing: a loaded value shows as it was loaded.
+  for (double x : {0.30221426551783787, 0.99935123, 3.3333e-7, 0.9000001})
+    CHECK(round_shown(round_shown(x)) == round_shown(x));
 }

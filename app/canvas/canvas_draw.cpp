@@ -269,22 +269,49 @@ void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle
   dl.AddLine(ImVec2(c.x, c.y + r * 0.6f), ImVec2(c.x, c.y + r * 1.6f), IM_COL32(255, 255, 255, 255), 2 * s.scale);
 }
 
+bool gradient_vanished(const Trajectory& traj, std::size_t k) {
+  if (k >= traj.rows()) return false;
+  double largest = 0;
+  for (const Vec2 g : traj.gradient)
+    if (std::isfinite(g.x) && std::isfinite(g.y)) largest = std::max(largest, std::hypot(g.x, g.y));
+  const double here = std::hypot(traj.gradient[k].x, traj.gradient[k].y);
+  return here <= kVanishedGradient * largest;
+}
+
+std::string descent_label(const RunSpec& run, const Trajectory& traj, std::size_t k) {
+  const std::string g = sees_noisy_gradients(run) ? "g" : "∇f";
+  return gradient_vanished(traj, k) ? g + " ≈ 0" : "−" + g + " direction";
+}
+
 void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& run, const RunLook& look,
                       const Trajectory& traj, long step, const CanvasStyle& s, std::vector<PixelRect>& labels) {
   if (traj.rows() == 0 || step < 0) return;
   const auto k = static_cast<std::size_t>(std::min<long>(step, static_cast<long>(traj.rows()) - 1));
   const Point2 from = t.to_pixels(traj.position[k]);
   if (!is_finite(from) || !t.rect().contains(from)) return;
+  // The gradient and momentum arrows show directions only, at one length, and say so; a gradient
+  // that has all but vanished is a ring, not an arrow.
   const float length = 70 * s.scale;
   const PixelRect bounds = t.rect();
-  if (const auto d = screen_direction(-1.0 * traj.gradient[k]))
-    draw_arrow(dl, im(from), *d, length, IM_COL32(255, 255, 255, 255), s, sees_noisy_gradients(run) ? "−g" : "−∇f",
-               bounds, labels);
+  const std::string gradient = descent_label(run, traj, k);
+  if (gradient_vanished(traj, k)) {
+    const float r = 7 * s.scale;
+    dl.AddCircle(im(from), r, s.shadow, 0, 4 * s.scale);
+    dl.AddCircle(im(from), r, IM_COL32(255, 255, 255, 255), 0, 2 * s.scale);
+    const ImVec2 size = text_size(s, gradient);
+    const PixelRect ring{from.x - r, from.y - r, from.x + r, from.y + r};
+    const auto places = places_around(ring, size.x, size.y, 3 * s.scale);
+    const PixelRect placed = place_label(places, labels, bounds).value_or(places.front());
+    labels.push_back(placed);
+    draw_text_shadowed(dl, s, ImVec2(placed.x0, placed.y0), IM_COL32(255, 255, 255, 255), gradient);
+  } else if (const auto d = screen_direction(-1.0 * traj.gradient[k])) {
+    draw_arrow(dl, im(from), *d, length, IM_COL32(255, 255, 255, 255), s, gradient, bounds, labels);
+  }
   if (!run.rule && k < traj.updates()) {
     if (const auto momentum = momentum_field(run.hyper))
       if (const auto d = screen_direction(-1.0 * (traj.state(k).*momentum->member)))
-        draw_arrow(dl, im(from), *d, length * 0.8f, IM_COL32(255, 220, 120, 255), s, "−" + std::string(momentum->name),
-                   bounds, labels);
+        draw_arrow(dl, im(from), *d, length * 0.8f, IM_COL32(255, 220, 120, 255), s,
+                   "−" + std::string(momentum->name) + " direction", bounds, labels);
   }
   if (k + 1 < traj.rows()) {
     const Point2 to = t.to_pixels(traj.position[k + 1]);

@@ -101,9 +101,17 @@ void draw_divergence_label(ImDrawList& dl, const CanvasTransform& transform, con
 
 void draw_start_handle(ImDrawList& dl, Point2 at, bool active, const CanvasStyle& style);
 
-// At the run's point at `step`: the descent direction -g, the momentum's direction (if the
-// optimizer has one) and the actual next step, labelled where the labels cover nothing in `taken`
-// (markers, stars, other labels), which they join.
+// A gradient this small beside the largest of its run (at the minimum, say) is drawn as a ring
+// labelled "∇f ≈ 0", not as an arrow of the directions' length.
+inline constexpr double kVanishedGradient = 1e-4;
+bool gradient_vanished(const Trajectory& traj, std::size_t k);
+// The gradient arrow's label at row k: "−∇f direction" ("−g direction" for noisy gradients), or
+// "∇f ≈ 0" when it vanished.
+std::string descent_label(const RunSpec& run, const Trajectory& traj, std::size_t k);
+
+// At the run's point at `step`: the descent direction -g and the momentum's direction (if the
+// optimizer has one), each at one length and labelled "direction", and the actual next step,
+// labelled where the labels cover nothing in `taken` (markers, stars, other labels), which they join.
 void draw_step_arrows(ImDrawList& dl, const CanvasTransform& transform, const RunSpec& run, const RunLook& look,
                       const Trajectory& t, long step, const CanvasStyle& style, std::vector<PixelRect>& taken);
 
@@ -113,13 +121,13 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& transform, const Ru
 void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, const CanvasStyle& style,
                      std::optional<PixelRect> labels = std::nullopt);
 float colour_bar_label_width(const HeatmapScale& scale, const CanvasStyle& style);
-// What the colour bar's labels count, in words: "f", or "f above min" on a log scale whose lowest
-// value is not 0 (the labels are f − min).
+// What the colour bar's labels count, in words: "f", or on a log scale whose lowest value is not a
+// known minimum of 0, "f − f*" (f* known) or "f − lowest found"; never a number.
 std::string colour_bar_title(const HeatmapScale& scale);
-// The whole sentence, with the minimum: "Colours: f − 0.104 on a log scale, where 0.104 is the
-// lowest f in the function's view".
+// The whole sentence, with the minimum: "Colours: f − f* on a log scale, where f* = 0.104 is f's
+// minimum".
 std::string colour_bar_explanation(const HeatmapScale& scale);
-// "min 0.104" under that title in figures ("" when the labels count f itself).
+// "f* = 0.104" or "lowest 0.104" under that title in figures ("" when the labels count f itself).
 std::string colour_bar_minimum(const HeatmapScale& scale);
 
 // The legend of the canvas in the box `chrome.legend`: the first `chrome.legend_rows` visible

@@ -6,6 +6,7 @@
 #include "canvas_draw.hpp"
 #include "colour_map.hpp"
 #include "plot_scale.hpp"
+#include "run_name.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -18,20 +19,22 @@ ImU32 to_u32(const Colour& c) {
 }  // namespace
 
 std::string colour_bar_title(const HeatmapScale& scale) {
-  if (scale.kind == ColourScale::log && scale.low != 0) return "f above min";
-  return "f";
+  if (scale.kind == ColourScale::linear || (scale.known_minimum && scale.low == 0)) return "f";
+  return scale.known_minimum ? "f − f*" : "f − lowest found";
 }
 
 std::string colour_bar_explanation(const HeatmapScale& scale) {
   if (scale.kind == ColourScale::linear) return "Colours: f on a linear scale";
-  if (scale.low == 0) return "Colours: f on a log scale";
-  return "Colours: f − " + short_number(scale.low) + " on a log scale, where " + short_number(scale.low) +
-         " is f's minimum (or the least f found in its view)";
+  if (scale.known_minimum && scale.low == 0) return "Colours: f on a log scale (its minimum f* is 0)";
+  if (scale.known_minimum)
+    return "Colours: f − f* on a log scale, where f* = " + short_number(scale.low) + " is f's minimum";
+  return "Colours: f − " + short_number(scale.low) + " on a log scale, " + short_number(scale.low) +
+         " being the lowest f found over its view (its minimum is not known)";
 }
 
 std::string colour_bar_minimum(const HeatmapScale& scale) {
-  if (scale.kind == ColourScale::linear || scale.low == 0) return "";
-  return "min " + short_number(scale.low);
+  if (scale.kind == ColourScale::linear || (scale.known_minimum && scale.low == 0)) return "";
+  return (scale.known_minimum ? "f* = " : "lowest ") + short_number(scale.low);
 }
 
 namespace {
@@ -86,17 +89,18 @@ void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, c
 namespace {
 
 // A run's line in the legend: its name, and its status when it diverged.
-std::string legend_name(const Scenario& scenario, const std::vector<Trajectory>& runs, std::size_t i) {
+std::string legend_name(const std::vector<std::string>& names, const std::vector<Trajectory>& runs, std::size_t i) {
   const bool diverged = i < runs.size() && runs[i].diverged_at;
-  return diverged ? scenario.looks[i].label + " (" + runs[i].status() + ")" : scenario.looks[i].label;
+  return diverged ? names[i] + " (" + runs[i].status() + ")" : names[i];
 }
 
 }  // namespace
 
 float legend_in_width(const Scenario& scenario, const std::vector<Trajectory>& runs, const CanvasStyle& s) {
   float text = 0;
+  const std::vector<std::string> names = run_names(scenario);
   for (std::size_t i = 0; i < scenario.course.runs.size() && i < scenario.looks.size(); ++i)
-    if (scenario.looks[i].visible) text = std::max(text, text_size(s, legend_name(scenario, runs, i)).x);
+    if (scenario.looks[i].visible) text = std::max(text, text_size(s, legend_name(names, runs, i)).x);
   // As draw_legend_in places it: a pad, the swatch, a pad, the name, a pad (and a pixel to spare).
   return text > 0 ? std::ceil(text + kLegendSwatch * s.font_size + 3 * std::round(0.4f * s.font_size) + 1) : 0;
 }
@@ -117,6 +121,7 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scena
     y += c.line_height;
   };
   int shown = 0, hidden = 0;
+  const std::vector<std::string> names = run_names(scenario);
   for (std::size_t i = 0; i < scenario.course.runs.size(); ++i) {
     if (!scenario.looks[i].visible) continue;
     if (shown == c.legend_rows) {
@@ -128,7 +133,7 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scena
     dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), s.shadow, 6 * s.scale);
     dl.AddLine(ImVec2(box.x0 + pad, mid), ImVec2(box.x0 + pad + swatch, mid), run_colour(scenario.looks[i].colour),
                3.5f * s.scale);
-    text(text_x, legend_name(scenario, runs, i));
+    text(text_x, legend_name(names, runs, i));
   }
   if (c.legend_more && hidden > 0) text(box.x0 + pad, "+" + std::to_string(hidden) + " more");
   for (int i = 0; i < c.note_rows && i < static_cast<int>(note.size()); ++i) text(box.x0 + pad, note[i]);
@@ -159,10 +164,11 @@ LegendLayout legend_layout(const Scenario& scenario, const std::vector<Trajector
   l.row_h = parameters ? 2 * l.line_h : l.line_h;
   l.note_size = s.font_size * 0.85f;
   float width = 0;
+  const std::vector<std::string> names = run_names(scenario);
   for (std::size_t i = 0; i < scenario.course.runs.size(); ++i) {
     const RunSpec& r = scenario.course.runs[i];
     if (!scenario.looks[i].visible) continue;
-    LegendRow row{scenario.looks[i].label, parameters ? parameter_summary(r) : std::string(),
+    LegendRow row{names[i], parameters ? parameter_summary(r) : std::string(),
                   run_colour(scenario.looks[i].colour)};
     if (i < runs.size() && runs[i].diverged_at) row.title += "  (" + runs[i].status() + ")";
     width = std::max({width, text_size(s, row.title).x, text_size(s, row.detail).x});

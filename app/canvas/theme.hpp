@@ -33,4 +33,16 @@ inline ImFont* canvas_font(const CanvasStyle& s) { return s.font != nullptr ? s.
 
 ImU32 run_colour(const Rgb& c, float alpha = 1.0f);
 
+// WCAG 2's contrast ratio of two colours (1 to 21) from their relative luminance; alpha is ignored.
+double contrast_ratio(ImU32 a, ImU32 b);
+// WCAG 2's least contrast for graphics and large text, which a run's line or name keeps against
+// what it is drawn on.
+inline constexpr double kMinRunContrast = 3;
+// A run's colour as drawn on `background`: itself when their contrast is at least kMinRunContrast,
+// else mixed towards black (on a light background) or white (on a dark one) until it is, so that
+// the light theme's yellow (#f0e442) is drawn olive on the white plots. Keeps the alpha.
+ImU32 readable_on(ImU32 colour, ImU32 background);
+// What the plots draw their lines on: the current style's frame colour over its window colour.
+ImU32 plot_background();
+
 }  // namespace optviz::gui

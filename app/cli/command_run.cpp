@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "csv.hpp"
 #include "run_export.hpp"
+#include "run_name.hpp"
 #include "trajectory.hpp"
 
 namespace optviz::cli {
@@ -34,7 +35,7 @@ int run_scenario(const RunCommandOptions& o) {
   export_runs(scenario, runs, o.out_dir);
   for (std::size_t i = 0; i < runs.size(); ++i)
     if (runs[i].diverged_at)
-      std::cerr << "runs[" << i << "] (" << scenario.looks[i].label << "): " << runs[i].status() << "\n";
+      std::cerr << "runs[" << i << "] (" << run_name(scenario, i) << "): " << runs[i].status() << "\n";
   return 0;
 }
 

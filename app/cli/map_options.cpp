@@ -67,7 +67,7 @@ void flag_run(const MapCommandOptions& o, bool takes_start, const std::vector<st
   FlagRun flags = run_from_flags(o.run, o.run.steps, takes_start, swept);
   r.f = std::move(flags.f);
   r.spec = std::move(flags.spec);
-  r.look = make_look(r.spec.rule ? "Rule" : std::string(title(r.spec.hyper.kind)), 0, r.spec);
+  r.look = make_look({}, 0, r.spec);
   r.start = flags.start;
   r.steps = o.run.steps;
   r.training = flags.training;

@@ -14,6 +14,7 @@
 #include "map_views.hpp"
 #include "panels.hpp"
 #include "plot_scale.hpp"
+#include "run_name.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -62,7 +63,7 @@ void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, 
     rows.push_back({u32(kDivergedColour), "diverged"});
   }
   const std::string note = std::to_string(basin->steps) + " steps of " +
-                           state.model.scenario.looks[*state.model.selected].label +
+                           run_name(state.model.scenario, *state.model.selected) +
                            (v.job.current() ? "" : " (updating…)");
   float width = std::max(text_size(s, title).x, text_size(s, note).x);
   for (const Row& r : rows) width = std::max(width, sw + pad + text_size(s, r.text).x);

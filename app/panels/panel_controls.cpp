@@ -99,7 +99,7 @@ void data_fields(AppState& state) {
       set_notice(state, "invalid x range: from a lower to a higher value, within 1e6", true);
     }
   }
-  label_column("Seed");
+  label_column("Data seed", 5);  // not the noise's seed (seed_row)
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
   std::uint64_t seed = r.seed;
   if (ImGui::InputScalar("##data seed", ImGuiDataType_U64, &seed, nullptr, nullptr, nullptr,
@@ -173,7 +173,7 @@ void function_section(AppState& state) {
 // The scenario's seed (of the noise and the shuffled batches) and the spread of the noisy runs.
 void seed_row(AppState& state) {
   Scenario& s = state.model.scenario;
-  label_column("Seed");
+  label_column("Noise seed", 5);  // not the data's seed (data_fields)
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
   std::uint64_t seed = s.course.seed;
   if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &seed, nullptr, nullptr, nullptr,

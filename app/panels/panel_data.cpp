@@ -15,6 +15,7 @@
 #include "line_plot.hpp"
 #include "panels.hpp"
 #include "plot_scale.hpp"
+#include "run_name.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -26,8 +27,9 @@ void hover_readout(const AppState& state, DataLoss loss, double x, long step) {
   for (std::size_t i = 0; i < state.model.simulated.course.runs.size() && i < state.model.runs.size(); ++i) {
     const auto theta = parameters_at(state.model.runs[i], step);
     if (!state.model.simulated.looks[i].visible || !theta) continue;
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(run_colour(state.model.simulated.looks[i].colour)),
-                       "%s: %s = %s, %s = %s, model %s", state.model.simulated.looks[i].label.c_str(), names.x,
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(readable_on(run_colour(state.model.simulated.looks[i].colour),
+                                                                  ImGui::GetColorU32(ImGuiCol_WindowBg))),
+                       "%s: %s = %s, %s = %s, model %s", run_name(state.model.simulated, i).c_str(), names.x,
                        short_number(theta->x).c_str(), names.y, short_number(theta->y).c_str(),
                        short_number(data_model(loss, *theta, x)).c_str());
   }

@@ -12,6 +12,7 @@
 #include "algorithms.hpp"
 #include "explain.hpp"
 #include "panels.hpp"
+#include "run_name.hpp"
 
 namespace optviz::gui {
 
@@ -32,14 +33,14 @@ std::vector<InspectorRow> inspector_rows(const Explanation& e) {
 namespace {
 
 void run_picker(AppState& state) {
-  const auto& runs = state.model.simulated.looks;
+  const std::vector<std::string> runs = run_names(state.model.simulated);
   const std::string preview =
-      state.model.selected && *state.model.selected < runs.size() ? runs[*state.model.selected].label : "none";
+      state.model.selected && *state.model.selected < runs.size() ? runs[*state.model.selected] : "none";
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##inspected", preview.c_str())) {
     for (std::size_t i = 0; i < runs.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
-      if (ImGui::Selectable(runs[i].label.c_str(), state.model.selected && *state.model.selected == i))
+      if (ImGui::Selectable(runs[i].c_str(), state.model.selected && *state.model.selected == i))
         state.model.selected = i;
       ImGui::PopID();
     }

@@ -9,6 +9,7 @@
 
 #include "line_plot.hpp"
 #include "panels.hpp"
+#include "run_name.hpp"
 #include "run_plots.hpp"
 
 namespace optviz::gui {
@@ -17,10 +18,10 @@ namespace {
 void legend(const AppState& state) {
   const float swatch = ImGui::GetFontSize() * 1.2f;
   bool first = true;
+  const std::vector<std::string> run_labels = run_names(state.model.simulated);
   for (std::size_t i = 0; i < state.model.simulated.course.runs.size() && i < state.model.runs.size(); ++i) {
     if (!state.model.simulated.looks[i].visible) continue;
-    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x +
-                        ImGui::CalcTextSize(state.model.simulated.looks[i].label.c_str()).x;
+    const float width = swatch + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(run_labels[i].c_str()).x;
     if (!first) {
       ImGui::SameLine();
       if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
@@ -29,11 +30,12 @@ void legend(const AppState& state) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float mid = p.y + ImGui::GetTextLineHeight() / 2;
     ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, mid), ImVec2(p.x + swatch, mid),
-                                        run_colour(state.model.simulated.looks[i].colour),
+                                        readable_on(run_colour(state.model.simulated.looks[i].colour),
+                                                    ImGui::GetColorU32(ImGuiCol_WindowBg)),
                                         3 * ImGui::GetFontSize() / 17);
     ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    ImGui::TextUnformatted(state.model.simulated.looks[i].label.c_str());
+    ImGui::TextUnformatted(run_labels[i].c_str());
   }
   // The key of the per-coordinate plots, when one is shown.
   const std::vector<LessonPlot> shown = shown_plots(state.model.scenario);

@@ -12,6 +12,7 @@
 #include "algorithms.hpp"
 #include "panels.hpp"
 #include "parameters.hpp"
+#include "run_name.hpp"
 #include "slider_scale.hpp"
 
 namespace optviz::gui {
@@ -109,7 +110,10 @@ void run_body(AppState& state, std::size_t index) {
   // The name after the values: they are what a lesson changes.
   label_column("Name");
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##label", &state.model.scenario.looks[index].label);
+  // Empty: the name follows the values, shown greyed as the hint.
+  ImGui::InputTextWithHint("##label", run_name(state.model.scenario, index).c_str(),
+                           &state.model.scenario.looks[index].label);
+  tooltip("A name typed here stays; empty, the name follows the run's values");
   if (ImGui::Button("Duplicate")) duplicate_run(state, index);
   tooltip("A copy of this run to compare one parameter (Ctrl+D)");
   ImGui::SameLine();
@@ -123,6 +127,7 @@ void run_body(AppState& state, std::size_t index) {
     ImGui::SameLine();
     if (t.diverged_at) {
       ImGui::TextColored(error_colour(state), "%s", t.status().c_str());
+      tooltip(t.divergence_reason().c_str());
     } else if (t.rows() > 0) {
       ImGui::TextDisabled("final f = %.4g", t.value.back());
     }
@@ -262,7 +267,7 @@ void draw_runs_section(AppState& state) {
     ImGui::Checkbox("##visible", &state.model.scenario.looks[i].visible);
     tooltip("Show or hide this run");
     ImGui::SameLine();
-    ImGui::TextUnformatted(state.model.scenario.looks[i].label.c_str());
+    ImGui::TextUnformatted(run_name(state.model.scenario, i).c_str());
     if (open) {
       if (i < state.model.scenario.course.runs.size()) run_body(state, i);
       ImGui::TreePop();

@@ -13,6 +13,7 @@
 #include "panels.hpp"
 #include "parameters.hpp"
 #include "plot_scale.hpp"
+#include "run_name.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -205,8 +206,8 @@ void y_ticks(ImDrawList& dl, const std::vector<MapTick>& ticks, PixelRect plot, 
 }
 
 std::string cell_text(const Sweep& sweep, const RunSummary& c, int i, int j) {
-  std::string text = std::string(sweep.x.parameter->name) + " = " + short_number(sweep.x.value(i)) + ", " +
-                     std::string(sweep.y.parameter->name) + " = " + short_number(sweep.y.value(j)) + "\n";
+  std::string text = std::string(sweep.x.parameter->name) + " = " + format_shown(sweep.x.value(i)) + ", " +
+                     std::string(sweep.y.parameter->name) + " = " + format_shown(sweep.y.value(j)) + "\n";
   const double f_star = sweep.objective.minimum_value();
   if (c.diverged_at) return text + "diverged at step " + std::to_string(*c.diverged_at);
   text +=
@@ -288,9 +289,10 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
                     current ? "Click to load these values into the run" : "(recomputing: click when it is done)");
   if (clicked && current) {
     load_sweep_cell(state.model.scenario, index, *sweep, i, j);
-    set_notice(state, state.model.scenario.looks[index].label + ": " + std::string(sweep->x.parameter->name) + " = " +
-                          short_number(sweep->x.value(i)) + ", " + std::string(sweep->y.parameter->name) + " = " +
-                          short_number(sweep->y.value(j)));
+    const Vec2 loaded = swept_values(state.model.scenario.course.runs[index], *sweep);
+    set_notice(state, run_name(state.model.scenario, index) + ": " + std::string(sweep->x.parameter->name) + " = " +
+                          format_shown(loaded.x) + ", " + std::string(sweep->y.parameter->name) + " = " +
+                          format_shown(loaded.y));
   }
 }
 
@@ -319,7 +321,7 @@ void draw_sweep_panel(AppState& state) {
     if (has_run) {
       const RunSpec& run = state.model.scenario.course.runs[*index];
       const Scenario& s = state.model.scenario;
-      ImGui::TextUnformatted((state.model.scenario.looks[*index].label + " on " + s.course.objective.title() +
+      ImGui::TextUnformatted((run_name(state.model.scenario, *index) + " on " + s.course.objective.title() +
                               ", from (" + short_number(s.course.start.x) + ", " + short_number(s.course.start.y) + ")")
                                  .c_str());
       if (settings) settings_rows(v.settings, run, s.course.steps, std::isfinite(s.course.objective.minimum_value()));

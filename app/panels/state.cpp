@@ -8,6 +8,7 @@
 
 #include "algorithms.hpp"
 #include "parameters.hpp"
+#include "run_name.hpp"
 #include "scenario_file.hpp"
 
 namespace optviz::gui {
@@ -131,7 +132,7 @@ bool add_run(AppState& state, OptimizerKind kind) {
 bool duplicate_run(AppState& state, std::size_t index) {
   if (index >= state.model.scenario.course.runs.size() || !room_for_another_run(state)) return false;
   RunLook look = state.model.scenario.looks[index];
-  look.label += " (copy)";
+  if (!look.label.empty()) look.label += " (copy)";  // an automatic name tells the copy apart itself
   look.colour = free_colour(state.model.scenario);
   const FormulaEdit edit = rule_edit(state, index);
   const auto at = static_cast<std::ptrdiff_t>(index) + 1;
@@ -159,11 +160,9 @@ void change_optimizer(AppState& state, std::size_t index, OptimizerKind kind) {
   if (index >= state.model.scenario.course.runs.size()) return;
   RunSpec& run = state.model.scenario.course.runs[index];
   if (run.hyper.kind == kind && !run.rule) return;
-  const bool default_label = state.model.scenario.looks[index].label == title(run.hyper.kind) ||
-                             state.model.scenario.looks[index].label == "Typed rule";
+  if (is_value_label(run, state.model.scenario.looks[index].label)) state.model.scenario.looks[index].label.clear();
   run.hyper = defaults(kind);
   run.rule.reset();
-  if (default_label) state.model.scenario.looks[index].label = std::string(title(kind));
 }
 
 FormulaEdit& rule_edit(AppState& state, std::size_t index) {
@@ -198,8 +197,7 @@ void type_rule(AppState& state, std::size_t index, std::string text) {
 void change_to_rule(AppState& state, std::size_t index) {
   if (index >= state.model.scenario.course.runs.size() || state.model.scenario.course.runs[index].rule) return;
   RunSpec& run = state.model.scenario.course.runs[index];
-  if (state.model.scenario.looks[index].label == title(run.hyper.kind))
-    state.model.scenario.looks[index].label = "Typed rule";
+  if (is_value_label(run, state.model.scenario.looks[index].label)) state.model.scenario.looks[index].label.clear();
   // The rule that updates as the optimizer does, reading the same hyperparameters.
   rule_edit(state, index) = {};
   type_rule(state, index, rule_text(run.hyper));

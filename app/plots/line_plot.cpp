@@ -86,6 +86,7 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   dl.PushClipRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), true);
   Polylines dashes;
   std::vector<ImVec2> points;
+  const ImU32 background = plot_background();
   for (std::size_t k = 0; k < plot.series.size(); ++k) {
     const PlotSeries& series = plot.series[k];
     const SeriesColumns& columns =
@@ -96,7 +97,8 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
       if (whole && !rest) continue;
       plot_polylines(series.values, series.first_x, plot.x, y, r, scratch, whole ? series.values.size() : series.shown,
                      &columns);
-      const ImU32 colour = whole ? with_alpha(series.colour, 0.35f) : series.colour;
+      const ImU32 readable = readable_on(series.colour, background);
+      const ImU32 colour = whole ? with_alpha(readable, 0.35f) : readable;
       const float width = (whole ? 1.2f : 2.0f) * s.scale;
       for (std::size_t p = 0; p < scratch.pieces(); ++p) {
         const auto piece = scratch.piece(p);
@@ -137,7 +139,8 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
     for (const PlotSeries& series : plot.series) {
       const double i = static_cast<double>(hovered_step) - series.first_x;
       if (i < 0 || i >= static_cast<double>(series.values.size())) continue;
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(series.colour), "%s%s  %s", series.dashed ? "- - " : "—  ",
+      const ImU32 colour = readable_on(series.colour, ImGui::GetColorU32(ImGuiCol_PopupBg));
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s%s  %s", series.dashed ? "- - " : "—  ",
                          series.name.c_str(), short_number(series.values[static_cast<std::size_t>(i)]).c_str());
     }
     ImGui::EndTooltip();

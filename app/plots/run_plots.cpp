@@ -4,6 +4,7 @@
 #include <string>
 
 #include "geometry.hpp"
+#include "run_name.hpp"
 #include "theme.hpp"
 
 namespace optviz::gui {
@@ -22,18 +23,37 @@ void add_pair_series(LinePlot& plot, const Vec2* first, std::size_t stride, std:
 }
 
 // The accumulator of a run: a built-in's, or a typed rule's state variable marked as such.
-void add_accumulator_series(LinePlot& plot, const RunSpec& run, const RunLook& look, const Trajectory& t, ImU32 colour,
-                            std::size_t shown, CoordinateNames names, CoordinateChoice coordinate) {
+void add_accumulator_series(LinePlot& plot, const RunSpec& run, const RunLook& look, const std::string& run_label,
+                            const Trajectory& t, ImU32 colour, std::size_t shown, CoordinateNames names,
+                            CoordinateChoice coordinate) {
   if (!run.rule) {
     if (const auto field = accumulator_field(run.hyper))
       add_pair_series(plot, t.accumulator.data(), sizeof(Vec2), t.accumulator.size(),
-                      look.label + " " + std::string(field->name), colour, shown, names, coordinate);
+                      run_label + " " + std::string(field->name), colour, shown, names, coordinate);
     return;
   }
   const auto index = run.rule->state_index(look.accumulator);
   if (index && t.rule_width > 0 && !t.rule_state.empty())
     add_pair_series(plot, &t.rule_state[*index], sizeof(Vec2) * t.rule_width, t.rule_state.size() / t.rule_width,
-                    look.label + " " + look.accumulator, colour, shown, names, coordinate);
+                    run_label + " " + look.accumulator, colour, shown, names, coordinate);
+}
+
+// What the accumulator plot shows of the visible runs whose accumulator is not G: " (Adam: v)",
+// " (Adam: v, Rule: s)"; "" when every one is G.
+std::string accumulator_note(const Scenario& scenario) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < scenario.course.runs.size(); ++i) {
+    const RunSpec& run = scenario.course.runs[i];
+    if (!scenario.looks[i].visible) continue;
+    std::string part;
+    if (run.rule && scenario.looks[i].accumulator != "G") part = "Rule: " + scenario.looks[i].accumulator;
+    if (const auto field = accumulator_field(run.hyper); !run.rule && field && field->name != "G")
+      part = std::string(title(run.hyper.kind)) + ": " + std::string(field->name);
+    if (!part.empty() && std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
+  }
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? " (" : ", ") + part;
+  return out.empty() ? out : out + ")";
 }
 
 // After a per-coordinate plot's title: ", x" when it shows one coordinate, else which line is which.
@@ -71,15 +91,17 @@ LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
     plot.short_titles = {"Loss"};
     plot.log_y = gap;
   } else if (kind == LessonPlot::accumulator) {
-    plot.title = "Accumulator G_t (Adam: v)" + suffix;
+    const std::string note = accumulator_note(s);
+    plot.title = "Accumulator G_t" + note + suffix;
     plot.empty_text = "no accumulator in the visible runs";
-    plot.short_titles = {"G_t (Adam: v)" + suffix, "G_t" + suffix, "G_t"};
+    plot.short_titles = {"G_t" + note + suffix, "G_t" + suffix, "G_t"};
   } else {
     // With a schedule, η is η_t, the rate of update t.
     plot.title = (any_schedule(s) ? "Step size η_t/(√G_t+ε)" : "Step size η/(√G_t+ε)") + suffix;
     plot.short_titles = {"Step size" + suffix, "Step size"};
   }
   if (!source.series) return plot;
+  const std::vector<std::string> labels = run_names(s);
 
   for (std::size_t i = 0; i < s.course.runs.size() && i < runs.size(); ++i) {
     const RunSpec& run = s.course.runs[i];
@@ -89,17 +111,17 @@ LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
     const std::size_t before = plot.series.size();
     const auto shown = static_cast<std::size_t>(std::max(0L, source.step));
     if (kind == LessonPlot::loss) {
-      plot.series.push_back({s.looks[i].label + (gap ? " f − f*" : " f"),
+      plot.series.push_back({labels[i] + (gap ? " f − f*" : " f"),
                              {t.value.data(), sizeof(double), t.value.size(), gap ? f.minimum_value() : 0.0},
                              0,
                              shown + 1,
                              colour,
                              false});
     } else if (kind == LessonPlot::accumulator) {
-      add_accumulator_series(plot, run, s.looks[i], t, colour, shown, names, source.coordinate);
+      add_accumulator_series(plot, run, s.looks[i], labels[i], t, colour, shown, names, source.coordinate);
     } else {
       add_pair_series(plot, t.step_size.data(), sizeof(Vec2), t.step_size.size(),
-                      s.looks[i].label + (run.rule ? " −Δθ/g" : " lr"), colour, shown, names, source.coordinate);
+                      labels[i] + (run.rule ? " −Δθ/g" : " lr"), colour, shown, names, source.coordinate);
     }
     // The caches measure a run's series again only when the run was simulated again.
     const std::uint64_t version = i < source.versions.size() ? source.versions[i] : 0;

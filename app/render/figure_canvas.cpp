@@ -26,7 +26,7 @@ FigureLayout figure_layout(PixelRect area, float top_lines, const CanvasStyle& s
   const float left = fs * 0.6f + text_size(s, "-0.00").x + 10 * s.scale;
   const float bottom = fs * 0.6f + fs + 10 * s.scale;
   const float bar_w = fs * 0.9f;
-  // The bar's column holds its labels and its title ("f above min") without reaching the heatmap.
+  // The bar's column holds its labels and its title ("f − lowest found") without reaching the heatmap.
   const float right =
       fs * 0.8f +
       std::max(bar_w + colour_bar_label_width(scale, s),

@@ -100,8 +100,8 @@ void load_sweep_cell(Scenario& scenario, std::size_t index, const Sweep& sweep, 
   if (index >= scenario.course.runs.size()) return;
   const RunSpec cell = cell_run(sweep, i, j);
   Hyperparameters& h = scenario.course.runs[index].hyper;
-  h.*sweep.x.parameter->member = cell.hyper.*sweep.x.parameter->member;
-  h.*sweep.y.parameter->member = cell.hyper.*sweep.y.parameter->member;
+  h.*sweep.x.parameter->member = round_shown(cell.hyper.*sweep.x.parameter->member);
+  h.*sweep.y.parameter->member = round_shown(cell.hyper.*sweep.y.parameter->member);
 }
 
 std::optional<Basin> wanted_basin(const Scenario& scenario, std::size_t index, Box view, int columns, int rows,

@@ -97,7 +97,8 @@ std::optional<Sweep> wanted_sweep(const Scenario& scenario, std::size_t index, c
                                   std::string& problem);
 // The run's own values of the two swept hyperparameters.
 Vec2 swept_values(const RunSpec& run, const Sweep& sweep);
-// Clicking cell (i, j): run `index` takes the cell's values of the two hyperparameters.
+// Clicking cell (i, j): run `index` takes the cell's values of the two hyperparameters as they are
+// shown (round_shown: 0.302, not 0.302214265517), still inside the cell.
 void load_sweep_cell(Scenario& scenario, std::size_t index, const Sweep& sweep, int i, int j);
 
 // The basin map of run `index` over `view` in columns x rows cells, or nullopt and `problem`. The

@@ -1,5 +1,6 @@
 #include "number_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cerrno>
@@ -64,5 +65,31 @@ std::optional<double> parse_number(std::string_view text) {
 }
 
 #endif
+
+double round_shown(double value) {
+  if (!std::isfinite(value) || value == 0) return value;
+  std::array<char, 64> buffer{};
+  const double distance = 1 - value;
+  if (value > 0.9 && distance > 0) {
+    // Decimals down to the third significant digit of 1 - value.
+    const int decimals = 2 - static_cast<int>(std::floor(std::log10(distance)));
+    std::snprintf(buffer.data(), buffer.size(), "%.*f", std::min(decimals, 40), value);
+  } else {
+    std::snprintf(buffer.data(), buffer.size(), "%.3g", value);
+  }
+  return std::strtod(buffer.data(), nullptr);
+}
+
+std::string format_shown(double value) {
+  std::string text = format_number(round_shown(value));
+  // The exponent as people write it: "1e-08" -> "1e-8", "1e+12" -> "1e12".
+  const std::size_t e = text.find('e');
+  if (e == std::string::npos) return text;
+  std::size_t digits = e + 1;
+  if (digits < text.size() && text[digits] == '+') text.erase(digits, 1);
+  if (digits < text.size() && text[digits] == '-') ++digits;
+  while (digits + 1 < text.size() && text[digits] == '0') text.erase(digits, 1);
+  return text;
+}
 
 }  // namespace optviz

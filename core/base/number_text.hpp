@@ -17,4 +17,13 @@ std::string format_number(double value);
 // number too large for a double. A number too small for one reads as 0 or a subnormal.
 std::optional<double> parse_number(std::string_view text);
 
+// A value as optviz shows it and as a click on a map loads it: 3 significant digits (0.302214 ->
+// 0.302, 1.23456e-05 -> 1.23e-05), or for a value between 0.9 and 1 (rho, the betas) 3
+// significant digits of its distance to 1, so that 0.99935 keeps its 5 and 0.9991234 becomes
+// 0.999123 (1 - 0.000877). Non-finite values and 0 come back as they are.
+double round_shown(double value);
+// format_number(round_shown(value)) with the exponent as people write it: "0.302", "1e-8",
+// "1e12", "0.99935".
+std::string format_shown(double value);
+
 }  // namespace optviz

@@ -78,9 +78,12 @@ HeatmapScale heatmap_scale(const Objective& f, ColourScale kind, double max_row_
       high = std::max(high, value);
     }
   }
+  const bool known_minimum =
+      std::isfinite(f.minimum_value()) && !f.minima_are_found() && f.minimum_value() <= low;
   if (std::isfinite(f.minimum_value())) low = std::min(low, f.minimum_value());
   HeatmapScale scale;
   scale.kind = kind;
+  scale.known_minimum = known_minimum;
   if (!std::isfinite(low) || !std::isfinite(high)) low = 0, high = 1;
   const double max_range = std::numeric_limits<double>::max() / 4;
   if (!(high - low > 0) || !(high - low < max_range)) high = low + (high - low > 0 ? max_range : 1.0);

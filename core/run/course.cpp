@@ -62,11 +62,11 @@ std::string parameter_summary(const RunSpec& run) {
   for (const RealParameter* p : parameters_of(run)) {
     const double v = h.*p->member;
     if (v == 0 && switches_something_off(p->name)) continue;
-    add(parameter_symbol(p->name) + " = " + format_number(v));
+    add(parameter_symbol(p->name) + " = " + format_shown(v));
   }
   if (const std::string schedule = schedule_summary(run.schedule); !schedule.empty()) add(schedule);
   if (run.batch > 0) add("batch " + std::to_string(run.batch) + (run.shuffle ? ", shuffled" : ""));
-  if (run.noise > 0) add("noise σ = " + format_number(run.noise));
+  if (run.noise > 0) add("noise σ = " + format_shown(run.noise));
   if (!run.rule) {
     const Hyperparameters d = defaults(h.kind);
     if (h.centered != d.centered && h.centered) add("centered");

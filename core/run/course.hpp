@@ -59,8 +59,8 @@ std::optional<std::string> find_run_spec_problem(const RunSpec& run, std::size_t
 std::vector<const RealParameter*> parameters_of(const RunSpec& run);
 
 // "η = 0.01, ρ = 0.9, ε = 1e-08": the run's parameters for legends (every one that applies,
-// except those at 0 that switch something off), then its conventions that differ from the
-// defaults.
+// except those at 0 that switch something off; values as format_shown writes them), then its
+// conventions that differ from the defaults.
 std::string parameter_summary(const RunSpec& run);
 
 // How run `index` of a course with this seed sees its objective.

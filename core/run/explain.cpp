@@ -239,8 +239,8 @@ Explanation explain_update(const RunSpec& run, std::string_view accumulator, con
   }
   e.theta_before = e.theta_after = t.position[static_cast<std::size_t>(k)];
   if (k == last) {
-    e.message = t.diverged_at ? "The run diverged at step " + std::to_string(*t.diverged_at) +
-                                    " (its position, value or gradient is no longer finite): there is no next update."
+    e.message = t.diverged_at ? "The run diverged at step " + std::to_string(*t.diverged_at) + ": " +
+                                    t.divergence_reason() + ". There is no next update."
                               : "Step " + std::to_string(k) + " is the run's last step: there is no next update.";
     return e;
   }

@@ -11,6 +11,23 @@ std::string Trajectory::status() const {
   return diverged_at ? "diverged at step " + std::to_string(*diverged_at) : std::string();
 }
 
+std::string Trajectory::divergence_reason() const {
+  const auto k = static_cast<std::size_t>(diverged_at.value_or(0));
+  if (!diverged_at || k >= rows()) return "";
+  const Vec2 p = position[k], g = gradient[k];
+  const auto beyond = [](double v) { return !(std::fabs(v) <= kDivergenceBound); };
+  const std::string bound = format_shown(kDivergenceBound);
+  if (beyond(p.x) || beyond(p.y)) {
+    const double far = beyond(p.x) ? p.x : p.y;
+    const char* coordinate = beyond(p.x) ? "x" : "y";
+    if (!std::isfinite(far))
+      return std::string("θ's ") + coordinate + " is no longer finite (" + format_number(far) + ")";
+    return std::string("θ left the plane: |") + coordinate + "| = " + format_shown(std::fabs(far)) + " > " + bound;
+  }
+  if (!std::isfinite(value[k])) return "f is no longer finite (" + format_number(value[k]) + ")";
+  return "the gradient is no longer finite (" + format_number(std::isfinite(g.x) ? g.y : g.x) + ")";
+}
+
 void PowerTables::prepare(const Hyperparameters& h, long steps) {
   const std::array<double, kPowers> of = {h.beta1, h.beta2, h.momentum_decay};
   const auto count = static_cast<std::size_t>(steps) + 2;

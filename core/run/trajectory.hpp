@@ -93,6 +93,10 @@ struct Trajectory {
   State state(std::size_t k) const;
   // "diverged at step k", or "" for a run that finished.
   std::string status() const;
+  // What happened at that step, as divergence() decided it: "θ left the plane: |x| = 2.78e13 >
+  // 1e12", "f is no longer finite (inf)", "the gradient is no longer finite (nan)"; "" for a run
+  // that finished.
+  std::string divergence_reason() const;
 };
 
 // The first problem of the start point (finite, within 1e12) or the step count.

@@ -11,6 +11,7 @@
 #include "atomic_file.hpp"
 #include "csv.hpp"
 #include "json_text.hpp"
+#include "run_name.hpp"
 
 namespace optviz {
 namespace {
@@ -56,13 +57,14 @@ std::string run_summary_json(const Scenario& scenario, const std::vector<Traject
     out["function"] = scenario.course.objective.name();
   out["start"] = {scenario.course.start.x, scenario.course.start.y};
   OrderedJson list = OrderedJson::array();
+  const std::vector<std::string> names = run_names(scenario);
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const Trajectory& t = runs[i];
     const RunSpec& spec = scenario.course.runs[i];
     OrderedJson run;
     run["index"] = i;
-    run["file"] = run_file_name(i, scenario.looks[i].label);
-    run["label"] = scenario.looks[i].label;
+    run["file"] = run_file_name(i, names[i]);
+    run["label"] = names[i];
     if (spec.rule)
       run["rule"] = spec.rule->text();
     else
@@ -86,7 +88,7 @@ void export_runs(const Scenario& scenario, const std::vector<Trajectory>& runs, 
   for (std::size_t i = 0; i < runs.size(); ++i) {
     std::ostringstream csv;
     write_csv(csv, runs[i], scenario.course.runs[i]);
-    write_file_atomically(dir / run_file_name(i, scenario.looks[i].label), csv.str());
+    write_file_atomically(dir / run_file_name(i, run_name(scenario, i)), csv.str());
   }
   write_file_atomically(dir / "summary.json", summary);
 }

@@ -47,7 +47,7 @@ void remove_run(Scenario& s, std::size_t i) {
 }
 
 void add_run(Scenario& s, OptimizerKind kind) {
-  add_run(s, make_run(kind), make_look(std::string(title(kind)), s.course.runs.size()));
+  add_run(s, make_run(kind), make_look({}, s.course.runs.size()));
 }
 
 namespace {
@@ -87,7 +87,7 @@ Scenario default_scenario() {
   const auto add = [&s](OptimizerKind kind, double Hyperparameters::*member, double value, std::size_t colour) {
     RunSpec run = make_run(kind);
     run.hyper.*member = value;
-    add_run(s, run, make_look(std::string(title(kind)), colour));
+    add_run(s, run, make_look({}, colour));
   };
   add(OptimizerKind::momentum, &Hyperparameters::eta, 5e-4, 0);
   add(OptimizerKind::adagrad, &Hyperparameters::eta, 0.5, 1);

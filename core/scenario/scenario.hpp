@@ -23,7 +23,7 @@ struct Rgb {
 // How a run is shown: its name, colour, visibility, and the state variable the app plots as G_t.
 // It never changes a trajectory (a run's maths is its RunSpec, course.hpp).
 struct RunLook {
-  std::string label;  // "RMSprop rho=0.9"
+  std::string label;  // the name the user typed; empty: automatic (run_name.hpp)
   Rgb colour;
   bool visible = true;
   std::string accumulator = "G";  // a typed rule's state variable plotted as G_t
@@ -128,14 +128,14 @@ Scenario default_scenario();
 // The state variable of a typed rule that the app plots as G_t at first: G, else its first.
 std::string default_accumulator(const Rule& rule);
 
-// The look of run `index` of a scenario: the palette's colour in turn; for a typed rule, its state
-// variable G plotted (else its first).
+// The look of run `index` of a scenario, named `label` (empty: automatically): the palette's colour
+// in turn; for a typed rule, its state variable G plotted (else its first).
 RunLook make_look(std::string label, std::size_t index, const RunSpec& run = {});
 // Appends a run with its look; removes run i with its look.
 void add_run(Scenario& s, RunSpec run, RunLook look);
 void remove_run(Scenario& s, std::size_t i);
-// A built-in optimizer's run with its defaults, labelled with the optimizer's title and coloured
-// as the scenario's next run.
+// A built-in optimizer's run with its defaults, named automatically and coloured as the
+// scenario's next run.
 void add_run(Scenario& s, OptimizerKind kind);
 
 // The sweep a lesson shows (Scenario::lesson.sweep): its run over the two axes, cells x cells,

@@ -16,6 +16,7 @@
 #include "atomic_file.hpp"
 #include "json_text.hpp"
 #include "parameters.hpp"
+#include "run_name.hpp"
 #include "scenario_fields.hpp"
 #include "sweep.hpp"
 
@@ -134,7 +135,7 @@ ParsedRun parse_rule_run(const Json& value, std::size_t index, const std::string
     fail(prefix + "rule", place_text(text_of_rule, e.column()) + ": " + e.problem());
   }
   RunSpec run = make_rule_run(*rule);
-  RunLook look = make_look("Rule", index, run);
+  RunLook look = make_look({}, index, run);
   for (const RealParameter* p : rule->reads())
     if (!value.contains(p->name)) fail(prefix + std::string(p->name), "missing (the rule reads it)");
   for (const auto& [key, item] : value.items()) {
@@ -171,7 +172,7 @@ ParsedRun parse_run(const Json& value, std::size_t index) {
   if (!kind) fail(prefix + "optimizer", "must be one of " + optimizer_names(~0u) + ", got " + shown(optimizer));
 
   RunSpec run = make_run(*kind);
-  RunLook look = make_look(std::string(title(*kind)), index);
+  RunLook look = make_look({}, index);
   for (const auto& [key, item] : value.items()) {
     const std::string field = prefix + key_text(key);
     if (key == "optimizer") continue;
@@ -394,6 +395,8 @@ Scenario scenario_from_json(std::string_view text_in) {
     fail("runs", "must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(runs.size()));
   for (std::size_t i = 0; i < runs.size(); ++i) {
     ParsedRun parsed = parse_run(runs[i], i);
+    // A label that only spells the run's own values is automatic: it follows them from now on.
+    if (is_value_label(parsed.run, parsed.look.label)) parsed.look.label.clear();
     add_run(s, std::move(parsed.run), std::move(parsed.look));
   }
   if (const auto it = root.find("lesson"); it != root.end()) s.lesson = parse_lesson(*it, s.course.steps);

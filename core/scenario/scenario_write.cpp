@@ -97,7 +97,7 @@ std::string to_json(const Scenario& s) {
     const RunSpec& r = s.course.runs[i];
     const RunLook& look = s.looks[i];
     OrderedJson run;
-    run["label"] = look.label;
+    if (!look.label.empty()) run["label"] = look.label;  // none: the automatic name (run_name.hpp)
     if (r.rule)
       run["rule"] = r.rule->text();
     else

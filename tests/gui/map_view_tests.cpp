@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "headless_ui.hpp"
+#include "map_scale.hpp"
 #include "map_views.hpp"
 #include "parameters.hpp"
 #include "test_function.hpp"
@@ -72,6 +73,19 @@ TEST_CASE("the sweep axes default to the run's first two hyperparameters, eta on
   CHECK(settings.y.name == "beta1");
 }
 
+namespace {
+
+// The significant digits of a number's text: "0.000215" and "2.15e-05" have 3.
+std::size_t significant_digits(const std::string& text) {
+  const std::string mantissa = text.substr(0, text.find('e'));
+  std::string digits;
+  for (const char c : mantissa)
+    if (c >= '0' && c <= '9' && !(digits.empty() && c == '0')) digits += c;
+  return digits.size();
+}
+
+}  // namespace
+
 TEST_CASE("a finished sweep's cell, clicked, sets the run's hyperparameters to cell_run's values") {
   Scenario s = default_scenario();
   const SweepSettings settings = small_settings(s.course.runs[kRmsprop]);
@@ -91,13 +105,17 @@ TEST_CASE("a finished sweep's cell, clicked, sets the run's hyperparameters to c
   const RunSpec before = s.course.runs[kRmsprop];
   load_sweep_cell(s, kRmsprop, spec, 3, 11);
   const RunSpec cell = cell_run(spec, 3, 11);
-  CHECK(s.course.runs[kRmsprop].hyper == cell.hyper);
-  CHECK(s.course.runs[kRmsprop].hyper.eta == spec.x.value(3));
-  CHECK(s.course.runs[kRmsprop].hyper.rho == spec.y.value(11));
+  // The run takes the cell's values as they are shown, 3 significant digits, still in the cell.
+  CHECK(s.course.runs[kRmsprop].hyper.eta == round_shown(spec.x.value(3)));
+  CHECK(s.course.runs[kRmsprop].hyper.rho == round_shown(spec.y.value(11)));
+  CHECK(significant_digits(format_number(s.course.runs[kRmsprop].hyper.eta)) <= 3);
+  CHECK(significant_digits(format_number(s.course.runs[kRmsprop].hyper.rho)) <= 4);
+  CHECK(s.course.runs[kRmsprop].hyper.eta == Approx(spec.x.value(3)).epsilon(5e-3));
+  CHECK(sweep_axis_position(spec.x, s.course.runs[kRmsprop].hyper.eta) * 16 == Approx(3.5).margin(0.1));
   CHECK(s.course.runs[kRmsprop].hyper.eta != before.hyper.eta);
   // The cell is a single run with its values.
-  const RunSummary single = summarize_run(s.course.objective, s.course.runs[kRmsprop], s.course.start, spec.steps,
-                                          spec.training, spec.target);
+  const RunSummary single =
+      summarize_run(s.course.objective, cell, s.course.start, spec.steps, spec.training, spec.target);
   const RunSummary& mapped = job.result()->at(3, 11);
   CHECK(mapped.value == Approx(single.value).epsilon(1e-9));
   CHECK(mapped.position.x == Approx(single.position.x).epsilon(1e-9));

@@ -10,6 +10,7 @@
 #include "png_file.hpp"
 #include "presets.hpp"
 #include "run_export.hpp"
+#include "run_name.hpp"
 #include "scenario_file.hpp"
 #include "schedule.hpp"
 #include "support.hpp"
@@ -85,7 +86,7 @@ TEST_CASE("a scenario run from the command line gives the CSV of the same runs g
     for (std::size_t i = 0; i < s.course.runs.size(); ++i) {
       const Result by_flags = run_optviz(flags_of(s, i, dir / ("data" + std::to_string(p) + ".csv")));
       REQUIRE(by_flags.exit_code == 0);
-      CHECK(read_file(out / run_file_name(i, s.looks[i].label)) == by_flags.out);
+      CHECK(read_file(out / run_file_name(i, run_name(s, i))) == by_flags.out);
     }
     CHECK(std::filesystem::exists(out / "summary.json"));
   }

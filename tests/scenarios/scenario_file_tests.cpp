@@ -94,7 +94,7 @@ TEST_CASE("optional fields take the function's and the optimizer's defaults", "[
   rmsprop.rho = 0.9;
   CHECK(s.course.runs[0].hyper == rmsprop);
   CHECK(s.course.runs[1].hyper == defaults(OptimizerKind::adam));
-  CHECK(s.looks[0].label == "RMSprop");
+  CHECK(s.looks[0].label.empty());  // automatic: run_name.hpp
   CHECK(s.looks[1].colour == run_palette()[1]);
   CHECK(s.looks[1].visible);
 }

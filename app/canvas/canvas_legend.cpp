@@ -168,8 +168,7 @@ LegendLayout legend_layout(const Scenario& scenario, const std::vector<Trajector
   for (std::size_t i = 0; i < scenario.course.runs.size(); ++i) {
     const RunSpec& r = scenario.course.runs[i];
     if (!scenario.looks[i].visible) continue;
-    LegendRow row{names[i], parameters ? parameter_summary(r) : std::string(),
-                  run_colour(scenario.looks[i].colour)};
+    LegendRow row{names[i], parameters ? parameter_summary(r) : std::string(), run_colour(scenario.looks[i].colour)};
     if (i < runs.size() && runs[i].diverged_at) row.title += "  (" + runs[i].status() + ")";
     width = std::max({width, text_size(s, row.title).x, text_size(s, row.detail).x});
     l.rows.push_back(std::move(row));

@@ -21,7 +21,8 @@ void restore(AppState& state, Snapshot snapshot) {
   const bool new_function = !(snapshot.scenario.course.objective == m.scenario.course.objective);
   m.scenario = std::move(snapshot.scenario);
   m.generated = std::move(snapshot.generated);
-  m.formula = FormulaEdit{.text = std::string(m.scenario.course.objective.formula())};
+  m.formula = {};
+  m.formula.text = std::string(m.scenario.course.objective.formula());
   m.rule_edits.clear();
   if (new_function) state.view.settings.wanted = m.scenario.view;
   const std::size_t runs = m.scenario.course.runs.size();

@@ -29,10 +29,10 @@ void legend(const AppState& state) {
     first = false;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float mid = p.y + ImGui::GetTextLineHeight() / 2;
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, mid), ImVec2(p.x + swatch, mid),
-                                        readable_on(run_colour(state.model.simulated.looks[i].colour),
-                                                    ImGui::GetColorU32(ImGuiCol_WindowBg)),
-                                        3 * ImGui::GetFontSize() / 17);
+    ImGui::GetWindowDrawList()->AddLine(
+        ImVec2(p.x, mid), ImVec2(p.x + swatch, mid),
+        readable_on(run_colour(state.model.simulated.looks[i].colour), ImGui::GetColorU32(ImGuiCol_WindowBg)),
+        3 * ImGui::GetFontSize() / 17);
     ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::TextUnformatted(run_labels[i].c_str());

@@ -78,8 +78,7 @@ HeatmapScale heatmap_scale(const Objective& f, ColourScale kind, double max_row_
       high = std::max(high, value);
     }
   }
-  const bool known_minimum =
-      std::isfinite(f.minimum_value()) && !f.minima_are_found() && f.minimum_value() <= low;
+  const bool known_minimum = std::isfinite(f.minimum_value()) && !f.minima_are_found() && f.minimum_value() <= low;
   if (std::isfinite(f.minimum_value())) low = std::min(low, f.minimum_value());
   HeatmapScale scale;
   scale.kind = kind;

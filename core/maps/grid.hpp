@@ -16,9 +16,9 @@ enum class ColourScale { log, linear };
 // figure sizes never shift the colours.
 struct HeatmapScale {
   ColourScale kind = ColourScale::log;
-  double low = 0;     // f at t = 0: the known minimum, or the smallest value sampled
-  double high = 1;    // f at t = 1: the largest value sampled over the view box
-  double offset = 1;  // log scale: t follows log(f - low + offset); offset > 0
+  double low = 0;              // f at t = 0: the known minimum, or the smallest value sampled
+  double high = 1;             // f at t = 1: the largest value sampled over the view box
+  double offset = 1;           // log scale: t follows log(f - low + offset); offset > 0
   bool known_minimum = false;  // low is f's known minimum f*, not the lowest value found or sampled
 
   // t in [0, 1]; values outside [low, high] are clamped; NaN maps to 1.

@@ -46,9 +46,7 @@ void remove_run(Scenario& s, std::size_t i) {
   s.looks.erase(s.looks.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
-void add_run(Scenario& s, OptimizerKind kind) {
-  add_run(s, make_run(kind), make_look({}, s.course.runs.size()));
-}
+void add_run(Scenario& s, OptimizerKind kind) { add_run(s, make_run(kind), make_look({}, s.course.runs.size())); }
 
 namespace {
 constexpr std::string_view kLessonPlotNames[] = {"loss", "accumulator", "step_size", "data", "sweep"};

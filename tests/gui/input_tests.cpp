@@ -170,6 +170,9 @@ TEST_CASE("a click on the canvas takes the keyboard from the formula field: F fi
     ui.frames(2);
     ImGuiWindow* controls = ImGui::FindWindowByName("Controls");
     REQUIRE(controls != nullptr);
+    // The function's fields come after the runs: scrolled into view, as a user would.
+    ImGui::SetScrollY(controls, controls->ScrollMax.y);
+    ui.frames(2);
     ImGui::ActivateItem(controls->GetID("##formula"));
     ImGui::GetCurrentContext()->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;  // as a click would
     ui.frames(2);

@@ -98,7 +98,8 @@ TEST_CASE("a stored label that only spells the run's values reads as automatic",
   CHECK_FALSE(is_value_label(run, "RMSprop beta1=0.9"));  // not a parameter RMSprop takes
   CHECK_FALSE(is_value_label(run, "Adam"));
 
-  const Scenario s = scenario_from_json(R"({"version": 1, "function": "rosenbrock", "start": [-1.5, 2], "steps": 10, "runs": [
+  const Scenario s =
+      scenario_from_json(R"({"version": 1, "function": "rosenbrock", "start": [-1.5, 2], "steps": 10, "runs": [
       {"label": "SGD eta=0.05", "optimizer": "sgd", "eta": 0.05},
       {"label": "SGD eta=0.3", "optimizer": "sgd", "eta": 0.3},
       {"label": "fast", "optimizer": "sgd", "eta": 0.65}]})");

@@ -5,7 +5,9 @@
 
 #include "canvas_draw.hpp"
 #include "headless_ui.hpp"
+#include "run.hpp"
 #include "run_name.hpp"
+#include "run_plots.hpp"
 #include "test_function.hpp"
 #include "theme.hpp"
 
@@ -105,4 +107,27 @@ TEST_CASE("gradient arrows say they show a direction; a vanished gradient is no 
   REQUIRE(std::hypot(t.gradient[last].x, t.gradient[last].y) < 1e-6);
   CHECK(gradient_vanished(t, last));
   CHECK(descent_label(run, t, last) == "∇f ≈ 0");
+}
+
+TEST_CASE("the loss plot names its gap as the colour bar does: f − f* only when the minimum is known") {
+  Scenario s = default_scenario();
+  s.course.steps = 20;
+  std::vector<Trajectory> runs = simulate(s.course);
+  RunPlotsSource source;
+  source.scenario = &s;
+  source.runs = &runs;
+  source.step = 10;
+  LinePlot plot = run_plot(LessonPlot::loss, source);
+  CHECK(plot.title == "Loss f − f*");
+  REQUIRE_FALSE(plot.series.empty());
+  CHECK(plot.series.front().name.find("f − f*") != std::string::npos);
+
+  s.course.objective = Objective::typed("(x - 1)^2 + 2*(y + 0.5)^2 + 0.25");
+  s.course.objective.search_minima({{-3, -3}, {3, 3}});
+  runs = simulate(s.course);
+  REQUIRE(s.course.objective.minima_are_found());
+  plot = run_plot(LessonPlot::loss, source);
+  CHECK(plot.title == "Loss f − lowest found");
+  REQUIRE_FALSE(plot.series.empty());
+  CHECK(plot.series.front().name.find("f − lowest found") != std::string::npos);
 }

@@ -1,5 +1,6 @@
 #include "history.hpp"
 
+#include <unordered_set>
 #include <utility>
 
 #include "course.hpp"
@@ -67,9 +68,24 @@ std::string describe_change(const Scenario& before, const Scenario& after) {
   return "change";
 }
 
+std::size_t History::data_bytes() const {
+  std::unordered_set<const Dataset*> held;
+  const auto add = [&held](const Snapshot& s) {
+    if (const Dataset* d = s.scenario.course.objective.data()) held.insert(d);
+    if (s.generated.objective)
+      if (const Dataset* d = s.generated.objective->data()) held.insert(d);
+  };
+  if (recorded_) add(*recorded_);
+  for (const auto* list : {&undo_, &redo_})
+    for (const Entry& e : *list) add(e.snapshot);
+  std::size_t bytes = 0;
+  for (const Dataset* d : held) bytes += (d->x.size() + d->y.size()) * sizeof(double);
+  return bytes;
+}
+
 void History::push(std::deque<Entry>& list, Entry entry) {
   list.push_back(std::move(entry));
-  while (list.size() > limit_) list.pop_front();
+  while (list.size() > limit_ || (list.size() > 1 && data_bytes() > data_limit_)) list.pop_front();
 }
 
 bool History::record(const Scenario& scenario, const GeneratedData& generated, std::string name, bool merge) {

@@ -37,12 +37,17 @@ bool same_edit(const Scenario& a, const Scenario& b);
 // "function", "lesson"); "change" when it cannot tell.
 std::string describe_change(const Scenario& before, const Scenario& after);
 
-// At the limit the oldest entry is dropped: the last kHistoryLimit changes can be undone.
+// At the limit the oldest entry is dropped: the last kHistoryLimit changes can be undone. Data
+// sets are shared by the entries that hold the same one; when the distinct data sets held pass
+// kHistoryDataBytes (200 "New points" of 100000 rows would hold 320 MB), the oldest entries go too,
+// the last one always kept.
 inline constexpr std::size_t kHistoryLimit = 200;
+inline constexpr std::size_t kHistoryDataBytes = std::size_t{64} << 20;
 
 class History {
  public:
-  explicit History(std::size_t limit = kHistoryLimit) : limit_(limit == 0 ? 1 : limit) {}
+  explicit History(std::size_t limit = kHistoryLimit, std::size_t data_bytes = kHistoryDataBytes)
+      : limit_(limit == 0 ? 1 : limit), data_limit_(data_bytes) {}
 
   // Records the scenario and the generated data when the scenario differs from the last recorded
   // one (same_edit): that one becomes an undo entry named `name` (by describe_change when empty),
@@ -79,7 +84,11 @@ class History {
   // Moves the last entry of `from` in as the recorded snapshot, the recorded one onto `to`.
   std::optional<Snapshot> step(std::deque<Entry>& from, std::deque<Entry>& to);
 
+  // The bytes of the distinct data sets the entries (and the recorded snapshot, between pushes) hold.
+  std::size_t data_bytes() const;
+
   std::size_t limit_;
+  std::size_t data_limit_;
   std::deque<Entry> undo_, redo_;  // the most recent at the back
   std::optional<Snapshot> recorded_;
   std::optional<Scenario> saved_;

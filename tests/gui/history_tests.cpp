@@ -198,6 +198,39 @@ TEST_CASE("a value typed into a slider's field is one entry when Enter is presse
   REQUIRE(bytes(ui.state) == after);
 }
 
+TEST_CASE("the history's data sets are bounded: shared ones count once, the oldest go past the limit") {
+  // 20000 rows of x and y: 320000 bytes a data set.
+  const auto data_scenario = [](std::uint64_t seed) {
+    DataRecipe recipe;
+    recipe.points = 20000;
+    recipe.seed = seed;
+    Scenario s = default_scenario();
+    s.course.objective = Objective::from_data(generate_data(recipe), recipe.loss, "generated");
+    return s;
+  };
+  const GeneratedData none;
+  History history(kHistoryLimit, 1000000);  // room for three such data sets
+  Scenario s = data_scenario(1);
+  history.record(s, none);
+  for (long steps = 1; steps <= 20; ++steps) {  // one data set shared by every entry
+    s.course.steps = steps;
+    REQUIRE(history.record(s, none));
+  }
+  CHECK(history.undo_count() == 20);
+  for (std::uint64_t seed = 2; seed <= 6; ++seed) REQUIRE(history.record(data_scenario(seed), none));
+  // The entries' data sets, three at most: seeds 3, 4 and 5 remain (the current one, seed 6, is the
+  // app's own).
+  CHECK(history.undo_count() == 3);
+  std::optional<Snapshot> back = history.undo(data_scenario(6), none);
+  REQUIRE(back);
+  CHECK(*back->scenario.course.objective.data() == generate_data([] {
+    DataRecipe r;
+    r.points = 20000;
+    r.seed = 5;
+    return r;
+  }()));
+}
+
 TEST_CASE("the history keeps the last 200 changes, and a new change clears redo") {
   History history;
   Scenario s = default_scenario();

@@ -47,9 +47,13 @@ bool release_text_on_canvas_click() {
   return true;
 }
 
-// Escape closes one thing at a time: the explained update, the help, a dialog, the lesson's text;
-// with nothing open, it leaves presentation mode.
+// Escape closes one thing at a time: the question "Save changes?" (as Cancel), the explained
+// update, the help, a dialog, the lesson's text; with nothing open, it leaves presentation mode.
 void close_one_thing(AppState& state) {
+  if (state.view.document.asking.kind != Replacement::none) {
+    answer_unsaved(state, UnsavedAnswer::cancel);
+    return;
+  }
   Dialogs& d = state.view.dialogs;
   bool* const open[] = {&state.view.explain.open,
                         &state.view.settings.show_help,
@@ -59,6 +63,7 @@ void close_one_thing(AppState& state) {
                         &d.export_png,
                         &d.export_csv,
                         &d.export_gif,
+                        &d.about,
                         &d.lesson_info};
   for (bool* const thing : open) {
     if (!*thing || (thing == &d.export_gif && state.view.gif.running)) continue;

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <cstring>
 
+#include "document.hpp"
 #include "explain_mode.hpp"
 #include "expression.hpp"
 #include "headless_ui.hpp"
@@ -179,6 +180,25 @@ TEST_CASE("Escape closes one thing at a time, then leaves presentation mode") {
   CHECK(ui.state.view.settings.presenting);
   ui.press(keys::kEscape);
   CHECK_FALSE(ui.state.view.settings.presenting);
+}
+
+TEST_CASE("Escape answers Save changes? with Cancel, and closes the About box") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(2);
+  ui.state.model.scenario.course.steps = 77;
+  ui.frames(2);
+  ui.state.view.requests.new_scenario = true;
+  ui.frames(2);
+  REQUIRE(ui.state.view.document.asking.kind == Replacement::new_scenario);
+  ui.state.view.dialogs.about = true;
+  ui.frames(1);
+  ui.press(keys::kEscape);
+  ui.frames(1);
+  CHECK(ui.state.view.document.asking.kind == Replacement::none);
+  CHECK(ui.state.model.scenario.course.steps == 77);  // nothing replaced
+  CHECK(ui.state.view.dialogs.about);                 // one thing at a time
+  ui.press(keys::kEscape);
+  CHECK_FALSE(ui.state.view.dialogs.about);
 }
 
 TEST_CASE("Ctrl+0 resets the text to the mode's own scale") {

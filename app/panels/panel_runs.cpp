@@ -252,8 +252,15 @@ void draw_runs_section(AppState& state) {
         ImGuiTreeNodeFlags_AllowItemOverlap | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_FramePadding;
     if (selected) flags |= ImGuiTreeNodeFlags_Selected;
     // At first only the inspected run shows its sliders; the others open with a click on the arrow.
-    ImGui::SetNextItemOpen(selected, ImGuiCond_Once);
+    // A run selected later (here, in the inspector or on the canvas) opens, and the panel scrolls
+    // to it, so that all its controls show whatever runs come before it.
+    const bool newly_selected = selected && state.view.controls_run != i;
+    if (newly_selected)
+      ImGui::SetNextItemOpen(true);
+    else
+      ImGui::SetNextItemOpen(selected, ImGuiCond_Once);
     const bool open = ImGui::TreeNodeEx("##run", flags);
+    if (newly_selected && (state.view.controls_run || i > 0)) ImGui::SetScrollHereY(0);
     if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) state.model.selected = i;
     tooltip("Click to inspect this run");
     ImGui::SameLine();
@@ -276,6 +283,7 @@ void draw_runs_section(AppState& state) {
     if (i + 1 < state.model.scenario.course.runs.size()) ImGui::Separator();
   }
   if (state.model.scenario.course.runs.empty()) ImGui::TextDisabled("No runs: add one above");
+  state.view.controls_run = state.model.selected;
 }
 
 }  // namespace optviz::gui

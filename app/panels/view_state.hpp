@@ -146,9 +146,10 @@ struct ViewState {
   SurfaceScene surface_scene;       // what the 3D pass draws this frame; width 0: nothing
   void* surface_texture = nullptr;  // the 3D pass's texture (an ImTextureID); null without GL
   bool dragging_start = false;
-  bool slider_hovered = false;  // in the last frame: the arrow keys nudge it, not the playhead
-  SliderDrag slider_drag;       // the hyperparameter slider being dragged
-  bool animating = false;       // something moves this frame: the main loop keeps drawing
+  bool slider_hovered = false;              // in the last frame: the arrow keys nudge it, not the playhead
+  SliderDrag slider_drag;                   // the hyperparameter slider being dragged
+  std::optional<std::size_t> controls_run;  // the selected run the controls panel last showed
+  bool animating = false;                   // something moves this frame: the main loop keeps drawing
 };
 
 }  // namespace optviz::gui

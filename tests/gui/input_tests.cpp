@@ -103,6 +103,9 @@ struct EtaSlider {
   float width = 0;  // the controls panel's
 
   EtaSlider() {
+    // The first run, at the top of the panel: the panel is not scrolled, and the wheel up over an
+    // unclicked slider leaves everything where it is.
+    ui.state.model.selected = 0;
     ui.frames(3);
     const PixelRect c = ui.state.view.layout.controls;
     width = c.width();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "canvas_draw.hpp"
@@ -69,7 +70,7 @@ void draw_edge_labels(ImDrawList& dl, const SurfaceScene& scene, PixelRect rect,
 // The largest finite f over `box`, sampled on a coarse grid (edges and corners included).
 double largest_value(const Objective& f, Box box) {
   constexpr int kSide = 48;
-  double most = -INFINITY;
+  double most = -std::numeric_limits<double>::infinity();
   for (int j = 0; j < kSide; ++j)
     for (int i = 0; i < kSide; ++i) {
       const double u = static_cast<double>(i) / (kSide - 1), v = static_cast<double>(j) / (kSide - 1);

@@ -108,7 +108,8 @@ SurfaceCamera surface_camera(const SurfaceView& wanted, float aspect) {
   const double half = std::tan(fov / 2);
   const double yaw = radians(v.yaw), pitch = radians(v.pitch);
   const double distance = fit_distance(pitch, half, a) / v.zoom;
-  const V3 target{kSurfaceCentre.x, kSurfaceCentre.y, kSurfaceCentre.z};
+  const V3 target{static_cast<double>(kSurfaceCentre.x), static_cast<double>(kSurfaceCentre.y),
+                  static_cast<double>(kSurfaceCentre.z)};
   const V3 eye{target.x + distance * std::cos(pitch) * std::sin(yaw),
                target.y - distance * std::cos(pitch) * std::cos(yaw), target.z + distance * std::sin(pitch)};
   SurfaceCamera camera;

@@ -164,7 +164,8 @@ bool slider_input(AppState& state, const SliderMapping& mapping, double& value) 
   } else if (ImGui::IsItemActivated()) {
     drag = {id, value, 0};
   } else if (ImGui::IsItemActive() && drag.id == id && io.MouseDelta.x != 0) {
-    drag.offset += static_cast<double>(io.MouseDelta.x) * drag_rate(mapping, ImGui::GetItemRectSize().x, io.KeyShift);
+    drag.offset += static_cast<double>(io.MouseDelta.x) *
+                   drag_rate(mapping, static_cast<double>(ImGui::GetItemRectSize().x), io.KeyShift);
     value = dragged_value(mapping, drag.start, drag.offset);
   }
   if (!ImGui::IsItemHovered()) return value != before;

@@ -121,6 +121,8 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& transform, const Ru
 void draw_colour_bar(ImDrawList& dl, PixelRect bar, const HeatmapScale& scale, const CanvasStyle& style,
                      std::optional<PixelRect> labels = std::nullopt);
 float colour_bar_label_width(const HeatmapScale& scale, const CanvasStyle& style);
+// f less its minimum, in words: "f − f*" when the minimum is known, else "f − lowest found".
+std::string gap_name(bool known_minimum);
 // What the colour bar's labels count, in words: "f", or on a log scale whose lowest value is not a
 // known minimum of 0, "f − f*" (f* known) or "f − lowest found"; never a number.
 std::string colour_bar_title(const HeatmapScale& scale);

@@ -18,9 +18,11 @@ ImU32 to_u32(const Colour& c) {
 
 }  // namespace
 
+std::string gap_name(bool known_minimum) { return known_minimum ? "f − f*" : "f − lowest found"; }
+
 std::string colour_bar_title(const HeatmapScale& scale) {
   if (scale.kind == ColourScale::linear || (scale.known_minimum && scale.low == 0)) return "f";
-  return scale.known_minimum ? "f − f*" : "f − lowest found";
+  return gap_name(scale.known_minimum);
 }
 
 std::string colour_bar_explanation(const HeatmapScale& scale) {

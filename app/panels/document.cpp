@@ -21,9 +21,7 @@ void restore(AppState& state, Snapshot snapshot) {
   const bool new_function = !(snapshot.scenario.course.objective == m.scenario.course.objective);
   m.scenario = std::move(snapshot.scenario);
   m.generated = std::move(snapshot.generated);
-  m.formula = {};
-  m.formula.text = std::string(m.scenario.course.objective.formula());
-  m.rule_edits.clear();
+  reset_text_fields(state);
   if (new_function) state.view.settings.wanted = m.scenario.view;
   const std::size_t runs = m.scenario.course.runs.size();
   if (m.selected && *m.selected >= runs) m.selected = runs == 0 ? std::nullopt : std::optional(runs - 1);

@@ -327,10 +327,15 @@ long max_steps(const AppState& state) {
   return std::min(kMaxSteps, kMaxScenarioSteps / runs);
 }
 
+void reset_text_fields(AppState& state) {
+  state.model.formula = {};
+  state.model.formula.text = std::string(state.model.scenario.course.objective.formula());
+  state.model.rule_edits.clear();
+}
+
 void replace_scenario(AppState& state, Scenario scenario) {
   state.model.scenario = std::move(scenario);
-  state.model.formula = {std::string(state.model.scenario.course.objective.formula()), "", 0, {}};
-  state.model.rule_edits.clear();
+  reset_text_fields(state);
   state.model.simulated = Scenario{};
   state.model.simulated.course.steps = -1;  // no scenario has it: the next update simulates
   state.model.runs.clear();

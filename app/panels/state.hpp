@@ -101,6 +101,8 @@ void new_seed(AppState& state);
 
 // The largest step count the current number of runs allows.
 long max_steps(const AppState& state);
+// The typed formula's and the rules' fields start again from the scenario's texts.
+void reset_text_fields(AppState& state);
 // Replaces the scenario (opened from a file or a preset).
 void replace_scenario(AppState& state, Scenario scenario);
 void fit_view(AppState& state);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "canvas_draw.hpp"
 #include "geometry.hpp"
 #include "run_name.hpp"
 #include "theme.hpp"
@@ -76,9 +77,9 @@ LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
   const std::vector<Trajectory>& runs = *source.runs;
   const Objective& f = s.course.objective;
   const CoordinateNames names = coordinate_names(f);
-  const bool gap = std::isfinite(f.minimum_value());
+  const bool has_gap = std::isfinite(f.minimum_value());
   // As the colour bar says it: f* only when the minimum is known, not searched for.
-  const std::string gap_name = f.minima_are_found() ? "f − lowest found" : "f − f*";
+  const std::string gap = gap_name(!f.minima_are_found());
   long last = 0;
   for (const Trajectory& t : runs) last = std::max(last, static_cast<long>(t.rows()) - 1);
   const AxisRange x{0, static_cast<double>(std::max(1L, last)), false};
@@ -89,9 +90,9 @@ LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
   plot.marker = static_cast<double>(source.step);
   plot.log_y = true;
   if (kind == LessonPlot::loss) {
-    plot.title = gap ? "Loss " + gap_name : "Loss f";
+    plot.title = has_gap ? "Loss " + gap : "Loss f";
     plot.short_titles = {"Loss"};
-    plot.log_y = gap;
+    plot.log_y = has_gap;
   } else if (kind == LessonPlot::accumulator) {
     const std::string note = accumulator_note(s);
     plot.title = "Accumulator G_t" + note + suffix;
@@ -113,8 +114,8 @@ LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
     const std::size_t before = plot.series.size();
     const auto shown = static_cast<std::size_t>(std::max(0L, source.step));
     if (kind == LessonPlot::loss) {
-      plot.series.push_back({labels[i] + " " + (gap ? gap_name : "f"),
-                             {t.value.data(), sizeof(double), t.value.size(), gap ? f.minimum_value() : 0.0},
+      plot.series.push_back({labels[i] + " " + (has_gap ? gap : "f"),
+                             {t.value.data(), sizeof(double), t.value.size(), has_gap ? f.minimum_value() : 0.0},
                              0,
                              shown + 1,
                              colour,

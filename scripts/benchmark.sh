@@ -2,9 +2,13 @@
 # Builds optviz and measures it (not part of the tests): one recorded run of each optimizer, the
 # recompute of 8 runs x 10,000 steps after a slider change, the heatmap grid of 1024 x 1024 points,
 # the sweep of 256 x 256 configurations x 1,000 steps, and the same run and sweep done by PyTorch
-# (scripts/benchmark_torch.py, Debian's python3-torch). Prints them as a table, and with
-# --json FILE also writes them as JSON, with the window's frame times (tests/gui/gui_benchmark,
-# under xvfb-run) under "gui".
+# (scripts/benchmark_torch.py, Debian's python3-torch). Then how near the many-run kernels come to
+# this CPU's limits (tests/benchmark/cpu_limits.cpp): the sweep, a basin map of the same size and
+# the heatmap grid against fused loops of the same work compiled with -march=native (each checked
+# to give optviz's results bit for bit first), the sweep against the floor of its square roots and
+# divisions, the SIMD target the dispatcher chose and each target this CPU runs, with the CPU's
+# name and core count. Prints them as a table, and with --json FILE also writes them as JSON, with
+# the window's frame times (tests/gui/gui_benchmark, under xvfb-run) under "gui".
 #
 # usage: scripts/benchmark.sh [--json FILE]
 set -euo pipefail
@@ -21,8 +25,10 @@ bash scripts/build.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-./build/tests/core_benchmark \
-  --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024|sweep/256x256x1000/(all_cores|one_core))(/real_time)?$' \
+# Each benchmark three times, of which the fastest is its figure: the machine may be busy with
+# other work, which only ever slows a repetition down.
+./build/tests/core_benchmark --benchmark_repetitions=3 \
+  --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024(/(fused_native|fused_native_values|target:[A-Za-z0-9_]+))?|sweep/256x256x1000/(all_cores|one_core|fused_native|floor|target:[A-Za-z0-9_]+)|basin/256x256x1000/(all_cores|fused_native|target:[A-Za-z0-9_]+))(/real_time)?$' \
   --benchmark_out="$work/core.json" --benchmark_out_format=json
 # torch's OpenMP threads spin when other work shares the cores: the faster of one thread and every
 # core is torch's figure.
@@ -36,12 +42,20 @@ python3 - "$work" "$json" <<'EOF'
 import glob, json, sys
 
 work, out = sys.argv[1], sys.argv[2]
-core = {b["name"].removesuffix("/real_time"): b for b in json.load(open(f"{work}/core.json"))["benchmarks"]}
+core_json = json.load(open(f"{work}/core.json"))
+core = {}  # name: its repetitions
+for b in core_json["benchmarks"]:
+    if b.get("run_type", "iteration") == "iteration":
+        core.setdefault(b["name"].removesuffix("/real_time"), []).append(b)
+# A fused loop whose results differ from optviz's is not the same work, and a target that gives
+# other results is wrong: no figures then.
+errors = sorted({f"{n}: {b['error_message']}" for n, bs in core.items() for b in bs if b.get("error_occurred")})
+if errors:
+    sys.exit("core_benchmark failed its checks:\n  " + "\n  ".join(errors))
 torch = [json.loads(open(f).read().splitlines()[-1]) for f in sorted(glob.glob(f"{work}/torch-*.txt"))]
 
-def seconds(name, clock):  # one iteration of a benchmark, in seconds
-    b = core[name]
-    return b[clock] * {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b["time_unit"]]
+def seconds(name, clock):  # one iteration of a benchmark, in seconds: its fastest repetition's
+    return min(b[clock] * {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b["time_unit"]] for b in core[name])
 
 # Single-threaded figures are CPU time (robust to other work on the machine), those on every core real time.
 report = {
@@ -53,6 +67,38 @@ report = {
     "torch_sweep_256x256x1000_s": min(t["sweep_s"] for t in torch),
     "gui": json.load(open(f"{work}/gui.json")),
 }
+
+def cpu_model():
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.split(":")[0].strip() in ("model name", "Model", "Hardware"):
+                return line.split(":", 1)[1].strip()
+    return "unknown"
+
+def by_target(prefix, scale):  # {target: real time} of the benchmarks PREFIX/target:NAME
+    return {n.split("target:")[1]: seconds(n, "real_time") * scale for n in core if n.startswith(prefix + "/target:")}
+
+context = core_json["context"]
+report.update({
+    "cpu": {"model": cpu_model(), "cores": context["num_cpus"]},
+    "simd_target": context.get("simd_target", ""),
+    "simd_targets": [t for t in context.get("simd_targets", "").split(",") if t],
+    "sweep_fused_native_s": seconds("sweep/256x256x1000/fused_native", "real_time"),
+    "sweep_floor_s": seconds("sweep/256x256x1000/floor", "real_time"),
+    "sweep_by_target_s": by_target("sweep/256x256x1000", 1),
+    "basin_256x256x1000_s": seconds("basin/256x256x1000/all_cores", "real_time"),
+    "basin_fused_native_s": seconds("basin/256x256x1000/fused_native", "real_time"),
+    "basin_by_target_s": by_target("basin/256x256x1000", 1),
+    "heatmap_fused_native_ms": seconds("heatmap/1024x1024/fused_native", "real_time") * 1e3,
+    "heatmap_fused_native_values_ms": seconds("heatmap/1024x1024/fused_native_values", "real_time") * 1e3,
+    "heatmap_by_target_ms": by_target("heatmap/1024x1024", 1e3),
+})
+# optviz's speed as a percentage of a yardstick's: the yardstick's time over optviz's.
+percent = lambda yardstick, optviz: 100 * yardstick / optviz
+report["sweep_percent_of_fused"] = percent(report["sweep_fused_native_s"], report["sweep_256x256x1000_s"])
+report["sweep_percent_of_floor"] = percent(report["sweep_floor_s"], report["sweep_256x256x1000_s"])
+report["basin_percent_of_fused"] = percent(report["basin_fused_native_s"], report["basin_256x256x1000_s"])
+report["heatmap_percent_of_fused"] = percent(report["heatmap_fused_native_ms"], report["heatmap_1024_ms"])
 one_core = seconds("sweep/256x256x1000/one_core", "real_time")
 ratio_step = report["torch_single_step_us"] * 1e3 / report["single_step_ns"]["rmsprop"]
 ratio_sweep = report["torch_sweep_256x256x1000_s"] / report["sweep_256x256x1000_s"]
@@ -66,7 +112,29 @@ rows = [(f"single run, {k}", f"{v:.1f} ns/step") for k, v in report["single_step
     ("single run rmsprop: torch / optviz", f"{ratio_step:.0f}x"),
     ("sweep: torch / optviz", f"{ratio_sweep:.1f}x"),
 ] + [(f"window, {k}", f"{v:.2f} ms") for k, v in report["gui"].items()]
-width = max(len(r[0]) for r in rows)
+r = report
+targets = ", ".join(r["simd_targets"]) or "none reported"
+rows += [
+    ("CPU", f"{r['cpu']['model']}, {r['cpu']['cores']} cores"),
+    ("SIMD target chosen", f"{r['simd_target']} (of {targets})"),
+    ("sweep, fused -march=native loop (every core)", f"{r['sweep_fused_native_s']:.3f} s"),
+    ("sweep: optviz / fused loop", f"{r['sweep_percent_of_fused']:.0f}%"),
+    ("sweep, floor: its roots and divisions (every core)", f"{r['sweep_floor_s']:.3f} s"),
+    ("sweep: optviz / floor", f"{r['sweep_percent_of_floor']:.0f}%"),
+] + [(f"sweep on {t} (every core)", f"{v:.3f} s, {percent(r['sweep_fused_native_s'], v):.0f}% of fused")
+     for t, v in r["sweep_by_target_s"].items()] + [
+    ("basin map 256 x 256 x 1,000 (every core)", f"{r['basin_256x256x1000_s']:.3f} s"),
+    ("basin map, fused -march=native loop (every core)", f"{r['basin_fused_native_s']:.3f} s"),
+    ("basin map: optviz / fused loop", f"{r['basin_percent_of_fused']:.0f}%"),
+] + [(f"basin map on {t} (every core)", f"{v:.3f} s, {percent(r['basin_fused_native_s'], v):.0f}% of fused")
+     for t, v in r["basin_by_target_s"].items()] + [
+    ("heatmap grid, fused -march=native loop (every core)", f"{r['heatmap_fused_native_ms']:.2f} ms"),
+    ("heatmap grid: optviz / fused loop", f"{r['heatmap_percent_of_fused']:.0f}%"),
+    ("heatmap grid, fused loop of the values alone", f"{r['heatmap_fused_native_values_ms']:.2f} ms"),
+] + [(f"heatmap grid on {t} (every core)",
+      f"{v:.2f} ms, {percent(r['heatmap_fused_native_ms'], v):.0f}% of fused")
+     for t, v in r["heatmap_by_target_ms"].items()]
+width = max(len(row[0]) for row in rows)
 for name, value in rows:
     print(f"{name:<{width}}  {value:>16}")
 if out:

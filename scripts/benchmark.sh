@@ -28,7 +28,7 @@ trap 'rm -rf "$work"' EXIT
 # Each benchmark three times, of which the fastest is its figure: the machine may be busy with
 # other work, which only ever slows a repetition down.
 ./build/tests/core_benchmark --benchmark_repetitions=3 \
-  --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024(/(fused_native|fused_native_values|target:[A-Za-z0-9_]+))?|sweep/256x256x1000/(all_cores|one_core|fused_native|floor|target:[A-Za-z0-9_]+)|basin/256x256x1000/(all_cores|fused_native|target:[A-Za-z0-9_]+))(/real_time)?$' \
+  --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024(/(fused_native|fused_native_values|target:[A-Za-z0-9_]+))?|sweep/256x256x1000/(all_cores|one_core|fused_native|floor|target:[A-Za-z0-9_]+)|basin/256x256x1000/(all_cores|fused_native|target:[A-Za-z0-9_]+))(/process_time)?(/real_time)?$' \
   --benchmark_out="$work/core.json" --benchmark_out_format=json
 # torch's OpenMP threads spin when other work shares the cores: the faster of one thread and every
 # core is torch's figure.
@@ -46,7 +46,7 @@ core_json = json.load(open(f"{work}/core.json"))
 core = {}  # name: its repetitions
 for b in core_json["benchmarks"]:
     if b.get("run_type", "iteration") == "iteration":
-        core.setdefault(b["name"].removesuffix("/real_time"), []).append(b)
+        core.setdefault(b["name"].removesuffix("/real_time").removesuffix("/process_time"), []).append(b)
 # A fused loop whose results differ from optviz's is not the same work, and a target that gives
 # other results is wrong: no figures then.
 errors = sorted({f"{n}: {b['error_message']}" for n, bs in core.items() for b in bs if b.get("error_occurred")})
@@ -75,30 +75,43 @@ def cpu_model():
                 return line.split(":", 1)[1].strip()
     return "unknown"
 
-def by_target(prefix, scale):  # {target: real time} of the benchmarks PREFIX/target:NAME
-    return {n.split("target:")[1]: seconds(n, "real_time") * scale for n in core if n.startswith(prefix + "/target:")}
+# optviz's speed as a percentage of a yardstick's (the yardstick's time over optviz's), in real
+# time and in the CPU time of every thread, which other work on the machine disturbs less.
+def percent(yardstick, optviz):
+    return {c.removesuffix("_time"): 100 * seconds(yardstick, c) / seconds(optviz, c) for c in ("real_time", "cpu_time")}
 
+S, B, H = "sweep/256x256x1000", "basin/256x256x1000", "heatmap/1024x1024"
 context = core_json["context"]
+targets = [t for t in context.get("simd_targets", "").split(",") if t]
 report.update({
     "cpu": {"model": cpu_model(), "cores": context["num_cpus"]},
     "simd_target": context.get("simd_target", ""),
-    "simd_targets": [t for t in context.get("simd_targets", "").split(",") if t],
-    "sweep_fused_native_s": seconds("sweep/256x256x1000/fused_native", "real_time"),
-    "sweep_floor_s": seconds("sweep/256x256x1000/floor", "real_time"),
-    "sweep_by_target_s": by_target("sweep/256x256x1000", 1),
-    "basin_256x256x1000_s": seconds("basin/256x256x1000/all_cores", "real_time"),
-    "basin_fused_native_s": seconds("basin/256x256x1000/fused_native", "real_time"),
-    "basin_by_target_s": by_target("basin/256x256x1000", 1),
-    "heatmap_fused_native_ms": seconds("heatmap/1024x1024/fused_native", "real_time") * 1e3,
-    "heatmap_fused_native_values_ms": seconds("heatmap/1024x1024/fused_native_values", "real_time") * 1e3,
-    "heatmap_by_target_ms": by_target("heatmap/1024x1024", 1e3),
+    "simd_targets": targets,
+    "sweep_fused_native_s": seconds(f"{S}/fused_native", "real_time"),
+    "sweep_floor_s": seconds(f"{S}/floor", "real_time"),
+    # The floor per lane: a square root and a division of one configuration's coordinate, in the
+    # CPU time of the core that does it.
+    "floor_root_division_ns": seconds(f"{S}/floor", "cpu_time") / (256 * 256 * 1000 * 2) * 1e9,
+    "basin_256x256x1000_s": seconds(f"{B}/all_cores", "real_time"),
+    "basin_fused_native_s": seconds(f"{B}/fused_native", "real_time"),
+    "heatmap_fused_native_ms": seconds(f"{H}/fused_native", "real_time") * 1e3,
+    "heatmap_fused_native_values_ms": seconds(f"{H}/fused_native_values", "real_time") * 1e3,
+    "percent_of": {
+        "sweep_fused": percent(f"{S}/fused_native", f"{S}/all_cores"),
+        "sweep_floor": percent(f"{S}/floor", f"{S}/all_cores"),
+        "basin_fused": percent(f"{B}/fused_native", f"{B}/all_cores"),
+        "heatmap_fused": percent(f"{H}/fused_native", H),
+    },
+    "by_target": {t: {
+        "sweep_s": seconds(f"{S}/target:{t}", "real_time"),
+        "sweep_percent_of_fused": percent(f"{S}/fused_native", f"{S}/target:{t}"),
+        "sweep_percent_of_floor": percent(f"{S}/floor", f"{S}/target:{t}"),
+        "basin_s": seconds(f"{B}/target:{t}", "real_time"),
+        "basin_percent_of_fused": percent(f"{B}/fused_native", f"{B}/target:{t}"),
+        "heatmap_ms": seconds(f"{H}/target:{t}", "real_time") * 1e3,
+        "heatmap_percent_of_fused": percent(f"{H}/fused_native", f"{H}/target:{t}"),
+    } for t in targets},
 })
-# optviz's speed as a percentage of a yardstick's: the yardstick's time over optviz's.
-percent = lambda yardstick, optviz: 100 * yardstick / optviz
-report["sweep_percent_of_fused"] = percent(report["sweep_fused_native_s"], report["sweep_256x256x1000_s"])
-report["sweep_percent_of_floor"] = percent(report["sweep_floor_s"], report["sweep_256x256x1000_s"])
-report["basin_percent_of_fused"] = percent(report["basin_fused_native_s"], report["basin_256x256x1000_s"])
-report["heatmap_percent_of_fused"] = percent(report["heatmap_fused_native_ms"], report["heatmap_1024_ms"])
 one_core = seconds("sweep/256x256x1000/one_core", "real_time")
 ratio_step = report["torch_single_step_us"] * 1e3 / report["single_step_ns"]["rmsprop"]
 ratio_sweep = report["torch_sweep_256x256x1000_s"] / report["sweep_256x256x1000_s"]
@@ -112,28 +125,31 @@ rows = [(f"single run, {k}", f"{v:.1f} ns/step") for k, v in report["single_step
     ("single run rmsprop: torch / optviz", f"{ratio_step:.0f}x"),
     ("sweep: torch / optviz", f"{ratio_sweep:.1f}x"),
 ] + [(f"window, {k}", f"{v:.2f} ms") for k, v in report["gui"].items()]
-r = report
-targets = ", ".join(r["simd_targets"]) or "none reported"
+r, of = report, report["percent_of"]
+shown = lambda p: f"{p['real']:.0f}% ({p['cpu']:.0f}% in CPU time)"
 rows += [
     ("CPU", f"{r['cpu']['model']}, {r['cpu']['cores']} cores"),
-    ("SIMD target chosen", f"{r['simd_target']} (of {targets})"),
+    ("SIMD target chosen", f"{r['simd_target']} (of {', '.join(targets) or 'none reported'})"),
     ("sweep, fused -march=native loop (every core)", f"{r['sweep_fused_native_s']:.3f} s"),
-    ("sweep: optviz / fused loop", f"{r['sweep_percent_of_fused']:.0f}%"),
+    ("sweep: optviz / fused loop", shown(of["sweep_fused"])),
     ("sweep, floor: its roots and divisions (every core)", f"{r['sweep_floor_s']:.3f} s"),
-    ("sweep: optviz / floor", f"{r['sweep_percent_of_floor']:.0f}%"),
-] + [(f"sweep on {t} (every core)", f"{v:.3f} s, {percent(r['sweep_fused_native_s'], v):.0f}% of fused")
-     for t, v in r["sweep_by_target_s"].items()] + [
+    ("sweep: optviz / floor", shown(of["sweep_floor"])),
+    ("floor: a root and a division, per lane (CPU time)", f"{r['floor_root_division_ns']:.2f} ns"),
     ("basin map 256 x 256 x 1,000 (every core)", f"{r['basin_256x256x1000_s']:.3f} s"),
     ("basin map, fused -march=native loop (every core)", f"{r['basin_fused_native_s']:.3f} s"),
-    ("basin map: optviz / fused loop", f"{r['basin_percent_of_fused']:.0f}%"),
-] + [(f"basin map on {t} (every core)", f"{v:.3f} s, {percent(r['basin_fused_native_s'], v):.0f}% of fused")
-     for t, v in r["basin_by_target_s"].items()] + [
+    ("basin map: optviz / fused loop", shown(of["basin_fused"])),
     ("heatmap grid, fused -march=native loop (every core)", f"{r['heatmap_fused_native_ms']:.2f} ms"),
-    ("heatmap grid: optviz / fused loop", f"{r['heatmap_percent_of_fused']:.0f}%"),
+    ("heatmap grid: optviz / fused loop", shown(of["heatmap_fused"])),
     ("heatmap grid, fused loop of the values alone", f"{r['heatmap_fused_native_values_ms']:.2f} ms"),
-] + [(f"heatmap grid on {t} (every core)",
-      f"{v:.2f} ms, {percent(r['heatmap_fused_native_ms'], v):.0f}% of fused")
-     for t, v in r["heatmap_by_target_ms"].items()]
+]
+for t, on in r["by_target"].items():
+    rows += [
+        (f"sweep on {t}", f"{on['sweep_s']:.3f} s"),
+        (f"sweep on {t}: optviz / fused loop, / floor",
+         f"{shown(on['sweep_percent_of_fused'])}, {shown(on['sweep_percent_of_floor'])}"),
+        (f"basin map on {t}", f"{on['basin_s']:.3f} s, {shown(on['basin_percent_of_fused'])} of fused"),
+        (f"heatmap grid on {t}", f"{on['heatmap_ms']:.2f} ms, {shown(on['heatmap_percent_of_fused'])} of fused"),
+    ]
 width = max(len(row[0]) for row in rows)
 for name, value in rows:
     print(f"{name:<{width}}  {value:>16}")

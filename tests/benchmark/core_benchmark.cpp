@@ -163,10 +163,14 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("replay_state/" + std::string(name(kind))).c_str(), BM_ReplayState, kind);
   benchmark::RegisterBenchmark("recompute/8x10000", BM_Recompute8x10000)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("first_compute/8x10000", BM_FirstCompute8x10000)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("heatmap/1024x1024", BM_Heatmap1024)->Unit(benchmark::kMillisecond)->UseRealTime();
+  benchmark::RegisterBenchmark("heatmap/1024x1024", BM_Heatmap1024)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime()
+      ->MeasureProcessCPUTime();
   benchmark::RegisterBenchmark("sweep/256x256x1000/all_cores", BM_Sweep256x256x1000, 0u, true)
       ->Unit(benchmark::kMillisecond)
-      ->UseRealTime();
+      ->UseRealTime()
+      ->MeasureProcessCPUTime();
   benchmark::RegisterBenchmark("sweep/256x256x1000/one_core", BM_Sweep256x256x1000, 1u, true)
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();

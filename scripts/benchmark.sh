@@ -125,31 +125,31 @@ rows = [(f"single run, {k}", f"{v:.1f} ns/step") for k, v in report["single_step
     ("single run rmsprop: torch / optviz", f"{ratio_step:.0f}x"),
     ("sweep: torch / optviz", f"{ratio_sweep:.1f}x"),
 ] + [(f"window, {k}", f"{v:.2f} ms") for k, v in report["gui"].items()]
-r, of = report, report["percent_of"]
+r = report
 shown = lambda p: f"{p['real']:.0f}% ({p['cpu']:.0f}% in CPU time)"
+duration = lambda name: (lambda t: f"{t:.3f} s" if t >= 0.1 else f"{t * 1e3:.2f} ms")(seconds(name, "real_time"))
+
+def against(label, optviz, yardstick, what):  # the yardstick's time, and optviz's percentage of it
+    return [(f"{label}, {what} (every core)", duration(yardstick)),
+            (f"{label}: optviz / {what}", shown(percent(yardstick, optviz)))]
+
+fused = "fused -march=native loop"
 rows += [
     ("CPU", f"{r['cpu']['model']}, {r['cpu']['cores']} cores"),
     ("SIMD target chosen", f"{r['simd_target']} (of {', '.join(targets) or 'none reported'})"),
-    ("sweep, fused -march=native loop (every core)", f"{r['sweep_fused_native_s']:.3f} s"),
-    ("sweep: optviz / fused loop", shown(of["sweep_fused"])),
-    ("sweep, floor: its roots and divisions (every core)", f"{r['sweep_floor_s']:.3f} s"),
-    ("sweep: optviz / floor", shown(of["sweep_floor"])),
+] + against("sweep", f"{S}/all_cores", f"{S}/fused_native", fused) + against(
+    "sweep", f"{S}/all_cores", f"{S}/floor", "floor of its roots and divisions") + [
     ("floor: a root and a division, per lane (CPU time)", f"{r['floor_root_division_ns']:.2f} ns"),
-    ("basin map 256 x 256 x 1,000 (every core)", f"{r['basin_256x256x1000_s']:.3f} s"),
-    ("basin map, fused -march=native loop (every core)", f"{r['basin_fused_native_s']:.3f} s"),
-    ("basin map: optviz / fused loop", shown(of["basin_fused"])),
-    ("heatmap grid, fused -march=native loop (every core)", f"{r['heatmap_fused_native_ms']:.2f} ms"),
-    ("heatmap grid: optviz / fused loop", shown(of["heatmap_fused"])),
-    ("heatmap grid, fused loop of the values alone", f"{r['heatmap_fused_native_values_ms']:.2f} ms"),
+    ("basin map 256 x 256 x 1,000 (every core)", duration(f"{B}/all_cores")),
+] + against("basin map", f"{B}/all_cores", f"{B}/fused_native", fused) + against(
+    "heatmap grid", H, f"{H}/fused_native", fused) + [
+    ("heatmap grid, fused loop of the values alone", duration(f"{H}/fused_native_values")),
 ]
 for t, on in r["by_target"].items():
-    rows += [
-        (f"sweep on {t}", f"{on['sweep_s']:.3f} s"),
-        (f"sweep on {t}: optviz / fused loop, / floor",
-         f"{shown(on['sweep_percent_of_fused'])}, {shown(on['sweep_percent_of_floor'])}"),
-        (f"basin map on {t}", f"{on['basin_s']:.3f} s, {shown(on['basin_percent_of_fused'])} of fused"),
-        (f"heatmap grid on {t}", f"{on['heatmap_ms']:.2f} ms, {shown(on['heatmap_percent_of_fused'])} of fused"),
-    ]
+    rows += [(f"sweep on {t}", f"{duration(f'{S}/target:{t}')}: {shown(on['sweep_percent_of_fused'])} of fused, "
+                               f"{shown(on['sweep_percent_of_floor'])} of floor"),
+             (f"basin map on {t}", f"{duration(f'{B}/target:{t}')}: {shown(on['basin_percent_of_fused'])} of fused"),
+             (f"heatmap grid on {t}", f"{duration(f'{H}/target:{t}')}: {shown(on['heatmap_percent_of_fused'])} of fused")]
 width = max(len(row[0]) for row in rows)
 for name, value in rows:
     print(f"{name:<{width}}  {value:>16}")

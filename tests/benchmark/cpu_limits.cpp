@@ -45,13 +45,14 @@ namespace {
 constexpr std::size_t kBlockCells = 256;  // the cells of one call of a fused loop: a row of the map
 constexpr int kGridSide = 1024;
 
-// What each of the three kinds of work computes, reduced to what must be the same on every
-// target: a map's cells, a grid's colour-scale positions.
+// The heatmap's colour scale, as the window measures it once per function.
 const HeatmapScale& rosenbrock_scale() {
   static const HeatmapScale scale = heatmap_scale(*find_function("rosenbrock"), ColourScale::log);
   return scale;
 }
 
+// What each of the three kinds of work computes, reduced to what must be the same on every
+// target: a map's cells, a grid's colour-scale positions.
 std::vector<RunSummary> sweep_cells() { return sweep(rmsprop_sweep()).cells; }
 std::vector<RunSummary> basin_cells() { return basin(rmsprop_basin()).cells; }
 std::vector<float> heatmap_positions() {
@@ -69,7 +70,7 @@ const auto& reference() {
 
 double updates(std::size_t cells, long steps) { return static_cast<double>(cells) * static_cast<double>(steps); }
 
-void count_updates(benchmark::State& bench, double n, const char* name) {
+void count_rate(benchmark::State& bench, double n, const char* name) {
   bench.counters[name] = benchmark::Counter(n, benchmark::Counter::kIsIterationInvariantRate);
 }
 
@@ -86,7 +87,7 @@ void BM_OnTarget(benchmark::State& bench, const std::string& target, double work
     bench.SkipWithError(("the result on " + simd_target() + " differs from the dispatcher's choice").c_str());
   for (auto _ : bench) benchmark::DoNotOptimize(Work().data());
   use_simd_target("");
-  count_updates(bench, work, unit);
+  count_rate(bench, work, unit);
 }
 
 // Each run of a map as the fused loop takes it: plain arrays of its learning rate, its rho and
@@ -163,7 +164,7 @@ void BM_Fused(benchmark::State& bench, FusedRuns (*make_runs)()) {
     run_fused(runs, x, y);
     benchmark::DoNotOptimize(x.data());
   }
-  count_updates(bench, updates(runs.eta.size(), runs.steps), "updates/s");
+  count_rate(bench, updates(runs.eta.size(), runs.steps), "updates/s");
 }
 
 // As many independent square roots and divisions as the sweep does, on every core.
@@ -180,8 +181,8 @@ void BM_Floor(benchmark::State& bench) {
     });
     benchmark::DoNotOptimize(a.data());
   }
-  count_updates(bench, updates(n, s.steps), "updates/s");
-  count_updates(bench, 2 * updates(n, s.steps), "root_divisions/s");
+  count_rate(bench, updates(n, s.steps), "updates/s");
+  count_rate(bench, 2 * updates(n, s.steps), "root_divisions/s");
 }
 
 // The heatmap grid's values (and, with `positions`, its colour-scale positions, after a check
@@ -213,7 +214,7 @@ void BM_FusedHeatmap(benchmark::State& bench, bool positions) {
     benchmark::DoNotOptimize(out.data());
     benchmark::DoNotOptimize(values.data());
   }
-  count_updates(bench, static_cast<double>(side * side), "values/s");
+  count_rate(bench, static_cast<double>(side * side), "values/s");
 }
 
 // Real time, as every-core figures are, and the CPU time of every thread: what the work takes

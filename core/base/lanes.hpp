@@ -173,6 +173,19 @@ struct Scalar<BasicPackVec2<W>> {
   using type = BasicPack<W>;
 };
 
+// A step size that is not kept: assigning it does nothing, and the computation of the value is dead.
+struct Unrecorded {
+  template <class T>
+  Unrecorded& operator=(const T&) {
+    return *this;
+  }
+  friend bool operator==(Unrecorded, Unrecorded) = default;
+};
+template <int W>
+struct StepSizeRecord<BasicPackVec2<W>> {
+  using type = Unrecorded;
+};
+
 namespace lanes {
 
 template <class T>
@@ -269,37 +282,44 @@ requires lanes::AnyPack<A, B> lanes::PackOf<A, B> pow(A base, B exponent) {
   for (int i = 0; i < kLanesOf<lanes::PackWidth<P>::value>; ++i) r.set_lane(i, ew::pow(a.lane(i), b.lane(i)));
   return r;
 }
-// Whether |a| > bound (or a is NaN), for bound >= 0, on the bits: with the sign cleared, doubles
-// order as their bits do as integers, and NaN's bits lie above infinity's. The sign of
-// bits(bound) - bits(|a|) is the answer, spread over the lane by an arithmetic shift: g++ turns an
-// AVX-512 comparison combined with others into one test per lane, and arithmetic stays vectors.
+// Whether |a| > bound (or a is NaN), for bound >= 0. With 8 doubles to a register (AVX-512), on the
+// bits: g++ turns AVX-512 comparisons combined with | (as divergence() does) into one test per lane,
+// while arithmetic stays vectors. With the sign cleared, doubles order as their bits do as
+// integers, and NaN's bits lie above infinity's: the sign of bits(bound) - bits(|a|), spread over
+// the lane by an arithmetic shift, is the answer. Narrower registers have no 64-bit arithmetic
+// shift, and compare.
 template <int W>
 BasicMask<W> beyond(BasicPack<W> a, double bound) {
   using Bits = typename PartTypes<W>::Bits;
-  std::int64_t limit;
-  std::memcpy(&limit, &bound, sizeof limit);
-  const auto check = [limit](auto u) -> Bits {
-    return (limit - (reinterpret_cast<Bits>(u) & std::numeric_limits<std::int64_t>::max())) >> 63;
-  };
-  return {check(a.p0), check(a.p1), check(a.p2), check(a.p3)};
+  if constexpr (W == 8) {
+    std::int64_t limit;
+    std::memcpy(&limit, &bound, sizeof limit);
+    const auto check = [limit](auto u) -> Bits {
+      return (limit - (reinterpret_cast<Bits>(u) & std::numeric_limits<std::int64_t>::max())) >> 63;
+    };
+    return {check(a.p0), check(a.p1), check(a.p2), check(a.p3)};
+  } else {
+    return BasicPack<W>::compare(a, bound, [](auto u, auto b) { return !(lanes::magnitude<Bits>(u) <= b); });
+  }
 }
 template <int W>
 BasicMask<W> is_finite(BasicPack<W> a) {
   return !beyond(a, std::numeric_limits<double>::max());
 }
+// Without a branch per lane, which would keep the mask in memory.
 template <int W>
 bool any(BasicMask<W> m) {
   const auto bits = m.p0 | m.p1 | m.p2 | m.p3;
-  for (int i = 0; i < W; ++i)
-    if (bits[i] != 0) return true;
-  return false;
+  std::int64_t folded = 0;
+  for (int i = 0; i < W; ++i) folded |= bits[i];
+  return folded != 0;
 }
 template <int W>
 bool all(BasicMask<W> m) {
   const auto bits = m.p0 & m.p1 & m.p2 & m.p3;
-  for (int i = 0; i < W; ++i)
-    if (bits[i] != -1) return false;
-  return true;
+  std::int64_t folded = -1;
+  for (int i = 0; i < W; ++i) folded &= bits[i];
+  return folded == -1;
 }
 template <int W, class... Masks>
 BasicMask<W> either(BasicMask<W> a, Masks... rest) {

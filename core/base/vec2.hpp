@@ -36,6 +36,13 @@ struct Scalar {
 template <class V>
 using ScalarOf = typename Scalar<V>::type;
 
+// What an optimizer's state records as its step size (`lr`): a V, except for packs of runs, which
+// the maps step without looking at it (lanes.hpp), so that its division is never done.
+template <class V>
+struct StepSizeRecord {
+  using type = V;
+};
+
 // Elementwise functions, overloaded for double and Vec2.
 namespace ew {
 inline double sqrt(double a) { return std::sqrt(a); }

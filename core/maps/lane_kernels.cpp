@@ -11,6 +11,7 @@
 // SSSE3 and SSE4 add nothing to these kernels over SSE2 (no new double arithmetic), so they are not
 // compiled. Builds with clang (the page, fuzzing) or AddressSanitizer compile the static target only.
 #include "lane_kernels.hpp"
+
 #include "simd.hpp"
 
 #if defined(__clang__) || defined(__SANITIZE_ADDRESS__)
@@ -75,90 +76,54 @@ struct LaneRuns {
   }
 };
 
-// Groups of kLanes runs stepped together, one group after the other within each step: the groups
-// are independent, so the processor overlaps one group's square roots and divisions with the next
-// group's, as a loop over many cells would, instead of waiting for each step of one group.
-constexpr int kGroups = 4;
-
-// One group's runs as they go.
-struct Group {
-  PackVec2 theta;
-  OptimizerState<PackVec2> state;
-  Pack value;
+// The rows of run_rows() for every lane, with the same test for the end of each (divergence) and
+// for the target; a lane that has ended computes on, unrecorded, until every lane has.
+template <class Formula>
+OPTVIZ_FLATTEN void summarize_lanes(const LaneRuns& runs, long steps, const Target& target, RunSummary* out) {
+  PackVec2 theta = runs.start;
+  OptimizerState<PackVec2> state = initial_state<PackVec2>(runs.hyper);
   Mask ended{}, reached{};
-};
-
-// Row k of run_rows() for group g's lanes, with the same test for the end of each (divergence)
-// and for the target; a lane that has ended computes on, unrecorded, until every lane of its
-// group has. Whether the group goes on.
-template <class Formula>
-bool group_row(Group& g, long k, const Target& target, RunSummary* out, PackVec2& gradient) {
-  g.value = Formula::value(g.theta);
-  gradient = Formula::gradient(g.theta);
-  const Mask diverging = divergence(g.theta, g.value, gradient) & !g.ended;
-  const Mask reaching = (g.value - target.value <= target.tolerance) & !g.reached & !g.ended;
-  if (ew::any(diverging | reaching)) {
-    for (int l = 0; l < kLanes; ++l) {
-      if (reaching.lane(l)) out[l].reached_at = k;
-      if (diverging.lane(l)) {
-        out[l].position = {g.theta.x.lane(l), g.theta.y.lane(l)};
-        out[l].value = g.value.lane(l);
-        out[l].diverged_at = k;
-      }
-    }
-    g.ended = g.ended | diverging;
-    g.reached = g.reached | reaching;
-    if (ew::all(g.ended)) return false;
-  }
-  return true;
-}
-
-// `count` groups of runs (runs[i] and out + i * kLanes), through `steps` steps.
-template <class Formula>
-OPTVIZ_FLATTEN void summarize_groups(const LaneRuns* runs, int count, long steps, const Target& target,
-                                     RunSummary* out) {
-  std::array<Group, kGroups> groups;
-  std::array<bool, kGroups> going{};
-  for (int i = 0; i < count; ++i) {
-    groups[i].theta = runs[i].start;
-    groups[i].state = initial_state<PackVec2>(runs[i].hyper);
-    going[i] = true;
-  }
+  Pack value;
   for (long k = 0;; ++k) {
-    bool any_going = false;
-    for (int i = 0; i < count; ++i) {
-      if (!going[i]) continue;
-      PackVec2 gradient;
-      going[i] = group_row<Formula>(groups[i], k, target, out + i * kLanes, gradient);
-      if (going[i] && k < steps) groups[i].theta = step(runs[i].hyper, groups[i].state, groups[i].theta, gradient);
-      any_going = any_going || going[i];
+    value = Formula::value(theta);
+    const PackVec2 gradient = Formula::gradient(theta);
+    const Mask diverging = divergence(theta, value, gradient) & !ended;
+    const Mask reaching = (value - target.value <= target.tolerance) & !reached & !ended;
+    if (ew::any(diverging | reaching)) {
+      for (int l = 0; l < kLanes; ++l) {
+        if (reaching.lane(l)) out[l].reached_at = k;
+        if (diverging.lane(l)) {
+          out[l].position = {theta.x.lane(l), theta.y.lane(l)};
+          out[l].value = value.lane(l);
+          out[l].diverged_at = k;
+        }
+      }
+      ended = ended | diverging;
+      reached = reached | reaching;
+      if (ew::all(ended)) return;
     }
-    if (k == steps || !any_going) break;
+    if (k == steps) break;
+    theta = step(runs.hyper, state, theta, gradient);
   }
-  for (int i = 0; i < count; ++i) {
-    const Group& g = groups[i];
-    for (int l = 0; l < kLanes; ++l) {
-      if (g.ended.lane(l)) continue;
-      out[i * kLanes + l].position = {g.theta.x.lane(l), g.theta.y.lane(l)};
-      out[i * kLanes + l].value = g.value.lane(l);
-    }
+  for (int l = 0; l < kLanes; ++l) {
+    if (ended.lane(l)) continue;
+    out[l].position = {theta.x.lane(l), theta.y.lane(l)};
+    out[l].value = value.lane(l);
   }
 }
 
 template <class Formula>
 void summarize_cells(const lane_kernels::Cells& cells) {
-  constexpr std::size_t per_call = kGroups * kLanes;
-  for (std::size_t c = cells.first; c < cells.end; c += per_call) {
-    std::array<LaneRuns, kGroups> runs;
-    std::array<RunSummary, per_call> out{};
-    const std::size_t n = std::min(per_call, cells.end - c);
-    for (std::size_t l = 0; l < per_call; ++l) {
-      const auto [h, start] = (*cells.cell)(c + std::min(l, n - 1));  // repeats the last
-      runs[l / kLanes].set(static_cast<int>(l % kLanes), h, start);
+  for (std::size_t c = cells.first; c < cells.end; c += kLanes) {
+    LaneRuns runs;
+    std::array<RunSummary, kLanes> out{};
+    for (int l = 0; l < kLanes; ++l) {
+      const auto [h, start] =
+          (*cells.cell)(std::min(c + static_cast<std::size_t>(l), cells.end - 1));  // repeats the last
+      runs.set(l, h, start);
     }
-    summarize_groups<Formula>(runs.data(), static_cast<int>((n + kLanes - 1) / kLanes), cells.steps, *cells.target,
-                              out.data());
-    std::copy_n(out.begin(), n, cells.out + c);
+    summarize_lanes<Formula>(runs, cells.steps, *cells.target, out.data());
+    std::copy_n(out.begin(), std::min<std::size_t>(kLanes, cells.end - c), cells.out + c);
   }
 }
 
@@ -218,8 +183,7 @@ namespace {
 std::vector<std::int64_t> runnable_targets() {
   static const std::int64_t runnable = HWY_SUPPORTED_TARGETS & HWY_TARGETS;
   std::vector<std::int64_t> out;
-  for (std::int64_t bits = runnable; bits != 0; bits &= bits - 1)
-    out.push_back(bits & -bits);
+  for (std::int64_t bits = runnable; bits != 0; bits &= bits - 1) out.push_back(bits & -bits);
   return out;
 }
 

@@ -112,7 +112,8 @@ struct OptimizerState {
   V vmax{};    // running maximum of v (amsgrad)
   V u{};       // infinity norm (adamax)
   V D{};       // squared-update accumulator (adadelta)
-  V lr{};      // effective per-coordinate step size of the last update
+  // effective per-coordinate step size of the last update (not kept for packs of runs)
+  typename StepSizeRecord<V>::type lr{};
   // The product of NAdam's momentum coefficients (a run's scalar: one per lane in a pack).
   ScalarOf<V> mu_product = 1.0;
 

@@ -196,9 +196,17 @@ namespace ew {
 // The same results per lane as for one double, so that every lane gets the bits of its own run.
 inline Pack sqrt(Pack a) {
   return lanes::map_parts(a, [](auto u) {
+#if defined(__wasm_simd128__)
+    // clang leaves these roots scalar on WebAssembly; f64x2.sqrt is the same IEEE root, two at a time.
+    using Half = double __attribute__((vector_size(16)));
+    const Half low = __builtin_wasm_sqrt_f64x2(Half{u[0], u[1]});
+    const Half high = __builtin_wasm_sqrt_f64x2(Half{u[2], u[3]});
+    return PartDoubles{low[0], low[1], high[0], high[1]};
+#else
     PartDoubles r;
     for (int i = 0; i < kPartWidth; ++i) r[i] = ew::sqrt(u[i]);  // one vsqrtpd with -fno-math-errno
     return r;
+#endif
   });
 }
 inline Pack abs(Pack a) {

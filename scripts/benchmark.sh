@@ -4,16 +4,18 @@
 # the sweep of 256 x 256 configurations x 1,000 steps, and the same run and sweep done by PyTorch
 # (scripts/benchmark_torch.py, Debian's python3-torch). Prints them as a table, and with
 # --json FILE also writes them as JSON, with the window's frame times (tests/gui/gui_benchmark,
-# under xvfb-run) under "gui".
+# under xvfb-run) under "gui". --web adds the page's sweep with and without WebAssembly SIMD in
+# headless Chromium (scripts/benchmark_web.py, which builds both pages), under "web".
 #
-# usage: scripts/benchmark.sh [--json FILE]
+# usage: scripts/benchmark.sh [--json FILE] [--web]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-json=""
+json="" web=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --json) [[ $# -ge 2 ]] || { echo "--json needs a file" >&2; exit 2; }; json="$2"; shift 2 ;;
-    *) echo "usage: scripts/benchmark.sh [--json FILE]" >&2; exit 2 ;;
+    --web) web=true; shift ;;
+    *) echo "usage: scripts/benchmark.sh [--json FILE] [--web]" >&2; exit 2 ;;
   esac
 done
 bash scripts/setup.sh --benchmark
@@ -31,6 +33,9 @@ for threads in 1 "$(nproc)"; do
 done
 
 xvfb-run -a -s "-screen 0 1280x800x24" ./build/tests/gui/gui_benchmark --json "$work/gui.json"
+if $web; then
+  python3 scripts/benchmark_web.py --json "$work/web.json"
+fi
 
 python3 - "$work" "$json" <<'EOF'
 import glob, json, sys
@@ -53,6 +58,10 @@ report = {
     "torch_sweep_256x256x1000_s": min(t["sweep_s"] for t in torch),
     "gui": json.load(open(f"{work}/gui.json")),
 }
+try:
+    report["web"] = json.load(open(f"{work}/web.json"))
+except FileNotFoundError:
+    pass
 one_core = seconds("sweep/256x256x1000/one_core", "real_time")
 ratio_step = report["torch_single_step_us"] * 1e3 / report["single_step_ns"]["rmsprop"]
 ratio_sweep = report["torch_sweep_256x256x1000_s"] / report["sweep_256x256x1000_s"]
@@ -66,6 +75,9 @@ rows = [(f"single run, {k}", f"{v:.1f} ns/step") for k, v in report["single_step
     ("single run rmsprop: torch / optviz", f"{ratio_step:.0f}x"),
     ("sweep: torch / optviz", f"{ratio_sweep:.1f}x"),
 ] + [(f"window, {k}", f"{v:.2f} ms") for k, v in report["gui"].items()]
+if "web" in report:
+    rows += [(f"page sweep 256 x 256 x 1,000, {k}", f"{min(report['web'][k]['seconds']):.3f} s") for k in ("simd", "no SIMD")]
+    rows.append(("page sweep: no SIMD / SIMD", f"{report['web']['speedup']:.2f}x"))
 width = max(len(r[0]) for r in rows)
 for name, value in rows:
     print(f"{name:<{width}}  {value:>16}")

@@ -5,6 +5,7 @@
 
 #include "grid.hpp"
 #include "objective.hpp"
+#include "rmsprop_sweep.hpp"
 #include "run.hpp"
 #include "scenario.hpp"
 #include "sweep.hpp"
@@ -127,21 +128,9 @@ void BM_Heatmap1024(benchmark::State& bench) {
   }
 }
 
-// The sweep of issue 12: RMSprop on Rosenbrock from (-1.5, 2), 256 x 256 configurations (eta from
-// 1e-4 to 1e-1 on a log scale, rho from 0.5 to 0.999) of 1,000 steps each, on every core (or on
-// `threads`), through the vectorised lanes or, for comparison, cell by cell through the loop of a
-// single run. scripts/benchmark_torch.py does the same sweep with PyTorch.
-Sweep rmsprop_sweep() {
-  Sweep s;
-  s.objective = *find_function("rosenbrock");
-  s.run = make_run(OptimizerKind::rmsprop);
-  s.run.hyper.eps = 1e-8;
-  s.start = {-1.5, 2};
-  s.steps = 1000;
-  s.x = parse_axis("eta:1e-4:1e-1:log", s.run, 256);
-  s.y = parse_axis("rho:0.5:0.999", s.run, 256);
-  return s;
-}
+// The sweep of issue 12 (rmsprop_sweep.hpp) on every core (or on `threads`), through the vectorised
+// lanes or, for comparison, cell by cell through the loop of a single run.
+using benchmarks::rmsprop_sweep;
 
 void BM_Sweep256x256x1000(benchmark::State& bench, unsigned threads, bool lanes) {
   const Sweep s = rmsprop_sweep();

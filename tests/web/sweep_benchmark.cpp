@@ -1,5 +1,5 @@
 // The page's sweep, timed in the browser by scripts/benchmark_web.py (never a test): the sweep of
-// tests/benchmark/core_benchmark.cpp, 256 x 256 RMSprop configurations x 1,000 steps on Rosenbrock,
+// tests/benchmark/rmsprop_sweep.hpp, 256 x 256 RMSprop configurations x 1,000 steps on Rosenbrock,
 // computed on the page's one thread block by block through MapInParts, as the page computes its
 // maps between frames. Built by the page's build (tests/web/CMakeLists.txt), with WebAssembly SIMD
 // or without (build-web-nosimd). Each repeat runs in a task of its own, so that the page stays
@@ -52,27 +52,15 @@ HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
 
-#include "course.hpp"
+#include "rmsprop_sweep.hpp"
 #include "sweep.hpp"
-#include "test_function.hpp"
 
 namespace optviz::web_benchmark {
 namespace {
 
 HWY_EXPORT(Facts);
 
-// The sweep of core_benchmark.cpp's rmsprop_sweep().
-Sweep rmsprop_sweep() {
-  Sweep s;
-  s.objective = *find_function("rosenbrock");
-  s.run = make_run(OptimizerKind::rmsprop);
-  s.run.hyper.eps = 1e-8;
-  s.start = {-1.5, 2};
-  s.steps = 1000;
-  s.x = parse_axis("eta:1e-4:1e-1:log", s.run, 256);
-  s.y = parse_axis("rho:0.5:0.999", s.run, 256);
-  return s;
-}
+using benchmarks::rmsprop_sweep;
 
 // FNV-1a over the bits of every cell.
 std::uint64_t digest(const Map& map) {

@@ -10,8 +10,8 @@ build-web-nosimd) with each build's sweep_benchmark.html (tests/web/sweep_benchm
 256 x 256 RMSprop configurations x 1,000 steps on Rosenbrock on the page's one thread `repeats`
 times (default 3), one build after the other, `rounds` times (default 2, so that other work on the
 machine weighs on both alike). Prints the fastest of each, their ratio (the issue asks SIMD to be at least 1.8 times
-faster), whether both computed the same cells (a digest of every cell's bits) and the Highway target
-each ran. scripts/benchmark.sh --web runs it after the desktop's figures.
+faster), whether both computed the same cells (a digest of every cell's bits) and the SIMD target
+each ran on (simd.hpp). scripts/benchmark.sh --web runs it after the desktop's figures.
 """
 
 import argparse
@@ -103,7 +103,7 @@ def main():
     updates = simd["cells"] * simd["steps"]
     rows = [(f"page sweep {int(simd['cells'] ** 0.5)} x {int(simd['cells'] ** 0.5)} x {simd['steps']:,}, {name}",
              f"{fastest[name]:.3f} s ({fastest[name] / updates * 1e9:.2f} ns/update, "
-             f"Highway {report[name]['highway_target']}, {report[name]['double_lanes']} doubles a vector)")
+             f"SIMD target {report[name]['simd_target']})")
             for name in ("simd", "no SIMD")]
     rows.append(("page sweep: no SIMD / SIMD", f"{report['speedup']:.2f}x (the issue asks >= 1.8x)"))
     rows.append(("the same cells with and without SIMD", "yes" if report["same_cells"] else

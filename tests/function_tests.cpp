@@ -9,6 +9,7 @@
 #include "formulas.hpp"
 #include "grid.hpp"
 #include "objective.hpp"
+#include "simd_target.hpp"
 #include "test_function.hpp"
 
 using namespace optviz;
@@ -106,25 +107,39 @@ TEST_CASE("Ackley's gradient is defined as 0 at the origin", "[functions]") {
   CHECK(f.value({0, 0}) == Approx(0).margin(1e-14));
 }
 
+namespace {
+
+// Every cell of f's grid over its view, in both colour scales, against the scale's position of f at
+// the cell's centre.
+void check_grid(const Objective& f, int columns, int rows) {
+  for (ColourScale kind : {ColourScale::log, ColourScale::linear}) {
+    const HeatmapScale scale = heatmap_scale(f, kind);
+    const Box box = f.view();
+    const HeatmapGrid grid = heatmap_grid(f, scale, box, columns, rows);
+    REQUIRE(grid.position.size() == static_cast<std::size_t>(columns * rows));
+    const double dx = (box.max.x - box.min.x) / columns, dy = (box.max.y - box.min.y) / rows;
+    for (int j = 0; j < rows; ++j)
+      for (int i = 0; i < columns; ++i) {
+        const Vec2 p{box.min.x + (i + 0.5) * dx, box.min.y + (j + 0.5) * dy};
+        REQUIRE(grid.position[static_cast<std::size_t>(j * columns + i)] ==
+                static_cast<float>(scale.position(f.value(p))));
+      }
+  }
+}
+
+}  // namespace
+
 TEST_CASE("the heatmap grid holds the colour-scale position of f at every cell's centre", "[functions][heatmap]") {
-  // A width that is not a multiple of the lanes, so that a row ends in a partial pack.
+  // A width that is not a multiple of the lanes, so that a row ends in a partial pack; on every SIMD
+  // target this CPU runs.
   constexpr int kColumns = 37, kRows = 23;
   std::vector<Objective> objectives(test_functions().begin(), test_functions().end());
   objectives.push_back(Objective::typed("x^2 + 3*sin(y)"));
-  for (const Objective& f : objectives) {
-    INFO(f.name());
-    for (ColourScale kind : {ColourScale::log, ColourScale::linear}) {
-      const HeatmapScale scale = heatmap_scale(f, kind);
-      const Box box = f.view();
-      const HeatmapGrid grid = heatmap_grid(f, scale, box, kColumns, kRows);
-      REQUIRE(grid.position.size() == static_cast<std::size_t>(kColumns * kRows));
-      const double dx = (box.max.x - box.min.x) / kColumns, dy = (box.max.y - box.min.y) / kRows;
-      for (int j = 0; j < kRows; ++j)
-        for (int i = 0; i < kColumns; ++i) {
-          const Vec2 p{box.min.x + (i + 0.5) * dx, box.min.y + (j + 0.5) * dy};
-          REQUIRE(grid.position[static_cast<std::size_t>(j * kColumns + i)] ==
-                  static_cast<float>(scale.position(f.value(p))));
-        }
+  for (const std::string& target : simd_targets()) {
+    const UseSimdTarget use(target);
+    for (const Objective& f : objectives) {
+      INFO(f.name() << ", SIMD target " << target);
+      check_grid(f, kColumns, kRows);
     }
   }
 }

@@ -1,5 +1,6 @@
 // Sweeps and basin maps: every cell equals the single run with its values (run(), the trajectory's
-// last row), through the vectorised lanes and through the loop of a single run, for built-in
+// last row), through the vectorised lanes on every SIMD target this CPU runs and through the loop of
+// a single run, for built-in
 // optimizers, a typed rule, a data loss with mini-batches and noise, and a schedule; the axes, the
 // limits and their messages; the CSV.
 #include <catch2/catch.hpp>
@@ -11,6 +12,7 @@
 #include "parameters.hpp"
 #include "rule.hpp"
 #include "scenario.hpp"
+#include "simd_target.hpp"
 #include "sweep.hpp"
 #include "trajectory.hpp"
 
@@ -119,10 +121,30 @@ TEST_CASE("sweep cells equal single runs, for every built-in optimizer, in lanes
       {OptimizerKind::nadam, axis("eta", 1e-3, 1, 13, true), axis("momentum_decay", 0, 0.1, 5), "ackley"},
       {OptimizerKind::lion, axis("eta", 1e-4, 1e-1, 13, true), axis("beta1", 0, 0.99, 5), "beale"},
   };
-  for (const Case& c : cases) {
-    INFO(name(c.kind) << " on " << c.function);
-    check_sweep(builtin_sweep(c.kind, c.x, c.y, c.function), true);
+  for (const std::string& target : simd_targets()) {
+    const UseSimdTarget use(target);
+    for (const Case& c : cases) {
+      INFO(name(c.kind) << " on " << c.function << ", SIMD target " << target);
+      check_sweep(builtin_sweep(c.kind, c.x, c.y, c.function), true);
+    }
   }
+}
+
+TEST_CASE("the SIMD targets: the widest runs unless another is chosen; an unknown one is refused", "[sweep][simd]") {
+  const std::vector<std::string> targets = simd_targets();
+  REQUIRE_FALSE(targets.empty());
+  CHECK(simd_target() == targets.front());
+  for (const std::string& target : targets) {
+    const UseSimdTarget use(target);
+    CHECK(simd_target() == target);
+  }
+  CHECK(simd_target() == targets.front());
+#if defined(__x86_64__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+  // g++ compiles AVX-512, AVX2 and the baseline; this CPU runs at least the baseline.
+  CHECK(targets.size() == 1u + (__builtin_cpu_supports("avx2") ? 1 : 0) + (__builtin_cpu_supports("avx512bw") ? 1 : 0));
+#endif
+  CHECK_THROWS_WITH(use_simd_target("MMX"), "no SIMD target \"MMX\" on this CPU");
+  CHECK(simd_target() == targets.front());
 }
 
 TEST_CASE("rmsprop's variants sweep in lanes: centered, eps inside the square root", "[sweep]") {
@@ -185,9 +207,14 @@ TEST_CASE("a sweep records when each cell first reached the target", "[sweep]") 
   Sweep s =
       builtin_sweep(OptimizerKind::adam, axis("eta", 1e-2, 0.3, 5, true), axis("beta1", 0.5, 0.9, 2), "quadratic", 400);
   s.target = {0, 1e-4};
-  const Map lanes = sweep(s);
   const Map loop = sweep(s, nullptr, {.threads = 1, .lanes = false});
-  for (std::size_t c = 0; c < lanes.cells.size(); ++c) CHECK(lanes.cells[c].reached_at == loop.cells[c].reached_at);
+  for (const std::string& target : simd_targets()) {
+    const UseSimdTarget use(target);
+    const Map on_target = sweep(s);
+    for (std::size_t c = 0; c < on_target.cells.size(); ++c)
+      CHECK(on_target.cells[c].reached_at == loop.cells[c].reached_at);
+  }
+  const Map lanes = sweep(s);
   const Trajectory t = single_run(s.objective, cell_run(s, 4, 1), s.start, s.steps, s.training);
   long first = -1;
   for (std::size_t k = 0; k < t.rows() && first < 0; ++k)
@@ -201,6 +228,13 @@ TEST_CASE("basin cells equal single runs from the cells' centres and name their 
   CHECK(takes_lanes(b.objective, b.run, b.training));
   const BasinMap lanes = basin(b);
   const BasinMap loop = basin(b, nullptr, {.threads = 2, .lanes = false});
+  for (const std::string& target : simd_targets()) {
+    INFO("SIMD target " << target);
+    const UseSimdTarget use(target);
+    const BasinMap on_target = basin(b);
+    CHECK(on_target.cells == loop.cells);
+    CHECK(on_target.minimum == loop.minimum);
+  }
   REQUIRE(lanes.minima.size() == 4);
   CHECK(lanes.minimum == loop.minimum);
   int found = 0;

@@ -1,9 +1,9 @@
 # The browser build's dependencies (emcmake cmake, scripts/build-web.sh): the same libraries as the
 # desktop's, compiled with emcc from Debian's source packages, which scripts/build-web.sh fetches
 # with `apt-get source --download-only` and unpacks (with Debian's patches) into
-# OPTVIZ_WEB_SOURCES/{imgui,zlib,libpng,giflib,highway}: imgui (libimgui-dev
-# ships only the backends' sources), zlib, libpng1.6, giflib and highway. Emscripten's ports would download
-# them; nothing is downloaded here. GLFW and OpenGL ES 3 (WebGL 2) come with Emscripten itself.
+# OPTVIZ_WEB_SOURCES/{imgui,zlib,libpng,giflib,highway}: imgui (libimgui-dev ships only the
+# backends' sources), zlib, libpng1.6, giflib and highway (its headers). Emscripten's ports would
+# download them; nothing is downloaded here. GLFW and OpenGL ES 3 (WebGL 2) come with Emscripten itself.
 # Header-only libraries (nlohmann-json, stb) are read from their Debian folders, never from
 # /usr/include as a whole, whose C library headers would shadow Emscripten's.
 set(OPTVIZ_WEB_SOURCES "" CACHE PATH "The unpacked source packages: imgui, zlib, libpng, giflib, highway")
@@ -43,18 +43,15 @@ endif()
 
 set(WEB_GENERATED ${CMAKE_BINARY_DIR}/web_generated)
 
-# Highway, for the many-run kernels: one static target for the whole page, no run-time dispatch (a
-# browser has one instruction set). EMU128, not Highway's own WASM target, which in Debian's 1.0.3
-# has no float64 operations (HWY_HAVE_FLOAT64 is 0: no Sqrt, Div or Set on doubles): EMU128's
-# operations are loops over two doubles, which clang turns into the same f64x2 instructions under
-# -msimd128 and into plain f64 ones without it. HWY_DYNAMIC_DISPATCH and hwy::SupportedTargets()
-# need targets.cc (with hwy::Abort) and per_target.cc (hwy::VectorBytes, which targets.cc calls).
-add_compile_definitions(HWY_COMPILE_ONLY_EMU128)
-add_library(optviz_hwy STATIC ${HWY_DIR}/hwy/targets.cc ${HWY_DIR}/hwy/per_target.cc)
-target_include_directories(optviz_hwy SYSTEM PUBLIC ${HWY_DIR})
-target_compile_definitions(optviz_hwy PUBLIC HWY_STATIC_DEFINE)  # no DLL exports
-add_library(hwy::hwy ALIAS optviz_hwy)
-add_library(PkgConfig::HWY ALIAS optviz_hwy)
+# Highway's headers, for the many-run kernels' dispatch (core/maps/lane_kernels.cpp, through
+# OPTVIZ_HWY_INCLUDE): one static target for the whole page, as a browser has one instruction set:
+# WASM with -msimd128 (HWY_LANES(double) is 2: f64x2), EMU128 without. With one target compiled,
+# HWY_DYNAMIC_DISPATCH is a direct call and HWY_SUPPORTED_TARGETS a constant, so nothing of
+# libhwy is linked. Highway's own vector operations are not used on doubles: its WASM target in
+# Debian's 1.0.3 has none (HWY_HAVE_FLOAT64 is 0: no Sqrt, Div or Set of doubles); the kernels
+# compute with lanes.hpp's vector types, which clang compiles to f64x2 instructions.
+add_compile_definitions(HWY_COMPILE_ONLY_STATIC=1)
+set(OPTVIZ_HWY_INCLUDE ${HWY_DIR})
 
 add_library(optviz_zlib STATIC
   ${ZLIB_DIR}/adler32.c ${ZLIB_DIR}/compress.c ${ZLIB_DIR}/crc32.c ${ZLIB_DIR}/deflate.c ${ZLIB_DIR}/inffast.c

@@ -1,21 +1,26 @@
-// Several runs at once, one per lane: a Pack holds a double of each run and a PackVec2 a Vec2 of
-// each. They have the arithmetic and the `ew` functions of double and Vec2, so the update rules of
-// optimizer.hpp and the built-in functions of formulas.hpp run on them unchanged, and each
-// operation is a short loop over the lanes that g++ turns into vector instructions (the lanes of
-// a SIMD register are different runs). Comparisons give a Mask, one answer per lane; `ew::where`
-// chooses per lane, where one run would branch.
+// Several runs at once, one per lane: a BasicPack<W> holds a double of each run and a
+// BasicPackVec2<W> a Vec2 of each. They have the arithmetic and the `ew` functions of double and
+// Vec2, so the update rules of optimizer.hpp and the built-in functions of formulas.hpp run on them
+// unchanged, and each operation is a short loop over the lanes that the compiler turns into vector
+// instructions (the lanes of a SIMD register are different runs). Comparisons give a BasicMask<W>,
+// one answer per lane; `ew::where` chooses per lane, where one run would branch.
+//
+// W is the width of one vector register in doubles: 8 with AVX-512, 4 with AVX2, 2 with SSE2, NEON
+// or WebAssembly SIMD. The kernels that use packs (maps/lane_kernels.cpp) are compiled once per
+// instruction set with that set's W and chosen when the program runs.
 #pragma once
 
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 #include "vec2.hpp"
 
-// A vector of four doubles passed by value has another ABI with AVX than without, which g++ and clang note
+// A vector passed by value has another ABI with AVX than without, which g++ and clang note
 // (-Wpsabi) for every inline function here; none of them is ever called across that boundary:
-// the kernel that uses them inlines them all (sweep.cpp).
+// the kernels that use them inline them all (lane_kernels.cpp).
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpsabi"
@@ -23,106 +28,187 @@
 
 namespace optviz {
 
-// Sixteen lanes in four parts of four doubles, each part an AVX2 register (two SSE2 ones):
-// enough independent lanes to keep the square roots and divisions busy while each lane waits for
-// its previous step. A part is one of g++'s vector types, so each operation on it stays one
-// operation; the loops over the parts are unrolled.
-inline constexpr int kPartWidth = 4;
-inline constexpr int kParts = 4;  // the members p0 .. p3
-inline constexpr int kLanes = kPartWidth * kParts;
+// One part: W doubles, and W masks of 64 bits, as g++'s and clang's vector types.
+template <int W>
+struct PartTypes;
+template <>
+struct PartTypes<2> {
+  using Doubles = double __attribute__((vector_size(16)));
+  using Bits = std::int64_t __attribute__((vector_size(16)));
+};
+template <>
+struct PartTypes<4> {
+  using Doubles = double __attribute__((vector_size(32)));
+  using Bits = std::int64_t __attribute__((vector_size(32)));
+};
+template <>
+struct PartTypes<8> {
+  using Doubles = double __attribute__((vector_size(64)));
+  using Bits = std::int64_t __attribute__((vector_size(64)));
+};
 
-using PartDoubles = double __attribute__((vector_size(8 * kPartWidth)));
-using PartBits = std::int64_t __attribute__((vector_size(8 * kPartWidth)));
+// Four parts: enough independent lanes to keep the square roots and divisions busy while each lane
+// waits for its previous step. Each part is one register, so each operation on it stays one
+// instruction; the loops over the parts are unrolled.
+inline constexpr int kParts = 4;  // the members p0 .. p3
+
+template <int W>
+inline constexpr int kLanesOf = W* kParts;
 
 // Neither type initialises its lanes when default-initialised (the results of every operation
 // are written whole); value-initialised, as in Pack{} or the state's V{}, they are zeros.
-struct Mask {
-  PartBits p0, p1, p2, p3;  // per lane 0 or -1 (all bits), as vector comparisons give
+template <int W>
+struct BasicMask {
+  using Bits = typename PartTypes<W>::Bits;
+  Bits p0, p1, p2, p3;  // per lane 0 or -1 (all bits), as vector comparisons give
 
   bool lane(int i) const {
-    const PartBits parts[kParts] = {p0, p1, p2, p3};
-    return parts[i / kPartWidth][i % kPartWidth] != 0;
+    const Bits parts[kParts] = {p0, p1, p2, p3};
+    return parts[i / W][i % W] != 0;
   }
+  friend BasicMask operator|(BasicMask a, BasicMask b) { return {a.p0 | b.p0, a.p1 | b.p1, a.p2 | b.p2, a.p3 | b.p3}; }
+  friend BasicMask operator&(BasicMask a, BasicMask b) { return {a.p0 & b.p0, a.p1 & b.p1, a.p2 & b.p2, a.p3 & b.p3}; }
+  friend BasicMask operator!(BasicMask a) { return {~a.p0, ~a.p1, ~a.p2, ~a.p3}; }
 };
 
-struct Pack {
-  PartDoubles p0, p1, p2, p3;  // named, not an array, so that each stays in a register
+template <int W>
+struct BasicPack {
+  using Doubles = typename PartTypes<W>::Doubles;
+  using Mask = BasicMask<W>;
+  Doubles p0, p1, p2, p3;  // named, not an array, so that each stays in a register
 
-  Pack() = default;
+  BasicPack() = default;
   // A constant of the rules, or a hyperparameter that every run shares, is every lane's.
-  Pack(double value)  // NOLINT: implicit, as double converts to a run's scalar
-      : p0(value - PartDoubles{}), p1(p0), p2(p0), p3(p0) {}
+  BasicPack(double value)  // NOLINT: implicit, as double converts to a run's scalar
+      : p0(value - Doubles{}), p1(p0), p2(p0), p3(p0) {}
   double lane(int i) const {
-    const PartDoubles parts[kParts] = {p0, p1, p2, p3};
-    return parts[i / kPartWidth][i % kPartWidth];
+    const Doubles parts[kParts] = {p0, p1, p2, p3};
+    return parts[i / W][i % W];
   }
   void set_lane(int i, double value) {
-    PartDoubles* parts[kParts] = {&p0, &p1, &p2, &p3};
-    (*parts[i / kPartWidth])[i % kPartWidth] = value;
+    Doubles* parts[kParts] = {&p0, &p1, &p2, &p3};
+    (*parts[i / W])[i % W] = value;
+  }
+
+  template <class F>
+  static BasicPack map(BasicPack a, F f) {
+    BasicPack r;
+    r.p0 = f(a.p0), r.p1 = f(a.p1), r.p2 = f(a.p2), r.p3 = f(a.p3);
+    return r;
+  }
+  template <class F>
+  static BasicPack map(BasicPack a, BasicPack b, F f) {
+    BasicPack r;
+    r.p0 = f(a.p0, b.p0), r.p1 = f(a.p1, b.p1), r.p2 = f(a.p2, b.p2), r.p3 = f(a.p3, b.p3);
+    return r;
+  }
+  template <class F>
+  static Mask compare(BasicPack a, BasicPack b, F f) {
+    return {f(a.p0, b.p0), f(a.p1, b.p1), f(a.p2, b.p2), f(a.p3, b.p3)};
+  }
+
+  // Friends, so that a double converts to a pack on either side (1 - p.x).
+  friend BasicPack operator+(BasicPack a, BasicPack b) {
+    return map(a, b, [](auto u, auto v) { return u + v; });
+  }
+  friend BasicPack operator-(BasicPack a, BasicPack b) {
+    return map(a, b, [](auto u, auto v) { return u - v; });
+  }
+  friend BasicPack operator*(BasicPack a, BasicPack b) {
+    return map(a, b, [](auto u, auto v) { return u * v; });
+  }
+  friend BasicPack operator/(BasicPack a, BasicPack b) {
+    return map(a, b, [](auto u, auto v) { return u / v; });
+  }
+  friend BasicPack operator-(BasicPack a) {
+    return map(a, [](auto u) { return -u; });
+  }
+  friend Mask operator<(BasicPack a, BasicPack b) {
+    return compare(a, b, [](auto u, auto v) { return u < v; });
+  }
+  friend Mask operator>(BasicPack a, BasicPack b) {
+    return compare(a, b, [](auto u, auto v) { return u > v; });
+  }
+  friend Mask operator<=(BasicPack a, BasicPack b) {
+    return compare(a, b, [](auto u, auto v) { return u <= v; });
+  }
+  friend Mask operator>=(BasicPack a, BasicPack b) {
+    return compare(a, b, [](auto u, auto v) { return u >= v; });
+  }
+  friend Mask operator==(BasicPack a, BasicPack b) {
+    return compare(a, b, [](auto u, auto v) { return u == v; });
+  }
+  friend Mask operator!=(BasicPack a, BasicPack b) {
+    return compare(a, b, [](auto u, auto v) { return u != v; });
   }
 };
 
-struct PackVec2 {
+template <int W>
+struct BasicPackVec2 {
+  using Pack = BasicPack<W>;
   Pack x;
   Pack y;
+
+  friend BasicPackVec2 operator+(BasicPackVec2 a, BasicPackVec2 b) { return {a.x + b.x, a.y + b.y}; }
+  friend BasicPackVec2 operator-(BasicPackVec2 a, BasicPackVec2 b) { return {a.x - b.x, a.y - b.y}; }
+  friend BasicPackVec2 operator*(BasicPackVec2 a, BasicPackVec2 b) { return {a.x * b.x, a.y * b.y}; }
+  friend BasicPackVec2 operator/(BasicPackVec2 a, BasicPackVec2 b) { return {a.x / b.x, a.y / b.y}; }
+  friend BasicPackVec2 operator+(BasicPackVec2 a, Pack s) { return {a.x + s, a.y + s}; }
+  friend BasicPackVec2 operator-(BasicPackVec2 a, Pack s) { return {a.x - s, a.y - s}; }
+  friend BasicPackVec2 operator*(BasicPackVec2 a, Pack s) { return {a.x * s, a.y * s}; }
+  friend BasicPackVec2 operator/(BasicPackVec2 a, Pack s) { return {a.x / s, a.y / s}; }
+  friend BasicPackVec2 operator+(Pack s, BasicPackVec2 a) { return {s + a.x, s + a.y}; }
+  friend BasicPackVec2 operator-(Pack s, BasicPackVec2 a) { return {s - a.x, s - a.y}; }
+  friend BasicPackVec2 operator*(Pack s, BasicPackVec2 a) { return {s * a.x, s * a.y}; }
+  friend BasicPackVec2 operator/(Pack s, BasicPackVec2 a) { return {s / a.x, s / a.y}; }
+  friend BasicPackVec2 operator-(BasicPackVec2 a) { return {-a.x, -a.y}; }
 };
 
-template <>
-struct Scalar<Pack> {
-  using type = Pack;
+template <int W>
+struct Scalar<BasicPack<W>> {
+  using type = BasicPack<W>;
 };
-template <>
-struct Scalar<PackVec2> {
-  using type = Pack;
+template <int W>
+struct Scalar<BasicPackVec2<W>> {
+  using type = BasicPack<W>;
 };
 
 namespace lanes {
 
-template <class F>
-Pack map_parts(Pack a, F f) {
-  Pack r;
-  r.p0 = f(a.p0), r.p1 = f(a.p1), r.p2 = f(a.p2), r.p3 = f(a.p3);
-  return r;
-}
+template <class T>
+struct PackWidth : std::integral_constant<int, 0> {};
+template <int W>
+struct PackWidth<BasicPack<W>> : std::integral_constant<int, W> {};
 
-template <class F>
-Pack map_parts(Pack a, Pack b, F f) {
-  Pack r;
-  r.p0 = f(a.p0, b.p0), r.p1 = f(a.p1, b.p1), r.p2 = f(a.p2, b.p2), r.p3 = f(a.p3, b.p3);
-  return r;
-}
-
-template <class F>
-Mask compare_parts(Pack a, Pack b, F f) {
-  return {f(a.p0, b.p0), f(a.p1, b.p1), f(a.p2, b.p2), f(a.p3, b.p3)};
-}
-
-template <class F>
-Mask combine_parts(Mask a, Mask b, F f) {
-  return {f(a.p0, b.p0), f(a.p1, b.p1), f(a.p2, b.p2), f(a.p3, b.p3)};
-}
+// The pack type of a call that mixes packs and doubles (ew::pow(0.96, t), ew::where(m, a, 0.0)).
+template <class... T>
+using PackOf = BasicPack<(PackWidth<T>::value | ...)>;
+template <class... T>
+concept AnyPack = ((PackWidth<T>::value > 0) || ...);
 
 // f on each lane, for what has no vector instruction (cos, exp, pow).
-template <class F>
-Pack map_lanes(Pack a, F f) {
-  double in[kLanes], out[kLanes];
+template <int W, class F>
+BasicPack<W> map_lanes(BasicPack<W> a, F f) {
+  constexpr int n = kLanesOf<W>;
+  double in[n], out[n];
   std::memcpy(in, &a, sizeof in);
-  for (int i = 0; i < kLanes; ++i) out[i] = f(in[i]);
-  Pack r;
+  for (int i = 0; i < n; ++i) out[i] = f(in[i]);
+  BasicPack<W> r;
   std::memcpy(&r, out, sizeof out);
   return r;
 }
 
-inline bool uniform(Pack a) {
-  for (int i = 1; i < kLanes; ++i)
+template <int W>
+bool uniform(BasicPack<W> a) {
+  for (int i = 1; i < kLanesOf<W>; ++i)
     if (!(a.lane(i) == a.lane(0))) return false;
   return true;
 }
 
 // |a| per lane, by clearing the sign bit as std::fabs does.
-template <class Doubles>
+template <class Bits, class Doubles>
 Doubles magnitude(Doubles a) {
-  return reinterpret_cast<Doubles>(reinterpret_cast<PartBits>(a) & std::numeric_limits<std::int64_t>::max());
+  return reinterpret_cast<Doubles>(reinterpret_cast<Bits>(a) & std::numeric_limits<std::int64_t>::max());
 }
 
 // a where the mask's lane is set, else b, by and/or on the bits (g++ expands a vector ?: lane by
@@ -134,140 +220,121 @@ Doubles blend(Bits mask, Doubles a, Doubles b) {
 
 }  // namespace lanes
 
-inline Pack operator+(Pack a, Pack b) {
-  return lanes::map_parts(a, b, [](auto u, auto v) { return u + v; });
-}
-inline Pack operator-(Pack a, Pack b) {
-  return lanes::map_parts(a, b, [](auto u, auto v) { return u - v; });
-}
-inline Pack operator*(Pack a, Pack b) {
-  return lanes::map_parts(a, b, [](auto u, auto v) { return u * v; });
-}
-inline Pack operator/(Pack a, Pack b) {
-  return lanes::map_parts(a, b, [](auto u, auto v) { return u / v; });
-}
-inline Pack operator-(Pack a) {
-  return lanes::map_parts(a, [](auto u) { return -u; });
-}
-
-inline Mask operator<(Pack a, Pack b) {
-  return lanes::compare_parts(a, b, [](auto u, auto v) { return u < v; });
-}
-inline Mask operator>(Pack a, Pack b) {
-  return lanes::compare_parts(a, b, [](auto u, auto v) { return u > v; });
-}
-inline Mask operator<=(Pack a, Pack b) {
-  return lanes::compare_parts(a, b, [](auto u, auto v) { return u <= v; });
-}
-inline Mask operator>=(Pack a, Pack b) {
-  return lanes::compare_parts(a, b, [](auto u, auto v) { return u >= v; });
-}
-inline Mask operator==(Pack a, Pack b) {
-  return lanes::compare_parts(a, b, [](auto u, auto v) { return u == v; });
-}
-inline Mask operator!=(Pack a, Pack b) {
-  return lanes::compare_parts(a, b, [](auto u, auto v) { return u != v; });
-}
-
-inline Mask operator|(Mask a, Mask b) {
-  return lanes::combine_parts(a, b, [](auto u, auto v) { return u | v; });
-}
-inline Mask operator&(Mask a, Mask b) {
-  return lanes::combine_parts(a, b, [](auto u, auto v) { return u & v; });
-}
-inline Mask operator!(Mask a) { return {~a.p0, ~a.p1, ~a.p2, ~a.p3}; }
-
-inline PackVec2 operator+(PackVec2 a, PackVec2 b) { return {a.x + b.x, a.y + b.y}; }
-inline PackVec2 operator-(PackVec2 a, PackVec2 b) { return {a.x - b.x, a.y - b.y}; }
-inline PackVec2 operator*(PackVec2 a, PackVec2 b) { return {a.x * b.x, a.y * b.y}; }
-inline PackVec2 operator/(PackVec2 a, PackVec2 b) { return {a.x / b.x, a.y / b.y}; }
-inline PackVec2 operator+(PackVec2 a, Pack s) { return {a.x + s, a.y + s}; }
-inline PackVec2 operator-(PackVec2 a, Pack s) { return {a.x - s, a.y - s}; }
-inline PackVec2 operator*(PackVec2 a, Pack s) { return {a.x * s, a.y * s}; }
-inline PackVec2 operator/(PackVec2 a, Pack s) { return {a.x / s, a.y / s}; }
-inline PackVec2 operator+(Pack s, PackVec2 a) { return {s + a.x, s + a.y}; }
-inline PackVec2 operator-(Pack s, PackVec2 a) { return {s - a.x, s - a.y}; }
-inline PackVec2 operator*(Pack s, PackVec2 a) { return {s * a.x, s * a.y}; }
-inline PackVec2 operator/(Pack s, PackVec2 a) { return {s / a.x, s / a.y}; }
-inline PackVec2 operator-(PackVec2 a) { return {-a.x, -a.y}; }
-
 namespace ew {
 
 // The same results per lane as for one double, so that every lane gets the bits of its own run.
-inline Pack sqrt(Pack a) {
-  return lanes::map_parts(a, [](auto u) {
-#if defined(__wasm_simd128__)
-    // clang leaves these roots scalar on WebAssembly; f64x2.sqrt is the same IEEE root, two at a time.
-    using Half = double __attribute__((vector_size(16)));
-    const Half low = __builtin_wasm_sqrt_f64x2(Half{u[0], u[1]});
-    const Half high = __builtin_wasm_sqrt_f64x2(Half{u[2], u[3]});
-    return PartDoubles{low[0], low[1], high[0], high[1]};
-#else
-    PartDoubles r;
-    for (int i = 0; i < kPartWidth; ++i) r[i] = ew::sqrt(u[i]);  // one vsqrtpd with -fno-math-errno
+template <int W>
+BasicPack<W> sqrt(BasicPack<W> a) {
+  return BasicPack<W>::map(a, [](auto u) {
+    decltype(u) r;
+    for (int i = 0; i < W; ++i) r[i] = ew::sqrt(u[i]);  // one vsqrtpd with -fno-math-errno
     return r;
-#endif
   });
 }
-inline Pack abs(Pack a) {
-  return lanes::map_parts(a, [](auto u) { return lanes::magnitude(u); });
+template <int W>
+BasicPack<W> abs(BasicPack<W> a) {
+  return BasicPack<W>::map(a, [](auto u) { return lanes::magnitude<typename PartTypes<W>::Bits>(u); });
 }
-inline Pack max(Pack a, Pack b) {  // NaN wins
-  return lanes::map_parts(a, b, [](auto u, auto v) { return lanes::blend((u < v) | (v != v), v, u); });
+template <class A, class B>
+requires lanes::AnyPack<A, B> lanes::PackOf<A, B> max(A a, B b) {  // NaN wins
+  using P = lanes::PackOf<A, B>;
+  return P::map(P(a), P(b), [](auto u, auto v) { return lanes::blend((u < v) | (v != v), v, u); });
 }
-inline Pack sign(Pack a) {
-  return lanes::map_parts(a, [](auto u) {
-    const PartDoubles one = 1 - PartDoubles{};
+template <int W>
+BasicPack<W> sign(BasicPack<W> a) {
+  return BasicPack<W>::map(a, [](auto u) {
+    const decltype(u) one = 1 - decltype(u){};
     return lanes::blend(u > 0, one, lanes::blend(u < 0, -one, u));
   });
 }
-inline Pack exp(Pack a) {
+template <int W>
+BasicPack<W> exp(BasicPack<W> a) {
   return lanes::map_lanes(a, [](double u) { return ew::exp(u); });
 }
-inline Pack cos(Pack a) {
+template <int W>
+BasicPack<W> cos(BasicPack<W> a) {
   return lanes::map_lanes(a, [](double u) { return ew::cos(u); });
 }
-inline Pack sin(Pack a) {
+template <int W>
+BasicPack<W> sin(BasicPack<W> a) {
   return lanes::map_lanes(a, [](double u) { return ew::sin(u); });
 }
 // A power that every lane shares (beta^t with beta not swept) is computed once.
-inline Pack pow(Pack a, Pack b) {
+template <class A, class B>
+requires lanes::AnyPack<A, B> lanes::PackOf<A, B> pow(A base, B exponent) {
+  using P = lanes::PackOf<A, B>;
+  const P a(base), b(exponent);
   if (lanes::uniform(a) && lanes::uniform(b)) return ew::pow(a.lane(0), b.lane(0));
-  Pack r;
-  for (int i = 0; i < kLanes; ++i) r.set_lane(i, ew::pow(a.lane(i), b.lane(i)));
+  P r;
+  for (int i = 0; i < kLanesOf<lanes::PackWidth<P>::value>; ++i) r.set_lane(i, ew::pow(a.lane(i), b.lane(i)));
   return r;
 }
-inline Mask is_finite(Pack a) {
-  return lanes::compare_parts(a, std::numeric_limits<double>::max(),
-                              [](auto u, auto m) { return lanes::magnitude(u) <= m; });
+// Whether |a| > bound (or a is NaN), for bound >= 0, on the bits: with the sign cleared, doubles
+// order as their bits do as integers, and NaN's bits lie above infinity's. The sign of
+// bits(bound) - bits(|a|) is the answer, spread over the lane by an arithmetic shift: g++ turns an
+// AVX-512 comparison combined with others into one test per lane, and arithmetic stays vectors.
+template <int W>
+BasicMask<W> beyond(BasicPack<W> a, double bound) {
+  using Bits = typename PartTypes<W>::Bits;
+  std::int64_t limit;
+  std::memcpy(&limit, &bound, sizeof limit);
+  const auto check = [limit](auto u) -> Bits {
+    return (limit - (reinterpret_cast<Bits>(u) & std::numeric_limits<std::int64_t>::max())) >> 63;
+  };
+  return {check(a.p0), check(a.p1), check(a.p2), check(a.p3)};
 }
-inline Mask beyond(Pack a, double bound) {
-  return lanes::compare_parts(a, bound, [](auto u, auto b) { return !(lanes::magnitude(u) <= b); });
+template <int W>
+BasicMask<W> is_finite(BasicPack<W> a) {
+  return !beyond(a, std::numeric_limits<double>::max());
 }
-inline bool any(Mask m) {
-  const PartBits bits = m.p0 | m.p1 | m.p2 | m.p3;
-  return (bits[0] | bits[1] | bits[2] | bits[3]) != 0;
+template <int W>
+bool any(BasicMask<W> m) {
+  const auto bits = m.p0 | m.p1 | m.p2 | m.p3;
+  for (int i = 0; i < W; ++i)
+    if (bits[i] != 0) return true;
+  return false;
 }
-inline bool all(Mask m) {
-  const PartBits bits = m.p0 & m.p1 & m.p2 & m.p3;
-  return (bits[0] & bits[1] & bits[2] & bits[3]) == -1;
+template <int W>
+bool all(BasicMask<W> m) {
+  const auto bits = m.p0 & m.p1 & m.p2 & m.p3;
+  for (int i = 0; i < W; ++i)
+    if (bits[i] != -1) return false;
+  return true;
 }
-template <class... Masks>
-Mask either(Mask a, Masks... rest) {
+template <int W, class... Masks>
+BasicMask<W> either(BasicMask<W> a, Masks... rest) {
   return (a | ... | rest);
 }
-inline Pack where(Mask m, Pack a, Pack b) {
-  Pack r;
+template <int W, class A, class B>
+requires lanes::AnyPack<A, B> lanes::PackOf<A, B> where(BasicMask<W> m, A if_set, B otherwise) {
+  using P = lanes::PackOf<A, B>;
+  const P a(if_set), b(otherwise);
+  P r;
   r.p0 = lanes::blend(m.p0, a.p0, b.p0), r.p1 = lanes::blend(m.p1, a.p1, b.p1);
   r.p2 = lanes::blend(m.p2, a.p2, b.p2), r.p3 = lanes::blend(m.p3, a.p3, b.p3);
   return r;
 }
 
-inline PackVec2 sqrt(PackVec2 a) { return {sqrt(a.x), sqrt(a.y)}; }
-inline PackVec2 abs(PackVec2 a) { return {abs(a.x), abs(a.y)}; }
-inline PackVec2 max(PackVec2 a, PackVec2 b) { return {max(a.x, b.x), max(a.y, b.y)}; }
-inline PackVec2 sign(PackVec2 a) { return {sign(a.x), sign(a.y)}; }
-inline PackVec2 where(Mask m, PackVec2 a, PackVec2 b) { return {where(m, a.x, b.x), where(m, a.y, b.y)}; }
+template <int W>
+BasicPackVec2<W> sqrt(BasicPackVec2<W> a) {
+  return {sqrt(a.x), sqrt(a.y)};
+}
+template <int W>
+BasicPackVec2<W> abs(BasicPackVec2<W> a) {
+  return {abs(a.x), abs(a.y)};
+}
+template <int W>
+BasicPackVec2<W> max(BasicPackVec2<W> a, BasicPackVec2<W> b) {
+  return {max(a.x, b.x), max(a.y, b.y)};
+}
+template <int W>
+BasicPackVec2<W> sign(BasicPackVec2<W> a) {
+  return {sign(a.x), sign(a.y)};
+}
+template <int W>
+BasicPackVec2<W> where(BasicMask<W> m, BasicPackVec2<W> a, BasicPackVec2<W> b) {
+  return {where(m, a.x, b.x), where(m, a.y, b.y)};
+}
 
 }  // namespace ew
 }  // namespace optviz

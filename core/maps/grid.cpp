@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <vector>
 
-#include "formulas.hpp"
-#include "lanes.hpp"
+#include "lane_kernels.hpp"
 #include "parallel.hpp"
 
 namespace optviz {
@@ -31,8 +31,8 @@ double position_in(const HeatmapScale& scale, double f, double log_range) {
 
 double log_range(const HeatmapScale& scale) { return std::log1p((scale.high - scale.low) / scale.offset); }
 
-// Row j of a grid into `out`: a built-in's formula on kLanes points at once, any other objective
-// point by point.
+// Row j of a grid into `out`: a built-in's formula on every lane at once (lane_kernels.hpp), any
+// other objective point by point.
 void grid_row(const Objective& f, std::optional<std::size_t> formula, const HeatmapScale& scale, double log_range,
               double x0, double dx, double y, int columns, float* out) {
   const auto put = [&](int i, double value) { out[i] = static_cast<float>(position_in(scale, value, log_range)); };
@@ -40,14 +40,9 @@ void grid_row(const Objective& f, std::optional<std::size_t> formula, const Heat
     for (int i = 0; i < columns; ++i) put(i, f.value({x0 + (i + 0.5) * dx, y}));
     return;
   }
-  formulas::with_formula(*formula, [&]<class Formula>() {
-    for (int first = 0; first < columns; first += kLanes) {
-      PackVec2 p{Pack{}, Pack(y)};
-      for (int l = 0; l < kLanes; ++l) p.x.set_lane(l, x0 + (std::min(first + l, columns - 1) + 0.5) * dx);
-      const Pack value = Formula::value(p);
-      for (int l = 0; l < kLanes && first + l < columns; ++l) put(first + l, value.lane(l));
-    }
-  });
+  std::vector<double> values(static_cast<std::size_t>(columns));
+  lane_kernels::values({.formula = *formula, .x0 = x0, .dx = dx, .y = y, .columns = columns, .out = values.data()});
+  for (int i = 0; i < columns; ++i) put(i, values[static_cast<std::size_t>(i)]);
 }
 
 }  // namespace

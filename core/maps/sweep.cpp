@@ -10,7 +10,7 @@
 #include <utility>
 
 #include "formulas.hpp"
-#include "lanes.hpp"
+#include "lane_kernels.hpp"
 #include "parallel.hpp"
 #include "parameters.hpp"
 #include "run_loop.hpp"
@@ -42,87 +42,6 @@ RunSummary summarize_valid(const Objective& f, const Rule* rule, const Hyperpara
   }
   return out;
 }
-
-// ---------------------------------------------------------------------------------------------
-// kLanes cells at once: a built-in function and optimizer on packs.
-
-// The hyperparameters and starts of kLanes runs.
-struct LaneRuns {
-  BasicHyperparameters<Pack> hyper;
-  PackVec2 start;
-
-  void set(int lane, const Hyperparameters& h, Vec2 p) {
-    for_each_field(hyper, h, [lane](auto& lanes, const auto& value) {
-      if constexpr (std::is_same_v<std::decay_t<decltype(lanes)>, Pack>)
-        lanes.set_lane(lane, value);
-      else
-        lanes = value;
-    });
-    start.x.set_lane(lane, p.x);
-    start.y.set_lane(lane, p.y);
-  }
-};
-
-// The rows of run_rows() for every lane, with the same test for the end of each (divergence) and
-// for the target; a lane that has ended computes on, unrecorded, until every lane has.
-template <class Formula>
-void summarize_lanes(const LaneRuns& runs, long steps, const Target& target, RunSummary* out) {
-  PackVec2 theta = runs.start;
-  OptimizerState<PackVec2> state = initial_state<PackVec2>(runs.hyper);
-  Mask ended{}, reached{};
-  Pack value;
-  for (long k = 0;; ++k) {
-    value = Formula::value(theta);
-    const PackVec2 gradient = Formula::gradient(theta);
-    const Mask diverging = divergence(theta, value, gradient) & !ended;
-    const Mask reaching = (value - target.value <= target.tolerance) & !reached & !ended;
-    if (ew::any(diverging | reaching)) {
-      for (int l = 0; l < kLanes; ++l) {
-        if (reaching.lane(l)) out[l].reached_at = k;
-        if (diverging.lane(l)) {
-          out[l].position = {theta.x.lane(l), theta.y.lane(l)};
-          out[l].value = value.lane(l);
-          out[l].diverged_at = k;
-        }
-      }
-      ended = ended | diverging;
-      reached = reached | reaching;
-      if (ew::all(ended)) return;
-    }
-    if (k == steps) break;
-    theta = step(runs.hyper, state, theta, gradient);
-  }
-  for (int l = 0; l < kLanes; ++l) {
-    if (ended.lane(l)) continue;
-    out[l].position = {theta.x.lane(l), theta.y.lane(l)};
-    out[l].value = value.lane(l);
-  }
-}
-
-// The hot kernel of one formula, compiled twice (AVX2 and plain x86-64) and chosen when the
-// program loads; `flatten` inlines the rules and the formula, so that they are compiled for the
-// chosen instruction set too. One function per formula keeps each small enough to optimise quickly.
-// clang does not combine flatten with target_clones, and under AddressSanitizer inlining all of it
-// takes minutes to compile: those builds (fuzzing, sanitizers) get one plain version.
-#if defined(__clang__) || defined(__SANITIZE_ADDRESS__)
-#define OPTVIZ_LANES_KERNEL
-#else
-#define OPTVIZ_LANES_KERNEL __attribute__((flatten, target_clones("avx2", "default")))
-#endif
-
-template <class Formula>
-OPTVIZ_LANES_KERNEL void summarize_block(const LaneRuns& runs, long steps, const Target& target, RunSummary* out) {
-  summarize_lanes<Formula>(runs, steps, target, out);
-}
-
-using Kernel = void (*)(const LaneRuns&, long, const Target&, RunSummary*);
-
-template <std::size_t... I>
-constexpr std::array<Kernel, sizeof...(I)> kernels(std::index_sequence<I...>) {
-  return {&summarize_block<formulas::At<I>>...};
-}
-
-const std::array kKernels = kernels(std::make_index_sequence<formulas::kCount>());
 
 std::optional<std::size_t> lane_formula(const Objective& f, const RunSpec& run, const Training& training,
                                         const MapOptions& options) {
@@ -182,7 +101,8 @@ struct MapInParts::Work {
     map.cells.resize(cells);
     // Blocks fine enough for a cancel and for balance (MapOptions::block_updates).
     const std::size_t runs = std::max<std::size_t>(1, block_updates / (static_cast<std::size_t>(steps) + 1));
-    per_block = formula ? kLanes * std::max<std::size_t>(1, 2 * runs / kLanes) : runs;
+    constexpr std::size_t lanes = lane_kernels::kLaneMultiple;
+    per_block = formula ? lanes * std::max<std::size_t>(1, 2 * runs / lanes) : runs;
     blocks = (cells + per_block - 1) / per_block;
   }
 
@@ -190,16 +110,13 @@ struct MapInParts::Work {
     const std::size_t cells = map.cells.size();
     const std::size_t first = b * per_block, end = std::min(cells, first + per_block);
     if (formula) {
-      for (std::size_t c = first; c < end; c += kLanes) {
-        LaneRuns runs;
-        std::array<RunSummary, kLanes> out{};
-        for (int l = 0; l < kLanes; ++l) {
-          const auto [h, start] = cell(std::min(c + static_cast<std::size_t>(l), end - 1));  // repeats the last
-          runs.set(l, h, start);
-        }
-        kKernels[*formula](runs, steps, target, out.data());
-        std::copy_n(out.begin(), std::min<std::size_t>(kLanes, end - c), map.cells.begin() + static_cast<long>(c));
-      }
+      lane_kernels::summarize({.formula = *formula,
+                               .cell = &cell,
+                               .first = first,
+                               .end = end,
+                               .steps = steps,
+                               .target = &target,
+                               .out = map.cells.data()});
     } else {
       const Rule* r = rule ? &*rule : nullptr;
       for (std::size_t c = first; c < end; ++c) {

@@ -4,9 +4,9 @@
 // Each cell is one run with the cell's values, stepped by the same rules (optimizer.hpp) and the
 // same loop (run_loop.hpp) as a single run, so a cell equals run() with its values; it records a
 // RunSummary instead of a trajectory. Cells are computed on every core. A built-in function with a
-// built-in optimizer, a constant learning rate and no noise takes the fast path: kLanes cells at
-// once, one per lane of the SIMD registers (lanes.hpp), in a kernel compiled for AVX2 and for
-// plain x86-64 and chosen when the program starts.
+// built-in optimizer, a constant learning rate and no noise takes the fast path: many cells at
+// once, one per lane of the SIMD registers (lanes.hpp), in a kernel compiled for each instruction
+// set and run on the widest this CPU has (lane_kernels.cpp, simd.hpp).
 #pragma once
 
 #include <atomic>

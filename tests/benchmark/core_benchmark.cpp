@@ -1,11 +1,11 @@
 // The figures of scripts/benchmark.sh: a single run per optimizer, the recompute after a slider
 // change, the heatmap grid and the sweep, with a few breakdowns (gradients, typed functions and
-// rules, replaying a state).
+// rules, replaying a state); cpu_limits.cpp adds the many-run kernels against this CPU's limits.
 #include <benchmark/benchmark.h>
 
+#include "cpu_limits.hpp"
 #include "grid.hpp"
 #include "objective.hpp"
-#include "rmsprop_sweep.hpp"
 #include "run.hpp"
 #include "scenario.hpp"
 #include "sweep.hpp"
@@ -15,6 +15,7 @@
 namespace {
 
 using namespace optviz;
+using bench::rmsprop_sweep;
 
 constexpr long kRunSteps = 10'000;
 
@@ -128,10 +129,8 @@ void BM_Heatmap1024(benchmark::State& bench) {
   }
 }
 
-// The sweep of issue 12 (rmsprop_sweep.hpp) on every core (or on `threads`), through the vectorised
+// The sweep of issue 12 (cpu_limits.hpp) on every core (or on `threads`), through the vectorised
 // lanes or, for comparison, cell by cell through the loop of a single run.
-using benchmarks::rmsprop_sweep;
-
 void BM_Sweep256x256x1000(benchmark::State& bench, unsigned threads, bool lanes) {
   const Sweep s = rmsprop_sweep();
   for (auto _ : bench) {
@@ -164,10 +163,14 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("replay_state/" + std::string(name(kind))).c_str(), BM_ReplayState, kind);
   benchmark::RegisterBenchmark("recompute/8x10000", BM_Recompute8x10000)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("first_compute/8x10000", BM_FirstCompute8x10000)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("heatmap/1024x1024", BM_Heatmap1024)->Unit(benchmark::kMillisecond)->UseRealTime();
+  benchmark::RegisterBenchmark("heatmap/1024x1024", BM_Heatmap1024)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime()
+      ->MeasureProcessCPUTime();
   benchmark::RegisterBenchmark("sweep/256x256x1000/all_cores", BM_Sweep256x256x1000, 0u, true)
       ->Unit(benchmark::kMillisecond)
-      ->UseRealTime();
+      ->UseRealTime()
+      ->MeasureProcessCPUTime();
   benchmark::RegisterBenchmark("sweep/256x256x1000/one_core", BM_Sweep256x256x1000, 1u, true)
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();
@@ -175,6 +178,7 @@ int main(int argc, char** argv) {
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime()
       ->Iterations(1);
+  bench::register_cpu_limit_benchmarks();
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

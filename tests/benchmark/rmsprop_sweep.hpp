@@ -1,5 +1,5 @@
-// The sweep of issue 12, which the desktop's benchmark (core_benchmark.cpp) and the page's
-// (tests/web/sweep_benchmark.cpp) both time: RMSprop on Rosenbrock from (-1.5, 2), 256 x 256
+// The sweep of issue 12, which the desktop's benchmarks (core_benchmark.cpp, cpu_limits.cpp) and the
+// page's (tests/web/sweep_benchmark.cpp) time: RMSprop on Rosenbrock from (-1.5, 2), 256 x 256
 // configurations (eta from 1e-4 to 1e-1 on a log scale, rho from 0.5 to 0.999) of 1,000 steps
 // each. scripts/benchmark_torch.py does the same sweep with PyTorch.
 #pragma once
@@ -8,7 +8,7 @@
 #include "sweep.hpp"
 #include "test_function.hpp"
 
-namespace optviz::benchmarks {
+namespace optviz::bench {
 
 inline Sweep rmsprop_sweep() {
   Sweep s;
@@ -22,4 +22,4 @@ inline Sweep rmsprop_sweep() {
   return s;
 }
 
-}  // namespace optviz::benchmarks
+}  // namespace optviz::bench

@@ -4,11 +4,11 @@
 // maps between frames. Built by the page's build (tests/web/CMakeLists.txt), with WebAssembly SIMD
 // or without (build-web-nosimd). Each repeat runs in a task of its own, so that the page stays
 // live; at the end window.optvizBenchmark holds the result:
-//   {"simd": true, "highway_target": "EMU128", "double_lanes": 2, "sqrt2": 1.4142135623730951,
-//    "cells": 65536, "steps": 1000, "lanes": true, "seconds": [...], "digest": "..."}
+//   {"simd": true, "simd_target": "WASM", "cells": 65536, "steps": 1000, "lanes": true,
+//    "seconds": [...], "digest": "..."}
 // `digest` hashes every cell's bits, so that two builds can be compared for equal results;
-// `highway_target` and `sqrt2` come from a function dispatched by Highway, which shows that the
-// page's Highway computes on doubles. The query's `repeats=N` sets the repeats (default 3).
+// `simd_target` is the target the page's kernels run on (simd.hpp). The query's `repeats=N` sets
+// the repeats (default 3).
 #include <emscripten.h>
 
 #include <cstdint>
@@ -17,50 +17,14 @@
 #include <string>
 #include <vector>
 
-// Highway includes this file once per target; what every target shares is defined once.
-#ifndef OPTVIZ_SWEEP_BENCHMARK_ONCE
-#define OPTVIZ_SWEEP_BENCHMARK_ONCE
-namespace optviz::web_benchmark {
-// The target a function was compiled for, how many doubles its vectors hold and a square root
-// computed in one of them (Highway's WASM target of Debian's 1.0.3 has none: third_party/web.cmake).
-struct TargetFacts {
-  const char* name;
-  std::size_t double_lanes;
-  double sqrt2;
-};
-}  // namespace optviz::web_benchmark
-#endif
-
-#undef HWY_TARGET_INCLUDE
-#define HWY_TARGET_INCLUDE "sweep_benchmark.cpp"
-#include <hwy/foreach_target.h>  // IWYU pragma: keep
-#include <hwy/highway.h>
-
-HWY_BEFORE_NAMESPACE();
-namespace optviz::web_benchmark {
-namespace HWY_NAMESPACE {
-namespace hn = hwy::HWY_NAMESPACE;
-
-TargetFacts Facts() {
-  const hn::ScalableTag<double> d;
-  return {hwy::TargetName(HWY_TARGET), hn::Lanes(d), hn::GetLane(hn::Sqrt(hn::Set(d, 2.0)))};
-}
-
-}  // namespace HWY_NAMESPACE
-}  // namespace optviz::web_benchmark
-HWY_AFTER_NAMESPACE();
-
-#if HWY_ONCE
-
 #include "rmsprop_sweep.hpp"
+#include "simd.hpp"
 #include "sweep.hpp"
 
 namespace optviz::web_benchmark {
 namespace {
 
-HWY_EXPORT(Facts);
-
-using benchmarks::rmsprop_sweep;
+using bench::rmsprop_sweep;
 
 // FNV-1a over the bits of every cell.
 std::uint64_t digest(const Map& map) {
@@ -97,20 +61,19 @@ EM_JS(void, web_report, (const char* json), {
 // clang-format on
 
 void report() {
-  const TargetFacts facts = HWY_DYNAMIC_DISPATCH(Facts)();
   std::string seconds;
   for (double s : benchmark->seconds) seconds += (seconds.empty() ? "" : ", ") + std::to_string(s);
   char json[1024];
   std::snprintf(
       json, sizeof json,
-      R"({"simd": %s, "highway_target": "%s", "double_lanes": %zu, "sqrt2": %.17g, "cells": %zu, )"
+      R"({"simd": %s, "simd_target": "%s", "cells": %zu, )"
       R"("steps": %ld, "lanes": %s, "seconds": [%s], "digest": "%016llx"})",
 #ifdef __wasm_simd128__
       "true",
 #else
       "false",
 #endif
-      facts.name, facts.double_lanes, facts.sqrt2,
+      simd_target().c_str(),
       static_cast<std::size_t>(benchmark->sweep.x.count) * static_cast<std::size_t>(benchmark->sweep.y.count),
       benchmark->sweep.steps,
       takes_lanes(benchmark->sweep.objective, benchmark->sweep.run, benchmark->sweep.training) ? "true" : "false",
@@ -143,5 +106,3 @@ int main() {
   emscripten_async_call(repeat, nullptr, 0);
   return 0;
 }
-
-#endif  // HWY_ONCE

@@ -1,0 +1,249 @@
+// The many-run kernels, one source compiled once per instruction set by Highway
+// (hwy/foreach_target.h includes this file again for each target, inside that target's
+// `#pragma target` region and namespace) and chosen when the program runs (HWY_DYNAMIC_DISPATCH).
+// Each target packs its own vector width (lanes.hpp's W), and the update rules, the formulas and the
+// divergence test are the templates a single run uses, inlined into each target's kernel by
+// `flatten`: the same IEEE operations lane by lane, so every target gives the bits of a single run.
+// Highway supplies the dispatch and the targets, not its vector operations: the rules stay the
+// generic templates every run shares.
+//
+// x86-64: AVX-512 (AVX3), AVX2 and the baseline (EMU128, which g++ compiles with SSE2's vectors).
+// SSSE3 and SSE4 add nothing to these kernels over SSE2 (no new double arithmetic), so they are not
+// compiled. Builds with clang (the page, fuzzing) or AddressSanitizer compile the static target only.
+#include "lane_kernels.hpp"
+#include "simd.hpp"
+
+#if defined(__clang__) || defined(__SANITIZE_ADDRESS__)
+#define HWY_COMPILE_ONLY_STATIC 1
+#endif
+#ifndef HWY_DISABLED_TARGETS
+#define HWY_DISABLED_TARGETS (HWY_SSSE3 | HWY_SSE4 | HWY_AVX3_DL)
+#endif
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
+
+#include "formulas.hpp"
+#include "lanes.hpp"
+#include "parameters.hpp"
+#include "trajectory.hpp"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "lane_kernels.cpp"
+#include <hwy/foreach_target.h>  // NOLINT: includes this file once per target
+#include <hwy/highway.h>
+
+// Inline every rule and formula into the kernel, so that they are compiled for its target. Under
+// AddressSanitizer inlining all of it takes minutes to compile; clang inlines them unasked.
+#if defined(__clang__) || defined(__SANITIZE_ADDRESS__)
+#define OPTVIZ_FLATTEN
+#else
+#define OPTVIZ_FLATTEN __attribute__((flatten))
+#endif
+
+HWY_BEFORE_NAMESPACE();
+namespace optviz {
+namespace HWY_NAMESPACE {
+namespace {
+
+// This target's register width in doubles (a pack's W), at least two: the baseline that Highway
+// calls SCALAR or EMU128 still has 128-bit vectors on x86-64 (SSE2) and arm64 (NEON), and where it
+// has none the compiler splits them.
+constexpr int kWidth = HWY_LANES(double) >= 8 ? 8 : HWY_LANES(double) >= 4 ? 4 : 2;
+constexpr int kLanes = kLanesOf<kWidth>;
+using Pack = BasicPack<kWidth>;
+using PackVec2 = BasicPackVec2<kWidth>;
+using Mask = BasicMask<kWidth>;
+
+// The hyperparameters and starts of kLanes runs.
+struct LaneRuns {
+  BasicHyperparameters<Pack> hyper;
+  PackVec2 start;
+
+  void set(int lane, const Hyperparameters& h, Vec2 p) {
+    for_each_field(hyper, h, [lane](auto& lanes, const auto& value) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(lanes)>, Pack>)
+        lanes.set_lane(lane, value);
+      else
+        lanes = value;
+    });
+    start.x.set_lane(lane, p.x);
+    start.y.set_lane(lane, p.y);
+  }
+};
+
+// Groups of kLanes runs stepped together, one group after the other within each step: the groups
+// are independent, so the processor overlaps one group's square roots and divisions with the next
+// group's, as a loop over many cells would, instead of waiting for each step of one group.
+constexpr int kGroups = 4;
+
+// One group's runs as they go.
+struct Group {
+  PackVec2 theta;
+  OptimizerState<PackVec2> state;
+  Pack value;
+  Mask ended{}, reached{};
+};
+
+// Row k of run_rows() for group g's lanes, with the same test for the end of each (divergence)
+// and for the target; a lane that has ended computes on, unrecorded, until every lane of its
+// group has. Whether the group goes on.
+template <class Formula>
+bool group_row(Group& g, long k, const Target& target, RunSummary* out, PackVec2& gradient) {
+  g.value = Formula::value(g.theta);
+  gradient = Formula::gradient(g.theta);
+  const Mask diverging = divergence(g.theta, g.value, gradient) & !g.ended;
+  const Mask reaching = (g.value - target.value <= target.tolerance) & !g.reached & !g.ended;
+  if (ew::any(diverging | reaching)) {
+    for (int l = 0; l < kLanes; ++l) {
+      if (reaching.lane(l)) out[l].reached_at = k;
+      if (diverging.lane(l)) {
+        out[l].position = {g.theta.x.lane(l), g.theta.y.lane(l)};
+        out[l].value = g.value.lane(l);
+        out[l].diverged_at = k;
+      }
+    }
+    g.ended = g.ended | diverging;
+    g.reached = g.reached | reaching;
+    if (ew::all(g.ended)) return false;
+  }
+  return true;
+}
+
+// `count` groups of runs (runs[i] and out + i * kLanes), through `steps` steps.
+template <class Formula>
+OPTVIZ_FLATTEN void summarize_groups(const LaneRuns* runs, int count, long steps, const Target& target,
+                                     RunSummary* out) {
+  std::array<Group, kGroups> groups;
+  std::array<bool, kGroups> going{};
+  for (int i = 0; i < count; ++i) {
+    groups[i].theta = runs[i].start;
+    groups[i].state = initial_state<PackVec2>(runs[i].hyper);
+    going[i] = true;
+  }
+  for (long k = 0;; ++k) {
+    bool any_going = false;
+    for (int i = 0; i < count; ++i) {
+      if (!going[i]) continue;
+      PackVec2 gradient;
+      going[i] = group_row<Formula>(groups[i], k, target, out + i * kLanes, gradient);
+      if (going[i] && k < steps) groups[i].theta = step(runs[i].hyper, groups[i].state, groups[i].theta, gradient);
+      any_going = any_going || going[i];
+    }
+    if (k == steps || !any_going) break;
+  }
+  for (int i = 0; i < count; ++i) {
+    const Group& g = groups[i];
+    for (int l = 0; l < kLanes; ++l) {
+      if (g.ended.lane(l)) continue;
+      out[i * kLanes + l].position = {g.theta.x.lane(l), g.theta.y.lane(l)};
+      out[i * kLanes + l].value = g.value.lane(l);
+    }
+  }
+}
+
+template <class Formula>
+void summarize_cells(const lane_kernels::Cells& cells) {
+  constexpr std::size_t per_call = kGroups * kLanes;
+  for (std::size_t c = cells.first; c < cells.end; c += per_call) {
+    std::array<LaneRuns, kGroups> runs;
+    std::array<RunSummary, per_call> out{};
+    const std::size_t n = std::min(per_call, cells.end - c);
+    for (std::size_t l = 0; l < per_call; ++l) {
+      const auto [h, start] = (*cells.cell)(c + std::min(l, n - 1));  // repeats the last
+      runs[l / kLanes].set(static_cast<int>(l % kLanes), h, start);
+    }
+    summarize_groups<Formula>(runs.data(), static_cast<int>((n + kLanes - 1) / kLanes), cells.steps, *cells.target,
+                              out.data());
+    std::copy_n(out.begin(), n, cells.out + c);
+  }
+}
+
+template <class Formula>
+OPTVIZ_FLATTEN void row_values(const lane_kernels::Row& row) {
+  for (int first = 0; first < row.columns; first += kLanes) {
+    PackVec2 p{Pack{}, Pack(row.y)};
+    for (int l = 0; l < kLanes; ++l) p.x.set_lane(l, row.x0 + (std::min(first + l, row.columns - 1) + 0.5) * row.dx);
+    const Pack value = Formula::value(p);
+    for (int l = 0; l < kLanes && first + l < row.columns; ++l) row.out[first + l] = value.lane(l);
+  }
+}
+
+template <std::size_t... I>
+constexpr auto summarize_table(std::index_sequence<I...>) {
+  return std::array{&summarize_cells<formulas::At<I>>...};
+}
+template <std::size_t... I>
+constexpr auto values_table(std::index_sequence<I...>) {
+  return std::array{&row_values<formulas::At<I>>...};
+}
+
+}  // namespace
+
+void SummarizeCells(const lane_kernels::Cells& cells) {
+  static constexpr auto table = summarize_table(std::make_index_sequence<formulas::kCount>());
+  table.at(cells.formula)(cells);
+}
+
+void RowValues(const lane_kernels::Row& row) {
+  static constexpr auto table = values_table(std::make_index_sequence<formulas::kCount>());
+  table.at(row.formula)(row);
+}
+
+const char* TargetName() { return hwy::TargetName(HWY_TARGET); }
+
+}  // namespace HWY_NAMESPACE
+}  // namespace optviz
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace optviz {
+
+HWY_EXPORT(SummarizeCells);
+HWY_EXPORT(RowValues);
+HWY_EXPORT(TargetName);
+
+namespace lane_kernels {
+void summarize(const Cells& cells) { HWY_DYNAMIC_DISPATCH(SummarizeCells)(cells); }
+void values(const Row& row) { HWY_DYNAMIC_DISPATCH(RowValues)(row); }
+}  // namespace lane_kernels
+
+namespace {
+
+// The compiled targets this CPU runs, widest first (Highway's bits: a wider target has a lower bit).
+// Read once, before use_simd_target() narrows what Highway reports as supported.
+std::vector<std::int64_t> runnable_targets() {
+  static const std::int64_t runnable = HWY_SUPPORTED_TARGETS & HWY_TARGETS;
+  std::vector<std::int64_t> out;
+  for (std::int64_t bits = runnable; bits != 0; bits &= bits - 1)
+    out.push_back(bits & -bits);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> simd_targets() {
+  std::vector<std::string> names;
+  for (std::int64_t t : runnable_targets()) names.emplace_back(hwy::TargetName(t));
+  return names;
+}
+
+std::string simd_target() { return HWY_DYNAMIC_DISPATCH(TargetName)(); }
+
+void use_simd_target(std::string_view name) {
+  const std::vector<std::int64_t> targets = runnable_targets();
+  std::int64_t chosen = 0;
+  for (std::int64_t t : targets)
+    if (name.empty() ? chosen == 0 : name == hwy::TargetName(t)) chosen = t;
+  if (chosen == 0) throw std::invalid_argument("no SIMD target \"" + std::string(name) + "\" on this CPU");
+#if (HWY_TARGETS & (HWY_TARGETS - 1)) != 0
+  // With one target compiled there is nothing to choose.
+  hwy::SetSupportedTargetsForTest(name.empty() ? 0 : chosen);
+#endif
+}
+
+}  // namespace optviz
+#endif  // HWY_ONCE

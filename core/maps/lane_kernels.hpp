@@ -1,0 +1,41 @@
+// The kernels that run many runs of a built-in formula at once, one per SIMD lane (lanes.hpp),
+// dispatched to the widest instruction set the CPU has (simd.hpp). For sweep.cpp and grid.cpp.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <utility>
+
+#include "optimizer.hpp"
+#include "sweep.hpp"
+
+namespace optviz::lane_kernels {
+
+// Block sizes that are a multiple of this are a whole number of every target's lane groups.
+inline constexpr std::size_t kLaneMultiple = 32;
+
+// Cells [first, end) of a map, each a run of the built-in formula `formula` with a built-in
+// optimizer, `cell(c)` giving cell c's hyperparameters and start; out[c] receives its summary.
+struct Cells {
+  std::size_t formula = 0;
+  const std::function<std::pair<Hyperparameters, Vec2>(std::size_t)>* cell = nullptr;
+  std::size_t first = 0;
+  std::size_t end = 0;
+  long steps = 0;
+  const Target* target = nullptr;
+  RunSummary* out = nullptr;
+};
+void summarize(const Cells& cells);
+
+// The built-in formula's values at (x0 + (i + 0.5) dx, y) for i in [0, columns), into out.
+struct Row {
+  std::size_t formula = 0;
+  double x0 = 0;
+  double dx = 0;
+  double y = 0;
+  int columns = 0;
+  double* out = nullptr;
+};
+void values(const Row& row);
+
+}  // namespace optviz::lane_kernels

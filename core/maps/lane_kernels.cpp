@@ -78,7 +78,13 @@ struct LaneRuns {
 // Groups of kLanes runs stepped together, one group after the other within each step: the groups
 // are independent, so the processor overlaps one group's square roots and divisions with the next
 // group's, as a loop over many cells would, instead of waiting for each step of one group.
+// On the page one group: with four the page's sweep with WebAssembly SIMD took 1.8 s, with one 1.0
+// to 1.4 s (tests/web/sweep_benchmark.cpp, fastest of six on a loaded two-core machine).
+#if defined(__EMSCRIPTEN__)
+constexpr int kGroups = 1;
+#else
 constexpr int kGroups = 4;
+#endif
 
 // One group's runs as they go.
 struct Group {

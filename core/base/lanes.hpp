@@ -228,7 +228,8 @@ BasicPack<W> sqrt(BasicPack<W> a) {
   return BasicPack<W>::map(a, [](auto u) {
 #if defined(__wasm_simd128__)
     // clang leaves these roots scalar on WebAssembly; f64x2.sqrt is the same IEEE root, two at once.
-    if constexpr (W == 2) return decltype(u)(__builtin_wasm_sqrt_f64x2(u));
+    if constexpr (W == 2)
+      return decltype(u)(__builtin_wasm_sqrt_f64x2(u));
     else
 #endif
     {

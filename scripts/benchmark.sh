@@ -8,16 +8,19 @@
 # to give optviz's results bit for bit first), the sweep against the floor of its square roots and
 # divisions, the SIMD target the dispatcher chose and each target this CPU runs, with the CPU's
 # name and core count. Prints them as a table, and with --json FILE also writes them as JSON, with
-# the window's frame times (tests/gui/gui_benchmark, under xvfb-run) under "gui".
+# the window's frame times (tests/gui/gui_benchmark, under xvfb-run) under "gui". --web adds the
+# page's sweep with and without WebAssembly SIMD in headless Chromium (scripts/benchmark_web.py,
+# which builds both pages), under "web".
 #
-# usage: scripts/benchmark.sh [--json FILE]
+# usage: scripts/benchmark.sh [--json FILE] [--web]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-json=""
+json="" web=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --json) [[ $# -ge 2 ]] || { echo "--json needs a file" >&2; exit 2; }; json="$2"; shift 2 ;;
-    *) echo "usage: scripts/benchmark.sh [--json FILE]" >&2; exit 2 ;;
+    --web) web=true; shift ;;
+    *) echo "usage: scripts/benchmark.sh [--json FILE] [--web]" >&2; exit 2 ;;
   esac
 done
 bash scripts/setup.sh --benchmark
@@ -37,6 +40,9 @@ for threads in 1 "$(nproc)"; do
 done
 
 xvfb-run -a -s "-screen 0 1280x800x24" ./build/tests/gui/gui_benchmark --json "$work/gui.json"
+if $web; then
+  python3 scripts/benchmark_web.py --json "$work/web.json"
+fi
 
 python3 - "$work" "$json" <<'EOF'
 import glob, json, sys
@@ -67,6 +73,10 @@ report = {
     "torch_sweep_256x256x1000_s": min(t["sweep_s"] for t in torch),
     "gui": json.load(open(f"{work}/gui.json")),
 }
+try:
+    report["web"] = json.load(open(f"{work}/web.json"))
+except FileNotFoundError:
+    pass
 
 def cpu_model():
     with open("/proc/cpuinfo") as f:
@@ -150,6 +160,9 @@ for t, on in r["by_target"].items():
                                f"{shown(on['sweep_percent_of_floor'])} of floor"),
              (f"basin map on {t}", f"{duration(f'{B}/target:{t}')}: {shown(on['basin_percent_of_fused'])} of fused"),
              (f"heatmap grid on {t}", f"{duration(f'{H}/target:{t}')}: {shown(on['heatmap_percent_of_fused'])} of fused")]
+if "web" in report:
+    rows += [(f"page sweep 256 x 256 x 1,000, {k}", f"{min(report['web'][k]['seconds']):.3f} s") for k in ("simd", "no SIMD")]
+    rows.append(("page sweep: no SIMD / SIMD", f"{report['web']['speedup']:.2f}x"))
 width = max(len(row[0]) for row in rows)
 for name, value in rows:
     print(f"{name:<{width}}  {value:>16}")

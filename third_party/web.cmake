@@ -1,14 +1,14 @@
 # The browser build's dependencies (emcmake cmake, scripts/build-web.sh): the same libraries as the
 # desktop's, compiled with emcc from Debian's source packages, which scripts/build-web.sh fetches
 # with `apt-get source --download-only` and unpacks (with Debian's patches) into
-# OPTVIZ_WEB_SOURCES/{imgui,zlib,libpng,giflib}: imgui (libimgui-dev
-# ships only the backends' sources), zlib, libpng1.6 and giflib. Emscripten's ports would download
-# them; nothing is downloaded here. GLFW and OpenGL ES 3 (WebGL 2) come with Emscripten itself.
+# OPTVIZ_WEB_SOURCES/{imgui,zlib,libpng,giflib,highway}: imgui (libimgui-dev ships only the
+# backends' sources), zlib, libpng1.6, giflib and highway (its headers). Emscripten's ports would
+# download them; nothing is downloaded here. GLFW and OpenGL ES 3 (WebGL 2) come with Emscripten itself.
 # Header-only libraries (nlohmann-json, stb) are read from their Debian folders, never from
 # /usr/include as a whole, whose C library headers would shadow Emscripten's.
-set(OPTVIZ_WEB_SOURCES "" CACHE PATH "The unpacked source packages: imgui, zlib, libpng, giflib")
+set(OPTVIZ_WEB_SOURCES "" CACHE PATH "The unpacked source packages: imgui, zlib, libpng, giflib, highway")
 
-foreach(package imgui zlib libpng giflib)
+foreach(package imgui zlib libpng giflib highway)
   if(NOT EXISTS "${OPTVIZ_WEB_SOURCES}/${package}")
     message(FATAL_ERROR "the web build needs Debian's source package of ${package} unpacked in "
                         "${OPTVIZ_WEB_SOURCES}/${package}: run scripts/build-web.sh, which fetches it")
@@ -18,6 +18,7 @@ set(IMGUI_DIR ${OPTVIZ_WEB_SOURCES}/imgui)
 set(ZLIB_DIR ${OPTVIZ_WEB_SOURCES}/zlib)
 set(PNG_DIR ${OPTVIZ_WEB_SOURCES}/libpng)
 set(GIF_DIR ${OPTVIZ_WEB_SOURCES}/giflib)
+set(HWY_DIR ${OPTVIZ_WEB_SOURCES}/highway)
 
 # Everything with exceptions (scenario files and exports report problems by throwing), as
 # WebAssembly's own exceptions (Chromium 95, Firefox 100, Safari 15.2 and later): Emscripten's
@@ -30,7 +31,27 @@ set(OPTVIZ_WEB_EH -fwasm-exceptions CACHE STRING "How the page handles C++ excep
 add_compile_options(${OPTVIZ_WEB_EH})
 add_link_options(${OPTVIZ_WEB_EH})
 
+# WebAssembly SIMD (Chromium 91, Firefox 89, Safari 16.4 and later): the lanes of a sweep's or basin
+# map's kernel (core/base/lanes.hpp) become f64x2 instructions, two runs per instruction. A browser
+# without it cannot compile the page at all. OFF builds the page without it, for
+# scripts/benchmark_web.py's comparison.
+option(OPTVIZ_WEB_SIMD "Build the page with WebAssembly SIMD (-msimd128)" ON)
+if(OPTVIZ_WEB_SIMD)
+  add_compile_options(-msimd128)
+  add_link_options(-msimd128)
+endif()
+
 set(WEB_GENERATED ${CMAKE_BINARY_DIR}/web_generated)
+
+# Highway's headers, for the many-run kernels' dispatch (core/maps/lane_kernels.cpp, through
+# OPTVIZ_HWY_INCLUDE): one static target for the whole page, as a browser has one instruction set:
+# WASM with -msimd128 (HWY_LANES(double) is 2: f64x2), EMU128 without. With one target compiled,
+# HWY_DYNAMIC_DISPATCH is a direct call and HWY_SUPPORTED_TARGETS a constant, so nothing of
+# libhwy is linked. Highway's own vector operations are not used on doubles: its WASM target in
+# Debian's 1.0.3 has none (HWY_HAVE_FLOAT64 is 0: no Sqrt, Div or Set of doubles); the kernels
+# compute with lanes.hpp's vector types, which clang compiles to f64x2 instructions.
+add_compile_definitions(HWY_COMPILE_ONLY_STATIC=1)
+set(OPTVIZ_HWY_INCLUDE ${HWY_DIR})
 
 add_library(optviz_zlib STATIC
   ${ZLIB_DIR}/adler32.c ${ZLIB_DIR}/compress.c ${ZLIB_DIR}/crc32.c ${ZLIB_DIR}/deflate.c ${ZLIB_DIR}/inffast.c

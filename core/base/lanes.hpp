@@ -239,9 +239,17 @@ namespace ew {
 template <int W>
 BasicPack<W> sqrt(BasicPack<W> a) {
   return BasicPack<W>::map(a, [](auto u) {
-    decltype(u) r;
-    for (int i = 0; i < W; ++i) r[i] = ew::sqrt(u[i]);  // one vsqrtpd with -fno-math-errno
-    return r;
+#if defined(__wasm_simd128__)
+    // clang leaves these roots scalar on WebAssembly; f64x2.sqrt is the same IEEE root, two at once.
+    if constexpr (W == 2)
+      return decltype(u)(__builtin_wasm_sqrt_f64x2(u));
+    else
+#endif
+    {
+      decltype(u) r;
+      for (int i = 0; i < W; ++i) r[i] = ew::sqrt(u[i]);  // one vsqrtpd with -fno-math-errno
+      return r;
+    }
   });
 }
 template <int W>

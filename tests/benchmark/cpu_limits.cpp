@@ -16,18 +16,6 @@
 
 namespace optviz::bench {
 
-Sweep rmsprop_sweep() {
-  Sweep s;
-  s.objective = *find_function("rosenbrock");
-  s.run = make_run(OptimizerKind::rmsprop);
-  s.run.hyper.eps = 1e-8;
-  s.start = {-1.5, 2};
-  s.steps = 1000;
-  s.x = parse_axis("eta:1e-4:1e-1:log", s.run, 256);
-  s.y = parse_axis("rho:0.5:0.999", s.run, 256);
-  return s;
-}
-
 Basin rmsprop_basin() {
   Basin b;
   b.objective = *find_function("rosenbrock");

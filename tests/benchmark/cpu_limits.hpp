@@ -4,14 +4,10 @@
 // SIMD target that the dispatcher can run here (simd.hpp).
 #pragma once
 
+#include "rmsprop_sweep.hpp"  // the sweep of issue 12, rmsprop_sweep()
 #include "sweep.hpp"
 
 namespace optviz::bench {
-
-// The sweep of issue 12: RMSprop on Rosenbrock from (-1.5, 2), 256 x 256 configurations (eta
-// from 1e-4 to 1e-1 on a log scale, rho from 0.5 to 0.999) of 1,000 steps each.
-// scripts/benchmark_torch.py does the same sweep with PyTorch.
-Sweep rmsprop_sweep();
 
 // A basin map of the same size: RMSprop (PyTorch's defaults, eps 1e-8) on Rosenbrock from the
 // centres of 256 x 256 cells over its view, 1,000 steps each.

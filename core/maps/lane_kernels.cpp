@@ -7,7 +7,7 @@
 // Highway supplies the dispatch and the targets, not its vector operations: the rules stay the
 // generic templates every run shares.
 //
-// x86-64: AVX-512 (AVX3), AVX2 and the baseline (EMU128, which g++ compiles with SSE2's vectors).
+// x86-64: AVX-512 (AVX3), AVX2 and the baseline (Highway names it SCALAR; g++ compiles it with SSE2).
 // SSSE3 and SSE4 add nothing to these kernels over SSE2 (no new double arithmetic), so they are not
 // compiled. Builds with clang (the page, fuzzing) or AddressSanitizer compile the static target only.
 #include "lane_kernels.hpp"

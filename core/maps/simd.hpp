@@ -1,6 +1,6 @@
 // The instruction sets of the many-run kernels (sweeps, basin maps, the heatmap grid): compiled once
 // per target from one source (lane_kernels.cpp, with Highway's dynamic dispatch) and chosen when the
-// program runs: AVX-512 ("AVX3"), AVX2 or the plain baseline on x86-64 ("EMU128", SSE2's vectors),
+// program runs: AVX-512 ("AVX3"), AVX2 or the plain baseline on x86-64 ("SCALAR", in SSE2 vectors),
 // NEON on arm64, WebAssembly SIMD ("WASM") on the page. Every target gives the same bits.
 #pragma once
 

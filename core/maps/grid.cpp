@@ -1,10 +1,10 @@
 #include "grid.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
-#include <vector>
 
 #include "lane_kernels.hpp"
 #include "parallel.hpp"
@@ -40,9 +40,9 @@ void grid_row(const Objective& f, std::optional<std::size_t> formula, const Heat
     for (int i = 0; i < columns; ++i) put(i, f.value({x0 + (i + 0.5) * dx, y}));
     return;
   }
-  std::vector<double> values(static_cast<std::size_t>(columns));
+  std::array<double, kMaxGridSide> values;  // on the stack: no allocation per row (columns <= kMaxGridSide)
   lane_kernels::values({.formula = *formula, .x0 = x0, .dx = dx, .y = y, .columns = columns, .out = values.data()});
-  for (int i = 0; i < columns; ++i) put(i, values[static_cast<std::size_t>(i)]);
+  for (int i = 0; i < columns; ++i) put(i, values.at(static_cast<std::size_t>(i)));
 }
 
 }  // namespace

@@ -1,15 +1,11 @@
 #include "sweep.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <functional>
 #include <stdexcept>
-#include <tuple>
-#include <type_traits>
 #include <utility>
 
-#include "formulas.hpp"
 #include "lane_kernels.hpp"
 #include "parallel.hpp"
 #include "parameters.hpp"

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
@@ -76,34 +77,75 @@ struct LaneRuns {
   }
 };
 
-// The rows of run_rows() for every lane, with the same test for the end of each (divergence) and
-// for the target; a lane that has ended computes on, unrecorded, until every lane has.
-template <class Formula>
-OPTVIZ_FLATTEN void summarize_lanes(const LaneRuns& runs, long steps, const Target& target, RunSummary* out) {
-  PackVec2 theta = runs.start;
-  OptimizerState<PackVec2> state = initial_state<PackVec2>(runs.hyper);
+// A row diverges (divergence()) when |theta.x| or |theta.y| exceeds kDivergenceBound or the value or
+// the gradient is not finite; then theta.x^2 + theta.y^2 + |f| + g.x^2 + g.y^2 is above this bound
+// or not finite, and so is a sum of such terms over rows, each >= 0.
+constexpr double kQuietBound = kDivergenceBound * kDivergenceBound / 10;
+// Rows between two looks at the tests.
+constexpr long kBlock = 32;
+
+// The rows of run_rows() for every lane, with the same tests (divergence and the target); a lane
+// that has ended computes on, unrecorded, until every lane has. H: the lanes' hyperparameters, of
+// kind K. The tests would cost as much as the updates if they were made at every row: a block of
+// rows runs with only a sum that proves no lane diverged in it (kQuietBound) and its values kept,
+// which are then tested for the target; a block whose sum proves nothing runs again from its start
+// with every test at every row.
+template <class Formula, OptimizerKind K, class H>
+OPTVIZ_FLATTEN void summarize_lanes(const H& hyper, PackVec2 theta, long steps, const Target& target, RunSummary* out) {
+  OptimizerState<PackVec2> state = initial_state<PackVec2>(hyper);
   Mask ended{}, reached{};
-  Pack value;
-  for (long k = 0;; ++k) {
-    value = Formula::value(theta);
-    const PackVec2 gradient = Formula::gradient(theta);
-    const Mask diverging = divergence(theta, value, gradient) & !ended;
-    const Mask reaching = (value - target.value <= target.tolerance) & !reached & !ended;
-    if (ew::any(diverging | reaching)) {
-      for (int l = 0; l < kLanes; ++l) {
-        if (reaching.lane(l)) out[l].reached_at = k;
-        if (diverging.lane(l)) {
-          out[l].position = {theta.x.lane(l), theta.y.lane(l)};
-          out[l].value = value.lane(l);
-          out[l].diverged_at = k;
+  Pack value = 0.0;
+  std::array<Pack, kBlock> values;
+  bool exact = false;  // whether this block tests every row
+  for (long k = 0; k <= steps;) {
+    const long rows = k == steps ? 1 : std::min(kBlock, steps - k);
+    const PackVec2 theta_at_start = theta;
+    const OptimizerState<PackVec2> state_at_start = state;
+    Pack loudness = 0.0, lowest = std::numeric_limits<double>::infinity();
+    for (long i = 0; i < rows; ++i) {
+      value = Formula::value(theta);
+      const PackVec2 g = Formula::gradient(theta);
+      if (exact || k + i == steps) {
+        const Mask diverging = divergence(theta, value, g) & !ended;
+        const Mask reaching = (value - target.value <= target.tolerance) & !reached & !ended;
+        if (ew::any(diverging | reaching)) {
+          for (int l = 0; l < kLanes; ++l) {
+            if (reaching.lane(l)) out[l].reached_at = k + i;
+            if (diverging.lane(l)) {
+              out[l].position = {theta.x.lane(l), theta.y.lane(l)};
+              out[l].value = value.lane(l);
+              out[l].diverged_at = k + i;
+            }
+          }
+          ended = ended | diverging;
+          reached = reached | reaching;
+          if (ew::all(ended)) return;
         }
+      } else {
+        values[static_cast<std::size_t>(i)] = value;
+        lowest = ew::where(value < lowest, value, lowest);
+        loudness = loudness + (((theta.x * theta.x + theta.y * theta.y) + ew::abs(value)) + (g.x * g.x + g.y * g.y));
       }
-      ended = ended | diverging;
-      reached = reached | reaching;
-      if (ew::all(ended)) return;
+      if (k + i < steps) theta = step_as<K>(hyper, state, theta, g);
     }
-    if (k == steps) break;
-    theta = step(runs.hyper, state, theta, gradient);
+    if (!exact && ew::any(!(loudness <= kQuietBound) & !ended)) {
+      exact = true;  // the same block again, testing every row
+      theta = theta_at_start;
+      state = state_at_start;
+      continue;
+    }
+    if (!exact && ew::any((lowest - target.value <= target.tolerance) & !reached & !ended)) {
+      // value - target grows with the value: the block's lowest tells whether any row reaches.
+      for (long i = 0; i < rows; ++i) {
+        const Mask reaching =
+            (values[static_cast<std::size_t>(i)] - target.value <= target.tolerance) & !reached & !ended;
+        for (int l = 0; l < kLanes; ++l)
+          if (reaching.lane(l)) out[l].reached_at = k + i;
+        reached = reached | reaching;
+      }
+    }
+    exact = false;
+    k += rows;
   }
   for (int l = 0; l < kLanes; ++l) {
     if (ended.lane(l)) continue;
@@ -112,17 +154,30 @@ OPTVIZ_FLATTEN void summarize_lanes(const LaneRuns& runs, long steps, const Targ
   }
 }
 
+// Whether no run has weight decay, momentum or lr_decay: the kernel then leaves their terms out.
+bool bare(const Hyperparameters& h) { return h.weight_decay == 0 && h.momentum == 0 && h.lr_decay == 0; }
+
+// The cells in blocks of kLanes runs (the last block repeats the last cell), each with the kernel
+// of its optimizer's kind, chosen once for the block (every cell of a map has the same kind).
 template <class Formula>
 void summarize_cells(const lane_kernels::Cells& cells) {
   for (std::size_t c = cells.first; c < cells.end; c += kLanes) {
     LaneRuns runs;
+    bool all_bare = true;
     std::array<RunSummary, kLanes> out{};
     for (int l = 0; l < kLanes; ++l) {
       const auto [h, start] =
           (*cells.cell)(std::min(c + static_cast<std::size_t>(l), cells.end - 1));  // repeats the last
       runs.set(l, h, start);
+      all_bare = all_bare && bare(h);
     }
-    summarize_lanes<Formula>(runs, cells.steps, *cells.target, out.data());
+    with_kind(runs.hyper.kind, [&]<OptimizerKind K>() {
+      if (all_bare)
+        summarize_lanes<Formula, K>(BareHyperparameters<Pack>(runs.hyper), runs.start, cells.steps, *cells.target,
+                                    out.data());
+      else
+        summarize_lanes<Formula, K>(runs.hyper, runs.start, cells.steps, *cells.target, out.data());
+    });
     std::copy_n(out.begin(), std::min<std::size_t>(kLanes, cells.end - c), cells.out + c);
   }
 }

@@ -43,6 +43,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "lanes.hpp"
@@ -78,6 +79,53 @@ struct BasicHyperparameters {
 
 using Hyperparameters = BasicHyperparameters<double>;
 
+// A hyperparameter that is 0 in every run of a pack, known when the code is compiled: the terms
+// of the rules in it vanish (g + wd theta is g, a choice on momentum > 0 takes its other side),
+// with the same bits as the computed 0 would give, as no computation is left out whose result
+// was used. BareHyperparameters have it for weight decay, momentum and AdaGrad's lr_decay, the
+// many-run kernels' common case (maps/lane_kernels.cpp), so that they do no work for them.
+struct Zero {
+  template <class T>
+  operator T() const {  // NOLINT: implicit, where a rule needs its value
+    return T(0.0);
+  }
+};
+template <class T>
+Zero operator*(Zero, const T&) {
+  return {};
+}
+template <class T>
+Zero operator*(const T&, Zero) {
+  return {};
+}
+template <class T>
+T operator+(const T& a, Zero) {
+  return a;
+}
+template <class T>
+T operator+(Zero, const T& a) {
+  return a;
+}
+template <class T>
+T operator-(const T& a, Zero) {
+  return a;
+}
+template <class T>
+std::false_type operator!=(Zero, const T&) {
+  return {};
+}
+template <class T>
+std::false_type operator>(Zero, const T&) {
+  return {};
+}
+namespace ew {
+// The side that a condition known when compiling chooses.
+template <class T>
+T where(std::false_type, const T&, const T& otherwise) {
+  return otherwise;
+}
+}  // namespace ew
+
 // Calls f(a.kind, b.kind), f(a.eta, b.eta), ... for every field of two sets, in order: copies
 // one run's hyperparameters into a lane of a pack, say.
 template <class A, class B, class F>
@@ -99,6 +147,15 @@ void for_each_field(A& a, B& b, F f) {
   f(a.eps_inside_sqrt, b.eps_inside_sqrt);
   f(a.bias_correction, b.bias_correction);
 }
+
+// The hyperparameters of runs that all have no weight decay, no momentum and no lr_decay.
+template <class S>
+struct BareHyperparameters : BasicHyperparameters<S> {
+  explicit BareHyperparameters(const BasicHyperparameters<S>& h) : BasicHyperparameters<S>(h) {}
+  static constexpr Zero weight_decay{};
+  static constexpr Zero momentum{};
+  static constexpr Zero lr_decay{};
+};
 
 // The state after t updates. Fields an optimizer does not use stay 0.
 template <class V>

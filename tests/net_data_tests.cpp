@@ -235,6 +235,8 @@ TEST_CASE("a network data file: its rows, or its path in the message", "[netdata
   CHECK_THROWS_WITH(load_net_csv(bad), bad.string() + ": line 2, column y: not a number: \"z\"");
   CHECK_THROWS_WITH(load_net_csv(dir / "none.csv"), (dir / "none.csv").string() + ": no such file");
   CHECK_THROWS_WITH(load_net_csv(dir), dir.string() + ": not a regular file, so not a data file");
+  std::filesystem::resize_file(good, kMaxDataFileBytes + 1);
+  CHECK_THROWS_WITH(load_net_csv(good), good.string() + ": too large for a data file (more than 8 MB)");
   std::filesystem::remove_all(dir);
 }
 

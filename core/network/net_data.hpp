@@ -40,7 +40,7 @@ struct NetData {
 };
 
 // CSV with a header naming at least x1, x2 and y (others are ignored), then numeric rows, with the
-// messages of the 2D data (parse_data_csv): "line 4: column y: not a number: \"abc\"", "no column
+// messages of the 2D data (parse_data_csv): "line 4, column y: not a number: \"abc\"", "no column
 // \"x2\" in the header", too many rows, values beyond kMaxDataValue. Throws DataError.
 NetData parse_net_csv(std::string_view text);
 // The same from a file; the message starts with the path.

@@ -1,6 +1,6 @@
 // TensorFlow Playground's data sets (its src/dataset.ts), drawn from the project's seeded generator:
 // row i takes its numbers from the streams below at counter i, so a recipe gives the same rows on
-// every run and more rows only add rows to each part. See net_data.hpp for where we differ.
+// every run and every machine with the same libm. See net_data.hpp for where we differ.
 #include <algorithm>
 #include <cmath>
 #include <numbers>

@@ -11,7 +11,6 @@
 #include "random.hpp"
 
 namespace optviz {
-namespace {
 
 double softplus(double z) { return std::max(z, 0.0) + std::log1p(std::exp(-std::fabs(z))); }
 double sigmoid(double z) {
@@ -19,6 +18,8 @@ double sigmoid(double z) {
   const double e = std::exp(z);
   return e / (1 + e);
 }
+
+namespace {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

@@ -59,7 +59,7 @@ std::vector<double> parse_weights(std::string_view text, const Network& net) {
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // a syntax error, or a number beyond a double (1e999)
     throw NetworkError(std::string("not JSON: ") + e.what());
   }
   if (!j.is_object() || !j.contains("layers")) throw NetworkError("expected an object with \"layers\"");

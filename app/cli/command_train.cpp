@@ -108,7 +108,9 @@ std::vector<Feature> parse_features(const std::string& text) {
 
 // The rows of --data or --dataset, and the loss that fits them.
 NetData data_from(const TrainOptions& o, NetLoss& loss) {
-  if (o.data.empty() == o.dataset.empty()) throw BadInput("give --data FILE or --dataset NAME");
+  if (o.data.empty() == o.dataset.empty())
+    throw BadInput(o.data.empty() ? "give --data FILE or --dataset NAME"
+                                  : "give --data FILE or --dataset NAME, not both");
   if (!o.data.empty() && (o.rows_option->count() > 0 || o.noise_option->count() > 0))
     throw BadInput(std::string(o.rows_option->count() > 0 ? "--rows" : "--noise") + " applies to --dataset");
   bool regression = false;
@@ -147,7 +149,8 @@ int train_command(const TrainOptions& o) {
   const auto activation = find_activation(o.activation);
   if (!activation) throw BadInput("unknown activation \"" + o.activation + "\" (tanh, relu or sigmoid)");
   const NetworkSpec spec{sets.features.size(), parse_layers(o.layers), *activation, loss};
-  if (std::string p = find_spec_problem(spec); !p.empty()) throw BadInput("--layers: " + p);
+  if (std::string p = find_spec_problem(spec); !p.empty())
+    throw BadInput("invalid --layers \"" + o.layers + "\": " + p);
   const Network net(spec);
   if (!(o.test_fraction >= 0 && o.test_fraction <= 0.9))
     throw BadInput("invalid --test-fraction: must be 0 .. 0.9, got " + format_number(o.test_fraction));
@@ -177,6 +180,7 @@ int train_command(const TrainOptions& o) {
     throw BadInput(std::string("--init ") + e.what());
   }
   const NetRun result = train_network(net, std::move(theta), sets, run, o.run.steps, o.run.seed);
+  if (!o.weights_out.empty()) save_weights(o.weights_out, net, result.theta);  // before the CSV: all or nothing
   std::ostringstream csv;
   write_net_csv(csv, result);
   if (o.out.empty()) {
@@ -184,7 +188,6 @@ int train_command(const TrainOptions& o) {
   } else {
     write_file_atomically(o.out, csv.str());
   }
-  if (!o.weights_out.empty()) save_weights(o.weights_out, net, result.theta);
   if (result.diverged_at) std::cerr << result.status() << "\n";
   return 0;
 }

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "atomic_file.hpp"
 #include "commands.hpp"
 #include "net_data.hpp"
 #include "network.hpp"
@@ -183,11 +182,7 @@ int train_command(const TrainOptions& o) {
   if (!o.weights_out.empty()) save_weights(o.weights_out, net, result.theta);  // before the CSV: all or nothing
   std::ostringstream csv;
   write_net_csv(csv, result);
-  if (o.out.empty()) {
-    if (const int code = print_to_stdout(csv.str()); code != 0) return code;
-  } else {
-    write_file_atomically(o.out, csv.str());
-  }
+  if (const int code = write_output(csv.str(), o.out); code != 0) return code;
   if (result.diverged_at) std::cerr << result.status() << "\n";
   return 0;
 }

@@ -101,6 +101,9 @@ Scenario open_scenario(const std::string& path);
 
 // Writes the text to standard output: 0, or 1 with a message when it cannot be written.
 int print_to_stdout(const std::string& text);
+// Writes the text to the file `out` (atomically; throws when it cannot), or to standard output when
+// `out` is empty, as print_to_stdout.
+int write_output(const std::string& text, const std::string& out);
 
 // ---- The commands, one file each ----
 

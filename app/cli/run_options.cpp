@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "algorithms.hpp"
+#include "atomic_file.hpp"
 #include "commands.hpp"
 #include "dataset.hpp"
 #include "expression.hpp"
@@ -363,6 +364,12 @@ int print_to_stdout(const std::string& text) {
     std::cerr << "optviz: cannot write to standard output\n";
     return 1;
   }
+  return 0;
+}
+
+int write_output(const std::string& text, const std::string& out) {
+  if (out.empty()) return print_to_stdout(text);
+  write_file_atomically(out, text);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 // `optviz train`: a small network trained on 2D data with one optimizer (or typed rule), printed
 // as CSV: row t holds the loss over every training row with the weights after t updates.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -77,6 +78,10 @@ void add_train_options(CLI::App& cmd, TrainOptions& o) {
 std::vector<std::size_t> parse_layers(const std::string& text) {
   std::vector<std::size_t> widths;
   if (text.empty()) return widths;
+  if (const auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), ',')) + 1;
+      count > kMaxHiddenLayers)  // before reading them: a limit, never an allocation
+    throw BadInput("invalid --layers \"" + text + "\": hidden layers: at most " + std::to_string(kMaxHiddenLayers) +
+                   ", got " + std::to_string(count));
   std::stringstream in(text + ",");
   std::string field;
   while (std::getline(in, field, ',')) {

@@ -142,11 +142,6 @@ void Network::backward(std::span<const double> theta, const Eigen::MatrixXd& x, 
   }
 }
 
-Eigen::VectorXd Network::outputs(std::span<const double> theta, const Eigen::MatrixXd& x, NetWorkspace& ws) const {
-  forward(theta, x, ws);
-  return ws.activation.back().col(0);
-}
-
 double Network::loss(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
                      NetWorkspace& ws) const {
   forward(theta, x, ws);

@@ -86,9 +86,8 @@ class Network {
   // relu's gain sqrt(2) on the fan-in. Biases 0.
   std::vector<double> initial_weights(std::uint64_t seed) const;
 
-  // The outputs z of every row of x (n x inputs, row-major: feature_matrix's layout).
-  Eigen::VectorXd outputs(std::span<const double> theta, const Eigen::MatrixXd& x, NetWorkspace& ws) const;
-  // The loss over every row of x with targets y.
+  // The loss over every row of x (n x inputs: input_matrix) with targets y; the outputs z stay in
+  // ws.activation.back().
   double loss(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
               NetWorkspace& ws) const;
   // The loss over the given rows of x and its gradient (parameter_count() values) into `gradient`.

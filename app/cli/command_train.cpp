@@ -159,7 +159,12 @@ int train_command(const TrainOptions& o) {
   if (!(o.test_fraction >= 0 && o.test_fraction <= 0.9))
     throw BadInput("invalid --test-fraction: must be 0 .. 0.9, got " + format_number(o.test_fraction));
   if (o.test_fraction > 0) {
-    NetSplit parts = split(data, o.test_fraction, o.run.seed);
+    NetSplit parts;
+    try {
+      parts = split(data, o.test_fraction, o.run.seed);
+    } catch (const DataError& e) {  // a fraction that leaves no training row
+      throw BadInput(e.what());
+    }
     sets.train = std::move(parts.train);
     sets.test = std::move(parts.test);
   } else {

@@ -105,6 +105,9 @@ NetData generate_playground(const PlaygroundRecipe&) {
 NetSplit split(const NetData& data, double test_fraction, std::uint64_t seed) {
   const std::size_t n = data.size();
   const auto tests = static_cast<std::size_t>(std::llround(test_fraction * static_cast<double>(n)));
+  if (tests == n && n > 0)
+    throw DataError("test fraction " + format_number(test_fraction) + " of " + std::to_string(n) +
+                    " rows leaves no training row");
   const std::vector<std::size_t> order = random_permutation(n, seed, 0x5b1, 0);
   NetSplit out;
   for (std::size_t k = 0; k < n; ++k) {

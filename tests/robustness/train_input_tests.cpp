@@ -1,6 +1,6 @@
 // `optviz train` under bad input: each row runs the executable in a fresh directory holding a good
-// data file (c.csv, 60 rows of labels 0 and 1) and checks the exact message on standard error, exit
-// 2, nothing on standard output and no weights file written. Then a diverging training, which is
+// data file (c.csv, 60 rows of labels 0 and 1, the --data of rows that give none) and checks the exact message on
+// standard error, exit 2, nothing on standard output and no weights file written. Then a diverging training, which is
 // data: its rows up to there, the status on standard error, exit 0.
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -32,7 +32,9 @@ struct Row {
 
 ProcessResult train(const TempDir& dir, std::vector<std::string> args) {
   write_file(dir / "c.csv", circle_csv());
-  args.insert(args.begin(), {"train", "--data", (dir / "c.csv").string()});
+  if (std::find(args.begin(), args.end(), "--data") == args.end())
+    args.insert(args.begin(), {"--data", (dir / "c.csv").string()});
+  args.insert(args.begin(), "train");
   return run_process(kOptviz, args);
 }
 
@@ -60,6 +62,8 @@ TEST_CASE("bad train input: exit 2, the exact message, nothing written", "[cli][
       {{"--optimizer", "sgd", "--batch", "0"}, "invalid --batch: must be at least 1, got 0"},
       {{"--optimizer", "sgd", "--shuffle"}, "--shuffle applies with --batch B"},
       {{"--optimizer", "sgd", "--test-fraction", "0.95"}, "invalid --test-fraction: must be 0 .. 0.9, got 0.95"},
+      {{"--optimizer", "sgd", "--data", "{dir}/one.csv", "--test-fraction", "0.9"},
+       "test fraction 0.9 of 1 rows leaves no training row"},
       {{"--optimizer", "sgd", "--test-fraction", "0.5", "--batch", "40"},
        "--batch: must be at most the 30 training rows, got 40"},
       {{"--optimizer", "sgd", "--steps", "-1"}, "--steps: must be 0 .. 1000000, got -1"},
@@ -80,17 +84,21 @@ TEST_CASE("bad train input: exit 2, the exact message, nothing written", "[cli][
   for (const Row& row : rows) {
     const TempDir dir;
     write_file(dir / "w.json", "{\"layers\": []}");
-    std::vector<std::string> args = row.args;
-    std::string message = row.message;
-    for (std::string* text : {&message, &args.back()})
-      if (const auto at = text->find("{dir}"); at != std::string::npos) text->replace(at, 5, dir.path().string());
+    write_file(dir / "one.csv", "x1,x2,y\n1,2,1\n");
+    const auto in_dir = [&dir](std::string text) {
+      if (const auto at = text.find("{dir}"); at != std::string::npos) text.replace(at, 5, dir.path().string());
+      return text;
+    };
+    std::vector<std::string> args;
+    for (const std::string& a : row.args) args.push_back(in_dir(a));
+    const std::string message = in_dir(row.message);
     args.insert(args.end(), {"--weights-out", (dir / "out.json").string()});
     const ProcessResult r = train(dir, args);
     INFO(row.message);
     CHECK(r.exit_code == 2);
     CHECK(r.err == "optviz: " + message + "\n");
     CHECK(r.out.empty());
-    CHECK(dir.entries() == std::vector<std::string>{"c.csv", "w.json"});
+    CHECK(dir.entries() == std::vector<std::string>{"c.csv", "one.csv", "w.json"});
   }
 }
 

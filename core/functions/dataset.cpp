@@ -7,7 +7,6 @@
 #include "random.hpp"
 
 namespace optviz {
-namespace {
 
 double softplus(double z) { return std::max(z, 0.0) + std::log1p(std::exp(-std::fabs(z))); }
 double sigmoid(double z) {
@@ -15,8 +14,6 @@ double sigmoid(double z) {
   const double e = std::exp(z);
   return e / (1 + e);
 }
-
-}  // namespace
 
 std::string_view name(DataLoss loss) { return loss == DataLoss::linear ? "linear" : "logistic"; }
 

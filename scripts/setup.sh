@@ -13,7 +13,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libimgui-dev libglfw3-dev python3-glad libstb-dev
   libgif-dev libpng-dev nlohmann-json3-dev libcli11-dev
-  libhwy-dev catch2 libbenchmark-dev clang libclang-rt-14-dev clang-format-14
+  libhwy-dev libeigen3-dev catch2 libbenchmark-dev clang libclang-rt-14-dev clang-format-14
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core tesseract-ocr tesseract-ocr-eng
   desktop-file-utils appstream shared-mime-info libxml2-utils groff-base man-db file
 )

@@ -31,6 +31,7 @@ std::vector<std::string> split(const std::string& line) {
 }  // namespace
 
 std::string data_reference_dir() { return OPTVIZ_DATA_REFERENCE_DIR; }
+std::string net_reference_dir() { return OPTVIZ_NET_REFERENCE_DIR; }
 
 std::vector<ReferenceCase> load_reference_cases() { return load_reference_cases(OPTVIZ_REFERENCE_DIR); }
 

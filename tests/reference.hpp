@@ -22,6 +22,8 @@ std::vector<ReferenceCase> load_reference_cases();  // of tests/reference/torch
 std::vector<ReferenceCase> load_reference_cases(const std::string& dir);
 // The folder of the data-loss and schedule cases, whose --data files lie in it.
 std::string data_reference_dir();
+// The folder of the network cases (tests/reference/torch-net), whose files lie in it.
+std::string net_reference_dir();
 
 // The case's configuration, read from its "optimizer" and "hyper" fields.
 Hyperparameters hyperparameters_of(const nlohmann::json& c);

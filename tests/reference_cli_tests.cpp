@@ -1,8 +1,10 @@
 // Every case of the PyTorch reference through the optviz executable: `optviz ARGS` with the case's
 // arguments prints its CSV within the case's tolerance and reports its divergence on stderr; so
 // does every case with its function typed out (--expr) and with its optimizer typed as a rule
-// (--rule).
+// (--rule); and every network case of torch-net through `optviz train`, to its final weights.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -88,5 +90,45 @@ TEST_CASE("optviz run --rule with the optimizer typed as a rule prints every ref
     for (const RealParameter* p : rule.reads())
       args.insert(args.end(), {"--" + std::string(p->flag), format_number(h.*p->member)});
     check_case(c, args, keep_columns(parse_csv(c.csv), typed.columns));
+  }
+}
+
+namespace {
+
+// Every number of a weights file, layer by layer (weight rows, then bias).
+std::vector<double> weight_numbers(const std::string& text) {
+  std::vector<double> out;
+  const auto file = nlohmann::json::parse(text);
+  for (const auto& layer : file.at("layers")) {
+    for (const auto& row : layer.at("weight"))
+      for (const auto& v : row) out.push_back(v.get<double>());
+    for (const auto& v : layer.at("bias")) out.push_back(v.get<double>());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("optviz train prints every torch-net case and writes its final weights", "[reference][network]") {
+  const std::string dir = net_reference_dir();
+  const auto cases = load_reference_cases(dir);
+  REQUIRE(cases.size() >= 17);
+  const TempDir temp;
+  for (const ReferenceCase& c : cases) {
+    INFO("case " << c.name);
+    auto args = c.json.at("args").get<std::vector<std::string>>();
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+      if (args[i] == "--data" || args[i] == "--init") args[i + 1] = dir + "/" + args[i + 1];  // run in its folder
+    const std::string out = (temp / (c.name + ".json")).string();
+    args.insert(args.end(), {"--weights-out", out});
+    check_case(c, args, parse_csv(c.csv));
+    const std::vector<double> got = weight_numbers(read_file(out));
+    const std::vector<double> ref = weight_numbers(read_file(dir + "/" + c.json.at("final").get<std::string>()));
+    REQUIRE(got.size() == ref.size());
+    REQUIRE(!ref.empty());
+    double scale = 0;
+    for (double v : ref) scale = std::max(scale, std::fabs(v));
+    for (std::size_t i = 0; i < ref.size(); ++i)
+      CHECK(std::fabs(got[i] - ref[i]) <= 1e-9 * (std::fabs(ref[i]) + 1e-3 * scale));
   }
 }

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "atomic_file.hpp"
 #include "commands.hpp"
 #include "csv.hpp"
 #include "run_export.hpp"
@@ -63,11 +62,7 @@ int run_command(const RunCommandOptions& o) {
   simulate_run(f, spec, start, o.run.steps, training, t);
   std::ostringstream csv;
   write_csv(csv, t, spec);
-  if (o.out.empty()) {
-    if (const int code = print_to_stdout(csv.str()); code != 0) return code;
-  } else {
-    write_file_atomically(o.out, csv.str());
-  }
+  if (const int code = write_output(csv.str(), o.out); code != 0) return code;
   if (t.diverged_at) std::cerr << t.status() << "\n";
   return 0;
 }

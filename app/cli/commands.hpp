@@ -64,6 +64,8 @@ struct RunOptions {
 // The flags that set up one run: the function, the optimizer or rule, data and training, in the
 // order of --help. Each command adds --start, --steps and its outputs, then the hyperparameters.
 void add_configuration_options(CLI::App& cmd, RunOptions& o);
+// --schedule and the flags of its fields (part of the above; `train` takes them alone).
+void add_schedule_options(CLI::App& cmd, RunOptions& o);
 // The hyperparameter flags of the parameter table; the footer shows the defaults of every optimizer
 // after `footer_head`.
 void add_hyperparameter_options(CLI::App& cmd, RunOptions& o, const std::string& footer_head = "");
@@ -85,6 +87,10 @@ struct FlagRun {
 // without a start (basin) passes takes_start = false. Throws BadInput.
 FlagRun run_from_flags(const RunOptions& o, long steps, bool takes_start, const std::vector<std::string>& swept = {});
 
+// The optimizer or rule of the flags with its hyperparameters, and the schedule (run_from_flags's
+// checks of them, which `train` shares). Throws BadInput.
+RunSpec optimizer_from_flags(const RunOptions& o, const std::vector<std::string>& swept = {});
+
 // "X,Y" strictly: two finite numbers and nothing else; `what` names the flag in the message.
 Vec2 parse_point(const std::string& text, const std::string& what);
 // "x0,x1,y0,y1" strictly: four finite numbers (--view).
@@ -95,6 +101,9 @@ Scenario open_scenario(const std::string& path);
 
 // Writes the text to standard output: 0, or 1 with a message when it cannot be written.
 int print_to_stdout(const std::string& text);
+// Writes the text to the file `out` (atomically; throws when it cannot), or to standard output when
+// `out` is empty, as print_to_stdout.
+int write_output(const std::string& text, const std::string& out);
 
 // ---- The commands, one file each ----
 
@@ -122,6 +131,7 @@ Command add_render_command(CLI::App& app);  // command_render.cpp
 Command add_sweep_command(CLI::App& app);   // command_sweep.cpp
 Command add_basin_command(CLI::App& app);   // command_basin.cpp
 Command add_list_command(CLI::App& app);    // command_list.cpp
+Command add_train_command(CLI::App& app);   // command_train.cpp
 
 // `--view 2d|3d`, as the window and render take it (cli.cpp).
 CLI::Option* add_view_option(CLI::App& cmd, std::string& view);

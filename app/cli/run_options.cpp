@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "algorithms.hpp"
+#include "atomic_file.hpp"
 #include "commands.hpp"
 #include "dataset.hpp"
 #include "expression.hpp"
@@ -258,8 +259,13 @@ void add_configuration_options(CLI::App& cmd, RunOptions& o) {
       cmd.add_flag("--shuffle", o.shuffle, "with --batch: reorder the rows every epoch (reproducibly, by --seed)"),
       cmd.add_option("--noise", o.noise, "add Gaussian noise of this standard deviation to every gradient"),
       cmd.add_option("--seed", o.seed, "seed of the noise and of the shuffled batches (default 0)"),
-      cmd.add_option("--schedule", o.schedule, "learning-rate schedule: " + schedule_names(" (default)")),
   };
+  add_schedule_options(cmd, o);
+}
+
+void add_schedule_options(CLI::App& cmd, RunOptions& o) {
+  o.single_run_options.push_back(
+      cmd.add_option("--schedule", o.schedule, "learning-rate schedule: " + schedule_names(" (default)")));
   for (const ScheduleField& f : schedule_fields()) {
     const std::string flag = "--" + std::string(f.flag);
     o.schedule_options.push_back(f.count ? cmd.add_option(flag, o.schedule_values.*f.count, schedule_flag_help(f))
@@ -300,7 +306,21 @@ FlagRun run_from_flags(const RunOptions& o, long steps, bool takes_start, const 
   r.start = o.start.empty() ? r.f.start() : parse_point(o.start, "start");
   if (const auto problem = find_course_problem(r.start, steps)) throw BadInput(problem->message());
 
+  r.spec = optimizer_from_flags(o, swept);
   RunSpec& spec = r.spec;
+  spec.batch = o.batch;
+  if (o.batch_option->count() > 0 && o.batch < 1)
+    throw BadInput("invalid --batch: must be at least 1, got " + std::to_string(o.batch));
+  spec.shuffle = o.shuffle;
+  spec.noise = o.noise;
+  r.training = training_of(spec, o.seed, 0);
+  if (std::string problem = find_training_problem(r.training, r.f); !problem.empty())
+    throw BadInput(cli_training_problem(problem));
+  return r;
+}
+
+RunSpec optimizer_from_flags(const RunOptions& o, const std::vector<std::string>& swept) {
+  RunSpec spec;
   if (!o.rule.empty()) {
     if (!o.optimizer.empty()) throw BadInput("give --optimizer or --rule, not both");
     try {
@@ -313,15 +333,7 @@ FlagRun run_from_flags(const RunOptions& o, long steps, bool takes_start, const 
     spec.hyper = hyperparameters_from(o);
   }
   spec.schedule = schedule_from(o);
-  spec.batch = o.batch;
-  if (o.batch_option->count() > 0 && o.batch < 1)
-    throw BadInput("invalid --batch: must be at least 1, got " + std::to_string(o.batch));
-  spec.shuffle = o.shuffle;
-  spec.noise = o.noise;
-  r.training = training_of(spec, o.seed, 0);
-  if (std::string problem = find_training_problem(r.training, r.f); !problem.empty())
-    throw BadInput(cli_training_problem(problem));
-  return r;
+  return spec;
 }
 
 Vec2 parse_point(const std::string& text, const std::string& what) {
@@ -352,6 +364,12 @@ int print_to_stdout(const std::string& text) {
     std::cerr << "optviz: cannot write to standard output\n";
     return 1;
   }
+  return 0;
+}
+
+int write_output(const std::string& text, const std::string& out) {
+  if (out.empty()) return print_to_stdout(text);
+  write_file_atomically(out, text);
   return 0;
 }
 

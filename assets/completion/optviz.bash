@@ -1,6 +1,6 @@
 # Bash completion for optviz, installed as share/bash-completion/completions/optviz.
 # tests/install checks that it offers every flag that `optviz --help`, `optviz run --help`,
-# `optviz render --help`, `optviz sweep --help` and `optviz basin --help` print, and every function
+# `optviz train --help`, `optviz render --help`, `optviz sweep --help` and `optviz basin --help` print, and every function
 # and optimizer that `optviz list` prints.
 
 _optviz_files() {  # FILE_PATTERN...: the matching files and every directory, for the current word
@@ -29,7 +29,7 @@ _optviz() {
   local command= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      run | render | sweep | basin | list)
+      run | train | render | sweep | basin | list)
         command=${COMP_WORDS[i]}
         break
         ;;
@@ -49,6 +49,9 @@ _optviz() {
   local sweep_flags="-h --help --run $configuration_flags --start --x --y --size --steps --out --colour --tolerance --csv
     $hyperparameter_flags"
   local basin_flags="-h --help --run $configuration_flags --view --size --steps --out --colour --csv $hyperparameter_flags"
+  local train_flags="-h --help --data --dataset --rows --noise --test-fraction --layers --activation --loss --features
+    --init --weights-out --optimizer --rule --batch --shuffle --seed --schedule --step-size --gamma --t-max --eta-min
+    --warmup --warmup-start --steps --out $hyperparameter_flags"
   local render_flags="-h --help --out --gif --width --height --step --view --canvas-only --question --theme --fps --seconds"
 
   case $prev in
@@ -65,7 +68,19 @@ _optviz() {
       return
       ;;
     --loss)
-      _optviz_words "linear logistic"
+      if [[ $command == train ]]; then _optviz_words "logistic mse"; else _optviz_words "linear logistic"; fi
+      return
+      ;;
+    --dataset)
+      _optviz_words "circle xor gauss spiral plane multi-gauss"
+      return
+      ;;
+    --activation)
+      _optviz_words "tanh relu sigmoid"
+      return
+      ;;
+    --init | --weights-out)
+      _optviz_files '*.json'
       return
       ;;
     --schedule)
@@ -133,7 +148,7 @@ _optviz() {
       ;;
     --expr | --rule | --batch | --noise | --seed | --step-size | --gamma | --t-max | --eta-min | --warmup | \
       --warmup-start | --start | --steps | --tolerance | --frames | --scale | --width | --height | --step | --fps | \
-      --seconds | --run | --eta | --lr | --rho | --alpha | --eps | --momentum | --dampening | --beta1 | \
+      --seconds | --run | --rows | --test-fraction | --layers | --features | --eta | --lr | --rho | --alpha | --eps | --momentum | --dampening | --beta1 | \
       --beta2 | --weight-decay | --lr-decay | --initial-accumulator | --momentum-decay)
       return  # a value of the user's
       ;;
@@ -144,12 +159,15 @@ _optviz() {
       if [[ $cur == -* ]]; then
         _optviz_words "$window_flags"
       else
-        _optviz_words "run render sweep basin list"
+        _optviz_words "run train render sweep basin list"
         _optviz_files '*.json' '*.png'
       fi
       ;;
     run)
       if [[ $cur == -* ]]; then _optviz_words "$run_flags"; else _optviz_files '*.json' '*.png'; fi
+      ;;
+    train)
+      if [[ $cur == -* ]]; then _optviz_words "$train_flags"; else _optviz_files '*.csv'; fi
       ;;
     render)
       if [[ $cur == -* ]]; then _optviz_words "$render_flags"; else _optviz_files '*.json' '*.png'; fi

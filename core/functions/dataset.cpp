@@ -1,17 +1,12 @@
 #include "dataset.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <cstdio>
-#include <fstream>
-#include <sstream>
 
-#include "number_text.hpp"
+#include "data_csv.hpp"
 #include "random.hpp"
 
 namespace optviz {
-namespace {
 
 double softplus(double z) { return std::max(z, 0.0) + std::log1p(std::exp(-std::fabs(z))); }
 double sigmoid(double z) {
@@ -19,30 +14,6 @@ double sigmoid(double z) {
   const double e = std::exp(z);
   return e / (1 + e);
 }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split_cells(std::string_view line) {
-  std::vector<std::string_view> cells;
-  std::size_t begin = 0;
-  for (;;) {
-    const std::size_t comma = line.find(',', begin);
-    cells.push_back(trim(line.substr(begin, comma == std::string_view::npos ? std::string_view::npos : comma - begin)));
-    if (comma == std::string_view::npos) return cells;
-    begin = comma + 1;
-  }
-}
-
-std::string shown(std::string_view cell) {
-  constexpr std::size_t kLongest = 24;
-  return "\"" + std::string(cell.substr(0, kLongest)) + (cell.size() > kLongest ? "..." : "") + "\"";
-}
-
-}  // namespace
 
 std::string_view name(DataLoss loss) { return loss == DataLoss::linear ? "linear" : "logistic"; }
 
@@ -53,99 +24,20 @@ std::optional<DataLoss> find_loss(std::string_view text) {
 }
 
 Dataset parse_data_csv(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte-order mark
-  std::size_t line_number = 0;
-  std::size_t pos = 0;
-  const auto next_line = [&](std::string_view& line) {
-    while (pos < text.size()) {
-      std::size_t end = text.find('\n', pos);
-      if (end == std::string_view::npos) end = text.size();
-      line = text.substr(pos, end - pos);
-      pos = end + 1;
-      ++line_number;
-      if (!trim(line).empty()) return true;
-    }
-    return false;
-  };
-  std::string_view header;
-  if (!next_line(header)) throw DataError("empty: a data file needs a header line x,y and rows of numbers");
-  const std::vector<std::string_view> names = split_cells(header);
-  const auto column = [&](std::string_view name) {
-    std::optional<std::size_t> found;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (names[i] != name) continue;
-      if (found)
-        throw DataError("line " + std::to_string(line_number) + ": the column \"" + std::string(name) +
-                        "\" appears twice");
-      found = i;
-    }
-    if (!found)
-      throw DataError("line " + std::to_string(line_number) + ": no column \"" + std::string(name) +
-                      "\" in the header (it needs x and y, for example: x,y)");
-    return *found;
-  };
-  const std::size_t cx = column("x"), cy = column("y");
-  Dataset data;
-  std::string_view line;
-  while (next_line(line)) {
-    if (data.size() == kMaxDataRows) throw DataError("too many rows: more than " + std::to_string(kMaxDataRows));
-    const std::vector<std::string_view> cells = split_cells(line);
-    if (cells.size() != names.size())
-      throw DataError("line " + std::to_string(line_number) + ": " + std::to_string(cells.size()) +
-                      " cells, but the header has " + std::to_string(names.size()));
-    const auto number = [&](std::size_t c, const char* name) {
-      const std::string_view cell = cells[c];
-      const std::optional<double> read = parse_number(cell.starts_with('+') ? cell.substr(1) : cell);
-      const double v = read.value_or(std::nan(""));
-      if (!std::isfinite(v))
-        throw DataError("line " + std::to_string(line_number) + ", column " + name + ": not a number: " + shown(cell));
-      if (std::fabs(v) > kMaxDataValue)
-        throw DataError("line " + std::to_string(line_number) + ", column " + name + ": " + shown(cell) +
-                        " is beyond 1e9");
-      return v;
-    };
-    data.x.push_back(number(cx, "x"));
-    data.y.push_back(number(cy, "y"));
-  }
-  if (data.size() == 0) throw DataError("no rows: a data file needs rows of numbers under its header");
-  return data;
+  std::vector<std::vector<double>> columns = read_data_columns(text, {"x", "y"}, kMaxDataRows);
+  return {std::move(columns[0]), std::move(columns[1])};
 }
 
 Dataset load_data_csv(const std::filesystem::path& path) {
-  const std::string name = path.string();
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (!std::filesystem::exists(status)) throw DataError(name + ": no such file");
-  if (!std::filesystem::is_regular_file(status)) throw DataError(name + ": not a regular file, so not a data file");
-  if (std::filesystem::file_size(path, ec) > kMaxDataFileBytes)
-    throw DataError(name + ": too large for a data file (more than " + std::to_string(kMaxDataFileBytes >> 20) +
-                    " MB)");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw DataError(name + ": cannot read it");
-  std::ostringstream text;
-  text << in.rdbuf();
-  try {
-    return parse_data_csv(text.str());
-  } catch (const DataError& e) {
-    throw DataError(name + ": " + e.what());
-  }
+  std::vector<std::vector<double>> columns = load_data_columns(path, {"x", "y"}, kMaxDataRows);
+  return {std::move(columns[0]), std::move(columns[1])};
 }
 
 std::string find_data_problem(const Dataset& data, DataLoss loss) {
   if (data.x.size() != data.y.size()) return "x and y have different lengths";
   if (data.size() == 0) return "no rows";
   if (data.size() > kMaxDataRows) return "too many rows: more than " + std::to_string(kMaxDataRows);
-  for (std::size_t i = 0; i < data.size(); ++i) {
-    for (const double v : {data.x[i], data.y[i]})
-      if (!std::isfinite(v) || std::fabs(v) > kMaxDataValue)
-        return "row " + std::to_string(i + 1) + ": values must be finite and within 1e9";
-    if (loss == DataLoss::logistic && data.y[i] != 0 && data.y[i] != 1) {
-      std::array<char, 32> v{};
-      std::snprintf(v.data(), v.size(), "%.17g", data.y[i]);
-      return "row " + std::to_string(i + 1) + ": a logistic label y must be 0 or 1, got " + v.data();
-    }
-  }
-  return "";
+  return find_row_problem({&data.x, &data.y}, loss == DataLoss::logistic ? &data.y : nullptr);
 }
 
 void data_loss_and_gradient(const Dataset& data, DataLoss loss, Vec2 theta, std::span<const std::size_t> rows,

@@ -50,6 +50,11 @@ Dataset load_data_csv(const std::filesystem::path& path);
 // The first problem of a data set for a loss ("" when none): sizes, values, labels.
 std::string find_data_problem(const Dataset& data, DataLoss loss);
 
+// The logistic loss's pieces without overflow: softplus(z) = log(1 + e^z) as written above, and
+// sigmoid(z) = 1 / (1 + e^-z); the networks' losses use them too.
+double softplus(double z);
+double sigmoid(double z);
+
 // The loss over all rows, in file order.
 double data_loss(const Dataset& data, DataLoss loss, Vec2 theta);
 // The loss and its gradient over the given rows, in their order.

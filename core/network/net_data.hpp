@@ -2,6 +2,18 @@
 // (its src/dataset.ts: four classification sets, two regression sets) from the project's seeded
 // generator, split into training and test rows, and the input features a network reads from a row.
 //   classification labels are 0 and 1 (Playground's -1 becomes 0); regression targets are real.
+// The recipes follow dataset.ts's formulas and domains (network/playground.cpp) and differ from it
+// where it does not fit a reproducible tool:
+//   - the numbers come from core/base/random.hpp (seed, one stream per kind of number, counter =
+//     the row), not from Math.random, so a seed gives the same rows everywhere (up to libm's sin and
+//     cos, which circle and spiral use as Playground does), and the first rows of a larger set are
+//     those of the smaller one for xor, plane and multi-gauss;
+//   - a set has exactly `rows` rows: the sets drawn in two halves (circle, gauss, spiral) put
+//     ceil(rows / 2) in the first (label 1: circle's inside, gauss around (2, 2), the first spiral
+//     arm) and the rest in the second, where Playground draws ceil(rows / 2) in each;
+//   - gauss draws both coordinates of a point from one normal pair (Marsaglia's polar method, as
+//     Playground, which keeps only one of the pair's two numbers);
+//   - the rows stay in the order drawn (Playground shuffles them; split() permutes them).
 #pragma once
 
 #include <cstddef>
@@ -28,7 +40,7 @@ struct NetData {
 };
 
 // CSV with a header naming at least x1, x2 and y (others are ignored), then numeric rows, with the
-// messages of the 2D data (parse_data_csv): "line 4: column y: not a number: \"abc\"", "no column
+// messages of the 2D data (parse_data_csv): "line 4, column y: not a number: \"abc\"", "no column
 // \"x2\" in the header", too many rows, values beyond kMaxDataValue. Throws DataError.
 NetData parse_net_csv(std::string_view text);
 // The same from a file; the message starts with the path.
@@ -56,12 +68,14 @@ struct PlaygroundRecipe {
   std::uint64_t seed = 1;
   friend bool operator==(const PlaygroundRecipe&, const PlaygroundRecipe&) = default;
 };
-// "" when the recipe can be drawn, else the problem ("rows: must be 1 .. 100000, got 0").
+// "" when the recipe can be drawn, else the problem ("rows: must be 1 .. 100000, got 0"); generate
+// throws it as a DataError.
 std::string find_recipe_problem(const PlaygroundRecipe& recipe);
 NetData generate_playground(const PlaygroundRecipe& recipe);
 
 // Training and test rows: the last round(fraction n) rows of a seeded permutation are the test
-// set (none for fraction 0), the others the training set, each in the permutation's order.
+// set (none for fraction 0), the others the training set, each in the permutation's order. Throws
+// DataError for a fraction outside [0, 1) or one that leaves no training row.
 struct NetSplit {
   NetData train;
   NetData test;

@@ -28,13 +28,14 @@ inline std::optional<std::size_t> compiled_formula(const Objective& f, const Tra
 }
 
 // The rows of update t's mini-batch: positions (t-1) B + j, j = 0 .. B-1, of the rows in file
-// order, or in each epoch's shuffled order, wrapping around the end.
+// order, or in each epoch's shuffled order, wrapping around the end: of a data loss's rows or of a
+// network's training rows (train.cpp).
 class Batches {
  public:
-  Batches(const Objective& f, const Training& training) : f_(f), training_(training) {}
+  Batches(std::size_t n, const Training& training) : n_(n), training_(training) {}
 
   const std::vector<std::size_t>& rows(long t) {
-    const std::size_t n = f_.data()->size();
+    const std::size_t n = n_;
     const auto b = static_cast<std::size_t>(training_.batch);
     rows_.resize(b);
     for (std::size_t j = 0; j < b; ++j) {
@@ -51,7 +52,7 @@ class Batches {
 
  private:
   static constexpr std::uint64_t kShuffleStream = 0x5ca1ab1e;  // one order for every run of a scenario
-  const Objective& f_;
+  std::size_t n_;
   const Training& training_;
   std::vector<std::size_t> rows_;
   std::vector<std::size_t> order_;
@@ -109,7 +110,7 @@ std::optional<long> step_rows(Vec2 start, long steps, Evaluate&& evaluate, Updat
 template <class Update, class Record>
 std::optional<long> run_rows(const Objective& f, double eta, Vec2 start, long steps, const Training& training,
                              Update&& update, Record&& record) {
-  Batches batches(f, training);
+  Batches batches(f.data() ? f.data()->size() : 0, training);
   return step_rows(
       start, steps,
       [&](long t, Vec2 theta, double& value, Vec2& gradient) {

@@ -39,12 +39,12 @@ EXPECTED_FILES = [
 
 # The help texts whose flags the manual page documents, each in the .SS subsection of its command.
 # --help is documented once, under optviz, for every command.
-HELPS = {"optviz": [], "optviz run": ["run"], "optviz render": ["render"], "optviz sweep": ["sweep"],
-         "optviz basin": ["basin"]}
+HELPS = {"optviz": [], "optviz run": ["run"], "optviz train": ["train"], "optviz render": ["render"],
+         "optviz sweep": ["sweep"], "optviz basin": ["basin"]}
 # Flags that a command shares with another and that the manual page documents once, under that
-# one: sweep and basin take the flags of a run (--function, --optimizer, the hyperparameters...).
-SHARED_WITH = {"optviz sweep": "optviz run", "optviz basin": "optviz run"}
-SUBCOMMANDS = ("run", "render", "sweep", "basin", "list")
+# one: train, sweep and basin take the flags of a run (--function, --optimizer, the hyperparameters...).
+SHARED_WITH = {"optviz train": "optviz run", "optviz sweep": "optviz run", "optviz basin": "optviz run"}
+SUBCOMMANDS = ("run", "train", "render", "sweep", "basin", "list")
 
 
 class Failure(Exception):

@@ -3,6 +3,7 @@
 // runs: the CSV's rows and the PNG of each kind of plane.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -62,17 +63,13 @@ TEST_CASE("bad plane input: exit 2, the exact message, nothing written", "[cli][
   for (const Row& row : rows) {
     const TempDir dir;
     write_file(dir / "w.json", "{\"layers\": []}");
-    const auto in_dir = [&dir](std::string text) {
-      if (const auto at = text.find("{dir}"); at != std::string::npos) text.replace(at, 5, dir.path().string());
-      return text;
-    };
-    std::vector<std::string> args;
-    for (const std::string& a : row.args) args.push_back(in_dir(a));
-    args.insert(args.end(), {"--out", (dir / "p.png").string(), "--csv", (dir / "p.csv").string()});
+    std::vector<std::string> args{"--out", (dir / "p.png").string(), "--csv", (dir / "p.csv").string()};
+    std::transform(row.args.begin(), row.args.end(), std::back_inserter(args),
+                   [&dir](const std::string& a) { return dir.in_dir(a); });
     const ProcessResult r = plane(args);
     INFO(row.message);
     CHECK(r.exit_code == 2);
-    CHECK(r.err == "optviz: " + in_dir(row.message) + "\n");
+    CHECK(r.err == "optviz: " + dir.in_dir(row.message) + "\n");
     CHECK(r.out.empty());
     CHECK(dir.entries() == std::vector<std::string>{"w.json"});
   }

@@ -129,7 +129,11 @@ PlaneResult compute_plane(const PlaneOptions& o, PlaneKind kind, const TrainingS
   NetRun second;
   switch (kind) {
     case PlaneKind::pca:
-      r.plane = pca_plane(snapshot_matrix(run.snapshots));
+      try {
+        r.plane = pca_plane(snapshot_matrix(run.snapshots));
+      } catch (const std::invalid_argument& e) {
+        throw BadInput(std::string("--directions pca: ") + e.what());
+      }
       r.walk = random_walk_explained(run.snapshot_steps, t.net.parameter_count(), seed);
       break;
     case PlaneKind::random:

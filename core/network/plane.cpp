@@ -97,10 +97,14 @@ Components principal_components(const Eigen::MatrixXd& rows) {
 }
 
 Plane pca_plane(const Eigen::MatrixXd& snapshots) {
+  const Eigen::RowVectorXd last = snapshots.row(snapshots.rows() - 1);
+  bool moved = false;  // tested exactly: the mean's rounding would make a "path" of a point
+  for (Eigen::Index i = 0; i < snapshots.rows() && !moved; ++i) moved = snapshots.row(i) != last;
+  if (!moved) throw std::invalid_argument("the snapshots are all the same point: no path to see");
   Components c = principal_components(snapshots);
   Plane plane;
   plane.kind = PlaneKind::pca;
-  plane.origin = snapshots.row(snapshots.rows() - 1).transpose();
+  plane.origin = last.transpose();
   plane.u = std::move(c.first);
   plane.v = std::move(c.second);
   plane.explained = c.explained;

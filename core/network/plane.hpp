@@ -55,7 +55,8 @@ struct Plane {
 Eigen::MatrixXd snapshot_matrix(std::span<const std::vector<double>> snapshots);
 
 // pca over m >= 3 snapshots (rows), the last of which is the final point. Each direction has unit
-// norm and the sign that makes its largest entry (by magnitude) positive.
+// norm and the sign that makes its largest entry (by magnitude) positive (a zero vector when the
+// snapshots vary along fewer directions). Throws std::invalid_argument when they do not vary at all.
 Plane pca_plane(const Eigen::MatrixXd& snapshots);
 // The top two principal components and the shares of the variance of rows centred on their mean.
 struct Components {

@@ -49,6 +49,7 @@ TEST_CASE("bad plane input: exit 2, the exact message, nothing written", "[cli][
        "give --second-seed or --second-init, not both"},
       {{"--optimizer", "sgd", "--directions", "three-point", "--second-init", "{dir}/w.json"},
        "--second-init {dir}/w.json: layers: 0 layers, expected 2"},
+      {{"--optimizer", "sgd", "--eta", "0"}, "--directions pca: the snapshots are all the same point: no path to see"},
       {{"--optimizer", "sgd", "--directions", "three-point", "--steps", "0"},
        "--directions three-point: the first two points are the same"},
       {{"--optimizer", "sgd", "--eta", "1e9", "--loss", "mse"},

@@ -165,6 +165,8 @@ PlaneResult compute_plane(const PlaneOptions& o, PlaneKind kind, const TrainingS
   }
   for (const NetRun* each : runs)
     r.paths.push_back(project_path(t.net, r.plane, each->snapshot_steps, each->snapshots, x, y));
+  if (kind == PlaneKind::pca || kind == PlaneKind::random)  // both pass through the end, rarely the start
+    r.labels = {{"start", r.paths[0].front().at, false}, {"end", r.paths[0].back().at, true}};
   std::vector<double> as{0}, bs{0};
   for (const auto& path : r.paths)
     for (const PathPoint& p : path) as.push_back(p.at.a), bs.push_back(p.at.b);

@@ -105,8 +105,8 @@ void draw_path(Canvas& canvas, const Frame& f, const std::vector<PathPoint>& pat
   }
 }
 
-void draw_label(Canvas& canvas, double x, double y, const std::string& text) {
-  ring_mark(canvas, x, y, 9);
+void draw_label(Canvas& canvas, double x, double y, const std::string& text, bool on_plane) {
+  if (on_plane) ring_mark(canvas, x, y, 9);
   const double w = canvas.text_width(text, kLabelSize);
   canvas.fill(static_cast<int>(x + 12), static_cast<int>(y - 24), static_cast<int>(x + 18 + w), static_cast<int>(y - 5),
               kPaper);
@@ -154,7 +154,7 @@ Image draw_plane(const PlaneFigure& f, double pixels_per_unit) {
   const auto names = plane_axis_names(*f.plane);
   draw_axes(canvas, p, linear_ticks(frame.x_lo, frame.x_hi), linear_ticks(frame.y_lo, frame.y_hi), names[0], names[1]);
   for (const auto& path : f.paths) draw_path(canvas, frame, path, scale);
-  for (const PlaneLabel& l : f.labels) draw_label(canvas, frame.x(l.at.a), frame.y(l.at.b), l.text);
+  for (const PlaneLabel& l : f.labels) draw_label(canvas, frame.x(l.at.a), frame.y(l.at.b), l.text, l.on_plane);
   const int bar_x = p.x0 + p.width() + 28, bar_height = std::max(80, p.height() - 250);
   draw_colour_ramp(canvas, bar_x, p.y0, bar_height, log_ticks(scale), "loss (log scale)");
   draw_legend(canvas, bar_x - 4, p.y0 + bar_height + 22, f);

@@ -23,13 +23,14 @@ inline constexpr double kRingPerUnit = 20;
 struct PlaneLabel {
   std::string text;
   Projection at;
+  bool on_plane = true;  // ringed as a point of the plane; else its name alone
 };
 
 struct PlaneFigure {
   const Plane* plane = nullptr;
   const PlaneGrid* grid = nullptr;
   std::vector<std::vector<PathPoint>> paths;  // three-point: both runs
-  std::vector<PlaneLabel> labels;             // points ringed and named (three-point's three)
+  std::vector<PlaneLabel> labels;             // points named: three-point's three, a path's start and end
   std::optional<std::array<double, 2>> walk;  // pca: the random walk's explained variance
   std::string title, subtitle;
 };

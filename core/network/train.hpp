@@ -37,8 +37,9 @@ struct NetRun {
   std::vector<double> test_loss;      // with a test set
   std::vector<double> test_accuracy;  // with a test set and the logistic loss
   std::vector<double> theta;          // the weights of the last row
-  std::vector<long> snapshot_steps;   // with snapshot_every: the rows whose whole weights were kept
-  std::vector<std::vector<double>> snapshots;  // the weights of those rows (for the weight-space plane)
+  // With snapshot_every: the rows whose whole weights were kept, and those weights (plane.hpp).
+  std::vector<long> snapshot_steps;
+  std::vector<std::vector<double>> snapshots;
   std::optional<long> diverged_at;
   std::string status() const;  // "diverged at step k", or ""
   std::size_t rows() const { return loss.size(); }

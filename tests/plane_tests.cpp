@@ -164,3 +164,21 @@ TEST_CASE("a random walk's first two components explain about 0.61 and 0.15 of i
   CHECK(shares[1] == Approx(6 / (4 * M_PI * M_PI)).margin(0.015));
   CHECK(random_walk_explained(steps, 2000, 11) == shares);
 }
+
+TEST_CASE("a projection onto directions that are not orthogonal: its coordinates and its distance") {
+  const Spiral s;
+  const std::vector<double> theta = s.train(1).theta;
+  const Plane plane = random_plane(s.net, theta, 5);
+  REQUIRE(std::fabs(plane.u.normalized().dot(plane.v.normalized())) > 1e-3);  // filter-normalised: not orthogonal
+  // w: a vector orthogonal to both directions, of norm 0.25.
+  Eigen::VectorXd w = Eigen::VectorXd::LinSpaced(plane.u.size(), -1, 1).array().sin();
+  const Eigen::VectorXd e1 = plane.u.normalized();
+  const Eigen::VectorXd e2 = (plane.v - e1.dot(plane.v) * e1).normalized();
+  for (int pass = 0; pass < 2; ++pass) w -= e1.dot(w) * e1 + e2.dot(w) * e2;
+  w *= 0.25 / w.norm();
+  const Eigen::VectorXd point = plane.origin + 0.3 * plane.u - 0.7 * plane.v + w;
+  const Projection p = project(plane, std::span(point.data(), static_cast<std::size_t>(point.size())));
+  CHECK(p.a == Approx(0.3).margin(1e-12));
+  CHECK(p.b == Approx(-0.7).margin(1e-12));
+  CHECK(p.distance == Approx(0.25).epsilon(1e-12));
+}

@@ -73,8 +73,9 @@ int cli_main(int argc, char** argv) {
   GuiOptions gui;
   cli::add_window_options(app, gui);
   // In the order of --help.
-  const std::array commands{cli::add_run_command(app),   cli::add_train_command(app), cli::add_render_command(app),
-                            cli::add_sweep_command(app), cli::add_basin_command(app), cli::add_list_command(app)};
+  const std::array commands{cli::add_run_command(app),    cli::add_train_command(app), cli::add_plane_command(app),
+                            cli::add_render_command(app), cli::add_sweep_command(app), cli::add_basin_command(app),
+                            cli::add_list_command(app)};
   app.require_subcommand(0, 1);
 
   try {

@@ -12,6 +12,7 @@
 #include "network.hpp"
 #include "number_text.hpp"
 #include "train.hpp"
+#include "train_options.hpp"
 #include "weights_file.hpp"
 
 namespace optviz::cli {
@@ -19,25 +20,9 @@ namespace {
 
 constexpr long kDefaultSteps = 100;
 
-struct TrainOptions {
-  RunOptions run;
-  std::string data;
-  std::string dataset;
-  std::size_t rows = PlaygroundRecipe{}.rows;
-  double noise = 0;
-  std::string layers = "8,8";
-  std::string activation = "tanh";
-  std::string loss;
-  std::string features = "x1,x2";
-  std::string init;
-  std::string weights_out;
-  double test_fraction = 0;
-  std::string out;
-  CLI::Option* rows_option = nullptr;
-  CLI::Option* noise_option = nullptr;
-};
+}  // namespace
 
-void add_train_options(CLI::App& cmd, TrainOptions& o) {
+void add_training_options(CLI::App& cmd, TrainOptions& o) {
   cmd.add_option("--data", o.data, "a CSV file with columns x1, x2 and y (labels 0 and 1 for --loss logistic)");
   cmd.add_option("--dataset", o.dataset,
                  "instead of --data, TensorFlow Playground's set: circle, xor, gauss, spiral (classification), plane, "
@@ -57,7 +42,6 @@ void add_train_options(CLI::App& cmd, TrainOptions& o) {
   cmd.add_option("--init", o.init,
                  "the initial weights, a JSON file {\"layers\": [{\"weight\": [[...], ...], \"bias\": [...]}, ...]} "
                  "(default: drawn by --seed, Glorot uniform for tanh and sigmoid, He uniform for relu)");
-  cmd.add_option("--weights-out", o.weights_out, "write the weights after the last update to this JSON file");
   cmd.add_option("--optimizer", o.run.optimizer, "optimizer (see `optviz list`)");
   cmd.add_option("--rule", o.run.rule,
                  "a typed update rule instead of --optimizer, applied to every weight with its own state");
@@ -70,8 +54,15 @@ void add_train_options(CLI::App& cmd, TrainOptions& o) {
   cmd.add_option(
       "--steps", o.run.steps,
       "number of updates (default " + std::to_string(kDefaultSteps) + ", at most " + std::to_string(kMaxSteps) + ")");
-  cmd.add_option("--out", o.out, "write the CSV to this file instead of standard output");
   add_hyperparameter_options(cmd, o.run);
+}
+
+namespace {
+
+void add_train_options(CLI::App& cmd, TrainOptions& o) {
+  add_training_options(cmd, o);
+  cmd.add_option("--weights-out", o.weights_out, "write the weights after the last update to this JSON file");
+  cmd.add_option("--out", o.out, "write the CSV to this file instead of standard output");
 }
 
 // "8,8" -> {8, 8}; "" -> none. Each width a positive integer.
@@ -145,7 +136,9 @@ NetData data_from(const TrainOptions& o, NetLoss& loss) {
   return data;
 }
 
-int train_command(const TrainOptions& o) {
+}  // namespace
+
+TrainingSetup training_from_flags(const TrainOptions& o) {
   NetLoss loss = NetLoss::logistic;
   const NetData data = data_from(o, loss);
   NetSets sets;
@@ -155,7 +148,7 @@ int train_command(const TrainOptions& o) {
   const NetworkSpec spec{sets.features.size(), parse_layers(o.layers), *activation, loss};
   if (std::string p = find_spec_problem(spec); !p.empty())
     throw BadInput("invalid --layers \"" + o.layers + "\": " + p);
-  const Network net(spec);
+  Network net(spec);
   if (!(o.test_fraction >= 0 && o.test_fraction <= 0.9))
     throw BadInput("invalid --test-fraction: must be 0 .. 0.9, got " + format_number(o.test_fraction));
   if (o.test_fraction > 0) {
@@ -188,7 +181,15 @@ int train_command(const TrainOptions& o) {
   } catch (const NetworkError& e) {
     throw BadInput(std::string("--init ") + e.what());
   }
-  const NetRun result = train_network(net, std::move(theta), sets, run, o.run.steps, o.run.seed);
+  return {std::move(net), std::move(sets), std::move(run), std::move(theta)};
+}
+
+namespace {
+
+int train_command(const TrainOptions& o) {
+  TrainingSetup t = training_from_flags(o);
+  const Network& net = t.net;
+  const NetRun result = train_network(net, std::move(t.theta), t.sets, t.run, o.run.steps, o.run.seed);
   if (!o.weights_out.empty()) save_weights(o.weights_out, net, result.theta);  // before the CSV: all or nothing
   std::ostringstream csv;
   write_net_csv(csv, result);

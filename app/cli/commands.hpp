@@ -132,6 +132,7 @@ Command add_sweep_command(CLI::App& app);   // command_sweep.cpp
 Command add_basin_command(CLI::App& app);   // command_basin.cpp
 Command add_list_command(CLI::App& app);    // command_list.cpp
 Command add_train_command(CLI::App& app);   // command_train.cpp
+Command add_plane_command(CLI::App& app);   // command_plane.cpp
 
 // `--view 2d|3d`, as the window and render take it (cli.cpp).
 CLI::Option* add_view_option(CLI::App& cmd, std::string& view);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "colour_map.hpp"
+#include "figure_parts.hpp"
 #include "map_scale.hpp"
 #include "parameters.hpp"
 #include "raster.hpp"
@@ -15,83 +16,7 @@
 namespace optviz {
 namespace {
 
-constexpr Rgb kPaper{255, 255, 255};
-constexpr Rgb kInk{25, 25, 25};
-constexpr Rgb kSubtle{90, 90, 90};
-constexpr Rgb kBlack{0, 0, 0};
-
-constexpr double kTickSize = 13;
-constexpr double kLabelSize = 15;
-constexpr double kTitleSize = 17;
-constexpr int kLeft = 90, kRight = 210, kTop = 64, kBottom = 64;
-constexpr int kPlotTarget = 512;  // cells are scaled up to about this many pixels a side
-constexpr int kTickLength = 5;
-
-// Where the cells go: each cell is cell_width x cell_height pixels.
-struct Plot {
-  int x0 = kLeft, y0 = kTop;
-  int columns = 1, rows = 1;
-  int cell_width = 1, cell_height = 1;
-  int width() const { return columns * cell_width; }
-  int height() const { return rows * cell_height; }
-};
-
-Plot layout(int columns, int rows) {
-  Plot p;
-  p.columns = columns;
-  p.rows = rows;
-  p.cell_width = std::max(1, kPlotTarget / columns);
-  p.cell_height = std::max(1, kPlotTarget / rows);
-  return p;
-}
-
-Rgb to_rgb(gui::Colour c) {
-  const auto byte = [](float v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); };
-  return {byte(c.r), byte(c.g), byte(c.b)};
-}
-
-// Cell (i, j), row 0 at the bottom.
-void fill_cell(Canvas& canvas, const Plot& p, int i, int j, Rgb colour) {
-  const int x = p.x0 + i * p.cell_width, y = p.y0 + (p.rows - 1 - j) * p.cell_height;
-  canvas.fill(x, y, x + p.cell_width, y + p.cell_height, colour);
-}
-
-void draw_frame(Canvas& canvas, const Plot& p) {
-  canvas.fill(p.x0 - 1, p.y0 - 1, p.x0 + p.width() + 1, p.y0, kInk);
-  canvas.fill(p.x0 - 1, p.y0 + p.height(), p.x0 + p.width() + 1, p.y0 + p.height() + 1, kInk);
-  canvas.fill(p.x0 - 1, p.y0, p.x0, p.y0 + p.height(), kInk);
-  canvas.fill(p.x0 + p.width(), p.y0, p.x0 + p.width() + 1, p.y0 + p.height(), kInk);
-}
-
-void draw_axes(Canvas& canvas, const Plot& p, const std::vector<MapTick>& x, const std::vector<MapTick>& y,
-               const std::string& x_name, const std::string& y_name) {
-  draw_frame(canvas, p);
-  const int bottom = p.y0 + p.height();
-  for (const MapTick& t : x) {
-    const int px = p.x0 + static_cast<int>(std::lround(t.position * p.width()));
-    canvas.fill(px, bottom + 1, px + 1, bottom + 1 + kTickLength, kInk);
-    canvas.text(px + 0.5, bottom + kTickLength + 4 + kTickSize, t.label, kTickSize, kInk, 0.5);
-  }
-  for (const MapTick& t : y) {
-    const int py = bottom - static_cast<int>(std::lround(t.position * p.height()));
-    canvas.fill(p.x0 - 1 - kTickLength, py, p.x0 - 1, py + 1, kInk);
-    canvas.text(p.x0 - kTickLength - 5, py + 0.36 * kTickSize, t.label, kTickSize, kInk, 1);
-  }
-  canvas.text(p.x0 + p.width() / 2.0, bottom + kTickLength + 12 + kTickSize + kLabelSize, x_name, kLabelSize, kInk,
-              0.5);
-  canvas.text(p.x0 - kTickLength - 5, p.y0 - 10, y_name, kLabelSize, kInk, 0);
-}
-
-void draw_titles(Canvas& canvas, const std::string& title, const std::string& subtitle) {
-  canvas.text(kLeft - 5, 22, title, kTitleSize, kInk);
-  canvas.text(kLeft - 5, 40, subtitle, kTickSize, kSubtle);
-}
-
-void swatch(Canvas& canvas, int x, int y, Rgb colour, const std::string& label) {
-  canvas.fill(x - 1, y - 1, x + 17, y + 17, kInk);
-  canvas.fill(x, y, x + 16, y + 16, colour);
-  canvas.text(x + 24, y + 13, label, kTickSize, kInk);
-}
+using namespace figure;
 
 std::string run_title(const RunSpec& run) { return run.rule ? "Rule" : std::string(title(run.hyper.kind)); }
 
@@ -107,27 +32,11 @@ std::string fixed_parameters(const RunSpec& run, const RealParameter* a, const R
   return out;
 }
 
-void ring_mark(Canvas& canvas, double x, double y, double radius) {
-  canvas.ring(x, y, radius, 4.5, kBlack);
-  canvas.ring(x, y, radius, 2, kPaper);
-}
-
 // The colour bar of a continuous scale right of the plot, with its title above, its ticks and,
 // under it, the swatches of the cells it does not cover. Returns the y under the last swatch.
 int draw_colour_bar(Canvas& canvas, const Plot& p, const MapScale& scale, const Map& map, Rgb diverged_colour) {
   const int bar_x = p.x0 + p.width() + 28, bar_top = p.y0, bar_height = std::max(60, p.height() - 110);
-  for (int y = 0; y < bar_height; ++y)
-    canvas.fill(bar_x, bar_top + y, bar_x + 18, bar_top + y + 1, to_rgb(gui::colour_map(1 - (y + 0.5) / bar_height)));
-  canvas.fill(bar_x - 1, bar_top - 1, bar_x + 19, bar_top, kInk);
-  canvas.fill(bar_x - 1, bar_top + bar_height, bar_x + 19, bar_top + bar_height + 1, kInk);
-  canvas.fill(bar_x - 1, bar_top, bar_x, bar_top + bar_height, kInk);
-  canvas.fill(bar_x + 18, bar_top, bar_x + 19, bar_top + bar_height, kInk);
-  for (const MapTick& t : scale.ticks()) {
-    const int y = bar_top + bar_height - static_cast<int>(std::lround(t.position * bar_height));
-    canvas.fill(bar_x + 19, y, bar_x + 19 + kTickLength, y + 1, kInk);
-    canvas.text(bar_x + 19 + kTickLength + 4, y + 0.36 * kTickSize, t.label, kTickSize, kInk);
-  }
-  canvas.text(bar_x - 4, p.y0 - 10, scale.title(), kLabelSize, kInk);
+  draw_colour_ramp(canvas, bar_x, bar_top, bar_height, scale.ticks(), scale.title());
   std::size_t diverged = 0, unreached = 0;
   for (const RunSummary& c : map.cells) {
     diverged += c.diverged_at.has_value();

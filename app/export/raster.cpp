@@ -78,8 +78,10 @@ void Canvas::ring(double cx, double cy, double radius, double thickness, Rgb col
   for (int y = static_cast<int>(std::floor(cy - outer - 1)); y <= static_cast<int>(std::ceil(cy + outer + 1)); ++y) {
     for (int x = static_cast<int>(std::floor(cx - outer - 1)); x <= static_cast<int>(std::ceil(cx + outer + 1)); ++x) {
       const double d = std::hypot(x + 0.5 - cx, y + 0.5 - cy);
-      // Coverage of the pixel by the annulus, with a one-pixel ramp at each edge.
-      const double coverage = std::clamp(outer - d + 0.5, 0.0, 1.0) * std::clamp(d - inner + 0.5, 0.0, 1.0);
+      // Coverage of the pixel by the annulus, with a one-pixel ramp at each edge; a disc (inner 0)
+      // has no inner edge, or the pixel at its centre would be half covered.
+      const double inside = inner > 0 ? std::clamp(d - inner + 0.5, 0.0, 1.0) : 1.0;
+      const double coverage = std::clamp(outer - d + 0.5, 0.0, 1.0) * inside;
       blend(x, y, colour, coverage);
     }
   }

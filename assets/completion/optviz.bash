@@ -29,7 +29,7 @@ _optviz() {
   local command= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      run | train | render | sweep | basin | list)
+      run | train | plane | render | sweep | basin | list)
         command=${COMP_WORDS[i]}
         break
         ;;
@@ -52,6 +52,10 @@ _optviz() {
   local train_flags="-h --help --data --dataset --rows --noise --test-fraction --layers --activation --loss --features
     --init --weights-out --optimizer --rule --batch --shuffle --seed --schedule --step-size --gamma --t-max --eta-min
     --warmup --warmup-start --steps --out $hyperparameter_flags"
+  local plane_flags="-h --help --directions --grid --span --snapshots --second-seed --second-init --csv --out --data
+    --dataset --rows --noise --test-fraction --layers --activation --loss --features --init --optimizer --rule --batch
+    --shuffle --seed --schedule --step-size --gamma --t-max --eta-min --warmup --warmup-start --steps
+    $hyperparameter_flags"
   local render_flags="-h --help --out --gif --width --height --step --view --canvas-only --question --theme --fps --seconds"
 
   case $prev in
@@ -68,7 +72,7 @@ _optviz() {
       return
       ;;
     --loss)
-      if [[ $command == train ]]; then _optviz_words "logistic mse"; else _optviz_words "linear logistic"; fi
+      if [[ $command == train || $command == plane ]]; then _optviz_words "logistic mse"; else _optviz_words "linear logistic"; fi
       return
       ;;
     --dataset)
@@ -77,6 +81,10 @@ _optviz() {
       ;;
     --activation)
       _optviz_words "tanh relu sigmoid"
+      return
+      ;;
+    --directions)
+      _optviz_words "pca random three-point line"
       return
       ;;
     --init | --weights-out)
@@ -159,7 +167,7 @@ _optviz() {
       if [[ $cur == -* ]]; then
         _optviz_words "$window_flags"
       else
-        _optviz_words "run train render sweep basin list"
+        _optviz_words "run train plane render sweep basin list"
         _optviz_files '*.json' '*.png'
       fi
       ;;
@@ -168,6 +176,9 @@ _optviz() {
       ;;
     train)
       if [[ $cur == -* ]]; then _optviz_words "$train_flags"; else _optviz_files '*.csv'; fi
+      ;;
+    plane)
+      if [[ $cur == -* ]]; then _optviz_words "$plane_flags"; else _optviz_files '*.csv'; fi
       ;;
     render)
       if [[ $cur == -* ]]; then _optviz_words "$render_flags"; else _optviz_files '*.json' '*.png'; fi

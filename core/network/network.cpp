@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "activation.hpp"
 #include "dataset.hpp"  // softplus, sigmoid
 #include "random.hpp"
 
@@ -35,7 +36,7 @@ std::vector<LayerShape> shapes_of(const NetworkSpec& spec) {
 void activate(Activation a, Eigen::MatrixXd& z) {
   switch (a) {
     case Activation::tanh:
-      z = z.array().tanh();
+      tanh_in_place(std::span(z.data(), static_cast<std::size_t>(z.size())));
       return;
     case Activation::relu:
       z = z.array().max(0.0);

@@ -112,7 +112,7 @@ std::string find_net_training_problem(const Network& net, const NetSets& sets, c
 }
 
 NetRun train_network(const Network& net, std::vector<double> theta, const NetSets& sets, const RunSpec& spec,
-                     long steps, std::uint64_t seed) {
+                     long steps, std::uint64_t seed, long snapshot_every) {
   const Training training = training_of(spec, seed, 0);
   Evaluation e(net, sets);
   Batches batches(sets.train.size(), training);
@@ -129,7 +129,12 @@ NetRun train_network(const Network& net, std::vector<double> theta, const NetSet
       e.record(theta, run, true);
     }
     if (diverged(run.loss.back(), theta, gradient)) run.diverged_at = k;
-    if (run.diverged_at || k == steps) break;
+    const bool last = run.diverged_at || k == steps;
+    if (snapshot_every > 0 && (k % snapshot_every == 0 || last)) {
+      run.snapshot_steps.push_back(k);
+      run.snapshots.push_back(theta);
+    }
+    if (last) break;
     update(t, learning_rate(training.schedule, t, spec.hyper.eta, steps), theta, gradient);
   }
   run.theta = std::move(theta);

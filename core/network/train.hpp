@@ -37,6 +37,9 @@ struct NetRun {
   std::vector<double> test_loss;      // with a test set
   std::vector<double> test_accuracy;  // with a test set and the logistic loss
   std::vector<double> theta;          // the weights of the last row
+  // With snapshot_every: the rows whose whole weights were kept, and those weights (plane.hpp).
+  std::vector<long> snapshot_steps;
+  std::vector<std::vector<double>> snapshots;
   std::optional<long> diverged_at;
   std::string status() const;  // "diverged at step k", or ""
   std::size_t rows() const { return loss.size(); }
@@ -48,9 +51,10 @@ struct NetRun {
 std::string find_net_training_problem(const Network& net, const NetSets& sets, const RunSpec& spec, long steps);
 
 // Trains from `theta` (net.parameter_count() values) for `steps` updates. The caller has checked
-// find_net_training_problem.
+// find_net_training_problem. With snapshot_every = k > 0, the weights of rows 0, k, 2k, ... and of
+// the last row are kept (plane.hpp); never every row's, unless asked.
 NetRun train_network(const Network& net, std::vector<double> theta, const NetSets& sets, const RunSpec& spec,
-                     long steps, std::uint64_t seed);
+                     long steps, std::uint64_t seed, long snapshot_every = 0);
 
 // CSV: step,loss then the columns the run has (batch_loss, accuracy, test_loss, test_accuracy).
 void write_net_csv(std::ostream& out, const NetRun& run);

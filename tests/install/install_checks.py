@@ -39,12 +39,15 @@ EXPECTED_FILES = [
 
 # The help texts whose flags the manual page documents, each in the .SS subsection of its command.
 # --help is documented once, under optviz, for every command.
-HELPS = {"optviz": [], "optviz run": ["run"], "optviz train": ["train"], "optviz render": ["render"],
+HELPS = {"optviz": [], "optviz run": ["run"], "optviz train": ["train"], "optviz plane": ["plane"],
+         "optviz render": ["render"],
          "optviz sweep": ["sweep"], "optviz basin": ["basin"]}
 # Flags that a command shares with another and that the manual page documents once, under that
-# one: train, sweep and basin take the flags of a run (--function, --optimizer, the hyperparameters...).
-SHARED_WITH = {"optviz train": "optviz run", "optviz sweep": "optviz run", "optviz basin": "optviz run"}
-SUBCOMMANDS = ("run", "train", "render", "sweep", "basin", "list")
+# one: train, sweep and basin take the flags of a run (--function, --optimizer, the hyperparameters...);
+# plane takes train's, which take a run's.
+SHARED_WITH = {"optviz train": ("optviz run",), "optviz plane": ("optviz train", "optviz run"),
+               "optviz sweep": ("optviz run",), "optviz basin": ("optviz run",)}
+SUBCOMMANDS = ("run", "train", "plane", "render", "sweep", "basin", "list")
 
 
 class Failure(Exception):
@@ -319,8 +322,8 @@ def check_cli_documented(prefix, version):
             problems.append(f"the manual page has no subsection .SS \"{title}\"")
             continue
         documented = tagged_flags(sections[title])
-        if title in SHARED_WITH:
-            documented |= tagged_flags(sections.get(SHARED_WITH[title], []))
+        for shared in SHARED_WITH.get(title, ()):
+            documented |= tagged_flags(sections.get(shared, []))
         if title != "optviz":
             documented |= {"-h", "--help"}
         for flag in flags:

@@ -85,13 +85,9 @@ TEST_CASE("bad train input: exit 2, the exact message, nothing written", "[cli][
     const TempDir dir;
     write_file(dir / "w.json", "{\"layers\": []}");
     write_file(dir / "one.csv", "x1,x2,y\n1,2,1\n");
-    const auto in_dir = [&dir](std::string text) {
-      if (const auto at = text.find("{dir}"); at != std::string::npos) text.replace(at, 5, dir.path().string());
-      return text;
-    };
     std::vector<std::string> args;
-    for (const std::string& a : row.args) args.push_back(in_dir(a));
-    const std::string message = in_dir(row.message);
+    for (const std::string& a : row.args) args.push_back(dir.in_dir(a));
+    const std::string message = dir.in_dir(row.message);
     args.insert(args.end(), {"--weights-out", (dir / "out.json").string()});
     const ProcessResult r = train(dir, args);
     INFO(row.message);

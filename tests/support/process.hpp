@@ -52,6 +52,11 @@ class TempDir {
 
   const std::filesystem::path& path() const { return path_; }
   std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+  // The text with its first "{dir}" replaced by the directory's path (a table's row names its files).
+  std::string in_dir(std::string text) const {
+    if (const auto at = text.find("{dir}"); at != std::string::npos) text.replace(at, 5, path_.string());
+    return text;
+  }
   // The names of the entries in the directory (or in `dir`), sorted.
   std::vector<std::string> entries() const { return entries_of(path_); }
   static std::vector<std::string> entries_of(const std::filesystem::path& dir);

@@ -1,0 +1,239 @@
+// `optviz plane`: a network trained as `optviz train` trains it, its path in weight space seen on a
+// plane (core/network/plane.hpp): the loss over a grid of the plane and the snapshots projected onto
+// it, as CSV and as a PNG with its honesty marks.
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "map_scale.hpp"
+#include "number_text.hpp"
+#include "plane.hpp"
+#include "plane_figure.hpp"
+#include "png_file.hpp"
+#include "train_options.hpp"
+#include "weights_file.hpp"
+
+namespace optviz::cli {
+namespace {
+
+constexpr std::size_t kDefaultGrid = 51;
+constexpr long kDefaultSnapshotCount = 50;
+
+struct PlaneOptions {
+  TrainOptions train;
+  std::string directions = "pca";
+  std::size_t grid = kDefaultGrid;
+  double span = 0.25;
+  long snapshots = 0;  // every k steps; 0: about kDefaultSnapshotCount
+  std::uint64_t second_seed = 0;
+  std::string second_init;
+  CLI::Option* second_seed_option = nullptr;
+  std::string csv;
+  std::string png;
+};
+
+void add_plane_options(CLI::App& cmd, PlaneOptions& o) {
+  cmd.add_option("--directions", o.directions,
+                 "the plane: pca (the top two principal components of the snapshots, through the final weights; "
+                 "the default), random (two filter-normalised random directions, drawn by --seed, through the final "
+                 "weights), three-point (through the initial weights and the final weights of two runs) or line "
+                 "(from the initial to the final weights, 1D)");
+  cmd.add_option("--grid", o.grid,
+                 "points of the grid a side, " + std::to_string(kMinPlaneGrid) + " .. " +
+                     std::to_string(kMaxPlaneGrid) + " (default " + std::to_string(kDefaultGrid) + ")");
+  cmd.add_option("--span", o.span,
+                 "how far the grid reaches beyond the path (and the three points), as a fraction of their extent "
+                 "along each axis, 0 .. 10 (default 0.25)");
+  cmd.add_option("--snapshots", o.snapshots,
+                 "keep the weights every K steps (and the last); default: about " +
+                     std::to_string(kDefaultSnapshotCount) + " snapshots");
+  o.second_seed_option =
+      cmd.add_option("--second-seed", o.second_seed,
+                     "three-point: the second run's initial weights and shuffling are drawn by this seed "
+                     "(default --seed + 1)");
+  cmd.add_option("--second-init", o.second_init, "three-point: the second run's initial weights, a JSON file");
+  cmd.add_option("--csv", o.csv,
+                 "write the grid and the path to this CSV file (columns kind,run,step,a,b,loss,plane_loss,"
+                 "off_plane; without --csv or --out, to standard output)");
+  cmd.add_option("--out", o.png,
+                 "write the figure to this PNG: the loss on a log colour scale; each snapshot's dot filled with the "
+                 "colour of its true loss (unlike the colour under it: the plane misstates the loss there) and "
+                 "ringed with a radius that grows with its distance from the plane over its distance from the "
+                 "final weights; pca's axes with their explained variance beside a random walk's");
+  add_training_options(cmd, o.train);
+}
+
+// One run of the training with its snapshots; a diverged run has no plane.
+NetRun train_with_snapshots(const TrainingSetup& t, std::vector<double> theta, long steps, std::uint64_t seed,
+                            long every) {
+  NetRun run = train_network(t.net, std::move(theta), t.sets, t.run, steps, seed, every);
+  if (run.diverged_at)
+    throw BadInput("the training " + run.status() + ": a plane needs finite weights (a smaller --eta?)");
+  return run;
+}
+
+long snapshot_interval(const PlaneOptions& o) {
+  const long steps = o.train.run.steps;
+  const long every =
+      o.snapshots != 0 ? o.snapshots : std::max(1L, (steps + kDefaultSnapshotCount - 1) / kDefaultSnapshotCount);
+  if (every < 1) throw BadInput("invalid --snapshots: must be at least 1, got " + std::to_string(o.snapshots));
+  if (const long kept = steps / every + 2; kept > static_cast<long>(kMaxSnapshots))
+    throw BadInput("--snapshots " + std::to_string(every) + " keeps " + std::to_string(kept) + " snapshots of " +
+                   std::to_string(steps) + " steps, at most " + std::to_string(kMaxSnapshots));
+  return every;
+}
+
+void check_options(const PlaneOptions& o, PlaneKind kind) {
+  if (o.grid < kMinPlaneGrid || o.grid > kMaxPlaneGrid)
+    throw BadInput("invalid --grid: must be " + std::to_string(kMinPlaneGrid) + " .. " + std::to_string(kMaxPlaneGrid) +
+                   ", got " + std::to_string(o.grid));
+  if (!(o.span >= 0 && o.span <= 10)) throw BadInput("invalid --span: must be 0 .. 10, got " + format_number(o.span));
+  if (kind != PlaneKind::three_point && (o.second_seed_option->count() > 0 || !o.second_init.empty()))
+    throw BadInput(std::string(o.second_init.empty() ? "--second-seed" : "--second-init") +
+                   " applies to --directions three-point");
+  if (o.second_seed_option->count() > 0 && !o.second_init.empty())
+    throw BadInput("give --second-seed or --second-init, not both");
+}
+
+// lo .. hi of the values, widened by `span` of their extent on each side (1 on each side of a point).
+std::pair<double, double> axis_range(const std::vector<double>& values, double span) {
+  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+  const double extent = *hi - *lo;
+  if (!(extent > 0)) return {*lo - 1, *hi + 1};
+  return {*lo - span * extent, *hi + span * extent};
+}
+
+struct PlaneResult {
+  Plane plane;
+  PlaneGrid grid;
+  std::vector<std::vector<PathPoint>> paths;
+  std::vector<PlaneLabel> labels;
+  std::optional<std::array<double, 2>> walk;
+};
+
+PlaneResult compute_plane(const PlaneOptions& o, PlaneKind kind, const TrainingSetup& t) {
+  const long every = snapshot_interval(o), steps = o.train.run.steps;
+  const std::uint64_t seed = o.train.run.seed;
+  const NetRun run = train_with_snapshots(t, t.theta, steps, seed, every);
+  if (kind == PlaneKind::pca && run.snapshots.size() < 3)
+    throw BadInput("--directions pca needs at least 3 snapshots: more --steps, or a smaller --snapshots");
+  const Eigen::MatrixXd x = input_matrix(t.sets.train, t.sets.features);
+  const Eigen::VectorXd y = target_vector(t.sets.train);
+  PlaneResult r;
+  std::vector<const NetRun*> runs{&run};
+  NetRun second;
+  switch (kind) {
+    case PlaneKind::pca:
+      try {
+        r.plane = pca_plane(snapshot_matrix(run.snapshots));
+      } catch (const std::invalid_argument& e) {
+        throw BadInput(std::string("--directions pca: ") + e.what());
+      }
+      r.walk = random_walk_explained(run.snapshot_steps, t.net.parameter_count(), seed);
+      break;
+    case PlaneKind::random:
+      r.plane = random_plane(t.net, run.theta, seed);
+      break;
+    case PlaneKind::line:
+      r.plane = line_plane(t.theta, run.theta);
+      break;
+    case PlaneKind::three_point: {
+      const std::uint64_t second_seed = o.second_seed_option->count() > 0 ? o.second_seed : seed + 1;
+      std::vector<double> start;
+      try {
+        start = o.second_init.empty() ? t.net.initial_weights(second_seed) : load_weights(o.second_init, t.net);
+      } catch (const NetworkError& e) {
+        throw BadInput(std::string("--second-init ") + e.what());
+      }
+      second = train_with_snapshots(t, std::move(start), steps, second_seed, every);
+      try {
+        r.plane = three_point_plane(t.theta, run.theta, second.theta);
+      } catch (const std::invalid_argument& e) {
+        throw BadInput(std::string("--directions three-point: ") + e.what());
+      }
+      runs.push_back(&second);
+      r.labels = {{"start", project(r.plane, t.theta)},
+                  {"run 1", project(r.plane, run.theta)},
+                  {"run 2", project(r.plane, second.theta)}};
+      break;
+    }
+  }
+  for (const NetRun* each : runs)
+    r.paths.push_back(project_path(t.net, r.plane, each->snapshot_steps, each->snapshots, x, y));
+  if (kind == PlaneKind::pca || kind == PlaneKind::random)  // both pass through the end, rarely the start
+    r.labels = {{"start", r.paths[0].front().at, false}, {"end", r.paths[0].back().at, true}};
+  std::vector<double> as{0}, bs{0};
+  for (const auto& path : r.paths)
+    for (const PathPoint& p : path) as.push_back(p.at.a), bs.push_back(p.at.b);
+  if (kind == PlaneKind::random) as.insert(as.end(), {-1, 1}), bs.insert(bs.end(), {-1, 1});
+  const auto [a_lo, a_hi] = kind == PlaneKind::line ? std::pair{-o.span, 1 + o.span} : axis_range(as, o.span);
+  const auto [b_lo, b_hi] = axis_range(bs, o.span);
+  r.grid = plane_loss(t.net, r.plane, x, y, grid_values(a_lo, a_hi, o.grid), grid_values(b_lo, b_hi, o.grid));
+  return r;
+}
+
+std::string plane_csv(const PlaneResult& r) {
+  std::ostringstream out;
+  out << "kind,run,step,a,b,loss,plane_loss,off_plane\n";
+  for (std::size_t j = 0; j < r.grid.b.size(); ++j)
+    for (std::size_t i = 0; i < r.grid.a.size(); ++i)
+      out << "grid,,," << format_number(r.grid.a[i]) << ',' << format_number(r.grid.b[j]) << ','
+          << format_number(r.grid.at(i, j)) << ",,\n";
+  for (std::size_t k = 0; k < r.paths.size(); ++k)
+    for (const PathPoint& p : r.paths[k])
+      out << "path," << k + 1 << ',' << p.step << ',' << format_number(p.at.a) << ',' << format_number(p.at.b) << ','
+          << format_number(p.loss) << ',' << format_number(p.plane_loss) << ',' << format_number(p.off_plane) << '\n';
+  if (r.plane.kind == PlaneKind::pca) {
+    out << "explained,1,,," << format_number(r.plane.explained[0]) << "," << format_number(r.plane.explained[1])
+        << ",,\n";
+    out << "random_walk,,,," << format_number((*r.walk)[0]) << "," << format_number((*r.walk)[1]) << ",,\n";
+  }
+  return out.str();
+}
+
+std::string figure_title(const PlaneOptions& o, const TrainingSetup& t, PlaneKind kind) {
+  std::string shape = std::to_string(t.net.spec().inputs);
+  for (std::size_t w : t.net.spec().hidden) shape += "-" + std::to_string(w);
+  const std::string optimizer = t.run.rule ? std::string("a typed rule") : std::string(title(t.run.hyper.kind));
+  const std::string source = o.train.data.empty() ? o.train.dataset : o.train.data;
+  const char* what = kind == PlaneKind::pca           ? "the plane of its path's principal components"
+                     : kind == PlaneKind::random      ? "a filter-normalised random plane"
+                     : kind == PlaneKind::three_point ? "the plane through the start and two runs' ends"
+                                                      : "the line from start to end";
+  return optimizer + ", " + shape + "-1 " + std::string(name(t.net.spec().activation)) + " on " + source + ": " + what;
+}
+
+int plane_command(const PlaneOptions& o) {
+  const auto kind = find_plane_kind(o.directions);
+  if (!kind) throw BadInput("unknown --directions \"" + o.directions + "\" (pca, random, three-point or line)");
+  check_options(o, *kind);
+  const TrainingSetup t = training_from_flags(o.train);
+  const PlaneResult r = compute_plane(o, *kind, t);
+  if (!o.png.empty()) {
+    PlaneFigure f{&r.plane, &r.grid, r.paths, r.labels, r.walk, figure_title(o, t, *kind), ""};
+    f.subtitle = "eta = " + map_number(t.run.hyper.eta, 4) + ", " + std::to_string(o.train.run.steps) +
+                 " steps, a snapshot every " + std::to_string(snapshot_interval(o)) + "; loss over the " +
+                 std::to_string(t.sets.train.size()) + " training rows at " + std::to_string(r.grid.a.size()) +
+                 (r.plane.is_line() ? "" : " x " + std::to_string(r.grid.b.size())) + " points";
+    write_png(o.png, draw_plane_figure(f, 2));
+  }
+  if (!o.csv.empty() || o.png.empty()) return write_output(plane_csv(r), o.csv);
+  return 0;
+}
+
+}  // namespace
+
+Command add_plane_command(CLI::App& app) {
+  return make_command(app, "plane",
+                      "train a small network as `train` does and draw its path in weight space on a plane (pca, "
+                      "random, three-point or line): the loss over a grid of the plane and the projected snapshots, "
+                      "as CSV and PNG",
+                      add_plane_options, plane_command);
+}
+
+}  // namespace optviz::cli

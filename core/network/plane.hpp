@@ -1,0 +1,114 @@
+// The weight-space plane, honestly: a 2D slice (or a 1D line) of a network's parameter space, the
+// loss over a grid on it, and the training path projected onto it with what the projection loses.
+//   A plane is an origin o and two directions u, v: the point (a, b) is o + a u + b v.
+//   pca:         o = the final weights; u, v the top two principal components of the snapshots
+//                (centred, as sklearn's PCA in Li et al. 2018, section 7: the snapshots minus the
+//                final point, whose mean is then removed), from the snapshots' m x m Gram matrix;
+//                each with its explained variance lambda_k / sum(lambda).
+//   random:      o = the final weights; u, v filter-normalised (Li et al. 2018, section 4): standard
+//                normal draws from the seeded generator, each row of a weight matrix (one output
+//                unit) scaled to the norm of the same row of theta; bias entries 0.
+//   three-point: o = the first point; u, v an orthonormal basis (Gram-Schmidt) of the two others
+//                minus it (Garipov et al. 2018), so all three lie on the plane.
+//   line:        o = the start, u = end - start, no v (Goodfellow et al. 2015): a = 0 is the start,
+//                a = 1 the end.
+// A snapshot theta projects to the (a, b) that minimise |theta - o - a u - b v|; its distance from the
+// plane is that minimum, reported relative to its distance from the final point.
+// The baseline: a random walk of the same steps in the same dimension, projected the same way (pca),
+// explains about 6/pi^2 = 0.61 and 6/(4 pi^2) = 0.15 of its variance with its first two components
+// (Antognini and Sohl-Dickstein 2018), however straight a picture of it looks.
+#pragma once
+
+#include <Eigen/Core>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "network.hpp"
+
+namespace optviz {
+
+inline constexpr std::size_t kMinPlaneGrid = 2;
+inline constexpr std::size_t kMaxPlaneGrid = 401;
+inline constexpr std::size_t kMaxSnapshots = 2000;  // the Gram matrix is snapshots x snapshots
+
+enum class PlaneKind { pca, random, three_point, line };
+std::string_view name(PlaneKind kind);
+std::optional<PlaneKind> find_plane_kind(std::string_view name);
+
+struct Plane {
+  PlaneKind kind = PlaneKind::pca;
+  Eigen::VectorXd origin;
+  Eigen::VectorXd u, v;                   // v empty for a line
+  std::array<double, 2> explained{0, 0};  // pca: the share of the variance along u and v
+  bool is_line() const { return v.size() == 0; }
+  // o + a u + b v into `theta` (origin.size() values), without allocating.
+  void point(double a, double b, std::span<double> theta) const;
+};
+
+// The snapshots as the rows of an m x P matrix.
+Eigen::MatrixXd snapshot_matrix(std::span<const std::vector<double>> snapshots);
+
+// pca over m >= 3 snapshots (rows), the last of which is the final point. Each direction has unit
+// norm and the sign that makes its largest entry (by magnitude) positive (a zero vector when the
+// snapshots vary along fewer directions). Throws std::invalid_argument when they do not vary at all.
+Plane pca_plane(const Eigen::MatrixXd& snapshots);
+// The top two principal components and the shares of the variance of rows centred on their mean.
+struct Components {
+  Eigen::VectorXd first, second;
+  std::array<double, 2> explained{0, 0};
+};
+Components principal_components(const Eigen::MatrixXd& rows);
+
+Plane random_plane(const Network& net, std::span<const double> theta, std::uint64_t seed);
+// Throws std::invalid_argument when the three points do not span a plane.
+Plane three_point_plane(std::span<const double> first, std::span<const double> second, std::span<const double> third);
+Plane line_plane(std::span<const double> start, std::span<const double> end);
+
+// The coordinates (a, b) of theta's projection onto the plane (b = 0 on a line), and its distance
+// from the plane.
+struct Projection {
+  double a = 0, b = 0;
+  double distance = 0;
+};
+Projection project(const Plane& plane, std::span<const double> theta);
+
+// The loss over every row of x at each point of the grid a_values x b_values (a line: b_values =
+// {0}); loss[j * a_values.size() + i] at (a_values[i], b_values[j]). Rows of the grid in parallel
+// on `threads` threads (0: every core), each with its own workspace.
+struct PlaneGrid {
+  std::vector<double> a, b;
+  std::vector<double> loss;
+  double at(std::size_t i, std::size_t j) const { return loss[j * a.size() + i]; }
+};
+PlaneGrid plane_loss(const Network& net, const Plane& plane, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                     std::vector<double> a_values, std::vector<double> b_values, unsigned threads = 0);
+
+// n values evenly from lo to hi (n >= 2); a value within 1e-12 of the span of 0 is made exactly 0, so
+// that the grid passes through the plane's origin when the range does.
+std::vector<double> grid_values(double lo, double hi, std::size_t n);
+
+// A snapshot on the plane: its coordinates, its true loss, the plane's loss at its projection, and
+// its distance from the plane over its distance from the final point (0 for the final point itself).
+struct PathPoint {
+  long step = 0;
+  Projection at;
+  double loss = 0;
+  double plane_loss = 0;
+  double off_plane = 0;
+};
+std::vector<PathPoint> project_path(const Network& net, const Plane& plane, std::span<const long> steps,
+                                    std::span<const std::vector<double>> snapshots, const Eigen::MatrixXd& x,
+                                    const Eigen::VectorXd& y);
+
+// The explained variance of the first two principal components of a random walk of standard normal
+// steps in `dimension` coordinates, seen at the given steps (increasing, from 0) as a run's snapshots
+// are. The walk between two snapshots is drawn as one normal step of variance their gap.
+std::array<double, 2> random_walk_explained(std::span<const long> steps, std::size_t dimension, std::uint64_t seed);
+
+}  // namespace optviz

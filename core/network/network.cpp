@@ -16,6 +16,11 @@ constexpr std::array<std::pair<Activation, std::string_view>, 3> kActivationName
     {Activation::sigmoid, "sigmoid"},
 }};
 
+// Products whose sums run over at most this many terms are computed coefficient by coefficient
+// (lazyProduct): Eigen's blocked product packs its operands first, which costs more than a small
+// network's whole product.
+constexpr Eigen::Index kLazyRows = 32;
+
 constexpr std::uint64_t kInitStream = 0x1417;  // the initial weights' draws, apart from other streams
 
 std::vector<LayerShape> shapes_of(const NetworkSpec& spec) {
@@ -35,7 +40,7 @@ std::vector<LayerShape> shapes_of(const NetworkSpec& spec) {
 void activate(Activation a, Eigen::MatrixXd& z) {
   switch (a) {
     case Activation::tanh:
-      z = z.array().tanh();
+      z = z.unaryExpr([](double v) { return network_tanh(v); });
       return;
     case Activation::relu:
       z = z.array().max(0.0);
@@ -62,6 +67,16 @@ void times_derivative(Activation act, const Eigen::MatrixXd& a, Eigen::MatrixXd&
 }
 
 }  // namespace
+
+double network_tanh(double x) {
+  const double a = std::fabs(x);
+  if (a < 0.625) {
+    const double y = x * x;
+    return x * (((36 * y + 6930) * y + 270270) * y + 2027025) /
+           ((((y + 630) * y + 51975) * y + 945945) * y + 2027025);
+  }
+  return std::copysign(1 - 2 / (std::exp(2 * a) + 1), x);
+}
 
 std::string_view name(Activation a) {
   for (const auto& [kind, text] : kActivationNames)
@@ -118,7 +133,7 @@ void Network::forward(std::span<const double> theta, const Eigen::MatrixXd& x, N
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Eigen::MatrixXd& in = l == 0 ? x : ws.activation[l - 1];
     Eigen::MatrixXd& z = ws.activation[l];
-    z.noalias() = in * weight(theta, l).transpose();
+    z.noalias() = in.lazyProduct(weight(theta, l).transpose());  // a sum of at most 16 products each
     z.rowwise() += bias(theta, l).transpose();
     if (l + 1 < layers_.size()) activate(spec_.activation, z);
   }
@@ -133,10 +148,13 @@ void Network::backward(std::span<const double> theta, const Eigen::MatrixXd& x, 
     Eigen::Map<RowMatrix> gw(gradient.data() + s.offset, static_cast<Eigen::Index>(s.out),
                              static_cast<Eigen::Index>(s.in));
     Eigen::Map<Eigen::VectorXd> gb(gradient.data() + s.bias_offset(), static_cast<Eigen::Index>(s.out));
-    gw.noalias() = ws.delta.transpose() * in;
+    if (in.rows() <= kLazyRows)
+      gw.noalias() = ws.delta.transpose().lazyProduct(in);
+    else
+      gw.noalias() = ws.delta.transpose() * in;
     gb = ws.delta.colwise().sum().transpose();
     if (l == 0) break;
-    ws.delta_prev.noalias() = ws.delta * weight(theta, l);
+    ws.delta_prev.noalias() = ws.delta.lazyProduct(weight(theta, l));
     times_derivative(spec_.activation, ws.activation[l - 1], ws.delta_prev);
     std::swap(ws.delta, ws.delta_prev);
   }

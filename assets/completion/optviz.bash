@@ -50,7 +50,7 @@ _optviz() {
     $hyperparameter_flags"
   local basin_flags="-h --help --run $configuration_flags --view --size --steps --out --colour --csv $hyperparameter_flags"
   local train_flags="-h --help --data --dataset --rows --noise --test-fraction --layers --activation --loss --features
-    --init --weights-out --optimizer --rule --batch --shuffle --seed --schedule --step-size --gamma --t-max --eta-min
+    --init --weights-out --stats --every --optimizer --rule --batch --shuffle --seed --schedule --step-size --gamma --t-max --eta-min
     --warmup --warmup-start --steps --out $hyperparameter_flags"
   local render_flags="-h --help --out --gif --width --height --step --view --canvas-only --question --theme --fps --seconds"
 
@@ -98,7 +98,7 @@ _optviz() {
       esac
       return
       ;;
-    --csv)
+    --csv | --stats)
       _optviz_files '*.csv'
       return
       ;;

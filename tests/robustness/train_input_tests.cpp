@@ -99,7 +99,7 @@ TEST_CASE("bad train input: exit 2, the exact message, nothing written", "[cli][
     std::vector<std::string> args;
     for (const std::string& a : row.args) args.push_back(in_dir(a));
     const std::string message = in_dir(row.message);
-    args.insert(args.end(), {"--weights-out", (dir / "out.json").string()});
+    args.insert(args.end(), {"--weights-out", (dir / "out.json").string(), "--stats", (dir / "s.csv").string()});
     const ProcessResult r = train(dir, args);
     INFO(row.message);
     CHECK(r.exit_code == 2);
@@ -144,4 +144,22 @@ TEST_CASE("--every records every K steps and the last, the diverged step too", "
   REQUIRE(diverged.err.starts_with("diverged at step "));
   const std::string k = diverged.err.substr(17, diverged.err.find('\n') - 17);
   CHECK(diverged.out.substr(diverged.out.rfind('\n', diverged.out.size() - 2) + 1).starts_with(k + ","));
+}
+
+TEST_CASE("--stats writes a row per recorded update, layer and kind", "[cli][robustness][network]") {
+  const TempDir dir;
+  const ProcessResult r = train(dir, {"--optimizer", "adam", "--layers", "4,3", "--batch", "10", "--steps", "25",
+                                      "--every", "10", "--stats", (dir / "s.csv").string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  std::istringstream in(read_file(dir / "s.csv"));
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 1 + 3 * 3 * 2);  // updates 10, 20, 25; three layers; weights and biases
+  CHECK(lines[0].starts_with("step,layer,kind,count,v_nan,v_min,v_q10,v_q50,v_q90,v_max,v_0,v_1e-18,"));
+  CHECK(lines[0].ends_with(",ratio_1e9,ratio_1e10"));
+  CHECK(lines[1].starts_with("10,0,weight,8,0,"));
+  CHECK(lines[2].starts_with("10,0,bias,4,0,"));
+  CHECK(lines[6].starts_with("10,2,bias,1,0,"));
+  CHECK(lines[18].starts_with("25,2,bias,1,0,"));
 }

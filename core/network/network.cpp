@@ -1,5 +1,6 @@
 #include "network.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <utility>
@@ -172,11 +173,20 @@ double Network::loss_and_gradient(std::span<const double> theta, const Eigen::Ma
   const auto z = ws.activation.back().col(0);
   const auto n = static_cast<double>(x.rows());
   ws.delta.resize(x.rows(), 1);
-  if (spec_.loss == NetLoss::logistic)
-    ws.delta.col(0) = (z.unaryExpr([](double v) { return sigmoid(v); }) - y) / n;
-  else
+  double value = 0;
+  if (spec_.loss == NetLoss::logistic) {
+    // softplus and sigmoid (dataset.hpp) of one exp(-|z|) each row: the same values, bit for bit.
+    double sum = 0;
+    for (Eigen::Index i = 0; i < z.size(); ++i) {
+      const double e = std::exp(-std::fabs(z(i)));
+      sum += (std::max(z(i), 0.0) + std::log1p(e)) - y(i) * z(i);
+      ws.delta(i, 0) = ((z(i) >= 0 ? 1 / (1 + e) : e / (1 + e)) - y(i)) / n;
+    }
+    value = sum / n;
+  } else {
     ws.delta.col(0) = 2.0 * (z - y) / n;
-  const double value = mean_loss(spec_.loss, z, y);
+    value = mean_loss(spec_.loss, z, y);
+  }
   backward(theta, x, gradient, ws);
   return value;
 }

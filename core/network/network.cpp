@@ -73,8 +73,9 @@ double network_tanh(double x) {
   const double a = std::fabs(x);
   if (a < 0.625) {
     const double y = x * x;
-    return x * (((36 * y + 6930) * y + 270270) * y + 2027025) /
-           ((((y + 630) * y + 51975) * y + 945945) * y + 2027025);
+    const double p = ((36 * y + 6930) * y + 270270) * y + 2027025;
+    const double q = (((y + 630) * y + 51975) * y + 945945) * y + 2027025;
+    return x * p / q;
   }
   return std::copysign(1 - 2 / (std::exp(2 * a) + 1), x);
 }

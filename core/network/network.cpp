@@ -71,10 +71,10 @@ void times_derivative(Activation act, const Eigen::MatrixXd& a, Eigen::MatrixXd&
 
 double network_tanh(double x) {
   const double a = std::fabs(x);
-  if (a < 0.625) {
+  if (a < 1.5) {
     const double y = x * x;
-    const double p = ((36 * y + 6930) * y + 270270) * y + 2027025;
-    const double q = (((y + 630) * y + 51975) * y + 945945) * y + 2027025;
+    const double p = ((((y + 2145) * y + 675675) * y + 64324260) * y + 1964187225) * y + 13749310575;
+    const double q = ((((66 * y + 45045) * y + 7567560) * y + 413513100) * y + 6547290750) * y + 13749310575;
     return x * p / q;
   }
   return std::copysign(1 - 2 / (std::exp(2 * a) + 1), x);

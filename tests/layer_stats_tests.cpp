@@ -2,7 +2,7 @@
 // quantiles and decade bins on known values; one RMSprop update's statistics against its accumulator
 // and step size computed here from the gradient; a typed rule's statistics equal the built-in's; rows
 // every k steps equal the same rows of a run that records every step; the default k and the limit on
-// the work.
+// the work; a step that records nothing computes the same gradient and no loss.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
@@ -218,4 +218,22 @@ TEST_CASE("the statistics' CSV: a header of fixed bins, one row per recorded upd
   std::ostringstream sgd;
   write_layer_stats_csv(sgd, "", {});
   CHECK(sgd.str().starts_with("step,layer,kind,count,lr_nan,"));
+}
+
+TEST_CASE("a step that records nothing: the same gradient, 0 or NaN for its loss", "[network][train]") {
+  for (const NetLoss loss : {NetLoss::logistic, NetLoss::mse}) {
+    const Network net({2, {4}, Activation::tanh, loss});
+    const NetSets sets = circle_sets(12);
+    const Eigen::MatrixXd x = input_matrix(sets.train, sets.features);
+    const Eigen::VectorXd y = target_vector(sets.train);
+    std::vector<double> theta = net.initial_weights(6), with(theta.size()), without(theta.size());
+    NetWorkspace ws;
+    const std::vector<std::size_t> rows{3, 4, 5};
+    CHECK(net.loss_and_gradient(theta, x, y, rows, with, ws) > 0);
+    CHECK(net.loss_and_gradient(theta, x, y, rows, without, ws, false) == 0);
+    CHECK(without == with);
+    CHECK(net.loss_and_gradient(theta, x, y, without, ws, false) == 0);
+    theta.back() = std::numeric_limits<double>::infinity();  // the output's bias: every z infinite
+    CHECK(std::isnan(net.loss_and_gradient(theta, x, y, without, ws, false)));
+  }
 }

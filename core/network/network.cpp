@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "dataset.hpp"  // softplus, sigmoid
@@ -169,8 +170,9 @@ double Network::loss(std::span<const double> theta, const Eigen::MatrixXd& x, co
 }
 
 double Network::loss_and_gradient(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                                  std::span<double> gradient, NetWorkspace& ws) const {
+                                  std::span<double> gradient, NetWorkspace& ws, bool want_loss) const {
   forward(theta, x, ws);
+  if (!want_loss) return gradient_alone(theta, x, y, gradient, ws);
   const auto z = ws.activation.back().col(0);
   const auto n = static_cast<double>(x.rows());
   ws.delta.resize(x.rows(), 1);
@@ -192,9 +194,24 @@ double Network::loss_and_gradient(std::span<const double> theta, const Eigen::Ma
   return value;
 }
 
+// After forward(): the gradient, and 0 when every output is finite (where the loss is), else NaN.
+double Network::gradient_alone(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                               std::span<double> gradient, NetWorkspace& ws) const {
+  const auto z = ws.activation.back().col(0);
+  const auto n = static_cast<double>(x.rows());
+  ws.delta.resize(x.rows(), 1);
+  if (spec_.loss == NetLoss::logistic)
+    ws.delta.col(0) = (z.unaryExpr([](double v) { return sigmoid(v); }) - y) / n;
+  else
+    ws.delta.col(0) = 2.0 * (z - y) / n;
+  const bool finite = z.allFinite();
+  backward(theta, x, gradient, ws);
+  return finite ? 0.0 : std::numeric_limits<double>::quiet_NaN();
+}
+
 double Network::loss_and_gradient(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                                  std::span<const std::size_t> rows, std::span<double> gradient,
-                                  NetWorkspace& ws) const {
+                                  std::span<const std::size_t> rows, std::span<double> gradient, NetWorkspace& ws,
+                                  bool want_loss) const {
   const auto n = static_cast<Eigen::Index>(rows.size());
   ws.input.resize(n, x.cols());
   ws.target.resize(n);
@@ -203,7 +220,7 @@ double Network::loss_and_gradient(std::span<const double> theta, const Eigen::Ma
     ws.input.row(j) = x.row(r);
     ws.target(j) = y(r);
   }
-  return loss_and_gradient(theta, ws.input, ws.target, gradient, ws);
+  return loss_and_gradient(theta, ws.input, ws.target, gradient, ws, want_loss);
 }
 
 Eigen::MatrixXd input_matrix(const NetData& data, std::span<const Feature> features) {

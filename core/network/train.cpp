@@ -199,10 +199,15 @@ NetRun train_network(const Network& net, std::vector<double> theta, const NetSet
   for (long k = 0;; ++k) {
     const long t = k + 1;  // the update that this row's gradient is for
     const bool full = training.batch == 0;
-    const double loss = full ? net.loss_and_gradient(theta, e.x, e.y, gradient, e.all)
-                             : net.loss_and_gradient(theta, e.x, e.y, batches.rows(t), gradient, e.batch);
+    const bool row = k % recording.every == 0 || k == steps;
+    const auto pass = [&](bool want_loss) {
+      return full ? net.loss_and_gradient(theta, e.x, e.y, gradient, e.all, want_loss)
+                  : net.loss_and_gradient(theta, e.x, e.y, batches.rows(t), gradient, e.batch, want_loss);
+    };
+    double loss = pass(row);  // a step that records nothing computes no loss
     if (diverged(loss, theta, gradient)) run.diverged_at = k;
-    if (k % recording.every == 0 || k == steps || run.diverged_at) {
+    if (row || run.diverged_at) {
+      if (!row) loss = pass(true);  // the diverged step's row
       run.step.push_back(k);
       (full ? run.loss : run.batch_loss).push_back(loss);
       e.record(theta, run, full);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds optviz and measures it (not part of the tests): one recorded run of each optimizer, the
 # recompute of 8 runs x 10,000 steps after a slider change, the heatmap grid of 1024 x 1024 points,
-# the sweep of 256 x 256 configurations x 1,000 steps, and the same run and sweep done by PyTorch
-# (scripts/benchmark_torch.py, Debian's python3-torch). Then how near the many-run kernels come to
+# the sweep of 256 x 256 configurations x 1,000 steps, a training step of a 2-8-8-1 tanh network on a
+# batch of 10, and the same run, sweep and step done by PyTorch (scripts/benchmark_torch.py, Debian's
+# python3-torch; the step with torch.optim and nn.Module). Then how near the many-run kernels come to
 # this CPU's limits (tests/benchmark/cpu_limits.cpp): the sweep, a basin map of the same size and
 # the heatmap grid against fused loops of the same work compiled with -march=native (each checked
 # to give optviz's results bit for bit first), the sweep against the floor of its square roots and
@@ -31,7 +32,7 @@ trap 'rm -rf "$work"' EXIT
 # Each benchmark three times, of which the fastest is its figure: the machine may be busy with
 # other work, which only ever slows a repetition down.
 ./build/tests/core_benchmark --benchmark_repetitions=3 \
-  --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024(/(fused_native|fused_native_values|target:[A-Za-z0-9_]+))?|sweep/256x256x1000/(all_cores|one_core|fused_native|floor|target:[A-Za-z0-9_]+)|basin/256x256x1000/(all_cores|fused_native|target:[A-Za-z0-9_]+))(/process_time)?(/real_time)?$' \
+  --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024(/(fused_native|fused_native_values|target:[A-Za-z0-9_]+))?|sweep/256x256x1000/(all_cores|one_core|fused_native|floor|target:[A-Za-z0-9_]+)|basin/256x256x1000/(all_cores|fused_native|target:[A-Za-z0-9_]+)|train/2-8-8-1_tanh/batch10/rmsprop/(records_ends|every_step))(/process_time)?(/real_time)?$' \
   --benchmark_out="$work/core.json" --benchmark_out_format=json
 # torch's OpenMP threads spin when other work shares the cores: the faster of one thread and every
 # core is torch's figure.
@@ -71,6 +72,10 @@ report = {
     "sweep_256x256x1000_s": seconds("sweep/256x256x1000/all_cores", "real_time"),
     "torch_single_step_us": min(t["single_step_us"] for t in torch),
     "torch_sweep_256x256x1000_s": min(t["sweep_s"] for t in torch),
+    # A training step of a 2-8-8-1 tanh network on a batch of 10 (RMSprop), against torch.optim with nn.Module.
+    "network_step_us": seconds("train/2-8-8-1_tanh/batch10/rmsprop/records_ends", "cpu_time") / 10000 * 1e6,
+    "network_step_every_row_us": seconds("train/2-8-8-1_tanh/batch10/rmsprop/every_step", "cpu_time") / 10000 * 1e6,
+    "torch_network_step_us": min(t["network_step_us"] for t in torch),
     "gui": json.load(open(f"{work}/gui.json")),
 }
 try:
@@ -134,6 +139,10 @@ rows = [(f"single run, {k}", f"{v:.1f} ns/step") for k, v in report["single_step
     ("torch batched sweep 256 x 256 x 1,000", f"{report['torch_sweep_256x256x1000_s']:.3f} s"),
     ("single run rmsprop: torch / optviz", f"{ratio_step:.0f}x"),
     ("sweep: torch / optviz", f"{ratio_sweep:.1f}x"),
+    ("network 2-8-8-1 tanh, batch 10, a step", f"{report['network_step_us']:.2f} us"),
+    ("  the same, each row recorded (200 rows' loss)", f"{report['network_step_every_row_us']:.2f} us"),
+    ("torch.optim with nn.Module, the same step", f"{report['torch_network_step_us']:.1f} us"),
+    ("network step: torch / optviz", f"{report['torch_network_step_us'] / report['network_step_us']:.0f}x"),
 ] + [(f"window, {k}", f"{v:.2f} ms") for k, v in report["gui"].items()]
 r = report
 shown = lambda p: f"{p['real']:.0f}% ({p['cpu']:.0f}% in CPU time)"

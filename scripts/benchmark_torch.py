@@ -12,6 +12,9 @@ scale along x, rho from 0.5 to 0.999 along y) of 1,000 steps each: every configu
 of float64 tensors, updated in place, on all cores (torch's intra-op threads). Runs that diverge
 compute on, as every element of a tensor does.
 
+A network: a 2-8-8-1 tanh network trained with torch.optim.RMSprop and nn.Module on batches of 10
+(network_step), reported in microseconds per step against core_benchmark's train/2-8-8-1_tanh rows.
+
 usage: benchmark_torch.py [--steps N] [--size N] [--repeat R] [--threads T] [--check SWEEP.csv] [--json]
 
 --check reads the eta and rho of each cell from `optviz sweep ... --csv` (the same sweep) and
@@ -88,6 +91,42 @@ def single_run(steps):
     return (time.perf_counter() - begin) / steps
 
 
+def spiral(rows=200):
+    """TensorFlow Playground's spiral (src/dataset.ts, noise 0): half the rows on each arm, labels 0 and 1.
+    The timing does not depend on the points; optviz's benchmark draws its own from its seeded generator."""
+    xs, ys = [], []
+    half = rows // 2
+    for label, delta in ((1.0, 0.0), (0.0, math.pi)):
+        for i in range(half):
+            r = i / half * 5
+            t = 1.75 * i / half * 2 * math.pi + delta
+            xs.append((r * math.sin(t), r * math.cos(t)))
+            ys.append(label)
+    return torch.tensor(xs, dtype=torch.float64), torch.tensor(ys, dtype=torch.float64).unsqueeze(1)
+
+
+def network_step(steps, batch=10):
+    """Seconds per training step of a 2-8-8-1 tanh network (nn.Sequential of nn.Linear, float64) with
+    torch.optim.RMSprop (lr 0.01, alpha 0.9) and BCEWithLogitsLoss on batches of 10 rows in order, stepped as a
+    training loop steps it (zero_grad, forward, loss, backward, step): core_benchmark's
+    train/2-8-8-1_tanh/batch10/rmsprop/records_ends."""
+    torch.manual_seed(1)
+    model = torch.nn.Sequential(torch.nn.Linear(2, 8), torch.nn.Tanh(), torch.nn.Linear(8, 8), torch.nn.Tanh(),
+                                torch.nn.Linear(8, 1)).double()
+    optimizer = torch.optim.RMSprop(model.parameters(), lr=0.01, alpha=0.9)
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    x, y = spiral()
+    batches = [(x[i:i + batch], y[i:i + batch]) for i in range(0, x.shape[0], batch)]
+    begin = time.perf_counter()
+    for step in range(steps):
+        xb, yb = batches[step % len(batches)]
+        optimizer.zero_grad()
+        loss = loss_fn(model(xb), yb)
+        loss.backward()
+        optimizer.step()
+    return (time.perf_counter() - begin) / steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--steps", type=int, default=1000)
@@ -97,11 +136,15 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1,
                         help="torch's intra-op threads (default: every core, as optviz's sweep uses)")
     parser.add_argument("--single-steps", type=int, default=10000, help="steps of the single run")
+    parser.add_argument("--network-steps", type=int, default=10000, help="steps of the network's training")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON on the last line")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     single = min(single_run(args.single_steps) for _ in range(args.repeat))
     print(f"torch {torch.__version__}: one RMSprop run through torch.optim, {single * 1e6:.1f} us per step")
+    network = min(network_step(args.network_steps) for _ in range(args.repeat))
+    print(f"torch {torch.__version__}: a 2-8-8-1 tanh network, batches of 10, torch.optim.RMSprop with nn.Module, "
+          f"{network * 1e6:.1f} us per step")
     eta, rho, rows = axes(args.size, args.check)
     best = math.inf
     for _ in range(args.repeat):
@@ -127,7 +170,8 @@ def main():
               f"99th percentile {differences[n * 99 // 100]:.3g}, "
               f"largest {differences[-1]:.3g} (torch's own kernels round differently, and chaotic runs amplify it)")
     if args.json:
-        print(json.dumps({"threads": torch.get_num_threads(), "single_step_us": single * 1e6, "sweep_s": best}))
+        print(json.dumps({"threads": torch.get_num_threads(), "single_step_us": single * 1e6, "sweep_s": best,
+                          "network_step_us": network * 1e6}))
 
 if __name__ == "__main__":
     main()

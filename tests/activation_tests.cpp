@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "activation.hpp"
+#include "simd.hpp"
+#include "simd_target.hpp"
 
 using optviz::tanh_in_place;
 
@@ -44,4 +46,18 @@ TEST_CASE("tanh_in_place keeps NaN, signs and the limits") {
   CHECK(v[6] == 1.0);
   CHECK(v[7] == 1.0);
   CHECK(v[8] == -1e-310);
+}
+
+TEST_CASE("tanh_in_place gives the same bits on every SIMD target the CPU runs") {
+  std::vector<double> x;
+  for (int i = -20000; i <= 20000; ++i) x.push_back(i * 1.3e-3 + 1e-9 * i * i);
+  std::vector<double> widest = x;
+  tanh_in_place(widest);
+  for (const std::string& target : optviz::simd_targets()) {
+    const optviz::UseSimdTarget use(target);
+    std::vector<double> t = x;
+    tanh_in_place(t);
+    INFO("SIMD target " << target);
+    CHECK(t == widest);
+  }
 }

@@ -49,7 +49,7 @@ struct Spiral {
     RunSpec spec;
     spec.hyper = defaults(OptimizerKind::rmsprop);
     spec.hyper.eta = 0.01;
-    return train_network(net, net.initial_weights(seed), sets, spec, steps, seed, every);
+    return train_network(net, net.initial_weights(seed), sets, spec, steps, seed, {.snapshot_every = every});
   }
 };
 

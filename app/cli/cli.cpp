@@ -97,6 +97,8 @@ int cli_main(int argc, char** argv) {
     return run_gui(gui);
   } catch (const cli::BadInput& e) {
     return cli::report(e, cli::kBadInput);
+  } catch (const std::invalid_argument& e) {  // core's DataError, ExpressionError, ...: bad input too
+    return cli::report(e, cli::kBadInput);
   } catch (const std::runtime_error& e) {
     return cli::report(e, 1);
   }

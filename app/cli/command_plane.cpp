@@ -71,7 +71,7 @@ void add_plane_options(CLI::App& cmd, PlaneOptions& o) {
 // One run of the training with its snapshots; a diverged run has no plane.
 NetRun train_with_snapshots(const TrainingSetup& t, std::vector<double> theta, long steps, std::uint64_t seed,
                             long every) {
-  NetRun run = train_network(t.net, std::move(theta), t.sets, t.run, steps, seed, every);
+  NetRun run = train_network(t.net, std::move(theta), t.sets, t.run, steps, seed, {.snapshot_every = every});
   if (run.diverged_at)
     throw BadInput("the training " + run.status() + ": a plane needs finite weights (a smaller --eta?)");
   return run;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "atomic_file.hpp"
 #include "commands.hpp"
 #include "net_data.hpp"
 #include "network.hpp"
@@ -63,6 +64,15 @@ void add_train_options(CLI::App& cmd, TrainOptions& o) {
   add_training_options(cmd, o);
   cmd.add_option("--weights-out", o.weights_out, "write the weights after the last update to this JSON file");
   cmd.add_option("--out", o.out, "write the CSV to this file instead of standard output");
+  o.every_option =
+      cmd.add_option("--every", o.every,
+                     "record a row every K steps and the last (default: every step, unless that passes " +
+                         std::to_string(kDefaultNetRecords) + " rows or " + format_shown(kDefaultNetRecordRows) +
+                         " rows of data evaluated: then the smallest K within both)");
+  cmd.add_option("--stats", o.stats,
+                 "write per layer (weights and biases apart), at each recorded step, the distributions of the "
+                 "accumulator, the step size and |update|/|weight| as CSV to this file: quantiles and a histogram "
+                 "over decades");
 }
 
 // "8,8" -> {8, 8}; "" -> none. Each width a positive integer.
@@ -152,12 +162,7 @@ TrainingSetup training_from_flags(const TrainOptions& o) {
   if (!(o.test_fraction >= 0 && o.test_fraction <= 0.9))
     throw BadInput("invalid --test-fraction: must be 0 .. 0.9, got " + format_number(o.test_fraction));
   if (o.test_fraction > 0) {
-    NetSplit parts;
-    try {
-      parts = split(data, o.test_fraction, o.run.seed);
-    } catch (const DataError& e) {  // a fraction that leaves no training row
-      throw BadInput(e.what());
-    }
+    NetSplit parts = split(data, o.test_fraction, o.run.seed);  // a DataError exits 2 (cli_main)
     sets.train = std::move(parts.train);
     sets.test = std::move(parts.test);
   } else {
@@ -189,12 +194,27 @@ namespace {
 int train_command(const TrainOptions& o) {
   TrainingSetup t = training_from_flags(o);
   const Network& net = t.net;
-  const NetRun result = train_network(net, std::move(t.theta), t.sets, t.run, o.run.steps, o.run.seed);
-  if (!o.weights_out.empty()) save_weights(o.weights_out, net, result.theta);  // before the CSV: all or nothing
+  const NetRecording recording{o.every_option->count() > 0 ? o.every : default_every(t.sets, o.run.steps),
+                               !o.stats.empty()};
+  if (std::string p = find_net_recording_problem(net, t.sets, t.run.batch, o.run.steps, recording); !p.empty())
+    throw BadInput(p.starts_with("work: ") ? p : "--" + p);
+  const NetRun result = train_network(net, std::move(t.theta), t.sets, t.run, o.run.steps, o.run.seed, recording);
+  // Before the CSV: all or nothing. A diverged run's weights may lie beyond what --init reads: then
+  // no file, and the status says so.
+  const bool weights_readable = weights_within_limit(result.theta);
+  if (!o.weights_out.empty() && weights_readable) save_weights(o.weights_out, net, result.theta);
+  if (!o.stats.empty()) {
+    std::ostringstream stats;
+    write_layer_stats_csv(stats, result.accumulator, result.layer_stats);
+    write_file_atomically(o.stats, stats.str());
+  }
   std::ostringstream csv;
   write_net_csv(csv, result);
   if (const int code = write_output(csv.str(), o.out); code != 0) return code;
   if (result.diverged_at) std::cerr << result.status() << "\n";
+  if (!o.weights_out.empty() && !weights_readable)
+    std::cerr << "--weights-out " << o.weights_out << " not written: weights beyond " << format_shown(kMaxWeight)
+              << ", which --init could not read back\n";
   return 0;
 }
 

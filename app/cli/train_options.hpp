@@ -25,6 +25,9 @@ struct TrainOptions {
   std::string features = "x1,x2";
   std::string init;
   std::string weights_out;
+  std::string stats;  // train: --stats FILE
+  long every = 1;     // train: --every K
+  CLI::Option* every_option = nullptr;
   double test_fraction = 0;
   std::string out;
   CLI::Option* rows_option = nullptr;

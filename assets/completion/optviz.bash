@@ -50,7 +50,7 @@ _optviz() {
     $hyperparameter_flags"
   local basin_flags="-h --help --run $configuration_flags --view --size --steps --out --colour --csv $hyperparameter_flags"
   local train_flags="-h --help --data --dataset --rows --noise --test-fraction --layers --activation --loss --features
-    --init --weights-out --optimizer --rule --batch --shuffle --seed --schedule --step-size --gamma --t-max --eta-min
+    --init --weights-out --stats --every --optimizer --rule --batch --shuffle --seed --schedule --step-size --gamma --t-max --eta-min
     --warmup --warmup-start --steps --out $hyperparameter_flags"
   local plane_flags="-h --help --directions --grid --span --snapshots --second-seed --second-init --csv --out --data
     --dataset --rows --noise --test-fraction --layers --activation --loss --features --init --optimizer --rule --batch
@@ -106,7 +106,7 @@ _optviz() {
       esac
       return
       ;;
-    --csv)
+    --csv | --stats)
       _optviz_files '*.csv'
       return
       ;;

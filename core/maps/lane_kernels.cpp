@@ -6,20 +6,9 @@
 // `flatten`: the same IEEE operations lane by lane, so every target gives the bits of a single run.
 // Highway supplies the dispatch and the targets, not its vector operations: the rules stay the
 // generic templates every run shares.
-//
-// x86-64: AVX-512 (AVX3), AVX2 and the baseline (Highway names it SCALAR; g++ compiles it with SSE2).
-// SSSE3 and SSE4 add nothing to these kernels over SSE2 (no new double arithmetic), so they are not
-// compiled. Builds with clang (the page, fuzzing) or AddressSanitizer compile the static target only.
+
+// The targets: simd_targets.hpp.
 #include "lane_kernels.hpp"
-
-#include "simd.hpp"
-
-#if defined(__clang__) || defined(__SANITIZE_ADDRESS__)
-#define HWY_COMPILE_ONLY_STATIC 1
-#endif
-#ifndef HWY_DISABLED_TARGETS
-#define HWY_DISABLED_TARGETS (HWY_SSSE3 | HWY_SSE4 | HWY_AVX3_DL)
-#endif
 
 #include <algorithm>
 #include <array>
@@ -31,6 +20,8 @@
 #include "formulas.hpp"
 #include "lanes.hpp"
 #include "parameters.hpp"
+#include "simd.hpp"
+#include "simd_targets.hpp"  // before Highway's headers
 #include "trajectory.hpp"
 
 #undef HWY_TARGET_INCLUDE

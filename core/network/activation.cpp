@@ -1,10 +1,21 @@
+// Compiled once per instruction set by Highway, as the map kernels are (maps/lane_kernels.cpp), and
+// chosen when the program runs: the loop below is what g++ vectorises at each target's width.
 #include "activation.hpp"
 
-#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
+#include "simd_targets.hpp"  // before Highway's headers
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "activation.cpp"
+#include <hwy/foreach_target.h>  // NOLINT: includes this file once per target
+#include <hwy/highway.h>
+
+HWY_BEFORE_NAMESPACE();
 namespace optviz {
+namespace HWY_NAMESPACE {
 namespace {
 
 constexpr double kLn2Hi = 6.93147180369123816490e-01;  // ln 2's leading bits: k * kLn2Hi is exact
@@ -12,7 +23,7 @@ constexpr double kLn2Lo = 1.90821492927058770002e-10;  // ln 2 - kLn2Hi
 constexpr double kInvLn2 = 1.44269504088896338700e+00;
 constexpr double kShifter = 0x1.8p52;  // y + kShifter rounds y to an integer, kept in the low bits
 
-inline double tanh_of(double x) {
+double tanh_of(double x) {
   const double magnitude = std::fabs(x);
   const double clamped = magnitude > 20.0 ? 20.0 : magnitude;  // NaN stays NaN
   const double y = -2 * clamped;                               // -40 .. 0
@@ -33,22 +44,31 @@ inline double tanh_of(double x) {
   q = q * r + 0.5;
   const double expm1_r = r + (r * r) * q;
   // 2^k from k's bits in `shifted` (k in -58 .. 0): the exponent field k + 1023.
-  const double two_k = std::bit_cast<double>((std::bit_cast<std::uint64_t>(shifted) + 1023) << 52);
+  std::uint64_t bits;
+  std::memcpy(&bits, &shifted, sizeof bits);
+  bits = (bits + 1023) << 52;
+  double two_k;
+  std::memcpy(&two_k, &bits, sizeof two_k);  // (not std::bit_cast: the page's libc++ has none)
   const double e = two_k * expm1_r + (two_k - 1);
   return std::copysign(-e / (2 + e), x);
 }
 
 }  // namespace
 
-// AVX-512 or AVX2 where the CPU has it (eight or four doubles a vector), else the baseline's SSE2: the same operations,
-// none fused (-ffp-contract=off), so the same bits.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
-__attribute__((target_clones("avx512f", "avx2", "default")))
-#endif
-void tanh_in_place(std::span<double> values) {
-  double* v = values.data();
-  const std::size_t n = values.size();
+void TanhInPlace(double* v, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) v[i] = tanh_of(v[i]);
 }
 
+}  // namespace HWY_NAMESPACE
 }  // namespace optviz
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace optviz {
+
+HWY_EXPORT(TanhInPlace);
+
+void tanh_in_place(std::span<double> values) { HWY_DYNAMIC_DISPATCH(TanhInPlace)(values.data(), values.size()); }
+
+}  // namespace optviz
+#endif  // HWY_ONCE

@@ -1,7 +1,9 @@
 #include "network.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "activation.hpp"
@@ -16,6 +18,11 @@ constexpr std::array<std::pair<Activation, std::string_view>, 3> kActivationName
     {Activation::relu, "relu"},
     {Activation::sigmoid, "sigmoid"},
 }};
+
+// Products whose sums run over at most this many terms are computed coefficient by coefficient
+// (lazyProduct): Eigen's blocked product packs its operands first, which costs more than a small
+// network's whole product.
+constexpr Eigen::Index kLazyRows = 32;
 
 constexpr std::uint64_t kInitStream = 0x1417;  // the initial weights' draws, apart from other streams
 
@@ -119,7 +126,7 @@ void Network::forward(std::span<const double> theta, const Eigen::MatrixXd& x, N
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Eigen::MatrixXd& in = l == 0 ? x : ws.activation[l - 1];
     Eigen::MatrixXd& z = ws.activation[l];
-    z.noalias() = in * weight(theta, l).transpose();
+    z.noalias() = in.lazyProduct(weight(theta, l).transpose());  // a sum of at most 16 products each
     z.rowwise() += bias(theta, l).transpose();
     if (l + 1 < layers_.size()) activate(spec_.activation, z);
   }
@@ -134,10 +141,13 @@ void Network::backward(std::span<const double> theta, const Eigen::MatrixXd& x, 
     Eigen::Map<RowMatrix> gw(gradient.data() + s.offset, static_cast<Eigen::Index>(s.out),
                              static_cast<Eigen::Index>(s.in));
     Eigen::Map<Eigen::VectorXd> gb(gradient.data() + s.bias_offset(), static_cast<Eigen::Index>(s.out));
-    gw.noalias() = ws.delta.transpose() * in;
+    if (in.rows() <= kLazyRows)
+      gw.noalias() = ws.delta.transpose().lazyProduct(in);
+    else
+      gw.noalias() = ws.delta.transpose() * in;
     gb = ws.delta.colwise().sum().transpose();
     if (l == 0) break;
-    ws.delta_prev.noalias() = ws.delta * weight(theta, l);
+    ws.delta_prev.noalias() = ws.delta.lazyProduct(weight(theta, l));
     times_derivative(spec_.activation, ws.activation[l - 1], ws.delta_prev);
     std::swap(ws.delta, ws.delta_prev);
   }
@@ -150,8 +160,33 @@ double Network::loss(std::span<const double> theta, const Eigen::MatrixXd& x, co
 }
 
 double Network::loss_and_gradient(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                                  std::span<double> gradient, NetWorkspace& ws) const {
+                                  std::span<double> gradient, NetWorkspace& ws, bool want_loss) const {
   forward(theta, x, ws);
+  if (!want_loss) return gradient_alone(theta, x, y, gradient, ws);
+  const auto z = ws.activation.back().col(0);
+  const auto n = static_cast<double>(x.rows());
+  ws.delta.resize(x.rows(), 1);
+  double value = 0;
+  if (spec_.loss == NetLoss::logistic) {
+    // softplus and sigmoid (dataset.hpp) of one exp(-|z|) each row: the same values, bit for bit.
+    double sum = 0;
+    for (Eigen::Index i = 0; i < z.size(); ++i) {
+      const double e = std::exp(-std::fabs(z(i)));
+      sum += (std::max(z(i), 0.0) + std::log1p(e)) - y(i) * z(i);
+      ws.delta(i, 0) = ((z(i) >= 0 ? 1 / (1 + e) : e / (1 + e)) - y(i)) / n;
+    }
+    value = sum / n;
+  } else {
+    ws.delta.col(0) = 2.0 * (z - y) / n;
+    value = mean_loss(spec_.loss, z, y);
+  }
+  backward(theta, x, gradient, ws);
+  return value;
+}
+
+// After forward(): the gradient, and 0 when every output is finite (where the loss is), else NaN.
+double Network::gradient_alone(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                               std::span<double> gradient, NetWorkspace& ws) const {
   const auto z = ws.activation.back().col(0);
   const auto n = static_cast<double>(x.rows());
   ws.delta.resize(x.rows(), 1);
@@ -159,14 +194,14 @@ double Network::loss_and_gradient(std::span<const double> theta, const Eigen::Ma
     ws.delta.col(0) = (z.unaryExpr([](double v) { return sigmoid(v); }) - y) / n;
   else
     ws.delta.col(0) = 2.0 * (z - y) / n;
-  const double value = mean_loss(spec_.loss, z, y);
+  const bool finite = z.allFinite();
   backward(theta, x, gradient, ws);
-  return value;
+  return finite ? 0.0 : std::numeric_limits<double>::quiet_NaN();
 }
 
 double Network::loss_and_gradient(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                                  std::span<const std::size_t> rows, std::span<double> gradient,
-                                  NetWorkspace& ws) const {
+                                  std::span<const std::size_t> rows, std::span<double> gradient, NetWorkspace& ws,
+                                  bool want_loss) const {
   const auto n = static_cast<Eigen::Index>(rows.size());
   ws.input.resize(n, x.cols());
   ws.target.resize(n);
@@ -175,7 +210,7 @@ double Network::loss_and_gradient(std::span<const double> theta, const Eigen::Ma
     ws.input.row(j) = x.row(r);
     ws.target(j) = y(r);
   }
-  return loss_and_gradient(theta, ws.input, ws.target, gradient, ws);
+  return loss_and_gradient(theta, ws.input, ws.target, gradient, ws, want_loss);
 }
 
 Eigen::MatrixXd input_matrix(const NetData& data, std::span<const Feature> features) {

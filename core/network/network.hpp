@@ -91,16 +91,21 @@ class Network {
   double loss(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
               NetWorkspace& ws) const;
   // The loss over the given rows of x and its gradient (parameter_count() values) into `gradient`.
+  // Without want_loss, what a step that records nothing needs: the gradient, and instead of the loss
+  // 0 when every output is finite (where the loss is) and NaN otherwise.
   double loss_and_gradient(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                           std::span<const std::size_t> rows, std::span<double> gradient, NetWorkspace& ws) const;
+                           std::span<const std::size_t> rows, std::span<double> gradient, NetWorkspace& ws,
+                           bool want_loss = true) const;
   // The same over every row.
   double loss_and_gradient(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                           std::span<double> gradient, NetWorkspace& ws) const;
+                           std::span<double> gradient, NetWorkspace& ws, bool want_loss = true) const;
 
  private:
   void forward(std::span<const double> theta, const Eigen::MatrixXd& x, NetWorkspace& ws) const;
   void backward(std::span<const double> theta, const Eigen::MatrixXd& x, std::span<double> gradient,
                 NetWorkspace& ws) const;
+  double gradient_alone(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                        std::span<double> gradient, NetWorkspace& ws) const;
 
   NetworkSpec spec_;
   std::vector<LayerShape> layers_;

@@ -1,5 +1,6 @@
 #include "train.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "number_text.hpp"
@@ -21,6 +22,31 @@ class ParameterUpdate {
       rule_state_.assign(n * rule_->state().size(), 0.0);
     else
       states_.assign(n, initial_state<double>(hyper_));
+  }
+
+  // The accumulator's name (accumulator_field, or a rule's default_accumulator), "" when none.
+  std::string accumulator_name() const {
+    if (rule_) return rule_->state().empty() ? "" : default_accumulator(*rule_);
+    const auto field = accumulator_field<double>(hyper_);
+    return field ? std::string(field->name) : "";
+  }
+
+  // The accumulator after the last update, per parameter, into `out` (when there is one).
+  void accumulator(std::span<double> out) const {
+    if (rule_) {
+      const std::size_t k = rule_->state().size();
+      const std::size_t at = *rule_->state_index(default_accumulator(*rule_));
+      for (std::size_t i = 0; i < out.size(); ++i) out[i] = rule_state_[i * k + at];
+      return;
+    }
+    const auto member = accumulator_field<double>(hyper_)->member;
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = states_[i].*member;
+  }
+
+  // The step size of the last update, per parameter: the state's lr, or a rule's -(after - before) / g.
+  void step_size(std::span<const double> before, std::span<const double> after, std::span<const double> g,
+                 std::span<double> out) const {
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = rule_ ? (before[i] - after[i]) / g[i] : states_[i].lr;
   }
 
   void operator()(long t, double eta, std::span<double> theta, std::span<const double> g) {
@@ -79,6 +105,29 @@ struct Evaluation {
   NetWorkspace all, batch, test;
 };
 
+// What a recorded update keeps for the statistics: the weights before it and its gradient.
+struct StatsRecorder {
+  StatsRecorder(const ParameterUpdate& u, std::size_t n) : update(u), accumulator(u.accumulator_name()) {
+    before.resize(n);
+    gradient.resize(n);
+    after_accumulator.resize(accumulator.empty() ? 0 : n);
+    step_size.resize(n);
+  }
+  void keep(std::span<const double> theta, std::span<const double> g) {
+    std::copy(theta.begin(), theta.end(), before.begin());
+    std::copy(g.begin(), g.end(), gradient.begin());
+  }
+  void record(const Network& net, long step, std::span<const double> theta, NetRun& run) {
+    if (!accumulator.empty()) update.accumulator(after_accumulator);
+    update.step_size(before, theta, gradient, step_size);
+    add_layer_stats(net, {step, before, theta, after_accumulator, step_size}, run.layer_stats);
+  }
+
+  const ParameterUpdate& update;
+  std::string accumulator;
+  std::vector<double> before, gradient, after_accumulator, step_size;
+};
+
 }  // namespace
 
 std::string NetRun::status() const {
@@ -111,32 +160,70 @@ std::string find_net_training_problem(const Network& net, const NetSets& sets, c
   return "";
 }
 
+long default_every(const NetSets& sets, long steps) {
+  const auto rows = static_cast<double>(sets.train.size() + sets.test.size());
+  const auto by_rows = static_cast<long>(std::ceil(static_cast<double>(steps) * rows / kDefaultNetRecordRows));
+  return std::max({1L, (steps + kDefaultNetRecords - 1) / kDefaultNetRecords, by_rows});
+}
+
+double net_work(const Network& net, const NetSets& sets, long batch, long steps, long every) {
+  const auto train = static_cast<double>(sets.train.size());
+  const double per_step = batch > 0 ? static_cast<double>(batch) : train;
+  const double records = static_cast<double>(steps / every + 1 + (steps % every != 0));  // 0, every, ..., last
+  const double rows = per_step * static_cast<double>(steps) +
+                      records * (static_cast<double>(sets.test.size()) + (batch > 0 ? train : 0.0));
+  return rows * static_cast<double>(net.parameter_count());
+}
+
+std::string find_net_recording_problem(const Network& net, const NetSets& sets, long batch, long steps,
+                                       const NetRecording& recording) {
+  if (recording.every < 1 || recording.every > std::max(steps, 1L))
+    return "every: must be 1 .. " + std::to_string(std::max(steps, 1L)) + " (the steps), got " +
+           std::to_string(recording.every);
+  if (const double work = net_work(net, sets, batch, steps, recording.every); work > kMaxNetWork)
+    return "work: " + format_shown(work) + " rows x parameters, at most " + format_shown(kMaxNetWork) +
+           " (about a minute): fewer steps, a smaller batch, a larger every or a smaller network";
+  return "";
+}
+
 NetRun train_network(const Network& net, std::vector<double> theta, const NetSets& sets, const RunSpec& spec,
-                     long steps, std::uint64_t seed, long snapshot_every) {
+                     long steps, std::uint64_t seed, const NetRecording& recording) {
   const Training training = training_of(spec, seed, 0);
   Evaluation e(net, sets);
   Batches batches(sets.train.size(), training);
   ParameterUpdate update(spec, theta.size());
+  std::optional<StatsRecorder> stats;
+  if (recording.layer_stats) stats.emplace(update, theta.size());
   std::vector<double> gradient(theta.size());
   NetRun run;
   for (long k = 0;; ++k) {
     const long t = k + 1;  // the update that this row's gradient is for
-    if (training.batch > 0) {
-      run.batch_loss.push_back(net.loss_and_gradient(theta, e.x, e.y, batches.rows(t), gradient, e.batch));
-      e.record(theta, run, false);
-    } else {
-      run.loss.push_back(net.loss_and_gradient(theta, e.x, e.y, gradient, e.all));
-      e.record(theta, run, true);
+    const bool full = training.batch == 0;
+    const bool row = k % recording.every == 0 || k == steps;
+    const auto pass = [&](bool want_loss) {
+      return full ? net.loss_and_gradient(theta, e.x, e.y, gradient, e.all, want_loss)
+                  : net.loss_and_gradient(theta, e.x, e.y, batches.rows(t), gradient, e.batch, want_loss);
+    };
+    double loss = pass(row);  // a step that records nothing computes no loss
+    if (diverged(loss, theta, gradient)) run.diverged_at = k;
+    if (row || run.diverged_at) {
+      if (!row) loss = pass(true);  // the diverged step's row
+      run.step.push_back(k);
+      (full ? run.loss : run.batch_loss).push_back(loss);
+      e.record(theta, run, full);
+      if (!std::isfinite(run.loss.back())) run.diverged_at = k;
+      if (stats && k > 0) stats->record(net, k, theta, run);
     }
-    if (diverged(run.loss.back(), theta, gradient)) run.diverged_at = k;
     const bool last = run.diverged_at || k == steps;
-    if (snapshot_every > 0 && (k % snapshot_every == 0 || last)) {
+    if (recording.snapshot_every > 0 && (k % recording.snapshot_every == 0 || last)) {
       run.snapshot_steps.push_back(k);
       run.snapshots.push_back(theta);
     }
     if (last) break;
+    if (stats) stats->keep(theta, gradient);
     update(t, learning_rate(training.schedule, t, spec.hyper.eta, steps), theta, gradient);
   }
+  if (stats) run.accumulator = stats->accumulator;
   run.theta = std::move(theta);
   return run;
 }
@@ -152,7 +239,7 @@ void write_net_csv(std::ostream& out, const NetRun& run) {
     if (!values->empty()) out << ',' << title;
   out << '\n';
   for (std::size_t k = 0; k < run.rows(); ++k) {
-    out << k;
+    out << run.step[k];
     for (const auto& [title, values] : columns)
       if (!values->empty()) out << ',' << format_number((*values)[k]);
     out << '\n';

@@ -7,6 +7,9 @@
 // the batch whose gradient gives update t + 1 (at the same weights), and the test set's loss. A
 // row whose loss, weights or gradient is not finite (or weights beyond kDivergenceBound) ends the
 // run as diverged at that step: a normal outcome with a status, never an exception.
+// What a run keeps is a policy (NetRecording): rows every k steps and the last, and per-layer
+// statistics of the optimizer at those rows (layer_stats.hpp); a step that records nothing computes
+// only its batch's loss and gradient and its update.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +20,7 @@
 #include <vector>
 
 #include "course.hpp"
+#include "layer_stats.hpp"
 #include "net_data.hpp"
 #include "network.hpp"
 
@@ -30,8 +34,38 @@ struct NetSets {
   std::vector<Feature> features = {Feature::x1, Feature::x2};
 };
 
+// Rows at steps 0, every, 2 every, ... and the last (the steps' number, or the step it diverged at);
+// with layer_stats, the statistics of the updates of those rows (from `every`).
+struct NetRecording {
+  long every = 1;
+  bool layer_stats = false;
+  // k > 0: the weights of rows 0, k, 2k, ... and of the last row are kept (plane.hpp); never every
+  // row's, unless asked.
+  long snapshot_every = 0;
+};
+
+// The work a training may do, in rows through the network times its parameters: about a minute (a
+// 2-8-8-1 network does 2e10 in 30 s on full batches, in 55 s on batches of 10). More is an error,
+// never hours of running.
+inline constexpr double kMaxNetWork = 2e10;
+// The default recording keeps at most this many rows, and evaluates at most this many rows of data
+// for them (the training and test rows at each).
+inline constexpr long kDefaultNetRecords = 10'000;
+inline constexpr double kDefaultNetRecordRows = 1e7;
+
+// The smallest k >= 1 that keeps the recording within those two bounds.
+long default_every(const NetSets& sets, long steps);
+// rows x parameters of a training: its batches' rows at every step and every training and test row at
+// every recorded row.
+double net_work(const Network& net, const NetSets& sets, long batch, long steps, long every);
+// "" or the first problem of a recording (every 1 .. steps, the work within kMaxNetWork), named as
+// the flags do: "every: ...", "work: ...".
+std::string find_net_recording_problem(const Network& net, const NetSets& sets, long batch, long steps,
+                                       const NetRecording& recording);
+
 struct NetRun {
-  std::vector<double> loss;           // rows 0 .. steps (fewer when it diverged)
+  std::vector<long> step;             // the step of each row
+  std::vector<double> loss;           // the recorded rows of 0 .. steps (fewer when it diverged)
   std::vector<double> batch_loss;     // with mini-batches only
   std::vector<double> accuracy;       // a logistic network's, on the training rows
   std::vector<double> test_loss;      // with a test set
@@ -41,7 +75,9 @@ struct NetRun {
   std::vector<long> snapshot_steps;
   std::vector<std::vector<double>> snapshots;
   std::optional<long> diverged_at;
-  std::string status() const;  // "diverged at step k", or ""
+  std::vector<LayerStats> layer_stats;  // with NetRecording::layer_stats
+  std::string accumulator;              // the accumulator's name in layer_stats, "" when none
+  std::string status() const;           // "diverged at step k", or ""
   std::size_t rows() const { return loss.size(); }
 };
 
@@ -51,10 +87,9 @@ struct NetRun {
 std::string find_net_training_problem(const Network& net, const NetSets& sets, const RunSpec& spec, long steps);
 
 // Trains from `theta` (net.parameter_count() values) for `steps` updates. The caller has checked
-// find_net_training_problem. With snapshot_every = k > 0, the weights of rows 0, k, 2k, ... and of
-// the last row are kept (plane.hpp); never every row's, unless asked.
+// find_net_training_problem (and find_net_recording_problem).
 NetRun train_network(const Network& net, std::vector<double> theta, const NetSets& sets, const RunSpec& spec,
-                     long steps, std::uint64_t seed, long snapshot_every = 0);
+                     long steps, std::uint64_t seed, const NetRecording& recording = {});
 
 // CSV: step,loss then the columns the run has (batch_loss, accuracy, test_loss, test_accuracy).
 void write_net_csv(std::ostream& out, const NetRun& run);

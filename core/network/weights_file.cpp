@@ -1,5 +1,6 @@
 #include "weights_file.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -88,6 +89,10 @@ std::vector<double> load_weights(const std::filesystem::path& path, const Networ
   } catch (const NetworkError& e) {
     throw NetworkError(where + e.what());
   }
+}
+
+bool weights_within_limit(std::span<const double> theta) {
+  return std::all_of(theta.begin(), theta.end(), [](double w) { return std::fabs(w) <= kMaxWeight; });
 }
 
 std::string weights_json(const Network& net, std::span<const double> theta) {

@@ -23,6 +23,9 @@ std::vector<double> parse_weights(std::string_view text, const Network& net);
 // The same from a file; the message starts with the path.
 std::vector<double> load_weights(const std::filesystem::path& path, const Network& net);
 
+// True when every weight is finite and within kMaxWeight: what parse_weights reads back.
+bool weights_within_limit(std::span<const double> theta);
+
 std::string weights_json(const Network& net, std::span<const double> theta);
 // Written atomically; throws std::runtime_error when it cannot be.
 void save_weights(const std::filesystem::path& path, const Network& net, std::span<const double> theta);

@@ -116,23 +116,28 @@ std::vector<StateField> state_fields(const Hyperparameters& h) {
   return {};
 }
 
-std::optional<StateField> accumulator_field(const Hyperparameters& h) {
+template <class V>
+std::optional<BasicStateField<V>> accumulator_field(const Hyperparameters& h) {
+  using F = BasicStateField<V>;
+  using S = OptimizerState<V>;
   switch (h.kind) {
     case K::adagrad:
     case K::rmsprop:
     case K::adadelta:
-      return StateField{"G", &State::G};
+      return F{"G", &S::G};
     case K::adam:
     case K::adamw:
-      return h.amsgrad ? StateField{"vmax", &State::vmax} : StateField{"v", &State::v};
+      return h.amsgrad ? F{"vmax", &S::vmax} : F{"v", &S::v};
     case K::nadam:
-      return StateField{"v", &State::v};
+      return F{"v", &S::v};
     case K::adamax:
-      return StateField{"u", &State::u};
+      return F{"u", &S::u};
     default:
       return std::nullopt;
   }
 }
+template std::optional<BasicStateField<Vec2>> accumulator_field<Vec2>(const Hyperparameters&);
+template std::optional<BasicStateField<double>> accumulator_field<double>(const Hyperparameters&);
 
 std::optional<StateField> momentum_field(const Hyperparameters& h) {
   switch (h.kind) {

@@ -426,18 +426,22 @@ V step(const H& h, OptimizerState<V>& s, V theta, V g) {
   return with_kind(h.kind, [&]<OptimizerKind K>() { return step_as<K>(h, s, theta, g); });
 }
 
-// A named per-coordinate state field, as printed in CSV columns NAME_x, NAME_y.
-struct StateField {
+// A named per-coordinate state field, as printed in CSV columns NAME_x, NAME_y (V = Vec2), or of
+// one parameter's state (V = double: a network's).
+template <class V>
+struct BasicStateField {
   std::string_view name;
-  Vec2 State::*member;
+  V OptimizerState<V>::*member;
 };
+using StateField = BasicStateField<Vec2>;
 
 // The state fields that the kind, with these settings, reports (the reference README's columns).
 std::vector<StateField> state_fields(const Hyperparameters& h);
 
 // The accumulator the app plots as G_t: G, or v (vmax with amsgrad), or u; none for the sgd
-// family and lion.
-std::optional<StateField> accumulator_field(const Hyperparameters& h);
+// family and lion. The one choice for a 2D run (V = Vec2) and a network's statistics (V = double).
+template <class V = Vec2>
+std::optional<BasicStateField<V>> accumulator_field(const Hyperparameters& h);
 
 // The momentum the app draws as an arrow: m for the Adam family and lion, buf for the momentum
 // methods and RMSprop with momentum; none for sgd, adagrad, adadelta and RMSprop without.

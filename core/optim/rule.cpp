@@ -70,6 +70,10 @@ std::optional<std::size_t> Rule::state_index(std::string_view name) const {
   return static_cast<std::size_t>(it - state_.begin());
 }
 
+std::string default_accumulator(const Rule& rule) {
+  return rule.state_index("G") || rule.state().empty() ? "G" : rule.state().front();
+}
+
 double Rule::step(const Hyperparameters& h, long t, double theta, double g, std::span<double> state,
                   std::vector<double>& registers) const {
   if (registers.size() < program_.register_count()) registers.resize(program_.register_count());

@@ -66,6 +66,10 @@ class Rule {
   Program program_;
 };
 
+// The state variable of a typed rule that the app plots as G_t at first, and a network's statistics
+// take as its accumulator: G, else its first ("G" for a rule without state).
+std::string default_accumulator(const Rule& rule);
+
 // The first problem of the hyperparameters that the rule reads (non-finite or out of range).
 std::optional<ParameterProblem> find_rule_problem(const Rule& rule, const Hyperparameters& h);
 

@@ -24,10 +24,6 @@ constexpr std::array<Rgb, 8> kPalette = {{
 
 std::span<const Rgb> run_palette() { return kPalette; }
 
-std::string default_accumulator(const Rule& rule) {
-  return rule.state_index("G") || rule.state().empty() ? "G" : rule.state().front();
-}
-
 RunLook make_look(std::string label, std::size_t index, const RunSpec& run) {
   RunLook look;
   look.label = std::move(label);

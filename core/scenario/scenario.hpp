@@ -125,9 +125,6 @@ std::span<const Rgb> run_palette();
 // What `optviz` opens with: Rosenbrock with SGD-momentum, AdaGrad, RMSprop and Adam.
 Scenario default_scenario();
 
-// The state variable of a typed rule that the app plots as G_t at first: G, else its first.
-std::string default_accumulator(const Rule& rule);
-
 // The look of run `index` of a scenario, named `label` (empty: automatically): the palette's colour
 // in turn; for a typed rule, its state variable G plotted (else its first).
 RunLook make_look(std::string label, std::size_t index, const RunSpec& run = {});

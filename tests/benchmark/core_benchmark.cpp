@@ -5,6 +5,7 @@
 
 #include "cpu_limits.hpp"
 #include "grid.hpp"
+#include "network_benchmark.hpp"
 #include "objective.hpp"
 #include "run.hpp"
 #include "scenario.hpp"
@@ -179,6 +180,7 @@ int main(int argc, char** argv) {
       ->UseRealTime()
       ->Iterations(1);
   bench::register_cpu_limit_benchmarks();
+  bench::register_network_benchmarks();
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -4,6 +4,7 @@
 // data: its rows up to there, the status on standard error, exit 0.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,12 @@ TEST_CASE("bad train input: exit 2, the exact message, nothing written", "[cli][
       {{"--optimizer", "sgd", "--init", "{dir}/w.json"}, "--init {dir}/w.json: layers: 0 layers, expected 3"},
       {{"--optimizer", "sgd", "--layers", "", "--init", "{dir}/w.json"},
        "--init {dir}/w.json: layers: 0 layers, expected 1"},
+      {{"--optimizer", "sgd", "--every", "0"}, "--every: must be 1 .. 100 (the steps), got 0"},
+      {{"--optimizer", "sgd", "--every", "101"}, "--every: must be 1 .. 100 (the steps), got 101"},
+      {{"--optimizer", "sgd", "--dataset", "spiral", "--data", "", "--rows", "100000", "--steps", "1000000", "--layers",
+        "16,16,16"},
+       "work: 6.09e13 rows x parameters, at most 2e10 (about a minute): fewer steps, a smaller batch, a larger "
+       "every or a smaller network"},
   };
   for (const Row& row : rows) {
     const TempDir dir;
@@ -88,7 +95,7 @@ TEST_CASE("bad train input: exit 2, the exact message, nothing written", "[cli][
     std::vector<std::string> args;
     for (const std::string& a : row.args) args.push_back(dir.in_dir(a));
     const std::string message = dir.in_dir(row.message);
-    args.insert(args.end(), {"--weights-out", (dir / "out.json").string()});
+    args.insert(args.end(), {"--weights-out", (dir / "out.json").string(), "--stats", (dir / "s.csv").string()});
     const ProcessResult r = train(dir, args);
     INFO(row.message);
     CHECK(r.exit_code == 2);
@@ -98,16 +105,57 @@ TEST_CASE("bad train input: exit 2, the exact message, nothing written", "[cli][
   }
 }
 
+// Its weights lie beyond the 1e12 that --init reads: no weights file, and standard error says so.
 TEST_CASE("a diverging training is data: its rows, the status, exit 0", "[cli][robustness][network]") {
   const TempDir dir;
+  const std::string out = (dir / "out.json").string();
   const ProcessResult r = train(dir, {"--optimizer", "sgd", "--eta", "1e8", "--loss", "mse", "--layers", "4", "--steps",
-                                      "50", "--weights-out", (dir / "out.json").string()});
+                                      "50", "--weights-out", out});
   CHECK(r.exit_code == 0);
   REQUIRE(r.err.starts_with("diverged at step "));
   const long k = std::stol(r.err.substr(17));
-  CHECK(r.err == "diverged at step " + std::to_string(k) + "\n");
+  CHECK(r.err == "diverged at step " + std::to_string(k) + "\n--weights-out " + out +
+                     " not written: weights beyond 1e12, which --init could not read back\n");
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == k + 2);  // the header and rows 0 .. k
   CHECK(r.out.starts_with("step,loss,accuracy\n0,") == false);   // mse: no accuracy
   CHECK(r.out.starts_with("step,loss\n0,"));
-  CHECK(read_file(dir / "out.json").starts_with("{"));
+  CHECK(dir.entries() == std::vector<std::string>{"c.csv"});
+}
+
+TEST_CASE("train --every records every K steps and the last, the diverged step too", "[cli][robustness][network]") {
+  const TempDir dir;
+  const ProcessResult every = train(dir, {"--optimizer", "rmsprop", "--batch", "6", "--steps", "25", "--every", "10"});
+  const ProcessResult all = train(dir, {"--optimizer", "rmsprop", "--batch", "6", "--steps", "25"});
+  REQUIRE(every.exit_code == 0);
+  REQUIRE(all.exit_code == 0);
+  std::vector<std::string> every_rows, all_rows;
+  for (const auto& [text, rows] : {std::pair{&every.out, &every_rows}, std::pair{&all.out, &all_rows}}) {
+    std::istringstream in(*text);
+    for (std::string line; std::getline(in, line);) rows->push_back(line);
+  }
+  REQUIRE(all_rows.size() == 27);  // the header and rows 0 .. 25
+  CHECK(every_rows == std::vector<std::string>{all_rows[0], all_rows[1], all_rows[11], all_rows[21], all_rows[26]});
+  const ProcessResult diverged = train(
+      dir, {"--optimizer", "sgd", "--eta", "1e8", "--loss", "mse", "--layers", "4", "--steps", "50", "--every", "20"});
+  REQUIRE(diverged.err.starts_with("diverged at step "));
+  const std::string k = diverged.err.substr(17, diverged.err.find('\n') - 17);
+  CHECK(diverged.out.substr(diverged.out.rfind('\n', diverged.out.size() - 2) + 1).starts_with(k + ","));
+}
+
+TEST_CASE("train --stats writes a row per recorded update, layer and kind", "[cli][robustness][network]") {
+  const TempDir dir;
+  const ProcessResult r = train(dir, {"--optimizer", "adam", "--layers", "4,3", "--batch", "10", "--steps", "25",
+                                      "--every", "10", "--stats", (dir / "s.csv").string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  std::istringstream in(read_file(dir / "s.csv"));
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 1 + 3 * 3 * 2);  // updates 10, 20, 25; three layers; weights and biases
+  CHECK(lines[0].starts_with("step,layer,kind,count,v_nan,v_min,v_q10,v_q50,v_q90,v_max,v_0,v_1e-18,"));
+  CHECK(lines[0].ends_with(",ratio_1e9,ratio_1e10"));
+  CHECK(lines[1].starts_with("10,0,weight,8,0,"));
+  CHECK(lines[2].starts_with("10,0,bias,4,0,"));
+  CHECK(lines[6].starts_with("10,2,bias,1,0,"));
+  CHECK(lines[18].starts_with("25,2,bias,1,0,"));
 }

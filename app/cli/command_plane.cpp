@@ -214,8 +214,9 @@ int plane_command(const PlaneOptions& o) {
   if (!o.png.empty()) {
     PlaneFigure f{&r.plane, &r.grid, r.paths, plane_labels(*kind, r.paths), r.walk, figure_title(o, t, *kind), "", {}};
     if (*kind == PlaneKind::three_point)
-      f.notes = {"Run 2 starts from other initial", "weights (" + r.second_start + "), off the plane:",
-                 "its start is drawn where it", "projects, ringed by its distance"};
+      f.notes = {"Run 2 starts from other initial",
+                 "weights (" + r.second_start + "), off the plane:", "its start is drawn where it",
+                 "projects, ringed by its distance"};
     f.subtitle = "eta = " + map_number(t.run.hyper.eta, 4) + ", " + std::to_string(o.train.run.steps) +
                  " steps, a snapshot every " + std::to_string(snapshot_interval(o)) + "; loss over the " +
                  std::to_string(t.sets.train.size()) + " training rows at " + std::to_string(r.grid.a.size()) +

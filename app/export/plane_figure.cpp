@@ -17,9 +17,19 @@ namespace {
 using namespace figure;
 
 constexpr int kPlaneTarget = 460;  // the plot's side in units: text stays large beside it
-constexpr int kPlaneRight = 330;   // the colour bar and the legend
-constexpr double kLegendSize = 14;
-constexpr int kLegendStep = 18;
+constexpr int kPlaneRight = 350;   // the colour bar and the legend
+constexpr double kLegendSize = 15;
+constexpr int kLegendStep = 19;
+// Text larger than the maps', to be read from the back of a lecture hall, and room for it above.
+constexpr TextSizes kPlaneText{16, 18, 21};
+constexpr int kPlaneTop = kTop + 14;
+
+// The plot for columns x rows cells under the larger titles.
+Plot plane_layout(int columns, int rows) {
+  Plot p = layout(columns, rows, kPlaneTarget);
+  p.y0 = kPlaneTop;
+  return p;
+}
 constexpr int kLegendRoom = 400;  // below the plot, at most, before the figure is cut to its legend's end
 constexpr Rgb kPathColour{255, 255, 255};
 
@@ -194,10 +204,10 @@ void draw_label_texts(Canvas& canvas, const Frame& f, const PlaneFigure& figure,
         if (std::hypot(m.x - x, m.y - y) < 1) clearance = std::max(clearance, m.outer());
     const LabelBox plot{static_cast<double>(f.p.x0), static_cast<double>(f.p.y0),
                         static_cast<double>(f.p.x0 + f.p.width()), static_cast<double>(f.p.y0 + f.p.height())};
-    const LabelBox b = place_label(plot, x, y, clearance, canvas.text_width(l.text, kLabelSize) + 8, 21, around);
+    const LabelBox b = place_label(plot, x, y, clearance, canvas.text_width(l.text, kPlaneText.label) + 8, 25, around);
     canvas.fill(static_cast<int>(b.x0), static_cast<int>(b.y0), static_cast<int>(std::ceil(b.x1)),
                 static_cast<int>(std::ceil(b.y1)), kPaper);
-    canvas.text(b.x0 + 4, b.y1 - 5, l.text, kLabelSize, kInk);
+    canvas.text(b.x0 + 4, b.y1 - 6, l.text, kPlaneText.label, kInk);
     around.labels.push_back(b);
   }
 }
@@ -263,8 +273,8 @@ int draw_legend(Canvas& canvas, int x, int y, const PlaneFigure& f, std::size_t 
 
 Image draw_plane(const PlaneFigure& f, double pixels_per_unit) {
   const PlaneGrid& g = *f.grid;
-  const Plot p = layout(static_cast<int>(g.a.size()), static_cast<int>(g.b.size()), kPlaneTarget);
-  const int plot_bottom = kTop + p.height() + kBottom;
+  const Plot p = plane_layout(static_cast<int>(g.a.size()), static_cast<int>(g.b.size()));
+  const int plot_bottom = kPlaneTop + p.height() + kBottom;
   Canvas canvas(kLeft + p.width() + kPlaneRight, plot_bottom + kLegendRoom, kPaper, pixels_per_unit);
   const LogScale scale = log_scale(f);
   for (std::size_t j = 0; j < g.b.size(); ++j)
@@ -275,7 +285,8 @@ Image draw_plane(const PlaneFigure& f, double pixels_per_unit) {
   const double db = (g.b.back() - g.b.front()) / static_cast<double>(g.b.size() - 1);
   const Frame frame{p, g.a.front() - da / 2, g.a.back() + da / 2, g.b.front() - db / 2, g.b.back() + db / 2};
   const auto names = plane_axis_names(*f.plane);
-  draw_axes(canvas, p, linear_ticks(frame.x_lo, frame.x_hi), linear_ticks(frame.y_lo, frame.y_hi), names[0], names[1]);
+  draw_axes(canvas, p, linear_ticks(frame.x_lo, frame.x_hi), linear_ticks(frame.y_lo, frame.y_hi), names[0], names[1],
+            kPlaneText);
   for (const auto& path : f.paths) draw_path_line(canvas, frame, path);
   draw_label_marks(canvas, frame, f.labels);
   std::vector<std::vector<Mark>> marks;
@@ -287,9 +298,9 @@ Image draw_plane(const PlaneFigure& f, double pixels_per_unit) {
   }
   draw_label_texts(canvas, frame, f, marks);
   const int bar_x = p.x0 + p.width() + 28, bar_height = std::max(80, p.height() - 330);
-  draw_colour_ramp(canvas, bar_x, p.y0, bar_height, log_ticks(scale), "loss (log scale)");
+  draw_colour_ramp(canvas, bar_x, p.y0, bar_height, log_ticks(scale), "loss (log scale)", kPlaneText);
   const int legend_end = draw_legend(canvas, bar_x - 4, p.y0 + bar_height + 20, f, drawn, snapshots);
-  draw_titles(canvas, f.title, f.subtitle);
+  draw_titles(canvas, f.title, f.subtitle, kPlaneText);
   return cropped(canvas.image(), std::max(plot_bottom, legend_end + 8), pixels_per_unit);
 }
 
@@ -298,15 +309,15 @@ Image draw_plane(const PlaneFigure& f, double pixels_per_unit) {
 // their height is their loss, and the figure has no colour scale.
 Image draw_line(const PlaneFigure& f, double pixels_per_unit) {
   const PlaneGrid& g = *f.grid;
-  const Plot p = layout(1, 1, kPlaneTarget);
-  Canvas canvas(kLeft + p.width() + kPlaneRight, kTop + p.height() + kBottom, kPaper, pixels_per_unit);
+  const Plot p = plane_layout(1, 1);
+  Canvas canvas(kLeft + p.width() + kPlaneRight, kPlaneTop + p.height() + kBottom, kPaper, pixels_per_unit);
   double lo = *std::min_element(g.loss.begin(), g.loss.end()), hi = *std::max_element(g.loss.begin(), g.loss.end());
   for (const auto& path : f.paths)
     for (const PathPoint& q : path) lo = std::min(lo, q.loss), hi = std::max(hi, q.loss);
   const double pad = hi > lo ? 0.05 * (hi - lo) : 1;
   const Frame frame{p, g.a.front(), g.a.back(), lo - pad, hi + pad};
   draw_axes(canvas, p, linear_ticks(frame.x_lo, frame.x_hi), linear_ticks(frame.y_lo, frame.y_hi),
-            plane_axis_names(*f.plane)[0], "loss");
+            plane_axis_names(*f.plane)[0], "loss", kPlaneText);
   for (std::size_t i = 1; i < g.a.size(); ++i)
     stroke(canvas, frame.x(g.a[i - 1]), frame.y(g.loss[i - 1]), frame.x(g.a[i]), frame.y(g.loss[i]), 1.6, kInk);
   std::size_t drawn = 0, snapshots = 0;
@@ -329,7 +340,7 @@ Image draw_line(const PlaneFigure& f, double pixels_per_unit) {
                    {"joined to the line's loss where", "it projects: the gap is what the", "line misstates"}, kSubtle) +
       8;
   draw_left_out(canvas, x, y, drawn, snapshots);
-  draw_titles(canvas, f.title, f.subtitle);
+  draw_titles(canvas, f.title, f.subtitle, kPlaneText);
   return canvas.image();
 }
 

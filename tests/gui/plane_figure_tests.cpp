@@ -30,8 +30,8 @@ bool white(Pixel p) { return p.r > 200 && p.g > 200 && p.b > 200; }
 bool dark(Pixel p) { return p.r < 60 && p.g < 60 && p.b < 60; }
 
 // The loss 10^a over a in [-1, 1] on a 51 x 51 grid: 0.1 at the left edge, 1 at the centre, 10 at
-// the right. 51 cells of 9 units from x = 90, y = 64: a = 0 at x = 319.5, b = 0 at y = 293.5,
-// 225 units to 1.
+// the right. 51 cells of 9 units from x = 90, y = 78 (under the titles): a = 0 at x = 319.5, b = 0
+// at y = 307.5, 225 units to 1.
 struct TestPlane {
   Plane plane;
   PlaneGrid grid{grid_values(-1, 1, 51), grid_values(-1, 1, 51), {}};
@@ -43,7 +43,7 @@ struct TestPlane {
       for (std::size_t i = 0; i < 51; ++i) grid.loss.push_back(std::pow(10.0, grid.a[i]));
   }
   static double x(double a) { return 319.5 + 225 * a; }
-  static double y(double b) { return 293.5 - 225 * b; }
+  static double y(double b) { return 307.5 - 225 * b; }
 };
 
 PathPoint snapshot(double a, double b, double distance, double from_end, double loss = 1) {
@@ -70,17 +70,17 @@ TEST_CASE("the plane's figure: the loss's colours, a snapshot's true loss and it
   const std::vector<PathPoint> path{snapshot(0, 0, 1, 1, 10), snapshot(0.5, 0.5, 0, 0)};
   const PlaneFigure figure{&t.plane, &t.grid, {path}, {}, std::nullopt, "title", "subtitle", {}};
   const Image image = draw_plane_figure(figure, 1);
-  REQUIRE(image.width == 90 + 459 + 330);
+  REQUIRE(image.width == 90 + 459 + 350);
   CHECK(near(at(image, 94, 200), gui::colour_map(0)));     // the first column: 0.1
   CHECK(near(at(image, 545, 200), gui::colour_map(1)));    // the last: 10
   CHECK(near(at(image, 319, 200), gui::colour_map(0.5)));  // the centre column, above the dot: 1
   // The dot, its centre pixel too (a disc once left it half covered): its true loss, 10.
-  CHECK(near(at(image, 319.5, 293.5), gui::colour_map(1)));
+  CHECK(near(at(image, 319.5, 307.5), gui::colour_map(1)));
   // Its ring at the radius for a share of 1: white on black, where the heatmap would be.
   const double ring = plane_ring_radius(1);
-  CHECK(white(at(image, 319.5, 293.5 + ring)));
-  CHECK(!near(at(image, 319.5, 293.5 + ring + 1.2), gui::colour_map(0.5)));
-  CHECK(near(at(image, 319.5, 293.5 + ring + 5), gui::colour_map(0.5)));
+  CHECK(white(at(image, 319.5, 307.5 + ring)));
+  CHECK(!near(at(image, 319.5, 307.5 + ring + 1.2), gui::colour_map(0.5)));
+  CHECK(near(at(image, 319.5, 307.5 + ring + 5), gui::colour_map(0.5)));
 }
 
 TEST_CASE("the plane's figure: rings are capped, and none where the path slows down near its end") {
@@ -152,4 +152,23 @@ TEST_CASE("three-point's figure: its three points in squares, run 2's start name
   CHECK(differ > 500);                              // a box with its text
   CHECK(nearest > plane_ring_radius(0.5 / 0.7));    // clear of its ring
   CHECK(farthest < plane_ring_radius(1) + 2 * 80);  // beside it
+}
+
+TEST_CASE("the plane's colour bar names values between its ends when the loss varies little") {
+  // The loss from 0.669 to 0.793, less than one step of 1, 2 and 5: once only its two ends were named.
+  TestPlane t;
+  for (std::size_t j = 0; j < 51; ++j)
+    for (std::size_t i = 0; i < 51; ++i)
+      t.grid.loss[j * 51 + i] = 0.669 * std::pow(0.793 / 0.669, (t.grid.a[i] + 1) / 2);
+  const PlaneFigure figure{&t.plane, &t.grid, {}, {}, std::nullopt, "title", "subtitle", {}};
+  const Image image = draw_plane_figure(figure, 1);
+  // The bar 28 units right of the plot (x = 577), its ticks from x = 596 at its right edge.
+  int ticks = 0;
+  bool in_tick = false;
+  for (int y = 70; y < 212; ++y) {  // the bar: 129 units from y = 78
+    const bool tick = dark(at(image, 598, y));
+    ticks += tick && !in_tick;
+    in_tick = tick;
+  }
+  CHECK(ticks == 6);  // 0.68, 0.7, ..., 0.78
 }

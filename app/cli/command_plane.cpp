@@ -48,7 +48,8 @@ void add_plane_options(CLI::App& cmd, PlaneOptions& o) {
                      std::to_string(kMaxPlaneGrid) + " (default " + std::to_string(kDefaultGrid) + ")");
   cmd.add_option("--span", o.span,
                  "how far the grid reaches beyond the path (and the three points), as a fraction of their extent "
-                 "along each axis, 0 .. 10 (default 0.25)");
+                 "along each axis, 0 .. 10 (default 0.25); the narrower axis then widens to the other's extent, so "
+                 "that both have one scale");
   cmd.add_option("--snapshots", o.snapshots,
                  "keep the weights every K steps (and the last); default: about " +
                      std::to_string(kDefaultSnapshotCount) + " snapshots");
@@ -107,6 +108,18 @@ std::pair<double, double> axis_range(const std::vector<double>& values, double s
   const double extent = *hi - *lo;
   if (!(extent > 0)) return {*lo - 1, *hi + 1};
   return {*lo - span * extent, *hi + span * extent};
+}
+
+// Both axes at one scale: the narrower range widened about its centre to the wider's extent, so
+// that on the square plot distances and angles read true (pca's and three-point's directions are
+// orthonormal, random's two have the same norm, the weights' own).
+void equal_extents(std::pair<double, double>& a, std::pair<double, double>& b) {
+  const double extent = std::max(a.second - a.first, b.second - b.first);
+  for (std::pair<double, double>* range : {&a, &b})
+    if (range->second - range->first < extent) {
+      const double centre = (range->first + range->second) / 2;
+      *range = {centre - extent / 2, centre + extent / 2};
+    }
 }
 
 struct PlaneResult {
@@ -168,9 +181,11 @@ PlaneResult compute_plane(const PlaneOptions& o, PlaneKind kind, const TrainingS
   for (const auto& path : r.paths)
     for (const PathPoint& p : path) as.push_back(p.at.a), bs.push_back(p.at.b);
   if (kind == PlaneKind::random) as.insert(as.end(), {-1, 1}), bs.insert(bs.end(), {-1, 1});
-  const auto [a_lo, a_hi] = kind == PlaneKind::line ? std::pair{-o.span, 1 + o.span} : axis_range(as, o.span);
-  const auto [b_lo, b_hi] = axis_range(bs, o.span);
-  r.grid = plane_loss(t.net, r.plane, x, y, grid_values(a_lo, a_hi, o.grid), grid_values(b_lo, b_hi, o.grid));
+  auto a_range = kind == PlaneKind::line ? std::pair{-o.span, 1 + o.span} : axis_range(as, o.span);
+  auto b_range = axis_range(bs, o.span);
+  if (kind != PlaneKind::line) equal_extents(a_range, b_range);
+  r.grid = plane_loss(t.net, r.plane, x, y, grid_values(a_range.first, a_range.second, o.grid),
+                      grid_values(b_range.first, b_range.second, o.grid));
   return r;
 }
 

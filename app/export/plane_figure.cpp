@@ -136,23 +136,26 @@ void draw_mark(Canvas& canvas, const Mark& m, Rgb fill) {
   canvas.disc(m.x, m.y, kDot, fill);
 }
 
-// The marks of a path that do not overlap the one before them: its first and last always, the
-// others in order when they clear the last one kept (a path slows down near its end, and 50
-// overlapping dots there are a blob, not 50 snapshots).
+// The marks of a path that overlap none kept before them: its first and last always, the others
+// in order when they clear every mark kept (a path slows down near its end, and SGD's zigzags
+// back over itself: 50 overlapping dots are a blob, not 50 snapshots).
 std::vector<Mark> visible_marks(const std::vector<Mark>& all) {
   std::vector<Mark> kept;
   const auto clear = [](const Mark& a, const Mark& b) {
     return std::hypot(a.x - b.x, a.y - b.y) >= a.outer() + b.outer();
   };
-  for (std::size_t k = 0; k < all.size(); ++k) {
-    if (!kept.empty() && !clear(kept.back(), all[k])) continue;
-    kept.push_back(all[k]);
-  }
-  if (all.size() > 1 && (kept.size() < 2 || kept.back().x != all.back().x || kept.back().y != all.back().y)) {
-    while (kept.size() > 1 && !clear(kept.back(), all.back())) kept.pop_back();
-    kept.push_back(all.back());
-  }
-  return kept;
+  const auto clears_kept = [&](const Mark& m) {
+    return std::all_of(kept.begin(), kept.end(), [&](const Mark& k) { return clear(k, m); });
+  };
+  for (std::size_t k = 0; k + 1 < all.size(); ++k)
+    if (kept.empty() || clears_kept(all[k])) kept.push_back(all[k]);
+  if (all.size() < 2) return all;
+  // The last one replaces those it would overlap (but the first).
+  std::vector<Mark> shown{kept.front()};
+  for (std::size_t k = 1; k < kept.size(); ++k)
+    if (clear(kept[k], all.back())) shown.push_back(kept[k]);
+  shown.push_back(all.back());
+  return shown;
 }
 
 // The path's marks that are drawn: each snapshot's ring from its distance to the plane over the

@@ -7,7 +7,7 @@
 
 #include "colour_map.hpp"
 #include "figure_parts.hpp"
-#include "label_place.hpp"
+#include "label_placement.hpp"
 #include "map_scale.hpp"
 #include "raster.hpp"
 
@@ -186,32 +186,36 @@ void draw_label_marks(Canvas& canvas, const Frame& f, const std::vector<PlaneLab
     if (l.on_plane) square_mark(canvas, f.x(l.at.a), f.y(l.at.b));
 }
 
+// A square of half side `half` around (x, y), as the label's placement sees marks.
+gui::PixelRect around(double x, double y, double half) {
+  return {static_cast<float>(x - half), static_cast<float>(y - half), static_cast<float>(x + half),
+          static_cast<float>(y + half)};
+}
+
+// Each label beside its point (gui::place_label: right, left, above, below, then the corners),
+// clear of its mark, of the other marks and of the labels placed before it, inside the plot.
 void draw_label_texts(Canvas& canvas, const Frame& f, const PlaneFigure& figure,
                       const std::vector<std::vector<Mark>>& marks) {
-  Obstacles around;
+  std::vector<gui::PixelRect> taken;
   for (const auto& path : marks)
-    for (const Mark& m : path) {
-      around.marks.push_back({m.x - m.outer(), m.y - m.outer(), m.x + m.outer(), m.y + m.outer()});
-      around.points.push_back({m.x, m.y});
-    }
-  for (const PlaneLabel& l : figure.labels) {
-    const double x = f.x(l.at.a), y = f.y(l.at.b), half = l.on_plane ? kSquare + 2 : 0;
-    around.marks.push_back({x - half, y - half, x + half, y + half});
-    around.points.push_back({x, y});
-  }
+    for (const Mark& m : path) taken.push_back(around(m.x, m.y, m.outer()));
+  for (const PlaneLabel& l : figure.labels)
+    if (l.on_plane) taken.push_back(around(f.x(l.at.a), f.y(l.at.b), kSquare + 2));
+  const gui::PixelRect plot{static_cast<float>(f.p.x0), static_cast<float>(f.p.y0),
+                            static_cast<float>(f.p.x0 + f.p.width()), static_cast<float>(f.p.y0 + f.p.height())};
   for (const PlaneLabel& l : figure.labels) {
     const double x = f.x(l.at.a), y = f.y(l.at.b);
     double clearance = l.on_plane ? kSquare + 2 : kDot + 1.5;
     for (const auto& path : marks)
       for (const Mark& m : path)
         if (std::hypot(m.x - x, m.y - y) < 1) clearance = std::max(clearance, m.outer());
-    const LabelBox plot{static_cast<double>(f.p.x0), static_cast<double>(f.p.y0),
-                        static_cast<double>(f.p.x0 + f.p.width()), static_cast<double>(f.p.y0 + f.p.height())};
-    const LabelBox b = place_label(plot, x, y, clearance, canvas.text_width(l.text, kPlaneText.label) + 8, 25, around);
+    const auto places = gui::places_around(around(x, y, clearance),
+                                           static_cast<float>(canvas.text_width(l.text, kPlaneText.label) + 8), 25, 3);
+    const gui::PixelRect b = gui::place_label(places, taken, plot).value_or(places.front());
     canvas.fill(static_cast<int>(b.x0), static_cast<int>(b.y0), static_cast<int>(std::ceil(b.x1)),
                 static_cast<int>(std::ceil(b.y1)), kPaper);
     canvas.text(b.x0 + 4, b.y1 - 6, l.text, kPlaneText.label, kInk);
-    around.labels.push_back(b);
+    taken.push_back(b);
   }
 }
 

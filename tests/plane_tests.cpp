@@ -140,6 +140,10 @@ TEST_CASE("the path on the pca plane: the final point on it, each point's loss a
   REQUIRE(path.size() == run.snapshots.size());
   CHECK(path.back().at.a == 0.0);
   CHECK(path.back().off_plane == 0.0);
+  CHECK(path.back().from_end == 0.0);
+  const Eigen::MatrixXd rows = snapshot_matrix(run.snapshots);
+  CHECK(path.front().from_end == Approx((rows.row(0) - rows.row(rows.rows() - 1)).norm()).epsilon(1e-14));
+  CHECK(path.front().off_plane * path.front().from_end == Approx(path.front().at.distance).epsilon(1e-14));
   CHECK(path.back().plane_loss == path.back().loss);
   CHECK(path.front().loss == run.loss.front());
   for (const PathPoint& p : path) {

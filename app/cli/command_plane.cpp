@@ -48,7 +48,8 @@ void add_plane_options(CLI::App& cmd, PlaneOptions& o) {
                      std::to_string(kMaxPlaneGrid) + " (default " + std::to_string(kDefaultGrid) + ")");
   cmd.add_option("--span", o.span,
                  "how far the grid reaches beyond the path (and the three points), as a fraction of their extent "
-                 "along each axis, 0 .. 10 (default 0.25)");
+                 "along each axis, 0 .. 10 (default 0.25); the narrower axis then widens to the other's extent, so "
+                 "that both have one scale");
   cmd.add_option("--snapshots", o.snapshots,
                  "keep the weights every K steps (and the last); default: about " +
                      std::to_string(kDefaultSnapshotCount) + " snapshots");
@@ -63,8 +64,9 @@ void add_plane_options(CLI::App& cmd, PlaneOptions& o) {
   cmd.add_option("--out", o.png,
                  "write the figure to this PNG: the loss on a log colour scale; each snapshot's dot filled with the "
                  "colour of its true loss (unlike the colour under it: the plane misstates the loss there) and "
-                 "ringed with a radius that grows with its distance from the plane over its distance from the "
-                 "final weights; pca's axes with their explained variance beside a random walk's");
+                 "ringed with a radius that grows with its distance from the plane over the path's reach (its "
+                 "farthest snapshot from the final weights), none under 0.1; pca's axes with their explained "
+                 "variance beside a random walk's");
   add_training_options(cmd, o.train);
 }
 
@@ -108,12 +110,24 @@ std::pair<double, double> axis_range(const std::vector<double>& values, double s
   return {*lo - span * extent, *hi + span * extent};
 }
 
+// Both axes at one scale: the narrower range widened about its centre to the wider's extent, so
+// that on the square plot distances and angles read true (pca's and three-point's directions are
+// orthonormal, random's two have the same norm, the weights' own).
+void equal_extents(std::pair<double, double>& a, std::pair<double, double>& b) {
+  const double extent = std::max(a.second - a.first, b.second - b.first);
+  for (std::pair<double, double>* range : {&a, &b})
+    if (range->second - range->first < extent) {
+      const double centre = (range->first + range->second) / 2;
+      *range = {centre - extent / 2, centre + extent / 2};
+    }
+}
+
 struct PlaneResult {
   Plane plane;
   PlaneGrid grid;
   std::vector<std::vector<PathPoint>> paths;
-  std::vector<PlaneLabel> labels;
   std::optional<std::array<double, 2>> walk;
+  std::string second_start;  // three-point: where run 2's initial weights come from
 };
 
 PlaneResult compute_plane(const PlaneOptions& o, PlaneKind kind, const TrainingSetup& t) {
@@ -157,23 +171,21 @@ PlaneResult compute_plane(const PlaneOptions& o, PlaneKind kind, const TrainingS
         throw BadInput(std::string("--directions three-point: ") + e.what());
       }
       runs.push_back(&second);
-      r.labels = {{"start", project(r.plane, t.theta)},
-                  {"run 1", project(r.plane, run.theta)},
-                  {"run 2", project(r.plane, second.theta)}};
+      r.second_start = o.second_init.empty() ? "seed " + std::to_string(second_seed) : o.second_init;
       break;
     }
   }
   for (const NetRun* each : runs)
     r.paths.push_back(project_path(t.net, r.plane, each->snapshot_steps, each->snapshots, x, y));
-  if (kind == PlaneKind::pca || kind == PlaneKind::random)  // both pass through the end, rarely the start
-    r.labels = {{"start", r.paths[0].front().at, false}, {"end", r.paths[0].back().at, true}};
   std::vector<double> as{0}, bs{0};
   for (const auto& path : r.paths)
     for (const PathPoint& p : path) as.push_back(p.at.a), bs.push_back(p.at.b);
   if (kind == PlaneKind::random) as.insert(as.end(), {-1, 1}), bs.insert(bs.end(), {-1, 1});
-  const auto [a_lo, a_hi] = kind == PlaneKind::line ? std::pair{-o.span, 1 + o.span} : axis_range(as, o.span);
-  const auto [b_lo, b_hi] = axis_range(bs, o.span);
-  r.grid = plane_loss(t.net, r.plane, x, y, grid_values(a_lo, a_hi, o.grid), grid_values(b_lo, b_hi, o.grid));
+  auto a_range = kind == PlaneKind::line ? std::pair{-o.span, 1 + o.span} : axis_range(as, o.span);
+  auto b_range = axis_range(bs, o.span);
+  if (kind != PlaneKind::line) equal_extents(a_range, b_range);
+  r.grid = plane_loss(t.net, r.plane, x, y, grid_values(a_range.first, a_range.second, o.grid),
+                      grid_values(b_range.first, b_range.second, o.grid));
   return r;
 }
 
@@ -215,7 +227,11 @@ int plane_command(const PlaneOptions& o) {
   const TrainingSetup t = training_from_flags(o.train);
   const PlaneResult r = compute_plane(o, *kind, t);
   if (!o.png.empty()) {
-    PlaneFigure f{&r.plane, &r.grid, r.paths, r.labels, r.walk, figure_title(o, t, *kind), ""};
+    PlaneFigure f{&r.plane, &r.grid, r.paths, plane_labels(*kind, r.paths), r.walk, figure_title(o, t, *kind), "", {}};
+    if (*kind == PlaneKind::three_point)
+      f.notes = {"Run 2 starts from other initial",
+                 "weights (" + r.second_start + "), off the plane:", "its start is drawn where it",
+                 "projects, ringed by its distance"};
     f.subtitle = "eta = " + map_number(t.run.hyper.eta, 4) + ", " + std::to_string(o.train.run.steps) +
                  " steps, a snapshot every " + std::to_string(snapshot_interval(o)) + "; loss over the " +
                  std::to_string(t.sets.train.size()) + " training rows at " + std::to_string(r.grid.a.size()) +

@@ -32,27 +32,28 @@ void draw_frame(Canvas& canvas, const Plot& p) {
 }
 
 void draw_axes(Canvas& canvas, const Plot& p, const std::vector<MapTick>& x, const std::vector<MapTick>& y,
-               const std::string& x_name, const std::string& y_name) {
+               const std::string& x_name, const std::string& y_name, const TextSizes& text) {
   draw_frame(canvas, p);
   const int bottom = p.y0 + p.height();
   for (const MapTick& t : x) {
     const int px = p.x0 + static_cast<int>(std::lround(t.position * p.width()));
     canvas.fill(px, bottom + 1, px + 1, bottom + 1 + kTickLength, kInk);
-    canvas.text(px + 0.5, bottom + kTickLength + 4 + kTickSize, t.label, kTickSize, kInk, 0.5);
+    canvas.text(px + 0.5, bottom + kTickLength + 4 + text.tick, t.label, text.tick, kInk, 0.5);
   }
   for (const MapTick& t : y) {
     const int py = bottom - static_cast<int>(std::lround(t.position * p.height()));
     canvas.fill(p.x0 - 1 - kTickLength, py, p.x0 - 1, py + 1, kInk);
-    canvas.text(p.x0 - kTickLength - 5, py + 0.36 * kTickSize, t.label, kTickSize, kInk, 1);
+    canvas.text(p.x0 - kTickLength - 5, py + 0.36 * text.tick, t.label, text.tick, kInk, 1);
   }
-  canvas.text(p.x0 + p.width() / 2.0, bottom + kTickLength + 12 + kTickSize + kLabelSize, x_name, kLabelSize, kInk,
+  canvas.text(p.x0 + p.width() / 2.0, bottom + kTickLength + 12 + text.tick + text.label, x_name, text.label, kInk,
               0.5);
-  canvas.text(p.x0 - kTickLength - 5, p.y0 - 10, y_name, kLabelSize, kInk, 0);
+  canvas.text(p.x0 - kTickLength - 5, p.y0 - 10, y_name, text.label, kInk, 0);
 }
 
-void draw_titles(Canvas& canvas, const std::string& title, const std::string& subtitle) {
-  canvas.text(kLeft - 5, 22, title, kTitleSize, kInk);
-  canvas.text(kLeft - 5, 40, subtitle, kTickSize, kSubtle);
+void draw_titles(Canvas& canvas, const std::string& title, const std::string& subtitle, const TextSizes& text) {
+  const double title_baseline = text.title + 5, subtitle_baseline = title_baseline + text.tick + 5;
+  canvas.text(kLeft - 5, title_baseline, title, text.title, kInk);
+  canvas.text(kLeft - 5, subtitle_baseline, subtitle, text.tick, kSubtle);
 }
 
 void swatch(Canvas& canvas, int x, int y, Rgb colour, const std::string& label) {
@@ -67,7 +68,7 @@ void ring_mark(Canvas& canvas, double x, double y, double radius) {
 }
 
 void draw_colour_ramp(Canvas& canvas, int bar_x, int top, int height, const std::vector<MapTick>& ticks,
-                      const std::string& title) {
+                      const std::string& title, const TextSizes& text) {
   for (int y = 0; y < height; ++y)
     canvas.fill(bar_x, top + y, bar_x + 18, top + y + 1, to_rgb(gui::colour_map(1 - (y + 0.5) / height)));
   canvas.fill(bar_x - 1, top - 1, bar_x + 19, top, kInk);
@@ -77,9 +78,9 @@ void draw_colour_ramp(Canvas& canvas, int bar_x, int top, int height, const std:
   for (const MapTick& t : ticks) {
     const int y = top + height - static_cast<int>(std::lround(t.position * height));
     canvas.fill(bar_x + 19, y, bar_x + 19 + kTickLength, y + 1, kInk);
-    canvas.text(bar_x + 19 + kTickLength + 4, y + 0.36 * kTickSize, t.label, kTickSize, kInk);
+    canvas.text(bar_x + 19 + kTickLength + 4, y + 0.36 * text.tick, t.label, text.tick, kInk);
   }
-  canvas.text(bar_x - 4, top - 10, title, kLabelSize, kInk);
+  canvas.text(bar_x - 4, top - 10, title, text.label, kInk);
 }
 
 }  // namespace optviz::figure

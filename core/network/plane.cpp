@@ -224,8 +224,8 @@ std::vector<PathPoint> project_path(const Network& net, const Plane& plane, std:
     p.loss = net.loss(snapshots[k], x, y, ws);
     plane.point(p.at.a, p.at.b, on_plane);
     p.plane_loss = net.loss(on_plane, x, y, ws);
-    const double from_final = (as_vector(snapshots[k]) - final_point).norm();
-    p.off_plane = from_final > 0 ? p.at.distance / from_final : 0.0;
+    p.from_end = (as_vector(snapshots[k]) - final_point).norm();
+    p.off_plane = p.from_end > 0 ? p.at.distance / p.from_end : 0.0;
     path.push_back(p);
   }
   return path;

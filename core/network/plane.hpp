@@ -93,13 +93,14 @@ PlaneGrid plane_loss(const Network& net, const Plane& plane, const Eigen::Matrix
 // that the grid passes through the plane's origin when the range does.
 std::vector<double> grid_values(double lo, double hi, std::size_t n);
 
-// A snapshot on the plane: its coordinates, its true loss, the plane's loss at its projection, and
-// its distance from the plane over its distance from the final point (0 for the final point itself).
+// A snapshot on the plane: its coordinates, its true loss, the plane's loss at its projection, its
+// distance from the final point, and its distance from the plane over that (0 for the final point).
 struct PathPoint {
   long step = 0;
   Projection at;
   double loss = 0;
   double plane_loss = 0;
+  double from_end = 0;
   double off_plane = 0;
 };
 std::vector<PathPoint> project_path(const Network& net, const Plane& plane, std::span<const long> steps,

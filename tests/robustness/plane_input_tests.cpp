@@ -106,3 +106,23 @@ TEST_CASE("plane writes a PNG for each kind of plane", "[cli][network]") {
     CHECK(read_file(dir / "p.png").starts_with("\x89PNG"));
   }
 }
+
+TEST_CASE("plane's grid: both axes at one scale, the narrower widened about its centre", "[cli][network]") {
+  // three-point's two runs end at different distances from the start: the path's extents differ.
+  const ProcessResult r =
+      plane({"--optimizer", "rmsprop", "--eta", "0.01", "--steps", "40", "--grid", "5", "--directions", "three-point"});
+  REQUIRE(r.exit_code == 0);
+  std::istringstream in(r.out);
+  std::string line;
+  double a_lo = 1e300, a_hi = -1e300, b_lo = 1e300, b_hi = -1e300;
+  while (std::getline(in, line))
+    if (line.starts_with("grid,,,")) {
+      std::istringstream fields(line.substr(7));
+      double a = 0, b = 0;
+      char comma = 0;
+      fields >> a >> comma >> b;
+      a_lo = std::min(a_lo, a), a_hi = std::max(a_hi, a), b_lo = std::min(b_lo, b), b_hi = std::max(b_hi, b);
+    }
+  REQUIRE(a_hi > a_lo);
+  CHECK((a_hi - a_lo) == Approx(b_hi - b_lo).epsilon(1e-12));
+}

@@ -2,8 +2,10 @@
 # Builds optviz and measures it (not part of the tests): one recorded run of each optimizer, the
 # recompute of 8 runs x 10,000 steps after a slider change, the heatmap grid of 1024 x 1024 points,
 # the sweep of 256 x 256 configurations x 1,000 steps, a training step of a 2-8-8-1 tanh network on a
-# batch of 10, and the same run, sweep and step done by PyTorch (scripts/benchmark_torch.py, Debian's
-# python3-torch; the step with torch.optim and nn.Module). Then how near the many-run kernels come to
+# batch of 10, the weight-space plane of that network (51 x 51 points over 500 rows, on two cores), and
+# the same run, sweep, step and plane done by PyTorch (scripts/benchmark_torch.py and
+# benchmark_torch_plane.py, Debian's python3-torch; the step with torch.optim and nn.Module, the plane
+# as one batched computation). Then how near the many-run kernels come to
 # this CPU's limits (tests/benchmark/cpu_limits.cpp): the sweep, a basin map of the same size and
 # the heatmap grid against fused loops of the same work compiled with -march=native (each checked
 # to give optviz's results bit for bit first), the sweep against the floor of its square roots and
@@ -32,12 +34,13 @@ trap 'rm -rf "$work"' EXIT
 # Each benchmark three times, of which the fastest is its figure: the machine may be busy with
 # other work, which only ever slows a repetition down.
 ./build/tests/core_benchmark --benchmark_repetitions=3 \
-  --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024(/(fused_native|fused_native_values|target:[A-Za-z0-9_]+))?|sweep/256x256x1000/(all_cores|one_core|fused_native|floor|target:[A-Za-z0-9_]+)|basin/256x256x1000/(all_cores|fused_native|target:[A-Za-z0-9_]+)|train/2-8-8-1_tanh/batch10/rmsprop/(records_ends|every_step))(/process_time)?(/real_time)?$' \
+  --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024(/(fused_native|fused_native_values|target:[A-Za-z0-9_]+))?|sweep/256x256x1000/(all_cores|one_core|fused_native|floor|target:[A-Za-z0-9_]+)|basin/256x256x1000/(all_cores|fused_native|target:[A-Za-z0-9_]+)|train/2-8-8-1_tanh/batch10/rmsprop/(records_ends|every_step)|plane/51x51/500/(one_core/1|two_cores/2))(/process_time)?(/real_time)?$' \
   --benchmark_out="$work/core.json" --benchmark_out_format=json
 # torch's OpenMP threads spin when other work shares the cores: the faster of one thread and every
 # core is torch's figure.
 for threads in 1 "$(nproc)"; do
   /usr/bin/python3 scripts/benchmark_torch.py --threads "$threads" --json | tee "$work/torch-$threads.txt"
+  /usr/bin/python3 scripts/benchmark_torch_plane.py --threads "$threads" --json | tee "$work/torch-plane-$threads.txt"
 done
 
 xvfb-run -a -s "-screen 0 1280x800x24" ./build/tests/gui/gui_benchmark --json "$work/gui.json"
@@ -59,7 +62,8 @@ for b in core_json["benchmarks"]:
 errors = sorted({f"{n}: {b['error_message']}" for n, bs in core.items() for b in bs if b.get("error_occurred")})
 if errors:
     sys.exit("core_benchmark failed its checks:\n  " + "\n  ".join(errors))
-torch = [json.loads(open(f).read().splitlines()[-1]) for f in sorted(glob.glob(f"{work}/torch-*.txt"))]
+torch = [json.loads(open(f).read().splitlines()[-1]) for f in sorted(glob.glob(f"{work}/torch-[0-9]*.txt"))]
+torch_plane = [json.loads(open(f).read().splitlines()[-1]) for f in sorted(glob.glob(f"{work}/torch-plane-*.txt"))]
 
 def seconds(name, clock):  # one iteration of a benchmark, in seconds: its fastest repetition's
     return min(b[clock] * {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b["time_unit"]] for b in core[name])
@@ -76,6 +80,11 @@ report = {
     "network_step_us": seconds("train/2-8-8-1_tanh/batch10/rmsprop/records_ends", "cpu_time") / 10000 * 1e6,
     "network_step_every_row_us": seconds("train/2-8-8-1_tanh/batch10/rmsprop/every_step", "cpu_time") / 10000 * 1e6,
     "torch_network_step_us": min(t["network_step_us"] for t in torch),
+    # The weight-space plane: the loss of a 2-8-8-1 tanh network over 51 x 51 points of a plane, on
+    # 500 rows, against the same grid as one batched torch computation.
+    "plane_51x51_500_ms": seconds("plane/51x51/500/two_cores/2", "real_time") * 1e3,
+    "plane_51x51_500_one_core_ms": seconds("plane/51x51/500/one_core/1", "real_time") * 1e3,
+    "torch_plane_51x51_500_ms": min(t["plane_ms"] for t in torch_plane),
     "gui": json.load(open(f"{work}/gui.json")),
 }
 try:
@@ -143,6 +152,9 @@ rows = [(f"single run, {k}", f"{v:.1f} ns/step") for k, v in report["single_step
     ("  the same, each row recorded (200 rows' loss)", f"{report['network_step_every_row_us']:.2f} us"),
     ("torch.optim with nn.Module, the same step", f"{report['torch_network_step_us']:.1f} us"),
     ("network step: torch / optviz", f"{report['torch_network_step_us'] / report['network_step_us']:.0f}x"),
+    ("weight-space plane 51 x 51 over 500 rows (two cores)", f"{report['plane_51x51_500_ms']:.1f} ms"),
+    ("  the same, one core", f"{report['plane_51x51_500_one_core_ms']:.1f} ms"),
+    ("torch, the same grid batched", f"{report['torch_plane_51x51_500_ms']:.1f} ms"),
 ] + [(f"window, {k}", f"{v:.2f} ms") for k, v in report["gui"].items()]
 r = report
 shown = lambda p: f"{p['real']:.0f}% ({p['cpu']:.0f}% in CPU time)"

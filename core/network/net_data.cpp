@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "data_csv.hpp"
+#include "names.hpp"
 #include "number_text.hpp"
 #include "random.hpp"
 
@@ -14,10 +15,6 @@ namespace {
 NetData from_columns(std::vector<std::vector<double>> columns) {
   return {std::move(columns[0]), std::move(columns[1]), std::move(columns[2])};
 }
-
-// Each enumeration's names, one table for name() and find_*().
-template <typename Enum, std::size_t N>
-using Names = std::array<std::pair<Enum, std::string_view>, N>;
 
 constexpr Names<NetLoss, 2> kLosses{{{NetLoss::logistic, "logistic"}, {NetLoss::mse, "mse"}}};
 constexpr Names<Playground, 6> kPlaygrounds{{{Playground::circle, "circle"},
@@ -33,20 +30,6 @@ constexpr Names<Feature, kFeatureCount> kFeatures{{{Feature::x1, "x1"},
                                                    {Feature::x1_x2, "x1x2"},
                                                    {Feature::sin_x1, "sin_x1"},
                                                    {Feature::sin_x2, "sin_x2"}}};
-
-template <typename Enum, std::size_t N>
-std::string_view name_in(const Names<Enum, N>& names, Enum e) {
-  for (const auto& [value, text] : names)
-    if (value == e) return text;
-  return "";
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> find_in(const Names<Enum, N>& names, std::string_view text) {
-  for (const auto& [value, spelled] : names)
-    if (spelled == text) return value;
-  return std::nullopt;
-}
 
 }  // namespace
 

@@ -8,12 +8,13 @@
 
 #include "activation.hpp"
 #include "dataset.hpp"  // softplus, sigmoid
+#include "names.hpp"
 #include "random.hpp"
 
 namespace optviz {
 namespace {
 
-constexpr std::array<std::pair<Activation, std::string_view>, 3> kActivationNames{{
+constexpr Names<Activation, 3> kActivationNames{{
     {Activation::tanh, "tanh"},
     {Activation::relu, "relu"},
     {Activation::sigmoid, "sigmoid"},
@@ -71,17 +72,9 @@ void times_derivative(Activation act, const Eigen::MatrixXd& a, Eigen::MatrixXd&
 
 }  // namespace
 
-std::string_view name(Activation a) {
-  for (const auto& [kind, text] : kActivationNames)
-    if (kind == a) return text;
-  return "?";
-}
+std::string_view name(Activation a) { return name_in(kActivationNames, a); }
 
-std::optional<Activation> find_activation(std::string_view text) {
-  for (const auto& [kind, n] : kActivationNames)
-    if (n == text) return kind;
-  return std::nullopt;
-}
+std::optional<Activation> find_activation(std::string_view text) { return find_in(kActivationNames, text); }
 
 std::string find_spec_problem(const NetworkSpec& spec) {
   if (spec.inputs < 1 || spec.inputs > kFeatureCount)

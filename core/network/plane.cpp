@@ -7,13 +7,14 @@
 #include <stdexcept>
 #include <utility>
 
+#include "names.hpp"
 #include "parallel.hpp"
 #include "random.hpp"
 
 namespace optviz {
 namespace {
 
-constexpr std::array<std::pair<PlaneKind, std::string_view>, 4> kPlaneNames{{
+constexpr Names<PlaneKind, 4> kPlaneNames{{
     {PlaneKind::pca, "pca"},
     {PlaneKind::random, "random"},
     {PlaneKind::three_point, "three-point"},
@@ -47,17 +48,9 @@ void fill_normal(Eigen::Ref<Eigen::VectorXd> out, std::uint64_t seed, std::uint6
 
 }  // namespace
 
-std::string_view name(PlaneKind kind) {
-  for (const auto& [k, text] : kPlaneNames)
-    if (k == kind) return text;
-  return "?";
-}
+std::string_view name(PlaneKind kind) { return name_in(kPlaneNames, kind); }
 
-std::optional<PlaneKind> find_plane_kind(std::string_view text) {
-  for (const auto& [k, n] : kPlaneNames)
-    if (n == text) return k;
-  return std::nullopt;
-}
+std::optional<PlaneKind> find_plane_kind(std::string_view text) { return find_in(kPlaneNames, text); }
 
 void Plane::point(double a, double b, std::span<double> theta) const {
   Eigen::Map<Eigen::VectorXd> out(theta.data(), origin.size());

@@ -68,7 +68,9 @@ std::vector<LessonPlot> shown_plots(const Scenario& s) {
 }
 
 std::string slide_title(const Scenario& s) {
-  return s.title.empty() ? std::string(s.course.objective.title()) : s.title;
+  if (!s.title.empty()) return s.title;
+  if (s.network) return network_title(*s.network);
+  return std::string(s.course.objective.title());
 }
 
 long lesson_step(const Scenario& s) { return std::clamp(s.lesson.step.value_or(s.course.steps), 0L, s.course.steps); }
@@ -87,6 +89,25 @@ Scenario default_scenario() {
   add(OptimizerKind::adagrad, &Hyperparameters::eta, 0.5, 1);
   add(OptimizerKind::rmsprop, &Hyperparameters::rho, 0.9, 2);
   add(OptimizerKind::adam, &Hyperparameters::eta, 0.05, 4);
+  return s;
+}
+
+Scenario default_network_scenario() {
+  Scenario s;
+  s.network = NetworkSetup{};
+  s.network->recipe->rows = 500;  // Playground's points
+  s.course.steps = 2000;
+  s.course.seed = 1;
+  const auto add = [&s](OptimizerKind kind, double eta) {
+    RunSpec run = make_run(kind);
+    run.hyper.eta = eta;
+    run.batch = 10;  // Playground's batch
+    add_run(s, run, make_look({}, s.course.runs.size()));
+  };
+  add(OptimizerKind::sgd, 0.03);  // Playground's learning rate
+  add(OptimizerKind::momentum, 0.03);
+  add(OptimizerKind::rmsprop, 0.01);
+  add(OptimizerKind::adam, 0.01);
   return s;
 }
 

@@ -11,6 +11,7 @@
 
 #include "course.hpp"
 #include "grid.hpp"
+#include "network_setup.hpp"
 #include "sweep.hpp"
 
 namespace optviz {
@@ -108,6 +109,9 @@ struct Scenario {
   std::string title;        // shown for lesson presets; may be empty
   std::string description;  // the lesson's explanation; may be empty
   LessonInfo lesson;        // empty for a scenario that is not a lesson
+  // A network lesson: its runs train this network (network_setup.hpp) and the course's objective,
+  // start and view are unused.
+  std::optional<NetworkSetup> network;
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
 
@@ -124,6 +128,10 @@ std::span<const Rgb> run_palette();
 
 // What `optviz` opens with: Rosenbrock with SGD-momentum, AdaGrad, RMSprop and Adam.
 Scenario default_scenario();
+// A network on data as TensorFlow Playground starts (the circle's 500 points, half for testing,
+// 2-4-2-1 tanh, batches of 10), trained for 2000 steps by SGD at Playground's rate 0.03, SGD with
+// momentum, RMSprop and Adam.
+Scenario default_network_scenario();
 
 // The look of run `index` of a scenario, named `label` (empty: automatically): the palette's colour
 // in turn; for a typed rule, its state variable G plotted (else its first).

@@ -34,10 +34,14 @@ std::string find_scenario_problem(const Scenario& s) {
            std::to_string(kMaxScenarioSteps / std::max<long>(1, static_cast<long>(s.course.runs.size()))) + " for " +
            std::to_string(s.course.runs.size()) + " runs (at most " + std::to_string(kMaxScenarioSteps) +
            " steps in all), got " + std::to_string(s.course.steps);
-  for (std::size_t i = 0; i < s.course.runs.size(); ++i)
-    if (const auto problem =
-            find_run_spec_problem(s.course.runs[i], i, s.course.objective, s.course.start, s.course.steps))
-      return *problem;
+  if (s.network) {
+    if (std::string problem = find_network_problem(s); !problem.empty()) return problem;
+  } else {
+    for (std::size_t i = 0; i < s.course.runs.size(); ++i)
+      if (const auto problem =
+              find_run_spec_problem(s.course.runs[i], i, s.course.objective, s.course.start, s.course.steps))
+        return *problem;
+  }
   if (s.display.contour_count < 0 || s.display.contour_count > kMaxContourCount)
     return "display.contour_count: must be an integer in [0, " + std::to_string(kMaxContourCount) + "], got " +
            std::to_string(s.display.contour_count);

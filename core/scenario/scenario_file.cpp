@@ -15,6 +15,7 @@
 
 #include "atomic_file.hpp"
 #include "json_text.hpp"
+#include "network_json.hpp"
 #include "parameters.hpp"
 #include "run_name.hpp"
 #include "scenario_fields.hpp"
@@ -366,11 +367,19 @@ Scenario scenario_from_json(std::string_view text_in) {
     throw ScenarioError("scenario version " + shown(version) + " is newer than this optviz (" +
                         std::to_string(kScenarioVersion) + "); update optviz");
   reject_unknown_keys(root, "",
-                      {"version", "title", "description", "lesson", "function", "expression", "data", "view", "start",
-                       "steps", "seed", "display", "runs"});
+                      {"version", "title", "description", "lesson", "function", "expression", "data", "network", "view",
+                       "start", "steps", "seed", "display", "runs"});
 
   Scenario s;
-  s.course.objective = parse_objective(root);
+  const bool network = root.find("network") != root.end();
+  if (network) {
+    for (const char* key : {"function", "expression", "data", "start"})
+      if (root.find(key) != root.end())
+        fail(key, "a network scenario (\"network\") has no \"" + std::string(key) + "\"");
+    s.network = parse_network(root.at("network"));
+  } else {
+    s.course.objective = parse_objective(root);
+  }
   s.view = s.course.objective.view();
   if (const auto it = root.find("view"); it != root.end()) {
     require_object(*it, "view");
@@ -379,7 +388,7 @@ Scenario scenario_from_json(std::string_view text_in) {
     const Vec2 y = pair(member(*it, "y", "view.y"), "view.y", "[min, max]");
     s.view = {{x.x, y.x}, {x.y, y.y}};
   }
-  s.course.start = pair(member(root, "start", "start"), "start", "a point [x, y]");
+  if (!network) s.course.start = pair(member(root, "start", "start"), "start", "a point [x, y]");
   s.course.steps = integer(member(root, "steps", "steps"), "steps", 0, kMaxSteps);
   if (const auto it = root.find("seed"); it != root.end()) {
     if (!it->is_number_unsigned()) fail("seed", "must be an integer >= 0, got " + shown(*it));

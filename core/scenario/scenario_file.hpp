@@ -4,7 +4,7 @@
 // path in the file: "runs[2].eta: must be >= 0, got -1".
 //
 //   {
-//     "version": 2,
+//     "version": 3,
 //     "title": "...", "description": "...",
 //     "lesson": {"chapter": "2. AdaGrad's growing sum", "plots": ["step_size", "loss"],
 //                "coordinate": "x", "step": 150, "question": "..."},   (optional: see LessonInfo)
@@ -20,7 +20,8 @@
 //               "accumulator": "G", "eta": 0.01, "rho": 0.9, "eps": 1e-08}]
 //   }
 //
-// Version 2 added "expression" and rule runs; version 1 files open unchanged.
+// Version 2 added "expression" and rule runs; version 3 "network" (instead of a function: the runs
+// train a network, network_json.cpp; no "start" or "view"); earlier files open unchanged.
 //
 // When loading, only "version", "function", "start", "steps", "runs" and each run's "optimizer"
 // are required; a missing view is the function's, a missing hyperparameter is the optimizer's
@@ -42,7 +43,7 @@
 
 namespace optviz {
 
-inline constexpr int kScenarioVersion = 2;
+inline constexpr int kScenarioVersion = 3;
 inline constexpr std::size_t kMaxRuns = 16;
 // The rows all runs of a scenario may compute together (about 430 MB of trajectories).
 inline constexpr long kMaxScenarioSteps = 2'000'000;

@@ -3,6 +3,7 @@
 
 #include "atomic_file.hpp"
 #include "json_text.hpp"
+#include "network_json.hpp"
 #include "parameters.hpp"
 #include "scenario_fields.hpp"
 #include "scenario_file.hpp"
@@ -74,14 +75,16 @@ std::string to_json(const Scenario& s) {
   out["title"] = s.title;
   out["description"] = s.description;
   if (!s.lesson.empty()) out["lesson"] = lesson_json(s.lesson);
-  if (s.course.objective.is_typed())
+  if (s.network)
+    out["network"] = network_json(*s.network);
+  else if (s.course.objective.is_typed())
     out["expression"] = s.course.objective.formula();
   else if (s.course.objective.is_data())
     out["data"] = data_json(s.course.objective);
   else
     out["function"] = s.course.objective.name();
-  out["view"] = {{"x", {s.view.min.x, s.view.max.x}}, {"y", {s.view.min.y, s.view.max.y}}};
-  out["start"] = {s.course.start.x, s.course.start.y};
+  if (!s.network) out["view"] = {{"x", {s.view.min.x, s.view.max.x}}, {"y", {s.view.min.y, s.view.max.y}}};
+  if (!s.network) out["start"] = {s.course.start.x, s.course.start.y};
   out["steps"] = s.course.steps;
   if (s.course.seed != 0) out["seed"] = s.course.seed;
   out["display"] = {{"colour_scale", scale_name(s.display.colour_scale)}, {"contour_count", s.display.contour_count}};

@@ -11,6 +11,12 @@ std::string with(const std::string& extra, const std::string& runs = R"([{"optim
 
 std::string run(const std::string& members) { return with("", "[" + members + "]"); }
 
+// A valid network scenario whose "network" section is `network`, with `runs`.
+std::string net(const std::string& network, const std::string& runs = R"([{"optimizer": "sgd"}])") {
+  return R"({"version": 3, "network": )" + network + R"(, "steps": 10, "runs": )" + runs + "}";
+}
+const std::string kSpiral = R"({"data": {"set": "spiral", "rows": 40}})";
+
 }  // namespace
 
 const std::vector<InvalidScenario>& invalid_scenarios() {
@@ -25,7 +31,7 @@ const std::vector<InvalidScenario>& invalid_scenarios() {
       {"missing-version", R"({"function": "rosenbrock", "start": [0, 0], "steps": 10, "runs": []})",
        "version: missing"},
       {"newer-version", R"({"version": 7, "function": "rosenbrock", "start": [0, 0], "steps": 10, "runs": []})",
-       "scenario version 7 is newer than this optviz (2); update optviz"},
+       "scenario version 7 is newer than this optviz (3); update optviz"},
       {"version-as-text", R"({"version": "1", "function": "rosenbrock", "start": [0, 0], "steps": 10, "runs": []})",
        "version: must be an integer >= 1, got \"1\""},
       {"missing-function", R"({"version": 1, "start": [0, 0], "steps": 10, "runs": []})",
@@ -184,6 +190,45 @@ const std::vector<InvalidScenario>& invalid_scenarios() {
        "runs[0].eta: missing (the rule reads it)"},
       {"rule-unread-parameter", run(R"({"rule": "theta = theta - eta*g", "eta": 0.1, "rho": 0.9})"),
        "runs[0].rho: the rule does not read it"},
+      {"network-and-function",
+       R"({"version": 3, "function": "booth", "network": {"data": {"set": "xor"}}, "steps": 10, "runs": []})",
+       "function: a network scenario (\"network\") has no \"function\""},
+      {"network-with-start",
+       R"({"version": 3, "network": {"data": {"set": "xor"}}, "start": [0, 0], "steps": 10, "runs": []})",
+       "start: a network scenario (\"network\") has no \"start\""},
+      {"network-without-data", net("{}"), "network.data: missing"},
+      {"network-unknown-set", net(R"({"data": {"set": "moons"}})"),
+       "network.data.set: must be one of circle, xor, gauss, spiral, plane, multi-gauss, got \"moons\""},
+      {"network-no-rows", net(R"({"data": {"set": "xor", "rows": 0}})"),
+       "network.data.rows: must be an integer in [1, 100000], got 0"},
+      {"network-noise", net(R"({"data": {"set": "xor", "noise": 0.9}})"),
+       "network.data.noise: must be 0 .. 0.5, got 0.9"},
+      {"network-rows-lengths", net(R"({"data": {"source": "a.csv", "x1": [1, 2], "x2": [1, 2], "y": [0]}})"),
+       "network.data: x1, x2 and y must have as many values"},
+      {"network-label",
+       net(R"({"data": {"source": "a.csv", "x1": [1, 2], "x2": [1, 2], "y": [0, 2]}, "test_fraction": 0})"),
+       "network.data: row 2: a logistic label y must be 0 or 1, got 2"},
+      {"network-regression-logistic", net(R"({"data": {"set": "plane"}, "loss": "logistic"})"),
+       "network.loss: \"logistic\" needs labels 0 and 1; the plane set is a regression (use \"mse\")"},
+      {"network-fraction", net(R"({"data": {"set": "xor"}, "test_fraction": 1})"),
+       "network.test_fraction: must be 0 .. 0.9, got 1"},
+      {"network-feature", net(R"({"data": {"set": "xor"}, "features": ["x1", "x3"]})"),
+       "network.features[1]: must be one of x1, x2, x1^2, x2^2, x1x2, sin_x1, sin_x2, got \"x3\""},
+      {"network-feature-twice", net(R"({"data": {"set": "xor"}, "features": ["x1", "x1"]})"),
+       "network.features[1]: \"x1\" is named twice"},
+      {"network-no-feature", net(R"({"data": {"set": "xor"}, "features": []})"),
+       "network.features: give at least one feature, for example [\"x1\", \"x2\"]"},
+      {"network-wide-layer", net(R"({"data": {"set": "xor"}, "hidden": [4, 17]})"),
+       "network.hidden[1]: must be an integer in [1, 16], got 17"},
+      {"network-deep", net(R"({"data": {"set": "xor"}, "hidden": [1, 1, 1, 1, 1, 1, 1]})"),
+       "network.hidden: at most 6 hidden layers, got 7"},
+      {"network-activation", net(R"({"data": {"set": "xor"}, "activation": "gelu"})"),
+       "network.activation: must be \"tanh\", \"relu\" or \"sigmoid\", got \"gelu\""},
+      {"network-unknown-key", net(R"({"data": {"set": "xor"}, "dropout": 0.5})"), "network.dropout: unknown key"},
+      {"network-batch", net(kSpiral, R"([{"optimizer": "sgd", "batch": 30}])"),
+       "runs[0].batch: must be at most the 20 training rows, got 30"},
+      {"network-noise-run", net(kSpiral, R"([{"optimizer": "sgd", "noise": 0.1}])"),
+       "runs[0].noise: a network's gradients take no noise"},
       {"rule-and-optimizer", run(R"({"rule": "theta = theta - eta*g", "eta": 0.1, "optimizer": "sgd"})"),
        "runs[0].optimizer: a run has either an optimizer or a rule, not both"},
       {"rule-negative-eta", run(R"({"rule": "theta = theta - eta*g", "eta": -1})"),

@@ -172,6 +172,38 @@ TEST_CASE("rows every k steps are the same rows of a run that records every step
   CHECK(csv.str().find("\n20,") != std::string::npos);
 }
 
+TEST_CASE("a training advanced in parts gives train_network's rows, statistics and snapshots", "[network][train]") {
+  const Network net({2, {4, 3}, Activation::tanh, NetLoss::logistic});
+  NetSets sets = circle_sets(24);
+  sets.test = circle_sets(8).train;
+  RunSpec spec = rmsprop();
+  spec.batch = 5;
+  spec.shuffle = true;
+  const NetRecording recording{3, true, 4};
+  const std::vector<double> init = net.initial_weights(5);
+  const NetRun whole = train_network(net, init, sets, spec, 40, 9, recording);
+  NetTrainer parts(net, init, sets, spec, 40, 9, recording);
+  for (long size : {1L, 7L, 2L, 13L}) {
+    CHECK_FALSE(parts.advance(size));
+  }
+  CHECK(parts.next_row() == 23);
+  CHECK(parts.advance(100));
+  CHECK(parts.done());
+  const NetRun joined = std::move(parts).finish();
+  CHECK(joined.step == whole.step);
+  CHECK(joined.loss == whole.loss);
+  CHECK(joined.batch_loss == whole.batch_loss);
+  CHECK(joined.test_accuracy == whole.test_accuracy);
+  CHECK(joined.theta == whole.theta);
+  CHECK(joined.snapshots == whole.snapshots);
+  REQUIRE(joined.layer_stats.size() == whole.layer_stats.size());
+  for (std::size_t i = 0; i < joined.layer_stats.size(); ++i) {
+    CHECK(joined.layer_stats[i].step_size.quantiles == whole.layer_stats[i].step_size.quantiles);
+    CHECK(joined.layer_stats[i].accumulator->histogram == whole.layer_stats[i].accumulator->histogram);
+  }
+  CHECK(joined.accumulator == "G");
+}
+
 TEST_CASE("the default k bounds the records; too much work is an error", "[network][train]") {
   const Network net({2, {8, 8}, Activation::tanh, NetLoss::logistic});
   NetSets sets = circle_sets(200);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "number_text.hpp"
 #include "optimizer.hpp"
@@ -186,28 +187,37 @@ std::string find_net_recording_problem(const Network& net, const NetSets& sets, 
   return "";
 }
 
-NetRun train_network(const Network& net, std::vector<double> theta, const NetSets& sets, const RunSpec& spec,
-                     long steps, std::uint64_t seed, const NetRecording& recording) {
-  const Training training = training_of(spec, seed, 0);
-  Evaluation e(net, sets);
-  Batches batches(sets.train.size(), training);
-  ParameterUpdate update(spec, theta.size());
-  std::optional<StatsRecorder> stats;
-  if (recording.layer_stats) stats.emplace(update, theta.size());
-  std::vector<double> gradient(theta.size());
-  NetRun run;
-  for (long k = 0;; ++k) {
+// Everything a training keeps between its parts; members in the order they are built (update
+// reads spec's rule, stats reads update).
+struct NetTrainer::State {
+  State(const Network& n, std::vector<double> w, const NetSets& sets, const RunSpec& s, long steps_in,
+        std::uint64_t seed, const NetRecording& r)
+      : net(n),
+        spec(s),
+        steps(steps_in),
+        recording(r),
+        training(training_of(spec, seed, 0)),
+        e(net, sets),
+        batches(sets.train.size(), training),
+        update(spec, w.size()),
+        theta(std::move(w)),
+        gradient(theta.size()) {
+    if (recording.layer_stats) stats.emplace(update, theta.size());
+  }
+
+  // Row k: its pass, its record, and the update it leads to. True when it was the last.
+  bool row(long k) {
     const long t = k + 1;  // the update that this row's gradient is for
     const bool full = training.batch == 0;
-    const bool row = k % recording.every == 0 || k == steps;
+    const bool recorded = k % recording.every == 0 || k == steps;
     const auto pass = [&](bool want_loss) {
       return full ? net.loss_and_gradient(theta, e.x, e.y, gradient, e.all, want_loss)
                   : net.loss_and_gradient(theta, e.x, e.y, batches.rows(t), gradient, e.batch, want_loss);
     };
-    double loss = pass(row);  // a step that records nothing computes no loss
+    double loss = pass(recorded);  // a step that records nothing computes no loss
     if (diverged(loss, theta, gradient)) run.diverged_at = k;
-    if (row || run.diverged_at) {
-      if (!row) loss = pass(true);  // the diverged step's row
+    if (recorded || run.diverged_at) {
+      if (!recorded) loss = pass(true);  // the diverged step's row
       run.step.push_back(k);
       (full ? run.loss : run.batch_loss).push_back(loss);
       e.record(theta, run, full);
@@ -219,13 +229,54 @@ NetRun train_network(const Network& net, std::vector<double> theta, const NetSet
       run.snapshot_steps.push_back(k);
       run.snapshots.push_back(theta);
     }
-    if (last) break;
+    if (last) return true;
     if (stats) stats->keep(theta, gradient);
     update(t, learning_rate(training.schedule, t, spec.hyper.eta, steps), theta, gradient);
+    return false;
   }
-  if (stats) run.accumulator = stats->accumulator;
-  run.theta = std::move(theta);
+
+  const Network& net;
+  const RunSpec spec;
+  const long steps;
+  const NetRecording recording;
+  const Training training;
+  Evaluation e;
+  Batches batches;
+  ParameterUpdate update;
+  std::optional<StatsRecorder> stats;
+  std::vector<double> theta, gradient;
+  NetRun run;
+  long next = 0;  // the next row
+  bool done = false;
+};
+
+NetTrainer::NetTrainer(const Network& net, std::vector<double> theta, const NetSets& sets, const RunSpec& spec,
+                       long steps, std::uint64_t seed, const NetRecording& recording)
+    : s_(std::make_unique<State>(net, std::move(theta), sets, spec, steps, seed, recording)) {}
+
+NetTrainer::~NetTrainer() = default;
+NetTrainer::NetTrainer(NetTrainer&&) noexcept = default;
+NetTrainer& NetTrainer::operator=(NetTrainer&&) noexcept = default;
+
+bool NetTrainer::advance(long rows) {
+  for (long i = 0; i < rows && !s_->done; ++i) s_->done = s_->row(s_->next++);
+  return s_->done;
+}
+
+bool NetTrainer::done() const { return s_->done; }
+long NetTrainer::next_row() const { return s_->next; }
+
+NetRun NetTrainer::finish() && {
+  while (!s_->done) advance(std::numeric_limits<long>::max());
+  NetRun run = std::move(s_->run);
+  if (s_->stats) run.accumulator = s_->stats->accumulator;
+  run.theta = std::move(s_->theta);
   return run;
+}
+
+NetRun train_network(const Network& net, std::vector<double> theta, const NetSets& sets, const RunSpec& spec,
+                     long steps, std::uint64_t seed, const NetRecording& recording) {
+  return NetTrainer(net, std::move(theta), sets, spec, steps, seed, recording).finish();
 }
 
 void write_net_csv(std::ostream& out, const NetRun& run) {

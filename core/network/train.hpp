@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -90,6 +91,30 @@ std::string find_net_training_problem(const Network& net, const NetSets& sets, c
 // find_net_training_problem (and find_net_recording_problem).
 NetRun train_network(const Network& net, std::vector<double> theta, const NetSets& sets, const RunSpec& spec,
                      long steps, std::uint64_t seed, const NetRecording& recording = {});
+
+// A training that advances in parts, so that the window's job can drop a stale one between parts
+// and a page can train between its frames; train_network is one run to its end. `net` and `sets`
+// must outlive it. Its rows are train_network's, bit for bit, however it is divided.
+class NetTrainer {
+ public:
+  NetTrainer(const Network& net, std::vector<double> theta, const NetSets& sets, const RunSpec& spec, long steps,
+             std::uint64_t seed, const NetRecording& recording = {});
+  ~NetTrainer();
+  NetTrainer(NetTrainer&&) noexcept;
+  NetTrainer& operator=(NetTrainer&&) noexcept;
+
+  // Computes up to `rows` more rows (a row: the pass at step k and the update after it); true once
+  // the run has ended (its steps done, or diverged).
+  bool advance(long rows);
+  bool done() const;
+  long next_row() const;  // the step of the next row to compute
+  // The run (the rest computed first).
+  NetRun finish() &&;
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
 
 // CSV: step,loss then the columns the run has (batch_loss, accuracy, test_loss, test_accuracy).
 void write_net_csv(std::ostream& out, const NetRun& run);

@@ -117,14 +117,16 @@ void data_fields(AppState& state) {
 void function_section(AppState& state) {
   const Objective& current = state.model.scenario.course.objective;
   // A data set is named in the fields below the combo, and on the canvas.
-  const std::string preview = current.is_typed() ? "Typed formula"
+  const bool network = state.model.scenario.network.has_value();
+  const std::string preview = network              ? "Network on data"
+                              : current.is_typed() ? "Typed formula"
                               : current.is_data()
                                   ? (current.loss() == DataLoss::linear ? "Linear regression" : "Logistic regression")
                                   : current.title();
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##function", preview.c_str())) {
     for (const TestFunction& f : test_functions()) {
-      const bool selected = current.builtin() == &f;
+      const bool selected = !network && current.builtin() == &f;
       if (ImGui::Selectable(std::string(f.title).c_str(), selected)) select_function(state, std::string(f.name));
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(f.formula).c_str());
       if (selected) ImGui::SetItemDefaultFocus();
@@ -143,11 +145,20 @@ void function_section(AppState& state) {
     if (ImGui::Selectable("Data from a CSV file…")) state.view.dialogs.open_data = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A file with columns x and y (File > Open data)");
     ImGui::Separator();
-    if (ImGui::Selectable("Typed formula...", current.is_typed())) type_formula(state, std::string(current.formula()));
+    if (ImGui::Selectable("Typed formula...", !network && current.is_typed()))
+      type_formula(state, std::string(current.formula()));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your own f(x, y), starting from the current formula");
+    ImGui::Separator();
+    if (ImGui::Selectable("Network on data", network)) choose_network(state);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("A small network trained on TensorFlow Playground's data by the same optimizers");
     ImGui::EndCombo();
   }
   tooltip("The loss surface");
+  if (network) {
+    draw_network_section(state);
+    return;
+  }
   ImGui::PushFont(state.view.fonts.mono);
   if (current.is_typed()) {
     ImGui::SetNextItemWidth(-1);
@@ -253,7 +264,7 @@ void draw_controls_panel(AppState& state) {
     ImGui::Separator();
     function_section(state);
     ImGui::Spacing();
-    start_and_steps(state);
+    if (!state.model.scenario.network) start_and_steps(state);
     if (!state.model.problem.empty()) ImGui::TextColored(error_colour(state), "%s", state.model.problem.c_str());
   }
   ImGui::End();

@@ -131,9 +131,9 @@ void schedule_curve(const AppState& state, const RunSpec& run, Rgb colour) {
                       schedule_help(run.schedule.kind));
 }
 
-void batch_row(AppState& state, std::size_t index, const Dataset& data) {
+void batch_row(AppState& state, std::size_t index, std::size_t data_rows) {
   RunSpec& run = state.model.scenario.course.runs[index];
-  const int rows = static_cast<int>(std::min<std::size_t>(data.size(), kMaxDataRows));
+  const int rows = static_cast<int>(std::min<std::size_t>(data_rows, kMaxNetRows));
   label_column("batch");
   const char* shuffle_label = "shuffle";
   const float shuffle_width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
@@ -163,7 +163,12 @@ void draw_training_fields(AppState& state, std::size_t index) {
   schedule_combo(run.schedule);
   schedule_rows(state, run.schedule);
   if (!run.schedule.is_constant()) schedule_curve(state, run, state.model.scenario.looks[index].colour);
-  if (const Dataset* data = state.model.scenario.course.objective.data()) batch_row(state, index, *data);
+  if (state.model.scenario.network) {
+    batch_row(state, index, training_rows(state));
+    ImGui::PopID();
+    return;  // a network's gradients take no noise
+  }
+  if (const Dataset* data = state.model.scenario.course.objective.data()) batch_row(state, index, data->size());
   SliderMapping noise = slider_mapping(kNoise);
   noise.low_decade = -3;  // 0.001 to 10 on the slider; typed values up to kMaxNoise
   noise.high_decade = 1;

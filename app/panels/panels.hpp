@@ -15,7 +15,8 @@ namespace optviz::gui {
 void draw_menu_bar(AppState& state);
 void draw_time_bar(AppState& state);
 void draw_controls_panel(AppState& state);
-void draw_runs_section(AppState& state);  // inside the controls panel
+void draw_runs_section(AppState& state);     // inside the controls panel
+void draw_network_section(AppState& state);  // inside the controls panel, for a network scenario
 void draw_canvas_panel(AppState& state);
 void draw_plots_panel(AppState& state);
 void draw_data_plot(const AppState& state, ImVec2 size);        // inside the plots panel, for a loss from data

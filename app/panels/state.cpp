@@ -45,6 +45,7 @@ bool room_for_another_run(AppState& state) {
 
 // The function becomes `f`, with its own view and start; batches follow its data.
 void use_function(AppState& state, Objective f) {
+  state.model.scenario.network.reset();
   state.model.scenario.view = f.view();
   state.model.scenario.course.start = f.start();
   state.view.settings.wanted = f.view();
@@ -56,7 +57,8 @@ Objective generated_objective(const DataRecipe& r) {
   return Objective::from_data(generate_data(r), r.loss, std::to_string(r.points) + " generated points");
 }
 
-// A seed after `seed` that reads as a short number (a step of a 64-bit mix, kept below a million).
+}  // namespace
+
 std::uint64_t next_seed(std::uint64_t seed) {
   std::uint64_t z = seed + 0x9e3779b97f4a7c15u;
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
@@ -65,8 +67,6 @@ std::uint64_t next_seed(std::uint64_t seed) {
   const std::uint64_t next = 1 + z % 999'999;
   return next == seed ? next + 1 : next;
 }
-
-}  // namespace
 
 std::optional<std::size_t> preferred_run(const Scenario& s) {
   for (std::size_t i = 0; i < s.course.runs.size(); ++i)
@@ -205,7 +205,7 @@ void change_to_rule(AppState& state, std::size_t index) {
 
 void select_function(AppState& state, const std::string& name) {
   const TestFunction* f = find_function(name);
-  if (f == nullptr || state.model.scenario.course.objective == Objective(*f)) return;
+  if (f == nullptr || (!state.model.scenario.network && state.model.scenario.course.objective == Objective(*f))) return;
   use_function(state, *f);
 }
 
@@ -216,7 +216,8 @@ void type_formula(AppState& state, std::string text) {
     Objective typed = Objective::typed(state.model.formula.text);
     state.model.formula.error.clear();
     state.model.formula.column = 0;
-    if (!(typed == state.model.scenario.course.objective)) {
+    if (state.model.scenario.network || !(typed == state.model.scenario.course.objective)) {
+      state.model.scenario.network.reset();
       state.model.scenario.course.objective = std::move(typed);
       fit_batches_to_function(state.model.scenario);
     }
@@ -227,7 +228,8 @@ void type_formula(AppState& state, std::string text) {
 }
 
 void choose_generated_data(AppState& state, DataLoss loss) {
-  if (function_is_generated(state) && state.model.generated.recipe.loss == loss) return;
+  if (!state.model.scenario.network && function_is_generated(state) && state.model.generated.recipe.loss == loss)
+    return;
   state.model.generated.recipe.loss = loss;
   try {
     Objective f = generated_objective(state.model.generated.recipe);
@@ -316,8 +318,30 @@ void set_batch(AppState& state, std::size_t index, long batch) {
   if (index >= state.model.scenario.course.runs.size()) return;
   RunSpec& run = state.model.scenario.course.runs[index];
   const Dataset* data = state.model.scenario.course.objective.data();
-  run.batch = data == nullptr ? 0 : std::clamp(batch, 0L, static_cast<long>(data->size()));
+  const std::size_t rows = state.model.scenario.network ? training_rows(state) : data == nullptr ? 0 : data->size();
+  run.batch = std::clamp(batch, 0L, static_cast<long>(rows));
   if (run.batch == 0) run.shuffle = false;
+}
+
+std::size_t training_rows(const AppState& state) {
+  const auto& n = state.model.scenario.network;
+  if (!n) return 0;
+  if (const NetStart* start = state.model.training->start(); start && state.model.training->trained().network == n)
+    return start->sets.train.size();
+  const std::size_t rows = n->recipe ? n->recipe->rows : n->rows.size();
+  return rows - static_cast<std::size_t>(std::llround(n->test_fraction * static_cast<double>(rows)));
+}
+
+void choose_network(AppState& state) {
+  if (state.model.scenario.network) return;
+  Scenario s = default_network_scenario();
+  s.display = state.model.scenario.display;
+  state.model.scenario = std::move(s);
+}
+
+void new_network_points(AppState& state) {
+  auto& recipe = state.model.scenario.network->recipe;
+  if (recipe) recipe->seed = next_seed(recipe->seed);
 }
 
 void new_seed(AppState& state) { state.model.scenario.course.seed = next_seed(state.model.scenario.course.seed); }

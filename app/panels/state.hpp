@@ -98,6 +98,15 @@ void fit_batches_to_function(Scenario& scenario);
 void set_batch(AppState& state, std::size_t index, long batch);
 // "New seed": another seed for the noise and the shuffled batches.
 void new_seed(AppState& state);
+// A seed after `seed` that reads as a short number (a step of a 64-bit mix, kept below a million).
+std::uint64_t next_seed(std::uint64_t seed);
+// "Network on data": the scenario becomes default_network_scenario() (its display kept); choosing a
+// function (select_function, type_formula, data) makes it a 2D scenario again.
+void choose_network(AppState& state);
+// The training rows of the network scenario (0 for a 2D one).
+std::size_t training_rows(const AppState& state);
+// "New points": the network's data drawn again from its recipe with another seed.
+void new_network_points(AppState& state);
 
 // The largest step count the current number of runs allows.
 long max_steps(const AppState& state);

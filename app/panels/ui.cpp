@@ -136,7 +136,8 @@ void draw_ui(AppState& state, double dt) {
   draw_dialogs(state);
   draw_unsaved_question(state);
   state.view.animating = state.model.playback.playing || (state.view.explain.open && state.view.explain.playing) ||
-                         state.view.gif.running || state.view.dragging_start || state.model.maps->busy();
+                         state.view.gif.running || state.view.dragging_start || state.model.maps->busy() ||
+                         state.model.training->busy();
 }
 
 void process_file_requests(AppState& state) {

@@ -96,9 +96,10 @@ int run_gui(const GuiOptions& options) {
     Image image;
     const int frames = std::max(1, options.frames);
     for (int i = 0; i + 1 < frames; ++i) app->frame(1.0 / 60);
-    // The maps computed in the background are finished before the still is taken (within a minute).
+    // The maps and trainings computed in the background are finished before the still is taken (within a minute).
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
-    while (app->state().model.maps->busy() && std::chrono::steady_clock::now() < give_up) {
+    const auto busy = [&app] { return app->state().model.maps->busy() || app->state().model.training->busy(); };
+    while (busy() && std::chrono::steady_clock::now() < give_up) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       app->frame(1.0 / 60);
     }

@@ -21,10 +21,18 @@ void simulate_if_changed(Model& model) {
     model.problem = std::move(problem);
     return;
   }
-  const std::vector<std::size_t> changed = changed_runs(model.simulated.course, model.scenario.course);
+  // From a network scenario back to a function: every run is new (changed_runs sees the same setup).
+  std::vector<std::size_t> changed;
+  if (model.simulated.network && !model.scenario.network)
+    for (std::size_t i = 0; i < model.scenario.course.runs.size(); ++i) changed.push_back(i);
+  else if (!model.scenario.network)
+    changed = changed_runs(model.simulated.course, model.scenario.course);
   model.runs.resize(model.scenario.course.runs.size());
   model.run_versions.resize(model.scenario.course.runs.size());
-  if (!changed.empty()) {
+  if (model.scenario.network) {
+    // A network's runs train in the background (update_model); the trajectories stay empty.
+    for (Trajectory& t : model.runs) t = Trajectory{};
+  } else if (!changed.empty()) {
     try {
       simulate(model.scenario.course, model.runs, changed);  // into the memory the runs already have
     } catch (const std::exception& e) {  // a scenario without a problem simulates: only a bug gets here
@@ -54,12 +62,17 @@ void simulate_if_changed(Model& model) {
 
 void update_model(Model& model, bool show_spread) {
   simulate_if_changed(model);
+  // A network scenario's trainings follow the last valid scenario (simulated).
+  model.training->update(model.simulated);
+  if (model.training->poll()) ++model.generation;
+  if (model.simulated.network) return;
   // The spread belongs to what `runs` shows: only a scenario that was simulated has one.
   if (model.simulated.course.steps >= 1 && model.runs.size() == model.simulated.course.runs.size())
     update_spread(model.spread, model.simulated.course, show_spread);
 }
 
 long last_step(const Model& model) {
+  if (model.simulated.network) return model.simulated.course.steps;
   std::size_t rows = 1;
   for (const Trajectory& t : model.runs) rows = std::max(rows, t.rows());
   return static_cast<long>(rows) - 1;

@@ -15,6 +15,7 @@
 #include "grid.hpp"
 #include "history.hpp"
 #include "map_views.hpp"
+#include "net_training.hpp"
 #include "scenario.hpp"
 #include "spread.hpp"
 #include "trajectory.hpp"
@@ -56,6 +57,9 @@ struct Model {
   std::optional<std::size_t> selected;
   Playback playback;
   std::unique_ptr<MapViews> maps = std::make_unique<MapViews>();  // the sweep panel and the basin overlay
+  // A network scenario's runs (scenario.network): trained in the background; `runs` then holds an
+  // empty trajectory per run.
+  std::unique_ptr<NetTraining> training = std::make_unique<NetTraining>();
   History history;  // undo and redo of the scenario (and the generated data's recipe)
 };
 
@@ -65,7 +69,8 @@ struct Model {
 // the playhead's step (clamped) and the selection within the runs.
 void update_model(Model& model, bool show_spread);
 
-// The last step of the longest run: the playhead's range is [0, last_step].
+// The last step of the longest run (of a network scenario: its steps): the playhead's range is
+// [0, last_step].
 long last_step(const Model& model);
 
 }  // namespace optviz::gui

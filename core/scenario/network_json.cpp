@@ -19,7 +19,8 @@ PlaygroundRecipe parse_recipe(const Json& data) {
   PlaygroundRecipe r;
   const Json& set = member(data, "set", "network.data.set");
   const auto found = find_playground(text(set, "network.data.set"));
-  if (!found) fail("network.data.set", "must be one of circle, xor, gauss, spiral, plane, multi-gauss, got " + shown(set));
+  if (!found)
+    fail("network.data.set", "must be one of circle, xor, gauss, spiral, plane, multi-gauss, got " + shown(set));
   r.set = *found;
   if (const auto it = data.find("rows"); it != data.end())
     r.rows = static_cast<std::size_t>(integer(*it, "network.data.rows", 1, static_cast<long>(kMaxNetRows)));
@@ -40,7 +41,8 @@ void parse_data(const Json& data, NetworkSetup& n) {
   reject_unknown_keys(data, "network.data.", {"source", "x1", "x2", "y"});
   n.recipe.reset();
   n.source = text(member(data, "source", "network.data.source (or \"set\")"), "network.data.source");
-  for (const auto& [key, column] : {std::pair{"x1", &n.rows.x1}, std::pair{"x2", &n.rows.x2}, std::pair{"y", &n.rows.y}}) {
+  for (const auto& [key, column] :
+       {std::pair{"x1", &n.rows.x1}, std::pair{"x2", &n.rows.x2}, std::pair{"y", &n.rows.y}}) {
     const std::string field = std::string("network.data.") + key;
     const Json& list = member(data, key, field);
     if (!list.is_array()) fail(field, "must be an array of numbers, got " + shown(list));
@@ -66,7 +68,8 @@ NetworkSetup parse_network(const Json& value) {
   if (const auto it = value.find("features"); it != value.end()) {
     if (!it->is_array()) fail("network.features", "must be an array of names, got " + shown(*it));
     if (it->size() > kFeatureCount)
-      fail("network.features", "at most " + std::to_string(kFeatureCount) + " features, got " + std::to_string(it->size()));
+      fail("network.features",
+           "at most " + std::to_string(kFeatureCount) + " features, got " + std::to_string(it->size()));
     n.features.clear();
     for (const Json& item : *it) {
       const std::string field = "network.features[" + std::to_string(n.features.size()) + "]";
@@ -82,8 +85,8 @@ NetworkSetup parse_network(const Json& value) {
            "at most " + std::to_string(kMaxHiddenLayers) + " hidden layers, got " + std::to_string(it->size()));
     n.hidden.clear();
     for (const Json& item : *it)
-      n.hidden.push_back(static_cast<std::size_t>(integer(
-          item, "network.hidden[" + std::to_string(n.hidden.size()) + "]", 1, static_cast<long>(kMaxUnits))));
+      n.hidden.push_back(static_cast<std::size_t>(
+          integer(item, "network.hidden[" + std::to_string(n.hidden.size()) + "]", 1, static_cast<long>(kMaxUnits))));
   }
   if (const auto it = value.find("activation"); it != value.end()) {
     const auto a = find_activation(text(*it, "network.activation"));
@@ -102,10 +105,8 @@ NetworkSetup parse_network(const Json& value) {
 OrderedJson network_json(const NetworkSetup& n) {
   OrderedJson out;
   if (n.recipe) {
-    out["data"] = {{"set", name(n.recipe->set)},
-                   {"rows", n.recipe->rows},
-                   {"noise", n.recipe->noise},
-                   {"seed", n.recipe->seed}};
+    out["data"] = {
+        {"set", name(n.recipe->set)}, {"rows", n.recipe->rows}, {"noise", n.recipe->noise}, {"seed", n.recipe->seed}};
   } else {
     out["data"] = {{"source", n.source}, {"x1", n.rows.x1}, {"x2", n.rows.x2}, {"y", n.rows.y}};
   }

@@ -92,8 +92,7 @@ std::string find_network_problem(const Scenario& s) {
   const NetRecording recording = window_recording({net, sets, {}}, s.course.steps);
   for (std::size_t i = 0; i < s.course.runs.size(); ++i) {
     const RunSpec& run = s.course.runs[i];
-    if (std::string p = find_net_training_problem(net, sets, run, s.course.steps); !p.empty())
-      return run_problem(p, i);
+    if (std::string p = find_net_training_problem(net, sets, run, s.course.steps); !p.empty()) return run_problem(p, i);
     if (std::string p = find_net_recording_problem(net, sets, run.batch, s.course.steps, recording); !p.empty())
       return "runs[" + std::to_string(i) + "]: too much to train (" + p + "): fewer steps or rows";
   }

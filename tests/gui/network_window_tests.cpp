@@ -1,0 +1,160 @@
+// A network scenario in the window (issue 25): its runs train in the background (app/state/
+// net_training), each exactly as train_scenario_run trains it (and so as `optviz train` does);
+// presentation edits never train again, a slider trains again exactly its run, a change of the
+// network, its data or the seed trains every run, and a stale training is dropped.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+#include "headless_ui.hpp"
+#include "network_setup.hpp"
+#include "scenario.hpp"
+#include "state.hpp"
+
+using namespace optviz;
+using namespace optviz::gui;
+using optviz::gui::test::HeadlessUi;
+
+namespace {
+
+Scenario small_network() {
+  Scenario s = default_network_scenario();
+  s.network->recipe->rows = 120;
+  s.course.steps = 150;
+  return s;
+}
+
+// Frames until no training runs (a minute at most).
+void settle(HeadlessUi& ui) {
+  for (int i = 0; i < 60'000 && ui.state.model.training->busy(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ui.frame();
+  }
+  ui.frame();
+  REQUIRE_FALSE(ui.state.model.training->busy());
+}
+
+std::vector<std::uint64_t> versions(const AppState& s) {
+  std::vector<std::uint64_t> out;
+  for (std::size_t i = 0; i < s.model.training->size(); ++i) out.push_back(s.model.training->version(i));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a network scenario's runs train in the background, each as train_scenario_run trains it") {
+  HeadlessUi ui(small_network());
+  settle(ui);
+  const Scenario& s = ui.state.model.scenario;
+  REQUIRE(ui.state.model.problem.empty());
+  REQUIRE(ui.state.model.training->size() == 4);
+  CHECK(ui.state.model.training->started() == 4);
+  CHECK(last_step(ui.state) == 150);
+  const NetStart start = network_start(s);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const NetRun expected = train_scenario_run(s, start, i, window_recording(start, s.course.steps));
+    const NetRun* run = ui.state.model.training->run(i);
+    REQUIRE(run != nullptr);
+    CHECK(run->loss == expected.loss);
+    CHECK(run->test_accuracy == expected.test_accuracy);
+    CHECK(run->theta == expected.theta);
+    CHECK(run->snapshots.size() == expected.snapshots.size());
+    CHECK(run->layer_stats.size() == expected.layer_stats.size());
+  }
+}
+
+TEST_CASE("presentation edits never train a network's runs again") {
+  HeadlessUi ui(small_network());
+  settle(ui);
+  const std::vector<std::uint64_t> before = versions(ui.state);
+  SECTION("a name") { ui.state.model.scenario.looks[1].label = "plain SGD"; }
+  SECTION("a colour") { ui.state.model.scenario.looks[2].colour = {200, 10, 10}; }
+  SECTION("visibility") { ui.state.model.scenario.looks[0].visible = false; }
+  SECTION("the title") { ui.state.model.scenario.title = "Circles"; }
+  SECTION("the display") { ui.state.model.scenario.display.colour_scale = ColourScale::linear; }
+  ui.frames(3);
+  CHECK(ui.state.model.training->started() == 4);
+  CHECK_FALSE(ui.state.model.training->busy());
+  CHECK(versions(ui.state) == before);
+}
+
+TEST_CASE("a slider trains again exactly its run; a change of the network, the data or the seed every run") {
+  HeadlessUi ui(small_network());
+  settle(ui);
+  const std::vector<std::uint64_t> before = versions(ui.state);
+  const NetRun* trained = ui.state.model.training->run(2);
+  REQUIRE(trained != nullptr);
+  const std::vector<double> rmsprop_loss = trained->loss;
+  SECTION("one run's learning rate") {
+    ui.state.model.scenario.course.runs[2].hyper.eta = 0.02;
+    ui.frame();
+    CHECK(ui.state.model.training->started() == 5);
+    // Until the new training ends, the run's last one is shown: no flicker while a slider moves.
+    if (ui.state.model.training->busy()) CHECK(ui.state.model.training->run(2)->loss == rmsprop_loss);
+    settle(ui);
+    const std::vector<std::uint64_t> after = versions(ui.state);
+    CHECK(after[0] == before[0]);
+    CHECK(after[1] == before[1]);
+    CHECK(after[2] > before[2]);
+    CHECK(after[3] == before[3]);
+    CHECK(ui.state.model.training->run(2)->loss != rmsprop_loss);
+  }
+  SECTION("the layers") {
+    ui.state.model.scenario.network->hidden = {3};
+    ui.frame();
+    CHECK(ui.state.model.training->started() == 8);
+    CHECK(ui.state.model.training->run(0) == nullptr);  // another network's weights are never shown
+    settle(ui);
+    CHECK(ui.state.model.training->run(0)->theta.size() == 2 * 3 + 3 + 3 + 1);
+  }
+  SECTION("New points") {
+    new_network_points(ui.state);
+    ui.frame();
+    CHECK(ui.state.model.training->started() == 8);
+  }
+  SECTION("the seed") {
+    new_seed(ui.state);
+    ui.frame();
+    CHECK(ui.state.model.training->started() == 8);
+  }
+}
+
+TEST_CASE("a drag trains at every value and the last one wins; the stale trainings are dropped") {
+  HeadlessUi ui(small_network());
+  settle(ui);
+  for (double eta : {0.011, 0.012, 0.013, 0.014}) {
+    ui.state.model.scenario.course.runs[2].hyper.eta = eta;
+    ui.frame();
+  }
+  CHECK(ui.state.model.training->started() == 8);
+  settle(ui);
+  Scenario expected = ui.state.model.scenario;
+  const NetStart start = network_start(expected);
+  CHECK(ui.state.model.training->run(2)->loss ==
+        train_scenario_run(expected, start, 2, window_recording(start, expected.course.steps)).loss);
+}
+
+TEST_CASE("an invalid network keeps the last runs and names its problem") {
+  HeadlessUi ui(small_network());
+  settle(ui);
+  ui.state.model.scenario.course.runs[1].batch = 1000;
+  ui.frames(2);
+  CHECK(ui.state.model.problem == "runs[1].batch: must be at most the 60 training rows, got 1000");
+  CHECK(ui.state.model.training->started() == 4);
+  CHECK(ui.state.model.training->run(1) != nullptr);
+}
+
+TEST_CASE("Network on data, and back to a function") {
+  HeadlessUi ui(default_scenario());
+  ui.frames(2);
+  choose_network(ui.state);
+  ui.frame();
+  REQUIRE(ui.state.model.scenario.network);
+  CHECK(ui.state.model.scenario.course.runs.size() == 4);
+  CHECK(ui.state.model.training->started() == 4);
+  select_function(ui.state, "rosenbrock");
+  ui.frame();
+  CHECK_FALSE(ui.state.model.scenario.network);
+  CHECK(ui.state.model.training->size() == 0);
+  CHECK(ui.state.model.runs.front().rows() > 1);  // simulated again (SGD at 0.03 soon diverges on Rosenbrock)
+}

@@ -8,7 +8,7 @@
 #include <cmath>
 #include <string>
 
-#include "cell_image.hpp"
+#include "image_draw.hpp"
 #include "map_views.hpp"
 #include "panels.hpp"
 #include "parameters.hpp"

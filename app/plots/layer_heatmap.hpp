@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "cell_image.hpp"
+#include "image_draw.hpp"
 #include "layer_stats.hpp"
 #include "plot_scale.hpp"
 #include "polyline.hpp"

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "fonts.hpp"
+#include "headless_ui.hpp"
 #include "layout.hpp"
 
 namespace optviz::gui::test {
@@ -68,12 +69,9 @@ void fill_triangle(Image& image, const std::array<const ImDrawVert*, 3>& v, cons
 
 }  // namespace
 
-WidgetFrame::WidgetFrame(float width, float height, Theme theme, float font_pixels) : context_(ImGui::CreateContext()) {
+WidgetFrame::WidgetFrame(float width, float height, Theme theme, float font_pixels)
+    : context_(make_headless_context(width, height)) {
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.LogFilename = nullptr;
-  io.DisplaySize = ImVec2(width, height);
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   std::string warning;
   const Fonts fonts = load_fonts(*io.Fonts, font_pixels, warning);
   unsigned char* pixels = nullptr;

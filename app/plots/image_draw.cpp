@@ -1,27 +1,8 @@
-#include "cell_image.hpp"
+#include "image_draw.hpp"
 
 #include "colour_map.hpp"
 
 namespace optviz::gui {
-
-std::array<std::uint8_t, 4> CellImage::at(int i, int j) const {
-  const std::size_t k =
-      (static_cast<std::size_t>(j) * static_cast<std::size_t>(width) + static_cast<std::size_t>(i)) * 4;
-  return {rgba[k], rgba[k + 1], rgba[k + 2], rgba[k + 3]};
-}
-
-void CellImage::set(int i, int j, std::array<std::uint8_t, 4> colour) {
-  const std::size_t k =
-      (static_cast<std::size_t>(j) * static_cast<std::size_t>(width) + static_cast<std::size_t>(i)) * 4;
-  for (std::size_t c = 0; c < 4; ++c) rgba[k + c] = colour[c];
-}
-
-void CellImage::reset(int columns, int rows) {
-  width = columns;
-  height = rows;
-  rgba.assign(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows) * 4, 0);
-  ++generation;
-}
 
 void draw_cell_image(ImDrawList& dl, const CellImage& image, PixelRect rect) {
   if (image.width <= 0 || image.height <= 0) return;

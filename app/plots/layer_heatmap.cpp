@@ -17,20 +17,21 @@ constexpr double kLeastShareColour = 0.12;
 // The decade a histogram bin above 0 starts at: bin b counts [10^e, 10^(e+1)).
 int bin_decade(std::size_t bin) { return kHistogramLowestDecade + static_cast<int>(bin) - 1; }
 
-// The rows every map of the stack shows: the decades with a value in any of them, one more on each
-// side for room; nothing when no value has a place on the log axis.
-std::optional<std::pair<std::size_t, std::size_t>> shown_bins(const NetRun& run, ParameterKind kind,
+// The rows every map of the stack shows: the decades with a value in any of the runs, one more on
+// each side for room; nothing when no value has a place on the log axis.
+std::optional<std::pair<std::size_t, std::size_t>> shown_bins(std::span<const NetRun* const> runs, ParameterKind kind,
                                                               LayerQuantity quantity) {
   std::size_t low = kHistogramBins, high = 0;
-  for (const LayerStats& row : run.layer_stats) {
-    const Distribution* d = row.kind == kind ? quantity_of(row, quantity) : nullptr;
-    if (d == nullptr) continue;
-    for (std::size_t b = 1; b < kHistogramBins; ++b)
-      if (d->histogram[b] > 0) {
-        low = std::min(low, b);
-        high = std::max(high, b);
-      }
-  }
+  for (const NetRun* run : runs)
+    for (const LayerStats& row : run->layer_stats) {
+      const Distribution* d = row.kind == kind ? quantity_of(row, quantity) : nullptr;
+      if (d == nullptr) continue;
+      for (std::size_t b = 1; b < kHistogramBins; ++b)
+        if (d->histogram[b] > 0) {
+          low = std::min(low, b);
+          high = std::max(high, b);
+        }
+    }
   if (low > high) return std::nullopt;
   return std::pair{std::max<std::size_t>(1, low - 1), std::min(kHistogramBins - 1, high + 1)};
 }
@@ -163,25 +164,31 @@ std::array<std::uint8_t, 4> share_colour(std::size_t count, std::size_t elements
   return {byte(c.r), byte(c.g), byte(c.b), 255};
 }
 
-std::vector<LayerHeatmap> layer_heatmaps(const NetRun& run, std::span<const LayerShape> layers, ParameterKind kind,
-                                         LayerQuantity quantity) {
-  std::vector<LayerHeatmap> maps;
-  const auto bins = shown_bins(run, kind, quantity);
-  if (!bins) return maps;
-  for (std::size_t l = 0; l < layers.size(); ++l) {
+void fill_layer_heatmaps(std::vector<LayerHeatmap>& maps, const NetRun& run, std::span<const LayerShape> layers,
+                         ParameterKind kind, LayerQuantity quantity, std::span<const NetRun* const> alike) {
+  std::vector<const NetRun*> runs{&run};
+  runs.insert(runs.end(), alike.begin(), alike.end());
+  const auto bins = shown_bins(runs, kind, quantity);
+  std::vector<std::vector<const LayerStats*>> parts;
+  for (std::size_t l = 0; bins && l < layers.size(); ++l) {
     std::vector<const LayerStats*> rows;
     for (const LayerStats& row : run.layer_stats)
       if (row.layer == l && row.kind == kind && quantity_of(row, quantity) != nullptr) rows.push_back(&row);
-    if (rows.empty()) continue;
-    LayerHeatmap& map = maps.emplace_back();
+    if (!rows.empty()) parts.push_back(std::move(rows));
+  }
+  maps.resize(parts.size());
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const std::size_t l = parts[k].front()->layer;
+    LayerHeatmap map;
+    map.image.generation = maps[k].image.generation;  // counts on at its place
     map.layer = l;
     map.title = layer_part_title(layers[l], l, kind) + ": " + quantity_title(quantity, run.accumulator);
     map.first_bin = bins->first;
     map.bins = bins->second - bins->first + 1;
-    map.elements = rows.front()->count;
-    fill_map(map, rows, quantity);
+    map.elements = parts[k].front()->count;
+    fill_map(map, parts[k], quantity);
+    maps[k] = std::move(map);
   }
-  return maps;
 }
 
 std::optional<long> draw_layer_heatmaps(const char* id, std::span<const LayerHeatmap> maps, long step, ImVec2 size,

@@ -52,9 +52,12 @@ struct LayerHeatmap {
 std::array<std::uint8_t, 4> share_colour(std::size_t count, std::size_t elements);
 
 // The heatmaps of every layer's weights (or biases) of `run` for one quantity, from its
-// layer_stats; empty when it recorded none (or, for the accumulator, the optimizer has none).
-std::vector<LayerHeatmap> layer_heatmaps(const NetRun& run, std::span<const LayerShape> layers, ParameterKind kind,
-                                         LayerQuantity quantity);
+// layer_stats, into `maps`: one per layer, none when the run recorded none (or, for the
+// accumulator, its optimizer has none). The rows span the decades of `run` and of the runs `alike`
+// (shown beside it on the same axis). Each image's generation counts on at its place in `maps`, so
+// that the application, which uploads maps[k].image as its texture k, uploads what changed.
+void fill_layer_heatmaps(std::vector<LayerHeatmap>& maps, const NetRun& run, std::span<const LayerShape> layers,
+                         ParameterKind kind, LayerQuantity quantity, std::span<const NetRun* const> alike = {});
 
 // The median through the columns' centres in the map's plot rectangle `r`, broken where it has
 // no place on the log axis (0 or NaN).

@@ -66,14 +66,19 @@ NetRun hand_stats_run(const Network& net) {
   return run;
 }
 
-// Where draw_line_plot puts the plot's area in a size area at `origin`: its frame drawn aside.
-PixelRect plot_area(const LinePlot& plot, ImVec2 origin, ImVec2 size) {
+// Where draw_plot_frame puts a plot's area in a size area at `origin`: the frame drawn aside.
+PixelRect frame_area(const std::string& title, const AxisRange& x, const AxisRange& y, ImVec2 origin, ImVec2 size,
+                     const std::vector<std::string>& short_titles = {}) {
   ImDrawList aside(ImGui::GetDrawListSharedData());
   aside._ResetForNewFrame();
   aside.PushClipRectFullScreen();
   aside.PushTextureID(ImGui::GetIO().Fonts->TexID);
-  return *draw_plot_frame(aside, origin, size, plot.title, plot.x, plot.y ? *plot.y : series_range(plot),
-                          plot.short_titles);
+  return *draw_plot_frame(aside, origin, size, title, x, y, short_titles);
+}
+
+// The same for a line plot.
+PixelRect plot_area(const LinePlot& plot, ImVec2 origin, ImVec2 size) {
+  return frame_area(plot.title, plot.x, plot.y ? *plot.y : series_range(plot), origin, size, plot.short_titles);
 }
 
 }  // namespace
@@ -163,8 +168,8 @@ TEST_CASE("the curves are the NetRun's columns at its steps, drawn up to the pla
 TEST_CASE("the heatmap's cells are the histogram's counts, its median at its place", "[gui][net]") {
   const Network net({2, {3}, Activation::tanh, NetLoss::logistic});
   const NetRun run = hand_stats_run(net);
-  const std::vector<LayerHeatmap> maps =
-      layer_heatmaps(run, net.layers(), ParameterKind::weight, LayerQuantity::step_size);
+  std::vector<LayerHeatmap> maps;
+  fill_layer_heatmaps(maps, run, net.layers(), ParameterKind::weight, LayerQuantity::step_size);
   REQUIRE(maps.size() == 2);
   CHECK(maps[0].title == "layer 1 weights (2x3): step size");
   CHECK(maps[1].title == "layer 2 weights (3x1): step size");
@@ -206,9 +211,23 @@ TEST_CASE("the heatmap's cells are the histogram's counts, its median at its pla
   CHECK(line.points[2].y == Approx(150).margin(1e-3));
 
   // Without a texture the cells are drawn as rectangles of their colours, and the titles read.
+  // Hover: the cell of update 10 in [1e-3, 1e-2) holds four of the six weights.
   test::WidgetFrame frame(600, 400);
-  frame.frame([&] { draw_layer_heatmaps("maps", maps, 20, ImVec2(560, 360), frame.style); });
+  ImVec2 cell;
+  const auto draw = [&] {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float key = 1.4f * ImGui::GetFontSize(), each = (360 - key) / 2;
+    const PixelRect area =
+        frame_area(maps[0].title, maps[0].x, maps[0].y, ImVec2(origin.x, origin.y + key), ImVec2(560, each));
+    cell = ImVec2(area.x0 + area.width() / 6, area.y1 - area.height() * 1.5f / 4);
+    draw_layer_heatmaps("maps", maps, 20, ImVec2(560, 360), frame.style);
+  };
+  frame.frame(draw);
+  frame.frame(draw, [&](ImGuiIO& io) { io.MousePos = cell; });
+  frame.frame(draw, [&](ImGuiIO& io) { io.MousePos = cell; });
   const std::string text = test::drawn_text();
+  CHECK(text.find("after update 10: median 0.001, 5–95%: 0.0015 – 0.05") != std::string::npos);
+  CHECK(text.find("4 of 6 in [1e-3, 1e-2)") != std::string::npos);
   CHECK(text.find("layer 1 weights (2x3): step size") != std::string::npos);
   CHECK(text.find("share of the layer in a decade") != std::string::npos);
   const Image image = frame.pixels();
@@ -219,7 +238,19 @@ TEST_CASE("the heatmap's cells are the histogram's counts, its median at its pla
   CHECK(found > 1000);  // cells of four in six, each tens of pixels
 
   // No accumulator (SGD): no maps.
-  CHECK(layer_heatmaps(run, net.layers(), ParameterKind::weight, LayerQuantity::accumulator).empty());
+  CHECK(maps[0].image.generation == 1);
+  fill_layer_heatmaps(maps, run, net.layers(), ParameterKind::weight, LayerQuantity::update_ratio);
+  CHECK(maps[0].image.generation == 2);  // uploaded again
+  CHECK(maps[0].title == "layer 1 weights (2x3): |update|/|weight|");
+  // Beside a run with values in [1e3, 1e4): its decades too, and one more, up to 1e5.
+  NetRun larger = run;
+  for (LayerStats& row : larger.layer_stats) row.step_size.histogram[histogram_bin(2e3)] = 1;
+  const std::vector<const NetRun*> alike{&larger};
+  fill_layer_heatmaps(maps, run, net.layers(), ParameterKind::weight, LayerQuantity::step_size, alike);
+  CHECK(maps[0].bins == 9);
+  CHECK(maps[0].y.max == Approx(1e5).epsilon(1e-15));
+  fill_layer_heatmaps(maps, run, net.layers(), ParameterKind::weight, LayerQuantity::accumulator);
+  CHECK(maps.empty());
 }
 
 TEST_CASE("the runs' bands lie between their 5% and 95% quantiles, their medians on them", "[gui][net]") {
@@ -364,7 +395,10 @@ TEST_CASE("the views of RMSprop against AdaGrad on the spiral: AdaGrad's step si
       write_view(dir, "curves" + suffix, frame);
 
       for (const auto& [name, run] : {std::pair{"rmsprop", &runs.rmsprop}, std::pair{"adagrad", &runs.adagrad}}) {
-        const auto maps = layer_heatmaps(*run, runs.net.layers(), ParameterKind::weight, LayerQuantity::step_size);
+        // On the same rows as the other run's, to be compared side by side.
+        const std::vector<const NetRun*> other{run == &runs.rmsprop ? &runs.adagrad : &runs.rmsprop};
+        std::vector<LayerHeatmap> maps;
+        fill_layer_heatmaps(maps, *run, runs.net.layers(), ParameterKind::weight, LayerQuantity::step_size, other);
         REQUIRE(maps.size() == 3);
         frame.frame([&] { draw_layer_heatmaps("maps", maps, step, area, frame.style); });
         write_view(dir, std::string("heatmap-") + name + suffix, frame);

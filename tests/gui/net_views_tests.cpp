@@ -413,5 +413,14 @@ TEST_CASE("the views of RMSprop against AdaGrad on the spiral: AdaGrad's step si
                          cache);
       });
       write_view(dir, "bands" + suffix, frame);
+      if (size.font != 18 || theme != Theme::light) continue;
+      // The other quantities, once: the accumulator G, and the biases' |update|/|weight|.
+      std::vector<LayerHeatmap> maps;
+      fill_layer_heatmaps(maps, runs.rmsprop, runs.net.layers(), ParameterKind::weight, LayerQuantity::accumulator);
+      frame.frame([&] { draw_layer_heatmaps("maps", maps, step, area, frame.style); });
+      write_view(dir, "heatmap-rmsprop-accumulator" + suffix, frame);
+      fill_layer_heatmaps(maps, runs.rmsprop, runs.net.layers(), ParameterKind::bias, LayerQuantity::update_ratio);
+      frame.frame([&] { draw_layer_heatmaps("maps", maps, step, area, frame.style); });
+      write_view(dir, "heatmap-rmsprop-bias-ratio" + suffix, frame);
     }
 }

@@ -31,7 +31,8 @@ namespace {
 // lowest low and the highest high of the values in it), broken where a bound has no place.
 void draw_band(ImDrawList& dl, const PlotBand& band, const AxisRange& x, const AxisRange& y, PixelRect r) {
   const std::size_t n = std::min({band.shown, band.low.size(), band.high.size()});
-  const ImU32 colour = with_alpha(band.colour, 0.22f);
+  // As its line is drawn: readable on the plot, here translucent.
+  const ImU32 colour = with_alpha(readable_on(band.colour, plot_background()), 0.22f);
   struct Column {
     float px, low, high;
   };

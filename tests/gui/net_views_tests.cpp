@@ -288,7 +288,7 @@ TEST_CASE("the runs' bands lie between their 5% and 95% quantiles, their medians
   Polylines scratch;
   LinePlot plot = plots[0];
   plot.bands[0].shown = 3;
-  const ImU32 fill = with_alpha(plot.bands[0].colour, 0.22f);
+  const ImU32 fill = with_alpha(readable_on(plot.bands[0].colour, plot_background()), 0.22f);
   std::size_t inside = 0, outside = 0;
   frame.frame([&] {
     const PixelRect r = plot_area(plot, ImGui::GetCursorScreenPos(), ImVec2(560, 250));

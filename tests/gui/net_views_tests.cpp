@@ -277,7 +277,8 @@ TEST_CASE("the runs' bands lie between their 5% and 95% quantiles, their medians
   CHECK(plots[0].bands[0].name == "RMSprop 5–95%");
   CHECK(layer_band_plots(lines, net.layers(), ParameterKind::bias, LayerQuantity::accumulator, 20)[0].series.empty());
 
-  // Drawn: every vertex of the band's fill lies between the pixels of 1.5e-3 and 5e-2 on the y axis.
+  // Drawn: every vertex of the band's fill lies between the pixels of 1.5e-3 and 5e-2 on the y axis,
+  // and of updates 10 and 25 on the x axis.
   test::WidgetFrame frame(600, 300);
   PlotColumnsCache cache;
   Polylines scratch;
@@ -285,17 +286,31 @@ TEST_CASE("the runs' bands lie between their 5% and 95% quantiles, their medians
   plot.bands[0].shown = 3;
   const ImU32 fill = with_alpha(readable_on(plot.bands[0].colour, plot_background()), 0.22f);
   std::size_t inside = 0, outside = 0;
-  frame.frame([&] {
-    const PixelRect r = plot_area(plot, ImGui::GetCursorScreenPos(), ImVec2(560, 250));
+  PixelRect r;
+  const auto draw = [&] {
+    r = plot_area(plot, ImGui::GetCursorScreenPos(), ImVec2(560, 250));
     ImDrawList& dl = *ImGui::GetWindowDrawList();
     const int before = dl.VtxBuffer.Size;
     draw_line_plot("bands", plot, ImVec2(560, 250), frame.style, scratch, cache);
     const float top = r.y1 - static_cast<float>(plot.y->fraction(5e-2)) * r.height();
     const float bottom = r.y1 - static_cast<float>(plot.y->fraction(1.5e-3)) * r.height();
-    for (int v = before; v < dl.VtxBuffer.Size; ++v)
+    const float left = r.x0 + static_cast<float>(plot.x.fraction(10)) * r.width();
+    const float right = r.x0 + static_cast<float>(plot.x.fraction(25)) * r.width();
+    for (int v = before; v < dl.VtxBuffer.Size; ++v) {
+      const ImVec2 p = dl.VtxBuffer[v].pos;
       if (dl.VtxBuffer[v].col == fill)
-        (dl.VtxBuffer[v].pos.y >= top - 0.01f && dl.VtxBuffer[v].pos.y <= bottom + 0.01f ? inside : outside)++;
-  });
-  CHECK(inside >= 8);
+        (p.y >= top - 0.01f && p.y <= bottom + 0.01f && p.x >= left - 0.01f && p.x <= right + 0.01f ? inside
+                                                                                                    : outside)++;
+    }
+  };
+  frame.frame(draw);
+  CHECK(inside == 8);  // two quads: updates 10 to 20 and 20 to 25
   CHECK(outside == 0);
+  // The hover reads the band out at the row nearest the pointer.
+  const auto at_update_20 = [&](ImGuiIO& io) {
+    io.MousePos = ImVec2(r.x0 + static_cast<float>(plot.x.fraction(20)) * r.width(), (r.y0 + r.y1) / 2);
+  };
+  frame.frame(draw, at_update_20);
+  frame.frame(draw, at_update_20);
+  CHECK(test::drawn_text().find("RMSprop 5–95% 0.0015 – 0.05") != std::string::npos);
 }

@@ -1,5 +1,5 @@
 // What training records (core/network/layer_stats, train.hpp's NetRecording): distributions'
-// quantiles and decade bins on known values; one RMSprop update's statistics against its accumulator
+// quantiles (numpy's) and decade bins on known values; one RMSprop update's statistics against its accumulator
 // and step size computed here from the gradient; a typed rule's statistics equal the built-in's; rows
 // every k steps equal the same rows of a run that records every step; the default k and the limit on
 // the work; a step that records nothing computes the same gradient and no loss.
@@ -52,16 +52,16 @@ TEST_CASE("a distribution: NaN apart, quantiles interpolated, |x| in decade bins
   std::vector<double> values{11, 3, std::nan(""), 1, 2, 4, 5, 6, 7, 8, 9, 10};
   const Distribution d = distribution_of(values);
   CHECK(d.nan == 1);
-  CHECK(d.quantiles == std::array<double, kQuantiles>{1, 2, 6, 10, 11});
+  CHECK(d.quantiles == std::array<double, kQuantiles>{1, 1.5, 2, 6, 10, 10.5, 11});
   CHECK(d.histogram[histogram_bin(1)] == 9);   // [1, 10)
   CHECK(d.histogram[histogram_bin(10)] == 2);  // [10, 100)
   std::vector<double> halves{0, 1};
-  CHECK(distribution_of(halves).quantiles == std::array<double, kQuantiles>{0, 0.1, 0.5, 0.9, 1});
+  CHECK(distribution_of(halves).quantiles == std::array<double, kQuantiles>{0, 0.05, 0.1, 0.5, 0.9, 0.95, 1});
   const double inf = std::numeric_limits<double>::infinity();
   std::vector<double> infinite{inf, inf, 1};
-  CHECK(distribution_of(infinite).quantiles == std::array<double, kQuantiles>{1, inf, inf, inf, inf});
+  CHECK(distribution_of(infinite).quantiles == std::array<double, kQuantiles>{1, inf, inf, inf, inf, inf, inf});
   std::vector<double> none{std::nan("")};
-  CHECK(std::isnan(distribution_of(none).quantiles[2]));
+  CHECK(std::isnan(distribution_of(none).quantiles[kMedian]));
 
   CHECK(histogram_bin(0) == 0);
   CHECK(histogram_bin(9.99e-19) == 0);
@@ -113,9 +113,33 @@ TEST_CASE("one RMSprop update's statistics: G = (1 - rho) g^2, lr = eta / (sqrt(
       CHECK(row.update_ratio.quantiles[0] == std::numeric_limits<double>::infinity());
       CHECK(row.update_ratio.histogram.back() == row.count);
     } else {
-      CHECK(row.update_ratio.quantiles[4] < 1);
+      CHECK(row.update_ratio.quantiles.back() < 1);
     }
   }
+}
+
+TEST_CASE("the quantiles are numpy.quantile's (linear) to the last bit", "[network][stats]") {
+  // numpy 1.24: np.quantile(np.array(values), [0, 0.05, 0.1, 0.5, 0.9, 0.95, 1]), printed with repr.
+  struct Case {
+    std::vector<double> values;
+    std::array<double, kQuantiles> numpy;
+  };
+  const std::vector<Case> cases{
+      {{3.5, -1, 2, 8, 0.25, 7}, {-1.0, -0.6875, -0.375, 2.75, 7.5, 7.75, 8.0}},
+      {{1e-3, 5e-2, 2, 7, 9, 11, 40, 41, 100, 0.3, 0.7, 13, 17},
+       {0.001, 0.030400000000000007, 0.10000000000000005, 9.0, 40.8, 64.59999999999991, 100.0}},
+      {{0.1, 0.2, 0.3}, {0.1, 0.11000000000000001, 0.12000000000000001, 0.2, 0.28, 0.29, 0.3}},
+      {{2.5e-07, 1.25e-06, 3.1e-05, 0.00088, 0.0017, 0.012, 0.5,  1.5,  2.25, 19.5, 311.0,
+        0.03,    0.07,     0.11,    0.19,    0.29,   0.37,  0.41, 0.53, 0.61, 0.67},
+       {2.5e-07, 1.25e-06, 3.1e-05, 0.29, 2.25, 19.5, 311.0}},
+  };
+  for (Case c : cases) {
+    INFO(c.values.size() << " values");
+    CHECK(distribution_of(c.values).quantiles == c.numpy);
+  }
+  CHECK(kQuantileLevels[kQuantile05] == 0.05);
+  CHECK(kQuantileLevels[kMedian] == 0.5);
+  CHECK(kQuantileLevels[kQuantile95] == 0.95);
 }
 
 TEST_CASE("a typed rule's statistics are the built-in's it writes", "[network][stats]") {
@@ -233,9 +257,10 @@ TEST_CASE("the statistics' CSV: a header of fixed bins, one row per recorded upd
   std::istringstream in(out.str());
   std::string header;
   std::getline(in, header);
-  CHECK(
-      header.starts_with("step,layer,kind,count,vmax_nan,vmax_min,vmax_q10,vmax_q50,vmax_q90,vmax_max,vmax_0,"
-                         "vmax_1e-18,vmax_1e-17,"));
+  CHECK(header.starts_with(
+      "step,layer,kind,count,vmax_nan,vmax_min,vmax_q05,vmax_q10,vmax_q50,vmax_q90,vmax_q95,vmax_max,"
+      "vmax_0,"
+      "vmax_1e-18,vmax_1e-17,"));
   CHECK(header.find(",vmax_1e9,vmax_1e10,lr_nan,") != std::string::npos);
   CHECK(header.ends_with(",ratio_1e9,ratio_1e10"));
   const auto columns = std::count(header.begin(), header.end(), ',');

@@ -150,13 +150,23 @@ std::string short_number(double v) {
   return buffer.data();
 }
 
-void summarize_series(const StridedValues& y, double first_x, const AxisRange& x_axis, bool log_y, float width,
+std::optional<std::size_t> SeriesX::nearest(double x, std::size_t count) const {
+  if (count == 0 || !(x >= (*this)[0] && x <= (*this)[count - 1])) return std::nullopt;
+  if (steps == nullptr) return static_cast<std::size_t>(std::lround(x - first));
+  const long* above =
+      std::lower_bound(steps, steps + count, x, [](long s, double v) { return static_cast<double>(s) < v; });
+  const auto i = static_cast<std::size_t>(above - steps);
+  if (i > 0 && x - (*this)[i - 1] < (*this)[i] - x) return i - 1;
+  return i;
+}
+
+void summarize_series(const StridedValues& y, SeriesX at, const AxisRange& x_axis, bool log_y, float width,
                       SeriesColumns& out) {
   out.columns.clear();
   bool open = false;
   double column = 0;
   for (std::size_t i = 0; i < y.count; ++i) {
-    const double c = std::floor(x_axis.fraction(first_x + static_cast<double>(i)) * static_cast<double>(width));
+    const double c = std::floor(x_axis.fraction(at[i]) * static_cast<double>(width));
     if (!open || c != column) {
       out.columns.push_back({i, i, 0, 0, 0, 0, true, false});
       open = true;
@@ -217,7 +227,7 @@ const RangeBuilder& PlotColumnsCache::range(std::uint64_t version, const Strided
 const SeriesColumns& PlotColumnsCache::columns(const SeriesKey& key) {
   return find_or_measure(columns_, key, measured_, [&] {
     SeriesColumns out;
-    summarize_series(key.values, key.first_x, key.x, key.log_y, key.width, out);
+    summarize_series(key.values, key.at, key.x, key.log_y, key.width, out);
     return out;
   });
 }
@@ -227,7 +237,7 @@ void PlotColumnsCache::forget_unused() {
   forget_unused_in(columns_);
 }
 
-void plot_polylines(const StridedValues& y, double first_x, const AxisRange& x_axis, const AxisRange& y_axis,
+void plot_polylines(const StridedValues& y, SeriesX at, const AxisRange& x_axis, const AxisRange& y_axis,
                     PixelRect rect, Polylines& out, std::size_t shown, const SeriesColumns* columns) {
   out.clear();
   if (y.count == 0 || y.first == nullptr) return;
@@ -235,12 +245,12 @@ void plot_polylines(const StridedValues& y, double first_x, const AxisRange& x_a
   const double width = static_cast<double>(rect.width()), height = static_cast<double>(rect.height());
   const PixelRect clip = rect.expanded(4);
   auto pixel = [&](std::size_t i) {
-    const double fx = x_axis.fraction(first_x + static_cast<double>(i)), fy = y_axis.fraction(y[i]);
+    const double fx = x_axis.fraction(at[i]), fy = y_axis.fraction(y[i]);
     const double px = std::clamp(static_cast<double>(rect.x0) + fx * width, -1e6, 1e6);
     const double py = std::clamp(static_cast<double>(rect.y1) - fy * height, -1e6, 1e6);
     return Point2{static_cast<float>(px), static_cast<float>(py)};
   };
-  auto column_of = [&](std::size_t i) { return std::floor(x_axis.fraction(first_x + static_cast<double>(i)) * width); };
+  auto column_of = [&](std::size_t i) { return std::floor(x_axis.fraction(at[i]) * width); };
 
   std::vector<Point2> line;
   auto flush_line = [&] {

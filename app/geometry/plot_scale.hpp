@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,25 @@ struct StridedValues {
   std::size_t size() const { return count; }
 };
 
+// Where the values of a series lie along x: value i at first + i (a value per step), or at steps[i]
+// (rows recorded every k steps and the last, as a network's run keeps them; increasing).
+struct SeriesX {
+  double first = 0;
+  const long* steps = nullptr;
+  SeriesX(double first_x = 0) : first(first_x) {}  // implicit: most series have a value per step
+  static SeriesX at_steps(const long* row_steps) {
+    SeriesX x;
+    x.steps = row_steps;
+    return x;
+  }
+  double operator[](std::size_t i) const {
+    return steps != nullptr ? static_cast<double>(steps[i]) : first + static_cast<double>(i);
+  }
+  // The index of the value nearest x among `count`, or nothing when x lies outside them.
+  std::optional<std::size_t> nearest(double x, std::size_t count) const;
+  friend bool operator==(const SeriesX&, const SeriesX&) = default;
+};
+
 // A series reduced once to the pixel columns of a plot `width` pixels wide: per column, its range
 // of indices and the indices of its first, lowest, highest and last value that has a place on the
 // y axis. Drawing then reads four values per column instead of the whole series every frame.
@@ -93,14 +113,14 @@ struct SeriesColumns {
 struct SeriesKey {
   std::uint64_t version = 0;
   StridedValues values;
-  double first_x = 0;
+  SeriesX at;
   AxisRange x;
   bool log_y = false;
   float width = 0;
   friend bool operator==(const SeriesKey& a, const SeriesKey& b) {
     return a.version == b.version && a.values.first == b.values.first && a.values.stride == b.values.stride &&
-           a.values.count == b.values.count && a.values.minus == b.values.minus && a.first_x == b.first_x &&
-           a.x == b.x && a.log_y == b.log_y && a.width == b.width;
+           a.values.count == b.values.count && a.values.minus == b.values.minus && a.at == b.at && a.x == b.x &&
+           a.log_y == b.log_y && a.width == b.width;
   }
 };
 
@@ -128,14 +148,14 @@ class PlotColumnsCache {
   std::size_t measured_ = 0;
 };
 
-void summarize_series(const StridedValues& y, double first_x, const AxisRange& x_axis, bool log_y, float width,
+void summarize_series(const StridedValues& y, SeriesX at, const AxisRange& x_axis, bool log_y, float width,
                       SeriesColumns& out);
 
-// The series y[i] at x = first_x + i for i < shown, inside `rect` with axes `x` and `y`: at most
+// The series y[i] at x = at[i] for i < shown, inside `rect` with axes `x` and `y`: at most
 // four points per pixel column (first, lowest, highest, last), broken where a value has no place on
 // the axis, clamped to the rect's neighbourhood. With `columns` (summarize_series of the same
 // series, axis and rect width), whole columns are taken from it.
-void plot_polylines(const StridedValues& y, double first_x, const AxisRange& x_axis, const AxisRange& y_axis,
+void plot_polylines(const StridedValues& y, SeriesX at, const AxisRange& x_axis, const AxisRange& y_axis,
                     PixelRect rect, Polylines& out, std::size_t shown = static_cast<std::size_t>(-1),
                     const SeriesColumns* columns = nullptr);
 

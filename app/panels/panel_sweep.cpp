@@ -8,7 +8,7 @@
 #include <cmath>
 #include <string>
 
-#include "colour_map.hpp"
+#include "image_draw.hpp"
 #include "map_views.hpp"
 #include "panels.hpp"
 #include "parameters.hpp"
@@ -255,17 +255,7 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
 
   // The colour bar right of the map, as tall as the map.
   const PixelRect bar{plot.x1 + 1.0f * f, plot.y0, plot.x1 + 1.8f * f, plot.y1};
-  constexpr int kStrips = 64;
-  for (int k = 0; k < kStrips; ++k) {
-    const auto colour = [](double t) {
-      const Colour c = colour_map(t);
-      return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1));
-    };
-    const float y0 = bar.y1 - bar.height() * static_cast<float>(k) / kStrips;
-    const float y1 = bar.y1 - bar.height() * static_cast<float>(k + 1) / kStrips;
-    const ImU32 c0 = colour(static_cast<double>(k) / kStrips), c1 = colour(static_cast<double>(k + 1) / kStrips);
-    dl.AddRectFilledMultiColor(ImVec2(bar.x0, y1), ImVec2(bar.x1, y0 + 0.5f), c1, c1, c0, c0);
-  }
+  draw_colour_ramp(dl, bar);
   dl.AddRect(ImVec2(bar.x0, bar.y0), ImVec2(bar.x1, bar.y1), s.axis, 0, 0, s.scale);
   y_ticks(dl, v.scale.ticks(), bar, bar.x1, false, s);
 

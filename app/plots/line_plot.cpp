@@ -19,8 +19,59 @@ AxisRange series_range(const LinePlot& plot, PlotColumnsCache* cache) {
     else
       for (std::size_t i = 0; i < series.values.size(); ++i) builder.add(series.values[i]);
   }
+  for (const PlotBand& band : plot.bands)
+    for (const StridedValues* bound : {&band.low, &band.high})
+      for (std::size_t i = 0; i < bound->size(); ++i) builder.add((*bound)[i]);
   return builder.range();
 }
+
+namespace {
+
+// The band's first `shown` values as quads between its bounds, one pixel column at a time (the
+// lowest low and the highest high of the values in it), broken where a bound has no place.
+void draw_band(ImDrawList& dl, const PlotBand& band, const AxisRange& x, const AxisRange& y, PixelRect r) {
+  const std::size_t n = std::min({band.shown, band.low.size(), band.high.size()});
+  // As its line is drawn: readable on the plot, here translucent.
+  const ImU32 colour = with_alpha(readable_on(band.colour, plot_background()), 0.22f);
+  struct Column {
+    float px, low, high;
+  };
+  std::optional<Column> previous, current;
+  const auto pixel_y = [&](double v) { return r.y1 - static_cast<float>(y.fraction(v)) * r.height(); };
+  const auto emit = [&] {
+    if (previous && current)
+      dl.AddQuadFilled(ImVec2(previous->px, previous->low), ImVec2(previous->px, previous->high),
+                       ImVec2(current->px, current->high), ImVec2(current->px, current->low), colour);
+    previous = current;
+    current.reset();
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const double lo = band.low[i], hi = band.high[i];
+    const float px = std::clamp(r.x0 + static_cast<float>(x.fraction(band.at[i])) * r.width(), r.x0 - 4, r.x1 + 4);
+    if (!std::isfinite(lo) || !std::isfinite(hi) || (y.log && (lo <= 0 || hi <= 0))) {
+      emit();
+      previous.reset();
+      continue;
+    }
+    const float low = std::clamp(pixel_y(lo), r.y0 - 4, r.y1 + 4), high = std::clamp(pixel_y(hi), r.y0 - 4, r.y1 + 4);
+    if (current && std::floor(current->px) != std::floor(px)) emit();
+    if (!current) {
+      current = Column{px, low, high};
+      continue;
+    }
+    current->low = std::max(current->low, low);  // pixels grow downwards: the lowest value is the largest y
+    current->high = std::min(current->high, high);
+  }
+  emit();
+}
+
+// " (step 1230)" when a series recorded every k steps gives the row nearest the hovered step.
+std::string row_step(const SeriesX& at, std::size_t i, long hovered) {
+  const auto step = static_cast<long>(at[i]);
+  return step == hovered ? std::string() : " (step " + std::to_string(step) + ")";
+}
+
+}  // namespace
 
 std::optional<PixelRect> draw_plot_frame(ImDrawList& dl, ImVec2 origin, ImVec2 size, const std::string& title,
                                          const AxisRange& x, const AxisRange& y,
@@ -87,15 +138,20 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   Polylines dashes;
   std::vector<ImVec2> points;
   const ImU32 background = plot_background();
+  // Without anti-aliasing: the quads of neighbouring columns would show their fringes as stripes.
+  const ImDrawListFlags flags = dl.Flags;
+  dl.Flags &= ~ImDrawListFlags_AntiAliasedFill;
+  for (const PlotBand& band : plot.bands) draw_band(dl, band, plot.x, y, r);
+  dl.Flags = flags;
   for (std::size_t k = 0; k < plot.series.size(); ++k) {
     const PlotSeries& series = plot.series[k];
     const SeriesColumns& columns =
-        cache.columns({series.version, series.values, series.first_x, plot.x, y.log, r.width()});
+        cache.columns({series.version, series.values, series.at(), plot.x, y.log, r.width()});
     // The whole series thin and faint first, then the part up to the playhead over it.
     const bool rest = plot.ahead && series.shown < series.values.size();
     for (const bool whole : {true, false}) {
       if (whole && !rest) continue;
-      plot_polylines(series.values, series.first_x, plot.x, y, r, scratch, whole ? series.values.size() : series.shown,
+      plot_polylines(series.values, series.at(), plot.x, y, r, scratch, whole ? series.values.size() : series.shown,
                      &columns);
       const ImU32 readable = readable_on(series.colour, background);
       const ImU32 colour = whole ? with_alpha(readable, 0.35f) : readable;
@@ -136,12 +192,21 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
     dl.AddLine(ImVec2(mouse.x, r.y0), ImVec2(mouse.x, r.y1), with_alpha(text, 0.4f));
     ImGui::BeginTooltip();
     ImGui::Text("step %ld", hovered_step);
+    const ImU32 popup = ImGui::GetColorU32(ImGuiCol_PopupBg);
     for (const PlotSeries& series : plot.series) {
-      const double i = static_cast<double>(hovered_step) - series.first_x;
-      if (i < 0 || i >= static_cast<double>(series.values.size())) continue;
-      const ImU32 colour = readable_on(series.colour, ImGui::GetColorU32(ImGuiCol_PopupBg));
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s%s  %s", series.dashed ? "- - " : "—  ",
-                         series.name.c_str(), short_number(series.values[static_cast<std::size_t>(i)]).c_str());
+      const auto i = series.at().nearest(static_cast<double>(hovered_step), series.values.size());
+      if (!i) continue;
+      const ImU32 colour = readable_on(series.colour, popup);
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s%s  %s%s", series.dashed ? "- - " : "—  ",
+                         series.name.c_str(), short_number(series.values[*i]).c_str(),
+                         row_step(series.at(), *i, hovered_step).c_str());
+    }
+    for (const PlotBand& band : plot.bands) {
+      const auto i = band.at.nearest(static_cast<double>(hovered_step), std::min(band.low.size(), band.high.size()));
+      if (!i) continue;
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(readable_on(band.colour, popup)), "%s  %s – %s%s",
+                         band.name.c_str(), short_number(band.low[*i]).c_str(), short_number(band.high[*i]).c_str(),
+                         row_step(band.at, *i, hovered_step).c_str());
     }
     ImGui::EndTooltip();
   }

@@ -1,5 +1,6 @@
-// A line plot widget drawn with ImDrawList: axes with ticks, series (solid or dashed), a marker
-// at the current step, and a hover read-out. The series are read in place from the trajectories.
+// A line plot widget drawn with ImDrawList: axes with ticks, series (solid or dashed) over shaded
+// bands, a marker at the current step, and a hover read-out. The series are read in place from the
+// trajectories (or a network's recorded rows).
 #pragma once
 
 #include <imgui.h>
@@ -20,7 +21,19 @@ struct PlotSeries {
   std::size_t shown = 0;  // how many values to draw (up to the playhead)
   ImU32 colour = 0;
   bool dashed = false;
-  std::uint64_t version = 0;  // changes whenever the values change in place (PlotColumnsCache)
+  std::uint64_t version = 0;    // changes whenever the values change in place (PlotColumnsCache)
+  const long* steps = nullptr;  // with it, the step of values[i] (rows every k steps) instead of first_x + i
+  SeriesX at() const { return steps != nullptr ? SeriesX::at_steps(steps) : SeriesX(first_x); }
+};
+
+// A band shaded between two series of the same steps (a distribution's 5% and 95% quantiles),
+// under the lines, broken where either bound has no place on the y axis.
+struct PlotBand {
+  std::string name;  // for the hover read-out: "RMSprop 5-95%"
+  StridedValues low, high;
+  SeriesX at;
+  std::size_t shown = 0;
+  ImU32 colour = 0;  // drawn translucent
 };
 
 struct LinePlot {
@@ -30,6 +43,7 @@ struct LinePlot {
   AxisRange x;
   std::optional<AxisRange> y;  // measured from the series when not given
   std::vector<PlotSeries> series;
+  std::vector<PlotBand> bands;
   double marker = 0;                      // the current step
   bool ahead = false;                     // each series' rest beyond what is shown, faint (as paths ahead)
   std::vector<std::string> short_titles;  // tried in turn when the title does not fit

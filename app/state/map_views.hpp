@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cell_image.hpp"
 #include "map_job.hpp"
 #include "map_scale.hpp"
 #include "scenario.hpp"
@@ -17,15 +18,8 @@
 
 namespace optviz::gui {
 
-// A map's colours, one RGBA pixel per cell (row 0 the bottom), for the application to upload when
-// `generation` changes; `texture` is the renderer's (an ImTextureID), null without GL.
-struct MapImage {
-  int width = 0;
-  int height = 0;
-  std::vector<std::uint8_t> rgba;
-  std::uint64_t generation = 0;
-  void* texture = nullptr;
-};
+// A map's colours, one RGBA pixel per cell, uploaded by the application when `generation` changes.
+using MapImage = CellImage;
 
 // One axis of the sweep panel: a hyperparameter by name and its range.
 struct SweepAxisChoice {

@@ -9,17 +9,22 @@
 namespace optviz {
 namespace {
 
-constexpr std::array<double, kQuantiles> kQuantileLevels{0.0, 0.1, 0.5, 0.9, 1.0};
-constexpr std::array<const char*, kQuantiles> kQuantileNames{"min", "q10", "q50", "q90", "max"};
+constexpr std::array<const char*, kQuantiles> kQuantileNames{"min", "q05", "q10", "q50", "q90", "q95", "max"};
 
-// The q-quantile of sorted values, interpolated linearly between the two nearest (numpy's default).
+// The q-quantile of sorted values, interpolated linearly between the two nearest as numpy's default
+// (numpy.quantile's _lerp, to the last bit: from the lower value below the middle, from the upper one
+// from it on). Between a finite value and an infinite one it is the infinite one, where numpy's
+// subtraction from the upper value would give NaN.
 double quantile(std::span<const double> sorted, double q) {
   const double at = q * static_cast<double>(sorted.size() - 1);
   const auto below = static_cast<std::size_t>(std::floor(at));
   const std::size_t above = std::min(below + 1, sorted.size() - 1);
-  const double fraction = at - static_cast<double>(below);
-  if (fraction == 0 || sorted[below] == sorted[above]) return sorted[below];  // exact, also when infinite
-  return sorted[below] + fraction * (sorted[above] - sorted[below]);
+  const double t = at - static_cast<double>(below);
+  const double a = sorted[below], b = sorted[above];
+  if (t == 0 || a == b) return a;  // exact, also when infinite
+  if (std::isinf(a) || std::isinf(b)) return std::isinf(b) ? b : a;
+  const double difference = b - a;
+  return t >= 0.5 ? b - difference * (1 - t) : a + difference * t;
 }
 
 std::string bin_name(std::size_t bin) {

@@ -6,8 +6,8 @@
 //                      typed rule -(theta_t - theta_{t-1}) / g_t, as a 2D run records them;
 //   the update ratio   |theta_t - theta_{t-1}| / |theta_{t-1}| (infinite where theta_{t-1} = 0 and
 //                      the element moved, 0 where it did not: a bias's first update is infinite).
-// Each distribution: its NaN values counted apart, the others' quantiles (min, 10%, 50%, 90%, max;
-// linear interpolation between the sorted values, numpy's default) and a histogram of |x| over
+// Each distribution: its NaN values counted apart, the others' quantiles (min, 5%, 10%, 50%, 90%, 95%,
+// max; linear interpolation between the sorted values, numpy's default) and a histogram of |x| over
 // fixed decades: bin "0" is [0, 1e-18), bin "1e{e}" is [10^e, 10^(e+1)) for e = -18 .. 9 and bin
 // "1e10" is [1e10, inf]. The bins do not depend on the run, so that rows of different runs and
 // steps compare column by column.
@@ -29,7 +29,10 @@ inline constexpr int kHistogramLowestDecade = -18;  // the first decade bin's lo
 inline constexpr int kHistogramTopDecade = 10;      // the last bin: [1e10, inf]
 // [0, 1e-18), the decades 1e-18 .. 1e9 and [1e10, inf].
 inline constexpr std::size_t kHistogramBins = kHistogramTopDecade - kHistogramLowestDecade + 2;
-inline constexpr std::size_t kQuantiles = 5;  // min, 10%, 50%, 90%, max
+inline constexpr std::size_t kQuantiles = 7;
+// The levels of Distribution::quantiles, and the places of those the plots read.
+inline constexpr std::array<double, kQuantiles> kQuantileLevels{0.0, 0.05, 0.1, 0.5, 0.9, 0.95, 1.0};
+inline constexpr std::size_t kQuantile05 = 1, kMedian = 3, kQuantile95 = 5;
 
 struct Distribution {
   std::size_t nan = 0;                                  // NaN values, left out of the rest
@@ -64,8 +67,8 @@ struct UpdateRecord {
 // The rows of one update: per layer from the input, its weights then its biases.
 void add_layer_stats(const Network& net, const UpdateRecord& update, std::vector<LayerStats>& out);
 
-// CSV: step,layer,kind,count, then per distribution NAME_nan, NAME_min, NAME_q10, NAME_q50,
-// NAME_q90, NAME_max and NAME_BIN per histogram bin (NAME_0, NAME_1e-18, ..., NAME_1e10), for the
+// CSV: step,layer,kind,count, then per distribution NAME_nan, NAME_min, NAME_q05, NAME_q10, NAME_q50,
+// NAME_q90, NAME_q95, NAME_max and NAME_BIN per histogram bin (NAME_0, NAME_1e-18, ..., NAME_1e10), for the
 // accumulator (NAME: its name; none when `accumulator` is empty), lr (the step size) and ratio.
 void write_layer_stats_csv(std::ostream& out, const std::string& accumulator, std::span<const LayerStats> stats);
 

@@ -10,13 +10,19 @@
 
 namespace optviz::gui::test {
 
-HeadlessUi::HeadlessUi(Scenario scenario, float width, float height, float scale) : context_(ImGui::CreateContext()) {
+ImGuiContext* make_headless_context(float width, float height) {
+  ImGuiContext* context = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
   io.DisplaySize = ImVec2(width, height);
-  // As the OpenGL 3 backend: large draw lists are split instead of overflowing 16-bit indices.
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  return context;
+}
+
+HeadlessUi::HeadlessUi(Scenario scenario, float width, float height, float scale)
+    : context_(make_headless_context(width, height)) {
+  ImGuiIO& io = ImGui::GetIO();
   // The key map of ImGui's GLFW backend (GLFW's key codes).
   io.KeyMap[ImGuiKey_Tab] = keys::kTab;
   io.KeyMap[ImGuiKey_LeftArrow] = keys::kLeft;

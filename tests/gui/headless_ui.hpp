@@ -35,6 +35,10 @@ class HeadlessUi {
   ImGuiContext* context_;
 };
 
+// A context for drawing without a renderer: no ini or log file, the display's size, large draw lists
+// split as the OpenGL 3 backend splits them (instead of overflowing 16-bit indices). Made current.
+ImGuiContext* make_headless_context(float width, float height);
+
 // An empty directory of its own under the system's temporary one, for the files a test writes.
 std::filesystem::path temp_dir(const std::string& name);
 

@@ -152,7 +152,7 @@ TEST_CASE("train --stats writes a row per recorded update, layer and kind", "[cl
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   REQUIRE(lines.size() == 1 + 3 * 3 * 2);  // updates 10, 20, 25; three layers; weights and biases
-  CHECK(lines[0].starts_with("step,layer,kind,count,v_nan,v_min,v_q10,v_q50,v_q90,v_max,v_0,v_1e-18,"));
+  CHECK(lines[0].starts_with("step,layer,kind,count,v_nan,v_min,v_q05,v_q10,v_q50,v_q90,v_q95,v_max,v_0,v_1e-18,"));
   CHECK(lines[0].ends_with(",ratio_1e9,ratio_1e10"));
   CHECK(lines[1].starts_with("10,0,weight,8,0,"));
   CHECK(lines[2].starts_with("10,0,bias,4,0,"));

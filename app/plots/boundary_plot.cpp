@@ -12,7 +12,6 @@ namespace optviz::gui {
 namespace {
 
 constexpr std::size_t kMaxDrawnPoints = 4000;  // more are thinned evenly: the cloud looks the same
-constexpr float kHeatStrength = 0.7f;          // the heatmap's colours short of the points' full ones
 
 float channel(ImU32 c, int shift) { return static_cast<float>((c >> shift) & 0xFFu); }
 
@@ -121,11 +120,11 @@ Point2 BoundaryArea::at(Vec2 p) const {
 
 namespace {
 
-// Training points filled with a white edge; test points as rings with an edge of the text's colour,
-// the heat showing inside.
+// Training points filled, test points as rings with the heat showing inside, each with an edge of the
+// text's colour, so that a point whose value is the neutral middle still shows.
 void draw_points(ImDrawList& dl, const BoundaryArea& a, const NetData& data, bool test, const ValueScale& scale,
                  const DivergingColours& colours, const CanvasStyle& s) {
-  const ImU32 edge = test ? with_alpha(s.text, 0.85f) : IM_COL32(255, 255, 255, 230);
+  const ImU32 edge = with_alpha(s.text, test ? 0.85f : 0.6f);
   const float r = (test ? 4.2f : 3.6f) * s.scale;
   const std::size_t stride = std::max<std::size_t>(1, (data.size() + kMaxDrawnPoints - 1) / kMaxDrawnPoints);
   for (std::size_t k = 0; k < data.size(); k += stride) {
@@ -137,7 +136,7 @@ void draw_points(ImDrawList& dl, const BoundaryArea& a, const NetData& data, boo
       dl.AddCircle(c, r, edge, 12, 4.0f * s.scale);
       dl.AddCircle(c, r, colour, 12, 2.2f * s.scale);
     } else {
-      dl.AddCircleFilled(c, r + 0.9f * s.scale, edge, 12);
+      dl.AddCircleFilled(c, r + 0.8f * s.scale, edge, 12);
       dl.AddCircleFilled(c, r, colour, 12);
     }
   }

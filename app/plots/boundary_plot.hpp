@@ -38,6 +38,10 @@ DivergingColours diverging_colours(const CanvasStyle& style);
 // scale is; `strength` in [0, 1] takes it that far from the neutral.
 ImU32 diverging(const DivergingColours& c, double t, float strength = 1);
 
+// The heatmap's colours stop short of the points' full ones, so that a point reads over a region
+// of its own label.
+inline constexpr float kHeatStrength = 0.6f;
+
 // The values a scale shows: centre - half at -1, centre + half at 1.
 struct ValueScale {
   double centre = 0.5;

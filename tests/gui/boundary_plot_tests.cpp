@@ -132,13 +132,13 @@ TEST_CASE("the boundary plot draws its points in their places and colours over t
     // Training points filled with their label's colour; the test point ringed: the heat inside.
     CHECK(channel_distance(at(-3, 2), c.positive) <= 2);
     CHECK(channel_distance(at(4, -5), c.negative) <= 2);
-    const ImU32 heat_at_test = diverging(c, 2 * sigmoid(1.0) - 1, 0.7f);
+    const ImU32 heat_at_test = diverging(c, 2 * sigmoid(1.0) - 1, kHeatStrength);
     CHECK(channel_distance(at(1, 1), heat_at_test) <= 4);
     // The heat away from the points: orange where x1 < 0, blue where x1 > 0, as the probability.
-    CHECK(channel_distance(at(-4.8, -3), diverging(c, 2 * sigmoid(-4.8) - 1, 0.7f)) <= 4);
-    CHECK(channel_distance(at(3.6, 4.2), diverging(c, 2 * sigmoid(3.6) - 1, 0.7f)) <= 4);
+    CHECK(channel_distance(at(-4.8, -3), diverging(c, 2 * sigmoid(-4.8) - 1, kHeatStrength)) <= 4);
+    CHECK(channel_distance(at(3.6, 4.2), diverging(c, 2 * sigmoid(3.6) - 1, kHeatStrength)) <= 4);
     // The contour on x1 = 0: unlike the neutral heat beside it.
-    CHECK(channel_distance(at(0, 3), diverging(c, 0, 0.7f)) > 60);
+    CHECK(channel_distance(at(0, 3), diverging(c, 0, kHeatStrength)) > 60);
   }
 }
 

@@ -117,3 +117,43 @@ TEST_CASE("a 7-16x6-1 spiral network's diagram stays usable at 1280x720", "[view
     keep(image, std::string("spiral-7-16x6-1-") + screen.name);
   }
 }
+
+TEST_CASE("a regression network's views: points and heat coloured by value on the targets' scale", "[views]") {
+  const Trained t =
+      train(Playground::multi_gauss, {2, {8}, Activation::tanh, NetLoss::mse}, {Feature::x1, Feature::x2}, 600);
+  REQUIRE_FALSE(t.run.diverged_at);
+  const UnitMaps output = unit_maps(t.net, t.run.theta, t.sets.features, kPlaygroundBox, 100, UnitMapLayers::output);
+  const UnitMaps units = unit_maps(t.net, t.run.theta, t.sets.features, kPlaygroundBox, 20);
+  const ValueScale scale = value_scale(NetLoss::mse, t.sets.train, t.sets.test);
+  CHECK(scale.half > 0.5);
+  for (const Screen& screen : kScreens) {
+    test::DrawingContext ctx(static_cast<int>(screen.boundary.x + screen.diagram.x),
+                             static_cast<int>(screen.boundary.y), screen.font, Theme::light);
+    ImDrawList& dl = ctx.begin();
+    BoundaryPlot plot{&t.sets.train,  &t.sets.test, NetLoss::mse,
+                      kPlaygroundBox, &output,      "Multi-gauss: data and output"};
+    REQUIRE(draw_boundary_plot(dl, ImVec2(0, 0), screen.boundary, plot, ctx.style));
+    NetworkDiagram d{&t.net, t.run.theta, t.sets.features, &units, scale, std::nullopt};
+    draw_network_diagram(dl, {screen.boundary.x, 0, screen.boundary.x + screen.diagram.x, screen.diagram.y}, d,
+                         ctx.style, std::nullopt);
+    keep(ctx.end(), std::string("multi-gauss-") + screen.name);
+  }
+}
+
+TEST_CASE("a diverged network's NaN weights and outputs never reach a vertex", "[views]") {
+  const Network net({2, {4}, Activation::tanh, NetLoss::logistic});
+  std::vector<double> theta(net.parameter_count(), NAN);
+  const std::vector<Feature> features = {Feature::x1, Feature::x2};
+  const UnitMaps output = unit_maps(net, theta, features, kPlaygroundBox, 30, UnitMapLayers::output);
+  const UnitMaps units = unit_maps(net, theta, features, kPlaygroundBox, 10);
+  const NetData train{{1, 2}, {3, 4}, {0, 1}};
+  test::DrawingContext ctx(900, 400, 13, Theme::dark);
+  ImDrawList& dl = ctx.begin();
+  BoundaryPlot plot{&train, nullptr, NetLoss::logistic, kPlaygroundBox, &output, "Diverged"};
+  REQUIRE(draw_boundary_plot(dl, ImVec2(0, 0), ImVec2(420, 380), plot, ctx.style));
+  NetworkDiagram d{&net, theta, features, &units, {}, DiagramHit{DiagramEdge{0, 1, 2}}};
+  const auto hit = draw_network_diagram(dl, {440, 0, 900, 400}, d, ctx.style, Point2{700, 200});
+  ctx.end();
+  for (const ImDrawVert& v : dl.VtxBuffer) REQUIRE((std::isfinite(v.pos.x) && std::isfinite(v.pos.y)));
+  CHECK(hit.has_value());
+}

@@ -220,7 +220,7 @@ void draw_units(ImDrawList& dl, const DiagramLayout& layout, const NetworkDiagra
   for (std::size_t c = 0; c < layout.units.size(); ++c)
     for (std::size_t u = 0; u < layout.units[c].size(); ++u) {
       const PixelRect& r = layout.units[c][u];
-      if (d.maps != nullptr && d.maps->layers() == layout.units.size())
+      if (d.maps != nullptr)
         draw_grid_image(dl, r, diverging_image(d.maps->map(c, u), d.maps->n, unit_scale(d, c, u), colours));
       else
         dl.AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), colours.neutral);
@@ -236,6 +236,15 @@ void draw_units(ImDrawList& dl, const DiagramLayout& layout, const NetworkDiagra
       dl.AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), weight_colour(colours, bias));
       dl.AddRect(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), border, 0, 0, s.scale);
     }
+}
+
+// Whether the hit names an edge or a unit of the layout.
+bool holds(const DiagramLayout& layout, const DiagramHit& hit) {
+  const auto& u = layout.units;
+  if (const auto* e = std::get_if<DiagramEdge>(&hit))
+    return e->layer + 1 < u.size() && e->from < u[e->layer].size() && e->to < u[e->layer + 1].size();
+  const auto& unit = std::get<DiagramUnit>(hit);
+  return unit.column < u.size() && unit.unit < u[unit.column].size();
 }
 
 void highlight(ImDrawList& dl, const DiagramLayout& layout, const NetworkDiagram& d, const DiagramHit& hit,
@@ -257,6 +266,7 @@ void highlight(ImDrawList& dl, const DiagramLayout& layout, const NetworkDiagram
 std::optional<DiagramHit> draw_network_diagram(ImDrawList& dl, PixelRect area, const NetworkDiagram& d,
                                                const CanvasStyle& s, std::optional<Point2> mouse,
                                                DiagramLayout* layout_out) {
+  if (d.theta.size() != d.net->parameter_count() || d.features.size() != d.net->spec().inputs) return std::nullopt;
   const float fs = ImGui::GetFontSize();
   float names = 0;
   for (const Feature f : d.features) names = std::max(names, ImGui::CalcTextSize(optviz::name(f).data()).x);
@@ -266,17 +276,21 @@ std::optional<DiagramHit> draw_network_diagram(ImDrawList& dl, PixelRect area, c
   const DiagramLayout layout = diagram_layout(units, inner, 4.5f * fs);
   if (layout_out != nullptr) *layout_out = layout;
   if (inner.width() < 2 * fs || inner.height() < fs) return std::nullopt;
+  // Maps or a selection left from another shape of the network (while it trains again) are not shown.
+  NetworkDiagram shown = d;
+  if (shown.maps != nullptr && shown.maps->units != units) shown.maps = nullptr;
+  if (shown.selected && !holds(layout, *shown.selected)) shown.selected.reset();
   const DivergingColours colours = diverging_colours(s);
   const float thickest = thickest_edge(layout, s.scale);
   draw_headers(dl, layout, *d.net, area.y0);
-  draw_edges(dl, layout, d, colours, thickest);
-  draw_units(dl, layout, d, colours, s);
+  draw_edges(dl, layout, shown, colours, thickest);
+  draw_units(dl, layout, shown, colours, s);
   std::optional<DiagramHit> hit;
   if (mouse && area.contains(*mouse)) hit = diagram_hit(layout, *d.net, d.theta, *mouse, s.scale);
-  if (d.selected) highlight(dl, layout, d, *d.selected, colours, thickest, s);
+  if (shown.selected) highlight(dl, layout, shown, *shown.selected, colours, thickest, s);
   if (hit) {
-    highlight(dl, layout, d, *hit, colours, thickest, s);
-    write_value(dl, d, *hit, *mouse, area, s);
+    highlight(dl, layout, shown, *hit, colours, thickest, s);
+    write_value(dl, shown, *hit, *mouse, area, s);
   }
   return hit;
 }

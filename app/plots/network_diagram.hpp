@@ -80,6 +80,8 @@ struct NetworkDiagram {
 
 // The diagram in `area`: the column headers, the edges, the units; the hit under `mouse` (when given)
 // highlighted and returned. The layout it used, for tests and callers, in `layout_out` when given.
+// Nothing is drawn when theta or the features do not fit the network; maps of another shape are left
+// out (plain squares), and so is a selection that names no edge or unit of it.
 std::optional<DiagramHit> draw_network_diagram(ImDrawList& dl, PixelRect area, const NetworkDiagram& diagram,
                                                const CanvasStyle& style, std::optional<Point2> mouse,
                                                DiagramLayout* layout_out = nullptr);

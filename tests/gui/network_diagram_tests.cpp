@@ -171,3 +171,26 @@ TEST_CASE("the hovered edge is highlighted with its weight written; a unit with 
   REQUIRE(unit == DiagramHit{DiagramUnit{1, 3}});
   CHECK(test::drawn_text().find("b = " + short_number(theta[net.layers()[0].bias_offset() + 3])) != std::string::npos);
 }
+
+TEST_CASE("maps, a selection or weights left from another shape of the network are never read", "[diagram]") {
+  test::DrawingContext ctx(500, 300, 13, Theme::light);
+  const Network before({2, {3}, Activation::tanh, NetLoss::logistic});
+  const Network after({2, {5, 4}, Activation::tanh, NetLoss::logistic});
+  const std::vector<Feature> features = first_features(2);
+  const std::vector<double> old_theta = random_weights(before, 1), theta = random_weights(after, 1);
+  const UnitMaps old_maps = unit_maps(before, old_theta, features, kPlaygroundBox, 12);
+  NetworkDiagram d{&after, theta, features, &old_maps, {}, DiagramHit{DiagramEdge{1, 4, 3}}};
+  DiagramLayout layout;
+  draw_network_diagram(ctx.begin(), {0, 0, 500, 300}, d, ctx.style, std::nullopt, &layout);
+  ctx.end();
+  CHECK(layout.units.size() == 4);
+  d.selected = DiagramEdge{5, 0, 0};
+  draw_network_diagram(ctx.begin(), {0, 0, 500, 300}, d, ctx.style, std::nullopt);
+  ctx.end();
+  // Stale weights (the old network's) draw nothing at all.
+  NetworkDiagram stale{&after, old_theta, features, nullptr, {}, std::nullopt};
+  ImDrawList& dl = ctx.begin();
+  CHECK_FALSE(draw_network_diagram(dl, {0, 0, 500, 300}, stale, ctx.style, Point2{250, 150}));
+  CHECK(dl.VtxBuffer.Size == 0);
+  ctx.end();
+}

@@ -12,6 +12,8 @@ namespace optviz::gui {
 namespace {
 
 constexpr std::size_t kMaxDrawnPoints = 4000;  // more are thinned evenly: the cloud looks the same
+// A point's polygon: round at its few pixels, and few vertices (500 points take about 20,000).
+constexpr int kPointSides = 9;
 
 float channel(ImU32 c, int shift) { return static_cast<float>((c >> shift) & 0xFFu); }
 
@@ -133,11 +135,11 @@ void draw_points(ImDrawList& dl, const BoundaryArea& a, const NetData& data, boo
     const ImU32 colour = diverging(colours, scale.t(data.y[k]));
     const ImVec2 c(p.x, p.y);
     if (test) {
-      dl.AddCircle(c, r, edge, 12, 4.0f * s.scale);
-      dl.AddCircle(c, r, colour, 12, 2.2f * s.scale);
+      dl.AddCircle(c, r, edge, kPointSides, 4.0f * s.scale);
+      dl.AddCircle(c, r, colour, kPointSides, 2.2f * s.scale);
     } else {
-      dl.AddCircleFilled(c, r + 0.8f * s.scale, edge, 12);
-      dl.AddCircleFilled(c, r, colour, 12);
+      dl.AddCircleFilled(c, r + 0.8f * s.scale, edge, kPointSides);
+      dl.AddCircleFilled(c, r, colour, kPointSides);
     }
   }
 }

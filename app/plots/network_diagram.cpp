@@ -12,7 +12,6 @@
 namespace optviz::gui {
 namespace {
 
-constexpr int kCurveSegments = 12;
 constexpr float kGap = 0.3f;      // between the squares of a column, in sides
 constexpr double kMinWeak = 0.3;  // the colour of a weight near 0, a share of its sign's colour
 
@@ -50,9 +49,11 @@ std::vector<Point2> DiagramLayout::edge_curve(const DiagramEdge& e) const {
   const PixelRect& b = units[e.layer + 1][e.to];
   const Point2 p0{a.x1, (a.y0 + a.y1) / 2}, p3{b.x0, (b.y0 + b.y1) / 2};
   const float mx = (p0.x + p3.x) / 2;
+  // A segment every 10 pixels across, 4 to 16: the crowded diagrams of wide networks take fewer vertices.
+  const int segments = std::clamp(static_cast<int>((p3.x - p0.x) / 10), 4, 16);
   std::vector<Point2> curve;
-  for (int k = 0; k <= kCurveSegments; ++k) {
-    const float t = static_cast<float>(k) / kCurveSegments, u = 1 - t;
+  for (int k = 0; k <= segments; ++k) {
+    const float t = static_cast<float>(k) / static_cast<float>(segments), u = 1 - t;
     // Control points (mx, p0.y) and (mx, p3.y): x and y are each a cubic in t.
     const float x = u * u * u * p0.x + 3 * u * u * t * mx + 3 * u * t * t * mx + t * t * t * p3.x;
     const float y = (u * u * u + 3 * u * u * t) * p0.y + (3 * u * t * t + t * t * t) * p3.y;
@@ -132,6 +133,17 @@ ValueScale unit_scale(const NetworkDiagram& d, std::size_t column, std::size_t u
   if (column == 0) return {0, largest(unit, unit + 1)};
   if (d.net->spec().activation == Activation::relu) return {0, largest(0, d.maps->units[column])};
   return {0, 1};
+}
+
+// The n x n grid's values at m x m of its points, evenly spread from corner to corner (m <= n).
+std::vector<double> thinned(std::span<const double> values, std::size_t n, std::size_t m) {
+  if (m == n) return {values.begin(), values.end()};
+  std::vector<std::size_t> at(m);
+  for (std::size_t k = 0; k < m; ++k) at[k] = (k * (n - 1) + (m - 1) / 2) / (m - 1);
+  std::vector<double> out(m * m);
+  for (std::size_t j = 0; j < m; ++j)
+    for (std::size_t i = 0; i < m; ++i) out[j * m + i] = values[at[j] * n + at[i]];
+  return out;
 }
 
 void draw_curve(ImDrawList& dl, const std::vector<Point2>& curve, ImU32 colour, float width) {
@@ -217,11 +229,16 @@ void draw_units(ImDrawList& dl, const DiagramLayout& layout, const NetworkDiagra
   const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const float fs = ImGui::GetFontSize();
+  // A map's point every 3 pixels at most: small squares take few vertices (the page's renderer draws
+  // at most 65,536 to a window).
+  const std::size_t shown =
+      d.maps == nullptr ? 0 : std::clamp<std::size_t>(static_cast<std::size_t>(layout.side / 3), 5, d.maps->n);
   for (std::size_t c = 0; c < layout.units.size(); ++c)
     for (std::size_t u = 0; u < layout.units[c].size(); ++u) {
       const PixelRect& r = layout.units[c][u];
       if (d.maps != nullptr)
-        draw_grid_image(dl, r, diverging_image(d.maps->map(c, u), d.maps->n, unit_scale(d, c, u), colours));
+        draw_grid_image(
+            dl, r, diverging_image(thinned(d.maps->map(c, u), d.maps->n, shown), shown, unit_scale(d, c, u), colours));
       else
         dl.AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), colours.neutral);
       dl.AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), border, 0, 0, s.scale);

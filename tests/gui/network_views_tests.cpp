@@ -157,3 +157,28 @@ TEST_CASE("a diverged network's NaN weights and outputs never reach a vertex", "
   for (const ImDrawVert& v : dl.VtxBuffer) REQUIRE((std::isfinite(v.pos.x) && std::isfinite(v.pos.y)));
   CHECK(hit.has_value());
 }
+
+TEST_CASE("each view stays within what the page's renderer draws to one window (65,536 vertices)", "[views]") {
+  // The page's OpenGL ES backend has no vertex offsets: a window's draw list indexes 16 bits.
+  const std::vector<Feature> all = {Feature::x1,    Feature::x2,     Feature::x1_squared, Feature::x2_squared,
+                                    Feature::x1_x2, Feature::sin_x1, Feature::sin_x2};
+  const Network net({7, {16, 16, 16, 16, 16, 16}, Activation::tanh, NetLoss::logistic});
+  const std::vector<double> theta = net.initial_weights(1);
+  const UnitMaps units = unit_maps(net, theta, all, kPlaygroundBox, 20);
+  const UnitMaps output = unit_maps(net, theta, all, kPlaygroundBox, 100, UnitMapLayers::output);
+  const NetData rows = generate_playground({Playground::spiral, 500, 0.1, 1});
+  for (const Screen& screen : kScreens) {
+    test::DrawingContext ctx(1400, 600, screen.font, Theme::light);
+    ImDrawList& dl = ctx.begin();
+    BoundaryPlot plot{&rows, nullptr, NetLoss::logistic, kPlaygroundBox, &output, "Spiral"};
+    REQUIRE(draw_boundary_plot(dl, ImVec2(0, 0), screen.boundary, plot, ctx.style));
+    const int boundary = dl.VtxBuffer.Size;
+    NetworkDiagram d{&net, theta, all, &units, {}, DiagramHit{DiagramEdge{2, 1, 1}}};
+    draw_network_diagram(dl, {0, 0, screen.diagram.x, screen.diagram.y}, d, ctx.style, Point2{100, 100});
+    const int diagram = dl.VtxBuffer.Size - boundary;
+    ctx.end();
+    CAPTURE(screen.name, boundary, diagram);
+    CHECK(boundary < 40'000);
+    CHECK(diagram < 40'000);
+  }
+}

@@ -15,16 +15,6 @@ constexpr std::size_t kMaxDrawnPoints = 4000;  // more are thinned evenly: the c
 // A point's polygon: round at its few pixels, and few vertices (500 points take about 20,000).
 constexpr int kPointSides = 9;
 
-float channel(ImU32 c, int shift) { return static_cast<float>((c >> shift) & 0xFFu); }
-
-ImU32 blend(ImU32 from, ImU32 to, float t) {
-  const auto at = [&](int shift) {
-    return static_cast<ImU32>(std::lround(channel(from, shift) + (channel(to, shift) - channel(from, shift)) * t))
-           << shift;
-  };
-  return at(IM_COL32_R_SHIFT) | at(IM_COL32_G_SHIFT) | at(IM_COL32_B_SHIFT) | (from & IM_COL32_A_MASK);
-}
-
 }  // namespace
 
 DivergingColours diverging_colours(const CanvasStyle& style) {
@@ -36,7 +26,8 @@ DivergingColours diverging_colours(const CanvasStyle& style) {
 ImU32 diverging(const DivergingColours& c, double t, float strength) {
   if (std::isnan(t)) return c.neutral;
   const double clamped = std::clamp(t, -1.0, 1.0);
-  return blend(c.neutral, clamped < 0 ? c.negative : c.positive, static_cast<float>(std::fabs(clamped)) * strength);
+  return mix(c.neutral, clamped < 0 ? c.negative : c.positive, std::fabs(clamped) * static_cast<double>(strength),
+             c.neutral);
 }
 
 ValueScale value_scale(NetLoss loss, const NetData& train, const NetData& test) {

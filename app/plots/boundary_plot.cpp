@@ -47,23 +47,26 @@ GridImage diverging_image(std::span<const double> values, std::size_t n, const V
   return image;
 }
 
-void draw_grid_image(ImDrawList& dl, PixelRect rect, const GridImage& image) {
+void draw_grid_image(ImDrawList& dl, PixelRect rect, const GridImage& image, std::size_t max_side) {
   const std::size_t n = image.n;
   if (n < 2 || image.colours.size() != n * n) return;
-  const auto cells = static_cast<int>((n - 1) * (n - 1));
-  dl.PrimReserve(6 * cells, static_cast<int>(n * n));
+  // m of the n points along each side, evenly from corner to corner.
+  const std::size_t m = std::clamp<std::size_t>(max_side, 2, std::min(n, kMaxMeshSide));
+  std::vector<std::size_t> at(m);
+  for (std::size_t k = 0; k < m; ++k) at[k] = (k * (n - 1) + (m - 1) / 2) / (m - 1);
+  dl.PrimReserve(static_cast<int>(6 * (m - 1) * (m - 1)), static_cast<int>(m * m));
   const auto first = static_cast<ImDrawIdx>(dl._VtxCurrentIdx);
   const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-  const float last = static_cast<float>(n - 1);
-  for (std::size_t j = 0; j < n; ++j)
-    for (std::size_t i = 0; i < n; ++i)
+  const float last = static_cast<float>(m - 1);
+  for (std::size_t j = 0; j < m; ++j)
+    for (std::size_t i = 0; i < m; ++i)
       dl.PrimWriteVtx(ImVec2(rect.x0 + static_cast<float>(i) / last * rect.width(),
                              rect.y1 - static_cast<float>(j) / last * rect.height()),
-                      uv, image.colours[j * n + i]);
-  for (std::size_t j = 0; j + 1 < n; ++j)
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-      const auto a = static_cast<ImDrawIdx>(first + j * n + i), b = static_cast<ImDrawIdx>(a + 1);
-      const auto c = static_cast<ImDrawIdx>(a + n), d = static_cast<ImDrawIdx>(c + 1);
+                      uv, image.colours[at[j] * n + at[i]]);
+  for (std::size_t j = 0; j + 1 < m; ++j)
+    for (std::size_t i = 0; i + 1 < m; ++i) {
+      const auto a = static_cast<ImDrawIdx>(first + j * m + i), b = static_cast<ImDrawIdx>(a + 1);
+      const auto c = static_cast<ImDrawIdx>(a + m), d = static_cast<ImDrawIdx>(c + 1);
       for (const ImDrawIdx k : {a, b, d, a, d, c}) dl.PrimWriteIdx(k);
     }
 }

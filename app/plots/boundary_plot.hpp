@@ -61,9 +61,11 @@ struct GridImage {
 GridImage diverging_image(std::span<const double> values, std::size_t n, const ValueScale& scale,
                           const DivergingColours& c, float strength = 1);
 // The image over `rect` (its point (0, 0) at the bottom left corner, (n-1, n-1) at the top right), the
-// colours blended between neighbouring points: n^2 vertices (at most 65,536 with ImGui's 16-bit
-// indices when the renderer cannot offset them; 256 x 256 fits).
-void draw_grid_image(ImDrawList& dl, PixelRect rect, const GridImage& image);
+// colours blended between neighbouring points, from at most max_side of its points along each side
+// (evenly spread, corners kept: a small square needs few) and never more than kMaxMeshSide: one mesh
+// indexes fewer than 65,536 vertices with ImGui's 16-bit indices.
+inline constexpr std::size_t kMaxMeshSide = 255;
+void draw_grid_image(ImDrawList& dl, PixelRect rect, const GridImage& image, std::size_t max_side = kMaxMeshSide);
 
 // The level set {value = level} of an n x n grid of values by marching squares, as segments in the
 // grid's coordinates (i across, j up, each from 0 to n - 1), linearly interpolated along each edge; a

@@ -135,17 +135,6 @@ ValueScale unit_scale(const NetworkDiagram& d, std::size_t column, std::size_t u
   return {0, 1};
 }
 
-// The n x n grid's values at m x m of its points, evenly spread from corner to corner (m <= n).
-std::vector<double> thinned(std::span<const double> values, std::size_t n, std::size_t m) {
-  if (m == n) return {values.begin(), values.end()};
-  std::vector<std::size_t> at(m);
-  for (std::size_t k = 0; k < m; ++k) at[k] = (k * (n - 1) + (m - 1) / 2) / (m - 1);
-  std::vector<double> out(m * m);
-  for (std::size_t j = 0; j < m; ++j)
-    for (std::size_t i = 0; i < m; ++i) out[j * m + i] = values[at[j] * n + at[i]];
-  return out;
-}
-
 void draw_curve(ImDrawList& dl, const std::vector<Point2>& curve, ImU32 colour, float width) {
   std::vector<ImVec2> points(curve.size());
   std::transform(curve.begin(), curve.end(), points.begin(), [](Point2 q) { return ImVec2(q.x, q.y); });
@@ -231,14 +220,12 @@ void draw_units(ImDrawList& dl, const DiagramLayout& layout, const NetworkDiagra
   const float fs = ImGui::GetFontSize();
   // A map's point every 3 pixels at most: small squares take few vertices (the page's renderer draws
   // at most 65,536 to a window).
-  const std::size_t shown =
-      d.maps == nullptr ? 0 : std::clamp<std::size_t>(static_cast<std::size_t>(layout.side / 3), 5, d.maps->n);
+  const auto shown = static_cast<std::size_t>(std::max(5.0f, layout.side / 3));
   for (std::size_t c = 0; c < layout.units.size(); ++c)
     for (std::size_t u = 0; u < layout.units[c].size(); ++u) {
       const PixelRect& r = layout.units[c][u];
       if (d.maps != nullptr)
-        draw_grid_image(
-            dl, r, diverging_image(thinned(d.maps->map(c, u), d.maps->n, shown), shown, unit_scale(d, c, u), colours));
+        draw_grid_image(dl, r, diverging_image(d.maps->map(c, u), d.maps->n, unit_scale(d, c, u), colours), shown);
       else
         dl.AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), colours.neutral);
       dl.AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), border, 0, 0, s.scale);

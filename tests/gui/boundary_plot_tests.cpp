@@ -168,3 +168,26 @@ TEST_CASE("a regression's points are coloured by value, its bar names the target
   CHECK_FALSE(draw_boundary_plot(small, ImVec2(0, 0), ImVec2(60, 40), plot, ctx.style));
   ctx.end();
 }
+
+TEST_CASE("a grid image is one mesh of its points' colours, thinned to a side it is given", "[boundary]") {
+  test::DrawingContext ctx(300, 300, 13, Theme::light);
+  GridImage image{3, {}};
+  for (ImU32 k = 0; k < 9; ++k) image.colours.push_back(IM_COL32(k, 0, 0, 255));
+  ImDrawList& dl = ctx.begin();
+  draw_grid_image(dl, {10, 20, 110, 220}, image);
+  REQUIRE(dl.VtxBuffer.Size == 9);
+  REQUIRE(dl.IdxBuffer.Size == 24);
+  CHECK(dl.VtxBuffer[0].col == image.colours[0]);  // (0, 0) at the bottom left
+  CHECK((dl.VtxBuffer[0].pos.x == 10 && dl.VtxBuffer[0].pos.y == 220));
+  CHECK((dl.VtxBuffer[8].pos.x == 110 && dl.VtxBuffer[8].pos.y == 20));
+  CHECK((dl.VtxBuffer[4].pos.x == 60 && dl.VtxBuffer[4].pos.y == 120));
+  const int before = dl.VtxBuffer.Size;
+  draw_grid_image(dl, {0, 0, 50, 50}, image, 2);  // the corners only
+  REQUIRE(dl.VtxBuffer.Size - before == 4);
+  CHECK(dl.VtxBuffer[before + 3].col == image.colours[8]);
+  GridImage large{300, std::vector<ImU32>(300 * 300, IM_COL32(1, 2, 3, 255))};
+  const int start = dl.VtxBuffer.Size;
+  draw_grid_image(dl, {0, 0, 300, 300}, large);
+  CHECK(dl.VtxBuffer.Size - start == 255 * 255);
+  ctx.end();
+}

@@ -141,9 +141,11 @@ void draw_curve(ImDrawList& dl, const std::vector<Point2>& curve, ImU32 colour, 
   dl.AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, width);
 }
 
+// A weight's colour: its sign's, from kMinWeak of the way at 0 to all of it; grey for exactly 0 (the
+// initial biases), which has no sign, and for NaN.
 ImU32 weight_colour(const DivergingColours& c, double w) {
-  const double t = std::isnan(w) ? 0.0 : std::copysign(kMinWeak + (1 - kMinWeak) * saturated(w), w);
-  return diverging(c, t);
+  if (w == 0 || std::isnan(w)) return mix(c.neutral, IM_COL32(128, 128, 128, 255), 0.6, c.neutral);
+  return diverging(c, std::copysign(kMinWeak + (1 - kMinWeak) * saturated(w), w));
 }
 
 // Each column's name and units above it ("layer 2" over "8 tanh"), or, when one of them is wider

@@ -3,9 +3,9 @@
 // coarse), edges between the units of neighbouring columns coloured by the weight's sign (blue
 // positive, orange negative, the boundary plot's two colours) and drawn thicker and stronger with |w|
 // on a saturating scale, |w| / (|w| + 1), which tells 0.1 from 1 and 1 from 5 and never lets a large
-// weight cover the picture; each unit's bias a small square at its lower left corner coloured the same
-// way; each column's name and units above it. What is under the mouse (an edge or a unit) is returned
-// to the caller and highlighted with its value written.
+// weight cover the picture (a weight of exactly 0, grey); each unit's bias a small square at its lower
+// left corner coloured the same way; each column's name and units above it. What is under the mouse (an edge or a unit)
+// is returned to the caller and highlighted with its value written.
 //   The units' colours: a feature on the scale of its largest |value| over the box; a tanh or sigmoid
 //   unit on [-1, 1]; a relu unit on [-m, m], m its layer's largest value; the output on the boundary
 //   plot's scale (value_scale).

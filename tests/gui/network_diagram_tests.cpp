@@ -194,3 +194,30 @@ TEST_CASE("maps, a selection or weights left from another shape of the network a
   CHECK(dl.VtxBuffer.Size == 0);
   ctx.end();
 }
+
+TEST_CASE("a weight's colour is its sign's, stronger with |w|; exactly 0 is grey", "[diagram]") {
+  test::DrawingContext ctx(400, 300, 13, Theme::light);
+  const Network net({2, {}, Activation::tanh, NetLoss::logistic});
+  const std::vector<Feature> features = first_features(2);
+  const std::vector<double> theta = {-2, 4, 0};  // w = (-2, 4), b = 0
+  NetworkDiagram d{&net, theta, features, nullptr, {}, std::nullopt};
+  DiagramLayout layout;
+  draw_network_diagram(ctx.begin(), {0, 0, 400, 300}, d, ctx.style, std::nullopt, &layout);
+  const Image image = ctx.end();
+  const DivergingColours c = diverging_colours(ctx.style);
+  const auto colour_at = [&](Point2 p) { return test::pixel(image, static_cast<int>(p.x), static_cast<int>(p.y)); };
+  const auto distance = [](ImU32 a, ImU32 b) {
+    int m = 0;
+    for (const int shift : {IM_COL32_R_SHIFT, IM_COL32_G_SHIFT, IM_COL32_B_SHIFT})
+      m = std::max(m, std::abs(static_cast<int>((a >> shift) & 0xFF) - static_cast<int>((b >> shift) & 0xFF)));
+    return m;
+  };
+  // Edge 0 (w = -2) orange, 0.3 + 0.7 * 2/3 of the way; edge 1 (w = 4) blue, 0.3 + 0.7 * 0.8.
+  const ImU32 negative = colour_at(layout.edge_curve({0, 0, 0})[3]);
+  const ImU32 positive = colour_at(layout.edge_curve({0, 1, 0})[3]);
+  CHECK(distance(negative, diverging(c, -(0.3 + 0.7 * 2 / 3))) <= 3);
+  CHECK(distance(positive, diverging(c, 0.3 + 0.7 * 0.8)) <= 3);
+  const PixelRect bias = layout.bias_mark({1, 0});
+  const ImU32 zero = colour_at({(bias.x0 + bias.x1) / 2, (bias.y0 + bias.y1) / 2});
+  CHECK(distance(zero, mix(c.neutral, IM_COL32(128, 128, 128, 255), 0.6, c.neutral)) <= 3);
+}

@@ -220,9 +220,9 @@ void draw_units(ImDrawList& dl, const DiagramLayout& layout, const NetworkDiagra
   const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const float fs = ImGui::GetFontSize();
-  // A map's point every 3 pixels at most: small squares take few vertices (the page's renderer draws
+  // A map's point every 2 pixels at most: small squares take few vertices (the page's renderer draws
   // at most 65,536 to a window).
-  const auto shown = static_cast<std::size_t>(std::max(5.0f, layout.side / 3));
+  const auto shown = static_cast<std::size_t>(std::max(5.0f, layout.side / 2));
   for (std::size_t c = 0; c < layout.units.size(); ++c)
     for (std::size_t u = 0; u < layout.units[c].size(); ++u) {
       const PixelRect& r = layout.units[c][u];

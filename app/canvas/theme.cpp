@@ -64,14 +64,14 @@ double luminance(ImU32 c) {
          0.0722 * linear(channel(c, IM_COL32_B_SHIFT));
 }
 
+}  // namespace
+
 ImU32 mix(ImU32 a, ImU32 b, double t, ImU32 alpha) {
   const auto at = [&](int shift) {
     return static_cast<ImU32>(std::lround((channel(a, shift) * (1 - t) + channel(b, shift) * t) * 255)) << shift;
   };
   return at(IM_COL32_R_SHIFT) | at(IM_COL32_G_SHIFT) | at(IM_COL32_B_SHIFT) | (alpha & IM_COL32_A_MASK);
 }
-
-}  // namespace
 
 double contrast_ratio(ImU32 a, ImU32 b) {
   const double la = luminance(a), lb = luminance(b);

@@ -42,6 +42,8 @@ inline constexpr double kMinRunContrast = 3;
 // else mixed towards black (on a light background) or white (on a dark one) until it is, so that
 // the light theme's yellow (#f0e442) is drawn olive on the white plots. Keeps the alpha.
 ImU32 readable_on(ImU32 colour, ImU32 background);
+// `a` blended towards `b` by t in [0, 1], channel by channel in sRGB, with the alpha of `alpha`.
+ImU32 mix(ImU32 a, ImU32 b, double t, ImU32 alpha);
 // What the plots draw their lines on: the current style's frame colour over its window colour.
 ImU32 plot_background();
 

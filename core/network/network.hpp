@@ -99,9 +99,11 @@ class Network {
   // The same over every row.
   double loss_and_gradient(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
                            std::span<double> gradient, NetWorkspace& ws, bool want_loss = true) const;
+  // The forward pass alone, over every row of x: a_l of every layer into ws.activation (the last is z),
+  // the same bits as a training's pass over those rows (unit_maps.hpp draws them).
+  void forward(std::span<const double> theta, const Eigen::MatrixXd& x, NetWorkspace& ws) const;
 
  private:
-  void forward(std::span<const double> theta, const Eigen::MatrixXd& x, NetWorkspace& ws) const;
   void backward(std::span<const double> theta, const Eigen::MatrixXd& x, std::span<double> gradient,
                 NetWorkspace& ws) const;
   double gradient_alone(std::span<const double> theta, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,

@@ -10,7 +10,6 @@
 
 #include "dataset.hpp"
 #include "map_message.hpp"
-#include "parameters.hpp"
 #include "rule.hpp"
 #include "scenario.hpp"
 #include "sweep.hpp"
@@ -19,48 +18,34 @@ using namespace optviz;
 
 namespace {
 
-const RealParameter& parameter(std::string_view name) {
-  for (const RealParameter& p : real_parameters())
-    if (p.name == name) return p;
-  throw std::logic_error("no parameter " + std::string(name));
-}
-
-Axis axis(std::string_view name, double from, double to, int count, bool log = false) {
-  return Axis{&parameter(name), from, to, count, log};
-}
-
 Sweep rmsprop_sweep() {
   Sweep s;
   s.objective = *find_function("rosenbrock");
   s.run = make_run(OptimizerKind::rmsprop);
   s.start = {-1.5, 2};
   s.steps = 300;
-  // Ends that no short decimal writes: the request must carry every bit.
-  // 160 x 97 cells: three blocks of kMessageMapOptions.
-  s.x = axis("eta", 0.1 * 3 / 1000, 0.1 + 0.2, 160, true);
-  s.y = axis("rho", 0.5, 0.99, 97);
+  // Ends that no short decimal writes (0.1 * 3 / 1000 and 0.1 + 0.2): the request must carry every
+  // bit. 160 x 97 cells: three blocks of kMessageMapOptions.
+  s.x = parse_axis("eta:0.00030000000000000003:0.30000000000000004:log", s.run, 160);
+  s.y = parse_axis("rho:0.5:0.99", s.run, 97);
   s.target = {s.objective.minimum_value(), 1e-3};
   return s;
 }
 
+// A data loss seen in shuffled mini-batches with noise, by the third run of a course with seed 11.
 Sweep data_sweep() {
-  DataRecipe recipe;
-  recipe.points = 40;
-  recipe.w = 2;
-  recipe.b = -1;
-  recipe.noise = 0.3;
-  recipe.seed = 5;
   Sweep s;
-  s.objective = Objective::from_data(generate_data(recipe), DataLoss::linear, "line40.csv");
+  s.objective = Objective::from_data(parse_data_csv("x,y\n0,1\n1,3\n2,5.5\n3,6.5\n4,9.25\n5,10.5\n"), DataLoss::linear,
+                                     "points.csv");
   s.run = make_run(OptimizerKind::adam);
-  s.run.batch = 8;
+  s.run.batch = 2;
   s.run.shuffle = true;
-  s.run.noise = 0.1;
+  s.run.noise = 0.05;
   s.training = training_of(s.run, 11, 2);
-  s.start = {0, 0};
+  s.start = {0.5, -0.5};
   s.steps = 60;
-  s.x = axis("eta", 1e-3, 0.5, 6, true);
-  s.y = axis("beta1", 0.5, 0.95, 3);
+  s.x = parse_axis("eta:1e-3:0.5:log", s.run, 5);
+  s.y = parse_axis("beta2:0.9:0.9999", s.run, 4);
   return s;
 }
 
@@ -72,8 +57,8 @@ Sweep rule_sweep() {
   s.training = training_of(s.run, 0, 0);
   s.start = {-1.5, 2};
   s.steps = 80;
-  s.x = axis("eta", 1e-4, 1, 7, true);
-  s.y = axis("rho", 0.5, 0.99, 3);
+  s.x = parse_axis("eta:1e-4:1:log", s.run, 7);
+  s.y = parse_axis("rho:0.5:0.99", s.run, 3);
   return s;  // a typed function without a known minimum: the target is NaN
 }
 

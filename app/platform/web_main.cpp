@@ -235,12 +235,14 @@ void frame(void*) {
   if (state.model.generation != generation && p.frames > kMarkedFrames)
     web_mark_recompute(emscripten_get_now() - started);
   // Marked while a map is computed and once when it is done, not every frame; the slowest frame
-  // after the first ones (fonts, the first heatmap), which are slow with or without a map.
+  // leaves out the first ones (fonts, the first heatmap) and those that recomputed the runs, which
+  // are as slow without a map.
   if (const bool maps_busy = state.model.maps->busy(); maps_busy || p.maps_busy) {
     if (maps_busy) ++p.map_frames;
     if (maps_busy && !p.maps_busy) p.maps_since = started;
     const double now = emscripten_get_now();
-    web_mark_map_frame(maps_busy ? 1 : 0, static_cast<int>(p.map_frames), p.frames > kMarkedFrames ? now - started : 0,
+    const bool measured = p.frames > kMarkedFrames && state.model.generation == generation;
+    web_mark_map_frame(maps_busy ? 1 : 0, static_cast<int>(p.map_frames), measured ? now - started : 0,
                        now - p.maps_since);
     p.maps_busy = maps_busy;
   }

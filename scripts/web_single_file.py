@@ -8,7 +8,9 @@ program the served page runs, not a second link) and writes one HTML file with t
 the WebAssembly as Module.wasmBinary and the fonts' package through Module.getPreloadedPackage,
 both base64 in the page and decoded before optviz.js starts, and optviz.js inline. A page opened
 from file:// may not fetch its neighbours, and these two hooks of Emscripten's loader are where it
-would. The lessons are compiled into the WebAssembly. The page uses no threads (file:// gives no
+would. The maps' worker (optviz_worker.js and its WebAssembly, base64 as its Module.wasmBinary) is
+inside too, as the text of a script element that is not run: the page starts the worker from a
+blob: URL of that text (app/platform/web_map_worker.cpp), which a page from file:// may do. The lessons are compiled into the WebAssembly. The page uses no threads (file:// gives no
 cross-origin isolation, so no SharedArrayBuffer): the script refuses a build that does.
 Prints the file's size and its size compressed with gzip -9.
 """
@@ -17,6 +19,16 @@ import base64
 import gzip
 import pathlib
 import sys
+
+WORKER = """<script type="text/plain" id="optviz-map-worker">
+var Module = {wasmBinary: (function(text) {
+  var binary = atob(text), array = new Uint8Array(binary.length);
+  for (var i = 0; i < binary.length; ++i) array[i] = binary.charCodeAt(i);
+  return array;
+})('%(wasm)s')};
+%(script)s
+</script>
+"""
 
 LOADER = """<script>
   // The WebAssembly and the fonts, inside the page (scripts/web_single_file.py).
@@ -46,14 +58,21 @@ def single_file(site):
         if threads in script:
             raise SystemExit(f"web_single_file: optviz.js uses {threads}: a page built with threads does not open "
                              "from file:// (no cross-origin isolation)")
-    if "</script" in script.lower():
-        raise SystemExit("web_single_file: optviz.js contains '</script', which would end the inline script")
+    worker = (site / "optviz_worker.js").read_text()
+    for name, text in (("optviz.js", script), ("optviz_worker.js", worker)):
+        for ending in ("</script", "<!--"):
+            if ending in text.lower():
+                raise SystemExit(f"web_single_file: {name} contains '{ending}', which would break the inline script")
     loader = LOADER % {
         "wasm": base64.b64encode((site / "optviz.wasm").read_bytes()).decode(),
         "data": base64.b64encode((site / "optviz.data").read_bytes()).decode(),
         "script": script,
     }
-    return html.replace(tag, loader)
+    inside = WORKER % {
+        "wasm": base64.b64encode((site / "optviz_worker.wasm").read_bytes()).decode(),
+        "script": worker,
+    }
+    return html.replace(tag, inside + loader)
 
 
 def main():

@@ -3,7 +3,7 @@
 # instead of the optviz executable. Every other layer of app/ is the desktop's, unchanged.
 add_library(optviz_platform STATIC platform/application.cpp platform/application_exports.cpp
                                    platform/application_window.cpp platform/glfw_setup.cpp platform/settings.cpp
-                                   platform/web_files.cpp)
+                                   platform/web_files.cpp platform/web_map_worker.cpp)
 target_include_directories(optviz_platform PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/platform)
 target_link_libraries(optviz_platform PUBLIC optviz_panels optviz_render PkgConfig::GLFW PRIVATE optviz_warnings)
 
@@ -22,6 +22,16 @@ target_link_options(optviz_web PRIVATE
 "SHELL:--preload-file ${OPTVIZ_FONT_DIR}/DejaVuSans.ttf@${OPTVIZ_FONT_DIR}/DejaVuSans.ttf"
   "SHELL:--preload-file ${OPTVIZ_FONT_DIR}/DejaVuSansMono.ttf@${OPTVIZ_FONT_DIR}/DejaVuSansMono.ttf")
 set_property(TARGET optviz_web APPEND PROPERTY LINK_DEPENDS ${OPTVIZ_WEB_SHELL})
+
+# optviz_worker.js (+ .wasm) beside the page: core alone in a Web Worker, where the page computes its
+# sweep and basin maps (platform/map_worker_main.cpp, web_map_worker.cpp); built with the page.
+add_executable(optviz_map_worker platform/map_worker_main.cpp)
+set_target_properties(optviz_map_worker PROPERTIES OUTPUT_NAME optviz_worker SUFFIX .js
+                                                   RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+target_link_libraries(optviz_map_worker PRIVATE optviz_scenario optviz_warnings)
+target_link_options(optviz_map_worker PRIVATE -sBUILD_AS_WORKER=1 -sENVIRONMENT=worker -sALLOW_MEMORY_GROWTH=1
+  -sEXPORTED_FUNCTIONS=_optviz_map_start,_optviz_map_block,_optviz_map_end,_malloc,_free)
+add_dependencies(optviz_web optviz_map_worker)
 # index.html, so that the served folder opens on the page.
 add_custom_command(TARGET optviz_web POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_BINARY_DIR}/optviz.html ${CMAKE_BINARY_DIR}/index.html)

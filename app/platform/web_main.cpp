@@ -4,8 +4,10 @@
 // scenario_link.hpp) opens instead of the last one, and the address follows the scenario as it
 // changes, so that it can be shared as a link. The query can add `step=N` (or `step=end`): the
 // playhead's first step; `open=sweep,basins` (or one of them): the sweep panel and the basin
-// overlay, as the desktop's --open; and `export=png`: a PNG download of the third frame, the
-// scenario inside (what the browser test checks). The page's title is the scenario's.
+// overlay, as the desktop's --open; `cells=N`: the sweep's cells along each axis (32 to 1024);
+// `maps=frames`: the maps computed between frames instead of in the page's worker (to compare); and
+// `export=png`: a PNG download of the third frame, the scenario inside (what the browser test
+// checks). The page's title is the scenario's.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #define GLFW_INCLUDE_NONE
@@ -25,6 +27,7 @@
 #include "scenario_file.hpp"
 #include "scenario_link.hpp"
 #include "settings.hpp"
+#include "web_map_worker.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -82,15 +85,23 @@ EM_JS(int, web_wants_maps, (), {
   var open = (new URLSearchParams(location.search).get('open') || "").split(',');
   return (open.indexOf('sweep') >= 0 ? 1 : 0) | (open.indexOf('basins') >= 0 ? 2 : 0);
 });
+// The query's `cells` (0 when absent) and whether `maps=frames` asks for no worker.
+EM_JS(int, web_sweep_cells, (), { return Number(new URLSearchParams(location.search).get('cells')) || 0; });
+EM_JS(int, web_wants_map_worker, (), { return new URLSearchParams(location.search).get('maps') == 'frames' ? 0 : 1; });
 // The frames drawn while a map was being computed (data-optviz-map-frames), the longest of them
-// (data-optviz-slowest-map-frame-ms), and whether one is (data-optviz-maps-busy): the maps are
-// computed between frames, so the page stays live.
-EM_JS(void, web_mark_map_frame, (int busy, int frames, double ms), {
+// (data-optviz-slowest-map-frame-ms), whether one is (data-optviz-maps-busy) and how long the maps took
+// from the first such frame to the last (data-optviz-maps-ms): the maps are computed in the worker or
+// between frames, so the page stays live.
+EM_JS(void, web_mark_map_frame, (int busy, int frames, double ms, double total_ms), {
   var data = document.documentElement.dataset;
   data.optvizMapsBusy = busy;
   data.optvizMapFrames = frames;
   if (busy && !(Number(data.optvizSlowestMapFrameMs) >= ms)) data.optvizSlowestMapFrameMs = ms.toFixed(2);
+  if (!busy) data.optvizMapsMs = total_ms.toFixed(1);
 });
+// The last sweep map (data-optviz-sweep, JSON): its run, axes, size and steps as `optviz sweep` takes
+// them, how it was computed and its checksum, which the browser test compares with the desktop's.
+EM_JS(void, web_mark_sweep, (const char* json), { document.documentElement.dataset.optvizSweep = UTF8ToString(json); });
 // The query's `step`: a number, or -2 for "end", -1 when absent or not a number.
 EM_JS(int, web_start_step, (), {
   var step = new URLSearchParams(location.search).get('step');
@@ -145,8 +156,10 @@ struct Page {
   std::uint64_t linked_generation = ~std::uint64_t{0};
   std::string title;  // the page's title: the scenario's
   long frames = 0;
-  long map_frames = 0;     // drawn while a sweep or basin map was being computed
-  bool maps_busy = false;  // in the last frame
+  long map_frames = 0;             // drawn while a sweep or basin map was being computed
+  bool maps_busy = false;          // in the last frame
+  double maps_since = 0;           // when the maps became busy (ms)
+  std::uint64_t marked_sweep = 0;  // the sweep job's generation in data-optviz-sweep
   bool export_png = false;
 };
 Page* page = nullptr;  // the page's one application, for the callbacks from JavaScript
@@ -175,6 +188,32 @@ std::string location_hash() {
   return hash;
 }
 
+// An axis as `optviz sweep --x` takes it, its ends with every digit.
+std::string axis_text(const Axis& axis) {
+  char ends[64];
+  std::snprintf(ends, sizeof ends, ":%.17g:%.17g", axis.from, axis.to);
+  return std::string(axis.parameter->name) + ends + (axis.log ? ":log" : "");
+}
+
+void mark_sweep(Page& p, const AppState& state) {
+  const SweepView& view = state.model.maps->sweep;
+  const Map* map = view.job.result();
+  if (map == nullptr || view.job.generation() == p.marked_sweep || !state.model.selected) return;
+  p.marked_sweep = view.job.generation();
+  const Sweep& s = *view.job.result_spec();
+  const MapThreads threads = view.job.result_threads();
+  char checksum[17];
+  std::snprintf(checksum, sizeof checksum, "%016llx", static_cast<unsigned long long>(map_checksum(*map)));
+  const std::string json = "{\"run\":" + std::to_string(*state.model.selected) + ",\"x\":\"" + axis_text(s.x) +
+                           "\",\"y\":\"" + axis_text(s.y) + "\",\"size\":\"" + std::to_string(map->columns) + "x" +
+                           std::to_string(map->rows) + "\",\"steps\":" + std::to_string(s.steps) + ",\"threads\":\"" +
+                           (threads == MapThreads::worker           ? "worker"
+                            : threads == MapThreads::between_frames ? "between frames"
+                                                                    : "own thread") +
+                           "\",\"checksum\":\"" + checksum + "\"}";
+  web_mark_sweep(json.c_str());
+}
+
 void follow_page_size() {
   GLFWwindow* window = glfwGetCurrentContext();
   if (window == nullptr) return;
@@ -195,12 +234,19 @@ void frame(void*) {
   // After the first frames (fonts, the first heatmap): how long one that recomputed the runs took.
   if (state.model.generation != generation && p.frames > kMarkedFrames)
     web_mark_recompute(emscripten_get_now() - started);
-  // Marked while a map is computed and once when it is done, not every frame.
+  // Marked while a map is computed and once when it is done, not every frame; the slowest frame
+  // leaves out the first ones (fonts, the first heatmap) and those that recomputed the runs, which
+  // are as slow without a map.
   if (const bool maps_busy = state.model.maps->busy(); maps_busy || p.maps_busy) {
     if (maps_busy) ++p.map_frames;
-    web_mark_map_frame(maps_busy ? 1 : 0, static_cast<int>(p.map_frames), emscripten_get_now() - started);
+    if (maps_busy && !p.maps_busy) p.maps_since = started;
+    const double now = emscripten_get_now();
+    const bool measured = p.frames > kMarkedFrames && state.model.generation == generation;
+    web_mark_map_frame(maps_busy ? 1 : 0, static_cast<int>(p.map_frames), measured ? now - started : 0,
+                       now - p.maps_since);
     p.maps_busy = maps_busy;
   }
+  mark_sweep(p, state);
   ++p.frames;
   if (web_take_hash_change() != 0) {
     // A link pasted into the address bar of the open page: it opens as a file would.
@@ -278,6 +324,14 @@ int main() {
     web_show_error(error.c_str());
     return 1;
   }
+  MapViews& map_views = *page->app->state().model.maps;
+  if (web_wants_map_worker() != 0) {
+    if (std::shared_ptr<MapWorker> worker = open_web_map_worker()) {
+      map_views.sweep.job.use_worker(worker);
+      map_views.basin.job.use_worker(worker);
+    }
+  }
+  if (const int cells = web_sweep_cells(); cells >= 1 && cells <= kMaxMapSide) map_views.sweep.settings.side = cells;
   if (const int step = web_start_step(); step != -1) {
     AppState& state = page->app->state();
     set_step(state, step == -2 ? last_step(state) : step);

@@ -1,6 +1,7 @@
 // A sweep or basin map (core/maps/sweep.hpp) computed off the UI thread, so that the window stays live:
 // one thread per job runs sweep() or basin(), which spread the cells over every core; without
-// threads (a page without SharedArrayBuffer) the job computes blocks of cells between frames. The UI
+// threads (a page without SharedArrayBuffer) a Web Worker computes them block by block
+// (map_worker.hpp), or, where the page has none, the job computes blocks between frames. The UI
 // thread says each frame which map it wants; the job debounces the changes (a slider drag gives a
 // new map every frame), cancels the stale job at once and starts the new one once it has stayed
 // the same for kMapDebounce seconds. No ImGui, no GL: the tests drive it with their own clock.
@@ -13,11 +14,14 @@
 #include <exception>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <thread>
 #include <vector>
 
+#include "map_message.hpp"
+#include "map_worker.hpp"
 #include "sweep.hpp"
 
 namespace optviz::gui {
@@ -33,9 +37,10 @@ inline BasinMap compute_map(const Basin& b, Progress* progress) { return basin(b
 inline Map finish_map(MapInParts&& parts, const Sweep&) { return std::move(parts).map(); }
 inline BasinMap finish_map(MapInParts&& parts, const Basin&) { return std::move(parts).basin_map(); }
 
-// How a job computes: on a thread of its own, which spreads the cells over every core, or (a page
-// without threads, or a test) in blocks between frames, in poll().
-enum class MapThreads { own_thread, between_frames };
+// How a job computes: on a thread of its own, which spreads the cells over every core, (a page
+// without threads) in a Web Worker, or (a page without either, or a test) in blocks between frames,
+// in poll().
+enum class MapThreads { own_thread, worker, between_frames };
 inline std::size_t cell_count(const Sweep& s) { return static_cast<std::size_t>(s.x.count) * s.y.count; }
 inline std::size_t cell_count(const Basin& b) { return static_cast<std::size_t>(b.columns) * b.rows; }
 
@@ -43,6 +48,9 @@ template <class Spec, class Result>
 class MapJob {
  public:
   explicit MapJob(MapThreads threads = MapThreads::own_thread) : threads_(threads) {}
+  // The next jobs are computed by `worker` (a page's, shared by its jobs) while it answers; once it
+  // fails, a job is computed between frames, from its first cell again.
+  void use_worker(std::shared_ptr<MapWorker> worker) { worker_ = std::move(worker); }
   ~MapJob() {
     if (running_) retire();
     for (auto& w : retired_)
@@ -75,10 +83,12 @@ class MapJob {
   }
 
   // Takes the result of a finished job; true when result() is new. A cancelled job gives none.
-  // Between frames, first computes the running job's next blocks for up to kFrameBudget.
+  // First takes the worker's answers, or between frames computes the running job's next blocks for
+  // up to kFrameBudget.
   bool poll() {
     reap();
-    if (running_ && running_->parts) compute_for_a_frame(*running_);
+    if (running_ && running_->remote) receive(*running_);
+    if (running_ && running_->parts && !running_->remote) compute_for_a_frame(*running_);
     if (!running_ || !running_->done.load(std::memory_order_acquire)) return false;
     if (running_->thread.joinable()) running_->thread.join();
     const bool taken = running_->result && running_->result->complete;
@@ -86,6 +96,7 @@ class MapJob {
     if (taken) {
       result_ = std::move(running_->result);
       result_spec_ = running_->spec;
+      result_threads_ = running_->threads;
       ++generation_;
     }
     running_.reset();
@@ -115,6 +126,11 @@ class MapJob {
   bool stopped() const { return !busy() && target_ && !(result_spec_ && *target_ == *result_spec_); }
 
   const Result* result() const { return result_ ? &*result_ : nullptr; }
+  // How the last result was computed; how the running job computes.
+  MapThreads result_threads() const { return result_threads_; }
+  std::optional<MapThreads> running_threads() const {
+    return running_ ? std::optional(running_->threads) : std::nullopt;
+  }
   const Spec* result_spec() const { return result_spec_ ? &*result_spec_ : nullptr; }
   const std::string& error() const { return error_; }
   std::uint64_t generation() const { return generation_; }  // counts the results
@@ -128,7 +144,9 @@ class MapJob {
     std::string error;
     std::atomic<bool> done{false};
     std::thread thread;
-    std::optional<MapInParts> parts;  // between frames
+    std::optional<MapInParts> parts;      // between frames, or the cells the worker answered
+    std::optional<std::uint32_t> remote;  // the job's number in the worker
+    MapThreads threads = MapThreads::own_thread;
   };
 
   void start() {
@@ -143,26 +161,68 @@ class MapJob {
       }
       raw->done.store(true, std::memory_order_release);
     };
-    bool threaded = threads_ == MapThreads::own_thread;
-    if (threaded) {
+    w->threads = threads_;
+    if (w->threads == MapThreads::own_thread) {
       try {
         w->thread = std::thread(compute);
       } catch (const std::system_error&) {
-        threaded = false;  // no threads (a page without SharedArrayBuffer)
+        w->threads = MapThreads::worker;  // no threads (a page without SharedArrayBuffer)
       }
     }
-    if (!threaded) {
-      try {
-        w->parts.emplace(w->spec, MapOptions{.threads = 1, .block_updates = kFrameBlockUpdates});
-      } catch (const std::exception& e) {
-        w->error = e.what();
-        w->done = true;
-      }
-    }
+    if (w->threads != MapThreads::own_thread) compute_elsewhere(*w, w->threads);
     target_ = std::move(pending_);
     pending_.reset();
     running_ = std::move(w);
     ++started_;
+  }
+
+  // The job's cells through the worker, or between frames where there is none (or it failed).
+  void compute_elsewhere(Worker& w, MapThreads threads) {
+    if (!worker_ || worker_->failed()) threads = MapThreads::between_frames;
+    w.threads = threads;
+    w.remote.reset();
+    try {
+      if (threads == MapThreads::worker) {
+        w.parts.emplace(w.spec, kMessageMapOptions);
+        w.remote = worker_->start(map_request(w.spec), w.parts->blocks());
+      } else {
+        w.parts.emplace(w.spec, MapOptions{.threads = 1, .block_updates = kFrameBlockUpdates});
+      }
+    } catch (const std::exception& e) {
+      w.error = e.what();
+      w.done = true;
+    }
+  }
+
+  // The blocks the worker answered, into the job's map; the result once every cell is there. A
+  // worker that failed leaves the job to be computed between frames.
+  void receive(Worker& w) {
+    if (worker_->failed()) {
+      worker_->end(*w.remote);
+      w.progress.cells_done = 0;
+      compute_elsewhere(w, MapThreads::between_frames);
+      return;
+    }
+    try {
+      for (const std::vector<std::uint8_t>& bytes : worker_->take(*w.remote)) {
+        MapAnswer answer = read_map_answer(bytes);
+        if (!answer.error.empty()) throw std::runtime_error(answer.error);
+        w.parts->put(answer.block, answer.cells);
+      }
+      w.progress.cells_done = w.parts->cells_done();
+      if (w.parts->done()) {
+        w.result = finish_map(std::move(*w.parts), w.spec);
+        w.parts.reset();
+        worker_->end(*w.remote);
+        w.remote.reset();
+        w.done = true;
+      }
+    } catch (const std::exception& e) {
+      w.error = e.what();
+      worker_->end(*w.remote);
+      w.remote.reset();
+      w.done = true;
+    }
   }
 
   // The running job no longer computes what is wanted: cancel it; what is shown is the target.
@@ -189,6 +249,7 @@ class MapJob {
   // A job between frames just stops.
   void retire() {
     running_->progress.cancel = true;
+    if (running_->remote) worker_->end(*running_->remote);
     if (running_->parts) running_->done = true;
     retired_.push_back(std::move(running_));
   }
@@ -211,6 +272,8 @@ class MapJob {
   std::unique_ptr<Worker> running_;
   std::vector<std::unique_ptr<Worker>> retired_;  // cancelled, still stopping
   MapThreads threads_;
+  std::shared_ptr<MapWorker> worker_;
+  MapThreads result_threads_ = MapThreads::own_thread;
   std::optional<Result> result_;
   std::optional<Spec> result_spec_;
   std::string error_;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "lane_kernels.hpp"
@@ -102,9 +103,14 @@ struct MapInParts::Work {
     blocks = (cells + per_block - 1) / per_block;
   }
 
+  // Block b's cells [first, end).
+  std::pair<std::size_t, std::size_t> range(std::size_t b) const {
+    const std::size_t first = std::min(map.cells.size(), b * per_block);
+    return {first, std::min(map.cells.size(), first + per_block)};
+  }
+
   std::size_t compute(std::size_t b) {
-    const std::size_t cells = map.cells.size();
-    const std::size_t first = b * per_block, end = std::min(cells, first + per_block);
+    const auto [first, end] = range(b);
     if (formula) {
       lane_kernels::summarize({.formula = *formula,
                                .cell = &cell,
@@ -177,6 +183,20 @@ bool MapInParts::advance() {
   if (b >= work_->blocks) return false;
   work_->compute(b);
   return true;
+}
+
+std::span<const RunSummary> MapInParts::block_cells(std::size_t block) const {
+  const auto [first, end] = work_->range(block);
+  return std::span(work_->map.cells).subspan(first, end - first);
+}
+
+void MapInParts::put(std::size_t block, std::span<const RunSummary> cells) {
+  const auto [first, end] = work_->range(block);
+  if (block >= work_->blocks || cells.size() != end - first)
+    throw std::invalid_argument("block " + std::to_string(block) + " of " + std::to_string(work_->blocks) + ": " +
+                                std::to_string(cells.size()) + " cells, expected " + std::to_string(end - first));
+  std::copy(cells.begin(), cells.end(), work_->map.cells.begin() + static_cast<std::ptrdiff_t>(first));
+  work_->cells_done += cells.size();
 }
 
 Map MapInParts::map() && {

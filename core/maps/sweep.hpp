@@ -15,6 +15,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -167,6 +168,11 @@ class MapInParts {
   std::size_t compute(std::size_t block);
   // Computes the next block not yet taken by advance(); false when there was none.
   bool advance();
+  // The cells of block b, as computed so far (the page's worker sends them).
+  std::span<const RunSummary> block_cells(std::size_t block) const;
+  // Block b as computed elsewhere (the page's worker, from the same map and options), each block
+  // once: its cells, counted done. Throws std::invalid_argument when their number is not the block's.
+  void put(std::size_t block, std::span<const RunSummary> cells);
   // The map (complete when done()), of a sweep or of a basin map (with each cell's minimum).
   Map map() &&;
   BasinMap basin_map() &&;

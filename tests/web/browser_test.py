@@ -16,7 +16,12 @@ Serves BUILD_WEB_DIR on 127.0.0.1 (a free port) and checks that
   - a PNG exported by the page, downloaded by the browser, carries the scenario in its text chunk,
     and opens as that scenario when dropped on the page,
   - the 3D view draws its surface,
-  - the sweep and basin maps (?open=sweep,basins) are computed between frames and finish,
+  - the sweep and basin maps (?open=sweep,basins) are computed in the page's worker and finish,
+  - a 256 x 256 sweep computed in the worker and between frames (?maps=frames) equals the desktop's
+    cell for cell (the checksum of `optviz sweep`'s CSV, ROOT/build/app/optviz), and so does a
+    lesson's sweep of a typed formula (how long the frames and the maps took is printed),
+  - where the worker does not load (the page served without optviz_worker.js), the maps are
+    computed between frames, with a warning and no error,
   - and at a device pixel ratio of 2 the canvas has 2x the pixels.
 Everything is deterministic: fixed scenarios, the browser's virtual time, no timing assertions.
 Prints one line per check and "browser: N passed, N failed"; exits 1 when any failed.
@@ -24,6 +29,7 @@ Prints one line per check and "browser: N passed, N failed"; exits 1 when any fa
 
 import base64
 import functools
+import csv
 import http.server
 import json
 import os
@@ -330,6 +336,116 @@ def check_surface(suite, page, url, scenario, flat_rows, work):
                 f"{solid:.0%} colourful pixels in 3D, {flat:.0%} flat")
 
 
+NATIVE = ROOT / "build/app/optviz"
+
+
+def fnv_checksum(csv_path):
+    """core's map_checksum (core/scenario/map_message.hpp) of a sweep's CSV: FNV-1a (64 bits) over
+    each row's x, y, f (IEEE doubles) and diverged_at (64 bits, -1 for none), little-endian."""
+    digest = 0xcbf29ce484222325
+    with open(csv_path, newline="") as rows:
+        for row in list(csv.reader(rows))[1:]:
+            x, y, f, diverged = row[2:6]
+            for byte in struct.pack("<dddq", float(x), float(y), float(f), int(diverged) if diverged else -1):
+                digest = ((digest ^ byte) * 0x100000001b3) % (1 << 64)
+    return f"{digest:016x}"
+
+
+def native_checksum(scenario, sweep, work):
+    """The checksum of the desktop's map of the page's sweep (data-optviz-sweep: run, axes, size, steps)."""
+    if not NATIVE.exists():
+        return f"no {NATIVE}: build the desktop first (scripts/build.sh)"
+    path, out = work / "sweep-scenario.json", work / "sweep.csv"
+    path.write_text(json.dumps(scenario))
+    result = subprocess.run([str(NATIVE), "sweep", str(path), "--run", str(sweep["run"]), "--x", sweep["x"], "--y",
+                             sweep["y"], "--size", sweep["size"], "--steps", str(sweep["steps"]), "--csv", str(out)],
+                            capture_output=True, text=True)
+    return fnv_checksum(out) if result.returncode == 0 else result.stderr.strip()
+
+
+def typed_lesson():
+    """A lesson of a typed formula whose sweep the page computes as the desktop does: lesson 6 with
+    its tanh written with a square root. The page's C library (Emscripten's musl) and the desktop's
+    (glibc) round tanh and exp apart in the last bits, square roots never."""
+    lesson = json.loads((ROOT / "assets/scenarios/06-rmsprop-rho.json").read_text())
+    return dict(lesson, expression="0.05*((x + 3)^2 + y^2) + 8*(x - 2)/sqrt(1 + 16*(x - 2)^2)")
+
+
+def computed_sweep(page, url, limit=300, link=None):
+    """Opens url (?open=sweep) and waits for its sweep map: (data-optviz-sweep as a dict, the slowest
+    frame while it was computed in ms, the maps' time in ms). With `link`, a scenario's link code,
+    then pastes it into the address and waits for its map, measured without the page's first frames."""
+    data = "document.documentElement.dataset"
+    if link is not None:
+        computed_sweep(page, url, limit)
+        page.evaluate(f"delete {data}.optvizSweep; delete {data}.optvizSlowestMapFrameMs; "
+                      f"location.hash = {json.dumps(link)}")
+        deadline = time.monotonic() + 10
+        while page.evaluate(f"{data}.optvizMapsBusy") != "1" and time.monotonic() < deadline:
+            time.sleep(0.01)
+    else:
+        page.open(url)
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and not (page.evaluate(f"{data}.optvizSweep") and
+                                               page.evaluate(f"{data}.optvizMapsBusy") == "0"):
+        time.sleep(0.1)
+    sweep = json.loads(page.evaluate(f"{data}.optvizSweep") or "{}")
+    return sweep, page.evaluate(f"{data}.optvizSlowestMapFrameMs"), page.evaluate(f"{data}.optvizMapsMs")
+
+
+def check_map_worker(suite, page, base, work):
+    """11. The page's worker computes a 256 x 256 sweep of 1,000 steps as between frames does, and as
+    the desktop does, cell for cell; and a lesson's sweep of a typed formula."""
+    scenario = json.loads((ROOT / "assets/scenarios/06-rmsprop-rho.json").read_text())
+    rosenbrock = {key: value for key, value in scenario.items() if key not in ("expression", "lesson")}
+    rosenbrock.update(function="rosenbrock", start=[-1.5, 2.0], steps=1000, view={"x": [-2.0, 2.0], "y": [-1.0, 3.0]})
+    # First a map of 999 steps, then the link of 1,000 pasted: the second map is measured, in frames
+    # after the page's first ones (fonts, the first heatmap), which are slow without a map too.
+    first = link_code(json.dumps(dict(rosenbrock, steps=999)))
+    code = link_code(json.dumps(rosenbrock))
+    figures = {}
+    for threads, query in (("worker", ""), ("between frames", "&maps=frames")):
+        sweep, slowest, total = computed_sweep(page, f"{base}?open=sweep&cells=256{query}#{first}", link=code)
+        figures[threads] = sweep
+        print(f"browser: (a 256x256 sweep of 1,000 steps {threads}: {total} ms from the change, with its 300 ms of "
+              f"debounce; the slowest frame meanwhile {slowest} ms)")
+        suite.check(f"the 256x256 sweep is computed {threads}", sweep.get("threads") == threads and
+                    sweep.get("size") == "256x256", str(sweep))
+    expected = native_checksum(rosenbrock, figures["worker"], work) if figures["worker"] else "no sweep"
+    for threads, sweep in figures.items():
+        suite.check(f"the sweep computed {threads} equals the desktop's cell for cell", sweep.get("checksum") == expected,
+                    f"checksum {sweep.get('checksum')}, the desktop's {expected}")
+    typed = typed_lesson()
+    sweep, _, _ = computed_sweep(page, f"{base}?open=sweep&lesson#{link_code(json.dumps(typed))}")
+    expected = native_checksum(typed, sweep, work) if sweep else "no sweep"
+    suite.check("a typed formula's sweep in the worker equals the desktop's", sweep.get("threads") == "worker" and
+                sweep.get("checksum") == expected, f"{sweep}, the desktop's checksum {expected}")
+    suite.check("no error while the worker computes", not page.errors(), "; ".join(page.errors()[:3]))
+
+
+def check_without_worker(suite, page, site, work):
+    """12. The page served without its worker's files: the worker fails to load, and the maps are
+    computed between frames instead, never waiting for it."""
+    bare = work / "no-worker"
+    bare.mkdir()
+    for path in site.iterdir():
+        if path.is_file() and not path.name.startswith("optviz_worker."):
+            (bare / path.name).symlink_to(path)
+    server = serve(bare)
+    try:
+        sweep, _, total = computed_sweep(page, f"http://127.0.0.1:{server.server_address[1]}/optviz.html?open=sweep")
+    finally:
+        server.shutdown()
+    with page.lock:
+        warnings = [" ".join(str(a.get("value", "")) for a in e["params"]["args"]) for e in page.events
+                    if e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] == "warning"]
+    suite.check("without its worker the page computes the maps between frames", sweep.get("threads") == "between frames",
+                f"{sweep} after {total} ms")
+    suite.check("a worker that does not load is a warning, not an error",
+                any("computed between frames" in w for w in warnings) and not page.errors(),
+                f"warnings {warnings[:3]}, errors {page.errors()[:3]}")
+
+
 class Suite:
     def __init__(self):
         self.passed = self.failed = 0
@@ -487,9 +603,13 @@ def main():
                     f"busy after {map_frames} frames")
         suite.check("the page draws frames while the maps are computed", map_frames >= 10, f"{map_frames} frames")
         suite.check("no error while the maps are computed", not page.errors(), "; ".join(page.errors()[:3]))
+        sweep = json.loads(page.evaluate(f"{data}.optvizSweep") or "{}")
+        suite.check("the page's worker computed the maps", sweep.get("threads") == "worker", str(sweep))
         page.screenshot(work / "maps.png")
+        check_map_worker(suite, page, base, work)
+        check_without_worker(suite, page, site, work)
 
-        # 11. At a device pixel ratio of 2 the canvas has twice the page's pixels (the UI scale follows).
+        # 13. At a device pixel ratio of 2 the canvas has twice the page's pixels (the UI scale follows).
         page.send("Emulation.setDeviceMetricsOverride",
                   {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 2, "mobile": False}, page.session)
         page.open(base + "?ratio2")

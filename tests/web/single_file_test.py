@@ -8,7 +8,8 @@ Copies the file alone into an empty folder and opens it from there (file:// forb
 neighbours, and there are none), then checks the subset of tests/web/browser_test.py that says the
 page works: it draws its first frames without an error, its fonts load (no warning), the screenshot
 shows the heatmap and, with the playhead at the end, the runs' paths; a lesson given in the address
-opens (its title, its paths); the 3D view draws. Prints one line per check and
+opens (its title, its paths); the 3D view draws; a typed lesson's sweep is computed in the maps'
+worker inside the file (a blob: URL) and equals the desktop's (browser_test.native_checksum). Prints one line per check and
 "single file: N passed, N failed"; exits 1 when any failed.
 """
 
@@ -76,6 +77,15 @@ def main():
         suite.check("the screenshot shows the lesson's first run's path", path > 300,
                     f"{path} pixels of its colour at the end")
         browser_test.check_surface(suite, page, base + "?surface&step=end", lesson, lesson_rows, work)
+
+        typed = browser_test.typed_lesson()
+        sweep, slowest, total = browser_test.computed_sweep(page, f"{base}?open=sweep#{link_code(json.dumps(typed))}")
+        print(f"single file: (the lesson's sweep took {total} ms, the slowest frame {slowest} ms)")
+        suite.check("the single file computes its sweep in its worker", sweep.get("threads") == "worker", str(sweep))
+        expected = browser_test.native_checksum(typed, sweep, work) if sweep else "no sweep"
+        suite.check("the single file's sweep equals the desktop's", sweep.get("checksum") == expected,
+                    f"checksum {sweep.get('checksum')}, the desktop's {expected}")
+        suite.check("no error while the worker computes", not page.errors(), "; ".join(page.errors()[:3]))
         if keep is not None:
             keep.mkdir(parents=True, exist_ok=True)
             for png in work.glob("*.png"):

@@ -150,6 +150,9 @@ struct ViewState {
   SliderDrag slider_drag;                   // the hyperparameter slider being dragged
   std::optional<std::size_t> controls_run;  // the selected run the controls panel last showed
   bool animating = false;                   // something moves this frame: the main loop keeps drawing
+  // A network scenario's weight or bias chosen in the network view (its index in the parameter
+  // vector, network.hpp): the inspector explains its update.
+  std::optional<std::size_t> selected_parameter;
 };
 
 }  // namespace optviz::gui

@@ -199,8 +199,14 @@ void draw_canvas_panel(AppState& state) {
     ImGui::End();
     return;
   }
-  const CanvasStyle style = ui_canvas_style(state);
   state.view.surface_scene.width = 0;
+  if (state.model.simulated.network) {
+    ImGui::SetCursorScreenPos(ImVec2(r.x0 + 8 * ui_canvas_style(state).scale, r.y0 + 4 * ui_canvas_style(state).scale));
+    draw_network_canvas(state);
+    ImGui::End();
+    return;
+  }
+  const CanvasStyle style = ui_canvas_style(state);
   const bool surface = state.model.scenario.display.view == CanvasView::surface;
   const bool spread = spread_shown(state);
   const CoordinateNames names = coordinate_names(current_function(state));

@@ -17,12 +17,18 @@ constexpr Playground kSets[] = {Playground::circle, Playground::xor_,  Playgroun
 
 const char* set_help(Playground set) {
   switch (set) {
-    case Playground::circle: return "Class 1 inside a circle, class 0 in a ring around it";
-    case Playground::xor_: return "The four quadrants: the class is the sign of x1·x2";
-    case Playground::gauss: return "Two Gaussian clouds, one per class";
-    case Playground::spiral: return "Two interleaved spirals: hard for a small network";
-    case Playground::plane: return "Regression: y grows linearly across the plane";
-    case Playground::multi_gauss: return "Regression: y from a sum of Gaussian bumps";
+    case Playground::circle:
+      return "Class 1 inside a circle, class 0 in a ring around it";
+    case Playground::xor_:
+      return "The four quadrants: the class is the sign of x1·x2";
+    case Playground::gauss:
+      return "Two Gaussian clouds, one per class";
+    case Playground::spiral:
+      return "Two interleaved spirals: hard for a small network";
+    case Playground::plane:
+      return "Regression: y grows linearly across the plane";
+    case Playground::multi_gauss:
+      return "Regression: y from a sum of Gaussian bumps";
   }
   return "";
 }
@@ -60,8 +66,7 @@ void data_rows(NetworkSetup& n) {
   label_column("Noise");
   ImGui::SetNextItemWidth(-1);
   int noise = static_cast<int>(std::lround(r.noise * 100));
-  if (ImGui::SliderInt("##net noise", &noise, 0, 50, "%d%%", ImGuiSliderFlags_AlwaysClamp))
-    r.noise = noise / 100.0;
+  if (ImGui::SliderInt("##net noise", &noise, 0, 50, "%d%%", ImGuiSliderFlags_AlwaysClamp)) r.noise = noise / 100.0;
   tooltip("Playground's noise: how far the points stray from their pattern");
 }
 
@@ -82,14 +87,15 @@ void split_row(AppState& state, NetworkSetup& n) {
 
 void feature_rows(NetworkSetup& n) {
   label_column("Inputs");
-  constexpr Feature kAll[] = {Feature::x1,     Feature::x2,     Feature::x1_squared, Feature::x2_squared,
+  constexpr Feature kAll[] = {Feature::x1,    Feature::x2,     Feature::x1_squared, Feature::x2_squared,
                               Feature::x1_x2, Feature::sin_x1, Feature::sin_x2};
   const float start = ImGui::GetCursorPosX();
   for (Feature f : kAll) {
     const auto at = std::find(n.features.begin(), n.features.end(), f);
     bool on = at != n.features.end();
     const std::string label(name(f));
-    const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+    const float width =
+        ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
     if (f != kAll[0]) {
       ImGui::SameLine();
       if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) {

@@ -66,6 +66,11 @@ void draw_plots_panel(AppState& state) {
     return;
   }
   legend(state);
+  if (state.model.simulated.network) {
+    draw_network_plots(state);
+    ImGui::End();
+    return;
+  }
   const long step = current_step(state);
   const Scenario& shown = state.model.simulated;
   const RunPlotsSource source{&shown,

@@ -17,6 +17,9 @@ void draw_time_bar(AppState& state);
 void draw_controls_panel(AppState& state);
 void draw_runs_section(AppState& state);     // inside the controls panel
 void draw_network_section(AppState& state);  // inside the controls panel, for a network scenario
+// A network scenario's views (panel_network_views.cpp): in the canvas panel, and in the plots panel.
+void draw_network_canvas(AppState& state);
+void draw_network_plots(AppState& state);
 void draw_canvas_panel(AppState& state);
 void draw_plots_panel(AppState& state);
 void draw_data_plot(const AppState& state, ImVec2 size);        // inside the plots panel, for a loss from data

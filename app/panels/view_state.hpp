@@ -13,10 +13,13 @@
 #include "fonts.hpp"
 #include "geometry.hpp"
 #include "heatmap_request.hpp"
+#include "layer_heatmap.hpp"
 #include "layout.hpp"
+#include "network_diagram.hpp"
 #include "plot_scale.hpp"
 #include "surface_scene.hpp"
 #include "theme_choice.hpp"
+#include "unit_maps.hpp"
 
 namespace optviz::gui {
 
@@ -129,6 +132,26 @@ struct SliderDrag {
   double offset = 0;
 };
 
+// What the network views keep between frames (panel_network_views.cpp): the maps of the shown run's
+// weights (computed again when the run, its training or the snapshot shown changes), the diagram's
+// chosen element, the layers' heatmaps, and the plots' caches.
+struct NetViewCache {
+  std::size_t run = 0;
+  std::uint64_t version = 0;  // the training's result the maps are of (0: none)
+  long snapshot = -1;         // the step of the weights shown
+  UnitMaps output;            // the output over the data's box, fine
+  UnitMaps units;             // every unit, coarse, for the diagram
+  std::optional<DiagramHit> chosen;
+  DiagramLayout diagram;  // where the last frame drew the network
+  // The layers tab: what it shows, and the heatmaps of the shown run for it.
+  LayerQuantity quantity = LayerQuantity::step_size;
+  ParameterKind kind = ParameterKind::weight;
+  std::vector<LayerHeatmap> heatmaps;
+  std::vector<std::uint64_t> heatmaps_of;  // the key they were filled for: run, version per run, quantity, kind
+  PlotColumnsCache curves[2];              // the loss and the accuracy
+  std::vector<PlotColumnsCache> bands;     // one per layer
+};
+
 struct ViewState {
   ViewSettings settings;
   ExplainMode explain;  // "explain the next update" of the selected run
@@ -153,6 +176,7 @@ struct ViewState {
   // A network scenario's weight or bias chosen in the network view (its index in the parameter
   // vector, network.hpp): the inspector explains its update.
   std::optional<std::size_t> selected_parameter;
+  NetViewCache net_views;
 };
 
 }  // namespace optviz::gui

@@ -23,7 +23,8 @@ void NetTraining::update(const Scenario& scenario) {
     trained_ = Scenario{};
     return;
   }
-  const bool same_start = start_ && trained_.network == scenario.network && trained_.course.seed == scenario.course.seed;
+  const bool same_start =
+      start_ && trained_.network == scenario.network && trained_.course.seed == scenario.course.seed;
   if (same_start && trained_.course == scenario.course) return;
   std::vector<std::size_t> changed;
   if (same_start) {

@@ -61,6 +61,7 @@ std::string_view name(CoordinateChoice coordinate) { return kCoordinateNames[sta
 
 std::vector<LessonPlot> shown_plots(const Scenario& s) {
   if (!s.lesson.empty()) return s.lesson.plots;
+  if (s.network) return {LessonPlot::loss};  // the network's curves (the window draws them from its trainings)
   std::vector<LessonPlot> plots;
   if (s.course.objective.is_data()) plots.push_back(LessonPlot::data);
   plots.insert(plots.end(), {LessonPlot::loss, LessonPlot::accumulator, LessonPlot::step_size});

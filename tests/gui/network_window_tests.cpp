@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "drawn_text.hpp"
 #include "headless_ui.hpp"
 #include "network_setup.hpp"
 #include "scenario.hpp"
@@ -157,4 +158,32 @@ TEST_CASE("Network on data, and back to a function") {
   CHECK_FALSE(ui.state.model.scenario.network);
   CHECK(ui.state.model.training->size() == 0);
   CHECK(ui.state.model.runs.front().rows() > 1);  // simulated again (SGD at 0.03 soon diverges on Rosenbrock)
+}
+
+TEST_CASE("the network views: the shown run at the playhead, the curves, and a click on an edge chooses its weight") {
+  HeadlessUi ui(small_network(), 1280, 720);
+  settle(ui);
+  set_step(ui.state, 150);
+  ui.frame();
+  const std::string text = optviz::gui::test::drawn_text();
+  CHECK(text.find("RMSprop at step 150") != std::string::npos);  // the selected run, its last snapshot
+  CHECK(text.find("Data and network") != std::string::npos);
+  CHECK(text.find("layer 1") != std::string::npos);
+  CHECK(text.find("Accuracy") != std::string::npos);
+  set_step(ui.state, 47);
+  ui.frame();
+  CHECK(optviz::gui::test::drawn_text().find("RMSprop at step 47") !=
+        std::string::npos);  // a snapshot every step of 150
+
+  const DiagramEdge edge{1, 2, 1};
+  const std::vector<Point2> curve = ui.state.view.net_views.diagram.edge_curve(edge);
+  REQUIRE(curve.size() > 2);
+  const Point2 middle = curve[curve.size() / 2];
+  ui.frame([&](ImGuiIO& io) { io.MousePos = ImVec2(middle.x, middle.y); });
+  ui.frame([&](ImGuiIO& io) { io.MouseDown[0] = true; });
+  ui.frame([&](ImGuiIO& io) { io.MouseDown[0] = false; });
+  const Network& net = ui.state.model.training->start()->net;
+  REQUIRE(ui.state.view.selected_parameter);
+  CHECK(*ui.state.view.selected_parameter == *parameter_of(net, edge));
+  CHECK(*ui.state.view.selected_parameter == net.layers()[1].offset + 1 * 4 + 2);  // W[to][from], row-major
 }

@@ -1,0 +1,220 @@
+// A network scenario's views: in the canvas's place, the data under the shown run's decision boundary
+// beside the network drawn as TensorFlow Playground draws it (tab "Data and network"), and what the
+// optimizer does to each layer over time (tab "Layers": the shown run's heatmaps beside every run's
+// medians and bands); in the plots' place, every run's training and test curves. All at the
+// playhead: the weights shown are the run's last snapshot at or before it (every k steps:
+// window_recording), the curves end at it.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "boundary_plot.hpp"
+#include "layer_bands.hpp"
+#include "net_curves.hpp"
+#include "panels.hpp"
+#include "run_name.hpp"
+
+namespace optviz::gui {
+namespace {
+
+// The run the views show: the selected one, else the first trained.
+std::optional<std::size_t> shown_run(const AppState& state) {
+  const NetTraining& t = *state.model.training;
+  if (state.model.selected && t.run(*state.model.selected)) return state.model.selected;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (t.run(i)) return i;
+  return std::nullopt;
+}
+
+// The run's weights at the playhead: its last snapshot at or before `step` (the last row's weights
+// after its end).
+std::span<const double> weights_at(const NetRun& run, long step, long& at) {
+  if (run.snapshot_steps.empty()) {
+    at = run.step.empty() ? 0 : run.step.back();
+    return run.theta;
+  }
+  const auto it = std::upper_bound(run.snapshot_steps.begin(), run.snapshot_steps.end(), step);
+  const std::size_t k = it == run.snapshot_steps.begin() ? 0 : static_cast<std::size_t>(it - run.snapshot_steps.begin()) - 1;
+  at = run.snapshot_steps[k];
+  return run.snapshots[k];
+}
+
+std::vector<NetRunLine> run_lines(const AppState& state) {
+  std::vector<NetRunLine> lines;
+  const std::vector<std::string> names = run_names(state.model.simulated);
+  const ImU32 background = ImGui::GetColorU32(ImGuiCol_WindowBg);
+  for (std::size_t i = 0; i < state.model.training->size() && i < state.model.simulated.looks.size(); ++i) {
+    const RunLook& look = state.model.simulated.looks[i];
+    const NetRun* run = state.model.training->run(i);
+    if (!look.visible || run == nullptr) continue;
+    lines.push_back({run, readable_on(run_colour(look.colour), background), names[i], state.model.training->version(i)});
+  }
+  return lines;
+}
+
+// The maps of the shown run's weights at the playhead, computed again only when they change.
+void refresh_maps(AppState& state, std::size_t index, std::span<const double> theta, long at) {
+  NetViewCache& c = state.view.net_views;
+  const std::uint64_t version = state.model.training->version(index);
+  if (c.run == index && c.version == version && c.snapshot == at && c.output.n > 0) return;
+  const NetStart& start = *state.model.training->start();
+  const Box box = data_box(start.sets.train, start.sets.test, state.model.simulated.network->recipe.has_value());
+  c.output = unit_maps(start.net, theta, start.sets.features, box, 100, UnitMapLayers::output);
+  c.units = unit_maps(start.net, theta, start.sets.features, box, 20, UnitMapLayers::every);
+  c.run = index;
+  c.version = version;
+  c.snapshot = at;
+}
+
+void data_and_network(AppState& state, const CanvasStyle& style, std::size_t index, const NetRun& run) {
+  const NetStart& start = *state.model.training->start();
+  long at = 0;
+  const std::span<const double> theta = weights_at(run, current_step(state), at);
+  refresh_maps(state, index, theta, at);
+  NetViewCache& c = state.view.net_views;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Side by side when the area is wide, the network above the data otherwise.
+  const bool beside = avail.x > 1.25f * avail.y;
+  const float side = beside ? std::min(avail.y, avail.x * 0.5f) : std::min(avail.x, avail.y * 0.6f);
+  const PixelRect diagram_area = beside ? PixelRect{origin.x, origin.y, origin.x + avail.x - side, origin.y + avail.y}
+                                        : PixelRect{origin.x, origin.y, origin.x + avail.x, origin.y + avail.y - side};
+  const ImVec2 plot_origin = beside ? ImVec2(origin.x + avail.x - side, origin.y)
+                                    : ImVec2(origin.x + (avail.x - side) / 2, origin.y + avail.y - side);
+  ImDrawList& dl = *ImGui::GetWindowDrawList();
+  const std::string title = run_names(state.model.simulated)[index] + " at step " + std::to_string(at);
+  draw_boundary_plot(dl, plot_origin, ImVec2(side, side),
+                     {&start.sets.train, &start.sets.test, start.net.spec().loss, c.output.box, &c.output, title},
+                     style);
+  ImGui::SetCursorScreenPos(ImVec2(diagram_area.x0, diagram_area.y0));
+  ImGui::InvisibleButton("##network", ImVec2(std::max(1.0f, diagram_area.width()), std::max(1.0f, diagram_area.height())));
+  const bool hovered = ImGui::IsItemHovered();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const NetworkDiagram diagram{&start.net, theta, start.sets.features, &c.units,
+                               value_scale(start.net.spec().loss, start.sets.train, start.sets.test), c.chosen};
+  const auto hit = draw_network_diagram(dl, diagram_area, diagram, style,
+                                        hovered ? std::optional(Point2{mouse.x, mouse.y}) : std::nullopt, &c.diagram);
+  if (hovered && ImGui::IsItemClicked() && hit) {
+    c.chosen = hit;
+    state.view.selected_parameter = parameter_of(start.net, *hit);
+  }
+}
+
+void layers(AppState& state, const CanvasStyle& style, std::size_t index, const NetRun& run) {
+  NetViewCache& c = state.view.net_views;
+  int quantity = static_cast<int>(c.quantity);
+  ImGui::RadioButton("accumulator", &quantity, static_cast<int>(LayerQuantity::accumulator));
+  ImGui::SameLine();
+  ImGui::RadioButton("step size", &quantity, static_cast<int>(LayerQuantity::step_size));
+  ImGui::SameLine();
+  ImGui::RadioButton("|update|/|weight|", &quantity, static_cast<int>(LayerQuantity::update_ratio));
+  c.quantity = static_cast<LayerQuantity>(quantity);
+  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+  int kind = static_cast<int>(c.kind);
+  ImGui::RadioButton("weights", &kind, static_cast<int>(ParameterKind::weight));
+  ImGui::SameLine();
+  ImGui::RadioButton("biases", &kind, static_cast<int>(ParameterKind::bias));
+  c.kind = static_cast<ParameterKind>(kind);
+
+  const NetStart& start = *state.model.training->start();
+  const std::vector<NetRunLine> lines = run_lines(state);
+  std::vector<std::uint64_t> key{index, static_cast<std::uint64_t>(c.quantity), static_cast<std::uint64_t>(c.kind)};
+  std::vector<const NetRun*> alike;
+  for (const NetRunLine& l : lines) {
+    key.push_back(l.version);
+    if (l.run != &run) alike.push_back(l.run);
+  }
+  if (key != c.heatmaps_of) {
+    fill_layer_heatmaps(c.heatmaps, run, start.net.layers(), c.kind, c.quantity, alike);
+    c.heatmaps_of = key;
+  }
+  const long step = current_step(state);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float left = (avail.x - spacing) * 0.55f;
+  std::optional<long> clicked;
+  if (c.heatmaps.empty()) {
+    ImGui::BeginChild("##heatmaps", ImVec2(left, avail.y));
+    ImGui::TextWrapped("%s records no %s.", run_names(state.model.simulated)[index].c_str(),
+                       c.quantity == LayerQuantity::accumulator ? "accumulator" : "statistics");
+    ImGui::EndChild();
+  } else {
+    ImGui::BeginChild("##heatmaps", ImVec2(left, avail.y));
+    clicked = draw_layer_heatmaps("##layer heatmaps", c.heatmaps, step, ImGui::GetContentRegionAvail(), style);
+    ImGui::EndChild();
+  }
+  ImGui::SameLine();
+  ImGui::BeginChild("##bands", ImVec2(avail.x - left - spacing, avail.y));
+  std::vector<LinePlot> bands = layer_band_plots(lines, start.net.layers(), c.kind, c.quantity, step);
+  c.bands.resize(bands.size());
+  const ImVec2 room = ImGui::GetContentRegionAvail();
+  const float each = bands.empty() ? 0
+                                   : (room.y - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(bands.size() - 1)) /
+                                         static_cast<float>(bands.size());
+  Polylines scratch;
+  for (std::size_t k = 0; k < bands.size(); ++k) {
+    ImGui::PushID(static_cast<int>(k));
+    if (const auto s = draw_line_plot("##band", bands[k], ImVec2(room.x, each), style, scratch, c.bands[k])) clicked = s;
+    ImGui::PopID();
+  }
+  for (PlotColumnsCache& cache : c.bands) cache.forget_unused();
+  ImGui::EndChild();
+  if (clicked) {
+    state.model.playback.playing = false;
+    set_step(state, *clicked);
+  }
+}
+
+}  // namespace
+
+void draw_network_canvas(AppState& state) {
+  const CanvasStyle style = ui_canvas_style(state);
+  const std::optional<std::size_t> index = shown_run(state);
+  if (!index || state.model.training->start() == nullptr) {
+    ImGui::TextDisabled(state.model.training->busy() ? "Training…" : "No run to show: add one in the controls.");
+    return;
+  }
+  const NetRun& run = *state.model.training->run(*index);
+  if (ImGui::BeginTabBar("##network views")) {
+    if (ImGui::BeginTabItem("Data and network")) {
+      ImGui::BeginChild("##data and network");
+      data_and_network(state, style, *index, run);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Layers")) {
+      layers(state, style, *index, run);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+}
+
+void draw_network_plots(AppState& state) {
+  const CanvasStyle style = ui_canvas_style(state);
+  const std::vector<NetRunLine> lines = run_lines(state);
+  NetCurves curves = net_curves(lines, current_step(state));
+  NetViewCache& c = state.view.net_views;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // Stacked in the panel beside the canvas, side by side in the one below it.
+  const bool beside = state.view.layout.plots_beside;
+  const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+  const float parts = curves.accuracy ? 2.0f : 1.0f;
+  const ImVec2 size = beside ? ImVec2(avail.x, (avail.y - (parts - 1) * spacing.y) / parts)
+                             : ImVec2((avail.x - (parts - 1) * spacing.x) / parts, avail.y);
+  if (state.model.training->busy()) curves.loss.title += " (training…)";
+  Polylines scratch;
+  std::optional<long> clicked = draw_line_plot("##net loss", curves.loss, size, style, scratch, c.curves[0]);
+  if (curves.accuracy) {
+    if (!beside) ImGui::SameLine();
+    if (const auto s = draw_line_plot("##net accuracy", *curves.accuracy, size, style, scratch, c.curves[1]))
+      clicked = s;
+  }
+  for (PlotColumnsCache& cache : c.curves) cache.forget_unused();
+  if (clicked) {
+    state.model.playback.playing = false;
+    set_step(state, *clicked);
+  }
+}
+
+}  // namespace optviz::gui

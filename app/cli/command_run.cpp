@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "csv.hpp"
+#include "network_setup.hpp"
 #include "run_export.hpp"
 #include "run_name.hpp"
 #include "trajectory.hpp"
@@ -30,6 +31,22 @@ int run_scenario(const RunCommandOptions& o) {
                    "the function, the runs, the start and the steps; give either a scenario or the flags of one run");
   if (o.out_dir.empty()) throw BadInput("a scenario has several runs: give --out-dir DIR for their CSV files");
   const Scenario scenario = open_scenario(o.scenario);
+  if (scenario.network) {
+    // A network lesson: each run trained as the window trains it (its rows, its layers' statistics).
+    const NetStart start = network_start(scenario);
+    NetRecording recording = window_recording(start, scenario.course.steps);
+    recording.snapshot_every = 0;
+    std::vector<NetRun> trained;
+    for (std::size_t i = 0; i < scenario.course.runs.size(); ++i)
+      trained.push_back(train_scenario_run(scenario, start, i, recording));
+    std::vector<const NetRun*> runs;
+    for (const NetRun& r : trained) runs.push_back(&r);
+    export_net_runs(scenario, runs, o.out_dir);
+    for (std::size_t i = 0; i < trained.size(); ++i)
+      if (trained[i].diverged_at)
+        std::cerr << "runs[" << i << "] (" << run_name(scenario, i) << "): " << trained[i].status() << "\n";
+    return 0;
+  }
   const std::vector<Trajectory> runs = simulate(scenario.course);
   export_runs(scenario, runs, o.out_dir);
   for (std::size_t i = 0; i < runs.size(); ++i)

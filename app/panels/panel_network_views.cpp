@@ -34,7 +34,8 @@ std::span<const double> weights_at(const NetRun& run, long step, long& at) {
     return run.theta;
   }
   const auto it = std::upper_bound(run.snapshot_steps.begin(), run.snapshot_steps.end(), step);
-  const std::size_t k = it == run.snapshot_steps.begin() ? 0 : static_cast<std::size_t>(it - run.snapshot_steps.begin()) - 1;
+  const std::size_t k =
+      it == run.snapshot_steps.begin() ? 0 : static_cast<std::size_t>(it - run.snapshot_steps.begin()) - 1;
   at = run.snapshot_steps[k];
   return run.snapshots[k];
 }
@@ -47,7 +48,8 @@ std::vector<NetRunLine> run_lines(const AppState& state) {
     const RunLook& look = state.model.simulated.looks[i];
     const NetRun* run = state.model.training->run(i);
     if (!look.visible || run == nullptr) continue;
-    lines.push_back({run, readable_on(run_colour(look.colour), background), names[i], state.model.training->version(i)});
+    lines.push_back(
+        {run, readable_on(run_colour(look.colour), background), names[i], state.model.training->version(i)});
   }
   return lines;
 }
@@ -87,11 +89,16 @@ void data_and_network(AppState& state, const CanvasStyle& style, std::size_t ind
                      {&start.sets.train, &start.sets.test, start.net.spec().loss, c.output.box, &c.output, title},
                      style);
   ImGui::SetCursorScreenPos(ImVec2(diagram_area.x0, diagram_area.y0));
-  ImGui::InvisibleButton("##network", ImVec2(std::max(1.0f, diagram_area.width()), std::max(1.0f, diagram_area.height())));
+  ImGui::InvisibleButton("##network",
+                         ImVec2(std::max(1.0f, diagram_area.width()), std::max(1.0f, diagram_area.height())));
   const bool hovered = ImGui::IsItemHovered();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const NetworkDiagram diagram{&start.net, theta, start.sets.features, &c.units,
-                               value_scale(start.net.spec().loss, start.sets.train, start.sets.test), c.chosen};
+  const NetworkDiagram diagram{&start.net,
+                               theta,
+                               start.sets.features,
+                               &c.units,
+                               value_scale(start.net.spec().loss, start.sets.train, start.sets.test),
+                               c.chosen};
   const auto hit = draw_network_diagram(dl, diagram_area, diagram, style,
                                         hovered ? std::optional(Point2{mouse.x, mouse.y}) : std::nullopt, &c.diagram);
   if (hovered && ImGui::IsItemClicked() && hit) {
@@ -154,7 +161,8 @@ void layers(AppState& state, const CanvasStyle& style, std::size_t index, const 
   Polylines scratch;
   for (std::size_t k = 0; k < bands.size(); ++k) {
     ImGui::PushID(static_cast<int>(k));
-    if (const auto s = draw_line_plot("##band", bands[k], ImVec2(room.x, each), style, scratch, c.bands[k])) clicked = s;
+    if (const auto s = draw_line_plot("##band", bands[k], ImVec2(room.x, each), style, scratch, c.bands[k]))
+      clicked = s;
     ImGui::PopID();
   }
   for (PlotColumnsCache& cache : c.bands) cache.forget_unused();

@@ -186,9 +186,19 @@ void process_file_requests(AppState& state) {
     r.export_csv = false;
     try {
       if (!state.model.problem.empty()) throw std::runtime_error("cannot export: " + state.model.problem);
-      export_runs(state.model.simulated, state.model.runs, state.view.dialogs.csv_directory);
+      if (state.model.simulated.network) {
+        std::vector<const NetRun*> trained;
+        for (std::size_t i = 0; i < state.model.simulated.course.runs.size(); ++i)
+          trained.push_back(state.model.training->run(i));
+        if (state.model.training->busy() || std::find(trained.begin(), trained.end(), nullptr) != trained.end())
+          throw std::runtime_error("cannot export yet: the runs are training");
+        export_net_runs(state.model.simulated, trained, state.view.dialogs.csv_directory);
+      } else {
+        export_runs(state.model.simulated, state.model.runs, state.view.dialogs.csv_directory);
+      }
       state.view.dialogs.export_csv = false;
-      set_notice(state, "Wrote " + std::to_string(state.model.runs.size()) + " CSV files and summary.json to " +
+      const std::size_t files = state.model.runs.size() * (state.model.simulated.network ? 2 : 1);
+      set_notice(state, "Wrote " + std::to_string(files) + " CSV files and summary.json to " +
                             std::filesystem::absolute(state.view.dialogs.csv_directory).string());
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);

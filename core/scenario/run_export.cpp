@@ -93,4 +93,60 @@ void export_runs(const Scenario& scenario, const std::vector<Trajectory>& runs, 
   write_file_atomically(dir / "summary.json", summary);
 }
 
+namespace {
+
+std::string layers_file_name(const std::string& run_file) {
+  return run_file.substr(0, run_file.size() - 4) + "-layers.csv";
+}
+
+}  // namespace
+
+void export_net_runs(const Scenario& scenario, const std::vector<const NetRun*>& runs,
+                     const std::filesystem::path& dir) {
+  if (runs.size() != scenario.course.runs.size())
+    throw std::invalid_argument("export_net_runs: " + std::to_string(runs.size()) + " trainings for " +
+                                std::to_string(scenario.course.runs.size()) + " runs");
+  OrderedJson summary;
+  summary["network"] = scenario.network ? network_title(*scenario.network) : std::string();
+  OrderedJson list = OrderedJson::array();
+  const std::vector<std::string> names = run_names(scenario);
+  std::vector<std::pair<std::string, std::string>> files;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (runs[i] == nullptr)
+      throw std::invalid_argument("export_net_runs: run " + std::to_string(i) + " is not trained");
+    const NetRun& r = *runs[i];
+    const RunSpec& spec = scenario.course.runs[i];
+    const std::string file = run_file_name(i, names[i]);
+    std::ostringstream csv;
+    write_net_csv(csv, r);
+    files.emplace_back(file, csv.str());
+    OrderedJson run;
+    run["index"] = i;
+    run["file"] = file;
+    if (!r.layer_stats.empty()) {
+      std::ostringstream stats;
+      write_layer_stats_csv(stats, r.accumulator, r.layer_stats);
+      files.emplace_back(layers_file_name(file), stats.str());
+      run["layers_file"] = layers_file_name(file);
+    }
+    run["label"] = names[i];
+    if (spec.rule)
+      run["rule"] = spec.rule->text();
+    else
+      run["optimizer"] = name(spec.hyper.kind);
+    run["steps"] = r.step.empty() ? 0 : r.step.back();
+    for (const auto& [key, column] : {std::pair{"loss", &r.loss}, std::pair{"test_loss", &r.test_loss},
+                                      std::pair{"accuracy", &r.accuracy}, std::pair{"test_accuracy", &r.test_accuracy}})
+      if (!column->empty()) run[key] = finite_or_null(column->back());
+    run["status"] = r.diverged_at ? r.status() : std::string("finished");
+    list.push_back(std::move(run));
+  }
+  summary["runs"] = std::move(list);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw std::runtime_error("cannot write " + dir.string() + ": " + ec.message());
+  for (const auto& [file, text] : files) write_file_atomically(dir / file, text);
+  write_file_atomically(dir / "summary.json", pretty_json(summary));
+}
+
 }  // namespace optviz

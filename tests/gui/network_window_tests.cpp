@@ -4,11 +4,13 @@
 // network, its data or the seed trains every run, and a stale training is dropped.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <sstream>
 #include <thread>
 
 #include "drawn_text.hpp"
 #include "headless_ui.hpp"
 #include "network_setup.hpp"
+#include "process.hpp"
 #include "scenario.hpp"
 #include "state.hpp"
 
@@ -186,4 +188,22 @@ TEST_CASE("the network views: the shown run at the playhead, the curves, and a c
   REQUIRE(ui.state.view.selected_parameter);
   CHECK(*ui.state.view.selected_parameter == *parameter_of(net, edge));
   CHECK(*ui.state.view.selected_parameter == net.layers()[1].offset + 1 * 4 + 2);  // W[to][from], row-major
+}
+
+TEST_CASE("Export CSV writes every network run's rows and layers as optviz run does") {
+  HeadlessUi ui(small_network());
+  settle(ui);
+  const auto dir = optviz::gui::test::temp_dir("network-csv");
+  ui.state.view.dialogs.csv_directory = dir.string();
+  ui.state.view.requests.export_csv = true;
+  ui.frame();
+  CHECK_FALSE(ui.state.view.notice.error);
+  const Scenario& s = ui.state.model.simulated;
+  const NetStart start = network_start(s);
+  const NetRun expected = train_scenario_run(s, start, 3, window_recording(start, s.course.steps));
+  std::ostringstream csv;
+  write_net_csv(csv, expected);
+  CHECK(optviz::testing::read_file(dir / "03-adam.csv") == csv.str());
+  CHECK(std::filesystem::exists(dir / "03-adam-layers.csv"));
+  CHECK(std::filesystem::exists(dir / "summary.json"));
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "invalid_scenarios.hpp"
+#include "number_text.hpp"
 #include "parameters.hpp"
 #include "png_file.hpp"
 #include "presets.hpp"
@@ -261,4 +262,57 @@ TEST_CASE("the schedule's flags, their help and the schedules that take them com
       CHECK(r.err.find("--" + std::string(f.flag) + " applies to --schedule ") != std::string::npos);
     }
   }
+}
+
+TEST_CASE("a network scenario's runs from the command line are optviz train's, by flags", "[cli]") {
+  const TempDir dir;
+  Scenario s = default_network_scenario();
+  s.network->recipe->rows = 120;
+  s.network->recipe->seed = 3;  // optviz train draws the points with --seed
+  s.course.seed = 3;
+  s.course.steps = 300;
+  s.course.runs[1].shuffle = true;
+  const auto file = dir / "net.optviz.json";
+  save_scenario(file, s);
+  const Result r = run_optviz({"run", file.string(), "--out-dir", (dir / "out").string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  const std::vector<std::string> names = run_names(s);
+  for (std::size_t i = 0; i < s.course.runs.size(); ++i) {
+    const RunSpec& run = s.course.runs[i];
+    const auto stats = dir / ("stats" + std::to_string(i) + ".csv");
+    std::vector<std::string> args = {"train",
+                                     "--dataset",
+                                     "circle",
+                                     "--rows",
+                                     "120",
+                                     "--seed",
+                                     "3",
+                                     "--test-fraction",
+                                     "0.5",
+                                     "--layers",
+                                     "4,2",
+                                     "--activation",
+                                     "tanh",
+                                     "--optimizer",
+                                     std::string(name(run.hyper.kind)),
+                                     "--eta",
+                                     format_number(run.hyper.eta),
+                                     "--batch",
+                                     "10",
+                                     "--steps",
+                                     "300",
+                                     "--stats",
+                                     stats.string()};
+    if (run.shuffle) args.push_back("--shuffle");
+    const Result by_flags = run_optviz(args);
+    INFO(names[i]);
+    REQUIRE(by_flags.exit_code == 0);
+    const std::string csv = run_file_name(i, names[i]);
+    CHECK(read_file(dir / "out" / csv) == by_flags.out);
+    CHECK(read_file(dir / "out" / (csv.substr(0, csv.size() - 4) + "-layers.csv")) == read_file(stats));
+  }
+  const std::string summary = read_file(dir / "out" / "summary.json");
+  CHECK(summary.find("\"network\": \"2-4-2-1 tanh network on the circle\"") != std::string::npos);
+  CHECK(summary.find("\"test_accuracy\": ") != std::string::npos);
 }

@@ -91,6 +91,9 @@ int render_command(const RenderOptions& o) {
     if (std::string problem = find_gif_problem(gif); !problem.empty()) throw BadInput(problem);
 
   Scenario scenario = open_scenario(o.scenario);
+  if (scenario.network)
+    throw BadInput(o.scenario + ": " + std::string(kNoNetworkFigures) +
+                   ": optviz run SCENARIO --out-dir DIR writes its curves, optviz plane its weight-space plane");
   if (!o.view.empty()) scenario.display.view = o.view == "3d" ? CanvasView::surface : CanvasView::flat;
   scenario.course.objective.search_minima(scenario.view);
   if (o.question && scenario.lesson.question.empty())

@@ -20,6 +20,9 @@ inline constexpr int kMaxFigureSide = 7680;  // 8K
 
 enum class FigureComposition { slide, question, canvas };
 
+// Figures draw a 2D scenario; a network scenario's views are in the window, its curves in CSV.
+inline constexpr const char* kNoNetworkFigures = "a network scenario's views are not drawn as figures";
+
 struct FigureRequest {
   long step = 0;     // every run's trajectory up to this step (clamped to each run's length)
   int width = 1920;  // in [1, kMaxFigureSide]

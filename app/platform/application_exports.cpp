@@ -51,6 +51,11 @@ void Application::Impl::export_png() {
     set_notice(state, "cannot export: " + problem, true);
     return;
   }
+  if (state.model.simulated.network) {
+    set_notice(state, std::string("cannot export: ") + kNoNetworkFigures + " (File > Export CSV writes its curves)",
+               true);
+    return;
+  }
   if (!ensure_figures()) return;
   const std::string path =
       d.png_path.empty() ? default_png_name(std::string(state.model.simulated.course.objective.name())) : d.png_path;
@@ -71,6 +76,10 @@ void Application::Impl::export_png() {
 
 void Application::Impl::start_gif() {
   state.view.requests.start_gif = false;
+  if (state.model.simulated.network) {
+    set_notice(state, std::string("cannot export: ") + kNoNetworkFigures, true);
+    return;
+  }
   Dialogs& d = state.view.dialogs;
   const GifSettings settings{d.gif_width,
                              d.gif_height,

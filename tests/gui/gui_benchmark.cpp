@@ -2,7 +2,9 @@
 // a slider change. Not a test; run it under a virtual display:
 //   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/gui/gui_benchmark [--json FILE]
 // With --json, the medians also go to FILE as frame_still_ms, frame_playing_ms, recompute_ms,
-// frame_after_change_ms, ui_still_ms and ui_after_change_ms.
+// frame_after_change_ms, ui_still_ms and ui_after_change_ms; for the network scenario (4 runs x 2,000
+// steps of a 2-8-8-1 network on 500 points) network_ui_still_ms, network_ui_playing_ms (medians),
+// network_ui_slider_max_ms (the slowest frame while a slider moves) and network_training_ms.
 // Each frame is timed from its start to glFinish (the drawing done), without vsync. Under xvfb the
 // drawing is done by Mesa's software rasterizer (llvmpipe) on the CPU; the UI's own CPU cost (the
 // panels, decimation, draw lists) is also timed alone, in a headless ImGui context.
@@ -15,6 +17,7 @@
 #include <cstring>
 #include <exception>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "application.hpp"
@@ -44,6 +47,14 @@ Scenario benchmark_scenario() {
     if (i == 5) r.hyper.rho = 0.9;
     add_run(s, r, make_look(std::string(title(kinds[i])), static_cast<std::size_t>(i)));
   }
+  return s;
+}
+
+// The network scenario: 4 runs x 2,000 steps of a 2-8-8-1 tanh network on 500 points.
+Scenario network_scenario() {
+  Scenario s = default_network_scenario();
+  s.network->recipe->set = Playground::spiral;
+  s.network->hidden = {8, 8};
   return s;
 }
 
@@ -169,6 +180,50 @@ int main(int argc, char** argv) {
     headless.state.model.scenario.course.runs[2].hyper.rho = rhos[i % 3];
     ui_changed.push_back(ui_ms());
   }
+  // The network scenario: its views still at the end, playing (the maps of the weights drawn again at
+  // each new snapshot), and a slider change in every frame (the training starts again in the background).
+  gui::test::HeadlessUi net(network_scenario(), 1280, 800, 1);
+  const auto trained = [&net] {
+    for (int i = 0; i < 120'000 && net.state.model.training->busy(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      net.frame();
+    }
+  };
+  const auto net_start = Clock::now();
+  net.frame();
+  trained();
+  const double net_training_ms = milliseconds(Clock::now() - net_start);
+  auto net_ms = [&] {
+    const auto start = Clock::now();
+    net.frame();
+    return milliseconds(Clock::now() - start);
+  };
+  gui::set_step(net.state, gui::last_step(net.state));
+  net.frames(2);
+  std::vector<double> net_still, net_playing, net_changed;
+  for (int i = 0; i < 100; ++i) net_still.push_back(net_ms());
+  gui::set_step(net.state, 0);
+  net.state.model.playback.playing = true;
+  net.state.model.playback.speed = 2000.0 / 5;
+  for (int i = 0; i < 200; ++i) net_playing.push_back(net_ms());
+  net.state.model.playback.playing = false;
+  gui::set_step(net.state, gui::last_step(net.state));
+  const double etas[3] = {0.01, 0.012, 0.014};
+  for (int i = 0; i < 40; ++i) {
+    net.state.model.scenario.course.runs[2].hyper.eta = etas[i % 3];
+    net_changed.push_back(net_ms());
+  }
+  trained();
+  const Stats ns = stats(net_still), np = stats(net_playing), nc = stats(net_changed);
+  std::printf("network (4 x 2,000 steps, 2-8-8-1, 500 points): training all runs in the background %.0f ms\n",
+              net_training_ms);
+  std::printf("UI alone (no GL), network still:          median %.2f ms, 95%% %.2f ms, max %.2f ms\n", ns.median,
+              ns.p95, ns.max);
+  std::printf("UI alone (no GL), network playing:        median %.2f ms, 95%% %.2f ms, max %.2f ms\n", np.median,
+              np.p95, np.max);
+  std::printf("UI alone (no GL), network slider change:  median %.2f ms, 95%% %.2f ms, max %.2f ms\n", nc.median,
+              nc.p95, nc.max);
+
   const Stats us = stats(ui_still), up = stats(ui_playing), uc = stats(ui_changed);
   std::printf("UI alone (no GL), still:                  median %.2f ms, 95%% %.2f ms, max %.2f ms\n", us.median,
               us.p95, us.max);
@@ -177,11 +232,14 @@ int main(int argc, char** argv) {
   std::printf("UI alone (no GL), after a slider change:  median %.2f ms, 95%% %.2f ms, max %.2f ms\n", uc.median,
               uc.p95, uc.max);
   if (!json.empty()) {
-    char text[512];
+    char text[1024];
     std::snprintf(text, sizeof text,
                   "{\n  \"frame_still_ms\": %.3f,\n  \"frame_playing_ms\": %.3f,\n  \"recompute_ms\": %.3f,\n"
-                  "  \"frame_after_change_ms\": %.3f,\n  \"ui_still_ms\": %.3f,\n  \"ui_after_change_ms\": %.3f\n}\n",
-                  s.median, p.median, r.median, c.median, us.median, uc.median);
+                  "  \"frame_after_change_ms\": %.3f,\n  \"ui_still_ms\": %.3f,\n  \"ui_after_change_ms\": %.3f,\n"
+                  "  \"network_ui_still_ms\": %.3f,\n  \"network_ui_playing_ms\": %.3f,\n"
+                  "  \"network_ui_slider_max_ms\": %.3f,\n  \"network_training_ms\": %.1f\n}\n",
+                  s.median, p.median, r.median, c.median, us.median, uc.median, ns.median, np.median, nc.max,
+                  net_training_ms);
     try {
       write_file_atomically(json, text);
     } catch (const std::exception& e) {

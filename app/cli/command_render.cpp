@@ -10,6 +10,7 @@
 #include "figure_export.hpp"
 #include "gif_file.hpp"
 #include "hidden_figure_renderer.hpp"
+#include "network_setup.hpp"
 #include "number_text.hpp"
 
 namespace optviz::cli {
@@ -91,9 +92,8 @@ int render_command(const RenderOptions& o) {
     if (std::string problem = find_gif_problem(gif); !problem.empty()) throw BadInput(problem);
 
   Scenario scenario = open_scenario(o.scenario);
-  if (scenario.network)
-    throw BadInput(o.scenario + ": " + std::string(kNoNetworkFigures) +
-                   ": optviz run SCENARIO --out-dir DIR writes its curves, optviz plane its weight-space plane");
+  if (scenario.network && !o.gif.empty()) throw BadInput("--gif: " + std::string(kNoNetworkFigures));
+  if (scenario.network && o.question) throw BadInput("--question: a network scenario asks no question");
   if (!o.view.empty()) scenario.display.view = o.view == "3d" ? CanvasView::surface : CanvasView::flat;
   scenario.course.objective.search_minima(scenario.view);
   if (o.question && scenario.lesson.question.empty())
@@ -102,7 +102,18 @@ int render_command(const RenderOptions& o) {
   if (png.step < 0 || png.step > scenario.course.steps)
     throw BadInput("--step: must be in [0, " + std::to_string(scenario.course.steps) +
                    "] (the scenario's steps), got " + std::to_string(png.step));
-  std::vector<Trajectory> runs = simulate(scenario.course);
+  // A network's runs are trained as the window trains them; a 2D scenario's simulated.
+  std::optional<NetStart> start;
+  std::vector<NetRun> trained;
+  std::vector<Trajectory> runs;
+  if (scenario.network) {
+    start = network_start(scenario);
+    const NetRecording recording = window_recording(*start, scenario.course.steps);
+    for (std::size_t i = 0; i < scenario.course.runs.size(); ++i)
+      trained.push_back(train_scenario_run(scenario, *start, i, recording));
+  } else {
+    runs = simulate(scenario.course);
+  }
 
   std::string error;
   const std::unique_ptr<FigureRenderer> renderer = make_hidden_figure_renderer(error);
@@ -111,6 +122,12 @@ int render_command(const RenderOptions& o) {
                                       : o.question  ? FigureComposition::question
                                                     : FigureComposition::slide;
   png.dark = gif.dark = o.theme == "dark";
+  if (scenario.network) {
+    NetFigureRuns figure{&*start, {}};
+    for (const NetRun& r : trained) figure.runs.push_back(&r);
+    export_network_png(*renderer, scenario, figure, png, o.out);
+    return 0;
+  }
   if (!o.out.empty()) export_figure_png(*renderer, scenario, runs, png, o.out);
   if (!o.gif.empty()) {
     GifExport animation(scenario, std::move(runs), gif, o.gif);

@@ -37,6 +37,14 @@ void export_figure_png(FigureRenderer& renderer, const Scenario& scenario, const
   write_png(path, image, to_json(scenario));
 }
 
+void export_network_png(FigureRenderer& renderer, const Scenario& scenario, const NetFigureRuns& runs,
+                        const FigureRequest& request, const std::filesystem::path& path) {
+  if (std::string problem = find_figure_size_problem(request.width, request.height); !problem.empty())
+    throw std::invalid_argument(problem);
+  const Image image = renderer.render_network(scenario, runs, request);
+  write_png(path, image, to_json(scenario));
+}
+
 std::string find_gif_problem(const GifSettings& s) {
   if (auto p = range_problem("--width", s.width, 1, kMaxGifWidth); !p.empty()) return p;
   if (auto p = range_problem("--height", s.height, 1, kMaxGifHeight); !p.empty()) return p;
@@ -67,8 +75,9 @@ GifExport::GifExport(const Scenario& scenario, std::vector<Trajectory> runs, con
 void GifExport::render_next(FigureRenderer& renderer) {
   if (done()) return;
   const long step = gif_frame_step(next_, frames_, scenario_.course.steps);
-  writer_.add_frame(renderer.render(scenario_, runs_,
-                                    {step, settings_.width, settings_.height, settings_.composition, settings_.dark}));
+  writer_.add_frame(
+      renderer.render(scenario_, runs_,
+                      {step, settings_.width, settings_.height, settings_.composition, settings_.dark, std::nullopt}));
   ++next_;
   if (done()) writer_.finish();
 }

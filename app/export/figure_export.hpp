@@ -26,6 +26,10 @@ inline constexpr int kMaxGifFrames = 1800;  // 60 s at 30 fps
 void export_figure_png(FigureRenderer& renderer, const Scenario& scenario, const std::vector<Trajectory>& runs,
                        const FigureRequest& request, const std::filesystem::path& path);
 
+// The same for a network scenario's trainings (FigureRenderer::render_network).
+void export_network_png(FigureRenderer& renderer, const Scenario& scenario, const NetFigureRuns& runs,
+                        const FigureRequest& request, const std::filesystem::path& path);
+
 // "" when a figure of width x height can be drawn, else "--width: must be in [1, 7680], got 0".
 std::string find_figure_size_problem(int width, int height);
 

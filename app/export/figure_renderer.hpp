@@ -7,10 +7,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "image.hpp"
+#include "network_setup.hpp"
 #include "scenario.hpp"
 #include "trajectory.hpp"
 
@@ -20,8 +22,15 @@ inline constexpr int kMaxFigureSide = 7680;  // 8K
 
 enum class FigureComposition { slide, question, canvas };
 
-// Figures draw a 2D scenario; a network scenario's views are in the window, its curves in CSV.
-inline constexpr const char* kNoNetworkFigures = "a network scenario's views are not drawn as figures";
+// A network scenario has no animation yet: its GIF is refused with this.
+inline constexpr const char* kNoNetworkFigures = "a network scenario's training is not animated as a GIF yet";
+
+// A network scenario's trainings, for its figures: what every run started from, and each run's
+// training (null: not trained).
+struct NetFigureRuns {
+  const NetStart* start = nullptr;
+  std::vector<const NetRun*> runs;
+};
 
 struct FigureRequest {
   long step = 0;     // every run's trajectory up to this step (clamped to each run's length)
@@ -29,12 +38,18 @@ struct FigureRequest {
   int height = 1080;
   FigureComposition composition = FigureComposition::slide;
   bool dark = false;  // the dark theme; figures are light by default, as slides are printed
+  // A network figure's run shown under its decision boundary (none: preferred_run).
+  std::optional<std::size_t> shown_run;
 };
 
 class FigureRenderer {
  public:
   virtual ~FigureRenderer() = default;
   virtual Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, const FigureRequest& request) = 0;
+  // A network scenario's figure: its slide (the title; the data under the shown run's decision
+  // boundary at the step, beside the network; every run's loss and accuracy), or (canvas) the data
+  // and boundary alone.
+  virtual Image render_network(const Scenario& scenario, const NetFigureRuns& runs, const FigureRequest& request) = 0;
 };
 
 }  // namespace optviz

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-#include "boundary_plot.hpp"
+#include "data_and_network.hpp"
 #include "layer_bands.hpp"
 #include "net_curves.hpp"
 #include "panels.hpp"
@@ -24,20 +24,6 @@ std::optional<std::size_t> shown_run(const AppState& state) {
   for (std::size_t i = 0; i < t.size(); ++i)
     if (t.run(i)) return i;
   return std::nullopt;
-}
-
-// The run's weights at the playhead: its last snapshot at or before `step` (the last row's weights
-// after its end).
-std::span<const double> weights_at(const NetRun& run, long step, long& at) {
-  if (run.snapshot_steps.empty()) {
-    at = run.step.empty() ? 0 : run.step.back();
-    return run.theta;
-  }
-  const auto it = std::upper_bound(run.snapshot_steps.begin(), run.snapshot_steps.end(), step);
-  const std::size_t k =
-      it == run.snapshot_steps.begin() ? 0 : static_cast<std::size_t>(it - run.snapshot_steps.begin()) - 1;
-  at = run.snapshot_steps[k];
-  return run.snapshots[k];
 }
 
 std::vector<NetRunLine> run_lines(const AppState& state) {
@@ -58,11 +44,8 @@ std::vector<NetRunLine> run_lines(const AppState& state) {
 void refresh_maps(AppState& state, std::size_t index, std::span<const double> theta, long at) {
   NetViewCache& c = state.view.net_views;
   const std::uint64_t version = state.model.training->version(index);
-  if (c.run == index && c.version == version && c.snapshot == at && c.output.n > 0) return;
-  const NetStart& start = *state.model.training->start();
-  const Box box = data_box(start.sets.train, start.sets.test, state.model.simulated.network->recipe.has_value());
-  c.output = unit_maps(start.net, theta, start.sets.features, box, 100, UnitMapLayers::output);
-  c.units = unit_maps(start.net, theta, start.sets.features, box, 20, UnitMapLayers::every);
+  if (c.run == index && c.version == version && c.snapshot == at && c.maps.output.n > 0) return;
+  c.maps = network_maps(*state.model.training->start(), state.model.simulated.network->recipe.has_value(), theta);
   c.run = index;
   c.version = version;
   c.snapshot = at;
@@ -70,37 +53,19 @@ void refresh_maps(AppState& state, std::size_t index, std::span<const double> th
 
 void data_and_network(AppState& state, const CanvasStyle& style, std::size_t index, const NetRun& run) {
   const NetStart& start = *state.model.training->start();
-  long at = 0;
-  const std::span<const double> theta = weights_at(run, current_step(state), at);
-  refresh_maps(state, index, theta, at);
+  const optviz::Snapshot shown = snapshot_at(run, current_step(state));
+  refresh_maps(state, index, shown.theta, shown.step);
   NetViewCache& c = state.view.net_views;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  // Side by side when the area is wide, the network above the data otherwise.
-  const bool beside = avail.x > 1.25f * avail.y;
-  const float side = beside ? std::min(avail.y, avail.x * 0.5f) : std::min(avail.x, avail.y * 0.6f);
-  const PixelRect diagram_area = beside ? PixelRect{origin.x, origin.y, origin.x + avail.x - side, origin.y + avail.y}
-                                        : PixelRect{origin.x, origin.y, origin.x + avail.x, origin.y + avail.y - side};
-  const ImVec2 plot_origin = beside ? ImVec2(origin.x + avail.x - side, origin.y)
-                                    : ImVec2(origin.x + (avail.x - side) / 2, origin.y + avail.y - side);
-  ImDrawList& dl = *ImGui::GetWindowDrawList();
-  const std::string title = run_names(state.model.simulated)[index] + " at step " + std::to_string(at);
-  draw_boundary_plot(dl, plot_origin, ImVec2(side, side),
-                     {&start.sets.train, &start.sets.test, start.net.spec().loss, c.output.box, &c.output, title},
-                     style);
-  ImGui::SetCursorScreenPos(ImVec2(diagram_area.x0, diagram_area.y0));
-  ImGui::InvisibleButton("##network",
-                         ImVec2(std::max(1.0f, diagram_area.width()), std::max(1.0f, diagram_area.height())));
+  const PixelRect area{origin.x, origin.y, origin.x + avail.x, origin.y + avail.y};
+  ImGui::InvisibleButton("##network", ImVec2(std::max(1.0f, avail.x), std::max(1.0f, avail.y)));
   const bool hovered = ImGui::IsItemHovered();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const NetworkDiagram diagram{&start.net,
-                               theta,
-                               start.sets.features,
-                               &c.units,
-                               value_scale(start.net.spec().loss, start.sets.train, start.sets.test),
-                               c.chosen};
-  const auto hit = draw_network_diagram(dl, diagram_area, diagram, style,
-                                        hovered ? std::optional(Point2{mouse.x, mouse.y}) : std::nullopt, &c.diagram);
+  const std::string title = run_names(state.model.simulated)[index] + " at step " + std::to_string(shown.step);
+  const auto hit =
+      draw_network_picture(*ImGui::GetWindowDrawList(), area, {&start, shown.theta, &c.maps, title, c.chosen}, style,
+                           hovered ? std::optional(Point2{mouse.x, mouse.y}) : std::nullopt, &c.diagram);
   if (hovered && ImGui::IsItemClicked() && hit) {
     c.chosen = hit;
     state.view.selected_parameter = parameter_of(start.net, *hit);

@@ -68,15 +68,6 @@ std::uint64_t next_seed(std::uint64_t seed) {
   return next == seed ? next + 1 : next;
 }
 
-std::optional<std::size_t> preferred_run(const Scenario& s) {
-  for (std::size_t i = 0; i < s.course.runs.size(); ++i)
-    if (s.course.runs[i].hyper.kind == OptimizerKind::rmsprop) return i;
-  for (std::size_t i = 0; i < s.course.runs.size(); ++i)
-    if (accumulator_field(s.course.runs[i].hyper)) return i;
-  if (s.course.runs.empty()) return std::nullopt;
-  return 0;
-}
-
 AppState make_state(Scenario scenario) {
   AppState state;
   replace_scenario(state, std::move(scenario));

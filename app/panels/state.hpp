@@ -22,9 +22,6 @@ struct AppState {
   ViewState view;
 };
 
-// The run the inspector starts on: the first RMSprop, else the first with an accumulator G_t.
-std::optional<std::size_t> preferred_run(const Scenario& scenario);
-
 // A state on the scenario, simulated, with the view fitted to its view box.
 AppState make_state(Scenario scenario);
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "data_and_network.hpp"
 #include "dataset.hpp"
 #include "explain_mode.hpp"
 #include "fonts.hpp"
@@ -15,11 +16,9 @@
 #include "heatmap_request.hpp"
 #include "layer_heatmap.hpp"
 #include "layout.hpp"
-#include "network_diagram.hpp"
 #include "plot_scale.hpp"
 #include "surface_scene.hpp"
 #include "theme_choice.hpp"
-#include "unit_maps.hpp"
 
 namespace optviz::gui {
 
@@ -139,8 +138,7 @@ struct NetViewCache {
   std::size_t run = 0;
   std::uint64_t version = 0;  // the training's result the maps are of (0: none)
   long snapshot = -1;         // the step of the weights shown
-  UnitMaps output;            // the output over the data's box, fine
-  UnitMaps units;             // every unit, coarse, for the diagram
+  NetworkMaps maps;
   std::optional<DiagramHit> chosen;
   DiagramLayout diagram;  // where the last frame drew the network
   // The layers tab: what it shows, and the heatmaps of the shown run for it.

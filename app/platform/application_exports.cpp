@@ -51,11 +51,6 @@ void Application::Impl::export_png() {
     set_notice(state, "cannot export: " + problem, true);
     return;
   }
-  if (state.model.simulated.network) {
-    set_notice(state, std::string("cannot export: ") + kNoNetworkFigures + " (File > Export CSV writes its curves)",
-               true);
-    return;
-  }
   if (!ensure_figures()) return;
   const std::string path =
       d.png_path.empty() ? default_png_name(std::string(state.model.simulated.course.objective.name())) : d.png_path;
@@ -63,8 +58,16 @@ void Application::Impl::export_png() {
     const FigureComposition composition = d.canvas_only                     ? FigureComposition::canvas
                                           : state.view.settings.hide_answer ? FigureComposition::question
                                                                             : FigureComposition::slide;
-    export_figure_png(*figures, figure_scenario(), state.model.runs,
-                      {current_step(state), d.png_width, d.png_height, composition, false}, path);
+    const FigureRequest request{current_step(state), d.png_width, d.png_height,
+                                composition,         false,       state.model.selected};
+    if (state.model.simulated.network) {
+      NetFigureRuns runs{state.model.training->start(), {}};
+      for (std::size_t i = 0; i < state.model.simulated.course.runs.size(); ++i)
+        runs.runs.push_back(state.model.training->run(i));
+      export_network_png(*figures, figure_scenario(), runs, request, path);
+    } else {
+      export_figure_png(*figures, figure_scenario(), state.model.runs, request, path);
+    }
     deliver_file(path);
     d.export_png = false;
     set_notice(state, "Saved " + std::filesystem::absolute(path).lexically_normal().string() + " (" +

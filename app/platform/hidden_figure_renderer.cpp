@@ -28,6 +28,10 @@ class HiddenWindowFigureRenderer final : public FigureRenderer {
     glfwMakeContextCurrent(window_);
     return drawer_->render(scenario, runs, request);
   }
+  Image render_network(const Scenario& scenario, const NetFigureRuns& runs, const FigureRequest& request) override {
+    glfwMakeContextCurrent(window_);
+    return drawer_->render_network(scenario, runs, request);
+  }
 
  private:
   GLFWwindow* window_;

@@ -11,6 +11,7 @@
 
 #include "canvas_draw.hpp"
 #include "data_plot.hpp"
+#include "figure_frame.hpp"
 #include "figure_renderer.hpp"
 #include "fonts.hpp"
 #include "glsl_version.hpp"
@@ -21,26 +22,6 @@
 
 namespace optviz::gui {
 namespace {
-
-// Makes `context` current for a scope and restores the previous one.
-class ContextScope {
- public:
-  explicit ContextScope(ImGuiContext* context) : previous_(ImGui::GetCurrentContext()) {
-    ImGui::SetCurrentContext(context);
-  }
-  ~ContextScope() { ImGui::SetCurrentContext(previous_); }
-  ContextScope(const ContextScope&) = delete;
-  ContextScope& operator=(const ContextScope&) = delete;
-
- private:
-  ImGuiContext* previous_;
-};
-
-float wrapped_height(ImFont* font, float size, float width, const std::string& text) {
-  if (text.empty()) return 0;
-  const std::string lines = wrap_at_spaces(font, size, std::max(1.0f, width), text);
-  return font->CalcTextSizeA(size, 1e9f, 0, lines.c_str()).y;
-}
 
 // The question slide's heading is its question (the title would give the answer away) and it has
 // no text; the other slides have the title and the lesson's text.
@@ -255,18 +236,28 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
     slide = slide_layout(w, h, content);
     fs = std::round(slide->font_size * 0.8f);  // the canvas's and the plots' labels
   }
-  use_font_size(slide ? slide->font_size : fs);
+  return draw_frame(
+      width, height, theme, slide ? slide->font_size : fs, fs, [&](ImDrawList& dl, const CanvasStyle& style) {
+        if (slide)
+          draw_slide(dl, scenario, runs, {request.step, width, height, request.composition, request.dark, std::nullopt},
+                     *slide);
+        else
+          draw_canvas(dl, {0, 0, w, h}, scenario, runs, request.step, style, true, true);
+      });
+}
+
+Image FigureDrawer::draw_frame(int width, int height, Theme theme, float text_size, float fs,
+                               const std::function<void(ImDrawList&, const CanvasStyle&)>& draw) {
+  ImGuiIO& io = ImGui::GetIO();
+  use_font_size(text_size);
   apply_theme(theme, ui_metrics(fs / kBaseFontSize));
-  io.DisplaySize = ImVec2(w, h);
+  io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
   io.DeltaTime = 1.0f / 60;
   ImGui::NewFrame();
   ImDrawList& dl = *ImGui::GetBackgroundDrawList();
   const CanvasStyle style = canvas_style(theme, fs / kBaseFontSize, io.Fonts->Fonts[0], fs);
   dl.AddRectFilled(ImVec2(0, 0), io.DisplaySize, style.background);
-  if (slide)
-    draw_slide(dl, scenario, runs, {request.step, width, height, request.composition, request.dark}, *slide);
-  else
-    draw_canvas(dl, {0, 0, w, h}, scenario, runs, request.step, style, true, true);
+  draw(dl, style);
   ImGui::Render();
 
   if (width != width_ || height != height_) {
@@ -301,6 +292,9 @@ class InContextFigureRenderer final : public FigureRenderer {
   explicit InContextFigureRenderer(std::unique_ptr<FigureDrawer> drawer) : drawer_(std::move(drawer)) {}
   Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, const FigureRequest& request) override {
     return drawer_->render(scenario, runs, request);
+  }
+  Image render_network(const Scenario& scenario, const NetFigureRuns& runs, const FigureRequest& request) override {
+    return drawer_->render_network(scenario, runs, request);
   }
 
  private:

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,10 +49,16 @@ class FigureDrawer {
   // to [1, kMaxFigureSide]. Leaves the GL framebuffer binding, the viewport and the current ImGui
   // context as it found them.
   Image render(const Scenario& scenario, const std::vector<Trajectory>& runs, const FigureRequest& request);
+  // A network scenario's figure (figure_network.cpp), as FigureRenderer::render_network.
+  Image render_network(const Scenario& scenario, const NetFigureRuns& runs, const FigureRequest& request);
 
  private:
   FigureDrawer() = default;
   void use_font_size(float pixels);
+  // A frame of width x height in the theme, its text `text_size` pixels and the canvas's and plots'
+  // labels `fs`: the background, then `draw`; its pixels.
+  Image draw_frame(int width, int height, Theme theme, float text_size, float fs,
+                   const std::function<void(ImDrawList&, const CanvasStyle&)>& draw);
   // The canvas in `area`: with its own title lines when `alone`, the paths when `paths`.
   void draw_canvas(ImDrawList& dl, PixelRect area, const Scenario& scenario, const std::vector<Trajectory>& runs,
                    long step, const CanvasStyle& style, bool alone, bool paths);

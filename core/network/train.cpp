@@ -279,6 +279,13 @@ NetRun train_network(const Network& net, std::vector<double> theta, const NetSet
   return NetTrainer(net, std::move(theta), sets, spec, steps, seed, recording).finish();
 }
 
+Snapshot snapshot_at(const NetRun& run, long step) {
+  if (run.snapshot_steps.empty()) return {run.theta, run.step.empty() ? 0 : run.step.back()};
+  const auto it = std::upper_bound(run.snapshot_steps.begin(), run.snapshot_steps.end(), step);
+  const auto k = it == run.snapshot_steps.begin() ? 0 : static_cast<std::size_t>(it - run.snapshot_steps.begin()) - 1;
+  return {run.snapshots[k], run.snapshot_steps[k]};
+}
+
 void write_net_csv(std::ostream& out, const NetRun& run) {
   const std::vector<std::pair<const char*, const std::vector<double>*>> columns{{"loss", &run.loss},
                                                                                 {"batch_loss", &run.batch_loss},

@@ -82,6 +82,14 @@ struct NetRun {
   std::size_t rows() const { return loss.size(); }
 };
 
+// The weights a run had at `step`: its last snapshot at or before it (the last row's weights when
+// it kept none), and that snapshot's step.
+struct Snapshot {
+  std::span<const double> theta;
+  long step = 0;
+};
+Snapshot snapshot_at(const NetRun& run, long step);
+
 // The first problem of a training ("" when none): the data for the loss, the optimizer's
 // hyperparameters, the schedule, the batch against the rows, the steps; messages name the field
 // as the flags do ("batch: must be at most the 60 rows of the data, got 61").

@@ -76,6 +76,15 @@ std::string slide_title(const Scenario& s) {
 
 long lesson_step(const Scenario& s) { return std::clamp(s.lesson.step.value_or(s.course.steps), 0L, s.course.steps); }
 
+std::optional<std::size_t> preferred_run(const Scenario& s) {
+  for (std::size_t i = 0; i < s.course.runs.size(); ++i)
+    if (s.course.runs[i].hyper.kind == OptimizerKind::rmsprop) return i;
+  for (std::size_t i = 0; i < s.course.runs.size(); ++i)
+    if (accumulator_field(s.course.runs[i].hyper)) return i;
+  if (s.course.runs.empty()) return std::nullopt;
+  return 0;
+}
+
 Scenario default_scenario() {
   Scenario s;
   s.view = s.course.objective.view();

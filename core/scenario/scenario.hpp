@@ -126,6 +126,10 @@ std::string slide_title(const Scenario& s);
 // The colour-blind-safe palette (Okabe & Ito 2008) that new runs take in turn.
 std::span<const Rgb> run_palette();
 
+// The run the inspector (and a network's figure) starts on: the first RMSprop, else the first with
+// an accumulator G_t, else the first.
+std::optional<std::size_t> preferred_run(const Scenario& scenario);
+
 // What `optviz` opens with: Rosenbrock with SGD-momentum, AdaGrad, RMSprop and Adam.
 Scenario default_scenario();
 // A network on data as TensorFlow Playground starts (the circle's 500 points, half for testing,

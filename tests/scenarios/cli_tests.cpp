@@ -312,12 +312,6 @@ TEST_CASE("a network scenario's runs from the command line are optviz train's, b
     CHECK(read_file(dir / "out" / csv) == by_flags.out);
     CHECK(read_file(dir / "out" / (csv.substr(0, csv.size() - 4) + "-layers.csv")) == read_file(stats));
   }
-  // Its slides are not drawn (yet): said, with where its curves go, and nothing written.
-  const Result render = run_optviz({"render", file.string(), "--out", (dir / "net.png").string()});
-  CHECK(render.exit_code == 2);
-  CHECK(render.err.find("a network scenario's views are not drawn as figures: optviz run SCENARIO --out-dir DIR") !=
-        std::string::npos);
-  CHECK_FALSE(std::filesystem::exists(dir / "net.png"));
   const std::string summary = read_file(dir / "out" / "summary.json");
   CHECK(summary.find("\"network\": \"2-4-2-1 tanh network on the circle\"") != std::string::npos);
   CHECK(summary.find("\"test_accuracy\": ") != std::string::npos);

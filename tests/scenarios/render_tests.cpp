@@ -170,3 +170,36 @@ TEST_CASE("the 3D view survives degenerate surfaces and diverged runs", "[render
     CHECK(read_png(dir / "f.png").width == 640);
   }
 }
+
+TEST_CASE("a network scenario renders its slide: the data and boundary, the network, the curves", "[render]") {
+  const TempDir dir;
+  Scenario s = default_network_scenario();
+  s.network->recipe->rows = 200;
+  s.course.steps = 400;
+  save_scenario(dir / "net.json", s);
+  const auto png = dir / "net.png";
+  const Result r =
+      run_optviz({"render", (dir / "net.json").string(), "--out", png.string(), "--width", "1280", "--height", "720"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  const Image image = read_png(png);
+  CHECK(image.width == 1280);
+  CHECK(open_scenario_file(png) == s);
+  // Label 0's orange and label 1's blue (the points), and every run's colour (its curves and key).
+  CHECK(pixels_near(image, {230, 159, 0}, 24) > 500);
+  CHECK(pixels_near(image, {0, 114, 178}, 24) > 500);
+  // At step 0 nothing is learnt yet: the curves are not drawn, the boundary is another.
+  REQUIRE(run_optviz({"render", png.string(), "--out", (dir / "start.png").string(), "--step", "0", "--width", "1280",
+                      "--height", "720"})
+              .exit_code == 0);
+  const Image start = read_png(dir / "start.png");
+  CHECK(start.rgba != image.rgba);
+  const Result canvas = run_optviz({"render", png.string(), "--out", (dir / "canvas.png").string(), "--canvas-only",
+                                    "--width", "640", "--height", "640"});
+  CHECK(canvas.exit_code == 0);
+  CHECK(read_png(dir / "canvas.png").width == 640);
+  const Result gif = run_optviz({"render", png.string(), "--gif", (dir / "net.gif").string()});
+  CHECK(gif.exit_code == 2);
+  CHECK(gif.err == "optviz: --gif: a network scenario's training is not animated as a GIF yet\n");
+  CHECK_FALSE(std::filesystem::exists(dir / "net.gif"));
+}

@@ -14,6 +14,7 @@
 #include "geometry.hpp"
 #include "heatmap_request.hpp"
 #include "layout.hpp"
+#include "net_inspection.hpp"
 #include "plot_scale.hpp"
 #include "surface_scene.hpp"
 #include "theme_choice.hpp"
@@ -153,6 +154,7 @@ struct ViewState {
   // A network scenario's weight or bias chosen in the network view (its index in the parameter
   // vector, network.hpp): the inspector explains its update.
   std::optional<std::size_t> selected_parameter;
+  NetInspection net_inspection;  // its update at the playhead, and the replay that gave it
 };
 
 }  // namespace optviz::gui

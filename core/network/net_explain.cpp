@@ -74,7 +74,13 @@ Explanation explain_parameter_step(const RunSpec& run, const ParameterStep& step
 
 ParameterReplay::ParameterReplay(const Network& net, std::vector<double> theta, const NetSets& sets,
                                  const RunSpec& spec, long steps, std::uint64_t seed, std::size_t parameter)
-    : net_(net), theta_(std::move(theta)), sets_(sets), spec_(spec), steps_(steps), seed_(seed), parameter_(parameter) {
+    : net_(&net),
+      theta_(std::move(theta)),
+      sets_(&sets),
+      spec_(spec),
+      steps_(steps),
+      seed_(seed),
+      parameter_(parameter) {
   if (parameter >= net.parameter_count())
     throw NetworkError("parameter " + std::to_string(parameter) + " of a network of " +
                        std::to_string(net.parameter_count()));
@@ -84,7 +90,7 @@ void ParameterReplay::restart() {
   // The rows recorded do not change the weights: the fewest (0 and the last) replay fastest.
   NetRecording recording;
   recording.every = std::max(steps_, 1L);
-  trainer_.emplace(net_, theta_, sets_, spec_, steps_, seed_, recording);
+  trainer_.emplace(*net_, theta_, *sets_, spec_, steps_, seed_, recording);
   trainer_->watch(parameter_);
   ++restarts_;
 }

@@ -61,9 +61,9 @@ class ParameterReplay {
  private:
   void restart();
 
-  const Network& net_;
+  const Network* net_;  // pointers, not references: a replay is assignable
   std::vector<double> theta_;
-  const NetSets& sets_;
+  const NetSets* sets_;
   RunSpec spec_;
   long steps_;
   std::uint64_t seed_;

@@ -11,18 +11,14 @@
 #include "net_explain.hpp"
 #include "network_setup.hpp"
 #include "scenario.hpp"
+#include "support/small_network.hpp"
 
 using namespace optviz;
 
 namespace {
 
 // A 2-4-2-1 network on 60 of the circle's points, 30 steps.
-Scenario small_scenario() {
-  Scenario s = default_network_scenario();
-  s.network->recipe->rows = 60;
-  s.course.steps = 30;
-  return s;
-}
+Scenario small_scenario() { return small_network_scenario(60, 30); }
 
 RunSpec run_of(OptimizerKind kind, double eta) {
   RunSpec run = make_run(kind);

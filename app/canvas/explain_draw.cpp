@@ -56,6 +56,12 @@ float width_of(Text t, std::string_view text) {
 // wrapping also breaks after '.' and ',', which would split the numbers, and the no-break spaces
 // inside "(x, y)" keep a pair on one line. A word wider than the line gets a line of its own.
 std::vector<std::string> lines_of(Text t, std::string_view text, float wrap) {
+  // A statement's lines ("s ← G\nd ← √s + ε") each wrap on their own.
+  if (const std::size_t newline = text.find('\n'); newline != std::string_view::npos) {
+    std::vector<std::string> lines = lines_of(t, text.substr(0, newline), wrap);
+    for (std::string& line : lines_of(t, text.substr(newline + 1), wrap)) lines.push_back(std::move(line));
+    return lines;
+  }
   std::vector<std::string> lines;
   std::string line;
   std::size_t from = 0;

@@ -21,8 +21,9 @@ ExplainSquares squares(std::string name, Vec2 kept, Vec2 added, Vec2 after, bool
 void square_part(Parts& parts, Vec2 g, std::string_view accumulator, Vec2 before) {
   const Vec2 g2 = squared(g);
   ExplainPart& p =
-      parts.add("Square the gradient", "g² = " + parts.pair(g2) + (parts.one_coordinate() ? ": a square" : ": per coordinate, a square") +
-                                   " of side |g| and area g².");
+      parts.add("Square the gradient", "g² = " + parts.pair(g2) +
+                                           (parts.one_coordinate() ? ": a square" : ": per coordinate, a square") +
+                                           " of side |g| and area g².");
   p.values = {{"g", g}, {"g²", g2}, {std::string(accumulator) + " before", before}};
   p.arrows = {{"g", g, ArrowUnits::gradient, false}};
   p.squares = squares(std::string(accumulator), before, g2, before);
@@ -66,8 +67,9 @@ std::string gradient_source(const RunSpec& run) {
 }
 
 void gradient_part(Parts& parts, const UpdateStart& start) {
-  ExplainPart& p = parts.add("The gradient", "g = " + parts.pair(start.gradient) + ": " + start.gradient_source + " = " +
-                                                 parts.pair(start.theta) + ". It points uphill; the step goes against it.");
+  ExplainPart& p =
+      parts.add("The gradient", "g = " + parts.pair(start.gradient) + ": " + start.gradient_source + " = " +
+                                    parts.pair(start.theta) + ". It points uphill; the step goes against it.");
   p.values = {{"θ", start.theta}, {"g", start.gradient}};
   p.arrows = {{"g", start.gradient, ArrowUnits::gradient, false}};
 }

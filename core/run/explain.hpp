@@ -85,10 +85,10 @@ struct UpdateStart {
   Hyperparameters hyper;
   Vec2 theta;
   Vec2 gradient;
-  State state;                      // a built-in's
-  std::vector<Vec2> rule_state;     // a typed rule's (empty: its initial zeros)
-  std::string gradient_source;      // the first caption's "g = ...: SOURCE = θ"
-  std::size_t coordinates = 2;      // Explanation::coordinates
+  State state;                   // a built-in's
+  std::vector<Vec2> rule_state;  // a typed rule's (empty: its initial zeros)
+  std::string gradient_source;   // the first caption's "g = ...: SOURCE = θ"
+  std::size_t coordinates = 2;   // Explanation::coordinates
 };
 
 // The parts of the update that `start` describes, by run's optimizer or typed rule (a typed rule's

@@ -4,16 +4,21 @@
 // it moves; explain mode playing the parameter's sub-steps in the inspector, the last one moving the
 // playhead.
 #include <catch2/catch.hpp>
-#include <chrono>
-#include <thread>
+#include <cstdlib>
+#include <filesystem>
+#include <tuple>
 
+#include "../support/small_network.hpp"
+#include "draw_list_image.hpp"
 #include "drawn_text.hpp"
+#include "explain_draw.hpp"
 #include "headless_ui.hpp"
 #include "keys.hpp"
 #include "net_explain.hpp"
 #include "net_inspection.hpp"
 #include "network_setup.hpp"
 #include "panels.hpp"
+#include "png_file.hpp"
 
 using namespace optviz;
 using namespace optviz::gui;
@@ -22,21 +27,9 @@ using optviz::gui::test::HeadlessUi;
 
 namespace {
 
-Scenario small_network() {
-  Scenario s = default_network_scenario();
-  s.network->recipe->rows = 120;
-  s.course.steps = 150;
-  return s;
-}
+Scenario small_network() { return small_network_scenario(120, 150); }
 
-void settle(HeadlessUi& ui) {
-  for (int i = 0; i < 60'000 && ui.state.model.training->busy(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    ui.frame();
-  }
-  ui.frame();
-  REQUIRE_FALSE(ui.state.model.training->busy());
-}
+void settle(HeadlessUi& ui) { REQUIRE(gui::test::settle_training(ui)); }
 
 }  // namespace
 
@@ -112,4 +105,39 @@ TEST_CASE("explain mode plays a network parameter's update in the inspector, the
   ui.frame();
   CHECK_FALSE(x.open);
   CHECK(current_step(ui.state) == 11);
+}
+
+TEST_CASE("a network parameter's explained update draws one square and arrows along one axis", "[network][inspector]") {
+  Scenario s = small_network();
+  const NetStart start = network_start(s);
+  ParameterReplay replay(start.net, start.theta, start.sets, s.course.runs[2], s.course.steps, s.course.seed, 7);
+  const Explanation e = replay.explain(20);
+  REQUIRE(e.optimizer == "RMSprop");
+  REQUIRE(e.parts.size() >= 5);
+  // The inspector's width at 1920x1080 and 1280x720, at each one's text size.
+  for (const auto& [w, h, font] : {std::tuple{440, 560, 18.0f}, std::tuple{300, 420, 13.0f}})
+    for (const std::size_t part : {std::size_t{2}, std::size_t{3}}) {
+      gui::test::DrawingContext ctx(w, h, font, Theme::dark);
+      ImDrawList& dl = ctx.begin();
+      ExplainStyle style;
+      style.canvas = ctx.style;
+      style.large_size = font * 1.15f;
+      draw_explanation(dl, {0, 0, static_cast<float>(w), static_cast<float>(h)}, e, part, style, font * 1.6f);
+      const Image image = ctx.end();
+      if (const char* dir = std::getenv("OPTVIZ_VIEW_SHOTS"))
+        write_png(
+            std::filesystem::path(dir) / ("net-explain-" + std::to_string(h) + "-part" + std::to_string(part) + ".png"),
+            image);
+      // One accumulator square (part 2 adds g² into G, part 3 divides by its side): its colour lies in
+      // the left half of the box only, where a 2D explanation would draw x's, and never in the right
+      // part where it would draw y's.
+      int left = 0, right = 0;
+      const ImU32 fill = explain_accumulator_colour(false);
+      for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+          if (gui::test::pixel(image, x, y) == fill) (x < w * 3 / 4 ? left : right) += 1;
+      INFO("height " << h << ", part " << part);
+      CHECK(left > 20);
+      CHECK(right == 0);
+    }
 }

@@ -56,6 +56,12 @@ float width_of(Text t, std::string_view text) {
 // wrapping also breaks after '.' and ',', which would split the numbers, and the no-break spaces
 // inside "(x, y)" keep a pair on one line. A word wider than the line gets a line of its own.
 std::vector<std::string> lines_of(Text t, std::string_view text, float wrap) {
+  // A statement's lines ("s ← G\nd ← √s + ε") each wrap on their own.
+  if (const std::size_t newline = text.find('\n'); newline != std::string_view::npos) {
+    std::vector<std::string> lines = lines_of(t, text.substr(0, newline), wrap);
+    for (std::string& line : lines_of(t, text.substr(newline + 1), wrap)) lines.push_back(std::move(line));
+    return lines;
+  }
   std::vector<std::string> lines;
   std::string line;
   std::size_t from = 0;
@@ -91,6 +97,12 @@ float put(ImDrawList& dl, Text t, ImVec2 at, ImU32 colour, std::string_view text
 }
 
 bool finite(Vec2 v) { return std::isfinite(v.x) && std::isfinite(v.y); }
+// An arrow as drawn: a network parameter's (one coordinate, explain.hpp) along the horizontal axis.
+Vec2 drawn(const Explanation& e, Vec2 v) { return e.coordinates == 1 ? Vec2{v.x, 0} : v; }
+// A value as written: one number for one coordinate.
+std::string value_text(const Explanation& e, Vec2 v) {
+  return e.coordinates == 1 ? explain_number(v.x) : explain_pair(v);
+}
 double length(Vec2 v) { return std::hypot(v.x, v.y); }
 
 // The longest arrow of each kind in the whole explanation: one scale per kind for every sub-step,
@@ -106,7 +118,7 @@ ArrowScales arrow_scales(const Explanation& e) {
     for (const ExplainArrow& a : p.arrows)
       if (finite(a.vector)) {
         double& l = s.longest[static_cast<int>(a.units)];
-        l = std::max(l, length(a.vector));
+        l = std::max(l, length(drawn(e, a.vector)));
       }
   return s;
 }
@@ -143,8 +155,9 @@ void arrow(ImDrawList& dl, ImVec2 from, ImVec2 tip, ImU32 colour, float width, f
 }
 
 // The arrows of the sub-step around the point at the centre of `r`.
-void draw_arrows(ImDrawList& dl, PixelRect r, const ExplainPart& part, const ArrowScales& scales, const ExplainStyle& s,
+void draw_arrows(ImDrawList& dl, PixelRect r, const Explanation& e, const ExplainPart& part, const ExplainStyle& s,
                  Text label_font) {
+  const ArrowScales scales = arrow_scales(e);
   const float scale = s.canvas.scale;
   const ImVec2 c((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
   const float radius = std::min(r.width(), r.height()) / 2 - 4 * scale;  // clear of the buttons below
@@ -158,10 +171,11 @@ void draw_arrows(ImDrawList& dl, PixelRect r, const ExplainPart& part, const Arr
     for (const ExplainArrow& a : part.arrows) {
       if (a.faint != faint || !finite(a.vector)) continue;
       const double longest = scales.of(a.units);
-      const double n = length(a.vector);
+      const Vec2 v = drawn(e, a.vector);
+      const double n = length(v);
       if (longest <= 0 || n <= 0) continue;
       const auto l = std::max(static_cast<float>(n / longest) * reach, 8 * scale);
-      const ImVec2 dir(static_cast<float>(a.vector.x / n), static_cast<float>(-a.vector.y / n));
+      const ImVec2 dir(static_cast<float>(v.x / n), static_cast<float>(-v.y / n));
       const ImVec2 tip(c.x + dir.x * l, c.y + dir.y * l);
       const ImU32 colour = faint ? with_alpha(arrow_colour(a.units, s), 120) : arrow_colour(a.units, s);
       arrow(dl, c, tip, colour, (faint ? 2.5f : 4.0f) * scale, 14 * scale);
@@ -241,23 +255,28 @@ void draw_coordinate_squares(ImDrawList& dl, PixelRect r, const char* axis, cons
       r.width());
 }
 
-void draw_squares(ImDrawList& dl, PixelRect r, const ExplainSquares& q, double longest_side, const ExplainStyle& s,
+void draw_squares(ImDrawList& dl, PixelRect r, const Explanation& e, const ExplainSquares& q, const ExplainStyle& s,
                   Text text) {
+  const double longest_side = largest_side(e);
   const float gap = 16 * s.canvas.scale;
   const float column = (r.width() - gap) / 2;
   const float label_room = 2.4f * text.size;
   const float room = std::max(1.0f, std::min(column, r.height() - label_room));
   const double unit = longest_side > 0 ? static_cast<double>(room) / longest_side : 0;
-  draw_coordinate_squares(dl, {r.x0, r.y0, r.x0 + column, r.y1}, "x", q, q.kept.x, q.added.x, q.after.x, unit, s, text);
+  const bool one = e.coordinates == 1;
+  draw_coordinate_squares(dl, {r.x0, r.y0, one ? r.x1 : r.x0 + column, r.y1}, one ? "θ" : "x", q, q.kept.x, q.added.x,
+                          q.after.x, unit, s, text);
+  if (one) return;
   draw_coordinate_squares(dl, {r.x0 + column + gap, r.y0, r.x1, r.y1}, "y", q, q.kept.y, q.added.y, q.after.y, unit, s,
                           text);
 }
 
 // The sub-step's numbers as lines "name  (x, y)", for a sub-step without squares.
-void draw_values(ImDrawList& dl, PixelRect r, const ExplainPart& part, const ExplainStyle& s, Text text) {
+void draw_values(ImDrawList& dl, PixelRect r, const Explanation& e, const ExplainPart& part, const ExplainStyle& s,
+                 Text text) {
   float y = r.y0;
   for (const ExplainValue& v : part.values) {
-    const std::string line = v.name + " = " + explain_pair(v.value);
+    const std::string line = v.name + " = " + value_text(e, v.value);
     const float h = measure(text, line, r.width()).y;
     if (y + h > r.y1) break;
     y += put(dl, text, ImVec2(r.x0, y), s.canvas.box_text, line, r.width()) + 4 * s.canvas.scale;
@@ -394,15 +413,15 @@ void draw_pictures(ImDrawList& dl, PixelRect area, const Explanation& e, const E
     const bool with_note = measure(small, note, side0).y <= 2 * small.size;
     const float side = with_note ? side0 : std::min(area.width() * 0.42f, area.height());
     const PixelRect diagram{area.x0, area.y0, area.x0 + side, area.y0 + side};
-    draw_arrows(dl, diagram, part, arrow_scales(e), s, large);
+    draw_arrows(dl, diagram, e, part, s, large);
     if (with_note) put(dl, small, ImVec2(area.x0, diagram.y1 + 2 * scale), faint_text(s), note, side);
     right.x0 = diagram.x1 + 24 * scale;
   }
   if (right.width() < 60 * scale) return;
   if (part.squares)
-    draw_squares(dl, right, *part.squares, largest_side(e), s, small);
+    draw_squares(dl, right, e, *part.squares, s, small);
   else
-    draw_values(dl, right, part, s, Text{mono.font, s.canvas.font_size});
+    draw_values(dl, right, e, part, s, Text{mono.font, s.canvas.font_size});
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 #include "explain.hpp"
 #include "geometry.hpp"
@@ -27,6 +28,8 @@ struct ExplainMode {
   std::size_t run = 0;           // the explained run's index
   long step = 0;                 // the playhead's step it explains (row step to row step + 1)
   std::uint64_t generation = 0;  // of the simulation it explains
+  // A network scenario's: the parameter it explains (the inspector draws it: net_inspection.hpp).
+  std::optional<std::size_t> parameter;
   std::size_t part = 0;          // the sub-step shown
   double shown = 0;              // seconds the sub-step has shown
   Explanation explanation;

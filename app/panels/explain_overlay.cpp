@@ -69,7 +69,8 @@ void lay_out_buttons(ExplainLayout& layout, float pad, const float (&widths)[4],
 
 void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform& t) {
   ExplainMode& x = state.view.explain;
-  if (!x.open || x.run >= state.model.simulated.course.runs.size()) return;
+  // A network parameter's update has no point on the canvas: the inspector draws it.
+  if (!x.open || x.run >= state.model.simulated.course.runs.size() || x.explanation.coordinates == 1) return;
   const CanvasStyle canvas = ui_canvas_style(state);
   const float scale = canvas.scale;
   const ImU32 run = run_colour(state.model.simulated.looks[x.run].colour);

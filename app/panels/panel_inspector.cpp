@@ -11,6 +11,8 @@
 
 #include "algorithms.hpp"
 #include "explain.hpp"
+#include "net_explain.hpp"
+#include "net_inspection.hpp"
 #include "panels.hpp"
 #include "run_name.hpp"
 
@@ -49,15 +51,17 @@ void run_picker(AppState& state) {
   tooltip("The run to inspect (also: click a run in the list, or keys 1-9)");
 }
 
-// One part's values as a table of the two coordinates; the tables of all parts share their
-// column proportions, so the numbers line up from part to part.
+// One part's values as a table of the two coordinates (of one, a network's parameter: names.y
+// null); the tables of all parts share their column proportions, so the numbers line up from part to
+// part.
 void part_table(const ExplainPart& part, std::size_t index, const std::vector<InspectorRow>& rows,
                 CoordinateNames names, bool header) {
+  const bool two = names.y != nullptr;
   ImGui::PushID(static_cast<int>(index));
-  if (ImGui::BeginTable("values", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+  if (ImGui::BeginTable("values", two ? 3 : 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(names.x, ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(names.y, ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    if (two) ImGui::TableSetupColumn(names.y, ImGuiTableColumnFlags_WidthStretch, 1.2f);
     if (header) ImGui::TableHeadersRow();
     for (const InspectorRow& row : rows) {
       if (row.part != index) continue;
@@ -66,6 +70,7 @@ void part_table(const ExplainPart& part, std::size_t index, const std::vector<In
       ImGui::TextUnformatted(row.name.c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(row.x.c_str());
+      if (!two) continue;
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(row.y.c_str());
     }
@@ -94,6 +99,72 @@ void algorithm_section(const AppState& state, const Hyperparameters& h) {
   ImGui::TreePop();
 }
 
+// Each part's title, statement and values.
+void draw_parts(const AppState& state, const Explanation& e, CoordinateNames names) {
+  const std::vector<InspectorRow> rows = inspector_rows(e);
+  for (std::size_t p = 0; p < e.parts.size(); ++p) {
+    const ExplainPart& part = e.parts[p];
+    ImGui::TextColored(ImGui::GetStyle().Colors[ImGuiCol_CheckMark], "%s", part.title.c_str());
+    if (!part.statement.empty()) {
+      ImGui::PushFont(state.view.fonts.mono);
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextUnformatted(part.statement.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopFont();
+    }
+    part_table(part, p, rows, names, p == 0);
+  }
+}
+
+// A network scenario's inspector: the weight or bias chosen in the network view, named with its
+// value, and its next update part by part; or the explained update's sub-step when it plays.
+void network_inspector(AppState& state) {
+  ImGui::PushTextWrapPos(0);
+  const NetStart* start = state.model.training->start();
+  const auto& parameter = state.view.selected_parameter;
+  if (!start || !parameter || *parameter >= start->net.parameter_count()) {
+    ImGui::TextDisabled(
+        "Click an edge in the network view to choose a weight (a unit's small corner square: its bias); its "
+        "next update shows here, part by part.");
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  const std::string symbol(parameter_symbol(start->net, *parameter));
+  const std::string name = parameter_name(start->net, start->sets.features, *parameter);
+  const Explanation* e = inspected_parameter_update(state);
+  const NetRun* run = state.model.selected ? state.model.training->run(*state.model.selected) : nullptr;
+  std::string value;
+  if (e && !e->parts.empty())
+    value = ": " + symbol + " = " + explain_number(e->theta_before.x);
+  else if (run && current_step(state) >= run->step.back())
+    value = ": " + symbol + " = " + explain_number(run->theta[*parameter]);
+  ImGui::TextUnformatted((name + value).c_str());
+  if (!e) {
+    ImGui::TextDisabled("%s", run ? "Select a run to see its update" : "The run is training…");
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  if (!e->message.empty()) {
+    ImGui::TextUnformatted(e->message.c_str());
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  ImGui::PopTextWrapPos();
+  const RunSpec& spec = state.model.training->trained().course.runs[*state.model.selected];
+  ImGui::Text("%s, update %ld → %ld", spec.rule ? "Typed rule" : e->optimizer.c_str(), e->step, e->update);
+  const bool explaining = state.view.explain.open && state.view.explain.parameter;
+  ImGui::SameLine();
+  if (ImGui::SmallButton(explaining ? "Close##explain" : "Explain ▶##explain")) toggle_explaining(state);
+  tooltip(explaining ? "Back to the table of the update's parts (E)" : "Play this update sub-step by sub-step (E)");
+  if (explaining) {
+    draw_explained_parameter(state);
+    return;
+  }
+  if (!spec.rule) algorithm_section(state, spec.hyper);
+  if (!spec.schedule.is_constant()) ImGui::TextDisabled("η of this update: %s", explain_number(e->eta).c_str());
+  draw_parts(state, *e, {symbol.c_str(), nullptr});
+}
+
 }  // namespace
 
 void draw_inspector_panel(AppState& state) {
@@ -102,6 +173,11 @@ void draw_inspector_panel(AppState& state) {
     return;
   }
   run_picker(state);
+  if (state.model.scenario.network) {
+    network_inspector(state);
+    ImGui::End();
+    return;
+  }
   if (!state.model.selected || *state.model.selected >= state.model.runs.size() ||
       *state.model.selected >= state.model.simulated.course.runs.size()) {
     ImGui::TextDisabled("Select a run to see its update");
@@ -131,19 +207,7 @@ void draw_inspector_panel(AppState& state) {
   ImGui::Text("%s, update %ld → %ld", run.rule ? "Typed rule" : e.optimizer.c_str(), e.step, e.update);
   if (!run.rule) algorithm_section(state, run.hyper);
   if (!run.schedule.is_constant()) ImGui::TextDisabled("η of this update: %s", explain_number(e.eta).c_str());
-  const std::vector<InspectorRow> rows = inspector_rows(e);
-  for (std::size_t p = 0; p < e.parts.size(); ++p) {
-    const ExplainPart& part = e.parts[p];
-    ImGui::TextColored(ImGui::GetStyle().Colors[ImGuiCol_CheckMark], "%s", part.title.c_str());
-    if (!part.statement.empty()) {
-      ImGui::PushFont(state.view.fonts.mono);
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextUnformatted(part.statement.c_str());
-      ImGui::PopTextWrapPos();
-      ImGui::PopFont();
-    }
-    part_table(part, p, rows, names, p == 0);
-  }
+  draw_parts(state, e, names);
   ImGui::Spacing();
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled(

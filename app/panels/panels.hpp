@@ -25,6 +25,8 @@ void draw_plots_panel(AppState& state);
 void draw_data_plot(const AppState& state, ImVec2 size);        // inside the plots panel, for a loss from data
 void draw_training_fields(AppState& state, std::size_t index);  // inside a run: schedule, batches, noise
 void draw_inspector_panel(AppState& state);
+// Inside the inspector while explain mode plays a network parameter's update (net_explain_panel.cpp).
+void draw_explained_parameter(AppState& state);
 
 // A line of the inspector: one value of the selected run's next update, per coordinate, as
 // shown; `part` indexes the explanation's parts (core's explain_update). A value that an earlier

@@ -16,6 +16,7 @@
 #include "heatmap_request.hpp"
 #include "layer_heatmap.hpp"
 #include "layout.hpp"
+#include "net_inspection.hpp"
 #include "plot_scale.hpp"
 #include "surface_scene.hpp"
 #include "theme_choice.hpp"
@@ -175,6 +176,7 @@ struct ViewState {
   // vector, network.hpp): the inspector explains its update.
   std::optional<std::size_t> selected_parameter;
   NetViewCache net_views;
+  NetInspection net_inspection;  // its update at the playhead, and the replay that gave it
 };
 
 }  // namespace optviz::gui

@@ -50,6 +50,17 @@ class ParameterUpdate {
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = rule_ ? (before[i] - after[i]) / g[i] : states_[i].lr;
   }
 
+  // Parameter i's state before the next update, into `out`.
+  void state_of(std::size_t i, ParameterStep& out) const {
+    if (!rule_) {
+      out.state = states_[i];
+      return;
+    }
+    const std::size_t k = rule_->state().size();
+    out.rule_state.assign(rule_state_.begin() + static_cast<std::ptrdiff_t>(i * k),
+                          rule_state_.begin() + static_cast<std::ptrdiff_t>((i + 1) * k));
+  }
+
   void operator()(long t, double eta, std::span<double> theta, std::span<const double> g) {
     hyper_.eta = eta;
     if (rule_) {
@@ -231,7 +242,18 @@ struct NetTrainer::State {
     }
     if (last) return true;
     if (stats) stats->keep(theta, gradient);
-    update(t, learning_rate(training.schedule, t, spec.hyper.eta, steps), theta, gradient);
+    const double eta = learning_rate(training.schedule, t, spec.hyper.eta, steps);
+    if (watched_parameter) {
+      const std::size_t i = *watched_parameter;
+      ParameterStep& w = watched.emplace();
+      w.step = k;
+      w.eta = eta;
+      w.theta = theta[i];
+      w.gradient = gradient[i];
+      update.state_of(i, w);
+    }
+    update(t, eta, theta, gradient);
+    if (watched_parameter) watched->theta_after = theta[*watched_parameter];
     return false;
   }
 
@@ -246,6 +268,8 @@ struct NetTrainer::State {
   std::optional<StatsRecorder> stats;
   std::vector<double> theta, gradient;
   NetRun run;
+  std::optional<std::size_t> watched_parameter;
+  std::optional<ParameterStep> watched;
   long next = 0;  // the next row
   bool done = false;
 };
@@ -265,6 +289,13 @@ bool NetTrainer::advance(long rows) {
 
 bool NetTrainer::done() const { return s_->done; }
 long NetTrainer::next_row() const { return s_->next; }
+
+void NetTrainer::watch(std::size_t parameter) {
+  s_->watched_parameter = parameter;
+  s_->watched.reset();
+}
+
+const ParameterStep* NetTrainer::watched() const { return s_->watched ? &*s_->watched : nullptr; }
 
 NetRun NetTrainer::finish() && {
   while (!s_->done) advance(std::numeric_limits<long>::max());

@@ -24,6 +24,7 @@
 #include "layer_stats.hpp"
 #include "net_data.hpp"
 #include "network.hpp"
+#include "optimizer.hpp"
 
 namespace optviz {
 
@@ -100,6 +101,18 @@ std::string find_net_training_problem(const Network& net, const NetSets& sets, c
 NetRun train_network(const Network& net, std::vector<double> theta, const NetSets& sets, const RunSpec& spec,
                      long steps, std::uint64_t seed, const NetRecording& recording = {});
 
+// What update t = k + 1 of a training did to one parameter (NetTrainer::watch): what it read (the
+// parameter and its gradient at row k, eta_t after the schedule, the optimizer's state of that
+// parameter before it) and the parameter after it. net_explain.hpp explains it.
+struct ParameterStep {
+  long step = 0;  // k
+  double eta = 0;
+  double theta = 0, gradient = 0;
+  double theta_after = 0;
+  OptimizerState<double> state;    // a built-in's
+  std::vector<double> rule_state;  // a typed rule's variables, in Rule::state() order
+};
+
 // A training that advances in parts, so that the window's job can drop a stale one between parts
 // and a page can train between its frames; train_network is one run to its end. `net` and `sets`
 // must outlive it. Its rows are train_network's, bit for bit, however it is divided.
@@ -118,6 +131,10 @@ class NetTrainer {
   long next_row() const;  // the step of the next row to compute
   // The run (the rest computed first).
   NetRun finish() &&;
+  // From the next row on, keeps what each update does to parameter `parameter` (< the network's
+  // parameter_count()); watched() is the last update's (null before the first). Nothing else changes.
+  void watch(std::size_t parameter);
+  const ParameterStep* watched() const;
 
  private:
   struct State;

@@ -21,7 +21,9 @@ ExplainSquares squares(std::string name, Vec2 kept, Vec2 added, Vec2 after, bool
 void square_part(Parts& parts, Vec2 g, std::string_view accumulator, Vec2 before) {
   const Vec2 g2 = squared(g);
   ExplainPart& p =
-      parts.add("Square the gradient", "g² = " + pair(g2) + ": per coordinate, a square of side |g| and area g².");
+      parts.add("Square the gradient", "g² = " + parts.pair(g2) +
+                                           (parts.one_coordinate() ? ": a square" : ": per coordinate, a square") +
+                                           " of side |g| and area g².");
   p.values = {{"g", g}, {"g²", g2}, {std::string(accumulator) + " before", before}};
   p.arrows = {{"g", g, ArrowUnits::gradient, false}};
   p.squares = squares(std::string(accumulator), before, g2, before);
@@ -30,8 +32,8 @@ void square_part(Parts& parts, Vec2 g, std::string_view accumulator, Vec2 before
 void step_part(Parts& parts, const Explanation& e, std::string equation, Vec2 direction, std::string direction_name,
                ArrowUnits units) {
   const Vec2 step = e.theta_after - parts.theta();
-  ExplainPart& p = parts.add("Take the step", "θ ← " + equation + " = " + pair(e.theta_after) + "   (step " +
-                                                  pair(step) + ", η = " + num(e.eta) + ")");
+  ExplainPart& p = parts.add("Take the step", "θ ← " + equation + " = " + parts.pair(e.theta_after) + "   (step " +
+                                                  parts.pair(step) + ", η = " + num(e.eta) + ")");
   p.values = {{"θ before", parts.theta()}, {"step", step}, {"θ after", e.theta_after}};
   p.arrows = {{std::move(direction_name), direction, units, true}, {"step", step, ArrowUnits::step, false}};
   parts.move_to(e.theta_after);
@@ -64,11 +66,12 @@ std::string gradient_source(const RunSpec& run) {
   return source;
 }
 
-void gradient_part(Parts& parts, const RunSpec& run, Vec2 theta, Vec2 g) {
-  ExplainPart& p = parts.add("The gradient", "g = " + pair(g) + ": " + gradient_source(run) + " = " + pair(theta) +
-                                                 ". It points uphill; the step goes against it.");
-  p.values = {{"θ", theta}, {"g", g}};
-  p.arrows = {{"g", g, ArrowUnits::gradient, false}};
+void gradient_part(Parts& parts, const UpdateStart& start) {
+  ExplainPart& p =
+      parts.add("The gradient", "g = " + parts.pair(start.gradient) + ": " + start.gradient_source + " = " +
+                                    parts.pair(start.theta) + ". It points uphill; the step goes against it.");
+  p.values = {{"θ", start.theta}, {"g", start.gradient}};
+  p.arrows = {{"g", start.gradient, ArrowUnits::gradient, false}};
 }
 
 // The statement of the algorithm's line that weight decay switches on (algorithms.hpp): "g ← g + λ·θ".
@@ -84,8 +87,8 @@ Vec2 weight_decay_part(Parts& parts, const Hyperparameters& h, Vec2 theta, Vec2 
   const std::string statement = weight_decay_statement(h.kind);
   if (decoupled_weight_decay(h.kind)) {
     const Vec2 shrunk = theta * (1 - h.eta * h.weight_decay);
-    ExplainPart& p = parts.add("Decay the weights", statement + " = " + pair(theta) + "·" +
-                                                        num(1 - h.eta * h.weight_decay) + " = " + pair(shrunk));
+    ExplainPart& p = parts.add("Decay the weights", statement + " = " + parts.pair(theta) + "·" +
+                                                        num(1 - h.eta * h.weight_decay) + " = " + parts.pair(shrunk));
     p.statement = statement;
     p.values = {{"θ before", theta}, {"θ after", shrunk}};
     p.arrows = {{"g", g, ArrowUnits::gradient, false}};
@@ -93,22 +96,23 @@ Vec2 weight_decay_part(Parts& parts, const Hyperparameters& h, Vec2 theta, Vec2 
     return g;
   }
   const Vec2 decayed = g + h.weight_decay * theta;
-  ExplainPart& p = parts.add("Add weight decay", statement + " = " + pair(g) + " + " + num(h.weight_decay) + "·" +
-                                                     pair(theta) + " = " + pair(decayed));
+  ExplainPart& p = parts.add("Add weight decay", statement + " = " + parts.pair(g) + " + " + num(h.weight_decay) + "·" +
+                                                     parts.pair(theta) + " = " + parts.pair(decayed));
   p.statement = statement;
   p.values = {{"g of f", g}, {"g", decayed}};
   p.arrows = {{"g of f", g, ArrowUnits::gradient, true}, {"g", decayed, ArrowUnits::gradient, false}};
   return decayed;
 }
 
-void explain_builtin(Explanation& e, const RunSpec& run, const Trajectory& t, long k, Vec2 g) {
-  Hyperparameters h = t.hyper;
+void explain_builtin(Explanation& e, const UpdateStart& start) {
+  Hyperparameters h = start.hyper;
   h.eta = e.eta;
-  const State before = k == 0 ? initial_state<Vec2>(h) : t.state(static_cast<std::size_t>(k - 1));
+  const State& before = start.state;
   State after = before;
+  const Vec2 g = start.gradient;
   e.theta_after = step(h, after, e.theta_before, g);
   Parts parts(e);
-  gradient_part(parts, run, e.theta_before, g);
+  gradient_part(parts, start);
   const Vec2 used = weight_decay_part(parts, h, e.theta_before, g);
   switch (h.kind) {
     case K::sgd:
@@ -142,31 +146,29 @@ bool is_scalar_name(std::string_view name) {
   return false;
 }
 
-std::string read_text(std::string_view name, Vec2 value) {
+std::string read_text(const Parts& parts, std::string_view name, Vec2 value) {
   if (is_scalar_name(name)) return parameter_symbol(name) + " = " + num(value.x);
-  return std::string(name) + " = " + pair(value);
+  return std::string(name) + " = " + parts.pair(value);
 }
 
-void explain_rule(Explanation& e, const RunSpec& run, std::string_view accumulator, const Trajectory& t, long k,
-                  Vec2 g) {
+void explain_rule(Explanation& e, const RunSpec& run, std::string_view accumulator, const UpdateStart& start) {
   const Rule& rule = *run.rule;
-  Hyperparameters h = t.hyper;
+  Hyperparameters h = start.hyper;
   h.eta = e.eta;
+  const Vec2 g = start.gradient;
   const std::size_t width = rule.state().size();
   std::vector<double> x_state(width), y_state(width);
-  if (k > 0)
-    for (std::size_t i = 0; i < width; ++i) {
-      const Vec2 v = t.rule_variable(static_cast<std::size_t>(k - 1), i);
-      x_state[i] = v.x;
-      y_state[i] = v.y;
-    }
+  for (std::size_t i = 0; i < width && i < start.rule_state.size(); ++i) {
+    x_state[i] = start.rule_state[i].x;
+    y_state[i] = start.rule_state[i].y;
+  }
   const auto x = rule.trace(h, e.update, e.theta_before.x, g.x, x_state);
   const auto y = rule.trace(h, e.update, e.theta_before.y, g.y, y_state);
   std::map<std::string, Vec2> current;  // every variable's value before the statement
   for (std::size_t i = 0; i < width; ++i) current[rule.state()[i]] = {x_state[i], y_state[i]};
   current["theta"] = e.theta_before;
   Parts parts(e);
-  gradient_part(parts, run, e.theta_before, g);
+  gradient_part(parts, start);
   const auto& statements = rule.statements();
   for (std::size_t i = 0; i < statements.size(); ++i) {
     const std::string& target = statements[i].target;
@@ -176,12 +178,12 @@ void explain_rule(Explanation& e, const RunSpec& run, std::string_view accumulat
     for (std::size_t j = 0; j < x[i].reads.size(); ++j) {
       const std::string& name = x[i].reads[j].first;
       const Vec2 read{x[i].reads[j].second, y[i].reads[j].second};
-      reads += (reads.empty() ? "" : ", ") + read_text(name, read);
+      reads += (reads.empty() ? "" : ", ") + read_text(parts, name, read);
       if (!is_scalar_name(name)) values.push_back({name, read});  // a hyperparameter is in the caption
     }
     values.push_back({target + " after", value});
     ExplainPart& p = parts.add("Statement " + std::to_string(i + 1) + " of " + std::to_string(statements.size()),
-                               target + " = " + pair(value) + (reads.empty() ? "" : "   from " + reads));
+                               target + " = " + parts.pair(value) + (reads.empty() ? "" : "   from " + reads));
     p.statement = statements[i].text;
     p.values = std::move(values);
     const Vec2 was = current[target];
@@ -244,12 +246,35 @@ Explanation explain_update(const RunSpec& run, std::string_view accumulator, con
                               : "Step " + std::to_string(k) + " is the run's last step: there is no next update.";
     return e;
   }
-  e.eta = learning_rate(t.schedule, e.update, t.hyper.eta, t.steps);
-  const Vec2 g = t.gradient[static_cast<std::size_t>(k)];
+  UpdateStart start;
+  start.step = k;
+  start.eta = learning_rate(t.schedule, e.update, t.hyper.eta, t.steps);
+  start.hyper = t.hyper;
+  start.theta = e.theta_before;
+  start.gradient = t.gradient[static_cast<std::size_t>(k)];
+  if (run.rule) {
+    if (k > 0)
+      for (std::size_t i = 0; i < run.rule->state().size(); ++i)
+        start.rule_state.push_back(t.rule_variable(static_cast<std::size_t>(k - 1), i));
+  } else {
+    start.state = k == 0 ? initial_state<Vec2>(t.hyper) : t.state(static_cast<std::size_t>(k - 1));
+  }
+  start.gradient_source = gradient_source(run);
+  return explain_step(run, accumulator, start);
+}
+
+Explanation explain_step(const RunSpec& run, std::string_view accumulator, const UpdateStart& start) {
+  Explanation e;
+  e.optimizer = run.rule ? "typed rule" : std::string(title(run.hyper.kind));
+  e.step = start.step;
+  e.update = start.step + 1;
+  e.eta = start.eta;
+  e.coordinates = start.coordinates;
+  e.theta_before = e.theta_after = start.theta;
   if (run.rule)
-    explain_rule(e, run, accumulator, t, k, g);
+    explain_rule(e, run, accumulator, start);
   else
-    explain_builtin(e, run, t, k, g);
+    explain_builtin(e, start);
   return e;
 }
 

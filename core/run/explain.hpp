@@ -10,6 +10,7 @@
 // with the rules' own helpers from those states.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,7 +70,30 @@ struct Explanation {
   std::vector<ExplainPart> parts;
   // Why there is no update to explain ("" when there is one): the last step, a diverged run.
   std::string message;
+  // 2: a point of the plane. 1: one parameter of a network (core/network/net_explain.hpp), its
+  // numbers in x (y holds the same bits); the captions write one number instead of a pair.
+  std::size_t coordinates = 2;
 };
+
+// What an update starts from: the position and the gradient it uses, its learning rate after the
+// schedule, the optimizer's hyperparameters and its state before it (a built-in's, or a typed
+// rule's variables in Rule::state() order). explain_update reads them from a trajectory; a
+// network's parameter is explained from its replayed training, as one coordinate.
+struct UpdateStart {
+  long step = 0;  // k: the update goes from row k to row k+1
+  double eta = 0;
+  Hyperparameters hyper;
+  Vec2 theta;
+  Vec2 gradient;
+  State state;                   // a built-in's
+  std::vector<Vec2> rule_state;  // a typed rule's (empty: its initial zeros)
+  std::string gradient_source;   // the first caption's "g = ...: SOURCE = θ"
+  std::size_t coordinates = 2;   // Explanation::coordinates
+};
+
+// The parts of the update that `start` describes, by run's optimizer or typed rule (a typed rule's
+// `accumulator` is drawn as squares that grow).
+Explanation explain_step(const RunSpec& run, std::string_view accumulator, const UpdateStart& start);
 
 // Update k+1 of the run whose trajectory is `t` (simulated from `run`; a typed rule's
 // `accumulator` is drawn as squares that grow). A step with no next

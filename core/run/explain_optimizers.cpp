@@ -21,9 +21,9 @@ void division_part(Parts& parts, const Hyperparameters& h, const State& after, V
   const Vec2 scaled = g / d;
   ExplainPart& p =
       parts.add("Divide by " + denominator_text(h, of),
-                denominator_text(h, of) + " = " + pair(d) + ", the side of each square. Step size " +
-                    std::string(c_name) + "/(" + denominator_text(h, of) + ") = " + pair(after.lr) + "; g/(" +
-                    denominator_text(h, of) + ") = " + pair(scaled) + ": a large G means a small step.");
+                denominator_text(h, of) + " = " + parts.pair(d) + ", the side of each square. Step size " +
+                    std::string(c_name) + "/(" + denominator_text(h, of) + ") = " + parts.pair(after.lr) + "; g/(" +
+                    denominator_text(h, of) + ") = " + parts.pair(scaled) + ": a large G means a small step.");
   // AdaGrad's decayed rate c first, when it is not η.
   if (c_name != "η") {
     p.values.push_back({std::string(c_name), Vec2{c, c}});
@@ -40,7 +40,7 @@ void division_part(Parts& parts, const Hyperparameters& h, const State& after, V
 void explain_sgd(Parts& parts, const Explanation& e, const Hyperparameters& h, const State& before, const State& after,
                  Vec2 g) {
   if (h.kind == K::sgd) {
-    step_part(parts, e, "θ − η·g = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(g), g, "g",
+    step_part(parts, e, "θ − η·g = " + parts.pair(parts.theta()) + " − " + num(e.eta) + "·" + parts.pair(g), g, "g",
               ArrowUnits::gradient);
     parts.back().statement = table_lines(h, {"theta"});
     return;
@@ -49,13 +49,13 @@ void explain_sgd(Parts& parts, const Explanation& e, const Hyperparameters& h, c
   const double dampening = nesterov ? 0.0 : h.dampening;
   std::string equation;
   if (after.t == 1)
-    equation = "buf ← g = " + pair(after.buf) + " (the first update starts the buffer)";
+    equation = "buf ← g = " + parts.pair(after.buf) + " (the first update starts the buffer)";
   else if (h.momentum == 0)
-    equation = "buf ← g = " + pair(after.buf) + " (μ = 0: no momentum)";
+    equation = "buf ← g = " + parts.pair(after.buf) + " (μ = 0: no momentum)";
   else
     equation = "buf ← μ·buf + " + (dampening == 0 ? std::string() : "(1 − τ)·") + "g = " + num(h.momentum) + "·" +
-               pair(before.buf) + " + " + (dampening == 0 ? std::string() : num(1 - dampening) + "·") + pair(g) +
-               " = " + pair(after.buf);
+               parts.pair(before.buf) + " + " + (dampening == 0 ? std::string() : num(1 - dampening) + "·") +
+               parts.pair(g) + " = " + parts.pair(after.buf);
   ExplainPart& m = parts.add("Momentum", equation);
   m.statement = table_lines(h, {"buf"});
   m.values = {{"buf before", before.buf}, {"g", g}, {"buf after", after.buf}};
@@ -63,20 +63,20 @@ void explain_sgd(Parts& parts, const Explanation& e, const Hyperparameters& h, c
               {"g", g, ArrowUnits::gradient, false},
               {"buf", after.buf, ArrowUnits::gradient, false}};
   if (!nesterov) {
-    step_part(parts, e, "θ − η·buf = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(after.buf), after.buf,
-              "buf", ArrowUnits::gradient);
+    step_part(parts, e, "θ − η·buf = " + parts.pair(parts.theta()) + " − " + num(e.eta) + "·" + parts.pair(after.buf),
+              after.buf, "buf", ArrowUnits::gradient);
     parts.back().statement = table_lines(h, {"theta"});
     return;
   }
   const Vec2 ahead = g + h.momentum * after.buf;
-  ExplainPart& n = parts.add("Look ahead (Nesterov)", "d = g + μ·buf = " + pair(g) + " + " + num(h.momentum) + "·" +
-                                                          pair(after.buf) + " = " + pair(ahead));
+  ExplainPart& n = parts.add("Look ahead (Nesterov)", "d = g + μ·buf = " + parts.pair(g) + " + " + num(h.momentum) +
+                                                          "·" + parts.pair(after.buf) + " = " + parts.pair(ahead));
   n.values = {{"g", g}, {"buf", after.buf}, {"d", ahead}};
   n.arrows = {{"g", g, ArrowUnits::gradient, true},
               {"buf", after.buf, ArrowUnits::gradient, true},
               {"d", ahead, ArrowUnits::gradient, false}};
-  step_part(parts, e, "θ − η·d = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(ahead), ahead, "d",
-            ArrowUnits::gradient);
+  step_part(parts, e, "θ − η·d = " + parts.pair(parts.theta()) + " − " + num(e.eta) + "·" + parts.pair(ahead), ahead,
+            "d", ArrowUnits::gradient);
   parts.back().statement = table_lines(h, {"theta"});
 }
 
@@ -84,8 +84,8 @@ void explain_adagrad(Parts& parts, const Explanation& e, const Hyperparameters& 
                      const State& after, Vec2 g) {
   square_part(parts, g, "G", before.G);
   ExplainPart& a =
-      parts.add("Add it into the accumulator", "G ← G + g² = " + pair(before.G) + " + " + pair(squared(g)) + " = " +
-                                                   pair(after.G) + ": the squares only ever grow.");
+      parts.add("Add it into the accumulator", "G ← G + g² = " + parts.pair(before.G) + " + " + parts.pair(squared(g)) +
+                                                   " = " + parts.pair(after.G) + ": the squares only ever grow.");
   a.statement = table_lines(h, {"G"});
   a.values = {{"G before", before.G}, {"g²", squared(g)}, {"G after", after.G}};
   a.squares = squares("G", before.G, squared(g), after.G);
@@ -94,7 +94,8 @@ void explain_adagrad(Parts& parts, const Explanation& e, const Hyperparameters& 
   division_part(parts, h, after, g, after.G, d, "G", c, h.lr_decay == 0 ? "η" : "c");
   parts.back().statement = table_lines(h, {"c", "d"});
   step_part(parts, e,
-            "θ − c·g/(" + denominator_text(h, "G") + ") = " + pair(parts.theta()) + " − " + num(c) + "·" + pair(g / d),
+            "θ − c·g/(" + denominator_text(h, "G") + ") = " + parts.pair(parts.theta()) + " − " + num(c) + "·" +
+                parts.pair(g / d),
             g / d, "g/d", ArrowUnits::scaled);
   parts.back().statement = table_lines(h, {"theta"});
 }
@@ -105,9 +106,9 @@ void explain_rmsprop(Parts& parts, const Explanation& e, const Hyperparameters& 
   const Vec2 kept = h.rho * before.G;
   const Vec2 added = (1 - h.rho) * squared(g);
   ExplainPart& a =
-      parts.add("Add it into the accumulator", "G ← ρ·G + (1−ρ)·g² = " + num(h.rho) + "·" + pair(before.G) + " + " +
-                                                   num(1 - h.rho) + "·" + pair(squared(g)) + " = " + pair(after.G) +
-                                                   ": old squares fade, the new one counts.");
+      parts.add("Add it into the accumulator", "G ← ρ·G + (1−ρ)·g² = " + num(h.rho) + "·" + parts.pair(before.G) +
+                                                   " + " + num(1 - h.rho) + "·" + parts.pair(squared(g)) + " = " +
+                                                   parts.pair(after.G) + ": old squares fade, the new one counts.");
   a.statement = table_lines(h, {"G"});
   a.values = {{"G before", before.G}, {"ρ·G", kept}, {"(1−ρ)·g²", added}, {"G after", after.G}};
   a.squares = squares("G", kept, added, after.G);
@@ -116,8 +117,8 @@ void explain_rmsprop(Parts& parts, const Explanation& e, const Hyperparameters& 
   if (h.centered) {
     second = after.G - after.gavg * after.gavg;
     of = "s";
-    ExplainPart& c = parts.add("Centre it", "ḡ ← ρ·ḡ + (1−ρ)·g = " + pair(after.gavg) +
-                                                ";  s = G − ḡ² = " + pair(second) + ": the variance of the gradient.");
+    ExplainPart& c = parts.add("Centre it", "ḡ ← ρ·ḡ + (1−ρ)·g = " + parts.pair(after.gavg) + ";  s = G − ḡ² = " +
+                                                parts.pair(second) + ": the variance of the gradient.");
     c.statement = table_lines(h, {"gavg", "s"});
     c.values = {{"ḡ before", before.gavg}, {"ḡ after", after.gavg}, {"s", second}};
     c.squares = squares("s", second, {}, second);
@@ -127,28 +128,28 @@ void explain_rmsprop(Parts& parts, const Explanation& e, const Hyperparameters& 
   parts.back().statement = h.centered ? table_lines(h, {"d"}) : table_lines(h, {"s", "d"});
   const Vec2 scaled = g / d;
   if (h.momentum > 0) {
-    ExplainPart& m = parts.add("Momentum", "buf ← μ·buf + g/d = " + num(h.momentum) + "·" + pair(before.buf) + " + " +
-                                               pair(scaled) + " = " + pair(after.buf));
+    ExplainPart& m = parts.add("Momentum", "buf ← μ·buf + g/d = " + num(h.momentum) + "·" + parts.pair(before.buf) +
+                                               " + " + parts.pair(scaled) + " = " + parts.pair(after.buf));
     m.statement = table_lines(h, {"buf"});
     m.values = {{"buf before", before.buf}, {"g/d", scaled}, {"buf after", after.buf}};
     m.arrows = {{"buf before", before.buf, ArrowUnits::scaled, true},
                 {"g/d", scaled, ArrowUnits::scaled, false},
                 {"buf", after.buf, ArrowUnits::scaled, false}};
-    step_part(parts, e, "θ − η·buf = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(after.buf), after.buf,
-              "buf", ArrowUnits::scaled);
+    step_part(parts, e, "θ − η·buf = " + parts.pair(parts.theta()) + " − " + num(e.eta) + "·" + parts.pair(after.buf),
+              after.buf, "buf", ArrowUnits::scaled);
     parts.back().statement = table_lines(h, {"theta"});
     return;
   }
-  step_part(parts, e, "θ − η·g/d = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(scaled), scaled, "g/d",
-            ArrowUnits::scaled);
+  step_part(parts, e, "θ − η·g/d = " + parts.pair(parts.theta()) + " − " + num(e.eta) + "·" + parts.pair(scaled),
+            scaled, "g/d", ArrowUnits::scaled);
   parts.back().statement = table_lines(h, {"theta"});
 }
 
 void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, const State& before, const State& after,
                   Vec2 g) {
-  ExplainPart& m =
-      parts.add("First moment (momentum)", "m ← β₁·m + (1−β₁)·g = " + num(h.beta1) + "·" + pair(before.m) + " + " +
-                                               num(1 - h.beta1) + "·" + pair(g) + " = " + pair(after.m));
+  ExplainPart& m = parts.add("First moment (momentum)", "m ← β₁·m + (1−β₁)·g = " + num(h.beta1) + "·" +
+                                                            parts.pair(before.m) + " + " + num(1 - h.beta1) + "·" +
+                                                            parts.pair(g) + " = " + parts.pair(after.m));
   m.statement = table_lines(h, {"m"});
   m.values = {{"m before", before.m}, {"g", g}, {"m after", after.m}};
   m.arrows = {{"m before", before.m, ArrowUnits::gradient, true},
@@ -157,17 +158,18 @@ void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, 
   square_part(parts, g, "v", before.v);
   const Vec2 kept = h.beta2 * before.v;
   const Vec2 added = (1 - h.beta2) * squared(g);
-  ExplainPart& v = parts.add("Second moment (the accumulator)", "v ← β₂·v + (1−β₂)·g² = " + num(h.beta2) + "·" +
-                                                                    pair(before.v) + " + " + num(1 - h.beta2) + "·" +
-                                                                    pair(squared(g)) + " = " + pair(after.v));
+  ExplainPart& v = parts.add("Second moment (the accumulator)",
+                             "v ← β₂·v + (1−β₂)·g² = " + num(h.beta2) + "·" + parts.pair(before.v) + " + " +
+                                 num(1 - h.beta2) + "·" + parts.pair(squared(g)) + " = " + parts.pair(after.v));
   v.statement = table_lines(h, {"v"});
   v.values = {{"v before", before.v}, {"β₂·v", kept}, {"(1−β₂)·g²", added}, {"v after", after.v}};
   v.squares = squares("v", kept, added, after.v);
   Vec2 second = after.v;
   if (h.amsgrad) {
     second = after.vmax;
-    ExplainPart& a = parts.add("AMSGrad: keep the largest", "v_max ← max(v_max, v) = max(" + pair(before.vmax) + ", " +
-                                                                pair(after.v) + ") = " + pair(after.vmax));
+    ExplainPart& a =
+        parts.add("AMSGrad: keep the largest", "v_max ← max(v_max, v) = max(" + parts.pair(before.vmax) + ", " +
+                                                   parts.pair(after.v) + ") = " + parts.pair(after.vmax));
     a.statement = table_lines(h, {"s"});
     a.values = {{"v_max before", before.vmax}, {"v", after.v}, {"v_max after", after.vmax}};
     a.squares = squares("v_max", after.vmax, {}, after.vmax);
@@ -180,8 +182,8 @@ void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, 
   if (h.bias_correction) {
     ExplainPart& b =
         parts.add("Bias corrections (update " + std::to_string(after.t) + ")",
-                  "m̂ = m/(1−β₁ᵗ) = " + pair(after.m) + "/" + num(bc1) + " = " + pair(m_hat) + ";  v̂ = " + v_name +
-                      "/(1−β₂ᵗ) = " + pair(v_hat) + ": m and v start at 0, this undoes it.");
+                  "m̂ = m/(1−β₁ᵗ) = " + parts.pair(after.m) + "/" + num(bc1) + " = " + parts.pair(m_hat) +
+                      ";  v̂ = " + v_name + "/(1−β₂ᵗ) = " + parts.pair(v_hat) + ": m and v start at 0, this undoes it.");
     b.statement = table_lines(h, {"c1"});
     b.values = {{"1−β₁ᵗ", {bc1, bc1}}, {"1−β₂ᵗ", {bc2, bc2}}, {"m̂", m_hat}, {"v̂", v_hat}};
     b.arrows = {{"m", after.m, ArrowUnits::gradient, true}, {"m̂", m_hat, ArrowUnits::gradient, false}};
@@ -190,15 +192,16 @@ void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, 
   const std::string of = h.bias_correction ? "v̂" : v_name;
   const Vec2 d = rules::adam_denominator(h, second, bc2);
   const Vec2 direction = m_hat / d;
-  ExplainPart& q = parts.add("Divide by " + denominator_text(h, of),
-                             denominator_text(h, of) + " = " + pair(d) + ", the side of each square. Step size η/(" +
-                                 denominator_text(h, of) + ") = " + pair(after.lr) + "; m̂/d = " + pair(direction));
+  ExplainPart& q =
+      parts.add("Divide by " + denominator_text(h, of),
+                denominator_text(h, of) + " = " + parts.pair(d) + ", the side of each square. Step size η/(" +
+                    denominator_text(h, of) + ") = " + parts.pair(after.lr) + "; m̂/d = " + parts.pair(direction));
   q.statement = table_lines(h, {h.amsgrad ? "d" : "s", h.bias_correction ? "d" : "c1", "d"});
   q.values = {{denominator_text(h, of), d}, {"step size", after.lr}, {"m̂/d", direction}};
   q.arrows = {{"m̂", m_hat, ArrowUnits::gradient, true}, {"m̂/d", direction, ArrowUnits::scaled, false}};
   q.squares = squares(of, v_hat, {}, v_hat, true);
-  step_part(parts, e, "θ − η·m̂/d = " + pair(parts.theta()) + " − " + num(e.eta) + "·" + pair(direction), direction,
-            "m̂/d", ArrowUnits::scaled);
+  step_part(parts, e, "θ − η·m̂/d = " + parts.pair(parts.theta()) + " − " + num(e.eta) + "·" + parts.pair(direction),
+            direction, "m̂/d", ArrowUnits::scaled);
   parts.back().statement = table_lines(h, {"theta"});
 }
 
@@ -211,8 +214,8 @@ void explain_generic(Parts& parts, const Explanation& e, const Hyperparameters& 
   for (const StateField& f : state_fields(h)) {
     if (f.member == &State::lr) continue;
     const Vec2 was = before.*f.member, now = after.*f.member;
-    ExplainPart& p =
-        parts.add("Update " + std::string(f.name), std::string(f.name) + ": " + pair(was) + " → " + pair(now));
+    ExplainPart& p = parts.add("Update " + std::string(f.name),
+                               std::string(f.name) + ": " + parts.pair(was) + " → " + parts.pair(now));
     p.statement = rule;  // the whole rule: these kinds have no sub-steps of their own
     p.values = {{std::string(f.name) + " before", was}, {std::string(f.name) + " after", now}};
     if (momentum && momentum->member == f.member)
@@ -221,7 +224,7 @@ void explain_generic(Parts& parts, const Explanation& e, const Hyperparameters& 
                   {std::string(f.name), now, ArrowUnits::gradient, false}};
     if (accumulator && accumulator->member == f.member) p.squares = squares(std::string(f.name), now, {}, now);
   }
-  ExplainPart& p = parts.add("Step size", "step size = " + pair(after.lr));
+  ExplainPart& p = parts.add("Step size", "step size = " + parts.pair(after.lr));
   p.values = {{"step size", after.lr}};
   step_part(parts, e, "θ + step", g, "g", ArrowUnits::gradient);
 }

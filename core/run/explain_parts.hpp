@@ -13,7 +13,6 @@
 namespace optviz::explaining {
 
 inline std::string num(double v) { return explain_number(v); }
-inline std::string pair(Vec2 v) { return explain_pair(v); }
 inline Vec2 squared(Vec2 v) { return v * v; }
 
 // Builds the parts of one explanation; `theta` follows the position through them.
@@ -34,6 +33,9 @@ class Parts {
     e_.parts.back().theta = theta;
   }
   Vec2 theta() const { return theta_; }
+  bool one_coordinate() const { return e_.coordinates == 1; }
+  // A value as the captions write it: "(0.36, 4)", or one number for one coordinate.
+  std::string pair(Vec2 v) const { return e_.coordinates == 1 ? num(v.x) : explain_pair(v); }
 
  private:
   Explanation& e_;

@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
+#include <thread>
 
 #include "keys.hpp"
 #include "ui.hpp"
@@ -18,6 +20,15 @@ ImGuiContext* make_headless_context(float width, float height) {
   io.DisplaySize = ImVec2(width, height);
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   return context;
+}
+
+bool settle_training(HeadlessUi& ui) {
+  for (int i = 0; i < 60'000 && ui.state.model.training->busy(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ui.frame();
+  }
+  ui.frame();
+  return !ui.state.model.training->busy();
 }
 
 HeadlessUi::HeadlessUi(Scenario scenario, float width, float height, float scale)

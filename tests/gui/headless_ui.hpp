@@ -35,6 +35,9 @@ class HeadlessUi {
   ImGuiContext* context_;
 };
 
+// Frames until no network training runs (a minute at most); false when one still does.
+bool settle_training(HeadlessUi& ui);
+
 // A context for drawing without a renderer: no ini or log file, the display's size, large draw lists
 // split as the OpenGL 3 backend splits them (instead of overflowing 16-bit indices). Made current.
 ImGuiContext* make_headless_context(float width, float height);

@@ -3,10 +3,9 @@
 // presentation edits never train again, a slider trains again exactly its run, a change of the
 // network, its data or the seed trains every run, and a stale training is dropped.
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <sstream>
-#include <thread>
 
+#include "../support/small_network.hpp"
 #include "drawn_text.hpp"
 #include "headless_ui.hpp"
 #include "network_setup.hpp"
@@ -20,22 +19,10 @@ using optviz::gui::test::HeadlessUi;
 
 namespace {
 
-Scenario small_network() {
-  Scenario s = default_network_scenario();
-  s.network->recipe->rows = 120;
-  s.course.steps = 150;
-  return s;
-}
+Scenario small_network() { return small_network_scenario(120, 150); }
 
 // Frames until no training runs (a minute at most).
-void settle(HeadlessUi& ui) {
-  for (int i = 0; i < 60'000 && ui.state.model.training->busy(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    ui.frame();
-  }
-  ui.frame();
-  REQUIRE_FALSE(ui.state.model.training->busy());
-}
+void settle(HeadlessUi& ui) { REQUIRE(gui::test::settle_training(ui)); }
 
 std::vector<std::uint64_t> versions(const AppState& s) {
   std::vector<std::uint64_t> out;

@@ -53,7 +53,7 @@ void refresh_maps(AppState& state, std::size_t index, std::span<const double> th
 
 void data_and_network(AppState& state, const CanvasStyle& style, std::size_t index, const NetRun& run) {
   const NetStart& start = *state.model.training->start();
-  const optviz::Snapshot shown = snapshot_at(run, current_step(state));
+  const optviz::WeightsAt shown = snapshot_at(run, current_step(state));
   refresh_maps(state, index, shown.theta, shown.step);
   NetViewCache& c = state.view.net_views;
   const ImVec2 origin = ImGui::GetCursorScreenPos();

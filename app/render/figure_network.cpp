@@ -38,7 +38,7 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
   std::optional<std::size_t> shown = request.shown_run ? request.shown_run : preferred_run(scenario);
   if (shown && (*shown >= runs.runs.size() || runs.runs[*shown] == nullptr)) shown.reset();
   std::optional<NetworkMaps> maps;
-  optviz::Snapshot snapshot;
+  optviz::WeightsAt snapshot;
   if (shown && runs.start != nullptr) {
     snapshot = snapshot_at(*runs.runs[*shown], request.step);
     maps = network_maps(*runs.start, scenario.network && scenario.network->recipe, snapshot.theta);

@@ -310,7 +310,7 @@ NetRun train_network(const Network& net, std::vector<double> theta, const NetSet
   return NetTrainer(net, std::move(theta), sets, spec, steps, seed, recording).finish();
 }
 
-Snapshot snapshot_at(const NetRun& run, long step) {
+WeightsAt snapshot_at(const NetRun& run, long step) {
   if (run.snapshot_steps.empty()) return {run.theta, run.step.empty() ? 0 : run.step.back()};
   const auto it = std::upper_bound(run.snapshot_steps.begin(), run.snapshot_steps.end(), step);
   const auto k = it == run.snapshot_steps.begin() ? 0 : static_cast<std::size_t>(it - run.snapshot_steps.begin()) - 1;

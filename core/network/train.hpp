@@ -85,11 +85,11 @@ struct NetRun {
 
 // The weights a run had at `step`: its last snapshot at or before it (the last row's weights when
 // it kept none), and that snapshot's step.
-struct Snapshot {
+struct WeightsAt {
   std::span<const double> theta;
   long step = 0;
 };
-Snapshot snapshot_at(const NetRun& run, long step);
+WeightsAt snapshot_at(const NetRun& run, long step);
 
 // The first problem of a training ("" when none): the data for the loss, the optimizer's
 // hyperparameters, the schedule, the batch against the rows, the steps; messages name the field

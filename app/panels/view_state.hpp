@@ -14,6 +14,7 @@
 #include "geometry.hpp"
 #include "heatmap_request.hpp"
 #include "layout.hpp"
+#include "plane_job.hpp"
 #include "plot_scale.hpp"
 #include "surface_scene.hpp"
 #include "theme_choice.hpp"
@@ -153,6 +154,11 @@ struct ViewState {
   // A network scenario's weight or bias chosen in the network view (its index in the parameter
   // vector, network.hpp): the inspector explains its update.
   std::optional<std::size_t> selected_parameter;
+  // The weight-space plane view (panel_plane.cpp): what it asks for, the cache of its loss plot.
+  PlaneSettings plane;
+  bool plane_shown = false;  // drawn this frame: the next update computes the plane
+  Polylines plane_scratch;
+  PlotColumnsCache plane_plot_cache;
 };
 
 }  // namespace optviz::gui

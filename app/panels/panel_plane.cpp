@@ -134,8 +134,9 @@ void draw_network_plane(AppState& state, ImVec2 size) {
   plane_status(state);
   const PlaneResult* r = state.model.plane->result();
   const PlaneKey* key = state.model.plane->result_key();
-  // A plane of another kind than the one chosen is not shown, even while the chosen one computes.
-  if (r == nullptr || key == nullptr || key->kind != state.view.plane.kind) return;
+  // Another run's plane, or another kind than the one chosen, is not shown while the chosen one
+  // computes; the same run's last plane is (a slider's drag retrains it: no flicker).
+  if (r == nullptr || key == nullptr || key->kind != state.view.plane.kind || key->run != state.model.selected) return;
   const float used = ImGui::GetCursorScreenPos().y - top.y;
   const ImVec2 room(std::max(size.x, 1.0f), std::max(size.y - used, 1.0f));
   PlaneView view{&r->plane.plane, &r->grid, r->plane.paths, {}, current_step(state), ""};
@@ -144,7 +145,8 @@ void draw_network_plane(AppState& state, ImVec2 size) {
       view.colours.push_back(readable_on(run_colour(state.model.simulated.looks[run].colour), plot_background()));
     if (key->kind != PlaneKind::three_point) break;
   }
-  view.title = "Loss over the plane" + std::string(r->refined ? "" : " (coarse)");
+  view.title = std::string(r->plane.plane.is_line() ? "Loss along the line" : "Loss over the plane") +
+               (r->refined ? "" : " (coarse)");
   // Side by side when the room is wide, else the losses under the plane.
   const bool wide = room.x > 1.5f * room.y;
   const float fs = ImGui::GetFontSize();

@@ -56,7 +56,8 @@ void draw_path(ImDrawList& dl, const PlaneArea& area, const std::vector<PathPoin
   if (line) {  // each snapshot joined to the line's loss where it projects: the gap the line misstates
     for (const PathPoint& p : path) {
       const Point2 top = at(p), bottom = area.at(p.at.a, p.plane_loss);
-      dl.AddLine(ImVec2(top.x, top.y), ImVec2(bottom.x, bottom.y), with_alpha(s.text, 0.35f), s.scale);
+      dl.AddLine(ImVec2(top.x, top.y), ImVec2(bottom.x, bottom.y),
+                 with_alpha(ImGui::GetColorU32(ImGuiCol_TextDisabled), 0.35f), s.scale);
     }
   }
   const int n = static_cast<int>(points.size());
@@ -142,7 +143,8 @@ std::optional<PlaneArea> draw_plane_plot(ImDrawList& dl, ImVec2 origin, ImVec2 s
       const Point2 p = area.at(g.a[i], g.loss[i]);
       if (is_finite(p)) points.emplace_back(p.x, p.y);
     }
-    dl.AddPolyline(points.data(), static_cast<int>(points.size()), s.text, ImDrawFlags_None, 1.6f * s.scale);
+    dl.AddPolyline(points.data(), static_cast<int>(points.size()), ImGui::GetColorU32(ImGuiCol_Text), ImDrawFlags_None,
+                   2 * s.scale);
   } else {
     draw_grid_image(dl, *rect, loss_image(g, loss));
   }

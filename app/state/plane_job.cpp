@@ -202,15 +202,6 @@ void PlaneJob::retire() {
   retired_.push_back(std::move(running_));
 }
 
-void PlaneJob::reap() {
-  for (std::size_t i = 0; i < retired_.size();) {
-    if (retired_[i]->done.load(std::memory_order_acquire)) {
-      if (retired_[i]->thread.joinable()) retired_[i]->thread.join();
-      retired_.erase(retired_.begin() + static_cast<std::ptrdiff_t>(i));
-    } else {
-      ++i;
-    }
-  }
-}
+void PlaneJob::reap() { reap_stopped(retired_); }
 
 }  // namespace optviz::gui

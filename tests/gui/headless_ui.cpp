@@ -83,6 +83,13 @@ void HeadlessUi::press(int key, bool ctrl, bool shift) {
   });
 }
 
+Scenario small_network() {
+  Scenario s = default_network_scenario();
+  s.network->recipe->rows = 120;
+  s.course.steps = 150;
+  return s;
+}
+
 std::filesystem::path temp_dir(const std::string& name) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("optviz-gui-test-" + name + "-" + std::to_string(::getpid()));

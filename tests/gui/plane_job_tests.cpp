@@ -15,15 +15,9 @@
 using namespace optviz;
 using namespace optviz::gui;
 using optviz::gui::test::HeadlessUi;
+using optviz::gui::test::small_network;
 
 namespace {
-
-Scenario small_network() {
-  Scenario s = default_network_scenario();
-  s.network->recipe->rows = 120;
-  s.course.steps = 150;
-  return s;
-}
 
 // The first two runs of small_network(), trained as the window trains them.
 struct Trained {

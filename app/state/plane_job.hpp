@@ -55,7 +55,7 @@ struct PlaneSource {
   double span = kPlaneSpan;
 };
 PlaneSource plane_source(const PlaneKey& key, const NetStart& start, const NetRun& run, const NetRun* second,
-                       std::uint64_t seed);
+                         std::uint64_t seed);
 
 // What the view draws: the plane, the paths projected and pca's baseline (plane_paths), the loss
 // over the grid (plane_range of the paths, as `optviz plane --span 0.25` reaches), coarse or refined.
@@ -80,8 +80,7 @@ class NetTraining;
 std::optional<PlaneKey> wanted_plane(const NetTraining& training, std::optional<std::size_t> selected,
                                      const PlaneSettings& settings);
 // three-point's second run: the chosen one, else the first run other than `selected`.
-std::optional<std::size_t> second_run(const NetTraining& training, std::size_t selected,
-                                      const PlaneSettings& settings);
+std::optional<std::size_t> second_run(const NetTraining& training, std::size_t selected, const PlaneSettings& settings);
 // The plane's part of the frame's update: the job follows wanted_plane and takes its results.
 void update_plane(PlaneJob& job, const NetTraining& training, std::optional<std::size_t> selected,
                   const PlaneSettings& settings);

@@ -186,3 +186,31 @@ TEST_CASE("a projection onto directions that are not orthogonal: its coordinates
   CHECK(p.b == Approx(-0.7).margin(1e-12));
   CHECK(p.distance == Approx(0.25).epsilon(1e-12));
 }
+
+TEST_CASE("the grid's range: the paths and the origin widened by the span, both axes at one extent") {
+  const auto point = [](double a, double b) {
+    PathPoint p;
+    p.at = {a, b, 0};
+    return p;
+  };
+  const std::vector<std::vector<PathPoint>> paths{{point(1, 0), point(3, 0.5)}};
+  // a: 0 .. 3 widened by 0.75 on each side; b: 0 .. 0.5 by 0.125, then to a's extent of 4.5 about 0.25.
+  const PlaneRange pca = plane_range(PlaneKind::pca, paths, 0.25);
+  CHECK(pca.a_lo == -0.75);
+  CHECK(pca.a_hi == 3.75);
+  CHECK(pca.b_lo == -2);
+  CHECK(pca.b_hi == 2.5);
+  // random also spans a unit of each direction: a -1 .. 3 to -2 .. 4; b -1 .. 1 to -1.5 .. 1.5, then -3 .. 3.
+  const PlaneRange random = plane_range(PlaneKind::random, paths, 0.25);
+  CHECK(random.a_lo == -2);
+  CHECK(random.a_hi == 4);
+  CHECK(random.b_lo == -3);
+  CHECK(random.b_hi == 3);
+  const PlaneRange line = plane_range(PlaneKind::line, paths, 0.25);
+  CHECK(line.a_lo == -0.25);
+  CHECK(line.a_hi == 1.25);
+  // A path that stays at the origin: 1 on each side.
+  const PlaneRange still = plane_range(PlaneKind::pca, std::vector<std::vector<PathPoint>>{{point(0, 0)}}, 0.25);
+  CHECK(still.a_lo == -1);
+  CHECK(still.b_hi == 1);
+}

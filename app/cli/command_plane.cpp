@@ -102,26 +102,6 @@ void check_options(const PlaneOptions& o, PlaneKind kind) {
     throw BadInput("give --second-seed or --second-init, not both");
 }
 
-// lo .. hi of the values, widened by `span` of their extent on each side (1 on each side of a point).
-std::pair<double, double> axis_range(const std::vector<double>& values, double span) {
-  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-  const double extent = *hi - *lo;
-  if (!(extent > 0)) return {*lo - 1, *hi + 1};
-  return {*lo - span * extent, *hi + span * extent};
-}
-
-// Both axes at one scale: the narrower range widened about its centre to the wider's extent, so
-// that on the square plot distances and angles read true (pca's and three-point's directions are
-// orthonormal, random's two have the same norm, the weights' own).
-void equal_extents(std::pair<double, double>& a, std::pair<double, double>& b) {
-  const double extent = std::max(a.second - a.first, b.second - b.first);
-  for (std::pair<double, double>* range : {&a, &b})
-    if (range->second - range->first < extent) {
-      const double centre = (range->first + range->second) / 2;
-      *range = {centre - extent / 2, centre + extent / 2};
-    }
-}
-
 struct PlaneResult {
   Plane plane;
   PlaneGrid grid;
@@ -139,53 +119,30 @@ PlaneResult compute_plane(const PlaneOptions& o, PlaneKind kind, const TrainingS
   const Eigen::MatrixXd x = input_matrix(t.sets.train, t.sets.features);
   const Eigen::VectorXd y = target_vector(t.sets.train);
   PlaneResult r;
-  std::vector<const NetRun*> runs{&run};
   NetRun second;
-  switch (kind) {
-    case PlaneKind::pca:
-      try {
-        r.plane = pca_plane(snapshot_matrix(run.snapshots));
-      } catch (const std::invalid_argument& e) {
-        throw BadInput(std::string("--directions pca: ") + e.what());
-      }
-      r.walk = random_walk_explained(run.snapshot_steps, t.net.parameter_count(), seed);
-      break;
-    case PlaneKind::random:
-      r.plane = random_plane(t.net, run.theta, seed);
-      break;
-    case PlaneKind::line:
-      r.plane = line_plane(t.theta, run.theta);
-      break;
-    case PlaneKind::three_point: {
-      const std::uint64_t second_seed = o.second_seed_option->count() > 0 ? o.second_seed : seed + 1;
-      std::vector<double> start;
-      try {
-        start = o.second_init.empty() ? t.net.initial_weights(second_seed) : load_weights(o.second_init, t.net);
-      } catch (const NetworkError& e) {
-        throw BadInput(std::string("--second-init ") + e.what());
-      }
-      second = train_with_snapshots(t, std::move(start), steps, second_seed, every);
-      try {
-        r.plane = three_point_plane(t.theta, run.theta, second.theta);
-      } catch (const std::invalid_argument& e) {
-        throw BadInput(std::string("--directions three-point: ") + e.what());
-      }
-      runs.push_back(&second);
-      r.second_start = o.second_init.empty() ? "seed " + std::to_string(second_seed) : o.second_init;
-      break;
+  if (kind == PlaneKind::three_point) {
+    const std::uint64_t second_seed = o.second_seed_option->count() > 0 ? o.second_seed : seed + 1;
+    std::vector<double> start;
+    try {
+      start = o.second_init.empty() ? t.net.initial_weights(second_seed) : load_weights(o.second_init, t.net);
+    } catch (const NetworkError& e) {
+      throw BadInput(std::string("--second-init ") + e.what());
     }
+    second = train_with_snapshots(t, std::move(start), steps, second_seed, every);
+    r.second_start = o.second_init.empty() ? "seed " + std::to_string(second_seed) : o.second_init;
   }
-  for (const NetRun* each : runs)
-    r.paths.push_back(project_path(t.net, r.plane, each->snapshot_steps, each->snapshots, x, y));
-  std::vector<double> as{0}, bs{0};
-  for (const auto& path : r.paths)
-    for (const PathPoint& p : path) as.push_back(p.at.a), bs.push_back(p.at.b);
-  if (kind == PlaneKind::random) as.insert(as.end(), {-1, 1}), bs.insert(bs.end(), {-1, 1});
-  auto a_range = kind == PlaneKind::line ? std::pair{-o.span, 1 + o.span} : axis_range(as, o.span);
-  auto b_range = axis_range(bs, o.span);
-  if (kind != PlaneKind::line) equal_extents(a_range, b_range);
-  r.grid = plane_loss(t.net, r.plane, x, y, grid_values(a_range.first, a_range.second, o.grid),
-                      grid_values(b_range.first, b_range.second, o.grid));
+  try {
+    PlanePaths p =
+        plane_paths(kind, t.net, t.theta, run, kind == PlaneKind::three_point ? &second : nullptr, x, y, seed);
+    r.plane = std::move(p.plane);
+    r.paths = std::move(p.paths);
+    r.walk = p.walk;
+  } catch (const std::invalid_argument& e) {
+    throw BadInput("--directions " + std::string(name(kind)) + ": " + e.what());
+  }
+  const PlaneRange range = plane_range(kind, r.paths, o.span);
+  r.grid = plane_loss(t.net, r.plane, x, y, grid_values(range.a_lo, range.a_hi, o.grid),
+                      grid_values(range.b_lo, range.b_hi, o.grid));
   return r;
 }
 

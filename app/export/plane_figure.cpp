@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <limits>
 
 #include "colour_map.hpp"
 #include "figure_parts.hpp"
 #include "label_placement.hpp"
 #include "map_scale.hpp"
+#include "plane_marks.hpp"
 #include "raster.hpp"
 
 namespace optviz {
@@ -44,15 +43,8 @@ struct LogScale {
 };
 
 LogScale log_scale(const PlaneFigure& f) {
-  double lo = std::numeric_limits<double>::infinity(), hi = 0;
-  const auto take = [&](double v) {
-    if (v > 0 && std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
-  };
-  for (double v : f.grid->loss) take(v);
-  for (const auto& path : f.paths)
-    for (const PathPoint& p : path) take(p.loss);
-  if (!(hi > 0)) return {};
-  return {std::log10(lo), std::log10(hi)};
+  const gui::AxisRange r = gui::plane_loss_range(*f.grid, f.paths);
+  return {std::log10(r.min), std::log10(r.max)};
 }
 
 // Ticks at 1, 2 and 5 times the powers of ten inside the scale (only the powers when they are
@@ -79,13 +71,6 @@ std::vector<MapTick> log_ticks(const LogScale& s) {
       if (round.size() >= 3) return round;
     }
   return ticks;
-}
-
-// "87.3%": a share of the variance.
-std::string pct(double share) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f%%", 100 * share);
-  return buffer;
 }
 
 // The image's top `height` units: the canvas is drawn with room for the legend to run below the
@@ -161,11 +146,10 @@ std::vector<Mark> visible_marks(const std::vector<Mark>& all) {
 // The path's marks that are drawn: each snapshot's ring from its distance to the plane over the
 // path's reach.
 std::vector<Mark> path_marks(const Frame& f, const std::vector<PathPoint>& path) {
-  double reach = 0;
-  for (const PathPoint& p : path) reach = std::max(reach, p.from_end);
+  const double reach = path_reach(path);
   std::vector<Mark> all;
   for (const PathPoint& p : path)
-    all.push_back({f.x(p.at.a), f.y(p.at.b), plane_ring_radius(reach > 0 ? p.at.distance / reach : 0), p.loss});
+    all.push_back({f.x(p.at.a), f.y(p.at.b), plane_ring_radius(off_plane_share(p, reach)), p.loss});
   return visible_marks(all);
 }
 
@@ -269,10 +253,11 @@ int draw_legend(Canvas& canvas, int x, int y, const PlaneFigure& f, std::size_t 
   for (const std::string& note : f.notes) y = legend_lines(canvas, x, y, {note}, kSubtle);
   if (f.walk && f.plane->kind == PlaneKind::pca) {
     y = legend_lines(canvas, x, y + 6,
-                     {"This path: PC1 " + pct(f.plane->explained[0]) + ", PC2 " + pct(f.plane->explained[1])});
+                     {"This path: PC1 " + gui::percent_text(f.plane->explained[0]) + ", PC2 " +
+                      gui::percent_text(f.plane->explained[1])});
     y = legend_lines(canvas, x, y,
-                     {"A random walk of as many steps:",
-                      "PC1 " + pct((*f.walk)[0]) + ", PC2 " + pct((*f.walk)[1]) + " (the method's share)"},
+                     {"A random walk of as many steps:", "PC1 " + gui::percent_text((*f.walk)[0]) + ", PC2 " +
+                                                             gui::percent_text((*f.walk)[1]) + " (the method's share)"},
                      kSubtle);
   }
   return y;
@@ -291,7 +276,7 @@ Image draw_plane(const PlaneFigure& f, double pixels_per_unit) {
   const double da = (g.a.back() - g.a.front()) / static_cast<double>(g.a.size() - 1);
   const double db = (g.b.back() - g.b.front()) / static_cast<double>(g.b.size() - 1);
   const Frame frame{p, g.a.front() - da / 2, g.a.back() + da / 2, g.b.front() - db / 2, g.b.back() + db / 2};
-  const auto names = plane_axis_names(*f.plane);
+  const auto names = gui::plane_axis_names(*f.plane);
   draw_axes(canvas, p, linear_ticks(frame.x_lo, frame.x_hi), linear_ticks(frame.y_lo, frame.y_hi), names[0], names[1],
             kPlaneText);
   for (const auto& path : f.paths) draw_path_line(canvas, frame, path);
@@ -324,7 +309,7 @@ Image draw_line(const PlaneFigure& f, double pixels_per_unit) {
   const double pad = hi > lo ? 0.05 * (hi - lo) : 1;
   const Frame frame{p, g.a.front(), g.a.back(), lo - pad, hi + pad};
   draw_axes(canvas, p, linear_ticks(frame.x_lo, frame.x_hi), linear_ticks(frame.y_lo, frame.y_hi),
-            plane_axis_names(*f.plane)[0], "loss", kPlaneText);
+            gui::plane_axis_names(*f.plane)[0], "loss", kPlaneText);
   for (std::size_t i = 1; i < g.a.size(); ++i)
     stroke(canvas, frame.x(g.a[i - 1]), frame.y(g.loss[i - 1]), frame.x(g.a[i]), frame.y(g.loss[i]), 1.6, kInk);
   std::size_t drawn = 0, snapshots = 0;
@@ -357,21 +342,6 @@ double plane_ring_radius(double share) {
   if (!(share >= kRingShown)) return 0;
   const double least = kDot + 4;  // clear of the dot's edge by a visible gap
   return least + (kRingMax - least) * std::min(share, 1.0);
-}
-
-std::array<std::string, 2> plane_axis_names(const Plane& plane) {
-  switch (plane.kind) {
-    case PlaneKind::pca:
-      return {"PC1 (" + pct(plane.explained[0]) + " of the variance)",
-              "PC2 (" + pct(plane.explained[1]) + " of the variance)"};
-    case PlaneKind::random:
-      return {"filter-normalised direction 1", "filter-normalised direction 2"};
-    case PlaneKind::three_point:
-      return {"towards run 1's end (distance)", "towards run 2's end, orthogonalised"};
-    case PlaneKind::line:
-      return {"alpha (0: start, 1: end)", ""};
-  }
-  return {"", ""};
 }
 
 std::vector<PlaneLabel> plane_labels(PlaneKind kind, const std::vector<std::vector<PathPoint>>& paths) {

@@ -26,7 +26,7 @@ namespace optviz {
 
 inline constexpr double kDot = 5;          // a snapshot's dot, inside a black edge of 1.5
 inline constexpr double kSquare = 10;      // half the side of a point of the plane's square
-inline constexpr double kRingShown = 0.1;  // the least share of the reach that is ringed
+inline constexpr double kRingShown = kOnPlaneShare;  // the least share of the reach that is ringed
 inline constexpr double kRingMax = 26;     // the ring's radius at a share of 1
 
 // The ring's radius in units for a share of the path's reach (0: no ring).
@@ -55,8 +55,5 @@ struct PlaneFigure {
 std::vector<PlaneLabel> plane_labels(PlaneKind kind, const std::vector<std::vector<PathPoint>>& paths);
 
 Image draw_plane_figure(const PlaneFigure& figure, double scale = 1);
-
-// The axes' names: "PC1 (87.3% of the variance)", "filter-normalised direction 1", ...
-std::array<std::string, 2> plane_axis_names(const Plane& plane);
 
 }  // namespace optviz

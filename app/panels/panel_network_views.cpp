@@ -1,7 +1,8 @@
 // A network scenario's views: in the canvas's place, the data under the shown run's decision boundary
-// beside the network drawn as TensorFlow Playground draws it (tab "Data and network"), and what the
+// beside the network drawn as TensorFlow Playground draws it (tab "Data and network"), what the
 // optimizer does to each layer over time (tab "Layers": the shown run's heatmaps beside every run's
-// medians and bands); in the plots' place, every run's training and test curves. All at the
+// medians and bands), and the loss over a plane of weight space with the run's path (tab
+// "Weight-space plane", panel_plane.cpp); in the plots' place, every run's training and test curves. All at the
 // playhead: the weights shown are the run's last snapshot at or before it (every k steps:
 // window_recording), the curves end at it.
 #include <imgui.h>
@@ -157,6 +158,10 @@ void draw_network_canvas(AppState& state) {
     }
     if (ImGui::BeginTabItem("Layers")) {
       layers(state, style, *index, run);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Weight-space plane")) {
+      draw_network_plane(state, ImGui::GetContentRegionAvail());
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -23,6 +23,11 @@ void draw_network_plots(AppState& state);
 void draw_canvas_panel(AppState& state);
 void draw_plots_panel(AppState& state);
 void draw_data_plot(const AppState& state, ImVec2 size);        // inside the plots panel, for a loss from data
+// A network scenario's weight-space plane (panel_plane.cpp) in a size area of the current window: the
+// kind of plane, the loss over it with the selected run's path, the true loss against the plane's.
+// update_network_plane, in the frame's update, computes it after a frame that drew it.
+void draw_network_plane(AppState& state, ImVec2 size);
+void update_network_plane(AppState& state);
 void draw_training_fields(AppState& state, std::size_t index);  // inside a run: schedule, batches, noise
 void draw_inspector_panel(AppState& state);
 // Inside the inspector while explain mode plays a network parameter's update (net_explain_panel.cpp).

@@ -105,6 +105,7 @@ void update(AppState& state, double now) {
                                     state.model.scenario.display.surface.height);
   update_maps(*state.model.maps, state.model.scenario, state.model.simulated, state.model.selected, state.model.problem,
               now);
+  update_network_plane(state);
 }
 
 void draw_ui(AppState& state, double dt) {
@@ -137,7 +138,7 @@ void draw_ui(AppState& state, double dt) {
   draw_unsaved_question(state);
   state.view.animating = state.model.playback.playing || (state.view.explain.open && state.view.explain.playing) ||
                          state.view.gif.running || state.view.dragging_start || state.model.maps->busy() ||
-                         state.model.training->busy();
+                         state.model.training->busy() || state.model.plane->busy();
 }
 
 void process_file_requests(AppState& state) {

@@ -17,6 +17,7 @@
 #include "layer_heatmap.hpp"
 #include "layout.hpp"
 #include "net_inspection.hpp"
+#include "plane_job.hpp"
 #include "plot_scale.hpp"
 #include "surface_scene.hpp"
 #include "theme_choice.hpp"
@@ -177,6 +178,11 @@ struct ViewState {
   std::optional<std::size_t> selected_parameter;
   NetViewCache net_views;
   NetInspection net_inspection;  // its update at the playhead, and the replay that gave it
+  // The weight-space plane view (panel_plane.cpp): what it asks for, the cache of its loss plot.
+  PlaneSettings plane;
+  bool plane_shown = false;  // drawn this frame: the next update computes the plane
+  Polylines plane_scratch;
+  PlotColumnsCache plane_plot_cache;
 };
 
 }  // namespace optviz::gui

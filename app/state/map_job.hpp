@@ -44,6 +44,17 @@ enum class MapThreads { own_thread, worker, between_frames };
 inline std::size_t cell_count(const Sweep& s) { return static_cast<std::size_t>(s.x.count) * s.y.count; }
 inline std::size_t cell_count(const Basin& b) { return static_cast<std::size_t>(b.columns) * b.rows; }
 
+// The workers a job cancelled, which may still be stopping: each is joined and dropped once done,
+// never waited for (MapJob's, NetTraining's and PlaneJob's).
+template <class Worker>
+void reap_stopped(std::vector<std::unique_ptr<Worker>>& retired) {
+  std::erase_if(retired, [](const std::unique_ptr<Worker>& w) {
+    if (!w->done.load(std::memory_order_acquire)) return false;
+    if (w->thread.joinable()) w->thread.join();
+    return true;
+  });
+}
+
 template <class Spec, class Result>
 class MapJob {
  public:
@@ -254,16 +265,7 @@ class MapJob {
     retired_.push_back(std::move(running_));
   }
 
-  void reap() {
-    for (std::size_t i = 0; i < retired_.size();) {
-      if (retired_[i]->done.load(std::memory_order_acquire)) {
-        if (retired_[i]->thread.joinable()) retired_[i]->thread.join();
-        retired_.erase(retired_.begin() + static_cast<std::ptrdiff_t>(i));
-      } else {
-        ++i;
-      }
-    }
-  }
+  void reap() { reap_stopped(retired_); }
 
   // The map of the running job, else of the last result, or the one the user cancelled.
   std::optional<Spec> target_;

@@ -16,6 +16,7 @@
 #include "history.hpp"
 #include "map_views.hpp"
 #include "net_training.hpp"
+#include "plane_job.hpp"
 #include "scenario.hpp"
 #include "spread.hpp"
 #include "trajectory.hpp"
@@ -60,6 +61,8 @@ struct Model {
   // A network scenario's runs (scenario.network): trained in the background; `runs` then holds an
   // empty trajectory per run.
   std::unique_ptr<NetTraining> training = std::make_unique<NetTraining>();
+  // The weight-space plane of the selected run (the plane view), computed once it has trained.
+  std::unique_ptr<PlaneJob> plane = std::make_unique<PlaneJob>();
   History history;  // undo and redo of the scenario (and the generated data's recipe)
 };
 

@@ -85,16 +85,7 @@ void NetTraining::retire(Slot& slot) {
   retired_.push_back(std::move(slot.running));
 }
 
-void NetTraining::reap() {
-  for (std::size_t i = 0; i < retired_.size();) {
-    if (retired_[i]->done.load(std::memory_order_acquire)) {
-      if (retired_[i]->thread.joinable()) retired_[i]->thread.join();
-      retired_.erase(retired_.begin() + static_cast<std::ptrdiff_t>(i));
-    } else {
-      ++i;
-    }
-  }
-}
+void NetTraining::reap() { reap_stopped(retired_); }
 
 bool NetTraining::poll() {
   reap();

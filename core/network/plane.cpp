@@ -1,6 +1,7 @@
 #include "plane.hpp"
 
 #include <Eigen/Eigenvalues>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -185,13 +186,19 @@ std::vector<double> grid_values(double lo, double hi, std::size_t n) {
   return values;
 }
 
-PlaneGrid plane_loss(const Network& net, const Plane& plane, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                     std::vector<double> a_values, std::vector<double> b_values, unsigned threads) {
+PlaneGrid empty_plane_grid(const Plane& plane, std::vector<double> a_values, std::vector<double> b_values) {
   PlaneGrid grid;
   grid.a = std::move(a_values);
   grid.b = plane.is_line() ? std::vector<double>{0.0} : std::move(b_values);
   grid.loss.assign(grid.a.size() * grid.b.size(), 0.0);
-  for_each_block(grid.b.size(), threads, nullptr, [&](std::size_t j) {
+  return grid;
+}
+
+bool plane_loss_rows(const Network& net, const Plane& plane, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                     PlaneGrid& grid, std::size_t j_begin, std::size_t j_end, unsigned threads,
+                     const std::atomic<bool>* cancel) {
+  return for_each_block(j_end - j_begin, threads, cancel, [&](std::size_t row) {
+    const std::size_t j = j_begin + row;
     NetWorkspace ws;
     std::vector<double> theta(static_cast<std::size_t>(plane.origin.size()));
     for (std::size_t i = 0; i < grid.a.size(); ++i) {
@@ -199,6 +206,12 @@ PlaneGrid plane_loss(const Network& net, const Plane& plane, const Eigen::Matrix
       grid.loss[j * grid.a.size() + i] = net.loss(theta, x, y, ws);
     }
   });
+}
+
+PlaneGrid plane_loss(const Network& net, const Plane& plane, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                     std::vector<double> a_values, std::vector<double> b_values, unsigned threads) {
+  PlaneGrid grid = empty_plane_grid(plane, std::move(a_values), std::move(b_values));
+  plane_loss_rows(net, plane, x, y, grid, 0, grid.b.size(), threads);
   return grid;
 }
 
@@ -223,6 +236,68 @@ std::vector<PathPoint> project_path(const Network& net, const Plane& plane, std:
   }
   return path;
 }
+
+namespace {
+
+// lo .. hi of the values, widened by `span` of their extent on each side (1 on each side of a point).
+std::pair<double, double> axis_range(const std::vector<double>& values, double span) {
+  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+  const double extent = *hi - *lo;
+  if (!(extent > 0)) return {*lo - 1, *hi + 1};
+  return {*lo - span * extent, *hi + span * extent};
+}
+
+}  // namespace
+
+PlaneRange plane_range(PlaneKind kind, std::span<const std::vector<PathPoint>> paths, double span) {
+  if (kind == PlaneKind::line) return {-span, 1 + span, 0, 0};
+  std::vector<double> as{0}, bs{0};
+  for (const auto& path : paths)
+    for (const PathPoint& p : path) as.push_back(p.at.a), bs.push_back(p.at.b);
+  if (kind == PlaneKind::random) as.insert(as.end(), {-1, 1}), bs.insert(bs.end(), {-1, 1});
+  std::pair<double, double> a = axis_range(as, span), b = axis_range(bs, span);
+  const double extent = std::max(a.second - a.first, b.second - b.first);
+  for (std::pair<double, double>* range : {&a, &b})
+    if (range->second - range->first < extent) {
+      const double centre = (range->first + range->second) / 2;
+      *range = {centre - extent / 2, centre + extent / 2};
+    }
+  return {a.first, a.second, b.first, b.second};
+}
+
+PlanePaths plane_paths(PlaneKind kind, const Network& net, std::span<const double> start, const NetRun& run,
+                       const NetRun* second, const Eigen::MatrixXd& x, const Eigen::VectorXd& y, std::uint64_t seed) {
+  PlanePaths r;
+  std::vector<const NetRun*> runs{&run};
+  switch (kind) {
+    case PlaneKind::pca:
+      r.plane = pca_plane(snapshot_matrix(run.snapshots));
+      r.walk = random_walk_explained(run.snapshot_steps, net.parameter_count(), seed);
+      break;
+    case PlaneKind::random:
+      r.plane = random_plane(net, run.theta, seed);
+      break;
+    case PlaneKind::line:
+      r.plane = line_plane(start, run.theta);
+      break;
+    case PlaneKind::three_point:
+      if (second == nullptr) throw std::invalid_argument("the plane through three points needs a second run");
+      r.plane = three_point_plane(start, run.theta, second->theta);
+      runs.push_back(second);
+      break;
+  }
+  for (const NetRun* each : runs)
+    r.paths.push_back(project_path(net, r.plane, each->snapshot_steps, each->snapshots, x, y));
+  return r;
+}
+
+double path_reach(std::span<const PathPoint> path) {
+  double reach = 0;
+  for (const PathPoint& p : path) reach = std::max(reach, p.from_end);
+  return reach;
+}
+
+double off_plane_share(const PathPoint& point, double reach) { return reach > 0 ? point.at.distance / reach : 0.0; }
 
 std::array<double, 2> random_walk_explained(std::span<const long> steps, std::size_t dimension, std::uint64_t seed) {
   Eigen::MatrixXd walk(static_cast<Eigen::Index>(steps.size()), static_cast<Eigen::Index>(dimension));

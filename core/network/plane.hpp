@@ -21,6 +21,7 @@
 
 #include <Eigen/Core>
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -30,6 +31,7 @@
 #include <vector>
 
 #include "network.hpp"
+#include "train.hpp"
 
 namespace optviz {
 
@@ -88,6 +90,13 @@ struct PlaneGrid {
 };
 PlaneGrid plane_loss(const Network& net, const Plane& plane, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
                      std::vector<double> a_values, std::vector<double> b_values, unsigned threads = 0);
+// The grid's a and b with every loss 0, for plane_loss_rows to fill (a line: b = {0}).
+PlaneGrid empty_plane_grid(const Plane& plane, std::vector<double> a_values, std::vector<double> b_values);
+// Rows j_begin .. j_end - 1 of the grid's loss, as plane_loss computes them; stops handing out rows
+// once *cancel (if given) is set and returns false then. The window computes a grid in parts.
+bool plane_loss_rows(const Network& net, const Plane& plane, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                     PlaneGrid& grid, std::size_t j_begin, std::size_t j_end, unsigned threads = 0,
+                     const std::atomic<bool>* cancel = nullptr);
 
 // n values evenly from lo to hi (n >= 2); a value within 1e-12 of the span of 0 is made exactly 0, so
 // that the grid passes through the plane's origin when the range does.
@@ -106,6 +115,39 @@ struct PathPoint {
 std::vector<PathPoint> project_path(const Network& net, const Plane& plane, std::span<const long> steps,
                                     std::span<const std::vector<double>> snapshots, const Eigen::MatrixXd& x,
                                     const Eigen::VectorXd& y);
+
+// A kind of plane for a run trained from `start`, as `optviz plane` and the window make it: pca of the
+// run's snapshots (with the random walk's baseline for as many snapshots, drawn by `seed`), random
+// directions drawn by `seed` at the run's end, three-point through the start and the ends of the run
+// and `second`, the line from the start to the run's end; and the paths projected onto it (the
+// run's, then three-point's second run's), their losses over x and y. Throws std::invalid_argument
+// when there is no such plane (pca_plane's and three_point_plane's reasons; three-point without a
+// second run).
+struct PlanePaths {
+  Plane plane;
+  std::vector<std::vector<PathPoint>> paths;
+  std::optional<std::array<double, 2>> walk;  // pca
+};
+PlanePaths plane_paths(PlaneKind kind, const Network& net, std::span<const double> start, const NetRun& run,
+                       const NetRun* second, const Eigen::MatrixXd& x, const Eigen::VectorXd& y, std::uint64_t seed);
+
+// The grid's reach around the paths: a and b from lo to hi. Each axis spans the paths' projections
+// and the origin, widened by `span` of their extent on each side (1 on each side of a single
+// value); random's also spans -1 .. 1 (a unit of each direction); then the narrower axis widens
+// about its centre to the wider's extent, so that on a square plot distances and angles read true.
+// A line spans -span .. 1 + span, and b is {0, 0}.
+struct PlaneRange {
+  double a_lo = 0, a_hi = 1, b_lo = 0, b_hi = 0;
+};
+PlaneRange plane_range(PlaneKind kind, std::span<const std::vector<PathPoint>> paths, double span);
+
+// A snapshot's distance from the plane as a share of its path's reach (the largest distance of a
+// snapshot from the final point): in [0, 1] since the plane passes through the final point (pca,
+// random) or near it. What a figure draws of the distance (a ring, a fading dot) follows it; under
+// kOnPlaneShare the snapshot is on the plane as far as the eye can tell.
+inline constexpr double kOnPlaneShare = 0.1;
+double path_reach(std::span<const PathPoint> path);
+double off_plane_share(const PathPoint& point, double reach);
 
 // The explained variance of the first two principal components of a random walk of standard normal
 // steps in `dimension` coordinates, seen at the given steps (increasing, from 0) as a run's snapshots

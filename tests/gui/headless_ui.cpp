@@ -1,5 +1,7 @@
 #include "headless_ui.hpp"
 
+#include "../support/small_network.hpp"
+
 #include <unistd.h>
 
 #include <chrono>
@@ -93,6 +95,8 @@ void HeadlessUi::press(int key, bool ctrl, bool shift) {
     io.KeyCtrl = io.KeyShift = false;
   });
 }
+
+Scenario small_network() { return small_network_scenario(120, 150); }
 
 std::filesystem::path temp_dir(const std::string& name) {
   const auto dir =

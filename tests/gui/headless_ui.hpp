@@ -42,6 +42,9 @@ bool settle_training(HeadlessUi& ui);
 // split as the OpenGL 3 backend splits them (instead of overflowing 16-bit indices). Made current.
 ImGuiContext* make_headless_context(float width, float height);
 
+// The default network scenario made small (120 points, 150 steps), to train in a blink.
+Scenario small_network();
+
 // An empty directory of its own under the system's temporary one, for the files a test writes.
 std::filesystem::path temp_dir(const std::string& name);
 

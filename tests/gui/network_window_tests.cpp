@@ -16,10 +16,9 @@
 using namespace optviz;
 using namespace optviz::gui;
 using optviz::gui::test::HeadlessUi;
+using optviz::gui::test::small_network;
 
 namespace {
-
-Scenario small_network() { return small_network_scenario(120, 150); }
 
 // Frames until no training runs (a minute at most).
 void settle(HeadlessUi& ui) { REQUIRE(gui::test::settle_training(ui)); }

@@ -24,10 +24,10 @@
 
 namespace optviz {
 
-inline constexpr double kDot = 5;          // a snapshot's dot, inside a black edge of 1.5
-inline constexpr double kSquare = 10;      // half the side of a point of the plane's square
+inline constexpr double kDot = 5;                    // a snapshot's dot, inside a black edge of 1.5
+inline constexpr double kSquare = 10;                // half the side of a point of the plane's square
 inline constexpr double kRingShown = kOnPlaneShare;  // the least share of the reach that is ringed
-inline constexpr double kRingMax = 26;     // the ring's radius at a share of 1
+inline constexpr double kRingMax = 26;               // the ring's radius at a share of 1
 
 // The ring's radius in units for a share of the path's reach (0: no ring).
 double plane_ring_radius(double share);

@@ -30,8 +30,8 @@ struct ExplainMode {
   std::uint64_t generation = 0;  // of the simulation it explains
   // A network scenario's: the parameter it explains (the inspector draws it: net_inspection.hpp).
   std::optional<std::size_t> parameter;
-  std::size_t part = 0;          // the sub-step shown
-  double shown = 0;              // seconds the sub-step has shown
+  std::size_t part = 0;  // the sub-step shown
+  double shown = 0;      // seconds the sub-step has shown
   Explanation explanation;
   ExplainLayout layout;
 };

@@ -22,7 +22,7 @@ void draw_network_canvas(AppState& state);
 void draw_network_plots(AppState& state);
 void draw_canvas_panel(AppState& state);
 void draw_plots_panel(AppState& state);
-void draw_data_plot(const AppState& state, ImVec2 size);        // inside the plots panel, for a loss from data
+void draw_data_plot(const AppState& state, ImVec2 size);  // inside the plots panel, for a loss from data
 // A network scenario's weight-space plane (panel_plane.cpp) in a size area of the current window: the
 // kind of plane, the loss over it with the selected run's path, the true loss against the plane's.
 // update_network_plane, in the frame's update, computes it after a frame that drew it.

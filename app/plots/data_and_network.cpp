@@ -20,12 +20,16 @@ std::optional<DiagramHit> draw_network_picture(ImDrawList& dl, PixelRect area, c
   const float side = beside ? std::min(h, w * 0.5f) : std::min(w, h * 0.6f);
   const PixelRect diagram_area = beside ? PixelRect{area.x0, area.y0, area.x1 - side, area.y1}
                                         : PixelRect{area.x0, area.y0, area.x1, area.y1 - side};
-  const ImVec2 plot_origin = beside ? ImVec2(area.x1 - side, area.y0) : ImVec2(area.x0 + (w - side) / 2, area.y1 - side);
+  const ImVec2 plot_origin =
+      beside ? ImVec2(area.x1 - side, area.y0) : ImVec2(area.x0 + (w - side) / 2, area.y1 - side);
   draw_boundary_plot(dl, plot_origin, ImVec2(side, side),
                      {&start.sets.train, &start.sets.test, start.net.spec().loss, picture.maps->output.box,
                       &picture.maps->output, picture.title},
                      style);
-  const NetworkDiagram diagram{&start.net, picture.theta, start.sets.features, &picture.maps->units,
+  const NetworkDiagram diagram{&start.net,
+                               picture.theta,
+                               start.sets.features,
+                               &picture.maps->units,
                                value_scale(start.net.spec().loss, start.sets.train, start.sets.test),
                                picture.selected};
   return draw_network_diagram(dl, diagram_area, diagram, style, mouse, layout_out);

@@ -1,7 +1,5 @@
 #include "headless_ui.hpp"
 
-#include "../support/small_network.hpp"
-
 #include <unistd.h>
 
 #include <chrono>
@@ -9,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "../support/small_network.hpp"
 #include "keys.hpp"
 #include "ui.hpp"
 

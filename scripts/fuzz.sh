@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang (build-fuzz, OPTVIZ_FUZZ=ON: ASan + UBSan + coverage) and
-# runs them. A target is a directory tests/fuzz/corpus/NAME (its seed corpus) with the executable
+# Builds the libFuzzer targets with clang (build-fuzz, OPTVIZ_FUZZ=ON: ASan + UBSan + coverage, by
+# scripts/sanitized-build.sh; after scripts/sanitize.sh they are built already) and runs them. A target is a directory tests/fuzz/corpus/NAME (its seed corpus) with the executable
 # fuzz_NAME, and the dictionary tests/fuzz/NAME.dict when there is one.
 #
 #   scripts/fuzz.sh --ci [TARGET...]       what scripts/test.sh runs; the same answer every time:
@@ -44,7 +44,6 @@ shift
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=$root/build-fuzz
-jobs=${OPTVIZ_JOBS:-2}
 
 if [ $# -gt 0 ]; then
   targets=("$@")
@@ -59,9 +58,7 @@ for t in "${targets[@]}"; do
   fi
 done
 
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DOPTVIZ_FUZZ=ON -DOPTVIZ_BENCHMARKS=OFF \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}"
+bash "$root/scripts/sanitized-build.sh" "${targets[@]/#/fuzz_}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/optviz-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds everything with AddressSanitizer and UndefinedBehaviorSanitizer (build-asan,
-# OPTVIZ_SANITIZE=ON) and runs the whole test suite there, the GUI tests under xvfb-run included.
-# Any sanitizer report fails the test that triggered it, and so the run.
+# Builds everything with clang, AddressSanitizer and UndefinedBehaviorSanitizer (build-fuzz, built by
+# scripts/sanitized-build.sh, which fuzz.sh fuzzes with too) and runs the whole test suite there, the
+# GUI tests under xvfb-run included. Any sanitizer report fails the test that triggered it, and so
+# the run. (OPTVIZ_SANITIZE=ON gives the same sanitizers with g++, by hand.)
 #
 # Leaks: no suppressions are needed. The OpenGL driver that libGLX unloads at exit would make
 # LeakSanitizer report its globals as leaks from an "<unknown module>" that cannot be suppressed
@@ -12,11 +13,10 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build=$root/build-asan
+build=$root/build-fuzz
 jobs=${OPTVIZ_JOBS:-2}
 
-cmake -S "$root" -B "$build" -DOPTVIZ_SANITIZE=ON -DOPTVIZ_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j "$jobs"
+bash "$root/scripts/sanitized-build.sh"
 cc -shared -fPIC -O2 -o "$build/libkeep_libraries_loaded.so" "$root/tests/robustness/keep_libraries_loaded.c"
 
 # halt_on_error / abort_on_error: the first report ends the process with a non-zero status.
@@ -28,7 +28,7 @@ export LD_PRELOAD=$build/libkeep_libraries_loaded.so
 # LeakSanitizer scans every thread's stack and thread-local storage at exit. Its tracer crashed
 # there ("Tracer caught signal 11: addr=0x1ef8 ... LeakSanitizer has encountered a fatal error", not a
 # leak: once in CI on gui_screenshot_1280x800_scale1, and on every run of the question slides'
-# render_figures case with Mesa's shader cache off): it read the dynamic TLS of the OpenGL driver
+# render_slides case with Mesa's shader cache off): it read the dynamic TLS of the OpenGL driver
 # that libGLX loads, whose descriptor it took from glibc 2.36 ("DTLS 11 at 0x1eac-0x1800002fae").
 # intercept_tls_get_addr=0 leaves dynamic TLS out of its scan; nothing allocated by optviz lives
 # only there, and with it no test reports a leak. With no llvmpipe threads (LP_NUM_THREADS=0: it

@@ -3,9 +3,9 @@
 # (scripts/check-format.sh) and runs the whole test suite; then the
 # page (scripts/build-web.sh) in headless Chromium (tests/web/browser_test.py), and the page as one
 # file opened from file:// (tests/web/single_file_test.py); then the
-# same suite under AddressSanitizer and UndefinedBehaviorSanitizer (build-asan), then each fuzz
-# target on its committed corpus and for a fixed number of runs with a fixed seed (build-fuzz,
-# scripts/fuzz.sh --ci): the same answer on every run.
+# same suite under AddressSanitizer and UndefinedBehaviorSanitizer, then each fuzz target on its
+# committed corpus and for a fixed number of runs with a fixed seed (scripts/fuzz.sh --ci), both in
+# build-fuzz, one clang build (scripts/sanitized-build.sh): the same answer on every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OPTVIZ_CMAKE_ARGS="-DOPTVIZ_WERROR=ON" bash scripts/build.sh

@@ -22,7 +22,9 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
   ContextScope scope(context_);
   const Theme theme = request.dark ? Theme::dark : Theme::light;
   const float w = static_cast<float>(width), h = static_cast<float>(height);
-  ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+  // Measured with the fonts as they are now: draw_frame loads them again at the slide's size, so that
+  // inside it only the fonts it made are used.
+  ImFont* measuring = ImGui::GetIO().Fonts->Fonts[0];
   const bool slide = request.composition != FigureComposition::canvas;
   const std::string title = slide_title(scenario);
   const std::string body = scenario.description;
@@ -31,8 +33,8 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
   const SlideLayout layout =
       slide_layout(w, h,
                    {!scenario.lesson.chapter.empty(),
-                    [&](float wrap, float size) { return wrapped_height(font, size, wrap, title); },
-                    [&](float wrap, float size) { return wrapped_height(font, size, wrap, body); }, plots});
+                    [&](float wrap, float size) { return wrapped_height(measuring, size, wrap, title); },
+                    [&](float wrap, float size) { return wrapped_height(measuring, size, wrap, body); }, plots});
   const float fs = slide ? std::round(layout.font_size * 0.8f) : figure_font_size(width, height);
 
   std::optional<std::size_t> shown = request.shown_run ? request.shown_run : preferred_run(scenario);
@@ -45,6 +47,7 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
   }
   return draw_frame(
       width, height, theme, slide ? layout.font_size : fs, fs, [&](ImDrawList& dl, const CanvasStyle& style) {
+        ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
         const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
         const PixelRect picture_area = slide ? layout.canvas : PixelRect{0, 0, w, h};
         if (maps) {

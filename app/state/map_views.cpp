@@ -168,7 +168,10 @@ void update_sweep(SweepView& v, const Scenario& scenario, const Scenario& simula
     v.job.update(std::nullopt, now);
     return;
   }
-  if (!index || *index >= scenario.course.runs.size()) {
+  if (scenario.network) {
+    v.problem = "Sweep maps are of runs on a 2D function; a network scenario has none.";
+    v.job.update(std::nullopt, now);
+  } else if (!index || *index >= scenario.course.runs.size()) {
     v.problem = "Select a run to sweep two of its hyperparameters.";
     v.job.update(std::nullopt, now);
   } else if (!fit_sweep_axes(v.settings, scenario.course.runs[*index])) {

@@ -67,6 +67,7 @@ std::string find_lesson_problem(const Scenario& s) {
     return "lesson.step: must be in [0, " + std::to_string(s.course.steps) + "] (the steps), got " +
            std::to_string(*l.step);
   if (!l.sweep) return "";
+  if (s.network) return "lesson.sweep: a network scenario has no sweep map (its runs train a network)";
   const LessonSweep& sweep = *l.sweep;
   if (sweep.run >= s.course.runs.size())
     return "lesson.sweep.run: must be a run's index in [0, " + std::to_string(s.course.runs.size()) + "), got " +

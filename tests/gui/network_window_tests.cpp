@@ -193,3 +193,11 @@ TEST_CASE("Export CSV writes every network run's rows and layers as optviz run d
   CHECK(std::filesystem::exists(dir / "03-adam-layers.csv"));
   CHECK(std::filesystem::exists(dir / "summary.json"));
 }
+
+TEST_CASE("the sweep map asks nothing of a network scenario and says why") {
+  HeadlessUi ui(small_network());
+  ui.state.model.maps->sweep.show = true;
+  ui.frames(3);
+  CHECK(ui.state.model.maps->sweep.problem == "Sweep maps are of runs on a 2D function; a network scenario has none.");
+  CHECK(ui.state.model.maps->sweep.job.started() == 0);
+}

@@ -61,3 +61,17 @@ TEST_CASE("a link that would decompress to more than a scenario file may hold is
   const std::string just_fits(kMaxScenarioFileBytes, ' ');
   CHECK(scenario_link_json(scenario_link_code(just_fits)).size() == kMaxScenarioFileBytes);
 }
+
+TEST_CASE("a network scenario goes through a link and back, a CSV's rows included") {
+  Scenario s = default_network_scenario();
+  for (int copy = 0; copy < 2; ++copy) {
+    const std::string json = to_json(s);
+    const std::string code = scenario_link_code(json);
+    CHECK(code.size() < json.size());
+    CHECK(scenario_from_json(scenario_link_json(code)) == s);
+    // The same network on 300 rows read from a file, copied into the scenario and so into the link.
+    s.network->recipe.reset();
+    s.network->source = "rows.csv";
+    s.network->rows = generate_playground({Playground::gauss, 300, 0.1, 5});
+  }
+}

@@ -28,17 +28,13 @@ std::optional<std::size_t> shown_run(const AppState& state) {
 }
 
 std::vector<NetRunLine> run_lines(const AppState& state) {
-  std::vector<NetRunLine> lines;
-  const std::vector<std::string> names = run_names(state.model.simulated);
-  const ImU32 background = ImGui::GetColorU32(ImGuiCol_WindowBg);
-  for (std::size_t i = 0; i < state.model.training->size() && i < state.model.simulated.looks.size(); ++i) {
-    const RunLook& look = state.model.simulated.looks[i];
-    const NetRun* run = state.model.training->run(i);
-    if (!look.visible || run == nullptr) continue;
-    lines.push_back(
-        {run, readable_on(run_colour(look.colour), background), names[i], state.model.training->version(i)});
+  std::vector<const NetRun*> runs;
+  std::vector<std::uint64_t> versions;
+  for (std::size_t i = 0; i < state.model.training->size(); ++i) {
+    runs.push_back(state.model.training->run(i));
+    versions.push_back(state.model.training->version(i));
   }
-  return lines;
+  return net_run_lines(state.model.simulated, runs, ImGui::GetColorU32(ImGuiCol_WindowBg), versions);
 }
 
 // The maps of the shown run's weights at the playhead, computed again only when they change.

@@ -4,7 +4,20 @@
 #include <cmath>
 #include <vector>
 
+#include "run_name.hpp"
+
 namespace optviz::gui {
+
+std::vector<NetRunLine> net_run_lines(const Scenario& scenario, std::span<const NetRun* const> runs, ImU32 background,
+                                      std::span<const std::uint64_t> versions) {
+  std::vector<NetRunLine> lines;
+  const std::vector<std::string> names = run_names(scenario);
+  for (std::size_t i = 0; i < runs.size() && i < scenario.looks.size(); ++i)
+    if (runs[i] != nullptr && scenario.looks[i].visible)
+      lines.push_back({runs[i], readable_on(run_colour(scenario.looks[i].colour), background), names[i],
+                       i < versions.size() ? versions[i] : 0});
+  return lines;
+}
 namespace {
 
 // A column of the run, read in place from row 0.

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "line_plot.hpp"
+#include "scenario.hpp"
 #include "train.hpp"
 
 namespace optviz::gui {
@@ -26,6 +27,12 @@ struct NetCurves {
   LinePlot loss;
   std::optional<LinePlot> accuracy;  // when a run has accuracies (a logistic loss)
 };
+
+// The lines of a network scenario's visible runs that have a training (runs[i], null: none), each in
+// its colour made readable on `background`, named as run_names names it; versions[i] (when given)
+// the training's version, for the plots' caches.
+std::vector<NetRunLine> net_run_lines(const Scenario& scenario, std::span<const NetRun* const> runs, ImU32 background,
+                                      std::span<const std::uint64_t> versions = {});
 
 // The rows of `run` recorded at or before `step`: how many of its values a plot shows.
 std::size_t rows_up_to(std::span<const long> steps, long step);

@@ -71,12 +71,7 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
         const std::string lines = wrap_at_spaces(font, size, layout.text.width(), body);
         if (!lines.empty()) dl.AddText(font, size, ImVec2(layout.text.x0, layout.text.y0), text, lines.c_str());
         // The curves, drawn as the window's plots panel draws them, in a window over the slide.
-        std::vector<NetRunLine> lines_of_runs;
-        const std::vector<std::string> names = run_names(scenario);
-        for (std::size_t i = 0; i < runs.runs.size() && i < scenario.looks.size(); ++i)
-          if (runs.runs[i] != nullptr && scenario.looks[i].visible)
-            lines_of_runs.push_back(
-                {runs.runs[i], readable_on(run_colour(scenario.looks[i].colour), style.background), names[i], 0});
+        const std::vector<NetRunLine> lines_of_runs = net_run_lines(scenario, runs.runs, style.background);
         NetCurves curves = net_curves(lines_of_runs, request.step);
         // The runs' key above the curves: a swatch and the name of each, wrapped to the plots' width.
         std::vector<PixelRect> plot_rects = layout.plots;

@@ -21,14 +21,13 @@
 namespace optviz::cli {
 namespace {
 
-constexpr std::size_t kDefaultGrid = 51;
 constexpr long kDefaultSnapshotCount = 50;
 
 struct PlaneOptions {
   TrainOptions train;
   std::string directions = "pca";
-  std::size_t grid = kDefaultGrid;
-  double span = 0.25;
+  std::size_t grid = kDefaultPlaneGrid;
+  double span = kPlaneSpan;
   long snapshots = 0;  // every k steps; 0: about kDefaultSnapshotCount
   std::uint64_t second_seed = 0;
   std::string second_init;
@@ -45,7 +44,7 @@ void add_plane_options(CLI::App& cmd, PlaneOptions& o) {
                  "(from the initial to the final weights, 1D)");
   cmd.add_option("--grid", o.grid,
                  "points of the grid a side, " + std::to_string(kMinPlaneGrid) + " .. " +
-                     std::to_string(kMaxPlaneGrid) + " (default " + std::to_string(kDefaultGrid) + ")");
+                     std::to_string(kMaxPlaneGrid) + " (default " + std::to_string(kDefaultPlaneGrid) + ")");
   cmd.add_option("--span", o.span,
                  "how far the grid reaches beyond the path (and the three points), as a fraction of their extent "
                  "along each axis, 0 .. 10 (default 0.25); the narrower axis then widens to the other's extent, so "
@@ -131,18 +130,17 @@ PlaneResult compute_plane(const PlaneOptions& o, PlaneKind kind, const TrainingS
     second = train_with_snapshots(t, std::move(start), steps, second_seed, every);
     r.second_start = o.second_init.empty() ? "seed " + std::to_string(second_seed) : o.second_init;
   }
+  PlanePaths p;
   try {
-    PlanePaths p =
-        plane_paths(kind, t.net, t.theta, run, kind == PlaneKind::three_point ? &second : nullptr, x, y, seed);
-    r.plane = std::move(p.plane);
-    r.paths = std::move(p.paths);
-    r.walk = p.walk;
+    p = plane_paths(kind, t.net, t.theta, run, kind == PlaneKind::three_point ? &second : nullptr, x, y, seed);
   } catch (const std::invalid_argument& e) {
     throw BadInput("--directions " + std::string(name(kind)) + ": " + e.what());
   }
-  const PlaneRange range = plane_range(kind, r.paths, o.span);
-  r.grid = plane_loss(t.net, r.plane, x, y, grid_values(range.a_lo, range.a_hi, o.grid),
-                      grid_values(range.b_lo, range.b_hi, o.grid));
+  r.grid = empty_path_grid(p, o.span, o.grid);
+  plane_loss_rows(t.net, p.plane, x, y, r.grid, 0, r.grid.b.size(), 0);
+  r.plane = std::move(p.plane);
+  r.paths = std::move(p.paths);
+  r.walk = p.walk;
   return r;
 }
 

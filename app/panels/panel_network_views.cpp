@@ -145,22 +145,30 @@ void draw_network_canvas(AppState& state) {
     return;
   }
   const NetRun& run = *state.model.training->run(*index);
+  NetViewCache& c = state.view.net_views;
+  const auto flags = [&c](NetView view) {
+    return c.open == view ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+  };
   if (ImGui::BeginTabBar("##network views")) {
-    if (ImGui::BeginTabItem("Data and network")) {
+    if (ImGui::BeginTabItem("Data and network", nullptr, flags(NetView::data))) {
+      c.shown = NetView::data;
       ImGui::BeginChild("##data and network");
       data_and_network(state, style, *index, run);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Layers")) {
+    if (ImGui::BeginTabItem("Layers", nullptr, flags(NetView::layers))) {
+      c.shown = NetView::layers;
       layers(state, style, *index, run);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Weight-space plane")) {
+    if (ImGui::BeginTabItem("Weight-space plane", nullptr, flags(NetView::plane))) {
+      c.shown = NetView::plane;
       draw_network_plane(state, ImGui::GetContentRegionAvail());
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
+    c.open.reset();
   }
 }
 

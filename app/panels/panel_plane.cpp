@@ -115,16 +115,6 @@ void snapshot_tooltip(const PlaneArea& area, const PlaneView& view) {
   ImGui::EndTooltip();
 }
 
-// pca: the shares of the variance the plane holds, beside a random walk's of as many snapshots.
-std::string explained_text(const PlaneResult& r) {
-  if (!r.plane.walk) return "";
-  const auto& e = r.plane.plane.explained;
-  const auto& w = *r.plane.walk;
-  return "This path: PC1 " + percent_text(e[0]) + ", PC2 " + percent_text(e[1]) +
-         " of the variance. A random walk of as many steps: PC1 " + percent_text(w[0]) + ", PC2 " + percent_text(w[1]) +
-         ", the share PCA finds in any path.";
-}
-
 }  // namespace
 
 void draw_network_plane(AppState& state, ImVec2 size) {
@@ -152,7 +142,7 @@ void draw_network_plane(AppState& state, ImVec2 size) {
   const float fs = ImGui::GetFontSize();
   const ImVec2 plot_size = wide ? ImVec2(room.x * 0.58f, room.y) : ImVec2(room.x, room.y * 0.66f);
   const float side_w = wide ? room.x - plot_size.x - ImGui::GetStyle().ItemSpacing.x : room.x;
-  const std::string text = explained_text(*r);
+  const std::string text = plane_explained_text(r->plane);
   const float text_h = text.empty() ? 0 : ImGui::CalcTextSize(text.c_str(), nullptr, false, side_w).y + 0.3f * fs;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##plane plot", plot_size);

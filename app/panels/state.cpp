@@ -364,6 +364,13 @@ void replace_scenario(AppState& state, Scenario scenario) {
   state.model.playback.playing = false;
   state.view.settings.hide_answer = !state.model.scenario.lesson.question.empty();
   state.view.settings.presentation.plots = !shown_plots(state.model.scenario).empty();
+  // A network lesson opens on its view.
+  if (state.model.scenario.network) {
+    const LessonInfo& lesson = state.model.scenario.lesson;
+    state.view.net_views.open = lesson.view;
+    state.view.net_views.quantity = lesson.quantity;
+    state.view.plane.kind = lesson.plane;
+  }
   update_simulation(state);
 }
 

@@ -150,6 +150,8 @@ struct NetViewCache {
   std::vector<std::uint64_t> heatmaps_of;  // the key they were filled for: run, version per run, quantity, kind
   PlotColumnsCache curves[2];              // the loss and the accuracy
   std::vector<PlotColumnsCache> bands;     // one per layer
+  std::optional<NetView> open;             // the tab to bring forward in the next frame (a lesson's view)
+  NetView shown = NetView::data;           // the tab drawn last
 };
 
 struct ViewState {

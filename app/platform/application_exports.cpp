@@ -31,6 +31,11 @@ Scenario Application::Impl::figure_scenario() const {
   s.title = state.model.scenario.title;
   s.description = state.model.scenario.description;
   s.lesson = state.model.scenario.lesson;
+  if (s.network) {  // the figure of the view shown, which the file then opens on
+    s.lesson.view = state.view.net_views.shown;
+    s.lesson.quantity = state.view.net_views.quantity;
+    s.lesson.plane = state.view.plane.kind;
+  }
   s.view = sanitized_box(state.view.settings.wanted, s.view);
   if (!find_scenario_problem(s).empty()) s.view = state.model.simulated.view;
   return s;

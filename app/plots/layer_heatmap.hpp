@@ -23,8 +23,6 @@
 
 namespace optviz::gui {
 
-enum class LayerQuantity { accumulator, step_size, update_ratio };
-
 // What a plot of the quantity is titled: "accumulator G" (the run's accumulator), "step size",
 // "|update|/|weight|".
 std::string quantity_title(LayerQuantity quantity, const std::string& accumulator);

@@ -191,4 +191,13 @@ std::optional<long> draw_plane_losses(const char* id, const PlaneView& view, std
   return draw_line_plot(id, plot, size, s, scratch, cache);
 }
 
+std::string plane_explained_text(const PlanePaths& p) {
+  if (!p.walk) return "";
+  const auto& e = p.plane.explained;
+  const auto& w = *p.walk;
+  return "This path: PC1 " + percent_text(e[0]) + ", PC2 " + percent_text(e[1]) +
+         " of the variance. A random walk of as many steps: PC1 " + percent_text(w[0]) + ", PC2 " + percent_text(w[1]) +
+         ", the share PCA finds in any path.";
+}
+
 }  // namespace optviz::gui

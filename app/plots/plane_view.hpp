@@ -53,6 +53,10 @@ inline constexpr float kPlayheadRing = 8;
 std::optional<PlaneArea> draw_plane_plot(ImDrawList& dl, ImVec2 origin, ImVec2 size, const PlaneView& view,
                                          const CanvasStyle& style);
 
+// pca's shares of the variance the plane holds, beside a random walk's of as many snapshots ("" for
+// another kind).
+std::string plane_explained_text(const PlanePaths& p);
+
 // The true loss (solid) and the plane's loss at the projection (dashed) of each path against the
 // step, as a line plot at the cursor with a marker at the playhead; returns the step clicked.
 // `version` changes with the paths (the job's generation), for the cache.

@@ -85,8 +85,7 @@ struct PlaneJob::Worker {
   bool refining() const { return grid.a.size() == input.grid; }
 
   void begin_grid(std::size_t side) {
-    const PlaneRange r = plane_range(input.kind, plane->paths, input.span);
-    grid = empty_plane_grid(plane->plane, grid_values(r.a_lo, r.a_hi, side), grid_values(r.b_lo, r.b_hi, side));
+    grid = empty_path_grid(*plane, input.span, side);
     next_row = 0;
   }
 

@@ -24,8 +24,6 @@
 namespace optviz::gui {
 
 inline constexpr std::size_t kCoarsePlaneGrid = 17;
-inline constexpr std::size_t kDefaultPlaneGrid = 51;
-inline constexpr double kPlaneSpan = 0.25;  // `optviz plane --span`'s default
 
 // Which plane the view asks for: everything that changes its numbers. A run's training version
 // (NetTraining::version) changes with each of its new results.

@@ -4,10 +4,15 @@
 #include <cmath>
 #include <limits>
 
+#include "names.hpp"
 #include "number_text.hpp"
 
 namespace optviz {
 namespace {
+
+constexpr Names<LayerQuantity, 3> kQuantityNames{{{LayerQuantity::accumulator, "accumulator"},
+                                                  {LayerQuantity::step_size, "step_size"},
+                                                  {LayerQuantity::update_ratio, "update_ratio"}}};
 
 constexpr std::array<const char*, kQuantiles> kQuantileNames{"min", "q05", "q10", "q50", "q90", "q95", "max"};
 
@@ -115,5 +120,9 @@ void write_layer_stats_csv(std::ostream& out, const std::string& accumulator, st
     out << '\n';
   }
 }
+
+std::string_view name(LayerQuantity quantity) { return name_in(kQuantityNames, quantity); }
+
+std::optional<LayerQuantity> find_layer_quantity(std::string_view text) { return find_in(kQuantityNames, text); }
 
 }  // namespace optviz

@@ -19,6 +19,7 @@
 #include <ostream>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "network.hpp"
@@ -46,6 +47,12 @@ Distribution distribution_of(std::span<double> values);
 std::size_t histogram_bin(double x);
 
 enum class ParameterKind { weight, bias };
+
+// What a layer's statistics show: the accumulator G_t, the step size eta/(sqrt(G_t)+eps) or
+// |update|/|weight|.
+enum class LayerQuantity { accumulator, step_size, update_ratio };
+std::string_view name(LayerQuantity quantity);  // "step_size"
+std::optional<LayerQuantity> find_layer_quantity(std::string_view name);
 
 struct LayerStats {
   long step = 0;  // after update `step`

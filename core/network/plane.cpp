@@ -265,6 +265,11 @@ PlaneRange plane_range(PlaneKind kind, std::span<const std::vector<PathPoint>> p
   return {a.first, a.second, b.first, b.second};
 }
 
+PlaneGrid empty_path_grid(const PlanePaths& p, double span, std::size_t side) {
+  const PlaneRange r = plane_range(p.plane.kind, p.paths, span);
+  return empty_plane_grid(p.plane, grid_values(r.a_lo, r.a_hi, side), grid_values(r.b_lo, r.b_hi, side));
+}
+
 PlanePaths plane_paths(PlaneKind kind, const Network& net, std::span<const double> start, const NetRun& run,
                        const NetRun* second, const Eigen::MatrixXd& x, const Eigen::VectorXd& y, std::uint64_t seed) {
   PlanePaths r;

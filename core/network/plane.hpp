@@ -37,7 +37,9 @@ namespace optviz {
 
 inline constexpr std::size_t kMinPlaneGrid = 2;
 inline constexpr std::size_t kMaxPlaneGrid = 401;
-inline constexpr std::size_t kMaxSnapshots = 2000;  // the Gram matrix is snapshots x snapshots
+inline constexpr std::size_t kMaxSnapshots = 2000;    // the Gram matrix is snapshots x snapshots
+inline constexpr std::size_t kDefaultPlaneGrid = 51;  // points a side, as `optviz plane --grid` and the window
+inline constexpr double kPlaneSpan = 0.25;            // the grid's reach beyond the path (`optviz plane --span`)
 
 enum class PlaneKind { pca, random, three_point, line };
 std::string_view name(PlaneKind kind);
@@ -140,6 +142,9 @@ struct PlaneRange {
   double a_lo = 0, a_hi = 1, b_lo = 0, b_hi = 0;
 };
 PlaneRange plane_range(PlaneKind kind, std::span<const std::vector<PathPoint>> paths, double span);
+// The grid of `side` points a side over that range (a line: side x 1), every loss 0, for
+// plane_loss_rows to fill: what `optviz plane`, the window's plane and a lesson's slide compute.
+PlaneGrid empty_path_grid(const PlanePaths& p, double span, std::size_t side);
 
 // A snapshot's distance from the plane as a share of its path's reach (the largest distance of a
 // snapshot from the final point): in [0, 1] since the plane passes through the final point (pca,

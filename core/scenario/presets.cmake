@@ -21,6 +21,10 @@ set(OPTVIZ_PRESET_FILES
   19-mistakes-gradient.json
   20-mistakes-epsilon.json
   21-mistakes-eps-inside.json
+  22-network-spiral.json
+  23-network-step-sizes.json
+  24-network-adam-momentum.json
+  25-network-landscape.json
 )
 set(preset_dir ${PROJECT_SOURCE_DIR}/assets/scenarios)
 list(TRANSFORM OPTVIZ_PRESET_FILES PREPEND ${preset_dir}/ OUTPUT_VARIABLE preset_paths)

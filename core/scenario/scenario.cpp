@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "names.hpp"
+
 namespace optviz {
 namespace {
 
@@ -46,6 +48,8 @@ void add_run(Scenario& s, OptimizerKind kind) { add_run(s, make_run(kind), make_
 
 namespace {
 constexpr std::string_view kLessonPlotNames[] = {"loss", "accumulator", "step_size", "data", "sweep"};
+constexpr Names<NetView, 3> kNetViewNames{
+    {{NetView::data, "data"}, {NetView::layers, "layers"}, {NetView::plane, "plane"}}};
 constexpr std::string_view kCoordinateNames[] = {"both", "x", "y"};
 }  // namespace
 
@@ -56,6 +60,10 @@ std::optional<LessonPlot> find_lesson_plot(std::string_view text) {
     if (kLessonPlotNames[i] == text) return static_cast<LessonPlot>(i);
   return std::nullopt;
 }
+
+std::string_view name(NetView view) { return name_in(kNetViewNames, view); }
+
+std::optional<NetView> find_net_view(std::string_view text) { return find_in(kNetViewNames, text); }
 
 std::string_view name(CoordinateChoice coordinate) { return kCoordinateNames[static_cast<std::size_t>(coordinate)]; }
 

@@ -11,7 +11,9 @@
 
 #include "course.hpp"
 #include "grid.hpp"
+#include "layer_stats.hpp"
 #include "network_setup.hpp"
+#include "plane.hpp"
 #include "sweep.hpp"
 
 namespace optviz {
@@ -80,6 +82,13 @@ struct LessonSweep {
 inline constexpr int kMinLessonSweepCells = 8;
 inline constexpr int kMaxLessonSweepCells = 512;
 
+// What a network lesson shows in the canvas's place: the data under the decision boundary beside the
+// network, the layers' statistics over time (of LessonInfo::quantity, every run's median and 5-95%
+// band per layer), or the loss over a plane of weight space (of LessonInfo::plane) with the path.
+enum class NetView { data, layers, plane };
+std::string_view name(NetView view);  // "layers"
+std::optional<NetView> find_net_view(std::string_view name);
+
 // What carries a lesson's point: its chapter, the plots beside the canvas and the coordinate they
 // show, the step at which to look, and a question for the class to answer before the paths are
 // shown. The window, presentation mode and the slides show this composition; it never changes a
@@ -91,6 +100,11 @@ struct LessonInfo {
   std::optional<long> step;  // the last step when not given
   std::string question;
   std::optional<LessonSweep> sweep;
+  // A network lesson's view (the window opens on it; its slide draws it), the quantity of the layers
+  // view and the plane's kind.
+  NetView view = NetView::data;
+  LayerQuantity quantity = LayerQuantity::step_size;
+  PlaneKind plane = PlaneKind::pca;
   bool empty() const { return *this == LessonInfo{}; }
   friend bool operator==(const LessonInfo&, const LessonInfo&) = default;
 };

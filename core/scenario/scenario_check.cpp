@@ -62,6 +62,16 @@ std::string find_lesson_problem(const Scenario& s) {
     if (l.plots[i] == LessonPlot::data && !s.course.objective.is_data())
       return field + ": \"data\" needs a loss from data";
     if (l.plots[i] == LessonPlot::sweep && !l.sweep) return field + ": \"sweep\" needs a lesson.sweep";
+    if (s.network && l.plots[i] != LessonPlot::loss)
+      return field + ": a network lesson shows its loss (and accuracy) beside its view: only \"loss\", got \"" +
+             std::string(name(l.plots[i])) + "\"";
+  }
+  if (!s.network) {
+    const LessonInfo defaults;
+    if (l.view != defaults.view) return "lesson.view: applies to a network scenario only (\"network\": {...})";
+    if (l.quantity != defaults.quantity)
+      return "lesson.quantity: applies to a network scenario only (\"network\": {...})";
+    if (l.plane != defaults.plane) return "lesson.plane: applies to a network scenario only (\"network\": {...})";
   }
   if (l.step && (*l.step < 0 || *l.step > s.course.steps))
     return "lesson.step: must be in [0, " + std::to_string(s.course.steps) + "] (the steps), got " +

@@ -230,10 +230,12 @@ Display parse_display(const Json& value) {
 }
 
 // "lesson": {"chapter": "...", "plots": ["step_size", "loss"], "coordinate": "x", "step": 150,
-// "question": "...", "sweep": {"run": 0, "x": "eta:1e-4:1:log", "y": "rho:0.5:0.999", "cells": 128}}
+// "question": "...", "sweep": {"run": 0, "x": "eta:1e-4:1:log", "y": "rho:0.5:0.999", "cells": 128}};
+// a network lesson's "view": "layers", "quantity": "step_size", "plane": "pca".
 LessonInfo parse_lesson(const Json& value, long steps) {
   require_object(value, "lesson");
-  reject_unknown_keys(value, "lesson.", {"chapter", "plots", "coordinate", "step", "question", "sweep"});
+  reject_unknown_keys(value, "lesson.",
+                      {"chapter", "plots", "coordinate", "step", "question", "sweep", "view", "quantity", "plane"});
   LessonInfo lesson;
   if (const auto it = value.find("chapter"); it != value.end()) lesson.chapter = text(*it, "lesson.chapter");
   if (const auto it = value.find("plots"); it != value.end()) {
@@ -271,6 +273,22 @@ LessonInfo parse_lesson(const Json& value, long steps) {
     if (const auto k = it->find("cells"); k != it->end())
       sweep.cells = static_cast<int>(integer(*k, "lesson.sweep.cells", kMinLessonSweepCells, kMaxLessonSweepCells));
     lesson.sweep = std::move(sweep);
+  }
+  if (const auto it = value.find("view"); it != value.end()) {
+    const auto view = find_net_view(text(*it, "lesson.view"));
+    if (!view) fail("lesson.view", "must be \"data\", \"layers\" or \"plane\", got " + shown(*it));
+    lesson.view = *view;
+  }
+  if (const auto it = value.find("quantity"); it != value.end()) {
+    const auto quantity = find_layer_quantity(text(*it, "lesson.quantity"));
+    if (!quantity)
+      fail("lesson.quantity", "must be \"accumulator\", \"step_size\" or \"update_ratio\", got " + shown(*it));
+    lesson.quantity = *quantity;
+  }
+  if (const auto it = value.find("plane"); it != value.end()) {
+    const auto plane = find_plane_kind(text(*it, "lesson.plane"));
+    if (!plane) fail("lesson.plane", "must be \"pca\", \"random\", \"three-point\" or \"line\", got " + shown(*it));
+    lesson.plane = *plane;
   }
   return lesson;
 }

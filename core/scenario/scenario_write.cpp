@@ -52,6 +52,9 @@ OrderedJson lesson_json(const LessonInfo& lesson) {
   out["coordinate"] = std::string(name(lesson.coordinate));
   if (lesson.step) out["step"] = *lesson.step;
   if (!lesson.question.empty()) out["question"] = lesson.question;
+  if (lesson.view != NetView::data) out["view"] = std::string(name(lesson.view));
+  if (lesson.quantity != LessonInfo{}.quantity) out["quantity"] = std::string(name(lesson.quantity));
+  if (lesson.plane != LessonInfo{}.plane) out["plane"] = std::string(name(lesson.plane));
   if (lesson.sweep)
     out["sweep"] = {
         {"run", lesson.sweep->run}, {"x", lesson.sweep->x}, {"y", lesson.sweep->y}, {"cells", lesson.sweep->cells}};

@@ -201,3 +201,37 @@ TEST_CASE("the sweep map asks nothing of a network scenario and says why") {
   CHECK(ui.state.model.maps->sweep.problem == "Sweep maps are of runs on a 2D function; a network scenario has none.");
   CHECK(ui.state.model.maps->sweep.job.started() == 0);
 }
+
+TEST_CASE("a network lesson opens on its view: the layers of its quantity, or its plane") {
+  Scenario s = small_network();
+  s.lesson.chapter = "10. Networks";
+  SECTION("layers") {
+    s.lesson.view = NetView::layers;
+    s.lesson.quantity = LayerQuantity::update_ratio;
+    HeadlessUi ui(s, 1280, 720);
+    settle(ui);
+    ui.frame();
+    ui.frame();
+    CHECK(ui.state.view.net_views.shown == NetView::layers);
+    CHECK(ui.state.view.net_views.quantity == LayerQuantity::update_ratio);
+    CHECK(optviz::gui::test::drawn_text().find("|update|/|weight|") != std::string::npos);
+    ui.frame();
+    CHECK(ui.state.view.net_views.shown == NetView::layers);  // and stays there
+  }
+  SECTION("plane") {
+    s.lesson.view = NetView::plane;
+    s.lesson.plane = PlaneKind::random;
+    HeadlessUi ui(s, 1280, 720);
+    settle(ui);
+    ui.frame();
+    ui.frame();
+    CHECK(ui.state.view.net_views.shown == NetView::plane);
+    CHECK(ui.state.view.plane.kind == PlaneKind::random);
+  }
+  SECTION("a scenario that is no lesson opens on the data") {
+    HeadlessUi ui(small_network(), 1280, 720);
+    settle(ui);
+    ui.frame();
+    CHECK(ui.state.view.net_views.shown == NetView::data);
+  }
+}

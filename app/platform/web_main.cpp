@@ -24,6 +24,8 @@
 #include "application.hpp"
 #include "geometry.hpp"
 #include "map_views.hpp"
+#include "net_training.hpp"
+#include "plane_job.hpp"
 #include "scenario_file.hpp"
 #include "scenario_link.hpp"
 #include "settings.hpp"
@@ -99,6 +101,18 @@ EM_JS(void, web_mark_map_frame, (int busy, int frames, double ms, double total_m
   if (busy && !(Number(data.optvizSlowestMapFrameMs) >= ms)) data.optvizSlowestMapFrameMs = ms.toFixed(2);
   if (!busy) data.optvizMapsMs = total_ms.toFixed(1);
 });
+// The same for a network scenario's training (data-optviz-training-busy, -training-frames,
+// -slowest-training-frame-ms, -training-ms) and for the weight-space plane (data-optviz-plane-...):
+// both are computed between frames on the page, which stays live while they are.
+EM_JS(void, web_mark_job_frame, (const char* job, int busy, int frames, double ms, double total_ms), {
+  var data = document.documentElement.dataset;
+  var name = UTF8ToString(job);
+  data['optviz' + name + 'Busy'] = busy;
+  data['optviz' + name + 'Frames'] = frames;
+  var slowest = 'optvizSlowest' + name + 'FrameMs';
+  if (busy && !(Number(data[slowest]) >= ms)) data[slowest] = ms.toFixed(2);
+  if (!busy) data['optviz' + name + 'Ms'] = total_ms.toFixed(1);
+});
 // The last sweep map (data-optviz-sweep, JSON): its run, axes, size and steps as `optviz sweep` takes
 // them, how it was computed and its checksum, which the browser test compares with the desktop's.
 EM_JS(void, web_mark_sweep, (const char* json), { document.documentElement.dataset.optvizSweep = UTF8ToString(json); });
@@ -149,6 +163,14 @@ EM_JS(void, web_remember_on_leave, (), {
 });
 // clang-format on
 
+// The frames drawn while a job (the network's training, the weight-space plane) was busy.
+struct JobFrames {
+  const char* name;  // in the data attributes' names: "Training", "Plane"
+  long frames = 0;
+  bool busy = false;  // in the last frame
+  double since = 0;   // when it became busy (ms)
+};
+
 struct Page {
   std::unique_ptr<Application> app;
   std::filesystem::path config;
@@ -161,6 +183,8 @@ struct Page {
   double maps_since = 0;           // when the maps became busy (ms)
   std::uint64_t marked_sweep = 0;  // the sweep job's generation in data-optviz-sweep
   bool export_png = false;
+  JobFrames training{"Training"};
+  JobFrames plane{"Plane"};
 };
 Page* page = nullptr;  // the page's one application, for the callbacks from JavaScript
 
@@ -214,6 +238,18 @@ void mark_sweep(Page& p, const AppState& state) {
   web_mark_sweep(json.c_str());
 }
 
+// Marked while the job is busy and once when it is done, as the maps are; the slowest frame leaves
+// out the page's first ones (fonts, the first heatmap).
+void mark_job(JobFrames& job, bool busy, long frames, double started) {
+  if (!busy && !job.busy) return;
+  if (busy) ++job.frames;
+  if (busy && !job.busy) job.since = started;
+  const double now = emscripten_get_now();
+  web_mark_job_frame(job.name, busy ? 1 : 0, static_cast<int>(job.frames), frames > kMarkedFrames ? now - started : 0,
+                     now - job.since);
+  job.busy = busy;
+}
+
 void follow_page_size() {
   GLFWwindow* window = glfwGetCurrentContext();
   if (window == nullptr) return;
@@ -247,6 +283,8 @@ void frame(void*) {
     p.maps_busy = maps_busy;
   }
   mark_sweep(p, state);
+  mark_job(p.training, state.model.training->busy(), p.frames, started);
+  mark_job(p.plane, state.model.plane->busy(), p.frames, started);
   ++p.frames;
   if (web_take_hash_change() != 0) {
     // A link pasted into the address bar of the open page: it opens as a file would.

@@ -22,6 +22,12 @@ Serves BUILD_WEB_DIR on 127.0.0.1 (a free port) and checks that
     lesson's sweep of a typed formula (how long the frames and the maps took is printed),
   - where the worker does not load (the page served without optviz_worker.js), the maps are
     computed between frames, with a warning and no error,
+  - a network scenario from a link trains between frames and draws its views: the data under the
+    trained decision boundary (the circle's inside blue, the corners orange, which the untrained
+    network at step 0 does not draw), the network diagram's edges, every run's loss in the plots
+    panel; and, its tabs clicked, the Layers view's heatmaps and bands and the weight-space plane,
+    computed between frames too; and the default network scenario (4 runs x 2,000 steps) trains over
+    many frames (how long it took and how long the frames were is printed),
   - and at a device pixel ratio of 2 the canvas has 2x the pixels.
 Everything is deterministic: fixed scenarios, the browser's virtual time, no timing assertions.
 Prints one line per check and "browser: N passed, N failed"; exits 1 when any failed.
@@ -46,13 +52,34 @@ import zlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1280, 800
-# The palette of core/run/scenario.cpp: the first runs' colours, which the heatmap's colour map lacks.
+# The palette of core/scenario/scenario.cpp: the first runs' colours, which the heatmap's colour map lacks.
 ORANGE, SKY_BLUE = (230, 159, 0), (86, 180, 233)
 # The first lesson's start point (-2.5, 2) on the page at 1280x800 (its text in a strip under the
 # canvas), where its handle is drawn.
 START_HANDLE = (453, 163)
 # The canvas's part of a screenshot at WIDTH x HEIGHT, where the heatmap and the paths are counted.
 CANVAS = (int(WIDTH * 0.27), int(HEIGHT * 0.12), int(WIDTH * 0.74), int(HEIGHT * 0.95))
+# A network scenario on the page at 1280x800: in the canvas's place, the tabs' row, the network
+# diagram above the data plot, whose box (x1 and x2 from -6 to 6) spans DATA_PLOT; the plots panel
+# with the runs' curves to its right.
+NET_PLACE = (int(WIDTH * 0.26), int(HEIGHT * 0.12), int(WIDTH * 0.75), HEIGHT)
+NET_TAB_ROW = int(HEIGHT * 0.11)
+DATA_PLOT = (492, 406, 780, 694)
+# Between the diagram's input column and its first hidden layer: edges only.
+FIRST_EDGES = (461, 140, 555, 360)
+NET_PLOTS = (int(WIDTH * 0.77), int(HEIGHT * 0.12), WIDTH, HEIGHT)
+# The plane's plot, in the canvas's place once its tab is chosen.
+PLANE_PLOT = (356, 178, 708, 528)
+# A small network scenario that trains within a few frames: Playground's circle, 2-4-2-1 tanh.
+SMALL_NETWORK = {"version": 3, "network": {"data": {"set": "circle", "rows": 200}}, "steps": 300, "seed": 1,
+                 "runs": [{"optimizer": "adam", "eta": 0.03, "batch": 10},
+                          {"optimizer": "rmsprop", "eta": 0.01, "batch": 10}]}
+# core's default_network_scenario(), which "Network on data" opens: 4 runs x 2,000 steps, 500 points.
+DEFAULT_NETWORK = {"version": 3, "network": {"data": {"set": "circle", "rows": 500}}, "steps": 2000, "seed": 1,
+                   "runs": [{"optimizer": "sgd", "eta": 0.03, "batch": 10},
+                            {"optimizer": "momentum", "eta": 0.03, "batch": 10},
+                            {"optimizer": "rmsprop", "eta": 0.01, "batch": 10},
+                            {"optimizer": "adam", "eta": 0.01, "batch": 10}]}
 
 
 def chromium():
@@ -171,7 +198,8 @@ class Browser:
         return self.frames()
 
     def screenshot(self, path):
-        data = self.send("Page.captureScreenshot", {"format": "png"}, self.session)["data"]
+        # Optimized for speed: Chromium filters every row "Up", which png_pixels undoes at once.
+        data = self.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True}, self.session)["data"]
         pathlib.Path(path).write_bytes(base64.b64decode(data))
 
     def errors(self):
@@ -226,10 +254,17 @@ def png_pixels(path):
     raw = zlib.decompress(idat)
     stride = width * channels
     rows, previous = [], bytearray(stride)
+    # "Up" rows (every row of a screenshot optimized for speed) as one sum of integers: each byte's
+    # low 7 bits added without a carry into the next byte, its top bit by exclusive or.
+    low, top = int.from_bytes(b"\x7f" * stride, "big"), int.from_bytes(b"\x80" * stride, "big")
     for y in range(height):
         start = y * (stride + 1)
         kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
-        for x in range(stride):
+        if kind == 2:
+            a, b = int.from_bytes(line, "big"), int.from_bytes(previous, "big")
+            line = bytearray((((a & low) + (b & low)) ^ ((a ^ b) & top)).to_bytes(stride, "big"))
+            kind = 0
+        for x in range(stride if kind else 0):
             a = line[x - channels] if x >= channels else 0
             b = previous[x]
             c = previous[x - channels] if x >= channels else 0
@@ -243,7 +278,7 @@ def png_pixels(path):
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, channels)])
+        rows.append(list(zip(line[0::channels], line[1::channels], line[2::channels])))
         previous = line
     return width, height, rows
 
@@ -446,6 +481,164 @@ def check_without_worker(suite, page, site, work):
                 f"warnings {warnings[:3]}, errors {page.errors()[:3]}")
 
 
+def hue_share(rows, region, hue):
+    """The share of the region's pixels of a hue: "orange" (the boundary's label 0, blended toward the
+    background), "blue" (label 1), "green" (the middle of the plane's colour map) or "yellow" (the top
+    of the layers' heatmaps)."""
+    tests = {
+        "yellow": lambda r, g, b: r > 200 and g > 180 and b < 90,
+        "orange": lambda r, g, b: r - b > 80 and g - b > 30 and r >= g and not (g > 180 and b < 90),
+        "blue": lambda r, g, b: b - r > 80 and b >= g,
+        "green": lambda r, g, b: g - r > 40 and g - b > -10,
+    }
+    x0, y0, x1, y1 = region
+    test = tests[hue]
+    hits = sum(test(*pixel) for row in rows[y0:y1] for pixel in row[x0:x1])
+    return hits / max((x1 - x0) * (y1 - y0), 1)
+
+
+def wait_idle(page, job, limit=120):
+    """Waits until the page's job ("Training", "Plane") has been busy and is done; True when it is."""
+    data = "document.documentElement.dataset"
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and page.evaluate(f"{data}.optviz{job}Busy") != "0":
+        time.sleep(0.05)
+    # The frame after the last part: the views of the finished job are drawn.
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return page.evaluate(f"{data}.optviz{job}Busy") == "0"
+
+
+def job_figures(page, job):
+    """(frames drawn while the job was busy, its time from the first to the last in ms, the slowest
+    frame after the page's first ones in ms)."""
+    data = "document.documentElement.dataset"
+    return (int(page.evaluate(f"{data}.optviz{job}Frames") or 0), page.evaluate(f"{data}.optviz{job}Ms"),
+            page.evaluate(f"{data}.optvizSlowest{job}FrameMs"))
+
+
+def net_tabs(rows):
+    """The x centres of the tabs in the network view's tab row, left to right: the runs of at least
+    20 pixels that are not the row's background (its colour at the left edge of the canvas's place)."""
+    x0, _, x1, _ = NET_PLACE
+    row = rows[NET_TAB_ROW]
+    tabs, start = [], None
+    for x in range(x0, x1 + 1):
+        inside = x < x1 and row[x] != row[x0]
+        if inside and start is None:
+            start = x
+        elif not inside and start is not None:
+            if x - start >= 20:
+                tabs.append((start + x) // 2)
+            start = None
+    return tabs
+
+
+def click(page, x, y):
+    for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+        page.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
+                                               "buttons": 1 if kind == "mousePressed" else 0, "clickCount": 1},
+                  page.session)
+        page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def check_network_views(suite, page, base, work):
+    """14. A network scenario from a link trains between frames and draws its views (at step 0, the
+    untrained network's, and at the end the trained one's); its tabs, clicked, draw the Layers view
+    and the weight-space plane."""
+    code = link_code(json.dumps(SMALL_NETWORK))
+    shots = {}
+    for step in ("0", "end"):
+        page.open(f"{base}?step={step}#{code}")
+        trained = wait_idle(page, "Training")
+        frames, total, _ = job_figures(page, "Training")
+        suite.check(f"the page trains a network scenario from a link (step={step})", trained and frames >= 1,
+                    f"done {trained} after {frames} frames")
+        page.screenshot(work / f"network-{step}.png")
+        shots[step] = png_pixels(work / f"network-{step}.png")[2]
+    print(f"browser: (the small network scenario trained in {frames} frames, {total} ms)")
+    suite.check("no error while the network trains", not page.errors(), "; ".join(page.errors()[:3]))
+
+    # The circle's points inside are label 1 (blue), outside label 0 (orange): the trained boundary
+    # colours the plot's middle blue and its four corners (beyond every point) orange.
+    x0, y0, x1, y1 = DATA_PLOT
+    side = (x1 - x0) // 8
+    cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
+    middle = (cx - side // 2, cy - side // 2, cx + side // 2, cy + side // 2)
+    corners = [(x0, y0, x0 + side, y0 + side), (x1 - side, y0, x1, y0 + side),
+               (x0, y1 - side, x0 + side, y1), (x1 - side, y1 - side, x1, y1)]
+
+    def circle_learnt(rows):
+        blue = hue_share(rows, middle, "blue")
+        orange = min(hue_share(rows, corner, "orange") for corner in corners)
+        return blue > 0.5 and orange > 0.8, f"middle {blue:.0%} blue, corners at least {orange:.0%} orange"
+
+    learnt, detail = circle_learnt(shots["end"])
+    suite.check("the data plot shows the trained decision boundary", learnt, detail)
+    untrained, detail = circle_learnt(shots["0"])
+    suite.check("the untrained network's boundary at step 0 is not the circle", not untrained, detail)
+    # The points over the boundary: the labels' own colours, which the blended heatmap only nears.
+    points = {name: count_near(shots["0"], colour, DATA_PLOT, tolerance=24)
+              for name, colour in (("orange", ORANGE), ("blue", (0, 114, 178)))}
+    suite.check("the data plot shows both labels' points", min(points.values()) > 300, str(points))
+    edges = {hue: hue_share(shots["end"], FIRST_EDGES, hue) for hue in ("blue", "orange")}
+    suite.check("the network diagram draws its edges (both signs' colours)", min(edges.values()) > 0.003,
+                ", ".join(f"{v:.1%} {k}" for k, v in edges.items()))
+    for name, colour in (("first (orange)", ORANGE), ("second (sky blue)", SKY_BLUE)):
+        before, after = count_near(shots["0"], colour, NET_PLOTS), count_near(shots["end"], colour, NET_PLOTS)
+        suite.check(f"the plots panel shows the {name} run's loss up to the playhead", after - before > 300,
+                    f"{before} pixels of its colour at step 0, {after} at the end")
+
+    tabs = net_tabs(shots["end"])
+    suite.check("the network views have three tabs", len(tabs) == 3, f"tabs at x {tabs}")
+    if len(tabs) != 3:
+        return
+    click(page, tabs[1], NET_TAB_ROW)
+    page.screenshot(work / "network-layers.png")
+    layers = png_pixels(work / "network-layers.png")[2]
+    _, _, right, _ = NET_PLACE
+    bands = (tabs[0] + (right - tabs[0]) // 2, NET_PLACE[1], right, NET_PLACE[3])
+    yellow = hue_share(layers, NET_PLACE, "yellow"), hue_share(shots["end"], NET_PLACE, "yellow")
+    suite.check("the Layers tab draws the layers' heatmaps", yellow[0] > 0.03 and yellow[1] < 0.005,
+                f"{yellow[0]:.1%} of its top colour in the Layers tab, {yellow[1]:.1%} in Data and network")
+    medians = count_near(layers, SKY_BLUE, bands), count_near(layers, ORANGE, bands)
+    suite.check("the Layers tab draws every run's median and band", min(medians) > 300,
+                f"{medians[0]} pixels of the second run's colour, {medians[1]} of the first's")
+
+    click(page, tabs[2], NET_TAB_ROW)
+    planed = wait_idle(page, "Plane")
+    frames, total, _ = job_figures(page, "Plane")
+    print(f"browser: (the weight-space plane took {frames} frames, {total} ms)")
+    suite.check("the page computes the weight-space plane between frames", planed and frames >= 1,
+                f"done {planed} after {frames} frames")
+    page.screenshot(work / "network-plane.png")
+    plane = png_pixels(work / "network-plane.png")[2]
+    green = hue_share(plane, PLANE_PLOT, "green"), hue_share(layers, PLANE_PLOT, "green")
+    suite.check("the Weight-space plane tab draws the loss over the plane", green[0] > 0.3 and green[1] < 0.1,
+                f"{green[0]:.0%} of its middle colour in the plane tab, {green[1]:.0%} in the Layers tab")
+    suite.check("no error in the network views", not page.errors(), "; ".join(page.errors()[:3]))
+
+
+def check_default_network(suite, page, base):
+    """15. The default network scenario (Network on data: 4 runs x 2,000 steps, 500 points) trains
+    between frames: over many frames, the page drawing meanwhile; how long it took is printed, with
+    the frames' length while it trained and once it had."""
+    # Another query than the last page's: a new document, not a link pasted into it.
+    page.open(f"{base}?step=end&default#{link_code(json.dumps(DEFAULT_NETWORK))}", frames=1)
+    trained = wait_idle(page, "Training")
+    frames, total, slowest = job_figures(page, "Training")
+    idle = page.evaluate("""new Promise(r => {
+        const begin = performance.now(); let n = 0;
+        (function frame() { if (performance.now() - begin >= 1000) r(n); else { ++n; requestAnimationFrame(frame); } })();
+    })""")
+    mean = float(total or 0) / max(frames, 1)
+    print(f"browser: (the default network scenario trained in {float(total or 0) / 1000:.2f} s over {frames} frames: "
+          f"{mean:.0f} ms a frame, the slowest {slowest} ms; {idle} frames in the second after)")
+    suite.check("the default network scenario trains over many frames", trained and frames >= 10,
+                f"done {trained} after {frames} frames")
+    suite.check("no error while the default network scenario trains", not page.errors(),
+                "; ".join(page.errors()[:3]))
+
+
 class Suite:
     def __init__(self):
         self.passed = self.failed = 0
@@ -608,6 +801,8 @@ def main():
         page.screenshot(work / "maps.png")
         check_map_worker(suite, page, base, work)
         check_without_worker(suite, page, site, work)
+        check_network_views(suite, page, base, work)
+        check_default_network(suite, page, base)
 
         # 13. At a device pixel ratio of 2 the canvas has twice the page's pixels (the UI scale follows).
         page.send("Emulation.setDeviceMetricsOverride",

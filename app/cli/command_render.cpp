@@ -1,6 +1,7 @@
 // `optviz render`: a scenario drawn as a PNG figure or an animated GIF in a hidden window, as the
-// window's File menu exports it.
+// window's File menu exports it; a network scenario's runs trained first, as the window trains them.
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -53,7 +54,8 @@ void add_render_options(CLI::App& cmd, RenderOptions& o) {
   };
   cmd.add_option("scenario", o.scenario, "the scenario: .json, or a PNG exported by optviz")->required();
   cmd.add_option("--out", o.out, "write the figure to this PNG file (the scenario is embedded in it)");
-  cmd.add_option("--gif", o.gif, "write an animated GIF of the trajectories growing to this file");
+  cmd.add_option("--gif", o.gif,
+                 "write an animated GIF of the trajectories growing (a network's training going on) to this file");
   o.width_option = cmd.add_option("--width", o.width, "width in pixels (default " + size(png.width, gif.width));
   o.height_option = cmd.add_option("--height", o.height, "height in pixels (default " + size(png.height, gif.height));
   o.step_option = cmd.add_option(
@@ -92,7 +94,6 @@ int render_command(const RenderOptions& o) {
     if (std::string problem = find_gif_problem(gif); !problem.empty()) throw BadInput(problem);
 
   Scenario scenario = open_scenario(o.scenario);
-  if (scenario.network && !o.gif.empty()) throw BadInput("--gif: " + std::string(kNoNetworkFigures));
   if (scenario.network && o.question) throw BadInput("--question: a network scenario asks no question");
   if (!o.view.empty()) scenario.display.view = o.view == "3d" ? CanvasView::surface : CanvasView::flat;
   scenario.course.objective.search_minima(scenario.view);
@@ -122,16 +123,21 @@ int render_command(const RenderOptions& o) {
                                       : o.question  ? FigureComposition::question
                                                     : FigureComposition::slide;
   png.dark = gif.dark = o.theme == "dark";
-  if (scenario.network) {
-    NetFigureRuns figure{&*start, {}};
-    for (const NetRun& r : trained) figure.runs.push_back(&r);
-    export_network_png(*renderer, scenario, figure, png, o.out);
-    return 0;
+  NetFigureRuns figure{start ? &*start : nullptr, {}};
+  for (const NetRun& r : trained) figure.runs.push_back(&r);
+  if (!o.out.empty()) {
+    if (scenario.network)
+      export_network_png(*renderer, scenario, figure, png, o.out);
+    else
+      export_figure_png(*renderer, scenario, runs, png, o.out);
   }
-  if (!o.out.empty()) export_figure_png(*renderer, scenario, runs, png, o.out);
   if (!o.gif.empty()) {
-    GifExport animation(scenario, std::move(runs), gif, o.gif);
-    while (!animation.done()) animation.render_next(*renderer);
+    std::optional<GifExport> animation;
+    if (scenario.network)
+      animation.emplace(scenario, figure, gif, o.gif);
+    else
+      animation.emplace(scenario, std::move(runs), gif, o.gif);
+    while (!animation->done()) animation->render_next(*renderer);
   }
   return 0;
 }

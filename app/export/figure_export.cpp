@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include "parameters.hpp"
 #include "png_file.hpp"
@@ -72,12 +73,34 @@ GifExport::GifExport(const Scenario& scenario, std::vector<Trajectory> runs, con
       writer_(path, settings.width, settings.height, settings.fps),
       frames_(gif_frame_count(settings)) {}
 
+GifExport::GifExport(const Scenario& scenario, const NetFigureRuns& runs, const GifSettings& settings,
+                     const std::filesystem::path& path)
+    : scenario_(scenario),
+      runs_(NetTrainings{}),
+      settings_(checked(settings)),
+      writer_(path, settings.width, settings.height, settings.fps),
+      frames_(gif_frame_count(settings)) {
+  NetTrainings& owned = std::get<NetTrainings>(runs_);
+  if (runs.start != nullptr) owned.start = *runs.start;
+  for (const NetRun* run : runs.runs) owned.runs.push_back(run != nullptr ? std::optional<NetRun>(*run) : std::nullopt);
+}
+
 void GifExport::render_next(FigureRenderer& renderer) {
   if (done()) return;
-  const long step = gif_frame_step(next_, frames_, scenario_.course.steps);
-  writer_.add_frame(
-      renderer.render(scenario_, runs_,
-                      {step, settings_.width, settings_.height, settings_.composition, settings_.dark, std::nullopt}));
+  const FigureRequest request{gif_frame_step(next_, frames_, scenario_.course.steps),
+                              settings_.width,
+                              settings_.height,
+                              settings_.composition,
+                              settings_.dark,
+                              settings_.shown_run};
+  if (const auto* trajectories = std::get_if<std::vector<Trajectory>>(&runs_)) {
+    writer_.add_frame(renderer.render(scenario_, *trajectories, request));
+  } else {
+    const NetTrainings& owned = std::get<NetTrainings>(runs_);
+    NetFigureRuns figure{owned.start ? &*owned.start : nullptr, {}};
+    for (const std::optional<NetRun>& run : owned.runs) figure.runs.push_back(run ? &*run : nullptr);
+    writer_.add_frame(renderer.render_network(scenario_, figure, request));
+  }
   ++next_;
   if (done()) writer_.finish();
 }

@@ -1,11 +1,14 @@
 // Figures and animations of a scenario, drawn by a FigureRenderer: the PNG (with the scenario
 // embedded, so that it opens again as that scenario) and the animated GIF of the trajectories
-// growing. The command line's `optviz render` and the File menu's exports both use these.
+// growing, or of a network's training going on. The command line's `optviz render` and the File
+// menu's exports both use these.
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "figure_renderer.hpp"
@@ -40,6 +43,9 @@ struct GifSettings {
   double seconds = 8;
   FigureComposition composition = FigureComposition::slide;  // each frame's (a question slide does not move)
   bool dark = false;
+  // A network scenario's run shown under its decision boundary (none: preferred_run), as in
+  // FigureRequest.
+  std::optional<std::size_t> shown_run;
 };
 
 // "" or the first problem, named by its command-line flag: "--fps: must be in [1, 60], got 0".
@@ -50,11 +56,19 @@ int gif_frame_count(const GifSettings& settings);
 long gif_frame_step(int frame, int frames, long steps);
 
 // An animation being written, one frame at a time, so that the app can show progress between
-// frames. Destroying it before done() cancels: the partly written file is removed.
+// frames: frame k is the figure at step gif_frame_step(k, frames(), the scenario's steps), a 2D
+// scenario's trajectories up to it or a network scenario's training at it (its slide: the data
+// under the boundary, the network, the curves). Destroying it before done() cancels: the partly
+// written file is removed.
 class GifExport {
  public:
-  // `runs` are simulate(scenario). Opens the file (throws as GifWriter). settings must be valid.
+  // A 2D scenario's: `runs` are simulate(scenario). Opens the file (throws as GifWriter). settings
+  // must be valid.
   GifExport(const Scenario& scenario, std::vector<Trajectory> runs, const GifSettings& settings,
+            const std::filesystem::path& path);
+  // A network scenario's: its trainings are copied, so that the window may train its runs again
+  // while the animation is written.
+  GifExport(const Scenario& scenario, const NetFigureRuns& runs, const GifSettings& settings,
             const std::filesystem::path& path);
 
   // Renders and writes the next frame; after the last one, completes the file. Throws
@@ -66,8 +80,14 @@ class GifExport {
   double progress() const { return static_cast<double>(next_) / frames_; }
 
  private:
+  // A network scenario's trainings, owned; NetFigureRuns points into them for each frame.
+  struct NetTrainings {
+    std::optional<NetStart> start;
+    std::vector<std::optional<NetRun>> runs;  // none: not trained
+  };
+
   Scenario scenario_;
-  std::vector<Trajectory> runs_;
+  std::variant<std::vector<Trajectory>, NetTrainings> runs_;
   GifSettings settings_;
   GifWriter writer_;
   int frames_;

@@ -22,9 +22,6 @@ inline constexpr int kMaxFigureSide = 7680;  // 8K
 
 enum class FigureComposition { slide, question, canvas };
 
-// A network scenario has no animation yet: its GIF is refused with this.
-inline constexpr const char* kNoNetworkFigures = "a network scenario's training is not animated as a GIF yet";
-
 // A network scenario's trainings, for its figures: what every run started from, and each run's
 // training (null: not trained).
 struct NetFigureRuns {

@@ -130,7 +130,9 @@ void gif_dialog(AppState& state) {
       ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22, 0), text.c_str());
       if (ImGui::Button("Cancel")) state.view.requests.cancel_gif = true;
     } else {
-      ImGui::TextUnformatted("The trajectories growing from step 0 to the last step, on the slide:");
+      ImGui::TextUnformatted(state.model.simulated.network
+                                 ? "The training going on from step 0 to the last step, on the slide:"
+                                 : "The trajectories growing from step 0 to the last step, on the slide:");
       ImGui::Checkbox("Canvas only", &d.canvas_only);
       size_fields(d.gif_width, d.gif_height, kMaxGifWidth, kMaxGifHeight);
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);

@@ -66,10 +66,7 @@ void Application::Impl::export_png() {
     const FigureRequest request{current_step(state), d.png_width, d.png_height,
                                 composition,         false,       state.model.selected};
     if (state.model.simulated.network) {
-      NetFigureRuns runs{state.model.training->start(), {}};
-      for (std::size_t i = 0; i < state.model.simulated.course.runs.size(); ++i)
-        runs.runs.push_back(state.model.training->run(i));
-      export_network_png(*figures, figure_scenario(), runs, request, path);
+      export_network_png(*figures, figure_scenario(), state.model.training->figure_runs(), request, path);
     } else {
       export_figure_png(*figures, figure_scenario(), state.model.runs, request, path);
     }
@@ -84,24 +81,24 @@ void Application::Impl::export_png() {
 
 void Application::Impl::start_gif() {
   state.view.requests.start_gif = false;
-  if (state.model.simulated.network) {
-    set_notice(state, std::string("cannot export: ") + kNoNetworkFigures, true);
-    return;
-  }
   Dialogs& d = state.view.dialogs;
   const GifSettings settings{d.gif_width,
                              d.gif_height,
                              d.gif_fps,
                              static_cast<double>(d.gif_seconds),
                              d.canvas_only ? FigureComposition::canvas : FigureComposition::slide,
-                             false};
+                             false,
+                             state.model.selected};
   if (const std::string problem = find_gif_problem(settings); !problem.empty()) {
     set_notice(state, "cannot export: " + problem, true);
     return;
   }
   if (!ensure_figures()) return;
   try {
-    gif = std::make_unique<GifExport>(figure_scenario(), state.model.runs, settings, d.gif_path);
+    gif =
+        state.model.simulated.network
+            ? std::make_unique<GifExport>(figure_scenario(), state.model.training->figure_runs(), settings, d.gif_path)
+            : std::make_unique<GifExport>(figure_scenario(), state.model.runs, settings, d.gif_path);
     state.view.gif = {true, 0, gif->frames()};
   } catch (const std::exception& e) {
     gif.reset();

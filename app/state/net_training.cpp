@@ -46,6 +46,12 @@ void NetTraining::update(const Scenario& scenario) {
   trained_ = scenario;
 }
 
+NetFigureRuns NetTraining::figure_runs() const {
+  NetFigureRuns figure{start(), {}};
+  for (std::size_t i = 0; i < size(); ++i) figure.runs.push_back(run(i));
+  return figure;
+}
+
 void NetTraining::start_run(std::size_t i, const Scenario& s) {
   auto w = std::make_unique<Worker>();
   w->start = start_;

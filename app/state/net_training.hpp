@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "figure_renderer.hpp"
 #include "map_job.hpp"
 #include "network_setup.hpp"
 #include "scenario.hpp"
@@ -46,6 +47,8 @@ class NetTraining {
   std::uint64_t version(std::size_t i) const { return i < runs_.size() ? runs_[i].version : 0; }
   // What every run started from: the network, its sets, the initial weights (null: no network).
   const NetStart* start() const { return start_.get(); }
+  // The start and every run's training, as the figures take them (pointers into this object).
+  NetFigureRuns figure_runs() const;
   // The scenario the runs train (or trained) for.
   const Scenario& trained() const { return trained_; }
   bool busy() const;

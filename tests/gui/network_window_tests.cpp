@@ -1,12 +1,19 @@
 // A network scenario in the window (issue 25): its runs train in the background (app/state/
 // net_training), each exactly as train_scenario_run trains it (and so as `optviz train` does);
 // presentation edits never train again, a slider trains again exactly its run, a change of the
-// network, its data or the seed trains every run, and a stale training is dropped.
+// network, its data or the seed trains every run, and a stale training is dropped. Its GIF export
+// draws the trainings the window had when it started.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <optional>
 #include <sstream>
+#include <stdexcept>
+#include <vector>
 
 #include "../support/small_network.hpp"
 #include "drawn_text.hpp"
+#include "figure_export.hpp"
+#include "figure_renderer.hpp"
 #include "headless_ui.hpp"
 #include "network_setup.hpp"
 #include "process.hpp"
@@ -22,6 +29,30 @@ namespace {
 
 // Frames until no training runs (a minute at most).
 void settle(HeadlessUi& ui) { REQUIRE(gui::test::settle_training(ui)); }
+
+// Records what each frame of an animation asks to draw, and draws a flat frame.
+class RecordingRenderer : public FigureRenderer {
+ public:
+  struct Frame {
+    long step = 0;
+    std::optional<std::size_t> shown_run;
+    std::size_t parameters = 0;  // the start's network's
+    std::vector<std::vector<double>> losses;
+  };
+  std::vector<Frame> frames;
+
+  Image render(const Scenario&, const std::vector<Trajectory>&, const FigureRequest&) override {
+    throw std::logic_error("a network scenario's frame drawn as a 2D figure");
+  }
+  Image render_network(const Scenario&, const NetFigureRuns& runs, const FigureRequest& request) override {
+    Frame f{request.step, request.shown_run, runs.start ? runs.start->theta.size() : 0, {}};
+    for (const NetRun* run : runs.runs) f.losses.push_back(run ? run->loss : std::vector<double>{});
+    frames.push_back(std::move(f));
+    const auto shade = static_cast<std::uint8_t>(request.step % 256);
+    return {request.width, request.height,
+            std::vector<std::uint8_t>(static_cast<std::size_t>(request.width * request.height) * 4, shade)};
+  }
+};
 
 std::vector<std::uint64_t> versions(const AppState& s) {
   std::vector<std::uint64_t> out;
@@ -192,6 +223,38 @@ TEST_CASE("Export CSV writes every network run's rows and layers as optviz run d
   CHECK(optviz::testing::read_file(dir / "03-adam.csv") == csv.str());
   CHECK(std::filesystem::exists(dir / "03-adam-layers.csv"));
   CHECK(std::filesystem::exists(dir / "summary.json"));
+}
+
+TEST_CASE("the window's GIF of a network: the slide at each frame's step, of the runs as they were at its start") {
+  HeadlessUi ui(small_network());
+  settle(ui);
+  ui.state.model.selected = 2;
+  const Scenario s = ui.state.model.simulated;
+  std::vector<std::vector<double>> losses;
+  for (std::size_t i = 0; i < 4; ++i) losses.push_back(ui.state.model.training->run(i)->loss);
+  const auto path = optviz::gui::test::temp_dir("network-gif") / "net.gif";
+  GifSettings settings{64, 36, 6, 1.5, FigureComposition::slide, false, ui.state.model.selected};
+  GifExport gif(s, ui.state.model.training->figure_runs(), settings, path);
+  REQUIRE(gif.frames() == 9);
+  // The network changes while the animation is written: the window trains every run again, on
+  // another network; the animation keeps drawing the trainings it started with.
+  ui.state.model.scenario.network->hidden = {3};
+  ui.frame();
+  settle(ui);
+  REQUIRE(ui.state.model.training->start()->theta.size() == 2 * 3 + 3 + 3 + 1);
+  RecordingRenderer renderer;
+  while (!gif.done()) gif.render_next(renderer);
+  REQUIRE(renderer.frames.size() == 9);
+  for (int k = 0; k < 9; ++k) {
+    const RecordingRenderer::Frame& f = renderer.frames[static_cast<std::size_t>(k)];
+    CHECK(f.step == gif_frame_step(k, 9, s.course.steps));
+    CHECK(f.shown_run == std::optional<std::size_t>(2));
+    CHECK(f.parameters == 2 * 4 + 4 + 4 * 2 + 2 + 2 + 1);  // Playground's 2-4-2-1
+    CHECK(f.losses == losses);
+  }
+  CHECK(renderer.frames.front().step == 0);
+  CHECK(renderer.frames.back().step == s.course.steps);
+  CHECK(std::filesystem::file_size(path) > 0);
 }
 
 TEST_CASE("the sweep map asks nothing of a network scenario and says why") {

@@ -4,11 +4,13 @@
 #include <set>
 #include <utility>
 
+#include "figure_export.hpp"
 #include "lesson_support.hpp"
 #include "png_file.hpp"
 #include "presets.hpp"
 #include "scenario_file.hpp"
 #include "scenario_io.hpp"
+#include "small_network.hpp"
 #include "support.hpp"
 
 using namespace optviz;
@@ -22,6 +24,17 @@ std::size_t pixels_near(const Image& image, Rgb colour, int tolerance) {
   for (std::size_t i = 0; i < image.rgba.size(); i += 4)
     n += std::abs(image.rgba[i] - colour.r) + std::abs(image.rgba[i + 1] - colour.g) +
              std::abs(image.rgba[i + 2] - colour.b) <=
+         tolerance;
+  return n;
+}
+
+// Pixels of two images of the same size whose colours differ by more than `tolerance` (sum of
+// channel differences).
+std::size_t pixels_apart(const Image& a, const Image& b, int tolerance) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < a.rgba.size() && i < b.rgba.size(); i += 4)
+    n += std::abs(a.rgba[i] - b.rgba[i]) + std::abs(a.rgba[i + 1] - b.rgba[i + 1]) +
+             std::abs(a.rgba[i + 2] - b.rgba[i + 2]) >
          tolerance;
   return n;
 }
@@ -201,8 +214,68 @@ TEST_CASE("a network scenario renders its slide: the data and boundary, the netw
                                     "--width", "640", "--height", "640"});
   CHECK(canvas.exit_code == 0);
   CHECK(read_png(dir / "canvas.png").width == 640);
-  const Result gif = run_optviz({"render", png.string(), "--gif", (dir / "net.gif").string()});
-  CHECK(gif.exit_code == 2);
-  CHECK(gif.err == "optviz: --gif: a network scenario's training is not animated as a GIF yet\n");
-  CHECK_FALSE(std::filesystem::exists(dir / "net.gif"));
+}
+
+TEST_CASE("a network scenario's GIF: its slide at each frame's step, as the training goes on", "[render]") {
+  const TempDir dir;
+  const Scenario s = small_network_scenario(100, 200);
+  save_scenario(dir / "net.json", s);
+  const std::string size[] = {"--width", "320", "--height", "180"};
+  const auto render = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"render", (dir / "net.json").string()});
+    args.insert(args.end(), std::begin(size), std::end(size));
+    return run_optviz(args);
+  };
+  // 2 s at 5 fps: 10 frames, frame k at step round(200 k / 9).
+  const Result r = render({"--gif", (dir / "net.gif").string(), "--fps", "5", "--seconds", "2"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  const Gif gif = read_gif(dir / "net.gif");
+  CHECK(gif.width == 320);
+  CHECK(gif.height == 180);
+  CHECK(gif.loops_forever);
+  REQUIRE(gif.frames.size() == 10);
+  for (int d : gif.delays) CHECK(d == 20);
+  // Frames 0, 4 and 9 are the PNG slides at their steps (0, 89 and 200) within the palette's
+  // rounding (one palette, built from the first frame, for all: no pixel is off by more than 96 in
+  // its three channels together), and more than 500 pixels away from the slides at the other two
+  // steps: the boundary, the network and the curves move with the training.
+  const int shown[] = {0, 4, 9};
+  std::vector<Image> slides;
+  for (const int frame : shown) {
+    const long step = gif_frame_step(frame, 10, s.course.steps);
+    const auto png = dir / ("step" + std::to_string(step) + ".png");
+    REQUIRE(render({"--out", png.string(), "--step", std::to_string(step)}).exit_code == 0);
+    slides.push_back(read_png(png));
+    REQUIRE(slides.back().width == 320);
+    REQUIRE(slides.back().height == 180);
+  }
+  CHECK(gif_frame_step(4, 10, s.course.steps) == 89);
+  for (std::size_t f = 0; f < 3; ++f)
+    for (std::size_t p = 0; p < 3; ++p) {
+      INFO("frame " << shown[f] << " against the slide of frame " << shown[p]);
+      const std::size_t off = pixels_apart(gif.frames[static_cast<std::size_t>(shown[f])], slides[p], 96);
+      if (f == p)
+        CHECK(off == 0);
+      else
+        CHECK(off > 500);
+    }
+  for (std::size_t a = 0; a < gif.frames.size(); ++a)
+    for (std::size_t b = a + 1; b < gif.frames.size(); ++b) CHECK(gif.frames[a].rgba != gif.frames[b].rgba);
+
+  // Bad settings are refused as for a 2D scenario's GIF, before anything is trained or written.
+  const std::pair<std::vector<std::string>, std::string> refused[] = {
+      {{"--gif", (dir / "bad.gif").string(), "--fps", "0"}, "--fps: must be in [1, 60], got 0"},
+      {{"--gif", (dir / "bad.gif").string(), "--seconds", "61"}, "--seconds: must be in (0, 60], got 61"},
+      {{"--gif", (dir / "bad.gif").string(), "--fps", "60", "--seconds", "31"},
+       "--fps x --seconds: must give at most 1800 frames, got 1860"},
+      {{"--gif", (dir / "bad.gif").string(), "--question"},
+       "--question applies to --out only (a question slide does not move)"},
+  };
+  for (const auto& [args, message] : refused) {
+    const Result bad = render(args);
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err == "optviz: " + message + "\n");
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "bad.gif"));
 }

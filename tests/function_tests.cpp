@@ -48,6 +48,30 @@ TEST_CASE("each built-in function carries the index of its own formula", "[funct
   }
 }
 
+TEST_CASE("a formula that claims finite_in_bound is finite out to the bound", "[functions][sweep]") {
+  // A sweep trusts the claim to skip f (lane_kernels.cpp): every power of ten up to the bound, with
+  // both signs and 0, covers the corners and edges where a polynomial's terms are largest, and 0
+  // where a division would fail.
+  std::vector<double> coordinates = {0, 0.5, -0.5};
+  for (double a = 1; a <= formulas::kFiniteBound; a *= 10) coordinates.insert(coordinates.end(), {a, -a});
+  coordinates.insert(coordinates.end(), {formulas::kFiniteBound / 3, -formulas::kFiniteBound / 3});
+  int claiming = 0;
+  for (std::size_t index = 0; index < formulas::kCount; ++index) {
+    formulas::with_formula(index, [&]<class Formula>() {
+      if (!Formula::finite_in_bound) return;
+      ++claiming;
+      for (double x : coordinates)
+        for (double y : coordinates) {
+          INFO("formula " << index << " at " << x << ", " << y);
+          const Vec2 g = Formula::gradient(Vec2{x, y});
+          CHECK(std::isfinite(Formula::value(Vec2{x, y})));
+          CHECK((std::isfinite(g.x) && std::isfinite(g.y)));
+        }
+    });
+  }
+  CHECK(claiming == 11);  // all but Ackley
+}
+
 TEST_CASE("analytic gradients match central differences across the view box", "[functions]") {
   for (const TestFunction& f : test_functions()) {
     const Box b = f.view;

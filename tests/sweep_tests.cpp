@@ -125,7 +125,46 @@ TEST_CASE("sweep cells equal single runs, for every built-in optimizer, in lanes
     const UseSimdTarget use(target);
     for (const Case& c : cases) {
       INFO(name(c.kind) << " on " << c.function << ", SIMD target " << target);
-      check_sweep(builtin_sweep(c.kind, c.x, c.y, c.function), true);
+      Sweep s = builtin_sweep(c.kind, c.x, c.y, c.function);
+      check_sweep(s, true);
+      s.target = {};  // none: the lanes then compute f only where they test every row
+      check_sweep(s, true);
+    }
+  }
+}
+
+TEST_CASE("lanes that prove blocks of rows quiet give the map of lanes that test every row", "[sweep][simd]") {
+  // Runs that diverge at steps inside a block, beside runs that do not, with and without a target:
+  // the blocks of rows with a divergent lane run again with every test, the others prove it absent
+  // from the positions alone (a formula that is finite_in_bound) or from f and g too (Ackley).
+  const std::vector<Sweep> sweeps = {
+      builtin_sweep(OptimizerKind::sgd, axis("eta", 1e-4, 2e-2, 13, true), axis("weight_decay", 0, 0.5, 5)),
+      builtin_sweep(OptimizerKind::momentum, axis("eta", 1e-7, 1e-2, 13, true), axis("momentum", 0, 0.99, 5),
+                    "goldstein_price"),
+      builtin_sweep(OptimizerKind::sgd, axis("eta", 1e8, 1e12, 13, true), axis("weight_decay", 0, 1e-3, 5), "ackley"),
+  };
+  for (const std::string& target : simd_targets()) {
+    const UseSimdTarget use(target);
+    for (const Sweep& with_target : sweeps) {
+      for (const Target& reach : {with_target.target, Target{}}) {
+        Sweep s = with_target;
+        s.target = reach;
+        INFO(name(s.run.hyper.kind) << " on " << s.objective.name() << ", SIMD target " << target
+                                    << (reach == Target{} ? ", no target" : ", a target"));
+        const Map quiet = sweep(s);
+        const Map every_row = sweep(s, nullptr, {.tests_every_row = true});
+        const Map loop = sweep(s, nullptr, {.threads = 1, .lanes = false});
+        CHECK(quiet.cells == every_row.cells);
+        CHECK(quiet.cells == loop.cells);
+        int diverged = 0, inside_a_block = 0;
+        for (const RunSummary& cell : loop.cells) {
+          diverged += cell.diverged_at.has_value();
+          inside_a_block += cell.diverged_at.has_value() && *cell.diverged_at % 32 != 0;
+        }
+        CHECK(diverged > 0);
+        CHECK(inside_a_block > 0);
+        CHECK(diverged < static_cast<int>(loop.cells.size()));
+      }
     }
   }
 }

@@ -1,6 +1,15 @@
 // The formulas of the built-in test functions (test_functions.cpp adds their names, view boxes and
 // minima), each a value and an analytic gradient written once as templates over the point type P:
 // Vec2 for one point, PackVec2 (lanes.hpp) for one point per lane, which the sweeps evaluate.
+//
+// Each also states `finite_in_bound`: whether its value and gradient, computed as written, are
+// finite wherever x and y are finite with |x|, |y| <= kFiniteBound (1e12, a run's divergence bound:
+// trajectory.hpp). Where it holds, a sweep proves that no row of a run diverged from the positions
+// alone, and computes f only on the rows that need it (maps/lane_kernels.cpp). The proof beside
+// each bounds every intermediate of the evaluation by putting B = 1e12 for |x| and |y| into the
+// magnitudes of its terms (the largest double is 1.8e308); sin and cos of a finite number are
+// finite. A formula with exp, log or a division does not claim it. function_tests.cpp evaluates
+// every formula that claims it at the corners and edges of the bound.
 #pragma once
 
 #include <cstddef>
@@ -16,12 +25,16 @@ namespace optviz::formulas {
 
 using std::numbers::pi;
 
+inline constexpr double kFiniteBound = 1e12;
+
 template <class T>
 T sq(T a) {
   return a * a;
 }
 
 struct Rosenbrock {
+  // |y - x^2| <= 1.01e24, 100 (y - x^2)^2 <= 1.1e50; the gradient's 400 |x| |r| <= 4.1e38.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     return sq(1 - p.x) + 100 * sq(p.y - p.x * p.x);
@@ -34,6 +47,8 @@ struct Rosenbrock {
 };
 
 struct Beale {
+  // |x y^3| <= 1e48, each square <= 1.1e96; the gradient's terms (6 |c| |x| y^2) <= 6.1e84.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     const auto [x, y] = p;
@@ -51,6 +66,8 @@ struct Beale {
 };
 
 struct Himmelblau {
+  // |x^2 + y - 11| <= 1.1e24, its square <= 1.3e48; the gradient's 4 |x| |a| <= 4.4e36.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     return sq(p.x * p.x + p.y - 11) + sq(p.x + p.y * p.y - 7);
@@ -64,6 +81,8 @@ struct Himmelblau {
 };
 
 struct Booth {
+  // |x + 2 y - 7| <= 3.1e12, its square <= 9.7e24; the gradient <= 1.9e13.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     return sq(p.x + 2 * p.y - 7) + sq(2 * p.x + p.y - 5);
@@ -77,6 +96,8 @@ struct Booth {
 };
 
 struct Rastrigin {
+  // x^2 <= 1e24, 2 pi |x| <= 6.3e12 (finite, so cos and sin are in [-1, 1]); the gradient <= 2.1e12.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     return 20 + p.x * p.x - 10 * ew::cos(2 * pi * p.x) + p.y * p.y - 10 * ew::cos(2 * pi * p.y);
@@ -88,6 +109,8 @@ struct Rastrigin {
 };
 
 struct Ackley {
+  // exp, and a division by r: not claimed.
+  static constexpr bool finite_in_bound = false;
   template <class P>
   static ScalarOf<P> value(P p) {
     const auto r = ew::sqrt(0.5 * (p.x * p.x + p.y * p.y));
@@ -106,6 +129,9 @@ struct Ackley {
 };
 
 struct GoldsteinPrice {
+  // (x + y + 1)^2 <= 9.1e24, the factor after it <= 1.3e25, a <= 1.2e50; (2x - 3y)^2 <= 2.6e25, its
+  // factor <= 7.6e25, b <= 2e51; a b <= 2.4e101. The gradient: da <= 2e38, db <= 3.1e39, each product <= 4e89.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     const auto [x, y] = p;
@@ -130,6 +156,8 @@ struct GoldsteinPrice {
 };
 
 struct Saddle {
+  // x^2 - y^2: each square <= 1e24.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     return p.x * p.x - p.y * p.y;
@@ -141,6 +169,8 @@ struct Saddle {
 };
 
 struct Quadratic {
+  // 0.5 (x^2 + 25 y^2) <= 1.3e25.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     return 0.5 * (p.x * p.x + 25 * p.y * p.y);
@@ -152,6 +182,8 @@ struct Quadratic {
 };
 
 struct SixHumpCamel {
+  // x^4 / 3 <= 3.4e47, times x^2 <= 3.4e71; (4 y^2 - 4) y^2 <= 4e48; the gradient's 2 x^5 <= 2e60.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     const auto [x, y] = p;
@@ -165,6 +197,8 @@ struct SixHumpCamel {
 };
 
 struct StyblinskiTang {
+  // x^4 <= 1e48, 16 x^2 <= 1.6e25; the gradient's 2 x^3 <= 2e36.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     const auto [x, y] = p;
@@ -178,6 +212,8 @@ struct StyblinskiTang {
 };
 
 struct Matyas {
+  // 0.26 (x^2 + y^2) + 0.48 |x y| <= 1e24.
+  static constexpr bool finite_in_bound = true;
   template <class P>
   static ScalarOf<P> value(P p) {
     return 0.26 * (p.x * p.x + p.y * p.y) - 0.48 * p.x * p.y;

@@ -70,33 +70,49 @@ struct LaneRuns {
 
 // A row diverges (divergence()) when |theta.x| or |theta.y| exceeds kDivergenceBound or the value or
 // the gradient is not finite; then theta.x^2 + theta.y^2 + |f| + g.x^2 + g.y^2 is above this bound
-// or not finite, and so is a sum of such terms over rows, each >= 0.
+// or not finite, and so is a sum of such terms over rows, each >= 0. For a formula whose value and
+// gradient are finite wherever |x| and |y| are within formulas::kFiniteBound (finite_in_bound), the
+// position's terms alone say as much: a sum of theta.x^2 + theta.y^2 at most this bound puts every
+// row's |x| and |y| below 3.2e11, within both bounds, where f and g are finite.
 constexpr double kQuietBound = kDivergenceBound * kDivergenceBound / 10;
+static_assert(kQuietBound <= formulas::kFiniteBound * formulas::kFiniteBound);
 // Rows between two looks at the tests.
 constexpr long kBlock = 32;
+
+// a where a < b, else b (b when either is NaN): one vminpd per part, as g++ compiles this ?:.
+Pack lesser(Pack a, Pack b) {
+  return Pack::map(a, b, [](auto u, auto v) { return u < v ? u : v; });
+}
 
 // The rows of run_rows() for every lane, with the same tests (divergence and the target); a lane
 // that has ended computes on, unrecorded, until every lane has. H: the lanes' hyperparameters, of
 // kind K. The tests would cost as much as the updates if they were made at every row: a block of
-// rows runs with only a sum that proves no lane diverged in it (kQuietBound) and its values kept,
-// which are then tested for the target; a block whose sum proves nothing runs again from its start
-// with every test at every row.
+// rows runs with only a sum that proves no lane diverged in it (kQuietBound) and, while a lane may
+// still reach the target, its values kept, which are then tested for it; a block whose sum proves
+// nothing runs again from its start with every test at every row, as every block does when
+// `every_row` is set (the tests compare the two). Otherwise a formula that is finite_in_bound has
+// its value computed only where it is needed: for the target, and on the rows tested one by one
+// (the last row, and those of a block run again).
 template <class Formula, OptimizerKind K, class H>
-OPTVIZ_FLATTEN void summarize_lanes(const H& hyper, PackVec2 theta, long steps, const Target& target, RunSummary* out) {
+OPTVIZ_FLATTEN void summarize_lanes(const H& hyper, PackVec2 theta, long steps, const Target& target, bool every_row,
+                                    RunSummary* out) {
   OptimizerState<PackVec2> state = initial_state<PackVec2>(hyper);
+  const bool targeted = target.value == target.value;  // a NaN value is never reached
   Mask ended{}, reached{};
-  Pack value = 0.0;
+  Pack value = 0.0;  // of the last row tested one by one
   std::array<Pack, kBlock> values;
-  bool exact = false;  // whether this block tests every row
+  bool exact = every_row;  // whether this block tests every row
   for (long k = 0; k <= steps;) {
     const long rows = k == steps ? 1 : std::min(kBlock, steps - k);
     const PackVec2 theta_at_start = theta;
     const OptimizerState<PackVec2> state_at_start = state;
     Pack loudness = 0.0, lowest = std::numeric_limits<double>::infinity();
+    // The values are needed while a lane may still reach the target.
+    const bool keep_values = targeted && !ew::all(reached | ended);
     for (long i = 0; i < rows; ++i) {
-      value = Formula::value(theta);
       const PackVec2 g = Formula::gradient(theta);
       if (exact || k + i == steps) {
+        value = Formula::value(theta);
         const Mask diverging = divergence(theta, value, g) & !ended;
         const Mask reaching = (value - target.value <= target.tolerance) & !reached & !ended;
         if (ew::any(diverging | reaching)) {
@@ -113,9 +129,16 @@ OPTVIZ_FLATTEN void summarize_lanes(const H& hyper, PackVec2 theta, long steps, 
           if (ew::all(ended)) return;
         }
       } else {
-        values[static_cast<std::size_t>(i)] = value;
-        lowest = ew::where(value < lowest, value, lowest);
-        loudness = loudness + (((theta.x * theta.x + theta.y * theta.y) + ew::abs(value)) + (g.x * g.x + g.y * g.y));
+        if constexpr (Formula::finite_in_bound)
+          loudness = loudness + (theta.x * theta.x + theta.y * theta.y);
+        else
+          loudness = loudness + (((theta.x * theta.x + theta.y * theta.y) + ew::abs(Formula::value(theta))) +
+                                 (g.x * g.x + g.y * g.y));
+        if (keep_values) {
+          const Pack f = Formula::value(theta);  // the same as above: computed once
+          values[static_cast<std::size_t>(i)] = f;
+          lowest = lesser(f, lowest);
+        }
       }
       if (k + i < steps) theta = step_as<K>(hyper, state, theta, g);
     }
@@ -125,7 +148,7 @@ OPTVIZ_FLATTEN void summarize_lanes(const H& hyper, PackVec2 theta, long steps, 
       state = state_at_start;
       continue;
     }
-    if (!exact && ew::any((lowest - target.value <= target.tolerance) & !reached & !ended)) {
+    if (!exact && keep_values && ew::any((lowest - target.value <= target.tolerance) & !reached & !ended)) {
       // value - target grows with the value: the block's lowest tells whether any row reaches.
       for (long i = 0; i < rows; ++i) {
         const Mask reaching =
@@ -135,7 +158,7 @@ OPTVIZ_FLATTEN void summarize_lanes(const H& hyper, PackVec2 theta, long steps, 
         reached = reached | reaching;
       }
     }
-    exact = false;
+    exact = every_row;
     k += rows;
   }
   for (int l = 0; l < kLanes; ++l) {
@@ -165,9 +188,9 @@ void summarize_cells(const lane_kernels::Cells& cells) {
     with_kind(runs.hyper.kind, [&]<OptimizerKind K>() {
       if (all_bare)
         summarize_lanes<Formula, K>(BareHyperparameters<Pack>(runs.hyper), runs.start, cells.steps, *cells.target,
-                                    out.data());
+                                    cells.every_row, out.data());
       else
-        summarize_lanes<Formula, K>(runs.hyper, runs.start, cells.steps, *cells.target, out.data());
+        summarize_lanes<Formula, K>(runs.hyper, runs.start, cells.steps, *cells.target, cells.every_row, out.data());
     });
     std::copy_n(out.begin(), std::min<std::size_t>(kLanes, cells.end - c), cells.out + c);
   }

@@ -23,6 +23,7 @@ struct Cells {
   std::size_t end = 0;
   long steps = 0;
   const Target* target = nullptr;
+  bool every_row = false;  // test every row as a single run does (MapOptions::tests_every_row)
   RunSummary* out = nullptr;
 };
 void summarize(const Cells& cells);

@@ -84,6 +84,7 @@ struct MapInParts::Work {
   Training training;
   Target target;
   std::optional<std::size_t> formula;
+  bool tests_every_row = false;
   std::function<std::pair<Hyperparameters, Vec2>(std::size_t)> cell;
   std::size_t per_block = 1;
   std::size_t blocks = 0;
@@ -118,6 +119,7 @@ struct MapInParts::Work {
                                .end = end,
                                .steps = steps,
                                .target = &target,
+                               .every_row = tests_every_row,
                                .out = map.cells.data()});
     } else {
       const Rule* r = rule ? &*rule : nullptr;
@@ -140,6 +142,7 @@ MapInParts::MapInParts(const Sweep& s, const MapOptions& options) : work_(std::m
   w.training = s.training;
   w.target = s.target;
   w.formula = lane_formula(s.objective, s.run, s.training, options);
+  w.tests_every_row = options.tests_every_row;
   const int columns = s.x.count;
   w.cell = [s, columns](std::size_t c) {
     const int i = static_cast<int>(c % static_cast<std::size_t>(columns));
@@ -159,6 +162,7 @@ MapInParts::MapInParts(const Basin& b, const MapOptions& options) : work_(std::m
   w.training = b.training;
   w.target = b.target;
   w.formula = lane_formula(w.f, b.run, b.training, options);
+  w.tests_every_row = options.tests_every_row;
   w.cell = [b](std::size_t c) {
     const int i = static_cast<int>(c % static_cast<std::size_t>(b.columns));
     const int j = static_cast<int>(c / static_cast<std::size_t>(b.columns));

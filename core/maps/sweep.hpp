@@ -142,6 +142,10 @@ struct Progress {
 struct MapOptions {
   unsigned threads = 0;  // 0: every core
   bool lanes = true;     // false: every cell through the loop of a single run (the tests compare)
+  // true: the lanes test every row for divergence and the target as a single run does, where they
+  // otherwise prove blocks of rows quiet at once and compute f only where it is needed (the tests
+  // compare; the cells are the same).
+  bool tests_every_row = false;
   // Updates of a block of cells through the loop of a single run (a few milliseconds); a block
   // through the lanes has twice as many, which take less time.
   std::size_t block_updates = std::size_t{1} << 22;

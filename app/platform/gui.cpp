@@ -96,10 +96,16 @@ int run_gui(const GuiOptions& options) {
     Image image;
     const int frames = std::max(1, options.frames);
     for (int i = 0; i + 1 < frames; ++i) app->frame(1.0 / 60);
-    // The maps and trainings computed in the background are finished before the still is taken (within a minute).
+    // The maps, trainings and planes computed in the background are finished before the still is taken
+    // (within a minute): until nothing computes in two frames running, as a finished training starts
+    // the plane of its run.
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
-    const auto busy = [&app] { return app->state().model.maps->busy() || app->state().model.training->busy(); };
-    while (busy() && std::chrono::steady_clock::now() < give_up) {
+    const auto busy = [&app] {
+      const auto& m = app->state().model;
+      return m.maps->busy() || m.training->busy() || m.plane->busy();
+    };
+    for (int quiet = 0; quiet < 2 && std::chrono::steady_clock::now() < give_up;) {
+      quiet = busy() ? 0 : quiet + 1;
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       app->frame(1.0 / 60);
     }

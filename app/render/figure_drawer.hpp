@@ -64,6 +64,19 @@ class FigureDrawer {
                    long step, const CanvasStyle& style, bool alone, bool paths);
   void draw_slide(ImDrawList& dl, const Scenario& scenario, const std::vector<Trajectory>& runs,
                   const FigureRequest& request, const SlideLayout& layout);
+  // A network lesson's plane of its shown run, or why there is none (figure_network.cpp): computed once
+  // per training it is of, as a GIF's frames draw the same plane.
+  struct NetPlane {
+    PlaneKind kind = PlaneKind::pca;
+    std::uint64_t seed = 0;
+    std::vector<double> start, end, second_end;  // the training it is of: the weights it went between
+    std::vector<long> steps;                     // and the snapshots' steps
+    std::optional<PlanePaths> paths;
+    PlaneGrid grid;
+    std::vector<std::size_t> runs;  // the runs of the paths
+    std::string error;
+  };
+  const NetPlane& net_plane(const Scenario& scenario, const NetFigureRuns& runs, std::size_t shown);
   // The lesson's sweep map (computed once per sweep) fitted into `rect`.
   void draw_sweep(ImDrawList& dl, PixelRect rect, const Scenario& scenario);
 
@@ -75,6 +88,7 @@ class FigureDrawer {
   std::optional<Objective> scale_function_;  // the function scale_ was measured for
   ColourScale scale_kind_ = ColourScale::log;
   HeatmapScale scale_;
+  std::optional<NetPlane> plane_;
   std::optional<Sweep> sweep_;  // the sweep the map below shows
   Map sweep_map_;
   double sweep_scale_ = 0;  // pixels to a unit of sweep_image_

@@ -96,6 +96,10 @@ class MapJob {
   // Takes the result of a finished job; true when result() is new. A cancelled job gives none.
   // First takes the worker's answers, or between frames computes the running job's next blocks for
   // up to kFrameBudget.
+  // How long a poll computes between frames after its first block (tests: 0, one block a poll, so
+  // that what they see does not depend on the machine's speed).
+  void set_frame_budget(double seconds) { frame_budget_ = seconds; }
+
   bool poll() {
     reap();
     if (running_ && running_->remote) receive(*running_);
@@ -242,10 +246,11 @@ class MapJob {
     target_ = result_spec_;
   }
 
-  // Blocks of a job between frames, for up to kFrameBudget; the result once every cell is done.
-  static void compute_for_a_frame(Worker& w) {
+  // Blocks of a job between frames: one, then more for up to frame_budget_; the result once every
+  // cell is done.
+  void compute_for_a_frame(Worker& w) const {
     const auto begin = std::chrono::steady_clock::now();
-    while (!w.done && std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count() < kFrameBudget) {
+    do {
       if (!w.parts->advance()) {
         w.result = finish_map(std::move(*w.parts), w.spec);
         w.parts.reset();
@@ -253,7 +258,8 @@ class MapJob {
       } else {
         w.progress.cells_done = w.parts->cells_done();
       }
-    }
+    } while (!w.done &&
+             std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count() < frame_budget_);
   }
 
   // Cancels the running job; its thread is joined once it has stopped (reap), never waited for.
@@ -274,6 +280,7 @@ class MapJob {
   std::unique_ptr<Worker> running_;
   std::vector<std::unique_ptr<Worker>> retired_;  // cancelled, still stopping
   MapThreads threads_;
+  double frame_budget_ = kFrameBudget;
   std::shared_ptr<MapWorker> worker_;
   MapThreads result_threads_ = MapThreads::own_thread;
   std::optional<Result> result_;

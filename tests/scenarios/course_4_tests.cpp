@@ -223,7 +223,8 @@ TEST_CASE("lesson 23: AdaGrad's step sizes all shrink, RMSprop's come back, each
     INFO("jump at step " << k);
     for (std::size_t layer = 0; layer < 3; ++layer) {
       double low = median_step_size(rmsprop, k, layer);
-      for (long j = k + 1; j <= std::min(k + 50, s.course.steps); ++j) low = std::min(low, median_step_size(rmsprop, j, layer));
+      for (long j = k + 1; j <= std::min(k + 50, s.course.steps); ++j)
+        low = std::min(low, median_step_size(rmsprop, j, layer));
       CHECK(low < median_step_size(rmsprop, k - 1, layer));
       CHECK(median_step_size(rmsprop, std::min(k + 400, s.course.steps), layer) > low);
     }

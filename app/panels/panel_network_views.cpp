@@ -71,17 +71,25 @@ void data_and_network(AppState& state, const CanvasStyle& style, std::size_t ind
 
 void layers(AppState& state, const CanvasStyle& style, std::size_t index, const NetRun& run) {
   NetViewCache& c = state.view.net_views;
+  // Each choice on the line of the one before while it fits, else on the next.
+  const auto then = [](const char* next, float gap = 0) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float width = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(next).x;
+    const float spacing = gap > 0 ? gap : st.ItemSpacing.x;
+    const float right = ImGui::GetItemRectMax().x + spacing + width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(0, spacing);
+  };
   int quantity = static_cast<int>(c.quantity);
   ImGui::RadioButton("accumulator", &quantity, static_cast<int>(LayerQuantity::accumulator));
-  ImGui::SameLine();
+  then("step size");
   ImGui::RadioButton("step size", &quantity, static_cast<int>(LayerQuantity::step_size));
-  ImGui::SameLine();
+  then("|update|/|weight|");
   ImGui::RadioButton("|update|/|weight|", &quantity, static_cast<int>(LayerQuantity::update_ratio));
   c.quantity = static_cast<LayerQuantity>(quantity);
-  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+  then("weights", ImGui::GetFontSize() * 2);
   int kind = static_cast<int>(c.kind);
   ImGui::RadioButton("weights", &kind, static_cast<int>(ParameterKind::weight));
-  ImGui::SameLine();
+  then("biases");
   ImGui::RadioButton("biases", &kind, static_cast<int>(ParameterKind::bias));
   c.kind = static_cast<ParameterKind>(kind);
 

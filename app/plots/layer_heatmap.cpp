@@ -96,7 +96,9 @@ void hover_text(const LayerHeatmap& map, std::size_t c, std::optional<std::size_
 void draw_key(ImDrawList& dl, ImVec2 at, float width, const CanvasStyle& s) {
   const float fs = ImGui::GetFontSize();
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  // The label shortened where the whole would not leave room for the ramp and its "100%".
   const char* label = "share of the layer in a decade:  0";
+  if (ImGui::CalcTextSize(label).x + 6 * fs > width) label = "share in a decade:  0";
   dl.AddText(at, faint, label);
   const float x0 = at.x + ImGui::CalcTextSize(label).x + 0.4f * fs;
   const float ramp = std::clamp(width - (x0 - at.x) - 3.5f * fs, 2 * fs, 8 * fs);

@@ -214,3 +214,20 @@ TEST_CASE("the grid's range: the paths and the origin widened by the span, both 
   CHECK(still.a_lo == -1);
   CHECK(still.b_hi == 1);
 }
+
+TEST_CASE("plane_paths refuses a diverged run and a pca of fewer than 3 snapshots, naming why") {
+  const Spiral s;
+  const std::vector<double> start = s.net.initial_weights(1);
+  NetRun diverged = s.train(1);
+  diverged.diverged_at = 40;
+  CHECK_THROWS_WITH(plane_paths(PlaneKind::line, s.net, start, diverged, nullptr, s.x, s.y, 1),
+                    "the run diverged at step 40: a plane needs finite weights");
+  const NetRun run = s.train(1);
+  CHECK_THROWS_WITH(plane_paths(PlaneKind::three_point, s.net, start, run, &diverged, s.x, s.y, 1),
+                    "the run diverged at step 40: a plane needs finite weights");
+  const NetRun short_run = s.train(1, 5, 5);  // snapshots at 0 and 5
+  REQUIRE(short_run.snapshots.size() == 2);
+  CHECK_THROWS_WITH(plane_paths(PlaneKind::pca, s.net, start, short_run, nullptr, s.x, s.y, 1),
+                    "the principal components need at least 3 snapshots: more steps");
+  CHECK_NOTHROW(plane_paths(PlaneKind::line, s.net, start, short_run, nullptr, s.x, s.y, 1));
+}

@@ -47,11 +47,6 @@ const FigureDrawer::NetPlane& FigureDrawer::net_plane(const Scenario& scenario, 
     return *plane_;
   plane_ = std::move(key);
   try {
-    for (const NetRun* r : {&run, second})
-      if (r != nullptr && r->diverged_at)
-        throw std::invalid_argument("the run " + r->status() + ": a plane needs finite weights");
-    if (plane_->kind == PlaneKind::pca && run.snapshots.size() < 3)
-      throw std::invalid_argument("the principal components need at least 3 snapshots: more steps");
     const Eigen::MatrixXd x = input_matrix(start.sets.train, start.sets.features);
     const Eigen::VectorXd y = target_vector(start.sets.train);
     plane_->paths = plane_paths(plane_->kind, start.net, start.theta, run, second, x, y, scenario.course.seed);

@@ -93,11 +93,6 @@ struct PlaneJob::Worker {
   // is published. True once the job is done (or cancelled).
   bool advance(std::size_t rows, unsigned threads) {
     if (!plane) {
-      for (const NetRun* run : {&input.run, input.second ? &*input.second : nullptr})
-        if (run != nullptr && run->diverged_at)
-          throw std::invalid_argument("the run " + run->status() + ": a plane needs finite weights");
-      if (input.kind == PlaneKind::pca && input.run.snapshots.size() < 3)
-        throw std::invalid_argument("the principal components need at least 3 snapshots: more steps");
       plane = plane_paths(input.kind, input.net, input.start, input.run, input.second ? &*input.second : nullptr,
                           input.x, input.y, input.seed);
       begin_grid(coarse_side());

@@ -272,10 +272,15 @@ PlaneGrid empty_path_grid(const PlanePaths& p, double span, std::size_t side) {
 
 PlanePaths plane_paths(PlaneKind kind, const Network& net, std::span<const double> start, const NetRun& run,
                        const NetRun* second, const Eigen::MatrixXd& x, const Eigen::VectorXd& y, std::uint64_t seed) {
+  for (const NetRun* each : {&run, second})
+    if (each != nullptr && each->diverged_at)
+      throw std::invalid_argument("the run " + each->status() + ": a plane needs finite weights");
   PlanePaths r;
   std::vector<const NetRun*> runs{&run};
   switch (kind) {
     case PlaneKind::pca:
+      if (run.snapshots.size() < 3)
+        throw std::invalid_argument("the principal components need at least 3 snapshots: more steps");
       r.plane = pca_plane(snapshot_matrix(run.snapshots));
       r.walk = random_walk_explained(run.snapshot_steps, net.parameter_count(), seed);
       break;

@@ -123,8 +123,8 @@ std::vector<PathPoint> project_path(const Network& net, const Plane& plane, std:
 // directions drawn by `seed` at the run's end, three-point through the start and the ends of the run
 // and `second`, the line from the start to the run's end; and the paths projected onto it (the
 // run's, then three-point's second run's), their losses over x and y. Throws std::invalid_argument
-// when there is no such plane (pca_plane's and three_point_plane's reasons; three-point without a
-// second run).
+// when there is no such plane (a run diverged; pca with fewer than 3 snapshots, and pca_plane's and
+// three_point_plane's reasons; three-point without a second run).
 struct PlanePaths {
   Plane plane;
   std::vector<std::vector<PathPoint>> paths;

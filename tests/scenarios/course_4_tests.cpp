@@ -108,6 +108,13 @@ double median_step_size(const NetRun& r, long step, std::size_t layer) {
   return weights_at(r, step, layer).step_size.quantiles[kMedian];
 }
 
+// Lesson 22's network, data, start and steps, as lessons 23 and 25 say they take them.
+void check_lesson_22s_setting(const Scenario& s, const Scenario& spiral) {
+  CHECK(*s.network == *spiral.network);
+  CHECK(s.course.steps == spiral.course.steps);
+  CHECK(s.course.seed == spiral.course.seed);
+}
+
 }  // namespace
 
 TEST_CASE("lesson 22: RMSprop gives each of a network's 105 weights its own step size and learns the spiral",
@@ -179,9 +186,7 @@ TEST_CASE("lesson 23: AdaGrad's step sizes all shrink, RMSprop's come back, each
   CHECK(s.lesson.quantity == LayerQuantity::step_size);
   // "Lesson 22's network, data and start: AdaGrad (0.1) against RMSprop (0.003), each at its best
   // rate of the same grid."
-  CHECK(*s.network == *spiral.network);
-  CHECK(s.course.steps == spiral.course.steps);
-  CHECK(s.course.seed == spiral.course.seed);
+  check_lesson_22s_setting(s, spiral);
   CHECK(s.course.runs[0].hyper.kind == OptimizerKind::adagrad);
   CHECK(s.course.runs[0].hyper.eta == 0.1);
   CHECK(s.course.runs[1] == spiral.course.runs[1]);
@@ -297,9 +302,7 @@ TEST_CASE("lesson 25: a PCA plane holds the path's shape but misstates its loss;
   CHECK(s.lesson.plane == PlaneKind::pca);
   // "Lesson 22's runs, on the plane of the two principal components of RMSprop's path, through its
   // final weights." (the plane of the run a network's figure shows: preferred_run)
-  CHECK(*s.network == *spiral.network);
-  CHECK(s.course.steps == spiral.course.steps);
-  CHECK(s.course.seed == spiral.course.seed);
+  check_lesson_22s_setting(s, spiral);
   CHECK(s.course.runs == spiral.course.runs);
   CHECK(preferred_run(s) == 1);
   const Eigen::MatrixXd x = input_matrix(l.start.sets.train, l.start.sets.features);

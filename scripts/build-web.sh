@@ -15,6 +15,7 @@
 # OPTVIZ_JOBS sets the parallel jobs (default: every core). ccache is used when installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CMAKE_GENERATOR=${CMAKE_GENERATOR:-Ninja}  # as scripts/build.sh says
 serve=false single=false simd=ON build=build-web
 for arg in "$@"; do
   case "$arg" in

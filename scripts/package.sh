@@ -4,6 +4,7 @@
 # hardening flags (dpkg-buildflags); dpkg-shlibdeps computes the package's Depends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CMAKE_GENERATOR=${CMAKE_GENERATOR:-Ninja}  # as scripts/build.sh says
 bash scripts/setup.sh >&2
 build=build-deb
 jobs=${OPTVIZ_JOBS:-2}

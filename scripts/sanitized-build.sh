@@ -8,6 +8,7 @@
 # Usage: scripts/sanitized-build.sh [TARGET...]    (default: every target)
 # OPTVIZ_JOBS sets the parallel jobs (default 2).
 set -euo pipefail
+export CMAKE_GENERATOR=${CMAKE_GENERATOR:-Ninja}  # as scripts/build.sh says
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=$root/build-fuzz

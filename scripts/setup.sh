@@ -10,7 +10,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config git python3
+  build-essential cmake ninja-build pkg-config git python3
   libimgui-dev libglfw3-dev python3-glad libstb-dev
   libgif-dev libpng-dev nlohmann-json3-dev libcli11-dev
   libhwy-dev libeigen3-dev catch2 libbenchmark-dev clang libclang-rt-14-dev clang-format-14

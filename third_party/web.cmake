@@ -14,6 +14,11 @@ foreach(package imgui zlib libpng giflib highway)
                         "${OPTVIZ_WEB_SOURCES}/${package}: run scripts/build-web.sh, which fetches it")
   endif()
 endforeach()
+# Debian's Emscripten runs its JavaScript tools (acorn, when it links) from Debian's node modules,
+# which a node from elsewhere (NodeSource's, say) does not look in.
+set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+set(CMAKE_C_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+
 set(IMGUI_DIR ${OPTVIZ_WEB_SOURCES}/imgui)
 set(ZLIB_DIR ${OPTVIZ_WEB_SOURCES}/zlib)
 set(PNG_DIR ${OPTVIZ_WEB_SOURCES}/libpng)

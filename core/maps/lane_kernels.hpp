@@ -11,8 +11,9 @@
 
 namespace optviz::lane_kernels {
 
-// Block sizes that are a multiple of this are a whole number of every target's lane groups.
-inline constexpr std::size_t kLaneMultiple = 32;
+// Block sizes that are a multiple of this are a whole number of every target's lane groups: the
+// widest target's (AVX-512, 8 doubles a register), which the others' divide.
+inline constexpr std::size_t kLaneMultiple = kLanesOf<8>;
 
 // Cells [first, end) of a map, each a run of the built-in formula `formula` with a built-in
 // optimizer, `cell(c)` giving cell c's hyperparameters and start; out[c] receives its summary.

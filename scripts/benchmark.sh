@@ -32,8 +32,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # Each benchmark three times, of which the fastest is its figure: the machine may be busy with
-# other work, which only ever slows a repetition down.
-./build/tests/core_benchmark --benchmark_repetitions=3 \
+# other work, which only ever slows a repetition down. The repetitions of all of them are run in a
+# random order, so that a slow spell of a shared machine (a virtual one's speed varied by a third
+# within minutes) weighs on the kernels and the loops they are compared with alike.
+./build/tests/core_benchmark --benchmark_repetitions=3 --benchmark_enable_random_interleaving=true \
   --benchmark_filter='^(run/[a-z]+|recompute/8x10000|heatmap/1024x1024(/(fused_native|fused_native_values|target:[A-Za-z0-9_]+))?|sweep/256x256x1000/(all_cores|one_core|fused_native|floor|target:[A-Za-z0-9_]+)|basin/256x256x1000/(all_cores|fused_native|target:[A-Za-z0-9_]+)|train/2-8-8-1_tanh/batch10/rmsprop/(records_ends|every_step)|plane/51x51/500/(one_core/1|two_cores/2))(/process_time)?(/real_time)?$' \
   --benchmark_out="$work/core.json" --benchmark_out_format=json
 # torch's OpenMP threads spin when other work shares the cores: the faster of one thread and every

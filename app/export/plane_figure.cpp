@@ -198,7 +198,7 @@ void draw_label_texts(Canvas& canvas, const Frame& f, const PlaneFigure& figure,
     const gui::PixelRect b = gui::place_label(places, taken, plot).value_or(places.front());
     canvas.fill(static_cast<int>(b.x0), static_cast<int>(b.y0), static_cast<int>(std::ceil(b.x1)),
                 static_cast<int>(std::ceil(b.y1)), kPaper);
-    canvas.text(b.x0 + 4, b.y1 - 6, l.text, kPlaneText.label, kInk);
+    canvas.text(static_cast<double>(b.x0) + 4, static_cast<double>(b.y1) - 6, l.text, kPlaneText.label, kInk);
     taken.push_back(b);
   }
 }

@@ -100,11 +100,11 @@ void snapshot_tooltip(const PlaneArea& area, const PlaneView& view) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   if (!area.rect.contains({mouse.x, mouse.y})) return;
   const PathPoint* nearest = nullptr;
-  double reach = 0, best = 2 * kPlayheadRing * ImGui::GetFontSize() / 18;
+  double reach = 0, best = 2 * static_cast<double>(kPlayheadRing * ImGui::GetFontSize()) / 18;
   for (const auto& path : view.paths)
     for (const PathPoint& p : path) {
       const Point2 q = area.at(p.at.a, view.plane->is_line() ? p.loss : p.at.b);
-      const double d = std::hypot(q.x - mouse.x, q.y - mouse.y);
+      const double d = static_cast<double>(std::hypot(q.x - mouse.x, q.y - mouse.y));
       if (d < best) best = d, nearest = &p, reach = path_reach(path);
     }
   if (nearest == nullptr) return;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "run_name.hpp"
@@ -84,7 +85,7 @@ NetCurves net_curves(std::span<const NetRunLine> runs, long step) {
       curves.accuracy->series.push_back(column_series(line, run.test_accuracy, "test accuracy", shown, true));
   }
   // A log axis when the losses span a decade or more; within one it would show a single tick.
-  double low = INFINITY, high = 0;
+  double low = std::numeric_limits<double>::infinity(), high = 0;
   for (const PlotSeries& s : loss.series)
     for (std::size_t i = 0; i < s.values.size(); ++i)
       if (const double v = s.values[i]; v > 0 && std::isfinite(v)) {

@@ -47,10 +47,14 @@ struct PartTypes<8> {
   using Bits = std::int64_t __attribute__((vector_size(64)));
 };
 
-// Eight parts: enough independent lanes to keep the square roots and divisions busy while each
-// lane's next gradient waits for its previous step (with four, 20% slower). Each part is one register,
-// so each operation on it stays one instruction; the loops over the parts are unrolled.
-inline constexpr int kParts = 8;  // the members p0 .. p7
+// Two parts, each one register, so that each operation on a part stays one instruction. The kernels
+// keep several packs in flight (lane_kernels.hpp's kPacks), each stepped whole before the next, so
+// that the processor overlaps one pack's chain of dependent operations with the others' square
+// roots and divisions: one pack of eight registers, each operation done for all eight in turn, took
+// the RMSprop sweep of the benchmark 40 ms where four packs of two take 33. (A pack of one register
+// would be a struct of one vector, whose mode g++ 12 mixes up between Highway's targets: an internal
+// compiler error.)
+inline constexpr int kParts = 2;  // the members p0, p1
 
 template <int W>
 inline constexpr int kLanesOf = W* kParts;
@@ -60,70 +64,49 @@ inline constexpr int kLanesOf = W* kParts;
 template <int W>
 struct BasicMask {
   using Bits = typename PartTypes<W>::Bits;
-  Bits p0, p1, p2, p3, p4, p5, p6, p7;  // per lane 0 or -1 (all bits), as vector comparisons give
+  Bits p0, p1;  // per lane 0 or -1 (all bits), as vector comparisons give
 
-  bool lane(int i) const {
-    const Bits parts[kParts] = {p0, p1, p2, p3, p4, p5, p6, p7};
-    return parts[i / W][i % W] != 0;
-  }
-  friend BasicMask operator|(BasicMask a, BasicMask b) {
-    return {a.p0 | b.p0, a.p1 | b.p1, a.p2 | b.p2, a.p3 | b.p3, a.p4 | b.p4, a.p5 | b.p5, a.p6 | b.p6, a.p7 | b.p7};
-  }
-  friend BasicMask operator&(BasicMask a, BasicMask b) {
-    return {a.p0 & b.p0, a.p1 & b.p1, a.p2 & b.p2, a.p3 & b.p3, a.p4 & b.p4, a.p5 & b.p5, a.p6 & b.p6, a.p7 & b.p7};
-  }
-  friend BasicMask operator!(BasicMask a) { return {~a.p0, ~a.p1, ~a.p2, ~a.p3, ~a.p4, ~a.p5, ~a.p6, ~a.p7}; }
+  bool lane(int i) const { return (i < W ? p0[i] : p1[i - W]) != 0; }
+  friend BasicMask operator|(BasicMask a, BasicMask b) { return {a.p0 | b.p0, a.p1 | b.p1}; }
+  friend BasicMask operator&(BasicMask a, BasicMask b) { return {a.p0 & b.p0, a.p1 & b.p1}; }
+  friend BasicMask operator!(BasicMask a) { return {~a.p0, ~a.p1}; }
 };
 
 template <int W>
 struct BasicPack {
   using Doubles = typename PartTypes<W>::Doubles;
   using Mask = BasicMask<W>;
-  Doubles p0, p1, p2, p3, p4, p5, p6, p7;  // named, not an array, so that each stays in a register
+  Doubles p0, p1;  // named, not an array, so that each stays in a register
 
   BasicPack() = default;
   // A constant of the rules, or a hyperparameter that every run shares, is every lane's.
   BasicPack(double value)  // NOLINT: implicit, as double converts to a run's scalar
-      : p0(value - Doubles{}), p1(p0), p2(p0), p3(p0), p4(p0), p5(p0), p6(p0), p7(p0) {}
-  double lane(int i) const {
-    const Doubles parts[kParts] = {p0, p1, p2, p3, p4, p5, p6, p7};
-    return parts[i / W][i % W];
-  }
-  void set_lane(int i, double value) {
-    Doubles* parts[kParts] = {&p0, &p1, &p2, &p3, &p4, &p5, &p6, &p7};
-    (*parts[i / W])[i % W] = value;
+      : p0(value - Doubles{}), p1(p0) {}
+  double lane(int i) const { return i < W ? p0[i] : p1[i - W]; }
+  void set_lane(int i, double value) { (i < W ? p0[i] : p1[i - W]) = value; }
+  // Lanes 0 .. kParts * W - 1 from memory.
+  static BasicPack load(const double* lanes) {
+    BasicPack r;
+    std::memcpy(&r.p0, lanes, sizeof r.p0);
+    std::memcpy(&r.p1, lanes + W, sizeof r.p1);
+    return r;
   }
 
   template <class F>
   static BasicPack map(BasicPack a, F f) {
     BasicPack r;
-    r.p0 = f(a.p0);
-    r.p1 = f(a.p1);
-    r.p2 = f(a.p2);
-    r.p3 = f(a.p3);
-    r.p4 = f(a.p4);
-    r.p5 = f(a.p5);
-    r.p6 = f(a.p6);
-    r.p7 = f(a.p7);
+    r.p0 = f(a.p0), r.p1 = f(a.p1);
     return r;
   }
   template <class F>
   static BasicPack map(BasicPack a, BasicPack b, F f) {
     BasicPack r;
-    r.p0 = f(a.p0, b.p0);
-    r.p1 = f(a.p1, b.p1);
-    r.p2 = f(a.p2, b.p2);
-    r.p3 = f(a.p3, b.p3);
-    r.p4 = f(a.p4, b.p4);
-    r.p5 = f(a.p5, b.p5);
-    r.p6 = f(a.p6, b.p6);
-    r.p7 = f(a.p7, b.p7);
+    r.p0 = f(a.p0, b.p0), r.p1 = f(a.p1, b.p1);
     return r;
   }
   template <class F>
   static Mask compare(BasicPack a, BasicPack b, F f) {
-    return {f(a.p0, b.p0), f(a.p1, b.p1), f(a.p2, b.p2), f(a.p3, b.p3),
-            f(a.p4, b.p4), f(a.p5, b.p5), f(a.p6, b.p6), f(a.p7, b.p7)};
+    return {f(a.p0, b.p0), f(a.p1, b.p1)};
   }
 
   // Friends, so that a double converts to a pack on either side (1 - p.x).
@@ -327,7 +310,7 @@ BasicMask<W> beyond(BasicPack<W> a, double bound) {
     const auto check = [limit](auto u) -> Bits {
       return (limit - (reinterpret_cast<Bits>(u) & std::numeric_limits<std::int64_t>::max())) >> 63;
     };
-    return {check(a.p0), check(a.p1), check(a.p2), check(a.p3), check(a.p4), check(a.p5), check(a.p6), check(a.p7)};
+    return {check(a.p0), check(a.p1)};
   } else {
     return BasicPack<W>::compare(a, bound, [](auto u, auto b) { return !(lanes::magnitude<Bits>(u) <= b); });
   }
@@ -339,14 +322,14 @@ BasicMask<W> is_finite(BasicPack<W> a) {
 // Without a branch per lane, which would keep the mask in memory.
 template <int W>
 bool any(BasicMask<W> m) {
-  const auto bits = m.p0 | m.p1 | m.p2 | m.p3 | m.p4 | m.p5 | m.p6 | m.p7;
+  const auto bits = m.p0 | m.p1;
   std::int64_t folded = 0;
   for (int i = 0; i < W; ++i) folded |= bits[i];
   return folded != 0;
 }
 template <int W>
 bool all(BasicMask<W> m) {
-  const auto bits = m.p0 & m.p1 & m.p2 & m.p3 & m.p4 & m.p5 & m.p6 & m.p7;
+  const auto bits = m.p0 & m.p1;
   std::int64_t folded = -1;
   for (int i = 0; i < W; ++i) folded &= bits[i];
   return folded == -1;
@@ -360,14 +343,7 @@ requires lanes::AnyPack<A, B> lanes::PackOf<A, B> where(BasicMask<W> m, A if_set
   using P = lanes::PackOf<A, B>;
   const P a(if_set), b(otherwise);
   P r;
-  r.p0 = lanes::blend(m.p0, a.p0, b.p0);
-  r.p1 = lanes::blend(m.p1, a.p1, b.p1);
-  r.p2 = lanes::blend(m.p2, a.p2, b.p2);
-  r.p3 = lanes::blend(m.p3, a.p3, b.p3);
-  r.p4 = lanes::blend(m.p4, a.p4, b.p4);
-  r.p5 = lanes::blend(m.p5, a.p5, b.p5);
-  r.p6 = lanes::blend(m.p6, a.p6, b.p6);
-  r.p7 = lanes::blend(m.p7, a.p7, b.p7);
+  r.p0 = lanes::blend(m.p0, a.p0, b.p0), r.p1 = lanes::blend(m.p1, a.p1, b.p1);
   return r;
 }
 

@@ -46,25 +46,46 @@ namespace {
 // calls SCALAR or EMU128 still has 128-bit vectors on x86-64 (SSE2) and arm64 (NEON), and where it
 // has none the compiler splits them.
 constexpr int kWidth = HWY_LANES(double) >= 8 ? 8 : HWY_LANES(double) >= 4 ? 4 : 2;
-constexpr int kLanes = kLanesOf<kWidth>;
 using Pack = BasicPack<kWidth>;
 using PackVec2 = BasicPackVec2<kWidth>;
 using Mask = BasicMask<kWidth>;
+constexpr int kPackLanes = kLanesOf<kWidth>;
+// The runs of one kernel call: kPacks packs (lane_kernels.hpp), each stepped whole before the next.
+constexpr int kLanes = kPackLanes * lane_kernels::kPacks;
+template <class T>
+using PerPack = std::array<T, lane_kernels::kPacks>;
 
-// The hyperparameters and starts of kLanes runs.
+// Whether f(p) holds for any pack p.
+template <class F>
+bool any_pack(F f) {
+  for (int p = 0; p < lane_kernels::kPacks; ++p)
+    if (f(p)) return true;
+  return false;
+}
+
+// The hyperparameters and starts of kLanes runs, kPackLanes to a pack.
 struct LaneRuns {
-  BasicHyperparameters<Pack> hyper;
-  PackVec2 start;
+  PerPack<BasicHyperparameters<Pack>> hyper;
+  PerPack<PackVec2> start;
 
   void set(int lane, const Hyperparameters& h, Vec2 p) {
-    for_each_field(hyper, h, [lane](auto& lanes, const auto& value) {
+    const int l = lane % kPackLanes;
+    BasicHyperparameters<Pack>& lanes_h = hyper[static_cast<std::size_t>(lane / kPackLanes)];
+    for_each_field(lanes_h, h, [l](auto& lanes, const auto& value) {
       if constexpr (std::is_same_v<std::decay_t<decltype(lanes)>, Pack>)
-        lanes.set_lane(lane, value);
+        lanes.set_lane(l, value);
       else
         lanes = value;
     });
-    start.x.set_lane(lane, p.x);
-    start.y.set_lane(lane, p.y);
+    start[static_cast<std::size_t>(lane / kPackLanes)].x.set_lane(l, p.x);
+    start[static_cast<std::size_t>(lane / kPackLanes)].y.set_lane(l, p.y);
+  }
+  // The packs' hyperparameters without weight decay, momentum or lr_decay.
+  PerPack<BareHyperparameters<Pack>> bare() const {
+    return [this]<std::size_t... P>(std::index_sequence<P...>) {
+      return PerPack<BareHyperparameters<Pack>>{BareHyperparameters<Pack>(hyper[P])...};
+    }
+    (std::make_index_sequence<lane_kernels::kPacks>());
   }
 };
 
@@ -86,86 +107,101 @@ Pack lesser(Pack a, Pack b) {
 
 // The rows of run_rows() for every lane, with the same tests (divergence and the target); a lane
 // that has ended computes on, unrecorded, until every lane has. H: the lanes' hyperparameters, of
-// kind K. The tests would cost as much as the updates if they were made at every row: a block of
-// rows runs with only a sum that proves no lane diverged in it (kQuietBound) and, while a lane may
-// still reach the target, its values kept, which are then tested for it; a block whose sum proves
+// kind K, a pack's each. At every row each pack is stepped whole before the next: the processor
+// overlaps one pack's chain of dependent operations with the others' square roots and divisions.
+// The tests would cost as much as the updates if they were made at every row: a block of rows runs
+// with only a sum that proves no lane diverged in it (kQuietBound) and, while a lane may still
+// reach the target, its values kept, which are then tested for it; a block whose sum proves
 // nothing runs again from its start with every test at every row, as every block does when
 // `every_row` is set (the tests compare the two). Otherwise a formula that is finite_in_bound has
 // its value computed only where it is needed: for the target, and on the rows tested one by one
 // (the last row, and those of a block run again).
 template <class Formula, OptimizerKind K, class H>
-OPTVIZ_FLATTEN void summarize_lanes(const H& hyper, PackVec2 theta, long steps, const Target& target, bool every_row,
-                                    RunSummary* out) {
-  OptimizerState<PackVec2> state = initial_state<PackVec2>(hyper);
+OPTVIZ_FLATTEN void summarize_lanes(const PerPack<H>& hyper, PerPack<PackVec2> theta, long steps, const Target& target,
+                                    bool every_row, RunSummary* out) {
+  PerPack<OptimizerState<PackVec2>> state;
+  for (std::size_t p = 0; p < state.size(); ++p) state[p] = initial_state<PackVec2>(hyper[p]);
   const bool targeted = target.value == target.value;  // a NaN value is never reached
-  Mask ended{}, reached{};
-  Pack value = 0.0;  // of the last row tested one by one
-  std::array<Pack, kBlock> values;
+  PerPack<Mask> ended{}, reached{};
+  PerPack<Pack> value{};  // of the last row tested one by one
+  std::array<PerPack<Pack>, kBlock> values;
   bool exact = every_row;  // whether this block tests every row
   for (long k = 0; k <= steps;) {
     const long rows = k == steps ? 1 : std::min(kBlock, steps - k);
-    const PackVec2 theta_at_start = theta;
-    const OptimizerState<PackVec2> state_at_start = state;
-    Pack loudness = 0.0, lowest = std::numeric_limits<double>::infinity();
+    const PerPack<PackVec2> theta_at_start = theta;
+    const PerPack<OptimizerState<PackVec2>> state_at_start = state;
+    PerPack<Pack> loudness{}, lowest;
+    lowest.fill(std::numeric_limits<double>::infinity());
     // The values are needed while a lane may still reach the target.
-    const bool keep_values = targeted && !ew::all(reached | ended);
+    const bool keep_values = targeted && any_pack([&](int p) { return !ew::all(reached[p] | ended[p]); });
     for (long i = 0; i < rows; ++i) {
-      const PackVec2 g = Formula::gradient(theta);
-      if (exact || k + i == steps) {
-        value = Formula::value(theta);
-        const Mask diverging = divergence(theta, value, g) & !ended;
-        const Mask reaching = (value - target.value <= target.tolerance) & !reached & !ended;
-        if (ew::any(diverging | reaching)) {
-          for (int l = 0; l < kLanes; ++l) {
-            if (reaching.lane(l)) out[l].reached_at = k + i;
-            if (diverging.lane(l)) {
-              out[l].position = {theta.x.lane(l), theta.y.lane(l)};
-              out[l].value = value.lane(l);
-              out[l].diverged_at = k + i;
+      const bool tested = exact || k + i == steps;
+      bool ending = false;  // whether a lane ended on this row
+      for (std::size_t p = 0; p < theta.size(); ++p) {
+        const PackVec2 g = Formula::gradient(theta[p]);
+        if (tested) {
+          value[p] = Formula::value(theta[p]);
+          const Mask diverging = divergence(theta[p], value[p], g) & !ended[p];
+          const Mask reaching = (value[p] - target.value <= target.tolerance) & !reached[p] & !ended[p];
+          if (ew::any(diverging | reaching)) {
+            for (int l = 0; l < kPackLanes; ++l) {
+              RunSummary& o = out[p * kPackLanes + static_cast<std::size_t>(l)];
+              if (reaching.lane(l)) o.reached_at = k + i;
+              if (diverging.lane(l)) {
+                o.position = {theta[p].x.lane(l), theta[p].y.lane(l)};
+                o.value = value[p].lane(l);
+                o.diverged_at = k + i;
+              }
             }
+            ended[p] = ended[p] | diverging;
+            reached[p] = reached[p] | reaching;
+            ending = true;
           }
-          ended = ended | diverging;
-          reached = reached | reaching;
-          if (ew::all(ended)) return;
+        } else {
+          const PackVec2 t = theta[p];
+          if constexpr (Formula::finite_in_bound)
+            loudness[p] = loudness[p] + (t.x * t.x + t.y * t.y);
+          else
+            loudness[p] =
+                loudness[p] + (((t.x * t.x + t.y * t.y) + ew::abs(Formula::value(t))) + (g.x * g.x + g.y * g.y));
+          if (keep_values) {
+            const Pack f = Formula::value(t);  // the same as above: computed once
+            values[static_cast<std::size_t>(i)][p] = f;
+            lowest[p] = lesser(f, lowest[p]);
+          }
         }
-      } else {
-        if constexpr (Formula::finite_in_bound)
-          loudness = loudness + (theta.x * theta.x + theta.y * theta.y);
-        else
-          loudness = loudness + (((theta.x * theta.x + theta.y * theta.y) + ew::abs(Formula::value(theta))) +
-                                 (g.x * g.x + g.y * g.y));
-        if (keep_values) {
-          const Pack f = Formula::value(theta);  // the same as above: computed once
-          values[static_cast<std::size_t>(i)] = f;
-          lowest = lesser(f, lowest);
-        }
+        if (k + i < steps) theta[p] = step_as<K>(hyper[p], state[p], theta[p], g);
       }
-      if (k + i < steps) theta = step_as<K>(hyper, state, theta, g);
+      if (ending && !any_pack([&](int p) { return !ew::all(ended[p]); })) return;
     }
-    if (!exact && ew::any(!(loudness <= kQuietBound) & !ended)) {
+    if (!exact && any_pack([&](int p) { return ew::any(!(loudness[p] <= kQuietBound) & !ended[p]); })) {
       exact = true;  // the same block again, testing every row
       theta = theta_at_start;
       state = state_at_start;
       continue;
     }
-    if (!exact && keep_values && ew::any((lowest - target.value <= target.tolerance) & !reached & !ended)) {
-      // value - target grows with the value: the block's lowest tells whether any row reaches.
+    // value - target grows with the value: a pack's lowest tells whether any of its rows reaches.
+    for (std::size_t p = 0; p < theta.size(); ++p) {
+      if (exact || !keep_values || !ew::any((lowest[p] - target.value <= target.tolerance) & !reached[p] & !ended[p]))
+        continue;
       for (long i = 0; i < rows; ++i) {
         const Mask reaching =
-            (values[static_cast<std::size_t>(i)] - target.value <= target.tolerance) & !reached & !ended;
-        for (int l = 0; l < kLanes; ++l)
-          if (reaching.lane(l)) out[l].reached_at = k + i;
-        reached = reached | reaching;
+            (values[static_cast<std::size_t>(i)][p] - target.value <= target.tolerance) & !reached[p] & !ended[p];
+        for (int l = 0; l < kPackLanes; ++l)
+          if (reaching.lane(l)) out[p * kPackLanes + static_cast<std::size_t>(l)].reached_at = k + i;
+        reached[p] = reached[p] | reaching;
       }
     }
     exact = every_row;
     k += rows;
   }
-  for (int l = 0; l < kLanes; ++l) {
-    if (ended.lane(l)) continue;
-    out[l].position = {theta.x.lane(l), theta.y.lane(l)};
-    out[l].value = value.lane(l);
-  }
+  for (std::size_t p = 0; p < theta.size(); ++p)
+    for (int l = 0; l < kPackLanes; ++l) {
+      if (ended[p].lane(l)) continue;
+      RunSummary& o = out[p * kPackLanes + static_cast<std::size_t>(l)];
+      o.position = {theta[p].x.lane(l), theta[p].y.lane(l)};
+      o.value = value[p].lane(l);
+    }
 }
 
 // Whether no run has weight decay, momentum or lr_decay: the kernel then leaves their terms out.
@@ -185,10 +221,9 @@ void summarize_cells(const lane_kernels::Cells& cells) {
       runs.set(l, h, start);
       all_bare = all_bare && bare(h);
     }
-    with_kind(runs.hyper.kind, [&]<OptimizerKind K>() {
+    with_kind(runs.hyper[0].kind, [&]<OptimizerKind K>() {
       if (all_bare)
-        summarize_lanes<Formula, K>(BareHyperparameters<Pack>(runs.hyper), runs.start, cells.steps, *cells.target,
-                                    cells.every_row, out.data());
+        summarize_lanes<Formula, K>(runs.bare(), runs.start, cells.steps, *cells.target, cells.every_row, out.data());
       else
         summarize_lanes<Formula, K>(runs.hyper, runs.start, cells.steps, *cells.target, cells.every_row, out.data());
     });
@@ -198,11 +233,11 @@ void summarize_cells(const lane_kernels::Cells& cells) {
 
 template <class Formula>
 OPTVIZ_FLATTEN void row_values(const lane_kernels::Row& row) {
-  for (int first = 0; first < row.columns; first += kLanes) {
-    PackVec2 p{Pack{}, Pack(row.y)};
-    for (int l = 0; l < kLanes; ++l) p.x.set_lane(l, row.x0 + (std::min(first + l, row.columns - 1) + 0.5) * row.dx);
-    const Pack value = Formula::value(p);
-    for (int l = 0; l < kLanes && first + l < row.columns; ++l) row.out[first + l] = value.lane(l);
+  for (int first = 0; first < row.columns; first += kPackLanes) {
+    std::array<double, kPackLanes> x;
+    for (int l = 0; l < kPackLanes; ++l) x[l] = row.x0 + (std::min(first + l, row.columns - 1) + 0.5) * row.dx;
+    const Pack value = Formula::value(PackVec2{Pack::load(x.data()), Pack(row.y)});
+    for (int l = 0; l < kPackLanes && first + l < row.columns; ++l) row.out[first + l] = value.lane(l);
   }
 }
 

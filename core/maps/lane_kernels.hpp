@@ -11,9 +11,12 @@
 
 namespace optviz::lane_kernels {
 
-// Block sizes that are a multiple of this are a whole number of every target's lane groups: the
+// The packs of runs (lanes.hpp) that a map's kernel steps in turn, row by row: with one pack of two
+// registers the processor would wait on each row's chain of dependent operations.
+inline constexpr int kPacks = 4;
+// Block sizes that are a multiple of this are a whole number of every target's kernel calls: the
 // widest target's (AVX-512, 8 doubles a register), which the others' divide.
-inline constexpr std::size_t kLaneMultiple = kLanesOf<8>;
+inline constexpr std::size_t kLaneMultiple = kLanesOf<8> * kPacks;
 
 // Cells [first, end) of a map, each a run of the built-in formula `formula` with a built-in
 // optimizer, `cell(c)` giving cell c's hyperparameters and start; out[c] receives its summary.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages optviz needs to build, run and test; only the missing ones
-# (tesseract-ocr reads the lessons' slides back in tests/scenarios/slide_tests.cpp; clang-format-14
+# (gettext compiles the translations, po/; fonts-noto-cjk draws Chinese; tesseract-ocr reads the lessons' slides back in tests/scenarios/slide_tests.cpp; clang-format-14
 # checks the format of every C++ file, scripts/check-format.sh).
 # Works as root (or with sudo available); otherwise prints the command to run. --benchmark also
 # installs python3-torch, which only scripts/benchmark.sh uses (PyTorch, for comparison). --web also
@@ -14,7 +14,7 @@ packages=(
   libimgui-dev libglfw3-dev python3-glad libstb-dev
   libgif-dev libpng-dev nlohmann-json3-dev libcli11-dev
   libhwy-dev libeigen3-dev catch2 libbenchmark-dev clang libclang-rt-14-dev clang-format-14
-  xvfb xauth libgl1-mesa-dri fonts-dejavu-core tesseract-ocr tesseract-ocr-eng
+  xvfb xauth libgl1-mesa-dri fonts-dejavu-core fonts-noto-cjk gettext tesseract-ocr tesseract-ocr-eng
   desktop-file-utils appstream shared-mime-info libxml2-utils groff-base man-db file
 )
 web=false

@@ -4,27 +4,29 @@
 #include "document.hpp"
 #include "panels.hpp"
 #include "presets.hpp"
+#include "translate.hpp"
+#include "ui.hpp"
 
 namespace optviz::gui {
 namespace {
 
 void file_menu(AppState& state) {
-  if (!ImGui::BeginMenu("File")) return;
-  if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) state.view.dialogs.open_file = true;
+  if (!ImGui::BeginMenu(tr("File"))) return;
+  if (ImGui::MenuItem(tr("Open scenario…"), "Ctrl+O")) state.view.dialogs.open_file = true;
   draw_recent_menu(state);
-  if (ImGui::MenuItem("Save scenario…", "Ctrl+S")) state.view.dialogs.save_file = true;
-  if (ImGui::MenuItem("Open data (CSV)…")) state.view.dialogs.open_data = true;
+  if (ImGui::MenuItem(tr("Save scenario…"), "Ctrl+S")) state.view.dialogs.save_file = true;
+  if (ImGui::MenuItem(tr("Open data (CSV)…"))) state.view.dialogs.open_data = true;
   ImGui::Separator();
-  if (ImGui::MenuItem("Export PNG…", "Ctrl+E")) state.view.dialogs.export_png = true;
-  if (ImGui::MenuItem("Export GIF…", nullptr, false, !state.view.gif.running)) state.view.dialogs.export_gif = true;
-  if (ImGui::MenuItem("Export CSV…")) state.view.dialogs.export_csv = true;
+  if (ImGui::MenuItem(tr("Export PNG…"), "Ctrl+E")) state.view.dialogs.export_png = true;
+  if (ImGui::MenuItem(tr("Export GIF…"), nullptr, false, !state.view.gif.running)) state.view.dialogs.export_gif = true;
+  if (ImGui::MenuItem(tr("Export CSV…"))) state.view.dialogs.export_csv = true;
   ImGui::Separator();
-  if (ImGui::MenuItem("New: four optimizers on Rosenbrock")) state.view.requests.new_scenario = true;
+  if (ImGui::MenuItem(tr("New: four optimizers on Rosenbrock"))) state.view.requests.new_scenario = true;
   ImGui::EndMenu();
 }
 
 void lessons_menu(AppState& state) {
-  if (!ImGui::BeginMenu("Lessons")) return;
+  if (!ImGui::BeginMenu(tr("Lessons"))) return;
   const auto& presets = lesson_presets();
   for (std::size_t i = 0; i < presets.size(); ++i) {
     // The course in its chapters: a heading before each chapter's first lesson.
@@ -46,77 +48,92 @@ void lessons_menu(AppState& state) {
     }
     ImGui::PopID();
   }
-  if (presets.empty()) ImGui::TextDisabled("No lessons");
+  if (presets.empty()) ImGui::TextDisabled("%s", tr("No lessons"));
   ImGui::Separator();
-  if (ImGui::MenuItem("About this lesson", nullptr, false, !state.model.scenario.description.empty()))
+  if (ImGui::MenuItem(tr("About this lesson"), nullptr, false, !state.model.scenario.description.empty()))
     state.view.dialogs.lesson_info = true;
   ImGui::EndMenu();
 }
 
+// Each language under its own name, so that a reader finds theirs whatever the menu's language.
+void language_menu(AppState& state) {
+  if (!ImGui::BeginMenu(tr("Language"))) return;
+  for (const std::string& code : languages()) {
+    if (ImGui::MenuItem(std::string(language_name(code)).c_str(), nullptr, code == language())) {
+      state.view.settings.language = code;
+      use_language(state, state.view.environment_language);
+    }
+  }
+  ImGui::EndMenu();
+}
+
 void view_menu(AppState& state) {
-  if (!ImGui::BeginMenu("View")) return;
+  if (!ImGui::BeginMenu(tr("View"))) return;
   ViewSettings& v = state.view.settings;
-  if (ImGui::MenuItem("Fit the function's view", "F")) fit_view(state);
-  ImGui::MenuItem("Presentation mode", "F11", &v.presenting);
+  if (ImGui::MenuItem(tr("Fit the function's view"), "F")) fit_view(state);
+  ImGui::MenuItem(tr("Presentation mode"), "F11", &v.presenting);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("The canvas fills the screen; the menu and the controls appear at the top and left edges");
-  ImGui::MenuItem("Plots beside the canvas when presenting", "G", &v.presentation.plots);
-  ImGui::MenuItem("Whole paths ahead", "W", &v.show_ahead);
-  if (ImGui::MenuItem("Ask the lesson's question", "Q", v.hide_answer, !state.model.scenario.lesson.question.empty()))
+    ImGui::SetTooltip("%s",
+                      tr("The canvas fills the screen; the menu and the controls appear at the top and left edges"));
+  ImGui::MenuItem(tr("Plots beside the canvas when presenting"), "G", &v.presentation.plots);
+  ImGui::MenuItem(tr("Whole paths ahead"), "W", &v.show_ahead);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", tr("Each path's rest beyond the playhead, faint: where each optimizer goes"));
+  if (ImGui::MenuItem(tr("Ask the lesson's question"), "Q", v.hide_answer,
+                      !state.model.scenario.lesson.question.empty()))
     toggle_question(state);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("The paths and the plots' curves wait while the class answers; Q again reveals them");
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Each path's rest beyond the playhead, faint: where each optimizer goes");
+    ImGui::SetTooltip("%s", tr("The paths and the plots' curves wait while the class answers; Q again reveals them"));
   bool surface = state.model.scenario.display.view == CanvasView::surface;
-  if (ImGui::MenuItem("3D surface", "V", &surface)) toggle_surface_view(state);
+  if (ImGui::MenuItem(tr("3D surface"), "V", &surface)) toggle_surface_view(state);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("The function as a lit surface in perspective: drag to turn it, wheel to zoom");
+    ImGui::SetTooltip("%s", tr("The function as a lit surface in perspective: drag to turn it, wheel to zoom"));
   if (surface) {
     ImGui::Indent();
     bool log_height = state.model.scenario.display.surface.height == ColourScale::log;
-    if (ImGui::MenuItem("Log height", nullptr, &log_height))
+    if (ImGui::MenuItem(tr("Log height"), nullptr, &log_height))
       state.model.scenario.display.surface.height = log_height ? ColourScale::log : ColourScale::linear;
     ImGui::Unindent();
   }
-  ImGui::MenuItem("Step arrows", "A", &v.show_arrows);
-  if (ImGui::MenuItem("Explain the next update", "E", state.view.explain.open, state.model.selected.has_value()))
+  ImGui::MenuItem(tr("Step arrows"), "A", &v.show_arrows);
+  if (ImGui::MenuItem(tr("Explain the next update"), "E", state.view.explain.open, state.model.selected.has_value()))
     toggle_explaining(state);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip(
-        "The selected run's next update, sub-step by sub-step: the gradient, its square added into "
-        "the accumulator, the division, the momentum, the step");
-  ImGui::MenuItem("Contour lines", nullptr, &v.show_contours);
-  ImGui::MenuItem("Minima", nullptr, &v.show_minima);
-  ImGui::MenuItem("Spread of the noisy runs", nullptr, &v.show_spread);
+    ImGui::SetTooltip("%s",
+                      tr("The selected run's next update, sub-step by sub-step: the gradient, its square added into "
+                         "the accumulator, the division, the momentum, the step"));
+  ImGui::MenuItem(tr("Contour lines"), nullptr, &v.show_contours);
+  ImGui::MenuItem(tr("Minima"), nullptr, &v.show_minima);
+  ImGui::MenuItem(tr("Spread of the noisy runs"), nullptr, &v.show_spread);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip(
-        "Each run with gradient noise or shuffled batches again under 8 other seeds (thin), and "
-        "without noise on the full batch (dashed)");
+    ImGui::SetTooltip("%s", tr("Each run with gradient noise or shuffled batches again under 8 other seeds (thin), and "
+                               "without noise on the full batch (dashed)"));
   ImGui::Separator();
-  ImGui::MenuItem("Sweep map of the selected run", nullptr, &state.model.maps->sweep.show);
+  ImGui::MenuItem(tr("Sweep map of the selected run"), nullptr, &state.model.maps->sweep.show);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("How the selected run ends over a grid of two of its hyperparameters; click a cell to load it");
-  ImGui::MenuItem("Basins of the selected run", nullptr, &state.model.maps->basin.show);
+    ImGui::SetTooltip(
+        "%s", tr("How the selected run ends over a grid of two of its hyperparameters; click a cell to load it"));
+  ImGui::MenuItem(tr("Basins of the selected run"), nullptr, &state.model.maps->basin.show);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Over the canvas: from every start point, the minimum the selected run reaches");
+    ImGui::SetTooltip("%s", tr("Over the canvas: from every start point, the minimum the selected run reaches"));
   if (state.model.maps->basin.show) {
     ImGui::Indent();
     bool by_loss = state.model.maps->basin.colouring == MapColouring::loss;
-    if (ImGui::MenuItem("Basins coloured by final loss", nullptr, &by_loss))
+    if (ImGui::MenuItem(tr("Basins coloured by final loss"), nullptr, &by_loss))
       state.model.maps->basin.colouring = by_loss ? MapColouring::loss : MapColouring::minimum;
     ImGui::Unindent();
   }
   ImGui::Separator();
-  if (ImGui::MenuItem("Dark theme", nullptr, v.theme == Theme::dark))
+  if (ImGui::MenuItem(tr("Dark theme"), nullptr, v.theme == Theme::dark))
     v.theme = Theme::dark, state.view.requests.rebuild_fonts = true;
-  if (ImGui::MenuItem("Light theme", nullptr, v.theme == Theme::light))
+  if (ImGui::MenuItem(tr("Light theme"), nullptr, v.theme == Theme::light))
     v.theme = Theme::light, state.view.requests.rebuild_fonts = true;
+  language_menu(state);
   ImGui::Separator();
-  if (ImGui::MenuItem("Larger text", "Ctrl +")) change_ui_scale(state, +1);
-  if (ImGui::MenuItem("Smaller text", "Ctrl -")) change_ui_scale(state, -1);
-  if (ImGui::MenuItem("Text size 100%", "Ctrl 0")) change_ui_scale(state, 0);
-  if (ImGui::MenuItem("Text follows the window's size", nullptr, v.scale_follows_monitor)) {
+  if (ImGui::MenuItem(tr("Larger text"), "Ctrl +")) change_ui_scale(state, +1);
+  if (ImGui::MenuItem(tr("Smaller text"), "Ctrl -")) change_ui_scale(state, -1);
+  if (ImGui::MenuItem(tr("Text size 100%"), "Ctrl 0")) change_ui_scale(state, 0);
+  if (ImGui::MenuItem(tr("Text follows the window's size"), nullptr, v.scale_follows_monitor)) {
     v.scale_follows_monitor = !v.scale_follows_monitor;
     state.view.requests.rebuild_fonts = true;
   }
@@ -124,9 +141,9 @@ void view_menu(AppState& state) {
 }
 
 void help_menu(AppState& state) {
-  if (!ImGui::BeginMenu("Help")) return;
-  if (ImGui::MenuItem("Keyboard shortcuts", "F1")) state.view.settings.show_help = true;
-  if (ImGui::MenuItem("About optviz")) state.view.dialogs.about = true;
+  if (!ImGui::BeginMenu(tr("Help"))) return;
+  if (ImGui::MenuItem(tr("Keyboard shortcuts"), "F1")) state.view.settings.show_help = true;
+  if (ImGui::MenuItem(tr("About optviz"))) state.view.dialogs.about = true;
   ImGui::EndMenu();
 }
 

@@ -16,14 +16,51 @@
 #include "run_export.hpp"
 #include "scenario_file.hpp"
 #include "scenario_io.hpp"
+#include "translate.hpp"
+#include "utf8.hpp"
 
 namespace optviz::gui {
+
+namespace {
+
+// What of the scenario a user may write in any language: its title and text, the lesson's
+// chapter and question, the runs' names.
+std::string scenario_text(const Scenario& s) {
+  std::string text = s.title + s.description + s.lesson.chapter + s.lesson.question;
+  for (const RunLook& look : s.looks) text += look.label;
+  return text;
+}
+
+}  // namespace
 
 void apply_ui_scale(AppState& state, float scale, std::string& warning) {
   const UiMetrics metrics = ui_metrics(scale);
   state.view.settings.ui_scale = metrics.scale;
-  state.view.fonts = load_fonts(*ImGui::GetIO().Fonts, metrics.font_size, warning);
+  state.view.font_text = scenario_text(state.model.scenario);
+  state.view.fonts = load_fonts(*ImGui::GetIO().Fonts, metrics.font_size, warning, state.view.font_text);
   apply_theme(state.view.settings.theme, metrics);
+}
+
+bool fonts_miss_characters(const AppState& state) {
+  if (state.view.fonts.ui == nullptr) return false;
+  const std::string text = scenario_text(state.model.scenario);
+  if (text == state.view.font_text) return false;  // loaded with these (or without a font that has them)
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    if (c >= 0x80 && c <= 0xFFFF && state.view.fonts.ui->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr)
+      return true;
+  }
+  return false;
+}
+
+void use_language(AppState& state, const std::string& environment) {
+  state.view.environment_language = environment;
+  const std::string& chosen = state.view.settings.language;
+  const std::vector<std::string>& known = languages();
+  const bool valid = std::find(known.begin(), known.end(), chosen) != known.end();
+  const bool environment_valid = std::find(known.begin(), known.end(), environment) != known.end();
+  set_language(valid ? chosen : environment_valid ? environment : "en");
+  state.view.requests.rebuild_fonts = true;
 }
 
 bool begin_panel(const char* name, PixelRect r, ImGuiWindowFlags extra) {

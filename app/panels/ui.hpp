@@ -8,9 +8,17 @@
 
 namespace optviz::gui {
 
-// Loads the fonts at the scale's size into the current ImGui context's atlas and applies the
-// theme. The caller (the renderer) uploads the atlas texture afterwards.
+// Loads the fonts at the scale's size into the current ImGui context's atlas, with the glyphs of the
+// language's catalog and of the scenario's own text, and applies the theme. The caller (the
+// renderer) uploads the atlas texture afterwards.
 void apply_ui_scale(AppState& state, float scale, std::string& warning);
+// Whether the scenario's own text (a run's name, a lesson's text) has a character the fonts were
+// loaded without: the renderer then loads them again.
+bool fonts_miss_characters(const AppState& state);
+
+// Translates from now on into the language chosen in View > Language (settings.language), else into
+// `environment`'s (the desktop's variables, the browser's languages), and asks for the fonts again.
+void use_language(AppState& state, const std::string& environment);
 
 // The frame's one update, before the panels draw: the trajectories, the spread and the heatmap's
 // scale when the scenario changed, the 3D view's mesh, the map jobs started, cancelled or taken.

@@ -32,6 +32,9 @@ struct ViewSettings {
   bool show_contours = true;
   bool show_minima = true;
   Theme theme = Theme::dark;
+  // The language chosen in View > Language (a code of translate.hpp's languages()); "" follows the
+  // environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG; the browser's languages on the page).
+  std::string language;
   float ui_scale = 1;
   bool scale_follows_monitor = true;
   Splitters splitters;
@@ -164,6 +167,8 @@ struct ViewState {
   GifProgress gif;
   PlotAxes plot_axes;
   Fonts fonts;
+  std::string font_text;             // the scenario's own text the fonts were loaded with
+  std::string environment_language;  // the language the environment asks for (use_language)
   Layout layout;
   void* heatmap_texture = nullptr;  // the renderer's texture (an ImTextureID); null without GL
   HeatmapRequest heatmap_request;

@@ -21,6 +21,7 @@
 #include "presets.hpp"
 #include "scenario_file.hpp"
 #include "screen_fit.hpp"
+#include "translate.hpp"
 #include "ui.hpp"
 
 namespace optviz::gui {
@@ -158,6 +159,9 @@ Scenario first_scenario(const ApplicationOptions& options, const std::filesystem
 
 void Application::Impl::open_scenario(const Settings& settings) {
   apply_settings(state, settings);
+  if (options.language) state.view.settings.language = *options.language;
+  use_language(state,
+               options.environment_language.empty() ? language_from_environment() : options.environment_language);
   replace_scenario(state, first_scenario(options, config));
   if (options.step)
     set_step(state, *options.step);
@@ -261,7 +265,9 @@ void Application::frame(double dt, Image* capture) {
     a.last_time = now;
   }
   if (a.state.view.settings.presenting != a.presenting) a.apply_presentation();
-  if (a.state.view.requests.rebuild_fonts || a.monitor_scale_changed || a.scale_to_follow()) a.rebuild_fonts();
+  if (a.state.view.requests.rebuild_fonts || a.monitor_scale_changed || a.scale_to_follow() ||
+      fonts_miss_characters(a.state))
+    a.rebuild_fonts();
 
   pick_files(a.state);
   ImGui_ImplOpenGL3_NewFrame();

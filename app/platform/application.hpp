@@ -30,6 +30,10 @@ struct ApplicationOptions {
   std::optional<long> step;        // the playhead at start (clamped); screenshots default to the end
   std::optional<Theme> theme;      // instead of the remembered one
   std::optional<CanvasView> view;  // instead of the scenario's
+  // A language asked for (--language, the page's lang=), instead of the remembered choice; and the
+  // one the environment asks for ("": the desktop's LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+  std::optional<std::string> language;
+  std::string environment_language;
 };
 
 class Application {

@@ -45,6 +45,7 @@ json value_of(const T& value) {
 template <class Visit>
 void persisted_view_fields(Visit&& visit) {
   visit("theme", &ViewSettings::theme);
+  visit("language", &ViewSettings::language);
   visit("ui_scale", &ViewSettings::ui_scale);
   visit("scale_follows_monitor", &ViewSettings::scale_follows_monitor);
   visit("show_arrows", &ViewSettings::show_arrows);

@@ -1,7 +1,7 @@
 // What the window remembers between sessions, under the user's config directory
 // ($XDG_CONFIG_HOME/optviz, else ~/.config/optviz; never the working directory): the window's
-// place and size, the panel sizes, the theme, the UI scale, Open Recent's files and the playback settings in
-// settings.json, the last scenario in last_scenario.json, ImGui's own state in imgui.ini.
+// place and size, the panel sizes, the theme, the language, the UI scale, Open Recent's files and the playback settings
+// in settings.json, the last scenario in last_scenario.json, ImGui's own state in imgui.ini.
 #pragma once
 
 #include <filesystem>

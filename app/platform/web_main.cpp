@@ -29,6 +29,7 @@
 #include "scenario_file.hpp"
 #include "scenario_link.hpp"
 #include "settings.hpp"
+#include "translate.hpp"
 #include "web_map_worker.hpp"
 
 namespace optviz::gui {
@@ -88,6 +89,14 @@ EM_JS(int, web_wants_maps, (), {
   return (open.indexOf('sweep') >= 0 ? 1 : 0) | (open.indexOf('basins') >= 0 ? 2 : 0);
 });
 // The query's `cells` (0 when absent) and whether `maps=frames` asks for no worker.
+// The browser's languages in its order of preference, as a LANGUAGE list ("zh-CN:en-US"), and the
+// link's lang= ("" when none).
+EM_JS(void, web_languages, (char* buffer, int size), {
+  stringToUTF8((navigator.languages || [navigator.language || ""]).join(":"), buffer, size);
+});
+EM_JS(void, web_link_language, (char* buffer, int size), {
+  stringToUTF8(new URLSearchParams(location.search).get("lang") || "", buffer, size);
+});
 EM_JS(int, web_sweep_cells, (), { return Number(new URLSearchParams(location.search).get('cells')) || 0; });
 EM_JS(int, web_wants_map_worker, (), { return new URLSearchParams(location.search).get('maps') == 'frames' ? 0 : 1; });
 // The frames drawn while a map was being computed (data-optviz-map-frames), the longest of them
@@ -355,6 +364,14 @@ int main() {
   options.open_sweep = (maps & 1) != 0;
   options.open_basins = (maps & 2) != 0;
   if (page->export_png) options.remember = false;  // a test leaves the visitor's settings alone
+  {
+    char languages[256] = {}, link[64] = {};
+    web_languages(languages, sizeof languages);
+    web_link_language(link, sizeof link);
+    options.environment_language = language_of_locale(languages);
+    if (options.environment_language.empty()) options.environment_language = "en";
+    if (const std::string asked = language_of_locale(link); !asked.empty()) options.language = asked;
+  }
 
   std::string error;
   page->app = Application::create(options, error);

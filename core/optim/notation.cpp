@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "parameters.hpp"
+#include "utf8.hpp"
 
 namespace optviz {
 namespace {
@@ -171,14 +172,10 @@ std::string groff_of(std::string_view text) {
       ++i;
       continue;
     }
-    const int length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    unsigned code = c & (length == 2 ? 0x1Fu : length == 3 ? 0x0Fu : 0x07u);
-    for (int k = 1; k < length && i + static_cast<std::size_t>(k) < text.size(); ++k)
-      code = (code << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3Fu);
+    const char32_t code = next_code_point(text, i);
     char escape[16];
-    std::snprintf(escape, sizeof escape, "\\[u%04X]", code);
+    std::snprintf(escape, sizeof escape, "\\[u%04X]", static_cast<unsigned>(code));
     out += escape;
-    i += static_cast<std::size_t>(length);
   }
   return out;
 }

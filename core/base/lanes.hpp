@@ -83,7 +83,12 @@ struct BasicPack {
   BasicPack(double value)  // NOLINT: implicit, as double converts to a run's scalar
       : p0(value - Doubles{}), p1(p0) {}
   double lane(int i) const { return i < W ? p0[i] : p1[i - W]; }
-  void set_lane(int i, double value) { (i < W ? p0[i] : p1[i - W]) = value; }
+  void set_lane(int i, double value) {
+    if (i < W)
+      p0[i] = value;
+    else
+      p1[i - W] = value;
+  }
   // Lanes 0 .. kParts * W - 1 from memory.
   static BasicPack load(const double* lanes) {
     BasicPack r;

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -72,7 +71,8 @@ TEST_CASE("tr_format puts each argument where the translation places it") {
   CHECK(tr_format("braces {x} and {9} stay", {"a"}) == "braces {x} and {9} stay");
   LanguageScope zh("zh_CN");
   CHECK(tr_format("optviz: warning: cannot load the font {0} (install fonts-dejavu-core); using ImGui's built-in font",
-                  {"/f.ttf"}) == "optviz：警告：无法加载字体 /f.ttf（请安装 fonts-dejavu-core）；改用 ImGui 的内置字体");
+                  {"/f.ttf"}) ==
+        "optviz：警告：无法加载字体 /f.ttf（请安装 fonts-dejavu-core）；改用 ImGui 的内置字体");
 }
 
 TEST_CASE("a locale or a LANGUAGE list names its language as gettext reads them") {

@@ -26,13 +26,15 @@ bool in_glyph_ranges(char32_t c) {
 }
 
 // The CJK faces, the first found: Noto Sans CJK SC in its collection (fonts-noto-cjk; the Mono
-// face for numbers), else WenQuanYi Micro Hei (fonts-wqy-microhei). Read once and kept: the
+// face for numbers), else WenQuanYi Micro Hei (fonts-wqy-microhei), else the page's subset of Noto
+// Sans CJK SC (the characters of the catalogs and the lessons: app/platform/web.cmake). Read once and kept: the
 // collection is 19 MB, shared by every font of every atlas.
 struct CjkFile {
   const char* path;
   int sans, mono;  // the faces' indices in the collection
 };
-constexpr CjkFile kCjkFiles[] = {{kCjkFont, 2, 7}, {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0, 1}};
+constexpr CjkFile kCjkFiles[] = {
+    {kCjkFont, 2, 7}, {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0, 1}, {OPTVIZ_CJK_SUBSET_PATH, 0, 0}};
 
 struct CjkFont {
   const CjkFile* file = nullptr;

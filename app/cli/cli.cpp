@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "gui.hpp"
 #include "scenario_file.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace cli {
@@ -46,6 +47,10 @@ void add_window_options(CLI::App& app, GuiOptions& gui) {
       ->check(CLI::Range(0L, kMaxScenarioSteps));
   app.add_option("--theme", gui.theme, "dark or light (default: the remembered choice)")
       ->check(CLI::IsMember({"dark", "light"}));
+  app.add_option("--language", gui.language,
+                 "the window's language: en or zh_CN (default: the remembered choice, else the environment's "
+                 "LANGUAGE, LC_ALL, LC_MESSAGES or LANG)")
+      ->check(CLI::IsMember(languages()));
   app.add_option("--explain", gui.explain,
                  "explain the selected run's next update from the playhead, paused at sub-step N (0, 1, ...); with "
                  "--screenshot, a still of that sub-step")
@@ -64,6 +69,7 @@ int report(const std::exception& e, int code) {
 }  // namespace cli
 
 int cli_main(int argc, char** argv) {
+  set_language(language_from_environment());  // the command line's messages; the window may choose another
   CLI::App app{
       "optviz: watch optimizers move over 2D loss surfaces.\n"
       "With no command, opens the window on the default scenario."};

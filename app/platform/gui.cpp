@@ -62,6 +62,7 @@ int run_gui(const GuiOptions& options) {
   if (options.step >= 0) app_options.step = options.step;
   if (options.theme == "dark") app_options.theme = gui::Theme::dark;
   if (options.theme == "light") app_options.theme = gui::Theme::light;
+  if (!options.language.empty()) app_options.language = options.language;
   if (options.view == "2d") app_options.view = CanvasView::flat;
   if (options.view == "3d") app_options.view = CanvasView::surface;
   app_options.remember = !screenshot;

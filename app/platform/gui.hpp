@@ -15,6 +15,7 @@ struct GuiOptions {
   std::vector<std::string> open;  // views to open at start: "sweep", "basins"
   bool present = false;           // start in presentation mode
   std::string theme;              // "dark", "light" or "" for the remembered one
+  std::string language;           // "en", "zh_CN" or "" for the remembered one (else the environment's)
   long step = -1;                 // the playhead's step at start (clamped to the runs); -1: the default
   int explain = -1;               // >= 0: open "explain the next update" paused at this sub-step
   std::string view;               // "2d", "3d" or "" for the scenario's

@@ -23,6 +23,28 @@ target_link_options(optviz_web PRIVATE
   "SHELL:--preload-file ${OPTVIZ_FONT_DIR}/DejaVuSansMono.ttf@${OPTVIZ_FONT_DIR}/DejaVuSansMono.ttf")
 set_property(TARGET optviz_web APPEND PROPERTY LINK_DEPENDS ${OPTVIZ_WEB_SHELL})
 
+# The Chinese glyphs: the characters of the catalogs and of the lessons, cut from Noto Sans CJK SC
+# (fonts-noto-cjk) by fontTools' subsetter (python3-fonttools): about 150 KB instead of the
+# collection's 19 MB. A user's own text beyond them shows as ? on the page (the desktop has the
+# whole font).
+set(OPTVIZ_CJK_COLLECTION /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc)
+set(OPTVIZ_CJK_SUBSET ${CMAKE_BINARY_DIR}/fonts/NotoSansCJKsc-subset.otf)
+file(GLOB OPTVIZ_LESSON_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/assets/scenarios/*.json)
+set(OPTVIZ_CATALOG_FILES "")
+foreach(language IN LISTS OPTVIZ_LANGUAGES)
+  list(APPEND OPTVIZ_CATALOG_FILES ${PROJECT_SOURCE_DIR}/po/${language}.po)
+endforeach()
+add_custom_command(OUTPUT ${OPTVIZ_CJK_SUBSET}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/fonts
+  COMMAND bash ${PROJECT_SOURCE_DIR}/scripts/cjk_subset.sh ${OPTVIZ_CJK_SUBSET} ${OPTVIZ_CJK_COLLECTION} 2
+          ${OPTVIZ_CATALOG_FILES} ${OPTVIZ_LESSON_FILES}
+  DEPENDS ${PROJECT_SOURCE_DIR}/scripts/cjk_subset.sh ${OPTVIZ_CATALOG_FILES} ${OPTVIZ_LESSON_FILES}
+  COMMENT "The Chinese glyphs of the catalogs and the lessons")
+add_custom_target(optviz_cjk_subset DEPENDS ${OPTVIZ_CJK_SUBSET})
+add_dependencies(optviz_web optviz_cjk_subset)
+target_link_options(optviz_web PRIVATE "SHELL:--preload-file ${OPTVIZ_CJK_SUBSET}@${OPTVIZ_CJK_SUBSET_PATH}")
+set_property(TARGET optviz_web APPEND PROPERTY LINK_DEPENDS ${OPTVIZ_CJK_SUBSET})
+
 # optviz_worker.js (+ .wasm) beside the page: core alone in a Web Worker, where the page computes its
 # sweep and basin maps (platform/map_worker_main.cpp, web_map_worker.cpp); built with the page.
 add_executable(optviz_map_worker platform/map_worker_main.cpp)

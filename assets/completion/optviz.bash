@@ -39,8 +39,8 @@ _optviz() {
   local functions="rosenbrock beale himmelblau booth rastrigin ackley goldstein_price saddle
     quadratic six_hump_camel styblinski_tang matyas"
   local optimizers="sgd momentum nesterov adagrad rmsprop adam adamw adadelta adamax nadam lion"
-  local window_flags="-h --help --version --screenshot --frames --size --scale --open --present --step --theme --explain
-    --view"
+  local window_flags="-h --help --version --screenshot --frames --size --scale --open --present --step --theme --language
+    --explain --view"
   local configuration_flags="--function --expr --data --loss --batch --shuffle --noise --seed
     --schedule --step-size --gamma --t-max --eta-min --warmup --warmup-start --optimizer --rule"
   local hyperparameter_flags="--eta --lr --rho --alpha --eps --momentum --dampening --beta1 --beta2 --weight-decay
@@ -124,6 +124,10 @@ _optviz() {
       ;;
     --theme)
       _optviz_words "dark light"
+      return
+      ;;
+    --language)
+      _optviz_words "en zh_CN"
       return
       ;;
     --view)

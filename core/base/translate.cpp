@@ -104,8 +104,8 @@ std::string tr_format(const char* english, std::initializer_list<std::string_vie
   for (std::size_t i = 0; i < text.size(); ++i) {
     const std::size_t close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
     if (close != std::string_view::npos && close > i + 1 &&
-        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i) + 1, text.begin() + static_cast<std::ptrdiff_t>(close),
-                    [](char c) { return c >= '0' && c <= '9'; })) {
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                    text.begin() + static_cast<std::ptrdiff_t>(close), [](char c) { return c >= '0' && c <= '9'; })) {
       const std::size_t k = std::strtoul(std::string(text.substr(i + 1, close - i - 1)).c_str(), nullptr, 10);
       if (k < args.size()) {
         out += args.begin()[k];

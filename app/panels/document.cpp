@@ -8,6 +8,7 @@
 
 #include "panels.hpp"
 #include "recent_files.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -54,28 +55,30 @@ void request(AppState& state, const Replacement& what) {
 std::string asking_why(const Replacement& what) {
   switch (what.kind) {
     case Replacement::open_file:
-      return "before opening " + std::filesystem::path(what.path).filename().string();
+      return tr_format("before opening {0}", {std::filesystem::path(what.path).filename().string()});
     case Replacement::new_scenario:
-      return "before starting a new scenario";
+      return tr("before starting a new scenario");
     case Replacement::lesson:
-      return "before opening the lesson";
+      return tr("before opening the lesson");
     case Replacement::quit:
-      return "before closing optviz";
+      return tr("before closing optviz");
     case Replacement::none:
       break;
   }
   return {};
 }
 
-// Undo or redo (`step`), then a notice naming the change, as the other list now calls it (`name`).
-bool go_back_or_forth(AppState& state, std::optional<Snapshot> (History::*step)(const Scenario&, const GeneratedData&),
-                      std::string (History::*name)() const, const char* notice) {
+// Undo or redo (`step`); returns the change's name, as the other list now calls it (`name`), for
+// the notice; nothing when there was nothing to undo or redo.
+std::optional<std::string> go_back_or_forth(AppState& state,
+                                            std::optional<Snapshot> (History::*step)(const Scenario&,
+                                                                                     const GeneratedData&),
+                                            std::string (History::*name)() const) {
   History& history = state.model.history;
   std::optional<Snapshot> snapshot = (history.*step)(state.model.scenario, state.model.generated);
-  if (!snapshot) return false;
+  if (!snapshot) return std::nullopt;
   restore(state, std::move(*snapshot));
-  set_notice(state, notice + (history.*name)());
-  return true;
+  return (history.*name)();
 }
 
 }  // namespace
@@ -93,9 +96,17 @@ void record_history(AppState& state, bool editing) {
   state.model.history.record(state.model.scenario, state.model.generated, std::exchange(d.change_name, {}), nudged);
 }
 
-bool undo(AppState& state) { return go_back_or_forth(state, &History::undo, &History::redo_name, "Undone: "); }
+bool undo(AppState& state) {
+  const std::optional<std::string> change = go_back_or_forth(state, &History::undo, &History::redo_name);
+  if (change) set_notice(state, tr_format("Undone: {0}", {*change}));
+  return change.has_value();
+}
 
-bool redo(AppState& state) { return go_back_or_forth(state, &History::redo, &History::undo_name, "Redone: "); }
+bool redo(AppState& state) {
+  const std::optional<std::string> change = go_back_or_forth(state, &History::redo, &History::undo_name);
+  if (change) set_notice(state, tr_format("Redone: {0}", {*change}));
+  return change.has_value();
+}
 
 bool is_modified(const AppState& state) { return state.model.history.modified(state.model.scenario); }
 
@@ -156,7 +167,7 @@ void open_recent(AppState& state, const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     remove_recent_file(state.view.settings.recent_files, path);
-    set_notice(state, path + " no longer exists: removed from Open Recent", true);
+    set_notice(state, tr_format("{0} no longer exists: removed from Open Recent", {path}), true);
     return;
   }
   state.view.dialogs.scenario_path = path;
@@ -164,11 +175,13 @@ void open_recent(AppState& state, const std::string& path) {
 }
 
 void draw_edit_menu(AppState& state) {
-  if (!ImGui::BeginMenu("Edit")) return;
+  if (!ImGui::BeginMenu(tr("Edit"))) return;
   const History& h = state.model.history;
   // The label names the change; "###" keeps the item's id whatever it says.
-  const std::string undo_label = (h.can_undo() ? "Undo " + h.undo_name() : std::string("Undo")) + "###undo";
-  const std::string redo_label = (h.can_redo() ? "Redo " + h.redo_name() : std::string("Redo")) + "###redo";
+  const std::string undo_label =
+      (h.can_undo() ? tr_format("Undo {0}", {h.undo_name()}) : std::string(tr("Undo"))) + "###undo";
+  const std::string redo_label =
+      (h.can_redo() ? tr_format("Redo {0}", {h.redo_name()}) : std::string(tr("Redo"))) + "###redo";
   if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, h.can_undo())) undo(state);
   if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Shift+Z", false, h.can_redo())) redo(state);
   ImGui::EndMenu();
@@ -176,7 +189,7 @@ void draw_edit_menu(AppState& state) {
 
 void draw_recent_menu(AppState& state) {
   const std::vector<std::string>& files = state.view.settings.recent_files;
-  if (!ImGui::BeginMenu("Open Recent", !files.empty())) return;
+  if (!ImGui::BeginMenu(tr("Open Recent"), !files.empty())) return;
   std::optional<std::string> chosen;
   for (std::size_t i = 0; i < files.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
@@ -193,21 +206,24 @@ void draw_unsaved_question(AppState& state) {
   if (d.after_save.kind != Replacement::none && !state.view.dialogs.save_file && !state.view.requests.save_scenario)
     d.after_save = {};
   if (d.asking.kind == Replacement::none) return;
-  constexpr const char* kId = "Unsaved changes";
-  if (!ImGui::IsPopupOpen(kId)) ImGui::OpenPopup(kId);
+  // The title in the reader's language; "###" keeps the popup's id whatever it says.
+  const std::string id = std::string(tr("Unsaved changes")) + "###unsaved changes";
+  if (!ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal(kId, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
+  if (!ImGui::BeginPopupModal(id.c_str(), nullptr,
+                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings))
     return;
   const std::string name = document_name(state);
-  ImGui::Text("Save changes to %s?", name.empty() ? "this scenario" : name.c_str());
+  ImGui::TextUnformatted(
+      tr_format("Save changes to {0}?", {name.empty() ? std::string_view(tr("this scenario")) : name}).c_str());
   ImGui::TextDisabled("%s", asking_why(d.asking).c_str());
   std::optional<UnsavedAnswer> answer;
-  if (ImGui::Button("Save")) answer = UnsavedAnswer::save;
+  if (ImGui::Button(tr("Save"))) answer = UnsavedAnswer::save;
   ImGui::SameLine();
-  if (ImGui::Button("Don't save")) answer = UnsavedAnswer::dont_save;
+  if (ImGui::Button(tr("Don't save"))) answer = UnsavedAnswer::dont_save;
   ImGui::SameLine();
-  if (ImGui::Button("Cancel")) answer = UnsavedAnswer::cancel;
+  if (ImGui::Button(tr("Cancel"))) answer = UnsavedAnswer::cancel;
   if (answer) {
     answer_unsaved(state, *answer);
     ImGui::CloseCurrentPopup();

@@ -13,6 +13,7 @@
 #include "label_placement.hpp"
 #include "panels.hpp"
 #include "plot_scale.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -94,7 +95,7 @@ void draw_chrome(ImDrawList& dl, const AppState& state, const CanvasTransform& t
       ImGui::SetTooltip("%s", colour_bar_explanation(state.model.heatmap).c_str());
   }
   draw_legend_in(dl, c, state.model.simulated, state.model.runs, style,
-                 spread ? std::vector<std::string>{"thin: 8 other seeds", "dashed: no noise, full batch"}
+                 spread ? std::vector<std::string>{tr("thin: 8 other seeds"), tr("dashed: no noise, full batch")}
                         : std::vector<std::string>{});
 }
 
@@ -119,7 +120,7 @@ void draw_question(AppState& state, const PixelRect& plot, const CanvasStyle& st
   const float wrap = std::max(1.0f, std::min(plot.width() - 4 * pad, ImGui::GetFontSize() * 40));
   const std::string lines = wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), wrap, question);
   const ImVec2 text = lines.empty() ? ImVec2(0, -g.ItemSpacing.y) : ImGui::CalcTextSize(lines.c_str());
-  const char* label = "Reveal the answer (Q)";
+  const char* label = tr("Reveal the answer (Q)");
   const ImVec2 button = ImGui::CalcTextSize(label);
   const float box_w = std::max(text.x, button.x + 2 * g.FramePadding.x) + 2 * pad;
   const float box_h = text.y + g.ItemSpacing.y + button.y + 2 * g.FramePadding.y + 2 * pad;
@@ -253,7 +254,7 @@ void draw_canvas_panel(AppState& state) {
   dl.PopClipRect();
 
   if (!surface && hovered && near_handle && !state.view.dragging_start)
-    ImGui::SetTooltip("Drag to move the start point of every run");
+    ImGui::SetTooltip("%s", tr("Drag to move the start point of every run"));
   if (state.view.settings.hide_answer) draw_question(state, plot, style);
   ImGui::End();
   // Its ring and arrows sit on the plane: the 3D view has none of them.

@@ -16,6 +16,7 @@
 #include "panels.hpp"
 #include "plot_scale.hpp"
 #include "run_name.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -23,15 +24,17 @@ namespace {
 void hover_readout(const AppState& state, DataLoss loss, double x, long step) {
   const CoordinateNames names = coordinate_names(current_function(state));
   ImGui::BeginTooltip();
-  ImGui::Text("x = %s, at step %ld", short_number(x).c_str(), step);
+  ImGui::TextUnformatted(tr_format("x = {0}, at step {1}", {short_number(x), std::to_string(step)}).c_str());
   for (std::size_t i = 0; i < state.model.simulated.course.runs.size() && i < state.model.runs.size(); ++i) {
     const auto theta = parameters_at(state.model.runs[i], step);
     if (!state.model.simulated.looks[i].visible || !theta) continue;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(readable_on(run_colour(state.model.simulated.looks[i].colour),
                                                                   ImGui::GetColorU32(ImGuiCol_WindowBg))),
-                       "%s: %s = %s, %s = %s, model %s", run_name(state.model.simulated, i).c_str(), names.x,
-                       short_number(theta->x).c_str(), names.y, short_number(theta->y).c_str(),
-                       short_number(data_model(loss, *theta, x)).c_str());
+                       "%s",
+                       tr_format("{0}: {1} = {2}, {3} = {4}, model {5}",
+                                 {run_name(state.model.simulated, i), names.x, short_number(theta->x), names.y,
+                                  short_number(theta->y), short_number(data_model(loss, *theta, x))})
+                           .c_str());
   }
   ImGui::EndTooltip();
 }

@@ -8,6 +8,7 @@
 
 #include "figure_export.hpp"
 #include "panels.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -35,23 +36,23 @@ void last_error(const AppState& state) {
 
 void size_fields(int& width, int& height, int max_width, int max_height) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-  ImGui::InputInt("width", &width, 0, 0);
+  ImGui::InputInt(tr("width"), &width, 0, 0);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-  ImGui::InputInt("height", &height, 0, 0);
+  ImGui::InputInt(tr("height"), &height, 0, 0);
   width = std::clamp(width, 16, max_width);
   height = std::clamp(height, 16, max_height);
 }
 
 void open_dialog(AppState& state) {
   if (!state.view.dialogs.open_file) return;
-  if (begin_dialog("Open scenario", &state.view.dialogs.open_file)) {
-    ImGui::TextUnformatted("A scenario .json, or a PNG exported by optviz:");
+  if (begin_dialog(tr("Open scenario"), &state.view.dialogs.open_file)) {
+    ImGui::TextUnformatted(tr("A scenario .json, or a PNG exported by optviz:"));
     bool go = path_field("##open path", state.view.dialogs.scenario_path, "lesson.optviz.json");
-    go |= ImGui::Button("Open");
+    go |= ImGui::Button(tr("Open"));
     if (go) state.view.requests.open_scenario = true;
     ImGui::SameLine();
-    ImGui::TextDisabled("or drop a file on the window");
+    ImGui::TextDisabled("%s", tr("or drop a file on the window"));
     last_error(state);
   }
   ImGui::End();
@@ -60,17 +61,17 @@ void open_dialog(AppState& state) {
 void data_dialog(AppState& state) {
   Dialogs& d = state.view.dialogs;
   if (!d.open_data) return;
-  if (begin_dialog("Open data", &d.open_data)) {
-    ImGui::TextUnformatted("A CSV file with a header naming columns x and y, then numbers:");
+  if (begin_dialog(tr("Open data"), &d.open_data)) {
+    ImGui::TextUnformatted(tr("A CSV file with a header naming columns x and y, then numbers:"));
     bool go = path_field("##data path", d.data_path, "data.csv");
     int loss = d.data_loss == DataLoss::linear ? 0 : 1;
-    if (ImGui::RadioButton("linear regression", &loss, 0)) d.data_loss = DataLoss::linear;
+    if (ImGui::RadioButton(tr("linear regression"), &loss, 0)) d.data_loss = DataLoss::linear;
     ImGui::SameLine();
-    if (ImGui::RadioButton("logistic regression (labels y of 0 and 1)", &loss, 1)) d.data_loss = DataLoss::logistic;
-    go |= ImGui::Button("Open");
+    if (ImGui::RadioButton(tr("logistic regression (labels y of 0 and 1)"), &loss, 1)) d.data_loss = DataLoss::logistic;
+    go |= ImGui::Button(tr("Open"));
     if (go) state.view.requests.open_data = true;
     ImGui::SameLine();
-    ImGui::TextDisabled("or drop a .csv file on the window");
+    ImGui::TextDisabled("%s", tr("or drop a .csv file on the window"));
     last_error(state);
   }
   ImGui::End();
@@ -78,11 +79,11 @@ void data_dialog(AppState& state) {
 
 void save_dialog(AppState& state) {
   if (!state.view.dialogs.save_file) return;
-  if (begin_dialog("Save scenario", &state.view.dialogs.save_file)) {
-    ImGui::TextUnformatted("Save the scenario (with the current view) as JSON:");
+  if (begin_dialog(tr("Save scenario"), &state.view.dialogs.save_file)) {
+    ImGui::TextUnformatted(tr("Save the scenario (with the current view) as JSON:"));
     bool go = path_field("##save path", state.view.dialogs.scenario_path, "lesson.optviz.json");
-    ImGui::TextDisabled("Without an extension, .optviz.json is added (desktops open it with optviz).");
-    go |= ImGui::Button("Save");
+    ImGui::TextDisabled("%s", tr("Without an extension, .optviz.json is added (desktops open it with optviz)."));
+    go |= ImGui::Button(tr("Save"));
     if (go) state.view.requests.save_scenario = true;
     last_error(state);
   }
@@ -92,25 +93,25 @@ void save_dialog(AppState& state) {
 void png_dialog(AppState& state) {
   Dialogs& d = state.view.dialogs;
   if (!d.export_png) return;
-  if (begin_dialog("Export PNG", &d.export_png)) {
-    ImGui::TextUnformatted("A slide (title, text, the canvas and the lesson's plots), or the canvas alone:");
-    ImGui::Checkbox("Canvas only", &d.canvas_only);
+  if (begin_dialog(tr("Export PNG"), &d.export_png)) {
+    ImGui::TextUnformatted(tr("A slide (title, text, the canvas and the lesson's plots), or the canvas alone:"));
+    ImGui::Checkbox(tr("Canvas only"), &d.canvas_only);
     size_fields(d.png_width, d.png_height, kMaxFigureWidth, kMaxFigureHeight);
     const struct {
       const char* name;
       int w, h;
     } presets[] = {
-        {"720p", 1280, 720}, {"1080p", 1920, 1080}, {"4K", 3840, 2160}, {"8K", 7680, 4320}, {"square", 1600, 1600}};
+        {"720p", 1280, 720}, {"1080p", 1920, 1080}, {"4K", 3840, 2160}, {"8K", 7680, 4320}, {tr("square"), 1600, 1600}};
     for (const auto& p : presets) {
       if (ImGui::SmallButton(p.name)) d.png_width = p.w, d.png_height = p.h;
       ImGui::SameLine();
     }
     ImGui::NewLine();
-    bool go = path_field("##png path", d.png_path, "empty: optviz-FUNCTION-DATE.png here");
-    go |= ImGui::Button("Save PNG");
+    bool go = path_field("##png path", d.png_path, tr("empty: optviz-FUNCTION-DATE.png here"));
+    go |= ImGui::Button(tr("Save PNG"));
     if (go) state.view.requests.export_png = true;
     ImGui::SameLine();
-    ImGui::TextDisabled("P saves at once with these settings");
+    ImGui::TextDisabled("%s", tr("P saves at once with these settings"));
     last_error(state);
   }
   ImGui::End();
@@ -120,28 +121,28 @@ void gif_dialog(AppState& state) {
   Dialogs& d = state.view.dialogs;
   if (!d.export_gif && !state.view.gif.running) return;
   bool open = true;
-  if (begin_dialog("Export GIF", state.view.gif.running ? nullptr : &open)) {
+  if (begin_dialog(tr("Export GIF"), state.view.gif.running ? nullptr : &open)) {
     if (state.view.gif.running) {
       const float fraction = state.view.gif.frames > 0
                                  ? static_cast<float>(state.view.gif.frame) / static_cast<float>(state.view.gif.frames)
                                  : 0.0f;
       const std::string text =
-          std::to_string(state.view.gif.frame) + " / " + std::to_string(state.view.gif.frames) + " frames";
+          tr_format("{0} / {1} frames", {std::to_string(state.view.gif.frame), std::to_string(state.view.gif.frames)});
       ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22, 0), text.c_str());
-      if (ImGui::Button("Cancel")) state.view.requests.cancel_gif = true;
+      if (ImGui::Button(tr("Cancel"))) state.view.requests.cancel_gif = true;
     } else {
       ImGui::TextUnformatted(state.model.simulated.network
-                                 ? "The training going on from step 0 to the last step, on the slide:"
-                                 : "The trajectories growing from step 0 to the last step, on the slide:");
-      ImGui::Checkbox("Canvas only", &d.canvas_only);
+                                 ? tr("The training going on from step 0 to the last step, on the slide:")
+                                 : tr("The trajectories growing from step 0 to the last step, on the slide:"));
+      ImGui::Checkbox(tr("Canvas only"), &d.canvas_only);
       size_fields(d.gif_width, d.gif_height, kMaxGifWidth, kMaxGifHeight);
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-      ImGui::SliderInt("fps", &d.gif_fps, 1, kMaxGifFps, "%d", ImGuiSliderFlags_AlwaysClamp);
+      ImGui::SliderInt(tr("fps"), &d.gif_fps, 1, kMaxGifFps, "%d", ImGuiSliderFlags_AlwaysClamp);
       ImGui::SameLine();
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-      ImGui::SliderFloat("seconds", &d.gif_seconds, 1, 20, "%.0f", ImGuiSliderFlags_AlwaysClamp);
+      ImGui::SliderFloat(tr("seconds"), &d.gif_seconds, 1, 20, "%.0f", ImGuiSliderFlags_AlwaysClamp);
       bool go = path_field("##gif path", d.gif_path, "optviz.gif");
-      go |= ImGui::Button("Start");
+      go |= ImGui::Button(tr("Start##gif"));  // "##gif": not the start point of the controls
       if (go) state.view.requests.start_gif = true;
       last_error(state);
     }
@@ -152,10 +153,10 @@ void gif_dialog(AppState& state) {
 
 void csv_dialog(AppState& state) {
   if (!state.view.dialogs.export_csv) return;
-  if (begin_dialog("Export CSV", &state.view.dialogs.export_csv)) {
-    ImGui::TextUnformatted("One CSV per run (the format of `optviz run`) and summary.json, into the folder:");
+  if (begin_dialog(tr("Export CSV"), &state.view.dialogs.export_csv)) {
+    ImGui::TextUnformatted(tr("One CSV per run (the format of `optviz run`) and summary.json, into the folder:"));
     bool go = path_field("##csv dir", state.view.dialogs.csv_directory, "optviz-runs");
-    go |= ImGui::Button("Export");
+    go |= ImGui::Button(tr("Export"));
     if (go) state.view.requests.export_csv = true;
     last_error(state);
   }
@@ -164,34 +165,34 @@ void csv_dialog(AppState& state) {
 
 void help_dialog(AppState& state) {
   if (!state.view.settings.show_help) return;
-  if (begin_dialog("Keyboard shortcuts", &state.view.settings.show_help)) {
+  if (begin_dialog(tr("Keyboard shortcuts"), &state.view.settings.show_help)) {
     const char* rows[][2] = {
-        {"Space", "play / pause"},
-        {"Left / Right", "one update back / forward (Shift: 10, Ctrl: 100); over a slider: nudge it"},
-        {"Home / End", "first / last step"},
-        {"Up / Down", "play faster / slower"},
-        {"R", "restart from step 0"},
-        {"L", "loop on / off"},
-        {"F", "fit the function's view"},
-        {"F11 / Escape", "presentation mode on / off (the edges show the menu and the controls)"},
-        {"G", "presentation mode: the plots beside the canvas"},
-        {"+ / -", "zoom the canvas in / out (also the mouse wheel)"},
-        {"A", "step arrows on / off"},
-        {"W", "whole paths ahead of the playhead on / off"},
-        {"Q", "a lesson's question: hide the paths and curves / reveal them"},
-        {"E", "explain the inspected run's next update, sub-step by sub-step"},
-        {"  while explaining", "Left / Right: previous / next sub-step, Space: pause, E or Escape: close"},
-        {"V", "the 3D surface / the heatmap (drag to turn the surface, wheel to zoom)"},
-        {"T", "dark / light theme"},
-        {"1 - 9, [ / ]", "inspect a run / the previous or next run"},
-        {"Ctrl+D / Delete", "duplicate / remove the inspected run"},
-        {"P / Ctrl+E", "save the canvas as PNG now / choose where and how big"},
-        {"Ctrl+O / Ctrl+S", "open / save a scenario"},
-        {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo a change to the scenario (Edit menu)"},
-        {"Ctrl + / Ctrl - / Ctrl 0", "larger / smaller / normal text"},
-        {"F1", "this help"},
-        {"Mouse", "drag the ⊕ handle: start point; drag elsewhere: pan; double-click: fit"},
-        {"Shift+drag, wheel", "a slider: fine (a tenth of a decade per 10 px), nudge"},
+        {"Space", tr("play / pause")},
+        {"Left / Right", tr("one update back / forward (Shift: 10, Ctrl: 100); over a slider: nudge it")},
+        {"Home / End", tr("first / last step")},
+        {"Up / Down", tr("play faster / slower")},
+        {"R", tr("restart from step 0")},
+        {"L", tr("loop on / off")},
+        {"F", tr("fit the function's view")},
+        {"F11 / Escape", tr("presentation mode on / off (the edges show the menu and the controls)")},
+        {"G", tr("presentation mode: the plots beside the canvas")},
+        {"+ / -", tr("zoom the canvas in / out (also the mouse wheel)")},
+        {"A", tr("step arrows on / off")},
+        {"W", tr("whole paths ahead of the playhead on / off")},
+        {"Q", tr("a lesson's question: hide the paths and curves / reveal them")},
+        {"E", tr("explain the inspected run's next update, sub-step by sub-step")},
+        {tr("  while explaining"), tr("Left / Right: previous / next sub-step, Space: pause, E or Escape: close")},
+        {"V", tr("the 3D surface / the heatmap (drag to turn the surface, wheel to zoom)")},
+        {"T", tr("dark / light theme")},
+        {"1 - 9, [ / ]", tr("inspect a run / the previous or next run")},
+        {"Ctrl+D / Delete", tr("duplicate / remove the inspected run")},
+        {"P / Ctrl+E", tr("save the canvas as PNG now / choose where and how big")},
+        {"Ctrl+O / Ctrl+S", tr("open / save a scenario")},
+        {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", tr("undo / redo a change to the scenario (Edit menu)")},
+        {"Ctrl + / Ctrl - / Ctrl 0", tr("larger / smaller / normal text")},
+        {"F1", tr("this help")},
+        {tr("Mouse"), tr("drag the ⊕ handle: start point; drag elsewhere: pan; double-click: fit")},
+        {tr("Shift+drag, wheel"), tr("a slider: fine (a tenth of a decade per 10 px), nudge")},
     };
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
       for (const auto& row : rows) {

@@ -10,6 +10,7 @@
 
 #include "canvas_draw.hpp"
 #include "panels.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 
@@ -35,7 +36,7 @@ bool lesson_strip_shown(const AppState& state) { return state.view.dialogs.lesso
 // A text longer than its strip scrolls: a hint at the strip's foot says that more follows.
 void more_below_hint() {
   if (ImGui::GetScrollY() + 1 >= ImGui::GetScrollMaxY()) return;
-  const char* hint = "more below: scroll ▼";
+  const char* hint = tr("more below: scroll ▼");
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 size = ImGui::CalcTextSize(hint);
   const ImVec2 window = ImGui::GetWindowPos();
@@ -67,20 +68,20 @@ void draw_lesson_strip(AppState& state) {
     const bool question = state.view.settings.hide_answer;
     if (!state.view.settings.presenting) {
       // The title wraps before the Hide button, never under it.
-      const char* close = "Hide";
+      const char* close = tr("Hide");
       const float button = ImGui::CalcTextSize(close).x + 2 * ImGui::GetStyle().FramePadding.x;
       const float title_width = ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x;
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), std::max(1.0f, title_width),
-                                            question          ? "Question"
-                                            : s.title.empty() ? "Lesson"
+                                            question          ? tr("Question")
+                                            : s.title.empty() ? tr("Lesson")
                                                               : s.title)
                                  .c_str());
       ImGui::PopStyleColor();
       ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - button));
       if (ImGui::Button(close)) state.view.dialogs.lesson_info = false;
-      tooltip("Lessons > About this lesson shows it again");
+      tooltip(tr("Lessons > About this lesson shows it again"));
     }
     if (question) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_CheckMark]);
     const ImVec2 room = ImGui::GetContentRegionAvail();

@@ -11,6 +11,7 @@
 #include "panels.hpp"
 #include "run_name.hpp"
 #include "run_plots.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -46,22 +47,23 @@ void legend(const AppState& state) {
   const CoordinateChoice coordinate = state.model.scenario.lesson.coordinate;
   const std::string key =
       coordinate == CoordinateChoice::both
-          ? std::string("— ") + names.x + "   - - " + names.y + "   | playhead"
-          : std::string("— ") + (coordinate == CoordinateChoice::x ? names.x : names.y) + " only   | playhead";
+          ? tr_format("— {0}   - - {1}   | playhead", {names.x, names.y})
+          : tr_format("— {0} only   | playhead", {coordinate == CoordinateChoice::x ? names.x : names.y});
   if (!first) {
     ImGui::SameLine(0, 2 * ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(key.c_str()).x) ImGui::NewLine();
   }
   ImGui::TextDisabled("%s", key.c_str());
-  const std::string help = std::string("Solid lines: the ") + names.x + " coordinate; dashed: " + names.y +
-                           ". The vertical line is the playhead; click a plot to move it.";
+  const std::string help = tr_format(
+      "Solid lines: the {0} coordinate; dashed: {1}. The vertical line is the playhead; click a plot to move it.",
+      {names.x, names.y});
   tooltip(help.c_str());
 }
 
 }  // namespace
 
 void draw_plots_panel(AppState& state) {
-  if (!begin_panel("Inner state", state.view.layout.plots, ImGuiWindowFlags_NoScrollbar)) {
+  if (!begin_panel(tr("Inner state"), state.view.layout.plots, ImGuiWindowFlags_NoScrollbar)) {
     ImGui::End();
     return;
   }
@@ -92,7 +94,7 @@ void draw_plots_panel(AppState& state) {
     const std::size_t c = k == LessonPlot::loss ? 0 : k == LessonPlot::accumulator ? 1 : 2;
     plots.push_back(run_plot(k, source));
     plots.back().ahead = state.view.settings.show_ahead;
-    if (state.view.settings.hide_answer) plots.back().empty_text = "the curves come with the answer (Q)";
+    if (state.view.settings.hide_answer) plots.back().empty_text = tr("the curves come with the answer (Q)");
     plots.back().y = series_range(plots.back(), &axes.columns[c]);
     caches.push_back(&axes.columns[c]);
   }
@@ -124,7 +126,7 @@ void draw_plots_panel(AppState& state) {
     if (kinds[k] != LessonPlot::data) ++next;
     ImGui::PopID();
   }
-  if (kinds.empty()) ImGui::TextDisabled("This lesson shows no plots.");
+  if (kinds.empty()) ImGui::TextDisabled("%s", tr("This lesson shows no plots."));
   for (PlotColumnsCache& cache : axes.columns) cache.forget_unused();
   if (clicked) {
     state.model.playback.playing = false;

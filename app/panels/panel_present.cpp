@@ -9,6 +9,7 @@
 
 #include "canvas_draw.hpp"
 #include "panels.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -55,8 +56,9 @@ void draw_presentation(AppState& state) {
   if (p.controls) {
     draw_controls_panel(state);
     draw_inspector_panel(state);
-    bring_to_front("Controls");
-    bring_to_front("Inspector");
+    // The panels' names are their titles, in the reader's language.
+    bring_to_front(tr("Controls"));
+    bring_to_front(tr("Inspector"));
   }
   if (p.menu) {
     draw_menu_bar(state);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 #include "algorithms.hpp"
@@ -14,19 +15,23 @@
 #include "parameters.hpp"
 #include "run_name.hpp"
 #include "slider_scale.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
 
-constexpr const char* kRuleHelp =
-    "Your own update, per coordinate: statements NAME = EXPRESSION, one a line (or separated by ;). "
-    "They read g, theta, t and the hyperparameters by name (eta, rho, eps, momentum, beta1, beta2, ...); "
-    "g may be changed for the update (g = g + weight_decay*theta); "
-    "any other name you assign is state that starts at 0. The last value of theta is the new position.";
+// The help of a typed rule, for its field and for the menus that offer one.
+const char* rule_help() {
+  return tr(
+      "Your own update, per coordinate: statements NAME = EXPRESSION, one a line (or separated by ;). "
+      "They read g, theta, t and the hyperparameters by name (eta, rho, eps, momentum, beta1, beta2, ...); "
+      "g may be changed for the update (g = g + weight_decay*theta); "
+      "any other name you assign is state that starts at 0. The last value of theta is the new position.");
+}
 
 // The optimizer's whole algorithm with its options (core/optim/algorithms.hpp), for a tooltip.
 std::string algorithm_tooltip(OptimizerKind kind) {
-  return std::string(title(kind)) + ", as " + std::string(algorithm(kind).reference) + ":\n" +
+  return tr_format("{0}, as {1}:", {title(kind), algorithm(kind).reference}) + "\n" +
          algorithm_text(kind, Notation::unicode);
 }
 
@@ -34,16 +39,16 @@ void optimizer_combo(AppState& state, std::size_t index) {
   const RunSpec& run = state.model.scenario.course.runs[index];
   const OptimizerKind kind = run.hyper.kind;
   ImGui::SetNextItemWidth(-1);
-  if (!ImGui::BeginCombo("##optimizer", run.rule ? "Typed rule" : std::string(title(kind)).c_str())) {
-    tooltip(run.rule ? kRuleHelp : algorithm_tooltip(kind).c_str());
+  if (!ImGui::BeginCombo("##optimizer", run.rule ? tr("Typed rule") : std::string(title(kind)).c_str())) {
+    tooltip(run.rule ? rule_help() : algorithm_tooltip(kind).c_str());
     return;
   }
   for (OptimizerKind k : optimizer_kinds()) {
     if (ImGui::Selectable(std::string(title(k)).c_str(), k == kind && !run.rule)) change_optimizer(state, index, k);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", algorithm_tooltip(k).c_str());
   }
-  if (ImGui::Selectable("Typed rule", run.rule.has_value())) change_to_rule(state, index);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kRuleHelp);
+  if (ImGui::Selectable(tr("Typed rule"), run.rule.has_value())) change_to_rule(state, index);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", rule_help());
   ImGui::EndCombo();
 }
 
@@ -62,12 +67,12 @@ void rule_field(AppState& state, std::size_t index) {
   if (edit.typed_at && (ImGui::IsItemDeactivated() ||
                         (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))))
     type_rule(state, index, edit.text);
-  tooltip(kRuleHelp);
+  tooltip(rule_help());
   formula_problem(state, edit);
   ImGui::PopFont();
   RunSpec& run = state.model.scenario.course.runs[index];
   if (!run.rule || run.rule->state().empty()) return;
-  label_column("Plot");
+  label_column(tr("Plot"));
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##accumulator", state.model.scenario.looks[index].accumulator.c_str())) {
     for (const std::string& name : run.rule->state())
@@ -75,7 +80,7 @@ void rule_field(AppState& state, std::size_t index) {
         state.model.scenario.looks[index].accumulator = name;
     ImGui::EndCombo();
   }
-  tooltip("The state variable plotted as the accumulator G_t");
+  tooltip(tr("The state variable plotted as the accumulator G_t"));
 }
 
 void parameter_row(AppState& state, std::size_t index, const RealParameter& p) {
@@ -87,14 +92,15 @@ void parameter_row(AppState& state, std::size_t index, const RealParameter& p) {
 
 void run_body(AppState& state, std::size_t index) {
   RunSpec& run = state.model.scenario.course.runs[index];
-  label_column("Type");
+  label_column(tr("Type"));
   optimizer_combo(state, index);
   if (run.rule) rule_field(state, index);
   for (const RealParameter* p : parameters_of(state.model.scenario.course.runs[index])) parameter_row(state, index, *p);
   bool first_flag = true;
   for (const FlagParameter& p : flag_parameters()) {
     if (!p.applies_to(run.hyper.kind) || run.rule) continue;
-    const std::string label(p.label);
+    // The table's label and help (core/optim/parameters.hpp) in the reader's language.
+    const std::string label(tr(std::string(p.label).c_str()));
     if (!first_flag) {
       // On the same line while the checkbox fits.
       const float width =
@@ -104,24 +110,26 @@ void run_body(AppState& state, std::size_t index) {
     }
     first_flag = false;
     ImGui::Checkbox(label.c_str(), &(run.hyper.*p.member));
-    tooltip((std::string(p.help) + ":\n" + option_lines(p.name, run.hyper.kind, Notation::unicode)).c_str());
+    tooltip((tr_format("{0}:", {tr(std::string(p.help).c_str())}) + "\n" +
+             option_lines(p.name, run.hyper.kind, Notation::unicode))
+                .c_str());
   }
   draw_training_fields(state, index);
   // The name after the values: they are what a lesson changes.
-  label_column("Name");
+  label_column(tr("Name"));
   ImGui::SetNextItemWidth(-1);
   // Empty: the name follows the values, shown greyed as the hint.
   ImGui::InputTextWithHint("##label", run_name(state.model.scenario, index).c_str(),
                            &state.model.scenario.looks[index].label);
-  tooltip("A name typed here stays; empty, the name follows the run's values");
-  if (ImGui::Button("Duplicate")) duplicate_run(state, index);
-  tooltip("A copy of this run to compare one parameter (Ctrl+D)");
+  tooltip(tr("A name typed here stays; empty, the name follows the run's values"));
+  if (ImGui::Button(tr("Duplicate"))) duplicate_run(state, index);
+  tooltip(tr("A copy of this run to compare one parameter (Ctrl+D)"));
   ImGui::SameLine();
-  if (ImGui::Button("Remove")) {
+  if (ImGui::Button(tr("Remove"))) {
     remove_run(state, index);
     return;
   }
-  tooltip("Remove this run (Delete)");
+  tooltip(tr("Remove this run (Delete)"));
   if (index < state.model.runs.size() && state.model.scenario.course.runs.size() == state.model.runs.size()) {
     const Trajectory& t = state.model.runs[index];
     ImGui::SameLine();
@@ -129,22 +137,24 @@ void run_body(AppState& state, std::size_t index) {
       ImGui::TextColored(error_colour(state), "%s", t.status().c_str());
       tooltip(t.divergence_reason().c_str());
     } else if (t.rows() > 0) {
-      ImGui::TextDisabled("final f = %.4g", t.value.back());
+      char value[32];
+      std::snprintf(value, sizeof value, "%.4g", t.value.back());
+      ImGui::TextDisabled("%s", tr_format("final f = {0}", {value}).c_str());
     }
   }
 }
 
 void add_run_button(AppState& state) {
-  if (ImGui::Button("+ Add run")) ImGui::OpenPopup("add run");
-  tooltip("Add a run of any optimizer, from the same start point");
+  if (ImGui::Button(tr("+ Add run"))) ImGui::OpenPopup("add run");
+  tooltip(tr("Add a run of any optimizer, from the same start point"));
   if (ImGui::BeginPopup("add run")) {
     for (OptimizerKind k : optimizer_kinds()) {
       if (ImGui::Selectable(std::string(title(k)).c_str())) add_run(state, k);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", algorithm_tooltip(k).c_str());
     }
-    if (ImGui::Selectable("Typed rule") && add_run(state, OptimizerKind::rmsprop))
+    if (ImGui::Selectable(tr("Typed rule")) && add_run(state, OptimizerKind::rmsprop))
       change_to_rule(state, state.model.scenario.course.runs.size() - 1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kRuleHelp);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", rule_help());
     ImGui::EndPopup();
   }
 }
@@ -194,9 +204,10 @@ bool value_row(AppState& state, const char* label, const RealParameter& p, const
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
   if (ImGui::IsItemHovered()) {
-    const std::string range = std::isinf(p.max) ? ">= " + format_number(p.min)
-                                                : "in [" + format_number(p.min) + ", " + format_number(p.max) + "]";
-    ImGui::SetTooltip("%s: %s (%s)", std::string(p.name).c_str(), std::string(p.help).c_str(), range.c_str());
+    const std::string range = std::isinf(p.max)
+                                  ? ">= " + format_number(p.min)
+                                  : tr_format("in [{0}, {1}]", {format_number(p.min), format_number(p.max)});
+    ImGui::SetTooltip("%s: %s (%s)", std::string(p.name).c_str(), tr(std::string(p.help).c_str()), range.c_str());
   }
   ImGui::SameLine(x + 3.2f * ImGui::GetFontSize());
   const float input_width = ImGui::GetFontSize() * 5.5f;
@@ -215,14 +226,15 @@ bool value_row(AppState& state, const char* label, const RealParameter& p, const
   const bool type_it = ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
                                                   (io.KeyCtrl && ImGui::IsMouseClicked(ImGuiMouseButton_Left)));
   if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
-    ImGui::SetTooltip(
-        "%s = %s\n%s\nDrag: %s  ·  Shift+drag: finer\nClick, then wheel or ← →: nudge (or Ctrl+wheel)\n"
-        "Double-click or Ctrl+click: type a value",
-        label, shown.c_str(),
-        mapping.scale == SliderScale::log             ? "Log scale: the left end is 0"
-        : mapping.scale == SliderScale::one_minus_log ? "Fine near 1 (type 1 for exactly 1)"
-                                                      : "Linear scale",
-        mapping.scale == SliderScale::linear ? "the range over the slider" : "a decade per 100 pixels");
+    const char* scale = mapping.scale == SliderScale::log             ? tr("Log scale: the left end is 0")
+                        : mapping.scale == SliderScale::one_minus_log ? tr("Fine near 1 (type 1 for exactly 1)")
+                                                                      : tr("Linear scale");
+    const char* drag =
+        mapping.scale == SliderScale::linear ? tr("the range over the slider") : tr("a decade per 100 pixels");
+    ImGui::SetTooltip("%s = %s\n%s\n%s\n%s\n%s", label, shown.c_str(), scale,
+                      tr_format("Drag: {0}  ·  Shift+drag: finer", {drag}).c_str(),
+                      tr("Click, then wheel or ← →: nudge (or Ctrl+wheel)"),
+                      tr("Double-click or Ctrl+click: type a value"));
   }
   ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::SetNextItemWidth(-1);
@@ -237,13 +249,13 @@ bool value_row(AppState& state, const char* label, const RealParameter& p, const
       typed_changed = true;
     }
   }
-  tooltip("Type an exact value, then Enter");
+  tooltip(tr("Type an exact value, then Enter"));
   return changed || typed_changed;
 }
 
 void draw_runs_section(AppState& state) {
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("Runs (%zu)", state.model.scenario.course.runs.size());
+  ImGui::TextUnformatted(tr_format("Runs ({0})", {std::to_string(state.model.scenario.course.runs.size())}).c_str());
   ImGui::SameLine();
   add_run_button(state);
   for (std::size_t i = 0; i < state.model.scenario.course.runs.size(); ++i) {
@@ -263,7 +275,7 @@ void draw_runs_section(AppState& state) {
     const bool open = ImGui::TreeNodeEx("##run", flags);
     if (newly_selected && (state.view.controls_run || i > 0)) ImGui::SetScrollHereY(0);
     if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) state.model.selected = i;
-    tooltip("Click to inspect this run");
+    tooltip(tr("Click to inspect this run"));
     ImGui::SameLine();
     float colour[3] = {state.model.scenario.looks[i].colour.r / 255.0f, state.model.scenario.looks[i].colour.g / 255.0f,
                        state.model.scenario.looks[i].colour.b / 255.0f};
@@ -273,7 +285,7 @@ void draw_runs_section(AppState& state) {
     }
     ImGui::SameLine();
     ImGui::Checkbox("##visible", &state.model.scenario.looks[i].visible);
-    tooltip("Show or hide this run");
+    tooltip(tr("Show or hide this run"));
     ImGui::SameLine();
     ImGui::TextUnformatted(run_name(state.model.scenario, i).c_str());
     if (open) {
@@ -283,7 +295,7 @@ void draw_runs_section(AppState& state) {
     ImGui::PopID();
     if (i + 1 < state.model.scenario.course.runs.size()) ImGui::Separator();
   }
-  if (state.model.scenario.course.runs.empty()) ImGui::TextDisabled("No runs: add one above");
+  if (state.model.scenario.course.runs.empty()) ImGui::TextDisabled("%s", tr("No runs: add one above"));
   state.view.controls_run = state.model.selected;
 }
 

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 #include "panels.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -17,6 +19,24 @@ bool icon_button(const char* label, const char* help, bool enabled = true) {
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", help);
   return pressed;
+}
+
+// A slider's format from a translated message: `conversion` (say %d) at {0}, `other` at {1}, the
+// translation's own % escaped, so that only the conversion reads the value.
+std::string slider_format(std::string_view translated, std::string_view conversion, std::string_view other = {}) {
+  std::string format;
+  for (std::size_t i = 0; i < translated.size(); ++i) {
+    if (translated.substr(i, 3) == "{0}") {
+      format += conversion;
+      i += 2;
+    } else if (translated.substr(i, 3) == "{1}") {
+      format += other;
+      i += 2;
+    } else {
+      format += translated[i] == '%' ? std::string_view("%%") : translated.substr(i, 1);
+    }
+  }
+  return format;
 }
 
 }  // namespace
@@ -39,42 +59,43 @@ void draw_time_bar(AppState& state) {
   const long step = current_step(state);
   const float unit = ImGui::GetFontSize();
 
-  if (icon_button(p.playing ? "❚❚ Pause" : "▶ Play", "Play or pause (Space)")) toggle_playing(state);
+  if (icon_button(p.playing ? tr("❚❚ Pause") : tr("▶ Play"), tr("Play or pause (Space)"))) toggle_playing(state);
   ImGui::SameLine();
-  if (icon_button("⇤##start", "Back to step 0 (Home)", step > 0)) set_step(state, 0);
+  if (icon_button("⇤##start", tr("Back to step 0 (Home)"), step > 0)) set_step(state, 0);
   ImGui::SameLine();
-  if (icon_button("◀##back", "One update back (Left; Shift: 10, Ctrl: 100)", step > 0)) {
+  if (icon_button("◀##back", tr("One update back (Left; Shift: 10, Ctrl: 100)"), step > 0)) {
     p.playing = false;
     set_step(state, step - 1);
   }
   ImGui::SameLine();
-  if (icon_button("▶##forward", "One update forward (Right; Shift: 10, Ctrl: 100)", step < last)) {
+  if (icon_button("▶##forward", tr("One update forward (Right; Shift: 10, Ctrl: 100)"), step < last)) {
     p.playing = false;
     set_step(state, step + 1);
   }
   ImGui::SameLine();
-  if (icon_button("⇥##end", "To the last step (End)", step < last)) set_step(state, last);
+  if (icon_button("⇥##end", tr("To the last step (End)"), step < last)) set_step(state, last);
   ImGui::SameLine();
 
   // The timeline takes what the other controls leave.
   const float right_controls = compact ? unit * 9.5f : unit * 27;
   ImGui::SetNextItemWidth(std::max(unit * 8, ImGui::GetContentRegionAvail().x - right_controls));
   int shown = static_cast<int>(std::min<long>(step, 1'000'000'000));
-  const std::string format = "step %d / " + std::to_string(last);
+  const std::string format = slider_format(tr("step {0} / {1}"), "%d", std::to_string(last));
   if (ImGui::SliderInt("##timeline", &shown, 0, static_cast<int>(std::max<long>(last, 1)), format.c_str(),
                        ImGuiSliderFlags_AlwaysClamp)) {
     p.playing = false;
     set_step(state, shown);
   }
-  tooltip("Drag to scrub through the updates");
+  tooltip(tr("Drag to scrub through the updates"));
   ImGui::SameLine();
 
   ImGui::SetNextItemWidth(unit * 9);
   float speed = static_cast<float>(p.speed);
   if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(kMinSpeed), static_cast<float>(kMaxSpeed),
-                         "%.0f steps/s", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+                         slider_format(tr("{0} steps/s"), "%.0f").c_str(),
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
     p.speed = static_cast<double>(speed);
-  tooltip("Playing speed in updates per second (Up / Down double or halve it)");
+  tooltip(tr("Playing speed in updates per second (Up / Down double or halve it)"));
   if (compact) {
     ImGui::End();
     return;
@@ -87,16 +108,19 @@ void draw_time_bar(AppState& state) {
     return ImGui::GetContentRegionAvail().x >=
            ImGui::CalcTextSize(label, nullptr, true).x + 2 * style.FramePadding.x + extra;
   };
-  if (room_for("Loop", ImGui::GetFrameHeight() + style.ItemInnerSpacing.x)) {
-    ImGui::Checkbox("Loop", &p.loop);
-    tooltip("Start again at the end (L)");
+  const char* loop = tr("Loop");
+  if (room_for(loop, ImGui::GetFrameHeight() + style.ItemInnerSpacing.x)) {
+    ImGui::Checkbox(loop, &p.loop);
+    tooltip(tr("Start again at the end (L)"));
   }
-  if (room_for("↺ Restart", 0) && icon_button("↺ Restart", "Play from step 0 (R)")) {
+  const char* restart = tr("↺ Restart");
+  if (room_for(restart, 0) && icon_button(restart, tr("Play from step 0 (R)"))) {
     set_step(state, 0);
     p.playing = true;
   }
-  if (room_for("Fit", 0) && icon_button("Fit", "Show the function's view box (F)")) fit_view(state);
-  if (room_for("PNG", 0) && icon_button("PNG", "Save the canvas as PNG (P saves at once, Ctrl+E asks)"))
+  const char* fit = tr("Fit");
+  if (room_for(fit, 0) && icon_button(fit, tr("Show the function's view box (F)"))) fit_view(state);
+  if (room_for("PNG", 0) && icon_button("PNG", tr("Save the canvas as PNG (P saves at once, Ctrl+E asks)")))
     state.view.dialogs.export_png = true;
 
   ImGui::End();

@@ -10,6 +10,7 @@
 #include "parameters.hpp"
 #include "run_name.hpp"
 #include "scenario_file.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -30,13 +31,13 @@ Rgb free_colour(const Scenario& s) {
 bool room_for_another_run(AppState& state) {
   const long runs = static_cast<long>(state.model.scenario.course.runs.size()) + 1;
   if (runs > static_cast<long>(kMaxRuns)) {
-    set_notice(state, "At most " + std::to_string(kMaxRuns) + " runs", true);
+    set_notice(state, tr_format("At most {0} runs", {std::to_string(kMaxRuns)}), true);
     return false;
   }
   if (runs * state.model.scenario.course.steps > kMaxScenarioSteps) {
     set_notice(state,
-               "Too many steps for another run: lower the step count to " + std::to_string(kMaxScenarioSteps / runs) +
-                   " first",
+               tr_format("Too many steps for another run: lower the step count to {0} first",
+                         {std::to_string(kMaxScenarioSteps / runs)}),
                true);
     return false;
   }
@@ -227,7 +228,7 @@ void choose_generated_data(AppState& state, DataLoss loss) {
     state.model.generated.objective = f;
     use_function(state, std::move(f));
   } catch (const DataError& e) {
-    set_notice(state, std::string("cannot draw the data: ") + e.what(), true);
+    set_notice(state, tr_format("cannot draw the data: {0}", {e.what()}), true);
   }
 }
 
@@ -235,7 +236,7 @@ void regenerate_data(AppState& state) {
   DataRecipe& r = state.model.generated.recipe;
   r.points = std::clamp<std::size_t>(r.points, 2, kMaxDataRows);
   if (!(r.x_max > r.x_min)) {
-    set_notice(state, "cannot draw the data: the x range must go from a lower to a higher value", true);
+    set_notice(state, tr("cannot draw the data: the x range must go from a lower to a higher value"), true);
     return;
   }
   try {
@@ -251,7 +252,7 @@ void regenerate_data(AppState& state) {
     state.model.scenario.course.objective = std::move(f);
     fit_batches_to_function(state.model.scenario);
   } catch (const DataError& e) {
-    set_notice(state, std::string("cannot draw the data: ") + e.what(), true);
+    set_notice(state, tr_format("cannot draw the data: {0}", {e.what()}), true);
   }
 }
 
@@ -279,7 +280,9 @@ bool open_data_file(AppState& state, const std::string& path, DataLoss loss) {
     set_notice(state, path + ": " + e.what(), true);
     return false;
   }
-  set_notice(state, "Opened " + path + ": " + std::to_string(rows) + " rows, " + std::string(name(loss)) + " loss");
+  // The loss's name is a key of the scenario files: translated only here, where it is shown.
+  set_notice(state, tr_format("Opened {0}: {1} rows, {2} loss",
+                              {path, std::to_string(rows), tr(std::string(name(loss)).c_str())}));
   return true;
 }
 

@@ -128,7 +128,7 @@ void change_ui_scale(AppState& state, int direction) {
   state.view.settings.ui_scale = scale;
   state.view.settings.scale_follows_monitor = false;
   state.view.requests.rebuild_fonts = true;
-  set_notice(state, "UI scale " + std::to_string(static_cast<int>(std::lround(scale * 100))) + "%");
+  set_notice(state, tr_format("UI scale {0}%", {std::to_string(static_cast<int>(std::lround(scale * 100)))}));
 }
 
 void update(AppState& state, double now) {
@@ -188,7 +188,7 @@ void process_file_requests(AppState& state) {
       opened_document(state, path, "open " + std::filesystem::path(path).filename().string());
       state.view.dialogs.open_file = false;
       state.view.dialogs.lesson_info = !state.model.scenario.description.empty();
-      set_notice(state, "Opened " + state.view.dialogs.scenario_path);
+      set_notice(state, tr_format("Opened {0}", {state.view.dialogs.scenario_path}));
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);
     }
@@ -209,7 +209,7 @@ void process_file_requests(AppState& state) {
       state.view.dialogs.scenario_path = scenario_file_name(state.view.dialogs.scenario_path).string();
       save_scenario(state.view.dialogs.scenario_path, copy);
       state.view.dialogs.save_file = false;
-      set_notice(state, "Saved " + std::filesystem::absolute(state.view.dialogs.scenario_path).string());
+      set_notice(state, tr_format("Saved {0}", {std::filesystem::absolute(state.view.dialogs.scenario_path).string()}));
       saved_document(state, state.view.dialogs.scenario_path);
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);
@@ -218,26 +218,28 @@ void process_file_requests(AppState& state) {
   if (std::exchange(r.new_scenario, false) && may_replace(state, {Replacement::new_scenario, {}, 0})) {
     replace_scenario(state, default_scenario());
     opened_document(state, "", "new scenario");
-    set_notice(state, "Four optimizers on Rosenbrock");
+    set_notice(state, tr("Four optimizers on Rosenbrock"));
   }
   if (r.export_csv) {
     r.export_csv = false;
     try {
-      if (!state.model.problem.empty()) throw std::runtime_error("cannot export: " + state.model.problem);
+      if (!state.model.problem.empty())
+        throw std::runtime_error(tr_format("cannot export: {0}", {state.model.problem}));
       if (state.model.simulated.network) {
         std::vector<const NetRun*> trained;
         for (std::size_t i = 0; i < state.model.simulated.course.runs.size(); ++i)
           trained.push_back(state.model.training->run(i));
         if (state.model.training->busy() || std::find(trained.begin(), trained.end(), nullptr) != trained.end())
-          throw std::runtime_error("cannot export yet: the runs are training");
+          throw std::runtime_error(tr("cannot export yet: the runs are training"));
         export_net_runs(state.model.simulated, trained, state.view.dialogs.csv_directory);
       } else {
         export_runs(state.model.simulated, state.model.runs, state.view.dialogs.csv_directory);
       }
       state.view.dialogs.export_csv = false;
       const std::size_t files = state.model.runs.size() * (state.model.simulated.network ? 2 : 1);
-      set_notice(state, "Wrote " + std::to_string(files) + " CSV files and summary.json to " +
-                            std::filesystem::absolute(state.view.dialogs.csv_directory).string());
+      set_notice(state, tr_format("Wrote {0} CSV files and summary.json to {1}",
+                                  {std::to_string(files),
+                                   std::filesystem::absolute(state.view.dialogs.csv_directory).string()}));
     } catch (const std::exception& e) {
       set_notice(state, e.what(), true);
     }
@@ -251,8 +253,8 @@ void process_file_requests(AppState& state) {
       opened_document(state, "", "lesson");
       state.view.dialogs.lesson_info = true;
       // A lesson that asks a question is announced by its chapter: its title is the answer.
-      set_notice(state,
-                 "Lesson: " + (state.view.settings.hide_answer ? presets[index].lesson.chapter : presets[index].title));
+      set_notice(state, tr_format("Lesson: {0}", {state.view.settings.hide_answer ? presets[index].lesson.chapter
+                                                                                  : presets[index].title}));
     }
   }
 }

@@ -7,6 +7,7 @@
 #include "colour_map.hpp"
 #include "label_placement.hpp"
 #include "plot_scale.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -231,7 +232,7 @@ void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, c
     draw_minimum_star(dl, c, r, s);
     // Minima of a typed formula were found by a search, not known: the star says so.
     if (found_label && f.minima_are_found())
-      draw_text_shadowed(dl, s, ImVec2(c.x + r + 2 * s.scale, c.y - s.font_size / 2), s.text_on_heatmap, "found");
+      draw_text_shadowed(dl, s, ImVec2(c.x + r + 2 * s.scale, c.y - s.font_size / 2), s.text_on_heatmap, tr("found"));
   }
 }
 
@@ -248,10 +249,12 @@ std::vector<PixelRect> minima_marks(const CanvasTransform& t, const Objective& f
 void label_found_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, const CanvasStyle& s,
                         std::vector<PixelRect>& taken) {
   if (!f.minima_are_found()) return;
-  const ImVec2 size = text_size(s, "found");
+  // TRANSLATORS: beside a star on the plot: a minimum found by a search, not known.
+  const char* found = tr("found");
+  const ImVec2 size = text_size(s, found);
   for (const PixelRect& star : minima_marks(t, f, s)) {
     if (const auto placed = place_label(places_around(star, size.x, size.y, 2 * s.scale), taken, t.rect())) {
-      draw_text_shadowed(dl, s, ImVec2(placed->x0, placed->y0), s.text_on_heatmap, "found");
+      draw_text_shadowed(dl, s, ImVec2(placed->x0, placed->y0), s.text_on_heatmap, found);
       taken.push_back(*placed);
     }
   }
@@ -280,7 +283,7 @@ bool gradient_vanished(const Trajectory& traj, std::size_t k) {
 
 std::string descent_label(const RunSpec& run, const Trajectory& traj, std::size_t k) {
   const std::string g = sees_noisy_gradients(run) ? "g" : "∇f";
-  return gradient_vanished(traj, k) ? g + " ≈ 0" : "−" + g + " direction";
+  return gradient_vanished(traj, k) ? g + " ≈ 0" : tr_format("−{0} direction", {g});
 }
 
 void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& run, const RunLook& look,
@@ -311,7 +314,7 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& r
     if (const auto momentum = momentum_field(run.hyper))
       if (const auto d = screen_direction(-1.0 * (traj.state(k).*momentum->member)))
         draw_arrow(dl, im(from), *d, length * 0.8f, IM_COL32(255, 220, 120, 255), s,
-                   "−" + std::string(momentum->name) + " direction", bounds, labels);
+                   tr_format("−{0} direction", {momentum->name}), bounds, labels);
   }
   if (k + 1 < traj.rows()) {
     const Point2 to = t.to_pixels(traj.position[k + 1]);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "canvas_draw.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -205,7 +206,9 @@ std::string coordinate_text(const char* axis, const ExplainSquares& q, double ke
   const std::string nb = "\u00A0";
   const std::string name = axis + std::string(":") + nb + q.name + nb;
   if (beside) return name + explain_number(kept) + ",  g²" + nb + explain_number(added);
-  if (q.side_is_denominator) return name + explain_number(after) + ",  side" + nb + explain_number(std::sqrt(after));
+  if (q.side_is_denominator)
+    // TRANSLATORS: the side of a square (its length), before a number.
+    return name + explain_number(after) + ",  " + tr("side") + nb + explain_number(std::sqrt(after));
   if (added != 0)
     return name + explain_number(kept) + nb + "+" + nb + explain_number(added) + " = " + explain_number(after);
   return name + explain_number(after);
@@ -364,9 +367,10 @@ float draw_texts(ImDrawList& dl, PixelRect box, const Explanation& e, std::size_
   const float wrap = box.width() - 2 * pad;
   float y = box.y0 + pad;
   const bool has_parts = part_index < e.parts.size();
-  const std::string header = has_parts ? "Update " + std::to_string(e.update) + " of " + e.optimizer + ": step " +
-                                             std::to_string(e.step) + " → " + std::to_string(e.step + 1)
-                                       : e.optimizer + " at step " + std::to_string(e.step);
+  const std::string header =
+      has_parts ? tr_format("Update {0} of {1}: step {2} → {3}",
+                            {std::to_string(e.update), e.optimizer, std::to_string(e.step), std::to_string(e.step + 1)})
+                : tr_format("{0} at step {1}", {e.optimizer, std::to_string(e.step)});
   const std::string counter =
       has_parts ? std::to_string(part_index + 1) + " / " + std::to_string(e.parts.size()) : std::string();
   const float counter_w = measure(small, counter).x;
@@ -374,7 +378,7 @@ float draw_texts(ImDrawList& dl, PixelRect box, const Explanation& e, std::size_
   put(dl, small, ImVec2(box.x1 - pad - counter_w, y), faint_text(s), counter);
   y += small.size + 4 * scale;
   if (!has_parts) {
-    y += put(dl, large, ImVec2(box.x0 + pad, y), title_colour(s), "No next update", wrap) + 8 * scale;
+    y += put(dl, large, ImVec2(box.x0 + pad, y), title_colour(s), tr("No next update"), wrap) + 8 * scale;
     return y + put(dl, large, ImVec2(box.x0 + pad, y), s.canvas.box_text, e.message, wrap);
   }
   // The sub-steps as a row of dots, the current one filled.
@@ -407,7 +411,7 @@ void draw_pictures(ImDrawList& dl, PixelRect area, const Explanation& e, const E
   if (area.height() < 40 * scale) return;  // no room for the pictures: the text says it all
   PixelRect right = area;
   if (!part.arrows.empty() && std::min(area.width() * 0.42f, area.height()) >= 110 * scale) {
-    const std::string note = "each kind of arrow to its own scale";
+    const std::string note = tr("each kind of arrow to its own scale");
     // The note under the diagram when it takes at most two lines there (else the diagram alone).
     const float side0 = std::min(area.width() * 0.42f, area.height() - 2 * small.size);
     const bool with_note = measure(small, note, side0).y <= 2 * small.size;

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "colour_map.hpp"
 #include "label_placement.hpp"
 #include "plot_scale.hpp"
 #include "translate.hpp"
+#include "utf8.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -75,6 +78,43 @@ void draw_heatmap(ImDrawList& dl, void* texture, PixelRect r, const CanvasStyle&
   dl.AddImage(texture, ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), ImVec2(0, 1), ImVec2(1, 0));
 }
 
+namespace {
+
+// A character of the scripts written without spaces (Chinese, Japanese; CJK punctuation and
+// full-width forms): a line may break before and after it.
+bool breaks_around(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+// Punctuation that stays with the character before it ("，" starts no line) or after it ("（"
+// ends none).
+bool closes(char32_t c) {
+  return std::u32string_view(U"，。、；：？！）》」』】〉”’…,.;:!?)]}%").find(c) != std::u32string_view::npos;
+}
+bool opens(char32_t c) { return std::u32string_view(U"（《「『【〈“‘([{").find(c) != std::u32string_view::npos; }
+
+// A word (no spaces) in the pieces a line may break between: itself, unless it has characters of
+// breaks_around.
+std::vector<std::string_view> word_pieces(std::string_view word) {
+  std::vector<std::string_view> pieces;
+  std::size_t start = 0;
+  char32_t previous = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    const std::size_t at = i;
+    const char32_t c = next_code_point(word, i);
+    if (at > start && (breaks_around(previous) || breaks_around(c)) && !closes(c) && !opens(previous)) {
+      pieces.push_back(word.substr(start, at - start));
+      start = at;
+    }
+    previous = c;
+  }
+  pieces.push_back(word.substr(start));
+  return pieces;
+}
+
+}  // namespace
+
 std::string wrap_at_spaces(ImFont* font, float size, float width, std::string_view text) {
   const auto measure = [&](std::string_view piece) {
     return font->CalcTextSizeA(size, 1e9f, 0, piece.data(), piece.data() + piece.size()).x;
@@ -88,13 +128,17 @@ std::string wrap_at_spaces(ImFont* font, float size, float width, std::string_vi
     std::size_t at = 0;
     while (at < paragraph.size()) {
       const std::size_t space = std::min(paragraph.find(' ', at), paragraph.size());
-      const std::string_view word = paragraph.substr(at, space - at);
-      const std::string longer = line.empty() ? std::string(word) : line + " " + std::string(word);
-      if (!line.empty() && measure(longer) > width) {
-        out += line + "\n";
-        line = std::string(word);
-      } else {
-        line = longer;
+      // The word's pieces: after a space, or (Chinese) right after the piece before.
+      const char* separator = " ";
+      for (const std::string_view piece : word_pieces(paragraph.substr(at, space - at))) {
+        const std::string longer = line.empty() ? std::string(piece) : line + separator + std::string(piece);
+        if (!line.empty() && measure(longer) > width) {
+          out += line + "\n";
+          line = std::string(piece);
+        } else {
+          line = longer;
+        }
+        separator = "";
       }
       at = space + 1;
     }

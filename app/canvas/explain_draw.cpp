@@ -53,33 +53,19 @@ float width_of(Text t, std::string_view text) {
   return t.font->CalcTextSizeA(t.size, 1e9f, 0, text.data(), text.data() + text.size()).x;
 }
 
-// `text` in lines of at most `wrap` pixels (0: one line), broken at spaces only: ImGui's own
-// wrapping also breaks after '.' and ',', which would split the numbers, and the no-break spaces
-// inside "(x, y)" keep a pair on one line. A word wider than the line gets a line of its own.
+// `text` in lines of at most `wrap` pixels (0: one line), broken as wrap_at_spaces breaks them:
+// at spaces (and between Chinese characters), not after '.' and ',' as ImGui's own wrapping does,
+// which would split the numbers; the no-break spaces inside "(x, y)" keep a pair on one line. A
+// statement's lines ("s ← G\nd ← √s + ε") each wrap on their own.
 std::vector<std::string> lines_of(Text t, std::string_view text, float wrap) {
-  // A statement's lines ("s ← G\nd ← √s + ε") each wrap on their own.
-  if (const std::size_t newline = text.find('\n'); newline != std::string_view::npos) {
-    std::vector<std::string> lines = lines_of(t, text.substr(0, newline), wrap);
-    for (std::string& line : lines_of(t, text.substr(newline + 1), wrap)) lines.push_back(std::move(line));
-    return lines;
-  }
+  const std::string wrapped = wrap > 0 ? wrap_at_spaces(t.font, t.size, wrap, text) : std::string(text);
   std::vector<std::string> lines;
-  std::string line;
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    const std::size_t space = std::min(text.find(' ', from), text.size());
-    const std::string_view word = text.substr(from, space - from);
-    const std::string longer = line.empty() ? std::string(word) : line + " " + std::string(word);
-    if (wrap > 0 && !line.empty() && width_of(t, longer) > wrap) {
-      lines.push_back(line);
-      line = std::string(word);
-    } else {
-      line = longer;
-    }
-    from = space + 1;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = wrapped.find('\n', start);
+    lines.push_back(wrapped.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) return lines;
+    start = end + 1;
   }
-  if (!line.empty() || lines.empty()) lines.push_back(line);
-  return lines;
 }
 
 ImVec2 measure(Text t, std::string_view text, float wrap = 0) {

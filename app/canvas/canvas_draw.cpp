@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "colour_map.hpp"
 #include "label_placement.hpp"
 #include "plot_scale.hpp"
+#include "translate.hpp"
+#include "utf8.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -74,6 +78,43 @@ void draw_heatmap(ImDrawList& dl, void* texture, PixelRect r, const CanvasStyle&
   dl.AddImage(texture, ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), ImVec2(0, 1), ImVec2(1, 0));
 }
 
+namespace {
+
+// A character of the scripts written without spaces (Chinese, Japanese; CJK punctuation and
+// full-width forms): a line may break before and after it.
+bool breaks_around(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+// Punctuation that stays with the character before it ("，" starts no line) or after it ("（"
+// ends none).
+bool closes(char32_t c) {
+  return std::u32string_view(U"，。、；：？！）》」』】〉”’…,.;:!?)]}%").find(c) != std::u32string_view::npos;
+}
+bool opens(char32_t c) { return std::u32string_view(U"（《「『【〈“‘([{").find(c) != std::u32string_view::npos; }
+
+// A word (no spaces) in the pieces a line may break between: itself, unless it has characters of
+// breaks_around.
+std::vector<std::string_view> word_pieces(std::string_view word) {
+  std::vector<std::string_view> pieces;
+  std::size_t start = 0;
+  char32_t previous = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    const std::size_t at = i;
+    const char32_t c = next_code_point(word, i);
+    if (at > start && (breaks_around(previous) || breaks_around(c)) && !closes(c) && !opens(previous)) {
+      pieces.push_back(word.substr(start, at - start));
+      start = at;
+    }
+    previous = c;
+  }
+  pieces.push_back(word.substr(start));
+  return pieces;
+}
+
+}  // namespace
+
 std::string wrap_at_spaces(ImFont* font, float size, float width, std::string_view text) {
   const auto measure = [&](std::string_view piece) {
     return font->CalcTextSizeA(size, 1e9f, 0, piece.data(), piece.data() + piece.size()).x;
@@ -87,13 +128,17 @@ std::string wrap_at_spaces(ImFont* font, float size, float width, std::string_vi
     std::size_t at = 0;
     while (at < paragraph.size()) {
       const std::size_t space = std::min(paragraph.find(' ', at), paragraph.size());
-      const std::string_view word = paragraph.substr(at, space - at);
-      const std::string longer = line.empty() ? std::string(word) : line + " " + std::string(word);
-      if (!line.empty() && measure(longer) > width) {
-        out += line + "\n";
-        line = std::string(word);
-      } else {
-        line = longer;
+      // The word's pieces: after a space, or (Chinese) right after the piece before.
+      const char* separator = " ";
+      for (const std::string_view piece : word_pieces(paragraph.substr(at, space - at))) {
+        const std::string longer = line.empty() ? std::string(piece) : line + separator + std::string(piece);
+        if (!line.empty() && measure(longer) > width) {
+          out += line + "\n";
+          line = std::string(piece);
+        } else {
+          line = longer;
+        }
+        separator = "";
       }
       at = space + 1;
     }
@@ -231,7 +276,7 @@ void draw_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, c
     draw_minimum_star(dl, c, r, s);
     // Minima of a typed formula were found by a search, not known: the star says so.
     if (found_label && f.minima_are_found())
-      draw_text_shadowed(dl, s, ImVec2(c.x + r + 2 * s.scale, c.y - s.font_size / 2), s.text_on_heatmap, "found");
+      draw_text_shadowed(dl, s, ImVec2(c.x + r + 2 * s.scale, c.y - s.font_size / 2), s.text_on_heatmap, tr("found"));
   }
 }
 
@@ -248,10 +293,12 @@ std::vector<PixelRect> minima_marks(const CanvasTransform& t, const Objective& f
 void label_found_minima(ImDrawList& dl, const CanvasTransform& t, const Objective& f, const CanvasStyle& s,
                         std::vector<PixelRect>& taken) {
   if (!f.minima_are_found()) return;
-  const ImVec2 size = text_size(s, "found");
+  // TRANSLATORS: beside a star on the plot: a minimum found by a search, not known.
+  const char* found = tr("found");
+  const ImVec2 size = text_size(s, found);
   for (const PixelRect& star : minima_marks(t, f, s)) {
     if (const auto placed = place_label(places_around(star, size.x, size.y, 2 * s.scale), taken, t.rect())) {
-      draw_text_shadowed(dl, s, ImVec2(placed->x0, placed->y0), s.text_on_heatmap, "found");
+      draw_text_shadowed(dl, s, ImVec2(placed->x0, placed->y0), s.text_on_heatmap, found);
       taken.push_back(*placed);
     }
   }
@@ -280,7 +327,7 @@ bool gradient_vanished(const Trajectory& traj, std::size_t k) {
 
 std::string descent_label(const RunSpec& run, const Trajectory& traj, std::size_t k) {
   const std::string g = sees_noisy_gradients(run) ? "g" : "∇f";
-  return gradient_vanished(traj, k) ? g + " ≈ 0" : "−" + g + " direction";
+  return gradient_vanished(traj, k) ? g + " ≈ 0" : tr_format("−{0} direction", {g});
 }
 
 void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& run, const RunLook& look,
@@ -311,7 +358,7 @@ void draw_step_arrows(ImDrawList& dl, const CanvasTransform& t, const RunSpec& r
     if (const auto momentum = momentum_field(run.hyper))
       if (const auto d = screen_direction(-1.0 * (traj.state(k).*momentum->member)))
         draw_arrow(dl, im(from), *d, length * 0.8f, IM_COL32(255, 220, 120, 255), s,
-                   "−" + std::string(momentum->name) + " direction", bounds, labels);
+                   tr_format("−{0} direction", {momentum->name}), bounds, labels);
   }
   if (k + 1 < traj.rows()) {
     const Point2 to = t.to_pixels(traj.position[k + 1]);

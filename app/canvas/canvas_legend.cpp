@@ -7,6 +7,7 @@
 #include "colour_map.hpp"
 #include "plot_scale.hpp"
 #include "run_name.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -18,7 +19,7 @@ ImU32 to_u32(const Colour& c) {
 
 }  // namespace
 
-std::string gap_name(bool known_minimum) { return known_minimum ? "f − f*" : "f − lowest found"; }
+std::string gap_name(bool known_minimum) { return known_minimum ? "f − f*" : tr("f − lowest found"); }
 
 std::string colour_bar_title(const HeatmapScale& scale) {
   if (scale.kind == ColourScale::linear || (scale.known_minimum && scale.low == 0)) return "f";
@@ -26,17 +27,19 @@ std::string colour_bar_title(const HeatmapScale& scale) {
 }
 
 std::string colour_bar_explanation(const HeatmapScale& scale) {
-  if (scale.kind == ColourScale::linear) return "Colours: f on a linear scale";
-  if (scale.known_minimum && scale.low == 0) return "Colours: f on a log scale (its minimum f* is 0)";
+  if (scale.kind == ColourScale::linear) return tr("Colours: f on a linear scale");
+  if (scale.known_minimum && scale.low == 0) return tr("Colours: f on a log scale (its minimum f* is 0)");
   if (scale.known_minimum)
-    return "Colours: f − f* on a log scale, where f* = " + short_number(scale.low) + " is f's minimum";
-  return "Colours: f − " + short_number(scale.low) + " on a log scale, " + short_number(scale.low) +
-         " being the lowest f found over its view (its minimum is not known)";
+    return tr_format("Colours: f − f* on a log scale, where f* = {0} is f's minimum", {short_number(scale.low)});
+  return tr_format(
+      "Colours: f − {0} on a log scale, {0} being the lowest f found over its view (its minimum is not "
+      "known)",
+      {short_number(scale.low)});
 }
 
 std::string colour_bar_minimum(const HeatmapScale& scale) {
   if (scale.kind == ColourScale::linear || (scale.known_minimum && scale.low == 0)) return "";
-  return (scale.known_minimum ? "f* = " : "lowest ") + short_number(scale.low);
+  return scale.known_minimum ? "f* = " + short_number(scale.low) : tr_format("lowest {0}", {short_number(scale.low)});
 }
 
 namespace {
@@ -137,7 +140,7 @@ void draw_legend_in(ImDrawList& dl, const CanvasChrome& c, const Scenario& scena
                3.5f * s.scale);
     text(text_x, legend_name(names, runs, i));
   }
-  if (c.legend_more && hidden > 0) text(box.x0 + pad, "+" + std::to_string(hidden) + " more");
+  if (c.legend_more && hidden > 0) text(box.x0 + pad, tr_format("+{0} more", {std::to_string(hidden)}));
   for (int i = 0; i < c.note_rows && i < static_cast<int>(note.size()); ++i) text(box.x0 + pad, note[i]);
 }
 

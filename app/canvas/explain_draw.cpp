@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "canvas_draw.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -52,33 +53,19 @@ float width_of(Text t, std::string_view text) {
   return t.font->CalcTextSizeA(t.size, 1e9f, 0, text.data(), text.data() + text.size()).x;
 }
 
-// `text` in lines of at most `wrap` pixels (0: one line), broken at spaces only: ImGui's own
-// wrapping also breaks after '.' and ',', which would split the numbers, and the no-break spaces
-// inside "(x, y)" keep a pair on one line. A word wider than the line gets a line of its own.
+// `text` in lines of at most `wrap` pixels (0: one line), broken as wrap_at_spaces breaks them:
+// at spaces (and between Chinese characters), not after '.' and ',' as ImGui's own wrapping does,
+// which would split the numbers; the no-break spaces inside "(x, y)" keep a pair on one line. A
+// statement's lines ("s ← G\nd ← √s + ε") each wrap on their own.
 std::vector<std::string> lines_of(Text t, std::string_view text, float wrap) {
-  // A statement's lines ("s ← G\nd ← √s + ε") each wrap on their own.
-  if (const std::size_t newline = text.find('\n'); newline != std::string_view::npos) {
-    std::vector<std::string> lines = lines_of(t, text.substr(0, newline), wrap);
-    for (std::string& line : lines_of(t, text.substr(newline + 1), wrap)) lines.push_back(std::move(line));
-    return lines;
-  }
+  const std::string wrapped = wrap > 0 ? wrap_at_spaces(t.font, t.size, wrap, text) : std::string(text);
   std::vector<std::string> lines;
-  std::string line;
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    const std::size_t space = std::min(text.find(' ', from), text.size());
-    const std::string_view word = text.substr(from, space - from);
-    const std::string longer = line.empty() ? std::string(word) : line + " " + std::string(word);
-    if (wrap > 0 && !line.empty() && width_of(t, longer) > wrap) {
-      lines.push_back(line);
-      line = std::string(word);
-    } else {
-      line = longer;
-    }
-    from = space + 1;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = wrapped.find('\n', start);
+    lines.push_back(wrapped.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) return lines;
+    start = end + 1;
   }
-  if (!line.empty() || lines.empty()) lines.push_back(line);
-  return lines;
 }
 
 ImVec2 measure(Text t, std::string_view text, float wrap = 0) {
@@ -205,7 +192,9 @@ std::string coordinate_text(const char* axis, const ExplainSquares& q, double ke
   const std::string nb = "\u00A0";
   const std::string name = axis + std::string(":") + nb + q.name + nb;
   if (beside) return name + explain_number(kept) + ",  g²" + nb + explain_number(added);
-  if (q.side_is_denominator) return name + explain_number(after) + ",  side" + nb + explain_number(std::sqrt(after));
+  if (q.side_is_denominator)
+    // TRANSLATORS: the side of a square (its length), before a number.
+    return name + explain_number(after) + ",  " + tr("side") + nb + explain_number(std::sqrt(after));
   if (added != 0)
     return name + explain_number(kept) + nb + "+" + nb + explain_number(added) + " = " + explain_number(after);
   return name + explain_number(after);
@@ -364,9 +353,10 @@ float draw_texts(ImDrawList& dl, PixelRect box, const Explanation& e, std::size_
   const float wrap = box.width() - 2 * pad;
   float y = box.y0 + pad;
   const bool has_parts = part_index < e.parts.size();
-  const std::string header = has_parts ? "Update " + std::to_string(e.update) + " of " + e.optimizer + ": step " +
-                                             std::to_string(e.step) + " → " + std::to_string(e.step + 1)
-                                       : e.optimizer + " at step " + std::to_string(e.step);
+  const std::string header =
+      has_parts ? tr_format("Update {0} of {1}: step {2} → {3}",
+                            {std::to_string(e.update), e.optimizer, std::to_string(e.step), std::to_string(e.step + 1)})
+                : tr_format("{0} at step {1}", {e.optimizer, std::to_string(e.step)});
   const std::string counter =
       has_parts ? std::to_string(part_index + 1) + " / " + std::to_string(e.parts.size()) : std::string();
   const float counter_w = measure(small, counter).x;
@@ -374,7 +364,7 @@ float draw_texts(ImDrawList& dl, PixelRect box, const Explanation& e, std::size_
   put(dl, small, ImVec2(box.x1 - pad - counter_w, y), faint_text(s), counter);
   y += small.size + 4 * scale;
   if (!has_parts) {
-    y += put(dl, large, ImVec2(box.x0 + pad, y), title_colour(s), "No next update", wrap) + 8 * scale;
+    y += put(dl, large, ImVec2(box.x0 + pad, y), title_colour(s), tr("No next update"), wrap) + 8 * scale;
     return y + put(dl, large, ImVec2(box.x0 + pad, y), s.canvas.box_text, e.message, wrap);
   }
   // The sub-steps as a row of dots, the current one filled.
@@ -407,7 +397,7 @@ void draw_pictures(ImDrawList& dl, PixelRect area, const Explanation& e, const E
   if (area.height() < 40 * scale) return;  // no room for the pictures: the text says it all
   PixelRect right = area;
   if (!part.arrows.empty() && std::min(area.width() * 0.42f, area.height()) >= 110 * scale) {
-    const std::string note = "each kind of arrow to its own scale";
+    const std::string note = tr("each kind of arrow to its own scale");
     // The note under the diagram when it takes at most two lines there (else the diagram alone).
     const float side0 = std::min(area.width() * 0.42f, area.height() - 2 * small.size);
     const bool with_note = measure(small, note, side0).y <= 2 * small.size;

@@ -15,6 +15,7 @@
 #include "panels.hpp"
 #include "plot_scale.hpp"
 #include "run_name.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -51,20 +52,20 @@ void draw_legend_box(ImDrawList& dl, const AppState& state, const BasinView& v, 
   std::vector<Row> rows;
   std::string title;
   if (v.image_colouring == MapColouring::minimum) {
-    title = "Basins: the minimum each start reaches";
+    title = tr("Basins: the minimum each start reaches");
     constexpr std::size_t kListed = 6;
     for (std::size_t k = 0; k < map->minima.size() && k < kListed; ++k)
       rows.push_back(
           {u32(minimum_colour(k)), "(" + short_number(map->minima[k].x) + ", " + short_number(map->minima[k].y) + ")"});
-    rows.push_back({u32(kNotReachedColour), "none within " + short_number(kBasinRadius)});
-    rows.push_back({u32(kBasinDivergedColour), "diverged"});
+    rows.push_back({u32(kNotReachedColour), tr_format("none within {0}", {short_number(kBasinRadius)})});
+    rows.push_back({u32(kBasinDivergedColour), tr("diverged")});
   } else {
-    title = "Basins: " + v.scale.title() + " from each start";
-    rows.push_back({u32(kDivergedColour), "diverged"});
+    title = tr_format("Basins: {0} from each start", {v.scale.title()});
+    rows.push_back({u32(kDivergedColour), tr("diverged")});
   }
-  const std::string note = std::to_string(basin->steps) + " steps of " +
-                           run_name(state.model.scenario, *state.model.selected) +
-                           (v.job.current() ? "" : " (updating…)");
+  const std::string steps = std::to_string(basin->steps), run = run_name(state.model.scenario, *state.model.selected);
+  const std::string note = v.job.current() ? tr_format("{0} steps of {1}", {steps, run})
+                                           : tr_format("{0} steps of {1} (updating…)", {steps, run});
   float width = std::max(text_size(s, title).x, text_size(s, note).x);
   for (const Row& r : rows) width = std::max(width, sw + pad + text_size(s, r.text).x);
   const bool bar = v.image_colouring != MapColouring::minimum;

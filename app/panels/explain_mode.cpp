@@ -4,6 +4,7 @@
 
 #include "net_inspection.hpp"
 #include "state.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -45,8 +46,8 @@ void explain_at_playhead(AppState& state) {
 void start_explaining(AppState& state) {
   if (!explainable(state)) {
     set_notice(state, state.model.scenario.network && !state.view.selected_parameter
-                          ? "Click an edge in the network view to choose a weight to explain"
-                          : "Select a run to explain its next update");
+                          ? tr("Click an edge in the network view to choose a weight to explain")
+                          : tr("Select a run to explain its next update"));
     return;
   }
   state.model.playback.playing = false;

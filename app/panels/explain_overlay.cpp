@@ -9,6 +9,7 @@
 #include "canvas_draw.hpp"
 #include "explain_draw.hpp"
 #include "panels.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -21,8 +22,8 @@ struct ButtonLabels {
   const char* next;
   const char* done;
 };
-constexpr ButtonLabels kWords{"◀ Previous", "❚❚ Pause", "▶ Play", "Next ▶", "Done: next step ▶"};
-constexpr ButtonLabels kSymbols{"◀##previous", "❚❚##pause", "▶##play", "Next ▶", "Done ▶"};
+ButtonLabels words() { return {tr("◀ Previous"), tr("❚❚ Pause"), tr("▶ Play"), tr("Next ▶"), tr("Done: next step ▶")}; }
+ButtonLabels symbols() { return {"◀##previous", "❚❚##pause", "▶##play", tr("Next ▶"), tr("Done ▶")}; }
 
 // Each button's width ("Next" as wide as "Done" so that the row keeps its place), and the row's.
 float button_widths(const ButtonLabels& l, float (&widths)[4]) {
@@ -33,7 +34,7 @@ float button_widths(const ButtonLabels& l, float (&widths)[4]) {
   widths[0] = width(l.previous);
   widths[1] = std::max(width(l.pause), width(l.play));
   widths[2] = std::max(width(l.next), width(l.done));
-  widths[3] = width("Close");
+  widths[3] = width(tr("Close"));
   return widths[0] + widths[1] + widths[2] + widths[3] + 3 * g.ItemSpacing.x;
 }
 
@@ -89,7 +90,7 @@ void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform
   const ImGuiStyle& g = ImGui::GetStyle();
   const float pad = explain_padding(style);
   const float controls = ImGui::GetFrameHeight();
-  ButtonLabels labels = kWords;
+  ButtonLabels labels = words();
   float widths[4];
   float row = button_widths(labels, widths);
   const auto inset_for = [&](float controls_width) {
@@ -98,7 +99,7 @@ void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform
   };
   PixelRect inset = inset_for(row);
   if (inset.width() < row + 2 * pad) {
-    labels = kSymbols;
+    labels = symbols();
     row = button_widths(labels, widths);
     inset = inset_for(row);
   }
@@ -124,17 +125,17 @@ void draw_explain_overlay(AppState& state, PixelRect plot, const CanvasTransform
     const bool has_parts = !x.explanation.parts.empty();
     ImGui::BeginDisabled(!has_parts || x.part == 0);
     if (ImGui::Button(labels.previous, place(0))) explain_previous(state);
-    tooltip("The previous sub-step (←)");
+    tooltip(tr("The previous sub-step (←)"));
     ImGui::EndDisabled();
     ImGui::BeginDisabled(!has_parts);
     if (ImGui::Button(x.playing ? labels.pause : labels.play, place(1))) x.playing = !x.playing;
-    tooltip(x.playing ? "Pause (Space)" : "Play (Space)");
+    tooltip(x.playing ? tr("Pause (Space)") : tr("Play (Space)"));
     const bool last = x.part + 1 >= x.explanation.parts.size();
     if (ImGui::Button(last ? labels.done : labels.next, place(2))) explain_next(state);
     ImGui::EndDisabled();
-    tooltip("The next sub-step; after the last one the playhead moves one step");
-    if (ImGui::Button("Close", place(3))) stop_explaining(state);
-    tooltip("Leave the explained update (E or Escape)");
+    tooltip(tr("The next sub-step; after the last one the playhead moves one step"));
+    if (ImGui::Button(tr("Close"), place(3))) stop_explaining(state);
+    tooltip(tr("Leave the explained update (E or Escape)"));
     if (x.open && x.playing && has_parts) {
       // How long the sub-step has left, as a bar along the inset's bottom edge.
       const float f = static_cast<float>(std::clamp(x.shown / kExplainPartSeconds, 0.0, 1.0));

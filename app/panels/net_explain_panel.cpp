@@ -7,6 +7,7 @@
 
 #include "explain_draw.hpp"
 #include "panels.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 
@@ -38,16 +39,16 @@ void draw_explained_parameter(AppState& state) {
   const bool has_parts = !x.explanation.parts.empty();
   ImGui::BeginDisabled(!has_parts || x.part == 0);
   if (ImGui::Button("◀##previous part")) explain_previous(state);
-  tooltip("The previous sub-step (←)");
+  tooltip(tr("The previous sub-step (←)"));
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!has_parts);
   if (ImGui::Button(x.playing ? "❚❚##pause part" : "▶##play parts")) x.playing = !x.playing;
-  tooltip(x.playing ? "Pause (Space)" : "Play (Space)");
+  tooltip(x.playing ? tr("Pause (Space)") : tr("Play (Space)"));
   ImGui::SameLine();
   const bool last = x.part + 1 >= x.explanation.parts.size();
-  if (ImGui::Button(last ? "Done ▶##next part" : "Next ▶##next part")) explain_next(state);
-  tooltip("The next sub-step; after the last one the playhead moves one step");
+  if (ImGui::Button(last ? tr("Done ▶##next part") : tr("Next ▶##next part"))) explain_next(state);
+  tooltip(tr("The next sub-step; after the last one the playhead moves one step"));
   ImGui::EndDisabled();
   ImGui::SetCursorScreenPos(ImVec2(box.x0, box.y1));
   ImGui::Dummy(ImVec2(avail.x, ImGui::GetStyle().ItemSpacing.y));

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "licence_text.hpp"
 #include "panels.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -17,26 +19,29 @@ struct Library {
   const char* licence;
 };
 
-// What the program is made of besides its own code. The desktop links GLFW, libpng, zlib, giflib
-// and stb from Debian's packages; the page compiles libpng, zlib and giflib into itself, and
-// Emscripten brings its window (GLFW's interface on WebGL) and C and C++ libraries.
-constexpr Library kLibraries[] = {
-    {"Dear ImGui 1.86 (the window's widgets)", "MIT"},
-    {"stb_truetype, stb_rect_pack, stb_textedit (fonts, text fields)", "public domain or MIT"},
-    {"libpng 1.6 (PNG figures)", "libpng licence"},
-    {"zlib (compression, links)", "zlib"},
-    {"giflib 5 (animated GIFs)", "MIT"},
-    {"JSON for Modern C++ (scenario files)", "MIT"},
+// What the program is made of besides its own code, in the current language. The desktop links
+// GLFW, libpng, zlib, giflib and stb from Debian's packages; the page compiles libpng, zlib and
+// giflib into itself, and Emscripten brings its window (GLFW's interface on WebGL) and C and C++
+// libraries.
+std::vector<Library> libraries() {
+  return {
+      {tr("Dear ImGui 1.86 (the window's widgets)"), "MIT"},
+      {tr("stb_truetype, stb_rect_pack, stb_textedit (fonts, text fields)"), tr("public domain or MIT")},
+      {tr("libpng 1.6 (PNG figures)"), tr("libpng licence")},
+      {tr("zlib (compression, links)"), "zlib"},
+      {tr("giflib 5 (animated GIFs)"), "MIT"},
+      {tr("JSON for Modern C++ (scenario files)"), "MIT"},
 #ifdef __EMSCRIPTEN__
-    {"DejaVu fonts (inside the page)", "Bitstream Vera licence, public domain changes"},
-    {"Emscripten's runtime, GLFW interface and libc", "MIT or University of Illinois/NCSA"},
-    {"libc++", "Apache-2.0 WITH LLVM-exception"},
+      {tr("DejaVu fonts (inside the page)"), tr("Bitstream Vera licence, public domain changes")},
+      {tr("Emscripten's runtime, GLFW interface and libc"), tr("MIT or University of Illinois/NCSA")},
+      {"libc++", "Apache-2.0 WITH LLVM-exception"},
 #else
-    {"GLFW 3 (the window and input)", "zlib"},
-    {"glad 2 (the generated OpenGL loader)", "CC0-1.0 or WTFPL; Khronos's registry Apache-2.0"},
-    {"CLI11 (the command line)", "BSD-3-Clause"},
+      {tr("GLFW 3 (the window and input)"), "zlib"},
+      {tr("glad 2 (the generated OpenGL loader)"), tr("CC0-1.0 or WTFPL; Khronos's registry Apache-2.0")},
+      {tr("CLI11 (the command line)"), "BSD-3-Clause"},
 #endif
-};
+  };
+}
 
 // LICENSE's paragraphs as flowing text: its line breaks within a paragraph become spaces, so that
 // the box wraps it at its own width.
@@ -49,10 +54,10 @@ std::string reflowed(std::string_view text) {
 
 void libraries_table() {
   if (!ImGui::BeginTable("libraries", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-  ImGui::TableSetupColumn("library");
-  ImGui::TableSetupColumn("licence");
+  ImGui::TableSetupColumn(tr("library"));
+  ImGui::TableSetupColumn(tr("licence"));
   ImGui::TableHeadersRow();
-  for (const Library& library : kLibraries) {
+  for (const Library& library : libraries()) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextWrapped("%s", library.name);
@@ -79,15 +84,14 @@ void draw_about(AppState& state) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, viewport->Size.y - top * 1.5f));
   const ImGuiWindowFlags flags =
       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse;
-  if (ImGui::Begin("About optviz", &open, flags)) {
+  if (ImGui::Begin(tr("About optviz"), &open, flags)) {
     ImGui::Text("optviz %s", OPTVIZ_VERSION);
-    ImGui::TextWrapped(
-        "Watch RMSprop, AdaGrad, Adam, SGD with momentum and their relatives move over 2D loss surfaces, "
-        "with the accumulator G_t and the step size eta/(sqrt(G_t)+eps) shown live; the numbers match "
-        "PyTorch's torch.optim.");
+    ImGui::TextWrapped("%s", tr("Watch RMSprop, AdaGrad, Adam, SGD with momentum and their relatives move over 2D "
+                                "loss surfaces, with the accumulator G_t and the step size eta/(sqrt(G_t)+eps) shown "
+                                "live; the numbers match PyTorch's torch.optim."));
     ImGui::Spacing();
-    ImGui::TextWrapped("Copyright (c) 2026 the optviz authors. Free software under the MIT licence.");
-    if (ImGui::CollapsingHeader("The MIT licence's text")) {
+    ImGui::TextWrapped("%s", tr("Copyright (c) 2026 the optviz authors. Free software under the MIT licence."));
+    if (ImGui::CollapsingHeader(tr("The MIT licence's text"))) {
       // LICENSE as it is, in a box of its own that scrolls on a small screen.
       const float height = std::min(em * 12, viewport->Size.y * 0.25f);
       ImGui::BeginChild("licence", ImVec2(0, height), true);
@@ -98,7 +102,7 @@ void draw_about(AppState& state) {
       ImGui::EndChild();
     }
     ImGui::Spacing();
-    ImGui::TextWrapped("Built with these libraries, each under a licence compatible with MIT:");
+    ImGui::TextWrapped("%s", tr("Built with these libraries, each under a licence compatible with MIT:"));
     libraries_table();
   }
   ImGui::End();

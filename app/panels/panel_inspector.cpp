@@ -15,6 +15,7 @@
 #include "net_inspection.hpp"
 #include "panels.hpp"
 #include "run_name.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 
@@ -37,7 +38,7 @@ namespace {
 void run_picker(AppState& state) {
   const std::vector<std::string> runs = run_names(state.model.simulated);
   const std::string preview =
-      state.model.selected && *state.model.selected < runs.size() ? runs[*state.model.selected] : "none";
+      state.model.selected && *state.model.selected < runs.size() ? runs[*state.model.selected] : tr("none");
   ImGui::SetNextItemWidth(-1);
   if (ImGui::BeginCombo("##inspected", preview.c_str())) {
     for (std::size_t i = 0; i < runs.size(); ++i) {
@@ -48,7 +49,18 @@ void run_picker(AppState& state) {
     }
     ImGui::EndCombo();
   }
-  tooltip("The run to inspect (also: click a run in the list, or keys 1-9)");
+  tooltip(tr("The run to inspect (also: click a run in the list, or keys 1-9)"));
+}
+
+// "RMSprop, update 3 → 4" (a typed rule's: "Typed rule, ...").
+std::string update_heading(const RunSpec& run, const Explanation& e) {
+  return tr_format("{0}, update {1} → {2}",
+                   {run.rule ? tr("Typed rule") : e.optimizer, std::to_string(e.step), std::to_string(e.update)});
+}
+
+// The learning rate of a scheduled run's update.
+void eta_line(const Explanation& e) {
+  ImGui::TextDisabled("%s", tr_format("η of this update: {0}", {explain_number(e.eta)}).c_str());
 }
 
 // One part's values as a table of the two coordinates (of one, a network's parameter: names.y
@@ -83,8 +95,8 @@ void part_table(const ExplainPart& part, std::size_t index, const std::vector<In
 // The run's whole algorithm as the table of core/optim/algorithms.hpp writes it, with the lines that
 // apply to its settings, the meaning of every symbol, the reference and the epsilon's convention.
 void algorithm_section(const AppState& state, const Hyperparameters& h) {
-  if (!ImGui::TreeNode("Algorithm")) {
-    tooltip("The update's every line, as in optviz list and the man page");
+  if (!ImGui::TreeNode(tr("Algorithm"))) {
+    tooltip(tr("The update's every line, as in optviz list and the man page"));
     return;
   }
   const Algorithm& a = algorithm(h.kind);
@@ -93,7 +105,7 @@ void algorithm_section(const AppState& state, const Hyperparameters& h) {
   ImGui::PushFont(state.view.fonts.mono);
   ImGui::TextUnformatted(algorithm_text(h, Notation::unicode).c_str());
   ImGui::PopFont();
-  ImGui::TextUnformatted(("where " + symbols_text(h.kind, Notation::unicode) + ".").c_str());
+  ImGui::TextUnformatted(tr_format("where {0}.", {symbols_text(h.kind, Notation::unicode)}).c_str());
   ImGui::TextDisabled("%s", std::string(a.epsilon).c_str());
   ImGui::PopTextWrapPos();
   ImGui::TreePop();
@@ -123,9 +135,8 @@ void network_inspector(AppState& state) {
   const NetStart* start = state.model.training->start();
   const auto& parameter = state.view.selected_parameter;
   if (!start || !parameter || *parameter >= start->net.parameter_count()) {
-    ImGui::TextDisabled(
-        "Click an edge in the network view to choose a weight (a unit's small corner square: its bias); its "
-        "next update shows here, part by part.");
+    ImGui::TextDisabled("%s", tr("Click an edge in the network view to choose a weight (a unit's small corner square: "
+                                 "its bias); its next update shows here, part by part."));
     ImGui::PopTextWrapPos();
     return;
   }
@@ -140,7 +151,7 @@ void network_inspector(AppState& state) {
     value = ": " + symbol + " = " + explain_number(run->theta[*parameter]);
   ImGui::TextUnformatted((name + value).c_str());
   if (!e) {
-    ImGui::TextDisabled("%s", run ? "Select a run to see its update" : "The run is training…");
+    ImGui::TextDisabled("%s", run ? tr("Select a run to see its update") : tr("The run is training…"));
     ImGui::PopTextWrapPos();
     return;
   }
@@ -151,24 +162,25 @@ void network_inspector(AppState& state) {
   }
   ImGui::PopTextWrapPos();
   const RunSpec& spec = state.model.training->trained().course.runs[*state.model.selected];
-  ImGui::Text("%s, update %ld → %ld", spec.rule ? "Typed rule" : e->optimizer.c_str(), e->step, e->update);
+  ImGui::TextUnformatted(update_heading(spec, *e).c_str());
   const bool explaining = state.view.explain.open && state.view.explain.parameter;
   ImGui::SameLine();
-  if (ImGui::SmallButton(explaining ? "Close##explain" : "Explain ▶##explain")) toggle_explaining(state);
-  tooltip(explaining ? "Back to the table of the update's parts (E)" : "Play this update sub-step by sub-step (E)");
+  if (ImGui::SmallButton(explaining ? tr("Close##explain") : tr("Explain ▶##explain"))) toggle_explaining(state);
+  tooltip(explaining ? tr("Back to the table of the update's parts (E)")
+                     : tr("Play this update sub-step by sub-step (E)"));
   if (explaining) {
     draw_explained_parameter(state);
     return;
   }
   if (!spec.rule) algorithm_section(state, spec.hyper);
-  if (!spec.schedule.is_constant()) ImGui::TextDisabled("η of this update: %s", explain_number(e->eta).c_str());
+  if (!spec.schedule.is_constant()) eta_line(*e);
   draw_parts(state, *e, {symbol.c_str(), nullptr});
 }
 
 }  // namespace
 
 void draw_inspector_panel(AppState& state) {
-  if (!begin_panel("Inspector", state.view.layout.inspector)) {
+  if (!begin_panel(tr("Inspector"), state.view.layout.inspector)) {
     ImGui::End();
     return;
   }
@@ -180,7 +192,7 @@ void draw_inspector_panel(AppState& state) {
   }
   if (!state.model.selected || *state.model.selected >= state.model.runs.size() ||
       *state.model.selected >= state.model.simulated.course.runs.size()) {
-    ImGui::TextDisabled("Select a run to see its update");
+    ImGui::TextDisabled("%s", tr("Select a run to see its update"));
     ImGui::End();
     return;
   }
@@ -204,16 +216,17 @@ void draw_inspector_panel(AppState& state) {
     ImGui::End();
     return;
   }
-  ImGui::Text("%s, update %ld → %ld", run.rule ? "Typed rule" : e.optimizer.c_str(), e.step, e.update);
+  ImGui::TextUnformatted(update_heading(run, e).c_str());
   if (!run.rule) algorithm_section(state, run.hyper);
-  if (!run.schedule.is_constant()) ImGui::TextDisabled("η of this update: %s", explain_number(e.eta).c_str());
+  if (!run.schedule.is_constant()) eta_line(e);
   draw_parts(state, e, names);
   ImGui::Spacing();
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled(
-      "Hover a part for its equation with these numbers. On the canvas: %s and the momentum (yellow) show "
-      "directions; Δθ, in the run's colour, the step (drawn at least 40 px long).",
-      sees_noisy_gradients(run) ? "−g (white: the gradient this update used)" : "−∇f (white)");
+      "%s", tr_format("Hover a part for its equation with these numbers. On the canvas: {0} and the momentum (yellow) "
+                      "show directions; Δθ, in the run's colour, the step (drawn at least 40 px long).",
+                      {sees_noisy_gradients(run) ? tr("−g (white: the gradient this update used)") : tr("−∇f (white)")})
+                .c_str());
   ImGui::PopTextWrapPos();
   ImGui::End();
 }

@@ -14,6 +14,7 @@
 #include "parameters.hpp"
 #include "plot_scale.hpp"
 #include "run_name.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -40,16 +41,16 @@ bool axis_row(const char* label, SweepAxisChoice& axis, const std::string& other
   ImGui::SameLine();
   ImGui::SetNextItemWidth(field);
   changed |= ImGui::InputDouble("##from", &axis.from, 0, 0, "%.4g", ImGuiInputTextFlags_EnterReturnsTrue);
-  tooltip("the first value (left or bottom edge)");
+  tooltip(tr("the first value (left or bottom edge)"));
   ImGui::SameLine();
-  ImGui::TextUnformatted("to");
+  ImGui::TextUnformatted(tr("to"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(field);
   changed |= ImGui::InputDouble("##to", &axis.to, 0, 0, "%.4g", ImGuiInputTextFlags_EnterReturnsTrue);
-  tooltip("the last value (right or top edge)");
+  tooltip(tr("the last value (right or top edge)"));
   ImGui::SameLine();
-  changed |= ImGui::Checkbox("log", &axis.log);
-  tooltip("values evenly spaced on a log scale (both ends > 0)");
+  changed |= ImGui::Checkbox(tr("log"), &axis.log);
+  tooltip(tr("values evenly spaced on a log scale (both ends > 0)"));
   ImGui::PopID();
   return changed;
 }
@@ -57,7 +58,7 @@ bool axis_row(const char* label, SweepAxisChoice& axis, const std::string& other
 void settings_rows(SweepSettings& s, const RunSpec& run, long scenario_steps, bool known_minimum) {
   axis_row("x", s.x, s.y.name, run);
   axis_row("y", s.y, s.x.name, run);
-  label_column("Cells", 3.2f);
+  label_column(tr("Cells"), 3.2f);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   const std::string side = std::to_string(s.side) + " × " + std::to_string(s.side);
   if (ImGui::BeginCombo("##cells", side.c_str())) {
@@ -66,22 +67,22 @@ void settings_rows(SweepSettings& s, const RunSpec& run, long scenario_steps, bo
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  ImGui::TextUnformatted("steps");
+  ImGui::TextUnformatted(tr("steps"));
   ImGui::SameLine();
   int steps = static_cast<int>(s.steps > 0 ? s.steps : scenario_steps);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
   if (ImGui::InputInt("##steps", &steps, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue))
     s.steps = std::clamp<long>(steps, 1, kMaxMapSteps);
-  tooltip("updates of every cell (the scenario's step count until changed)");
+  tooltip(tr("updates of every cell (the scenario's step count until changed)"));
 
-  label_column("Colour", 3.2f);
+  label_column(tr("Colour"), 3.2f);
   int colour = s.colouring == MapColouring::steps ? 1 : 0;
-  ImGui::RadioButton("final loss", &colour, 0);
+  ImGui::RadioButton(tr("final loss"), &colour, 0);
   ImGui::SameLine();
   ImGui::BeginDisabled(!known_minimum);
-  ImGui::RadioButton("steps to f − f* ≤", &colour, 1);
+  ImGui::RadioButton(tr("steps to f − f* ≤"), &colour, 1);
   ImGui::EndDisabled();
-  if (!known_minimum) tooltip("needs a function with a known minimum value f*");
+  if (!known_minimum) tooltip(tr("needs a function with a known minimum value f*"));
   s.colouring = colour == 1 ? MapColouring::steps : MapColouring::loss;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
@@ -89,7 +90,7 @@ void settings_rows(SweepSettings& s, const RunSpec& run, long scenario_steps, bo
   if (ImGui::InputDouble("##tolerance", &tolerance, 0, 0, "%.2g", ImGuiInputTextFlags_EnterReturnsTrue) &&
       tolerance > 0 && std::isfinite(tolerance))
     s.tolerance = tolerance;
-  tooltip("when a run counts as converged: f − f* at most this");
+  tooltip(tr("when a run counts as converged: f − f* at most this"));
 }
 
 // The job's state: a progress bar and Cancel while it runs, Compute after a cancel, the problem.
@@ -101,25 +102,25 @@ void status_row(AppState& state, SweepView& v) {
     return;
   }
   if (v.job.running()) {
-    const float button = ImGui::CalcTextSize("Cancel").x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float button = ImGui::CalcTextSize(tr("Cancel")).x + 2 * ImGui::GetStyle().FramePadding.x;
     const int percent = static_cast<int>(v.job.progress() * 100);
     ImGui::ProgressBar(static_cast<float>(v.job.progress()),
                        ImVec2(ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x, 0),
-                       ("computing " + std::to_string(percent) + "%").c_str());
+                       tr_format("computing {0}%", {std::to_string(percent)}).c_str());
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) v.job.cancel();
+    if (ImGui::Button(tr("Cancel"))) v.job.cancel();
     return;
   }
   if (v.job.stopped()) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("Cancelled: the map shows an earlier run.");
+    ImGui::TextDisabled("%s", tr("Cancelled: the map shows an earlier run."));
     ImGui::SameLine();
-    if (ImGui::Button("Compute")) v.job.restart();
+    if (ImGui::Button(tr("Compute"))) v.job.restart();
     return;
   }
   if (v.job.waiting()) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("waiting for the change to settle…");
+    ImGui::TextDisabled("%s", tr("waiting for the change to settle…"));
     return;
   }
   if (!v.job.error().empty()) {
@@ -132,8 +133,10 @@ void status_row(AppState& state, SweepView& v) {
     std::size_t diverged = 0;
     for (const RunSummary& c : map->cells) diverged += c.diverged_at.has_value();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%d × %d runs of %ld steps; %zu diverged. Click a cell to load it.", map->columns, map->rows,
-                       spec->steps, diverged);
+    ImGui::TextWrapped("%s", tr_format("{0} × {1} runs of {2} steps; {3} diverged. Click a cell to load it.",
+                                       {std::to_string(map->columns), std::to_string(map->rows),
+                                        std::to_string(spec->steps), std::to_string(diverged)})
+                                 .c_str());
     ImGui::PopStyleColor();
   }
 }
@@ -156,17 +159,17 @@ void ring(ImDrawList& dl, ImVec2 at, float radius, float scale) {
 
 // One line of legend: what the colours count, and the marks.
 void legend_row(ImDrawList& dl, const SweepView& v, const CanvasStyle& s) {
-  ImGui::TextUnformatted(("Colour: " + v.scale.title()).c_str());
+  ImGui::TextUnformatted(tr_format("Colour: {0}", {v.scale.title()}).c_str());
   const auto next = [](float width) {
     ImGui::SameLine(0, 1.5f * ImGui::GetFontSize());
     if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
   };
   const float w = ImGui::GetFontSize() * 6;
   next(w);
-  swatch(dl, u32(kDivergedColour), "diverged", s);
+  swatch(dl, u32(kDivergedColour), tr("diverged"), s);
   if (v.scale.colouring == MapColouring::steps) {
     next(w);
-    swatch(dl, u32(kNotReachedColour), "not reached", s);
+    swatch(dl, u32(kNotReachedColour), tr("not reached"), s);
   }
   next(w);
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -174,7 +177,7 @@ void legend_row(ImDrawList& dl, const SweepView& v, const CanvasStyle& s) {
   ring(dl, ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() / 2), r, s.scale);
   ImGui::Dummy(ImVec2(2 * r, ImGui::GetTextLineHeight()));
   ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-  ImGui::TextUnformatted("this run");
+  ImGui::TextUnformatted(tr("this run"));
 }
 
 // Tick labels along one edge, skipping those that would touch the previous one.
@@ -209,13 +212,14 @@ std::string cell_text(const Sweep& sweep, const RunSummary& c, int i, int j) {
   std::string text = std::string(sweep.x.parameter->name) + " = " + format_shown(sweep.x.value(i)) + ", " +
                      std::string(sweep.y.parameter->name) + " = " + format_shown(sweep.y.value(j)) + "\n";
   const double f_star = sweep.objective.minimum_value();
-  if (c.diverged_at) return text + "diverged at step " + std::to_string(*c.diverged_at);
-  text +=
-      std::isfinite(f_star) ? "final f − f* = " + short_number(c.value - f_star) : "final f = " + short_number(c.value);
-  if (std::isfinite(sweep.target.value))
-    text += c.reached_at
-                ? "\nf − f* ≤ " + short_number(sweep.target.tolerance) + " at step " + std::to_string(*c.reached_at)
-                : "\nnever within " + short_number(sweep.target.tolerance) + " of f*";
+  if (c.diverged_at) return text + tr_format("diverged at step {0}", {std::to_string(*c.diverged_at)});
+  text += std::isfinite(f_star) ? tr_format("final f − f* = {0}", {short_number(c.value - f_star)})
+                                : tr_format("final f = {0}", {short_number(c.value)});
+  if (std::isfinite(sweep.target.value)) {
+    const std::string tolerance = short_number(sweep.target.tolerance);
+    text += "\n" + (c.reached_at ? tr_format("f − f* ≤ {0} at step {1}", {tolerance, std::to_string(*c.reached_at)})
+                                 : tr_format("never within {0} of f*", {tolerance}));
+  }
   return text;
 }
 
@@ -247,8 +251,11 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
   dl.AddRect(ImVec2(plot.x0, plot.y0), ImVec2(plot.x1, plot.y1), s.axis, 0, 0, s.scale);
   x_ticks(dl, sweep_axis_ticks(sweep->x), plot, s);
   y_ticks(dl, sweep_axis_ticks(sweep->y), plot, plot.x0, true, s);
-  const std::string x_name = std::string(sweep->x.parameter->name) + (sweep->x.log ? " (log scale)" : "");
-  const std::string y_name = std::string(sweep->y.parameter->name) + (sweep->y.log ? " (log scale)" : "");
+  const auto axis_name = [](const Axis& axis) {
+    const std::string name(axis.parameter->name);
+    return axis.log ? tr_format("{0} (log scale)", {name}) : name;
+  };
+  const std::string x_name = axis_name(sweep->x), y_name = axis_name(sweep->y);
   const float x_name_w = ImGui::CalcTextSize(x_name.c_str()).x;
   dl.AddText(ImVec2((plot.x0 + plot.x1 - x_name_w) / 2, plot.y1 + 1.4f * f), s.text, x_name.c_str());
   dl.AddText(ImVec2(origin.x, origin.y), s.text, y_name.c_str());
@@ -275,8 +282,9 @@ void draw_map(AppState& state, SweepView& v, std::size_t index, const CanvasStyl
   };
   const int i = cell(mouse.x - plot.x0, map->columns), j = cell(plot.y1 - mouse.y, map->rows);
   const bool current = v.job.current();
-  ImGui::SetTooltip("%s\n%s", cell_text(*sweep, map->at(i, j), i, j).c_str(),
-                    current ? "Click to load these values into the run" : "(recomputing: click when it is done)");
+  ImGui::SetTooltip(
+      "%s\n%s", cell_text(*sweep, map->at(i, j), i, j).c_str(),
+      current ? tr("Click to load these values into the run") : tr("(recomputing: click when it is done)"));
   if (clicked && current) {
     load_sweep_cell(state.model.scenario, index, *sweep, i, j);
     const Vec2 loaded = swept_values(state.model.scenario.course.runs[index], *sweep);
@@ -307,13 +315,16 @@ void draw_sweep_panel(AppState& state) {
   const float height = std::min(display.y - c.y0 - 16 * m.scale, 760 * m.scale);
   ImGui::SetNextWindowPos(ImVec2(display.x - width - 8 * m.scale, c.y0 + 8 * m.scale), ImGuiCond_Appearing);
   ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Appearing);
-  if (ImGui::Begin("Sweep map of the selected run", &v.show, ImGuiWindowFlags_NoCollapse)) {
+  // "###": the window keeps its place and size when the language changes.
+  const std::string title = std::string(tr("Sweep map of the selected run")) + "###sweep map";
+  if (ImGui::Begin(title.c_str(), &v.show, ImGuiWindowFlags_NoCollapse)) {
     if (has_run) {
       const RunSpec& run = state.model.scenario.course.runs[*index];
       const Scenario& s = state.model.scenario;
-      ImGui::TextUnformatted((run_name(state.model.scenario, *index) + " on " + s.course.objective.title() +
-                              ", from (" + short_number(s.course.start.x) + ", " + short_number(s.course.start.y) + ")")
-                                 .c_str());
+      ImGui::TextUnformatted(
+          tr_format("{0} on {1}, from ({2}, {3})", {run_name(state.model.scenario, *index), s.course.objective.title(),
+                                                    short_number(s.course.start.x), short_number(s.course.start.y)})
+              .c_str());
       if (settings) settings_rows(v.settings, run, s.course.steps, std::isfinite(s.course.objective.minimum_value()));
     }
     status_row(state, v);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "parameters.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -64,7 +65,7 @@ std::optional<Sweep> wanted_sweep(const Scenario& scenario, std::size_t index, c
                                   std::string& problem) {
   problem.clear();
   if (index >= scenario.course.runs.size()) {
-    problem = "select a run to sweep";
+    problem = tr("select a run to sweep");
     return std::nullopt;
   }
   const RunSpec& run = scenario.course.runs[index];
@@ -72,7 +73,7 @@ std::optional<Sweep> wanted_sweep(const Scenario& scenario, std::size_t index, c
   const RealParameter* x = find_parameter(params, settings.x.name);
   const RealParameter* y = find_parameter(params, settings.y.name);
   if (x == nullptr || y == nullptr) {
-    problem = "this run takes fewer than two hyperparameters";
+    problem = tr("this run takes fewer than two hyperparameters");
     return std::nullopt;
   }
   Sweep s;
@@ -108,7 +109,7 @@ std::optional<Basin> wanted_basin(const Scenario& scenario, std::size_t index, B
                                   std::string& problem) {
   problem.clear();
   if (index >= scenario.course.runs.size()) {
-    problem = "select a run for its basins";
+    problem = tr("select a run for its basins");
     return std::nullopt;
   }
   const RunSpec& run = scenario.course.runs[index];
@@ -169,13 +170,13 @@ void update_sweep(SweepView& v, const Scenario& scenario, const Scenario& simula
     return;
   }
   if (scenario.network) {
-    v.problem = "Sweep maps are of runs on a 2D function; a network scenario has none.";
+    v.problem = tr("Sweep maps are of runs on a 2D function; a network scenario has none.");
     v.job.update(std::nullopt, now);
   } else if (!index || *index >= scenario.course.runs.size()) {
-    v.problem = "Select a run to sweep two of its hyperparameters.";
+    v.problem = tr("Select a run to sweep two of its hyperparameters.");
     v.job.update(std::nullopt, now);
   } else if (!fit_sweep_axes(v.settings, scenario.course.runs[*index])) {
-    v.problem = "This run takes fewer than two hyperparameters.";
+    v.problem = tr("This run takes fewer than two hyperparameters.");
     v.job.update(std::nullopt, now);
   } else if (!problem.empty()) {
     v.problem = problem;  // a scenario being edited into an invalid one keeps the last map and its job

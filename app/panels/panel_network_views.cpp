@@ -8,12 +8,15 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <functional>
+#include <string>
 
 #include "data_and_network.hpp"
 #include "layer_bands.hpp"
 #include "net_curves.hpp"
 #include "panels.hpp"
 #include "run_name.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -59,7 +62,8 @@ void data_and_network(AppState& state, const CanvasStyle& style, std::size_t ind
   ImGui::InvisibleButton("##network", ImVec2(std::max(1.0f, avail.x), std::max(1.0f, avail.y)));
   const bool hovered = ImGui::IsItemHovered();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const std::string title = run_names(state.model.simulated)[index] + " at step " + std::to_string(shown.step);
+  const std::string title =
+      tr_format("{0} at step {1}", {run_names(state.model.simulated)[index], std::to_string(shown.step)});
   const auto hit =
       draw_network_picture(*ImGui::GetWindowDrawList(), area, {&start, shown.theta, &c.maps, title, c.chosen}, style,
                            hovered ? std::optional(Point2{mouse.x, mouse.y}) : std::nullopt, &c.diagram);
@@ -79,23 +83,28 @@ void layers(AppState& state, const CanvasStyle& style, std::size_t index, const 
     const float right = ImGui::GetItemRectMax().x + spacing + width;
     if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(0, spacing);
   };
+  const char* const step_size = tr("step size");
+  const char* const weights = tr("weights");
+  const char* const biases = tr("biases");
   int quantity = static_cast<int>(c.quantity);
-  ImGui::RadioButton("accumulator", &quantity, static_cast<int>(LayerQuantity::accumulator));
-  then("step size");
-  ImGui::RadioButton("step size", &quantity, static_cast<int>(LayerQuantity::step_size));
+  ImGui::RadioButton(tr("accumulator"), &quantity, static_cast<int>(LayerQuantity::accumulator));
+  then(step_size);
+  ImGui::RadioButton(step_size, &quantity, static_cast<int>(LayerQuantity::step_size));
   then("|update|/|weight|");
   ImGui::RadioButton("|update|/|weight|", &quantity, static_cast<int>(LayerQuantity::update_ratio));
   c.quantity = static_cast<LayerQuantity>(quantity);
-  then("weights", ImGui::GetFontSize() * 2);
+  then(weights, ImGui::GetFontSize() * 2);
   int kind = static_cast<int>(c.kind);
-  ImGui::RadioButton("weights", &kind, static_cast<int>(ParameterKind::weight));
-  then("biases");
-  ImGui::RadioButton("biases", &kind, static_cast<int>(ParameterKind::bias));
+  ImGui::RadioButton(weights, &kind, static_cast<int>(ParameterKind::weight));
+  then(biases);
+  ImGui::RadioButton(biases, &kind, static_cast<int>(ParameterKind::bias));
   c.kind = static_cast<ParameterKind>(kind);
 
   const NetStart& start = *state.model.training->start();
   const std::vector<NetRunLine> lines = run_lines(state);
-  std::vector<std::uint64_t> key{index, static_cast<std::uint64_t>(c.quantity), static_cast<std::uint64_t>(c.kind)};
+  // The maps' titles are in the current language: another language makes them again.
+  std::vector<std::uint64_t> key{index, static_cast<std::uint64_t>(c.quantity), static_cast<std::uint64_t>(c.kind),
+                                 std::hash<std::string>{}(language())};
   std::vector<const NetRun*> alike;
   for (const NetRunLine& l : lines) {
     key.push_back(l.version);
@@ -112,8 +121,11 @@ void layers(AppState& state, const CanvasStyle& style, std::size_t index, const 
   std::optional<long> clicked;
   if (c.heatmaps.empty()) {
     ImGui::BeginChild("##heatmaps", ImVec2(left, avail.y));
-    ImGui::TextWrapped("%s records no %s.", run_names(state.model.simulated)[index].c_str(),
-                       c.quantity == LayerQuantity::accumulator ? "accumulator" : "statistics");
+    const std::string name = run_names(state.model.simulated)[index];
+    ImGui::TextWrapped("%s",
+                       (c.quantity == LayerQuantity::accumulator ? tr_format("{0} records no accumulator.", {name})
+                                                                 : tr_format("{0} records no statistics.", {name}))
+                           .c_str());
     ImGui::EndChild();
   } else {
     ImGui::BeginChild("##heatmaps", ImVec2(left, avail.y));
@@ -149,7 +161,8 @@ void draw_network_canvas(AppState& state) {
   const CanvasStyle style = ui_canvas_style(state);
   const std::optional<std::size_t> index = shown_run(state);
   if (!index || state.model.training->start() == nullptr) {
-    ImGui::TextDisabled(state.model.training->busy() ? "Training…" : "No run to show: add one in the controls.");
+    ImGui::TextDisabled(
+        "%s", state.model.training->busy() ? tr("Training…") : tr("No run to show: add one in the controls."));
     return;
   }
   const NetRun& run = *state.model.training->run(*index);
@@ -158,19 +171,21 @@ void draw_network_canvas(AppState& state) {
     return c.open == view ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
   };
   if (ImGui::BeginTabBar("##network views")) {
-    if (ImGui::BeginTabItem("Data and network", nullptr, flags(NetView::data))) {
+    // Each tab's id stays the same in every language: the tab shown stays shown when it changes.
+    const auto label = [](const char* text, const char* id) { return std::string(text) + "###" + id; };
+    if (ImGui::BeginTabItem(label(tr("Data and network"), "data").c_str(), nullptr, flags(NetView::data))) {
       c.shown = NetView::data;
       ImGui::BeginChild("##data and network");
       data_and_network(state, style, *index, run);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Layers", nullptr, flags(NetView::layers))) {
+    if (ImGui::BeginTabItem(label(tr("Layers"), "layers").c_str(), nullptr, flags(NetView::layers))) {
       c.shown = NetView::layers;
       layers(state, style, *index, run);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Weight-space plane", nullptr, flags(NetView::plane))) {
+    if (ImGui::BeginTabItem(label(tr("Weight-space plane"), "plane").c_str(), nullptr, flags(NetView::plane))) {
       c.shown = NetView::plane;
       draw_network_plane(state, ImGui::GetContentRegionAvail());
       ImGui::EndTabItem();
@@ -192,7 +207,7 @@ void draw_network_plots(AppState& state) {
   const float parts = curves.accuracy ? 2.0f : 1.0f;
   const ImVec2 size = beside ? ImVec2(avail.x, (avail.y - (parts - 1) * spacing.y) / parts)
                              : ImVec2((avail.x - (parts - 1) * spacing.x) / parts, avail.y);
-  if (state.model.training->busy()) curves.loss.title += " (training…)";
+  if (state.model.training->busy()) curves.loss.title = tr_format("{0} (training…)", {curves.loss.title});
   Polylines scratch;
   std::optional<long> clicked = draw_line_plot("##net loss", curves.loss, size, style, scratch, c.curves[0]);
   if (curves.accuracy) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "plane_marks.hpp"
 #include "plane_view.hpp"
 #include "run_name.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -24,13 +26,13 @@ constexpr PlaneKind kKinds[] = {PlaneKind::pca, PlaneKind::random, PlaneKind::th
 const char* kind_title(PlaneKind kind) {
   switch (kind) {
     case PlaneKind::pca:
-      return "PCA of the path";
+      return tr("PCA of the path");
     case PlaneKind::random:
-      return "Random, filter-normalised";
+      return tr("Random, filter-normalised");
     case PlaneKind::three_point:
-      return "Start and two runs' ends";
+      return tr("Start and two runs' ends");
     case PlaneKind::line:
-      return "Line from start to end";
+      return tr("Line from start to end");
   }
   return "";
 }
@@ -38,15 +40,17 @@ const char* kind_title(PlaneKind kind) {
 const char* kind_help(PlaneKind kind) {
   switch (kind) {
     case PlaneKind::pca:
-      return "The top two principal components of the run's snapshots, through its final weights: the plane "
-             "that holds most of the path (Li et al. 2018)";
+      return tr(
+          "The top two principal components of the run's snapshots, through its final weights: the plane "
+          "that holds most of the path (Li et al. 2018)");
     case PlaneKind::random:
-      return "Two random directions, each row scaled to the weights' own, through the final weights: what "
-             "most loss-landscape pictures show (Li et al. 2018)";
+      return tr(
+          "Two random directions, each row scaled to the weights' own, through the final weights: what "
+          "most loss-landscape pictures show (Li et al. 2018)");
     case PlaneKind::three_point:
-      return "The plane through the initial weights and the ends of two runs (Garipov et al. 2018)";
+      return tr("The plane through the initial weights and the ends of two runs (Garipov et al. 2018)");
     case PlaneKind::line:
-      return "The loss along the straight line from the initial to the final weights (Goodfellow et al. 2015)";
+      return tr("The loss along the straight line from the initial to the final weights (Goodfellow et al. 2015)");
   }
   return "";
 }
@@ -67,31 +71,34 @@ void choose_plane(AppState& state) {
   if (p.kind != PlaneKind::three_point || !state.model.selected) return;
   const std::optional<std::size_t> second = second_run(training, *state.model.selected, p);
   ImGui::SameLine();
-  ImGui::TextUnformatted("and");
+  // TRANSLATORS: between the plane's kind ("Start and two runs' ends") and the second run's combo.
+  ImGui::TextUnformatted(tr("and"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(10 * fs);
   const Scenario& s = state.model.simulated;
-  const std::string preview = second && *second < s.course.runs.size() ? run_name(s, *second) : "(no other run)";
+  const std::string preview = second && *second < s.course.runs.size() ? run_name(s, *second) : tr("(no other run)");
   if (ImGui::BeginCombo("##plane second", preview.c_str())) {
     for (std::size_t i = 0; i < std::min(training.size(), s.course.runs.size()); ++i)
       if (i != *state.model.selected && ImGui::Selectable(run_name(s, i).c_str(), second == i)) p.second = i;
     ImGui::EndCombo();
   }
-  tooltip("The other run whose end the plane passes through");
+  tooltip(tr("The other run whose end the plane passes through"));
 }
 
 // Where the job is: computing, refining, or why there is no plane.
 void plane_status(const AppState& state) {
   const PlaneJob& job = *state.model.plane;
   if (!job.error().empty()) {
-    ImGui::TextColored(error_colour(state), "No plane: %s", job.error().c_str());
+    ImGui::TextColored(error_colour(state), "%s", tr_format("No plane: {0}", {job.error()}).c_str());
   } else if (job.busy()) {
-    ImGui::TextDisabled("%s the plane... %d%%", job.result() ? "refining" : "computing",
-                        static_cast<int>(std::lround(100 * job.progress())));
+    const std::string percent = std::to_string(std::lround(100 * job.progress()));
+    ImGui::TextDisabled("%s", (job.result() ? tr_format("refining the plane... {0}%", {percent})
+                                            : tr_format("computing the plane... {0}%", {percent}))
+                                  .c_str());
   } else if (!state.model.selected) {
-    ImGui::TextDisabled("Select a run to see its path on a plane.");
+    ImGui::TextDisabled("%s", tr("Select a run to see its path on a plane."));
   } else if (!job.result()) {
-    ImGui::TextDisabled("The plane is computed once the run has trained.");
+    ImGui::TextDisabled("%s", tr("The plane is computed once the run has trained."));
   }
 }
 
@@ -109,9 +116,16 @@ void snapshot_tooltip(const PlaneArea& area, const PlaneView& view) {
     }
   if (nearest == nullptr) return;
   ImGui::BeginTooltip();
-  ImGui::Text("step %ld", nearest->step);
-  ImGui::Text("true loss %.4g, on the plane %.4g", nearest->loss, nearest->plane_loss);
-  ImGui::Text("off the plane: %s of the path's reach", percent_text(off_plane_share(*nearest, reach)).c_str());
+  const auto g4 = [](double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4g", v);
+    return std::string(text);
+  };
+  ImGui::TextUnformatted(tr_format("step {0}", {std::to_string(nearest->step)}).c_str());
+  ImGui::TextUnformatted(
+      tr_format("true loss {0}, on the plane {1}", {g4(nearest->loss), g4(nearest->plane_loss)}).c_str());
+  ImGui::TextUnformatted(
+      tr_format("off the plane: {0} of the path's reach", {percent_text(off_plane_share(*nearest, reach))}).c_str());
   ImGui::EndTooltip();
 }
 
@@ -135,8 +149,8 @@ void draw_network_plane(AppState& state, ImVec2 size) {
       view.colours.push_back(readable_on(run_colour(state.model.simulated.looks[run].colour), plot_background()));
     if (key->kind != PlaneKind::three_point) break;
   }
-  view.title = std::string(r->plane.plane.is_line() ? "Loss along the line" : "Loss over the plane") +
-               (r->refined ? "" : " (coarse)");
+  view.title = r->plane.plane.is_line() ? tr("Loss along the line") : tr("Loss over the plane");
+  if (!r->refined) view.title = tr_format("{0} (coarse)", {view.title});
   // Side by side when the room is wide, else the losses under the plane.
   const bool wide = room.x > 1.5f * room.y;
   const float fs = ImGui::GetFontSize();

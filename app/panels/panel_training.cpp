@@ -12,6 +12,7 @@
 #include "line_plot.hpp"
 #include "panels.hpp"
 #include "plot_scale.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -31,8 +32,10 @@ constexpr RealParameter kNoise{
     SliderScale::log,
     0};
 
-const char* schedule_title(K kind) { return describe(kind).title.data(); }
-const char* schedule_help(K kind) { return describe(kind).formula.data(); }
+// Core's table holds the English; shown in the current language (a string_view of a literal: its data
+// ends with the literal's NUL).
+const char* schedule_title(K kind) { return tr(describe(kind).title.data()); }
+const char* schedule_help(K kind) { return tr(describe(kind).formula.data()); }
 
 // An integer field as a slider over [low, high] (Ctrl+click to type), its value written with
 // `format`, or `zero_text` at 0.
@@ -69,11 +72,13 @@ void schedule_rows(AppState& state, Schedule& s) {
   for (const ScheduleField& f : schedule_fields()) {
     if (!f.applies_to(s.kind) || (!f.needs.empty() && s.*find_schedule_field(f.needs)->count == 0)) continue;
     const std::string id = "##" + std::string(f.name);
-    const std::string symbol(f.symbol);
+    // The symbol is a letter ("K", "γ") or, for the warm-up's start, a word ("from"): shown translated.
+    const std::string symbol = tr(std::string(f.symbol).c_str());
     if (f.count) {
+      const std::string help = std::string(tr(std::string(f.help).c_str()));
       int_row(symbol.c_str(), id.c_str(), s.*f.count, static_cast<long>(f.min), static_cast<long>(f.max) * steps,
-              std::string(f.format).c_str(), std::string(f.zero_text).c_str(),
-              (std::string(f.name) + " " + symbol + ": " + std::string(f.help) + " (Ctrl+click to type)").c_str());
+              tr(std::string(f.format).c_str()), tr(std::string(f.zero_text).c_str()),
+              tr_format("{0} {1}: {2} (Ctrl+click to type)", {f.name, symbol, help}).c_str());
       continue;
     }
     const RealParameter p{f.name, f.flag, "", f.symbol, f.help, nullptr, f.min, f.max, f.scale, 0};
@@ -119,7 +124,7 @@ void schedule_curve(const AppState& state, const RunSpec& run, Rgb colour) {
   const float mx =
       plot.x0 + static_cast<float>(update - 1) / static_cast<float>(std::max(1L, steps - 1)) * plot.width();
   dl.AddLine(ImVec2(mx, plot.y0), ImVec2(mx, plot.y1), with_alpha(ImGui::GetColorU32(ImGuiCol_Text), 0.7f), scale);
-  const std::string peak = "max " + short_number(high);
+  const std::string peak = tr_format("max {0}", {short_number(high)});
   const std::string now =
       "η_" + std::to_string(update) + " = " + short_number(run.schedule.eta(update, run.hyper.eta, steps));
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
@@ -127,31 +132,35 @@ void schedule_curve(const AppState& state, const RunSpec& run, Rgb colour) {
   dl.AddText(ImVec2(r.x1 - pad - ImGui::CalcTextSize(now.c_str()).x, r.y0 + pad * 0.5f),
              ImGui::GetColorU32(ImGuiCol_Text), now.c_str());
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("η_t over updates 1 to %ld: %s\nThe vertical line is the playhead's next update.", steps,
-                      schedule_help(run.schedule.kind));
+    ImGui::SetTooltip(
+        "%s\n%s",
+        tr_format("η_t over updates 1 to {0}: {1}", {std::to_string(steps), schedule_help(run.schedule.kind)}).c_str(),
+        tr("The vertical line is the playhead's next update."));
 }
 
 void batch_row(AppState& state, std::size_t index, std::size_t data_rows) {
   RunSpec& run = state.model.scenario.course.runs[index];
   const int rows = static_cast<int>(std::min<std::size_t>(data_rows, kMaxNetRows));
-  label_column("batch");
-  const char* shuffle_label = "shuffle";
+  label_column(tr("batch"));
+  const char* shuffle_label = tr("shuffle");
   const float shuffle_width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
                               ImGui::CalcTextSize(shuffle_label).x + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - shuffle_width));
   int batch = static_cast<int>(std::clamp(run.batch, 0L, static_cast<long>(rows)));
-  const std::string format = batch == 0 ? "full: all " + std::to_string(rows) : "%d of " + std::to_string(rows);
+  // TRANSLATORS: {0} is the number of rows in a mini-batch (the slider's value), {1} the number of rows.
+  const std::string format = batch == 0 ? tr_format("full: all {0}", {std::to_string(rows)})
+                                        : tr_format("{0} of {1}", {"%d", std::to_string(rows)});
   if (ImGui::SliderInt("##batch", &batch, 0, rows, format.c_str(),
                        ImGuiSliderFlags_AlwaysClamp | (rows > 64 ? ImGuiSliderFlags_Logarithmic : 0)))
     set_batch(state, index, batch);
   tooltip(
-      "Rows per mini-batch: update t uses rows (t−1)·B to t·B − 1, wrapping around (0: every row, the exact "
-      "gradient). Ctrl+click to type.");
+      tr("Rows per mini-batch: update t uses rows (t−1)·B to t·B − 1, wrapping around (0: every row, the exact "
+         "gradient). Ctrl+click to type."));
   ImGui::SameLine();
   ImGui::BeginDisabled(run.batch == 0);
   ImGui::Checkbox(shuffle_label, &run.shuffle);
   ImGui::EndDisabled();
-  tooltip("Reorder the rows every epoch (by the scenario's seed); needs mini-batches");
+  tooltip(tr("Reorder the rows every epoch (by the scenario's seed); needs mini-batches"));
 }
 
 }  // namespace
@@ -174,7 +183,7 @@ void draw_training_fields(AppState& state, std::size_t index) {
   noise.high_decade = 1;
   noise.max = 10;
   ImGui::PushID("noise");
-  value_row(state, "noise", kNoise, noise, run.noise);
+  value_row(state, tr("noise"), kNoise, noise, run.noise);
   ImGui::PopID();
   ImGui::PopID();
 }

@@ -7,6 +7,7 @@
 
 #include "line_plot.hpp"  // draw_plot_frame, with_alpha
 #include "plot_scale.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -166,7 +167,7 @@ void draw_colour_bar(ImDrawList& dl, PixelRect bar, const ValueScale& scale, con
     dl.AddLine(ImVec2(bar.x1, y), ImVec2(bar.x1 + 0.25f * fs, y), border);
     dl.AddText(ImVec2(bar.x1 + 0.35f * fs, y - fs / 2), faint, k.label.c_str());
   }
-  const char* name = loss == NetLoss::logistic ? "P(1)" : "value";
+  const char* name = loss == NetLoss::logistic ? "P(1)" : tr("value");
   dl.AddText(ImVec2(bar.x0, bar.y0 - 1.3f * fs), faint, name);
 }
 

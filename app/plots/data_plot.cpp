@@ -9,6 +9,7 @@
 #include "canvas_draw.hpp"
 #include "line_plot.hpp"
 #include "polyline.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -108,10 +109,11 @@ void draw_points(ImDrawList& dl, const DataPlotArea& a, const Dataset& data, Dat
 
 // The title, then shorter ones for narrow plots.
 std::vector<std::string> titles_of(const Dataset& data, DataLoss loss) {
-  const std::string points = std::to_string(data.size()) + " points";
-  if (loss == DataLoss::linear) return {"Data (" + points + "), models w·x + b", "Data, models w·x + b", "Data"};
-  return {"Data (" + points + ": ● y = 1, ○ y = 0), models σ(w·x + b)", "Data (● y = 1, ○ 0), σ(w·x + b)",
-          "Data (● 1, ○ 0)"};
+  const std::string points = std::to_string(data.size());
+  if (loss == DataLoss::linear)
+    return {tr_format("Data ({0} points), models w·x + b", {points}), tr("Data, models w·x + b"), tr("Data")};
+  return {tr_format("Data ({0} points: ● y = 1, ○ y = 0), models σ(w·x + b)", {points}),
+          tr("Data (● y = 1, ○ 0), σ(w·x + b)"), tr("Data (● 1, ○ 0)")};
 }
 
 }  // namespace

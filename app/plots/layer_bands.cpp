@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "translate.hpp"
+
 namespace optviz::gui {
 namespace {
 
@@ -36,7 +38,7 @@ void add_run(LinePlot& plot, const NetRunLine& line, std::size_t layers, std::si
   const std::span<const long> steps(run.step.data() + 1, count);
   const std::size_t shown = rows_up_to(steps, step);
   PlotSeries median;
-  median.name = line.name + " median";
+  median.name = line.name + " " + tr("median");
   median.values = quantile_column(run, first, per_update, count, quantity, kMedian);
   median.shown = shown;
   median.colour = line.colour;
@@ -60,10 +62,13 @@ std::vector<LinePlot> layer_band_plots(std::span<const NetRunLine> runs, std::sp
   for (std::size_t l = 0; l < layers.size(); ++l) {
     LinePlot& plot = plots[l];
     plot.title = layer_part_title(layers[l], l, kind) + ": " + quantity_title(quantity, accumulator_names(runs));
-    plot.short_titles = {"layer " + std::to_string(l + 1) + (kind == ParameterKind::bias ? " biases" : " weights")};
+    const std::string number = std::to_string(l + 1);
+    plot.short_titles = {kind == ParameterKind::bias ? tr_format("layer {0} biases", {number})
+                                                     : tr_format("layer {0} weights", {number})};
     plot.x = {0, static_cast<double>(last), false};
     plot.marker = static_cast<double>(step);
-    plot.empty_text = quantity == LayerQuantity::accumulator ? "no accumulator in these runs" : "no statistics yet";
+    plot.empty_text =
+        quantity == LayerQuantity::accumulator ? tr("no accumulator in these runs") : tr("no statistics yet");
     for (const NetRunLine& line : runs)
       if (line.run != nullptr) add_run(plot, line, layers.size(), l, kind, quantity, step);
     if (plot.series.empty()) continue;

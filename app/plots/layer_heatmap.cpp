@@ -6,6 +6,7 @@
 #include "colour_map.hpp"
 #include "line_plot.hpp"
 #include "net_curves.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -82,12 +83,17 @@ std::string bin_range(std::size_t bin) {
 void hover_text(const LayerHeatmap& map, std::size_t c, std::optional<std::size_t> row) {
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(map.title.c_str());
-  ImGui::Text("after update %ld: median %s, 5–95%%: %s – %s", map.steps[c], short_number(map.median[c]).c_str(),
-              short_number(map.q05[c]).c_str(), short_number(map.q95[c]).c_str());
+  ImGui::TextUnformatted(tr_format("after update {0}: median {1}, 5–95%: {2} – {3}",
+                                   {std::to_string(map.steps[c]), short_number(map.median[c]), short_number(map.q05[c]),
+                                    short_number(map.q95[c])})
+                             .c_str());
   if (row)
-    ImGui::Text("%zu of %zu in %s", map.counts[c * map.bins + *row], map.elements,
-                bin_range(map.first_bin + *row).c_str());
-  if (map.zeros[c] > 0) ImGui::Text("%zu below 1e-18 (zero)", map.zeros[c]);
+    ImGui::TextUnformatted(
+        tr_format("{0} of {1} in {2}", {std::to_string(map.counts[c * map.bins + *row]), std::to_string(map.elements),
+                                        bin_range(map.first_bin + *row)})
+            .c_str());
+  if (map.zeros[c] > 0)
+    ImGui::TextUnformatted(tr_format("{0} below 1e-18 (zero)", {std::to_string(map.zeros[c])}).c_str());
   if (map.nans[c] > 0) ImGui::Text("%zu NaN", map.nans[c]);
   ImGui::EndTooltip();
 }
@@ -97,8 +103,8 @@ void draw_key(ImDrawList& dl, ImVec2 at, float width, const CanvasStyle& s) {
   const float fs = ImGui::GetFontSize();
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   // The label shortened where the whole would not leave room for the ramp and its "100%".
-  const char* label = "share of the layer in a decade:  0";
-  if (ImGui::CalcTextSize(label).x + 6 * fs > width) label = "share in a decade:  0";
+  const char* label = tr("share of the layer in a decade:  0");
+  if (ImGui::CalcTextSize(label).x + 6 * fs > width) label = tr("share in a decade:  0");
   dl.AddText(at, faint, label);
   const float x0 = at.x + ImGui::CalcTextSize(label).x + 0.4f * fs;
   const float ramp = std::clamp(width - (x0 - at.x) - 3.5f * fs, 2 * fs, 8 * fs);
@@ -113,9 +119,10 @@ void draw_key(ImDrawList& dl, ImVec2 at, float width, const CanvasStyle& s) {
 std::string quantity_title(LayerQuantity quantity, const std::string& accumulator) {
   switch (quantity) {
     case LayerQuantity::accumulator:
-      return "accumulator " + accumulator;
+      // TRANSLATORS: {0} is the accumulator's name ("G", "v").
+      return tr_format("accumulator {0}", {accumulator});
     case LayerQuantity::step_size:
-      return "step size";
+      return tr("step size");
     case LayerQuantity::update_ratio:
       break;
   }
@@ -123,9 +130,11 @@ std::string quantity_title(LayerQuantity quantity, const std::string& accumulato
 }
 
 std::string layer_part_title(const LayerShape& shape, std::size_t layer, ParameterKind kind) {
-  const std::string name = "layer " + std::to_string(layer + 1);
-  if (kind == ParameterKind::bias) return name + " biases (" + std::to_string(shape.out) + ")";
-  return name + " weights (" + std::to_string(shape.in) + "x" + std::to_string(shape.out) + ")";
+  const std::string number = std::to_string(layer + 1);
+  // TRANSLATORS: {0} is the layer's number, {1} how many biases it has.
+  if (kind == ParameterKind::bias) return tr_format("layer {0} biases ({1})", {number, std::to_string(shape.out)});
+  // TRANSLATORS: {0} is the layer's number, {1}x{2} the shape of its weight matrix (inputs x units).
+  return tr_format("layer {0} weights ({1}x{2})", {number, std::to_string(shape.in), std::to_string(shape.out)});
 }
 
 const Distribution* quantity_of(const LayerStats& row, LayerQuantity quantity) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "translate.hpp"
+
 namespace optviz::gui {
 
 ImU32 with_alpha(ImU32 c, float alpha) {
@@ -68,7 +70,7 @@ void draw_band(ImDrawList& dl, const PlotBand& band, const AxisRange& x, const A
 // " (step 1230)" when a series recorded every k steps gives the row nearest the hovered step.
 std::string row_step(const SeriesX& at, std::size_t i, long hovered) {
   const auto step = static_cast<long>(at[i]);
-  return step == hovered ? std::string() : " (step " + std::to_string(step) + ")";
+  return step == hovered ? std::string() : " " + tr_format("(step {0})", {std::to_string(step)});
 }
 
 }  // namespace
@@ -191,7 +193,7 @@ std::optional<long> draw_line_plot(const char* id, const LinePlot& plot, ImVec2 
   if (hovered && mouse.x >= r.x0 && mouse.x <= r.x1) {
     dl.AddLine(ImVec2(mouse.x, r.y0), ImVec2(mouse.x, r.y1), with_alpha(text, 0.4f));
     ImGui::BeginTooltip();
-    ImGui::Text("step %ld", hovered_step);
+    ImGui::TextUnformatted(tr_format("step {0}", {std::to_string(hovered_step)}).c_str());
     const ImU32 popup = ImGui::GetColorU32(ImGuiCol_PopupBg);
     for (const PlotSeries& series : plot.series) {
       const auto i = series.at().nearest(static_cast<double>(hovered_step), series.values.size());

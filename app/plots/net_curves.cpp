@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "run_name.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 
@@ -36,8 +37,9 @@ PlotSeries column_series(const NetRunLine& line, const std::vector<double>& valu
 }
 
 // What the title says the lines are: "Loss:  — training  - - test", or the name alone without a test set.
-std::string curves_title(const std::string& name, bool test) {
-  return test ? name + ":  — training  - - test" : name + " on the training rows";
+std::string curves_title(const char* name, bool test) {
+  // TRANSLATORS: {0} is "Loss" or "Accuracy"; — and - - show the solid and the dashed line.
+  return test ? tr_format("{0}:  — training  - - test", {name}) : tr_format("{0} on the training rows", {name});
 }
 
 }  // namespace
@@ -59,9 +61,9 @@ NetCurves net_curves(std::span<const NetRunLine> runs, long step) {
   LinePlot& loss = curves.loss;
   loss.x = {0, static_cast<double>(last), false};
   loss.marker = static_cast<double>(step);
-  loss.title = curves_title("Loss", test);
-  loss.short_titles = {"Loss"};
-  loss.empty_text = "no training yet";
+  loss.title = curves_title(tr("Loss"), test);
+  loss.short_titles = {tr("Loss")};
+  loss.empty_text = tr("no training yet");
   if (accuracy) {
     curves.accuracy.emplace();
     LinePlot& a = *curves.accuracy;
@@ -69,20 +71,20 @@ NetCurves net_curves(std::span<const NetRunLine> runs, long step) {
     a.marker = loss.marker;
     a.log_y = false;
     a.y = AxisRange{0, 1, false};
-    a.title = curves_title("Accuracy", test);
-    a.short_titles = {"Accuracy"};
+    a.title = curves_title(tr("Accuracy"), test);
+    a.short_titles = {tr("Accuracy")};
   }
   for (const NetRunLine& line : runs) {
     if (line.run == nullptr || line.run->rows() == 0) continue;
     const NetRun& run = *line.run;
     const std::size_t shown = rows_up_to(run.step, step);
-    loss.series.push_back(column_series(line, run.loss, "training loss", shown, false));
-    if (!run.test_loss.empty()) loss.series.push_back(column_series(line, run.test_loss, "test loss", shown, true));
+    loss.series.push_back(column_series(line, run.loss, tr("training loss"), shown, false));
+    if (!run.test_loss.empty()) loss.series.push_back(column_series(line, run.test_loss, tr("test loss"), shown, true));
     if (!curves.accuracy) continue;
     if (!run.accuracy.empty())
-      curves.accuracy->series.push_back(column_series(line, run.accuracy, "training accuracy", shown, false));
+      curves.accuracy->series.push_back(column_series(line, run.accuracy, tr("training accuracy"), shown, false));
     if (!run.test_accuracy.empty())
-      curves.accuracy->series.push_back(column_series(line, run.test_accuracy, "test accuracy", shown, true));
+      curves.accuracy->series.push_back(column_series(line, run.test_accuracy, tr("test accuracy"), shown, true));
   }
   // A log axis when the losses span a decade or more; within one it would show a single tick.
   double low = std::numeric_limits<double>::infinity(), high = 0;

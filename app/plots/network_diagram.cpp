@@ -8,6 +8,7 @@
 
 #include "line_plot.hpp"  // with_alpha
 #include "plot_scale.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -158,13 +159,16 @@ void draw_headers(ImDrawList& dl, const DiagramLayout& layout, const Network& ne
   for (std::size_t c = 0; c <= last; ++c) {
     const std::size_t units = c == 0 ? net.spec().inputs : net.layers()[c - 1].out;
     if (c == 0) {
-      full.push_back({"features", std::to_string(units)});
-      brief.push_back({"in", std::to_string(units)});
+      full.push_back({tr("features"), std::to_string(units)});
+      // TRANSLATORS: the inputs' column when the full header does not fit; short.
+      brief.push_back({tr("in"), std::to_string(units)});
     } else if (c == last) {
-      full.push_back({"output", net.spec().loss == NetLoss::logistic ? "sigmoid" : "linear"});
-      brief.push_back({"out", "1"});
+      // The output's activation by its name, as the hidden layers' ("tanh").
+      full.push_back({tr("output"), net.spec().loss == NetLoss::logistic ? "sigmoid" : "linear"});
+      // TRANSLATORS: the output's column when the full header does not fit; short.
+      brief.push_back({tr("out"), "1"});
     } else {
-      full.push_back({"layer " + std::to_string(c),
+      full.push_back({tr_format("layer {0}", {std::to_string(c)}),
                       std::to_string(units) + " " + std::string(optviz::name(net.spec().activation))});
       brief.push_back({std::to_string(c), std::to_string(units)});
     }

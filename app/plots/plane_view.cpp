@@ -9,6 +9,7 @@
 #include "colour_map.hpp"
 #include "image_draw.hpp"
 #include "plane_marks.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -39,7 +40,7 @@ void draw_loss_bar(ImDrawList& dl, PixelRect bar, const AxisRange& loss) {
     dl.AddLine(ImVec2(bar.x1, y), ImVec2(bar.x1 + 0.25f * fs, y), border);
     dl.AddText(ImVec2(bar.x1 + 0.35f * fs, y - fs / 2), faint, k.label.c_str());
   }
-  dl.AddText(ImVec2(bar.x0, bar.y0 - 1.3f * fs), faint, "loss");
+  dl.AddText(ImVec2(bar.x0, bar.y0 - 1.3f * fs), faint, tr("loss"));
 }
 
 // A path's line in its run's colour over a dark edge, then each snapshot's dot: filled with its true
@@ -80,7 +81,7 @@ void draw_path(ImDrawList& dl, const PlaneArea& area, const std::vector<PathPoin
 void label_ends(ImDrawList& dl, const PlaneArea& area, const std::vector<PathPoint>& path, const CanvasStyle& s) {
   if (path.size() < 2) return;
   const float fs = ImGui::GetFontSize();
-  for (const auto& [p, text] : {std::pair{&path.front(), "start"}, std::pair{&path.back(), "end"}}) {
+  for (const auto& [p, text] : {std::pair{&path.front(), tr("start")}, std::pair{&path.back(), tr("end")}}) {
     const Point2 q = area.at(p->at.a, p->at.b);
     const float w = text_size(s, text).x;
     const float x = q.x + w + fs < area.rect.x1 ? q.x + 0.6f * fs : q.x - w - 0.6f * fs;
@@ -92,7 +93,8 @@ void label_ends(ImDrawList& dl, const PlaneArea& area, const std::vector<PathPoi
 void draw_axis_names(ImDrawList& dl, const PlaneArea& area, const std::array<std::string, 2>& names, bool line) {
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const float fs = ImGui::GetFontSize();
-  const std::string across = names[0] + " \u2192", up = "\u2191 " + (line ? std::string("loss (log scale)") : names[1]);
+  const std::string across = names[0] + " \u2192",
+                    up = "\u2191 " + (line ? std::string(tr("loss (log scale)")) : names[1]);
   const float w = ImGui::CalcTextSize(across.c_str()).x;
   dl.AddText(ImVec2(std::max(area.rect.x0, (area.rect.x0 + area.rect.x1 - w) / 2), area.rect.y1 + 1.3f * fs), faint,
              across.c_str());
@@ -161,9 +163,9 @@ std::optional<PlaneArea> draw_plane_plot(ImDrawList& dl, ImVec2 origin, ImVec2 s
 std::optional<long> draw_plane_losses(const char* id, const PlaneView& view, std::uint64_t version, ImVec2 size,
                                       const CanvasStyle& s, Polylines& scratch, PlotColumnsCache& cache) {
   LinePlot plot;
-  plot.title = "loss along the path: true (solid), on the plane (dashed)";
-  plot.short_titles = {"true (solid) and plane (dashed) loss", "true and plane loss"};
-  plot.empty_text = "no path yet";
+  plot.title = tr("loss along the path: true (solid), on the plane (dashed)");
+  plot.short_titles = {tr("true (solid) and plane (dashed) loss"), tr("true and plane loss")};
+  plot.empty_text = tr("no path yet");
   plot.log_y = true;
   plot.marker = static_cast<double>(view.step);
   std::vector<std::vector<long>> steps(view.paths.size());
@@ -174,10 +176,11 @@ std::optional<long> draw_plane_losses(const char* id, const PlaneView& view, std
     for (const PathPoint& p : path) steps[k].push_back(p.step);
     last = std::max(last, path.back().step);
     const ImU32 colour = k < view.colours.size() ? view.colours[k] : s.text;
-    const std::string run = view.paths.size() > 1 ? "run " + std::to_string(k + 1) + " " : "";
     for (const bool on_plane : {false, true}) {
       PlotSeries series;
-      series.name = run + (on_plane ? "loss on the plane" : "true loss");
+      const char* what = on_plane ? tr("loss on the plane") : tr("true loss");
+      // TRANSLATORS: {0} is the run's number, {1} the line ("true loss", "loss on the plane").
+      series.name = view.paths.size() > 1 ? tr_format("run {0} {1}", {std::to_string(k + 1), what}) : what;
       series.values = {on_plane ? &path[0].plane_loss : &path[0].loss, sizeof(PathPoint), path.size(), 0};
       series.shown = path.size();
       series.colour = colour;
@@ -195,9 +198,10 @@ std::string plane_explained_text(const PlanePaths& p) {
   if (!p.walk) return "";
   const auto& e = p.plane.explained;
   const auto& w = *p.walk;
-  return "This path: PC1 " + percent_text(e[0]) + ", PC2 " + percent_text(e[1]) +
-         " of the variance. A random walk of as many steps: PC1 " + percent_text(w[0]) + ", PC2 " + percent_text(w[1]) +
-         ", the share PCA finds in any path.";
+  return tr_format(
+      "This path: PC1 {0}, PC2 {1} of the variance. A random walk of as many steps: PC1 {2}, PC2 {3}, the share PCA "
+      "finds in any path.",
+      {percent_text(e[0]), percent_text(e[1]), percent_text(w[0]), percent_text(w[1])});
 }
 
 }  // namespace optviz::gui

@@ -7,6 +7,7 @@
 #include "geometry.hpp"
 #include "run_name.hpp"
 #include "theme.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -47,7 +48,8 @@ std::string accumulator_note(const Scenario& scenario) {
     const RunSpec& run = scenario.course.runs[i];
     if (!scenario.looks[i].visible) continue;
     std::string part;
-    if (run.rule && scenario.looks[i].accumulator != "G") part = "Rule: " + scenario.looks[i].accumulator;
+    if (run.rule && scenario.looks[i].accumulator != "G")
+      part = tr_format("Rule: {0}", {scenario.looks[i].accumulator});
     if (const auto field = accumulator_field(run.hyper); !run.rule && field && field->name != "G")
       part = std::string(title(run.hyper.kind)) + ": " + std::string(field->name);
     if (!part.empty() && std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
@@ -90,18 +92,20 @@ LinePlot run_plot(LessonPlot kind, const RunPlotsSource& source) {
   plot.marker = static_cast<double>(source.step);
   plot.log_y = true;
   if (kind == LessonPlot::loss) {
-    plot.title = has_gap ? "Loss " + gap : "Loss f";
-    plot.short_titles = {"Loss"};
+    // TRANSLATORS: {0} is what the curve shows: "f", or the gap to the minimum "f − f*".
+    plot.title = tr_format("Loss {0}", {has_gap ? gap : "f"});
+    plot.short_titles = {tr("Loss")};
     plot.log_y = has_gap;
   } else if (kind == LessonPlot::accumulator) {
     const std::string note = accumulator_note(s);
-    plot.title = "Accumulator G_t" + note + suffix;
-    plot.empty_text = "no accumulator in the visible runs";
+    plot.title = tr("Accumulator G_t") + note + suffix;
+    plot.empty_text = tr("no accumulator in the visible runs");
     plot.short_titles = {"G_t" + note + suffix, "G_t" + suffix, "G_t"};
   } else {
     // With a schedule, η is η_t, the rate of update t.
-    plot.title = (any_schedule(s) ? "Step size η_t/(√G_t+ε)" : "Step size η/(√G_t+ε)") + suffix;
-    plot.short_titles = {"Step size" + suffix, "Step size"};
+    // TRANSLATORS: {0} is the step size's formula, "η/(√G_t+ε)".
+    plot.title = tr_format("Step size {0}", {any_schedule(s) ? "η_t/(√G_t+ε)" : "η/(√G_t+ε)"}) + suffix;
+    plot.short_titles = {tr("Step size") + suffix, tr("Step size")};
   }
   if (!source.series) return plot;
   const std::vector<std::string> labels = run_names(s);

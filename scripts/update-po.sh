@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Extracts the text optviz shows (every string passed to tr() or tr_format() in core/ and app/)
-# into po/optviz.pot with gettext's xgettext, and merges it into each language's catalog with
+# Extracts the text optviz shows (every string passed to tr(), tr_format(), tr_printf() or
+# translatable() in core/ and app/) into po/optviz.pot with gettext's xgettext, and merges it into each language's catalog with
 # msgmerge: new messages arrive untranslated, changed ones fuzzy, gone ones obsolete (#~). Then
 # translate po/<language>.po (any PO editor, or by hand) and check it with
 #   msgfmt --check --statistics -o /dev/null po/zh_CN.po
@@ -16,7 +16,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 git ls-files --cached --others --exclude-standard -- 'core/*.cpp' 'core/*.hpp' 'app/*.cpp' 'app/*.hpp' 2>/dev/null | sort > "$out/files" ||
   find core app -name '*.cpp' -o -name '*.hpp' | sort > "$out/files"
-xgettext --language=C++ --from-code=UTF-8 --keyword --keyword=tr --keyword=tr_format:1 \
+xgettext --language=C++ --from-code=UTF-8 --keyword --keyword=tr --keyword=tr_format:1 --keyword=tr_printf:1 --keyword=translatable \
   --add-comments=TRANSLATORS: --sort-by-file --no-wrap --package-name=optviz \
   --files-from="$out/files" -o "$out/optviz.pot"
 

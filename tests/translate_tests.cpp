@@ -75,6 +75,15 @@ TEST_CASE("tr_format puts each argument where the translation places it") {
         "optviz：警告：无法加载字体 /f.ttf（请安装 fonts-dejavu-core）；改用 ImGui 的内置字体");
 }
 
+TEST_CASE("tr_printf makes a printf format of a sentence: only the conversions given read a value") {
+  CHECK(tr_printf("{0} points", {"%d"}) == "%d points");
+  CHECK(tr_printf("step {0} / {1}", {"%d", "40"}) == "step %d / 40");
+  CHECK(tr_printf("Text size 100%", {}) == "Text size 100%%");
+  LanguageScope zh("zh_CN");
+  CHECK(tr_printf("step {0} / {1}", {"%d", "40"}) == std::string(tr_format("step {0} / {1}", {"%d", "40"})));
+  CHECK(tr_printf("Text size 100%", {}) == "文字大小 100%%");
+}
+
 TEST_CASE("a locale or a LANGUAGE list names its language as gettext reads them") {
   CHECK(language_of_locale("zh_CN.UTF-8") == "zh_CN");
   CHECK(language_of_locale("zh_CN") == "zh_CN");

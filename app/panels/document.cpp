@@ -98,13 +98,13 @@ void record_history(AppState& state, bool editing) {
 
 bool undo(AppState& state) {
   const std::optional<std::string> change = go_back_or_forth(state, &History::undo, &History::redo_name);
-  if (change) set_notice(state, tr_format("Undone: {0}", {*change}));
+  if (change) set_notice(state, tr_format("Undone: {0}", {shown_change_name(*change)}));
   return change.has_value();
 }
 
 bool redo(AppState& state) {
   const std::optional<std::string> change = go_back_or_forth(state, &History::redo, &History::undo_name);
-  if (change) set_notice(state, tr_format("Redone: {0}", {*change}));
+  if (change) set_notice(state, tr_format("Redone: {0}", {shown_change_name(*change)}));
   return change.has_value();
 }
 
@@ -179,9 +179,9 @@ void draw_edit_menu(AppState& state) {
   const History& h = state.model.history;
   // The label names the change; "###" keeps the item's id whatever it says.
   const std::string undo_label =
-      (h.can_undo() ? tr_format("Undo {0}", {h.undo_name()}) : std::string(tr("Undo"))) + "###undo";
+      (h.can_undo() ? tr_format("Undo {0}", {shown_change_name(h.undo_name())}) : std::string(tr("Undo"))) + "###undo";
   const std::string redo_label =
-      (h.can_redo() ? tr_format("Redo {0}", {h.redo_name()}) : std::string(tr("Redo"))) + "###redo";
+      (h.can_redo() ? tr_format("Redo {0}", {shown_change_name(h.redo_name())}) : std::string(tr("Redo"))) + "###redo";
   if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, h.can_undo())) undo(state);
   if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Shift+Z", false, h.can_redo())) redo(state);
   ImGui::EndMenu();

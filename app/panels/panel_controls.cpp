@@ -16,21 +16,6 @@
 namespace optviz::gui {
 namespace {
 
-// A slider's format from a translated message: `conversion` (say %d) at {0}, the translation's own
-// % escaped, so that only the conversion reads the value.
-std::string slider_format(std::string_view translated, std::string_view conversion) {
-  std::string format;
-  for (std::size_t i = 0; i < translated.size(); ++i) {
-    if (translated.substr(i, 3) == "{0}") {
-      format += conversion;
-      i += 2;
-    } else {
-      format += translated[i] == '%' ? std::string_view("%%") : translated.substr(i, 1);
-    }
-  }
-  return format;
-}
-
 void minima_line(const Objective& f) {
   if (f.minima().empty()) {
     ImGui::PushTextWrapPos(0);
@@ -96,7 +81,7 @@ void data_fields(AppState& state) {
   label_column(tr("Points"));
   ImGui::SetNextItemWidth(-1);
   int points = static_cast<int>(std::min<std::size_t>(r.points, 1000));
-  if (ImGui::SliderInt("##points", &points, 2, 1000, slider_format(tr("{0} points"), "%d").c_str(),
+  if (ImGui::SliderInt("##points", &points, 2, 1000, tr_printf("{0} points", {"%d"}).c_str(),
                        ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_Logarithmic))
     r.points = static_cast<std::size_t>(points);
   changed |= ImGui::IsItemDeactivatedAfterEdit();
@@ -272,7 +257,7 @@ void start_and_steps(AppState& state) {
   label_column(tr("Lines"));
   ImGui::SetNextItemWidth(-1);
   int contours = s.display.contour_count;
-  if (ImGui::SliderInt("##contours", &contours, 0, 60, slider_format(tr("{0} contour lines"), "%d").c_str(),
+  if (ImGui::SliderInt("##contours", &contours, 0, 60, tr_printf("{0} contour lines", {"%d"}).c_str(),
                        ImGuiSliderFlags_AlwaysClamp))
     s.display.contour_count = std::clamp(contours, 0, kMaxContourCount);
 }

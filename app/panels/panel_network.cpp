@@ -61,7 +61,7 @@ void data_rows(NetworkSetup& n) {
   ImGui::SetNextItemWidth(-1);
   int points = static_cast<int>(std::min<std::size_t>(r.rows, 2000));
   // TRANSLATORS: {0} is the number of points.
-  const std::string points_format = tr_format("{0} points", {"%d"});
+  const std::string points_format = tr_printf("{0} points", {"%d"});
   if (ImGui::SliderInt("##net points", &points, 10, 2000, points_format.c_str(),
                        ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_Logarithmic))
     r.rows = static_cast<std::size_t>(points);
@@ -80,7 +80,7 @@ void split_row(AppState& state, NetworkSetup& n) {
                           ImGui::GetStyle().FramePadding.x * 2 - ImGui::GetStyle().ItemSpacing.x);
   int percent = static_cast<int>(std::lround(n.test_fraction * 100));
   // TRANSLATORS: {0} is the share of the points held out for the test set, in percent ("20%").
-  const std::string test_format = tr_format("{0} test", {"%d%%"});
+  const std::string test_format = tr_printf("{0} test", {"%d%%"});
   if (ImGui::SliderInt("##test share", &percent, 0, 90, test_format.c_str(), ImGuiSliderFlags_AlwaysClamp))
     n.test_fraction = percent / 100.0;
   tooltip(tr("The share of the points held out: the test loss is measured on them, never trained on"));

@@ -21,24 +21,6 @@ bool icon_button(const char* label, const char* help, bool enabled = true) {
   return pressed;
 }
 
-// A slider's format from a translated message: `conversion` (say %d) at {0}, `other` at {1}, the
-// translation's own % escaped, so that only the conversion reads the value.
-std::string slider_format(std::string_view translated, std::string_view conversion, std::string_view other = {}) {
-  std::string format;
-  for (std::size_t i = 0; i < translated.size(); ++i) {
-    if (translated.substr(i, 3) == "{0}") {
-      format += conversion;
-      i += 2;
-    } else if (translated.substr(i, 3) == "{1}") {
-      format += other;
-      i += 2;
-    } else {
-      format += translated[i] == '%' ? std::string_view("%%") : translated.substr(i, 1);
-    }
-  }
-  return format;
-}
-
 }  // namespace
 
 void draw_time_bar(AppState& state) {
@@ -80,7 +62,7 @@ void draw_time_bar(AppState& state) {
   const float right_controls = compact ? unit * 9.5f : unit * 27;
   ImGui::SetNextItemWidth(std::max(unit * 8, ImGui::GetContentRegionAvail().x - right_controls));
   int shown = static_cast<int>(std::min<long>(step, 1'000'000'000));
-  const std::string format = slider_format(tr("step {0} / {1}"), "%d", std::to_string(last));
+  const std::string format = tr_printf("step {0} / {1}", {"%d", std::to_string(last)});
   if (ImGui::SliderInt("##timeline", &shown, 0, static_cast<int>(std::max<long>(last, 1)), format.c_str(),
                        ImGuiSliderFlags_AlwaysClamp)) {
     p.playing = false;
@@ -92,7 +74,7 @@ void draw_time_bar(AppState& state) {
   ImGui::SetNextItemWidth(unit * 9);
   float speed = static_cast<float>(p.speed);
   if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(kMinSpeed), static_cast<float>(kMaxSpeed),
-                         slider_format(tr("{0} steps/s"), "%.0f").c_str(),
+                         tr_printf("{0} steps/s", {"%.0f"}).c_str(),
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
     p.speed = static_cast<double>(speed);
   tooltip(tr("Playing speed in updates per second (Up / Down double or halve it)"));

@@ -149,7 +149,7 @@ void batch_row(AppState& state, std::size_t index, std::size_t data_rows) {
   int batch = static_cast<int>(std::clamp(run.batch, 0L, static_cast<long>(rows)));
   // TRANSLATORS: {0} is the number of rows in a mini-batch (the slider's value), {1} the number of rows.
   const std::string format = batch == 0 ? tr_format("full: all {0}", {std::to_string(rows)})
-                                        : tr_format("{0} of {1}", {"%d", std::to_string(rows)});
+                                        : tr_printf("{0} of {1}", {"%d", std::to_string(rows)});
   if (ImGui::SliderInt("##batch", &batch, 0, rows, format.c_str(),
                        ImGuiSliderFlags_AlwaysClamp | (rows > 64 ? ImGuiSliderFlags_Logarithmic : 0)))
     set_batch(state, index, batch);

@@ -217,7 +217,7 @@ void process_file_requests(AppState& state) {
   }
   if (std::exchange(r.new_scenario, false) && may_replace(state, {Replacement::new_scenario, {}, 0})) {
     replace_scenario(state, default_scenario());
-    opened_document(state, "", "new scenario");
+    opened_document(state, "", translatable("new scenario"));
     set_notice(state, tr("Four optimizers on Rosenbrock"));
   }
   if (r.export_csv) {

@@ -1,34 +1,36 @@
 #include "history.hpp"
 
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 
 #include "course.hpp"
 #include "parameters.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
 
 // What changed in one run, or "" when nothing did.
 std::string describe_run_change(const RunSpec& a, const RunSpec& b) {
-  if (a.hyper.kind != b.hyper.kind || a.rule.has_value() != b.rule.has_value()) return "convert run";
-  if (a.rule != b.rule) return "rule";
+  if (a.hyper.kind != b.hyper.kind || a.rule.has_value() != b.rule.has_value()) return translatable("convert run");
+  if (a.rule != b.rule) return translatable("rule");
   for (const RealParameter& p : real_parameters())
     if (a.hyper.*p.member != b.hyper.*p.member) return std::string(p.name);
   for (const FlagParameter& p : flag_parameters())
     if (a.hyper.*p.member != b.hyper.*p.member) return std::string(p.label);
-  if (!(a.schedule == b.schedule)) return "schedule";
-  if (a.batch != b.batch) return "batch size";
-  if (a.shuffle != b.shuffle) return "shuffle";
-  if (a.noise != b.noise) return "noise";
+  if (!(a.schedule == b.schedule)) return translatable("schedule");
+  if (a.batch != b.batch) return translatable("batch size");
+  if (a.shuffle != b.shuffle) return translatable("shuffle");
+  if (a.noise != b.noise) return translatable("noise");
   return {};
 }
 
 std::string describe_look_change(const RunLook& a, const RunLook& b) {
-  if (a.label != b.label) return "run name";
-  if (!(a.colour == b.colour)) return "colour";
-  if (a.visible != b.visible) return "visibility";
-  if (a.accumulator != b.accumulator) return "plotted variable";
+  if (a.label != b.label) return translatable("run name");
+  if (!(a.colour == b.colour)) return translatable("colour");
+  if (a.visible != b.visible) return translatable("visibility");
+  if (a.accumulator != b.accumulator) return translatable("plotted variable");
   return {};
 }
 
@@ -49,23 +51,29 @@ bool same_edit(const Scenario& a, const Scenario& b) {
 
 std::string describe_change(const Scenario& before, const Scenario& after) {
   if (before.title != after.title || before.description != after.description || !(before.lesson == after.lesson))
-    return "lesson";
+    return translatable("lesson");
   const auto& a = before.course;
   const auto& b = after.course;
-  if (a.runs.size() < b.runs.size()) return "add run";
-  if (a.runs.size() > b.runs.size()) return "remove run";
-  if (!(a.objective == b.objective)) return a.objective.is_data() || b.objective.is_data() ? "data" : "function";
-  if (!(a.start == b.start)) return "start";
-  if (a.steps != b.steps) return "steps";
-  if (a.seed != b.seed) return "seed";
+  if (a.runs.size() < b.runs.size()) return translatable("add run");
+  if (a.runs.size() > b.runs.size()) return translatable("remove run");
+  if (!(a.objective == b.objective))
+    return a.objective.is_data() || b.objective.is_data() ? translatable("data") : translatable("function");
+  if (!(a.start == b.start)) return translatable("start");
+  if (a.steps != b.steps) return translatable("steps");
+  if (a.seed != b.seed) return translatable("seed");
   for (std::size_t i = 0; i < a.runs.size(); ++i)
     if (std::string what = describe_run_change(a.runs[i], b.runs[i]); !what.empty()) return what;
   for (std::size_t i = 0; i < before.looks.size() && i < after.looks.size(); ++i)
     if (std::string what = describe_look_change(before.looks[i], after.looks[i]); !what.empty()) return what;
-  if (before.display.colour_scale != after.display.colour_scale) return "colour scale";
-  if (before.display.contour_count != after.display.contour_count) return "contours";
-  if (!(before.view == after.view)) return "view box";
-  return "change";
+  if (before.display.colour_scale != after.display.colour_scale) return translatable("colour scale");
+  if (before.display.contour_count != after.display.contour_count) return translatable("contours");
+  if (!(before.view == after.view)) return translatable("view box");
+  return translatable("change");
+}
+
+std::string shown_change_name(const std::string& name) {
+  if (name.starts_with("open ")) return tr_format("open {0}", {std::string_view(name).substr(5)});
+  return tr(name.c_str());
 }
 
 std::size_t History::data_bytes() const {

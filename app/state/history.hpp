@@ -36,6 +36,10 @@ bool same_edit(const Scenario& a, const Scenario& b);
 // What changed from `before` to `after`, as the Edit menu names it ("eta", "start", "add run",
 // "function", "lesson"); "change" when it cannot tell.
 std::string describe_change(const Scenario& before, const Scenario& after);
+// A change's name as the Edit menu and the notices show it, in the current language ("open X" as
+// tr_format("open {0}")). The names stay English where they are kept: record() compares them (a
+// hyperparameter's nudges merge); describe_change marks them translatable().
+std::string shown_change_name(const std::string& name);
 
 // At the limit the oldest entry is dropped: the last kHistoryLimit changes can be undone. Data
 // sets are shared by the entries that hold the same one; when the distinct data sets held pass

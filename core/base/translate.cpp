@@ -98,8 +98,11 @@ const char* tr(const char* english) {
   return t != nullptr ? t : english;
 }
 
-std::string tr_format(const char* english, std::initializer_list<std::string_view> args) {
-  const std::string_view text = tr(english);
+namespace {
+
+// `text` with {k} replaced by args[k] (braces around anything else stay), its own % doubled when
+// `escape_percent`.
+std::string fill(std::string_view text, std::initializer_list<std::string_view> args, bool escape_percent) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const std::size_t close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
@@ -113,9 +116,20 @@ std::string tr_format(const char* english, std::initializer_list<std::string_vie
         continue;
       }
     }
+    if (escape_percent && text[i] == '%') out += '%';
     out += text[i];
   }
   return out;
+}
+
+}  // namespace
+
+std::string tr_format(const char* english, std::initializer_list<std::string_view> args) {
+  return fill(tr(english), args, false);
+}
+
+std::string tr_printf(const char* english, std::initializer_list<std::string_view> args) {
+  return fill(tr(english), args, true);
 }
 
 const std::vector<std::string>& languages() {

@@ -20,9 +20,18 @@ namespace optviz {
 // The English text's translation in the current language, or the text itself. Thread-safe.
 const char* tr(const char* english);
 
+// Marks a literal for the catalog where it is kept in English and translated later, where it is
+// shown (a name that is also compared, a constexpr table): tr(name) then finds it. gettext's
+// gettext_noop; scripts/update-po.sh extracts its argument as it does tr()'s.
+constexpr const char* translatable(const char* english) { return english; }
+
 // tr(english) with {0}, {1}, ... replaced by args[0], args[1], ...: a message built of parts is one
 // sentence for its translator, who may order the parts as the language needs.
 std::string tr_format(const char* english, std::initializer_list<std::string_view> args);
+
+// tr_format for a printf format (ImGui's sliders): the translation's own % doubled, so that only
+// the conversions among `args` ("%d", "%.0f") read the value.
+std::string tr_printf(const char* english, std::initializer_list<std::string_view> args);
 
 // The languages optviz has a catalog for, English first: "en", "zh_CN".
 const std::vector<std::string>& languages();

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "translate.hpp"
+
 namespace optviz {
 namespace {
 
@@ -20,43 +22,48 @@ constexpr unsigned kAll = bits({K::sgd, K::momentum, K::nesterov, K::adagrad, K:
                                 K::adadelta, K::adamax, K::nadam, K::lion});
 constexpr unsigned kAdamFamily = bits({K::adam, K::adamw, K::adamax, K::nadam, K::lion});
 
-// The symbols follow PyTorch's documentation where it names one (lr γ there is η here, dampening τ,
-// weight decay λ).
+// The help and the flags' labels are shown translated (translatable(): the catalog has them); the
+// names, flags and symbols stay as they are. The symbols follow PyTorch's documentation where it names one (lr γ there
+// is η here, dampening τ, weight decay λ).
 const std::array kReal = {
-    RealParameter{"eta", "eta", "lr", "η", "learning rate", &Hyperparameters::eta, 0, kInf, SliderScale::log, kAll},
-    RealParameter{"rho", "rho", "alpha", "ρ", "decay of the squared-gradient average G (PyTorch's alpha)",
+    RealParameter{"eta", "eta", "lr", "η", translatable("learning rate"), &Hyperparameters::eta, 0, kInf,
+                  SliderScale::log, kAll},
+    RealParameter{"rho", "rho", "alpha", "ρ", translatable("decay of the squared-gradient average G (PyTorch's alpha)"),
                   &Hyperparameters::rho, 0, 1, SliderScale::one_minus_log, bits({K::rmsprop, K::adadelta})},
-    RealParameter{"eps", "eps", "", "ε", "epsilon added to the denominator", &Hyperparameters::eps, 0, kInf,
-                  SliderScale::log,
+    RealParameter{"eps", "eps", "", "ε", translatable("epsilon added to the denominator"), &Hyperparameters::eps, 0,
+                  kInf, SliderScale::log,
                   bits({K::adagrad, K::rmsprop, K::adam, K::adamw, K::adadelta, K::adamax, K::nadam})},
-    RealParameter{"momentum", "momentum", "", "μ", "momentum coefficient mu", &Hyperparameters::momentum, 0, 1,
-                  SliderScale::one_minus_log, bits({K::momentum, K::nesterov, K::rmsprop})},
-    RealParameter{"dampening", "dampening", "", "τ", "dampening of the momentum buffer", &Hyperparameters::dampening, 0,
-                  1, SliderScale::linear, bits({K::momentum})},
-    RealParameter{"beta1", "beta1", "", "β₁", "decay of the first moment m", &Hyperparameters::beta1, 0, 1,
-                  SliderScale::one_minus_log, kAdamFamily},
-    RealParameter{"beta2", "beta2", "", "β₂", "decay of the second moment v (lion: of m)", &Hyperparameters::beta2, 0,
+    RealParameter{"momentum", "momentum", "", "μ", translatable("momentum coefficient mu"), &Hyperparameters::momentum,
+                  0, 1, SliderScale::one_minus_log, bits({K::momentum, K::nesterov, K::rmsprop})},
+    RealParameter{"dampening", "dampening", "", "τ", translatable("dampening of the momentum buffer"),
+                  &Hyperparameters::dampening, 0, 1, SliderScale::linear, bits({K::momentum})},
+    RealParameter{"beta1", "beta1", "", "β₁", translatable("decay of the first moment m"), &Hyperparameters::beta1, 0,
                   1, SliderScale::one_minus_log, kAdamFamily},
-    RealParameter{"weight_decay", "weight-decay", "", "λ", "weight decay (L2; decoupled in adamw and lion)",
-                  &Hyperparameters::weight_decay, 0, kInf, SliderScale::log, kAll},
-    RealParameter{"lr_decay", "lr-decay", "", "κ", "learning-rate decay", &Hyperparameters::lr_decay, 0, kInf,
-                  SliderScale::log, bits({K::adagrad})},
-    RealParameter{"initial_accumulator", "initial-accumulator", "", "G₀", "initial value of G",
+    RealParameter{"beta2", "beta2", "", "β₂", translatable("decay of the second moment v (lion: of m)"),
+                  &Hyperparameters::beta2, 0, 1, SliderScale::one_minus_log, kAdamFamily},
+    RealParameter{"weight_decay", "weight-decay", "", "λ",
+                  translatable("weight decay (L2; decoupled in adamw and lion)"), &Hyperparameters::weight_decay, 0,
+                  kInf, SliderScale::log, kAll},
+    RealParameter{"lr_decay", "lr-decay", "", "κ", translatable("learning-rate decay"), &Hyperparameters::lr_decay, 0,
+                  kInf, SliderScale::log, bits({K::adagrad})},
+    RealParameter{"initial_accumulator", "initial-accumulator", "", "G₀", translatable("initial value of G"),
                   &Hyperparameters::initial_accumulator, 0, kInf, SliderScale::log, bits({K::adagrad})},
-    RealParameter{"momentum_decay", "momentum-decay", "", "ψ", "momentum decay psi", &Hyperparameters::momentum_decay,
-                  0, kInf, SliderScale::log, bits({K::nadam})},
+    RealParameter{"momentum_decay", "momentum-decay", "", "ψ", translatable("momentum decay psi"),
+                  &Hyperparameters::momentum_decay, 0, kInf, SliderScale::log, bits({K::nadam})},
 };
 
 const std::array kFlags = {
-    FlagParameter{"centered", "centered", "centered", "divide by the variance estimate G - gavg^2",
-                  &Hyperparameters::centered, true, bits({K::rmsprop})},
-    FlagParameter{"amsgrad", "amsgrad", "AMSGrad", "use the running maximum of v", &Hyperparameters::amsgrad, true,
-                  bits({K::adam, K::adamw})},
+    FlagParameter{"centered", "centered", translatable("centered"),
+                  translatable("divide by the variance estimate G - gavg^2"), &Hyperparameters::centered, true,
+                  bits({K::rmsprop})},
+    FlagParameter{"amsgrad", "amsgrad", "AMSGrad", translatable("use the running maximum of v"),
+                  &Hyperparameters::amsgrad, true, bits({K::adam, K::adamw})},
     FlagParameter{"eps_inside_sqrt", "eps-inside-sqrt", "ε inside √",
-                  "epsilon inside the square root instead of outside", &Hyperparameters::eps_inside_sqrt, true,
-                  bits({K::adagrad, K::rmsprop, K::adam})},
-    FlagParameter{"bias_correction", "no-bias-correction", "bias correction", "drop Adam's 1 - beta^t factors",
-                  &Hyperparameters::bias_correction, false, bits({K::adam})},
+                  translatable("epsilon inside the square root instead of outside"), &Hyperparameters::eps_inside_sqrt,
+                  true, bits({K::adagrad, K::rmsprop, K::adam})},
+    FlagParameter{"bias_correction", "no-bias-correction", translatable("bias correction"),
+                  translatable("drop Adam's 1 - beta^t factors"), &Hyperparameters::bias_correction, false,
+                  bits({K::adam})},
 };
 
 }  // namespace

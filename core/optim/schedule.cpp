@@ -7,6 +7,7 @@
 #include <numbers>
 
 #include "parameters.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -16,11 +17,14 @@ constexpr std::array<K, 5> kKinds = {K::constant, K::step, K::exponential, K::co
 
 // In the order of ScheduleKind.
 constexpr std::array<ScheduleDescription, 5> kDescriptions = {{
-    {K::constant, "constant", "constant", "η_t = η (times the warm-up)"},
-    {K::step, "step", "step decay", "η_t = η·γ^floor((t−1)/K): γ times smaller every K updates (torch's StepLR)"},
-    {K::exponential, "exponential", "exponential", "η_t = η·γ^(t−1) (torch's ExponentialLR)"},
-    {K::cosine, "cosine", "cosine", "η_t = η_min + (η − η_min)·(1 + cos(π(t−1)/T))/2 (torch's CosineAnnealingLR)"},
-    {K::inverse_sqrt, "inverse_sqrt", "1/√t", "η_t = η·√(W/max(t−1, W)), W = max(warm-up, 1)"},
+    {K::constant, "constant", translatable("constant"), translatable("η_t = η (times the warm-up)")},
+    {K::step, "step", translatable("step decay"),
+     translatable("η_t = η·γ^floor((t−1)/K): γ times smaller every K updates (torch's StepLR)")},
+    {K::exponential, "exponential", translatable("exponential"),
+     translatable("η_t = η·γ^(t−1) (torch's ExponentialLR)")},
+    {K::cosine, "cosine", translatable("cosine"),
+     translatable("η_t = η_min + (η − η_min)·(1 + cos(π(t−1)/T))/2 (torch's CosineAnnealingLR)")},
+    {K::inverse_sqrt, "inverse_sqrt", "1/√t", translatable("η_t = η·√(W/max(t−1, W)), W = max(warm-up, 1)")},
 }};
 
 constexpr unsigned bits(std::initializer_list<K> kinds) {
@@ -32,18 +36,18 @@ constexpr unsigned kEvery = bits({K::constant, K::step, K::exponential, K::cosin
 
 // clang-format off
 const std::array kFields = {
-    ScheduleField{"step_size", "step-size", "K", "updates between two decays",
-                  bits({K::step}), &Schedule::step_size, nullptr, 1, 1, SliderScale::linear, "every %d updates", ""},
-    ScheduleField{"gamma", "gamma", "γ", "the decay factor: per step_size updates (step), per update (exponential)",
+    ScheduleField{"step_size", "step-size", "K", translatable("updates between two decays"),
+                  bits({K::step}), &Schedule::step_size, nullptr, 1, 1, SliderScale::linear, translatable("every %d updates"), ""},
+    ScheduleField{"gamma", "gamma", "γ", translatable("the decay factor: per step_size updates (step), per update (exponential)"),
                   bits({K::step, K::exponential}), nullptr, &Schedule::gamma, 1e-3, 1, SliderScale::one_minus_log, "", ""},
-    ScheduleField{"t_max", "t-max", "T", "the half period; past it the rate rises again (0: the run's steps)",
-                  bits({K::cosine}), &Schedule::t_max, nullptr, 0, 2, SliderScale::linear, "T = %d updates",
-                  "T = the run's steps"},
-    ScheduleField{"eta_min", "eta-min", "η_min", "the lowest rate of the cosine",
+    ScheduleField{"t_max", "t-max", "T", translatable("the half period; past it the rate rises again (0: the run's steps)"),
+                  bits({K::cosine}), &Schedule::t_max, nullptr, 0, 2, SliderScale::linear, translatable("T = %d updates"),
+                  translatable("T = the run's steps")},
+    ScheduleField{"eta_min", "eta-min", "η_min", translatable("the lowest rate of the cosine"),
                   bits({K::cosine}), nullptr, &Schedule::eta_min, 0, 10, SliderScale::log, "", ""},
-    ScheduleField{"warmup", "warmup", "W", "updates of linear warm-up from a fraction of eta",
-                  kEvery, &Schedule::warmup, nullptr, 0, 1, SliderScale::linear, "warm-up %d updates", "no warm-up"},
-    ScheduleField{"warmup_start", "warmup-start", "from", "the fraction of eta the first update of the warm-up takes",
+    ScheduleField{"warmup", "warmup", "W", translatable("updates of linear warm-up from a fraction of eta"),
+                  kEvery, &Schedule::warmup, nullptr, 0, 1, SliderScale::linear, translatable("warm-up %d updates"), translatable("no warm-up")},
+    ScheduleField{"warmup_start", "warmup-start", "from", translatable("the fraction of eta the first update of the warm-up takes"),
                   kEvery, nullptr, &Schedule::warmup_start, 0, 1, SliderScale::linear, "", "", "warmup"},
 };
 // clang-format on

@@ -24,7 +24,7 @@ target_link_options(optviz_web PRIVATE
 set_property(TARGET optviz_web APPEND PROPERTY LINK_DEPENDS ${OPTVIZ_WEB_SHELL})
 
 # The Chinese glyphs: the characters of the catalogs and of the lessons, cut from Noto Sans CJK SC
-# (fonts-noto-cjk) by fontTools' subsetter (python3-fonttools): about 150 KB instead of the
+# (fonts-noto-cjk) by fontTools' subsetter (python3-fonttools): about 300 KB instead of the
 # collection's 19 MB. A user's own text beyond them shows as ? on the page (the desktop has the
 # whole font).
 set(OPTVIZ_CJK_COLLECTION /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc)

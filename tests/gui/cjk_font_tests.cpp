@@ -1,8 +1,8 @@
 // The Chinese glyphs: in Chinese the fonts have every character of the catalog and of the scenario's
 // own text, each drawn (pixels in the atlas, not a replacement box); in English none is loaded.
-#include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "fonts.hpp"
@@ -37,8 +37,10 @@ struct Atlas {
     const ImFontGlyph* g = font->FindGlyphNoFallback(static_cast<ImWchar>(c));
     if (g == nullptr) return 0;
     int n = 0;
-    for (int y = static_cast<int>(g->V0 * static_cast<float>(height)); y < static_cast<int>(g->V1 * static_cast<float>(height)); ++y)
-      for (int x = static_cast<int>(g->U0 * static_cast<float>(width)); x < static_cast<int>(g->U1 * static_cast<float>(width)); ++x)
+    for (int y = static_cast<int>(g->V0 * static_cast<float>(height));
+         y < static_cast<int>(g->V1 * static_cast<float>(height)); ++y)
+      for (int x = static_cast<int>(g->U0 * static_cast<float>(width));
+           x < static_cast<int>(g->U1 * static_cast<float>(width)); ++x)
         n += alpha[y * width + x] > 64 ? 1 : 0;
     return n;
   }

@@ -4,9 +4,10 @@
 # checks the format of every C++ file, scripts/check-format.sh).
 # Works as root (or with sudo available); otherwise prints the command to run. --benchmark also
 # installs python3-torch, which only scripts/benchmark.sh uses (PyTorch, for comparison). --web also
-# installs what the page needs (scripts/build-web.sh): Debian's Emscripten, Chromium for the browser
-# tests, and a deb-src entry for Debian's archive (/etc/apt/sources.list.d/optviz-deb-src.sources),
-# through which build-web.sh fetches the source packages of imgui, zlib, libpng and giflib.
+# installs what the page needs (scripts/build-web.sh): Debian's Emscripten, fontTools (the page's
+# subset of the Chinese font), Chromium for the browser tests, and a deb-src entry for Debian's
+# archive (/etc/apt/sources.list.d/optviz-deb-src.sources), through which build-web.sh fetches the
+# source packages of imgui, zlib, libpng and giflib.
 set -euo pipefail
 
 packages=(
@@ -21,7 +22,7 @@ web=false
 for arg in "$@"; do
   case "$arg" in
     --benchmark) packages+=(python3-torch) ;;
-    --web) web=true; packages+=(emscripten chromium dpkg-dev ccache) ;;
+    --web) web=true; packages+=(emscripten chromium dpkg-dev ccache python3-fonttools) ;;
     *) echo "setup: unknown argument \"$arg\" (expected --benchmark or --web)" >&2; exit 2 ;;
   esac
 done

@@ -7,17 +7,13 @@
 #include <vector>
 
 #include "catalogs.hpp"
+#include "language_scope.hpp"
 #include "translate.hpp"
 
 using namespace optviz;
+using optviz::testing::LanguageScope;
 
 namespace {
-
-// Sets the language for one test, English again after it.
-struct LanguageScope {
-  explicit LanguageScope(const char* code) { set_language(code); }
-  ~LanguageScope() { set_language("en"); }
-};
 
 // A little-endian .mo file of the given (sorted) messages, the header first, as msgfmt writes it.
 std::vector<unsigned char> mo_file(const std::vector<std::pair<std::string, std::string>>& messages) {

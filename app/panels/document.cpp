@@ -112,7 +112,7 @@ bool is_modified(const AppState& state) { return state.model.history.modified(st
 
 std::string document_name(const AppState& state) {
   if (!state.view.document.path.empty()) return std::filesystem::path(state.view.document.path).filename().string();
-  return state.model.scenario.title;
+  return shown_text(state.model.scenario).title;
 }
 
 std::string window_title(const AppState& state) {

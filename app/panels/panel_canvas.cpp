@@ -114,7 +114,8 @@ bool spread_shown(const AppState& state) {
 // button that reveals the paths (as Q does).
 void draw_question(AppState& state, const PixelRect& plot, const CanvasStyle& style) {
   // Presentation mode asks it in the heading over the canvas: here only the button remains.
-  const std::string& question = state.view.settings.presenting ? std::string() : state.model.scenario.lesson.question;
+  const std::string question =
+      state.view.settings.presenting ? std::string() : shown_text(state.model.scenario).question;
   const ImGuiStyle& g = ImGui::GetStyle();
   const float pad = g.WindowPadding.x;
   const float wrap = std::max(1.0f, std::min(plot.width() - 4 * pad, ImGui::GetFontSize() * 40));

@@ -14,18 +14,17 @@
 
 namespace optviz::gui {
 
-const std::string& lesson_text(const AppState& state) {
-  static const std::string none;
+std::string lesson_text(const AppState& state) {
   // Presentation mode asks the question in the heading; the text is the answer.
   if (state.view.settings.hide_answer)
-    return state.view.settings.presenting ? none : state.model.scenario.lesson.question;
-  return state.model.scenario.description;
+    return state.view.settings.presenting ? std::string() : shown_text(state.model.scenario).question;
+  return shown_text(state.model.scenario).description;
 }
 
 std::string lesson_heading(const AppState& state) {
   // While the question is asked, the title would give the answer away.
   if (state.view.settings.hide_answer && !state.model.scenario.lesson.question.empty())
-    return state.model.scenario.lesson.question;
+    return shown_text(state.model.scenario).question;
   return slide_title(state.model.scenario);
 }
 
@@ -76,7 +75,7 @@ void draw_lesson_strip(AppState& state) {
       ImGui::TextUnformatted(wrap_at_spaces(ImGui::GetFont(), ImGui::GetFontSize(), std::max(1.0f, title_width),
                                             question          ? tr("Question")
                                             : s.title.empty() ? tr("Lesson")
-                                                              : s.title)
+                                                              : shown_text(s).title)
                                  .c_str());
       ImGui::PopStyleColor();
       ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - button));
@@ -120,7 +119,7 @@ void draw_lesson_header(const AppState& state) {
     float y = r.y0;
     if (!s.lesson.chapter.empty()) {
       dl.AddText(ImGui::GetFont(), fs * kSlideChapterScale, ImVec2(r.x0, y), ImGui::GetColorU32(ImGuiCol_Text),
-                 s.lesson.chapter.c_str());
+                 shown_text(s).chapter.c_str());
       y += std::ceil(fs * kSlideChapterScale * 1.3f);
     }
     ImFont* large = state.view.fonts.large != nullptr ? state.view.fonts.large : ImGui::GetFont();

@@ -30,19 +30,19 @@ void lessons_menu(AppState& state) {
   const auto& presets = lesson_presets();
   for (std::size_t i = 0; i < presets.size(); ++i) {
     // The course in its chapters: a heading before each chapter's first lesson.
-    const std::string& chapter = presets[i].lesson.chapter;
-    if (!chapter.empty() && (i == 0 || presets[i - 1].lesson.chapter != chapter)) {
+    const LessonText words = shown_text(presets[i]);
+    const std::string& chapter = words.chapter;
+    if (!chapter.empty() && (i == 0 || presets[i - 1].lesson.chapter != presets[i].lesson.chapter)) {
       if (i > 0) ImGui::Spacing();
       ImGui::TextDisabled("%s", chapter.c_str());
     }
     ImGui::PushID(static_cast<int>(i));
-    const std::string& title =
-        presets[i].title.empty() ? std::string(presets[i].course.objective.name()) : presets[i].title;
+    const std::string title = slide_title(presets[i]);
     if (ImGui::MenuItem(title.c_str())) state.view.requests.load_preset = i;
-    if (ImGui::IsItemHovered() && !presets[i].description.empty()) {
+    if (ImGui::IsItemHovered() && !words.description.empty()) {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-      ImGui::TextUnformatted(presets[i].description.c_str());
+      ImGui::TextUnformatted(words.description.c_str());
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }
@@ -158,7 +158,8 @@ void draw_menu_bar(AppState& state) {
   help_menu(state);
   // The lesson's title, or its chapter while its question is asked (the title is the answer).
   const Scenario& s = state.model.scenario;
-  const std::string& shown = state.view.settings.hide_answer ? s.lesson.chapter : s.title;
+  const LessonText words = shown_text(s);
+  const std::string& shown = state.view.settings.hide_answer ? words.chapter : words.title;
   if (!shown.empty()) {
     ImGui::Separator();
     ImGui::TextDisabled("%s", shown.c_str());

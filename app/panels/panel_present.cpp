@@ -32,7 +32,7 @@ void draw_presentation(AppState& state) {
   ImFont* large = state.view.fonts.large != nullptr ? state.view.fonts.large : ImGui::GetFont();
   const std::string title = lesson_heading(state);
   static const std::string no_text;
-  const std::string& text = state.view.dialogs.lesson_info ? lesson_text(state) : no_text;  // Escape hides it
+  const std::string text = state.view.dialogs.lesson_info ? lesson_text(state) : no_text;  // Escape hides it
   const float padding = 2 * style.WindowPadding.x;
   const SlideContent slide{
       !state.model.scenario.lesson.chapter.empty(),

@@ -120,7 +120,7 @@ void run_body(AppState& state, std::size_t index) {
   ImGui::SetNextItemWidth(-1);
   // Empty: the name follows the values, shown greyed as the hint.
   ImGui::InputTextWithHint("##label", run_name(state.model.scenario, index).c_str(),
-                           &state.model.scenario.looks[index].label);
+                           &shown_label(state.model.scenario.looks[index]));
   tooltip(tr("A name typed here stays; empty, the name follows the run's values"));
   if (ImGui::Button(tr("Duplicate"))) duplicate_run(state, index);
   tooltip(tr("A copy of this run to compare one parameter (Ctrl+D)"));

@@ -53,7 +53,7 @@ void handle_shortcuts(AppState& state);
 // The lesson (panel_lesson.cpp): what its strip says (the text, or the question while it is asked),
 // how tall the strip is at a width (0 when it is hidden), the strip at layout.lesson, and the chapter
 // and title at layout.header (presentation mode).
-const std::string& lesson_text(const AppState& state);
+std::string lesson_text(const AppState& state);
 // The title, or while the question is asked the question (the title would give the answer away).
 std::string lesson_heading(const AppState& state);
 float lesson_strip_height(const AppState& state, float width);

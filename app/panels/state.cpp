@@ -124,7 +124,9 @@ bool add_run(AppState& state, OptimizerKind kind) {
 bool duplicate_run(AppState& state, std::size_t index) {
   if (index >= state.model.scenario.course.runs.size() || !room_for_another_run(state)) return false;
   RunLook look = state.model.scenario.looks[index];
-  if (!look.label.empty()) look.label += " (copy)";  // an automatic name tells the copy apart itself
+  // An automatic name tells the copy apart itself; a typed one is the user's, in their language.
+  if (!shown_label(look).empty()) look.label = shown_label(look) + tr(" (copy)");
+  look.translated_labels.clear();
   look.colour = free_colour(state.model.scenario);
   const FormulaEdit edit = rule_edit(state, index);
   const auto at = static_cast<std::ptrdiff_t>(index) + 1;

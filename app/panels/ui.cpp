@@ -23,11 +23,11 @@ namespace optviz::gui {
 
 namespace {
 
-// What of the scenario a user may write in any language: its title and text, the lesson's
-// chapter and question, the runs' names.
-std::string scenario_text(const Scenario& s) {
-  std::string text = s.title + s.description + s.lesson.chapter + s.lesson.question;
-  for (const RunLook& look : s.looks) text += look.label;
+// The words of the current scenario and of every lesson (the Lessons menu lists their titles,
+// its tooltips their texts) in the current language: what the fonts must draw besides the catalog.
+std::string shown_scenario_text(const Scenario& s) {
+  std::string text = shown_words(s);
+  for (const Scenario& lesson : lesson_presets()) text += shown_words(lesson);
   return text;
 }
 
@@ -36,14 +36,15 @@ std::string scenario_text(const Scenario& s) {
 void apply_ui_scale(AppState& state, float scale, std::string& warning) {
   const UiMetrics metrics = ui_metrics(scale);
   state.view.settings.ui_scale = metrics.scale;
-  state.view.font_text = scenario_text(state.model.scenario);
-  state.view.fonts = load_fonts(*ImGui::GetIO().Fonts, metrics.font_size, warning, state.view.font_text);
+  state.view.font_text = shown_words(state.model.scenario);
+  state.view.fonts =
+      load_fonts(*ImGui::GetIO().Fonts, metrics.font_size, warning, shown_scenario_text(state.model.scenario));
   apply_theme(state.view.settings.theme, metrics);
 }
 
 bool fonts_miss_characters(const AppState& state) {
   if (state.view.fonts.ui == nullptr) return false;
-  const std::string text = scenario_text(state.model.scenario);
+  const std::string text = shown_words(state.model.scenario);
   if (text == state.view.font_text) return false;  // loaded with these (or without a font that has them)
   for (std::size_t i = 0; i < text.size();) {
     const char32_t c = next_code_point(text, i);
@@ -253,8 +254,8 @@ void process_file_requests(AppState& state) {
       opened_document(state, "", "lesson");
       state.view.dialogs.lesson_info = true;
       // A lesson that asks a question is announced by its chapter: its title is the answer.
-      set_notice(state, tr_format("Lesson: {0}", {state.view.settings.hide_answer ? presets[index].lesson.chapter
-                                                                                  : presets[index].title}));
+      const LessonText words = shown_text(presets[index]);
+      set_notice(state, tr_format("Lesson: {0}", {state.view.settings.hide_answer ? words.chapter : words.title}));
     }
   }
 }

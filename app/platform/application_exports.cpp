@@ -31,6 +31,7 @@ Scenario Application::Impl::figure_scenario() const {
   s.title = state.model.scenario.title;
   s.description = state.model.scenario.description;
   s.lesson = state.model.scenario.lesson;
+  s.translations = state.model.scenario.translations;
   if (s.network) {  // the figure of the view shown, which the file then opens on
     s.lesson.view = state.view.net_views.shown;
     s.lesson.quantity = state.view.net_views.quantity;

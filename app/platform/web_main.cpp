@@ -307,7 +307,7 @@ void frame(void*) {
   }
   if (p.frames <= kMarkedFrames) web_mark_frames(static_cast<int>(p.frames));
   if (const std::string title =
-          state.model.scenario.title.empty() ? "optviz" : state.model.scenario.title + " · optviz";
+          state.model.scenario.title.empty() ? "optviz" : shown_text(state.model.scenario).title + " · optviz";
       title != p.title) {
     p.title = title;
     web_set_title(title.c_str());

@@ -86,7 +86,7 @@ void draw_figure_titles(ImDrawList& dl, const FigureLayout& layout, const Scenar
   const ImVec2 steps_size = text_size(style, steps);
   if (alone) {
     std::string title = f.title();
-    if (!scenario.title.empty()) title = scenario.title + "  —  " + title;
+    if (!scenario.title.empty()) title = shown_text(scenario).title + "  —  " + title;
     dl.AddText(style.font, fs * 1.2f, ImVec2(layout.title.x, layout.title.y), style.text, title.c_str());
     dl.AddText(style.font, fs * 0.9f, ImVec2(layout.title.x, layout.title.y + fs * 1.45f), style.text, formula.c_str());
     dl.AddText(style.font, fs, ImVec2(plot.x1 - steps_size.x, layout.title.y + fs * 1.45f), style.text, steps.c_str());

@@ -26,12 +26,12 @@ namespace {
 // The question slide's heading is its question (the title would give the answer away) and it has
 // no text; the other slides have the title and the lesson's text.
 std::string figure_title(const Scenario& s, FigureComposition composition) {
-  if (composition == FigureComposition::question && !s.lesson.question.empty()) return s.lesson.question;
+  if (composition == FigureComposition::question && !s.lesson.question.empty()) return shown_text(s).question;
   return slide_title(s);
 }
 
 std::string slide_text(const Scenario& s, FigureComposition composition) {
-  return composition == FigureComposition::question ? std::string() : s.description;
+  return composition == FigureComposition::question ? std::string() : shown_text(s).description;
 }
 
 std::vector<LessonPlot> slide_plots(const Scenario& s, FigureComposition composition) {
@@ -98,14 +98,15 @@ FigureDrawer::~FigureDrawer() {
   ImGui::DestroyContext(context_);
 }
 
-void FigureDrawer::use_font_size(float pixels) {
-  if (pixels == font_size_) return;
+void FigureDrawer::use_fonts(float pixels, const std::string& text) {
+  if (pixels == font_size_ && text == font_text_) return;
   std::string warning;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
-  load_fonts(*ImGui::GetIO().Fonts, pixels, warning);
+  load_fonts(*ImGui::GetIO().Fonts, pixels, warning, text);
   if (!warning.empty()) std::fprintf(stderr, "%s\n", warning.c_str());
   ImGui_ImplOpenGL3_CreateFontsTexture();
   font_size_ = pixels;
+  font_text_ = text;
 }
 
 void FigureDrawer::draw_sweep(ImDrawList& dl, PixelRect rect, const Scenario& scenario) {
@@ -154,7 +155,7 @@ void FigureDrawer::draw_slide(ImDrawList& dl, const Scenario& scenario, const st
   if (layout.chapter.width() > 0)
     // In the text's colour: small light blue text is lost at the back of a room.
     dl.AddText(font, fs * kSlideChapterScale, ImVec2(layout.chapter.x0, layout.chapter.y0), text,
-               scenario.lesson.chapter.c_str());
+               shown_text(scenario).chapter.c_str());
   const std::string title =
       wrap_at_spaces(large, fs * kSlideTitleScale, layout.title.width(), figure_title(scenario, request.composition));
   dl.AddText(large, fs * kSlideTitleScale, ImVec2(layout.title.x0, layout.title.y0), question ? accent : text,
@@ -219,6 +220,7 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
   const int width = std::clamp(request.width, 1, kMaxFigureSide);
   const int height = std::clamp(request.height, 1, kMaxFigureSide);
   ContextScope scope(context_);
+  use_fonts(font_size_, shown_words(scenario));  // measured with the glyphs the slide draws
   ImGuiIO& io = ImGui::GetIO();
   const Theme theme = request.dark ? Theme::dark : Theme::light;
   const float w = static_cast<float>(width), h = static_cast<float>(height);
@@ -249,7 +251,7 @@ Image FigureDrawer::render(const Scenario& scenario, const std::vector<Trajector
 Image FigureDrawer::draw_frame(int width, int height, Theme theme, float text_size, float fs,
                                const std::function<void(ImDrawList&, const CanvasStyle&)>& draw) {
   ImGuiIO& io = ImGui::GetIO();
-  use_font_size(text_size);
+  use_fonts(text_size, font_text_);
   apply_theme(theme, ui_metrics(fs / kBaseFontSize));
   io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
   io.DeltaTime = 1.0f / 60;

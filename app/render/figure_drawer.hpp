@@ -54,7 +54,8 @@ class FigureDrawer {
 
  private:
   FigureDrawer() = default;
-  void use_font_size(float pixels);
+  // The fonts at `pixels`, with the glyphs of `text` (the scenario's words) besides the catalog's.
+  void use_fonts(float pixels, const std::string& text);
   // A frame of width x height in the theme, its text `text_size` pixels and the canvas's and plots'
   // labels `fs`: the background, then `draw`; its pixels.
   Image draw_frame(int width, int height, Theme theme, float text_size, float fs,
@@ -82,6 +83,7 @@ class FigureDrawer {
 
   ImGuiContext* context_ = nullptr;
   float font_size_ = 0;
+  std::string font_text_;
   std::unique_ptr<HeatmapRenderer> heatmap_;
   std::unique_ptr<SurfaceRenderer> surface_;  // the 3D view (scenario.display.view)
   SurfaceModel surface_model_;

@@ -63,6 +63,7 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
   const int width = std::clamp(request.width, 1, kMaxFigureSide);
   const int height = std::clamp(request.height, 1, kMaxFigureSide);
   ContextScope scope(context_);
+  use_fonts(font_size_, shown_words(scenario));  // measured with the glyphs the slide draws
   const Theme theme = request.dark ? Theme::dark : Theme::light;
   const float w = static_cast<float>(width), h = static_cast<float>(height);
   // Measured with the fonts as they are now: draw_frame loads them again at the slide's size, so that
@@ -70,7 +71,7 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
   ImFont* measuring = ImGui::GetIO().Fonts->Fonts[0];
   const bool slide = request.composition != FigureComposition::canvas;
   const std::string title = slide_title(scenario);
-  const std::string body = scenario.description;
+  const std::string body = shown_text(scenario).description;
   const NetView view = scenario.lesson.view;
   // The loss and, for a logistic loss, the accuracy; for the plane, the losses along the path and
   // the explained variance.
@@ -129,7 +130,7 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
       const float size = layout.font_size;
       if (layout.chapter.width() > 0)
         dl.AddText(font, size * kSlideChapterScale, ImVec2(layout.chapter.x0, layout.chapter.y0), text,
-                   scenario.lesson.chapter.c_str());
+                   shown_text(scenario).chapter.c_str());
       const std::string heading = wrap_at_spaces(large, size * kSlideTitleScale, layout.title.width(), title);
       dl.AddText(large, size * kSlideTitleScale, ImVec2(layout.title.x0, layout.title.y0), text, heading.c_str());
       const std::string lines = wrap_at_spaces(font, size, layout.text.width(), body);

@@ -46,11 +46,13 @@ bool same_edit(const Scenario& a, const Scenario& b) {
   // The view (2D or 3D) and the camera are view settings that the scenario carries for its file.
   return a.course == b.course && a.looks == b.looks && a.view == b.view &&
          a.display.colour_scale == b.display.colour_scale && a.display.contour_count == b.display.contour_count &&
-         a.title == b.title && a.description == b.description && a.lesson == b.lesson;
+         a.title == b.title && a.description == b.description && a.lesson == b.lesson &&
+         a.translations == b.translations;
 }
 
 std::string describe_change(const Scenario& before, const Scenario& after) {
-  if (before.title != after.title || before.description != after.description || !(before.lesson == after.lesson))
+  if (before.title != after.title || before.description != after.description || !(before.lesson == after.lesson) ||
+      before.translations != after.translations)
     return translatable("lesson");
   const auto& a = before.course;
   const auto& b = after.course;

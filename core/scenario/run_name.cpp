@@ -74,8 +74,8 @@ std::vector<std::string> run_names(const Scenario& s) {
   std::vector<std::string> names;
   std::map<std::string, int> seen;
   for (std::size_t i = 0; i < s.course.runs.size(); ++i) {
-    const bool typed = i < s.looks.size() && !s.looks[i].label.empty();
-    std::string name = typed ? s.looks[i].label : automatic_name(s.course, i);
+    const bool typed = i < s.looks.size() && !shown_label(s.looks[i]).empty();
+    std::string name = typed ? shown_label(s.looks[i]) : automatic_name(s.course, i);
     const int earlier = seen[name]++;
     if (!typed && earlier > 0) name += " (" + std::to_string(earlier + 1) + ")";
     names.push_back(std::move(name));

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "names.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -76,8 +77,34 @@ std::vector<LessonPlot> shown_plots(const Scenario& s) {
   return plots;
 }
 
+LessonText shown_text(const Scenario& s) {
+  LessonText text{s.title, s.description, s.lesson.chapter, s.lesson.question};
+  const auto it = s.translations.find(language());
+  if (it == s.translations.end()) return text;
+  for (auto field : {&LessonText::title, &LessonText::description, &LessonText::chapter, &LessonText::question})
+    if (!(it->second.*field).empty()) text.*field = it->second.*field;
+  return text;
+}
+
+const std::string& shown_label(const RunLook& look) {
+  const auto it = look.translated_labels.find(language());
+  return it == look.translated_labels.end() || it->second.empty() ? look.label : it->second;
+}
+
+std::string& shown_label(RunLook& look) {
+  const auto it = look.translated_labels.find(language());
+  return it == look.translated_labels.end() || it->second.empty() ? look.label : it->second;
+}
+
+std::string shown_words(const Scenario& s) {
+  const LessonText text = shown_text(s);
+  std::string words = text.title + text.description + text.chapter + text.question;
+  for (const RunLook& look : s.looks) words += shown_label(look);
+  return words;
+}
+
 std::string slide_title(const Scenario& s) {
-  if (!s.title.empty()) return s.title;
+  if (std::string title = shown_text(s).title; !title.empty()) return title;
   if (s.network) return network_title(*s.network);
   return std::string(s.course.objective.title());
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,6 +28,8 @@ struct Rgb {
 // It never changes a trajectory (a run's maths is its RunSpec, course.hpp).
 struct RunLook {
   std::string label;  // the name the user typed; empty: automatic (run_name.hpp)
+  // The label in other languages than the file's own, by language code ("zh_CN": "根号在上：√G·g").
+  std::map<std::string, std::string> translated_labels;
   Rgb colour;
   bool visible = true;
   std::string accumulator = "G";  // a typed rule's state variable plotted as G_t
@@ -113,6 +116,16 @@ std::string_view name(LessonPlot plot);  // "step_size"
 std::optional<LessonPlot> find_lesson_plot(std::string_view name);
 std::string_view name(CoordinateChoice coordinate);  // "x"
 
+// A lesson's words in another language than its file's own, as its translator wrote them. An
+// empty field keeps the file's own text.
+struct LessonText {
+  std::string title;
+  std::string description;
+  std::string chapter;
+  std::string question;
+  friend bool operator==(const LessonText&, const LessonText&) = default;
+};
+
 // A scenario: its course (what the trajectories depend on) and how it is shown: each run's look
 // (looks[i] is that of course.runs[i]), the plane's view, the display and the lesson.
 struct Scenario {
@@ -123,6 +136,9 @@ struct Scenario {
   std::string title;        // shown for lesson presets; may be empty
   std::string description;  // the lesson's explanation; may be empty
   LessonInfo lesson;        // empty for a scenario that is not a lesson
+  // The words in other languages, by language code ("zh_CN"): a lesson of the course carries its
+  // Chinese; a user's own scenario may have one language only.
+  std::map<std::string, LessonText> translations;
   // A network lesson: its runs train this network (network_setup.hpp) and the course's objective,
   // start and view are unused.
   std::optional<NetworkSetup> network;
@@ -134,7 +150,17 @@ struct Scenario {
 std::vector<LessonPlot> shown_plots(const Scenario& s);
 // The step a lesson is looked at: its own, else the last.
 long lesson_step(const Scenario& s);
-// A slide's title: the lesson's, or the function's for a scenario without one.
+// The scenario's words in the current language (translate.hpp): each field of its translation
+// into that language, else the file's own.
+LessonText shown_text(const Scenario& s);
+// A run's label in the current language: its translation, else the label. What the user edits as
+// the run's name is the same field (a translated label is edited in its language).
+const std::string& shown_label(const RunLook& look);
+std::string& shown_label(RunLook& look);
+// Every word of the scenario a user may have written in any language, as shown in the current one:
+// its title, text, chapter, question and runs' labels. What a font must draw besides the catalog.
+std::string shown_words(const Scenario& s);
+// A slide's title: the lesson's (in the current language), or the function's for a scenario without one.
 std::string slide_title(const Scenario& s);
 
 // The colour-blind-safe palette (Okabe & Ito 2008) that new runs take in turn.

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <limits>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -20,6 +21,7 @@
 #include "run_name.hpp"
 #include "scenario_fields.hpp"
 #include "sweep.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 
@@ -113,10 +115,58 @@ struct ParsedRun {
   RunLook look;
 };
 
-// A run's look: "label", "colour", "visible". False for a key that is none of them.
+// A language code as the catalogs name them: "zh_CN", "en", "de".
+bool is_language_code(std::string_view code) {
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const std::size_t letters = code.find('_') == std::string_view::npos ? code.size() : code.find('_');
+  if (letters < 2 || letters > 3 || !std::all_of(code.begin(), code.begin() + letters, lower)) return false;
+  const std::string_view region = code.substr(letters);
+  return region.empty() || (region.size() == 3 && upper(region[1]) && upper(region[2]));
+}
+
+// "translations": {"zh_CN": {...}, ...}: each language's object handed to `read` with its path.
+template <typename Read>
+void parse_translations(const Json& value, const std::string& field, Read read) {
+  require_object(value, field);
+  for (const auto& [code, words] : value.items()) {
+    const std::string path = field + "." + key_text(code);
+    if (!is_language_code(code)) fail(path, tr("must be named by a language code such as \"zh_CN\""));
+    require_object(words, path);
+    read(code, words, path + ".");
+  }
+}
+
+// A scenario's "translations": {"zh_CN": {"title", "description", "chapter", "question"}}.
+std::map<std::string, LessonText> parse_lesson_translations(const Json& value) {
+  std::map<std::string, LessonText> out;
+  parse_translations(value, "translations", [&](const std::string& code, const Json& words, const std::string& prefix) {
+    reject_unknown_keys(words, prefix, {"title", "description", "chapter", "question"});
+    LessonText& t = out[code];
+    for (auto [key, member] :
+         {std::pair{"title", &LessonText::title}, std::pair{"description", &LessonText::description},
+          std::pair{"chapter", &LessonText::chapter}, std::pair{"question", &LessonText::question}})
+      if (const auto it = words.find(key); it != words.end()) t.*member = text(*it, prefix + key);
+  });
+  return out;
+}
+
+// A run's "translations": {"zh_CN": {"label": "..."}}.
+std::map<std::string, std::string> parse_label_translations(const Json& value, const std::string& field) {
+  std::map<std::string, std::string> out;
+  parse_translations(value, field, [&](const std::string& code, const Json& words, const std::string& prefix) {
+    reject_unknown_keys(words, prefix, {"label"});
+    out[code] = text(member(words, "label", prefix + "label"), prefix + "label");
+  });
+  return out;
+}
+
+// A run's look: "label", "translations", "colour", "visible". False for a key that is none of them.
 bool parse_look_key(RunLook& look, const std::string& key, const Json& item, const std::string& field) {
   if (key == "label")
     look.label = text(item, field);
+  else if (key == "translations")
+    look.translated_labels = parse_label_translations(item, field);
   else if (key == "colour")
     look.colour = parse_colour(item, field);
   else if (key == "visible")
@@ -385,8 +435,8 @@ Scenario scenario_from_json(std::string_view text_in) {
     throw ScenarioError("scenario version " + shown(version) + " is newer than this optviz (" +
                         std::to_string(kScenarioVersion) + "); update optviz");
   reject_unknown_keys(root, "",
-                      {"version", "title", "description", "lesson", "function", "expression", "data", "network", "view",
-                       "start", "steps", "seed", "display", "runs"});
+                      {"version", "title", "description", "lesson", "translations", "function", "expression", "data",
+                       "network", "view", "start", "steps", "seed", "display", "runs"});
 
   Scenario s;
   const bool network = root.find("network") != root.end();
@@ -427,6 +477,7 @@ Scenario scenario_from_json(std::string_view text_in) {
     add_run(s, std::move(parsed.run), std::move(parsed.look));
   }
   if (const auto it = root.find("lesson"); it != root.end()) s.lesson = parse_lesson(*it, s.course.steps);
+  if (const auto it = root.find("translations"); it != root.end()) s.translations = parse_lesson_translations(*it);
 
   if (std::string problem = find_scenario_problem(s); !problem.empty()) throw ScenarioError(problem);
   return s;

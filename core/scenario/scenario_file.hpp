@@ -8,12 +8,15 @@
 //     "title": "...", "description": "...",
 //     "lesson": {"chapter": "2. AdaGrad's growing sum", "plots": ["step_size", "loss"],
 //                "coordinate": "x", "step": 150, "question": "..."},   (optional: see LessonInfo)
+//     "translations": {"zh_CN": {"title": "...", "description": "...", "chapter": "...",
+//                                "question": "..."}},                  (optional: see LessonText)
 //     "function": "rosenbrock",                 (or "expression": "(1-x)^2 + 100*(y-x^2)^2")
 //     "view": {"x": [-2, 2], "y": [-1, 3]},
 //     "start": [-1.5, 2],
 //     "steps": 500,
 //     "display": {"colour_scale": "log", "contour_count": 24},
-//     "runs": [{"label": "RMSprop", "optimizer": "rmsprop", "colour": "#009e73", "visible": true,
+//     "runs": [{"label": "RMSprop", "translations": {"zh_CN": {"label": "..."}}, "optimizer": "rmsprop", "colour":
+//     "#009e73", "visible": true,
 //               "eta": 0.01, "rho": 0.99, "eps": 1e-08, ..., "centered": false, ...},
 //              {"label": "Mine", "colour": "#e69f00", "visible": true,
 //               "rule": "G = rho*G + (1-rho)*g^2; theta = theta - eta*g/(sqrt(G)+eps)",
@@ -21,7 +24,8 @@
 //   }
 //
 // Version 2 added "expression" and rule runs; version 3 "network" (instead of a function: the runs
-// train a network, network_json.cpp; no "start" or "view"); earlier files open unchanged.
+// train a network, network_json.cpp; no "start" or "view"); version 4 "translations" (a lesson's words
+// and its runs' labels in other languages); earlier files open unchanged.
 //
 // When loading, only "version", "function", "start", "steps", "runs" and each run's "optimizer"
 // are required; a missing view is the function's, a missing hyperparameter is the optimizer's
@@ -43,7 +47,7 @@
 
 namespace optviz {
 
-inline constexpr int kScenarioVersion = 3;
+inline constexpr int kScenarioVersion = 4;
 inline constexpr std::size_t kMaxRuns = 16;
 // The rows all runs of a scenario may compute together (about 430 MB of trajectories).
 inline constexpr long kMaxScenarioSteps = 2'000'000;

@@ -78,6 +78,13 @@ std::string to_json(const Scenario& s) {
   out["title"] = s.title;
   out["description"] = s.description;
   if (!s.lesson.empty()) out["lesson"] = lesson_json(s.lesson);
+  for (const auto& [code, t] : s.translations) {
+    OrderedJson words = OrderedJson::object();
+    for (auto [key, field] : {std::pair{"title", &t.title}, std::pair{"description", &t.description},
+                              std::pair{"chapter", &t.chapter}, std::pair{"question", &t.question}})
+      if (!field->empty()) words[key] = *field;
+    out["translations"][code] = std::move(words);
+  }
   if (s.network)
     out["network"] = network_json(*s.network);
   else if (s.course.objective.is_typed())
@@ -104,6 +111,7 @@ std::string to_json(const Scenario& s) {
     const RunLook& look = s.looks[i];
     OrderedJson run;
     if (!look.label.empty()) run["label"] = look.label;  // none: the automatic name (run_name.hpp)
+    for (const auto& [code, label] : look.translated_labels) run["translations"][code] = {{"label", label}};
     if (r.rule)
       run["rule"] = r.rule->text();
     else

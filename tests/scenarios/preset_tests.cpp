@@ -5,11 +5,13 @@
 #include <cmath>
 #include <cstdlib>
 #include <numbers>
+#include <regex>
 
 #include "lesson_support.hpp"
 #include "presets.hpp"
 #include "scenario_file.hpp"
 #include "support.hpp"
+#include "utf8.hpp"
 
 using namespace optviz;
 using namespace optviz::testing;
@@ -85,6 +87,121 @@ TEST_CASE("the README and the manual page list the course: every chapter and les
       const std::string number = (i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
       at = text.find(number + " " + s.title, at);
       REQUIRE(at != std::string::npos);
+    }
+  }
+  // The README's counts, and its outline in Chinese after the English one.
+  const std::filesystem::path readme = root / "README.md";
+  const std::string text = read_file(readme);
+  const auto& course = lesson_presets();
+  const int chapters = std::atoi(course.back().lesson.chapter.c_str());
+  CHECK(text.find(std::to_string(course.size()) + " lessons in " + std::to_string(chapters) + " chapters") !=
+        std::string::npos);
+  CHECK(text.find(std::to_string(course.size()) + " 课、分 " + std::to_string(chapters) + " 章") != std::string::npos);
+  std::size_t at = text.find("## 课程");
+  REQUIRE(at != std::string::npos);
+  for (std::size_t i = 0; i < course.size(); ++i) {
+    const LessonText& zh = course[i].translations.at("zh_CN");
+    INFO(zh.title);
+    if (i == 0 || course[i - 1].lesson.chapter != course[i].lesson.chapter) {
+      at = text.find("**" + zh.chapter + "**", at);
+      REQUIRE(at != std::string::npos);
+    }
+    const std::string number = (i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
+    at = text.find(number + " " + zh.title, at);
+    REQUIRE(at != std::string::npos);
+  }
+}
+
+namespace {
+
+// The numbers a text writes in digits, in order: "0.2", "1e-08", "34" (a sign is not part of one:
+// "(-3, 0)" and "steps 101-400" read alike in both languages).
+std::vector<std::string> numbers_in(const std::string& text) {
+  static const std::regex number(R"([0-9]+(\.[0-9]+)?(e-?[0-9]+)?)");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it)
+    out.push_back(it->str());
+  return out;
+}
+
+// The sentences of an English text: each ends with '.', '?' or '!' before a space or the end (a
+// decimal point is followed by a digit).
+std::size_t english_sentences(const std::string& text) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && (i + 1 == text.size() || text[i + 1] == ' ')) ++n;
+  return n;
+}
+
+// The sentences of a Chinese text: each ends with 。, ？ or ！.
+std::size_t chinese_sentences(const std::string& text) {
+  std::size_t n = 0;
+  for (const char* end : {"。", "？", "！"})
+    for (std::size_t at = text.find(end); at != std::string::npos; at = text.find(end, at + 1)) ++n;
+  return n;
+}
+
+bool has_chinese(const std::string& text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    if (c >= 0x4E00 && c <= 0x9FFF) return true;
+  }
+  return false;
+}
+
+// A text's width in columns, as a terminal shows it: a Chinese character or punctuation takes two.
+std::size_t columns(const std::string& text) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size();) n += next_code_point(text, i) >= 0x2E80 ? 2 : 1;
+  return n;
+}
+
+// Whether a run's label has words besides optimizers' names and symbols: "root on top: √G·g" has,
+// "RMSprop: g/(√G+ε)" has not.
+bool label_has_words(std::string label) {
+  for (OptimizerKind kind : optimizer_kinds())
+    for (std::string_view name : {title(kind), std::string_view("RMSprop")})
+      for (auto at = label.find(name); at != std::string::npos; at = label.find(name)) label.erase(at, name.size());
+  return std::regex_search(label, std::regex("[A-Za-z]{2}"));
+}
+
+}  // namespace
+
+TEST_CASE("every lesson in Chinese: its title, text, chapter, question and labels, each claim with its numbers",
+          "[presets][course][translate]") {
+  for (const Scenario& s : lesson_presets()) {
+    INFO(s.title);
+    REQUIRE(s.translations.count("zh_CN") == 1);
+    const LessonText& zh = s.translations.at("zh_CN");
+    // Each field translated: Chinese, with the English field's numbers in the same order.
+    const std::pair<const std::string*, const std::string*> fields[] = {{&s.title, &zh.title},
+                                                                        {&s.description, &zh.description},
+                                                                        {&s.lesson.chapter, &zh.chapter},
+                                                                        {&s.lesson.question, &zh.question}};
+    for (const auto& [english, chinese] : fields) {
+      INFO(*chinese);
+      CHECK(english->empty() == chinese->empty());
+      if (english->empty()) continue;
+      CHECK(has_chinese(*chinese));
+      CHECK(numbers_in(*chinese) == numbers_in(*english));
+    }
+    // Sentence by sentence: the i-th Chinese sentence says the i-th English one's claim, which
+    // course_*_tests.cpp asserts.
+    CHECK(chinese_sentences(zh.description) == english_sentences(s.description));
+    CHECK(zh.description.ends_with("。"));
+    CHECK(chinese_sentences(zh.question) == english_sentences(s.lesson.question));
+    // The chapter keeps its number; a title is one point, short enough for a slide.
+    CHECK(zh.chapter.starts_with(std::to_string(std::atoi(s.lesson.chapter.c_str())) + ". "));
+    CHECK(columns(zh.title) <= 70);  // as the English title's 70 characters
+    // A run's label with words has its Chinese; a label of names and symbols reads the same.
+    for (const RunLook& look : s.looks) {
+      INFO(look.label);
+      const auto it = look.translated_labels.find("zh_CN");
+      CHECK((it != look.translated_labels.end()) == label_has_words(look.label));
+      if (it != look.translated_labels.end()) {
+        CHECK(has_chinese(it->second));
+        CHECK(numbers_in(it->second) == numbers_in(look.label));
+      }
     }
   }
 }

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "invalid_scenarios.hpp"
+#include "language_scope.hpp"
 #include "parameters.hpp"
+#include "run_name.hpp"
 #include "scenario_file.hpp"
 #include "support.hpp"
 
@@ -28,6 +30,8 @@ Scenario unusual_scenario() {
   s.lesson = {"9. A \"chapter\"",    {LessonPlot::step_size, LessonPlot::sweep},
               CoordinateChoice::y,   100,
               "Which run is first?", LessonSweep{2, "eta:1e-4:1:log", "weight_decay:0:0.5", 16}};
+  s.translations["zh_CN"] = {"“引号”标题，ρ 和 η", "第一行\n第二行", "9. 一章", "哪次运行先到？"};
+  s.translations["de"] = {"Ein Titel", "", "", ""};
   for (std::size_t i = 0; i < optimizer_kinds().size(); ++i) {
     const OptimizerKind kind = optimizer_kinds()[i];
     RunSpec run = make_run(kind);
@@ -36,6 +40,7 @@ Scenario unusual_scenario() {
     for (const FlagParameter& p : flag_parameters())
       if (p.applies_to(kind)) run.hyper.*p.member = !(run.hyper.*p.member);
     RunLook look = make_look(std::string(title(kind)) + " #" + std::to_string(i), i);
+    if (i % 3 == 0) look.translated_labels["zh_CN"] = "第 " + std::to_string(i) + " 次 \"运行\"";
     look.colour = {static_cast<std::uint8_t>(i * 20), 0xab, 0xff};
     look.visible = i % 2 == 0;
     add_run(s, run, look);
@@ -221,4 +226,54 @@ TEST_CASE("the lesson block: only lessons write it, and it round-trips", "[scena
   s.lesson.step = s.course.steps + 1;
   CHECK(find_scenario_problem(s) == "lesson.step: must be in [0, " + std::to_string(s.course.steps) +
                                         "] (the steps), got " + std::to_string(s.course.steps + 1));
+}
+
+TEST_CASE("translations: a lesson's words and its runs' labels in other languages, shown in the current one",
+          "[scenario_file][translate]") {
+  Scenario s = default_scenario();
+  s.title = "Four optimizers";
+  s.description = "Text.";
+  s.lesson.chapter = "1. Start";
+  s.lesson.question = "Which?";
+  s.translations["zh_CN"] = {"四种优化器", "", "1. 开始", "哪一个？"};  // no description: the file's own
+  s.looks[0].label = "slow";
+  s.looks[0].translated_labels["zh_CN"] = "慢";
+  const Scenario loaded = scenario_from_json(to_json(s));
+  REQUIRE(loaded == s);
+  const auto written = nlohmann::json::parse(to_json(s));
+  CHECK(written.at("version") == 4);
+  CHECK(written.at("translations").at("zh_CN").at("title") == "四种优化器");
+  CHECK(!written.at("translations").at("zh_CN").contains("description"));
+  CHECK(written.at("runs")[0].at("translations").at("zh_CN").at("label") == "慢");
+  {
+    const LessonText en = shown_text(loaded);
+    CHECK(en.title == "Four optimizers");
+    CHECK(en.question == "Which?");
+    CHECK(run_name(loaded, 0) == "slow");
+    CHECK(slide_title(loaded) == "Four optimizers");
+  }
+  {
+    const LanguageScope chinese("zh_CN");
+    const LessonText zh = shown_text(loaded);
+    CHECK(zh.title == "四种优化器");
+    CHECK(zh.description == "Text.");  // not translated: the file's own
+    CHECK(zh.chapter == "1. 开始");
+    CHECK(zh.question == "哪一个？");
+    CHECK(run_name(loaded, 0) == "慢");
+    CHECK(run_name(loaded, 1) == run_name(s, 1));  // an automatic name is the optimizer's
+    CHECK(slide_title(loaded) == "四种优化器");
+    // What the user edits as the name is the label of the language shown.
+    Scenario edited = loaded;
+    shown_label(edited.looks[0]) = "很慢";
+    CHECK(edited.looks[0].label == "slow");
+    CHECK(edited.looks[0].translated_labels.at("zh_CN") == "很慢");
+    shown_label(edited.looks[1]) = "自己的";
+    CHECK(edited.looks[1].label == "自己的");
+  }
+  // A scenario in one language only shows it in every language.
+  Scenario plain = default_scenario();
+  plain.title = "Mein Szenario";
+  const LanguageScope chinese("zh_CN");
+  CHECK(shown_text(plain).title == "Mein Szenario");
+  CHECK(!nlohmann::json::parse(to_json(plain)).contains("translations"));
 }

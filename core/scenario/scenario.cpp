@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "names.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -78,7 +79,7 @@ std::vector<LessonPlot> shown_plots(const Scenario& s) {
 
 std::string slide_title(const Scenario& s) {
   if (!s.title.empty()) return s.title;
-  if (s.network) return network_title(*s.network);
+  if (s.network) return shown_network_title(*s.network);
   return std::string(s.course.objective.title());
 }
 
@@ -130,9 +131,10 @@ Scenario default_network_scenario() {
 }
 
 Sweep lesson_sweep(const Scenario& scenario) {
-  if (!scenario.lesson.sweep) throw std::invalid_argument("the lesson has no sweep");
+  if (!scenario.lesson.sweep) throw std::invalid_argument(tr("the lesson has no sweep"));
   const LessonSweep& l = *scenario.lesson.sweep;
-  if (l.run >= scenario.course.runs.size()) throw std::invalid_argument("run: no run " + std::to_string(l.run));
+  if (l.run >= scenario.course.runs.size())
+    throw std::invalid_argument("run: " + tr_format("no run {0}", {std::to_string(l.run)}));
   Sweep s;
   s.objective = scenario.course.objective;
   s.run = scenario.course.runs[l.run];
@@ -150,7 +152,7 @@ Sweep lesson_sweep(const Scenario& scenario) {
   s.x = axis(l.x, "x");
   s.y = axis(l.y, "y");
   if (s.x.parameter == s.y.parameter)
-    throw std::invalid_argument("y: " + std::string(s.y.parameter->name) + " is already swept by x");
+    throw std::invalid_argument("y: " + tr_format("{0} is already swept by x", {s.y.parameter->name}));
   if (std::string problem = find_sweep_problem(s); !problem.empty()) throw std::invalid_argument(problem);
   return s;
 }

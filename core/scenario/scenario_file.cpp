@@ -409,8 +409,8 @@ Scenario scenario_from_json(std::string_view text_in) {
   if (const auto it = root.find("view"); it != root.end()) {
     require_object(*it, "view");
     reject_unknown_keys(*it, "view.", {"x", "y"});
-    const Vec2 x = pair(member(*it, "x", "view.x"), "view.x", "[min, max]");
-    const Vec2 y = pair(member(*it, "y", "view.y"), "view.y", "[min, max]");
+    const Vec2 x = pair(member(*it, "x", "view.x"), "view.x", translatable("[min, max]"));
+    const Vec2 y = pair(member(*it, "y", "view.y"), "view.y", translatable("[min, max]"));
     s.view = {{x.x, y.x}, {x.y, y.y}};
   }
   if (!network) s.course.start = pair(member(root, "start", "start"), "start", translatable("a point [x, y]"));

@@ -79,7 +79,7 @@ std::vector<LessonPlot> shown_plots(const Scenario& s) {
 
 std::string slide_title(const Scenario& s) {
   if (!s.title.empty()) return s.title;
-  if (s.network) return shown_network_title(*s.network);
+  if (s.network) return network_title(*s.network);
   return std::string(s.course.objective.title());
 }
 

@@ -11,11 +11,12 @@
 
 #include "number_text.hpp"
 #include "program_builder.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 
 ExpressionError::ExpressionError(std::string problem, std::size_t column)
-    : std::invalid_argument("column " + std::to_string(column) + ": " + problem),
+    : std::invalid_argument(tr_format("column {0}", {std::to_string(column)}) + ": " + problem),
       problem_(std::move(problem)),
       column_(column) {}
 
@@ -28,9 +29,9 @@ TextPlace text_place(std::string_view text, std::size_t column) {
 }
 
 std::string place_text(std::string_view text, std::size_t column) {
-  if (text.find('\n') == std::string_view::npos) return "column " + std::to_string(column);
+  if (text.find('\n') == std::string_view::npos) return tr_format("column {0}", {std::to_string(column)});
   const TextPlace p = text_place(text, column);
-  return "line " + std::to_string(p.line) + ", column " + std::to_string(p.column);
+  return tr_format("line {0}, column {1}", {std::to_string(p.line), std::to_string(p.column)});
 }
 
 namespace {
@@ -82,7 +83,7 @@ bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
 
 // "'x'", or "the end of the formula"
 std::string describe(std::string_view token) {
-  return token.empty() ? "the end of the formula" : "'" + std::string(token) + "'";
+  return token.empty() ? std::string(tr("the end of the formula")) : "'" + std::string(token) + "'";
 }
 
 }  // namespace
@@ -104,11 +105,12 @@ class Parser {
     skip_space();
     if (pos_ < end_) {
       const std::string_view next = peek_token();
-      if (next == ")") fail("unmatched ')'", pos_);
+      if (next == ")") fail(tr("unmatched ')'"), pos_);
       if (!is_name_char(text_[pos_]) && std::string_view("(.+-*/^,<>=!;").find(text_[pos_]) == std::string_view::npos)
-        fail("unexpected character " + describe(text_.substr(pos_, 1)), pos_);
-      fail("expected an operator before " + describe(next) +
-               (is_name_char(text_[pos_]) || text_[pos_] == '(' ? " (write 2*x, not 2x)" : ""),
+        fail(tr_format("unexpected character {0}", {describe(text_.substr(pos_, 1))}), pos_);
+      fail(is_name_char(text_[pos_]) || text_[pos_] == '('
+               ? tr_format("expected an operator before {0} (write 2*x, not 2x)", {describe(next)})
+               : tr_format("expected an operator before {0}", {describe(next)}),
            pos_);
     }
     return value;
@@ -145,7 +147,8 @@ class Parser {
   struct Depth {
     explicit Depth(Parser& p) : parser(p) {
       if (++parser.depth_ > kMaxExpressionDepth)
-        parser.fail("nested too deeply (more than " + std::to_string(kMaxExpressionDepth) + " levels)", parser.pos_);
+        parser.fail(tr_format("nested too deeply (more than {0} levels)", {std::to_string(kMaxExpressionDepth)}),
+                    parser.pos_);
     }
     ~Depth() { --parser.depth_; }
     Depth(const Depth&) = delete;
@@ -161,10 +164,10 @@ class Parser {
       if (!accept(token)) continue;
       const Operand right = sum();
       for (const auto& [next, unused] : kComparisons)
-        if (peek_token() == next) fail("comparisons do not chain: write if(a < b, ...) around one of them", pos_);
+        if (peek_token() == next) fail(tr("comparisons do not chain: write if(a < b, ...) around one of them"), pos_);
       return out_.emit(op, left, right);
     }
-    if (peek_token() == "=") fail("'=' assigns, and only at the start of a statement; compare with '=='", pos_);
+    if (peek_token() == "=") fail(tr("'=' assigns, and only at the start of a statement; compare with '=='"), pos_);
     return left;
   }
 
@@ -234,20 +237,20 @@ class Parser {
       }
     }
     const std::string_view digits = text_.substr(start, n - start);
-    if (digits == ".") fail("expected a number, got '.'", start);
+    if (digits == ".") fail(tr("expected a number, got '.'"), start);
     const std::optional<double> value = parse_number(digits);
     if (!value) {
       const bool huge = std::isinf(std::strtod(std::string(digits).c_str(), nullptr));
-      fail(huge ? "number out of range: " + std::string(digits) : "malformed number " + std::string(digits), start);
+      fail(huge ? tr_format("number out of range: {0}", {digits}) : tr_format("malformed number {0}", {digits}), start);
     }
     pos_ = n;
-    if (pos_ < end_ && text_[pos_] == '.') fail("malformed number: a second '.'", pos_);
+    if (pos_ < end_ && text_[pos_] == '.') fail(tr("malformed number: a second '.'"), pos_);
     return out_.constant(*value);
   }
 
   Operand primary() {
     skip_space();
-    if (pos_ >= end_) fail("expected a number, a name or '(', got the end of the formula", pos_);
+    if (pos_ >= end_) fail(tr_format("expected a number, a name or '(', got {0}", {describe({})}), pos_);
     const char c = text_[pos_];
     if (is_digit(c) || c == '.') return number();
     if (c == '(') {
@@ -256,17 +259,17 @@ class Parser {
       const Operand inside = expression();
       if (!accept(")")) {
         skip_space();
-        if (pos_ >= end_) fail("'(' is not closed", open);
-        fail("expected ')' or an operator, got " + describe(peek_token()), pos_);
+        if (pos_ >= end_) fail(tr("'(' is not closed"), open);
+        fail(tr_format("expected ')' or an operator, got {0}", {describe(peek_token())}), pos_);
       }
       return inside;
     }
     if (!is_name_start(c)) {
       const std::string_view token = peek_token();
-      if (token == ")") fail("expected a number, a name or '(' before ')'", pos_);
+      if (token == ")") fail(tr("expected a number, a name or '(' before ')'"), pos_);
       if (std::string_view("+-*/^,<>=!;").find(c) != std::string_view::npos)
-        fail("expected a number, a name or '(', got " + describe(token), pos_);
-      fail("unexpected character " + describe(text_.substr(pos_, 1)), pos_);
+        fail(tr_format("expected a number, a name or '(', got {0}", {describe(token)}), pos_);
+      fail(tr_format("unexpected character {0}", {describe(text_.substr(pos_, 1))}), pos_);
     }
     const std::size_t start = pos_;
     while (pos_ < end_ && is_name_char(text_[pos_])) ++pos_;
@@ -274,21 +277,21 @@ class Parser {
     const bool call = peek_token() == "(";
     if (const FunctionInfo* f = find_function_named(name)) {
       if (!call)
-        fail("\"" + std::string(name) + "\" is a function: write " + std::string(name) +
-                 (f->arity == 1   ? "(x)"
-                  : f->arity == 2 ? "(a, b)"
-                                  : "(condition, a, b)"),
+        fail(f->arity == 1   ? tr_format("\"{0}\" is a function: write {0}(x)", {name})
+             : f->arity == 2 ? tr_format("\"{0}\" is a function: write {0}(a, b)", {name})
+                             : tr_format("\"{0}\" is a function: write {0}(condition, a, b)", {name}),
              start);
       return call_function(*f, start);
     }
-    if (call) fail("unknown function \"" + std::string(name) + "\"", start);
+    if (call) fail(tr_format("unknown function \"{0}\"", {name}), start);
     if (const auto k = find_constant(name)) return out_.constant(*k);
     for (std::size_t i = 0; i < variables_.size(); ++i)
       if (variables_[i] == name) return out_.variable(static_cast<std::uint32_t>(i));
     std::string known;
     for (const std::string_view v : variables_)
       if (!v.empty()) known += std::string(known.empty() ? "" : ", ") + std::string(v);
-    fail("unknown name \"" + std::string(name) + "\" (known: " + known + (known.empty() ? "" : ", ") + "pi, e)", start);
+    known += std::string(known.empty() ? "" : ", ") + "pi, e";
+    fail(tr_format("unknown name \"{0}\" (known: {1})", {name, known}), start);
   }
 
   Operand call_function(const FunctionInfo& f, std::size_t start) {
@@ -305,13 +308,15 @@ class Parser {
     }
     if (!accept(")")) {
       skip_space();
-      if (pos_ >= end_) fail("'(' of " + std::string(f.name) + " is not closed", start + f.name.size());
-      fail("expected ',' or ')' in " + std::string(f.name) + "(...), got " + describe(peek_token()), pos_);
+      if (pos_ >= end_) fail(tr_format("'(' of {0} is not closed", {f.name}), start + f.name.size());
+      fail(tr_format("expected ',' or ')' in {0}(...), got {1}", {f.name, describe(peek_token())}), pos_);
     }
     if (count != f.arity)
-      fail(std::string(f.name) + " takes " + std::to_string(f.arity) + (f.arity == 1 ? " argument" : " arguments") +
-               ", got " + std::to_string(count),
-           start);
+      fail(
+          f.arity == 1
+              ? tr_format("{0} takes {1} argument, got {2}", {f.name, std::to_string(f.arity), std::to_string(count)})
+              : tr_format("{0} takes {1} arguments, got {2}", {f.name, std::to_string(f.arity), std::to_string(count)}),
+          start);
     return out_.emit(f.op, args[0], args[1], args[2]);
   }
 
@@ -325,8 +330,8 @@ class Parser {
 
 void check_length(std::string_view text) {
   if (text.size() > kMaxExpressionLength)
-    throw ExpressionError("too long: " + std::to_string(text.size()) + " characters (at most " +
-                              std::to_string(kMaxExpressionLength) + ")",
+    throw ExpressionError(tr_format("too long: {0} characters (at most {1})",
+                                    {std::to_string(text.size()), std::to_string(kMaxExpressionLength)}),
                           kMaxExpressionLength + 1);
 }
 
@@ -355,13 +360,12 @@ std::vector<Statement> split_statements(std::string_view text) {
       std::size_t name_end = first;
       while (name_end < last && is_name_char(text[name_end])) ++name_end;
       if (name_end == first || !is_name_start(text[first]))
-        throw ExpressionError("expected a statement NAME = EXPRESSION, got " + describe(text.substr(first, 1)),
-                              first + 1);
+        throw ExpressionError(
+            tr_format("expected a statement NAME = EXPRESSION, got {0}", {describe(text.substr(first, 1))}), first + 1);
       std::size_t eq = name_end;
       while (eq < last && (text[eq] == ' ' || text[eq] == '\t')) ++eq;
       if (eq >= last || text[eq] != '=' || (eq + 1 < last && text[eq + 1] == '='))
-        throw ExpressionError("expected '=' after \"" + std::string(text.substr(first, name_end - first)) + "\"",
-                              eq + 1);
+        throw ExpressionError(tr_format("expected '=' after \"{0}\"", {text.substr(first, name_end - first)}), eq + 1);
       out.push_back({std::string(text.substr(first, name_end - first)), first + 1,
                      std::string(text.substr(first, last - first))});
     }
@@ -377,7 +381,7 @@ Program compile_statements(std::string_view text, std::span<const std::string_vi
   for (const Statement& s : statements) {
     std::uint32_t target = 0;
     while (target < variables.size() && variables[target] != s.target) ++target;
-    if (target == variables.size()) throw ExpressionError("cannot assign to \"" + s.target + "\"", s.column);
+    if (target == variables.size()) throw ExpressionError(tr_format("cannot assign to \"{0}\"", {s.target}), s.column);
     const std::size_t begin = text.find('=', s.column - 1 + s.target.size()) + 1;
     const std::size_t end = s.column - 1 + s.text.size();
     Parser parser(text, begin, end, variables, builder);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "number_text.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -45,7 +46,8 @@ std::string listed(std::initializer_list<std::string_view> names) {
   std::string list;
   std::size_t i = 0;
   for (const std::string_view name : names) {
-    list += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + std::string(name);
+    if (i + 1 == names.size() && i > 0) return tr_format("{0} and {1}", {list, name});
+    list += (i == 0 ? "" : ", ") + std::string(name);
     ++i;
   }
   return list;
@@ -68,7 +70,7 @@ class Lines {
     }
     return false;
   }
-  std::string where() const { return "line " + std::to_string(number_); }
+  std::string where() const { return tr_format("line {0}", {std::to_string(number_)}); }
 
  private:
   std::string_view text_;
@@ -81,21 +83,22 @@ std::size_t find_column(const std::vector<std::string_view>& header, std::string
   std::optional<std::size_t> found;
   for (std::size_t i = 0; i < header.size(); ++i) {
     if (header[i] != name) continue;
-    if (found) throw DataError(lines.where() + ": the column \"" + std::string(name) + "\" appears twice");
+    if (found) throw DataError(lines.where() + ": " + tr_format("the column \"{0}\" appears twice", {name}));
     found = i;
   }
   if (!found)
-    throw DataError(lines.where() + ": no column \"" + std::string(name) + "\" in the header (it needs " +
-                    listed(names) + ", for example: " + header_of(names) + ")");
+    throw DataError(lines.where() + ": " +
+                    tr_format("no column \"{0}\" in the header (it needs {1}, for example: {2})",
+                              {name, listed(names), header_of(names)}));
   return *found;
 }
 
 double read_cell(std::string_view cell, std::string_view name, const Lines& lines) {
   const std::optional<double> read = parse_number(cell.starts_with('+') ? cell.substr(1) : cell);
   const double v = read.value_or(std::nan(""));
-  const std::string where = lines.where() + ", column " + std::string(name) + ": ";
-  if (!std::isfinite(v)) throw DataError(where + "not a number: " + shown(cell));
-  if (std::fabs(v) > kMaxDataValue) throw DataError(where + shown(cell) + " is beyond 1e9");
+  const std::string where = tr_format("{0}, column {1}", {lines.where(), name}) + ": ";
+  if (!std::isfinite(v)) throw DataError(where + tr_format("not a number: {0}", {shown(cell)}));
+  if (std::fabs(v) > kMaxDataValue) throw DataError(where + tr_format("{0} is beyond 1e9", {shown(cell)}));
   return v;
 }
 
@@ -106,24 +109,26 @@ std::vector<std::vector<double>> read_data_columns(std::string_view text, std::i
   Lines lines(text);
   std::string_view line;
   if (!lines.next(line))
-    throw DataError("empty: a data file needs a header line " + header_of(names) + " and rows of numbers");
+    throw DataError(tr_format("empty: a data file needs a header line {0} and rows of numbers", {header_of(names)}));
   const std::vector<std::string_view> header = split_cells(line);
   std::vector<std::size_t> at;
   for (const std::string_view name : names) at.push_back(find_column(header, name, lines, names));
   std::vector<std::vector<double>> columns(names.size());
   while (lines.next(line)) {
-    if (columns[0].size() == max_rows) throw DataError("too many rows: more than " + std::to_string(max_rows));
+    if (columns[0].size() == max_rows)
+      throw DataError(tr_format("too many rows: more than {0}", {std::to_string(max_rows)}));
     const std::vector<std::string_view> cells = split_cells(line);
     if (cells.size() != header.size())
-      throw DataError(lines.where() + ": " + std::to_string(cells.size()) + " cells, but the header has " +
-                      std::to_string(header.size()));
+      throw DataError(lines.where() + ": " +
+                      tr_format("{0} cells, but the header has {1}",
+                                {std::to_string(cells.size()), std::to_string(header.size())}));
     std::size_t c = 0;
     for (const std::string_view name : names) {
       columns[c].push_back(read_cell(cells[at[c]], name, lines));
       ++c;
     }
   }
-  if (columns[0].empty()) throw DataError("no rows: a data file needs rows of numbers under its header");
+  if (columns[0].empty()) throw DataError(tr("no rows: a data file needs rows of numbers under its header"));
   return columns;
 }
 
@@ -133,13 +138,15 @@ std::vector<std::vector<double>> load_data_columns(const std::filesystem::path& 
   const std::string name = path.string();
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
-  if (!std::filesystem::exists(status)) throw DataError(name + ": no such file");
-  if (!std::filesystem::is_regular_file(status)) throw DataError(name + ": not a regular file, so not a data file");
+  if (!std::filesystem::exists(status)) throw DataError(name + ": " + tr("no such file"));
+  if (!std::filesystem::is_regular_file(status))
+    throw DataError(name + ": " + tr("not a regular file, so not a data file"));
   if (std::filesystem::file_size(path, ec) > kMaxDataFileBytes)
-    throw DataError(name + ": too large for a data file (more than " + std::to_string(kMaxDataFileBytes >> 20) +
-                    " MB)");
+    throw DataError(
+        name + ": " +
+        tr_format("too large for a data file (more than {0} MB)", {std::to_string(kMaxDataFileBytes >> 20)}));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw DataError(name + ": cannot read it");
+  if (!in) throw DataError(name + ": " + tr("cannot read it"));
   std::ostringstream text;
   text << in.rdbuf();
   try {
@@ -155,11 +162,11 @@ std::string find_row_problem(std::initializer_list<const std::vector<double>*> c
   for (std::size_t i = 0; i < rows; ++i) {
     for (const std::vector<double>* column : columns)
       if (const double v = (*column)[i]; !std::isfinite(v) || std::fabs(v) > kMaxDataValue)
-        return "row " + std::to_string(i + 1) + ": values must be finite and within 1e9";
+        return tr_format("row {0}: values must be finite and within 1e9", {std::to_string(i + 1)});
     if (labels && (*labels)[i] != 0 && (*labels)[i] != 1) {
       std::array<char, 32> v{};
       std::snprintf(v.data(), v.size(), "%.17g", (*labels)[i]);
-      return "row " + std::to_string(i + 1) + ": a logistic label y must be 0 or 1, got " + v.data();
+      return tr_format("row {0}: a logistic label y must be 0 or 1, got {1}", {std::to_string(i + 1), v.data()});
     }
   }
   return "";

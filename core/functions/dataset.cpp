@@ -5,6 +5,7 @@
 
 #include "data_csv.hpp"
 #include "random.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 
@@ -34,9 +35,9 @@ Dataset load_data_csv(const std::filesystem::path& path) {
 }
 
 std::string find_data_problem(const Dataset& data, DataLoss loss) {
-  if (data.x.size() != data.y.size()) return "x and y have different lengths";
-  if (data.size() == 0) return "no rows";
-  if (data.size() > kMaxDataRows) return "too many rows: more than " + std::to_string(kMaxDataRows);
+  if (data.x.size() != data.y.size()) return tr("x and y have different lengths");
+  if (data.size() == 0) return tr("no rows");
+  if (data.size() > kMaxDataRows) return tr_format("too many rows: more than {0}", {std::to_string(kMaxDataRows)});
   return find_row_problem({&data.x, &data.y}, loss == DataLoss::logistic ? &data.y : nullptr);
 }
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "translate.hpp"
+
 namespace optviz {
 
 struct Objective::Typed {
@@ -130,8 +132,9 @@ std::string_view Objective::name() const {
 std::string Objective::title() const {
   if (builtin_ != nullptr) return std::string(builtin_->title);
   if (data_)
-    return (data_->loss == DataLoss::linear ? "Linear regression on " : "Logistic regression on ") + data_->source;
-  return "Typed function";
+    return data_->loss == DataLoss::linear ? tr_format("Linear regression on {0}", {data_->source})
+                                           : tr_format("Logistic regression on {0}", {data_->source});
+  return tr("Typed function");
 }
 
 std::string_view Objective::formula() const {

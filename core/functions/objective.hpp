@@ -39,8 +39,10 @@ class Objective {
   // A data loss over the given rows, in their order (a mini-batch).
   void evaluate_rows(Vec2 p, std::span<const std::size_t> rows, double& value, Vec2& gradient) const;
   const TestFunction* builtin() const { return builtin_; }  // nullptr for a typed formula
-  std::string_view name() const;     // "rosenbrock", "expression", or the loss: "linear", "logistic"
-  std::string title() const;         // "Rosenbrock", "Typed function", "Linear regression on line64.csv"
+  std::string_view name() const;  // "rosenbrock", "expression", or the loss: "linear", "logistic"
+  // "Rosenbrock", "Typed function", "Linear regression on line64.csv", in the language shown (a
+  // built-in's title is its name): shown, never written to a file.
+  std::string title() const;
   std::string_view formula() const;  // in the expression language
   Box view() const;                  // the default view box
   Vec2 start() const;                // the default start point

@@ -9,6 +9,7 @@
 
 #include "parameters.hpp"
 #include "scenario_file.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -190,7 +191,7 @@ MapAnswer read_map_answer(std::span<const std::uint8_t> bytes) {
   m.block = get_bytes(bytes, at, 4);
   if (m.block == kErrorMark) {
     m.error.assign(bytes.begin() + static_cast<std::ptrdiff_t>(at), bytes.end());
-    if (m.error.empty()) m.error = "the worker failed without a message";
+    if (m.error.empty()) m.error = tr("the worker failed without a message");
     return m;
   }
   const std::uint64_t count = get_bytes(bytes, at, 4);

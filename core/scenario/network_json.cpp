@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "number_text.hpp"
+#include "translate.hpp"
 
 namespace optviz::scenario_fields {
 namespace {
@@ -20,13 +21,15 @@ PlaygroundRecipe parse_recipe(const Json& data) {
   const Json& set = member(data, "set", "network.data.set");
   const auto found = find_playground(text(set, "network.data.set"));
   if (!found)
-    fail("network.data.set", "must be one of circle, xor, gauss, spiral, plane, multi-gauss, got " + shown(set));
+    fail("network.data.set",
+         tr_format("must be one of {0}, got {1}", {"circle, xor, gauss, spiral, plane, multi-gauss", shown(set)}));
   r.set = *found;
   if (const auto it = data.find("rows"); it != data.end())
     r.rows = static_cast<std::size_t>(integer(*it, "network.data.rows", 1, static_cast<long>(kMaxNetRows)));
   if (const auto it = data.find("noise"); it != data.end()) r.noise = number(*it, "network.data.noise");
   if (const auto it = data.find("seed"); it != data.end()) {
-    if (!it->is_number_unsigned()) fail("network.data.seed", "must be an integer >= 0, got " + shown(*it));
+    if (!it->is_number_unsigned())
+      fail("network.data.seed", tr_format("must be an integer >= 0, got {0}", {shown(*it)}));
     r.seed = it->get<std::uint64_t>();
   }
   return r;
@@ -40,17 +43,17 @@ void parse_data(const Json& data, NetworkSetup& n) {
   }
   reject_unknown_keys(data, "network.data.", {"source", "x1", "x2", "y"});
   n.recipe.reset();
-  n.source = text(member(data, "source", "network.data.source (or \"set\")"), "network.data.source");
+  n.source = text(member(data, "source", tr("network.data.source (or \"set\")")), "network.data.source");
   for (const auto& [key, column] :
        {std::pair{"x1", &n.rows.x1}, std::pair{"x2", &n.rows.x2}, std::pair{"y", &n.rows.y}}) {
     const std::string field = std::string("network.data.") + key;
     const Json& list = member(data, key, field);
-    if (!list.is_array()) fail(field, "must be an array of numbers, got " + shown(list));
-    if (list.size() > kMaxNetRows) fail(field, "must have at most " + std::to_string(kMaxNetRows) + " rows");
+    if (!list.is_array()) fail(field, tr_format("must be an array of numbers, got {0}", {shown(list)}));
+    if (list.size() > kMaxNetRows) fail(field, tr_format("must have at most {0} rows", {std::to_string(kMaxNetRows)}));
     for (const Json& item : list) {
       const std::string at = field + "[" + std::to_string(column->size()) + "]";
       const double v = number(item, at);
-      if (!(std::abs(v) <= kMaxDataValue)) fail(at, "must be within " + format_number(kMaxDataValue));
+      if (!(std::abs(v) <= kMaxDataValue)) fail(at, tr_format("must be within {0}", {format_number(kMaxDataValue)}));
       column->push_back(v);
     }
   }
@@ -66,23 +69,25 @@ NetworkSetup parse_network(const Json& value) {
   if (const auto it = value.find("test_fraction"); it != value.end())
     n.test_fraction = number(*it, "network.test_fraction");
   if (const auto it = value.find("features"); it != value.end()) {
-    if (!it->is_array()) fail("network.features", "must be an array of names, got " + shown(*it));
+    if (!it->is_array()) fail("network.features", tr_format("must be an array of names, got {0}", {shown(*it)}));
     if (it->size() > kFeatureCount)
       fail("network.features",
-           "at most " + std::to_string(kFeatureCount) + " features, got " + std::to_string(it->size()));
+           tr_format("at most {0} features, got {1}", {std::to_string(kFeatureCount), std::to_string(it->size())}));
     n.features.clear();
     for (const Json& item : *it) {
       const std::string field = "network.features[" + std::to_string(n.features.size()) + "]";
       const auto f = find_feature(text(item, field));
-      if (!f) fail(field, "must be one of x1, x2, x1^2, x2^2, x1x2, sin_x1, sin_x2, got " + shown(item));
+      if (!f)
+        fail(field,
+             tr_format("must be one of {0}, got {1}", {"x1, x2, x1^2, x2^2, x1x2, sin_x1, sin_x2", shown(item)}));
       n.features.push_back(*f);
     }
   }
   if (const auto it = value.find("hidden"); it != value.end()) {
-    if (!it->is_array()) fail("network.hidden", "must be an array of widths, got " + shown(*it));
+    if (!it->is_array()) fail("network.hidden", tr_format("must be an array of widths, got {0}", {shown(*it)}));
     if (it->size() > kMaxHiddenLayers)
-      fail("network.hidden",
-           "at most " + std::to_string(kMaxHiddenLayers) + " hidden layers, got " + std::to_string(it->size()));
+      fail("network.hidden", tr_format("at most {0} hidden layers, got {1}",
+                                       {std::to_string(kMaxHiddenLayers), std::to_string(it->size())}));
     n.hidden.clear();
     for (const Json& item : *it)
       n.hidden.push_back(static_cast<std::size_t>(
@@ -90,13 +95,13 @@ NetworkSetup parse_network(const Json& value) {
   }
   if (const auto it = value.find("activation"); it != value.end()) {
     const auto a = find_activation(text(*it, "network.activation"));
-    if (!a) fail("network.activation", "must be \"tanh\", \"relu\" or \"sigmoid\", got " + shown(*it));
+    if (!a) fail("network.activation", tr_format("must be \"tanh\", \"relu\" or \"sigmoid\", got {0}", {shown(*it)}));
     n.activation = *a;
   }
   n.loss = n.recipe && !is_classification(n.recipe->set) ? NetLoss::mse : NetLoss::logistic;
   if (const auto it = value.find("loss"); it != value.end()) {
     const auto l = find_net_loss(text(*it, "network.loss"));
-    if (!l) fail("network.loss", "must be \"logistic\" or \"mse\", got " + shown(*it));
+    if (!l) fail("network.loss", tr_format("must be \"logistic\" or \"mse\", got {0}", {shown(*it)}));
     n.loss = *l;
   }
   return n;

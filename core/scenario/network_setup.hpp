@@ -35,8 +35,10 @@ struct NetworkSetup {
 
 inline constexpr double kMaxTestFraction = 0.9;
 
-// "2-4-2-1 tanh network on the circle": the title of a network scenario without one.
+// "2-4-2-1 tanh network on the circle": the title of a network scenario without one, in English
+// (summary.json's "network"); shown_network_title is the same in the language shown.
 std::string network_title(const NetworkSetup& setup);
+std::string shown_network_title(const NetworkSetup& setup);
 
 // The rows: drawn from the recipe, or the rows read. Throws DataError for a recipe that cannot be
 // drawn.

@@ -2,6 +2,7 @@
 
 #include "embedded_presets.hpp"
 #include "scenario_file.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -12,7 +13,7 @@ std::vector<Scenario> parse_presets() {
     try {
       out.push_back(scenario_from_json(file.text));
     } catch (const ScenarioError& e) {
-      throw ScenarioError("lesson preset " + std::string(file.name) + ": " + e.what());
+      throw ScenarioError(tr_format("lesson preset {0}: {1}", {file.name, e.what()}));
     }
   }
   return out;

@@ -12,6 +12,7 @@
 #include "csv.hpp"
 #include "json_text.hpp"
 #include "run_name.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -84,7 +85,7 @@ void export_runs(const Scenario& scenario, const std::vector<Trajectory>& runs, 
   const std::string summary = run_summary_json(scenario, runs);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw std::runtime_error("cannot write " + dir.string() + ": " + ec.message());
+  if (ec) throw std::runtime_error(tr_format("cannot write {0}: {1}", {dir.string(), ec.message()}));
   for (std::size_t i = 0; i < runs.size(); ++i) {
     std::ostringstream csv;
     write_csv(csv, runs[i], scenario.course.runs[i]);
@@ -144,7 +145,7 @@ void export_net_runs(const Scenario& scenario, const std::vector<const NetRun*>&
   summary["runs"] = std::move(list);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw std::runtime_error("cannot write " + dir.string() + ": " + ec.message());
+  if (ec) throw std::runtime_error(tr_format("cannot write {0}: {1}", {dir.string(), ec.message()}));
   for (const auto& [file, text] : files) write_file_atomically(dir / file, text);
   write_file_atomically(dir / "summary.json", pretty_json(summary));
 }

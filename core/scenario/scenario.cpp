@@ -157,9 +157,10 @@ Scenario default_network_scenario() {
 }
 
 Sweep lesson_sweep(const Scenario& scenario) {
-  if (!scenario.lesson.sweep) throw std::invalid_argument("the lesson has no sweep");
+  if (!scenario.lesson.sweep) throw std::invalid_argument(tr("the lesson has no sweep"));
   const LessonSweep& l = *scenario.lesson.sweep;
-  if (l.run >= scenario.course.runs.size()) throw std::invalid_argument("run: no run " + std::to_string(l.run));
+  if (l.run >= scenario.course.runs.size())
+    throw std::invalid_argument("run: " + tr_format("no run {0}", {std::to_string(l.run)}));
   Sweep s;
   s.objective = scenario.course.objective;
   s.run = scenario.course.runs[l.run];
@@ -177,7 +178,7 @@ Sweep lesson_sweep(const Scenario& scenario) {
   s.x = axis(l.x, "x");
   s.y = axis(l.y, "y");
   if (s.x.parameter == s.y.parameter)
-    throw std::invalid_argument("y: " + std::string(s.y.parameter->name) + " is already swept by x");
+    throw std::invalid_argument("y: " + tr_format("{0} is already swept by x", {s.y.parameter->name}));
   if (std::string problem = find_sweep_problem(s); !problem.empty()) throw std::invalid_argument(problem);
   return s;
 }

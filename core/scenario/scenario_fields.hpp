@@ -32,6 +32,7 @@ bool boolean(const Json& value, const std::string& field);
 std::string text(const Json& value, const std::string& field);
 // An integer in [min, max]; a JSON number with a fraction or out of range is refused.
 long integer(const Json& value, const std::string& field, long min, long max);
+// `what` completes "must be {0}, got {1}" (a literal marked translatable: "a point [x, y]").
 Vec2 pair(const Json& value, const std::string& field, const char* what);
 std::string_view scale_name(ColourScale scale);
 

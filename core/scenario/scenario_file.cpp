@@ -32,7 +32,7 @@ namespace {
 constexpr int kMaxJsonDepth = 16;  // a scenario needs 4 levels
 
 Rgb parse_colour(const Json& value, const std::string& field) {
-  const std::string problem = "must be a colour \"#rrggbb\", got " + shown(value);
+  const std::string problem = tr_format("must be a colour \"#rrggbb\", got {0}", {shown(value)});
   if (!value.is_string()) fail(field, problem);
   const std::string s = value.get<std::string>();
   if (s.size() != 7 || s[0] != '#') fail(field, problem);
@@ -60,7 +60,7 @@ ColourScale colour_scale(const Json& value, const std::string& field) {
   const std::string scale = text(value, field);
   if (scale == "log") return ColourScale::log;
   if (scale == "linear") return ColourScale::linear;
-  fail(field, "must be \"log\" or \"linear\", got " + shown(value));
+  fail(field, tr_format("must be \"log\" or \"linear\", got {0}", {shown(value)}));
 }
 
 // "schedule": {"kind": "cosine", "t_max": 120, ...}; only the fields its kind uses.
@@ -76,14 +76,14 @@ Schedule parse_schedule(const Json& value, const std::string& field) {
   Schedule s;
   const Json& kind = member(value, "kind", field + ".kind");
   const auto found = find_schedule(text(kind, field + ".kind"));
-  if (!found) fail(field + ".kind", "must be one of " + schedule_list() + ", got " + shown(kind));
+  if (!found) fail(field + ".kind", tr_format("must be one of {0}, got {1}", {schedule_list(), shown(kind)}));
   s.kind = *found;
   for (const auto& [key, item] : value.items()) {
     const std::string f = field + "." + key_text(key);
     if (key == "kind") continue;
     const ScheduleField* taken = find_schedule_field(key);
     if (taken == nullptr || !taken->applies_to(s.kind))
-      fail(f, "unknown key for a " + std::string(name(s.kind)) + " schedule");
+      fail(f, tr_format("unknown key for a {0} schedule", {name(s.kind)}));
     if (taken->count)
       s.*taken->count = integer(item, f, static_cast<long>(taken->min), kMaxSteps);
     else
@@ -188,7 +188,7 @@ ParsedRun parse_rule_run(const Json& value, std::size_t index, const std::string
   RunSpec run = make_rule_run(*rule);
   RunLook look = make_look({}, index, run);
   for (const RealParameter* p : rule->reads())
-    if (!value.contains(p->name)) fail(prefix + std::string(p->name), "missing (the rule reads it)");
+    if (!value.contains(p->name)) fail(prefix + std::string(p->name), tr("missing (the rule reads it)"));
   for (const auto& [key, item] : value.items()) {
     const std::string field = prefix + key_text(key);
     if (key == "rule") continue;
@@ -196,17 +196,17 @@ ParsedRun parse_rule_run(const Json& value, std::size_t index, const std::string
     } else if (key == "accumulator") {
       look.accumulator = text(item, field);
       if (!rule->state_index(look.accumulator))
-        fail(field, "must be one of the rule's state variables, got " + shown(item));
+        fail(field, tr_format("must be one of the rule's state variables, got {0}", {shown(item)}));
     } else if (key == "optimizer") {
-      fail(field, "a run has either an optimizer or a rule, not both");
+      fail(field, tr("a run has either an optimizer or a rule, not both"));
     } else if (parse_training_key(run, key, item, field)) {
     } else {
       const auto parameters = real_parameters();
       const std::string_view wanted = key;
       const auto p =
           std::find_if(parameters.begin(), parameters.end(), [&](const auto& q) { return q.name == wanted; });
-      if (p == parameters.end()) fail(field, "unknown key");
-      if (!rule->reads_parameter(key)) fail(field, "the rule does not read it");
+      if (p == parameters.end()) fail(field, tr("unknown key"));
+      if (!rule->reads_parameter(key)) fail(field, tr("the rule does not read it"));
       run.hyper.*p->member = number(item, field);
     }
   }
@@ -220,7 +220,8 @@ ParsedRun parse_run(const Json& value, std::size_t index) {
   const Json& optimizer = member(value, "optimizer", prefix + "optimizer");
   const std::string kind_name = text(optimizer, prefix + "optimizer");
   const auto kind = find_optimizer(kind_name);
-  if (!kind) fail(prefix + "optimizer", "must be one of " + optimizer_names(~0u) + ", got " + shown(optimizer));
+  if (!kind)
+    fail(prefix + "optimizer", tr_format("must be one of {0}, got {1}", {optimizer_names(~0u), shown(optimizer)}));
 
   RunSpec run = make_run(*kind);
   RunLook look = make_look({}, index);
@@ -233,18 +234,18 @@ ParsedRun parse_run(const Json& value, std::size_t index) {
     for (const RealParameter& p : real_parameters()) {
       if (p.name != key) continue;
       if (!p.applies_to(*kind))
-        fail(field, "does not apply to " + kind_name + " (it is taken by " + optimizer_names(p.kinds) + ")");
+        fail(field, tr_format("does not apply to {0} (it is taken by {1})", {kind_name, optimizer_names(p.kinds)}));
       run.hyper.*p.member = number(item, field);
       known = true;
     }
     for (const FlagParameter& p : flag_parameters()) {
       if (p.name != key) continue;
       if (!p.applies_to(*kind))
-        fail(field, "does not apply to " + kind_name + " (it is taken by " + optimizer_names(p.kinds) + ")");
+        fail(field, tr_format("does not apply to {0} (it is taken by {1})", {kind_name, optimizer_names(p.kinds)}));
       run.hyper.*p.member = boolean(item, field);
       known = true;
     }
-    if (!known) fail(field, "unknown key");
+    if (!known) fail(field, tr("unknown key"));
   }
   return {std::move(run), std::move(look)};
 }
@@ -264,7 +265,7 @@ Display parse_display(const Json& value) {
     else if (view == "3d")
       display.view = CanvasView::surface;
     else
-      fail("display.view", "must be \"2d\" or \"3d\", got " + shown(*it));
+      fail("display.view", tr_format("must be \"2d\" or \"3d\", got {0}", {shown(*it)}));
   }
   if (const auto it = value.find("surface"); it != value.end()) {
     require_object(*it, "display.surface");
@@ -289,12 +290,13 @@ LessonInfo parse_lesson(const Json& value, long steps) {
   LessonInfo lesson;
   if (const auto it = value.find("chapter"); it != value.end()) lesson.chapter = text(*it, "lesson.chapter");
   if (const auto it = value.find("plots"); it != value.end()) {
-    if (!it->is_array()) fail("lesson.plots", "must be an array of plot names, got " + shown(*it));
+    if (!it->is_array()) fail("lesson.plots", tr_format("must be an array of plot names, got {0}", {shown(*it)}));
     for (std::size_t i = 0; i < it->size(); ++i) {
       const std::string field = "lesson.plots[" + std::to_string(i) + "]";
       const auto plot = find_lesson_plot(text((*it)[i], field));
       if (!plot)
-        fail(field, "must be \"loss\", \"accumulator\", \"step_size\", \"data\" or \"sweep\", got " + shown((*it)[i]));
+        fail(field, tr_format("must be \"loss\", \"accumulator\", \"step_size\", \"data\" or \"sweep\", got {0}",
+                              {shown((*it)[i])}));
       lesson.plots.push_back(*plot);
     }
   }
@@ -307,7 +309,7 @@ LessonInfo parse_lesson(const Json& value, long steps) {
     else if (c == "y")
       lesson.coordinate = CoordinateChoice::y;
     else
-      fail("lesson.coordinate", "must be \"x\", \"y\" or \"both\", got " + shown(*it));
+      fail("lesson.coordinate", tr_format("must be \"x\", \"y\" or \"both\", got {0}", {shown(*it)}));
   }
   if (const auto it = value.find("step"); it != value.end())
     lesson.step = integer(*it, "lesson.step", 0, std::max(0L, steps));
@@ -326,18 +328,21 @@ LessonInfo parse_lesson(const Json& value, long steps) {
   }
   if (const auto it = value.find("view"); it != value.end()) {
     const auto view = find_net_view(text(*it, "lesson.view"));
-    if (!view) fail("lesson.view", "must be \"data\", \"layers\" or \"plane\", got " + shown(*it));
+    if (!view) fail("lesson.view", tr_format("must be \"data\", \"layers\" or \"plane\", got {0}", {shown(*it)}));
     lesson.view = *view;
   }
   if (const auto it = value.find("quantity"); it != value.end()) {
     const auto quantity = find_layer_quantity(text(*it, "lesson.quantity"));
     if (!quantity)
-      fail("lesson.quantity", "must be \"accumulator\", \"step_size\" or \"update_ratio\", got " + shown(*it));
+      fail("lesson.quantity",
+           tr_format("must be \"accumulator\", \"step_size\" or \"update_ratio\", got {0}", {shown(*it)}));
     lesson.quantity = *quantity;
   }
   if (const auto it = value.find("plane"); it != value.end()) {
     const auto plane = find_plane_kind(text(*it, "lesson.plane"));
-    if (!plane) fail("lesson.plane", "must be \"pca\", \"random\", \"three-point\" or \"line\", got " + shown(*it));
+    if (!plane)
+      fail("lesson.plane",
+           tr_format("must be \"pca\", \"random\", \"three-point\" or \"line\", got {0}", {shown(*it)}));
     lesson.plane = *plane;
   }
   return lesson;
@@ -357,13 +362,14 @@ Objective parse_data(const Json& value) {
   const std::string source = text(member(value, "source", "data.source"), "data.source");
   const Json& loss_item = member(value, "loss", "data.loss");
   const auto loss = find_loss(text(loss_item, "data.loss"));
-  if (!loss) fail("data.loss", "must be \"linear\" or \"logistic\", got " + shown(loss_item));
+  if (!loss) fail("data.loss", tr_format("must be \"linear\" or \"logistic\", got {0}", {shown(loss_item)}));
   Dataset data;
   for (const auto& [key, column] : {std::pair{"x", &data.x}, std::pair{"y", &data.y}}) {
     const Json& list = member(value, key, std::string("data.") + key);
-    if (!list.is_array()) fail(std::string("data.") + key, "must be an array of numbers, got " + shown(list));
+    if (!list.is_array())
+      fail(std::string("data.") + key, tr_format("must be an array of numbers, got {0}", {shown(list)}));
     if (list.size() > kMaxDataRows)
-      fail(std::string("data.") + key, "must have at most " + std::to_string(kMaxDataRows) + " rows");
+      fail(std::string("data.") + key, tr_format("must have at most {0} rows", {std::to_string(kMaxDataRows)}));
     for (std::size_t i = 0; i < list.size(); ++i)
       column->push_back(number(list[i], std::string("data.") + key + "[" + std::to_string(i) + "]"));
   }
@@ -382,7 +388,7 @@ Objective parse_objective(const Json& root) {
   const auto data = root.find("data");
   if ((function != root.end()) + (expression != root.end()) + (data != root.end()) > 1)
     fail(data != root.end() ? "data" : "expression",
-         "a scenario has one of a function, an expression or data, not several");
+         tr("a scenario has one of a function, an expression or data, not several"));
   if (data != root.end()) return parse_data(*data);
   if (expression != root.end()) {
     try {
@@ -391,9 +397,9 @@ Objective parse_objective(const Json& root) {
       fail("expression", place_text(text(*expression, "expression"), e.column()) + ": " + e.problem());
     }
   }
-  if (function == root.end()) fail("function", "missing (a built-in's name, or give an \"expression\" instead)");
+  if (function == root.end()) fail("function", tr("missing (a built-in's name, or give an \"expression\" instead)"));
   const TestFunction* f = find_function(text(*function, "function"));
-  if (f == nullptr) fail("function", "must be one of " + function_names() + ", got " + shown(*function));
+  if (f == nullptr) fail("function", tr_format("must be one of {0}, got {1}", {function_names(), shown(*function)}));
   return *f;
 }
 
@@ -407,13 +413,13 @@ Scenario scenario_from_json(std::string_view text_in) {
   const auto refuse_repeated_keys = [&keys](int depth, Json::parse_event_t event, Json& parsed) {
     if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) &&
         depth >= kMaxJsonDepth)
-      throw ScenarioError("not valid JSON for a scenario: nested deeper than " + std::to_string(kMaxJsonDepth) +
-                          " levels");
+      throw ScenarioError(
+          tr_format("not valid JSON for a scenario: nested deeper than {0} levels", {std::to_string(kMaxJsonDepth)}));
     if (event == Json::parse_event_t::object_start) keys.emplace_back();
     if (event == Json::parse_event_t::object_end) keys.pop_back();
     if (event == Json::parse_event_t::key && !keys.back().insert(parsed.get<std::string>()).second)
-      throw ScenarioError("not valid JSON for a scenario: the key \"" + key_text(parsed.get<std::string>()) +
-                          "\" appears twice in one object");
+      throw ScenarioError(tr_format("not valid JSON for a scenario: the key \"{0}\" appears twice in one object",
+                                    {key_text(parsed.get<std::string>())}));
     return true;
   };
   try {
@@ -423,17 +429,18 @@ Scenario scenario_from_json(std::string_view text_in) {
     std::string what = e.what();
     if (const auto end = what.find("] "); what.starts_with("[json.exception.") && end != std::string::npos)
       what = what.substr(end + 2);
-    throw ScenarioError("not valid JSON: " + what);
+    throw ScenarioError(tr_format("not valid JSON: {0}", {what}));
   }
-  if (!root.is_object()) throw ScenarioError("a scenario must be a JSON object {...}, got " + shown(root));
+  if (!root.is_object())
+    throw ScenarioError(tr_format("a scenario must be a JSON object {...}, got {0}", {shown(root)}));
 
   const Json& version = member(root, "version", "version");
   // nlohmann stores every non-negative integer as unsigned.
   if (!version.is_number_unsigned() || version.get<std::uint64_t>() < 1)
-    fail("version", "must be an integer >= 1, got " + shown(version));
+    fail("version", tr_format("must be an integer >= 1, got {0}", {shown(version)}));
   if (version.get<std::uint64_t>() > kScenarioVersion)
-    throw ScenarioError("scenario version " + shown(version) + " is newer than this optviz (" +
-                        std::to_string(kScenarioVersion) + "); update optviz");
+    throw ScenarioError(tr_format("scenario version {0} is newer than this optviz ({1}); update optviz",
+                                  {shown(version), std::to_string(kScenarioVersion)}));
   reject_unknown_keys(root, "",
                       {"version", "title", "description", "lesson", "translations", "function", "expression", "data",
                        "network", "view", "start", "steps", "seed", "display", "runs"});
@@ -442,8 +449,7 @@ Scenario scenario_from_json(std::string_view text_in) {
   const bool network = root.find("network") != root.end();
   if (network) {
     for (const char* key : {"function", "expression", "data", "start"})
-      if (root.find(key) != root.end())
-        fail(key, "a network scenario (\"network\") has no \"" + std::string(key) + "\"");
+      if (root.find(key) != root.end()) fail(key, tr_format("a network scenario (\"network\") has no \"{0}\"", {key}));
     s.network = parse_network(root.at("network"));
   } else {
     s.course.objective = parse_objective(root);
@@ -452,14 +458,14 @@ Scenario scenario_from_json(std::string_view text_in) {
   if (const auto it = root.find("view"); it != root.end()) {
     require_object(*it, "view");
     reject_unknown_keys(*it, "view.", {"x", "y"});
-    const Vec2 x = pair(member(*it, "x", "view.x"), "view.x", "[min, max]");
-    const Vec2 y = pair(member(*it, "y", "view.y"), "view.y", "[min, max]");
+    const Vec2 x = pair(member(*it, "x", "view.x"), "view.x", translatable("[min, max]"));
+    const Vec2 y = pair(member(*it, "y", "view.y"), "view.y", translatable("[min, max]"));
     s.view = {{x.x, y.x}, {x.y, y.y}};
   }
-  if (!network) s.course.start = pair(member(root, "start", "start"), "start", "a point [x, y]");
+  if (!network) s.course.start = pair(member(root, "start", "start"), "start", translatable("a point [x, y]"));
   s.course.steps = integer(member(root, "steps", "steps"), "steps", 0, kMaxSteps);
   if (const auto it = root.find("seed"); it != root.end()) {
-    if (!it->is_number_unsigned()) fail("seed", "must be an integer >= 0, got " + shown(*it));
+    if (!it->is_number_unsigned()) fail("seed", tr_format("must be an integer >= 0, got {0}", {shown(*it)}));
     s.course.seed = it->get<std::uint64_t>();
   }
   if (const auto it = root.find("display"); it != root.end()) s.display = parse_display(*it);
@@ -467,9 +473,10 @@ Scenario scenario_from_json(std::string_view text_in) {
   if (const auto it = root.find("description"); it != root.end()) s.description = text(*it, "description");
 
   const Json& runs = member(root, "runs", "runs");
-  if (!runs.is_array()) fail("runs", "must be an array [...], got " + shown(runs));
+  if (!runs.is_array()) fail("runs", tr_format("must be an array [...], got {0}", {shown(runs)}));
   if (runs.size() > kMaxRuns)
-    fail("runs", "must have at most " + std::to_string(kMaxRuns) + " runs, got " + std::to_string(runs.size()));
+    fail("runs",
+         tr_format("must have at most {0} runs, got {1}", {std::to_string(kMaxRuns), std::to_string(runs.size())}));
   for (std::size_t i = 0; i < runs.size(); ++i) {
     ParsedRun parsed = parse_run(runs[i], i);
     // A label that only spells the run's own values is automatic: it follows them from now on.
@@ -487,23 +494,25 @@ Scenario load_scenario_json(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
-  if (std::filesystem::is_directory(status)) throw ScenarioError(name + ": is a directory, not a scenario file");
+  if (std::filesystem::is_directory(status))
+    throw ScenarioError(name + ": " + tr("is a directory, not a scenario file"));
   // A FIFO or a device would block or never end: only regular files are scenarios.
   if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
-    throw ScenarioError(name + ": not a regular file, so not a scenario file");
+    throw ScenarioError(name + ": " + tr("not a regular file, so not a scenario file"));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw ScenarioError(name + ": cannot read: " + std::strerror(errno));
+  if (!file) throw ScenarioError(name + ": " + tr_format("cannot read: {0}", {std::strerror(errno)}));
   std::string contents;
   std::array<char, 65536> buffer{};
   for (;;) {
     const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get());
     contents.append(buffer.data(), n);
     if (contents.size() > kMaxScenarioFileBytes)
-      throw ScenarioError(name + ": too large for a scenario file (more than " +
-                          std::to_string(kMaxScenarioFileBytes >> 20) + " MB)");
+      throw ScenarioError(
+          name + ": " +
+          tr_format("too large for a scenario file (more than {0} MB)", {std::to_string(kMaxScenarioFileBytes >> 20)}));
     if (n < buffer.size()) break;
   }
-  if (std::ferror(file.get())) throw ScenarioError(name + ": cannot read: " + std::strerror(errno));
+  if (std::ferror(file.get())) throw ScenarioError(name + ": " + tr_format("cannot read: {0}", {std::strerror(errno)}));
   try {
     return scenario_from_json(contents);
   } catch (const ScenarioError& e) {

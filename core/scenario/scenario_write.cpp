@@ -7,6 +7,7 @@
 #include "parameters.hpp"
 #include "scenario_fields.hpp"
 #include "scenario_file.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 
@@ -145,7 +146,7 @@ std::filesystem::path scenario_file_name(const std::filesystem::path& path) {
 
 void save_scenario(const std::filesystem::path& path, const Scenario& scenario) {
   if (std::string problem = find_scenario_problem(scenario); !problem.empty())
-    throw ScenarioError("cannot save " + path.string() + ": " + problem);
+    throw ScenarioError(tr_format("cannot save {0}: {1}", {path.string(), problem}));
   write_file_atomically(path, to_json(scenario));
 }
 

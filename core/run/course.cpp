@@ -67,14 +67,15 @@ std::string parameter_summary(const RunSpec& run) {
   }
   if (const std::string schedule = schedule_summary(run.schedule); !schedule.empty()) add(schedule);
   if (run.batch > 0)
-    add(tr_format(run.shuffle ? "batch {0}, shuffled" : "batch {0}", {std::to_string(run.batch)}));
+    add(run.shuffle ? tr_format("batch {0}, shuffled", {std::to_string(run.batch)})
+                    : tr_format("batch {0}", {std::to_string(run.batch)}));
   if (run.noise > 0) add(tr_format("noise σ = {0}", {format_shown(run.noise)}));
   if (!run.rule) {
     const Hyperparameters d = defaults(h.kind);
     if (h.centered != d.centered && h.centered) add(tr("centered"));
     if (h.amsgrad != d.amsgrad && h.amsgrad) add("AMSGrad");
-    if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(tr(h.eps_inside_sqrt ? "ε inside √" : "ε outside √"));
-    if (h.bias_correction != d.bias_correction) add(tr(h.bias_correction ? "bias correction" : "no bias correction"));
+    if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(h.eps_inside_sqrt ? tr("ε inside √") : tr("ε outside √"));
+    if (h.bias_correction != d.bias_correction) add(h.bias_correction ? tr("bias correction") : tr("no bias correction"));
   }
   return out;
 }

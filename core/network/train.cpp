@@ -159,8 +159,7 @@ std::string find_net_training_problem(const Network& net, const NetSets& sets, c
   if (sets.train.size() > kMaxNetRows || sets.test.size() > kMaxNetRows)
     return "data: " + tr_format("at most {0} rows", {std::to_string(kMaxNetRows)});
   if (sets.test.size() > 0)
-    if (std::string p = find_net_data_problem(sets.test, net.spec().loss); !p.empty())
-      return tr_format("test data: {0}", {p});
+    if (std::string p = find_net_data_problem(sets.test, net.spec().loss); !p.empty()) return "test data: " + p;
   if (steps < 0 || steps > kMaxSteps)
     return "steps: " + tr_format("must be 0 .. {0}, got {1}", {std::to_string(kMaxSteps), std::to_string(steps)});
   if (spec.rule) {

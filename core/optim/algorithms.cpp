@@ -3,6 +3,7 @@
 #include <array>
 
 #include "parameters.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -116,47 +117,47 @@ constexpr std::array kLion = {
 
 constexpr std::array<AlgorithmSymbol, 0> kNoSymbols = {};
 constexpr std::array kMomentumSymbols = {
-    AlgorithmSymbol{"buf", "the momentum buffer, g at the first update (PyTorch's b)"}};
+    AlgorithmSymbol{"buf", translatable("the momentum buffer, g at the first update (PyTorch's b)")}};
 constexpr std::array kAdagradSymbols = {
-    AlgorithmSymbol{"G", "the sum of squared gradients, from G₀"},
-    AlgorithmSymbol{"c", "the learning rate of update t"},
-    AlgorithmSymbol{"d", "the denominator"},
+    AlgorithmSymbol{"G", translatable("the sum of squared gradients, from G₀")},
+    AlgorithmSymbol{"c", translatable("the learning rate of update t")},
+    AlgorithmSymbol{"d", translatable("the denominator")},
 };
 constexpr std::array kRmspropSymbols = {
-    AlgorithmSymbol{"G", "the average of g² (PyTorch's v)"},
-    AlgorithmSymbol{"gavg", "the average of g (centered)"},
-    AlgorithmSymbol{"s", "the second moment divided by: G, or the variance G − gavg² when centered"},
-    AlgorithmSymbol{"d", "the denominator"},
-    AlgorithmSymbol{"buf", "the momentum buffer of the scaled gradient"},
+    AlgorithmSymbol{"G", translatable("the average of g² (PyTorch's v)")},
+    AlgorithmSymbol{"gavg", translatable("the average of g (centered)")},
+    AlgorithmSymbol{"s", translatable("the second moment divided by: G, or the variance G − gavg² when centered")},
+    AlgorithmSymbol{"d", translatable("the denominator")},
+    AlgorithmSymbol{"buf", translatable("the momentum buffer of the scaled gradient")},
 };
 constexpr std::array kAdamSymbols = {
-    AlgorithmSymbol{"m", "the first moment, the average of g"},
-    AlgorithmSymbol{"v", "the second moment, the average of g²"},
-    AlgorithmSymbol{"s", "v, or with AMSGrad the running maximum of v (PyTorch's max_exp_avg_sq)"},
-    AlgorithmSymbol{"c1", "the bias correction of m: m̂ = m/c₁"},
-    AlgorithmSymbol{"c2", "the bias correction of s: v̂ = s/c₂"},
-    AlgorithmSymbol{"d", "the denominator √v̂ + ε, computed as PyTorch does"},
+    AlgorithmSymbol{"m", translatable("the first moment, the average of g")},
+    AlgorithmSymbol{"v", translatable("the second moment, the average of g²")},
+    AlgorithmSymbol{"s", translatable("v, or with AMSGrad the running maximum of v (PyTorch's max_exp_avg_sq)")},
+    AlgorithmSymbol{"c1", translatable("the bias correction of m: m̂ = m/c₁")},
+    AlgorithmSymbol{"c2", translatable("the bias correction of s: v̂ = s/c₂")},
+    AlgorithmSymbol{"d", translatable("the denominator √v̂ + ε, computed as PyTorch does")},
 };
 constexpr std::array kAdadeltaSymbols = {
-    AlgorithmSymbol{"G", "the average of g² (PyTorch's square_avg)"},
-    AlgorithmSymbol{"delta", "the update before η"},
-    AlgorithmSymbol{"D", "the average of Δ² (PyTorch's acc_delta)"},
+    AlgorithmSymbol{"G", translatable("the average of g² (PyTorch's square_avg)")},
+    AlgorithmSymbol{"delta", translatable("the update before η")},
+    AlgorithmSymbol{"D", translatable("the average of Δ² (PyTorch's acc_delta)")},
 };
 constexpr std::array kAdamaxSymbols = {
-    AlgorithmSymbol{"m", "the first moment, the average of g"},
-    AlgorithmSymbol{"u", "the infinity norm, a decaying maximum of |g| + ε"},
+    AlgorithmSymbol{"m", translatable("the first moment, the average of g")},
+    AlgorithmSymbol{"u", translatable("the infinity norm, a decaying maximum of |g| + ε")},
 };
 constexpr std::array kNadamSymbols = {
-    AlgorithmSymbol{"mu", "the momentum coefficient of update t"},
-    AlgorithmSymbol{"mu_next", "that of update t + 1"},
-    AlgorithmSymbol{"P", "the product μ₁μ₂…μₜ (PyTorch's mu_product)"},
-    AlgorithmSymbol{"m", "the first moment, the average of g"},
-    AlgorithmSymbol{"v", "the second moment, the average of g²"},
-    AlgorithmSymbol{"d", "the denominator"},
+    AlgorithmSymbol{"mu", translatable("the momentum coefficient of update t")},
+    AlgorithmSymbol{"mu_next", translatable("that of update t + 1")},
+    AlgorithmSymbol{"P", translatable("the product μ₁μ₂…μₜ (PyTorch's mu_product)")},
+    AlgorithmSymbol{"m", translatable("the first moment, the average of g")},
+    AlgorithmSymbol{"v", translatable("the second moment, the average of g²")},
+    AlgorithmSymbol{"d", translatable("the denominator")},
 };
 constexpr std::array kLionSymbols = {
-    AlgorithmSymbol{"c", "the interpolation whose sign is the step"},
-    AlgorithmSymbol{"m", "the momentum, the average of g"},
+    AlgorithmSymbol{"c", translatable("the interpolation whose sign is the step")},
+    AlgorithmSymbol{"m", translatable("the momentum, the average of g")},
 };
 
 constexpr std::string_view kNoEps = "no ε";

@@ -160,7 +160,7 @@ constexpr std::array kLionSymbols = {
     AlgorithmSymbol{"m", translatable("the momentum, the average of g")},
 };
 
-constexpr std::string_view kNoEps = "no ε";
+constexpr std::string_view kNoEps = translatable("no ε");
 
 const std::array kAlgorithms = {
     Algorithm{K::sgd, "PyTorch 2.x torch.optim.SGD (momentum 0)", kSgd, kNoSymbols, kNoEps, ""},
@@ -168,21 +168,21 @@ const std::array kAlgorithms = {
     Algorithm{K::nesterov, "PyTorch 2.x torch.optim.SGD with nesterov=True (dampening 0)", kNesterov, kMomentumSymbols,
               kNoEps, ""},
     Algorithm{K::adagrad, "PyTorch 2.x torch.optim.Adagrad", kAdagrad, kAdagradSymbols,
-              "ε outside the root, √G + ε, as PyTorch adds it", "Keras 3's keras.optimizers.Adagrad"},
+              translatable("ε outside the root, √G + ε, as PyTorch adds it"), "Keras 3's keras.optimizers.Adagrad"},
     Algorithm{K::rmsprop, "PyTorch 2.x torch.optim.RMSprop (ρ is its alpha)", kRmsprop, kRmspropSymbols,
-              "ε outside the root, √s + ε, as PyTorch adds it",
+              translatable("ε outside the root, √s + ε, as PyTorch adds it"),
               "TF1's tf.train.RMSPropOptimizer and Keras 3's keras.optimizers.RMSprop"},
     Algorithm{K::adam, "PyTorch 2.x torch.optim.Adam (Kingma and Ba 2015)", kAdam, kAdamSymbols,
-              "ε outside the root, after the bias correction of s: √s/√c₂ + ε, as PyTorch computes it",
+              translatable("ε outside the root, after the bias correction of s: √s/√c₂ + ε, as PyTorch computes it"),
               "optax's scale_by_adam with eps = 0 and eps_root = ε"},
     Algorithm{K::adamw, "PyTorch 2.x torch.optim.AdamW (Loshchilov and Hutter 2019)", kAdamw, kAdamSymbols,
-              "ε outside the root, after the bias correction of s: √s/√c₂ + ε, as PyTorch computes it", ""},
+              translatable("ε outside the root, after the bias correction of s: √s/√c₂ + ε, as PyTorch computes it"), ""},
     Algorithm{K::adadelta, "PyTorch 2.x torch.optim.Adadelta (Zeiler 2012)", kAdadelta, kAdadeltaSymbols,
-              "ε inside both roots, √(D + ε)/√(G + ε), as PyTorch and Zeiler 2012 add it", ""},
+              translatable("ε inside both roots, √(D + ε)/√(G + ε), as PyTorch and Zeiler 2012 add it"), ""},
     Algorithm{K::adamax, "PyTorch 2.x torch.optim.Adamax", kAdamax, kAdamaxSymbols,
-              "ε added to |g| inside the maximum, as PyTorch adds it", ""},
+              translatable("ε added to |g| inside the maximum, as PyTorch adds it"), ""},
     Algorithm{K::nadam, "PyTorch 2.x torch.optim.NAdam (Dozat 2016; PyTorch 1.13 differs in P)", kNadam, kNadamSymbols,
-              "ε outside the root, √(v/(1 − β₂ᵗ)) + ε, as PyTorch adds it", ""},
+              translatable("ε outside the root, √(v/(1 − β₂ᵗ)) + ε, as PyTorch adds it"), ""},
     Algorithm{K::lion, "Chen et al. 2023, Symbolic Discovery of Optimization Algorithms (not in torch.optim)", kLion,
               kLionSymbols, kNoEps, ""},
 };

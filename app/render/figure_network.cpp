@@ -103,7 +103,8 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
     const PixelRect picture_area = slide ? layout.canvas : PixelRect{0, 0, w, h};
     const std::vector<NetRunLine> lines_of_runs = net_run_lines(scenario, runs.runs, style.background);
     if (maps) {
-      const std::string heading = tr_format("{0} at step {1}", {run_names(scenario)[*shown], std::to_string(snapshot.step)});
+      const std::string heading =
+          tr_format("{0} at step {1}", {run_names(scenario)[*shown], std::to_string(snapshot.step)});
       if (slide)
         draw_network_picture(dl, picture_area, {runs.start, snapshot.theta, &*maps, heading, std::nullopt}, style);
       else

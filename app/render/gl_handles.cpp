@@ -47,7 +47,8 @@ GlProgram link_program(const char* vertex, const char* fragment, std::string& er
   GLint ok = GL_FALSE;
   glGetProgramiv(program.get(), GL_LINK_STATUS, &ok);
   if (ok == GL_TRUE) return program;
-  error = tr_format("shader program does not link: {0}", {info_log(program.get(), glGetProgramiv, glGetProgramInfoLog)});
+  error =
+      tr_format("shader program does not link: {0}", {info_log(program.get(), glGetProgramiv, glGetProgramInfoLog)});
   return GlProgram();
 }
 

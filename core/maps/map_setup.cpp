@@ -106,7 +106,8 @@ std::string find_axis_problem(const Axis& axis, const RunSpec& run) {
     if (axis.log && !(value > 0)) return tr_format("{0} must be > 0 for :log", {what});
   }
   if (axis.count < 1 || axis.count > kMaxMapSide)
-    return "count: " + tr_format("must be in [1, {0}], got {1}", {std::to_string(kMaxMapSide), std::to_string(axis.count)});
+    return "count: " +
+           tr_format("must be in [1, {0}], got {1}", {std::to_string(kMaxMapSide), std::to_string(axis.count)});
   return "";
 }
 

@@ -54,7 +54,8 @@ std::string_view name(NetLoss loss) { return name_in(kLosses, loss); }
 std::optional<NetLoss> find_net_loss(std::string_view text) { return find_in(kLosses, text); }
 
 std::string find_net_data_problem(const NetData& data, NetLoss loss) {
-  if (data.x1.size() != data.y.size() || data.x2.size() != data.y.size()) return tr("x1, x2 and y have different lengths");
+  if (data.x1.size() != data.y.size() || data.x2.size() != data.y.size())
+    return tr("x1, x2 and y have different lengths");
   if (data.size() == 0) return tr("no rows");
   if (data.size() > kMaxNetRows) return tr_format("too many rows: more than {0}", {std::to_string(kMaxNetRows)});
   return find_row_problem({&data.x1, &data.x2, &data.y}, loss == NetLoss::logistic ? &data.y : nullptr);

@@ -64,9 +64,9 @@ Explanation explain_parameter_step(const RunSpec& run, const ParameterStep& step
   start.theta = {step.theta, step.theta};
   start.gradient = {step.gradient, step.gradient};
   start.coordinates = 1;
-  start.gradient_source = run.batch > 0 ? tr_format("∂L/∂θ over this update's mini-batch of {0} rows, at θ",
-                                                    {std::to_string(run.batch)})
-                                        : std::string(tr("∂L/∂θ over every training row, at θ"));
+  start.gradient_source =
+      run.batch > 0 ? tr_format("∂L/∂θ over this update's mini-batch of {0} rows, at θ", {std::to_string(run.batch)})
+                    : std::string(tr("∂L/∂θ over every training row, at θ"));
   if (run.rule)
     for (double v : step.rule_state) start.rule_state.push_back({v, v});
   else

@@ -79,7 +79,8 @@ std::optional<Activation> find_activation(std::string_view text) { return find_i
 
 std::string find_spec_problem(const NetworkSpec& spec) {
   if (spec.inputs < 1 || spec.inputs > kFeatureCount)
-    return "inputs: " + tr_format("must be 1 .. {0}, got {1}", {std::to_string(kFeatureCount), std::to_string(spec.inputs)});
+    return "inputs: " +
+           tr_format("must be 1 .. {0}, got {1}", {std::to_string(kFeatureCount), std::to_string(spec.inputs)});
   if (spec.hidden.size() > kMaxHiddenLayers)
     return tr_format("hidden layers: at most {0}, got {1}",
                      {std::to_string(kMaxHiddenLayers), std::to_string(spec.hidden.size())});

@@ -275,8 +275,8 @@ PlanePaths plane_paths(PlaneKind kind, const Network& net, std::span<const doubl
                        const NetRun* second, const Eigen::MatrixXd& x, const Eigen::VectorXd& y, std::uint64_t seed) {
   for (const NetRun* each : {&run, second})
     if (each != nullptr && each->diverged_at)
-      throw std::invalid_argument(
-          tr_format("the run diverged at step {0}: a plane needs finite weights", {std::to_string(*each->diverged_at)}));
+      throw std::invalid_argument(tr_format("the run diverged at step {0}: a plane needs finite weights",
+                                            {std::to_string(*each->diverged_at)}));
   PlanePaths r;
   std::vector<const NetRun*> runs{&run};
   switch (kind) {

@@ -199,9 +199,10 @@ std::string find_net_recording_problem(const Network& net, const NetSets& sets, 
     return "every: " + tr_format("must be 1 .. {0} (the steps), got {1}",
                                  {std::to_string(std::max(steps, 1L)), std::to_string(recording.every)});
   if (const double work = net_work(net, sets, batch, steps, recording.every); work > kMaxNetWork)
-    return "work: " + tr_format("{0} rows x parameters, at most {1} (about a minute): fewer steps, a smaller batch, a "
-                                "larger every or a smaller network",
-                                {format_shown(work), format_shown(kMaxNetWork)});
+    return "work: " + tr_format(
+                          "{0} rows x parameters, at most {1} (about a minute): fewer steps, a smaller batch, a "
+                          "larger every or a smaller network",
+                          {format_shown(work), format_shown(kMaxNetWork)});
   return "";
 }
 

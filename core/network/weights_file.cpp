@@ -79,8 +79,8 @@ std::vector<double> load_weights(const std::filesystem::path& path, const Networ
   const std::uintmax_t bytes = std::filesystem::file_size(path, error);
   if (error) throw NetworkError(where + tr_format("cannot read: {0}", {error.message()}));
   if (bytes > kMaxWeightsFileBytes)
-    throw NetworkError(where +
-                       tr_format("too big: {0} bytes, at most {1}", {std::to_string(bytes), std::to_string(kMaxWeightsFileBytes)}));
+    throw NetworkError(where + tr_format("too big: {0} bytes, at most {1}",
+                                         {std::to_string(bytes), std::to_string(kMaxWeightsFileBytes)}));
   std::ifstream file(path, std::ios::binary);
   std::ostringstream text;
   text << file.rdbuf();

@@ -82,10 +82,9 @@ std::string lines_text(const Algorithm& a, const Hyperparameters* h, Notation no
     if (h && !applies(line.when, *h)) continue;
     if (!parameter.empty() && option_text(line.when).parameter != parameter) continue;
     const bool translated = shown && notation == Notation::unicode;
-    rows.emplace_back(render(line.statements, notation),
-                      h               ? std::string()
-                      : translated ? shown_condition(line.when)
-                                   : render_condition(line.when, notation));
+    rows.emplace_back(render(line.statements, notation), h            ? std::string()
+                                                         : translated ? shown_condition(line.when)
+                                                                      : render_condition(line.when, notation));
   }
   std::size_t width = 0;
   for (const auto& row : rows)

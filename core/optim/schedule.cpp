@@ -98,7 +98,8 @@ double Schedule::eta(long t, double eta, long steps) const {
 }
 
 std::string find_schedule_problem(const Schedule& s) {
-  if (s.step_size < 1) return "step_size: " + tr_format("must be an integer >= 1, got {0}", {std::to_string(s.step_size)});
+  if (s.step_size < 1)
+    return "step_size: " + tr_format("must be an integer >= 1, got {0}", {std::to_string(s.step_size)});
   if (!std::isfinite(s.gamma) || s.gamma <= 0)
     return "gamma: " + tr_format("must be a number > 0, got {0}", {format_number(s.gamma)});
   if (s.t_max < 0)

@@ -75,7 +75,8 @@ std::string parameter_summary(const RunSpec& run) {
     if (h.centered != d.centered && h.centered) add(tr("centered"));
     if (h.amsgrad != d.amsgrad && h.amsgrad) add("AMSGrad");
     if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(h.eps_inside_sqrt ? tr("ε inside √") : tr("ε outside √"));
-    if (h.bias_correction != d.bias_correction) add(h.bias_correction ? tr("bias correction") : tr("no bias correction"));
+    if (h.bias_correction != d.bias_correction)
+      add(h.bias_correction ? tr("bias correction") : tr("no bias correction"));
   }
   return out;
 }

@@ -21,10 +21,11 @@ ExplainSquares squares(std::string name, Vec2 kept, Vec2 added, Vec2 after, bool
 
 void square_part(Parts& parts, Vec2 g, std::string_view accumulator, Vec2 before) {
   const Vec2 g2 = squared(g);
-  ExplainPart& p = parts.add(tr("Square the gradient"),
-                             parts.one_coordinate()
-                                 ? tr_format("g² = {0}: a square of side |g| and area g².", {parts.pair(g2)})
-                                 : tr_format("g² = {0}: per coordinate, a square of side |g| and area g².", {parts.pair(g2)}));
+  ExplainPart& p =
+      parts.add(tr("Square the gradient"),
+                parts.one_coordinate()
+                    ? tr_format("g² = {0}: a square of side |g| and area g².", {parts.pair(g2)})
+                    : tr_format("g² = {0}: per coordinate, a square of side |g| and area g².", {parts.pair(g2)}));
   p.values = {{"g", g}, {"g²", g2}, {before_name(accumulator), before}};
   p.arrows = {{"g", g, ArrowUnits::gradient, false}};
   p.squares = squares(std::string(accumulator), before, g2, before);
@@ -33,8 +34,9 @@ void square_part(Parts& parts, Vec2 g, std::string_view accumulator, Vec2 before
 void step_part(Parts& parts, const Explanation& e, std::string equation, Vec2 direction, std::string direction_name,
                ArrowUnits units) {
   const Vec2 step = e.theta_after - parts.theta();
-  ExplainPart& p = parts.add(tr("Take the step"), tr_format("θ ← {0} = {1}   (step {2}, η = {3})",
-                                                            {equation, parts.pair(e.theta_after), parts.pair(step), num(e.eta)}));
+  ExplainPart& p =
+      parts.add(tr("Take the step"), tr_format("θ ← {0} = {1}   (step {2}, η = {3})",
+                                               {equation, parts.pair(e.theta_after), parts.pair(step), num(e.eta)}));
   p.values = {{before_name("θ"), parts.theta()}, {tr("step"), step}, {after_name("θ"), e.theta_after}};
   p.arrows = {{std::move(direction_name), direction, units, true}, {tr("step"), step, ArrowUnits::step, false}};
   parts.move_to(e.theta_after);
@@ -67,9 +69,9 @@ std::string gradient_source(const RunSpec& run) {
 }
 
 void gradient_part(Parts& parts, const UpdateStart& start) {
-  ExplainPart& p = parts.add(tr("The gradient"), tr_format("g = {0}: {1} = {2}. It points uphill; the step goes against it.",
-                                                           {parts.pair(start.gradient), start.gradient_source,
-                                                            parts.pair(start.theta)}));
+  ExplainPart& p = parts.add(tr("The gradient"),
+                             tr_format("g = {0}: {1} = {2}. It points uphill; the step goes against it.",
+                                       {parts.pair(start.gradient), start.gradient_source, parts.pair(start.theta)}));
   p.values = {{"θ", start.theta}, {"g", start.gradient}};
   p.arrows = {{"g", start.gradient, ArrowUnits::gradient, false}};
 }
@@ -87,8 +89,9 @@ Vec2 weight_decay_part(Parts& parts, const Hyperparameters& h, Vec2 theta, Vec2 
   const std::string statement = weight_decay_statement(h.kind);
   if (decoupled_weight_decay(h.kind)) {
     const Vec2 shrunk = theta * (1 - h.eta * h.weight_decay);
-    ExplainPart& p = parts.add(tr("Decay the weights"), statement + " = " + parts.pair(theta) + "·" +
-                                                        num(1 - h.eta * h.weight_decay) + " = " + parts.pair(shrunk));
+    ExplainPart& p =
+        parts.add(tr("Decay the weights"), statement + " = " + parts.pair(theta) + "·" +
+                                               num(1 - h.eta * h.weight_decay) + " = " + parts.pair(shrunk));
     p.statement = statement;
     p.values = {{before_name("θ"), theta}, {after_name("θ"), shrunk}};
     p.arrows = {{"g", g, ArrowUnits::gradient, false}};
@@ -96,8 +99,8 @@ Vec2 weight_decay_part(Parts& parts, const Hyperparameters& h, Vec2 theta, Vec2 
     return g;
   }
   const Vec2 decayed = g + h.weight_decay * theta;
-  ExplainPart& p = parts.add(tr("Add weight decay"), statement + " = " + parts.pair(g) + " + " + num(h.weight_decay) + "·" +
-                                                     parts.pair(theta) + " = " + parts.pair(decayed));
+  ExplainPart& p = parts.add(tr("Add weight decay"), statement + " = " + parts.pair(g) + " + " + num(h.weight_decay) +
+                                                         "·" + parts.pair(theta) + " = " + parts.pair(decayed));
   p.statement = statement;
   p.values = {{tr("g of f"), g}, {"g", decayed}};
   p.arrows = {{tr("g of f"), g, ArrowUnits::gradient, true}, {"g", decayed, ArrowUnits::gradient, false}};
@@ -182,9 +185,10 @@ void explain_rule(Explanation& e, const RunSpec& run, std::string_view accumulat
       if (!is_scalar_name(name)) values.push_back({name, read});  // a hyperparameter is in the caption
     }
     values.push_back({after_name(target), value});
-    ExplainPart& p = parts.add(
-        tr_format("Statement {0} of {1}", {std::to_string(i + 1), std::to_string(statements.size())}),
-        reads.empty() ? target + " = " + parts.pair(value) : tr_format("{0} = {1}   from {2}", {target, parts.pair(value), reads}));
+    ExplainPart& p =
+        parts.add(tr_format("Statement {0} of {1}", {std::to_string(i + 1), std::to_string(statements.size())}),
+                  reads.empty() ? target + " = " + parts.pair(value)
+                                : tr_format("{0} = {1}   from {2}", {target, parts.pair(value), reads}));
     p.statement = statements[i].text;
     p.values = std::move(values);
     const Vec2 was = current[target];
@@ -242,9 +246,10 @@ Explanation explain_update(const RunSpec& run, std::string_view accumulator, con
   }
   e.theta_before = e.theta_after = t.position[static_cast<std::size_t>(k)];
   if (k == last) {
-    e.message = t.diverged_at ? tr_format("The run diverged at step {0}: {1}. There is no next update.",
-                                          {std::to_string(*t.diverged_at), t.divergence_reason()})
-                              : tr_format("Step {0} is the run's last step: there is no next update.", {std::to_string(k)});
+    e.message = t.diverged_at
+                    ? tr_format("The run diverged at step {0}: {1}. There is no next update.",
+                                {std::to_string(*t.diverged_at), t.divergence_reason()})
+                    : tr_format("Step {0} is the run's last step: there is no next update.", {std::to_string(k)});
     return e;
   }
   UpdateStart start;

@@ -29,8 +29,9 @@ void division_part(Parts& parts, const Hyperparameters& h, const State& after, V
     p.values.push_back({std::string(c_name), Vec2{c, c}});
     p.caption += "  (c = η/(1 + (t−1)·κ) = " + num(c) + ")";
   }
-  p.values.insert(p.values.end(),
-                  {{std::string(of), second}, {denominator_text(h, of), d}, {tr("step size"), after.lr}, {"g/d", scaled}});
+  p.values.insert(
+      p.values.end(),
+      {{std::string(of), second}, {denominator_text(h, of), d}, {tr("step size"), after.lr}, {"g/d", scaled}});
   p.arrows = {{"g", g, ArrowUnits::gradient, true}, {"g/d", scaled, ArrowUnits::scaled, false}};
   p.squares = squares(std::string(of), second, {}, second, true);
 }
@@ -70,7 +71,7 @@ void explain_sgd(Parts& parts, const Explanation& e, const Hyperparameters& h, c
   }
   const Vec2 ahead = g + h.momentum * after.buf;
   ExplainPart& n = parts.add(tr("Look ahead (Nesterov)"), "d = g + μ·buf = " + parts.pair(g) + " + " + num(h.momentum) +
-                                                          "·" + parts.pair(after.buf) + " = " + parts.pair(ahead));
+                                                              "·" + parts.pair(after.buf) + " = " + parts.pair(ahead));
   n.values = {{"g", g}, {"buf", after.buf}, {"d", ahead}};
   n.arrows = {{"g", g, ArrowUnits::gradient, true},
               {"buf", after.buf, ArrowUnits::gradient, true},
@@ -83,10 +84,9 @@ void explain_sgd(Parts& parts, const Explanation& e, const Hyperparameters& h, c
 void explain_adagrad(Parts& parts, const Explanation& e, const Hyperparameters& h, const State& before,
                      const State& after, Vec2 g) {
   square_part(parts, g, "G", before.G);
-  ExplainPart& a =
-      parts.add(tr("Add it into the accumulator"),
-                tr_format("G ← G + g² = {0} + {1} = {2}: the squares only ever grow.",
-                          {parts.pair(before.G), parts.pair(squared(g)), parts.pair(after.G)}));
+  ExplainPart& a = parts.add(tr("Add it into the accumulator"),
+                             tr_format("G ← G + g² = {0} + {1} = {2}: the squares only ever grow.",
+                                       {parts.pair(before.G), parts.pair(squared(g)), parts.pair(after.G)}));
   a.statement = table_lines(h, {"G"});
   a.values = {{before_name("G"), before.G}, {"g²", squared(g)}, {after_name("G"), after.G}};
   a.squares = squares("G", before.G, squared(g), after.G);
@@ -106,10 +106,10 @@ void explain_rmsprop(Parts& parts, const Explanation& e, const Hyperparameters& 
   square_part(parts, g, "G", before.G);
   const Vec2 kept = h.rho * before.G;
   const Vec2 added = (1 - h.rho) * squared(g);
-  ExplainPart& a =
-      parts.add(tr("Add it into the accumulator"),
-                tr_format("G ← ρ·G + (1−ρ)·g² = {0}·{1} + {2}·{3} = {4}: old squares fade, the new one counts.",
-                          {num(h.rho), parts.pair(before.G), num(1 - h.rho), parts.pair(squared(g)), parts.pair(after.G)}));
+  ExplainPart& a = parts.add(
+      tr("Add it into the accumulator"),
+      tr_format("G ← ρ·G + (1−ρ)·g² = {0}·{1} + {2}·{3} = {4}: old squares fade, the new one counts.",
+                {num(h.rho), parts.pair(before.G), num(1 - h.rho), parts.pair(squared(g)), parts.pair(after.G)}));
   a.statement = table_lines(h, {"G"});
   a.values = {{before_name("G"), before.G}, {"ρ·G", kept}, {"(1−ρ)·g²", added}, {after_name("G"), after.G}};
   a.squares = squares("G", kept, added, after.G);
@@ -118,8 +118,9 @@ void explain_rmsprop(Parts& parts, const Explanation& e, const Hyperparameters& 
   if (h.centered) {
     second = after.G - after.gavg * after.gavg;
     of = "s";
-    ExplainPart& c = parts.add(tr("Centre it"), tr_format("ḡ ← ρ·ḡ + (1−ρ)·g = {0};  s = G − ḡ² = {1}: the variance of the gradient.",
-                                                          {parts.pair(after.gavg), parts.pair(second)}));
+    ExplainPart& c = parts.add(tr("Centre it"),
+                               tr_format("ḡ ← ρ·ḡ + (1−ρ)·g = {0};  s = G − ḡ² = {1}: the variance of the gradient.",
+                                         {parts.pair(after.gavg), parts.pair(second)}));
     c.statement = table_lines(h, {"gavg", "s"});
     c.values = {{before_name("ḡ"), before.gavg}, {after_name("ḡ"), after.gavg}, {"s", second}};
     c.squares = squares("s", second, {}, second);
@@ -130,7 +131,7 @@ void explain_rmsprop(Parts& parts, const Explanation& e, const Hyperparameters& 
   const Vec2 scaled = g / d;
   if (h.momentum > 0) {
     ExplainPart& m = parts.add(tr("Momentum"), "buf ← μ·buf + g/d = " + num(h.momentum) + "·" + parts.pair(before.buf) +
-                                               " + " + parts.pair(scaled) + " = " + parts.pair(after.buf));
+                                                   " + " + parts.pair(scaled) + " = " + parts.pair(after.buf));
     m.statement = table_lines(h, {"buf"});
     m.values = {{before_name("buf"), before.buf}, {"g/d", scaled}, {after_name("buf"), after.buf}};
     m.arrows = {{before_name("buf"), before.buf, ArrowUnits::scaled, true},
@@ -149,8 +150,8 @@ void explain_rmsprop(Parts& parts, const Explanation& e, const Hyperparameters& 
 void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, const State& before, const State& after,
                   Vec2 g) {
   ExplainPart& m = parts.add(tr("First moment (momentum)"), "m ← β₁·m + (1−β₁)·g = " + num(h.beta1) + "·" +
-                                                            parts.pair(before.m) + " + " + num(1 - h.beta1) + "·" +
-                                                            parts.pair(g) + " = " + parts.pair(after.m));
+                                                                parts.pair(before.m) + " + " + num(1 - h.beta1) + "·" +
+                                                                parts.pair(g) + " = " + parts.pair(after.m));
   m.statement = table_lines(h, {"m"});
   m.values = {{before_name("m"), before.m}, {"g", g}, {after_name("m"), after.m}};
   m.arrows = {{before_name("m"), before.m, ArrowUnits::gradient, true},
@@ -170,7 +171,7 @@ void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, 
     second = after.vmax;
     ExplainPart& a =
         parts.add(tr("AMSGrad: keep the largest"), "v_max ← max(v_max, v) = max(" + parts.pair(before.vmax) + ", " +
-                                                   parts.pair(after.v) + ") = " + parts.pair(after.vmax));
+                                                       parts.pair(after.v) + ") = " + parts.pair(after.vmax));
     a.statement = table_lines(h, {"s"});
     a.values = {{before_name("v_max"), before.vmax}, {"v", after.v}, {after_name("v_max"), after.vmax}};
     a.squares = squares("v_max", after.vmax, {}, after.vmax);
@@ -181,10 +182,10 @@ void explain_adam(Parts& parts, const Explanation& e, const Hyperparameters& h, 
   const Vec2 m_hat = after.m / bc1;
   const Vec2 v_hat = second / bc2;
   if (h.bias_correction) {
-    ExplainPart& b =
-        parts.add(tr_format("Bias corrections (update {0})", {std::to_string(after.t)}),
-                  tr_format("m̂ = m/(1−β₁ᵗ) = {0}/{1} = {2};  v̂ = {3}/(1−β₂ᵗ) = {4}: m and v start at 0, this undoes it.",
-                            {parts.pair(after.m), num(bc1), parts.pair(m_hat), v_name, parts.pair(v_hat)}));
+    ExplainPart& b = parts.add(
+        tr_format("Bias corrections (update {0})", {std::to_string(after.t)}),
+        tr_format("m̂ = m/(1−β₁ᵗ) = {0}/{1} = {2};  v̂ = {3}/(1−β₂ᵗ) = {4}: m and v start at 0, this undoes it.",
+                  {parts.pair(after.m), num(bc1), parts.pair(m_hat), v_name, parts.pair(v_hat)}));
     b.statement = table_lines(h, {"c1"});
     b.values = {{"1−β₁ᵗ", {bc1, bc1}}, {"1−β₂ᵗ", {bc2, bc2}}, {"m̂", m_hat}, {"v̂", v_hat}};
     b.arrows = {{"m", after.m, ArrowUnits::gradient, true}, {"m̂", m_hat, ArrowUnits::gradient, false}};

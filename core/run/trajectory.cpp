@@ -25,8 +25,7 @@ std::string Trajectory::divergence_reason() const {
   if (beyond(p.x) || beyond(p.y)) {
     const double far = beyond(p.x) ? p.x : p.y;
     const char* coordinate = beyond(p.x) ? "x" : "y";
-    if (!std::isfinite(far))
-      return tr_format("θ's {0} is no longer finite ({1})", {coordinate, format_number(far)});
+    if (!std::isfinite(far)) return tr_format("θ's {0} is no longer finite ({1})", {coordinate, format_number(far)});
     return tr_format("θ left the plane: |{0}| = {1} > {2}", {coordinate, format_shown(std::fabs(far)), bound});
   }
   if (!std::isfinite(value[k])) return tr_format("f is no longer finite ({0})", {format_number(value[k])});
@@ -50,7 +49,8 @@ std::optional<ParameterProblem> find_course_problem(Vec2 start, long steps) {
     return ParameterProblem{"start", format_number(start.x) + "," + format_number(start.y),
                             tr("finite and within 1e12 in each coordinate")};
   if (steps < 0 || steps > kMaxSteps)
-    return ParameterProblem{"steps", std::to_string(steps), tr_format("in [{0}, {1}]", {"0", std::to_string(kMaxSteps)})};
+    return ParameterProblem{"steps", std::to_string(steps),
+                            tr_format("in [{0}, {1}]", {"0", std::to_string(kMaxSteps)})};
   return std::nullopt;
 }
 
@@ -68,7 +68,8 @@ std::string find_training_problem(const Training& training, const Objective& f) 
   if (std::string problem = find_schedule_problem(training.schedule); !problem.empty()) return "schedule." + problem;
   if (training.batch < 0)
     return "batch: " + tr_format("must be an integer >= 1 (0: every row), got {0}", {std::to_string(training.batch)});
-  if (training.batch > 0 && !f.is_data()) return "batch: " + std::string(tr("mini-batches need a loss from data (--data)"));
+  if (training.batch > 0 && !f.is_data())
+    return "batch: " + std::string(tr("mini-batches need a loss from data (--data)"));
   if (training.batch > 0 && static_cast<std::size_t>(training.batch) > f.data()->size())
     return "batch: " + tr_format("must be at most the {0} rows of the data, got {1}",
                                  {std::to_string(f.data()->size()), std::to_string(training.batch)});

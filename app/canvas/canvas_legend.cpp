@@ -96,7 +96,7 @@ namespace {
 // A run's line in the legend: its name, and its status when it diverged.
 std::string legend_name(const std::vector<std::string>& names, const std::vector<Trajectory>& runs, std::size_t i) {
   const bool diverged = i < runs.size() && runs[i].diverged_at;
-  return diverged ? names[i] + " (" + runs[i].status() + ")" : names[i];
+  return diverged ? names[i] + " (" + runs[i].shown_status() + ")" : names[i];
 }
 
 }  // namespace
@@ -174,7 +174,7 @@ LegendLayout legend_layout(const Scenario& scenario, const std::vector<Trajector
     const RunSpec& r = scenario.course.runs[i];
     if (!scenario.looks[i].visible) continue;
     LegendRow row{names[i], parameters ? parameter_summary(r) : std::string(), run_colour(scenario.looks[i].colour)};
-    if (i < runs.size() && runs[i].diverged_at) row.title += "  (" + runs[i].status() + ")";
+    if (i < runs.size() && runs[i].diverged_at) row.title += "  (" + runs[i].shown_status() + ")";
     width = std::max({width, text_size(s, row.title).x, text_size(s, row.detail).x});
     l.rows.push_back(std::move(row));
   }

@@ -125,7 +125,7 @@ void draw_current_points(ImDrawList& dl, const CanvasTransform& t, const Traject
       dl.AddLine(ImVec2(p.x - a, p.y - a), ImVec2(p.x + a, p.y + a), c, w);
       dl.AddLine(ImVec2(p.x - a, p.y + a), ImVec2(p.x + a, p.y - a), c, w);
     }
-    const DivergenceLabel label{p, colour, run.status()};
+    const DivergenceLabel label{p, colour, run.shown_status()};
     if (scene.labels != nullptr) {
       scene.labels->push_back(label);
     } else {

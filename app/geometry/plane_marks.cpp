@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <limits>
 
+#include "translate.hpp"
+
 namespace optviz::gui {
 
 std::string percent_text(double share) {
@@ -16,14 +18,14 @@ std::string percent_text(double share) {
 std::array<std::string, 2> plane_axis_names(const Plane& plane) {
   switch (plane.kind) {
     case PlaneKind::pca:
-      return {"PC1 (" + percent_text(plane.explained[0]) + " of the variance)",
-              "PC2 (" + percent_text(plane.explained[1]) + " of the variance)"};
+      return {tr_format("PC1 ({0} of the variance)", {percent_text(plane.explained[0])}),
+              tr_format("PC2 ({0} of the variance)", {percent_text(plane.explained[1])})};
     case PlaneKind::random:
-      return {"filter-normalised direction 1", "filter-normalised direction 2"};
+      return {tr("filter-normalised direction 1"), tr("filter-normalised direction 2")};
     case PlaneKind::three_point:
-      return {"towards run 1's end (distance)", "towards run 2's end, orthogonalised"};
+      return {tr("towards run 1's end (distance)"), tr("towards run 2's end, orthogonalised")};
     case PlaneKind::line:
-      return {"alpha (0: start, 1: end)", ""};
+      return {tr("alpha (0: start, 1: end)"), ""};
   }
   return {"", ""};
 }

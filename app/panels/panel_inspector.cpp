@@ -106,7 +106,7 @@ void algorithm_section(const AppState& state, const Hyperparameters& h) {
   ImGui::TextUnformatted(algorithm_text(h, Notation::unicode).c_str());
   ImGui::PopFont();
   ImGui::TextUnformatted(tr_format("where {0}.", {symbols_text(h.kind, Notation::unicode)}).c_str());
-  ImGui::TextDisabled("%s", std::string(a.epsilon).c_str());
+  ImGui::TextDisabled("%s", tr(std::string(a.epsilon).c_str()));
   ImGui::PopTextWrapPos();
   ImGui::TreePop();
 }

@@ -134,7 +134,7 @@ void run_body(AppState& state, std::size_t index) {
     const Trajectory& t = state.model.runs[index];
     ImGui::SameLine();
     if (t.diverged_at) {
-      ImGui::TextColored(error_colour(state), "%s", t.status().c_str());
+      ImGui::TextColored(error_colour(state), "%s", t.shown_status().c_str());
       tooltip(t.divergence_reason().c_str());
     } else if (t.rows() > 0) {
       char value[32];

@@ -7,6 +7,7 @@
 
 #include "canvas_draw.hpp"
 #include "figure_drawer.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -82,7 +83,8 @@ void draw_figure_titles(ImDrawList& dl, const FigureLayout& layout, const Scenar
   const std::string formula = (f.is_data() ? "L(w, b) = " : "f(x, y) = ") + std::string(f.formula());
   long last = 0;
   for (const Trajectory& t : runs) last = std::max(last, static_cast<long>(t.rows()) - 1);
-  const std::string steps = "step " + std::to_string(std::clamp(step, 0L, last)) + " of " + std::to_string(last);
+  const std::string steps =
+      tr_format("step {0} of {1}", {std::to_string(std::clamp(step, 0L, last)), std::to_string(last)});
   const ImVec2 steps_size = text_size(style, steps);
   if (alone) {
     std::string title = f.title();

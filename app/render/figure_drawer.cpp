@@ -19,6 +19,7 @@
 #include "map_figure.hpp"
 #include "run_plots.hpp"
 #include "theme.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -78,7 +79,7 @@ std::unique_ptr<FigureDrawer> FigureDrawer::create(std::string& error) {
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
   if (!ImGui_ImplOpenGL3_Init(kGlslVersion)) {
-    error = "cannot initialise ImGui's OpenGL 3 renderer for figures";
+    error = tr("cannot initialise ImGui's OpenGL 3 renderer for figures");
     return nullptr;
   }
   std::string warning;

@@ -18,6 +18,7 @@
 #include "plane_view.hpp"
 #include "run_name.hpp"
 #include "theme.hpp"
+#include "translate.hpp"
 
 namespace optviz::gui {
 // The shown run's plane of the lesson's kind, as the window's plane job computes it (at its refined
@@ -54,7 +55,7 @@ const FigureDrawer::NetPlane& FigureDrawer::net_plane(const Scenario& scenario, 
     plane_loss_rows(start.net, plane_->paths->plane, x, y, plane_->grid, 0, plane_->grid.b.size(), 0);
   } catch (const std::invalid_argument& e) {
     plane_->paths.reset();
-    plane_->error = std::string("No plane: ") + e.what();
+    plane_->error = tr_format("No plane: {0}", {e.what()});
   }
   return *plane_;
 }
@@ -103,7 +104,8 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
     const PixelRect picture_area = slide ? layout.canvas : PixelRect{0, 0, w, h};
     const std::vector<NetRunLine> lines_of_runs = net_run_lines(scenario, runs.runs, style.background);
     if (maps) {
-      const std::string heading = run_names(scenario)[*shown] + " at step " + std::to_string(snapshot.step);
+      const std::string heading =
+          tr_format("{0} at step {1}", {run_names(scenario)[*shown], std::to_string(snapshot.step)});
       if (slide)
         draw_network_picture(dl, picture_area, {runs.start, snapshot.theta, &*maps, heading, std::nullopt}, style);
       else
@@ -117,9 +119,9 @@ Image FigureDrawer::render_network(const Scenario& scenario, const NetFigureRuns
       plane_view = {&plane->paths->plane, &plane->grid, plane->paths->paths, {}, request.step, ""};
       for (const std::size_t run : plane->runs)
         plane_view.colours.push_back(readable_on(run_colour(scenario.looks[run].colour), style.background));
-      plane_view.title =
-          std::string(plane->paths->plane.is_line() ? "Loss along the line: " : "Loss over the plane: ") +
-          run_names(scenario)[*shown];
+      plane_view.title = plane->paths->plane.is_line()
+                             ? tr_format("Loss along the line: {0}", {run_names(scenario)[*shown]})
+                             : tr_format("Loss over the plane: {0}", {run_names(scenario)[*shown]});
       draw_plane_plot(dl, ImVec2(picture_area.x0, picture_area.y0), ImVec2(picture_area.width(), picture_area.height()),
                       plane_view, style);
     } else if (plane) {

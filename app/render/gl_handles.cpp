@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "translate.hpp"
+
 namespace optviz::gui {
 namespace {
 
@@ -23,8 +25,9 @@ GlShader compile(GLenum type, const char* source, std::string& error) {
   GLint ok = GL_FALSE;
   glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
   if (ok == GL_TRUE) return shader;
-  error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") +
-          " shader does not compile: " + info_log(shader.get(), glGetShaderiv, glGetShaderInfoLog);
+  const std::string log = info_log(shader.get(), glGetShaderiv, glGetShaderInfoLog);
+  error = type == GL_VERTEX_SHADER ? tr_format("vertex shader does not compile: {0}", {log})
+                                   : tr_format("fragment shader does not compile: {0}", {log});
   return GlShader();
 }
 
@@ -44,7 +47,8 @@ GlProgram link_program(const char* vertex, const char* fragment, std::string& er
   GLint ok = GL_FALSE;
   glGetProgramiv(program.get(), GL_LINK_STATUS, &ok);
   if (ok == GL_TRUE) return program;
-  error = "shader program does not link: " + info_log(program.get(), glGetProgramiv, glGetProgramInfoLog);
+  error =
+      tr_format("shader program does not link: {0}", {info_log(program.get(), glGetProgramiv, glGetProgramInfoLog)});
   return GlProgram();
 }
 

@@ -10,11 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "translate.hpp"
+
 namespace optviz {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, int error) {
-  throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(error));
+  throw std::runtime_error(tr_format("cannot write {0}: {1}", {path.string(), std::strerror(error)}));
 }
 
 // Writes everything to fd; returns 0 or the errno of the failure.

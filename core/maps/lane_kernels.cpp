@@ -23,6 +23,7 @@
 #include "simd.hpp"
 #include "simd_targets.hpp"  // before Highway's headers
 #include "trajectory.hpp"
+#include "translate.hpp"
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "lane_kernels.cpp"
@@ -306,7 +307,7 @@ void use_simd_target(std::string_view name) {
   std::int64_t chosen = 0;
   for (std::int64_t t : targets)
     if (name.empty() ? chosen == 0 : name == hwy::TargetName(t)) chosen = t;
-  if (chosen == 0) throw std::invalid_argument("no SIMD target \"" + std::string(name) + "\" on this CPU");
+  if (chosen == 0) throw std::invalid_argument(tr_format("no SIMD target \"{0}\" on this CPU", {name}));
 #if (HWY_TARGETS & (HWY_TARGETS - 1)) != 0
   // With one target compiled there is nothing to choose.
   hwy::SetSupportedTargetsForTest(name.empty() ? 0 : chosen);

@@ -11,6 +11,7 @@
 #include "parallel.hpp"
 #include "parameters.hpp"
 #include "run_loop.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -197,8 +198,9 @@ std::span<const RunSummary> MapInParts::block_cells(std::size_t block) const {
 void MapInParts::put(std::size_t block, std::span<const RunSummary> cells) {
   const auto [first, end] = work_->range(block);
   if (block >= work_->blocks || cells.size() != end - first)
-    throw std::invalid_argument("block " + std::to_string(block) + " of " + std::to_string(work_->blocks) + ": " +
-                                std::to_string(cells.size()) + " cells, expected " + std::to_string(end - first));
+    throw std::invalid_argument(tr_format("block {0} of {1}: {2} cells, expected {3}",
+                                          {std::to_string(block), std::to_string(work_->blocks),
+                                           std::to_string(cells.size()), std::to_string(end - first)}));
   std::copy(cells.begin(), cells.end(), work_->map.cells.begin() + static_cast<std::ptrdiff_t>(first));
   work_->cells_done += cells.size();
 }

@@ -8,6 +8,7 @@
 #include "names.hpp"
 #include "number_text.hpp"
 #include "random.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -53,9 +54,10 @@ std::string_view name(NetLoss loss) { return name_in(kLosses, loss); }
 std::optional<NetLoss> find_net_loss(std::string_view text) { return find_in(kLosses, text); }
 
 std::string find_net_data_problem(const NetData& data, NetLoss loss) {
-  if (data.x1.size() != data.y.size() || data.x2.size() != data.y.size()) return "x1, x2 and y have different lengths";
-  if (data.size() == 0) return "no rows";
-  if (data.size() > kMaxNetRows) return "too many rows: more than " + std::to_string(kMaxNetRows);
+  if (data.x1.size() != data.y.size() || data.x2.size() != data.y.size())
+    return tr("x1, x2 and y have different lengths");
+  if (data.size() == 0) return tr("no rows");
+  if (data.size() > kMaxNetRows) return tr_format("too many rows: more than {0}", {std::to_string(kMaxNetRows)});
   return find_row_problem({&data.x1, &data.x2, &data.y}, loss == NetLoss::logistic ? &data.y : nullptr);
 }
 
@@ -67,12 +69,12 @@ bool is_classification(Playground set) { return set != Playground::plane && set 
 
 NetSplit split(const NetData& data, double test_fraction, std::uint64_t seed) {
   if (!(test_fraction >= 0 && test_fraction < 1))
-    throw DataError("test fraction: must be 0 .. 1 (1 excluded), got " + format_number(test_fraction));
+    throw DataError(tr_format("test fraction: must be 0 .. 1 (1 excluded), got {0}", {format_number(test_fraction)}));
   const std::size_t n = data.size();
   const auto tests = static_cast<std::size_t>(std::round(test_fraction * static_cast<double>(n)));
   if (tests == n && n > 0)
-    throw DataError("test fraction " + format_number(test_fraction) + " of " + std::to_string(n) +
-                    " rows leaves no training row");
+    throw DataError(tr_format("test fraction {0} of {1} rows leaves no training row",
+                              {format_number(test_fraction), std::to_string(n)}));
   constexpr std::uint64_t kSplitStream = 0x5b1175;  // apart from the shuffled batches' stream
   const std::vector<std::size_t> order = random_permutation(n, seed, kSplitStream, 0);
   NetSplit parts;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rule.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -25,7 +26,7 @@ State as_coordinates(const OptimizerState<double>& s) {
   return out;
 }
 
-std::string unit_name(std::size_t unit) { return "unit " + std::to_string(unit + 1); }
+std::string unit_name(std::size_t unit) { return tr_format("unit {0}", {std::to_string(unit + 1)}); }
 
 }  // namespace
 
@@ -43,11 +44,12 @@ std::string parameter_name(const Network& net, std::span<const Feature> features
   const ParameterPlace p = parameter_place(net, i);
   const bool output = p.layer + 1 == net.layers().size();
   if (p.kind == ParameterKind::bias)
-    return output ? "the output's bias" : "layer " + std::to_string(p.layer + 1) + " bias of " + unit_name(p.to);
+    return output ? std::string(tr("the output's bias"))
+                  : tr_format("layer {0} bias of {1}", {std::to_string(p.layer + 1), unit_name(p.to)});
   const std::string from =
       p.layer == 0 && p.from < features.size() ? std::string(name(features[p.from])) : unit_name(p.from);
-  return "layer " + std::to_string(p.layer + 1) + " weight from " + from + " to " +
-         (output ? std::string("the output") : unit_name(p.to));
+  return tr_format("layer {0} weight from {1} to {2}",
+                   {std::to_string(p.layer + 1), from, output ? std::string(tr("the output")) : unit_name(p.to)});
 }
 
 std::string_view parameter_symbol(const Network& net, std::size_t i) {
@@ -62,9 +64,9 @@ Explanation explain_parameter_step(const RunSpec& run, const ParameterStep& step
   start.theta = {step.theta, step.theta};
   start.gradient = {step.gradient, step.gradient};
   start.coordinates = 1;
-  start.gradient_source = run.batch > 0
-                              ? "∂L/∂θ over this update's mini-batch of " + std::to_string(run.batch) + " rows, at θ"
-                              : "∂L/∂θ over every training row, at θ";
+  start.gradient_source =
+      run.batch > 0 ? tr_format("∂L/∂θ over this update's mini-batch of {0} rows, at θ", {std::to_string(run.batch)})
+                    : std::string(tr("∂L/∂θ over every training row, at θ"));
   if (run.rule)
     for (double v : step.rule_state) start.rule_state.push_back({v, v});
   else
@@ -82,8 +84,8 @@ ParameterReplay::ParameterReplay(const Network& net, std::vector<double> theta, 
       seed_(seed),
       parameter_(parameter) {
   if (parameter >= net.parameter_count())
-    throw NetworkError("parameter " + std::to_string(parameter) + " of a network of " +
-                       std::to_string(net.parameter_count()));
+    throw NetworkError(tr_format("parameter {0} of a network of {1}",
+                                 {std::to_string(parameter), std::to_string(net.parameter_count())}));
 }
 
 void ParameterReplay::restart() {
@@ -97,16 +99,16 @@ void ParameterReplay::restart() {
 
 Explanation ParameterReplay::explain(long k) {
   Explanation e;
-  e.optimizer = spec_.rule ? "typed rule" : std::string(title(spec_.hyper.kind));
+  e.optimizer = spec_.rule ? tr("typed rule") : std::string(title(spec_.hyper.kind));
   e.step = k;
   e.update = k + 1;
   e.coordinates = 1;
   if (k < 0 || k > steps_) {
-    e.message = "Step " + std::to_string(k) + " is outside the run (steps 0 to " + std::to_string(steps_) + ").";
+    e.message = tr_format("Step {0} is outside the run (steps 0 to {1}).", {std::to_string(k), std::to_string(steps_)});
     return e;
   }
   if (k == steps_) {
-    e.message = "Step " + std::to_string(k) + " is the run's last step: there is no next update.";
+    e.message = tr_format("Step {0} is the run's last step: there is no next update.", {std::to_string(k)});
     return e;
   }
   const auto at_k = [&] { return trainer_->watched() && trainer_->watched()->step == k; };
@@ -115,9 +117,9 @@ Explanation ParameterReplay::explain(long k) {
   if (at_k()) return explain_parameter_step(spec_, *trainer_->watched());
   // The training ended before update k + 1: it diverged at its last row.
   const long last = trainer_->next_row() - 1;
-  e.message = k == last ? "The run diverged at step " + std::to_string(k) + ": there is no next update."
-                        : "Step " + std::to_string(k) + " is outside the run (it diverged at step " +
-                              std::to_string(last) + ").";
+  e.message = k == last ? tr_format("The run diverged at step {0}: there is no next update.", {std::to_string(k)})
+                        : tr_format("Step {0} is outside the run (it diverged at step {1}).",
+                                    {std::to_string(k), std::to_string(last)});
   return e;
 }
 

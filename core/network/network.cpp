@@ -10,6 +10,7 @@
 #include "dataset.hpp"  // softplus, sigmoid
 #include "names.hpp"
 #include "random.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -78,13 +79,15 @@ std::optional<Activation> find_activation(std::string_view text) { return find_i
 
 std::string find_spec_problem(const NetworkSpec& spec) {
   if (spec.inputs < 1 || spec.inputs > kFeatureCount)
-    return "inputs: must be 1 .. " + std::to_string(kFeatureCount) + ", got " + std::to_string(spec.inputs);
+    return "inputs: " +
+           tr_format("must be 1 .. {0}, got {1}", {std::to_string(kFeatureCount), std::to_string(spec.inputs)});
   if (spec.hidden.size() > kMaxHiddenLayers)
-    return "hidden layers: at most " + std::to_string(kMaxHiddenLayers) + ", got " + std::to_string(spec.hidden.size());
+    return tr_format("hidden layers: at most {0}, got {1}",
+                     {std::to_string(kMaxHiddenLayers), std::to_string(spec.hidden.size())});
   for (std::size_t l = 0; l < spec.hidden.size(); ++l)
     if (spec.hidden[l] < 1 || spec.hidden[l] > kMaxUnits)
-      return "hidden layer " + std::to_string(l + 1) + ": must have 1 .. " + std::to_string(kMaxUnits) +
-             " units, got " + std::to_string(spec.hidden[l]);
+      return tr_format("hidden layer {0}: must have 1 .. {1} units, got {2}",
+                       {std::to_string(l + 1), std::to_string(kMaxUnits), std::to_string(spec.hidden[l])});
   return "";
 }
 

@@ -11,6 +11,7 @@
 #include "names.hpp"
 #include "parallel.hpp"
 #include "random.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -71,7 +72,7 @@ Eigen::MatrixXd snapshot_matrix(std::span<const std::vector<double>> snapshots) 
 // The m x m Gram matrix of the centred rows has the same nonzero eigenvalues as their P x P
 // covariance; its eigenvector e_k gives the component D^T e_k / sqrt(lambda_k).
 Components principal_components(const Eigen::MatrixXd& rows) {
-  if (rows.rows() < 3) throw std::invalid_argument("principal components need at least 3 points");
+  if (rows.rows() < 3) throw std::invalid_argument(tr("principal components need at least 3 points"));
   const Eigen::MatrixXd centred = rows.rowwise() - rows.colwise().mean();
   const Eigen::MatrixXd gram = centred * centred.transpose();
   const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(gram);
@@ -94,7 +95,7 @@ Plane pca_plane(const Eigen::MatrixXd& snapshots) {
   const Eigen::RowVectorXd last = snapshots.row(snapshots.rows() - 1);
   bool moved = false;  // tested exactly: the mean's rounding would make a "path" of a point
   for (Eigen::Index i = 0; i < snapshots.rows() && !moved; ++i) moved = snapshots.row(i) != last;
-  if (!moved) throw std::invalid_argument("the snapshots are all the same point: no path to see");
+  if (!moved) throw std::invalid_argument(tr("the snapshots are all the same point: no path to see"));
   Components c = principal_components(snapshots);
   Plane plane;
   plane.kind = PlaneKind::pca;
@@ -137,12 +138,12 @@ Plane three_point_plane(std::span<const double> first, std::span<const double> s
   Eigen::VectorXd u = as_vector(second) - plane.origin;
   Eigen::VectorXd v = as_vector(third) - plane.origin;
   const double u_norm = u.norm();
-  if (!(u_norm > 0)) throw std::invalid_argument("the first two points are the same");
+  if (!(u_norm > 0)) throw std::invalid_argument(tr("the first two points are the same"));
   u /= u_norm;
   v -= u.dot(v) * u;
   v -= u.dot(v) * u;  // twice: Gram-Schmidt's second pass keeps v orthogonal to 1e-16
   const double v_norm = v.norm();
-  if (!(v_norm > 1e-12 * std::max(u_norm, 1.0))) throw std::invalid_argument("the three points lie on one line");
+  if (!(v_norm > 1e-12 * std::max(u_norm, 1.0))) throw std::invalid_argument(tr("the three points lie on one line"));
   plane.u = std::move(u);
   plane.v = v / v_norm;
   return plane;
@@ -274,13 +275,14 @@ PlanePaths plane_paths(PlaneKind kind, const Network& net, std::span<const doubl
                        const NetRun* second, const Eigen::MatrixXd& x, const Eigen::VectorXd& y, std::uint64_t seed) {
   for (const NetRun* each : {&run, second})
     if (each != nullptr && each->diverged_at)
-      throw std::invalid_argument("the run " + each->status() + ": a plane needs finite weights");
+      throw std::invalid_argument(tr_format("the run diverged at step {0}: a plane needs finite weights",
+                                            {std::to_string(*each->diverged_at)}));
   PlanePaths r;
   std::vector<const NetRun*> runs{&run};
   switch (kind) {
     case PlaneKind::pca:
       if (run.snapshots.size() < 3)
-        throw std::invalid_argument("the principal components need at least 3 snapshots: more steps");
+        throw std::invalid_argument(tr("the principal components need at least 3 snapshots: more steps"));
       r.plane = pca_plane(snapshot_matrix(run.snapshots));
       r.walk = random_walk_explained(run.snapshot_steps, net.parameter_count(), seed);
       break;
@@ -291,7 +293,7 @@ PlanePaths plane_paths(PlaneKind kind, const Network& net, std::span<const doubl
       r.plane = line_plane(start, run.theta);
       break;
     case PlaneKind::three_point:
-      if (second == nullptr) throw std::invalid_argument("the plane through three points needs a second run");
+      if (second == nullptr) throw std::invalid_argument(tr("the plane through three points needs a second run"));
       r.plane = three_point_plane(start, run.theta, second->theta);
       runs.push_back(second);
       break;

@@ -8,6 +8,7 @@
 #include "net_data.hpp"
 #include "number_text.hpp"
 #include "random.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -124,9 +125,11 @@ Row playground_row(const PlaygroundRecipe& recipe, std::size_t i) {
 
 std::string find_recipe_problem(const PlaygroundRecipe& recipe) {
   if (recipe.rows < 1 || recipe.rows > kMaxNetRows)
-    return "rows: must be 1 .. " + std::to_string(kMaxNetRows) + ", got " + std::to_string(recipe.rows);
-  if (!(recipe.noise >= 0 && recipe.noise <= 0.5)) return "noise: must be 0 .. 0.5, got " + format_number(recipe.noise);
-  if (name(recipe.set).empty()) return "set: not one of Playground's six";
+    return "rows: " +
+           tr_format("must be 1 .. {0}, got {1}", {std::to_string(kMaxNetRows), std::to_string(recipe.rows)});
+  if (!(recipe.noise >= 0 && recipe.noise <= 0.5))
+    return "noise: " + tr_format("must be 0 .. 0.5, got {0}", {format_number(recipe.noise)});
+  if (name(recipe.set).empty()) return "set: " + std::string(tr("not one of Playground's six"));
   return "";
 }
 

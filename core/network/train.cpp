@@ -10,6 +10,7 @@
 #include "rule.hpp"
 #include "run_loop.hpp"
 #include "trajectory.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -146,29 +147,34 @@ std::string NetRun::status() const {
   return diverged_at ? "diverged at step " + std::to_string(*diverged_at) : std::string();
 }
 
+std::string NetRun::shown_status() const {
+  return diverged_at ? tr_format("diverged at step {0}", {std::to_string(*diverged_at)}) : std::string();
+}
+
 std::string find_net_training_problem(const Network& net, const NetSets& sets, const RunSpec& spec, long steps) {
   if (sets.features.size() != net.spec().inputs)
-    return "features: " + std::to_string(sets.features.size()) + " for a network of " +
-           std::to_string(net.spec().inputs) + " inputs";
+    return "features: " + tr_format("{0} for a network of {1} inputs",
+                                    {std::to_string(sets.features.size()), std::to_string(net.spec().inputs)});
   if (std::string p = find_net_data_problem(sets.train, net.spec().loss); !p.empty()) return "data: " + p;
   if (sets.train.size() > kMaxNetRows || sets.test.size() > kMaxNetRows)
-    return "data: at most " + std::to_string(kMaxNetRows) + " rows";
+    return "data: " + tr_format("at most {0} rows", {std::to_string(kMaxNetRows)});
   if (sets.test.size() > 0)
     if (std::string p = find_net_data_problem(sets.test, net.spec().loss); !p.empty()) return "test data: " + p;
   if (steps < 0 || steps > kMaxSteps)
-    return "steps: must be 0 .. " + std::to_string(kMaxSteps) + ", got " + std::to_string(steps);
+    return "steps: " + tr_format("must be 0 .. {0}, got {1}", {std::to_string(kMaxSteps), std::to_string(steps)});
   if (spec.rule) {
     if (const auto p = find_rule_problem(*spec.rule, spec.hyper)) return p->message();
   } else if (std::string p = validate(spec.hyper); !p.empty()) {
     return p;
   }
   if (std::string p = find_schedule_problem(spec.schedule); !p.empty()) return "schedule." + p;
-  if (spec.batch < 0) return "batch: must be an integer >= 1 (0: every row), got " + std::to_string(spec.batch);
+  if (spec.batch < 0)
+    return "batch: " + tr_format("must be an integer >= 1 (0: every row), got {0}", {std::to_string(spec.batch)});
   if (static_cast<std::size_t>(spec.batch) > sets.train.size())
-    return "batch: must be at most the " + std::to_string(sets.train.size()) + " training rows, got " +
-           std::to_string(spec.batch);
-  if (spec.shuffle && spec.batch == 0) return "shuffle: needs mini-batches (--batch)";
-  if (spec.noise != 0) return "noise: a network's gradients take no noise";
+    return "batch: " + tr_format("must be at most the {0} training rows, got {1}",
+                                 {std::to_string(sets.train.size()), std::to_string(spec.batch)});
+  if (spec.shuffle && spec.batch == 0) return "shuffle: " + std::string(tr("needs mini-batches (--batch)"));
+  if (spec.noise != 0) return "noise: " + std::string(tr("a network's gradients take no noise"));
   return "";
 }
 
@@ -190,11 +196,13 @@ double net_work(const Network& net, const NetSets& sets, long batch, long steps,
 std::string find_net_recording_problem(const Network& net, const NetSets& sets, long batch, long steps,
                                        const NetRecording& recording) {
   if (recording.every < 1 || recording.every > std::max(steps, 1L))
-    return "every: must be 1 .. " + std::to_string(std::max(steps, 1L)) + " (the steps), got " +
-           std::to_string(recording.every);
+    return "every: " + tr_format("must be 1 .. {0} (the steps), got {1}",
+                                 {std::to_string(std::max(steps, 1L)), std::to_string(recording.every)});
   if (const double work = net_work(net, sets, batch, steps, recording.every); work > kMaxNetWork)
-    return "work: " + format_shown(work) + " rows x parameters, at most " + format_shown(kMaxNetWork) +
-           " (about a minute): fewer steps, a smaller batch, a larger every or a smaller network";
+    return "work: " + tr_format(
+                          "{0} rows x parameters, at most {1} (about a minute): fewer steps, a smaller batch, a "
+                          "larger every or a smaller network",
+                          {format_shown(work), format_shown(kMaxNetWork)});
   return "";
 }
 

@@ -80,6 +80,7 @@ struct NetRun {
   std::vector<LayerStats> layer_stats;  // with NetRecording::layer_stats
   std::string accumulator;              // the accumulator's name in layer_stats, "" when none
   std::string status() const;           // "diverged at step k", or ""
+  std::string shown_status() const;     // status() in the language shown; status() stays English (CSV, JSON)
   std::size_t rows() const { return loss.size(); }
 };
 

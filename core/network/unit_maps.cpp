@@ -9,6 +9,7 @@
 #include "dataset.hpp"  // sigmoid
 #include "parallel.hpp"
 #include "plane.hpp"  // grid_values
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -18,17 +19,17 @@ constexpr std::size_t kBlockPoints = 2048;  // rows of the grid per block: a few
 void check(const Network& net, std::span<const double> theta, std::span<const Feature> features, const Box& box,
            std::size_t n) {
   if (n < 2 || n > kMaxUnitMapSide)
-    throw std::invalid_argument("unit maps: the grid's side must be 2 .. " + std::to_string(kMaxUnitMapSide) +
-                                ", got " + std::to_string(n));
+    throw std::invalid_argument(tr_format("unit maps: the grid's side must be 2 .. {0}, got {1}",
+                                          {std::to_string(kMaxUnitMapSide), std::to_string(n)}));
   if (!(box.max.x > box.min.x) || !(box.max.y > box.min.y) || !std::isfinite(box.max.x - box.min.x) ||
       !std::isfinite(box.max.y - box.min.y))
-    throw std::invalid_argument("unit maps: the box must be finite and not empty");
+    throw std::invalid_argument(tr("unit maps: the box must be finite and not empty"));
   if (features.size() != net.spec().inputs)
-    throw std::invalid_argument("unit maps: the network reads " + std::to_string(net.spec().inputs) +
-                                " features, got " + std::to_string(features.size()));
+    throw std::invalid_argument(tr_format("unit maps: the network reads {0} features, got {1}",
+                                          {std::to_string(net.spec().inputs), std::to_string(features.size())}));
   if (theta.size() != net.parameter_count())
-    throw std::invalid_argument("unit maps: the network has " + std::to_string(net.parameter_count()) +
-                                " parameters, got " + std::to_string(theta.size()));
+    throw std::invalid_argument(tr_format("unit maps: the network has {0} parameters, got {1}",
+                                          {std::to_string(net.parameter_count()), std::to_string(theta.size())}));
 }
 
 // Column u of m into unit u's map, at the block's first point `first`.

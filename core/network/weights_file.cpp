@@ -9,6 +9,7 @@
 #include "atomic_file.hpp"
 #include "json_text.hpp"
 #include "number_text.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -16,37 +17,37 @@ namespace {
 using nlohmann::json;
 
 // A JSON array of `count` elements at `where`; throws otherwise.
-const json& array_of(const json& j, std::size_t count, const std::string& where, std::string_view unit) {
-  if (!j.is_array()) throw NetworkError(where + ": expected an array");
+const json& array_of(const json& j, std::size_t count, const std::string& where, const char* unit) {
+  if (!j.is_array()) throw NetworkError(where + ": " + tr("expected an array"));
   if (j.size() != count)
-    throw NetworkError(where + ": " + std::to_string(j.size()) + " " + std::string(unit) + ", expected " +
-                       std::to_string(count));
+    throw NetworkError(where + ": " +
+                       tr_format("{0} {1}, expected {2}", {std::to_string(j.size()), tr(unit), std::to_string(count)}));
   return j;
 }
 
 double weight_at(const json& j, const std::string& where) {
-  if (!j.is_number()) throw NetworkError(where + ": not a number");
+  if (!j.is_number()) throw NetworkError(where + ": " + tr("not a number"));
   const double v = j.get<double>();
   if (!std::isfinite(v) || std::fabs(v) > kMaxWeight)
-    throw NetworkError(where + ": " + format_number(v) + " is beyond " + format_number(kMaxWeight));
+    throw NetworkError(where + ": " + tr_format("{0} is beyond {1}", {format_number(v), format_number(kMaxWeight)}));
   return v;
 }
 
 // Layer l's weight and bias from its JSON object into theta.
 void read_layer(const json& layer, const LayerShape& s, const std::string& where, std::vector<double>& theta) {
-  if (!layer.is_object()) throw NetworkError(where + ": expected an object with \"weight\" and \"bias\"");
+  if (!layer.is_object()) throw NetworkError(where + ": " + tr("expected an object with \"weight\" and \"bias\""));
   for (const auto& [key, value] : layer.items())
-    if (key != "weight" && key != "bias") throw NetworkError(where + ": unknown key \"" + key + "\"");
+    if (key != "weight" && key != "bias") throw NetworkError(where + ": " + tr_format("unknown key \"{0}\"", {key}));
   for (const char* key : {"weight", "bias"})
-    if (!layer.contains(key)) throw NetworkError(where + ": no \"" + key + "\"");
-  const json& rows = array_of(layer["weight"], s.out, where + ".weight", "rows");
+    if (!layer.contains(key)) throw NetworkError(where + ": " + tr_format("no \"{0}\"", {key}));
+  const json& rows = array_of(layer["weight"], s.out, where + ".weight", translatable("rows"));
   for (std::size_t r = 0; r < s.out; ++r) {
     const std::string at = where + ".weight[" + std::to_string(r) + "]";
-    const json& row = array_of(rows[r], s.in, at, "columns");
+    const json& row = array_of(rows[r], s.in, at, translatable("columns"));
     for (std::size_t c = 0; c < s.in; ++c)
       theta[s.offset + r * s.in + c] = weight_at(row[c], at + "[" + std::to_string(c) + "]");
   }
-  const json& bias = array_of(layer["bias"], s.out, where + ".bias", "values");
+  const json& bias = array_of(layer["bias"], s.out, where + ".bias", translatable("values"));
   for (std::size_t r = 0; r < s.out; ++r)
     theta[s.bias_offset() + r] = weight_at(bias[r], where + ".bias[" + std::to_string(r) + "]");
 }
@@ -55,17 +56,17 @@ void read_layer(const json& layer, const LayerShape& s, const std::string& where
 
 std::vector<double> parse_weights(std::string_view text, const Network& net) {
   if (text.size() > kMaxWeightsFileBytes)
-    throw NetworkError("too big: " + std::to_string(text.size()) + " bytes, at most " +
-                       std::to_string(kMaxWeightsFileBytes));
+    throw NetworkError(tr_format("too big: {0} bytes, at most {1}",
+                                 {std::to_string(text.size()), std::to_string(kMaxWeightsFileBytes)}));
   json j;
   try {
     j = json::parse(text);
   } catch (const json::exception& e) {  // a syntax error, or a number beyond a double (1e999)
-    throw NetworkError(std::string("not JSON: ") + e.what());
+    throw NetworkError(tr_format("not JSON: {0}", {e.what()}));
   }
-  if (!j.is_object() || !j.contains("layers")) throw NetworkError("expected an object with \"layers\"");
+  if (!j.is_object() || !j.contains("layers")) throw NetworkError(tr("expected an object with \"layers\""));
   const auto layers = net.layers();
-  const json& list = array_of(j["layers"], layers.size(), "layers", "layers");
+  const json& list = array_of(j["layers"], layers.size(), "layers", translatable("layers"));
   std::vector<double> theta(net.parameter_count());
   for (std::size_t l = 0; l < layers.size(); ++l)
     read_layer(list[l], layers[l], "layers[" + std::to_string(l) + "]", theta);
@@ -76,14 +77,14 @@ std::vector<double> load_weights(const std::filesystem::path& path, const Networ
   const std::string where = path.string() + ": ";
   std::error_code error;
   const std::uintmax_t bytes = std::filesystem::file_size(path, error);
-  if (error) throw NetworkError(where + "cannot read: " + error.message());
+  if (error) throw NetworkError(where + tr_format("cannot read: {0}", {error.message()}));
   if (bytes > kMaxWeightsFileBytes)
-    throw NetworkError(where + "too big: " + std::to_string(bytes) + " bytes, at most " +
-                       std::to_string(kMaxWeightsFileBytes));
+    throw NetworkError(where + tr_format("too big: {0} bytes, at most {1}",
+                                         {std::to_string(bytes), std::to_string(kMaxWeightsFileBytes)}));
   std::ifstream file(path, std::ios::binary);
   std::ostringstream text;
   text << file.rdbuf();
-  if (!file) throw NetworkError(where + "cannot read");
+  if (!file) throw NetworkError(where + tr("cannot read"));
   try {
     return parse_weights(text.str(), net);
   } catch (const NetworkError& e) {

@@ -7,6 +7,7 @@
 
 #include "algorithms.hpp"
 #include "parameters.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -35,21 +36,21 @@ OptionText option_text(Option o) {
     case O::no_momentum:
       return {"momentum", "momentum == 0", "μ = 0"};
     case O::centered:
-      return {"centered", "centered", "centered"};
+      return {"centered", "centered", translatable("centered")};
     case O::not_centered:
-      return {"centered", "not centered", "not centered"};
+      return {"centered", "not centered", translatable("not centered")};
     case O::amsgrad:
       return {"amsgrad", "amsgrad", "amsgrad"};
     case O::not_amsgrad:
-      return {"amsgrad", "not amsgrad", "not amsgrad"};
+      return {"amsgrad", "not amsgrad", translatable("not amsgrad")};
     case O::eps_inside:
-      return {"eps_inside_sqrt", "eps_inside_sqrt", "ε inside √"};
+      return {"eps_inside_sqrt", "eps_inside_sqrt", translatable("ε inside √")};
     case O::eps_outside:
-      return {"eps_inside_sqrt", "not eps_inside_sqrt", "ε outside √"};
+      return {"eps_inside_sqrt", "not eps_inside_sqrt", translatable("ε outside √")};
     case O::bias_correction:
-      return {"bias_correction", "bias_correction", "bias correction"};
+      return {"bias_correction", "bias_correction", translatable("bias correction")};
     case O::no_bias_correction:
-      return {"bias_correction", "no bias_correction", "no bias correction"};
+      return {"bias_correction", "no bias_correction", translatable("no bias correction")};
   }
   return {};
 }
@@ -60,18 +61,30 @@ bool switched_on(Option o) {
          o == O::no_bias_correction;
 }
 
+// A line's condition as the window shows it (Unicode, translated): "if not centered" in the
+// language shown; the man page's (groff) and the rule notation's stay English.
+std::string shown_condition(Option option) {
+  const OptionText t = option_text(option);
+  if (t.parameter.empty()) return {};
+  // TRANSLATORS: {0} is a condition of a line of an algorithm: "μ > 0", "not centered".
+  return tr_format("if {0}", {tr(std::string(t.unicode).c_str())});
+}
+
 // The lines (those that apply to h, if given; those whose condition is on `parameter`, if given),
-// with their conditions in a column unless h is given.
+// with their conditions in a column unless h is given. `shown`: the conditions translated.
 std::string lines_text(const Algorithm& a, const Hyperparameters* h, Notation notation, std::string_view indent,
-                       std::string_view parameter = {}) {
+                       std::string_view parameter = {}, bool shown = true) {
   // Aligned in Unicode, where a symbol is one column, then escaped.
   if (notation == Notation::groff)
-    return render_prose(lines_text(a, h, Notation::unicode, indent, parameter), Notation::groff);
+    return render_prose(lines_text(a, h, Notation::unicode, indent, parameter, false), Notation::groff);
   std::vector<std::pair<std::string, std::string>> rows;
   for (const AlgorithmLine& line : a.lines) {
     if (h && !applies(line.when, *h)) continue;
     if (!parameter.empty() && option_text(line.when).parameter != parameter) continue;
-    rows.emplace_back(render(line.statements, notation), h ? std::string() : render_condition(line.when, notation));
+    const bool translated = shown && notation == Notation::unicode;
+    rows.emplace_back(render(line.statements, notation), h            ? std::string()
+                                                         : translated ? shown_condition(line.when)
+                                                                      : render_condition(line.when, notation));
   }
   std::size_t width = 0;
   for (const auto& row : rows)
@@ -109,11 +122,15 @@ std::string symbols_text(OptimizerKind kind, Notation notation) {
     if (!out.empty()) out += "; ";
     out += (notation == Notation::rule ? std::string(name) : render_prose(symbol_of(name), notation)) + ": " + meaning;
   };
-  for (const AlgorithmSymbol& s : a.symbols) add(s.name, render_prose(s.meaning, notation));
+  // The window's (Unicode) meanings translated; the man page's and the rule notation's English.
+  const auto shown = [&](std::string_view english) {
+    return notation == Notation::unicode ? std::string(tr(std::string(english).c_str())) : std::string(english);
+  };
+  for (const AlgorithmSymbol& s : a.symbols) add(s.name, render_prose(shown(s.meaning), notation));
   for (const RealParameter& p : real_parameters()) {
     const bool read = std::any_of(a.lines.begin(), a.lines.end(),
                                   [&](const AlgorithmLine& l) { return reads_name(l.statements, p.name); });
-    if (read && p.applies_to(kind)) add(p.name, std::string(p.help) + " (--" + std::string(p.flag) + ")");
+    if (read && p.applies_to(kind)) add(p.name, shown(p.help) + " (--" + std::string(p.flag) + ")");
   }
   return out;
 }

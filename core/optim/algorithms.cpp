@@ -3,6 +3,7 @@
 #include <array>
 
 #include "parameters.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -116,50 +117,50 @@ constexpr std::array kLion = {
 
 constexpr std::array<AlgorithmSymbol, 0> kNoSymbols = {};
 constexpr std::array kMomentumSymbols = {
-    AlgorithmSymbol{"buf", "the momentum buffer, g at the first update (PyTorch's b)"}};
+    AlgorithmSymbol{"buf", translatable("the momentum buffer, g at the first update (PyTorch's b)")}};
 constexpr std::array kAdagradSymbols = {
-    AlgorithmSymbol{"G", "the sum of squared gradients, from G₀"},
-    AlgorithmSymbol{"c", "the learning rate of update t"},
-    AlgorithmSymbol{"d", "the denominator"},
+    AlgorithmSymbol{"G", translatable("the sum of squared gradients, from G₀")},
+    AlgorithmSymbol{"c", translatable("the learning rate of update t")},
+    AlgorithmSymbol{"d", translatable("the denominator")},
 };
 constexpr std::array kRmspropSymbols = {
-    AlgorithmSymbol{"G", "the average of g² (PyTorch's v)"},
-    AlgorithmSymbol{"gavg", "the average of g (centered)"},
-    AlgorithmSymbol{"s", "the second moment divided by: G, or the variance G − gavg² when centered"},
-    AlgorithmSymbol{"d", "the denominator"},
-    AlgorithmSymbol{"buf", "the momentum buffer of the scaled gradient"},
+    AlgorithmSymbol{"G", translatable("the average of g² (PyTorch's v)")},
+    AlgorithmSymbol{"gavg", translatable("the average of g (centered)")},
+    AlgorithmSymbol{"s", translatable("the second moment divided by: G, or the variance G − gavg² when centered")},
+    AlgorithmSymbol{"d", translatable("the denominator")},
+    AlgorithmSymbol{"buf", translatable("the momentum buffer of the scaled gradient")},
 };
 constexpr std::array kAdamSymbols = {
-    AlgorithmSymbol{"m", "the first moment, the average of g"},
-    AlgorithmSymbol{"v", "the second moment, the average of g²"},
-    AlgorithmSymbol{"s", "v, or with AMSGrad the running maximum of v (PyTorch's max_exp_avg_sq)"},
-    AlgorithmSymbol{"c1", "the bias correction of m: m̂ = m/c₁"},
-    AlgorithmSymbol{"c2", "the bias correction of s: v̂ = s/c₂"},
-    AlgorithmSymbol{"d", "the denominator √v̂ + ε, computed as PyTorch does"},
+    AlgorithmSymbol{"m", translatable("the first moment, the average of g")},
+    AlgorithmSymbol{"v", translatable("the second moment, the average of g²")},
+    AlgorithmSymbol{"s", translatable("v, or with AMSGrad the running maximum of v (PyTorch's max_exp_avg_sq)")},
+    AlgorithmSymbol{"c1", translatable("the bias correction of m: m̂ = m/c₁")},
+    AlgorithmSymbol{"c2", translatable("the bias correction of s: v̂ = s/c₂")},
+    AlgorithmSymbol{"d", translatable("the denominator √v̂ + ε, computed as PyTorch does")},
 };
 constexpr std::array kAdadeltaSymbols = {
-    AlgorithmSymbol{"G", "the average of g² (PyTorch's square_avg)"},
-    AlgorithmSymbol{"delta", "the update before η"},
-    AlgorithmSymbol{"D", "the average of Δ² (PyTorch's acc_delta)"},
+    AlgorithmSymbol{"G", translatable("the average of g² (PyTorch's square_avg)")},
+    AlgorithmSymbol{"delta", translatable("the update before η")},
+    AlgorithmSymbol{"D", translatable("the average of Δ² (PyTorch's acc_delta)")},
 };
 constexpr std::array kAdamaxSymbols = {
-    AlgorithmSymbol{"m", "the first moment, the average of g"},
-    AlgorithmSymbol{"u", "the infinity norm, a decaying maximum of |g| + ε"},
+    AlgorithmSymbol{"m", translatable("the first moment, the average of g")},
+    AlgorithmSymbol{"u", translatable("the infinity norm, a decaying maximum of |g| + ε")},
 };
 constexpr std::array kNadamSymbols = {
-    AlgorithmSymbol{"mu", "the momentum coefficient of update t"},
-    AlgorithmSymbol{"mu_next", "that of update t + 1"},
-    AlgorithmSymbol{"P", "the product μ₁μ₂…μₜ (PyTorch's mu_product)"},
-    AlgorithmSymbol{"m", "the first moment, the average of g"},
-    AlgorithmSymbol{"v", "the second moment, the average of g²"},
-    AlgorithmSymbol{"d", "the denominator"},
+    AlgorithmSymbol{"mu", translatable("the momentum coefficient of update t")},
+    AlgorithmSymbol{"mu_next", translatable("that of update t + 1")},
+    AlgorithmSymbol{"P", translatable("the product μ₁μ₂…μₜ (PyTorch's mu_product)")},
+    AlgorithmSymbol{"m", translatable("the first moment, the average of g")},
+    AlgorithmSymbol{"v", translatable("the second moment, the average of g²")},
+    AlgorithmSymbol{"d", translatable("the denominator")},
 };
 constexpr std::array kLionSymbols = {
-    AlgorithmSymbol{"c", "the interpolation whose sign is the step"},
-    AlgorithmSymbol{"m", "the momentum, the average of g"},
+    AlgorithmSymbol{"c", translatable("the interpolation whose sign is the step")},
+    AlgorithmSymbol{"m", translatable("the momentum, the average of g")},
 };
 
-constexpr std::string_view kNoEps = "no ε";
+constexpr std::string_view kNoEps = translatable("no ε");
 
 const std::array kAlgorithms = {
     Algorithm{K::sgd, "PyTorch 2.x torch.optim.SGD (momentum 0)", kSgd, kNoSymbols, kNoEps, ""},
@@ -167,21 +168,22 @@ const std::array kAlgorithms = {
     Algorithm{K::nesterov, "PyTorch 2.x torch.optim.SGD with nesterov=True (dampening 0)", kNesterov, kMomentumSymbols,
               kNoEps, ""},
     Algorithm{K::adagrad, "PyTorch 2.x torch.optim.Adagrad", kAdagrad, kAdagradSymbols,
-              "ε outside the root, √G + ε, as PyTorch adds it", "Keras 3's keras.optimizers.Adagrad"},
+              translatable("ε outside the root, √G + ε, as PyTorch adds it"), "Keras 3's keras.optimizers.Adagrad"},
     Algorithm{K::rmsprop, "PyTorch 2.x torch.optim.RMSprop (ρ is its alpha)", kRmsprop, kRmspropSymbols,
-              "ε outside the root, √s + ε, as PyTorch adds it",
+              translatable("ε outside the root, √s + ε, as PyTorch adds it"),
               "TF1's tf.train.RMSPropOptimizer and Keras 3's keras.optimizers.RMSprop"},
     Algorithm{K::adam, "PyTorch 2.x torch.optim.Adam (Kingma and Ba 2015)", kAdam, kAdamSymbols,
-              "ε outside the root, after the bias correction of s: √s/√c₂ + ε, as PyTorch computes it",
+              translatable("ε outside the root, after the bias correction of s: √s/√c₂ + ε, as PyTorch computes it"),
               "optax's scale_by_adam with eps = 0 and eps_root = ε"},
     Algorithm{K::adamw, "PyTorch 2.x torch.optim.AdamW (Loshchilov and Hutter 2019)", kAdamw, kAdamSymbols,
-              "ε outside the root, after the bias correction of s: √s/√c₂ + ε, as PyTorch computes it", ""},
+              translatable("ε outside the root, after the bias correction of s: √s/√c₂ + ε, as PyTorch computes it"),
+              ""},
     Algorithm{K::adadelta, "PyTorch 2.x torch.optim.Adadelta (Zeiler 2012)", kAdadelta, kAdadeltaSymbols,
-              "ε inside both roots, √(D + ε)/√(G + ε), as PyTorch and Zeiler 2012 add it", ""},
+              translatable("ε inside both roots, √(D + ε)/√(G + ε), as PyTorch and Zeiler 2012 add it"), ""},
     Algorithm{K::adamax, "PyTorch 2.x torch.optim.Adamax", kAdamax, kAdamaxSymbols,
-              "ε added to |g| inside the maximum, as PyTorch adds it", ""},
+              translatable("ε added to |g| inside the maximum, as PyTorch adds it"), ""},
     Algorithm{K::nadam, "PyTorch 2.x torch.optim.NAdam (Dozat 2016; PyTorch 1.13 differs in P)", kNadam, kNadamSymbols,
-              "ε outside the root, √(v/(1 − β₂ᵗ)) + ε, as PyTorch adds it", ""},
+              translatable("ε outside the root, √(v/(1 − β₂ᵗ)) + ε, as PyTorch adds it"), ""},
     Algorithm{K::lion, "Chen et al. 2023, Symbolic Discovery of Optimization Algorithms (not in torch.optim)", kLion,
               kLionSymbols, kNoEps, ""},
 };

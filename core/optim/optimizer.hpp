@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "lanes.hpp"
+#include "translate.hpp"
 #include "vec2.hpp"
 
 namespace optviz {
@@ -193,10 +194,10 @@ struct ParameterProblem {
   std::string value;
   std::string requirement;
 
-  std::string message() const { return "invalid " + field + ": " + value + " (must be " + requirement + ")"; }
+  std::string message() const { return tr_format("invalid {0}: {1} (must be {2})", {field, value, requirement}); }
   // "runs[2].eta: must be >= 0, got -1" for the prefix "runs[2]."
   std::string message_at(const std::string& prefix) const {
-    return prefix + field + ": must be " + requirement + ", got " + value;
+    return prefix + field + ": " + tr_format("must be {0}, got {1}", {requirement, value});
   }
 };
 

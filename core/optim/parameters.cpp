@@ -95,10 +95,10 @@ std::optional<ParameterProblem> find_problem(const Hyperparameters& h) {
 }
 
 std::optional<ParameterProblem> find_value_problem(const RealParameter& p, double value) {
-  if (!std::isfinite(value)) return ParameterProblem{std::string(p.name), format_number(value), "a finite number"};
+  if (!std::isfinite(value)) return ParameterProblem{std::string(p.name), format_number(value), tr("a finite number")};
   if (value >= p.min && value <= p.max) return std::nullopt;
   std::string range = std::isinf(p.max) ? ">= " + format_number(p.min)
-                                        : "in [" + format_number(p.min) + ", " + format_number(p.max) + "]";
+                                        : tr_format("in [{0}, {1}]", {format_number(p.min), format_number(p.max)});
   return ParameterProblem{std::string(p.name), format_number(value), std::move(range)};
 }
 

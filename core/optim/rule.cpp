@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "translate.hpp"
+
 namespace optviz {
 namespace {
 
@@ -15,22 +17,22 @@ std::vector<std::string_view> fixed_names() {
 }
 
 std::string role_of(std::string_view name) {
-  if (name == "t") return "the update's number, which the rule reads";
-  if (name == "pi" || name == "e") return "a constant";
+  if (name == "t") return tr("the update's number, which the rule reads");
+  if (name == "pi" || name == "e") return tr("a constant");
   for (const RealParameter& p : real_parameters())
-    if (p.name == name) return "a hyperparameter, set by --" + std::string(p.flag);
+    if (p.name == name) return tr_format("a hyperparameter, set by --{0}", {p.flag});
   return "";
 }
 
 }  // namespace
 
 Rule::Rule(std::string_view text) : text_(text), statements_(split_statements(text)) {
-  if (statements_.empty()) throw ExpressionError("a rule needs statements such as theta = theta - eta*g", 1);
+  if (statements_.empty()) throw ExpressionError(tr("a rule needs statements such as theta = theta - eta*g"), 1);
   const std::vector<std::string_view> fixed = fixed_names();
   bool assigns_theta = false;
   for (const Statement& s : statements_) {
     if (const std::string role = role_of(s.target); !role.empty())
-      throw ExpressionError("cannot assign to " + s.target + " (" + role + ")", s.column);
+      throw ExpressionError(tr_format("cannot assign to {0} ({1})", {s.target, role}), s.column);
     if (s.target == "theta") {
       assigns_theta = true;
       continue;
@@ -38,12 +40,12 @@ Rule::Rule(std::string_view text) : text_(text), statements_(split_statements(te
     if (s.target == "g") continue;  // the gradient of this update, changed (weight decay: g = g + ...)
     if (std::find(state_.begin(), state_.end(), s.target) != state_.end()) continue;
     if (state_.size() == kMaxRuleStateVariables)
-      throw ExpressionError("too many state variables (at most " + std::to_string(kMaxRuleStateVariables) + ")",
-                            s.column);
+      throw ExpressionError(
+          tr_format("too many state variables (at most {0})", {std::to_string(kMaxRuleStateVariables)}), s.column);
     state_.push_back(s.target);
   }
   if (!assigns_theta)
-    throw ExpressionError("the rule never assigns theta: end it with theta = theta - ...", text.size() + 1);
+    throw ExpressionError(tr("the rule never assigns theta: end it with theta = theta - ..."), text.size() + 1);
   std::vector<std::string_view> names = fixed;
   for (const std::string& name : state_) names.push_back(name);
   variables_.assign(names.begin(), names.end());

@@ -98,13 +98,17 @@ double Schedule::eta(long t, double eta, long steps) const {
 }
 
 std::string find_schedule_problem(const Schedule& s) {
-  if (s.step_size < 1) return "step_size: must be an integer >= 1, got " + std::to_string(s.step_size);
-  if (!std::isfinite(s.gamma) || s.gamma <= 0) return "gamma: must be a number > 0, got " + format_number(s.gamma);
-  if (s.t_max < 0) return "t_max: must be an integer >= 1 (0: the run's steps), got " + std::to_string(s.t_max);
-  if (!std::isfinite(s.eta_min) || s.eta_min < 0) return "eta_min: must be >= 0, got " + format_number(s.eta_min);
-  if (s.warmup < 0) return "warmup: must be an integer >= 0, got " + std::to_string(s.warmup);
+  if (s.step_size < 1)
+    return "step_size: " + tr_format("must be an integer >= 1, got {0}", {std::to_string(s.step_size)});
+  if (!std::isfinite(s.gamma) || s.gamma <= 0)
+    return "gamma: " + tr_format("must be a number > 0, got {0}", {format_number(s.gamma)});
+  if (s.t_max < 0)
+    return "t_max: " + tr_format("must be an integer >= 1 (0: the run's steps), got {0}", {std::to_string(s.t_max)});
+  if (!std::isfinite(s.eta_min) || s.eta_min < 0)
+    return "eta_min: " + tr_format("must be >= 0, got {0}", {format_number(s.eta_min)});
+  if (s.warmup < 0) return "warmup: " + tr_format("must be an integer >= 0, got {0}", {std::to_string(s.warmup)});
   if (!std::isfinite(s.warmup_start) || s.warmup_start < 0 || s.warmup_start > 1)
-    return "warmup_start: must be in [0, 1], got " + format_number(s.warmup_start);
+    return "warmup_start: " + tr_format("must be in [0, 1], got {0}", {format_number(s.warmup_start)});
   return "";
 }
 

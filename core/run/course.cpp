@@ -6,6 +6,7 @@
 #include "parameters.hpp"
 #include "run.hpp"
 #include "schedule.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -65,14 +66,17 @@ std::string parameter_summary(const RunSpec& run) {
     add(parameter_symbol(p->name) + " = " + format_shown(v));
   }
   if (const std::string schedule = schedule_summary(run.schedule); !schedule.empty()) add(schedule);
-  if (run.batch > 0) add("batch " + std::to_string(run.batch) + (run.shuffle ? ", shuffled" : ""));
-  if (run.noise > 0) add("noise σ = " + format_shown(run.noise));
+  if (run.batch > 0)
+    add(run.shuffle ? tr_format("batch {0}, shuffled", {std::to_string(run.batch)})
+                    : tr_format("batch {0}", {std::to_string(run.batch)}));
+  if (run.noise > 0) add(tr_format("noise σ = {0}", {format_shown(run.noise)}));
   if (!run.rule) {
     const Hyperparameters d = defaults(h.kind);
-    if (h.centered != d.centered && h.centered) add("centered");
+    if (h.centered != d.centered && h.centered) add(tr("centered"));
     if (h.amsgrad != d.amsgrad && h.amsgrad) add("AMSGrad");
-    if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(h.eps_inside_sqrt ? "ε inside √" : "ε outside √");
-    if (h.bias_correction != d.bias_correction) add(h.bias_correction ? "bias correction" : "no bias correction");
+    if (h.eps_inside_sqrt != d.eps_inside_sqrt) add(h.eps_inside_sqrt ? tr("ε inside √") : tr("ε outside √"));
+    if (h.bias_correction != d.bias_correction)
+      add(h.bias_correction ? tr("bias correction") : tr("no bias correction"));
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include "explain_parts.hpp"
 #include "parameters.hpp"
 #include "run_loop.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace explaining {
@@ -21,10 +22,11 @@ ExplainSquares squares(std::string name, Vec2 kept, Vec2 added, Vec2 after, bool
 void square_part(Parts& parts, Vec2 g, std::string_view accumulator, Vec2 before) {
   const Vec2 g2 = squared(g);
   ExplainPart& p =
-      parts.add("Square the gradient", "g² = " + parts.pair(g2) +
-                                           (parts.one_coordinate() ? ": a square" : ": per coordinate, a square") +
-                                           " of side |g| and area g².");
-  p.values = {{"g", g}, {"g²", g2}, {std::string(accumulator) + " before", before}};
+      parts.add(tr("Square the gradient"),
+                parts.one_coordinate()
+                    ? tr_format("g² = {0}: a square of side |g| and area g².", {parts.pair(g2)})
+                    : tr_format("g² = {0}: per coordinate, a square of side |g| and area g².", {parts.pair(g2)}));
+  p.values = {{"g", g}, {"g²", g2}, {before_name(accumulator), before}};
   p.arrows = {{"g", g, ArrowUnits::gradient, false}};
   p.squares = squares(std::string(accumulator), before, g2, before);
 }
@@ -32,10 +34,11 @@ void square_part(Parts& parts, Vec2 g, std::string_view accumulator, Vec2 before
 void step_part(Parts& parts, const Explanation& e, std::string equation, Vec2 direction, std::string direction_name,
                ArrowUnits units) {
   const Vec2 step = e.theta_after - parts.theta();
-  ExplainPart& p = parts.add("Take the step", "θ ← " + equation + " = " + parts.pair(e.theta_after) + "   (step " +
-                                                  parts.pair(step) + ", η = " + num(e.eta) + ")");
-  p.values = {{"θ before", parts.theta()}, {"step", step}, {"θ after", e.theta_after}};
-  p.arrows = {{std::move(direction_name), direction, units, true}, {"step", step, ArrowUnits::step, false}};
+  ExplainPart& p =
+      parts.add(tr("Take the step"), tr_format("θ ← {0} = {1}   (step {2}, η = {3})",
+                                               {equation, parts.pair(e.theta_after), parts.pair(step), num(e.eta)}));
+  p.values = {{before_name("θ"), parts.theta()}, {tr("step"), step}, {after_name("θ"), e.theta_after}};
+  p.arrows = {{std::move(direction_name), direction, units, true}, {tr("step"), step, ArrowUnits::step, false}};
   parts.move_to(e.theta_after);
 }
 
@@ -61,15 +64,14 @@ using K = OptimizerKind;
 
 // How a run's gradient is made, for the first caption.
 std::string gradient_source(const RunSpec& run) {
-  std::string source = run.batch > 0 ? "the gradient of this update's mini-batch" : "the gradient of f at θ";
-  if (run.noise > 0) source += ", plus noise";
-  return source;
+  const char* source = run.batch > 0 ? tr("the gradient of this update's mini-batch") : tr("the gradient of f at θ");
+  return run.noise > 0 ? tr_format("{0}, plus noise", {source}) : std::string(source);
 }
 
 void gradient_part(Parts& parts, const UpdateStart& start) {
-  ExplainPart& p =
-      parts.add("The gradient", "g = " + parts.pair(start.gradient) + ": " + start.gradient_source + " = " +
-                                    parts.pair(start.theta) + ". It points uphill; the step goes against it.");
+  ExplainPart& p = parts.add(tr("The gradient"),
+                             tr_format("g = {0}: {1} = {2}. It points uphill; the step goes against it.",
+                                       {parts.pair(start.gradient), start.gradient_source, parts.pair(start.theta)}));
   p.values = {{"θ", start.theta}, {"g", start.gradient}};
   p.arrows = {{"g", start.gradient, ArrowUnits::gradient, false}};
 }
@@ -87,20 +89,21 @@ Vec2 weight_decay_part(Parts& parts, const Hyperparameters& h, Vec2 theta, Vec2 
   const std::string statement = weight_decay_statement(h.kind);
   if (decoupled_weight_decay(h.kind)) {
     const Vec2 shrunk = theta * (1 - h.eta * h.weight_decay);
-    ExplainPart& p = parts.add("Decay the weights", statement + " = " + parts.pair(theta) + "·" +
-                                                        num(1 - h.eta * h.weight_decay) + " = " + parts.pair(shrunk));
+    ExplainPart& p =
+        parts.add(tr("Decay the weights"), statement + " = " + parts.pair(theta) + "·" +
+                                               num(1 - h.eta * h.weight_decay) + " = " + parts.pair(shrunk));
     p.statement = statement;
-    p.values = {{"θ before", theta}, {"θ after", shrunk}};
+    p.values = {{before_name("θ"), theta}, {after_name("θ"), shrunk}};
     p.arrows = {{"g", g, ArrowUnits::gradient, false}};
     parts.move_to(shrunk);
     return g;
   }
   const Vec2 decayed = g + h.weight_decay * theta;
-  ExplainPart& p = parts.add("Add weight decay", statement + " = " + parts.pair(g) + " + " + num(h.weight_decay) + "·" +
-                                                     parts.pair(theta) + " = " + parts.pair(decayed));
+  ExplainPart& p = parts.add(tr("Add weight decay"), statement + " = " + parts.pair(g) + " + " + num(h.weight_decay) +
+                                                         "·" + parts.pair(theta) + " = " + parts.pair(decayed));
   p.statement = statement;
-  p.values = {{"g of f", g}, {"g", decayed}};
-  p.arrows = {{"g of f", g, ArrowUnits::gradient, true}, {"g", decayed, ArrowUnits::gradient, false}};
+  p.values = {{tr("g of f"), g}, {"g", decayed}};
+  p.arrows = {{tr("g of f"), g, ArrowUnits::gradient, true}, {"g", decayed, ArrowUnits::gradient, false}};
   return decayed;
 }
 
@@ -181,14 +184,16 @@ void explain_rule(Explanation& e, const RunSpec& run, std::string_view accumulat
       reads += (reads.empty() ? "" : ", ") + read_text(parts, name, read);
       if (!is_scalar_name(name)) values.push_back({name, read});  // a hyperparameter is in the caption
     }
-    values.push_back({target + " after", value});
-    ExplainPart& p = parts.add("Statement " + std::to_string(i + 1) + " of " + std::to_string(statements.size()),
-                               target + " = " + parts.pair(value) + (reads.empty() ? "" : "   from " + reads));
+    values.push_back({after_name(target), value});
+    ExplainPart& p =
+        parts.add(tr_format("Statement {0} of {1}", {std::to_string(i + 1), std::to_string(statements.size())}),
+                  reads.empty() ? target + " = " + parts.pair(value)
+                                : tr_format("{0} = {1}   from {2}", {target, parts.pair(value), reads}));
     p.statement = statements[i].text;
     p.values = std::move(values);
     const Vec2 was = current[target];
     if (target == "theta") {
-      p.arrows = {{"g", g, ArrowUnits::gradient, true}, {"step", value - e.theta_before, ArrowUnits::step, false}};
+      p.arrows = {{"g", g, ArrowUnits::gradient, true}, {tr("step"), value - e.theta_before, ArrowUnits::step, false}};
       parts.move_to(value);
     } else if (target == accumulator) {
       const Vec2 added = value - was;
@@ -227,23 +232,24 @@ std::string explain_pair(Vec2 value) {
 
 Explanation explain_update(const RunSpec& run, std::string_view accumulator, const Trajectory& t, long k) {
   Explanation e;
-  e.optimizer = run.rule ? "typed rule" : std::string(title(run.hyper.kind));
+  e.optimizer = run.rule ? tr("typed rule") : std::string(title(run.hyper.kind));
   e.step = k;
   e.update = k + 1;
   if (t.rows() == 0) {
-    e.message = "The run has no steps to explain.";
+    e.message = tr("The run has no steps to explain.");
     return e;
   }
   const long last = static_cast<long>(t.rows()) - 1;
   if (k < 0 || k > last) {
-    e.message = "Step " + std::to_string(k) + " is outside the run (steps 0 to " + std::to_string(last) + ").";
+    e.message = tr_format("Step {0} is outside the run (steps 0 to {1}).", {std::to_string(k), std::to_string(last)});
     return e;
   }
   e.theta_before = e.theta_after = t.position[static_cast<std::size_t>(k)];
   if (k == last) {
-    e.message = t.diverged_at ? "The run diverged at step " + std::to_string(*t.diverged_at) + ": " +
-                                    t.divergence_reason() + ". There is no next update."
-                              : "Step " + std::to_string(k) + " is the run's last step: there is no next update.";
+    e.message = t.diverged_at
+                    ? tr_format("The run diverged at step {0}: {1}. There is no next update.",
+                                {std::to_string(*t.diverged_at), t.divergence_reason()})
+                    : tr_format("Step {0} is the run's last step: there is no next update.", {std::to_string(k)});
     return e;
   }
   UpdateStart start;
@@ -265,7 +271,7 @@ Explanation explain_update(const RunSpec& run, std::string_view accumulator, con
 
 Explanation explain_step(const RunSpec& run, std::string_view accumulator, const UpdateStart& start) {
   Explanation e;
-  e.optimizer = run.rule ? "typed rule" : std::string(title(run.hyper.kind));
+  e.optimizer = run.rule ? tr("typed rule") : std::string(title(run.hyper.kind));
   e.step = start.step;
   e.update = start.step + 1;
   e.eta = start.eta;

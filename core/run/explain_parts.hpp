@@ -9,11 +9,15 @@
 
 #include "explain.hpp"
 #include "optimizer.hpp"
+#include "translate.hpp"
 
 namespace optviz::explaining {
 
 inline std::string num(double v) { return explain_number(v); }
 inline Vec2 squared(Vec2 v) { return v * v; }
+// A value's name before or after the sub-step, as shown: "G before", "θ after".
+inline std::string before_name(std::string_view name) { return tr_format("{0} before", {name}); }
+inline std::string after_name(std::string_view name) { return tr_format("{0} after", {name}); }
 
 // Builds the parts of one explanation; `theta` follows the position through them.
 class Parts {

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <exception>
 
+#include "translate.hpp"
+
 namespace optviz {
 namespace {
 
@@ -53,14 +55,14 @@ void update_spread(Spread& spread, const Course& s, bool wanted) {
   }
   if (updates > static_cast<double>(kMaxSpreadUpdates)) {
     spread.runs.clear();
-    spread.problem = "Spread off: it needs " + thousands(updates) + " updates, at most " +
-                     thousands(static_cast<double>(kMaxSpreadUpdates)) + " (fewer steps or noisy runs)";
+    spread.problem = tr_format("Spread off: it needs {0} updates, at most {1} (fewer steps or noisy runs)",
+                               {thousands(updates), thousands(static_cast<double>(kMaxSpreadUpdates))});
     return;
   }
   if (reads > kMaxSpreadRowReads) {
     spread.runs.clear();
-    spread.problem = "Spread off: it reads " + thousands(reads) + " data rows, at most " +
-                     thousands(kMaxSpreadRowReads) + " (fewer steps, smaller batches)";
+    spread.problem = tr_format("Spread off: it reads {0} data rows, at most {1} (fewer steps, smaller batches)",
+                               {thousands(reads), thousands(kMaxSpreadRowReads)});
     return;
   }
   spread.problem.clear();

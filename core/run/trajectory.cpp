@@ -4,11 +4,16 @@
 #include <stdexcept>
 
 #include "parameters.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 
 std::string Trajectory::status() const {
   return diverged_at ? "diverged at step " + std::to_string(*diverged_at) : std::string();
+}
+
+std::string Trajectory::shown_status() const {
+  return diverged_at ? tr_format("diverged at step {0}", {std::to_string(*diverged_at)}) : std::string();
 }
 
 std::string Trajectory::divergence_reason() const {
@@ -20,12 +25,11 @@ std::string Trajectory::divergence_reason() const {
   if (beyond(p.x) || beyond(p.y)) {
     const double far = beyond(p.x) ? p.x : p.y;
     const char* coordinate = beyond(p.x) ? "x" : "y";
-    if (!std::isfinite(far))
-      return std::string("θ's ") + coordinate + " is no longer finite (" + format_number(far) + ")";
-    return std::string("θ left the plane: |") + coordinate + "| = " + format_shown(std::fabs(far)) + " > " + bound;
+    if (!std::isfinite(far)) return tr_format("θ's {0} is no longer finite ({1})", {coordinate, format_number(far)});
+    return tr_format("θ left the plane: |{0}| = {1} > {2}", {coordinate, format_shown(std::fabs(far)), bound});
   }
-  if (!std::isfinite(value[k])) return "f is no longer finite (" + format_number(value[k]) + ")";
-  return "the gradient is no longer finite (" + format_number(std::isfinite(g.x) ? g.y : g.x) + ")";
+  if (!std::isfinite(value[k])) return tr_format("f is no longer finite ({0})", {format_number(value[k])});
+  return tr_format("the gradient is no longer finite ({0})", {format_number(std::isfinite(g.x) ? g.y : g.x)});
 }
 
 void PowerTables::prepare(const Hyperparameters& h, long steps) {
@@ -43,9 +47,10 @@ void PowerTables::prepare(const Hyperparameters& h, long steps) {
 std::optional<ParameterProblem> find_course_problem(Vec2 start, long steps) {
   if (!is_finite(start) || std::fabs(start.x) > kDivergenceBound || std::fabs(start.y) > kDivergenceBound)
     return ParameterProblem{"start", format_number(start.x) + "," + format_number(start.y),
-                            "finite and within 1e12 in each coordinate"};
+                            tr("finite and within 1e12 in each coordinate")};
   if (steps < 0 || steps > kMaxSteps)
-    return ParameterProblem{"steps", std::to_string(steps), "in [0, " + std::to_string(kMaxSteps) + "]"};
+    return ParameterProblem{"steps", std::to_string(steps),
+                            tr_format("in [{0}, {1}]", {"0", std::to_string(kMaxSteps)})};
   return std::nullopt;
 }
 
@@ -61,14 +66,16 @@ std::string validate_run(const Hyperparameters& h, Vec2 start, long steps) {
 
 std::string find_training_problem(const Training& training, const Objective& f) {
   if (std::string problem = find_schedule_problem(training.schedule); !problem.empty()) return "schedule." + problem;
-  if (training.batch < 0) return "batch: must be an integer >= 1 (0: every row), got " + std::to_string(training.batch);
-  if (training.batch > 0 && !f.is_data()) return "batch: mini-batches need a loss from data (--data)";
+  if (training.batch < 0)
+    return "batch: " + tr_format("must be an integer >= 1 (0: every row), got {0}", {std::to_string(training.batch)});
+  if (training.batch > 0 && !f.is_data())
+    return "batch: " + std::string(tr("mini-batches need a loss from data (--data)"));
   if (training.batch > 0 && static_cast<std::size_t>(training.batch) > f.data()->size())
-    return "batch: must be at most the " + std::to_string(f.data()->size()) + " rows of the data, got " +
-           std::to_string(training.batch);
-  if (training.shuffle && training.batch == 0) return "shuffle: needs mini-batches (--batch)";
+    return "batch: " + tr_format("must be at most the {0} rows of the data, got {1}",
+                                 {std::to_string(f.data()->size()), std::to_string(training.batch)});
+  if (training.shuffle && training.batch == 0) return "shuffle: " + std::string(tr("needs mini-batches (--batch)"));
   if (!std::isfinite(training.noise) || training.noise < 0 || training.noise > kMaxNoise)
-    return "noise: must be in [0, 1e6], got " + format_number(training.noise);
+    return "noise: " + tr_format("must be in [0, 1e6], got {0}", {format_number(training.noise)});
   return "";
 }
 

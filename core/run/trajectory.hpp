@@ -93,6 +93,8 @@ struct Trajectory {
   State state(std::size_t k) const;
   // "diverged at step k", or "" for a run that finished.
   std::string status() const;
+  // status() in the language shown (the window); status() itself stays English (CSV, JSON).
+  std::string shown_status() const;
   // What happened at that step, as divergence() decided it: "θ left the plane: |x| = 2.78e13 >
   // 1e12", "f is no longer finite (inf)", "the gradient is no longer finite (nan)"; "" for a run
   // that finished.

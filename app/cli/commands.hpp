@@ -117,10 +117,18 @@ struct Command {
 // The command `name` of the program `app`: `add_options` registers its flags into an Options that
 // the command owns (on the heap, where the parser's pointers into it stay valid), and `run` reads
 // them once parsed.
+// A command's parser, its --help in the group of the other options (CLI11 gives a command its
+// --help before it inherits the program's group of options, whose name is translated).
+inline CLI::App* add_command_parser(CLI::App& app, const char* name, const char* description) {
+  CLI::App* parser = app.add_subcommand(name, description);
+  parser->get_help_ptr()->group(app.option_defaults()->get_group());
+  return parser;
+}
+
 template <class Options>
 Command make_command(CLI::App& app, const char* name, const char* description, void (*add_options)(CLI::App&, Options&),
                      int (*run)(const Options&)) {
-  CLI::App* parser = app.add_subcommand(name, description);
+  CLI::App* parser = add_command_parser(app, name, description);
   const auto options = std::make_shared<Options>();
   add_options(*parser, *options);
   return {parser, [options, run] { return run(*options); }};

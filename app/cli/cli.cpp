@@ -20,7 +20,8 @@ namespace optviz {
 namespace cli {
 
 CLI::Option* add_view_option(CLI::App& cmd, std::string& view) {
-  return cmd.add_option("--view", view, tr("2d (the heatmap) or 3d (the surface in perspective); default: the scenario's"))
+  return cmd
+      .add_option("--view", view, tr("2d (the heatmap) or 3d (the surface in perspective); default: the scenario's"))
       ->check(CLI::IsMember({"2d", "3d"}));
 }
 

@@ -16,7 +16,8 @@ struct BasinOptions {
 
 void add_basin_options(CLI::App& cmd, BasinOptions& o) {
   add_map_run_options(
-      cmd, o.map, tr("a scenario file (.json, or a PNG exported by optviz) whose run --run N to map instead of the flags"));
+      cmd, o.map,
+      tr("a scenario file (.json, or a PNG exported by optviz) whose run --run N to map instead of the flags"));
   cmd.add_option("--view", o.view, tr("the start points' box x0,x1,y0,y1 (default: the function's view)"));
   add_map_size_options(cmd, o.map, tr("cells WIDTHxHEIGHT"));
   cmd.add_option("--colour", o.map.colour,

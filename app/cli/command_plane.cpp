@@ -16,8 +16,8 @@
 #include "plane_figure.hpp"
 #include "png_file.hpp"
 #include "train_options.hpp"
-#include "weights_file.hpp"
 #include "translate.hpp"
+#include "weights_file.hpp"
 
 namespace optviz::cli {
 namespace {
@@ -43,10 +43,10 @@ void add_plane_options(CLI::App& cmd, PlaneOptions& o) {
                     "the default), random (two filter-normalised random directions, drawn by --seed, through the "
                     "final weights), three-point (through the initial weights and the final weights of two runs) or "
                     "line (from the initial to the final weights, 1D)"));
-  cmd.add_option("--grid", o.grid,
-                 tr_format("points of the grid a side, {0} .. {1} (default {2})",
-                           {std::to_string(kMinPlaneGrid), std::to_string(kMaxPlaneGrid),
-                            std::to_string(kDefaultPlaneGrid)}));
+  cmd.add_option(
+      "--grid", o.grid,
+      tr_format("points of the grid a side, {0} .. {1} (default {2})",
+                {std::to_string(kMinPlaneGrid), std::to_string(kMaxPlaneGrid), std::to_string(kDefaultPlaneGrid)}));
   cmd.add_option("--span", o.span,
                  tr("how far the grid reaches beyond the path (and the three points), as a fraction of their extent "
                     "along each axis, 0 .. 10 (default 0.25); the narrower axis then widens to the other's extent, "
@@ -88,9 +88,9 @@ long snapshot_interval(const PlaneOptions& o) {
   if (every < 1)
     throw BadInput(tr_format("invalid --snapshots: must be at least 1, got {0}", {std::to_string(o.snapshots)}));
   if (const long kept = steps / every + 2; kept > static_cast<long>(kMaxSnapshots))
-    throw BadInput(tr_format("--snapshots {0} keeps {1} snapshots of {2} steps, at most {3}",
-                             {std::to_string(every), std::to_string(kept), std::to_string(steps),
-                              std::to_string(kMaxSnapshots)}));
+    throw BadInput(
+        tr_format("--snapshots {0} keeps {1} snapshots of {2} steps, at most {3}",
+                  {std::to_string(every), std::to_string(kept), std::to_string(steps), std::to_string(kMaxSnapshots)}));
   return every;
 }
 
@@ -178,8 +178,7 @@ std::string figure_title(const PlaneOptions& o, const TrainingSetup& t, PlaneKin
                      : kind == PlaneKind::random      ? tr("a filter-normalised random plane")
                      : kind == PlaneKind::three_point ? tr("the plane through the start and two runs' ends")
                                                       : tr("the line from start to end");
-  return tr_format("{0}, {1}-1 {2} on {3}: {4}",
-                   {optimizer, shape, name(t.net.spec().activation), source, what});
+  return tr_format("{0}, {1}-1 {2} on {3}: {4}", {optimizer, shape, name(t.net.spec().activation), source, what});
 }
 
 int plane_command(const PlaneOptions& o) {
@@ -193,18 +192,18 @@ int plane_command(const PlaneOptions& o) {
     PlaneFigure f{&r.plane, &r.grid, r.paths, plane_labels(*kind, r.paths), r.walk, figure_title(o, t, *kind), "", {}};
     if (*kind == PlaneKind::three_point) {
       // One sentence for its translator, in the lines of the legend's column.
-      std::istringstream lines(tr_format("Run 2 starts from other initial\nweights ({0}), off the plane:\nits start is "
-                                         "drawn where it\nprojects, ringed by its distance",
-                                         {r.second_start}));
+      std::istringstream lines(
+          tr_format("Run 2 starts from other initial\nweights ({0}), off the plane:\nits start is "
+                    "drawn where it\nprojects, ringed by its distance",
+                    {r.second_start}));
       for (std::string line; std::getline(lines, line);) f.notes.push_back(line);
     }
     const std::string points = r.plane.is_line()
                                    ? std::to_string(r.grid.a.size())
                                    : std::to_string(r.grid.a.size()) + " x " + std::to_string(r.grid.b.size());
-    f.subtitle = tr_format(
-        "eta = {0}, {1} steps, a snapshot every {2}; loss over the {3} training rows at {4} points",
-        {map_number(t.run.hyper.eta, 4), std::to_string(o.train.run.steps), std::to_string(snapshot_interval(o)),
-         std::to_string(t.sets.train.size()), points});
+    f.subtitle = tr_format("eta = {0}, {1} steps, a snapshot every {2}; loss over the {3} training rows at {4} points",
+                           {map_number(t.run.hyper.eta, 4), std::to_string(o.train.run.steps),
+                            std::to_string(snapshot_interval(o)), std::to_string(t.sets.train.size()), points});
     write_png(o.png, draw_plane_figure(f, 2));
   }
   if (!o.csv.empty() || o.png.empty()) return write_output(plane_csv(r), o.csv);

@@ -55,9 +55,9 @@ void add_render_options(CLI::App& cmd, RenderOptions& o) {
   cmd.add_option("--out", o.out, tr("write the figure to this PNG file (the scenario is embedded in it)"));
   cmd.add_option("--gif", o.gif,
                  tr("write an animated GIF of the trajectories growing (a network's training going on) to this file"));
-  o.width_option = cmd.add_option(
-      "--width", o.width,
-      tr_format("width in pixels (default {0} for --out, {1} for --gif)", {std::to_string(png.width), std::to_string(gif.width)}));
+  o.width_option = cmd.add_option("--width", o.width,
+                                  tr_format("width in pixels (default {0} for --out, {1} for --gif)",
+                                            {std::to_string(png.width), std::to_string(gif.width)}));
   o.height_option = cmd.add_option("--height", o.height,
                                    tr_format("height in pixels (default {0} for --out, {1} for --gif)",
                                              {std::to_string(png.height), std::to_string(gif.height)}));
@@ -69,9 +69,9 @@ void add_render_options(CLI::App& cmd, RenderOptions& o) {
   cmd.add_flag("--question", o.question,
                tr("draw the lesson's question slide: the question, the canvas without the paths, the plots empty"));
   cmd.add_option("--theme", o.theme, tr("light (default) or dark"))->check(CLI::IsMember({"light", "dark"}));
-  o.fps_option = cmd.add_option(
-      "--fps", o.gif_settings.fps,
-      tr_format("--gif: frames per second (default {0}, at most {1})", {std::to_string(gif.fps), std::to_string(kMaxGifFps)}));
+  o.fps_option = cmd.add_option("--fps", o.gif_settings.fps,
+                                tr_format("--gif: frames per second (default {0}, at most {1})",
+                                          {std::to_string(gif.fps), std::to_string(kMaxGifFps)}));
   o.seconds_option = cmd.add_option("--seconds", o.gif_settings.seconds,
                                     tr_format("--gif: length of the animation (default {0}, at most {1})",
                                               {format_number(gif.seconds), format_number(kMaxGifSeconds)}));

@@ -28,8 +28,8 @@ struct RunCommandOptions {
 
 // `optviz run SCENARIO --out-dir DIR`: every run of the scenario as CSV, and summary.json.
 int run_scenario(const RunCommandOptions& o) {
-  reject_run_flags(o.run,
-                   tr("the function, the runs, the start and the steps; give either a scenario or the flags of one run"));
+  reject_run_flags(
+      o.run, tr("the function, the runs, the start and the steps; give either a scenario or the flags of one run"));
   if (o.out_dir.empty()) throw BadInput(tr("a scenario has several runs: give --out-dir DIR for their CSV files"));
   const Scenario scenario = open_scenario(o.scenario);
   if (scenario.network) {
@@ -57,18 +57,19 @@ int run_scenario(const RunCommandOptions& o) {
 }
 
 void add_run_options(CLI::App& cmd, RunCommandOptions& o) {
-  cmd.add_option("scenario", o.scenario,
-                 tr("a scenario file (.json, or a PNG exported by optviz) to run instead of the flags; needs --out-dir"));
+  cmd.add_option(
+      "scenario", o.scenario,
+      tr("a scenario file (.json, or a PNG exported by optviz) to run instead of the flags; needs --out-dir"));
   cmd.add_option("--out-dir", o.out_dir,
                  tr("with a scenario: write one CSV per run and summary.json into this directory"));
   add_configuration_options(cmd, o.run);
   o.run.single_run_options.push_back(
       cmd.add_option("--start", o.run.start, tr("start point X,Y (default: the function's); write --start=-1.5,2")));
   o.run.steps = kDefaultSteps;
-  o.run.single_run_options.push_back(cmd.add_option(
-      "--steps", o.run.steps,
-      tr_format("number of updates (default {0}, at most {1})",
-                {std::to_string(kDefaultSteps), std::to_string(kMaxSteps)})));
+  o.run.single_run_options.push_back(
+      cmd.add_option("--steps", o.run.steps,
+                     tr_format("number of updates (default {0}, at most {1})",
+                               {std::to_string(kDefaultSteps), std::to_string(kMaxSteps)})));
   o.run.single_run_options.push_back(
       cmd.add_option("--out", o.out, tr("write the CSV to this file instead of standard output")));
   add_hyperparameter_options(cmd, o.run);

@@ -26,9 +26,8 @@ void add_sweep_options(CLI::App& cmd, SweepOptions& o) {
   add_map_run_options(
       cmd, o.map,
       tr("a scenario file (.json, or a PNG exported by optviz) whose run --run N to sweep instead of the flags"));
-  o.map.start_option =
-      cmd.add_option("--start", o.map.run.start,
-                     tr("start point X,Y of every cell (default: the function's); write --start=-1.5,2"));
+  o.map.start_option = cmd.add_option(
+      "--start", o.map.run.start, tr("start point X,Y of every cell (default: the function's); write --start=-1.5,2"));
   cmd.add_option("--x", o.x,
                  tr("the x axis, NAME:FROM:TO or NAME:FROM:TO:log: a hyperparameter of the run (as in the parameter "
                     "table: eta, rho, eps, momentum, ...) from FROM to TO inclusive, evenly or on a log scale"))
@@ -56,9 +55,10 @@ MapColouring colouring_of(const SweepOptions& o, const Objective& f) {
       throw BadInput(tr_format("invalid --tolerance: {0} (must be > 0 and finite)", {format_number(o.tolerance)}));
   }
   if (colouring == MapColouring::steps && !std::isfinite(f.minimum_value()))
-    throw BadInput(tr_format("--colour steps needs a function with a known minimum value f*; {0} has none (use "
-                             "--colour loss)",
-                             {f.title()}));
+    throw BadInput(
+        tr_format("--colour steps needs a function with a known minimum value f*; {0} has none (use "
+                  "--colour loss)",
+                  {f.title()}));
   return colouring;
 }
 

@@ -14,8 +14,8 @@
 #include "number_text.hpp"
 #include "train.hpp"
 #include "train_options.hpp"
-#include "weights_file.hpp"
 #include "translate.hpp"
+#include "weights_file.hpp"
 
 namespace optviz::cli {
 namespace {
@@ -40,8 +40,7 @@ void add_training_options(CLI::App& cmd, TrainOptions& o) {
   cmd.add_option("--loss", o.loss,
                  tr("logistic (labels 0 and 1; the default for classification) or mse (the default for --dataset "
                     "plane and multi-gauss)"));
-  cmd.add_option("--features", o.features,
-                 tr("the inputs, from x1,x2,x1^2,x2^2,x1x2,sin_x1,sin_x2 (default x1,x2)"));
+  cmd.add_option("--features", o.features, tr("the inputs, from x1,x2,x1^2,x2^2,x1x2,sin_x1,sin_x2 (default x1,x2)"));
   cmd.add_option("--init", o.init,
                  tr("the initial weights, a JSON file {\"layers\": [{\"weight\": [[...], ...], \"bias\": [...]}, "
                     "...]} (default: drawn by --seed, Glorot uniform for tanh and sigmoid, He uniform for relu)"));

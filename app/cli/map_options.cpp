@@ -101,10 +101,9 @@ void add_map_run_options(CLI::App& cmd, MapCommandOptions& o, const std::string&
 void add_map_size_options(CLI::App& cmd, MapCommandOptions& o, const std::string& size_help) {
   cmd.add_option("--size", o.size, tr_format("{0} (default {1}, at most {2})", {size_help, o.size, largest_map()}));
   o.run.steps = kDefaultSteps;
-  o.steps_option = cmd.add_option(
-      "--steps", o.run.steps,
-      tr_format("updates of every cell (default {0}, or the scenario's; at most {1})",
-                {std::to_string(kDefaultSteps), std::to_string(kMaxMapSteps)}));
+  o.steps_option = cmd.add_option("--steps", o.run.steps,
+                                  tr_format("updates of every cell (default {0}, or the scenario's; at most {1})",
+                                            {std::to_string(kDefaultSteps), std::to_string(kMaxMapSteps)}));
   cmd.add_option("--out", o.out,
                  tr("write the map as PNG, coloured as --colour says (the run's scenario is embedded in it)"));
 }
@@ -144,7 +143,8 @@ MapColouring parse_colouring(const std::string& text, MapColouring fallback,
 
 std::string map_problem(const std::string& problem) {
   for (const char* field : {"size", "steps", "view"})
-    if (problem.rfind(std::string(field) + ":", 0) == 0) return "--" + problem;
+    for (const char* colon : {":", "："})  // a translation may follow the name with a full-width colon
+      if (problem.rfind(std::string(field) + colon, 0) == 0) return "--" + problem;
   return problem;
 }
 

@@ -159,9 +159,10 @@ Hyperparameters rule_hyperparameters_from(const RunOptions& o, const Rule& rule,
   return h;
 }
 
-// A problem of core's training or schedule, "t_max: must be ...", as its flag's: "--t-max: must be ...".
+// A problem of core's training or schedule, "t_max: must be ...", as its flag's: "--t-max: must be ..."
+// (in Chinese the colon after the name may be the full-width "：").
 std::string cli_training_problem(std::string problem) {
-  const std::size_t colon = problem.find(':');
+  const std::size_t colon = std::min(problem.find(':'), problem.find("："));
   std::replace(problem.begin(), problem.begin() + static_cast<long>(colon == std::string::npos ? 0 : colon), '_', '-');
   return "--" + problem;
 }
@@ -214,8 +215,7 @@ Schedule schedule_from(const RunOptions& o) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const ScheduleField& f = fields[i];
     if (o.schedule_options[i]->count() == 0) continue;
-    if (!f.applies_to(s.kind))
-      throw BadInput(tr_format("--{0} applies to --schedule {1}", {f.flag, kinds_taking(f)}));
+    if (!f.applies_to(s.kind)) throw BadInput(tr_format("--{0} applies to --schedule {1}", {f.flag, kinds_taking(f)}));
     if (const ScheduleField* needed = f.needs.empty() ? nullptr : find_schedule_field(f.needs))
       if (o.schedule_options[static_cast<std::size_t>(needed - fields.data())]->count() == 0)
         throw BadInput(tr_format("--{0} applies with --{1} {2}", {f.flag, needed->flag, needed->symbol}));
@@ -251,8 +251,9 @@ void add_configuration_options(CLI::App& cmd, RunOptions& o) {
                      tr("a typed update rule instead of --optimizer: statements NAME = EXPR separated by ; for example "
                         "'G = rho*G + (1-rho)*g^2; theta = theta - eta*g/(sqrt(G)+eps)'; every hyperparameter it "
                         "reads must be given")),
-      cmd.add_option("--data", o.data,
-                     tr("a loss from data instead of --function: a CSV file with columns x and y; the plane is (w, b)")),
+      cmd.add_option(
+          "--data", o.data,
+          tr("a loss from data instead of --function: a CSV file with columns x and y; the plane is (w, b)")),
       cmd.add_option("--loss", o.loss, tr("with --data: linear (least squares) or logistic (labels y of 0 and 1)")),
       o.batch_option = cmd.add_option("--batch", o.batch, tr("with --data: rows of a mini-batch (default: all)")),
       cmd.add_flag("--shuffle", o.shuffle, tr("with --batch: reorder the rows every epoch (reproducibly, by --seed)")),
@@ -263,9 +264,8 @@ void add_configuration_options(CLI::App& cmd, RunOptions& o) {
 }
 
 void add_schedule_options(CLI::App& cmd, RunOptions& o) {
-  o.single_run_options.push_back(
-      cmd.add_option("--schedule", o.schedule,
-                     tr_format("learning-rate schedule: {0}", {schedule_names(tr(" (default)"))})));
+  o.single_run_options.push_back(cmd.add_option(
+      "--schedule", o.schedule, tr_format("learning-rate schedule: {0}", {schedule_names(tr(" (default)"))})));
   for (const ScheduleField& f : schedule_fields()) {
     const std::string flag = "--" + std::string(f.flag);
     o.schedule_options.push_back(f.count ? cmd.add_option(flag, o.schedule_values.*f.count, schedule_flag_help(f))

@@ -52,7 +52,8 @@ std::string find_gif_problem(const GifSettings& s) {
   if (auto p = range_problem("--height", s.height, 1, kMaxGifHeight); !p.empty()) return p;
   if (auto p = range_problem("--fps", s.fps, 1, kMaxGifFps); !p.empty()) return p;
   if (!(s.seconds > 0 && s.seconds <= kMaxGifSeconds))
-    return tr_format("--seconds: must be in (0, {0}], got {1}", {format_number(kMaxGifSeconds), format_number(s.seconds)});
+    return tr_format("--seconds: must be in (0, {0}], got {1}",
+                     {format_number(kMaxGifSeconds), format_number(s.seconds)});
   if (const double frames = std::round(s.fps * s.seconds); frames > kMaxGifFrames)
     return tr_format("--fps x --seconds: must give at most {0} frames, got {1}",
                      {std::to_string(kMaxGifFrames), format_number(frames)});

@@ -1,5 +1,4 @@
 #include "gif_file.hpp"
-#include "translate.hpp"
 
 #include <fcntl.h>
 #include <gif_lib.h>
@@ -15,6 +14,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -171,11 +172,12 @@ struct GifWriter::Encoder {
 GifWriter::GifWriter(std::filesystem::path path, int width, int height, int fps)
     : path_(std::move(path)), width_(width), height_(height), fps_(fps), encoder_(std::make_unique<Encoder>()) {
   if (width < 1 || height < 1 || width > kGifMaxSide || height > kGifMaxSide)
-    throw std::invalid_argument(tr_format("GIF size {0}x{1} is outside 1 to {2} pixels a side",
-                                          {std::to_string(width), std::to_string(height), std::to_string(kGifMaxSide)}));
+    throw std::invalid_argument(
+        tr_format("GIF size {0}x{1} is outside 1 to {2} pixels a side",
+                  {std::to_string(width), std::to_string(height), std::to_string(kGifMaxSide)}));
   if (fps < 1 || fps > kMaxGifFps)
-    throw std::invalid_argument(tr_format("GIF frame rate {0} is outside 1 to {1}",
-                                          {std::to_string(fps), std::to_string(kMaxGifFps)}));
+    throw std::invalid_argument(
+        tr_format("GIF frame rate {0} is outside 1 to {1}", {std::to_string(fps), std::to_string(kMaxGifFps)}));
   Encoder& e = *encoder_;
   e.target = path_.string();
   const auto fail_errno = [&] {

@@ -96,11 +96,10 @@ Image draw_sweep_figure(const Sweep& sweep, const Map& map, MapColouring colouri
     canvas.text(bar_x + 24, legend_y + 13, tr("this run"), kTickSize, kInk);
   }
 
-  const std::string what =
-      colouring == MapColouring::steps
-          ? tr_format("steps to f - f* <= {0} in {1} steps",
-                      {map_number(sweep.target.tolerance), std::to_string(sweep.steps)})
-          : tr_format("final loss after {0} steps", {std::to_string(sweep.steps)});
+  const std::string what = colouring == MapColouring::steps
+                               ? tr_format("steps to f - f* <= {0} in {1} steps",
+                                           {map_number(sweep.target.tolerance), std::to_string(sweep.steps)})
+                               : tr_format("final loss after {0} steps", {std::to_string(sweep.steps)});
   draw_titles(canvas,
               tr_format("{0} on {1}: {2} from {3}",
                         {run_title(sweep.run), sweep.objective.title(), what, point_text(sweep.start)}),
@@ -137,8 +136,7 @@ Image draw_basin_figure(const Basin& basin, const BasinMap& map, MapColouring co
       ++count[map.cells[c].diverged_at ? map.minima.size() + 1
               : map.minimum[c] < 0     ? map.minima.size()
                                        : static_cast<std::size_t>(map.minimum[c])];
-    canvas.text(legend_x - 4, p.y0 - 10, tr_format("ends within {0} of", {map_number(kBasinRadius)}), kLabelSize,
-                kInk);
+    canvas.text(legend_x - 4, p.y0 - 10, tr_format("ends within {0} of", {map_number(kBasinRadius)}), kLabelSize, kInk);
     const auto share = [&](std::size_t n) {
       return " " + map_number(100.0 * static_cast<double>(n) / static_cast<double>(map.cells.size()), 3) + "%";
     };

@@ -264,8 +264,8 @@ int draw_legend(Canvas& canvas, int x, int y, const PlaneFigure& f, std::size_t 
   for (const std::string& note : f.notes) y = legend_lines(canvas, x, y, {note}, kSubtle);
   if (f.walk && f.plane->kind == PlaneKind::pca) {
     y = legend_text(canvas, x, y + 6,
-                    tr_format("This path: PC1 {0}, PC2 {1}", {gui::percent_text(f.plane->explained[0]),
-                                                                gui::percent_text(f.plane->explained[1])}));
+                    tr_format("This path: PC1 {0}, PC2 {1}",
+                              {gui::percent_text(f.plane->explained[0]), gui::percent_text(f.plane->explained[1])}));
     y = legend_text(canvas, x, y,
                     tr_format("A random walk of as many steps:\nPC1 {0}, PC2 {1} (the method's share)",
                               {gui::percent_text((*f.walk)[0]), gui::percent_text((*f.walk)[1])}),

@@ -150,9 +150,9 @@ class ChunkReader {
       damaged(tr_format("the {0} chunk at byte {1} claims {2} bytes, more than a PNG chunk can hold",
                         {chunk.type, std::to_string(chunk.start), std::to_string(chunk.length)}));
     if (size_ && chunk.start + 12 + chunk.length > *size_)
-      damaged(tr_format("the {0} chunk at byte {1} claims {2} bytes, past the end of the file ({3} bytes)",
-                        {chunk.type, std::to_string(chunk.start), std::to_string(chunk.length),
-                         std::to_string(*size_)}));
+      damaged(
+          tr_format("the {0} chunk at byte {1} claims {2} bytes, past the end of the file ({3} bytes)",
+                    {chunk.type, std::to_string(chunk.start), std::to_string(chunk.length), std::to_string(*size_)}));
     chunk_ = chunk;
     crc_ = crc32(crc32(0, nullptr, 0), header.data() + 4, 4);
     remaining_ = chunk.length;
@@ -238,9 +238,9 @@ std::string inflate_text(const ChunkReader& reader, const std::string& chunk, st
     if (status == Z_BUF_ERROR && z.avail_in == 0)
       reader.damaged(tr_format("{0} has compressed text that is cut short", {chunk}));
     if (status != Z_OK)
-      reader.damaged(tr_format("{0} has compressed text that does not inflate ({1})",
-                               {chunk, z.msg != nullptr ? std::string(z.msg)
-                                                        : tr_format("zlib error {0}", {std::to_string(status)})}));
+      reader.damaged(tr_format(
+          "{0} has compressed text that does not inflate ({1})",
+          {chunk, z.msg != nullptr ? std::string(z.msg) : tr_format("zlib error {0}", {std::to_string(status)})}));
   }
 }
 
@@ -281,7 +281,8 @@ std::optional<std::string> scenario_text(ChunkReader& reader) {
   bool image_data = false;
   for (bool first = true;; first = false) {
     const ChunkReader::Chunk chunk = reader.begin_chunk();
-    if (first && (chunk.type != "IHDR" || chunk.length != 13)) reader.damaged(tr("it does not start with an IHDR chunk"));
+    if (first && (chunk.type != "IHDR" || chunk.length != 13))
+      reader.damaged(tr("it does not start with an IHDR chunk"));
     if (!first && chunk.type == "IHDR")
       reader.damaged(tr_format("a second IHDR chunk at byte {0}", {std::to_string(chunk.start)}));
     std::string scenario_chunk;  // the data of our text chunk, when this is it

@@ -109,8 +109,7 @@ std::string scenario_link_json(std::string_view code) {
     json.append(reinterpret_cast<const char*>(chunk.data()), chunk.size() - z.avail_out);
     if (json.size() > kMaxScenarioFileBytes) {
       inflateEnd(&z);
-      throw not_a_link(
-          tr_format("more than {0} MB once decompressed", {std::to_string(kMaxScenarioFileBytes >> 20)}));
+      throw not_a_link(tr_format("more than {0} MB once decompressed", {std::to_string(kMaxScenarioFileBytes >> 20)}));
     }
   }
   const bool trailing = z.avail_in != 0;

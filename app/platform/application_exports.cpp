@@ -9,8 +9,8 @@
 #include "figure_drawer.hpp"
 #include "file_access.hpp"
 #include "scenario_file.hpp"
-#include "ui.hpp"
 #include "translate.hpp"
+#include "ui.hpp"
 
 namespace optviz::gui {
 namespace {
@@ -74,7 +74,7 @@ void Application::Impl::export_png() {
     deliver_file(path);
     d.export_png = false;
     set_notice(state, tr_format("Saved {0} ({1}×{2})", {std::filesystem::absolute(path).lexically_normal().string(),
-                                                          std::to_string(d.png_width), std::to_string(d.png_height)}));
+                                                        std::to_string(d.png_width), std::to_string(d.png_height)}));
   } catch (const std::exception& e) {
     set_notice(state, e.what(), true);
   }
@@ -124,8 +124,9 @@ void Application::Impl::gif_frame() {
       g = {};
       state.view.dialogs.export_gif = false;
       deliver_file(state.view.dialogs.gif_path);
-      set_notice(state,
-                 tr_format("Saved {0}", {std::filesystem::absolute(state.view.dialogs.gif_path).lexically_normal().string()}));
+      set_notice(
+          state,
+          tr_format("Saved {0}", {std::filesystem::absolute(state.view.dialogs.gif_path).lexically_normal().string()}));
     }
   } catch (const std::exception& e) {
     gif.reset();

@@ -3,6 +3,7 @@
 // ES 3.0, no loader) instead of OpenGL 3.3 core loaded with glad, its messages speak of the browser,
 // and its UI scale is the browser's device pixel ratio.
 #include "glfw_setup.hpp"
+
 #include "translate.hpp"
 
 #ifdef __EMSCRIPTEN__
@@ -60,10 +61,11 @@ std::string no_context(const std::string& reason) {
   return reason.empty() ? std::string(tr("cannot draw in this page: the browser gives no WebGL 2 context. WebGL 2 may "
                                          "be turned off, or the graphics driver is blocked: see chrome://gpu or "
                                          "about:support."))
-                        : tr_format("cannot draw in this page: the browser gives no WebGL 2 context ({0}). WebGL 2 "
-                                    "may be turned off, or the graphics driver is blocked: see chrome://gpu or "
-                                    "about:support.",
-                                    {reason});
+                        : tr_format(
+                              "cannot draw in this page: the browser gives no WebGL 2 context ({0}). WebGL 2 "
+                              "may be turned off, or the graphics driver is blocked: see chrome://gpu or "
+                              "about:support.",
+                              {reason});
 #else
   // GLFW started, so there is a display: it cannot give an OpenGL 3.3 core context.
   return tr_format(

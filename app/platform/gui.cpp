@@ -86,10 +86,10 @@ int run_gui(const GuiOptions& options) {
     gui::start_explaining(state);
     const std::size_t parts = state.view.explain.explanation.parts.size();
     if (!state.view.explain.open || static_cast<std::size_t>(options.explain) >= std::max<std::size_t>(parts, 1)) {
-      const std::string why =
-          !state.view.explain.open ? std::string(tr("the scenario has no run to explain"))
-          : parts == 0 ? std::string(tr("there is no next update at the playhead (only 0: its message)"))
-                       : tr_format("the update has sub-steps 0 to {0}", {std::to_string(parts - 1)});
+      const std::string why = !state.view.explain.open ? std::string(tr("the scenario has no run to explain"))
+                              : parts == 0
+                                  ? std::string(tr("there is no next update at the playhead (only 0: its message)"))
+                                  : tr_format("the update has sub-steps 0 to {0}", {std::to_string(parts - 1)});
       const std::string message = tr_format("invalid --explain {0}: {1}", {std::to_string(options.explain), why});
       std::fprintf(stderr, "optviz: %s\n", message.c_str());
       return kBadInput;

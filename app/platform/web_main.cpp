@@ -321,7 +321,8 @@ void frame(void*) {
         web_set_location_hash(p.link.c_str());
       }
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "optviz: %s\n", tr_format("cannot put the scenario in the address: {0}", {e.what()}).c_str());
+      std::fprintf(stderr, "optviz: %s\n",
+                   tr_format("cannot put the scenario in the address: {0}", {e.what()}).c_str());
     }
   }
   if (p.frames % kRememberFrames == 0) {

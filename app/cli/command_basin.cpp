@@ -4,6 +4,7 @@
 
 #include "map_command.hpp"
 #include "map_figure.hpp"
+#include "translate.hpp"
 
 namespace optviz::cli {
 namespace {
@@ -14,13 +15,15 @@ struct BasinOptions {
 };
 
 void add_basin_options(CLI::App& cmd, BasinOptions& o) {
-  add_map_run_options(cmd, o.map, "map");
-  cmd.add_option("--view", o.view, "the start points' box x0,x1,y0,y1 (default: the function's view)");
-  add_map_size_options(cmd, o.map, "cells WIDTHxHEIGHT");
+  add_map_run_options(
+      cmd, o.map,
+      tr("a scenario file (.json, or a PNG exported by optviz) whose run --run N to map instead of the flags"));
+  cmd.add_option("--view", o.view, tr("the start points' box x0,x1,y0,y1 (default: the function's view)"));
+  add_map_size_options(cmd, o.map, tr("cells WIDTHxHEIGHT"));
   cmd.add_option("--colour", o.map.colour,
-                 "what the PNG's cells show: minimum (the minimum each start ends within 1e-3 of, the default) or "
-                 "loss (the final f - f* on a log scale)");
-  add_map_csv_options(cmd, o.map, "write one row per cell: x0,y0,x,y,f,minimum,diverged_at");
+                 tr("what the PNG's cells show: minimum (the minimum each start ends within 1e-3 of, the default) or "
+                    "loss (the final f - f* on a log scale)"));
+  add_map_csv_options(cmd, o.map, tr("write one row per cell: x0,y0,x,y,f,minimum,diverged_at"));
 }
 
 int basin_command(const BasinOptions& o) {
@@ -48,7 +51,7 @@ int basin_command(const BasinOptions& o) {
 
 Command add_basin_command(CLI::App& app) {
   return make_command(app, "basin",
-                      "map which minimum a run reaches from every start point of a view: a PNG and/or CSV",
+                      tr("map which minimum a run reaches from every start point of a view: a PNG and/or CSV"),
                       add_basin_options, basin_command);
 }
 

@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "number_text.hpp"
 #include "test_function.hpp"
+#include "translate.hpp"
 
 namespace optviz::cli {
 namespace {
@@ -98,7 +99,8 @@ int list_command() {
 }  // namespace
 
 Command add_list_command(CLI::App& app) {
-  return {app.add_subcommand("list", "list the test functions and optimizers with their defaults"), list_command};
+  return {add_command_parser(app, "list", tr("list the test functions and optimizers with their defaults")),
+          list_command};
 }
 
 }  // namespace optviz::cli

@@ -16,6 +16,7 @@
 #include "plane_figure.hpp"
 #include "png_file.hpp"
 #include "train_options.hpp"
+#include "translate.hpp"
 #include "weights_file.hpp"
 
 namespace optviz::cli {
@@ -38,34 +39,35 @@ struct PlaneOptions {
 
 void add_plane_options(CLI::App& cmd, PlaneOptions& o) {
   cmd.add_option("--directions", o.directions,
-                 "the plane: pca (the top two principal components of the snapshots, through the final weights; "
-                 "the default), random (two filter-normalised random directions, drawn by --seed, through the final "
-                 "weights), three-point (through the initial weights and the final weights of two runs) or line "
-                 "(from the initial to the final weights, 1D)");
-  cmd.add_option("--grid", o.grid,
-                 "points of the grid a side, " + std::to_string(kMinPlaneGrid) + " .. " +
-                     std::to_string(kMaxPlaneGrid) + " (default " + std::to_string(kDefaultPlaneGrid) + ")");
+                 tr("the plane: pca (the top two principal components of the snapshots, through the final weights; "
+                    "the default), random (two filter-normalised random directions, drawn by --seed, through the "
+                    "final weights), three-point (through the initial weights and the final weights of two runs) or "
+                    "line (from the initial to the final weights, 1D)"));
+  cmd.add_option(
+      "--grid", o.grid,
+      tr_format("points of the grid a side, {0} .. {1} (default {2})",
+                {std::to_string(kMinPlaneGrid), std::to_string(kMaxPlaneGrid), std::to_string(kDefaultPlaneGrid)}));
   cmd.add_option("--span", o.span,
-                 "how far the grid reaches beyond the path (and the three points), as a fraction of their extent "
-                 "along each axis, 0 .. 10 (default 0.25); the narrower axis then widens to the other's extent, so "
-                 "that both have one scale");
+                 tr("how far the grid reaches beyond the path (and the three points), as a fraction of their extent "
+                    "along each axis, 0 .. 10 (default 0.25); the narrower axis then widens to the other's extent, "
+                    "so that both have one scale"));
   cmd.add_option("--snapshots", o.snapshots,
-                 "keep the weights every K steps (and the last); default: about " +
-                     std::to_string(kDefaultSnapshotCount) + " snapshots");
+                 tr_format("keep the weights every K steps (and the last); default: about {0} snapshots",
+                           {std::to_string(kDefaultSnapshotCount)}));
   o.second_seed_option =
       cmd.add_option("--second-seed", o.second_seed,
-                     "three-point: the second run's initial weights and shuffling are drawn by this seed "
-                     "(default --seed + 1)");
-  cmd.add_option("--second-init", o.second_init, "three-point: the second run's initial weights, a JSON file");
+                     tr("three-point: the second run's initial weights and shuffling are drawn by this seed "
+                        "(default --seed + 1)"));
+  cmd.add_option("--second-init", o.second_init, tr("three-point: the second run's initial weights, a JSON file"));
   cmd.add_option("--csv", o.csv,
-                 "write the grid and the path to this CSV file (columns kind,run,step,a,b,loss,plane_loss,"
-                 "off_plane; without --csv or --out, to standard output)");
+                 tr("write the grid and the path to this CSV file (columns kind,run,step,a,b,loss,plane_loss,"
+                    "off_plane; without --csv or --out, to standard output)"));
   cmd.add_option("--out", o.png,
-                 "write the figure to this PNG: the loss on a log colour scale; each snapshot's dot filled with the "
-                 "colour of its true loss (unlike the colour under it: the plane misstates the loss there) and "
-                 "ringed with a radius that grows with its distance from the plane over the path's reach (its "
-                 "farthest snapshot from the final weights), none under 0.1; pca's axes with their explained "
-                 "variance beside a random walk's");
+                 tr("write the figure to this PNG: the loss on a log colour scale; each snapshot's dot filled with "
+                    "the colour of its true loss (unlike the colour under it: the plane misstates the loss there) "
+                    "and ringed with a radius that grows with its distance from the plane over the path's reach (its "
+                    "farthest snapshot from the final weights), none under 0.1; pca's axes with their explained "
+                    "variance beside a random walk's"));
   add_training_options(cmd, o.train);
 }
 
@@ -74,7 +76,8 @@ NetRun train_with_snapshots(const TrainingSetup& t, std::vector<double> theta, l
                             long every) {
   NetRun run = train_network(t.net, std::move(theta), t.sets, t.run, steps, seed, {.snapshot_every = every});
   if (run.diverged_at)
-    throw BadInput("the training " + run.status() + ": a plane needs finite weights (a smaller --eta?)");
+    throw BadInput(tr_format("the training diverged at step {0}: a plane needs finite weights (a smaller --eta?)",
+                             {std::to_string(*run.diverged_at)}));
   return run;
 }
 
@@ -82,23 +85,26 @@ long snapshot_interval(const PlaneOptions& o) {
   const long steps = o.train.run.steps;
   const long every =
       o.snapshots != 0 ? o.snapshots : std::max(1L, (steps + kDefaultSnapshotCount - 1) / kDefaultSnapshotCount);
-  if (every < 1) throw BadInput("invalid --snapshots: must be at least 1, got " + std::to_string(o.snapshots));
+  if (every < 1)
+    throw BadInput(tr_format("invalid --snapshots: must be at least 1, got {0}", {std::to_string(o.snapshots)}));
   if (const long kept = steps / every + 2; kept > static_cast<long>(kMaxSnapshots))
-    throw BadInput("--snapshots " + std::to_string(every) + " keeps " + std::to_string(kept) + " snapshots of " +
-                   std::to_string(steps) + " steps, at most " + std::to_string(kMaxSnapshots));
+    throw BadInput(
+        tr_format("--snapshots {0} keeps {1} snapshots of {2} steps, at most {3}",
+                  {std::to_string(every), std::to_string(kept), std::to_string(steps), std::to_string(kMaxSnapshots)}));
   return every;
 }
 
 void check_options(const PlaneOptions& o, PlaneKind kind) {
   if (o.grid < kMinPlaneGrid || o.grid > kMaxPlaneGrid)
-    throw BadInput("invalid --grid: must be " + std::to_string(kMinPlaneGrid) + " .. " + std::to_string(kMaxPlaneGrid) +
-                   ", got " + std::to_string(o.grid));
-  if (!(o.span >= 0 && o.span <= 10)) throw BadInput("invalid --span: must be 0 .. 10, got " + format_number(o.span));
+    throw BadInput(tr_format("invalid --grid: must be {0} .. {1}, got {2}",
+                             {std::to_string(kMinPlaneGrid), std::to_string(kMaxPlaneGrid), std::to_string(o.grid)}));
+  if (!(o.span >= 0 && o.span <= 10))
+    throw BadInput(tr_format("invalid --span: must be 0 .. 10, got {0}", {format_number(o.span)}));
   if (kind != PlaneKind::three_point && (o.second_seed_option->count() > 0 || !o.second_init.empty()))
-    throw BadInput(std::string(o.second_init.empty() ? "--second-seed" : "--second-init") +
-                   " applies to --directions three-point");
+    throw BadInput(tr_format("{0} applies to --directions three-point",
+                             {o.second_init.empty() ? "--second-seed" : "--second-init"}));
   if (o.second_seed_option->count() > 0 && !o.second_init.empty())
-    throw BadInput("give --second-seed or --second-init, not both");
+    throw BadInput(tr("give --second-seed or --second-init, not both"));
 }
 
 struct PlaneResult {
@@ -114,7 +120,7 @@ PlaneResult compute_plane(const PlaneOptions& o, PlaneKind kind, const TrainingS
   const std::uint64_t seed = o.train.run.seed;
   const NetRun run = train_with_snapshots(t, t.theta, steps, seed, every);
   if (kind == PlaneKind::pca && run.snapshots.size() < 3)
-    throw BadInput("--directions pca needs at least 3 snapshots: more --steps, or a smaller --snapshots");
+    throw BadInput(tr("--directions pca needs at least 3 snapshots: more --steps, or a smaller --snapshots"));
   const Eigen::MatrixXd x = input_matrix(t.sets.train, t.sets.features);
   const Eigen::VectorXd y = target_vector(t.sets.train);
   PlaneResult r;
@@ -128,7 +134,7 @@ PlaneResult compute_plane(const PlaneOptions& o, PlaneKind kind, const TrainingS
       throw BadInput(std::string("--second-init ") + e.what());
     }
     second = train_with_snapshots(t, std::move(start), steps, second_seed, every);
-    r.second_start = o.second_init.empty() ? "seed " + std::to_string(second_seed) : o.second_init;
+    r.second_start = o.second_init.empty() ? tr_format("seed {0}", {std::to_string(second_seed)}) : o.second_init;
   }
   PlanePaths p;
   try {
@@ -166,31 +172,38 @@ std::string plane_csv(const PlaneResult& r) {
 std::string figure_title(const PlaneOptions& o, const TrainingSetup& t, PlaneKind kind) {
   std::string shape = std::to_string(t.net.spec().inputs);
   for (std::size_t w : t.net.spec().hidden) shape += "-" + std::to_string(w);
-  const std::string optimizer = t.run.rule ? std::string("a typed rule") : std::string(title(t.run.hyper.kind));
+  const std::string optimizer = t.run.rule ? std::string(tr("a typed rule")) : std::string(title(t.run.hyper.kind));
   const std::string source = o.train.data.empty() ? o.train.dataset : o.train.data;
-  const char* what = kind == PlaneKind::pca           ? "the plane of its path's principal components"
-                     : kind == PlaneKind::random      ? "a filter-normalised random plane"
-                     : kind == PlaneKind::three_point ? "the plane through the start and two runs' ends"
-                                                      : "the line from start to end";
-  return optimizer + ", " + shape + "-1 " + std::string(name(t.net.spec().activation)) + " on " + source + ": " + what;
+  const char* what = kind == PlaneKind::pca           ? tr("the plane of its path's principal components")
+                     : kind == PlaneKind::random      ? tr("a filter-normalised random plane")
+                     : kind == PlaneKind::three_point ? tr("the plane through the start and two runs' ends")
+                                                      : tr("the line from start to end");
+  return tr_format("{0}, {1}-1 {2} on {3}: {4}", {optimizer, shape, name(t.net.spec().activation), source, what});
 }
 
 int plane_command(const PlaneOptions& o) {
   const auto kind = find_plane_kind(o.directions);
-  if (!kind) throw BadInput("unknown --directions \"" + o.directions + "\" (pca, random, three-point or line)");
+  if (!kind)
+    throw BadInput(tr_format("unknown --directions \"{0}\" (pca, random, three-point or line)", {o.directions}));
   check_options(o, *kind);
   const TrainingSetup t = training_from_flags(o.train);
   const PlaneResult r = compute_plane(o, *kind, t);
   if (!o.png.empty()) {
     PlaneFigure f{&r.plane, &r.grid, r.paths, plane_labels(*kind, r.paths), r.walk, figure_title(o, t, *kind), "", {}};
-    if (*kind == PlaneKind::three_point)
-      f.notes = {"Run 2 starts from other initial",
-                 "weights (" + r.second_start + "), off the plane:", "its start is drawn where it",
-                 "projects, ringed by its distance"};
-    f.subtitle = "eta = " + map_number(t.run.hyper.eta, 4) + ", " + std::to_string(o.train.run.steps) +
-                 " steps, a snapshot every " + std::to_string(snapshot_interval(o)) + "; loss over the " +
-                 std::to_string(t.sets.train.size()) + " training rows at " + std::to_string(r.grid.a.size()) +
-                 (r.plane.is_line() ? "" : " x " + std::to_string(r.grid.b.size())) + " points";
+    if (*kind == PlaneKind::three_point) {
+      // One sentence for its translator, in the lines of the legend's column.
+      std::istringstream lines(
+          tr_format("Run 2 starts from other initial\nweights ({0}), off the plane:\nits start is "
+                    "drawn where it\nprojects, ringed by its distance",
+                    {r.second_start}));
+      for (std::string line; std::getline(lines, line);) f.notes.push_back(line);
+    }
+    const std::string points = r.plane.is_line()
+                                   ? std::to_string(r.grid.a.size())
+                                   : std::to_string(r.grid.a.size()) + " x " + std::to_string(r.grid.b.size());
+    f.subtitle = tr_format("eta = {0}, {1} steps, a snapshot every {2}; loss over the {3} training rows at {4} points",
+                           {map_number(t.run.hyper.eta, 4), std::to_string(o.train.run.steps),
+                            std::to_string(snapshot_interval(o)), std::to_string(t.sets.train.size()), points});
     write_png(o.png, draw_plane_figure(f, 2));
   }
   if (!o.csv.empty() || o.png.empty()) return write_output(plane_csv(r), o.csv);
@@ -201,9 +214,9 @@ int plane_command(const PlaneOptions& o) {
 
 Command add_plane_command(CLI::App& app) {
   return make_command(app, "plane",
-                      "train a small network as `train` does and draw its path in weight space on a plane (pca, "
-                      "random, three-point or line): the loss over a grid of the plane and the projected snapshots, "
-                      "as CSV and PNG",
+                      tr("train a small network as `train` does and draw its path in weight space on a plane (pca, "
+                         "random, three-point or line): the loss over a grid of the plane and the projected "
+                         "snapshots, as CSV and PNG"),
                       add_plane_options, plane_command);
 }
 

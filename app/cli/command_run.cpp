@@ -12,6 +12,7 @@
 #include "run_export.hpp"
 #include "run_name.hpp"
 #include "trajectory.hpp"
+#include "translate.hpp"
 
 namespace optviz::cli {
 namespace {
@@ -27,9 +28,9 @@ struct RunCommandOptions {
 
 // `optviz run SCENARIO --out-dir DIR`: every run of the scenario as CSV, and summary.json.
 int run_scenario(const RunCommandOptions& o) {
-  reject_run_flags(o.run,
-                   "the function, the runs, the start and the steps; give either a scenario or the flags of one run");
-  if (o.out_dir.empty()) throw BadInput("a scenario has several runs: give --out-dir DIR for their CSV files");
+  reject_run_flags(
+      o.run, tr("the function, the runs, the start and the steps; give either a scenario or the flags of one run"));
+  if (o.out_dir.empty()) throw BadInput(tr("a scenario has several runs: give --out-dir DIR for their CSV files"));
   const Scenario scenario = open_scenario(o.scenario);
   if (scenario.network) {
     // A network lesson: each run trained as the window trains it (its rows, its layers' statistics).
@@ -44,43 +45,46 @@ int run_scenario(const RunCommandOptions& o) {
     export_net_runs(scenario, runs, o.out_dir);
     for (std::size_t i = 0; i < trained.size(); ++i)
       if (trained[i].diverged_at)
-        std::cerr << "runs[" << i << "] (" << run_name(scenario, i) << "): " << trained[i].status() << "\n";
+        std::cerr << "runs[" << i << "] (" << run_name(scenario, i) << "): " << shown_status(trained[i]) << "\n";
     return 0;
   }
   const std::vector<Trajectory> runs = simulate(scenario.course);
   export_runs(scenario, runs, o.out_dir);
   for (std::size_t i = 0; i < runs.size(); ++i)
     if (runs[i].diverged_at)
-      std::cerr << "runs[" << i << "] (" << run_name(scenario, i) << "): " << runs[i].status() << "\n";
+      std::cerr << "runs[" << i << "] (" << run_name(scenario, i) << "): " << shown_status(runs[i]) << "\n";
   return 0;
 }
 
 void add_run_options(CLI::App& cmd, RunCommandOptions& o) {
-  cmd.add_option("scenario", o.scenario,
-                 "a scenario file (.json, or a PNG exported by optviz) to run instead of the flags; needs --out-dir");
-  cmd.add_option("--out-dir", o.out_dir, "with a scenario: write one CSV per run and summary.json into this directory");
+  cmd.add_option(
+      "scenario", o.scenario,
+      tr("a scenario file (.json, or a PNG exported by optviz) to run instead of the flags; needs --out-dir"));
+  cmd.add_option("--out-dir", o.out_dir,
+                 tr("with a scenario: write one CSV per run and summary.json into this directory"));
   add_configuration_options(cmd, o.run);
   o.run.single_run_options.push_back(
-      cmd.add_option("--start", o.run.start, "start point X,Y (default: the function's); write --start=-1.5,2"));
+      cmd.add_option("--start", o.run.start, tr("start point X,Y (default: the function's); write --start=-1.5,2")));
   o.run.steps = kDefaultSteps;
-  o.run.single_run_options.push_back(cmd.add_option(
-      "--steps", o.run.steps,
-      "number of updates (default " + std::to_string(kDefaultSteps) + ", at most " + std::to_string(kMaxSteps) + ")"));
   o.run.single_run_options.push_back(
-      cmd.add_option("--out", o.out, "write the CSV to this file instead of standard output"));
+      cmd.add_option("--steps", o.run.steps,
+                     tr_format("number of updates (default {0}, at most {1})",
+                               {std::to_string(kDefaultSteps), std::to_string(kMaxSteps)})));
+  o.run.single_run_options.push_back(
+      cmd.add_option("--out", o.out, tr("write the CSV to this file instead of standard output")));
   add_hyperparameter_options(cmd, o.run);
 }
 
 int run_command(const RunCommandOptions& o) {
   if (!o.scenario.empty()) return run_scenario(o);
-  if (!o.out_dir.empty()) throw BadInput("--out-dir needs a scenario file: optviz run SCENARIO --out-dir DIR");
+  if (!o.out_dir.empty()) throw BadInput(tr("--out-dir needs a scenario file: optviz run SCENARIO --out-dir DIR"));
   const auto [f, spec, start, training] = run_from_flags(o.run, o.run.steps, true);
   Trajectory t;
   simulate_run(f, spec, start, o.run.steps, training, t);
   std::ostringstream csv;
   write_csv(csv, t, spec);
   if (const int code = write_output(csv.str(), o.out); code != 0) return code;
-  if (t.diverged_at) std::cerr << t.status() << "\n";
+  if (t.diverged_at) std::cerr << shown_status(t) << "\n";
   return 0;
 }
 
@@ -88,7 +92,8 @@ int run_command(const RunCommandOptions& o) {
 
 Command add_run_command(CLI::App& app) {
   return make_command(app, "run",
-                      "compute one trajectory and print it as CSV, or every run of a scenario (SCENARIO --out-dir DIR)",
+                      tr("compute one trajectory and print it as CSV, or every run of a scenario (SCENARIO --out-dir "
+                         "DIR)"),
                       add_run_options, run_command);
 }
 

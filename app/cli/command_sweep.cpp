@@ -10,6 +10,7 @@
 #include "map_command.hpp"
 #include "map_figure.hpp"
 #include "number_text.hpp"
+#include "translate.hpp"
 
 namespace optviz::cli {
 namespace {
@@ -22,21 +23,23 @@ struct SweepOptions {
 };
 
 void add_sweep_options(CLI::App& cmd, SweepOptions& o) {
-  add_map_run_options(cmd, o.map, "sweep");
-  o.map.start_option = cmd.add_option("--start", o.map.run.start,
-                                      "start point X,Y of every cell (default: the function's); write --start=-1.5,2");
+  add_map_run_options(
+      cmd, o.map,
+      tr("a scenario file (.json, or a PNG exported by optviz) whose run --run N to sweep instead of the flags"));
+  o.map.start_option = cmd.add_option(
+      "--start", o.map.run.start, tr("start point X,Y of every cell (default: the function's); write --start=-1.5,2"));
   cmd.add_option("--x", o.x,
-                 "the x axis, NAME:FROM:TO or NAME:FROM:TO:log: a hyperparameter of the run (as in the parameter "
-                 "table: eta, rho, eps, momentum, ...) from FROM to TO inclusive, evenly or on a log scale")
+                 tr("the x axis, NAME:FROM:TO or NAME:FROM:TO:log: a hyperparameter of the run (as in the parameter "
+                    "table: eta, rho, eps, momentum, ...) from FROM to TO inclusive, evenly or on a log scale"))
       ->required();
-  cmd.add_option("--y", o.y, "the y axis, as --x")->required();
-  add_map_size_options(cmd, o.map, "cells WIDTHxHEIGHT: values of --x times values of --y");
+  cmd.add_option("--y", o.y, tr("the y axis, as --x"))->required();
+  add_map_size_options(cmd, o.map, tr("cells WIDTHxHEIGHT: values of --x times values of --y"));
   cmd.add_option("--colour", o.map.colour,
-                 "what the PNG's cells show: loss (the final f - f* on a log scale, the default) or steps (the "
-                 "first step at which f - f* <= --tolerance; needs a function with a known minimum)");
-  o.tolerance_option =
-      cmd.add_option("--tolerance", o.tolerance, "with --colour steps: when a run counts as converged (default 1e-6)");
-  add_map_csv_options(cmd, o.map, "write one row per cell: the two hyperparameters, then x,y,f,diverged_at");
+                 tr("what the PNG's cells show: loss (the final f - f* on a log scale, the default) or steps (the "
+                    "first step at which f - f* <= --tolerance; needs a function with a known minimum)"));
+  o.tolerance_option = cmd.add_option("--tolerance", o.tolerance,
+                                      tr("with --colour steps: when a run counts as converged (default 1e-6)"));
+  add_map_csv_options(cmd, o.map, tr("write one row per cell: the two hyperparameters, then x,y,f,diverged_at"));
 }
 
 // The NAME of NAME:FROM:TO (the whole text when it has no colon).
@@ -47,13 +50,15 @@ MapColouring colouring_of(const SweepOptions& o, const Objective& f) {
   const MapColouring colouring =
       parse_colouring(o.map.colour, MapColouring::loss, {MapColouring::loss, MapColouring::steps});
   if (o.tolerance_option->count() > 0) {
-    if (colouring != MapColouring::steps) throw BadInput("--tolerance applies to --colour steps");
+    if (colouring != MapColouring::steps) throw BadInput(tr("--tolerance applies to --colour steps"));
     if (!(o.tolerance > 0) || !std::isfinite(o.tolerance))
-      throw BadInput("invalid --tolerance: " + format_number(o.tolerance) + " (must be > 0 and finite)");
+      throw BadInput(tr_format("invalid --tolerance: {0} (must be > 0 and finite)", {format_number(o.tolerance)}));
   }
   if (colouring == MapColouring::steps && !std::isfinite(f.minimum_value()))
-    throw BadInput("--colour steps needs a function with a known minimum value f*; " + f.title() +
-                   " has none (use --colour loss)");
+    throw BadInput(
+        tr_format("--colour steps needs a function with a known minimum value f*; {0} has none (use "
+                  "--colour loss)",
+                  {f.title()}));
   return colouring;
 }
 
@@ -72,7 +77,7 @@ Sweep sweep_of(const SweepOptions& o, const MapRun& r) {
   s.x = axis(o.x, r.columns, "--x");
   s.y = axis(o.y, r.rows, "--y");
   if (s.x.parameter == s.y.parameter)
-    throw BadInput("--y: " + std::string(s.y.parameter->name) + " is already swept by --x; give two hyperparameters");
+    throw BadInput(tr_format("--y: {0} is already swept by --x; give two hyperparameters", {s.y.parameter->name}));
   if (std::string problem = find_sweep_problem(s); !problem.empty()) throw BadInput(map_problem(problem));
   return s;
 }
@@ -110,7 +115,7 @@ int sweep_command(const SweepOptions& o) {
 
 Command add_sweep_command(CLI::App& app) {
   return make_command(app, "sweep",
-                      "map how a run ends over two of its hyperparameters: a PNG coloured by final loss and/or CSV",
+                      tr("map how a run ends over two of its hyperparameters: a PNG coloured by final loss and/or CSV"),
                       add_sweep_options, sweep_command);
 }
 

@@ -22,6 +22,7 @@
 #include "scenario.hpp"
 #include "schedule.hpp"
 #include "trajectory.hpp"
+#include "translate.hpp"
 
 namespace optviz::cli {
 
@@ -99,6 +100,13 @@ Box parse_view(const std::string& text);
 // Opens a scenario file the user named; a file that cannot be read or is invalid is bad input.
 Scenario open_scenario(const std::string& path);
 
+// A diverged run's status, "diverged at step k", in the current language (its CSV keeps core's
+// status(), in English).
+template <class Run>
+std::string shown_status(const Run& run) {
+  return tr_format("diverged at step {0}", {std::to_string(*run.diverged_at)});
+}
+
 // Writes the text to standard output: 0, or 1 with a message when it cannot be written.
 int print_to_stdout(const std::string& text);
 // Writes the text to the file `out` (atomically; throws when it cannot), or to standard output when
@@ -117,10 +125,18 @@ struct Command {
 // The command `name` of the program `app`: `add_options` registers its flags into an Options that
 // the command owns (on the heap, where the parser's pointers into it stay valid), and `run` reads
 // them once parsed.
+// A command's parser, its --help in the group of the other options (CLI11 gives a command its
+// --help before it inherits the program's group of options, whose name is translated).
+inline CLI::App* add_command_parser(CLI::App& app, const char* name, const char* description) {
+  CLI::App* parser = app.add_subcommand(name, description);
+  parser->get_help_ptr()->group(app.option_defaults()->get_group());
+  return parser;
+}
+
 template <class Options>
 Command make_command(CLI::App& app, const char* name, const char* description, void (*add_options)(CLI::App&, Options&),
                      int (*run)(const Options&)) {
-  CLI::App* parser = app.add_subcommand(name, description);
+  CLI::App* parser = add_command_parser(app, name, description);
   const auto options = std::make_shared<Options>();
   add_options(*parser, *options);
   return {parser, [options, run] { return run(*options); }};

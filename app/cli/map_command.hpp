@@ -32,8 +32,8 @@ struct MapCommandOptions {
 };
 
 // The options of both maps, in the order of --help, each command adding its own between them:
-// the scenario, --run and the flags of the run (`verb`: what the command does with the run)...
-void add_map_run_options(CLI::App& cmd, MapCommandOptions& o, const char* verb);
+// the scenario (`scenario_help`: what the command does with its run), --run and the flags of the run...
+void add_map_run_options(CLI::App& cmd, MapCommandOptions& o, const std::string& scenario_help);
 // ... --size, --steps and --out ...
 void add_map_size_options(CLI::App& cmd, MapCommandOptions& o, const std::string& size_help);
 // ... and --csv (`csv_help`: its columns), the hyperparameters and the footer with the limits.

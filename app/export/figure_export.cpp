@@ -8,14 +8,15 @@
 #include "parameters.hpp"
 #include "png_file.hpp"
 #include "scenario_file.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
 
 std::string range_problem(const char* flag, double value, double min, double max) {
   if (value >= min && value <= max) return "";
-  return std::string(flag) + ": must be in [" + format_number(min) + ", " + format_number(max) + "], got " +
-         format_number(value);
+  return tr_format("{0}: must be in [{1}, {2}], got {3}",
+                   {flag, format_number(min), format_number(max), format_number(value)});
 }
 
 const GifSettings& checked(const GifSettings& settings) {
@@ -51,10 +52,11 @@ std::string find_gif_problem(const GifSettings& s) {
   if (auto p = range_problem("--height", s.height, 1, kMaxGifHeight); !p.empty()) return p;
   if (auto p = range_problem("--fps", s.fps, 1, kMaxGifFps); !p.empty()) return p;
   if (!(s.seconds > 0 && s.seconds <= kMaxGifSeconds))
-    return "--seconds: must be in (0, " + format_number(kMaxGifSeconds) + "], got " + format_number(s.seconds);
+    return tr_format("--seconds: must be in (0, {0}], got {1}",
+                     {format_number(kMaxGifSeconds), format_number(s.seconds)});
   if (const double frames = std::round(s.fps * s.seconds); frames > kMaxGifFrames)
-    return "--fps x --seconds: must give at most " + std::to_string(kMaxGifFrames) + " frames, got " +
-           format_number(frames);
+    return tr_format("--fps x --seconds: must give at most {0} frames, got {1}",
+                     {std::to_string(kMaxGifFrames), format_number(frames)});
   return "";
 }
 

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "translate.hpp"
+
 namespace optviz {
 namespace {
 
@@ -141,7 +143,7 @@ struct GifWriter::Encoder {
 
   [[noreturn]] void fail(int gif_error) const {
     const std::string reason = write_errno != 0 ? std::strerror(write_errno) : GifErrorString(gif_error);
-    throw std::runtime_error("cannot write " + target + ": " + reason);
+    throw std::runtime_error(tr_format("cannot write {0}: {1}", {target, reason}));
   }
 
   static int write(GifFileType* gif, const GifByteType* data, int size) {
@@ -170,14 +172,17 @@ struct GifWriter::Encoder {
 GifWriter::GifWriter(std::filesystem::path path, int width, int height, int fps)
     : path_(std::move(path)), width_(width), height_(height), fps_(fps), encoder_(std::make_unique<Encoder>()) {
   if (width < 1 || height < 1 || width > kGifMaxSide || height > kGifMaxSide)
-    throw std::invalid_argument("GIF size " + std::to_string(width) + "x" + std::to_string(height) +
-                                " is outside 1 to " + std::to_string(kGifMaxSide) + " pixels a side");
+    throw std::invalid_argument(
+        tr_format("GIF size {0}x{1} is outside 1 to {2} pixels a side",
+                  {std::to_string(width), std::to_string(height), std::to_string(kGifMaxSide)}));
   if (fps < 1 || fps > kMaxGifFps)
-    throw std::invalid_argument("GIF frame rate " + std::to_string(fps) + " is outside 1 to " +
-                                std::to_string(kMaxGifFps));
+    throw std::invalid_argument(
+        tr_format("GIF frame rate {0} is outside 1 to {1}", {std::to_string(fps), std::to_string(kMaxGifFps)}));
   Encoder& e = *encoder_;
   e.target = path_.string();
-  const auto fail_errno = [&] { throw std::runtime_error("cannot write " + e.target + ": " + std::strerror(errno)); };
+  const auto fail_errno = [&] {
+    throw std::runtime_error(tr_format("cannot write {0}: {1}", {e.target, std::strerror(errno)}));
+  };
 
   std::error_code ec;
   const auto status = std::filesystem::status(path_, ec);

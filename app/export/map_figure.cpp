@@ -12,13 +12,14 @@
 #include "map_scale.hpp"
 #include "parameters.hpp"
 #include "raster.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
 
 using namespace figure;
 
-std::string run_title(const RunSpec& run) { return run.rule ? "Rule" : std::string(title(run.hyper.kind)); }
+std::string run_title(const RunSpec& run) { return run.rule ? tr("Rule") : std::string(title(run.hyper.kind)); }
 
 std::string point_text(Vec2 p) { return "(" + map_number(p.x) + ", " + map_number(p.y) + ")"; }
 
@@ -43,14 +44,14 @@ int draw_colour_bar(Canvas& canvas, const Plot& p, const MapScale& scale, const 
     unreached += !c.diverged_at && std::isnan(scale.position(c));
   }
   const auto cells = [&](std::size_t n) {
-    return std::to_string(n) + " of " + std::to_string(map.cells.size()) + " cells";
+    return tr_format("{0} of {1} cells", {std::to_string(n), std::to_string(map.cells.size())});
   };
   int y = bar_top + bar_height + 18;
-  swatch(canvas, bar_x, y, diverged_colour, "diverged");
+  swatch(canvas, bar_x, y, diverged_colour, tr("diverged"));
   canvas.text(bar_x + 24, y + 13 + 16, cells(diverged), kTickSize, kSubtle);
   y += 42;
   if (scale.colouring == MapColouring::steps) {
-    swatch(canvas, bar_x, y, kNotReachedColour, "not reached");
+    swatch(canvas, bar_x, y, kNotReachedColour, tr("not reached"));
     canvas.text(bar_x + 24, y + 13 + 16, cells(unreached), kTickSize, kSubtle);
     y += 42;
   }
@@ -60,8 +61,8 @@ int draw_colour_bar(Canvas& canvas, const Plot& p, const MapScale& scale, const 
 std::string training_text(const RunSpec& run) {
   std::string out;
   if (const std::string s = schedule_summary(run.schedule); !s.empty()) out += "; " + s;
-  if (run.batch > 0) out += "; batches of " + std::to_string(run.batch);
-  if (run.noise > 0) out += "; noise " + map_number(run.noise);
+  if (run.batch > 0) out += "; " + tr_format("batches of {0}", {std::to_string(run.batch)});
+  if (run.noise > 0) out += "; " + tr_format("noise {0}", {map_number(run.noise)});
   return out;
 }
 
@@ -83,7 +84,8 @@ Image draw_sweep_figure(const Sweep& sweep, const Map& map, MapColouring colouri
 
   const std::string x_name(sweep.x.parameter->name), y_name(sweep.y.parameter->name);
   draw_axes(canvas, p, sweep_axis_ticks(sweep.x), sweep_axis_ticks(sweep.y),
-            x_name + (sweep.x.log ? " (log scale)" : ""), y_name + (sweep.y.log ? " (log scale)" : ""));
+            sweep.x.log ? tr_format("{0} (log scale)", {x_name}) : x_name,
+            sweep.y.log ? tr_format("{0} (log scale)", {y_name}) : y_name);
   const int legend_y = draw_colour_bar(canvas, p, scale, map, kDivergedColour);
   if (current) {
     const double tx = sweep_axis_position(sweep.x, current->x), ty = sweep_axis_position(sweep.y, current->y);
@@ -91,17 +93,17 @@ Image draw_sweep_figure(const Sweep& sweep, const Map& map, MapColouring colouri
       ring_mark(canvas, p.x0 + tx * p.width(), p.y0 + (1 - ty) * p.height(), 7);
     const int bar_x = p.x0 + p.width() + 28;
     ring_mark(canvas, bar_x + 8, legend_y + 8, 7);
-    canvas.text(bar_x + 24, legend_y + 13, "this run", kTickSize, kInk);
+    canvas.text(bar_x + 24, legend_y + 13, tr("this run"), kTickSize, kInk);
   }
 
-  const std::string what =
-      colouring == MapColouring::steps
-          ? "steps to f - f* <= " + map_number(sweep.target.tolerance) + " in " + std::to_string(sweep.steps) + " steps"
-          : "final loss after " + std::to_string(sweep.steps) + " steps";
-  draw_titles(
-      canvas,
-      run_title(sweep.run) + " on " + sweep.objective.title() + ": " + what + " from " + point_text(sweep.start),
-      fixed_parameters(sweep.run, sweep.x.parameter, sweep.y.parameter) + training_text(sweep.run));
+  const std::string what = colouring == MapColouring::steps
+                               ? tr_format("steps to f - f* <= {0} in {1} steps",
+                                           {map_number(sweep.target.tolerance), std::to_string(sweep.steps)})
+                               : tr_format("final loss after {0} steps", {std::to_string(sweep.steps)});
+  draw_titles(canvas,
+              tr_format("{0} on {1}: {2} from {3}",
+                        {run_title(sweep.run), sweep.objective.title(), what, point_text(sweep.start)}),
+              fixed_parameters(sweep.run, sweep.x.parameter, sweep.y.parameter) + training_text(sweep.run));
   return canvas.image();
 }
 
@@ -134,7 +136,7 @@ Image draw_basin_figure(const Basin& basin, const BasinMap& map, MapColouring co
       ++count[map.cells[c].diverged_at ? map.minima.size() + 1
               : map.minimum[c] < 0     ? map.minima.size()
                                        : static_cast<std::size_t>(map.minimum[c])];
-    canvas.text(legend_x - 4, p.y0 - 10, "ends within " + map_number(kBasinRadius) + " of", kLabelSize, kInk);
+    canvas.text(legend_x - 4, p.y0 - 10, tr_format("ends within {0} of", {map_number(kBasinRadius)}), kLabelSize, kInk);
     const auto share = [&](std::size_t n) {
       return " " + map_number(100.0 * static_cast<double>(n) / static_cast<double>(map.cells.size()), 3) + "%";
     };
@@ -147,17 +149,19 @@ Image draw_basin_figure(const Basin& basin, const BasinMap& map, MapColouring co
       canvas.text(legend_x, y + 13, "...", kTickSize, kInk);
       y += 26;
     }
-    swatch(canvas, legend_x, y, kNotReachedColour, "none" + share(count[map.minima.size()]));
-    swatch(canvas, legend_x, y + 26, kBasinDivergedColour, "diverged" + share(count[map.minima.size() + 1]));
+    swatch(canvas, legend_x, y, kNotReachedColour, tr("none") + share(count[map.minima.size()]));
+    swatch(canvas, legend_x, y + 26, kBasinDivergedColour, tr("diverged") + share(count[map.minima.size() + 1]));
   } else {
     draw_colour_bar(canvas, p, scale, map, kDivergedColour);
   }
 
-  const std::string what = by_minimum ? "the minimum each start reaches in " : "the final loss from each start after ";
-  draw_titles(
-      canvas,
-      run_title(basin.run) + " on " + basin.objective.title() + ": " + what + std::to_string(basin.steps) + " steps",
-      fixed_parameters(basin.run, nullptr, nullptr) + training_text(basin.run));
+  const std::string steps = std::to_string(basin.steps);
+  draw_titles(canvas,
+              by_minimum ? tr_format("{0} on {1}: the minimum each start reaches in {2} steps",
+                                     {run_title(basin.run), basin.objective.title(), steps})
+                         : tr_format("{0} on {1}: the final loss from each start after {2} steps",
+                                     {run_title(basin.run), basin.objective.title(), steps}),
+              fixed_parameters(basin.run, nullptr, nullptr) + training_text(basin.run));
   return canvas.image();
 }
 

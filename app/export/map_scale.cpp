@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "colour_map.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -140,8 +141,8 @@ std::vector<MapTick> MapScale::ticks() const {
 }
 
 std::string MapScale::title() const {
-  if (colouring == MapColouring::steps) return "steps to f - f* <= " + map_number(tolerance);
-  return known_floor ? (floor == 0 ? "final f" : "final f - f*") : "final f - lowest";
+  if (colouring == MapColouring::steps) return tr_format("steps to f - f* <= {0}", {map_number(tolerance)});
+  return known_floor ? (floor == 0 ? tr("final f") : tr("final f - f*")) : tr("final f - lowest");
 }
 
 Rgb cell_colour(const MapScale& scale, const RunSummary& cell) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
+#include <string>
 
 #include "colour_map.hpp"
 #include "figure_parts.hpp"
@@ -9,6 +11,7 @@
 #include "map_scale.hpp"
 #include "plane_marks.hpp"
 #include "raster.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -188,17 +191,18 @@ void draw_label_texts(Canvas& canvas, const Frame& f, const PlaneFigure& figure,
   const gui::PixelRect plot{static_cast<float>(f.p.x0), static_cast<float>(f.p.y0),
                             static_cast<float>(f.p.x0 + f.p.width()), static_cast<float>(f.p.y0 + f.p.height())};
   for (const PlaneLabel& l : figure.labels) {
+    const std::string text = tr(l.text.c_str());
     const double x = f.x(l.at.a), y = f.y(l.at.b);
     double clearance = l.on_plane ? kSquare + 2 : kDot + 1.5;
     for (const auto& path : marks)
       for (const Mark& m : path)
         if (std::hypot(m.x - x, m.y - y) < 1) clearance = std::max(clearance, m.outer());
     const auto places = gui::places_around(around(x, y, clearance),
-                                           static_cast<float>(canvas.text_width(l.text, kPlaneText.label) + 8), 25, 3);
+                                           static_cast<float>(canvas.text_width(text, kPlaneText.label) + 8), 25, 3);
     const gui::PixelRect b = gui::place_label(places, taken, plot).value_or(places.front());
     canvas.fill(static_cast<int>(b.x0), static_cast<int>(b.y0), static_cast<int>(std::ceil(b.x1)),
                 static_cast<int>(std::ceil(b.y1)), kPaper);
-    canvas.text(static_cast<double>(b.x0) + 4, static_cast<double>(b.y1) - 6, l.text, kPlaneText.label, kInk);
+    canvas.text(static_cast<double>(b.x0) + 4, static_cast<double>(b.y1) - 6, text, kPlaneText.label, kInk);
     taken.push_back(b);
   }
 }
@@ -209,18 +213,26 @@ int legend_lines(Canvas& canvas, int x, int y, std::initializer_list<std::string
   return y;
 }
 
+// A sentence of the legend, its lines parted by '\n' (a translation parts its own); returns the y
+// after them.
+int legend_text(Canvas& canvas, int x, int y, const std::string& text, Rgb colour = kInk) {
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) y = legend_lines(canvas, x, y, {line}, colour);
+  return y;
+}
+
 // How many snapshots have no dot, when some have none; returns the y below it.
 int draw_left_out(Canvas& canvas, int x, int y, std::size_t drawn, std::size_t snapshots) {
   if (drawn == snapshots) return y;
-  return legend_lines(canvas, x, y,
-                      {"dots: " + std::to_string(drawn) + " of the " + std::to_string(snapshots) + " snapshots;",
-                       "the rest would overlap them"},
-                      kSubtle) +
+  return legend_text(canvas, x, y,
+                     tr_format("dots: {0} of the {1} snapshots;\nthe rest would overlap them",
+                               {std::to_string(drawn), std::to_string(snapshots)}),
+                     kSubtle) +
          6;
 }
 
 std::string on_plane_meaning(PlaneKind kind) {
-  return kind == PlaneKind::three_point ? "the three points that define it" : "the final weights, its centre";
+  return kind == PlaneKind::three_point ? tr("the three points that define it") : tr("the final weights, its centre");
 }
 
 // The legend under the colour bar, y growing down: the dot, the ring with two reference sizes,
@@ -228,37 +240,36 @@ std::string on_plane_meaning(PlaneKind kind) {
 int draw_legend(Canvas& canvas, int x, int y, const PlaneFigure& f, std::size_t drawn, std::size_t snapshots) {
   const Rgb mid = to_rgb(gui::colour_map(0.5));
   draw_mark(canvas, {x + 8.0, y + 8.0, 0, 0}, mid);
-  y = legend_lines(canvas, x + 24, y + 14, {"dot: a snapshot, filled with its"});
-  y = legend_lines(canvas, x + 24, y,
-                   {"true loss; where it differs from", "the colour under it, the plane", "misstates the loss"},
-                   kSubtle) +
+  y = legend_text(canvas, x + 24, y + 14, tr("dot: a snapshot, filled with its"));
+  y = legend_text(canvas, x + 24, y,
+                  tr("true loss; where it differs from\nthe colour under it, the plane\nmisstates the loss"), kSubtle) +
       8;
-  y = legend_lines(canvas, x, y, {"ring: off the plane by a share of"});
-  y = legend_lines(canvas, x, y, {"the path's reach (its farthest", "snapshot from its end):"}, kSubtle) + 4;
+  y = legend_text(canvas, x, y, tr("ring: off the plane by a share of"));
+  y = legend_text(canvas, x, y, tr("the path's reach (its farthest\nsnapshot from its end):"), kSubtle) + 4;
   int cx = x + static_cast<int>(kRingMax);
   for (double share : {0.25, 1.0}) {
     const double r = plane_ring_radius(share);
     draw_mark(canvas, {static_cast<double>(cx), y + kRingMax, r, 0}, mid);
-    canvas.text(cx + r + 6, y + kRingMax + 5, share == 1 ? "1 (largest)" : "1/4", kLegendSize, kInk);
+    canvas.text(cx + r + 6, y + kRingMax + 5, share == 1 ? tr("1 (largest)") : "1/4", kLegendSize, kInk);
     cx += static_cast<int>(r + 100);
   }
-  y = legend_lines(canvas, x, y + static_cast<int>(2 * kRingMax) + 20,
-                   {"no ring: under " + map_number(kRingShown) + ", on the plane"}, kSubtle) +
+  y = legend_text(canvas, x, y + static_cast<int>(2 * kRingMax) + 20,
+                  tr_format("no ring: under {0}, on the plane", {map_number(kRingShown)}), kSubtle) +
       8;
   square_mark(canvas, x + 8, y + 2);
   draw_mark(canvas, {x + 8.0, y + 2.0, 0, 0}, mid);
-  y = legend_lines(canvas, x + 26, y + 8, {"on the plane exactly:"});
+  y = legend_text(canvas, x + 26, y + 8, tr("on the plane exactly:"));
   y = legend_lines(canvas, x + 26, y, {on_plane_meaning(f.plane->kind)}, kSubtle) + 6;
   y = draw_left_out(canvas, x, y, drawn, snapshots);
   for (const std::string& note : f.notes) y = legend_lines(canvas, x, y, {note}, kSubtle);
   if (f.walk && f.plane->kind == PlaneKind::pca) {
-    y = legend_lines(canvas, x, y + 6,
-                     {"This path: PC1 " + gui::percent_text(f.plane->explained[0]) + ", PC2 " +
-                      gui::percent_text(f.plane->explained[1])});
-    y = legend_lines(canvas, x, y,
-                     {"A random walk of as many steps:", "PC1 " + gui::percent_text((*f.walk)[0]) + ", PC2 " +
-                                                             gui::percent_text((*f.walk)[1]) + " (the method's share)"},
-                     kSubtle);
+    y = legend_text(canvas, x, y + 6,
+                    tr_format("This path: PC1 {0}, PC2 {1}",
+                              {gui::percent_text(f.plane->explained[0]), gui::percent_text(f.plane->explained[1])}));
+    y = legend_text(canvas, x, y,
+                    tr_format("A random walk of as many steps:\nPC1 {0}, PC2 {1} (the method's share)",
+                              {gui::percent_text((*f.walk)[0]), gui::percent_text((*f.walk)[1])}),
+                    kSubtle);
   }
   return y;
 }
@@ -290,7 +301,7 @@ Image draw_plane(const PlaneFigure& f, double pixels_per_unit) {
   }
   draw_label_texts(canvas, frame, f, marks);
   const int bar_x = p.x0 + p.width() + 28, bar_height = std::max(80, p.height() - 330);
-  draw_colour_ramp(canvas, bar_x, p.y0, bar_height, log_ticks(scale), "loss (log scale)", kPlaneText);
+  draw_colour_ramp(canvas, bar_x, p.y0, bar_height, log_ticks(scale), tr("loss (log scale)"), kPlaneText);
   const int legend_end = draw_legend(canvas, bar_x - 4, p.y0 + bar_height + 20, f, drawn, snapshots);
   draw_titles(canvas, f.title, f.subtitle, kPlaneText);
   return cropped(canvas.image(), std::max(plot_bottom, legend_end + 8), pixels_per_unit);
@@ -309,7 +320,7 @@ Image draw_line(const PlaneFigure& f, double pixels_per_unit) {
   const double pad = hi > lo ? 0.05 * (hi - lo) : 1;
   const Frame frame{p, g.a.front(), g.a.back(), lo - pad, hi + pad};
   draw_axes(canvas, p, linear_ticks(frame.x_lo, frame.x_hi), linear_ticks(frame.y_lo, frame.y_hi),
-            gui::plane_axis_names(*f.plane)[0], "loss", kPlaneText);
+            gui::plane_axis_names(*f.plane)[0], tr("loss"), kPlaneText);
   for (std::size_t i = 1; i < g.a.size(); ++i)
     stroke(canvas, frame.x(g.a[i - 1]), frame.y(g.loss[i - 1]), frame.x(g.a[i]), frame.y(g.loss[i]), 1.6, kInk);
   std::size_t drawn = 0, snapshots = 0;
@@ -325,11 +336,11 @@ Image draw_line(const PlaneFigure& f, double pixels_per_unit) {
     drawn += kept.size(), snapshots += path.size();
   }
   const int x = p.x0 + p.width() + 24;
-  int y = legend_lines(canvas, x, p.y0 + 14, {"line: the loss along it, on every", "training row"});
+  int y = legend_text(canvas, x, p.y0 + 14, tr("line: the loss along it, on every\ntraining row"));
   draw_mark(canvas, {x + 8.0, y + 8.0, 0, 0}, kPaper);
-  y = legend_lines(canvas, x + 24, y + 14, {"a snapshot at its true loss,"});
-  y = legend_lines(canvas, x + 24, y,
-                   {"joined to the line's loss where", "it projects: the gap is what the", "line misstates"}, kSubtle) +
+  y = legend_text(canvas, x + 24, y + 14, tr("a snapshot at its true loss,"));
+  y = legend_text(canvas, x + 24, y,
+                  tr("joined to the line's loss where\nit projects: the gap is what the\nline misstates"), kSubtle) +
       8;
   draw_left_out(canvas, x, y, drawn, snapshots);
   draw_titles(canvas, f.title, f.subtitle, kPlaneText);
@@ -348,12 +359,12 @@ std::vector<PlaneLabel> plane_labels(PlaneKind kind, const std::vector<std::vect
   if (kind == PlaneKind::line || paths.empty() || paths[0].empty()) return {};
   const std::vector<PathPoint>& one = paths[0];
   if (kind != PlaneKind::three_point || paths.size() < 2 || paths[1].empty())
-    return {{"start", one.front().at, false}, {"end", one.back().at, true}};
+    return {{translatable("start"), one.front().at, false}, {translatable("end"), one.back().at, true}};
   const std::vector<PathPoint>& two = paths[1];
-  return {{"start", one.front().at, true},
-          {"run 1's end", one.back().at, true},
-          {"run 2's end", two.back().at, true},
-          {"run 2's start", two.front().at, false}};
+  return {{translatable("start"), one.front().at, true},
+          {translatable("run 1's end"), one.back().at, true},
+          {translatable("run 2's end"), two.back().at, true},
+          {translatable("run 2's start"), two.front().at, false}};
 }
 
 Image draw_plane_figure(const PlaneFigure& figure, double scale) {

@@ -33,7 +33,7 @@ inline constexpr double kRingMax = 26;               // the ring's radius at a s
 double plane_ring_radius(double share);
 
 struct PlaneLabel {
-  std::string text;
+  std::string text;  // English, marked translatable(): translated where drawn
   Projection at;
   bool on_plane = true;  // a square as a point of the plane by construction; else its name alone
 };

@@ -19,6 +19,7 @@
 
 #include "atomic_file.hpp"
 #include "scenario_file.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -119,12 +120,14 @@ class ChunkReader {
 
   // Both throw std::runtime_error("NAME: ...").
   [[noreturn]] void fail(const std::string& problem) const { throw std::runtime_error(name_ + ": " + problem); }
-  [[noreturn]] void damaged(const std::string& detail) const { fail("truncated or damaged PNG (" + detail + ")"); }
+  [[noreturn]] void damaged(const std::string& detail) const {
+    fail(tr_format("truncated or damaged PNG ({0})", {detail}));
+  }
 
   void expect_signature() {
     static constexpr std::array<unsigned char, 8> kSignature = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     std::array<unsigned char, 8> head{};
-    if (std::fread(head.data(), 1, head.size(), file_) != head.size() || head != kSignature) fail("not a PNG file");
+    if (std::fread(head.data(), 1, head.size(), file_) != head.size() || head != kSignature) fail(tr("not a PNG file"));
     offset_ = head.size();
   }
 
@@ -133,8 +136,8 @@ class ChunkReader {
     std::array<unsigned char, 8> header{};
     const std::size_t got = std::fread(header.data(), 1, header.size(), file_);
     if (got == 0 && std::feof(file_) != 0)
-      damaged("the file ends after " + std::to_string(offset_) + " bytes, before the IEND chunk");
-    if (got != header.size()) ends_inside("a chunk header", offset_);
+      damaged(tr_format("the file ends after {0} bytes, before the IEND chunk", {std::to_string(offset_)}));
+    if (got != header.size()) ends_inside(tr("a chunk header"), offset_);
     Chunk chunk;
     chunk.start = offset_;
     chunk.length = big_endian(header.data());
@@ -142,13 +145,14 @@ class ChunkReader {
     offset_ += header.size();
     for (const char c : chunk.type)
       if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
-        damaged("no chunk type at byte " + std::to_string(chunk.start + 4));
+        damaged(tr_format("no chunk type at byte {0}", {std::to_string(chunk.start + 4)}));
     if (chunk.length > kMaxChunkLength)
-      damaged("the " + chunk.type + " chunk at byte " + std::to_string(chunk.start) + " claims " +
-              std::to_string(chunk.length) + " bytes, more than a PNG chunk can hold");
+      damaged(tr_format("the {0} chunk at byte {1} claims {2} bytes, more than a PNG chunk can hold",
+                        {chunk.type, std::to_string(chunk.start), std::to_string(chunk.length)}));
     if (size_ && chunk.start + 12 + chunk.length > *size_)
-      damaged("the " + chunk.type + " chunk at byte " + std::to_string(chunk.start) + " claims " +
-              std::to_string(chunk.length) + " bytes, past the end of the file (" + std::to_string(*size_) + " bytes)");
+      damaged(
+          tr_format("the {0} chunk at byte {1} claims {2} bytes, past the end of the file ({3} bytes)",
+                    {chunk.type, std::to_string(chunk.start), std::to_string(chunk.length), std::to_string(*size_)}));
     chunk_ = chunk;
     crc_ = crc32(crc32(0, nullptr, 0), header.data() + 4, 4);
     remaining_ = chunk.length;
@@ -166,8 +170,8 @@ class ChunkReader {
       offset_ += got;
       remaining_ -= static_cast<std::uint32_t>(got);
       if (got != want)
-        ends_inside("the " + chunk_.type + " chunk at byte " + std::to_string(chunk_.start) + ", which claims " +
-                        std::to_string(chunk_.length) + " bytes",
+        ends_inside(tr_format("the {0} chunk at byte {1}, which claims {2} bytes",
+                              {chunk_.type, std::to_string(chunk_.start), std::to_string(chunk_.length)}),
                     offset_);
       size -= static_cast<std::uint32_t>(got);
     }
@@ -178,10 +182,11 @@ class ChunkReader {
     read(remaining_, nullptr);
     std::array<unsigned char, 4> stored{};
     if (std::fread(stored.data(), 1, stored.size(), file_) != stored.size())
-      ends_inside("the CRC of the " + chunk_.type + " chunk at byte " + std::to_string(chunk_.start), offset_);
+      ends_inside(tr_format("the CRC of the {0} chunk at byte {1}", {chunk_.type, std::to_string(chunk_.start)}),
+                  offset_);
     offset_ += stored.size();
     if (big_endian(stored.data()) != crc_)
-      damaged("CRC error in the " + chunk_.type + " chunk at byte " + std::to_string(chunk_.start));
+      damaged(tr_format("CRC error in the {0} chunk at byte {1}", {chunk_.type, std::to_string(chunk_.start)}));
   }
 
   std::uint32_t remaining() const { return remaining_; }
@@ -194,8 +199,8 @@ class ChunkReader {
   }
 
   [[noreturn]] void ends_inside(const std::string& what, std::uint64_t at) const {
-    if (std::ferror(file_) != 0) fail(std::string("cannot read: ") + std::strerror(errno));
-    damaged("the file ends at byte " + std::to_string(at) + ", inside " + what);
+    if (std::ferror(file_) != 0) fail(tr_format("cannot read: {0}", {std::strerror(errno)}));
+    damaged(tr_format("the file ends at byte {0}, inside {1}", {std::to_string(at), what}));
   }
 
   std::FILE* file_;
@@ -209,14 +214,15 @@ class ChunkReader {
 };
 
 [[noreturn]] void scenario_too_large(const ChunkReader& reader) {
-  reader.fail("the optviz scenario inside is larger than " + std::to_string(kMaxScenarioFileBytes) + " bytes");
+  reader.fail(
+      tr_format("the optviz scenario inside is larger than {0} bytes", {std::to_string(kMaxScenarioFileBytes)}));
 }
 
 // The zlib stream `compressed` of `chunk` inflated, refused as soon as it grows past the largest
 // scenario.
 std::string inflate_text(const ChunkReader& reader, const std::string& chunk, std::string_view compressed) {
   z_stream z{};
-  if (inflateInit(&z) != Z_OK) reader.fail("out of memory");
+  if (inflateInit(&z) != Z_OK) reader.fail(tr("out of memory"));
   std::unique_ptr<z_stream, int (*)(z_streamp)> guard(&z, inflateEnd);
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
   z.avail_in = static_cast<uInt>(compressed.size());
@@ -229,33 +235,36 @@ std::string inflate_text(const ChunkReader& reader, const std::string& chunk, st
     text.append(reinterpret_cast<const char*>(piece.data()), piece.size() - z.avail_out);
     if (text.size() > kMaxScenarioFileBytes) scenario_too_large(reader);
     if (status == Z_STREAM_END) return text;
-    if (status == Z_BUF_ERROR && z.avail_in == 0) reader.damaged(chunk + " has compressed text that is cut short");
+    if (status == Z_BUF_ERROR && z.avail_in == 0)
+      reader.damaged(tr_format("{0} has compressed text that is cut short", {chunk}));
     if (status != Z_OK)
-      reader.damaged(chunk + " has compressed text that does not inflate (" +
-                     (z.msg != nullptr ? z.msg : "zlib error " + std::to_string(status)) + ")");
+      reader.damaged(tr_format(
+          "{0} has compressed text that does not inflate ({1})",
+          {chunk, z.msg != nullptr ? std::string(z.msg) : tr_format("zlib error {0}", {std::to_string(status)})}));
   }
 }
 
 // The text of a tEXt, zTXt or iTXt chunk's data, which starts with our keyword and its null, as
 // the PNG specification lays them out (sections 11.3.4.3-5).
 std::string chunk_text(const ChunkReader& reader, const std::string& type, std::string_view data, std::uint64_t start) {
-  const std::string chunk = "the " + type + " chunk at byte " + std::to_string(start);
+  const std::string chunk = tr_format("the {0} chunk at byte {1}", {type, std::to_string(start)});
   data.remove_prefix(kScenarioChunkKeyword.size() + 1);
   if (type == "tEXt") return std::string(data);
   bool compressed = true;
   if (type == "iTXt") {
     // The compression flag and method, the language tag and the translated keyword.
-    if (data.size() < 2 || static_cast<unsigned char>(data[0]) > 1) reader.damaged(chunk + " has no compression flag");
+    if (data.size() < 2 || static_cast<unsigned char>(data[0]) > 1)
+      reader.damaged(tr_format("{0} has no compression flag", {chunk}));
     compressed = data[0] == 1;
-    if (compressed && data[1] != 0) reader.damaged(chunk + " has an unknown compression method");
+    if (compressed && data[1] != 0) reader.damaged(tr_format("{0} has an unknown compression method", {chunk}));
     data.remove_prefix(2);
     for (int field = 0; field < 2; ++field) {
       const std::size_t end = data.find('\0');
-      if (end == std::string_view::npos) reader.damaged(chunk + " is cut short");
+      if (end == std::string_view::npos) reader.damaged(tr_format("{0} is cut short", {chunk}));
       data.remove_prefix(end + 1);
     }
   } else {  // zTXt: the compression method
-    if (data.empty() || data[0] != 0) reader.damaged(chunk + " has an unknown compression method");
+    if (data.empty() || data[0] != 0) reader.damaged(tr_format("{0} has an unknown compression method", {chunk}));
     data.remove_prefix(1);
   }
   return compressed ? inflate_text(reader, chunk, data) : std::string(data);
@@ -272,8 +281,10 @@ std::optional<std::string> scenario_text(ChunkReader& reader) {
   bool image_data = false;
   for (bool first = true;; first = false) {
     const ChunkReader::Chunk chunk = reader.begin_chunk();
-    if (first && (chunk.type != "IHDR" || chunk.length != 13)) reader.damaged("it does not start with an IHDR chunk");
-    if (!first && chunk.type == "IHDR") reader.damaged("a second IHDR chunk at byte " + std::to_string(chunk.start));
+    if (first && (chunk.type != "IHDR" || chunk.length != 13))
+      reader.damaged(tr("it does not start with an IHDR chunk"));
+    if (!first && chunk.type == "IHDR")
+      reader.damaged(tr_format("a second IHDR chunk at byte {0}", {std::to_string(chunk.start)}));
     std::string scenario_chunk;  // the data of our text chunk, when this is it
     const bool text_chunk = chunk.type == "tEXt" || chunk.type == "zTXt" || chunk.type == "iTXt";
     if (text_chunk && !text && chunk.length > keyword.size()) {
@@ -290,7 +301,7 @@ std::optional<std::string> scenario_text(ChunkReader& reader) {
     if (chunk.type == "IDAT") image_data = true;
     if (chunk.type == "IEND") break;
   }
-  if (!image_data) reader.damaged("no IDAT chunk: it has no image");
+  if (!image_data) reader.damaged(tr("no IDAT chunk: it has no image"));
   return text;
 }
 
@@ -298,7 +309,7 @@ std::optional<std::string> scenario_text(ChunkReader& reader) {
 
 void write_png(const std::filesystem::path& path, const Image& image, std::string_view scenario_json) {
   const auto fail = [&](const std::string& reason) {
-    throw std::runtime_error("cannot write " + path.string() + ": " + reason);
+    throw std::runtime_error(tr_format("cannot write {0}: {1}", {path.string(), reason}));
   };
   if (image.width <= 0 || image.height <= 0 ||
       image.rgba.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4)
@@ -324,7 +335,7 @@ void write_png(const std::filesystem::path& path, const Image& image, std::strin
   WriteStructs s;
   s.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &error, on_error, on_warning);
   if (s.png != nullptr) s.info = png_create_info_struct(s.png);
-  if (s.png == nullptr || s.info == nullptr) fail("out of memory");
+  if (s.png == nullptr || s.info == nullptr) fail(tr("out of memory"));
   png_set_write_fn(s.png, &bytes, append_bytes, flush_nothing);
   if (!encode(s.png, s.info, static_cast<png_uint_32>(image.width), static_cast<png_uint_32>(image.height), opaque,
               rows.data(), &text, json.empty() ? 0 : 1))
@@ -335,33 +346,33 @@ void write_png(const std::filesystem::path& path, const Image& image, std::strin
 std::string read_png_scenario(const std::filesystem::path& path) {
   const std::string name = path.string();
   File file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw std::runtime_error(name + ": cannot read: " + std::strerror(errno));
+  if (!file) throw std::runtime_error(name + ": " + tr_format("cannot read: {0}", {std::strerror(errno)}));
   struct stat status {};
   std::optional<std::uint64_t> size;
   if (::fstat(::fileno(file.get()), &status) == 0 && S_ISREG(status.st_mode))
     size = static_cast<std::uint64_t>(status.st_size);
   ChunkReader reader(file.get(), name, size);
   std::optional<std::string> text = scenario_text(reader);
-  if (!text) throw std::runtime_error(name + ": no optviz scenario inside (was it exported by optviz?)");
+  if (!text) throw std::runtime_error(name + ": " + tr("no optviz scenario inside (was it exported by optviz?)"));
   return std::move(*text);
 }
 
 Image read_png(const std::filesystem::path& path) {
   const std::string name = path.string();
   File file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw std::runtime_error(name + ": cannot read: " + std::strerror(errno));
+  if (!file) throw std::runtime_error(name + ": " + tr_format("cannot read: {0}", {std::strerror(errno)}));
   std::string error;
   ReadStructs s;
   s.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &error, on_error, on_warning);
   if (s.png != nullptr) s.info = png_create_info_struct(s.png);
-  if (s.info == nullptr) throw std::runtime_error(name + ": out of memory");
+  if (s.info == nullptr) throw std::runtime_error(name + ": " + tr("out of memory"));
   // The pixels are read, nothing else: every ancillary chunk is skipped unread (the colour
   // conversions that would use one are not wanted), and no chunk may hold more than a palette
   // or a transparency table could, except the image data, which libpng reads in pieces.
   png_set_user_limits(s.png, kMaxFigureWidth, kMaxFigureHeight);
   png_set_chunk_malloc_max(s.png, 64 * 1024);
   png_set_keep_unknown_chunks(s.png, PNG_HANDLE_CHUNK_NEVER, nullptr, -1);
-  const auto fail = [&] { throw std::runtime_error(name + ": cannot read the PNG: " + error); };
+  const auto fail = [&] { throw std::runtime_error(name + ": " + tr_format("cannot read the PNG: {0}", {error})); };
   if (!read_rgba_header(s.png, s.info, file.get())) fail();
   Image image;
   image.width = static_cast<int>(png_get_image_width(s.png, s.info));

@@ -7,6 +7,7 @@
 
 #include "png_file.hpp"
 #include "scenario_file.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -34,7 +35,7 @@ Scenario open_scenario_file(const std::filesystem::path& path) {
   try {
     return scenario_from_json(json);
   } catch (const ScenarioError& e) {
-    throw ScenarioError(path.string() + ": the embedded scenario: " + e.what());
+    throw ScenarioError(path.string() + ": " + tr_format("the embedded scenario: {0}", {e.what()}));
   }
 }
 

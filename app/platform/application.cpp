@@ -86,7 +86,7 @@ void Application::Impl::remember_session() {
     if (find_scenario_problem(last).empty()) save_scenario(config / "last_scenario.json", last);
     if (!ini_path.empty()) ImGui::SaveIniSettingsToDisk(ini_path.c_str());
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "optviz: cannot remember the session: %s\n", e.what());
+    std::fprintf(stderr, "optviz: %s\n", tr_format("cannot remember the session: {0}", {e.what()}).c_str());
   }
 }
 
@@ -130,7 +130,7 @@ bool Application::Impl::start_imgui(std::string& error) {
   imgui_glfw = ImGui_ImplGlfw_InitForOpenGL(window, true);
   imgui_opengl = ImGui_ImplOpenGL3_Init(kGlslVersion);
   if (!imgui_glfw || !imgui_opengl) {
-    error = "cannot initialise ImGui's GLFW and OpenGL 3 backends";
+    error = tr("cannot initialise ImGui's GLFW and OpenGL 3 backends");
     return false;
   }
   return true;
@@ -148,7 +148,7 @@ Scenario first_scenario(const ApplicationOptions& options, const std::filesystem
       try {
         return load_scenario_json(last);
       } catch (const std::exception& e) {
-        std::fprintf(stderr, "optviz: ignoring the last scenario: %s\n", e.what());
+        std::fprintf(stderr, "optviz: %s\n", tr_format("ignoring the last scenario: {0}", {e.what()}).c_str());
       }
     }
   }

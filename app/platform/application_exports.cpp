@@ -9,6 +9,7 @@
 #include "figure_drawer.hpp"
 #include "file_access.hpp"
 #include "scenario_file.hpp"
+#include "translate.hpp"
 #include "ui.hpp"
 
 namespace optviz::gui {
@@ -46,7 +47,7 @@ bool Application::Impl::ensure_figures() {
   if (figures) return true;
   std::string error;
   figures = make_figure_renderer_in_context(error);
-  if (!figures) set_notice(state, "cannot draw figures: " + error, true);
+  if (!figures) set_notice(state, tr_format("cannot draw figures: {0}", {error}), true);
   return figures != nullptr;
 }
 
@@ -54,7 +55,7 @@ void Application::Impl::export_png() {
   state.view.requests.export_png = false;
   Dialogs& d = state.view.dialogs;
   if (const std::string problem = find_figure_size_problem(d.png_width, d.png_height); !problem.empty()) {
-    set_notice(state, "cannot export: " + problem, true);
+    set_notice(state, tr_format("cannot export: {0}", {problem}), true);
     return;
   }
   if (!ensure_figures()) return;
@@ -73,8 +74,8 @@ void Application::Impl::export_png() {
     }
     deliver_file(path);
     d.export_png = false;
-    set_notice(state, "Saved " + std::filesystem::absolute(path).lexically_normal().string() + " (" +
-                          std::to_string(d.png_width) + "×" + std::to_string(d.png_height) + ")");
+    set_notice(state, tr_format("Saved {0} ({1}×{2})", {std::filesystem::absolute(path).lexically_normal().string(),
+                                                        std::to_string(d.png_width), std::to_string(d.png_height)}));
   } catch (const std::exception& e) {
     set_notice(state, e.what(), true);
   }
@@ -91,7 +92,7 @@ void Application::Impl::start_gif() {
                              false,
                              state.model.selected};
   if (const std::string problem = find_gif_problem(settings); !problem.empty()) {
-    set_notice(state, "cannot export: " + problem, true);
+    set_notice(state, tr_format("cannot export: {0}", {problem}), true);
     return;
   }
   if (!ensure_figures()) return;
@@ -113,7 +114,7 @@ void Application::Impl::gif_frame() {
     state.view.requests.cancel_gif = false;
     gif.reset();
     g = {};
-    set_notice(state, "GIF export cancelled; nothing written");
+    set_notice(state, tr("GIF export cancelled; nothing written"));
     return;
   }
   try {
@@ -124,7 +125,9 @@ void Application::Impl::gif_frame() {
       g = {};
       state.view.dialogs.export_gif = false;
       deliver_file(state.view.dialogs.gif_path);
-      set_notice(state, "Saved " + std::filesystem::absolute(state.view.dialogs.gif_path).lexically_normal().string());
+      set_notice(
+          state,
+          tr_format("Saved {0}", {std::filesystem::absolute(state.view.dialogs.gif_path).lexically_normal().string()}));
     }
   } catch (const std::exception& e) {
     gif.reset();

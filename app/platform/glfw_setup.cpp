@@ -4,6 +4,8 @@
 // and its UI scale is the browser's device pixel ratio.
 #include "glfw_setup.hpp"
 
+#include "translate.hpp"
+
 #ifdef __EMSCRIPTEN__
 #include <emscripten/html5.h>
 #else
@@ -24,15 +26,17 @@ std::string last_error;
 int users = 0;
 
 void on_glfw_error(int, const char* description) {
-  last_error = description != nullptr ? description : "unknown error";
+  last_error = description != nullptr ? description : tr("unknown error");
 }
 
 std::string cannot_start(const std::string& reason) {
 #ifdef __EMSCRIPTEN__
-  return "cannot start GLFW in this page: " + reason;
+  return tr_format("cannot start GLFW in this page: {0}", {reason});
 #else
-  return "cannot open a window: " + reason +
-         ". No display? Run under xvfb-run, or use the headless commands: optviz run, optviz render.";
+  return tr_format(
+      "cannot open a window: {0}. No display? Run under xvfb-run, or use the headless commands: optviz run, optviz "
+      "render.",
+      {reason});
 #endif
 }
 
@@ -54,14 +58,20 @@ void set_context_hints(bool visible) {
 
 std::string no_context(const std::string& reason) {
 #ifdef __EMSCRIPTEN__
-  return "cannot draw in this page: the browser gives no WebGL 2 context" +
-         (reason.empty() ? std::string() : " (" + reason + ")") +
-         ". WebGL 2 may be turned off, or the graphics driver is blocked: see chrome://gpu or about:support.";
+  return reason.empty() ? std::string(tr("cannot draw in this page: the browser gives no WebGL 2 context. WebGL 2 may "
+                                         "be turned off, or the graphics driver is blocked: see chrome://gpu or "
+                                         "about:support."))
+                        : tr_format(
+                              "cannot draw in this page: the browser gives no WebGL 2 context ({0}). WebGL 2 "
+                              "may be turned off, or the graphics driver is blocked: see chrome://gpu or "
+                              "about:support.",
+                              {reason});
 #else
   // GLFW started, so there is a display: it cannot give an OpenGL 3.3 core context.
-  return "cannot open a window with OpenGL 3.3 (core profile): " + (reason.empty() ? "unknown reason" : reason) +
-         ". The display's OpenGL is too old? Run under xvfb-run (Mesa's llvmpipe has OpenGL 4.5), or use the "
-         "headless commands: optviz run, optviz render.";
+  return tr_format(
+      "cannot open a window with OpenGL 3.3 (core profile): {0}. The display's OpenGL is too old? Run under xvfb-run "
+      "(Mesa's llvmpipe has OpenGL 4.5), or use the headless commands: optviz run, optviz render.",
+      {reason.empty() ? std::string(tr("unknown reason")) : reason});
 #endif
 }
 
@@ -74,11 +84,11 @@ std::string load_gl() {
   if (version != 0 &&
       (GLAD_VERSION_MAJOR(version) > 3 || (GLAD_VERSION_MAJOR(version) == 3 && GLAD_VERSION_MINOR(version) >= 3)))
     return {};
-  return "cannot use OpenGL: OpenGL 3.3 or later is needed, the display has " +
-         (version == 0
-              ? std::string("none that loads")
-              : std::to_string(GLAD_VERSION_MAJOR(version)) + "." + std::to_string(GLAD_VERSION_MINOR(version))) +
-         ". Run under xvfb-run, or use the headless commands: optviz run, optviz render.";
+  return tr_format(
+      "cannot use OpenGL: OpenGL 3.3 or later is needed, the display has {0}. Run under xvfb-run, or use the headless "
+      "commands: optviz run, optviz render.",
+      {version == 0 ? std::string(tr("none that loads"))
+                    : std::to_string(GLAD_VERSION_MAJOR(version)) + "." + std::to_string(GLAD_VERSION_MINOR(version))});
 #endif
 }
 

@@ -14,6 +14,7 @@
 #include "png_file.hpp"
 #include "scenario_file.hpp"
 #include "scenario_io.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -40,9 +41,10 @@ int run_gui(const GuiOptions& options) {
   gui::ApplicationOptions app_options;
   if (!options.size.empty()) {
     if (!parse_size(options.size, app_options.width, app_options.height)) {
-      std::fprintf(stderr,
-                   "optviz: invalid --size \"%s\" (expected WIDTHxHEIGHT, each in [%d, %d], for example 1280x800)\n",
-                   options.size.c_str(), kMinWindowSide, kMaxFigureSide);
+      const std::string message =
+          tr_format("invalid --size \"{0}\" (expected WIDTHxHEIGHT, each in [{1}, {2}], for example 1280x800)",
+                    {options.size, std::to_string(kMinWindowSide), std::to_string(kMaxFigureSide)});
+      std::fprintf(stderr, "optviz: %s\n", message.c_str());
       return kBadInput;
     }
     app_options.size_given = true;
@@ -84,10 +86,12 @@ int run_gui(const GuiOptions& options) {
     gui::start_explaining(state);
     const std::size_t parts = state.view.explain.explanation.parts.size();
     if (!state.view.explain.open || static_cast<std::size_t>(options.explain) >= std::max<std::size_t>(parts, 1)) {
-      const std::string why = !state.view.explain.open ? "the scenario has no run to explain"
-                              : parts == 0             ? "there is no next update at the playhead (only 0: its message)"
-                                                       : "the update has sub-steps 0 to " + std::to_string(parts - 1);
-      std::fprintf(stderr, "optviz: invalid --explain %d: %s\n", options.explain, why.c_str());
+      const std::string why = !state.view.explain.open ? std::string(tr("the scenario has no run to explain"))
+                              : parts == 0
+                                  ? std::string(tr("there is no next update at the playhead (only 0: its message)"))
+                                  : tr_format("the update has sub-steps 0 to {0}", {std::to_string(parts - 1)});
+      const std::string message = tr_format("invalid --explain {0}: {1}", {std::to_string(options.explain), why});
+      std::fprintf(stderr, "optviz: %s\n", message.c_str());
       return kBadInput;
     }
     state.view.explain.part = static_cast<std::size_t>(options.explain);
@@ -112,8 +116,11 @@ int run_gui(const GuiOptions& options) {
     }
     app->frame(1.0 / 60, &image);
     write_png(options.screenshot, image, to_json(app->state().model.scenario));
-    std::printf("optviz: saved the window (%dx%d) at step %ld of %ld to %s\n", image.width, image.height,
-                current_step(app->state()), last_step(app->state()), options.screenshot.c_str());
+    const std::string saved = tr_format(
+        "saved the window ({0}x{1}) at step {2} of {3} to {4}",
+        {std::to_string(image.width), std::to_string(image.height), std::to_string(current_step(app->state())),
+         std::to_string(last_step(app->state())), options.screenshot});
+    std::printf("optviz: %s\n", saved.c_str());
     return 0;
   }
   while (!app->should_close()) {

@@ -209,7 +209,7 @@ std::optional<Scenario> scenario_of_link(const std::string& code) {
   try {
     return scenario_from_json(scenario_link_json(code));
   } catch (const std::exception& e) {
-    web_show_error((std::string("the scenario in the address does not open: ") + e.what()).c_str());
+    web_show_error(tr_format("the scenario in the address does not open: {0}", {e.what()}).c_str());
     return std::nullopt;
   }
 }
@@ -321,7 +321,8 @@ void frame(void*) {
         web_set_location_hash(p.link.c_str());
       }
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "optviz: cannot put the scenario in the address: %s\n", e.what());
+      std::fprintf(stderr, "optviz: %s\n",
+                   tr_format("cannot put the scenario in the address: {0}", {e.what()}).c_str());
     }
   }
   if (p.frames % kRememberFrames == 0) {

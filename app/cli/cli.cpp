@@ -2,6 +2,7 @@
 // (each in its command_*.cpp), the parsing, the dispatch to the command given and the exit codes.
 #include "cli.hpp"
 
+#include <algorithm>
 #include <array>
 #include <exception>
 #include <iostream>
@@ -53,8 +54,8 @@ void add_window_options(CLI::App& app, GuiOptions& gui) {
   app.add_option("--theme", gui.theme, tr("dark or light (default: the remembered choice)"))
       ->check(CLI::IsMember({"dark", "light"}));
   app.add_option("--language", gui.language,
-                 tr("the window's language: en or zh_CN (default: the remembered choice, else the environment's "
-                    "LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"))
+                 tr("the language of the window and of the messages: en or zh_CN (default: the window's remembered "
+                    "choice, else the environment's LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"))
       ->check(CLI::IsMember(languages()));
   app.add_option("--explain", gui.explain,
                  tr("explain the selected run's next update from the playhead, paused at sub-step N (0, 1, ...); with "
@@ -145,11 +146,29 @@ void translate_help(CLI::App& app) {
   app.set_help_flag("-h,--help", tr("Print this help message and exit"));
 }
 
+// The language --language names, before the command line is parsed: its help and its messages are
+// written in it. "" when it names none (the parser then says so).
+std::string language_option(int argc, char** argv) {
+  const std::vector<std::string>& known = languages();
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    std::string_view value;
+    if (arg == "--language" && i + 1 < argc)
+      value = argv[i + 1];
+    else if (arg.starts_with("--language="))
+      value = arg.substr(std::string_view("--language=").size());
+    if (std::find(known.begin(), known.end(), value) != known.end()) return std::string(value);
+  }
+  return {};
+}
+
 }  // namespace
 }  // namespace cli
 
 int cli_main(int argc, char** argv) {
-  set_language(language_from_environment());  // the command line's messages; the window may choose another
+  // The command line's messages; the window may choose another (its remembered choice).
+  const std::string chosen = cli::language_option(argc, argv);
+  set_language(chosen.empty() ? language_from_environment() : chosen);
   CLI::App app{
       tr("optviz: watch optimizers move over 2D loss surfaces.\n"
          "With no command, opens the window on the default scenario.")};

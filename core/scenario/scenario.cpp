@@ -105,7 +105,7 @@ std::string shown_words(const Scenario& s) {
 
 std::string slide_title(const Scenario& s) {
   if (std::string title = shown_text(s).title; !title.empty()) return title;
-  if (s.network) return network_title(*s.network);
+  if (s.network) return shown_network_title(*s.network);
   return std::string(s.course.objective.title());
 }
 

@@ -6,19 +6,16 @@
 #include <string>
 
 #include "fonts.hpp"
+#include "language_scope.hpp"
+#include "presets.hpp"
 #include "translate.hpp"
 #include "utf8.hpp"
 
 using namespace optviz;
 using namespace optviz::gui;
+using optviz::testing::LanguageScope;
 
 namespace {
-
-// Sets the language for one test, English again after it.
-struct LanguageScope {
-  explicit LanguageScope(const char* code) { set_language(code); }
-  ~LanguageScope() { set_language("en"); }
-};
 
 // An ImGui context whose atlas holds the fonts at 16 px with `text`'s characters, built.
 struct Atlas {
@@ -77,4 +74,21 @@ TEST_CASE("in English no Chinese glyph is loaded, unless the scenario's own text
   const Atlas atlas("步长");
   CHECK(atlas.ink(atlas.fonts.ui, U'步') > 10);
   CHECK(atlas.fonts.ui->FindGlyphNoFallback(static_cast<ImWchar>(U'文')) == nullptr);
+}
+
+TEST_CASE("in Chinese every character of every lesson's words is drawn: title, text, chapter, question, labels") {
+  LanguageScope zh("zh_CN");
+  std::string words;
+  for (const Scenario& lesson : lesson_presets()) words += shown_words(lesson);
+  const Atlas atlas(words);
+  CHECK(atlas.warning.empty());
+  int checked = 0;
+  for (std::size_t i = 0; i < words.size();) {
+    const char32_t c = next_code_point(words, i);
+    if (c < 0x3000 || c > 0xFFEF) continue;  // CJK punctuation, ideographs and full-width forms
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    CHECK(atlas.ink(atlas.fonts.ui, c) >= (c < 0x3040 || c >= 0xFF00 ? 1 : 10));
+    ++checked;
+  }
+  CHECK(checked > 3000);
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "in_chinese.hpp"
 #include "process.hpp"
 
 using namespace optviz::testing;
@@ -62,6 +63,8 @@ void check_bad_input(const Row& row) {
   const std::string message = substitute(row.message, dir.path());
   INFO(describe(args));
   check_result(run_process(kOptviz, args), row.exit_code, message);
+  check_in_chinese(run_process(kOptviz, args, in_chinese()), row.exit_code, message);
+  CHECK(dir.entries().empty());
   if (args.empty() || args.front() != "run") return;
 
   const std::string target = (dir.path() / "out.csv").string();
@@ -293,6 +296,7 @@ TEST_CASE("an unwritable --out: exit 1, the reason, nothing left behind", "[cli]
     const std::vector<std::string> args = substitute(row.args, dir.path());
     INFO(describe(args));
     check_result(run_process(kOptviz, args), row.exit_code, substitute(row.message, dir.path()));
+    check_in_chinese(run_process(kOptviz, args, in_chinese()), row.exit_code, substitute(row.message, dir.path()));
     CHECK(dir.entries() == std::vector<std::string>{"file"});
     CHECK(read_file(dir.path() / "file") == "a regular file\n");
   }
@@ -462,6 +466,7 @@ TEST_CASE("bad sweep and basin input: exit 2, the exact message, no file written
     const std::vector<std::string> args = substitute(row.args, dir.path());
     INFO(describe(args));
     check_result(run_process(kOptviz, args), row.exit_code, substitute(row.message, dir.path()));
+    check_in_chinese(run_process(kOptviz, args, in_chinese()), row.exit_code, substitute(row.message, dir.path()));
     CHECK(dir.entries().empty());
   }
   std::printf("bad sweep and basin inputs tried: %zu\n", rows.size());
@@ -575,4 +580,30 @@ TEST_CASE("optviz basin's CSV rows equal optviz run from the cells' starts", "[c
     CHECK(row[6] == diverged_at);
     CHECK(!row[5].empty());  // every start of Himmelblau's box ends in one of its four minima
   }
+}
+
+TEST_CASE("the command line's language: --language, then LANGUAGE, then the locale; data stays as it is",
+          "[cli][robustness][translate]") {
+  const std::vector<std::string> bad = {"run", "--function", "nope", "--optimizer", "sgd"};
+  const std::string english = "unknown function \"nope\" (see `optviz list`)";
+  std::vector<std::string> with_option = {"--language", "zh_CN"};
+  with_option.insert(with_option.end(), bad.begin(), bad.end());
+  check_in_chinese(run_process(kOptviz, with_option), kBadInput, english);
+  ProcessOptions locale;
+  locale.environment = {
+      {"LANGUAGE", std::nullopt}, {"LC_ALL", std::nullopt}, {"LC_MESSAGES", std::nullopt}, {"LANG", "zh_CN.UTF-8"}};
+  check_in_chinese(run_process(kOptviz, bad, locale), kBadInput, english);
+  // --language names the language even where the environment names another.
+  with_option[1] = "en";
+  check_result(run_process(kOptviz, with_option, in_chinese()), kBadInput, english);
+  // The help in Chinese; a run's rows the same bytes in both languages.
+  const ProcessResult help = run_process(kOptviz, {"--language", "zh_CN", "run", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(has_chinese(help.out));
+  const std::vector<std::string> good = run_args("adam", {"--steps", "5"});
+  const ProcessResult en = run_process(kOptviz, good);
+  const ProcessResult zh = run_process(kOptviz, good, in_chinese());
+  CHECK(en.exit_code == 0);
+  CHECK(zh.exit_code == 0);
+  CHECK(zh.out == en.out);
 }

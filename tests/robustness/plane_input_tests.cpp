@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "in_chinese.hpp"
 #include "process.hpp"
 
 using namespace optviz::testing;
@@ -16,9 +17,9 @@ namespace {
 
 const std::filesystem::path kOptviz = OPTVIZ_EXECUTABLE;
 
-ProcessResult plane(std::vector<std::string> args) {
+ProcessResult plane(std::vector<std::string> args, const ProcessOptions& options = {}) {
   args.insert(args.begin(), {"plane", "--dataset", "spiral", "--rows", "60", "--layers", "4"});
-  return run_process(kOptviz, args);
+  return run_process(kOptviz, args, options);
 }
 
 struct Row {
@@ -72,6 +73,7 @@ TEST_CASE("bad plane input: exit 2, the exact message, nothing written", "[cli][
     CHECK(r.exit_code == 2);
     CHECK(r.err == "optviz: " + dir.in_dir(row.message) + "\n");
     CHECK(r.out.empty());
+    check_in_chinese(plane(args, in_chinese()), 2, dir.in_dir(row.message));
     CHECK(dir.entries() == std::vector<std::string>{"w.json"});
   }
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "in_chinese.hpp"
 #include "process.hpp"
 
 using namespace optviz::testing;
@@ -31,12 +32,12 @@ struct Row {
   std::string message;            // the whole of standard error without "optviz: " and the newline
 };
 
-ProcessResult train(const TempDir& dir, std::vector<std::string> args) {
+ProcessResult train(const TempDir& dir, std::vector<std::string> args, const ProcessOptions& options = {}) {
   write_file(dir / "c.csv", circle_csv());
   if (std::find(args.begin(), args.end(), "--data") == args.end())
     args.insert(args.begin(), {"--data", (dir / "c.csv").string()});
   args.insert(args.begin(), "train");
-  return run_process(kOptviz, args);
+  return run_process(kOptviz, args, options);
 }
 
 }  // namespace
@@ -101,6 +102,7 @@ TEST_CASE("bad train input: exit 2, the exact message, nothing written", "[cli][
     CHECK(r.exit_code == 2);
     CHECK(r.err == "optviz: " + message + "\n");
     CHECK(r.out.empty());
+    check_in_chinese(train(dir, args, in_chinese()), 2, message);
     CHECK(dir.entries() == std::vector<std::string>{"c.csv", "one.csv", "w.json"});
   }
 }

@@ -19,8 +19,13 @@ extern char** environ;
 namespace optviz::testing {
 namespace {
 
-// "NAME=VALUE" entries of this process's environment with the requested changes applied.
-std::vector<std::string> child_environment(const std::map<std::string, std::optional<std::string>>& changes) {
+// "NAME=VALUE" entries of this process's environment with the requested changes applied. The
+// child speaks English (LANGUAGE=en: the tables hold English messages) unless a change names the
+// language (LANGUAGE, LC_ALL, LC_MESSAGES or LANG).
+std::vector<std::string> child_environment(std::map<std::string, std::optional<std::string>> changes) {
+  if (!changes.contains("LANGUAGE") && !changes.contains("LC_ALL") && !changes.contains("LC_MESSAGES") &&
+      !changes.contains("LANG"))
+    changes["LANGUAGE"] = "en";
   std::vector<std::string> out;
   for (char** e = environ; *e != nullptr; ++e) {
     const std::string entry(*e);

@@ -3,10 +3,9 @@
 #include <imgui.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <vector>
 
+#include "font_files.hpp"
 #include "translate.hpp"
 #include "utf8.hpp"
 
@@ -23,38 +22,6 @@ bool in_glyph_ranges(char32_t c) {
   for (const ImWchar* r = kGlyphRanges; r[0] != 0; r += 2)
     if (c >= r[0] && c <= r[1]) return true;
   return false;
-}
-
-// The CJK faces, the first found: Noto Sans CJK SC in its collection (fonts-noto-cjk; the Mono
-// face for numbers), else WenQuanYi Micro Hei (fonts-wqy-microhei), else the page's subset of Noto
-// Sans CJK SC (the characters of the catalogs and the lessons: app/platform/web.cmake). Read once and kept: the
-// collection is 19 MB, shared by every font of every atlas.
-struct CjkFile {
-  const char* path;
-  int sans, mono;  // the faces' indices in the collection
-};
-constexpr CjkFile kCjkFiles[] = {
-    {kCjkFont, 2, 7}, {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0, 1}, {OPTVIZ_CJK_SUBSET_PATH, 0, 0}};
-
-struct CjkFont {
-  const CjkFile* file = nullptr;
-  std::vector<char> bytes;
-};
-const CjkFont& cjk_font() {
-  static const CjkFont font = [] {
-    CjkFont f;
-    for (const CjkFile& file : kCjkFiles) {
-      std::ifstream in(file.path, std::ios::binary | std::ios::ate);
-      const std::streamsize size = in ? static_cast<std::streamsize>(in.tellg()) : 0;
-      if (size <= 0) continue;
-      f.bytes.resize(static_cast<std::size_t>(size));
-      if (!in.seekg(0) || !in.read(f.bytes.data(), size)) continue;
-      f.file = &file;
-      break;
-    }
-    return f;
-  }();
-  return font;
 }
 
 // The glyph ranges of each atlas's CJK fonts: ImGui reads them when it builds the atlas, after
@@ -79,9 +46,6 @@ ImFont* add_font(ImFontAtlas& atlas, const char* path, float pixels, std::string
   return atlas.AddFontDefault(&config);
 }
 
-constexpr float kCjkScale = 1.1f;
-constexpr float kCjkLower = 0.04f;
-
 // The CJK face merged into the font added last, for the characters of `ranges`.
 void merge_cjk(ImFontAtlas& atlas, float pixels, bool mono, const ImVector<ImWchar>& ranges) {
   const CjkFont& cjk = cjk_font();
@@ -91,14 +55,12 @@ void merge_cjk(ImFontAtlas& atlas, float pixels, bool mono, const ImVector<ImWch
   config.FontNo = mono ? cjk.file->mono : cjk.file->sans;
   config.OversampleH = 1;  // ideographs are dense enough without
   config.OversampleV = 1;
-  // Ideographs fill their em square, where DejaVu's capitals fill 73% of theirs and sit high: at the
-  // same size Chinese reads a size smaller than the Latin beside it. A tenth larger, lowered a little
-  // to sit on the same baseline, they match.
+  // Larger and lower than the Latin (font_files.hpp says why), as in the figures.
   config.GlyphOffset.y = pixels * kCjkLower;
   pixels *= kCjkScale;
   // ImGui takes a non-const pointer but does not write to the bytes it does not own.
-  atlas.AddFontFromMemoryTTF(const_cast<char*>(cjk.bytes.data()), static_cast<int>(cjk.bytes.size()), pixels, &config,
-                             ranges.Data);
+  atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(cjk.bytes.data()), static_cast<int>(cjk.bytes.size()), pixels,
+                             &config, ranges.Data);
 }
 
 }  // namespace

@@ -23,7 +23,6 @@ inline constexpr float kLargeFontFactor = 1.35f;
 
 inline constexpr const char* kSansFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 inline constexpr const char* kMonoFont = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
-inline constexpr const char* kCjkFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 // Clears the atlas and adds the fonts at `pixels` (the large one at kLargeFontFactor times), with
 // glyphs for every character of the current language's catalog and of `text` (the scenario's

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@
 #define STB_TRUETYPE_IMPLEMENTATION
 #include <stb/stb_easy_font.h>
 #include <stb/stb_truetype.h>
+
+#include "font_files.hpp"
+#include "utf8.hpp"
 
 namespace optviz {
 namespace {
@@ -22,6 +26,59 @@ constexpr double kEasyFontHeight = 7;  // stb_easy_font's capitals are 7 units t
 std::vector<unsigned char> read_bytes(const char* path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The Chinese font's sans face (font_files.hpp), parsed on the first character that needs it and kept
+// for the process, as its file is; null without one.
+const stbtt_fontinfo* cjk_face() {
+  static const std::optional<stbtt_fontinfo> face = []() -> std::optional<stbtt_fontinfo> {
+    const CjkFont& cjk = cjk_font();
+    if (cjk.file == nullptr) return std::nullopt;
+    const int offset = stbtt_GetFontOffsetForIndex(cjk.bytes.data(), cjk.file->sans);
+    stbtt_fontinfo info{};
+    if (offset < 0 || stbtt_InitFont(&info, cjk.bytes.data(), offset) == 0) return std::nullopt;
+    return info;
+  }();
+  return face ? &*face : nullptr;
+}
+
+// A glyph, the font it comes from and that font's scale and baseline at the text's size.
+struct Glyph {
+  const stbtt_fontinfo* font = nullptr;
+  int index = 0;
+  float scale = 0;
+  double lower = 0;  // pixels below the text's baseline
+};
+
+// Each code point's glyph at `size` pixels from DejaVu Sans; what it lacks from the Chinese font,
+// larger and lower as in the window (font_files.hpp); what neither has as DejaVu's missing glyph.
+// `place(glyph, pen)` is called with the pen at the glyph's origin, starting from `pen`; returns
+// the pen after the last glyph. Measuring and drawing both go through it, so that they agree.
+template <class Place>
+double lay_out(const stbtt_fontinfo& latin, std::string_view text, double size, double pen, Place place) {
+  const float latin_scale = stbtt_ScaleForPixelHeight(&latin, static_cast<float>(size));
+  Glyph previous;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    Glyph glyph{&latin, stbtt_FindGlyphIndex(&latin, static_cast<int>(c)), latin_scale, 0};
+    // The ASCII that DejaVu lacks are control characters: no reason to read 19 MB.
+    if (glyph.index == 0 && c >= 0x80) {
+      if (const stbtt_fontinfo* cjk = cjk_face()) {
+        if (const int index = stbtt_FindGlyphIndex(cjk, static_cast<int>(c)); index != 0)
+          glyph = {cjk, index, stbtt_ScaleForPixelHeight(cjk, static_cast<float>(size) * kCjkScale),
+                   size * static_cast<double>(kCjkLower)};
+      }
+    }
+    // Kerning pairs belong to one font.
+    if (previous.font == glyph.font)
+      pen += stbtt_GetGlyphKernAdvance(glyph.font, previous.index, glyph.index) * static_cast<double>(glyph.scale);
+    place(glyph, pen);
+    int advance = 0, bearing = 0;
+    stbtt_GetGlyphHMetrics(glyph.font, glyph.index, &advance, &bearing);
+    pen += advance * static_cast<double>(glyph.scale);
+    previous = glyph;
+  }
+  return pen;
 }
 
 }  // namespace
@@ -92,18 +149,7 @@ double Canvas::text_width(std::string_view text, double size) const {
     std::string copy(text);
     return stb_easy_font_width(copy.data()) * size / 10;
   }
-  const float scale = stbtt_ScaleForPixelHeight(&font_->info, static_cast<float>(size));
-  const auto scaled = [scale](int units) { return units * static_cast<double>(scale); };
-  double width = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    int advance = 0, bearing = 0;
-    stbtt_GetCodepointHMetrics(&font_->info, static_cast<unsigned char>(text[i]), &advance, &bearing);
-    width += scaled(advance);
-    if (i + 1 < text.size())
-      width += scaled(stbtt_GetCodepointKernAdvance(&font_->info, static_cast<unsigned char>(text[i]),
-                                                    static_cast<unsigned char>(text[i + 1])));
-  }
-  return width;
+  return lay_out(font_->info, text, size, 0, [](const Glyph&, double) {});
 }
 
 void Canvas::text(double x, double y, std::string_view text, double size, Rgb colour, double align) {
@@ -131,31 +177,21 @@ void Canvas::text(double x, double y, std::string_view text, double size, Rgb co
     }
     return;
   }
-  const float scale = stbtt_ScaleForPixelHeight(&font_->info, static_cast<float>(size));
-  const auto scaled = [scale](int units) { return units * static_cast<double>(scale); };
-  std::vector<unsigned char> glyph;
-  double pen = x;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const int c = static_cast<unsigned char>(text[i]);
-    int advance = 0, bearing = 0;
-    stbtt_GetCodepointHMetrics(&font_->info, c, &advance, &bearing);
+  std::vector<unsigned char> bitmap;
+  lay_out(font_->info, text, size, x, [&](const Glyph& g, double pen) {
     // Rendered at its subpixel offset, so that spacing stays even at small sizes.
     const float shift = static_cast<float>(pen - std::floor(pen));
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    stbtt_GetCodepointBitmapBoxSubpixel(&font_->info, c, scale, scale, shift, 0, &x0, &y0, &x1, &y1);
+    stbtt_GetGlyphBitmapBoxSubpixel(g.font, g.index, g.scale, g.scale, shift, 0, &x0, &y0, &x1, &y1);
     const int w = x1 - x0, h = y1 - y0;
-    if (w > 0 && h > 0) {
-      glyph.assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), 0);
-      stbtt_MakeCodepointBitmapSubpixel(&font_->info, glyph.data(), w, h, w, scale, scale, shift, 0, c);
-      const int left = static_cast<int>(std::floor(pen)) + x0, top = static_cast<int>(std::lround(y)) + y0;
-      for (int gy = 0; gy < h; ++gy)
-        for (int gx = 0; gx < w; ++gx)
-          blend(left + gx, top + gy, colour, glyph[static_cast<std::size_t>(gy) * w + gx] / 255.0);
-    }
-    pen += scaled(advance);
-    if (i + 1 < text.size())
-      pen += scaled(stbtt_GetCodepointKernAdvance(&font_->info, c, static_cast<unsigned char>(text[i + 1])));
-  }
+    if (w <= 0 || h <= 0) return;
+    bitmap.assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), 0);
+    stbtt_MakeGlyphBitmapSubpixel(g.font, bitmap.data(), w, h, w, g.scale, g.scale, shift, 0, g.index);
+    const int left = static_cast<int>(std::floor(pen)) + x0, top = static_cast<int>(std::lround(y + g.lower)) + y0;
+    for (int gy = 0; gy < h; ++gy)
+      for (int gx = 0; gx < w; ++gx)
+        blend(left + gx, top + gy, colour, bitmap[static_cast<std::size_t>(gy) * w + gx] / 255.0);
+  });
 }
 
 }  // namespace optviz

@@ -1,6 +1,7 @@
 // Drawing on the CPU, for figures written without GL (the sweep and basin maps): filled
-// rectangles, discs and rings with antialiased edges, and text in DejaVu Sans rasterised with
-// stb_truetype (or, when the font is not installed, stb_easy_font's plain strokes).
+// rectangles, discs and rings with antialiased edges, and UTF-8 text in DejaVu Sans rasterised with
+// stb_truetype, the characters it lacks (Chinese) from the window's CJK font (font_files.hpp), or,
+// when DejaVu is not installed, in stb_easy_font's plain strokes (ASCII only).
 #pragma once
 
 #include <memory>

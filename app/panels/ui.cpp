@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <stdexcept>
@@ -62,6 +63,9 @@ void use_language(AppState& state, const std::string& environment) {
   const bool environment_valid = std::find(known.begin(), known.end(), environment) != known.end();
   set_language(valid ? chosen : environment_valid ? environment : "en");
   state.view.requests.rebuild_fonts = true;
+  // The explained update's words were made in the language before: made again.
+  state.view.net_inspection.step = -1;
+  state.view.explain.generation = ~std::uint64_t{0};
 }
 
 bool begin_panel(const char* name, PixelRect r, ImGuiWindowFlags extra) {

@@ -7,7 +7,9 @@
 #include "explain_mode.hpp"
 #include "headless_ui.hpp"
 #include "keys.hpp"
+#include "language_scope.hpp"
 #include "rule.hpp"
+#include "ui.hpp"
 
 using namespace optviz;
 using namespace optviz::gui;
@@ -116,4 +118,29 @@ TEST_CASE("explaining with no run selected leaves a notice; removing the run clo
   ui.state.model.selected.reset();
   ui.frames(2);
   REQUIRE_FALSE(ui.state.view.explain.open);
+}
+
+TEST_CASE("switching the language while explaining explains the same sub-step in the new language") {
+  const optviz::testing::LanguageScope english_after("en");
+  HeadlessUi ui(default_scenario());
+  ui.frames(2);
+  set_step(ui.state, 10);
+  ui.press(keys::kE);
+  ExplainMode& x = ui.state.view.explain;
+  REQUIRE(x.open);
+  ui.press(keys::kSpace);  // paused at the first sub-step
+  ui.press(keys::kRight);
+  REQUIRE(x.part == 1);
+  const std::string english = x.explanation.parts[1].title;
+  ui.state.view.settings.language = "zh_CN";
+  use_language(ui.state, "en");
+  ui.frames(1);
+  REQUIRE(x.open);
+  CHECK(x.part == 1);
+  CHECK(x.explanation.parts[1].title != english);
+  CHECK(static_cast<unsigned char>(x.explanation.parts[1].title.front()) >= 0xE4);  // a Chinese character
+  ui.state.view.settings.language = "en";
+  use_language(ui.state, "en");
+  ui.frames(1);
+  CHECK(x.explanation.parts[1].title == english);
 }

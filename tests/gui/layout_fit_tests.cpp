@@ -13,6 +13,7 @@
 #include "course.hpp"
 #include "headless_ui.hpp"
 #include "label_placement.hpp"
+#include "language_scope.hpp"
 #include "panels.hpp"
 #include "parameters.hpp"
 #include "presets.hpp"
@@ -23,6 +24,7 @@
 using namespace optviz;
 using namespace optviz::gui;
 using optviz::gui::test::HeadlessUi;
+using optviz::testing::LanguageScope;
 
 namespace {
 
@@ -69,12 +71,15 @@ int sliders_above_the_fold(HeadlessUi& ui) {
 
 }  // namespace
 
-TEST_CASE("the panels lie inside the window and overlap nowhere, at every size, scale and theme", "[layout]") {
+TEST_CASE("the panels lie inside the window and overlap nowhere, at every size, scale, theme and language",
+          "[layout]") {
   const Scenario& rho = lesson("rho = 0.99");
   for (const auto& [w, h] : {std::pair{1280.0f, 720.0f}, {1366.0f, 768.0f}, {1920.0f, 1080.0f}, {3840.0f, 2160.0f}}) {
     for (const float scale : {window_ui_scale(1, h), 1.0f, 1.5f, 2.0f}) {
-      for (const Theme theme : {Theme::dark, Theme::light}) {
-        INFO(w << "x" << h << " scale " << scale);
+      for (const auto& [theme, language] :
+           {std::pair{Theme::dark, "en"}, {Theme::light, "en"}, {Theme::dark, "zh_CN"}, {Theme::light, "zh_CN"}}) {
+        INFO(w << "x" << h << " scale " << scale << " " << language);
+        const LanguageScope in_language(language);
         HeadlessUi ui(rho, w, h, scale);
         ui.state.view.settings.theme = theme;
         ui.state.view.dialogs.lesson_info = true;

@@ -582,7 +582,7 @@ TEST_CASE("optviz basin's CSV rows equal optviz run from the cells' starts", "[c
   }
 }
 
-TEST_CASE("the command line's language: --language, then LANGUAGE, then the locale; data stays as it is",
+TEST_CASE("the command line's language: --language, then LANGUAGE, then the locale, and its data stay as they are",
           "[cli][robustness][translate]") {
   const std::vector<std::string> bad = {"run", "--function", "nope", "--optimizer", "sgd"};
   const std::string english = "unknown function \"nope\" (see `optviz list`)";

@@ -30,7 +30,7 @@ TEST_CASE("a network scenario round-trips: the same bytes, the same scenario", "
   for (const Scenario& original : {default_network_scenario(), rows_scenario()}) {
     REQUIRE(find_scenario_problem(original) == "");
     const std::string first = to_json(original);
-    CHECK(first.find("\"version\": 3") != std::string::npos);
+    CHECK(first.find("\"version\": " + std::to_string(kScenarioVersion)) != std::string::npos);
     CHECK(first.find("\"start\"") == std::string::npos);
     CHECK(first.find("\"view\"") == std::string::npos);
     const Scenario loaded = scenario_from_json(first);

@@ -114,31 +114,41 @@ TEST_CASE("the README and the manual page list the course: every chapter and les
 
 namespace {
 
-// The numbers a text writes in digits, in order: "0.2", "1e-08", "34" (a sign is not part of one:
-// "(-3, 0)" and "steps 101-400" read alike in both languages).
+// The numbers a text writes in digits, sorted: "0.2", "1e-08", "34" (a sign is not part of one:
+// "(-3, 0)" and "steps 101-400" read alike in both languages, whose clauses come in other orders).
 std::vector<std::string> numbers_in(const std::string& text) {
   static const std::regex number(R"([0-9]+(\.[0-9]+)?(e-?[0-9]+)?)");
   std::vector<std::string> out;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it)
     out.push_back(it->str());
+  std::sort(out.begin(), out.end());
   return out;
 }
 
 // The sentences of an English text: each ends with '.', '?' or '!' before a space or the end (a
 // decimal point is followed by a digit).
-std::size_t english_sentences(const std::string& text) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && (i + 1 == text.size() || text[i + 1] == ' ')) ++n;
-  return n;
+std::vector<std::string> english_sentences(const std::string& text) {
+  std::vector<std::string> out(1);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out.back() += text[i];
+    if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && (i + 1 == text.size() || text[i + 1] == ' '))
+      out.emplace_back();
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
 }
 
 // The sentences of a Chinese text: each ends with 。, ？ or ！.
-std::size_t chinese_sentences(const std::string& text) {
-  std::size_t n = 0;
-  for (const char* end : {"。", "？", "！"})
-    for (std::size_t at = text.find(end); at != std::string::npos; at = text.find(end, at + 1)) ++n;
-  return n;
+std::vector<std::string> chinese_sentences(const std::string& text) {
+  std::vector<std::string> out(1);
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t c = next_code_point(text, i);
+    out.back() += text.substr(start, i - start);
+    if (c == U'。' || c == U'？' || c == U'！') out.emplace_back();
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
 }
 
 bool has_chinese(const std::string& text) {
@@ -186,10 +196,16 @@ TEST_CASE("every lesson in Chinese: its title, text, chapter, question and label
       CHECK(numbers_in(*chinese) == numbers_in(*english));
     }
     // Sentence by sentence: the i-th Chinese sentence says the i-th English one's claim, which
-    // course_*_tests.cpp asserts.
-    CHECK(chinese_sentences(zh.description) == english_sentences(s.description));
+    // course_*_tests.cpp asserts, with its numbers.
+    const std::vector<std::string> english = english_sentences(s.description);
+    const std::vector<std::string> chinese = chinese_sentences(zh.description);
+    REQUIRE(chinese.size() == english.size());
+    for (std::size_t i = 0; i < english.size(); ++i) {
+      INFO(english[i] << "\n" << chinese[i]);
+      CHECK(numbers_in(chinese[i]) == numbers_in(english[i]));
+    }
     CHECK(zh.description.ends_with("。"));
-    CHECK(chinese_sentences(zh.question) == english_sentences(s.lesson.question));
+    CHECK((zh.question.empty() || zh.question.ends_with("？")));
     // The chapter keeps its number; a title is one point, short enough for a slide.
     CHECK(zh.chapter.starts_with(std::to_string(std::atoi(s.lesson.chapter.c_str())) + ". "));
     CHECK(columns(zh.title) <= 70);  // as the English title's 70 characters

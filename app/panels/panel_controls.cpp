@@ -134,7 +134,7 @@ void function_section(AppState& state) {
   if (ImGui::BeginCombo("##function", preview.c_str())) {
     for (const TestFunction& f : test_functions()) {
       const bool selected = !network && current.builtin() == &f;
-      if (ImGui::Selectable(std::string(f.title).c_str(), selected)) select_function(state, std::string(f.name));
+      if (ImGui::Selectable(tr(std::string(f.title).c_str()), selected)) select_function(state, std::string(f.name));
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(f.formula).c_str());
       if (selected) ImGui::SetItemDefaultFocus();
     }

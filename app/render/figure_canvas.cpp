@@ -94,7 +94,7 @@ void draw_figure_titles(ImDrawList& dl, const FigureLayout& layout, const Scenar
     dl.AddText(style.font, fs, ImVec2(plot.x1 - steps_size.x, layout.title.y + fs * 1.45f), style.text, steps.c_str());
   } else {
     const float room = plot.x1 - steps_size.x - fs - layout.title.x;
-    const std::string line = elided(style, std::string(f.title()) + ":  " + formula, room);
+    const std::string line = elided(style, tr_format("{0}:  {1}", {f.title(), formula}), room);
     dl.AddText(style.font, fs, ImVec2(layout.title.x, layout.title.y), style.text, line.c_str());
     dl.AddText(style.font, fs, ImVec2(plot.x1 - steps_size.x, layout.title.y), style.text, steps.c_str());
   }

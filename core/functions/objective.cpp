@@ -130,7 +130,7 @@ std::string_view Objective::name() const {
 }
 
 std::string Objective::title() const {
-  if (builtin_ != nullptr) return std::string(builtin_->title);
+  if (builtin_ != nullptr) return tr(std::string(builtin_->title).c_str());  // a name, or words (Saddle)
   if (data_)
     return data_->loss == DataLoss::linear ? tr_format("Linear regression on {0}", {data_->source})
                                            : tr_format("Logistic regression on {0}", {data_->source});

@@ -4,6 +4,7 @@
 
 #include "formulas.hpp"
 #include "test_function.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 namespace {
@@ -53,10 +54,10 @@ const std::vector<TestFunction> kFunctions = {
         "goldstein_price", "Goldstein-Price",
         "(1 + (x+y+1)^2*(19-14*x+3*x^2-14*y+6*x*y+3*y^2)) * (30 + (2*x-3*y)^2*(18-32*x+12*x^2+48*y-36*x*y+27*y^2))",
         {{-2, -2}, {2, 2}}, {-0.5, 0.5}, {{0, -1}}, 3),
-    builtin<formulas::Saddle>("saddle", "Saddle", "x^2 - y^2", {{-2, -2}, {2, 2}}, {1, 0.001}, {}, 0),
-    builtin<formulas::Quadratic>("quadratic", "Quadratic", "0.5*(x^2 + 25*y^2)", {{-3, -2}, {3, 2}}, {2.5, 1.5},
-                                 {{0, 0}}, 0),
-    builtin<formulas::SixHumpCamel>("six_hump_camel", "Six-hump camel",
+    builtin<formulas::Saddle>("saddle", translatable("Saddle"), "x^2 - y^2", {{-2, -2}, {2, 2}}, {1, 0.001}, {}, 0),
+    builtin<formulas::Quadratic>("quadratic", translatable("Quadratic"), "0.5*(x^2 + 25*y^2)", {{-3, -2}, {3, 2}},
+                                 {2.5, 1.5}, {{0, 0}}, 0),
+    builtin<formulas::SixHumpCamel>("six_hump_camel", translatable("Six-hump camel"),
                                     "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2", {{-2, -1.2}, {2, 1.2}},
                                     {-1.5, -0.9}, {{kCamelX, kCamelY}, {-kCamelX, -kCamelY}}, -1.0316284534898774),
     builtin<formulas::StyblinskiTang>("styblinski_tang", "Styblinski-Tang",

@@ -329,6 +329,44 @@ def link_code(scenario_json):
     return base64.urlsafe_b64encode(packed).decode().rstrip("=")
 
 
+def check_transfer(suite, site):
+    """0. What a browser downloads for the page, gzip'd as servers send it: under 2.5 MB (issue 26)."""
+    total = sum(len(zlib.compress((site / name).read_bytes(), 9))
+                for name in ("optviz.html", "optviz.js", "optviz.wasm", "optviz.data"))
+    print(f"browser: (the page's transfer {total / 1e6:.2f} MB compressed)")
+    suite.check("the page's transfer stays under 2.5 MB compressed", total < 2_500_000, f"{total} bytes")
+
+
+def chinese_characters(text):
+    return {c for c in text if ord(c) >= 0x2E80}
+
+
+def check_chinese(suite, page, base, site):
+    """0b. The page in Chinese: its Chinese font subset has every character of the catalog and of the
+    lessons, and ?lang=zh_CN opens the first lesson in Chinese (the tab's title is its Chinese title)."""
+    root = pathlib.Path(__file__).resolve().parents[2]
+    needed = chinese_characters((root / "po" / "zh_CN.po").read_text(encoding="utf-8"))
+    first = None
+    for path in sorted((root / "assets" / "scenarios").glob("*.json")):
+        lesson = json.loads(path.read_text(encoding="utf-8"))
+        words = lesson["translations"]["zh_CN"]
+        first = first or words["title"]
+        needed |= chinese_characters(json.dumps(lesson, ensure_ascii=False))
+    subset = site / "fonts" / "NotoSansCJKsc-subset.otf"
+    try:
+        from fontTools.ttLib import TTFont  # python3-fonttools, which the page's build uses
+        covered = set(chr(c) for c in TTFont(str(subset)).getBestCmap())
+        missing = sorted(needed - covered)
+        suite.check("the page's Chinese font has every character of the catalog and the lessons", not missing,
+                    "".join(missing[:20]))
+    except ImportError:
+        suite.check("python3-fonttools reads the page's Chinese font", False, "no fontTools")
+    page.open(base + "?lang=zh_CN&step=0")
+    title = page.evaluate("document.title")
+    suite.check("?lang=zh_CN opens the first lesson in Chinese", title == first + " · optviz", title)
+    page.open(base + "?lang=en&step=0")
+
+
 def check_first_frames(suite, page, base):
     """1. Loads and draws its first frames without an error (a fresh profile: the first lesson)."""
     start = time.monotonic()
@@ -674,6 +712,8 @@ def main():
     downloads.mkdir()
     page = Browser(browser, work / "profile", downloads)
     try:
+        check_transfer(suite, site)
+        check_chinese(suite, page, base, site)
         check_first_frames(suite, page, base)
         check_heatmap_and_paths(suite, page, base, work)
 

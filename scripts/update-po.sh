@@ -16,7 +16,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 git ls-files --cached --others --exclude-standard -- 'core/*.cpp' 'core/*.hpp' 'app/*.cpp' 'app/*.hpp' 2>/dev/null | sort > "$out/files" ||
   find core app -name '*.cpp' -o -name '*.hpp' | sort > "$out/files"
-xgettext --language=C++ --from-code=UTF-8 --keyword --keyword=tr --keyword=tr_format:1 --keyword=tr_printf:1 --keyword=translatable \
+xgettext --language=C++ --from-code=UTF-8 --keyword --keyword=tr --keyword=tr_format:1 --keyword=tr_printf:1 --keyword=words_format:2 --keyword=translatable \
   --add-comments=TRANSLATORS: --sort-by-file --no-wrap --package-name=optviz \
   --files-from="$out/files" -o "$out/optviz.pot"
 

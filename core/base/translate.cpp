@@ -128,6 +128,10 @@ std::string tr_format(const char* english, std::initializer_list<std::string_vie
   return fill(tr(english), args, false);
 }
 
+std::string words_format(Words words, const char* english, std::initializer_list<std::string_view> args) {
+  return fill(words(english), args, false);
+}
+
 std::string tr_printf(const char* english, std::initializer_list<std::string_view> args) {
   return fill(tr(english), args, true);
 }

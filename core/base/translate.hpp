@@ -29,6 +29,13 @@ constexpr const char* translatable(const char* english) { return english; }
 // sentence for its translator, who may order the parts as the language needs.
 std::string tr_format(const char* english, std::initializer_list<std::string_view> args);
 
+// How a text's words are written: tr (in the language shown) or as_english (the English itself, as
+// files store them: an exported run's file name, summary.json's labels).
+using Words = const char* (*)(const char*);
+constexpr const char* as_english(const char* english) { return english; }
+// tr_format in the language `words` writes (scripts/update-po.sh extracts its second argument).
+std::string words_format(Words words, const char* english, std::initializer_list<std::string_view> args);
+
 // tr_format for a printf format (ImGui's sliders): the translation's own % doubled, so that only
 // the conversions among `args` ("%d", "%.0f") read the value.
 std::string tr_printf(const char* english, std::initializer_list<std::string_view> args);

@@ -112,26 +112,26 @@ std::string find_schedule_problem(const Schedule& s) {
   return "";
 }
 
-std::string schedule_summary(const Schedule& s) {
+std::string schedule_summary(const Schedule& s, Words words) {
   std::string out;
   switch (s.kind) {
     case K::constant:
       break;
     case K::step:
-      out = "step ×" + format_number(s.gamma) + " every " + std::to_string(s.step_size);
+      out = words_format(words, "step ×{0} every {1}", {format_number(s.gamma), std::to_string(s.step_size)});
       break;
     case K::exponential:
-      out = "exponential γ = " + format_number(s.gamma);
+      out = words_format(words, "exponential γ = {0}", {format_number(s.gamma)});
       break;
     case K::cosine:
-      out = "cosine" + (s.t_max > 0 ? ", T = " + std::to_string(s.t_max) : std::string()) +
+      out = words(translatable("cosine")) + (s.t_max > 0 ? ", T = " + std::to_string(s.t_max) : std::string()) +
             (s.eta_min > 0 ? ", η_min = " + format_number(s.eta_min) : std::string());
       break;
     case K::inverse_sqrt:
       out = "1/√t";
       break;
   }
-  if (s.warmup > 0) out += (out.empty() ? "" : ", ") + std::string("warm-up ") + std::to_string(s.warmup);
+  if (s.warmup > 0) out += (out.empty() ? "" : ", ") + words_format(words, "warm-up {0}", {std::to_string(s.warmup)});
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "parameters.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 
@@ -79,7 +80,8 @@ std::span<const ScheduleKind> schedule_kinds();
 // What is wrong with a schedule ("gamma: must be > 0, got -1"), or "".
 std::string find_schedule_problem(const Schedule& s);
 
-// "cosine, T = 300" for legends; "" for a constant rate without warm-up.
-std::string schedule_summary(const Schedule& s);
+// "cosine, T = 300" for legends; "" for a constant rate without warm-up. In the language shown, or
+// in English (as_english) for a name a file stores.
+std::string schedule_summary(const Schedule& s, Words words = tr);
 
 }  // namespace optviz

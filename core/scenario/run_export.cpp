@@ -58,7 +58,7 @@ std::string run_summary_json(const Scenario& scenario, const std::vector<Traject
     out["function"] = scenario.course.objective.name();
   out["start"] = {scenario.course.start.x, scenario.course.start.y};
   OrderedJson list = OrderedJson::array();
-  const std::vector<std::string> names = run_names(scenario);
+  const std::vector<std::string> names = run_names(scenario, as_english);  // as files store them
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const Trajectory& t = runs[i];
     const RunSpec& spec = scenario.course.runs[i];
@@ -89,7 +89,7 @@ void export_runs(const Scenario& scenario, const std::vector<Trajectory>& runs, 
   for (std::size_t i = 0; i < runs.size(); ++i) {
     std::ostringstream csv;
     write_csv(csv, runs[i], scenario.course.runs[i]);
-    write_file_atomically(dir / run_file_name(i, run_name(scenario, i)), csv.str());
+    write_file_atomically(dir / run_file_name(i, run_name(scenario, i, as_english)), csv.str());
   }
   write_file_atomically(dir / "summary.json", summary);
 }
@@ -110,7 +110,7 @@ void export_net_runs(const Scenario& scenario, const std::vector<const NetRun*>&
   OrderedJson summary;
   summary["network"] = scenario.network ? network_title(*scenario.network) : std::string();
   OrderedJson list = OrderedJson::array();
-  const std::vector<std::string> names = run_names(scenario);
+  const std::vector<std::string> names = run_names(scenario, as_english);
   std::vector<std::pair<std::string, std::string>> files;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (runs[i] == nullptr)

@@ -10,7 +10,9 @@
 namespace optviz {
 namespace {
 
-std::string base_title(const RunSpec& run) { return run.rule ? "Rule" : std::string(title(run.hyper.kind)); }
+std::string base_title(const RunSpec& run, Words words) {
+  return run.rule ? words(translatable("Rule")) : std::string(title(run.hyper.kind));
+}
 
 // Runs that an automatic name tells apart: two runs of one built-in optimizer, or two typed rules.
 bool same_optimizer(const RunSpec& a, const RunSpec& b) {
@@ -24,25 +26,29 @@ bool takes(const RunSpec& run, const RealParameter& p) {
 }
 
 // What a convention says when it is not the optimizer's default: "centered", "no bias correction".
-std::string convention_text(const FlagParameter& p, bool value) {
-  return value ? std::string(p.label) : "no " + std::string(p.label);
+std::string convention_text(const FlagParameter& p, bool value, Words words) {
+  const std::string label = words(std::string(p.label).c_str());
+  return value ? label : words_format(words, "no {0}", {label});
 }
 
 // How a run sees its objective, part by part: the schedule, the batches, the noise ("" for none).
-std::array<std::string, 3> training_parts(const RunSpec& run) {
-  return {schedule_summary(run.schedule),
-          run.batch > 0 ? "batch " + std::to_string(run.batch) + (run.shuffle ? " shuffled" : "") : "",
-          run.noise > 0 ? "noise=" + format_shown(run.noise) : ""};
+std::array<std::string, 3> training_parts(const RunSpec& run, Words words) {
+  const std::string batch = std::to_string(run.batch);
+  return {schedule_summary(run.schedule, words),
+          run.batch == 0 ? ""
+          : run.shuffle  ? words_format(words, "batch {0} shuffled", {batch})
+                         : words_format(words, "batch {0}", {batch}),
+          run.noise > 0 ? words_format(words, "noise={0}", {format_shown(run.noise)}) : ""};
 }
 
 // The title and what differs from the other runs of the same optimizer: the hyperparameters (as
 // shown), the conventions that are not the default, then the schedule, batches and noise.
-std::string automatic_name(const Course& course, std::size_t index) {
+std::string automatic_name(const Course& course, std::size_t index, Words words) {
   const RunSpec& run = course.runs[index];
   std::vector<const RunSpec*> peers;
   for (std::size_t j = 0; j < course.runs.size(); ++j)
     if (j != index && same_optimizer(run, course.runs[j])) peers.push_back(&course.runs[j]);
-  std::string name = base_title(run);
+  std::string name = base_title(run, words);
   for (const RealParameter* p : parameters_of(run)) {
     const double own = round_shown(run.hyper.*p->member);
     const bool differs = std::any_of(peers.begin(), peers.end(), [&](const RunSpec* q) {
@@ -56,13 +62,13 @@ std::string automatic_name(const Course& course, std::size_t index) {
       const bool own = run.hyper.*p.member;
       if (!p.applies_to(run.hyper.kind) || own == d.*p.member) continue;
       if (std::any_of(peers.begin(), peers.end(), [&](const RunSpec* q) { return q->hyper.*p.member != own; }))
-        name += " " + convention_text(p, own);
+        name += " " + convention_text(p, own, words);
     }
   }
-  const std::array<std::string, 3> own = training_parts(run);
+  const std::array<std::string, 3> own = training_parts(run, words);
   for (std::size_t k = 0; k < own.size(); ++k) {
-    const bool differs =
-        std::any_of(peers.begin(), peers.end(), [&](const RunSpec* q) { return training_parts(*q)[k] != own[k]; });
+    const bool differs = std::any_of(peers.begin(), peers.end(),
+                                     [&](const RunSpec* q) { return training_parts(*q, words)[k] != own[k]; });
     if (differs && !own[k].empty()) name += ", " + own[k];
   }
   return name;
@@ -70,12 +76,16 @@ std::string automatic_name(const Course& course, std::size_t index) {
 
 }  // namespace
 
-std::vector<std::string> run_names(const Scenario& s) {
+std::vector<std::string> run_names(const Scenario& s, Words words) {
   std::vector<std::string> names;
   std::map<std::string, int> seen;
   for (std::size_t i = 0; i < s.course.runs.size(); ++i) {
-    const bool typed = i < s.looks.size() && !shown_label(s.looks[i]).empty();
-    std::string name = typed ? shown_label(s.looks[i]) : automatic_name(s.course, i);
+    // A typed label as shown, or as the file has it in English.
+    const std::string label = i >= s.looks.size()   ? ""
+                              : words == as_english ? s.looks[i].label
+                                                    : shown_label(s.looks[i]);
+    const bool typed = !label.empty();
+    std::string name = typed ? label : automatic_name(s.course, i, words);
     const int earlier = seen[name]++;
     if (!typed && earlier > 0) name += " (" + std::to_string(earlier + 1) + ")";
     names.push_back(std::move(name));
@@ -83,14 +93,14 @@ std::vector<std::string> run_names(const Scenario& s) {
   return names;
 }
 
-std::string run_name(const Scenario& s, std::size_t index) {
-  std::vector<std::string> names = run_names(s);
+std::string run_name(const Scenario& s, std::size_t index, Words words) {
+  std::vector<std::string> names = run_names(s, words);
   return index < names.size() ? std::move(names[index]) : std::string();
 }
 
 bool is_value_label(const RunSpec& run, std::string_view label) {
   if (label.empty()) return true;
-  const std::string title = base_title(run);
+  const std::string title = base_title(run, as_english);
   if (label.substr(0, title.size()) != title) return false;
   std::string_view rest = label.substr(title.size());
   if (!rest.empty() && rest.front() != ' ') return false;

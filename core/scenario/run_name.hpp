@@ -11,14 +11,16 @@
 #include <vector>
 
 #include "scenario.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 
 // "RMSprop" for a run alone of its optimizer, "RMSprop rho=0.99" beside an RMSprop run with
 // rho = 0.999, "RMSprop centered" beside one that is not; values as format_shown writes them.
 // Two runs that would still read the same are told apart by " (2)", " (3)" on the later ones.
-std::vector<std::string> run_names(const Scenario& s);
-std::string run_name(const Scenario& s, std::size_t index);
+// In the language shown; with as_english as files store them (an exported run's file name).
+std::vector<std::string> run_names(const Scenario& s, Words words = tr);
+std::string run_name(const Scenario& s, std::size_t index, Words words = tr);
 
 // Whether a stored label says nothing but what an automatic name would: none, the run's title ("RMSprop",
 // "Rule"), then only `name=value` pairs (the parameter's name or symbol: "eta=0.1", "η=0.1") that

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "language_scope.hpp"
 #include "presets.hpp"
 #include "run_export.hpp"
 #include "run_name.hpp"
@@ -120,4 +121,23 @@ TEST_CASE("every lesson's runs have distinct names", "[run_name][presets]") {
       CHECK(name.size() <= 40);
     }
   }
+}
+
+TEST_CASE("an automatic name's words in the language shown; files store them in English", "[run_name][translate]") {
+  Scenario c = two_rmsprop(0.9, 0.9);
+  c.course.runs[1].hyper.centered = true;
+  c.course.runs[0].schedule.kind = ScheduleKind::cosine;
+  c.course.runs[0].schedule.warmup = 10;
+  add_run(c, OptimizerKind::sgd);
+  c.looks[2].label = "plain";
+  c.looks[2].translated_labels["zh_CN"] = "普通";
+  const optviz::testing::LanguageScope chinese("zh_CN");
+  CHECK(run_names(c) == std::vector<std::string>{"RMSprop, 余弦退火, 预热 10 步", "RMSprop 中心化", "普通"});
+  CHECK(run_names(c, as_english) ==
+        std::vector<std::string>{"RMSprop, cosine, warm-up 10", "RMSprop centered", "plain"});
+  // An exported run's file and summary take the English names, whatever the language shown.
+  const std::string summary = run_summary_json(c, simulate(c.course));
+  CHECK(summary.find("\"RMSprop, cosine, warm-up 10\"") != std::string::npos);
+  CHECK(summary.find("\"plain\"") != std::string::npos);
+  CHECK(summary.find("余弦") == std::string::npos);
 }

@@ -45,14 +45,14 @@ int run_scenario(const RunCommandOptions& o) {
     export_net_runs(scenario, runs, o.out_dir);
     for (std::size_t i = 0; i < trained.size(); ++i)
       if (trained[i].diverged_at)
-        std::cerr << "runs[" << i << "] (" << run_name(scenario, i) << "): " << shown_status(trained[i]) << "\n";
+        std::cerr << "runs[" << i << "] (" << run_name(scenario, i) << "): " << trained[i].shown_status() << "\n";
     return 0;
   }
   const std::vector<Trajectory> runs = simulate(scenario.course);
   export_runs(scenario, runs, o.out_dir);
   for (std::size_t i = 0; i < runs.size(); ++i)
     if (runs[i].diverged_at)
-      std::cerr << "runs[" << i << "] (" << run_name(scenario, i) << "): " << shown_status(runs[i]) << "\n";
+      std::cerr << "runs[" << i << "] (" << run_name(scenario, i) << "): " << runs[i].shown_status() << "\n";
   return 0;
 }
 
@@ -84,7 +84,7 @@ int run_command(const RunCommandOptions& o) {
   std::ostringstream csv;
   write_csv(csv, t, spec);
   if (const int code = write_output(csv.str(), o.out); code != 0) return code;
-  if (t.diverged_at) std::cerr << shown_status(t) << "\n";
+  if (t.diverged_at) std::cerr << t.shown_status() << "\n";
   return 0;
 }
 

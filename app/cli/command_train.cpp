@@ -214,7 +214,7 @@ int train_command(const TrainOptions& o) {
   std::ostringstream csv;
   write_net_csv(csv, result);
   if (const int code = write_output(csv.str(), o.out); code != 0) return code;
-  if (result.diverged_at) std::cerr << shown_status(result) << "\n";
+  if (result.diverged_at) std::cerr << result.shown_status() << "\n";
   if (!o.weights_out.empty() && !weights_readable)
     std::cerr << tr_format("--weights-out {0} not written: weights beyond {1}, which --init could not read back",
                            {o.weights_out, format_shown(kMaxWeight)})

@@ -100,13 +100,6 @@ Box parse_view(const std::string& text);
 // Opens a scenario file the user named; a file that cannot be read or is invalid is bad input.
 Scenario open_scenario(const std::string& path);
 
-// A diverged run's status, "diverged at step k", in the current language (its CSV keeps core's
-// status(), in English).
-template <class Run>
-std::string shown_status(const Run& run) {
-  return tr_format("diverged at step {0}", {std::to_string(*run.diverged_at)});
-}
-
 // Writes the text to standard output: 0, or 1 with a message when it cannot be written.
 int print_to_stdout(const std::string& text);
 // Writes the text to the file `out` (atomically; throws when it cannot), or to standard output when

@@ -143,13 +143,9 @@ struct StatsRecorder {
 
 }  // namespace
 
-std::string NetRun::status() const {
-  return diverged_at ? "diverged at step " + std::to_string(*diverged_at) : std::string();
-}
+std::string NetRun::status() const { return divergence_status(diverged_at, as_english); }
 
-std::string NetRun::shown_status() const {
-  return diverged_at ? tr_format("diverged at step {0}", {std::to_string(*diverged_at)}) : std::string();
-}
+std::string NetRun::shown_status() const { return divergence_status(diverged_at); }
 
 std::string find_net_training_problem(const Network& net, const NetSets& sets, const RunSpec& spec, long steps) {
   if (sets.features.size() != net.spec().inputs)

@@ -8,13 +8,13 @@
 
 namespace optviz {
 
-std::string Trajectory::status() const {
-  return diverged_at ? "diverged at step " + std::to_string(*diverged_at) : std::string();
+std::string divergence_status(std::optional<long> diverged_at, Words words) {
+  return diverged_at ? words_format(words, "diverged at step {0}", {std::to_string(*diverged_at)}) : std::string();
 }
 
-std::string Trajectory::shown_status() const {
-  return diverged_at ? tr_format("diverged at step {0}", {std::to_string(*diverged_at)}) : std::string();
-}
+std::string Trajectory::status() const { return divergence_status(diverged_at, as_english); }
+
+std::string Trajectory::shown_status() const { return divergence_status(diverged_at); }
 
 std::string Trajectory::divergence_reason() const {
   const auto k = static_cast<std::size_t>(diverged_at.value_or(0));

@@ -14,6 +14,7 @@
 #include "optimizer.hpp"
 #include "rule.hpp"
 #include "schedule.hpp"
+#include "translate.hpp"
 
 namespace optviz {
 
@@ -60,6 +61,10 @@ class PowerTables {
   std::array<std::vector<double>, kPowers> values_;
   std::array<double, kPowers> of_{};  // the hyperparameter (beta1, beta2, psi) each table is for
 };
+
+// "diverged at step k" in the language `words` writes, or "" for a run that finished: a 2D run's and
+// a network's status.
+std::string divergence_status(std::optional<long> diverged_at, Words words = tr);
 
 struct Trajectory {
   std::vector<Vec2> position;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "language_scope.hpp"
 #include "process.hpp"
 
 namespace optviz::testing {
@@ -26,15 +27,6 @@ inline std::vector<std::string> kept_parts(const std::string& english) {
   for (auto it = std::sregex_iterator(english.begin(), english.end(), kept); it != std::sregex_iterator(); ++it)
     out.push_back(it->str());
   return out;
-}
-
-inline bool has_chinese(const std::string& text) {
-  // The CJK ideographs U+4E00-U+9FFF are E4 B8 80 - E9 BE BF in UTF-8.
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0xE4 && c <= 0xE9) return true;
-  }
-  return false;
 }
 
 // `r` is the row run in Chinese; `english` its English message without "optviz: " and the newline.

@@ -7,6 +7,7 @@
 #include <numbers>
 #include <regex>
 
+#include "language_scope.hpp"
 #include "lesson_support.hpp"
 #include "presets.hpp"
 #include "scenario_file.hpp"
@@ -149,14 +150,6 @@ std::vector<std::string> chinese_sentences(const std::string& text) {
   }
   if (out.back().empty()) out.pop_back();
   return out;
-}
-
-bool has_chinese(const std::string& text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const char32_t c = next_code_point(text, i);
-    if (c >= 0x4E00 && c <= 0x9FFF) return true;
-  }
-  return false;
 }
 
 // A text's width in columns, as a terminal shows it: a Chinese character or punctuation takes two.
